@@ -1,0 +1,53 @@
+# Every target sets up what it needs on a fresh Debian machine first.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+QM     := resources/i18n/en.qm
+export QT_QPA_FONTDIR ?=
+
+.PHONY: setup run test lint demo bench bundle i18n clean
+
+$(STAMP): pyproject.toml tools/setup-system.sh
+	bash tools/setup-system.sh
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# The kiosk with simulated devices; with no display it runs the headless demo instead.
+run: setup
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(PY) run_kiosk.py --simulate --windowed; \
+	else \
+		echo "No display found: running the headless demo instead (screenshots in demo-out/)."; \
+		QT_QPA_PLATFORM=offscreen $(PY) run_kiosk.py --simulate --demo demo-out; \
+	fi
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+demo: setup
+	QT_QPA_PLATFORM=offscreen $(PY) run_kiosk.py --simulate --demo demo-out
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# Rebuild the compiled translations after editing resources/i18n/en.ts
+i18n: setup
+	$(VENV)/bin/pyside6-lupdate $$(git ls-files '*.py' | grep -E '^(kiosk|flows|devices)/') -ts resources/i18n/en.ts
+	$(VENV)/bin/pyside6-lrelease resources/i18n/en.ts -qm $(QM)
+
+bundle: setup
+	$(VENV)/bin/pyinstaller --noconfirm --clean kiosk.spec
+	QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk --simulate --demo build/bundle-demo
+	@echo "Bundle in dist/kiosk/ starts and ran its demo (build/bundle-demo/index.html)."
+
+clean:
+	rm -rf build dist demo-out var

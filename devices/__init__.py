@@ -1,0 +1,1 @@
+"""Device drivers, one package per kind. No Qt here: drivers run on their own worker threads."""

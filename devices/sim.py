@@ -1,0 +1,150 @@
+"""Simulators that speak a device's protocol over a pseudo-terminal.
+
+The real driver opens `port`, a stable symlink to the pty's slave side, exactly as it would open
+/dev/ttyUSB0. "Unplugging" closes the pty (the driver's reads fail as on a real unplug);
+"plugging in" makes a new pty and re-points the symlink.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import select
+import threading
+import tty
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.text import Text
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Control:
+    """A button (or a choice of buttons) on the simulator panel."""
+
+    label: Text
+    action: Callable[..., Any]
+    choices: tuple[tuple[str, Text], ...] = ()  # (value, label) when the action takes one
+    group: str = "events"  # "events" or "faults"
+
+
+@dataclass
+class PtyLink:
+    master: int
+    slave_name: str
+    slave_fd: int  # kept open so the pty survives the driver closing and reopening it
+
+
+class PtySimulator:
+    """Base class: subclasses implement on_bytes() and call write() to answer."""
+
+    kind = "device"
+    #: the baud rate the driver should be configured with (ptys ignore it; delays may use it)
+    baud = 115200
+
+    def __init__(self, port: Path) -> None:
+        self.port = Path(port)
+        self._link: PtyLink | None = None
+        self._lock = threading.RLock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.received = bytearray()
+        self.listeners: list[Callable[[str, Any], None]] = []
+
+    # ---- lifecycle ----
+    def start(self) -> PtySimulator:
+        self.port.parent.mkdir(parents=True, exist_ok=True)
+        self.plug()
+        self._thread = threading.Thread(target=self._loop, name=f"sim-{self.kind}", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(2)
+        self.unplug()
+
+    def plug(self) -> None:
+        with self._lock:
+            if self._link is not None:
+                return
+            master, slave = os.openpty()
+            tty.setraw(master)
+            tty.setraw(slave)
+            name = os.ttyname(slave)
+            tmp = self.port.with_name(self.port.name + ".new")
+            tmp.unlink(missing_ok=True)
+            tmp.symlink_to(name)
+            tmp.replace(self.port)
+            self._link = PtyLink(master, name, slave)
+        self.notify("plugged", True)
+
+    def unplug(self) -> None:
+        with self._lock:
+            link, self._link = self._link, None
+        if link is None:
+            return
+        for fd in (link.master, link.slave_fd):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.notify("plugged", False)
+
+    @property
+    def plugged(self) -> bool:
+        return self._link is not None
+
+    # ---- protocol ----
+    def on_bytes(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def write(self, data: bytes) -> None:
+        with self._lock:
+            link = self._link
+        if link is None:
+            return
+        try:
+            os.write(link.master, data)
+        except OSError:
+            pass
+
+    def controls(self) -> list[Control]:
+        return [
+            Control(Text("拔出设备"), self.unplug, group="faults"),
+            Control(Text("插回设备"), self.plug, group="faults"),
+        ]
+
+    def notify(self, what: str, value: Any) -> None:
+        for listener in list(self.listeners):
+            try:
+                listener(what, value)
+            except Exception:
+                log.exception("simulator listener failed")
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            with self._lock:
+                link = self._link
+            if link is None:
+                self._stop.wait(0.05)
+                continue
+            try:
+                ready, _, _ = select.select([link.master], [], [], 0.05)
+                if not ready:
+                    continue
+                data = os.read(link.master, 65536)
+            except OSError:
+                self._stop.wait(0.05)
+                continue
+            if data:
+                self.received += data
+                try:
+                    self.on_bytes(data)
+                except Exception:
+                    log.exception("%s simulator failed on input", self.kind)

@@ -1,0 +1,1 @@
+"""Citizen journeys. No Qt here: a flow yields view models and receives the citizen's intents."""

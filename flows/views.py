@@ -1,0 +1,91 @@
+"""View models: what a flow asks the UI to show. Small frozen dataclasses, no Qt.
+
+Each view carries its spoken `prompt`. A view that waits for a device event names it in
+`events`; a view with `timeout` gets a "timeout" intent when the citizen does nothing for that
+long (measured on the injected clock).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.text import Text, TextLike, as_text, tr
+
+
+@dataclass(frozen=True)
+class View:
+    title: Text = Text("")
+    prompt: Text = Text("")
+    timeout: float | None = None
+    events: tuple[str, ...] = ()
+    can_go_back: bool = True
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    label: Text
+    detail: Text = Text("")
+    enabled: bool = True
+    reason: Text = Text("")  # why it is off
+
+
+@dataclass(frozen=True)
+class Choose(View):
+    """Pick one of several large buttons."""
+
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class Message(View):
+    """Information with one or more actions (action key -> label)."""
+
+    body: Text = Text("")
+    actions: tuple[tuple[str, Text], ...] = (("ok", tr("确定")),)
+    tone: str = "info"  # info, success, warning, error
+    big: str = ""  # a large figure, e.g. a ticket number
+    qr: str = ""  # data for a QR code to show
+
+
+@dataclass(frozen=True)
+class Entry(View):
+    """Type digits (and X) on the on-screen keypad."""
+
+    label: Text = Text("")
+    min_length: int = 1
+    max_length: int = 18
+    allowed: str = "0123456789"
+    error: Text = Text("")
+
+
+@dataclass(frozen=True)
+class Busy(View):
+    """Shown while the flow waits for work off the GUI thread."""
+
+    can_go_back: bool = False
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What the citizen (or a device) did: a button key, typed value, event, or timeout."""
+
+    name: str
+    value: Any = None
+
+
+TIMEOUT = Intent("timeout")
+BACK = Intent("back")
+
+
+@dataclass(frozen=True)
+class Work:
+    """Ask the runtime to run fn() off the GUI thread while showing `busy`; its result is sent back."""
+
+    fn: Any  # Callable[[], Any]
+    busy: Busy = field(default_factory=lambda: Busy(title=tr("请稍候"), prompt=tr("正在处理，请稍候")))
+
+
+def message(title: TextLike, body: TextLike = "", **kw: Any) -> Message:
+    return Message(title=as_text(title), body=as_text(body), prompt=kw.pop("prompt", as_text(title)), **kw)

@@ -1,0 +1,44 @@
+"""Injected time: production code asks a Clock, tests advance a FakeClock."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import datetime, timezone
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def monotonic(self) -> float: ...
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+
+class FakeClock:
+    """A clock that moves only when told to."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self._mono = 1000.0
+        self._start = start or datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+        self._lock = threading.Lock()
+
+    def monotonic(self) -> float:
+        with self._lock:
+            return self._mono
+
+    def now(self) -> datetime:
+        from datetime import timedelta
+
+        with self._lock:
+            return self._start + timedelta(seconds=self._mono - 1000.0)
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self._mono += seconds

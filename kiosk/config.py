@@ -1,0 +1,266 @@
+"""The kiosk's one configuration file: schema, loading, validation and printing.
+
+Every option is declared once below (or, for a device kind, in devices/<kind>/__init__.py)
+with its default and description; resources/config/default.toml is generated from this and a
+test keeps the two equal. A bad file raises ConfigError with one line naming the key, the value
+and what is allowed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from kiosk.schema import Option, Section
+
+DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker")
+
+SERVICE_NAMES = ("queue", "reissue", "certificate", "pickup", "demo")
+
+CORE_SECTIONS: tuple[Section, ...] = (
+    Section(
+        "kiosk",
+        "The machine and the hall it stands in.",
+        (
+            Option("hall_name", "政务服务中心 24小时自助服务区", "Hall name shown in the header."),
+            Option("kiosk_id", "K01", "This kiosk's identifier in logs, alerts and the shared database."),
+            Option("services", ["queue", "demo"], "Services offered on the home screen, in order.", kind=list),
+            Option("language", "zh", "Language the kiosk starts in.", choices=("zh", "en")),
+            Option("touch_only", True, "Hide the mouse cursor (a touch screen with no mouse)."),
+            Option("orientation", "auto", "Screen layout.", choices=("auto", "portrait", "landscape")),
+            Option("timezone", "Asia/Shanghai", "The hall's time zone: the day starts at its midnight."),
+            Option("idle_timeout", 60, "Seconds without a touch before a session ends.", min=10, max=900),
+            Option("idle_warning", 15, "Seconds of countdown shown before the session ends.", min=3, max=120),
+            Option("elderly_timeout_factor", 2.0, "Elderly mode multiplies idle timeouts by this.", min=1, max=5),
+            Option("attract_after", 120, "Seconds idle on the home screen before the attract screen.", min=10),
+            Option("voice", True, "Speak each screen's prompt when a speech engine is present."),
+            Option("staff_pin", "", "Maintenance PIN (empty: maintenance mode only through a staff card)."),
+            Option("data_dir", "var/data", "Durable data: database file, alerts, journal."),
+            Option("runtime_dir", "var/run", "Private temp folders of sessions and simulator ports."),
+        ),
+    ),
+    Section(
+        "log",
+        "Logs: JSON lines, rotated; ID numbers and names are masked.",
+        (
+            Option("dir", "var/log", "Folder of the log files."),
+            Option("level", "INFO", "Lowest level written.", choices=("DEBUG", "INFO", "WARNING", "ERROR")),
+            Option("max_bytes", 5_000_000, "Size at which a log file is rotated.", min=10_000),
+            Option("backups", 10, "How many rotated files are kept.", min=1),
+        ),
+    ),
+    Section(
+        "db",
+        "The kiosk's database: an SQLite file, or PostgreSQL shared by a hall.",
+        (
+            Option("url", "", "SQLAlchemy URL; empty means sqlite in data_dir/kiosk.db."),
+        ),
+    ),
+    Section(
+        "health",
+        "What staff tooling and systemd see.",
+        (
+            Option("status_file", "var/run/health.json", "JSON status file rewritten every few seconds."),
+            Option("interval", 5.0, "Seconds between status file writes and watchdog pings.", min=0.5),
+            Option("alert_webhook", "", "URL that receives each staff alert as JSON (empty: none)."),
+        ),
+    ),
+)
+
+
+class ConfigError(Exception):
+    """A configuration problem, stated in one line for the person installing the kiosk."""
+
+
+def device_section(kind: str) -> Section:
+    module = importlib.import_module(f"devices.{kind}")
+    return Section(f"devices.{kind}", module.__doc__.strip().splitlines()[0] if module.__doc__ else kind,
+                   tuple(module.OPTIONS))
+
+
+def all_sections() -> tuple[Section, ...]:
+    return CORE_SECTIONS + tuple(device_section(k) for k in DEVICE_KINDS)
+
+
+class Config(Mapping[str, Any]):
+    """The effective configuration: section name -> {key: value}."""
+
+    def __init__(self, values: dict[str, dict[str, Any]], source: Path | None = None) -> None:
+        self._values = values
+        self.source = source
+
+    def __getitem__(self, section: str) -> dict[str, Any]:
+        return self._values[section]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def get_path(self, dotted: str) -> Any:
+        section, _, key = dotted.rpartition(".")
+        return self._values[section][key]
+
+    def device(self, kind: str) -> dict[str, Any]:
+        return self._values[f"devices.{kind}"]
+
+    def replace(self, dotted: str, value: Any) -> Config:
+        section, _, key = dotted.rpartition(".")
+        values = {s: dict(v) for s, v in self._values.items()}
+        values[section][key] = value
+        return Config(values, self.source)
+
+    def resolve(self, path: str) -> Path:
+        """A path option relative to the config file's folder (or the working folder)."""
+        p = Path(path)
+        if p.is_absolute():
+            return p
+        return (self.source.parent if self.source and self.source.name != "default.toml" else Path.cwd()) / p
+
+    def to_toml(self) -> str:
+        import tomli_w
+
+        nested: dict[str, Any] = {}
+        for section, values in self._values.items():
+            node = nested
+            for part in section.split("."):
+                node = node.setdefault(part, {})
+            node.update(values)
+        return tomli_w.dumps(nested)
+
+
+def _check(opt: Option, value: Any, where: str) -> Any:
+    def fail(reason: str = "") -> ConfigError:
+        return ConfigError(f"{where} = {value!r} is not allowed: expected {reason or opt.allowed()}")
+
+    t = opt.type
+    if t is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if t is bool and not isinstance(value, bool):
+        raise fail()
+    if t in (int, float) and (isinstance(value, bool) or not isinstance(value, t)):
+        raise fail()
+    if t is str and not isinstance(value, str):
+        raise fail()
+    if t is list:
+        if not isinstance(value, list):
+            raise fail()
+        if opt.item is not None:
+            return [_check_table(opt.item, v, f"{where}[{i}]") for i, v in enumerate(value)]
+        if opt.choices:
+            for v in value:
+                if v not in opt.choices:
+                    raise ConfigError(f"{where} contains {v!r}: each entry must be {opt.allowed()}")
+        return value
+    if opt.choices and value not in opt.choices:
+        raise fail()
+    if opt.min is not None and value < opt.min or opt.max is not None and value > opt.max:
+        raise fail()
+    return value
+
+
+def _check_table(options: tuple[Option, ...], table: Any, where: str) -> dict[str, Any]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table of settings, not {table!r}")
+    known = {o.key: o for o in options}
+    for key in table:
+        if key not in known:
+            raise ConfigError(f"{where}.{key} is not a known setting (known: {', '.join(known)})")
+    out = {}
+    for o in options:
+        if o.key in table:
+            out[o.key] = _check(o, table[o.key], f"{where}.{o.key}")
+        elif o.default is None and o.kind is not None and o.kind is not type(None):
+            raise ConfigError(f"{where}.{o.key} is missing: {o.help}")
+        else:
+            out[o.key] = o.default
+    return out
+
+
+def _flatten(raw: dict[str, Any], sections: dict[str, Section]) -> dict[str, dict[str, Any]]:
+    """Split the TOML tree into dotted sections, rejecting what the schema does not know."""
+    found: dict[str, dict[str, Any]] = {}
+
+    def walk(node: dict[str, Any], prefix: str) -> None:
+        for key, value in node.items():
+            name = f"{prefix}.{key}" if prefix else key
+            if name in sections:
+                if not isinstance(value, dict):
+                    raise ConfigError(f"[{name}] must be a table of settings")
+                found[name] = value
+            elif isinstance(value, dict) and any(s.startswith(name + ".") for s in sections):
+                walk(value, name)
+            else:
+                where = f"[{prefix}] {key}" if prefix else key
+                raise ConfigError(f"{where} is not a known setting or section")
+
+    walk(raw, "")
+    return found
+
+
+def load(path: Path | None, overrides: Mapping[str, Any] | None = None) -> Config:
+    """Read, validate and complete a config file (None: all defaults)."""
+    sections = {s.name: s for s in all_sections()}
+    raw: dict[str, Any] = {}
+    if path is not None:
+        try:
+            raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file {path} does not exist") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"config file {path} is not UTF-8 text") from None
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigError(f"config file {path} is not valid TOML: {e}") from None
+        except OSError as e:
+            raise ConfigError(f"config file {path} cannot be read: {e.strerror}") from None
+    given = _flatten(raw, sections)
+    values = {
+        name: _check_table(section.options, given.get(name, {}), f"[{name}]")
+        for name, section in sections.items()
+    }
+    for dotted, value in (overrides or {}).items():
+        section, _, key = dotted.rpartition(".")
+        opt = {o.key: o for o in sections[section].options}[key]
+        values[section][key] = _check(opt, value, f"[{section}] {key}")
+    for svc in values["kiosk"]["services"]:
+        if svc not in SERVICE_NAMES:
+            raise ConfigError(
+                f"[kiosk] services contains {svc!r}: each entry must be one of {', '.join(SERVICE_NAMES)}"
+            )
+    return Config(values, Path(path) if path else None)
+
+
+def _toml_value(value: Any) -> str:
+    import tomli_w
+
+    return tomli_w.dumps({"v": value}).split("=", 1)[1].strip()
+
+
+def default_toml() -> str:
+    """The documented default file, generated from the schema."""
+    lines = [
+        "# Kiosk configuration. Every key, its default and what it means.",
+        "# Generated from the schema (python -m kiosk.config > resources/config/default.toml).",
+        "",
+    ]
+    for section in all_sections():
+        lines.append(f"# {section.help}")
+        lines.append(f"[{section.name}]")
+        for o in section.options:
+            lines.append(f"# {o.help}" + (f" ({o.allowed()})" if o.choices or o.min is not None else ""))
+            if o.item is not None:
+                lines.append(f"# Each entry is a table with: {', '.join(i.key for i in o.item)}.")
+            if o.default is None:
+                lines.append(f"# {o.key} =")
+            else:
+                lines.append(f"{o.key} = {_toml_value(o.default)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(default_toml(), end="")

@@ -1,0 +1,112 @@
+"""The kiosk's database: one SQLAlchemy Core layer over an SQLite file or PostgreSQL.
+
+Tables are declared on METADATA by the modules that own them; schema changes are versioned
+migrations (a module registers `Migration`s; `migrate()` applies the missing ones in order
+inside a transaction and records them in `schema_version`). The same code runs on both engines.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+log = logging.getLogger(__name__)
+
+METADATA = sa.MetaData()
+
+schema_version = sa.Table(
+    "schema_version",
+    METADATA,
+    sa.Column("component", sa.String(40), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class Migration:
+    component: str  # e.g. "queue", "locker": each owns its own sequence
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+_MIGRATIONS: list[Migration] = []
+
+
+def register(*migrations: Migration) -> None:
+    for m in migrations:
+        if any(x.component == m.component and x.version == m.version for x in _MIGRATIONS):
+            continue
+        _MIGRATIONS.append(m)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+def open_engine(url: str) -> Engine:
+    """An engine tuned per dialect: SQLite in WAL mode with a busy timeout for concurrent writers."""
+    if url.startswith("sqlite"):
+        if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30, "isolation_level": None})
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _begin(conn):  # type: ignore[no-untyped-def]
+            # IMMEDIATE takes the write lock at BEGIN, so read-then-write transactions never
+            # deadlock on lock upgrade between processes.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> dict[str, int]:
+    """Apply every registered migration not yet applied; returns component -> version."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # one migrator at a time across the hall's machines
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242)")
+        schema_version.create(conn, checkfirst=True)
+        done = {r.component: r.version for r in conn.execute(sa.select(schema_version))}
+        for m in sorted(_MIGRATIONS, key=lambda m: (m.component, m.version)):
+            current = done.get(m.component, 0)
+            if m.version <= current:
+                continue
+            log.info("migrating %s to version %d: %s", m.component, m.version, m.description)
+            m.apply(conn)
+            if current == 0:
+                conn.execute(sa.insert(schema_version).values(component=m.component, version=m.version))
+            else:
+                conn.execute(
+                    sa.update(schema_version)
+                    .where(schema_version.c.component == m.component)
+                    .values(version=m.version)
+                )
+            done[m.component] = m.version
+    return done
+
+
+def create_tables(*tables: sa.Table) -> Callable[[Connection], None]:
+    """A migration step that creates the given tables as declared."""
+
+    def apply(conn: Connection) -> None:
+        for t in tables:
+            t.create(conn, checkfirst=True)
+
+    return apply

@@ -1,0 +1,76 @@
+"""One citizen's session: personal data in memory and a private temp folder, both gone at the end.
+
+Names and ID numbers put in a session are registered with the log redactor for its lifetime.
+Folders left by a crashed process are removed at start-up (purge_stale).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+from kiosk import redact
+
+PREFIX = "session-"
+
+
+class Session:
+    def __init__(self, runtime_dir: Path) -> None:
+        self.id = uuid.uuid4().hex[:12]
+        runtime_dir = Path(runtime_dir)
+        runtime_dir.mkdir(parents=True, exist_ok=True)
+        self._dir: Path | None = Path(tempfile.mkdtemp(prefix=PREFIX, dir=runtime_dir))
+        self._data: dict[str, Any] = {}
+        self._secrets: list[str] = []
+        self.closed = False
+
+    @property
+    def temp_dir(self) -> Path:
+        if self._dir is None:
+            raise RuntimeError("session is closed")
+        return self._dir
+
+    def put(self, key: str, value: Any) -> None:
+        if self.closed:
+            raise RuntimeError("session is closed")
+        self._data[key] = value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._data.get(key, default)
+
+    def personal(self, *values: str) -> None:
+        """Mark strings (a name, an address) as personal: masked in logs while the session lives."""
+        for v in values:
+            if v and v.strip():
+                self._secrets.append(v.strip())
+                redact.add_secret(v.strip())
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self._data.clear()
+        for s in self._secrets:
+            redact.remove_secret(s)
+        self._secrets.clear()
+        if self._dir is not None:
+            shutil.rmtree(self._dir, ignore_errors=True)
+            self._dir = None
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def purge_stale(runtime_dir: Path) -> int:
+    """Remove session folders a crashed process left behind; returns how many."""
+    n = 0
+    for p in Path(runtime_dir).glob(PREFIX + "*"):
+        shutil.rmtree(p, ignore_errors=True)
+        n += 1
+    return n

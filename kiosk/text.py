@@ -1,0 +1,38 @@
+"""Translatable text that Qt-free code (flows, devices) can hand to the UI.
+
+Source strings are Chinese, the kiosk's first language; resources/i18n/en.ts holds English.
+`pyside6-lupdate` extracts every literal `tr("...")` call (context ""), so this bare function
+is the one way to mark text in any module, Qt or not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Text:
+    source: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, translate: Any = None) -> str:
+        """Format with `translate` (source -> translated) applied to this text and nested texts."""
+        tr_fn = translate or (lambda s: s)
+        values = {k: (v.render(translate) if isinstance(v, Text) else v) for k, v in self.args}
+        return tr_fn(self.source).format(**values) if values else tr_fn(self.source)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def tr(source: str, **args: Any) -> Text:
+    """Mark `source` for translation; `{name}` fields are filled from `args` after translating."""
+    return Text(source, tuple(args.items()))
+
+
+TextLike = Text | str
+
+
+def as_text(value: TextLike) -> Text:
+    return value if isinstance(value, Text) else Text(value)
