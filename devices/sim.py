@@ -12,7 +12,7 @@ import os
 import select
 import threading
 import tty
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,8 +46,9 @@ class PtySimulator:
     #: the baud rate the driver should be configured with (ptys ignore it; delays may use it)
     baud = 115200
 
-    def __init__(self, port: Path) -> None:
+    def __init__(self, port: Path, settings: Mapping[str, Any] | None = None) -> None:
         self.port = Path(port)
+        self.settings = dict(settings or {})
         self._link: PtyLink | None = None
         self._lock = threading.RLock()
         self._stop = threading.Event()
@@ -99,6 +100,10 @@ class PtySimulator:
     @property
     def plugged(self) -> bool:
         return self._link is not None
+
+    def settings_overrides(self) -> dict[str, Any]:
+        """What simulate mode changes in the device's config section to reach this simulator."""
+        return {"port": str(self.port)}
 
     # ---- protocol ----
     def on_bytes(self, data: bytes) -> None:
