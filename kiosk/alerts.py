@@ -1,0 +1,84 @@
+"""The one way to reach staff: alerts are persisted, kept for maintenance mode and the health
+status, and pushed to an optional webhook. Drivers and services raise; they never decide who hears.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import urllib.request
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kiosk.redact import redact
+from kiosk.text import TextLike
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Alert:
+    ts: str
+    source: str  # "printer", "locker", "journal", ...
+    code: str  # stable machine-readable code: "paper_near_end", "door_left_open", ...
+    message: str  # masked, Chinese source text
+    severity: str = "warning"  # info, warning, critical
+    kiosk_id: str = ""
+
+
+class Alerts:
+    """Thread-safe; raise_() may be called from any worker."""
+
+    def __init__(
+        self, path: Path | None, kiosk_id: str = "", webhook: str = "", now: Callable[[], datetime] | None = None
+    ) -> None:
+        self.path = path
+        self.kiosk_id = kiosk_id
+        self.webhook = webhook
+        self._now = now or (lambda: datetime.now(timezone.utc))
+        self._lock = threading.Lock()
+        self._recent: list[Alert] = []
+        self._active: dict[tuple[str, str], Alert] = {}
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+
+    def raise_(self, source: str, code: str, message: TextLike, severity: str = "warning") -> Alert:
+        alert = Alert(self._now().isoformat(timespec="seconds"), source, code, redact(str(message)), severity,
+                      self.kiosk_id)
+        with self._lock:
+            self._recent = [*self._recent[-199:], alert]
+            self._active[(source, code)] = alert
+            if self.path is not None:
+                with self.path.open("a", encoding="utf-8") as f:
+                    f.write(json.dumps(asdict(alert), ensure_ascii=False) + "\n")
+        log.warning("ALERT %s/%s: %s", source, code, alert.message)
+        if self.webhook:
+            threading.Thread(target=self._post, args=(alert,), daemon=True).start()
+        return alert
+
+    def clear(self, source: str, code: str) -> None:
+        """The condition is over (paper refilled, door closed)."""
+        with self._lock:
+            self._active.pop((source, code), None)
+
+    def active(self) -> list[Alert]:
+        with self._lock:
+            return list(self._active.values())
+
+    def recent(self) -> list[Alert]:
+        with self._lock:
+            return list(self._recent)
+
+    def _post(self, alert: Alert) -> None:
+        req = urllib.request.Request(
+            self.webhook,
+            data=json.dumps(asdict(alert), ensure_ascii=False).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            urllib.request.urlopen(req, timeout=5).close()
+        except Exception as e:
+            log.warning("alert webhook failed: %s", e)
