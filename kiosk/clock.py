@@ -42,3 +42,21 @@ class FakeClock:
     def advance(self, seconds: float) -> None:
         with self._lock:
             self._mono += seconds
+
+
+class AdjustableClock(SystemClock):
+    """Real time plus an offset that can be moved forward (the demo skips idle waits with it)."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def monotonic(self) -> float:
+        return time.monotonic() + self.offset
+
+    def now(self) -> datetime:
+        from datetime import timedelta
+
+        return datetime.now(timezone.utc) + timedelta(seconds=self.offset)
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds

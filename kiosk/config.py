@@ -37,6 +37,7 @@ CORE_SECTIONS: tuple[Section, ...] = (
             Option("elderly_timeout_factor", 2.0, "Elderly mode multiplies idle timeouts by this.", min=1, max=5),
             Option("attract_after", 120, "Seconds idle on the home screen before the attract screen.", min=10),
             Option("voice", True, "Speak each screen's prompt when a speech engine is present."),
+            Option("help_phone", "12345", "Phone number shown on the help screen for a person to call."),
             Option("staff_pin", "", "Maintenance PIN (empty: maintenance mode only through a staff card)."),
             Option("data_dir", "var/data", "Durable data: database file, alerts, journal."),
             Option("runtime_dir", "var/run", "Private temp folders of sessions and simulator ports."),

@@ -1,0 +1,123 @@
+"""Synthetic camera scenes for the simulator, tests and benchmarks.
+
+The only face is scikit-image's astronaut.png (NASA, public domain): the person is cut out of
+the studio backdrop once and placed in front of a plain light wall as a kiosk's booth has, at a
+chosen size and position, then darkened, half-shaded or blurred to provoke each instruction.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass, replace
+
+import cv2
+import numpy as np
+
+WALL = (228, 230, 232)  # BGR of the booth's light wall
+
+
+@functools.cache
+def astronaut() -> np.ndarray:
+    """The public-domain astronaut portrait (512x512 BGR) shipped by scikit-image."""
+    try:
+        from skimage import data
+    except ImportError as e:  # scikit-image is a dev/simulate dependency
+        raise RuntimeError("the demo face needs scikit-image (pip install scikit-image)") from e
+    img: np.ndarray = cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR)
+    img.flags.writeable = False
+    return img
+
+
+@functools.cache
+def person() -> tuple[np.ndarray, np.ndarray]:
+    """The astronaut's head and shoulders (BGR) and its alpha mask (float32 0-1)."""
+    strip = np.ascontiguousarray(astronaut()[0:390, 100:340])
+    lab = cv2.cvtColor(cv2.GaussianBlur(strip, (0, 0), 2), cv2.COLOR_BGR2LAB).astype(np.float32)
+    backdrop = np.median(lab[0:40, 20:70].reshape(-1, 3), axis=0)
+    mask = (np.linalg.norm(lab - backdrop, axis=2) > 28).astype(np.uint8)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    _, labels = cv2.connectedComponents(mask)
+    mask = (labels == labels[150, 125]).astype(np.uint8) * 255  # the component holding the face
+    holes = mask.copy()
+    cv2.floodFill(holes, np.zeros((mask.shape[0] + 2, mask.shape[1] + 2), np.uint8), (0, 0), 255)
+    mask = cv2.morphologyEx(mask | cv2.bitwise_not(holes), cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
+    alpha = cv2.GaussianBlur(mask, (0, 0), 1.5).astype(np.float32) / 255.0
+    return strip, alpha
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What the simulated camera sees."""
+
+    width: int = 1280
+    height: int = 720
+    faces: int = 1  # 0, 1 or 2 people
+    scale: float = 1.9  # person size (1.9: face about 190 px wide in 1280x720)
+    dx: float = 0.0  # horizontal offset of the person, share of the width (+ is right)
+    dy: float = 0.0  # vertical offset, share of the height (+ is down)
+    roll: float = 0.0  # head tilt in degrees
+    light: float = 1.0  # overall brightness factor
+    shade: float = 0.0  # 0-1: how much darker the right half of the picture is
+    blur: float = 0.0  # Gaussian blur sigma in pixels
+
+    def with_(self, **changes: float | int) -> Scene:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _place(canvas: np.ndarray, cx: float, scene: Scene) -> None:
+    img, alpha = person()
+    k = scene.scale * scene.height / 720.0
+    w, h = round(img.shape[1] * k), round(img.shape[0] * k)
+    img_s = cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA if k < 1 else cv2.INTER_LINEAR)
+    a_s = cv2.resize(alpha, (w, h), interpolation=cv2.INTER_LINEAR)
+    if scene.roll:
+        m = cv2.getRotationMatrix2D((w / 2, h * 0.3), scene.roll, 1.0)
+        img_s = cv2.warpAffine(img_s, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+        a_s = cv2.warpAffine(a_s, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0.0)
+    # bottom edge of the cut-out stays at the bottom of the frame (the body continues below)
+    x0 = round(cx - w / 2)
+    y0 = scene.height - h + round(scene.dy * scene.height)
+    H, W = canvas.shape[:2]
+    sx0, sy0 = max(0, -x0), max(0, -y0)
+    dx0, dy0 = max(0, x0), max(0, y0)
+    dx1, dy1 = min(W, x0 + w), min(H, y0 + h)
+    if dx1 <= dx0 or dy1 <= dy0:
+        return
+    src = img_s[sy0 : sy0 + dy1 - dy0, sx0 : sx0 + dx1 - dx0].astype(np.float32)
+    a = a_s[sy0 : sy0 + dy1 - dy0, sx0 : sx0 + dx1 - dx0, None]
+    dst = canvas[dy0:dy1, dx0:dx1].astype(np.float32)
+    canvas[dy0:dy1, dx0:dx1] = (src * a + dst * (1 - a)).astype(np.uint8)
+
+
+def render(scene: Scene) -> np.ndarray:
+    """One BGR frame of the scene."""
+    canvas = np.empty((scene.height, scene.width, 3), np.uint8)
+    canvas[:] = WALL
+    centres = {0: [], 1: [0.5], 2: [0.3, 0.7]}.get(scene.faces, [0.5])
+    for c in centres:
+        _place(canvas, (c + scene.dx) * scene.width, scene)
+    out = canvas
+    if scene.light != 1.0 or scene.shade:
+        gain = np.full(scene.width, scene.light, np.float32)
+        if scene.shade:
+            # a soft edge in the middle, as from a lamp on one side only
+            ramp = np.clip((np.arange(scene.width) - scene.width / 2) / (0.04 * scene.width) + 0.5, 0, 1)
+            gain *= 1 - scene.shade * ramp.astype(np.float32)
+        out = np.clip(canvas.astype(np.float32) * gain[None, :, None], 0, 255).astype(np.uint8)
+    if scene.blur:
+        out = cv2.GaussianBlur(out, (0, 0), scene.blur)
+    return out
+
+
+def pattern(width: int, height: int, t: float) -> np.ndarray:
+    """A moving colour-bar test pattern (no face): shows that frames flow."""
+    bars = np.array(
+        [(235, 235, 235), (0, 235, 235), (235, 235, 0), (0, 235, 0), (235, 0, 235), (0, 0, 235), (235, 0, 0)],
+        np.uint8,
+    )
+    idx = (np.arange(width) * len(bars) // width).astype(np.intp)
+    img = np.repeat(bars[idx][None, :, :], height, axis=0)
+    x = int((math.sin(t) * 0.4 + 0.5) * width)
+    cv2.rectangle(img, (x - 20, height // 2 - 20), (x + 20, height // 2 + 20), (16, 16, 16), -1)
+    return img

@@ -1,0 +1,11 @@
+"""The services a kiosk can offer, by the key used in [kiosk] services."""
+
+from __future__ import annotations
+
+from flows import demo
+from flows.runtime import FlowSpec
+from kiosk.text import tr
+
+CATALOG: dict[str, FlowSpec] = {
+    "demo": FlowSpec("demo", tr("体验流程"), tr("了解自助办理的步骤"), demo.start),
+}

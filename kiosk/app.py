@@ -1,0 +1,129 @@
+"""Composition root (no Qt): config -> logs, alerts, devices (and simulators), services."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from devices.base import DeviceEvent, State
+from devices.manager import DeviceManager, build_devices, load_object
+from flows.catalog import CATALOG
+from flows.runtime import FlowContext, FlowSpec
+from kiosk import __version__, logs
+from kiosk.alerts import Alerts
+from kiosk.clock import Clock, SystemClock
+from kiosk.config import DEVICE_KINDS, Config
+from kiosk.health import write_status
+from kiosk.home import DEVICE_NAMES
+from kiosk.session import Session, purge_stale
+from kiosk.text import tr
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Kiosk:
+    config: Config
+    clock: Clock
+    alerts: Alerts
+    devices: DeviceManager
+    catalog: dict[str, FlowSpec]
+    simulators: dict[str, Any] = field(default_factory=dict)
+    services: dict[str, Any] = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic)
+    runtime_dir: Path = Path("var/run")
+
+    def new_context(self, elderly: bool = False) -> FlowContext:
+        return FlowContext(
+            clock=self.clock,
+            session=Session(self.runtime_dir),
+            config=self.config,
+            devices=self.devices,
+            services=self.services,
+            elderly=elderly,
+        )
+
+    def health(self, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+        return {
+            "version": __version__,
+            "kiosk_id": self.config["kiosk"]["kiosk_id"],
+            "uptime_s": round(time.monotonic() - self.started),
+            "devices": {d.name: d.status.as_json() for d in self.devices},
+            "alerts": [a.__dict__ for a in self.alerts.active()],
+            **(extra or {}),
+        }
+
+    def write_health(self, extra: dict[str, Any] | None = None) -> None:
+        write_status(self.config.resolve(self.config["health"]["status_file"]), self.health(extra))
+
+    def stop(self) -> None:
+        self.devices.stop()
+        for sim in self.simulators.values():
+            sim.stop()
+
+
+def _start_simulators(config: Config, runtime_dir: Path) -> tuple[Config, dict[str, Any]]:
+    """Start a protocol simulator per configured device and point the real driver at it."""
+    sims: dict[str, Any] = {}
+    for kind in DEVICE_KINDS:
+        settings = config.device(kind)
+        if settings.get("driver", "none") == "none":
+            continue
+        try:
+            import importlib
+
+            cls = load_object(importlib.import_module(f"devices.{kind}").SIMULATOR)
+            sim = cls(runtime_dir / "sim" / kind, settings)
+            sim.start()
+        except Exception as e:  # the device will show offline with its own reason
+            log.error("simulator for %s failed to start: %s", kind, e)
+            continue
+        sims[kind] = sim
+        for key, value in sim.settings_overrides().items():
+            config = config.replace(f"devices.{kind}.{key}", value)
+    return config, sims
+
+
+def _alert_on_status(alerts: Alerts) -> Any:
+    def on_event(ev: DeviceEvent) -> None:
+        if ev.kind != "status":
+            return
+        status = ev.payload
+        name = DEVICE_NAMES.get(ev.device, ev.device)
+        for state in (State.DEGRADED, State.FAULT, State.OFFLINE):
+            if status.state is not state:
+                alerts.clear(ev.device, state.value)
+        if status.state is not State.OK:
+            severity = "warning" if status.state is State.DEGRADED else "critical"
+            alerts.raise_(ev.device, status.state.value, tr("{device}：{why}", device=name, why=status.reason),
+                          severity)
+
+    return on_event
+
+
+def build(config: Config, *, simulate: bool = False, clock: Clock | None = None, start: bool = True) -> Kiosk:
+    kcfg = config["kiosk"]
+    runtime_dir = config.resolve(kcfg["runtime_dir"])
+    data_dir = config.resolve(kcfg["data_dir"])
+    lcfg = config["log"]
+    logs.setup(config.resolve(lcfg["dir"]), lcfg["level"], lcfg["max_bytes"], lcfg["backups"])
+    stale = purge_stale(runtime_dir)
+    if stale:
+        log.warning("removed %d session folders left by an earlier crash", stale)
+    sims: dict[str, Any] = {}
+    if simulate:
+        config, sims = _start_simulators(config, runtime_dir)
+    clock = clock or SystemClock()
+    alerts = Alerts(data_dir / "alerts.jsonl", kcfg["kiosk_id"], config["health"]["alert_webhook"])
+    devices = build_devices({k: config.device(k) for k in DEVICE_KINDS}, clock=clock)
+    on_status = _alert_on_status(alerts)
+    for dev in devices:
+        dev.subscribe(on_status)
+    kiosk = Kiosk(config, clock, alerts, devices, dict(CATALOG), sims, runtime_dir=runtime_dir)
+    if start:
+        devices.start()
+    log.info("kiosk %s started (version %s, simulate=%s)", kcfg["kiosk_id"], __version__, simulate)
+    return kiosk

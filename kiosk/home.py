@@ -1,0 +1,61 @@
+"""The home screen's model: which services this kiosk offers, and which can finish right now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from devices.base import DeviceStatus
+from flows.runtime import FlowContext, FlowSpec
+from kiosk.text import Text, tr
+
+DEVICE_NAMES = {
+    "idcard": tr("身份证阅读器"),
+    "printer": tr("凭条打印机"),
+    "a4printer": tr("A4 打印机"),
+    "camera": tr("摄像头"),
+    "locker": tr("取件柜"),
+}
+
+
+@dataclass(frozen=True)
+class Tile:
+    key: str
+    title: Text
+    detail: Text
+    available: bool
+    reason: Text = Text("")
+
+
+def tiles(
+    services: list[str],
+    catalog: Mapping[str, FlowSpec],
+    device_status: Callable[[str], DeviceStatus],
+    ctx_factory: Callable[[], FlowContext] | None = None,
+) -> list[Tile]:
+    out = []
+    for key in services:
+        spec = catalog.get(key)
+        if spec is None:
+            out.append(Tile(key, SERVICE_TITLES.get(key, Text(key)), Text(""), False, tr("本机暂不提供此业务")))
+            continue
+        reason: Text | None = None
+        for kind in spec.requires:
+            status = device_status(kind)
+            if not status.usable:
+                name = DEVICE_NAMES.get(kind, Text(kind))
+                reason = tr("{device}暂不可用：{why}", device=name, why=status.reason)
+                break
+        if reason is None and spec.check is not None and ctx_factory is not None:
+            reason = spec.check(ctx_factory())
+        out.append(Tile(key, spec.title, spec.detail, reason is None, reason or Text("")))
+    return out
+
+
+SERVICE_TITLES = {
+    "queue": tr("取号排队"),
+    "reissue": tr("身份证补换领"),
+    "certificate": tr("证明打印"),
+    "pickup": tr("证件领取"),
+    "demo": tr("体验流程"),
+}

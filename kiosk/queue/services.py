@@ -1,0 +1,188 @@
+"""The hall's services and calendar, parsed from the validated [queue] section.
+
+kiosk.config checks types; what it cannot check (hours syntax, unique prefixes, dates) is checked
+here, with the same one-line ConfigError naming the key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from kiosk.config import ConfigError
+
+_RANGE_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Opening ranges of one day, as minutes after local midnight, [start, end)."""
+
+    ranges: tuple[tuple[int, int], ...]
+
+    def contains(self, minute: int) -> bool:
+        return any(a <= minute < b for a, b in self.ranges)
+
+    def next_opening(self, minute: int) -> int | None:
+        later = [a for a, _ in self.ranges if a > minute]
+        return min(later) if later else None
+
+    def __str__(self) -> str:
+        return ", ".join(f"{_hhmm(a)}-{_hhmm(b)}" for a, b in self.ranges)
+
+
+def _hhmm(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def parse_hours(text: str, where: str = "hours") -> Hours:
+    ranges = []
+    for part in text.split(","):
+        m = _RANGE_RE.match(part)
+        if not m:
+            raise ConfigError(f"{where} = {text!r} is not allowed: expected ranges like '08:30-12:00,13:30-17:30'")
+        h1, m1, h2, m2 = map(int, m.groups())
+        start, end = h1 * 60 + m1, h2 * 60 + m2
+        if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or end > 24 * 60 or end <= start:
+            raise ConfigError(f"{where} = {text!r} is not allowed: {part.strip()!r} is not a range within one day")
+        ranges.append((start, end))
+    ranges.sort()
+    for (_, end), (start, _) in zip(ranges, ranges[1:], strict=False):
+        if start < end:
+            raise ConfigError(f"{where} = {text!r} is not allowed: the ranges overlap")
+    return Hours(tuple(ranges))
+
+
+@dataclass(frozen=True)
+class Service:
+    code: str
+    prefix: str
+    name_zh: str
+    name_en: str
+    counters: tuple[str, ...]
+    hours: Hours
+    days: frozenset[int]  # ISO weekdays
+    daily_limit: int  # 0: none
+    real_name: bool
+    avg_service_min: float
+
+    def name_for(self, language: str) -> str:
+        """The name in a UI language ("zh" or "en"); the config, not en.ts, holds the English."""
+        return self.name_en if language == "en" else self.name_zh
+
+    def number(self, seq: int) -> str:
+        return f"{self.prefix}{seq:03d}"
+
+
+@dataclass(frozen=True)
+class Calendar:
+    closed_dates: frozenset[date]
+    working_dates: frozenset[date]
+    always_open: bool = False
+
+    def is_working_day(self, day: date, service: Service) -> bool:
+        if day in self.closed_dates:
+            return False
+        if day in self.working_dates:
+            return True
+        return day.isoweekday() in service.days
+
+
+@dataclass(frozen=True)
+class QueueSettings:
+    """Everything the store needs from [queue], parsed and checked."""
+
+    services: tuple[Service, ...]
+    calendar: Calendar
+    elderly_age: int
+    appointments: bool
+    appointment_early_min: int
+    appointment_late_min: int
+    recent_samples: int
+    id_key_file: str
+
+    def service(self, code_or_prefix: str) -> Service | None:
+        key = code_or_prefix.strip()
+        for s in self.services:
+            if s.code == key or s.prefix == key.upper():
+                return s
+        return None
+
+    def counters(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for s in self.services:
+            seen.update(dict.fromkeys(s.counters))
+        return tuple(seen)
+
+
+def _dates(values: Iterable[Any], where: str) -> frozenset[date]:
+    out = set()
+    for v in values:
+        try:
+            out.add(v if isinstance(v, date) else date.fromisoformat(str(v)))
+        except ValueError:
+            raise ConfigError(f"{where} contains {v!r}: each entry must be a date like 2026-10-01") from None
+    return frozenset(out)
+
+
+def parse_service(raw: Mapping[str, Any], where: str) -> Service:
+    prefix = str(raw["prefix"])
+    if not re.fullmatch(r"[A-Z]", prefix):
+        raise ConfigError(f"{where}.prefix = {prefix!r} is not allowed: expected one capital letter A-Z")
+    code = str(raw["code"])
+    if not re.fullmatch(r"[a-z][a-z0-9_-]{0,31}", code):
+        raise ConfigError(f"{where}.code = {code!r} is not allowed: expected a short lowercase word like 'tax'")
+    counters = tuple(str(c) for c in raw["counters"])
+    if not counters:
+        raise ConfigError(f"{where}.counters is empty: name at least one counter that serves {code!r}")
+    days = raw["days"]
+    if not days or any(isinstance(d, bool) or d not in range(1, 8) for d in days):
+        raise ConfigError(f"{where}.days = {days!r} is not allowed: expected weekdays 1 (Monday) to 7 (Sunday)")
+    return Service(
+        code=code,
+        prefix=prefix,
+        name_zh=str(raw["name_zh"]),
+        name_en=str(raw.get("name_en") or raw["name_zh"]),
+        counters=counters,
+        hours=parse_hours(str(raw["hours"]), f"{where}.hours"),
+        days=frozenset(int(d) for d in days),
+        daily_limit=int(raw["daily_limit"]),
+        real_name=bool(raw["real_name"]),
+        avg_service_min=float(raw["avg_service_min"]),
+    )
+
+
+def parse_settings(section: Mapping[str, Any]) -> QueueSettings:
+    """From the [queue] values as kiosk.config validated them (defaults filled in)."""
+    services = tuple(parse_service(s, f"[queue] services[{i}]") for i, s in enumerate(section["services"]))
+    if not services:
+        raise ConfigError("[queue] services is empty: the ticket machine needs at least one service")
+    for attr in ("code", "prefix"):
+        values = [getattr(s, attr) for s in services]
+        dup = next((v for v in values if values.count(v) > 1), None)
+        if dup is not None:
+            raise ConfigError(f"[queue] services: two services have the {attr} {dup!r}; each needs its own")
+    return QueueSettings(
+        services=services,
+        calendar=Calendar(
+            _dates(section["closed_dates"], "[queue] closed_dates"),
+            _dates(section["working_dates"], "[queue] working_dates"),
+            bool(section["always_open"]),
+        ),
+        elderly_age=int(section["elderly_age"]),
+        appointments=section["appointments"] != "off",
+        appointment_early_min=int(section["appointment_early_min"]),
+        appointment_late_min=int(section["appointment_late_min"]),
+        recent_samples=int(section["recent_samples"]),
+        id_key_file=str(section["id_key_file"]),
+    )
+
+
+def default_section() -> dict[str, Any]:
+    """The [queue] section with every default, validated like a config file (for tools and tests)."""
+    from kiosk.queue.settings import SECTION
+
+    return {o.key: o.default for o in SECTION.options}

@@ -1,0 +1,90 @@
+"""The queue's tables (on kiosk.db.METADATA) and their versioned migrations.
+
+Times are stored as naive UTC on both engines; days are the hall's local dates. The ticket
+sequence lives in its own row per service and day so one upsert hands out the next number.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from kiosk.db import METADATA, Migration, create_tables, register
+
+# status of a ticket
+WAITING, CALLED, DONE, NO_SHOW = "waiting", "called", "done", "no_show"
+# kind of a ticket
+WALK_IN, ELDERLY, APPOINTMENT = "walk_in", "elderly", "appointment"
+# status of a booking
+BOOKED, CHECKED_IN = "booked", "checked_in"
+
+day_seq = sa.Table(
+    "queue_day_seq",
+    METADATA,
+    sa.Column("service", sa.String(32), primary_key=True),
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("last", sa.Integer, nullable=False),
+)
+
+ticket = sa.Table(
+    "queue_ticket",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("service", sa.String(32), nullable=False),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("number", sa.String(12), nullable=False),
+    sa.Column("priority", sa.SmallInteger, nullable=False, default=0),
+    sa.Column("kind", sa.String(16), nullable=False),
+    # keyed hash of (day, ID number): the one-per-person rule without a readable ID number
+    sa.Column("id_hash", sa.String(64), nullable=True),
+    sa.Column("appointment_id", sa.Integer, nullable=True),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("counter", sa.String(16), nullable=True),
+    sa.Column("kiosk_id", sa.String(40), nullable=False, default=""),
+    sa.Column("issued_at", sa.DateTime, nullable=False),
+    sa.Column("called_at", sa.DateTime, nullable=True),
+    sa.Column("done_at", sa.DateTime, nullable=True),
+    sa.UniqueConstraint("service", "day", "seq", name="uq_queue_ticket_number"),
+    # NULLs are distinct on both engines: anonymous tickets never collide
+    sa.UniqueConstraint("service", "day", "id_hash", name="uq_queue_ticket_person"),
+    sa.Index("ix_queue_ticket_waiting", "day", "service", "status", "priority", "seq"),
+)
+
+counter = sa.Table(
+    "queue_counter",
+    METADATA,
+    sa.Column("name", sa.String(16), primary_key=True),
+    sa.Column("ticket_id", sa.Integer, nullable=True),
+    sa.Column("number", sa.String(12), nullable=True),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
+appointment = sa.Table(
+    "queue_appointment",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("ref", sa.String(32), nullable=False, unique=True),
+    sa.Column("service", sa.String(32), nullable=False),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),  # booked time, UTC
+    sa.Column("id_hash", sa.String(64), nullable=False),  # keyed on `day`, like tickets
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("ticket_id", sa.Integer, nullable=True),
+    sa.Index("ix_queue_appointment_person", "day", "id_hash"),
+)
+
+meta = sa.Table(
+    "queue_meta",
+    METADATA,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.String(200), nullable=False),
+)
+
+register(
+    Migration(
+        "queue",
+        1,
+        "tickets, per-day number sequences, counters, appointments",
+        create_tables(day_seq, ticket, counter, appointment, meta),
+    )
+)

@@ -1,0 +1,1 @@
+"""The Qt user interface: renders view models, reports intents. The only Qt code in the app."""

@@ -1,0 +1,77 @@
+"""Starting the Qt side: application, fonts, kiosk window, simulator panel, health heartbeat."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Kiosk
+from kiosk.health import sd_notify
+from kiosk.ui import theme
+from kiosk.ui.shell import Shell, install
+from kiosk.ui.sim_panel import SimulatorPanel
+
+log = logging.getLogger(__name__)
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("gov-kiosk")
+    if not any(f in QFontDatabase.families() for f in theme.FONT_FAMILIES):
+        log.error("no CJK font installed: Chinese will not render (install fonts-noto-cjk)")
+    app.setFont(theme.app_font())
+    return app
+
+
+def size_for(orientation: str) -> tuple[int, int]:
+    return (1080, 1920) if orientation == "portrait" else (1920, 1080)
+
+
+def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
+    app = application()
+    kcfg = kiosk.config["kiosk"]
+    shell = Shell(kiosk, kiosk_mode=not windowed)
+    install(shell)
+    if windowed:
+        w, h = size_for("portrait" if kcfg["orientation"] == "portrait" else "landscape")
+        shell.resize(w // 2, h // 2) if w > 1500 or h > 1500 else shell.resize(w, h)
+        shell.show()
+    else:
+        shell.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        if kcfg["touch_only"]:
+            app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        shell.showFullScreen()
+    panel = None
+    if simulate:
+        panel = SimulatorPanel(kiosk)
+        panel.resize(420, 800)
+        panel.show()
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(int(kiosk.config["health"]["interval"] * 1000))
+
+    def beat() -> None:
+        # sent from the event loop: a frozen UI stops the pings and systemd restarts us
+        sd_notify("WATCHDOG=1")
+        try:
+            kiosk.write_health({"screen": shell.mode})
+        except OSError as e:
+            log.warning("health file not written: %s", e)
+
+    heartbeat.timeout.connect(beat)
+    heartbeat.start()
+    QTimer.singleShot(0, lambda: (sd_notify("READY=1"), beat()))
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    code = app.exec()
+    shell.shutdown()
+    if panel is not None:
+        panel.close()
+    kiosk.stop()
+    return code

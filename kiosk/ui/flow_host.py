@@ -1,0 +1,108 @@
+"""Runs a flow under Qt: views to screens, Work to a thread pool, answers back on the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from flows.runtime import FlowRunner, FlowSpec
+from flows.views import TIMEOUT, Intent, View, Work
+
+log = logging.getLogger(__name__)
+
+
+class FlowHost(QObject):
+    """Steps one flow at a time. `shell` renders views and is told when the flow ends."""
+
+    _work_done = Signal(int, object, object)  # seq, result, exception
+
+    def __init__(self, shell: Any) -> None:
+        super().__init__()
+        self.shell = shell
+        self.runner: FlowRunner | None = None
+        self.spec: FlowSpec | None = None
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="flow-work")
+        self._work_done.connect(self._on_work_done)
+
+    @property
+    def active(self) -> bool:
+        return self.runner is not None
+
+    @property
+    def working(self) -> bool:
+        return self.runner is not None and isinstance(self.runner.current, Work)
+
+    def start(self, spec: FlowSpec, ctx: Any) -> None:
+        if self.runner is not None:
+            return  # a second tap on home while the first flow starts
+        self.spec = spec
+        log.info("flow %s started (session %s)", spec.key, ctx.session.id)
+        try:
+            gen = spec.start(ctx)
+        except Exception as e:
+            ctx.session.close()
+            log.exception("flow %s could not start", spec.key)
+            self.shell.flow_failed(e)
+            return
+        self.runner = FlowRunner(gen, ctx.session, ctx.clock)
+        self._handle(self.runner.start())
+
+    def answer(self, intent: Intent, seq: int) -> None:
+        if self.runner is None:
+            return
+        step = self.runner.answer(intent, seq)
+        if step is not None:
+            self._handle(step)
+
+    def deliver_event(self, kind: str, payload: Any) -> None:
+        """A device event reaches the current view if it waits for that kind."""
+        if self.runner is None:
+            return
+        view = self.runner.current
+        if isinstance(view, View) and kind in view.events:
+            self.answer(Intent(kind, payload), self.runner.seq)
+
+    def tick(self) -> None:
+        if self.runner is not None and self.runner.timed_out():
+            self.answer(TIMEOUT, self.runner.seq)
+
+    def cancel(self, reason: str) -> None:
+        runner, self.runner = self.runner, None
+        if runner is not None:
+            runner.cancel(reason)
+            log.info("flow %s cancelled: %s", self.spec.key if self.spec else "?", reason)
+
+    def shutdown(self) -> None:
+        self.cancel("shutdown")
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _handle(self, step: Any) -> None:
+        runner = self.runner
+        if runner is None:
+            return
+        if isinstance(step, View):
+            seq = runner.seq
+            self.shell.show_view(step, lambda intent: self.answer(intent, seq))
+        elif isinstance(step, Work):
+            seq = runner.seq
+            self.shell.show_view(step.busy, None)
+            fut = self._pool.submit(step.fn)
+            fut.add_done_callback(lambda f: self._work_done.emit(seq, *_outcome(f)))
+        else:
+            self.runner = None
+            self.shell.flow_ended(step)
+
+    def _on_work_done(self, seq: int, result: Any, exc: BaseException | None) -> None:
+        if self.runner is None:
+            return
+        step = self.runner.fail(exc, seq) if exc is not None else self.runner.answer(result, seq)
+        if step is not None:
+            self._handle(step)
+
+
+def _outcome(fut: Any) -> tuple[Any, BaseException | None]:
+    exc = fut.exception()
+    return (None, exc) if exc is not None else (fut.result(), None)

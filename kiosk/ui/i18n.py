@@ -1,0 +1,43 @@
+"""Languages: Chinese source text, English through Qt's translator (resources/i18n/en.qm)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from kiosk.text import Text, TextLike
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+
+
+class Languages:
+    def __init__(self) -> None:
+        self.current = "zh"
+        self._translator: QTranslator | None = None
+
+    def set(self, lang: str) -> None:
+        app = QCoreApplication.instance()
+        if self._translator is not None and app is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        if lang == "en":
+            tr = QTranslator()
+            if tr.load(str(I18N_DIR / "en.qm")) and app is not None:
+                app.installTranslator(tr)
+                self._translator = tr
+        self.current = lang
+
+
+def translate(source: str) -> str:
+    return QCoreApplication.translate("", source) if source else ""
+
+
+def ui(text: TextLike) -> str:
+    """The text in the current language, with its fields filled."""
+    if isinstance(text, str):
+        return translate(text)
+    return text.render(translate)
+
+
+__all__ = ["Languages", "Text", "translate", "ui"]

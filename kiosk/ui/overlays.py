@@ -1,0 +1,79 @@
+"""Overlays over the whole shell: the idle countdown and help."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from kiosk.text import tr
+from kiosk.ui.i18n import ui
+from kiosk.ui.theme import Metrics
+from kiosk.ui.widgets import button, label
+
+
+class Overlay(QWidget):
+    def __init__(self, parent: QWidget, metrics: Metrics) -> None:
+        super().__init__(parent)
+        self.setObjectName("Overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QVBoxLayout(self)
+        self.card = QFrame()
+        self.card.setObjectName("Card")
+        self.card.setMaximumWidth(metrics.mm(200))
+        outer.addStretch(1)
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.box = QVBoxLayout(self.card)
+        m = metrics.mm(10)
+        self.box.setContentsMargins(m, m, m, m)
+        self.box.setSpacing(metrics.mm(5))
+        self.hide()
+
+    def cover(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.raise_()
+        self.show()
+
+
+class IdleOverlay(Overlay):
+    """"还剩 N 秒": any touch (handled by the shell) keeps the session."""
+
+    def __init__(self, parent: QWidget, metrics: Metrics, on_continue: Callable[[], None]) -> None:
+        super().__init__(parent, metrics)
+        center = Qt.AlignmentFlag.AlignHCenter
+        self.title = label("", "Title", align=center)
+        self.count = label("", "Big", align=center)
+        self.hint = label("", "Body", align=center)
+        self.button = button("", on_continue, name="continue")
+        for w in (self.title, self.count, self.hint, self.button):
+            self.box.addWidget(w)
+
+    def update_count(self, seconds: int) -> None:
+        self.title.setText(ui("您还在吗？"))
+        self.count.setText(ui(tr("还剩 {n} 秒", n=seconds)))
+        self.hint.setText(ui("本次办理即将结束，您的信息将被清除"))
+        self.button.setText(ui("继续办理"))
+
+
+class HelpOverlay(Overlay):
+    def __init__(self, parent: QWidget, metrics: Metrics) -> None:
+        super().__init__(parent, metrics)
+        self.title = label("", "Title", align=Qt.AlignmentFlag.AlignHCenter)
+        self.body = label("", "Body")
+        self.close_button = button("", self.hide, name="close_help")
+        for w in (self.title, self.body, self.close_button):
+            self.box.addWidget(w)
+
+    def show_help(self, phone: str, prompt: str) -> None:
+        self.title.setText(ui("帮助"))
+        lines = [prompt] if prompt else []
+        lines.append(ui("按屏幕提示操作；任何时候可按“首页”放弃本次办理，您的信息会被清除。"))
+        if phone:
+            lines.append(ui(tr("需要人工帮助请拨打：{phone}", phone=phone)))
+        self.body.setText("\n\n".join(lines))
+        self.close_button.setText(ui("关闭"))
+        self.cover()

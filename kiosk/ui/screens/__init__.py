@@ -1,0 +1,10 @@
+"""Screens: one per view model type, registered here so flows' views find their renderer."""
+
+from __future__ import annotations
+
+from kiosk.ui.screens.base import SCREENS, Screen, screen_for
+
+# importing registers them
+from kiosk.ui.screens import busy, choose, entry, message  # noqa: E402,F401  isort: skip
+
+__all__ = ["SCREENS", "Screen", "screen_for"]

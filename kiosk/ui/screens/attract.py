@@ -1,0 +1,33 @@
+"""Shown after a long idle on home: invites passers-by; any touch goes home."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.ui.i18n import ui
+from kiosk.ui.screens.base import clear
+from kiosk.ui.theme import Metrics
+from kiosk.ui.widgets import label
+
+
+class AttractScreen(QWidget):
+    def __init__(self, metrics: Metrics) -> None:
+        super().__init__()
+        self.metrics = metrics
+        self.outer = QVBoxLayout(self)
+
+    def show_attract(self, hall: str, services: list[str]) -> None:
+        clear(self.outer)
+        center = Qt.AlignmentFlag.AlignHCenter
+        self.outer.addStretch(2)
+        self.outer.addWidget(label(hall, "Title", align=center))
+        self.outer.addWidget(label(ui("24 小时自助服务"), "Body", align=center))
+        self.outer.addStretch(1)
+        big = label(ui("请轻触屏幕开始"), "Big", align=center)
+        big.setStyleSheet(f"font-size: {self.metrics.font(90)}px;")
+        self.outer.addWidget(big)
+        self.outer.addWidget(label(ui("Touch the screen to start"), "Body", align=center))
+        self.outer.addStretch(1)
+        self.outer.addWidget(label(" · ".join(services), "Hint", align=center))
+        self.outer.addStretch(2)

@@ -1,0 +1,81 @@
+"""Base of every screen: renders one view model, reports at most one intent per view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
+
+from flows.views import BACK, Intent, View
+from kiosk.ui.i18n import ui
+from kiosk.ui.theme import Metrics
+from kiosk.ui.widgets import button, label
+
+SCREENS: dict[type, type[Screen]] = {}
+
+
+def screen_for(view_type: type) -> Callable[[type[Screen]], type[Screen]]:
+    def register(cls: type[Screen]) -> type[Screen]:
+        SCREENS[view_type] = cls
+        return cls
+
+    return register
+
+
+def clear(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget()
+        if w is not None:
+            w.hide()  # deleteLater alone leaves it painted until the event loop runs
+            w.setParent(None)
+            w.deleteLater()
+        elif item.layout() is not None:
+            clear(item.layout())
+
+
+class Screen(QWidget):
+    def __init__(self, metrics: Metrics) -> None:
+        super().__init__()
+        self.metrics = metrics
+        self.view: Any = None
+        self._answer: Callable[[Intent], None] | None = None
+        self.outer = QVBoxLayout(self)
+        m = metrics.mm(8)
+        self.outer.setContentsMargins(m, m // 2, m, m)
+        self.outer.setSpacing(metrics.mm(5))
+
+    def show_view(self, view: View, answer: Callable[[Intent], None]) -> None:
+        self.view = view
+        self._answer = answer
+        self.setEnabled(True)
+        clear(self.outer)
+        if str(view.title):
+            self.outer.addWidget(label(ui(view.title), "Title", align=Qt.AlignmentFlag.AlignHCenter))
+        self.build(view)
+        if view.can_go_back:
+            self.outer.addStretch(1)
+            row = QHBoxLayout()
+            row.addWidget(button(ui("返回"), lambda: self.answer(BACK), role="secondary", name="back"))
+            row.addStretch(1)
+            self.outer.addLayout(row)
+
+    def build(self, view: Any) -> None:
+        raise NotImplementedError
+
+    def answer(self, intent: Intent) -> None:
+        """Report once: a second tap before the next view arrives is ignored."""
+        if self._answer is None:
+            return
+        answer, self._answer = self._answer, None
+        self.setEnabled(False)
+        answer(intent)
+
+    def deliver(self, intent: Intent) -> bool:
+        """A device event or timeout for this view; False if the view no longer waits."""
+        if self._answer is None:
+            return False
+        self.answer(intent)
+        return True

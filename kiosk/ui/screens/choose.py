@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout
+
+from flows.views import Choose, Intent
+from kiosk.ui.i18n import ui
+from kiosk.ui.screens.base import Screen, screen_for
+from kiosk.ui.widgets import button
+
+
+def tile_text(title: str, detail: str, reason: str, enabled: bool) -> str:
+    lines = [title]
+    if detail:
+        lines.append(detail)
+    if not enabled and reason:
+        lines.append("⚠ " + reason)
+    return "\n".join(lines)
+
+
+@screen_for(Choose)
+class ChooseScreen(Screen):
+    def build(self, view: Choose) -> None:
+        grid = QGridLayout()
+        grid.setSpacing(self.metrics.mm(4))
+        cols = 1 if len(view.options) <= 3 or self.width() < self.height() else 2
+        for i, opt in enumerate(view.options):
+            b = button(
+                tile_text(ui(opt.label), ui(opt.detail), ui(opt.reason), opt.enabled),
+                lambda k=opt.key: self.answer(Intent(k)),
+                role="tile",
+                name=f"option_{opt.key}",
+            )
+            b.setEnabled(opt.enabled)
+            b.setMinimumHeight(self.metrics.target * 2)
+            grid.addWidget(b, i // cols, i % cols)
+        self.outer.addLayout(grid)

@@ -1,0 +1,56 @@
+"""Home: the services this kiosk offers, each available or off with the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.home import Tile
+from kiosk.ui.i18n import ui
+from kiosk.ui.screens.base import clear
+from kiosk.ui.screens.choose import tile_text
+from kiosk.ui.theme import Metrics
+from kiosk.ui.widgets import button, label
+
+
+class HomeScreen(QWidget):
+    def __init__(self, metrics: Metrics, on_service: Callable[[str], None], on_elderly: Callable[[], None]) -> None:
+        super().__init__()
+        self.metrics = metrics
+        self.on_service = on_service
+        self.on_elderly = on_elderly
+        self.outer = QVBoxLayout(self)
+        m = metrics.mm(8)
+        self.outer.setContentsMargins(m, m // 2, m, m)
+        self.tiles: list[Tile] = []
+        self.elderly = False
+
+    def show_tiles(self, tiles: list[Tile], elderly: bool) -> None:
+        self.tiles, self.elderly = tiles, elderly
+        clear(self.outer)
+        self.outer.setSpacing(self.metrics.mm(5))
+        center = Qt.AlignmentFlag.AlignHCenter
+        self.outer.addWidget(label(ui("请选择您要办理的业务"), "Title", align=center))
+        grid = QGridLayout()
+        grid.setSpacing(self.metrics.mm(5))
+        portrait = self.height() >= self.width()
+        cols = 1 if portrait and len(tiles) <= 4 else 2 if portrait else 3
+        for i, t in enumerate(tiles):
+            b = button(
+                tile_text(ui(t.title), ui(t.detail), ui(t.reason), t.available),
+                lambda k=t.key: self.on_service(k),
+                role="tile",
+                name=f"service_{t.key}",
+            )
+            b.setEnabled(t.available)
+            b.setMinimumHeight(self.metrics.target * 2)
+            grid.addWidget(b, i // cols, i % cols)
+        self.outer.addLayout(grid)
+        self.outer.addStretch(1)
+        row = QHBoxLayout()
+        text = ui("退出长者模式") if elderly else ui("长者模式（大字体、慢节奏）")
+        row.addWidget(button(text, self.on_elderly, role="secondary", name="elderly"))
+        row.addStretch(1)
+        self.outer.addLayout(row)

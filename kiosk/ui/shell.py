@@ -1,0 +1,326 @@
+"""The kiosk's one window: header, home, flows, attract, error, idle countdown and help."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from devices.base import DeviceEvent
+from flows.runtime import Cancelled, Finished, FlowFailed, Outcome
+from flows.views import Intent, Message, View
+from kiosk import home
+from kiosk.app import Kiosk
+from kiosk.idle import IdleWatch
+from kiosk.text import tr
+from kiosk.ui import theme
+from kiosk.ui.flow_host import FlowHost
+from kiosk.ui.i18n import Languages, ui
+from kiosk.ui.overlays import HelpOverlay, IdleOverlay
+from kiosk.ui.screens import SCREENS, Screen
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.voice import VoiceGuide
+from kiosk.ui.widgets import button, label
+
+log = logging.getLogger(__name__)
+
+ERROR_VIEW = Message(
+    title=tr("抱歉，本次办理未能完成"),
+    body=tr("系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。"),
+    prompt=tr("抱歉，本次办理未能完成，请返回首页重新开始"),
+    tone="error",
+    actions=(("home", tr("返回首页")),),
+    timeout=30,
+    can_go_back=False,
+)
+
+ESCAPE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
+
+
+class _Bridge(QObject):
+    """Device events arrive on worker threads; this re-emits them on the GUI thread."""
+
+    event = Signal(object)
+
+
+class Shell(QWidget):
+    def __init__(self, kiosk: Kiosk, *, kiosk_mode: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("Shell")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.kiosk = kiosk
+        self.kiosk_mode = kiosk_mode
+        kcfg = kiosk.config["kiosk"]
+        self.kcfg = kcfg
+        self.clock = kiosk.clock
+        self.languages = Languages()
+        self.voice = VoiceGuide(kcfg["voice"])
+        self.elderly = False
+        self.metrics = theme.metrics()
+        self.mode = "home"
+        self.current_view: View | None = None
+        self.error: BaseException | None = None
+        self.host = FlowHost(self)
+        self.idle = IdleWatch(self.clock, kcfg["idle_timeout"], kcfg["idle_warning"])
+        self._screens: dict[type, Screen] = {}
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self._build_header())
+        self.stack = QStackedWidget()
+        root.addWidget(self.stack, 1)
+        self.home_screen = HomeScreen(self.metrics, self.start_service, self.toggle_elderly)
+        self.attract_screen = AttractScreen(self.metrics)
+        self.stack.addWidget(self.home_screen)
+        self.stack.addWidget(self.attract_screen)
+        self.idle_overlay = IdleOverlay(self, self.metrics, self.keep_session)
+        self.help_overlay = HelpOverlay(self, self.metrics)
+
+        self._bridge = _Bridge()
+        self._bridge.event.connect(self._on_device_event)
+        for dev in kiosk.devices:
+            dev.subscribe(self._bridge.event.emit)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self._last_refresh = -1e9
+        self.languages.set(kcfg["language"])
+        self.apply_style()
+        self.go_home()
+
+    # ---- building ----
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("Header")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row = QHBoxLayout(header)
+        m = self.metrics.mm(4)
+        row.setContentsMargins(m, m // 2, m, m // 2)
+        self.hall_label = label(self.kcfg["hall_name"], wrap=False)
+        self.clock_label = label("", "Clock", wrap=False)
+        self.home_button = button("", self.home_pressed, role="header", name="home")
+        self.help_button = button("", self.show_help, role="header", name="help")
+        self.lang_button = button("", self.toggle_language, role="header", name="language")
+        row.addWidget(self.hall_label, 1)
+        row.addWidget(self.clock_label)
+        for b in (self.home_button, self.help_button, self.lang_button):
+            row.addWidget(b)
+        return header
+
+    def apply_style(self) -> None:
+        self.metrics = theme.metrics(self.elderly)
+        self.setStyleSheet(theme.stylesheet(self.metrics))
+        for s in [self.home_screen, self.attract_screen, *self._screens.values()]:
+            s.metrics = self.metrics
+        factor = self.kcfg["elderly_timeout_factor"] if self.elderly else 1.0
+        self.idle.timeout = self.kcfg["idle_timeout"] * factor
+        self.idle.warning = min(self.kcfg["idle_warning"] * factor, self.idle.timeout)
+
+    def retranslate(self) -> None:
+        self.home_button.setText(ui("首页"))
+        self.help_button.setText(ui("帮助"))
+        self.lang_button.setText("中文" if self.languages.current == "en" else "English")
+        self.home_button.setVisible(self.mode in ("flow", "error"))
+        self.update_clock()
+
+    # ---- navigation ----
+    def go_home(self) -> None:
+        self.mode = "home"
+        self.current_view = None
+        self.idle_overlay.hide()
+        self.idle.touch()
+        self.refresh_home()
+        self.stack.setCurrentWidget(self.home_screen)
+        self.retranslate()
+        self.say(ui("请选择您要办理的业务"))
+
+    def refresh_home(self) -> None:
+        tiles = home.tiles(
+            list(self.kcfg["services"]), self.kiosk.catalog, self.kiosk.devices.status, self.kiosk.new_context
+        )
+        self.home_screen.show_tiles(tiles, self.elderly)
+        self._last_refresh = self.clock.monotonic()
+
+    def show_attract(self) -> None:
+        self.mode = "attract"
+        self.elderly = False  # a new visitor starts with the standard size
+        self.apply_style()
+        names = [ui(t.title) for t in self.home_screen.tiles if t.available]
+        self.attract_screen.show_attract(self.kcfg["hall_name"], names)
+        self.stack.setCurrentWidget(self.attract_screen)
+        self.retranslate()
+
+    def start_service(self, key: str) -> None:
+        spec = self.kiosk.catalog.get(key)
+        tile = next((t for t in home.tiles([key], self.kiosk.catalog, self.kiosk.devices.status,
+                                           self.kiosk.new_context)), None)
+        if spec is None or tile is None or not tile.available or self.host.active:
+            self.refresh_home()  # it went off since the screen was drawn
+            return
+        self.mode = "flow"
+        self.idle.touch()
+        self.retranslate()
+        self.host.start(spec, self.kiosk.new_context(self.elderly))
+
+    def show_view(self, view: View, answer: Callable[[Intent], None] | None) -> None:
+        """Called by the flow host (and for the error screen)."""
+        screen = self._screen_for(type(view))
+        self.current_view = view
+        screen.show_view(view, answer or (lambda _i: None))  # busy views take no answer
+        self.stack.setCurrentWidget(screen)
+        self.home_button.setEnabled(view.can_go_back or self.mode == "error")
+        self.say(ui(view.prompt or view.title))
+
+    def _screen_for(self, view_type: type) -> Screen:
+        screen = self._screens.get(view_type)
+        if screen is None:
+            cls = next((SCREENS[t] for t in view_type.__mro__ if t in SCREENS), None)
+            if cls is None:
+                raise LookupError(f"no screen renders {view_type.__name__}")
+            screen = cls(self.metrics)
+            self._screens[view_type] = screen
+            self.stack.addWidget(screen)
+        return screen
+
+    def flow_ended(self, outcome: Outcome) -> None:
+        if isinstance(outcome, FlowFailed):
+            self.flow_failed(outcome.error)
+        else:
+            log.info("flow ended: %s", outcome.result if isinstance(outcome, Finished) else outcome)
+            self.go_home()
+
+    def flow_failed(self, error: BaseException) -> None:
+        self.error = error
+        self.mode = "error"
+        self.retranslate()
+        self.show_view(ERROR_VIEW, lambda _i: self.go_home())
+
+    def home_pressed(self) -> None:
+        if self.host.working:
+            return  # printing or paying: let it finish
+        self.host.cancel("home")
+        self.go_home()
+
+    def keep_session(self) -> None:
+        self.idle.touch()
+        self.idle_overlay.hide()
+
+    def toggle_language(self) -> None:
+        self.languages.set("en" if self.languages.current == "zh" else "zh")
+        self.retranslate()
+        self._rerender()
+
+    def toggle_elderly(self) -> None:
+        self.elderly = not self.elderly
+        self.apply_style()
+        self._rerender()
+
+    def _rerender(self) -> None:
+        if self.mode == "home":
+            self.refresh_home()
+        elif self.mode == "attract":
+            self.show_attract()
+        elif self.current_view is not None:
+            screen = self._screens[type(self.current_view)]
+            answer = screen._answer
+            if answer is not None:
+                screen.show_view(self.current_view, answer)
+
+    def show_help(self) -> None:
+        prompt = ui(self.current_view.prompt) if self.current_view is not None else ""
+        self.help_overlay.show_help(self.kcfg["help_phone"], prompt)
+
+    def say(self, text: str) -> None:
+        if self.kcfg["voice"]:
+            self.voice.speak(text, self.languages.current)
+
+    # ---- time ----
+    def update_clock(self) -> None:
+        from zoneinfo import ZoneInfo
+
+        now = self.clock.now().astimezone(ZoneInfo(self.kcfg["timezone"]))
+        self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M"))
+
+    def tick(self) -> None:
+        self.update_clock()
+        if self.host.working:
+            self.idle.touch()  # never time out a citizen while we are the slow one
+        if self.mode in ("flow", "error"):
+            self.host.tick()
+            if self.mode == "error" and self.current_view is ERROR_VIEW and \
+                    self.idle.idle_for >= (ERROR_VIEW.timeout or 30):
+                self.go_home()
+                return
+            state = self.idle.state()
+            if state.expired:
+                self.host.cancel("idle")
+                self.go_home()
+            elif state.warning:
+                self.idle_overlay.update_count(int(state.remaining + 0.999))
+                if not self.idle_overlay.isVisible():
+                    self.idle_overlay.cover()
+                    self.say(ui("您还在吗？请轻触屏幕继续"))
+            elif self.idle_overlay.isVisible():
+                self.idle_overlay.hide()
+        elif self.mode == "home":
+            if self.idle.idle_for >= self.kcfg["attract_after"]:
+                self.show_attract()
+            elif self.clock.monotonic() - self._last_refresh >= 5:
+                self.refresh_home()
+
+    def _on_device_event(self, ev: DeviceEvent) -> None:
+        if ev.kind == "status":
+            if self.mode == "home":
+                self.refresh_home()
+            return
+        self.host.deliver_event(ev.kind, ev.payload)
+
+    # ---- input ----
+    def user_activity(self) -> None:
+        self.idle.touch()
+        if self.mode == "attract":
+            self.go_home()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        et = event.type()
+        if et in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            was_attract = self.mode == "attract"
+            self.user_activity()
+            if was_attract:
+                return True  # the touch that wakes the kiosk does not also press a button
+        if self.kiosk_mode and et in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            assert isinstance(event, QKeyEvent)
+            mods = event.modifiers()
+            if event.key() in ESCAPE_KEYS and (
+                event.key() == Qt.Key.Key_Escape or mods & (Qt.KeyboardModifier.AltModifier |
+                                                              Qt.KeyboardModifier.ControlModifier)
+            ):
+                return True
+        if self.kiosk_mode and et == QEvent.Type.Close and obj is self:
+            event.ignore()
+            return True
+        return False
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        for ov in (self.idle_overlay, self.help_overlay):
+            if ov.isVisible():
+                ov.setGeometry(self.rect())
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self.host.shutdown()
+
+
+def install(shell: Shell) -> None:
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(shell)

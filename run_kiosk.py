@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Start the kiosk: run_kiosk.py [--config PATH] [--simulate] [--windowed] [--demo OUTDIR]."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    from kiosk import __version__
+
+    p = argparse.ArgumentParser(description="24-hour government self-service kiosk")
+    p.add_argument("--config", type=Path, help="TOML config file (default: built-in defaults)")
+    p.add_argument("--simulate", action="store_true", help="run the real drivers against device simulators")
+    p.add_argument("--windowed", action="store_true", help="a normal window instead of kiosk full screen")
+    p.add_argument("--demo", type=Path, metavar="OUTDIR", help="walk the screens headless, save PNGs, exit")
+    p.add_argument("--print-config", action="store_true", help="print the effective config and exit")
+    p.add_argument("--version", action="version", version=f"gov-kiosk {__version__}")
+    args = p.parse_args(argv)
+
+    from kiosk.config import ConfigError, load
+
+    try:
+        config = load(args.config)
+    except ConfigError as e:
+        print(f"configuration error: {e}", file=sys.stderr)
+        return 2
+    if args.print_config:
+        print(config.to_toml(), end="")
+        return 0
+
+    from kiosk.app import build
+
+    if args.demo:
+        from kiosk.clock import AdjustableClock
+        from kiosk.ui.demo import run_demo
+
+        return run_demo(build(config, simulate=args.simulate, clock=AdjustableClock()), args.demo)
+    kiosk = build(config, simulate=args.simulate)
+    from kiosk.ui.app import run
+
+    return run(kiosk, windowed=args.windowed, simulate=args.simulate)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
