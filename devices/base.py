@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from kiosk.clock import Clock, SystemClock
@@ -28,7 +28,7 @@ T = TypeVar("T")
 D = TypeVar("D", bound="Driver")
 
 
-class State(str, Enum):
+class State(StrEnum):
     OK = "ok"
     DEGRADED = "degraded"  # works, but staff should look (paper near end)
     OFFLINE = "offline"  # not reachable now; being reconnected

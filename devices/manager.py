@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from typing import Any
 
 from devices.base import Device, DeviceStatus, Driver, Emit, PermanentFault, State
@@ -80,6 +81,10 @@ def _factory_for(kind: str, settings: Mapping[str, Any], extra: Mapping[str, str
     return build
 
 
+def _make(build: DriverFactory, settings: Mapping[str, Any], emit: Emit) -> Driver:
+    return build(settings, emit)
+
+
 def build_devices(
     device_settings: Mapping[str, Mapping[str, Any]],
     *,
@@ -94,7 +99,7 @@ def build_devices(
         build = _factory_for(kind, settings, (extra_drivers or {}).get(kind, {}))
         devices[kind] = Device(
             kind,
-            lambda emit, build=build, settings=settings: build(settings, emit),
+            partial(_make, build, settings),
             clock=clock,
             backoff=(float(settings.get("reconnect_min", 0.5)), float(settings.get("reconnect_max", 30.0))),
         )

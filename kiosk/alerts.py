@@ -10,7 +10,7 @@ import threading
 import urllib.request
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.redact import redact
@@ -33,12 +33,16 @@ class Alerts:
     """Thread-safe; raise_() may be called from any worker."""
 
     def __init__(
-        self, path: Path | None, kiosk_id: str = "", webhook: str = "", now: Callable[[], datetime] | None = None
+        self,
+        path: Path | None,
+        kiosk_id: str = "",
+        webhook: str = "",
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         self.path = path
         self.kiosk_id = kiosk_id
         self.webhook = webhook
-        self._now = now or (lambda: datetime.now(timezone.utc))
+        self._now = now or (lambda: datetime.now(UTC))
         self._lock = threading.Lock()
         self._recent: list[Alert] = []
         self._active: dict[tuple[str, str], Alert] = {}
@@ -46,8 +50,14 @@ class Alerts:
             path.parent.mkdir(parents=True, exist_ok=True)
 
     def raise_(self, source: str, code: str, message: TextLike, severity: str = "warning") -> Alert:
-        alert = Alert(self._now().isoformat(timespec="seconds"), source, code, redact(str(message)), severity,
-                      self.kiosk_id)
+        alert = Alert(
+            self._now().isoformat(timespec="seconds"),
+            source,
+            code,
+            redact(str(message)),
+            severity,
+            self.kiosk_id,
+        )
         with self._lock:
             self._recent = [*self._recent[-199:], alert]
             self._active[(source, code)] = alert

@@ -98,8 +98,9 @@ def _alert_on_status(alerts: Alerts) -> Any:
                 alerts.clear(ev.device, state.value)
         if status.state is not State.OK:
             severity = "warning" if status.state is State.DEGRADED else "critical"
-            alerts.raise_(ev.device, status.state.value, tr("{device}：{why}", device=name, why=status.reason),
-                          severity)
+            alerts.raise_(
+                ev.device, status.state.value, tr("{device}：{why}", device=name, why=status.reason), severity
+            )
 
     return on_event
 

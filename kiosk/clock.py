@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol
 
 
@@ -18,7 +18,7 @@ class SystemClock:
         return time.monotonic()
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 class FakeClock:
@@ -26,7 +26,7 @@ class FakeClock:
 
     def __init__(self, start: datetime | None = None) -> None:
         self._mono = 1000.0
-        self._start = start or datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+        self._start = start or datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
         self._lock = threading.Lock()
 
     def monotonic(self) -> float:
@@ -56,7 +56,7 @@ class AdjustableClock(SystemClock):
     def now(self) -> datetime:
         from datetime import timedelta
 
-        return datetime.now(timezone.utc) + timedelta(seconds=self.offset)
+        return datetime.now(UTC) + timedelta(seconds=self.offset)
 
     def advance(self, seconds: float) -> None:
         self.offset += seconds

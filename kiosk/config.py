@@ -27,15 +27,21 @@ CORE_SECTIONS: tuple[Section, ...] = (
         (
             Option("hall_name", "政务服务中心 24小时自助服务区", "Hall name shown in the header."),
             Option("kiosk_id", "K01", "This kiosk's identifier in logs, alerts and the shared database."),
-            Option("services", ["queue", "demo"], "Services offered on the home screen, in order.", kind=list),
+            Option(
+                "services", ["queue", "demo"], "Services offered on the home screen, in order.", kind=list
+            ),
             Option("language", "zh", "Language the kiosk starts in.", choices=("zh", "en")),
             Option("touch_only", True, "Hide the mouse cursor (a touch screen with no mouse)."),
             Option("orientation", "auto", "Screen layout.", choices=("auto", "portrait", "landscape")),
             Option("timezone", "Asia/Shanghai", "The hall's time zone: the day starts at its midnight."),
             Option("idle_timeout", 60, "Seconds without a touch before a session ends.", min=10, max=900),
             Option("idle_warning", 15, "Seconds of countdown shown before the session ends.", min=3, max=120),
-            Option("elderly_timeout_factor", 2.0, "Elderly mode multiplies idle timeouts by this.", min=1, max=5),
-            Option("attract_after", 120, "Seconds idle on the home screen before the attract screen.", min=10),
+            Option(
+                "elderly_timeout_factor", 2.0, "Elderly mode multiplies idle timeouts by this.", min=1, max=5
+            ),
+            Option(
+                "attract_after", 120, "Seconds idle on the home screen before the attract screen.", min=10
+            ),
             Option("voice", True, "Speak each screen's prompt when a speech engine is present."),
             Option("help_phone", "12345", "Phone number shown on the help screen for a person to call."),
             Option("staff_pin", "", "Maintenance PIN (empty: maintenance mode only through a staff card)."),
@@ -56,9 +62,7 @@ CORE_SECTIONS: tuple[Section, ...] = (
     Section(
         "db",
         "The kiosk's database: an SQLite file, or PostgreSQL shared by a hall.",
-        (
-            Option("url", "", "SQLAlchemy URL; empty means sqlite in data_dir/kiosk.db."),
-        ),
+        (Option("url", "", "SQLAlchemy URL; empty means sqlite in data_dir/kiosk.db."),),
     ),
     Section(
         "health",
@@ -78,8 +82,11 @@ class ConfigError(Exception):
 
 def device_section(kind: str) -> Section:
     module = importlib.import_module(f"devices.{kind}")
-    return Section(f"devices.{kind}", module.__doc__.strip().splitlines()[0] if module.__doc__ else kind,
-                   tuple(module.OPTIONS))
+    return Section(
+        f"devices.{kind}",
+        module.__doc__.strip().splitlines()[0] if module.__doc__ else kind,
+        tuple(module.OPTIONS),
+    )
 
 
 def all_sections() -> tuple[Section, ...]:
@@ -159,7 +166,7 @@ def _check(opt: Option, value: Any, where: str) -> Any:
         return value
     if opt.choices and value not in opt.choices:
         raise fail()
-    if opt.min is not None and value < opt.min or opt.max is not None and value > opt.max:
+    if (opt.min is not None and value < opt.min) or (opt.max is not None and value > opt.max):
         raise fail()
     return value
 

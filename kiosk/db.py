@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -57,7 +58,7 @@ def open_engine(url: str) -> Engine:
         engine = sa.create_engine(url, connect_args={"timeout": 30, "isolation_level": None})
 
         @sa.event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
@@ -65,7 +66,7 @@ def open_engine(url: str) -> Engine:
             cur.close()
 
         @sa.event.listens_for(engine, "begin")
-        def _begin(conn):  # type: ignore[no-untyped-def]
+        def _begin(conn: Connection) -> None:
             # IMMEDIATE takes the write lock at BEGIN, so read-then-write transactions never
             # deadlock on lock upgrade between processes.
             conn.exec_driver_sql("BEGIN IMMEDIATE")

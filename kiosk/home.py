@@ -37,7 +37,9 @@ def tiles(
     for key in services:
         spec = catalog.get(key)
         if spec is None:
-            out.append(Tile(key, SERVICE_TITLES.get(key, Text(key)), Text(""), False, tr("本机暂不提供此业务")))
+            out.append(
+                Tile(key, SERVICE_TITLES.get(key, Text(key)), Text(""), False, tr("本机暂不提供此业务"))
+            )
             continue
         reason: Text | None = None
         for kind in spec.requires:

@@ -6,16 +6,18 @@ import json
 import logging
 import logging.handlers
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.redact import redact
+
+_installed: list[logging.Handler] = []
 
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {
-            "ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
             "msg": redact(record.getMessage()),
@@ -36,9 +38,9 @@ def setup(log_dir: Path, level: str = "INFO", max_bytes: int = 5_000_000, backup
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "kiosk.jsonl"
     root = logging.getLogger()
-    for h in list(root.handlers):
-        if getattr(h, "_kiosk", False):
-            root.removeHandler(h)
+    for h in _installed:
+        root.removeHandler(h)
+    _installed.clear()
     file_handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
     )
@@ -47,7 +49,7 @@ def setup(log_dir: Path, level: str = "INFO", max_bytes: int = 5_000_000, backup
     console.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     console.setLevel(logging.WARNING)
     for h in (file_handler, console):
-        h._kiosk = True  # type: ignore[attr-defined]
+        _installed.append(h)
         root.addHandler(h)
     root.setLevel(level)
     return path

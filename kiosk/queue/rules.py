@@ -33,13 +33,17 @@ def opening(service: Service, calendar: Calendar, local_now: datetime) -> Openin
     if calendar.always_open:
         return Opening(True)
     if not calendar.is_working_day(local_now.date(), service):
-        return Opening(False, "closed_day", tr("今日不办理此业务（办理时间 {hours}）", hours=str(service.hours)))
+        return Opening(
+            False, "closed_day", tr("今日不办理此业务（办理时间 {hours}）", hours=str(service.hours))
+        )
     minute = local_now.hour * 60 + local_now.minute
     if service.hours.contains(minute):
         return Opening(True)
     nxt = service.hours.next_opening(minute)
     if nxt is None:
-        return Opening(False, "after_hours", tr("今日办理时间已过（办理时间 {hours}）", hours=str(service.hours)))
+        return Opening(
+            False, "after_hours", tr("今日办理时间已过（办理时间 {hours}）", hours=str(service.hours))
+        )
     at = f"{nxt // 60:02d}:{nxt % 60:02d}"
     code = "before_hours" if minute < service.hours.ranges[0][0] else "between_hours"
     return Opening(False, code, tr("{at} 开始取号（办理时间 {hours}）", at=at, hours=str(service.hours)))

@@ -6,10 +6,11 @@ here, with the same one-line ConfigError naming the key.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 from typing import Any
 
 from kiosk.config import ConfigError
@@ -43,14 +44,18 @@ def parse_hours(text: str, where: str = "hours") -> Hours:
     for part in text.split(","):
         m = _RANGE_RE.match(part)
         if not m:
-            raise ConfigError(f"{where} = {text!r} is not allowed: expected ranges like '08:30-12:00,13:30-17:30'")
+            raise ConfigError(
+                f"{where} = {text!r} is not allowed: expected ranges like '08:30-12:00,13:30-17:30'"
+            )
         h1, m1, h2, m2 = map(int, m.groups())
         start, end = h1 * 60 + m1, h2 * 60 + m2
         if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or end > 24 * 60 or end <= start:
-            raise ConfigError(f"{where} = {text!r} is not allowed: {part.strip()!r} is not a range within one day")
+            raise ConfigError(
+                f"{where} = {text!r} is not allowed: {part.strip()!r} is not a range within one day"
+            )
         ranges.append((start, end))
     ranges.sort()
-    for (_, end), (start, _) in zip(ranges, ranges[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(ranges):
         if start < end:
             raise ConfigError(f"{where} = {text!r} is not allowed: the ranges overlap")
     return Hours(tuple(ranges))
@@ -134,13 +139,17 @@ def parse_service(raw: Mapping[str, Any], where: str) -> Service:
         raise ConfigError(f"{where}.prefix = {prefix!r} is not allowed: expected one capital letter A-Z")
     code = str(raw["code"])
     if not re.fullmatch(r"[a-z][a-z0-9_-]{0,31}", code):
-        raise ConfigError(f"{where}.code = {code!r} is not allowed: expected a short lowercase word like 'tax'")
+        raise ConfigError(
+            f"{where}.code = {code!r} is not allowed: expected a short lowercase word like 'tax'"
+        )
     counters = tuple(str(c) for c in raw["counters"])
     if not counters:
         raise ConfigError(f"{where}.counters is empty: name at least one counter that serves {code!r}")
     days = raw["days"]
     if not days or any(isinstance(d, bool) or d not in range(1, 8) for d in days):
-        raise ConfigError(f"{where}.days = {days!r} is not allowed: expected weekdays 1 (Monday) to 7 (Sunday)")
+        raise ConfigError(
+            f"{where}.days = {days!r} is not allowed: expected weekdays 1 (Monday) to 7 (Sunday)"
+        )
     return Service(
         code=code,
         prefix=prefix,

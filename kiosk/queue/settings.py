@@ -68,7 +68,7 @@ SERVICE_OPTIONS = (
     Option("prefix", None, "Capital letter in front of the ticket number (A for A001).", kind=str),
     Option("name_zh", None, "Name on the button and the ticket, in Chinese.", kind=str),
     Option("name_en", "", "Name in English (empty: the Chinese name)."),
-    Option("counters", [], "Counters (windows) that serve it, e.g. [\"3\", \"4\"].", kind=list),
+    Option("counters", [], 'Counters (windows) that serve it, e.g. ["3", "4"].', kind=list),
     Option("hours", "08:30-17:30", "Opening hours in the hall's time zone; several ranges split by commas."),
     Option("days", WEEKDAYS, "Weekdays it opens, 1 = Monday ... 7 = Sunday.", kind=list),
     Option("daily_limit", 200, "Tickets per day at most (0: no limit).", min=0),
@@ -80,20 +80,46 @@ SECTION = Section(
     "queue",
     "The entrance ticket machine: services, opening hours, limits and priority rules.",
     (
-        Option("services", DEMO_SERVICES, "The hall's services, in the order shown.", kind=list, item=SERVICE_OPTIONS),
-        Option("elderly_age", 65, "Citizens this old or older get a priority ticket (0: no elderly priority).",
-               min=0, max=120),
-        Option("appointments", "table", "Where appointment check-in looks bookings up: 'table' is the "
-               "queue_appointment table the booking system (or `python -m kiosk.queue book`) fills; "
-               "'off' hides check-in.", choices=("off", "table")),
+        Option(
+            "services",
+            DEMO_SERVICES,
+            "The hall's services, in the order shown.",
+            kind=list,
+            item=SERVICE_OPTIONS,
+        ),
+        Option(
+            "elderly_age",
+            65,
+            "Citizens this old or older get a priority ticket (0: no elderly priority).",
+            min=0,
+            max=120,
+        ),
+        Option(
+            "appointments",
+            "table",
+            "Where appointment check-in looks bookings up: 'table' is the "
+            "queue_appointment table the booking system (or `python -m kiosk.queue book`) fills; "
+            "'off' hides check-in.",
+            choices=("off", "table"),
+        ),
         Option("appointment_early_min", 60, "Minutes before the booked time that check-in opens.", min=0),
         Option("appointment_late_min", 30, "Minutes after the booked time that check-in still works.", min=0),
-        Option("closed_dates", [], "Extra days the hall is closed (public holidays), as YYYY-MM-DD.", kind=list),
-        Option("working_dates", [], "Weekend days the hall works like a Monday (make-up days), as YYYY-MM-DD.",
-               kind=list),
+        Option(
+            "closed_dates", [], "Extra days the hall is closed (public holidays), as YYYY-MM-DD.", kind=list
+        ),
+        Option(
+            "working_dates",
+            [],
+            "Weekend days the hall works like a Monday (make-up days), as YYYY-MM-DD.",
+            kind=list,
+        ),
         Option("always_open", False, "Ignore hours and days (demo and training only)."),
         Option("recent_samples", 20, "Latest service times that set the estimated wait.", min=1, max=500),
-        Option("id_key_file", "", "Secret key that hashes ID numbers for the one-ticket-per-day rule (empty: "
-               "data_dir/queue-id.key, made on first start). Machines sharing one queue need the same file."),
+        Option(
+            "id_key_file",
+            "",
+            "Secret key that hashes ID numbers for the one-ticket-per-day rule (empty: "
+            "data_dir/queue-id.key, made on first start). Machines sharing one queue need the same file.",
+        ),
     ),
 )

@@ -67,7 +67,12 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
 
     heartbeat.timeout.connect(beat)
     heartbeat.start()
-    QTimer.singleShot(0, lambda: (sd_notify("READY=1"), beat()))
+
+    def ready() -> None:
+        sd_notify("READY=1")
+        beat()
+
+    QTimer.singleShot(0, ready)
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     code = app.exec()
     shell.shutdown()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from flows.runtime import FlowSpec
+from flows.runtime import FlowContext, FlowGen, FlowSpec
 from kiosk.app import Kiosk
 from kiosk.clock import AdjustableClock
 from kiosk.text import tr
@@ -38,7 +38,7 @@ def click(root: QWidget, name: str) -> None:
     settle()
 
 
-def _boom(ctx: object) -> object:
+def _boom(ctx: FlowContext) -> FlowGen:
     raise RuntimeError("demo: a flow that fails mid-way")
     yield  # pragma: no cover
 
@@ -95,7 +95,7 @@ def run_demo(kiosk: Kiosk, outdir: Path) -> int:
         snap("demo-done", "Result with a large number")
         click(shell, "action_ok")
 
-    for name, walk in DEMO_STEPS:
+    for _name, walk in DEMO_STEPS:
         walk(shell, lambda n, c: snap(n, c))
         shell.home_pressed()
 

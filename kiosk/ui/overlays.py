@@ -40,7 +40,7 @@ class Overlay(QWidget):
 
 
 class IdleOverlay(Overlay):
-    """"还剩 N 秒": any touch (handled by the shell) keeps the session."""
+    """ "还剩 N 秒": any touch (handled by the shell) keeps the session."""
 
     def __init__(self, parent: QWidget, metrics: Metrics, on_continue: Callable[[], None]) -> None:
         super().__init__(parent, metrics)

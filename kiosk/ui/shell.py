@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from devices.base import DeviceEvent
-from flows.runtime import Cancelled, Finished, FlowFailed, Outcome
+from flows.runtime import Finished, FlowFailed, Outcome
 from flows.views import Intent, Message, View
 from kiosk import home
 from kiosk.app import Kiosk
@@ -39,13 +39,20 @@ ERROR_VIEW = Message(
     can_go_back=False,
 )
 
-ESCAPE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
+ESCAPE_KEYS = {
+    Qt.Key.Key_Escape,
+    Qt.Key.Key_F4,
+    Qt.Key.Key_Q,
+    Qt.Key.Key_W,
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_Backtab,
+}
 
 
 class _Bridge(QObject):
     """Device events arrive on worker threads; this re-emits them on the GUI thread."""
 
-    event = Signal(object)
+    device_event = Signal(object)
 
 
 class Shell(QWidget):
@@ -83,9 +90,9 @@ class Shell(QWidget):
         self.help_overlay = HelpOverlay(self, self.metrics)
 
         self._bridge = _Bridge()
-        self._bridge.event.connect(self._on_device_event)
+        self._bridge.device_event.connect(self._on_device_event)
         for dev in kiosk.devices:
-            dev.subscribe(self._bridge.event.emit)
+            dev.subscribe(self._bridge.device_event.emit)
 
         self.timer = QTimer(self)
         self.timer.setInterval(250)
@@ -118,7 +125,8 @@ class Shell(QWidget):
     def apply_style(self) -> None:
         self.metrics = theme.metrics(self.elderly)
         self.setStyleSheet(theme.stylesheet(self.metrics))
-        for s in [self.home_screen, self.attract_screen, *self._screens.values()]:
+        screens: list[Any] = [self.home_screen, self.attract_screen, *self._screens.values()]
+        for s in screens:
             s.metrics = self.metrics
         factor = self.kcfg["elderly_timeout_factor"] if self.elderly else 1.0
         self.idle.timeout = self.kcfg["idle_timeout"] * factor
@@ -160,8 +168,15 @@ class Shell(QWidget):
 
     def start_service(self, key: str) -> None:
         spec = self.kiosk.catalog.get(key)
-        tile = next((t for t in home.tiles([key], self.kiosk.catalog, self.kiosk.devices.status,
-                                           self.kiosk.new_context)), None)
+        tile = next(
+            (
+                t
+                for t in home.tiles(
+                    [key], self.kiosk.catalog, self.kiosk.devices.status, self.kiosk.new_context
+                )
+            ),
+            None,
+        )
         if spec is None or tile is None or not tile.available or self.host.active:
             self.refresh_home()  # it went off since the screen was drawn
             return
@@ -255,8 +270,11 @@ class Shell(QWidget):
             self.idle.touch()  # never time out a citizen while we are the slow one
         if self.mode in ("flow", "error"):
             self.host.tick()
-            if self.mode == "error" and self.current_view is ERROR_VIEW and \
-                    self.idle.idle_for >= (ERROR_VIEW.timeout or 30):
+            if (
+                self.mode == "error"
+                and self.current_view is ERROR_VIEW
+                and self.idle.idle_for >= (ERROR_VIEW.timeout or 30)
+            ):
                 self.go_home()
                 return
             state = self.idle.state()
@@ -289,7 +307,7 @@ class Shell(QWidget):
         if self.mode == "attract":
             self.go_home()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         et = event.type()
         if et in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             was_attract = self.mode == "attract"
@@ -300,8 +318,8 @@ class Shell(QWidget):
             assert isinstance(event, QKeyEvent)
             mods = event.modifiers()
             if event.key() in ESCAPE_KEYS and (
-                event.key() == Qt.Key.Key_Escape or mods & (Qt.KeyboardModifier.AltModifier |
-                                                              Qt.KeyboardModifier.ControlModifier)
+                event.key() == Qt.Key.Key_Escape
+                or mods & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier)
             ):
                 return True
         if self.kiosk_mode and et == QEvent.Type.Close and obj is self:
@@ -309,7 +327,7 @@ class Shell(QWidget):
             return True
         return False
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+    def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         for ov in (self.idle_overlay, self.help_overlay):
             if ov.isVisible():

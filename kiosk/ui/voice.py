@@ -32,7 +32,9 @@ class VoiceGuide:
         try:
             from PySide6.QtCore import QLocale
 
-            self._tts.setLocale(QLocale(QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English))
+            self._tts.setLocale(
+                QLocale(QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English)
+            )
             self._tts.stop()
             self._tts.say(text)
         except Exception as e:

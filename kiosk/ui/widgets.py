@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import qrcode
 from PySide6.QtCore import Qt
@@ -43,8 +44,9 @@ def qr_pixmap(data: str, size: int) -> QPixmap:
         for x, dark in enumerate(row):
             if dark:
                 img.setPixel(x, y, 0)
-    return QPixmap.fromImage(img.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
-                                        Qt.TransformationMode.FastTransformation))
+    return QPixmap.fromImage(
+        img.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+    )
 
 
 class Keypad(QWidget):
@@ -59,5 +61,5 @@ class Keypad(QWidget):
             if not key:
                 continue
             text = labels.get(key, key)
-            b = button(text, lambda k=key: on_key(k), role="key", name=f"key_{key}")
+            b = button(text, partial(on_key, key), role="key", name=f"key_{key}")
             grid.addWidget(b, i // 3, i % 3)

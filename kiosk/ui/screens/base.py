@@ -27,13 +27,15 @@ def screen_for(view_type: type) -> Callable[[type[Screen]], type[Screen]]:
 def clear(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:
+            break
         w = item.widget()
         if w is not None:
             w.hide()  # deleteLater alone leaves it painted until the event loop runs
             w.setParent(None)
             w.deleteLater()
-        elif item.layout() is not None:
-            clear(item.layout())
+        elif (sub := item.layout()) is not None:
+            clear(sub)
 
 
 class Screen(QWidget):

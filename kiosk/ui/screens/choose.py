@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QGridLayout
 
 from flows.views import Choose, Intent
@@ -26,7 +28,7 @@ class ChooseScreen(Screen):
         for i, opt in enumerate(view.options):
             b = button(
                 tile_text(ui(opt.label), ui(opt.detail), ui(opt.reason), opt.enabled),
-                lambda k=opt.key: self.answer(Intent(k)),
+                partial(self.answer, Intent(opt.key)),
                 role="tile",
                 name=f"option_{opt.key}",
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -16,7 +17,9 @@ from kiosk.ui.widgets import button, label
 
 
 class HomeScreen(QWidget):
-    def __init__(self, metrics: Metrics, on_service: Callable[[str], None], on_elderly: Callable[[], None]) -> None:
+    def __init__(
+        self, metrics: Metrics, on_service: Callable[[str], None], on_elderly: Callable[[], None]
+    ) -> None:
         super().__init__()
         self.metrics = metrics
         self.on_service = on_service
@@ -40,7 +43,7 @@ class HomeScreen(QWidget):
         for i, t in enumerate(tiles):
             b = button(
                 tile_text(ui(t.title), ui(t.detail), ui(t.reason), t.available),
-                lambda k=t.key: self.on_service(k),
+                partial(self.on_service, t.key),
                 role="tile",
                 name=f"service_{t.key}",
             )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
@@ -31,7 +33,7 @@ class MessageScreen(Screen):
         row = QHBoxLayout()
         row.addStretch(1)
         for key, text in view.actions:
-            b = button(ui(text), lambda k=key: self.answer(Intent(k)), name=f"action_{key}")
+            b = button(ui(text), partial(self.answer, Intent(key)), name=f"action_{key}")
             b.setMinimumWidth(self.metrics.mm(60))
             row.addWidget(b)
         row.addStretch(1)

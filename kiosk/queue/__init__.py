@@ -1,0 +1,26 @@
+"""The queue: services from config, tickets and counters in SQL, the rules of the ticket machine.
+
+The journey uses `open_queue(config, clock)` and then `QueueStore.overview()`, `issue()`,
+`lookup_appointment()` and `check_in()`; counters use `call_next()` and `complete()`. Staff and
+scripts use `python -m kiosk.queue`. No Qt here.
+"""
+
+from kiosk.queue.errors import QueueError, QueueKeyMismatch, QueueRefused, QueueUnavailable
+from kiosk.queue.factory import open_queue
+from kiosk.queue.services import QueueSettings, Service, parse_settings
+from kiosk.queue.store import Appointment, Availability, QueueStore, Ticket
+
+__all__ = [
+    "Appointment",
+    "Availability",
+    "QueueError",
+    "QueueKeyMismatch",
+    "QueueRefused",
+    "QueueSettings",
+    "QueueStore",
+    "QueueUnavailable",
+    "Service",
+    "Ticket",
+    "open_queue",
+    "parse_settings",
+]

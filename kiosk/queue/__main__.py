@@ -1,0 +1,5 @@
+import sys
+
+from kiosk.queue.cli import main
+
+sys.exit(main())

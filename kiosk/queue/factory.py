@@ -1,0 +1,46 @@
+"""Building a ready QueueStore from the app's configuration sections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from kiosk.clock import Clock
+from kiosk.db import open_engine, sqlite_url
+from kiosk.queue.identity import load_or_create_key
+from kiosk.queue.services import parse_settings
+from kiosk.queue.store import QueueStore
+
+
+def database_url(config: Mapping[str, Mapping[str, Any]], resolve: Callable[[str], Path] = Path) -> str:
+    """[db] url, or the SQLite file in data_dir when it is empty."""
+    url = str(config["db"]["url"])
+    return url or sqlite_url(resolve(str(config["kiosk"]["data_dir"])) / "kiosk.db")
+
+
+def key_path(config: Mapping[str, Mapping[str, Any]], resolve: Callable[[str], Path] = Path) -> Path:
+    path = str(config["queue"]["id_key_file"])
+    return resolve(path) if path else resolve(str(config["kiosk"]["data_dir"])) / "queue-id.key"
+
+
+def open_queue(
+    config: Mapping[str, Mapping[str, Any]],
+    clock: Clock,
+    *,
+    url: str | None = None,
+    resolve: Callable[[str], Path] = Path,
+) -> QueueStore:
+    """A migrated store for the sections "kiosk", "db" and "queue" (kiosk.config.Config fits:
+    pass resolve=config.resolve). Raises ConfigError, QueueUnavailable or QueueKeyMismatch."""
+    settings = parse_settings(config["queue"])
+    store = QueueStore(
+        open_engine(url or database_url(config, resolve)),
+        settings,
+        clock,
+        str(config["kiosk"]["timezone"]),
+        load_or_create_key(key_path(config, resolve)),
+        kiosk_id=str(config["kiosk"]["kiosk_id"]),
+    )
+    store.prepare()
+    return store

@@ -1,0 +1,651 @@
+"""The queue store: issues numbered tickets, calls them to counters, checks appointments in.
+
+One SQLAlchemy Core code path for SQLite and PostgreSQL. A ticket number comes from one upsert
+(INSERT ... ON CONFLICT (service, day) DO UPDATE SET last = last + 1 RETURNING last) inside the
+transaction that inserts the ticket, so concurrent issuers never share a number and a refused or
+failed issue leaves no gap. On PostgreSQL the upsert's row lock serialises issuers per service;
+on SQLite, BEGIN IMMEDIATE does.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+
+from kiosk.clock import Clock
+from kiosk.db import migrate
+from kiosk.queue import identity, rules
+from kiosk.queue import tables as t
+from kiosk.queue.errors import QueueKeyMismatch, QueueRefused, QueueUnavailable
+from kiosk.queue.services import QueueSettings, Service
+from kiosk.redact import mask_id
+from kiosk.text import Text, tr
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Counters that called a ticket of a service this recently count as serving it (for the estimate).
+ACTIVE_COUNTER_WINDOW = timedelta(minutes=60)
+NOTIFY_CHANNEL = "kiosk_queue"
+
+
+@dataclass(frozen=True)
+class Ticket:
+    id: int
+    number: str  # "A001"
+    service: str  # service code
+    day: date  # the hall's local date
+    seq: int
+    priority: bool
+    kind: str  # walk_in, elderly, appointment
+    status: str  # waiting, called, done, no_show
+    issued_at: datetime  # hall-local, aware
+    waiting_ahead: int = 0
+    estimated_wait_min: int = 0
+    counter: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "service": self.service,
+            "waiting_ahead": self.waiting_ahead,
+            "estimated_wait_min": self.estimated_wait_min,
+            "priority": self.priority,
+            "kind": self.kind,
+            "status": self.status,
+            "counter": self.counter,
+            "issued_at": self.issued_at.isoformat(timespec="seconds"),
+        }
+
+
+@dataclass(frozen=True)
+class Availability:
+    """One service as the home screen shows it."""
+
+    service: Service
+    available: bool
+    code: str  # "open", or why not: closed_day, before_hours, between_hours, after_hours, limit_reached
+    reason: Text | None
+    waiting: int
+    last_number: str | None
+    estimated_wait_min: int  # for a walk-in ticket taken now
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "service": self.service.code,
+            "prefix": self.service.prefix,
+            "name": self.service.name_zh,
+            "available": self.available,
+            "code": self.code,
+            "reason": str(self.reason) if self.reason else None,
+            "waiting": self.waiting,
+            "last_number": self.last_number,
+            "estimated_wait_min": self.estimated_wait_min,
+        }
+
+
+@dataclass(frozen=True)
+class Appointment:
+    id: int
+    ref: str
+    service: str
+    day: date
+    at: datetime  # hall-local, aware
+    status: str  # booked, checked_in
+    check_in_from: datetime
+    check_in_until: datetime
+
+
+def _utc_naive(dt: datetime) -> datetime:
+    return dt.astimezone(UTC).replace(tzinfo=None)
+
+
+class QueueStore:
+    """Thread-safe (each call takes its own connection); share one per process."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        settings: QueueSettings,
+        clock: Clock,
+        tz: ZoneInfo | str,
+        key: bytes,
+        kiosk_id: str = "",
+    ) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.clock = clock
+        self.tz = ZoneInfo(tz) if isinstance(tz, str) else tz
+        self._key = key
+        self.kiosk_id = kiosk_id
+        self._pg = engine.dialect.name == "postgresql"
+
+    # ---- setup --------------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Apply migrations and make sure every machine on this queue hashes IDs with one key."""
+        fingerprint = identity.key_fingerprint(self._key)
+
+        def run(conn: Connection) -> None:
+            found = conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == "id_key")).scalar()
+            if found is None:
+                conn.execute(sa.insert(t.meta).values(key="id_key", value=fingerprint))
+            elif found != fingerprint:
+                raise QueueKeyMismatch(
+                    tr("本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件"), "key_mismatch"
+                )
+
+        self._db(migrate, self.engine)
+        try:
+            self._tx(run)
+        except QueueUnavailable as e:
+            # two machines starting at once: the loser's insert collides; read again
+            if not isinstance(e.__cause__, sa.exc.IntegrityError):
+                raise
+            self._tx(run)
+
+    # ---- time ---------------------------------------------------------------------------
+
+    def local_now(self) -> datetime:
+        return self.clock.now().astimezone(self.tz)
+
+    def today(self) -> date:
+        """The hall's date: numbers restart at local midnight, not at a UTC boundary."""
+        return self.local_now().date()
+
+    def _local(self, naive_utc: datetime) -> datetime:
+        return naive_utc.replace(tzinfo=UTC).astimezone(self.tz)
+
+    # ---- the citizen's side -------------------------------------------------------------
+
+    def service(self, code: str) -> Service:
+        svc = self.settings.service(code)
+        if svc is None:
+            raise QueueRefused(tr("没有这项业务：{code}", code=code), "unknown_service")
+        return svc
+
+    def availability(self, code: str) -> Availability:
+        svc = self.service(code)
+        return self._tx(lambda conn: self._availability(conn, svc, self.local_now()))
+
+    def overview(self) -> list[Availability]:
+        """Every service in config order, read in one transaction."""
+        now = self.local_now()
+        return self._tx(lambda conn: [self._availability(conn, s, now) for s in self.settings.services])
+
+    def _availability(self, conn: Connection, svc: Service, now: datetime) -> Availability:
+        day = now.date()
+        waiting = self._waiting(conn, svc, day)
+        last = conn.execute(
+            sa.select(t.day_seq.c.last).where(t.day_seq.c.service == svc.code, t.day_seq.c.day == day)
+        ).scalar()
+        last_number = svc.number(last) if last else None
+        wait = self._estimate(conn, svc, now, waiting)
+        opening = rules.opening(svc, self.settings.calendar, now)
+        if not opening.open:
+            return Availability(svc, False, opening.code, opening.reason, waiting, last_number, wait)
+        if svc.daily_limit and (last or 0) >= svc.daily_limit:
+            reason = tr("今日号源已取完（每日 {limit} 个）", limit=svc.daily_limit)
+            return Availability(svc, False, "limit_reached", reason, waiting, last_number, wait)
+        return Availability(svc, True, "open", None, waiting, last_number, wait)
+
+    def issue(
+        self,
+        code: str,
+        *,
+        id_number: str | None = None,
+        birth_date: date | None = None,
+        appointment: str | None = None,
+    ) -> Ticket:
+        """Issue the next ticket of a service, or raise QueueRefused with the reason to show.
+
+        With an ID number (from the card) the ticket is real-name: one per person per service per
+        day, and priority at or over the configured age (birth date from the card, else from the
+        number). With an appointment number the booking is checked in as a priority ticket.
+        """
+        svc = self.service(code)
+        if appointment is not None:
+            return self.check_in(appointment, id_number=id_number, service=svc.code)
+        now = self.local_now()
+        day = now.date()
+        opening = rules.opening(svc, self.settings.calendar, now)
+        if not opening.open:
+            raise QueueRefused(opening.reason or tr("此业务暂停取号"), opening.code)
+        person = self._person(svc, day, id_number)
+        if id_number is not None and birth_date is None:
+            birth_date = rules.birth_date_of(identity.normalise(id_number))
+        elderly = id_number is not None and rules.is_elderly(birth_date, day, self.settings.elderly_age)
+        kind = t.ELDERLY if elderly else t.WALK_IN
+        ticket = self._issue(svc, now, person, kind, priority=elderly, limit=svc.daily_limit)
+        log.info(
+            "issued %s (%s)%s",
+            ticket.number,
+            kind,
+            f" to {mask_id(identity.normalise(id_number))}" if id_number else "",
+        )
+        return ticket
+
+    def _person(self, svc: Service, day: date, id_number: str | None) -> str | None:
+        if id_number is None:
+            if svc.real_name:
+                raise QueueRefused(tr("{name}需要实名取号，请刷身份证", name=svc.name_zh), "id_required")
+            return None
+        if not rules.id_number_valid(id_number):
+            raise QueueRefused(tr("身份证号码有误，请核对"), "invalid_id")
+        return identity.id_hash(self._key, day, id_number)
+
+    def _issue(
+        self,
+        svc: Service,
+        now: datetime,
+        person: str | None,
+        kind: str,
+        *,
+        priority: bool,
+        limit: int = 0,
+        booking: int | None = None,
+    ) -> Ticket:
+        day = now.date()
+
+        def run(conn: Connection) -> Ticket:
+            if person is not None:
+                self._refuse_if_holding(conn, svc, day, person)
+            seq = self._next_seq(conn, svc.code, day)
+            if limit and seq > limit:
+                # raising rolls the increment back: no gap
+                raise QueueRefused(tr("今日号源已取完（每日 {limit} 个）", limit=limit), "limit_reached")
+            number = svc.number(seq)
+            ticket_id = conn.execute(
+                sa.insert(t.ticket)
+                .values(
+                    service=svc.code,
+                    day=day,
+                    seq=seq,
+                    number=number,
+                    priority=int(priority),
+                    kind=kind,
+                    id_hash=person,
+                    appointment_id=booking,
+                    status=t.WAITING,
+                    kiosk_id=self.kiosk_id,
+                    issued_at=_utc_naive(now),
+                )
+                .returning(t.ticket.c.id)
+            ).scalar_one()
+            if booking is not None:
+                done = conn.execute(
+                    sa.update(t.appointment)
+                    .where(t.appointment.c.id == booking, t.appointment.c.status == t.BOOKED)
+                    .values(status=t.CHECKED_IN, ticket_id=ticket_id)
+                )
+                if done.rowcount != 1:
+                    raise QueueRefused(tr("此预约已签到"), "appointment_used")
+            ahead = self._ahead(conn, svc, day, seq, priority)
+            self._notify(conn, {"event": "issued", "service": svc.code, "number": number})
+            return Ticket(
+                id=ticket_id,
+                number=number,
+                service=svc.code,
+                day=day,
+                seq=seq,
+                priority=priority,
+                kind=kind,
+                status=t.WAITING,
+                issued_at=now,
+                waiting_ahead=ahead,
+                estimated_wait_min=self._estimate(conn, svc, now, ahead),
+            )
+
+        try:
+            return self._tx(run)
+        except QueueUnavailable as e:
+            # the same person at two machines at once: the unique (service, day, id_hash) caught it
+            if person is not None and isinstance(e.__cause__, sa.exc.IntegrityError):
+                self._tx(lambda conn: self._refuse_if_holding(conn, svc, day, person))
+            raise
+
+    def _refuse_if_holding(self, conn: Connection, svc: Service, day: date, person: str) -> None:
+        held = conn.execute(
+            sa.select(t.ticket.c.number).where(
+                t.ticket.c.service == svc.code, t.ticket.c.day == day, t.ticket.c.id_hash == person
+            )
+        ).scalar()
+        if held is not None:
+            raise QueueRefused(
+                tr("您今天已取过{name}的号：{number}，每人每天限取一个", name=svc.name_zh, number=held),
+                "duplicate",
+            )
+
+    def _next_seq(self, conn: Connection, service: str, day: date) -> int:
+        """The one atomic statement that hands out numbers."""
+        insert = postgresql.insert if self._pg else sqlite.insert
+        stmt = insert(t.day_seq).values(service=service, day=day, last=1)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[t.day_seq.c.service, t.day_seq.c.day], set_={"last": t.day_seq.c.last + 1}
+        )
+        return int(conn.execute(stmt.returning(t.day_seq.c.last)).scalar_one())
+
+    def _ahead(self, conn: Connection, svc: Service, day: date, seq: int, priority: bool) -> int:
+        """Waiting tickets called before this one: all priority ones, and older ones of its lane."""
+        tk = t.ticket.c
+        if priority:
+            before = sa.and_(tk.priority == 1, tk.seq < seq)
+        else:
+            before = sa.or_(tk.priority == 1, tk.seq < seq)
+        return int(
+            conn.execute(
+                sa.select(sa.func.count())
+                .select_from(t.ticket)
+                .where(tk.service == svc.code, tk.day == day, tk.status == t.WAITING, before)
+            ).scalar_one()
+        )
+
+    def _waiting(self, conn: Connection, svc: Service, day: date) -> int:
+        tk = t.ticket.c
+        return int(
+            conn.execute(
+                sa.select(sa.func.count())
+                .select_from(t.ticket)
+                .where(tk.service == svc.code, tk.day == day, tk.status == t.WAITING)
+            ).scalar_one()
+        )
+
+    def _estimate(self, conn: Connection, svc: Service, now: datetime, ahead: int) -> int:
+        if ahead <= 0:
+            return 0
+        tk = t.ticket.c
+        rows = conn.execute(
+            sa.select(tk.called_at, tk.done_at)
+            .where(
+                tk.service == svc.code, tk.day == now.date(), tk.status == t.DONE, tk.called_at.is_not(None)
+            )
+            .order_by(tk.done_at.desc())
+            .limit(self.settings.recent_samples)
+        ).all()
+        recent = [(done - called).total_seconds() / 60 for called, done in rows if done and called]
+        since = _utc_naive(now - ACTIVE_COUNTER_WINDOW)
+        active = conn.execute(
+            sa.select(sa.func.count(sa.distinct(tk.counter))).where(
+                tk.service == svc.code, tk.day == now.date(), tk.called_at >= since
+            )
+        ).scalar_one()
+        counters = int(active) or len(svc.counters)
+        return rules.estimated_wait_min(
+            ahead, rules.average_service_min(recent, svc.avg_service_min), counters
+        )
+
+    # ---- appointments -------------------------------------------------------------------
+
+    def book(self, code: str, at: datetime, *, id_number: str, ref: str | None = None) -> Appointment:
+        """Record a booking (what the booking system does; demo data and tests use it too).
+
+        `at` is hall-local (naive means hall-local). The ID number is kept only as a hash keyed on
+        the booked day, like a ticket's.
+        """
+        svc = self.service(code)
+        at = at.replace(tzinfo=self.tz) if at.tzinfo is None else at.astimezone(self.tz)
+        if not rules.id_number_valid(id_number):
+            raise QueueRefused(tr("身份证号码有误，请核对"), "invalid_id")
+        person = identity.id_hash(self._key, at.date(), id_number)
+        reference = ref or "".join(secrets.choice("0123456789") for _ in range(10))
+
+        def run(conn: Connection) -> Appointment:
+            booking_id = conn.execute(
+                sa.insert(t.appointment)
+                .values(
+                    ref=reference,
+                    service=svc.code,
+                    day=at.date(),
+                    at=_utc_naive(at),
+                    id_hash=person,
+                    status=t.BOOKED,
+                )
+                .returning(t.appointment.c.id)
+            ).scalar_one()
+            row = conn.execute(sa.select(t.appointment).where(t.appointment.c.id == booking_id)).one()
+            return self._appointment(row)
+
+        return self._tx(run)
+
+    def lookup_appointment(
+        self, *, id_number: str | None = None, ref: str | None = None
+    ) -> list[Appointment]:
+        """Today's bookings of a person (by ID card) or under an appointment number, soonest first."""
+        day = self.today()
+        ap = t.appointment.c
+        if ref is not None:
+            where = sa.and_(ap.ref == ref.strip(), ap.day == day)
+        elif id_number is not None:
+            where = sa.and_(ap.day == day, ap.id_hash == identity.id_hash(self._key, day, id_number))
+        else:
+            raise ValueError("give id_number or ref")
+        rows = self._tx(
+            lambda conn: conn.execute(sa.select(t.appointment).where(where).order_by(ap.at)).all()
+        )
+        return [self._appointment(r) for r in rows]
+
+    def check_in(self, ref: str, *, id_number: str | None = None, service: str | None = None) -> Ticket:
+        """Turn a booking for today into a priority ticket (open hours and the daily limit do not apply)."""
+        now = self.local_now()
+        found = self.lookup_appointment(ref=ref)
+        if not found:
+            raise QueueRefused(tr("未找到今天的预约：{ref}", ref=ref), "appointment_not_found")
+        booking = found[0]
+        svc = self.service(booking.service)
+        if service is not None and service != svc.code:
+            raise QueueRefused(tr("此预约是{name}业务", name=svc.name_zh), "appointment_other_service")
+        person = self._tx(
+            lambda conn: conn.execute(
+                sa.select(t.appointment.c.id_hash).where(t.appointment.c.id == booking.id)
+            ).scalar_one()
+        )
+        if id_number is not None and identity.id_hash(self._key, booking.day, id_number) != person:
+            raise QueueRefused(tr("此预约不是本人的预约"), "appointment_other_person")
+        if booking.status != t.BOOKED:
+            raise QueueRefused(tr("此预约已签到"), "appointment_used")
+        at = booking.at.strftime("%H:%M")
+        if now < booking.check_in_from:
+            raise QueueRefused(
+                tr(
+                    "您预约的时间是 {at}，请于 {start} 后签到",
+                    at=at,
+                    start=booking.check_in_from.strftime("%H:%M"),
+                ),
+                "appointment_early",
+            )
+        if now > booking.check_in_until:
+            raise QueueRefused(tr("已超过预约时间 {at}，请现场取号", at=at), "appointment_late")
+        ticket = self._issue(svc, now, person, t.APPOINTMENT, priority=True, booking=booking.id)
+        log.info("checked in booking %s as %s", booking.ref, ticket.number)
+        return ticket
+
+    def _appointment(self, row: Any) -> Appointment:
+        at = self._local(row.at)
+        return Appointment(
+            id=row.id,
+            ref=row.ref,
+            service=row.service,
+            day=row.day,
+            at=at,
+            status=row.status,
+            check_in_from=at - timedelta(minutes=self.settings.appointment_early_min),
+            check_in_until=at + timedelta(minutes=self.settings.appointment_late_min),
+        )
+
+    # ---- the counters' side -------------------------------------------------------------
+
+    def call_next(self, counter: str) -> Ticket | None:
+        """Finish the counter's current ticket and call the next one it serves (None: nobody waits)."""
+        served = [s.code for s in self.settings.services if counter in s.counters]
+        if not served:
+            raise QueueRefused(tr("没有这个窗口：{counter}", counter=counter), "unknown_counter")
+        now = self.local_now()
+        stamp = _utc_naive(now)
+        tk = t.ticket.c
+
+        def run(conn: Connection) -> Ticket | None:
+            conn.execute(
+                sa.update(t.ticket)
+                .where(tk.counter == counter, tk.status == t.CALLED)
+                .values(status=t.DONE, done_at=stamp)
+            )
+            # SKIP LOCKED: two counters calling at once take different tickets (SQLite ignores it
+            # and serialises through BEGIN IMMEDIATE instead)
+            row = conn.execute(
+                sa.select(t.ticket)
+                .where(tk.day == now.date(), tk.service.in_(served), tk.status == t.WAITING)
+                .order_by(tk.priority.desc(), tk.issued_at, tk.id)
+                .limit(1)
+                .with_for_update(skip_locked=True)
+            ).first()
+            self._set_counter(conn, counter, row, stamp)
+            if row is None:
+                return None
+            conn.execute(
+                sa.update(t.ticket)
+                .where(tk.id == row.id)
+                .values(status=t.CALLED, counter=counter, called_at=stamp)
+            )
+            self._notify(
+                conn, {"event": "called", "service": row.service, "number": row.number, "counter": counter}
+            )
+            return self._ticket(row, status=t.CALLED, counter=counter)
+
+        return self._tx(run)
+
+    def complete(self, number: str) -> Ticket:
+        """The counter finished serving today's ticket `number`: its time feeds the estimated wait."""
+        return self._finish(number, t.DONE)
+
+    def no_show(self, number: str) -> Ticket:
+        """Called but never came: closed without a service time."""
+        return self._finish(number, t.NO_SHOW)
+
+    def _finish(self, number: str, status: str) -> Ticket:
+        now = self.local_now()
+        tk = t.ticket.c
+
+        def run(conn: Connection) -> Ticket:
+            row = conn.execute(
+                sa.select(t.ticket).where(tk.day == now.date(), tk.number == number.strip().upper())
+            ).first()
+            if row is None:
+                raise QueueRefused(tr("今天没有这个号：{number}", number=number), "unknown_ticket")
+            if row.status != t.CALLED:
+                raise QueueRefused(tr("{number} 还没有叫号", number=row.number), "not_called")
+            conn.execute(
+                sa.update(t.ticket).where(tk.id == row.id).values(status=status, done_at=_utc_naive(now))
+            )
+            conn.execute(
+                sa.update(t.counter)
+                .where(t.counter.c.ticket_id == row.id)
+                .values(ticket_id=None, number=None)
+            )
+            return self._ticket(row, status=status)
+
+        return self._tx(run)
+
+    def _set_counter(self, conn: Connection, name: str, row: Any, stamp: datetime) -> None:
+        values = {
+            "ticket_id": row.id if row else None,
+            "number": row.number if row else None,
+            "updated_at": stamp,
+        }
+        insert = postgresql.insert if self._pg else sqlite.insert
+        stmt = insert(t.counter).values(name=name, **values)
+        conn.execute(stmt.on_conflict_do_update(index_elements=[t.counter.c.name], set_=values))
+
+    # ---- staff ---------------------------------------------------------------------------
+
+    def ticket(self, number: str, day: date | None = None) -> Ticket | None:
+        day = day or self.today()
+        tk = t.ticket.c
+        row = self._tx(
+            lambda conn: conn.execute(
+                sa.select(t.ticket).where(tk.day == day, tk.number == number.strip().upper())
+            ).first()
+        )
+        return self._ticket(row) if row else None
+
+    def counters(self) -> dict[str, str | None]:
+        """Each configured counter and the number it is serving now."""
+        rows = self._tx(lambda conn: conn.execute(sa.select(t.counter.c.name, t.counter.c.number)).all())
+        current = {r.name: r.number for r in rows}
+        return {c: current.get(c) for c in self.settings.counters()}
+
+    def reset_day(self, service: str | None = None) -> int:
+        """Start today's numbering again (all services or one): today's tickets are deleted."""
+        day = self.today()
+        codes = [self.service(service).code] if service else [s.code for s in self.settings.services]
+        tk = t.ticket.c
+
+        def run(conn: Connection) -> int:
+            ids = sa.select(tk.id).where(tk.day == day, tk.service.in_(codes))
+            conn.execute(
+                sa.update(t.appointment)
+                .where(t.appointment.c.ticket_id.in_(ids))
+                .values(status=t.BOOKED, ticket_id=None)
+            )
+            conn.execute(
+                sa.update(t.counter).where(t.counter.c.ticket_id.in_(ids)).values(ticket_id=None, number=None)
+            )
+            deleted = conn.execute(sa.delete(t.ticket).where(tk.day == day, tk.service.in_(codes))).rowcount
+            conn.execute(sa.delete(t.day_seq).where(t.day_seq.c.day == day, t.day_seq.c.service.in_(codes)))
+            return int(deleted)
+
+        n = self._tx(run)
+        log.warning("reset today's queue (%s): %d tickets removed", ", ".join(codes), n)
+        return n
+
+    # ---- plumbing ------------------------------------------------------------------------
+
+    def _ticket(self, row: Any, **override: Any) -> Ticket:
+        values = {
+            "id": row.id,
+            "number": row.number,
+            "service": row.service,
+            "day": row.day,
+            "seq": row.seq,
+            "priority": bool(row.priority),
+            "kind": row.kind,
+            "status": row.status,
+            "issued_at": self._local(row.issued_at),
+            "counter": row.counter,
+        }
+        values.update(override)
+        return Ticket(**values)
+
+    def _notify(self, conn: Connection, payload: dict[str, Any]) -> None:
+        """PostgreSQL tells display boards and other kiosks at commit (LISTEN kiosk_queue)."""
+        if self._pg:
+            conn.execute(sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, json.dumps(payload))))
+
+    def _tx(self, fn: Callable[[Connection], T]) -> T:
+        with self._errors(), self.engine.begin() as conn:
+            return fn(conn)
+
+    def _db(self, fn: Callable[..., T], *args: Any) -> T:
+        with self._errors():
+            return fn(*args)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sa.exc.DBAPIError as e:
+            log.error("queue database error: %s", e.orig if e.orig is not None else e)
+            raise QueueUnavailable(
+                tr("排队系统暂时无法使用，请稍后再试或咨询工作人员"), "db_unavailable"
+            ) from e
