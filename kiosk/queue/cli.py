@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import tomllib
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -85,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--config", type=Path, help="kiosk config file (default: built-in defaults)")
     p.add_argument("--db", help="database URL (default: [db] url of the config, else the SQLite file)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log what happens to stderr")
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("issue", help="issue one ticket and print it")
@@ -149,6 +152,12 @@ def _issue(store: QueueStore, args: argparse.Namespace) -> int:
     return OK
 
 
+def _pad(text: str, width: int) -> str:
+    """Pad for a terminal, where Chinese characters take two columns."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - used)
+
+
 def _status(store: QueueStore, args: argparse.Namespace) -> int:
     rows = store.overview()
     counters = store.counters()
@@ -168,7 +177,7 @@ def _status(store: QueueStore, args: argparse.Namespace) -> int:
     for r in rows:
         state = "取号中" if r.available else str(r.reason)
         print(
-            f"{r.service.prefix}  {r.service.code:<10} {r.service.name_zh:<8} 等候 {r.waiting:>3}  "
+            f"{r.service.prefix}  {r.service.code:<10} {_pad(r.service.name_zh, 12)} 等候 {r.waiting:>3}  "
             f"最后 {r.last_number or '-':<5}  {state}"
         )
     print("窗口  " + "  ".join(f"{c}:{n or '-'}" for c, n in counters.items()))
@@ -231,6 +240,10 @@ def _book(store: QueueStore, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None, ask: Callable[[str], str] = input) -> int:
     args = _parser().parse_args(argv)
+    # failures are reported as one line below; details go to the log only when asked for
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.CRITICAL, format="%(levelname)s %(message)s"
+    )
     try:
         sections = load_sections(args.config)
         url = _with_connect_timeout(args.db) if args.db else None
