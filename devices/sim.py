@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.text import Text
+from kiosk.text import Text, tr
 
 log = logging.getLogger(__name__)
 
@@ -121,8 +121,8 @@ class PtySimulator:
 
     def controls(self) -> list[Control]:
         return [
-            Control(Text("拔出设备"), self.unplug, group="faults"),
-            Control(Text("插回设备"), self.plug, group="faults"),
+            Control(tr("拔出设备"), self.unplug, group="faults"),
+            Control(tr("插回设备"), self.plug, group="faults"),
         ]
 
     def notify(self, what: str, value: Any) -> None:

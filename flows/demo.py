@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flows.runtime import FlowContext, FlowGen
 from flows.views import Choose, Entry, Intent, Message, Option, Work
-from kiosk.text import tr
+from kiosk.text import Text, tr
 
 
 def start(ctx: FlowContext) -> FlowGen:
@@ -21,7 +21,7 @@ def start(ctx: FlowContext) -> FlowGen:
     )
     if choice.name == "back":
         return "back"
-    error = tr("")
+    error = Text("")
     while True:
         entered: Intent = yield Entry(
             title=tr("请输入手机号码"),

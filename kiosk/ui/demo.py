@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from kiosk.app import Kiosk
 from kiosk.clock import AdjustableClock
-from kiosk.text import tr
+from kiosk.text import Text, tr
 from kiosk.ui.app import application
 from kiosk.ui.shell import Shell
 from kiosk.ui.sim_panel import SimulatorPanel
@@ -113,7 +113,7 @@ def run_demo(kiosk: Kiosk, outdir: Path) -> int:
     snap("help", "Help")
     shell.help_overlay.hide()
 
-    kiosk.catalog["_boom"] = FlowSpec("_boom", tr("故障演示"), tr(""), _boom)
+    kiosk.catalog["_boom"] = FlowSpec("_boom", tr("故障演示"), Text(""), _boom)
     shell.start_service("_boom")
     snap("error", "Error screen: apologises, says what to do, goes home")
     del kiosk.catalog["_boom"]

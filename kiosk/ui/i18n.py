@@ -34,9 +34,9 @@ def translate(source: str) -> str:
 
 
 def ui(text: TextLike) -> str:
-    """The text in the current language, with its fields filled."""
+    """A Text in the current language, fields filled; a plain str (a name, a number) is shown as is."""
     if isinstance(text, str):
-        return translate(text)
+        return text
     return text.render(translate)
 
 

@@ -53,10 +53,10 @@ class IdleOverlay(Overlay):
             self.box.addWidget(w)
 
     def update_count(self, seconds: int) -> None:
-        self.title.setText(ui("您还在吗？"))
+        self.title.setText(ui(tr("您还在吗？")))
         self.count.setText(ui(tr("还剩 {n} 秒", n=seconds)))
-        self.hint.setText(ui("本次办理即将结束，您的信息将被清除"))
-        self.button.setText(ui("继续办理"))
+        self.hint.setText(ui(tr("本次办理即将结束，您的信息将被清除")))
+        self.button.setText(ui(tr("继续办理")))
 
 
 class HelpOverlay(Overlay):
@@ -69,11 +69,11 @@ class HelpOverlay(Overlay):
             self.box.addWidget(w)
 
     def show_help(self, phone: str, prompt: str) -> None:
-        self.title.setText(ui("帮助"))
+        self.title.setText(ui(tr("帮助")))
         lines = [prompt] if prompt else []
-        lines.append(ui("按屏幕提示操作；任何时候可按“首页”放弃本次办理，您的信息会被清除。"))
+        lines.append(ui(tr("按屏幕提示操作；任何时候可按“首页”放弃本次办理，您的信息会被清除。")))
         if phone:
             lines.append(ui(tr("需要人工帮助请拨打：{phone}", phone=phone)))
         self.body.setText("\n\n".join(lines))
-        self.close_button.setText(ui("关闭"))
+        self.close_button.setText(ui(tr("关闭")))
         self.cover()

@@ -133,8 +133,8 @@ class Shell(QWidget):
         self.idle.warning = min(self.kcfg["idle_warning"] * factor, self.idle.timeout)
 
     def retranslate(self) -> None:
-        self.home_button.setText(ui("首页"))
-        self.help_button.setText(ui("帮助"))
+        self.home_button.setText(ui(tr("首页")))
+        self.help_button.setText(ui(tr("帮助")))
         self.lang_button.setText("中文" if self.languages.current == "en" else "English")
         self.home_button.setVisible(self.mode in ("flow", "error"))
         self.update_clock()
@@ -148,7 +148,7 @@ class Shell(QWidget):
         self.refresh_home()
         self.stack.setCurrentWidget(self.home_screen)
         self.retranslate()
-        self.say(ui("请选择您要办理的业务"))
+        self.say(ui(tr("请选择您要办理的业务")))
 
     def refresh_home(self) -> None:
         tiles = home.tiles(
@@ -192,7 +192,7 @@ class Shell(QWidget):
         screen.show_view(view, answer or (lambda _i: None))  # busy views take no answer
         self.stack.setCurrentWidget(screen)
         self.home_button.setEnabled(view.can_go_back or self.mode == "error")
-        self.say(ui(view.prompt or view.title))
+        self.say(ui(view.prompt if str(view.prompt) else view.title))
 
     def _screen_for(self, view_type: type) -> Screen:
         screen = self._screens.get(view_type)
@@ -285,7 +285,7 @@ class Shell(QWidget):
                 self.idle_overlay.update_count(int(state.remaining + 0.999))
                 if not self.idle_overlay.isVisible():
                     self.idle_overlay.cover()
-                    self.say(ui("您还在吗？请轻触屏幕继续"))
+                    self.say(ui(tr("您还在吗？请轻触屏幕继续")))
             elif self.idle_overlay.isVisible():
                 self.idle_overlay.hide()
         elif self.mode == "home":

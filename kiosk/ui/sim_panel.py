@@ -9,20 +9,21 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushBu
 
 from kiosk.app import Kiosk
 from kiosk.home import DEVICE_NAMES
+from kiosk.text import tr
 from kiosk.ui.i18n import ui
 
 
 class SimulatorPanel(QWidget):
     def __init__(self, kiosk: Kiosk) -> None:
         super().__init__()
-        self.setWindowTitle(ui("设备模拟器"))
+        self.setWindowTitle(ui(tr("设备模拟器")))
         self.kiosk = kiosk
         self.status_labels: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         for kind, sim in kiosk.simulators.items():
             layout.addWidget(self._device_box(kind, sim))
         if not kiosk.simulators:
-            layout.addWidget(QLabel(ui("没有正在运行的模拟设备")))
+            layout.addWidget(QLabel(ui(tr("没有正在运行的模拟设备"))))
         layout.addStretch(1)
         self.setStyleSheet("QPushButton { min-height: 36px; font-size: 16px; } QLabel { font-size: 16px; }")
         self._timer = QTimer(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.text import tr
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import clear
 from kiosk.ui.theme import Metrics
@@ -22,12 +23,13 @@ class AttractScreen(QWidget):
         center = Qt.AlignmentFlag.AlignHCenter
         self.outer.addStretch(2)
         self.outer.addWidget(label(hall, "Title", align=center))
-        self.outer.addWidget(label(ui("24 小时自助服务"), "Body", align=center))
+        self.outer.addWidget(label(ui(tr("24 小时自助服务")), "Body", align=center))
         self.outer.addStretch(1)
-        big = label(ui("请轻触屏幕开始"), "Big", align=center)
+        big = label(ui(tr("请轻触屏幕开始")), "Big", align=center)
         big.setStyleSheet(f"font-size: {self.metrics.font(90)}px;")
         self.outer.addWidget(big)
-        self.outer.addWidget(label(ui("Touch the screen to start"), "Body", align=center))
+        if ui(tr("请轻触屏幕开始")) == "请轻触屏幕开始":  # a bilingual sign while in Chinese
+            self.outer.addWidget(label("Touch the screen to start", "Body", align=center))
         self.outer.addStretch(1)
         self.outer.addWidget(label(" · ".join(services), "Hint", align=center))
         self.outer.addStretch(2)

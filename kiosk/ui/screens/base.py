@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from flows.views import BACK, Intent, View
+from kiosk.text import tr
 from kiosk.ui.i18n import ui
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets import button, label
@@ -60,7 +61,7 @@ class Screen(QWidget):
         if view.can_go_back:
             self.outer.addStretch(1)
             row = QHBoxLayout()
-            row.addWidget(button(ui("返回"), lambda: self.answer(BACK), role="secondary", name="back"))
+            row.addWidget(button(ui(tr("返回")), lambda: self.answer(BACK), role="secondary", name="back"))
             row.addStretch(1)
             self.outer.addLayout(row)
 

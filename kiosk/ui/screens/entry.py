@@ -22,10 +22,10 @@ class EntryScreen(Screen):
         self.outer.addWidget(self.field)
         self.error = label(ui(view.error), "Error")
         self.outer.addWidget(self.error)
-        self.outer.addWidget(Keypad(self.key, view.allowed.upper(), {"del": ui("删除")}))
+        self.outer.addWidget(Keypad(self.key, view.allowed.upper(), {"del": ui(tr("删除"))}))
         row = QHBoxLayout()
-        row.addWidget(button(ui("清空"), lambda: self.field.clear(), role="secondary", name="clear"))
-        self.ok = button(ui("确认"), self.confirm, name="confirm")
+        row.addWidget(button(ui(tr("清空")), lambda: self.field.clear(), role="secondary", name="clear"))
+        self.ok = button(ui(tr("确认")), self.confirm, name="confirm")
         row.addWidget(self.ok)
         self.outer.addLayout(row)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.home import Tile
+from kiosk.text import tr
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import clear
 from kiosk.ui.screens.choose import tile_text
@@ -35,7 +36,7 @@ class HomeScreen(QWidget):
         clear(self.outer)
         self.outer.setSpacing(self.metrics.mm(5))
         center = Qt.AlignmentFlag.AlignHCenter
-        self.outer.addWidget(label(ui("请选择您要办理的业务"), "Title", align=center))
+        self.outer.addWidget(label(ui(tr("请选择您要办理的业务")), "Title", align=center))
         grid = QGridLayout()
         grid.setSpacing(self.metrics.mm(5))
         portrait = self.height() >= self.width()
@@ -53,7 +54,7 @@ class HomeScreen(QWidget):
         self.outer.addLayout(grid)
         self.outer.addStretch(1)
         row = QHBoxLayout()
-        text = ui("退出长者模式") if elderly else ui("长者模式（大字体、慢节奏）")
+        text = ui(tr("退出长者模式")) if elderly else ui(tr("长者模式（大字体、慢节奏）"))
         row.addWidget(button(text, self.on_elderly, role="secondary", name="elderly"))
         row.addStretch(1)
         self.outer.addLayout(row)

@@ -1,0 +1,53 @@
+"""A shell on the offscreen platform, with a fake clock and devices the test chooses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from devices.manager import build_devices
+from flows.catalog import CATALOG
+from kiosk.alerts import Alerts
+from kiosk.app import Kiosk
+from kiosk.clock import FakeClock
+from kiosk.config import DEVICE_KINDS, load
+
+
+def make_kiosk(
+    tmp_path: Path,
+    devices: dict[str, Any] | None = None,
+    extra: dict[str, Any] | None = None,
+    **overrides: Any,
+) -> Kiosk:
+    config = load(None, {"kiosk.voice": False, **overrides})
+    settings = {k: {"driver": "none"} for k in DEVICE_KINDS}
+    settings.update(devices or {})
+    clock = FakeClock()
+    mgr = build_devices(settings, extra_drivers=extra or {})
+    mgr.start()
+    return Kiosk(config, clock, Alerts(None), mgr, dict(CATALOG), runtime_dir=tmp_path / "run")
+
+
+@pytest.fixture
+def kiosk(tmp_path):
+    k = make_kiosk(tmp_path)
+    yield k
+    k.stop()
+
+
+@pytest.fixture
+def shell(qtbot, kiosk):
+    from kiosk.ui.app import application
+    from kiosk.ui.shell import Shell, install
+
+    application()
+    s = Shell(kiosk, kiosk_mode=False)
+    install(s)
+    s.resize(1080, 1920)
+    qtbot.addWidget(s)
+    s.show()
+    s.refresh_home()
+    yield s
+    s.shutdown()

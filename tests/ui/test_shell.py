@@ -1,0 +1,239 @@
+"""The shell clicked through as a citizen would, on the offscreen platform."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from devices.base import ConnectionLost, Driver
+from flows.runtime import FlowSpec
+from flows.views import Message, Work
+from kiosk.text import tr
+from tests.ui.conftest import make_kiosk
+
+
+def btn(shell, name: str) -> QPushButton:
+    QApplication.processEvents()
+    found = [b for b in shell.findChildren(QPushButton, name) if b.isVisible()]
+    assert found, f"no visible button {name}"
+    return found[0]
+
+
+def texts(widget) -> str:
+    QApplication.processEvents()
+    return " ".join(lab.text() for lab in widget.findChildren(QLabel) if lab.isVisible()) + " ".join(
+        b.text() for b in widget.findChildren(QPushButton) if b.isVisible()
+    )
+
+
+def click(qtbot, shell, name: str) -> None:
+    qtbot.mouseClick(btn(shell, name), Qt.MouseButton.LeftButton)
+
+
+def test_home_lists_configured_services_with_state(shell):
+    demo = btn(shell, "service_demo")
+    queue = [b for b in shell.findChildren(QPushButton, "service_queue") if b.isVisible()][0]
+    assert demo.isEnabled() and "体验流程" in demo.text()
+    # a configured service this build does not offer is shown off, with the reason
+    assert not queue.isEnabled() and "暂不提供" in queue.text()
+    assert btn(shell, "service_demo").height() >= shell.metrics.target
+
+
+def test_touch_targets_are_at_least_15mm(shell):
+    for b in shell.findChildren(QPushButton):
+        if b.isVisible():
+            assert b.height() >= shell.metrics.mm(15) - 1, b.objectName()
+
+
+def test_demo_journey_clicked_through(qtbot, shell):
+    click(qtbot, shell, "service_demo")
+    click(qtbot, shell, "option_phone")
+    for k in "13800138000":
+        click(qtbot, shell, f"key_{k}")
+    click(qtbot, shell, "confirm")
+    qtbot.waitUntil(lambda: "办理完成" in texts(shell), timeout=5000)
+    assert "138****8000" in texts(shell)
+    click(qtbot, shell, "action_ok")
+    assert shell.mode == "home"
+
+
+def test_english_switch_is_one_tap_and_back(qtbot, shell):
+    click(qtbot, shell, "language")
+    assert "Please choose a service" in texts(shell)
+    assert btn(shell, "language").text() == "中文"
+    click(qtbot, shell, "language")
+    assert "请选择您要办理的业务" in texts(shell)
+
+
+def test_elderly_mode_larger_text_and_slower_timeouts(qtbot, shell):
+    before = btn(shell, "service_demo").font().pixelSize(), shell.idle.timeout
+    size_before = btn(shell, "service_demo").fontInfo().pixelSize()
+    click(qtbot, shell, "elderly")
+    assert shell.elderly
+    assert btn(shell, "service_demo").fontInfo().pixelSize() > size_before
+    assert shell.idle.timeout == before[1] * 2.0
+    click(qtbot, shell, "elderly")
+    assert not shell.elderly
+
+
+def test_idle_countdown_extends_on_touch_then_ends_session(qtbot, shell, kiosk):
+    click(qtbot, shell, "service_demo")
+    session = shell.host.runner.session
+    kiosk.clock.advance(shell.idle.timeout - 10)
+    shell.tick()
+    assert shell.idle_overlay.isVisible()
+    assert "还剩 10 秒" in texts(shell.idle_overlay)
+    # a touch anywhere keeps the session
+    qtbot.mouseClick(btn(shell, "continue"), Qt.MouseButton.LeftButton)
+    shell.tick()
+    assert not shell.idle_overlay.isVisible() and shell.mode == "flow"
+    kiosk.clock.advance(shell.idle.timeout + 1)
+    shell.tick()
+    assert shell.mode == "home" and session.closed
+
+
+def test_attract_after_long_idle_and_touch_returns_home(qtbot, shell, kiosk):
+    kiosk.clock.advance(kiosk.config["kiosk"]["attract_after"] + 1)
+    shell.tick()
+    assert shell.mode == "attract" and "请轻触屏幕开始" in texts(shell)
+    ev = QMouseEvent(
+        QEvent.Type.MouseButtonPress,
+        QPointF(10, 10),
+        QPointF(10, 10),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(shell.attract_screen, ev)
+    assert shell.mode == "home"
+
+
+def test_flow_raising_midway_shows_error_then_home(qtbot, shell, kiosk):
+    def broken(ctx):
+        yield Message(title=tr("第一步"))
+        raise RuntimeError("platform down")
+
+    kiosk.catalog["demo"] = FlowSpec("demo", tr("体验流程"), tr(""), broken)
+    click(qtbot, shell, "service_demo")
+    session = shell.host.runner.session
+    click(qtbot, shell, "action_ok")
+    assert shell.mode == "error" and "抱歉" in texts(shell)
+    assert session.closed
+    click(qtbot, shell, "action_home")
+    assert shell.mode == "home"
+
+
+def test_error_screen_goes_home_by_itself(qtbot, shell, kiosk):
+    def broken(ctx):
+        raise RuntimeError("boom")
+        yield
+
+    kiosk.catalog["demo"] = FlowSpec("demo", tr("体验流程"), tr(""), broken)
+    click(qtbot, shell, "service_demo")
+    assert shell.mode == "error"
+    kiosk.clock.advance(31)
+    shell.tick()
+    assert shell.mode == "home"
+
+
+def test_double_tap_starts_one_flow_and_second_tap_while_busy_is_ignored(qtbot, shell, kiosk):
+    started = []
+    release = []
+
+    def slow(ctx):
+        started.append(1)
+        yield Work(lambda: (time.sleep(0.3), release.append(1)))
+        a = yield Message(title=tr("完成"))
+        return a
+
+    kiosk.catalog["demo"] = FlowSpec("demo", tr("体验流程"), tr(""), slow)
+    b = btn(shell, "service_demo")
+    b.click()
+    b.click()  # second tap on the same (now hidden) button
+    assert len(started) == 1
+    shell.home_pressed()  # home is refused while working
+    assert shell.mode == "flow"
+    qtbot.waitUntil(lambda: "完成" in texts(shell), timeout=5000)
+    ok = btn(shell, "action_ok")
+    ok.click()
+    ok.click()
+    assert shell.mode == "home"
+
+
+class DeadDriver(Driver):
+    def open(self) -> None:
+        raise ConnectionLost("串口不存在")
+
+    def close(self) -> None:
+        pass
+
+
+def test_service_whose_device_is_down_cannot_start(qtbot, tmp_path):
+    from kiosk.ui.shell import Shell
+
+    k = make_kiosk(
+        tmp_path,
+        devices={"printer": {"driver": "dead"}},
+        extra={"printer": {"dead": f"{__name__}:DeadDriver"}},
+    )
+    try:
+        k.catalog["demo"] = FlowSpec(
+            "demo", tr("体验流程"), tr(""), k.catalog["demo"].start, requires=("printer",)
+        )
+        s = Shell(k)
+        qtbot.addWidget(s)
+        s.resize(1080, 1920)
+        s.show()
+        qtbot.waitUntil(lambda: k.devices["printer"].status.reason.source == "串口不存在", timeout=5000)
+        s.refresh_home()
+        b = btn(s, "service_demo")
+        assert not b.isEnabled() and "凭条打印机暂不可用" in b.text() and "串口不存在" in b.text()
+        s.start_service("demo")
+        assert s.mode == "home"
+        s.shutdown()
+    finally:
+        k.stop()
+
+
+@pytest.mark.parametrize(
+    ("key", "mods"),
+    [
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
+    ],
+)
+def test_kiosk_mode_swallows_escape_keys(qtbot, kiosk, key, mods):
+    from kiosk.ui.shell import Shell
+
+    s = Shell(kiosk, kiosk_mode=True)
+    qtbot.addWidget(s)
+    ev = QKeyEvent(QEvent.Type.KeyPress, key, mods)
+    assert s.eventFilter(s, ev) is True
+    assert (
+        s.eventFilter(s, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_5, Qt.KeyboardModifier.NoModifier))
+        is False
+    )
+    s.shutdown()
+
+
+def test_every_screen_has_a_spoken_prompt(qtbot, shell):
+    spoken = []
+    shell.say = spoken.append  # type: ignore[method-assign]
+    shell.go_home()
+    click(qtbot, shell, "service_demo")
+    click(qtbot, shell, "option_phone")
+    assert spoken == ["请选择您要办理的业务", "请选择办理方式", "请输入十一位手机号码"]
+
+
+def test_voice_guide_is_silent_without_engine():
+    from kiosk.ui.voice import VoiceGuide
+
+    v = VoiceGuide(True)
+    v.speak("请取票")  # no engine on the test machine: must not raise
+    assert v.last_spoken == "请取票"

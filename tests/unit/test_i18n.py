@@ -1,0 +1,38 @@
+"""Every marked string has an English translation, and the compiled .qm matches the .ts."""
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources/i18n/en.ts"
+BIN = Path(sys.executable).parent
+
+
+def sources_in_code(tmp_path: Path) -> set[str]:
+    files = [str(p) for d in ("kiosk", "flows", "devices") for p in (ROOT / d).rglob("*.py")]
+    out = tmp_path / "scan.ts"
+    subprocess.run([str(BIN / "pyside6-lupdate"), *files, "-ts", str(out)], check=True, capture_output=True)
+    return {m.findtext("source") or "" for m in ET.parse(out).iter("message")}
+
+
+def test_every_marked_string_is_translated(tmp_path):
+    translated = {m.findtext("source"): m.find("translation") for m in ET.parse(TS).iter("message")}
+    missing = sorted(s for s in sources_in_code(tmp_path) if s not in translated)
+    assert not missing, f"run `make i18n` and translate: {missing}"
+    unfinished = sorted(
+        s for s, t in translated.items() if t is None or t.get("type") == "unfinished" or not t.text
+    )
+    assert not unfinished, f"untranslated in en.ts: {unfinished}"
+
+
+def test_compiled_translations_are_current(tmp_path):
+    shutil.copy(TS, tmp_path / "en.ts")
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(tmp_path / "en.ts"), "-qm", str(tmp_path / "en.qm")],
+        check=True,
+        capture_output=True,
+    )
+    assert (tmp_path / "en.qm").read_bytes() == (ROOT / "resources/i18n/en.qm").read_bytes(), "run make i18n"
