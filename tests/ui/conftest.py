@@ -21,7 +21,7 @@ def make_kiosk(
     extra: dict[str, Any] | None = None,
     **overrides: Any,
 ) -> Kiosk:
-    config = load(None, {"kiosk.voice": False, **overrides})
+    config = load(None, {"kiosk.voice": False, "kiosk.services": ["demo", "certificate"], **overrides})
     settings = {k: {"driver": "none"} for k in DEVICE_KINDS}
     settings.update(devices or {})
     clock = FakeClock()
