@@ -7,7 +7,9 @@ SIMULATOR = "devices.printer.simulator:PrinterSimulator"
 
 OPTIONS = (
     Option("driver", "escpos", "Driver name.", choices=("none", *DRIVERS)),
-    Option("transport", "serial", "How the printer is connected.", choices=("serial", "usb", "network", "file")),
+    Option(
+        "transport", "serial", "How the printer is connected.", choices=("serial", "usb", "network", "file")
+    ),
     Option(
         "port",
         "/dev/ttyUSB1",
@@ -20,15 +22,35 @@ OPTIONS = (
     Option("host", "", "Network: printer address (raw TCP, port 9100)."),
     Option("paper_width_mm", 80, "Paper roll width.", choices=(58, 80)),
     Option("profile", "default", "python-escpos printer profile (capabilities), e.g. TM-T88V, POS-5890."),
-    Option("native_qr", True, "Print QR codes with the printer's GS ( k command (raster image when false "
-           "or when the profile has no native QR)."),
-    Option("chinese", "gb18030", "Chinese text: GB18030 in the printer's Chinese mode, or drawn as bitmaps "
-           "for printers without a Chinese font.", choices=("gb18030", "bitmap")),
-    Option("gs_r_status", False, "Also read paper sensors with GS r 1 (printers whose DLE EOT 4 is unreliable)."),
+    Option(
+        "native_qr",
+        True,
+        "Print QR codes with the printer's GS ( k command (raster image when false "
+        "or when the profile has no native QR).",
+    ),
+    Option(
+        "chinese",
+        "gb18030",
+        "Chinese text: GB18030 in the printer's Chinese mode, or drawn as bitmaps "
+        "for printers without a Chinese font.",
+        choices=("gb18030", "bitmap"),
+    ),
+    Option(
+        "gs_r_status", False, "Also read paper sensors with GS r 1 (printers whose DLE EOT 4 is unreliable)."
+    ),
     Option("status_interval", 2.0, "Seconds between status queries while idle.", min=0.2, max=60),
-    Option("reply_timeout", 1.0, "Seconds to wait for a status reply before the printer counts as gone.",
-           min=0.1, max=10),
+    Option(
+        "reply_timeout",
+        1.0,
+        "Seconds to wait for a status reply before the printer counts as gone.",
+        min=0.1,
+        max=10,
+    ),
     Option("stall_timeout", 5.0, "Seconds the printer may refuse data before it counts as stalled.", min=0.5),
     Option("layouts_dir", "", "Folder of receipt layout templates (empty: the built-in resources/receipts)."),
-    Option("sim_receipts_dir", "", "Simulate mode: folder of rendered receipt PNGs (empty: <runtime>/sim/receipts)."),
+    Option(
+        "sim_receipts_dir",
+        "",
+        "Simulate mode: folder of rendered receipt PNGs (empty: <runtime>/sim/receipts).",
+    ),
 )

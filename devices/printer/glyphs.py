@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 CELL_W, CELL_H = 12, 24
+NO_LINE_START = "，。、；：！？）》」』,.;:!?)"
 FALLBACK_FONTS = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
@@ -65,8 +66,12 @@ def wrap(text: str, columns: int) -> list[str]:
     for ch in text:
         n = char_cells(ch)
         if used + n > columns and current:
+            carry = ""
+            if ch in NO_LINE_START and len(current) > 1:
+                # keep closing punctuation off the start of a line: take a character with it
+                current, carry = current[:-1], current[-1]
             lines.append(current)
-            current, used = "", 0
+            current, used = carry, text_cells(carry)
         current += ch
         used += n
     lines.append(current)
@@ -77,10 +82,25 @@ def draw_char(img: Image.Image, x: int, y: int, ch: str, width: int, height: int
     """Draw one character in its cell at (x, y) scaled width x height; return the cell width in dots."""
     cw, ch_h = CELL_W * char_cells(ch) * width, CELL_H * height
     if ch.strip():
-        cell = Image.new("L", (CELL_W * char_cells(ch), CELL_H), 255)
-        d = ImageDraw.Draw(cell)
-        d.text((cell.width / 2, CELL_H / 2), ch, font=font(22), fill=0, anchor="mm",
-               stroke_width=1 if bold else 0, stroke_fill=0)
+        base_w = CELL_W * char_cells(ch)
+        wide = Image.new("L", (CELL_W * 3, CELL_H), 255)
+        d = ImageDraw.Draw(wide)
+        d.text(
+            (wide.width / 2, CELL_H / 2),
+            ch,
+            font=font(22),
+            fill=0,
+            anchor="mm",
+            stroke_width=1 if bold else 0,
+            stroke_fill=0,
+        )
+        box = Image.eval(wide, lambda v: 255 - v).getbbox()
+        cell = Image.new("L", (base_w, CELL_H), 255)
+        if box:
+            glyph = wide.crop((box[0], 0, box[2], CELL_H))
+            if glyph.width > base_w - 1:  # Latin m, W: squeeze into the printer's cell
+                glyph = glyph.resize((base_w - 1, CELL_H), Image.Resampling.LANCZOS)
+            cell.paste(glyph, ((base_w - glyph.width) // 2, 0))
         if width != 1 or height != 1:
             cell = cell.resize((cw, ch_h), Image.Resampling.NEAREST)
         img.paste(cell, (x, y))

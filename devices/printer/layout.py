@@ -129,9 +129,9 @@ def load_layout(name: str, directory: Path | None = None) -> Layout:
 
 class _Fields(string.Formatter):
     def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
-        if key not in kwargs:
+        if str(key) not in kwargs:
             raise LayoutError(f"layout needs the field {key!r}")
-        return kwargs[key]
+        return kwargs[str(key)]
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, datetime) and not format_spec:
