@@ -278,7 +278,13 @@ def _int(raw: bytes, what: str) -> int:
     return int(s)
 
 
-_FLAGS: dict[str, CardType] = {" ": "resident", "\x00": "resident", "J": "hmt", "I": "foreign2017", "Y": "foreign2023"}
+_FLAGS: dict[str, CardType] = {
+    " ": "resident",
+    "\x00": "resident",
+    "J": "hmt",
+    "I": "foreign2017",
+    "Y": "foreign2023",
+}
 
 
 def card_type_of(block: bytes) -> CardType:
@@ -492,3 +498,27 @@ def format_sam_id(data: bytes, digits: int = 9) -> str:
         return int.from_bytes(data[i : i + 4], "little")
 
     return f"{data[0]:02d}.{data[2]:02d}-{u32(4)}-{u32(8):0{digits}d}-{u32(12):0{digits}d}"
+
+
+def reply_fits(command: tuple[int, int], rep: Reply) -> bool:
+    """Could `rep` be the reply to `command`? Replies carry no command echo, so judge by shape:
+    a late reply to an earlier, timed-out command is then recognised and dropped."""
+    if rep.sw3 not in (SW_OK, SW_FIND_OK):
+        return not rep.data  # failures carry no data
+    data = rep.data
+    if command == FIND:
+        return rep.sw3 == SW_FIND_OK
+    if rep.sw3 != SW_OK:
+        return False
+    if command == SELECT:
+        return len(data) == 8
+    if command in (READ, READ_FINGERPRINT):
+        n = 6 if command == READ_FINGERPRINT else 4
+        return len(data) >= n and n + sum(
+            int.from_bytes(data[i : i + 2], "big") for i in range(0, n, 2)
+        ) == len(data)
+    if command == READ_ADDRESS:
+        return len(data) % 2 == 0 and len(data) != 8 and len(data) <= 256
+    if command == SAM_ID:
+        return len(data) == 16
+    return not data
