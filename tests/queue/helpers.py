@@ -1,0 +1,105 @@
+"""Building queue settings, stores and synthetic identities for the queue tests."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from kiosk.clock import FakeClock
+from kiosk.db import open_engine, sqlite_url
+from kiosk.queue.services import QueueSettings, parse_settings
+from kiosk.queue.settings import SECTION, SERVICE_OPTIONS
+from kiosk.queue.store import QueueStore
+from tests.conftest import PG_URL
+
+TZ = "Asia/Shanghai"
+KEY = b"k" * 32
+
+# Synthetic identities with valid GB 11643 check digits (never real people).
+ELDER = "11010519491231002X"  # born 1949-12-31
+YOUNG = "360426199101010071"  # born 1991-01-01
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def synthetic_id(born: date, seq: int = 1, region: str = "110105") -> str:
+    body = f"{region}{born:%Y%m%d}{seq % 1000:03d}"
+    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, _WEIGHTS, strict=True)) % 11]
+
+
+def local(y: int, mo: int, d: int, h: int, mi: int = 0) -> datetime:
+    """A hall-local (UTC+8, no DST) wall time as the UTC instant a FakeClock starts at."""
+    return datetime(y, mo, d, h, mi, tzinfo=UTC) - timedelta(hours=8)
+
+
+def service(code: str, prefix: str, **kw: Any) -> dict[str, Any]:
+    entry = {o.key: o.default for o in SERVICE_OPTIONS}
+    entry.update(code=code, prefix=prefix, name_zh=f"业务{prefix}", counters=[str(ord(prefix[0]) - 64)])
+    entry.update(kw)
+    return entry
+
+
+def settings(services: list[dict[str, Any]] | None = None, **kw: Any) -> QueueSettings:
+    section = {o.key: o.default for o in SECTION.options}
+    if services is not None:
+        section["services"] = services
+    section.update(kw)
+    return parse_settings(section)
+
+
+class Db:
+    """One empty database (an SQLite file, or a fresh PostgreSQL schema) for one test."""
+
+    def __init__(self, kind: str, tmp_path: Any) -> None:
+        self.kind = kind
+        self.schema = ""
+        if kind == "sqlite":
+            self.url = sqlite_url(tmp_path / "queue.db")
+        else:
+            self.schema = "q_" + uuid.uuid4().hex[:12]
+            admin = open_engine(PG_URL)
+            with admin.begin() as conn:
+                conn.exec_driver_sql(f"CREATE SCHEMA {self.schema}")
+            admin.dispose()
+            sep = "&" if "?" in PG_URL else "?"
+            self.url = f"{PG_URL}{sep}options=-csearch_path%3D{self.schema}"
+        self.engines: list[sa.Engine] = []
+
+    def engine(self) -> sa.Engine:
+        engine = open_engine(self.url)
+        self.engines.append(engine)
+        return engine
+
+    def store(
+        self, queue: QueueSettings, clock: FakeClock | None = None, key: bytes = KEY, kiosk_id: str = "K01"
+    ) -> QueueStore:
+        store = QueueStore(self.engine(), queue, clock or FakeClock(), TZ, key, kiosk_id=kiosk_id)
+        store.prepare()
+        return store
+
+    def rows(self, table: str) -> list[tuple[Any, ...]]:
+        with self.engines[0].connect() as conn:
+            return [tuple(r) for r in conn.exec_driver_sql(f"SELECT * FROM {table}")]
+
+    def close(self) -> None:
+        for e in self.engines:
+            e.dispose()
+        if self.schema:
+            admin = open_engine(PG_URL)
+            with admin.begin() as conn:
+                conn.exec_driver_sql(f"DROP SCHEMA {self.schema} CASCADE")
+            admin.dispose()
+
+
+@contextmanager
+def database(kind: str, tmp_path: Any) -> Iterator[Db]:
+    db = Db(kind, tmp_path)
+    try:
+        yield db
+    finally:
+        db.close()

@@ -1,0 +1,273 @@
+"""The queue store on SQLite and PostgreSQL: numbers, days, limits, real-name, priority,
+appointments, counters and the estimated wait, as the hall would see them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from kiosk.clock import FakeClock
+from kiosk.db import open_engine
+from kiosk.queue import QueueKeyMismatch, QueueRefused, QueueStore, QueueUnavailable
+from tests.queue.helpers import ELDER, KEY, TZ, YOUNG, Db, local, service, settings, synthetic_id
+
+OPEN_ALL_DAY = "00:00-24:00"
+
+
+def hall(**kw):  # type: ignore[no-untyped-def]
+    """Two services: A (real-name, counter 1) and B (anonymous allowed, counters 2 and 9)."""
+    a = service("a", "A", real_name=True, hours=OPEN_ALL_DAY, days=list(range(1, 8)), counters=["1", "9"])
+    b = service(
+        "b", "B", hours=OPEN_ALL_DAY, days=list(range(1, 8)), counters=["2", "9"], avg_service_min=10.0
+    )
+    return settings([a, b], **kw)
+
+
+class refused:  # lowercase: reads like pytest.raises
+    """Expect a QueueRefused with this code; `.reason` is its rendered text afterwards."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.reason = ""
+
+    def __enter__(self) -> refused:
+        return self
+
+    def __exit__(self, typ, exc, tb) -> bool:  # type: ignore[no-untyped-def]
+        assert isinstance(exc, QueueRefused), f"expected refusal {self.code}, got {exc!r}"
+        assert exc.code == self.code, str(exc)
+        self.reason = str(exc.reason)
+        return True
+
+
+def test_numbers_count_up_per_service_with_people_ahead(db: Db) -> None:
+    clock = FakeClock(local(2026, 1, 5, 10))
+    store = db.store(hall(), clock)
+    b1, b2 = store.issue("b"), store.issue("B")
+    a1 = store.issue("a", id_number=YOUNG)
+    b3 = store.issue("b")
+    assert [t.number for t in (b1, b2, a1, b3)] == ["B001", "B002", "A001", "B003"]
+    assert [t.waiting_ahead for t in (b1, b2, a1, b3)] == [0, 1, 0, 2]
+    assert b1.issued_at == datetime(2026, 1, 5, 10, 0, tzinfo=b1.issued_at.tzinfo)
+    assert b1.issued_at.utcoffset().total_seconds() == 8 * 3600  # type: ignore[union-attr]
+    overview = {a.service.code: a for a in store.overview()}
+    assert (overview["b"].waiting, overview["b"].last_number, overview["b"].available) == (3, "B003", True)
+    assert (overview["a"].waiting, overview["a"].last_number) == (1, "A001")
+
+
+def test_numbers_restart_at_the_halls_midnight_not_at_utc_midnight(db: Db) -> None:
+    clock = FakeClock(local(2026, 1, 5, 7, 59))  # 23:59 UTC the day before
+    store = db.store(hall(), clock)
+    assert store.issue("b").number == "B001"
+    clock.advance(120)  # 08:01 local: UTC midnight has passed, the hall's day has not
+    assert store.issue("b").number == "B002"
+    clock.advance(16 * 3600 - 180)  # 23:58 local
+    assert store.issue("b").number == "B003"
+    assert store.today() == date(2026, 1, 5)
+    clock.advance(120)  # 00:00 local, next day
+    ticket = store.issue("b")
+    assert (ticket.number, ticket.day, ticket.waiting_ahead) == ("B001", date(2026, 1, 6), 0)
+    assert store.availability("b").waiting == 1  # yesterday's leftovers do not wait today
+
+
+def test_closed_services_say_why_and_issue_nothing(db: Db) -> None:
+    q = settings([service("a", "A", hours="08:30-12:00,13:30-17:30")])  # Monday to Friday
+    clock = FakeClock(local(2026, 1, 5, 8, 0))
+    store = db.store(q, clock)
+    avail = store.availability("a")
+    assert (avail.available, avail.code) == (False, "before_hours")
+    assert "08:30" in str(avail.reason)
+    with refused("before_hours"):
+        store.issue("a")
+    clock.advance(30 * 60)
+    assert store.issue("a").number == "A001"  # the refusal used no number
+    clock.advance(5 * 24 * 3600)  # Saturday
+    assert store.availability("a").code == "closed_day"
+    with refused("unknown_service"):
+        store.issue("zz")
+
+
+def test_daily_limit_refuses_and_says_so_on_home(db: Db) -> None:
+    store = db.store(settings([service("a", "A", hours=OPEN_ALL_DAY, days=list(range(1, 8)), daily_limit=2)]))
+    store.issue("a"), store.issue("a")
+    with refused("limit_reached") as r:
+        store.issue("a")
+    assert "2" in r.reason
+    avail = store.availability("a")
+    assert (avail.available, avail.code, avail.last_number) == (False, "limit_reached", "A002")
+
+
+def test_real_name_service_needs_a_valid_card(db: Db) -> None:
+    store = db.store(hall())
+    with refused("id_required") as r:
+        store.issue("a")
+    assert "身份证" in r.reason
+    with refused("invalid_id"):
+        store.issue("a", id_number=YOUNG[:-1] + "2")
+    assert store.issue("a", id_number=YOUNG).number == "A001"
+
+
+def test_one_ticket_per_person_per_service_per_day_and_no_gap_after_refusal(db: Db) -> None:
+    clock = FakeClock(local(2026, 1, 5, 10))
+    store = db.store(hall(), clock)
+    assert store.issue("b", id_number=YOUNG).number == "B001"
+    with refused("duplicate") as r:
+        store.issue("b", id_number=YOUNG.lower())
+    assert "B001" in r.reason
+    assert store.issue("b").number == "B002"  # the refused attempt left no gap
+    assert store.issue("a", id_number=YOUNG).number == "A001"  # another service is fine
+    clock.advance(24 * 3600)
+    assert store.issue("b", id_number=YOUNG).number == "B001"  # and so is tomorrow
+
+
+def test_elderly_citizens_get_priority_ahead_of_earlier_walk_ins(db: Db) -> None:
+    store = db.store(hall())
+    walk_ins = [store.issue("b"), store.issue("b", id_number=YOUNG)]
+    elder = store.issue("b", id_number=ELDER)
+    later = store.issue("b")
+    assert (elder.priority, elder.kind, elder.waiting_ahead) == (True, "elderly", 0)
+    assert walk_ins[1].kind == "walk_in" and not walk_ins[1].priority
+    assert later.waiting_ahead == 3  # the two earlier walk-ins and the elder
+    called = [store.call_next("2") for _ in range(4)]
+    assert [t.number for t in called if t] == ["B003", "B001", "B002", "B004"]
+    assert store.call_next("2") is None
+
+
+def test_elderly_age_comes_from_the_card_birth_date_at_the_configured_age(db: Db) -> None:
+    clock = FakeClock(local(2026, 3, 15, 10))
+    store = db.store(hall(elderly_age=65), clock)
+    turns_65_today = synthetic_id(date(1961, 3, 15), 11)
+    turns_65_tomorrow = synthetic_id(date(1961, 3, 16), 12)
+    assert store.issue("b", id_number=turns_65_today).priority
+    assert not store.issue("b", id_number=turns_65_tomorrow).priority
+    # the card's birth field wins over the number's digits
+    assert store.issue("a", id_number=turns_65_tomorrow, birth_date=date(1950, 1, 1)).priority
+    no_priority = db.store(hall(elderly_age=0), clock)
+    assert not no_priority.issue("a", id_number=ELDER).priority
+
+
+def test_the_queue_keeps_no_readable_id_number(db: Db) -> None:
+    store = db.store(hall())
+    store.issue("a", id_number=ELDER)
+    store.book("b", datetime(2026, 1, 5, 10, 30), id_number=YOUNG, ref="5550001")
+    dumped = repr([db.rows(t) for t in ("queue_ticket", "queue_appointment", "queue_meta")])
+    for fragment in (ELDER, YOUNG, "19491231", "19910101", ELDER[-6:]):
+        assert fragment not in dumped
+
+
+def test_appointment_check_in_by_card_or_number_within_its_window(db: Db) -> None:
+    clock = FakeClock(local(2026, 1, 5, 9, 0))
+    store = db.store(hall(appointment_early_min=60, appointment_late_min=30), clock)
+    booking = store.book("b", datetime(2026, 1, 5, 10, 30), id_number=YOUNG, ref="2026010500")
+    store.issue("b"), store.issue("b")
+    assert [a.ref for a in store.lookup_appointment(id_number=YOUNG)] == ["2026010500"]
+    assert store.lookup_appointment(id_number=ELDER) == []
+    assert store.lookup_appointment(ref="2026010500")[0].at.strftime("%H:%M") == "10:30"
+    with refused("appointment_early") as r:
+        store.check_in(booking.ref)
+    assert "09:30" in r.reason
+    clock.advance(40 * 60)  # 09:40
+    with refused("appointment_other_person"):
+        store.check_in(booking.ref, id_number=ELDER)
+    with refused("appointment_other_service"):
+        store.issue("a", appointment=booking.ref)
+    ticket = store.issue("b", id_number=YOUNG, appointment=booking.ref)
+    assert (ticket.number, ticket.kind, ticket.priority, ticket.waiting_ahead) == (
+        "B003",
+        "appointment",
+        True,
+        0,
+    )
+    with refused("duplicate"):  # the booking made it a real-name ticket
+        store.issue("b", id_number=YOUNG)
+    with refused("appointment_used"):
+        store.check_in(booking.ref)
+    with refused("appointment_not_found"):
+        store.check_in("999")
+
+
+def test_late_appointments_are_refused_but_early_morning_ones_work_before_opening(db: Db) -> None:
+    q = settings([service("b", "B", hours="08:30-17:30", daily_limit=1)], appointment_late_min=15)
+    clock = FakeClock(local(2026, 1, 5, 8, 0))
+    store = db.store(q, clock)
+    early = store.book("b", datetime(2026, 1, 5, 8, 30), id_number=YOUNG)
+    late = store.book("b", datetime(2026, 1, 5, 8, 40), id_number=ELDER)
+    assert not store.availability("b").available
+    assert store.check_in(early.ref).number == "B001"  # before opening and beyond the limit
+    clock.advance(56 * 60)  # 08:56
+    with refused("appointment_late") as r:
+        store.check_in(late.ref)
+    assert "08:40" in r.reason
+
+
+def test_counters_call_finish_and_the_estimate_follows_real_service_times(db: Db) -> None:
+    clock = FakeClock(local(2026, 1, 5, 9))
+    store = db.store(hall(), clock)
+    for _ in range(4):
+        store.issue("b")
+    # seed 10 minutes, nobody served yet: 3 ahead over the 2 configured counters
+    assert store.issue("b").estimated_wait_min == 20
+    for i in range(12):  # counters 2 and 9 take turns with quick 2-minute cases
+        counter = "2" if i % 2 == 0 else "9"
+        called = store.call_next(counter)
+        if called is None:
+            store.issue("b")
+            called = store.call_next(counter)
+        assert called is not None and called.counter == counter
+        clock.advance(120)
+        assert store.complete(called.number).status == "done"
+    for _ in range(3):
+        store.issue("b")
+    quick = store.issue("b")
+    # 3 ahead at about 4.4 minutes (the 10-minute seed fading) over the 2 counters serving
+    assert quick.waiting_ahead == 3 and 5 <= quick.estimated_wait_min <= 8
+    assert store.availability("b").estimated_wait_min < 15
+    with refused("unknown_counter"):
+        store.call_next("77")
+    with refused("not_called"):
+        store.complete(quick.number)
+    assert store.counters()["2"] is None
+
+
+def test_a_combined_counter_calls_across_its_services_in_arrival_order(db: Db) -> None:
+    clock = FakeClock(local(2026, 1, 5, 9))
+    store = db.store(hall(), clock)
+    store.issue("b")
+    clock.advance(10)
+    store.issue("a", id_number=YOUNG)
+    clock.advance(10)
+    store.issue("b")
+    first = store.call_next("9")
+    assert first is not None and (first.number, store.counters()["9"]) == ("B001", "B001")
+    second = store.call_next("9")  # finishes B001 and calls the next
+    assert second is not None and second.number == "A001"
+    ticket = store.ticket("B001")
+    assert ticket is not None and ticket.status == "done"
+    assert store.no_show("A001").status == "no_show"
+
+
+def test_reset_day_restarts_todays_numbers(db: Db) -> None:
+    store = db.store(hall())
+    store.issue("a", id_number=YOUNG), store.issue("b"), store.issue("b")
+    assert store.reset_day("b") == 2
+    assert store.issue("b").number == "B001"
+    assert store.issue("a", id_number=ELDER).number == "A002"
+    assert store.reset_day() == 3
+    assert store.issue("a", id_number=YOUNG).number == "A001"  # the person rule was reset too
+
+
+def test_a_machine_with_another_id_key_is_stopped_at_start(db: Db) -> None:
+    db.store(hall())
+    with pytest.raises(QueueKeyMismatch) as e:
+        db.store(hall(), key=b"x" * 32)
+    assert "密钥" in str(e.value.reason)
+    db.store(hall(), key=KEY)  # the same key is fine
+
+
+def test_an_unreachable_database_is_reported_not_raised_raw(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = open_engine("postgresql://postgres@127.0.0.1:1/none?connect_timeout=2")
+    store = QueueStore(engine, hall(), FakeClock(), TZ, KEY)
+    with pytest.raises(QueueUnavailable) as e:
+        store.issue("b")
+    assert e.value.code == "db_unavailable"
