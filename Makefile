@@ -19,10 +19,10 @@ setup: $(STAMP)
 # The kiosk with simulated devices; with no display it runs the headless demo instead.
 run: setup
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-		$(PY) run_kiosk.py --simulate --windowed; \
+		$(PY) run_kiosk.py --config resources/config/simulate.toml --simulate --windowed; \
 	else \
 		echo "No display found: running the headless demo instead (screenshots in demo-out/)."; \
-		QT_QPA_PLATFORM=offscreen $(PY) run_kiosk.py --simulate --demo demo-out; \
+		QT_QPA_PLATFORM=offscreen $(PY) run_kiosk.py --config resources/config/simulate.toml --simulate --demo demo-out; \
 	fi
 
 lint: setup
@@ -34,7 +34,7 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
 demo: setup
-	QT_QPA_PLATFORM=offscreen $(PY) run_kiosk.py --simulate --demo demo-out
+	QT_QPA_PLATFORM=offscreen $(PY) run_kiosk.py --config resources/config/simulate.toml --simulate --demo demo-out
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
@@ -46,7 +46,7 @@ i18n: setup
 
 bundle: setup
 	$(VENV)/bin/pyinstaller --noconfirm --clean kiosk.spec
-	QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk --simulate --demo build/bundle-demo
+	cd dist/kiosk && QT_QPA_PLATFORM=offscreen ./kiosk --config _internal/resources/config/simulate.toml --simulate --demo ../../build/bundle-demo
 	@echo "Bundle in dist/kiosk/ starts and ran its demo (build/bundle-demo/index.html)."
 
 clean:

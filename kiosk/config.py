@@ -123,11 +123,8 @@ class Config(Mapping[str, Any]):
         return Config(values, self.source)
 
     def resolve(self, path: str) -> Path:
-        """A path option relative to the config file's folder (or the working folder)."""
-        p = Path(path)
-        if p.is_absolute():
-            return p
-        return (self.source.parent if self.source and self.source.name != "default.toml" else Path.cwd()) / p
+        """A path option; relative paths are from the working folder (systemd's WorkingDirectory)."""
+        return Path(path).absolute()
 
     def to_toml(self) -> str:
         import tomli_w
