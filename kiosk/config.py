@@ -9,6 +9,7 @@ and what is allowed.
 from __future__ import annotations
 
 import importlib
+import json
 import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -90,7 +91,9 @@ def device_section(kind: str) -> Section:
 
 
 def all_sections() -> tuple[Section, ...]:
-    return CORE_SECTIONS + tuple(device_section(k) for k in DEVICE_KINDS)
+    from kiosk.queue.settings import SECTION as QUEUE
+
+    return (*CORE_SECTIONS, QUEUE, *(device_section(k) for k in DEVICE_KINDS))
 
 
 class Config(Mapping[str, Any]):
@@ -240,9 +243,20 @@ def load(path: Path | None, overrides: Mapping[str, Any] | None = None) -> Confi
 
 
 def _toml_value(value: Any) -> str:
-    import tomli_w
-
-    return tomli_w.dumps({"v": value}).split("=", 1)[1].strip()
+    """One value as inline TOML (tables inline too, so each key stays on its own line)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        if value and all(isinstance(v, dict) for v in value):
+            return "[\n" + "".join(f"    {_toml_value(v)},\n" for v in value) + "]"
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"cannot write {value!r} as TOML")
 
 
 def default_toml() -> str:
