@@ -58,8 +58,8 @@ class Face:
 
 
 class FaceDetector(Protocol):
-    def detect(self, image: np.ndarray) -> list[Face]:
-        """Faces in a BGR image, largest first."""
+    def detect(self, image: np.ndarray, sizes: tuple[int, int] | None = None) -> list[Face]:
+        """Faces in a BGR image, largest first; `sizes` (min, max face width) is a hint."""
 
 
 def _cascade(name: str) -> cv2.CascadeClassifier:
@@ -70,22 +70,26 @@ def _cascade(name: str) -> cv2.CascadeClassifier:
     return c
 
 
+EYE_ROI_WIDTH = 80.0
+
+
 class HaarDetector:
     """Viola-Jones face and eye cascades from the opencv-python 4.x wheel."""
 
-    def __init__(self, min_face: int = 40) -> None:
+    def __init__(self, min_face: int = 20) -> None:
         self._face = _cascade("haarcascade_frontalface_default.xml")
         self._eye = _cascade("haarcascade_eye.xml")
         self._min_face = min_face
         # CascadeClassifier is not safe to share between threads
         self._lock = threading.Lock()
 
-    def detect(self, image: np.ndarray) -> list[Face]:
+    def detect(self, image: np.ndarray, sizes: tuple[int, int] | None = None) -> list[Face]:
+        # no histogram equalisation: over a plain light wall it washes the face out
         gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-        gray = cv2.equalizeHist(gray)
+        lo, hi = sizes or (self._min_face, min(gray.shape[:2]))
         with self._lock:
             boxes = self._face.detectMultiScale(
-                gray, scaleFactor=1.1, minNeighbors=5, minSize=(self._min_face, self._min_face)
+                gray, scaleFactor=1.1, minNeighbors=4, minSize=(lo, lo), maxSize=(hi, hi)
             )
             faces = [self._with_eyes(gray, *map(float, b)) for b in boxes]
         return sorted(faces, key=lambda f: -f.w)
@@ -96,11 +100,13 @@ class HaarDetector:
         roi = gray[y0 : int(y + 0.6 * h), x0 : int(x + w)]
         if roi.size == 0:
             return Face(x, y, w, h)
-        k = 160.0 / roi.shape[1]
+        # at 80 px an eye is about 24 px: the smallest scale that still finds eyes reliably
+        k = EYE_ROI_WIDTH / roi.shape[1]
         small = cv2.resize(roi, None, fx=k, fy=k, interpolation=cv2.INTER_AREA if k < 1 else cv2.INTER_LINEAR)
-        found = self._eye.detectMultiScale(small, scaleFactor=1.1, minNeighbors=4, minSize=(20, 20),
-                                           maxSize=(70, 70))
-        centres = [(x0 + (ex + ew / 2) / k, y0 + (ey + eh / 2) / k) for ex, ey, ew, eh in found]
+        found = self._eye.detectMultiScale(
+            small, scaleFactor=1.1, minNeighbors=4, minSize=(10, 10), maxSize=(32, 32)
+        )
+        centres = [(float(x0 + (ex + ew / 2) / k), float(y0 + (ey + eh / 2) / k)) for ex, ey, ew, eh in found]
         left = [c for c in centres if c[0] < x + w / 2]
         right = [c for c in centres if c[0] >= x + w / 2]
         if not left or not right:
@@ -124,7 +130,7 @@ class YuNetDetector:
             raise DetectorUnavailable(f"YuNet model {model} cannot be loaded: {e}") from e
         self._lock = threading.Lock()
 
-    def detect(self, image: np.ndarray) -> list[Face]:
+    def detect(self, image: np.ndarray, sizes: tuple[int, int] | None = None) -> list[Face]:
         if image.ndim == 2:
             image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
         h, w = image.shape[:2]

@@ -36,14 +36,26 @@ def person() -> tuple[np.ndarray, np.ndarray]:
     lab = cv2.cvtColor(cv2.GaussianBlur(strip, (0, 0), 2), cv2.COLOR_BGR2LAB).astype(np.float32)
     backdrop = np.median(lab[0:40, 20:70].reshape(-1, 3), axis=0)
     mask = (np.linalg.norm(lab - backdrop, axis=2) > 28).astype(np.uint8)
+    # the face is as light as the backdrop in places: it is person by definition
+    cv2.ellipse(mask, (124, 113), (50, 62), 0, 0, 360, 1, -1)
+    cv2.ellipse(mask, (124, 62), (60, 42), 0, 0, 360, 1, -1)  # and so is the hair round its parting
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
-    _, labels = cv2.connectedComponents(mask)
-    mask = (labels == labels[150, 125]).astype(np.uint8) * 255  # the component holding the face
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask)
+    biggest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))  # the person; specks go
+    mask = (labels == biggest).astype(np.uint8) * 255
     holes = mask.copy()
     cv2.floodFill(holes, np.zeros((mask.shape[0] + 2, mask.shape[1] + 2), np.uint8), (0, 0), 255)
-    mask = cv2.morphologyEx(mask | cv2.bitwise_not(holes), cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
+    mask = cv2.morphologyEx(mask | cv2.bitwise_not(holes), cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
     alpha = cv2.GaussianBlur(mask, (0, 0), 1.5).astype(np.float32) / 255.0
+    # the body goes on below the portrait's edge
+    # the body goes on below the portrait's edge: plain suit colour under the last rows
+    suit = cv2.blur(strip[-24:], (41, 1)).mean(axis=0).astype(np.uint8)
+    strip = np.vstack([strip, np.repeat(suit[None], 300, axis=0)])
+    alpha = np.vstack([alpha, np.repeat(alpha[-1:], 300, axis=0)])
     return strip, alpha
+
+
+FACE_AT = (124.5, 113.5)  # centre of the astronaut's face in the cut-out
 
 
 @dataclass(frozen=True)
@@ -54,8 +66,8 @@ class Scene:
     height: int = 720
     faces: int = 1  # 0, 1 or 2 people
     scale: float = 1.9  # person size (1.9: face about 190 px wide in 1280x720)
-    dx: float = 0.0  # horizontal offset of the person, share of the width (+ is right)
-    dy: float = 0.0  # vertical offset, share of the height (+ is down)
+    dx: float = 0.0  # horizontal offset of the face from the centre, share of the width (+ is right)
+    fy: float = 0.32  # height of the face centre, share of the frame height from the top
     roll: float = 0.0  # head tilt in degrees
     light: float = 1.0  # overall brightness factor
     shade: float = 0.0  # 0-1: how much darker the right half of the picture is
@@ -72,12 +84,11 @@ def _place(canvas: np.ndarray, cx: float, scene: Scene) -> None:
     img_s = cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA if k < 1 else cv2.INTER_LINEAR)
     a_s = cv2.resize(alpha, (w, h), interpolation=cv2.INTER_LINEAR)
     if scene.roll:
-        m = cv2.getRotationMatrix2D((w / 2, h * 0.3), scene.roll, 1.0)
+        m = cv2.getRotationMatrix2D((FACE_AT[0] * k, FACE_AT[1] * k), scene.roll, 1.0)
         img_s = cv2.warpAffine(img_s, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
         a_s = cv2.warpAffine(a_s, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0.0)
-    # bottom edge of the cut-out stays at the bottom of the frame (the body continues below)
-    x0 = round(cx - w / 2)
-    y0 = scene.height - h + round(scene.dy * scene.height)
+    x0 = round(cx - FACE_AT[0] * k)
+    y0 = round(scene.fy * scene.height - FACE_AT[1] * k)
     H, W = canvas.shape[:2]
     sx0, sy0 = max(0, -x0), max(0, -y0)
     dx0, dy0 = max(0, x0), max(0, y0)
@@ -97,7 +108,7 @@ def render(scene: Scene) -> np.ndarray:
     centres = {0: [], 1: [0.5], 2: [0.3, 0.7]}.get(scene.faces, [0.5])
     for c in centres:
         _place(canvas, (c + scene.dx) * scene.width, scene)
-    out = canvas
+    out: np.ndarray = canvas
     if scene.light != 1.0 or scene.shade:
         gain = np.full(scene.width, scene.light, np.float32)
         if scene.shade:
