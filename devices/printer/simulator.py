@@ -62,6 +62,7 @@ class PrinterSimulator(PtySimulator):
         self._stream = escpos_stream.CommandStream()
         self._paper = paper.Paper(self.dots)
         self._stalled = threading.Event()
+        self._stall_next_job = False
         self._changed = threading.Condition()
 
     # ---- what tests and the panel see ----
@@ -89,6 +90,10 @@ class PrinterSimulator(PtySimulator):
         self._stalled.set()
         self.notify("stalled", True)
 
+    def stall_during_next(self) -> None:
+        """Stall as the next job starts (after answering the status check before it)."""
+        self._stall_next_job = True
+
     def resume(self) -> None:
         self._stalled.clear()
         self.notify("stalled", False)
@@ -105,6 +110,7 @@ class PrinterSimulator(PtySimulator):
             Control(tr("打印机状态"), self.set_state, tuple(STATES.items()), group="faults"),
             Control(tr("打印中缺纸"), self.run_out_during_next, group="faults"),
             Control(tr("打印机卡死"), self.stall, group="faults"),
+            Control(tr("打印中卡死"), self.stall_during_next, group="faults"),
             Control(tr("打印机恢复"), self.resume, group="faults"),
             *super().controls(),
         ]
@@ -116,13 +122,14 @@ class PrinterSimulator(PtySimulator):
 
     def on_bytes(self, data: bytes) -> None:
         if self._stalled.is_set():
-            # stop reading, so the driver's writes back up as on a jammed printer
-            while self._stalled.is_set() and self.plugged and not self._stop.is_set():
-                self._stop.wait(0.05)
-            self._drain()
-            self._stream = escpos_stream.CommandStream()
+            self._hold()
             return
         for cmd in self._stream.feed(data):
+            if cmd.name == "init" and self._stall_next_job:
+                self._stall_next_job = False
+                self.stall()
+                self._hold()
+                return
             if cmd.name == "dle_eot":
                 self.status_queries += 1
                 self._reply_status(cmd.arg)
@@ -165,6 +172,13 @@ class PrinterSimulator(PtySimulator):
             self.qr_codes.append(receipt.qr_codes)
             self._changed.notify_all()
         self.notify("receipt", path)
+
+    def _hold(self) -> None:
+        """Stop reading, so the driver's writes back up as on a jammed printer."""
+        while self._stalled.is_set() and self.plugged and not self._stop.is_set():
+            self._stop.wait(0.05)
+        self._drain()
+        self._stream = escpos_stream.CommandStream()
 
     def _drain(self) -> None:
         """Throw away what piled up in the pty while stalled (the power cycle loses it)."""
