@@ -1,0 +1,36 @@
+"""A separate process that issues tickets, like one more kiosk in the hall (for the concurrency tests)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from kiosk.clock import FakeClock
+from kiosk.db import open_engine
+from kiosk.queue import QueueRefused, QueueSettings, QueueStore, QueueUnavailable
+
+TZ = "Asia/Shanghai"
+
+
+def issue_many(
+    url: str,
+    settings: QueueSettings,
+    key: bytes,
+    start: datetime,
+    service: str,
+    count: int,
+    id_number: str | None,
+    barrier: Any,
+    results: Any,
+) -> None:
+    engine = open_engine(url)
+    store = QueueStore(engine, settings, FakeClock(start), TZ, key)
+    got: list[str] = []
+    barrier.wait()
+    for _ in range(count):
+        try:
+            got.append(store.issue(service, id_number=id_number).number)
+        except (QueueRefused, QueueUnavailable) as e:
+            got.append("refused:" + e.code)
+    results.put(got)
+    engine.dispose()

@@ -1,0 +1,48 @@
+"""Several processes issuing at once, as several kiosks sharing one queue: no duplicate numbers,
+no gaps, and one real-name ticket per person even when they tap two machines together."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+
+from kiosk.clock import FakeClock
+from tests.queue.helpers import KEY, YOUNG, Db, local, service, settings
+from tests.queue.issuers import issue_many
+
+START = local(2026, 1, 5, 10)
+
+
+def run_issuers(db: Db, processes: int, count: int, id_number: str | None = None) -> list[str]:
+    queue = settings([service("b", "B", hours="00:00-24:00", daily_limit=0)])
+    db.store(queue)  # migrated once, as the first machine at start-up
+    # a fresh server process imports once and forks the issuers: safe like spawn, quick like fork
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["tests.queue.issuers", "psycopg"])
+    barrier, results = ctx.Barrier(processes), ctx.Queue()
+    procs = [
+        ctx.Process(
+            target=issue_many, args=(db.url, queue, KEY, START, "b", count, id_number, barrier, results)
+        )
+        for _ in range(processes)
+    ]
+    for p in procs:
+        p.start()
+    numbers = [n for _ in procs for n in results.get(timeout=120)]
+    for p in procs:
+        p.join(timeout=30)
+        assert p.exitcode == 0
+    return numbers
+
+
+def test_concurrent_issuers_get_every_number_once_without_gaps(db: Db) -> None:
+    numbers = run_issuers(db, processes=6, count=25)
+    assert sorted(numbers) == [f"B{i:03d}" for i in range(1, 151)]
+    seqs = sorted(r[3] for r in db.rows("queue_ticket"))  # (id, service, day, seq, ...)
+    assert seqs == list(range(1, 151))
+
+
+def test_one_person_at_several_machines_at_once_gets_one_ticket(db: Db) -> None:
+    numbers = run_issuers(db, processes=5, count=2, id_number=YOUNG)
+    assert sorted(numbers) == ["B001"] + ["refused:duplicate"] * 9
+    store = db.store(settings([service("b", "B", hours="00:00-24:00")]), FakeClock(START))
+    assert store.issue("b").number == "B002"  # the refused attempts left no gap
