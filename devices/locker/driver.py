@@ -9,6 +9,7 @@ reason to pulse the lock again); queries are retried `query_retries` times.
 from __future__ import annotations
 
 import logging
+import termios
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
@@ -209,5 +210,5 @@ class LockBoard(Driver):
                 start = buf.find(bytes([header]))
                 del buf[: start if start >= 0 else len(buf)]
             return bytes(buf)
-        except (serial.SerialException, OSError) as e:
+        except (serial.SerialException, OSError, termios.error) as e:  # termios: flush on a dead tty
             raise ConnectionLost(tr("锁控板串口断开：{err}", err=str(e))) from e

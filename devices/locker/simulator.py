@@ -2,7 +2,7 @@
 
 Doors spring open when their lock is pulsed and stay open until a person closes them (a panel
 button, or by themselves after `auto_close` seconds). Faults: a jammed lock (replies "failed",
-door stays shut), a mute board (never answers), a slow board (acts at once, answers late), a
+door stays shut), a mute board (never answers), a slow board (opens at once, replies late), a
 corrupted reply, and the base class's unplug. Replies are paced at the configured baud rate so
 timings (the benchmark) include the wire time a real bus would take.
 """
@@ -39,8 +39,10 @@ class LockerSimulator(PtySimulator):
         self.closed: dict[tuple[int, int], bool] = {(s.board, s.lock): True for s in self.slots}
         self.jammed: set[tuple[int, int]] = set()
         self.muted: set[int] = set()
-        self.reply_delay: dict[int, float] = {}  # board -> seconds before its (late) reply
+        self.open_reply_delay: dict[int, float] = {}  # board -> seconds its open replies come late
+        self._late: list[threading.Timer] = []
         self.corrupt_next = 0  # replies to send with a broken checksum
+        self.corrupt_opens = 0  # open replies to send with a broken checksum
         self.opens: list[tuple[int, int]] = []  # every open frame received, in order
         self._serial: dict[tuple[int, int], int] = {}
         self._buf = bytearray()
@@ -91,6 +93,17 @@ class LockerSimulator(PtySimulator):
         with self._lock:
             return self.opens.count((s.board, s.lock))
 
+    def drop_late_replies(self) -> None:
+        """Forget open replies still waiting to be sent (the board was reset)."""
+        with self._lock:
+            late, self._late = self._late, []
+        for t in late:
+            t.cancel()
+
+    def stop(self) -> None:
+        self.drop_late_replies()
+        super().stop()
+
     def controls(self) -> list[Control]:
         numbers = tuple((str(s.number), tr("{n} 号柜", n=s.number)) for s in self.slots)
         boards = tuple((str(b), tr("锁控板 {b}", b=b)) for b in sorted(self.boards))
@@ -134,9 +147,12 @@ class LockerSimulator(PtySimulator):
                 reply = self.codec.query_reply(board, lock, doors)
             else:
                 reply = self.codec.query_all_reply(board, doors)
-            delay = self.reply_delay.get(board, 0.0)
-            if self.corrupt_next:
-                self.corrupt_next -= 1
+            delay = self.open_reply_delay.get(board, 0.0) if kind == "open" else 0.0
+            if self.corrupt_next or (kind == "open" and self.corrupt_opens):
+                if kind == "open" and self.corrupt_opens:
+                    self.corrupt_opens -= 1
+                else:
+                    self.corrupt_next -= 1
                 reply = reply[:-1] + bytes([reply[-1] ^ 0xFF])
         if kind == "open" and opened:
             slot = next((s for s in self.slots if (s.board, s.lock) == (board, lock)), None)
@@ -147,6 +163,8 @@ class LockerSimulator(PtySimulator):
         if delay:
             t = threading.Timer(delay, self.write, (reply,))
             t.daemon = True
+            with self._lock:
+                self._late.append(t)
             t.start()
         else:
             self.write(reply)

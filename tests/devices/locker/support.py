@@ -1,0 +1,70 @@
+"""Shared test set-up: a simulated locker wall, the real driver under a Device, both databases."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from devices.base import Device, State
+from devices.locker.driver import LockBoard
+from devices.locker.simulator import LockerSimulator
+from kiosk.db import open_engine, sqlite_url
+from tests.conftest import PG_URL
+
+
+def wall_settings(port: Path, protocol: str = "8a", **extra: Any) -> dict[str, Any]:
+    settings: dict[str, Any] = {
+        "driver": "lockboard",
+        "protocol": protocol,
+        "port": str(port),
+        "baud": 0,
+        "boards": 2,
+        "locks_per_board": 4,
+        "reply_timeout": 0.3,
+        "query_retries": 1,
+        "poll_interval": 30.0,  # tests drive the doors themselves
+        "open_reply_polarity": "normal",
+        "sim_auto_close": 0,
+    }
+    settings.update(extra)
+    return settings
+
+
+def start_device(settings: dict[str, Any]) -> Device[LockBoard]:
+    dev: Device[LockBoard] = Device(
+        "locker", lambda emit: LockBoard(settings, emit), backoff=(0.05, 0.2), call_timeout=10
+    )
+    dev.start()
+    assert dev.wait_until(lambda s: s.state is State.OK, 5), dev.status
+    return dev
+
+
+@pytest.fixture
+def wall(tmp_path: Path) -> Iterator[tuple[LockerSimulator, dict[str, Any]]]:
+    settings = wall_settings(tmp_path / "locker")
+    sim = LockerSimulator(Path(settings["port"]), settings).start()
+    yield sim, settings
+    sim.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database of each kind; PostgreSQL gets a schema of its own, dropped afterwards."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path / "kiosk.db")
+        return
+    schema = f"locker_test_{uuid.uuid4().hex[:12]}"
+    admin = open_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
