@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-from kiosk.clock import Clock, SystemClock
+from kiosk.clock import SystemClock
 from kiosk.text import Text, TextLike, as_text, tr
 
 log = logging.getLogger(__name__)
@@ -128,13 +128,13 @@ class Device(Generic[D]):
         name: str,
         factory: Callable[[Emit], D],
         *,
-        clock: Clock | None = None,
         backoff: tuple[float, float] = (0.5, 30.0),
         call_timeout: float = 10.0,
     ) -> None:
         self.name = name
         self._factory = factory
-        self._clock = clock or SystemClock()
+        # real time, not the app's injected clock: polling and backoff are about the hardware
+        self._clock = SystemClock()
         self._backoff = backoff
         self.call_timeout = call_timeout
         self._calls: queue.Queue[_Call | None] = queue.Queue()

@@ -14,7 +14,6 @@ from functools import partial
 from typing import Any
 
 from devices.base import Device, DeviceStatus, Driver, Emit, PermanentFault, State
-from kiosk.clock import Clock
 from kiosk.text import tr
 
 log = logging.getLogger(__name__)
@@ -88,7 +87,6 @@ def _make(build: DriverFactory, settings: Mapping[str, Any], emit: Emit) -> Driv
 def build_devices(
     device_settings: Mapping[str, Mapping[str, Any]],
     *,
-    clock: Clock | None = None,
     extra_drivers: Mapping[str, Mapping[str, str]] | None = None,
 ) -> DeviceManager:
     """device_settings: kind -> its config section. Kinds with driver "none" are left out."""
@@ -100,7 +98,6 @@ def build_devices(
         devices[kind] = Device(
             kind,
             partial(_make, build, settings),
-            clock=clock,
             backoff=(float(settings.get("reconnect_min", 0.5)), float(settings.get("reconnect_max", 30.0))),
         )
     return DeviceManager(devices)

@@ -105,6 +105,17 @@ def _alert_on_status(alerts: Alerts) -> Any:
     return on_event
 
 
+def _open_queue(config: Config, clock: Clock, alerts: Alerts) -> Any:
+    from kiosk.queue.errors import QueueError
+    from kiosk.queue.factory import open_queue
+
+    try:
+        return open_queue(config, clock, resolve=config.resolve)
+    except QueueError as e:  # the ticket service shows off with a reason; staff are told
+        alerts.raise_("queue", e.code, e.reason, "critical")
+        return None
+
+
 def build(config: Config, *, simulate: bool = False, clock: Clock | None = None, start: bool = True) -> Kiosk:
     kcfg = config["kiosk"]
     runtime_dir = config.resolve(kcfg["runtime_dir"])
@@ -119,11 +130,13 @@ def build(config: Config, *, simulate: bool = False, clock: Clock | None = None,
         config, sims = _start_simulators(config, runtime_dir)
     clock = clock or SystemClock()
     alerts = Alerts(data_dir / "alerts.jsonl", kcfg["kiosk_id"], config["health"]["alert_webhook"])
-    devices = build_devices({k: config.device(k) for k in DEVICE_KINDS}, clock=clock)
+    devices = build_devices({k: config.device(k) for k in DEVICE_KINDS})
     on_status = _alert_on_status(alerts)
     for dev in devices:
         dev.subscribe(on_status)
     kiosk = Kiosk(config, clock, alerts, devices, dict(CATALOG), sims, runtime_dir=runtime_dir)
+    if "queue" in kcfg["services"]:
+        kiosk.services["queue"] = _open_queue(config, clock, alerts)
     if start:
         devices.start()
     log.info("kiosk %s started (version %s, simulate=%s)", kcfg["kiosk_id"], __version__, simulate)

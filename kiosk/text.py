@@ -16,14 +16,24 @@ class Text:
     source: str
     args: tuple[tuple[str, Any], ...] = ()
 
-    def render(self, translate: Any = None) -> str:
+    def render(self, translate: Any = None, language: str = "zh") -> str:
         """Format with `translate` (source -> translated) applied to this text and nested texts."""
         tr_fn = translate or (lambda s: s)
-        values = {k: (v.render(translate) if isinstance(v, Text) else v) for k, v in self.args}
+        values = {k: (v.render(translate, language) if isinstance(v, Text) else v) for k, v in self.args}
         return tr_fn(self.source).format(**values) if values else tr_fn(self.source)
 
     def __str__(self) -> str:
         return self.render()
+
+
+@dataclass(frozen=True)
+class Bilingual(Text):
+    """Text whose English comes from data (a service name in the config), not from en.ts."""
+
+    en: str = ""
+
+    def render(self, translate: Any = None, language: str = "zh") -> str:
+        return self.en if language == "en" and self.en else self.source
 
 
 def tr(source: str, **args: Any) -> Text:

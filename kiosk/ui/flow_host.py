@@ -13,6 +13,9 @@ from flows.views import TIMEOUT, Intent, View, Work
 
 log = logging.getLogger(__name__)
 
+#: event kind -> the earlier event it cancels
+UNDOES = {"card_removed": "card_inserted"}
+
 
 class FlowHost(QObject):
     """Steps one flow at a time. `shell` renders views and is told when the flow ends."""
@@ -26,6 +29,8 @@ class FlowHost(QObject):
         self.spec: FlowSpec | None = None
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="flow-work")
         self._work_done.connect(self._on_work_done)
+        # an event no view waited for, kept until it is undone (a card placed before its screen)
+        self._sticky: dict[str, Any] = {}
 
     @property
     def active(self) -> bool:
@@ -59,11 +64,14 @@ class FlowHost(QObject):
 
     def deliver_event(self, kind: str, payload: Any) -> None:
         """A device event reaches the current view if it waits for that kind."""
-        if self.runner is None:
-            return
-        view = self.runner.current
-        if isinstance(view, View) and kind in view.events:
+        if kind in UNDOES:
+            self._sticky.pop(UNDOES[kind], None)
+        view = self.runner.current if self.runner is not None else None
+        if self.runner is not None and isinstance(view, View) and kind in view.events:
+            self._sticky.pop(kind, None)
             self.answer(Intent(kind, payload), self.runner.seq)
+        elif kind in UNDOES.values():
+            self._sticky[kind] = payload
 
     def tick(self) -> None:
         if self.runner is not None and self.runner.timed_out():
@@ -71,6 +79,7 @@ class FlowHost(QObject):
 
     def cancel(self, reason: str) -> None:
         runner, self.runner = self.runner, None
+        self._sticky.clear()
         if runner is not None:
             runner.cancel(reason)
             log.info("flow %s cancelled: %s", self.spec.key if self.spec else "?", reason)
@@ -86,6 +95,9 @@ class FlowHost(QObject):
         if isinstance(step, View):
             seq = runner.seq
             self.shell.show_view(step, lambda intent: self.answer(intent, seq))
+            waiting = [k for k in step.events if k in self._sticky]
+            if waiting:
+                self.answer(Intent(waiting[0], self._sticky.pop(waiting[0])), seq)
         elif isinstance(step, Work):
             seq = runner.seq
             self.shell.show_view(step.busy, None)
@@ -93,6 +105,7 @@ class FlowHost(QObject):
             fut.add_done_callback(lambda f: self._work_done.emit(seq, *_outcome(f)))
         else:
             self.runner = None
+            self._sticky.clear()  # a card left on the reader is not the next citizen's
             self.shell.flow_ended(step)
 
     def _on_work_done(self, seq: int, result: Any, exc: BaseException | None) -> None:

@@ -11,6 +11,9 @@ from kiosk.text import Text, TextLike
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
 
+_current = "zh"
+
+
 class Languages:
     def __init__(self) -> None:
         self.current = "zh"
@@ -27,6 +30,8 @@ class Languages:
                 app.installTranslator(tr)
                 self._translator = tr
         self.current = lang
+        global _current
+        _current = lang
 
 
 def translate(source: str) -> str:
@@ -37,7 +42,7 @@ def ui(text: TextLike) -> str:
     """A Text in the current language, fields filled; a plain str (a name, a number) is shown as is."""
     if isinstance(text, str):
         return text
-    return text.render(translate)
+    return text.render(translate, _current)
 
 
 __all__ = ["Languages", "Text", "translate", "ui"]

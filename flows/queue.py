@@ -1,0 +1,259 @@
+"""Queue tickets at the entrance: choose a service, optionally read the ID card, print, take it.
+
+The store (kiosk.queue) decides numbers and rules; this flow only walks the citizen through and
+copes with the printer: a number issued but not printed is still valid, and shown with a QR code.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from devices.base import DeviceError
+from flows.runtime import FlowContext, FlowGen, FlowSpec
+from flows.views import Choose, Entry, Message, Option, Work
+from kiosk.queue.errors import QueueError
+from kiosk.text import Bilingual, Text, tr
+
+log = logging.getLogger(__name__)
+
+CARD_EVENTS = ("card_inserted", "card_invalid")
+DIGITS_ZH = "零一二三四五六七八九"
+
+
+def spoken_number(number: str) -> str:
+    """ "A001" -> "A 零 零 一": read digit by digit, as halls call numbers, never "A一"."""
+    return " ".join(DIGITS_ZH[int(c)] if c.isdigit() else c for c in number)
+
+
+def service_name(svc: Any) -> Bilingual:
+    return Bilingual(svc.name_zh, (), svc.name_en)
+
+
+def check(ctx: FlowContext) -> Text | None:
+    if ctx.services.get("queue") is None:
+        return tr("排队系统暂时无法使用，请到服务台取号")
+    return None
+
+
+def start(ctx: FlowContext) -> FlowGen:
+    store = ctx.services["queue"]
+    while True:
+        overview = yield Work(store.overview)
+        options = [_service_option(a) for a in overview]
+        if store.settings.appointments:
+            options.append(Option("_appointment", tr("预约签到"), tr("已在网上或电话预约的市民")))
+        choice = yield Choose(
+            title=tr("请选择要办理的业务"), prompt=tr("请选择要办理的业务"), options=tuple(options)
+        )
+        if choice.name == "back":
+            return "back"
+        if choice.name == "_appointment":
+            result = yield from _appointment(ctx)
+        else:
+            result = yield from _walk_in(ctx, store.service(choice.name))
+        if result != "back":
+            return result
+
+
+def _service_option(a: Any) -> Option:
+    detail = tr("等候 {n} 人，约 {m} 分钟", n=a.waiting, m=a.estimated_wait_min) if a.available else Text("")
+    return Option(a.service.code, service_name(a.service), detail, a.available, a.reason or Text(""))
+
+
+def _walk_in(ctx: FlowContext, svc: Any) -> FlowGen:
+    card = None
+    if svc.real_name:
+        card = yield from _read_card(ctx, tr("{name}需要实名取号", name=service_name(svc)), optional=False)
+        if card is None:
+            return "back"
+    elif ctx.devices is not None and "idcard" in ctx.devices and ctx.devices.status("idcard").usable:
+        how = yield Choose(
+            title=tr("是否刷身份证取号？"),
+            prompt=tr("年满 {age} 周岁的市民刷身份证可优先办理", age=ctx.config["queue"]["elderly_age"]),
+            options=(
+                Option(
+                    "card",
+                    tr("刷身份证取号"),
+                    tr("年满 {age} 周岁优先", age=ctx.config["queue"]["elderly_age"]),
+                ),
+                Option("plain", tr("直接取号"), tr("不需要身份证")),
+            ),
+        )
+        if how.name == "back":
+            return "back"
+        if how.name == "card":
+            card = yield from _read_card(ctx, tr("请刷身份证"), optional=True)
+            if card == "back":
+                return "back"
+    store = ctx.services["queue"]
+    id_number = card.id_number if card is not None else None
+    birth = card.birth_date if card is not None else None
+    return (
+        yield from _issue(ctx, lambda: store.issue(svc.code, id_number=id_number, birth_date=birth), card)
+    )
+
+
+def _read_card(ctx: FlowContext, title: Text, optional: bool) -> FlowGen:
+    """Wait for a card; returns the IdCard, None (skipped) or "back"."""
+    error: Text = Text("")
+    while True:
+        actions: tuple[tuple[str, Text], ...] = (("back", tr("返回")),)
+        if optional:
+            actions = (("skip", tr("不刷卡，直接取号")), *actions)
+        got = yield Message(
+            title=title,
+            body=error if str(error) else tr("请将身份证放在读卡区，读取后请取回"),
+            prompt=tr("请将身份证放在读卡区"),
+            tone="warning" if str(error) else "info",
+            events=CARD_EVENTS,
+            actions=actions,
+            timeout=60,
+            can_go_back=False,
+        )
+        if got.name == "card_inserted":
+            card = got.value
+            ctx.session.personal(card.name, card.address)
+            ctx.session.put("card", card)
+            log.info("card read for a queue ticket: %s", card.masked_id)
+            return card
+        if got.name == "card_invalid":
+            error = tr("这张证件无法使用：{why}。请换一张证件或到服务台咨询", why=got.value)
+            continue
+        if got.name == "skip":
+            return None
+        return "back" if optional else None
+
+
+def _issue(ctx: FlowContext, issue: Callable[[], Any], card: Any = None) -> FlowGen:
+    """Issue (off the GUI thread), print, and tell the citizen; a refusal gets its own screen."""
+    store = ctx.services["queue"]
+    try:
+        ticket = yield Work(issue)
+    except QueueError as e:
+        yield Message(
+            title=tr("无法取号"),
+            body=e.reason,
+            prompt=e.reason,
+            tone="error",
+            actions=(("ok", tr("返回首页")),),
+            timeout=30,
+            can_go_back=False,
+        )
+        return "refused"
+    svc = store.service(ticket.service)
+    qr = str(ctx.config["queue"].get("tracking_url", "")).format(
+        number=ticket.number, day=ticket.day.isoformat()
+    )
+    qr = qr or f"QUEUE:{ticket.day.isoformat()}:{ticket.number}"
+    data = {
+        "number": ticket.number,
+        "service_name": svc.name_zh,
+        "waiting_ahead": ticket.waiting_ahead,
+        "estimated_wait_min": ticket.estimated_wait_min,
+        "issued_at": ticket.issued_at.strftime("%Y-%m-%d %H:%M"),
+        "hall": ctx.config["kiosk"]["hall_name"],
+        "qr": qr,
+        "priority": "优先" if ticket.priority else "",
+    }
+    printed: Any = None
+    failure: Text = tr("打印机不可用")
+    try:
+        result = yield Work(
+            lambda: ctx.devices["printer"].call(lambda d: d.print_layout("queue_ticket", data), timeout=30),
+            busy=_printing(),
+        )
+        printed = result.completed
+        failure = result.reason
+    except DeviceError as e:
+        failure = e.reason
+    except KeyError:
+        pass
+    ahead = tr("您前面还有 {n} 人，预计等候约 {m} 分钟", n=ticket.waiting_ahead, m=ticket.estimated_wait_min)
+    spoken = spoken_number(ticket.number)
+    if card is not None:
+        ahead = tr("{ahead}。请取回您的身份证", ahead=ahead)
+    if printed:
+        yield Message(
+            title=tr("请取走您的号票"),
+            big=ticket.number,
+            body=ahead,
+            prompt=tr("您的号码是 {n}，请取走号票", n=spoken),
+            tone="success",
+            actions=(("ok", tr("完成")),),
+            timeout=20,
+            can_go_back=False,
+        )
+        return "printed"
+    log.warning("ticket %s issued but not printed: %s", ticket.number, failure)
+    yield Message(
+        title=tr("号票未能打印，您的号码依然有效"),
+        big=ticket.number,
+        body=tr("{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）", ahead=ahead, why=failure),
+        prompt=tr("号票未能打印，您的号码是 {n}，请拍照保存", n=spoken),
+        qr=qr,
+        tone="warning",
+        actions=(("ok", tr("我已记下号码")),),
+        timeout=60,
+        can_go_back=False,
+    )
+    return "not_printed"
+
+
+def _printing() -> Any:
+    from flows.views import Busy
+
+    return Busy(title=tr("正在打印号票"), prompt=tr("正在打印号票，请稍候"))
+
+
+def _appointment(ctx: FlowContext) -> FlowGen:
+    how = yield Choose(
+        title=tr("预约签到"),
+        prompt=tr("请选择签到方式"),
+        options=(
+            Option(
+                "card",
+                tr("刷身份证签到"),
+                enabled="idcard" in (ctx.devices or {}),
+                reason=tr("本机没有读卡器"),
+            ),
+            Option("ref", tr("输入预约号签到"), tr("短信中的预约号")),
+        ),
+    )
+    if how.name == "back":
+        return "back"
+    store = ctx.services["queue"]
+    if how.name == "card":
+        card = yield from _read_card(ctx, tr("请刷身份证签到"), optional=False)
+        if card is None:
+            return "back"
+        found = yield Work(lambda: store.lookup_appointment(id_number=card.id_number))
+        if not found:
+            yield Message(
+                title=tr("没有找到您今天的预约"),
+                body=tr("请确认预约日期，或直接取号排队"),
+                tone="warning",
+                actions=(("ok", tr("返回首页")),),
+                timeout=30,
+                can_go_back=False,
+            )
+            return "refused"
+        ref, id_number = found[0].ref, card.id_number
+        return (yield from _issue(ctx, lambda: store.check_in(ref, id_number=id_number), card))
+    entered = yield Entry(
+        title=tr("请输入预约号"),
+        prompt=tr("请输入短信中的预约号"),
+        label=tr("预约号"),
+        min_length=4,
+        max_length=12,
+    )
+    if entered.name == "back":
+        return "back"
+    ref = str(entered.value)
+    return (yield from _issue(ctx, lambda: store.check_in(ref)))
+
+
+SPEC = FlowSpec(
+    "queue", tr("取号排队"), tr("选择业务，领取排队号"), start, requires=("printer",), check=check
+)

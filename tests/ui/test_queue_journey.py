@@ -1,0 +1,150 @@
+"""The queue-ticket journey clicked through on the simulated ID reader and receipt printer.
+
+Real drivers over ptys; the ticket is read back from the printer simulator (text and QR).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from devices.base import State
+from kiosk.app import build
+from kiosk.clock import FakeClock
+from kiosk.config import load
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def kiosk(tmp_path):
+    config = load(
+        ROOT / "resources/config/simulate.toml",
+        {
+            "kiosk.services": ["queue"],
+            "kiosk.voice": False,
+            "kiosk.data_dir": str(tmp_path / "data"),
+            "kiosk.runtime_dir": str(tmp_path / "run"),
+            "log.dir": str(tmp_path / "log"),
+            "health.status_file": str(tmp_path / "health.json"),
+            "queue.always_open": True,
+            "devices.camera.driver": "none",
+            "devices.locker.driver": "none",
+        },
+    )
+    k = build(config, simulate=True, clock=FakeClock())
+    for kind in ("printer", "idcard"):
+        assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 10), k.devices[kind].status
+    yield k
+    k.stop()
+
+
+@pytest.fixture
+def shell(qtbot, kiosk):
+    from kiosk.ui.app import application
+    from kiosk.ui.shell import Shell
+
+    application()
+    s = Shell(kiosk)
+    qtbot.addWidget(s)
+    s.resize(1080, 1920)
+    s.show()
+    s.refresh_home()
+    yield s
+    s.shutdown()
+
+
+def visible_text(w) -> str:
+    QApplication.processEvents()
+    parts = [x.text() for x in w.findChildren(QLabel) if x.isVisible()]
+    parts += [x.text() for x in w.findChildren(QPushButton) if x.isVisible()]
+    return " ".join(parts)
+
+
+def tap(qtbot, shell, name: str) -> None:
+    qtbot.waitUntil(
+        lambda: any(b.isVisible() and b.isEnabled() for b in shell.findChildren(QPushButton, name)),
+        timeout=5000,
+    )
+    next(b for b in shell.findChildren(QPushButton, name) if b.isVisible()).click()
+
+
+def decode_qr(png: Path) -> str:
+    img = cv2.imread(str(png))
+    data, _, _ = cv2.QRCodeDetector().detectAndDecode(img)
+    return data
+
+
+def test_card_left_on_reader_is_not_used_for_the_next_session(qtbot, shell, kiosk):
+    reader = kiosk.simulators["idcard"]
+    reader.insert("resident")
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_idcard")
+    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)  # placed before: used
+    tap(qtbot, shell, "action_ok")
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_property")  # real-name too
+    qtbot.waitUntil(lambda: "请将身份证放在读卡区" in visible_text(shell), timeout=5000)
+    qtbot.wait(1500)
+    assert "请将身份证放在读卡区" in visible_text(shell)  # still waiting: the old card is not reused
+
+
+def test_walk_in_ticket_without_card_is_printed(qtbot, shell, kiosk):
+    printer = kiosk.simulators["printer"]
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_social")
+    tap(qtbot, shell, "option_plain")
+    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)
+    assert "B001" in visible_text(shell)
+    assert printer.wait_receipts(1, 10)
+    assert "B001" in printer.last_text and "社保业务" in printer.last_text
+    assert decode_qr(printer.last_receipt).endswith("B001")
+    tap(qtbot, shell, "action_ok")
+    assert shell.mode == "home"
+    assert kiosk.services["queue"].ticket("B001") is not None
+
+
+def test_real_name_ticket_with_elderly_card_gets_priority_and_second_is_refused(qtbot, shell, kiosk):
+    reader = kiosk.simulators["idcard"]
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_idcard")  # 身份证办理 requires a real-name ticket
+    qtbot.waitUntil(lambda: "请将身份证放在读卡区" in visible_text(shell), timeout=5000)
+    reader.insert("elderly")
+    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)
+    assert "A001" in visible_text(shell) and "请取回您的身份证" in visible_text(shell)
+    assert kiosk.services["queue"].ticket("A001").priority
+    tap(qtbot, shell, "action_ok")
+    # the same person asks again: refused with the reason
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_idcard")
+    qtbot.waitUntil(lambda: "请将身份证放在读卡区" in visible_text(shell), timeout=5000)
+    reader.remove()
+    qtbot.wait(1500)  # the reader notices the card has gone
+    reader.insert("elderly")
+    qtbot.waitUntil(lambda: "无法取号" in visible_text(shell), timeout=15000)
+    assert "每人每天限取一个" in visible_text(shell)
+    assert kiosk.services["queue"].ticket("A002") is None
+
+
+def test_printer_out_of_paper_marks_queue_off_on_home(qtbot, shell, kiosk):
+    kiosk.simulators["printer"].set_state("out")
+    assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.FAULT, 10)
+    qtbot.waitUntil(lambda: "打印纸已用完" in visible_text(shell), timeout=5000)
+    b = next(b for b in shell.findChildren(QPushButton, "service_queue") if b.isVisible())
+    assert not b.isEnabled()
+
+
+def test_paper_running_out_after_issue_shows_number_and_qr(qtbot, shell, kiosk):
+    kiosk.simulators["printer"].run_out_during_next()
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_tax")
+    tap(qtbot, shell, "option_plain")
+    qtbot.waitUntil(lambda: "号票未能打印" in visible_text(shell), timeout=15000)
+    assert "D001" in visible_text(shell)
+    qr = [w for w in shell.findChildren(QLabel, "QR") if w.isVisible()]
+    assert qr and not qr[0].pixmap().isNull()
+    # the number stays valid in the queue
+    assert kiosk.services["queue"].ticket("D001").status == "waiting"
