@@ -43,7 +43,8 @@ class Check:
     rule: str
 
     def as_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "value": self.value, "rule": self.rule}
+        value = self.value.item() if isinstance(self.value, np.generic) else self.value
+        return {"ok": bool(self.ok), "value": value, "rule": self.rule}
 
 
 @dataclass
@@ -59,7 +60,7 @@ class IdPhoto:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "ok": self.ok,
+            "ok": bool(self.ok),
             "preset": self.preset.name,
             "width": int(self.image.shape[1]),
             "height": int(self.image.shape[0]),
