@@ -237,12 +237,12 @@ class CameraSimulator:
         req.send_header("Content-Type", "multipart/x-mixed-replace; boundary=frame")
         req.send_header("Cache-Control", "no-cache")
         req.end_headers()
-        seq = 0
+        sent = [0]
         try:
             while not self._stop.is_set():
                 with self._cond:
                     self._cond.wait_for(
-                        lambda: self._seq > seq or not self._plugged or self._stop.is_set(), 1.0
+                        lambda: self._seq > sent[0] or not self._plugged or self._stop.is_set(), 1.0
                     )
                     if not self._plugged or self._stop.is_set():
                         break
