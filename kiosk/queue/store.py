@@ -108,6 +108,30 @@ class Appointment:
     check_in_until: datetime
 
 
+# Statements built once: issuing is hot (every tap, every kiosk), and building Core constructs
+# per call cost more than the database work on SQLite.
+_tk = t.ticket.c
+_SERVICE_DAY = sa.and_(_tk.service == sa.bindparam("service"), _tk.day == sa.bindparam("day"))
+_HELD = sa.select(_tk.number).where(_SERVICE_DAY, _tk.id_hash == sa.bindparam("person"))
+_WAITING = sa.select(sa.func.count()).select_from(t.ticket).where(_SERVICE_DAY, _tk.status == t.WAITING)
+_AHEAD_OF_PRIORITY = _WAITING.where(_tk.priority == 1, _tk.seq < sa.bindparam("seq"))
+_AHEAD_OF_WALK_IN = _WAITING.where(sa.or_(_tk.priority == 1, _tk.seq < sa.bindparam("seq")))
+_RECENT = (
+    sa.select(_tk.called_at, _tk.done_at)
+    .where(_SERVICE_DAY, _tk.status == t.DONE, _tk.called_at.is_not(None))
+    .order_by(_tk.done_at.desc())
+    .limit(sa.bindparam("n"))
+)
+_ACTIVE_COUNTERS = sa.select(sa.func.count(sa.distinct(_tk.counter))).where(
+    _SERVICE_DAY, _tk.called_at >= sa.bindparam("since")
+)
+_INSERT_TICKET = sa.insert(t.ticket).returning(_tk.id)
+
+
+def _upsert(table: sa.Table, pg: bool) -> Any:
+    return postgresql.insert(table) if pg else sqlite.insert(table)
+
+
 def _utc_naive(dt: datetime) -> datetime:
     return dt.astimezone(UTC).replace(tzinfo=None)
 
@@ -131,6 +155,13 @@ class QueueStore:
         self._key = key
         self.kiosk_id = kiosk_id
         self._pg = engine.dialect.name == "postgresql"
+        seq = t.day_seq.c
+        self._upsert_seq = (
+            _upsert(t.day_seq, self._pg)
+            .values(service=sa.bindparam("service"), day=sa.bindparam("day"), last=1)
+            .on_conflict_do_update(index_elements=[seq.service, seq.day], set_={"last": seq.last + 1})
+            .returning(seq.last)
+        )
 
     # ---- setup --------------------------------------------------------------------------
 
@@ -268,21 +299,20 @@ class QueueStore:
                 raise QueueRefused(tr("今日号源已取完（每日 {limit} 个）", limit=limit), "limit_reached")
             number = svc.number(seq)
             ticket_id = conn.execute(
-                sa.insert(t.ticket)
-                .values(
-                    service=svc.code,
-                    day=day,
-                    seq=seq,
-                    number=number,
-                    priority=int(priority),
-                    kind=kind,
-                    id_hash=person,
-                    appointment_id=booking,
-                    status=t.WAITING,
-                    kiosk_id=self.kiosk_id,
-                    issued_at=_utc_naive(now),
-                )
-                .returning(t.ticket.c.id)
+                _INSERT_TICKET,
+                {
+                    "service": svc.code,
+                    "day": day,
+                    "seq": seq,
+                    "number": number,
+                    "priority": int(priority),
+                    "kind": kind,
+                    "id_hash": person,
+                    "appointment_id": booking,
+                    "status": t.WAITING,
+                    "kiosk_id": self.kiosk_id,
+                    "issued_at": _utc_naive(now),
+                },
             ).scalar_one()
             if booking is not None:
                 done = conn.execute(
@@ -317,11 +347,7 @@ class QueueStore:
             raise
 
     def _refuse_if_holding(self, conn: Connection, svc: Service, day: date, person: str) -> None:
-        held = conn.execute(
-            sa.select(t.ticket.c.number).where(
-                t.ticket.c.service == svc.code, t.ticket.c.day == day, t.ticket.c.id_hash == person
-            )
-        ).scalar()
+        held = conn.execute(_HELD, {"service": svc.code, "day": day, "person": person}).scalar()
         if held is not None:
             raise QueueRefused(
                 tr("您今天已取过{name}的号：{number}，每人每天限取一个", name=svc.name_zh, number=held),
@@ -330,57 +356,24 @@ class QueueStore:
 
     def _next_seq(self, conn: Connection, service: str, day: date) -> int:
         """The one atomic statement that hands out numbers."""
-        insert = postgresql.insert if self._pg else sqlite.insert
-        stmt = insert(t.day_seq).values(service=service, day=day, last=1)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[t.day_seq.c.service, t.day_seq.c.day], set_={"last": t.day_seq.c.last + 1}
-        )
-        return int(conn.execute(stmt.returning(t.day_seq.c.last)).scalar_one())
+        return int(conn.execute(self._upsert_seq, {"service": service, "day": day}).scalar_one())
 
     def _ahead(self, conn: Connection, svc: Service, day: date, seq: int, priority: bool) -> int:
         """Waiting tickets called before this one: all priority ones, and older ones of its lane."""
-        tk = t.ticket.c
-        if priority:
-            before = sa.and_(tk.priority == 1, tk.seq < seq)
-        else:
-            before = sa.or_(tk.priority == 1, tk.seq < seq)
-        return int(
-            conn.execute(
-                sa.select(sa.func.count())
-                .select_from(t.ticket)
-                .where(tk.service == svc.code, tk.day == day, tk.status == t.WAITING, before)
-            ).scalar_one()
-        )
+        stmt = _AHEAD_OF_PRIORITY if priority else _AHEAD_OF_WALK_IN
+        return int(conn.execute(stmt, {"service": svc.code, "day": day, "seq": seq}).scalar_one())
 
     def _waiting(self, conn: Connection, svc: Service, day: date) -> int:
-        tk = t.ticket.c
-        return int(
-            conn.execute(
-                sa.select(sa.func.count())
-                .select_from(t.ticket)
-                .where(tk.service == svc.code, tk.day == day, tk.status == t.WAITING)
-            ).scalar_one()
-        )
+        return int(conn.execute(_WAITING, {"service": svc.code, "day": day}).scalar_one())
 
     def _estimate(self, conn: Connection, svc: Service, now: datetime, ahead: int) -> int:
         if ahead <= 0:
             return 0
-        tk = t.ticket.c
-        rows = conn.execute(
-            sa.select(tk.called_at, tk.done_at)
-            .where(
-                tk.service == svc.code, tk.day == now.date(), tk.status == t.DONE, tk.called_at.is_not(None)
-            )
-            .order_by(tk.done_at.desc())
-            .limit(self.settings.recent_samples)
-        ).all()
+        params = {"service": svc.code, "day": now.date()}
+        rows = conn.execute(_RECENT, {**params, "n": self.settings.recent_samples}).all()
         recent = [(done - called).total_seconds() / 60 for called, done in rows if done and called]
         since = _utc_naive(now - ACTIVE_COUNTER_WINDOW)
-        active = conn.execute(
-            sa.select(sa.func.count(sa.distinct(tk.counter))).where(
-                tk.service == svc.code, tk.day == now.date(), tk.called_at >= since
-            )
-        ).scalar_one()
+        active = conn.execute(_ACTIVE_COUNTERS, {**params, "since": since}).scalar_one()
         counters = int(active) or len(svc.counters)
         return rules.estimated_wait_min(
             ahead, rules.average_service_min(recent, svc.avg_service_min), counters
@@ -563,8 +556,7 @@ class QueueStore:
             "number": row.number if row else None,
             "updated_at": stamp,
         }
-        insert = postgresql.insert if self._pg else sqlite.insert
-        stmt = insert(t.counter).values(name=name, **values)
+        stmt = _upsert(t.counter, self._pg).values(name=name, **values)
         conn.execute(stmt.on_conflict_do_update(index_elements=[t.counter.c.name], set_=values))
 
     # ---- staff ---------------------------------------------------------------------------
