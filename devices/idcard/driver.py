@@ -79,6 +79,11 @@ class SamSerialReader(Driver):
             raise ConnectionLost(e.reason) from e
 
     def close(self) -> None:
+        # A reopened link starts with no memory of the card: keep inserted/removed paired, so a
+        # card swapped while the reader was away is never mistaken for the one reported before.
+        if self._reported:
+            self._reported = False
+            self.emit("card_removed", None)
         if self.link is not None:
             self.link.close()
             self.link = None

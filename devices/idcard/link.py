@@ -20,6 +20,16 @@ from kiosk.text import tr
 
 log = logging.getLogger(__name__)
 
+try:
+    import termios
+
+    _TERMIOS_ERRORS: tuple[type[Exception], ...] = (termios.error,)
+except ImportError:  # not POSIX
+    _TERMIOS_ERRORS = ()
+
+#: What a vanished port raises (tcflush on a dead pty raises termios.error, not OSError).
+PORT_ERRORS: tuple[type[Exception], ...] = (serial.SerialException, OSError, *_TERMIOS_ERRORS)
+
 #: Seconds per command (reference/protocols.md "typical timeouts"), before timeout_scale.
 TIMEOUTS: dict[tuple[int, int], float] = {
     codec.FIND: 0.1,
@@ -96,5 +106,5 @@ class SamLink:
                             ms=round(limit * 1000),
                         )
                     )
-        except (serial.SerialException, OSError) as e:
+        except PORT_ERRORS as e:
             raise ConnectionLost(tr("读卡器连接中断：{err}", err=str(e))) from e

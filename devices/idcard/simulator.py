@@ -10,6 +10,7 @@ import queue
 import random
 import threading
 import time
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,7 @@ class IdCardSimulator(PtySimulator):
         self.sam_status = codec.SW_OK
         self.work_time = 0.0  # sum of reader delays applied, for the benchmark
         self.bytes_out = 0
+        self.commands: Counter[tuple[int, int]] = Counter()  # requests seen, for tests
         self._splitter = codec.FrameSplitter()
         self._found = False
         self._selected = False
@@ -140,6 +142,7 @@ class IdCardSimulator(PtySimulator):
             except codec.CodecError:
                 self._send(arrived, None, codec.reply(codec.SW_LENGTH))
                 continue
+            self.commands[command] += 1
             self._send(arrived, command, self.answer(command))
 
     def answer(self, command: tuple[int, int]) -> bytes:
