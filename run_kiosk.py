@@ -34,10 +34,17 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.app import build
 
     if args.demo:
+        import tempfile
+
         from kiosk.clock import AdjustableClock
         from kiosk.ui.demo import run_demo
 
-        return run_demo(build(config, simulate=args.simulate, clock=AdjustableClock()), args.demo)
+        # the demo never touches the kiosk's real database, alerts or logs
+        with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as tmp:
+            for key in ("kiosk.data_dir", "kiosk.runtime_dir", "log.dir"):
+                config = config.replace(key, f"{tmp}/{key}")
+            config = config.replace("health.status_file", f"{tmp}/health.json")
+            return run_demo(build(config, simulate=args.simulate, clock=AdjustableClock()), args.demo)
     kiosk = build(config, simulate=args.simulate)
     from kiosk.ui.app import run
 

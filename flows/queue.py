@@ -7,7 +7,7 @@ copes with the printer: a number issued but not printed is still valid, and show
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from devices.base import DeviceError
@@ -31,8 +31,8 @@ def service_name(svc: Any) -> Bilingual:
     return Bilingual(svc.name_zh, (), svc.name_en)
 
 
-def check(ctx: FlowContext) -> Text | None:
-    if ctx.services.get("queue") is None:
+def check(services: Mapping[str, Any]) -> Text | None:
+    if services.get("queue") is None:
         return tr("排队系统暂时无法使用，请到服务台取号")
     return None
 

@@ -50,8 +50,9 @@ class FlowSpec:
     detail: Any  # Text
     start: Callable[[FlowContext], FlowGen]
     requires: tuple[str, ...] = ()
-    # service-level health beyond devices (e.g. the queue closed); None when available
-    check: Callable[[FlowContext], Any] | None = None
+    # service-level health beyond devices, from the app's services (e.g. the queue store
+    # unreachable): None when available, else the reason. Called on the GUI thread: keep it cheap.
+    check: Callable[[Mapping[str, Any]], Any] | None = None
 
 
 @dataclass(frozen=True)

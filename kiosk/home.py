@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from devices.base import DeviceStatus
-from flows.runtime import FlowContext, FlowSpec
+from flows.runtime import FlowSpec
 from kiosk.text import Text, tr
 
 DEVICE_NAMES = {
@@ -31,7 +32,7 @@ def tiles(
     services: list[str],
     catalog: Mapping[str, FlowSpec],
     device_status: Callable[[str], DeviceStatus],
-    ctx_factory: Callable[[], FlowContext] | None = None,
+    app_services: Mapping[str, Any] | None = None,
 ) -> list[Tile]:
     out = []
     for key in services:
@@ -48,8 +49,8 @@ def tiles(
                 name = DEVICE_NAMES.get(kind, Text(kind))
                 reason = tr("{device}暂不可用：{why}", device=name, why=status.reason)
                 break
-        if reason is None and spec.check is not None and ctx_factory is not None:
-            reason = spec.check(ctx_factory())
+        if reason is None and spec.check is not None:
+            reason = spec.check(app_services or {})
         out.append(Tile(key, spec.title, spec.detail, reason is None, reason or Text("")))
     return out
 

@@ -31,9 +31,11 @@ def settle(ms: int = 60) -> None:
 
 
 def click(root: QWidget, name: str) -> None:
-    b = root.findChild(QPushButton, name)
+    settle()
+    b = next((x for x in root.findChildren(QPushButton, name) if x.isVisible()), None)
     if b is None or not b.isVisible():
-        raise LookupError(f"no visible button {name}")
+        shown = [x.objectName() for x in root.findChildren(QPushButton) if x.isVisible()]
+        raise LookupError(f"no visible button {name} (visible: {shown})")
     b.click()
     settle()
 
@@ -41,6 +43,55 @@ def click(root: QWidget, name: str) -> None:
 def _boom(ctx: FlowContext) -> FlowGen:
     raise RuntimeError("demo: a flow that fails mid-way")
     yield  # pragma: no cover
+
+
+def wait_for(predicate: Callable[[], bool], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        settle(50)
+    return False
+
+
+def visible(shell: Shell, name: str) -> bool:
+    return any(b.isVisible() and b.isEnabled() for b in shell.findChildren(QPushButton, name))
+
+
+def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> None:
+    """Queue tickets: choose, card, printed ticket (and the receipt itself), printer failure."""
+    kiosk = shell.kiosk
+    printer = kiosk.simulators.get("printer")
+    reader = kiosk.simulators.get("idcard")
+    click(shell, "service_queue")
+    wait_for(lambda: visible(shell, "option_social"))
+    snap("queue-services", "Queue: choose a service (waiting counts, closed reasons)")
+    click(shell, "option_social")
+    if visible(shell, "option_plain"):
+        snap("queue-card-choice", "Queue: ID card for elderly priority, or a plain ticket")
+        click(shell, "option_card")
+        snap("queue-card-wait", "Queue: waiting for the ID card")
+        if reader is not None:
+            reader.insert("rare_name")
+    wait_for(lambda: visible(shell, "action_ok"), 15)
+    snap("queue-ticket", "Queue: take your ticket (number large, spoken digit by digit)")
+    if printer is not None and printer.wait_receipts(1, 10) and printer.last_receipt is not None:
+        target = outdir / "queue-ticket-receipt.png"
+        target.write_bytes(printer.last_receipt.read_bytes())
+    click(shell, "action_ok")
+    if reader is not None:
+        reader.remove()
+    if printer is not None:
+        printer.run_out_during_next()
+        click(shell, "service_queue")
+        wait_for(lambda: visible(shell, "option_tax"))
+        click(shell, "option_tax")
+        if visible(shell, "option_plain"):
+            click(shell, "option_plain")
+        wait_for(lambda: visible(shell, "action_ok"), 15)
+        snap("queue-not-printed", "Queue: printing failed after issue: number and QR stay valid")
+        click(shell, "action_ok")
+        printer.set_state("ok")
 
 
 def run_demo(kiosk: Kiosk, outdir: Path) -> int:
@@ -94,6 +145,13 @@ def run_demo(kiosk: Kiosk, outdir: Path) -> int:
         settle(300)
         snap("demo-done", "Result with a large number")
         click(shell, "action_ok")
+
+    if kiosk.services.get("queue") is not None and visible(shell, "service_queue"):
+        walk_queue(shell, lambda n, c: snap(n, c), outdir)
+        shell.go_home()
+        shots.append(
+            ("queue-ticket-receipt.png", "The printed queue ticket, as the printer simulator rendered it")
+        )
 
     for _name, walk in DEMO_STEPS:
         walk(shell, lambda n, c: snap(n, c))

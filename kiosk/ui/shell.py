@@ -91,8 +91,7 @@ class Shell(QWidget):
 
         self._bridge = _Bridge()
         self._bridge.device_event.connect(self._on_device_event)
-        for dev in kiosk.devices:
-            dev.subscribe(self._bridge.device_event.emit)
+        self._unsubscribe = [dev.subscribe(self._bridge.device_event.emit) for dev in kiosk.devices]
 
         self.timer = QTimer(self)
         self.timer.setInterval(250)
@@ -152,7 +151,7 @@ class Shell(QWidget):
 
     def refresh_home(self) -> None:
         tiles = home.tiles(
-            list(self.kcfg["services"]), self.kiosk.catalog, self.kiosk.devices.status, self.kiosk.new_context
+            list(self.kcfg["services"]), self.kiosk.catalog, self.kiosk.devices.status, self.kiosk.services
         )
         self.home_screen.show_tiles(tiles, self.elderly)
         self._last_refresh = self.clock.monotonic()
@@ -171,9 +170,7 @@ class Shell(QWidget):
         tile = next(
             (
                 t
-                for t in home.tiles(
-                    [key], self.kiosk.catalog, self.kiosk.devices.status, self.kiosk.new_context
-                )
+                for t in home.tiles([key], self.kiosk.catalog, self.kiosk.devices.status, self.kiosk.services)
             ),
             None,
         )
@@ -334,6 +331,8 @@ class Shell(QWidget):
                 ov.setGeometry(self.rect())
 
     def shutdown(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
         self.timer.stop()
         self.host.shutdown()
 
