@@ -1,0 +1,155 @@
+"""Stand-ins for CUPS's lp and lpstat, for simulate mode and tests (standard library only).
+
+Run as `python fake_cups.py STATE_DIR lp|lpstat ARGS...`. They answer in CUPS's own output
+format from STATE_DIR/state.json, which the simulator panel edits; a "printed" PDF is copied to
+the output folder named there. Only the options the kiosk's driver uses are understood.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import shutil
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+DATE = time.strftime("%a %d %b %Y %I:%M:%S %p %Z")
+
+
+@contextmanager
+def locked(state_dir: Path):
+    with open(state_dir / "state.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        path = state_dir / "state.json"
+        state = json.loads(path.read_text(encoding="utf-8"))
+        yield state
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+
+
+def can_print(state: dict[str, Any]) -> bool:
+    return state["state"] != "stopped" and not any(
+        r.startswith(("media-empty", "media-needed", "offline", "media-jam", "door-open"))
+        for r in state["reasons"]
+    )
+
+
+def process_queue(state: dict[str, Any]) -> None:
+    """Print pending jobs (copy their files to the output folder) when the printer can."""
+    out = Path(state["output_dir"])
+    for job in state["jobs"]:
+        if job["state"] == "pending" and can_print(state):
+            out.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(job["spool"], out / job["output"])
+            Path(job["spool"]).unlink(missing_ok=True)
+            job["state"], job["reasons"] = "completed", ["job-completed-successfully"]
+        elif job["state"] == "pending":
+            job["reasons"] = ["printer-stopped"] if state["state"] == "stopped" else ["job-printing"]
+
+
+def lp(state_dir: Path, args: list[str]) -> int:
+    dest, title, files = "", "", []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in ("-d", "-n", "-o", "-t"):
+            if a == "-d":
+                dest = args[i + 1]
+            elif a == "-t":
+                title = args[i + 1]
+            i += 2
+        elif a == "--":
+            files += args[i + 1 :]
+            break
+        else:
+            files.append(a)
+            i += 1
+    with locked(state_dir) as state:
+        if not state["scheduler"]:
+            print("lp: Scheduler is not running.", file=sys.stderr)
+            return 1
+        if dest != state["printer"]:
+            print("lp: The printer or class does not exist.", file=sys.stderr)
+            return 1
+        for f in files:
+            if not Path(f).is_file():
+                print(f'lp: Error - unable to access "{f}" - No such file or directory', file=sys.stderr)
+                return 1
+        job_no = state["next_id"]
+        state["next_id"] += 1
+        spool = state_dir / f"spool-{job_no}.pdf"
+        shutil.copyfile(files[0], spool)
+        name = f"{job_no:04d}-{Path(files[0]).stem}.pdf"
+        job_id = f"{dest}-{job_no}"
+        state["jobs"].append(
+            {
+                "id": job_id,
+                "title": title or Path(files[0]).name,
+                "spool": str(spool),
+                "output": name,
+                "size": spool.stat().st_size,
+                "state": "pending",
+                "reasons": [],
+            }
+        )
+        if state.get("run_out_next"):
+            # the tray empties as this job starts: it stays processing until paper is loaded
+            state["run_out_next"] = False
+            state["reasons"], state["message"] = ["media-empty-error"], "Media tray empty"
+        process_queue(state)
+    print(f"request id is {job_id} (1 file(s))")
+    return 0
+
+
+def lpstat(state_dir: Path, args: list[str]) -> int:
+    with locked(state_dir) as state:
+        if not state["scheduler"]:
+            print("lpstat: Scheduler is not running.", file=sys.stderr)
+            return 1
+        process_queue(state)
+        name = state["printer"]
+        if "-r" in args:
+            print("scheduler is running")
+        if "-d" in args:
+            print(f"system default destination: {name}")
+        if "-p" in args:
+            asked = args[args.index("-p") + 1] if args.index("-p") + 1 < len(args) else name
+            if asked != name:
+                print(f'lpstat: Invalid destination name in list "{asked}".', file=sys.stderr)
+                return 1
+            if state["state"] == "stopped":
+                print(f"printer {name} disabled since {DATE} -")
+                print(f"\t{state['message'] or 'reason unknown'}")
+            else:
+                print(f"printer {name} is idle.  enabled since {DATE}")
+                if state["message"]:
+                    print(f"\t{state['message']}")
+            if "-l" in args:
+                print("\tForm mounted:\n\tContent types: any\n\tPrinter types: unknown")
+                print("\tDescription: Simulated A4 printer")
+                print(f"\tAlerts: {' '.join(state['reasons']) or 'none'}")
+                print("\tLocation: kiosk")
+        if "-o" in args:
+            which = args[args.index("-W") + 1] if "-W" in args else "not-completed"
+            for job in state["jobs"]:
+                if which == "not-completed" and job["state"] == "completed":
+                    continue
+                if which == "completed" and job["state"] != "completed":
+                    continue
+                print(f"{job['id']:<23} {'kiosk':<13} {job['size']:8d}   {DATE}")
+                if "-l" in args:
+                    print(f"\tStatus: \n\tAlerts: {' '.join(job['reasons']) or 'none'}\n\tqueued for {name}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    state_dir, program, args = Path(argv[0]), argv[1], argv[2:]
+    return lp(state_dir, args) if program == "lp" else lpstat(state_dir, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

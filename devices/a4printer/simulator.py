@@ -1,0 +1,127 @@
+"""A simulated CUPS with one A4 printer: stand-in lp/lpstat programs and a folder of PDFs.
+
+The real driver runs these programs exactly as it runs CUPS's own, so simulate mode and tests
+go through its command building and output parsing. The panel sets the printer's state.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from devices.a4printer import fake_cups
+from devices.sim import Control
+from kiosk.text import Text, tr
+
+PRINTER_NAME = "KIOSK_A4"
+
+# panel state -> (CUPS printer-state, printer-state-reasons, printer-state-message)
+STATES: dict[str, tuple[Text, str, list[str], str]] = {
+    "idle": (tr("正常"), "idle", [], ""),
+    "media_low": (tr("纸将用尽"), "idle", ["media-low-warning"], "Media tray almost empty"),
+    "media_empty": (tr("缺纸"), "idle", ["media-empty-error"], "Media tray empty"),
+    "jam": (tr("卡纸"), "idle", ["media-jam-error"], "Paper jam"),
+    "stopped": (tr("已停用"), "stopped", ["paused"], "Paused"),
+    "offline": (tr("脱机"), "idle", ["offline-report"], "The printer is not responding."),
+}
+
+
+class A4Simulator:
+    kind = "a4printer"
+
+    def __init__(self, port: Path, settings: Mapping[str, Any] | None = None) -> None:
+        self.dir = Path(port)  # the simulator's folder (simulate mode passes <runtime>/sim/a4printer)
+        self.settings = dict(settings or {})
+        out = self.settings.get("sim_output_dir") or ""
+        self.output_dir = Path(out) if out else self.dir.parent / "a4"
+        self.listeners: list[Any] = []
+
+    def start(self) -> A4Simulator:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        (self.dir / "state.json").write_text(
+            json.dumps(
+                {
+                    "printer": PRINTER_NAME,
+                    "state": "idle",
+                    "reasons": [],
+                    "message": "",
+                    "scheduler": True,
+                    "next_id": 1,
+                    "jobs": [],
+                    "output_dir": str(self.output_dir),
+                }
+            ),
+            encoding="utf-8",
+        )
+        script = Path(fake_cups.__file__).resolve()
+        for program in ("lp", "lpstat"):
+            path = self.dir / program
+            path.write_text(
+                f"#!/bin/sh\nexec {shlex.quote(sys.executable)} {shlex.quote(str(script))} "
+                f'{shlex.quote(str(self.dir))} {program} "$@"\n',
+                encoding="utf-8",
+            )
+            path.chmod(0o755)
+        return self
+
+    def stop(self) -> None:
+        pass
+
+    def settings_overrides(self) -> dict[str, Any]:
+        return {
+            "printer": PRINTER_NAME,
+            "lp_command": str(self.dir / "lp"),
+            "lpstat_command": str(self.dir / "lpstat"),
+        }
+
+    # ---- panel ----
+    def set_state(self, name: str) -> None:
+        _, cups_state, reasons, message = STATES[name]
+        with fake_cups.locked(self.dir) as state:
+            state.update(state=cups_state, reasons=list(reasons), message=message)
+            fake_cups.process_queue(state)
+        self._notify("state", name)
+
+    def run_out_during_next(self) -> None:
+        """The tray empties as the next job starts."""
+        with fake_cups.locked(self.dir) as state:
+            state["run_out_next"] = True
+
+    def set_scheduler(self, running: bool) -> None:
+        with fake_cups.locked(self.dir) as state:
+            state["scheduler"] = bool(running)
+        self._notify("scheduler", running)
+
+    def controls(self) -> list[Control]:
+        return [
+            Control(
+                tr("A4 打印机状态"),
+                self.set_state,
+                tuple((k, v[0]) for k, v in STATES.items()),
+                group="faults",
+            ),
+            Control(tr("打印中缺纸"), self.run_out_during_next, group="faults"),
+            Control(tr("停止打印服务"), lambda: self.set_scheduler(False), group="faults"),
+            Control(tr("启动打印服务"), lambda: self.set_scheduler(True), group="faults"),
+        ]
+
+    # ---- what tests see ----
+    @property
+    def documents(self) -> list[Path]:
+        return sorted(self.output_dir.glob("*.pdf")) if self.output_dir.exists() else []
+
+    @property
+    def last_document(self) -> Path | None:
+        docs = self.documents
+        return docs[-1] if docs else None
+
+    def jobs(self) -> list[dict[str, Any]]:
+        return list(json.loads((self.dir / "state.json").read_text(encoding="utf-8"))["jobs"])
+
+    def _notify(self, what: str, value: Any) -> None:
+        for listener in list(self.listeners):
+            listener(what, value)

@@ -1,0 +1,119 @@
+"""The CUPS driver against the simulated CUPS (stand-in lp/lpstat), and the Qt PDF renderer."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from devices.a4printer.driver import CupsPrinter
+from devices.a4printer.simulator import A4Simulator
+from devices.base import ConnectionLost, Device, DeviceError, PermanentFault, State
+from kiosk import documents
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory) -> Path:
+    documents.ensure_gui_app()
+    html = documents.certificate_html(
+        "社会保险参保缴费证明",
+        [("姓名", "张三"), ("公民身份号码", "11010519491231002X"), ("参保状态", "正常参保")],
+        issuer="市社会保险事业管理中心",
+        issued_at="2026年1月5日",
+        serial="SB-2026-000123",
+    )
+    path = tmp_path_factory.mktemp("pdf") / "certificate.pdf"
+    pages = documents.render_pdf(
+        path, html, title="参保证明", qr="https://verify.example.gov.cn/c/SB-2026-000123"
+    )
+    assert pages == 1
+    return path
+
+
+@pytest.fixture
+def sim(tmp_path):
+    s = A4Simulator(tmp_path / "a4printer", {}).start()
+    yield s
+    s.stop()
+
+
+def driver(sim: A4Simulator, **extra) -> CupsPrinter:
+    drv = CupsPrinter({**sim.settings_overrides(), "printer": "", **extra}, lambda kind, payload: None)
+    drv.open()
+    return drv
+
+
+def test_rendered_certificate_is_an_a4_pdf_with_the_qr_image(pdf):
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert b"/Subtype /Image" in data or b"/Subtype/Image" in data
+    # A4 in points (595 x 842) as the page's MediaBox
+    assert re.search(rb"/MediaBox \[0 0 595(\.0+)? 842(\.0+)?\]", data)
+
+
+def test_pdf_prints_and_lands_in_the_output_folder(sim, pdf):
+    drv = driver(sim)
+    assert drv.name == "KIOSK_A4"  # taken from lpstat -d
+    job = drv.print_pdf(pdf, title="参保证明")
+    assert job.job_id == "KIOSK_A4-1"
+    assert drv.wait_job(job.job_id, timeout=5).state == "completed"
+    assert sim.last_document is not None and sim.last_document.read_bytes() == pdf.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("state", "reason"),
+    [("media_empty", "A4 打印纸已用完"), ("stopped", "已停用"), ("jam", "卡纸"), ("offline", "脱机")],
+)
+def test_job_refused_when_printer_cannot_print(sim, pdf, state, reason):
+    drv = driver(sim)
+    sim.set_state(state)
+    assert drv.poll().state is State.FAULT
+    with pytest.raises(DeviceError, match=reason):
+        drv.print_pdf(pdf)
+    assert sim.jobs() == [] and sim.documents == []
+
+
+def test_paper_running_out_during_a_job_keeps_it_unfinished_until_refilled(sim, pdf):
+    drv = driver(sim)
+    sim.run_out_during_next()
+    job = drv.print_pdf(pdf)
+    state = drv.job_state(job.job_id)
+    assert state.state == "processing" and not state.done
+    assert str(drv.poll().reason) == "A4 打印纸已用完"
+    assert sim.documents == []
+    sim.set_state("idle")  # staff loads paper
+    assert drv.wait_job(job.job_id, timeout=5).state == "completed"
+    assert len(sim.documents) == 1
+
+
+def test_media_low_is_degraded_and_still_prints(sim, pdf):
+    drv = driver(sim)
+    sim.set_state("media_low")
+    assert drv.poll().state is State.DEGRADED
+    assert drv.wait_job(drv.print_pdf(pdf).job_id, timeout=5).state == "completed"
+
+
+def test_scheduler_down_is_offline_and_comes_back(sim):
+    dev = Device(
+        "a4printer",
+        lambda emit: CupsPrinter({**sim.settings_overrides(), "status_interval": 1}, emit),
+        backoff=(0.05, 0.2),
+    )
+    dev.start()
+    try:
+        assert dev.wait_until(lambda s: s.state is State.OK, 10)
+        sim.set_scheduler(False)
+        with pytest.raises(ConnectionLost):
+            dev.call(lambda d: d.read_state(), timeout=10)
+        assert dev.wait_until(lambda s: s.state is State.OFFLINE, 10)
+        sim.set_scheduler(True)
+        assert dev.wait_until(lambda s: s.state is State.OK, 10)
+    finally:
+        dev.stop()
+
+
+def test_missing_cups_is_a_permanent_fault(tmp_path):
+    drv = CupsPrinter(
+        {"printer": "X", "lpstat_command": str(tmp_path / "no-lpstat")}, lambda kind, payload: None
+    )
+    with pytest.raises(PermanentFault, match="no-lpstat"):
+        drv.open()
