@@ -166,8 +166,8 @@ def _placement(
 def _wall(photo: np.ndarray, eye_y: float) -> tuple[np.ndarray, float, float, float]:
     """The wall as seen along the top and side edges above the eyes.
 
-    Returns its Lab colour, luminance level and spread, and the share of those edge pixels that
-    are wall (the rest is hair or shoulders reaching the edge).
+    Returns its Lab colour, luminance level and spread, and the share of the edge pixels that are
+    wall (the rest is hair or shoulders reaching the edge).
     """
     H, W = photo.shape[:2]
     ybot = int(max(12, min(H, eye_y)))
@@ -181,9 +181,11 @@ def _wall(photo: np.ndarray, eye_y: float) -> tuple[np.ndarray, float, float, fl
     lab = _lab(edge[None]).reshape(-1, 3)
     centre = np.median(lab, axis=0)
     near = np.linalg.norm(lab - centre, axis=1) < 30
-    lum = cv2.cvtColor(edge[None], cv2.COLOR_BGR2GRAY).ravel().astype(np.float32)[near]
     wall_lab = np.median(lab[near], axis=0)
-    return wall_lab, float(np.median(lum)), float(lum.std()), float(near.mean())
+    # level and evenness from the strip above the hair, which is all wall: no trimming there,
+    # or a blotchy wall would pass for an even one
+    top = cv2.cvtColor(photo[0:6], cv2.COLOR_BGR2GRAY).ravel().astype(np.float32)
+    return wall_lab, float(np.median(top)), float(top.std()), float(near.mean())
 
 
 def _whiten(
