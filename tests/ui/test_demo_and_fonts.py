@@ -1,0 +1,68 @@
+"""The headless demo writes every screen; the font draws every Chinese character we show."""
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtGui import QFontMetrics
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_demo_writes_a_png_per_screen_and_an_index(tmp_path):
+    out = tmp_path / "demo"
+    r = subprocess.run(
+        [
+            sys.executable,
+            "run_kiosk.py",
+            "--config",
+            "resources/config/simulate.toml",
+            "--simulate",
+            "--demo",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert r.returncode == 0, r.stderr[-3000:]
+    pngs = sorted(p.name for p in out.glob("*.png"))
+    for expected in (
+        "home",
+        "home-english",
+        "home-elderly",
+        "idle-countdown",
+        "attract",
+        "error",
+        "help",
+        "queue-services",
+        "queue-ticket",
+        "simulator-panel",
+    ):
+        assert any(p.endswith(f"-{expected}.png") for p in pngs), (expected, pngs)
+    assert "queue-ticket-receipt.png" in pngs
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert all(p in index for p in pngs)
+    # screens are real pictures, not empty files
+    assert all((out / p).stat().st_size > 5000 for p in pngs)
+
+
+def test_app_font_has_a_glyph_for_every_character_we_show(qtbot):
+    from kiosk.ui.app import application
+    from kiosk.ui.theme import app_font
+
+    application()
+    metrics = QFontMetrics(app_font())
+    chars = set()
+    for m in ET.parse(ROOT / "resources/i18n/en.ts").iter("message"):
+        chars |= set(m.findtext("source") or "")
+    from devices.idcard.presets import PRESETS
+
+    for card in PRESETS.values():
+        chars |= set(card.name + card.address + card.issuer)
+    chars |= set("䶮")  # a rare name character (CJK Extension A) the card presets use
+    missing = sorted(c for c in chars if not c.isspace() and not metrics.inFontUcs4(ord(c)))
+    assert not missing, f"no glyph for: {''.join(missing)}"
