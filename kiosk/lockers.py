@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from devices.base import DeviceError, DeviceOffline
 from devices.locker.errors import LockJammed
-from devices.locker.layout import SIZES, Slot
+from devices.locker.layout import SIZES, Slot, layout_from_settings
 from kiosk.clock import Clock, SystemClock
 from kiosk.db import METADATA, Migration, create_tables, register
 from kiosk.text import Text, TextLike, as_text, tr
@@ -256,6 +256,9 @@ class Lockers:
         self._alerted: set[int] = set()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._inflight: set[str] = set()  # op ids of opens this process is sending right now
+        #: False until reconcile() has seen the door of every compartment a crash may have left open
+        self.reconciled = False
 
     @classmethod
     def from_settings(
@@ -270,6 +273,17 @@ class Lockers:
             poll_interval=float(settings.get("door_poll_interval", 0.5)),
             **kwargs,
         )
+
+    @classmethod
+    def for_kiosk(
+        cls, engine: Engine, device: Any, settings: Mapping[str, Any], *, wall: str, **kwargs: Any
+    ) -> Lockers:
+        """The kiosk's wiring (after kiosk.db.migrate): map synced, crash reconciled, doors watched."""
+        lockers = cls.from_settings(engine, DeviceBoards(device), settings, wall=wall, **kwargs)
+        lockers.sync_layout(layout_from_settings(settings))
+        lockers.reconcile()
+        lockers.start()
+        return lockers
 
     # ---- the wall ----
     def sync_layout(self, slots: Iterable[Slot]) -> None:
@@ -442,6 +456,8 @@ class Lockers:
     def _run(self) -> None:
         while not self._stop.wait(self.poll_interval):
             try:
+                if not self.reconciled:
+                    self.reconcile()
                 self.tick()
             except Exception:
                 log.exception("locker door supervision failed")
@@ -475,38 +491,46 @@ class Lockers:
     def reconcile(self) -> list[tuple[int, str]]:
         """At start-up, before any open: settle what a crash interrupted. Never opens a door.
 
-        Returns (number, what was done) for the log and maintenance screen."""
+        A compartment whose board does not answer is left as it is, and `reconciled` stays False
+        so the supervisor tries again. Returns (number, what was done) for the log and staff."""
         done: list[tuple[int, str]] = []
         comps = self.compartments()
         try:
             doors = self.boards.door_states([c.number for c in comps])
         except DeviceError as e:
-            log.warning("locker reconcile without door states: %s", e)
-            doors = {}
+            log.warning("locker reconcile postponed, doors cannot be asked: %s", e)
+            self.reconciled = False
+            return done
+        unknown = False
         for c in comps:
             closed = doors.get(c.number)
-            if c.state is CState.OPEN:
-                if closed is False:
+            if c.op_id in self._inflight:
+                continue  # our own open, not a crash's leftover
+            if closed is None:
+                unknown = unknown or c.state in (CState.OPEN, CState.AWAITING_CLOSE)
+            elif c.state is CState.OPEN:
+                if not closed:
                     self._settle(c, "open interrupted; door found open", seen_open=True)
                     done.append((c.number, "watching"))
                 else:
                     self._check_needed(c, "open interrupted; the door cannot tell whether it opened")
                     done.append((c.number, "faulty"))
             elif c.state is CState.AWAITING_CLOSE:
-                if closed is False:
+                if not closed:
                     if not c.door_seen_open:
                         self._seen_open(c)
                     done.append((c.number, "watching"))
-                elif closed is True and c.door_seen_open:
+                elif c.door_seen_open:
                     self._complete(c)
                     done.append((c.number, "completed"))
-                elif closed is True:
+                else:
                     self._check_needed(c, "door shut while the kiosk was down, never seen open")
                     done.append((c.number, "faulty"))
-            elif c.state in (CState.EMPTY, CState.LOADED) and closed is False:
+            elif c.state in (CState.EMPTY, CState.LOADED) and not closed:
                 self._settle(c, "door found open", seen_open=True, purpose=Purpose.INSPECT)
                 self._raise(f"door_found_open.{c.number}", tr("{number} 号柜门被发现打开", number=c.number))
                 done.append((c.number, "watching"))
+        self.reconciled = not unknown
         for number, what in done:
             log.info("locker %d reconciled: %s", number, what)
         return done
@@ -528,17 +552,27 @@ class Lockers:
         )
         if application_no is not None:
             values.update(application_no=application_no, loaded_at=now, loaded_by=actor)
-        with self.engine.begin() as conn:
-            c = self._lock_row(conn, number)
-            if c.state not in allowed:
-                raise CompartmentBusy(tr("{number} 号柜当前不能打开", number=number), number)
-            try:
-                with conn.begin_nested():
-                    conn.execute(sa.update(compartments).where(self._mine(number)).values(**values))
-            except sa.exc.IntegrityError:
-                raise CompartmentBusy(tr("该证件已在柜中"), number) from None
-            self._log(conn, number, "open_sent", op, application_no or c.application_no, actor, purpose.value)
-        self._notify(number)
+        self._inflight.add(op)  # before the commit, so a concurrent reconcile leaves it alone
+        try:
+            with self.engine.begin() as conn:
+                c = self._lock_row(conn, number)
+                if c.state not in allowed:
+                    raise CompartmentBusy(tr("{number} 号柜当前不能打开", number=number), number)
+                try:
+                    with conn.begin_nested():
+                        conn.execute(sa.update(compartments).where(self._mine(number)).values(**values))
+                except sa.exc.IntegrityError:
+                    raise CompartmentBusy(tr("该证件已在柜中"), number) from None
+                self._log(
+                    conn, number, "open_sent", op, application_no or c.application_no, actor, purpose.value
+                )
+            self._notify(number)
+            self._send_open(number, op)
+        finally:
+            self._inflight.discard(op)
+        return self._changed_now(number)
+
+    def _send_open(self, number: int, op: str) -> None:
         try:
             self.boards.open(number)
         except LockJammed as e:
@@ -557,7 +591,6 @@ class Lockers:
             if c.op_id == op and c.state is CState.OPEN:
                 self._update(conn, c, state=CState.AWAITING_CLOSE, since=self._now())
                 self._log(conn, number, "open_ok", op, c.application_no)
-        return self._changed_now(number)
 
     def _jammed(self, number: int, op: str, reason: Text) -> None:
         with self.engine.begin() as conn:

@@ -3,6 +3,7 @@ PostgreSQL. The test plays the person at the wall (closing doors on the simulato
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -282,3 +283,43 @@ def test_two_walls_share_one_database(w: Wall) -> None:
     w.loaded()
     assert all(c.state is CState.EMPTY for c in other.compartments())
     assert other.find(APP) is None
+
+
+def test_reconcile_waits_for_a_silent_board_and_decides_nothing_meanwhile(w: Wall) -> None:
+    n = w.loaded()
+    w.lockers.release(APP)  # awaiting close, door open
+    w.sim.toggle_mute(1)
+    w.sim.close_door(n)  # shut while nobody can see it
+    assert w.lockers.reconcile() == [] and w.lockers.reconciled is False
+    assert w.lockers.get(n).state is CState.AWAITING_CLOSE
+    w.sim.toggle_mute(1)
+    assert w.lockers.reconcile() == [(n, "faulty")]  # never seen open: staff check, item kept
+    assert w.lockers.reconciled is True and w.lockers.find(APP) is not None
+
+
+def test_kiosk_wiring_supervises_in_the_background(wall, db_url) -> None:  # noqa: F811
+    sim, settings = wall
+    engine = open_engine(db_url)
+    migrate(engine)
+    device = start_device(settings)
+    alerts = Alerts(None)
+    lockers = Lockers.for_kiosk(
+        engine, device, {**settings, "door_poll_interval": 0.1}, wall="K09", alerts=alerts
+    )
+    changes: list[CState] = []
+    lockers.listeners.append(lambda c: changes.append(c.state))
+    try:
+        assert lockers.reconciled and len(lockers.compartments()) == 8
+        n = lockers.load(APP, "staff-07").number
+        assert lockers.wait_closed(n, 0.3) is None  # door still open
+        sim.close_door(n)
+        c = lockers.wait_closed(n, 10)
+        assert c is not None and c.state is CState.LOADED
+        deadline = time.monotonic() + 5  # listeners hear it on the supervisor's thread
+        while changes[-1] is not CState.LOADED and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert changes[0] is CState.OPEN and changes[-1] is CState.LOADED
+    finally:
+        lockers.stop()
+        device.stop()
+        engine.dispose()
