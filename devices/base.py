@@ -145,6 +145,7 @@ class Device(Generic[D]):
         self._driver: D | None = None
         self._thread: threading.Thread | None = None
         self.reconnects = 0
+        self._served = False
 
     # ---- public, any thread ----
     @property
@@ -242,14 +243,11 @@ class Device(Generic[D]):
                 self._close_driver()
                 reason = e.reason if isinstance(e, DeviceError) else tr("无法连接：{err}", err=str(e))
                 self._set_status(DeviceStatus(State.OFFLINE, reason))
-                self._refuse_pending(DeviceOffline(reason, device=self.name))
-                attempt += 1
-                delay = min(self._backoff[0] * 2 ** (attempt - 1), self._backoff[1])
-                self._wait_stop_or_call(delay)
+                attempt = self._back_off(attempt, reason)
                 continue
             if attempt:
                 self.reconnects += 1
-            attempt = 0
+            self._served = False
             try:
                 self._serve(self._driver)
             except ConnectionLost as e:
@@ -258,11 +256,21 @@ class Device(Generic[D]):
                 log.exception("device %s driver crashed", self.name)
                 self._set_status(DeviceStatus(State.OFFLINE, tr("设备故障：{err}", err=str(e))))
             self._close_driver()
+            # a link that opens but dies before its first good poll (a stalled printer) backs off
+            # like a failed open instead of reconnecting in a tight loop
+            attempt = 0 if self._served else self._back_off(attempt, self.status.reason)
         self._close_driver()
         self._refuse_pending(DeviceOffline(tr("设备已停止"), device=self.name))
 
+    def _back_off(self, attempt: int, reason: Text) -> int:
+        self._refuse_pending(DeviceOffline(reason, device=self.name))
+        attempt += 1
+        self._wait_stop_or_call(min(self._backoff[0] * 2 ** (attempt - 1), self._backoff[1]))
+        return attempt
+
     def _serve(self, driver: D) -> None:
         self._set_status(driver.poll())
+        self._served = True
         next_poll = self._clock.monotonic() + driver.poll_interval
         while not self._stop.is_set():
             wait = max(0.0, next_poll - self._clock.monotonic())

@@ -154,3 +154,27 @@ def test_permanent_fault_stays_fault(sim):
         assert dev.status.state is State.FAULT
     finally:
         dev.stop()
+
+
+def test_link_that_opens_but_never_answers_backs_off(sim):
+    """A stalled device whose port still opens must not be reopened in a tight loop."""
+    opens = []
+
+    class Counting(EchoDriver):
+        def open(self) -> None:
+            opens.append(time.monotonic())
+            super().open()
+
+    sim.mute = True
+    dev = Device("x", lambda emit: Counting({"port": str(sim.port)}, emit), backoff=(0.5, 1.0))
+    dev.start()
+    try:
+        time.sleep(2.0)
+        assert dev.status.state is State.OFFLINE
+        # poll timeout 0.3 s + backoff 0.5/1 s: about 3 opens, where a tight loop would make 6
+        assert 2 <= len(opens) <= 4
+        sim.mute = False
+        assert dev.wait_until(lambda s: s.state is State.OK, 5)
+        assert dev.reconnects >= 1
+    finally:
+        dev.stop()
