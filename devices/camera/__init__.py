@@ -40,7 +40,7 @@ OPTIONS = (
     ),
     Option("analysis_width", 480, "Frames are scaled to this width for face analysis.", min=160, max=1920),
     Option("face_min", 0.13, "Guidance: smallest face width as a share of the frame width.", min=0.02, max=1),
-    Option("face_max", 0.30, "Guidance: largest face width as a share of the frame width.", min=0.02, max=1),
+    Option("face_max", 0.25, "Guidance: largest face width as a share of the frame width.", min=0.02, max=1),
     Option(
         "centre_tolerance",
         0.08,

@@ -39,7 +39,7 @@ MESSAGES: dict[str, Text] = {
 @dataclass(frozen=True)
 class GuidanceConfig:
     face_min: float = 0.13
-    face_max: float = 0.30
+    face_max: float = 0.25
     centre_tolerance: float = 0.08
     max_roll: float = 8.0
     min_brightness: float = 80.0

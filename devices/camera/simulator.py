@@ -37,7 +37,7 @@ POSITIONS: dict[str, dict[str, Any]] = {
     "left": {"dx": -0.2},
     "right": {"dx": 0.2},
     "far": {"scale": 0.9, "fy": 0.4},
-    "near": {"scale": 3.4},
+    "near": {"scale": 4.0},
     "tilted": {"roll": 20.0},
 }
 LIGHTS: dict[str, dict[str, Any]] = {
@@ -68,6 +68,7 @@ class CameraSimulator:
         self._plugged = True
         self._stop = threading.Event()
         self._base: np.ndarray | None = None
+        self._version = 0  # bumped by every change, so a render of an older state is not kept
         self._server: ThreadingHTTPServer | None = None
         self._threads: list[threading.Thread] = []
         self._file: Any = None
@@ -138,6 +139,7 @@ class CameraSimulator:
         with self._lock:
             self.state[key] = value
             self._base = None
+            self._version += 1
         self.notify(key, value)
 
     def scene(self) -> Scene:
@@ -190,11 +192,12 @@ class CameraSimulator:
         if self.content != "sim:astronaut":
             return self._file_frame()
         with self._lock:
-            base = self._base
+            base, version, scene = self._base, self._version, self.scene()
         if base is None:
-            base = render(self.scene())
+            base = render(scene)
             with self._lock:
-                self._base = base
+                if version == self._version:
+                    self._base = base
         if not self.sway:
             return base
         # a slow sway of a few pixels: alive, yet "still" for the guidance

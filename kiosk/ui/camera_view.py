@@ -55,6 +55,7 @@ class CameraView(QWidget):
             if item.kind != "frame":
                 return
             item = item.payload
+        assert isinstance(item, Frame)
         with self._lock:
             self._pending_frame = item
             self.frames_received += 1
