@@ -124,3 +124,12 @@ def test_watch_prints_each_card_as_it_is_placed(sim):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_spy_url_logs_the_exchange(sim, tmp_path):
+    sim.insert("resident")
+    log = tmp_path / "spy.txt"
+    r = run("read", "--port", f"spy://{sim.port}?file={log}", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["name"] == "王小明"
+    assert "AA AA AA 96 69 00 03 11" in log.read_text()  # the SAM status check at open
