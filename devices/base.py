@@ -229,6 +229,7 @@ class Device(Generic[D]):
 
     def _run(self) -> None:
         attempt = 0
+        ever_opened = False
         while not self._stop.is_set():
             try:
                 self._driver = self._factory(self._publish)
@@ -245,8 +246,9 @@ class Device(Generic[D]):
                 self._set_status(DeviceStatus(State.OFFLINE, reason))
                 attempt = self._back_off(attempt, reason)
                 continue
-            if attempt:
+            if attempt or ever_opened:
                 self.reconnects += 1
+            ever_opened = True
             self._served = False
             try:
                 self._serve(self._driver)
