@@ -38,7 +38,7 @@ OPTIONS = (
     Option(
         "yunet_model", "", "Path of the YuNet ONNX model (face_detection_yunet_*.onnx) for detector yunet."
     ),
-    Option("analysis_width", 480, "Frames are scaled to this width for face analysis.", min=160, max=1920),
+    Option("analysis_width", 320, "Frames are scaled to this width for face analysis.", min=160, max=1920),
     Option("face_min", 0.13, "Guidance: smallest face width as a share of the frame width.", min=0.02, max=1),
     Option("face_max", 0.25, "Guidance: largest face width as a share of the frame width.", min=0.02, max=1),
     Option(
@@ -48,7 +48,7 @@ OPTIONS = (
         min=0.01,
         max=0.5,
     ),
-    Option("max_roll", 6.0, "Guidance: largest head tilt in degrees.", min=1, max=45),
+    Option("max_roll", 8.0, "Guidance: largest head tilt in degrees.", min=1, max=45),
     Option(
         "min_brightness", 80.0, "Guidance: darkest acceptable mean face brightness (0-255).", min=0, max=255
     ),
@@ -73,7 +73,7 @@ OPTIONS = (
     Option(
         "background_min",
         150.0,
-        "Lightest background that can be whitened must be at least this (0-255).",
+        "Darkest background (0-255 luminance) that is still whitened; darker is refused.",
         min=0,
         max=255,
     ),
@@ -93,7 +93,13 @@ OPTIONS = (
     Option("sface_model", "", "Path of the SFace ONNX model (face_recognition_sface_*.onnx)."),
     Option("remote_url", "", "Platform URL that compares two faces (matcher remote)."),
     Option("remote_timeout", 8.0, "Seconds to wait for the remote comparison.", min=0.5, max=60),
-    Option("match_threshold", 0.6, "Least score (0-1) that counts as the same person.", min=0, max=1),
+    Option(
+        "match_threshold",
+        0.4,
+        "Least score (0-1) that counts as the same person (sface: cosine, 0.363 suggested).",
+        min=0,
+        max=1,
+    ),
     Option("simulated_score", 0.92, "Score the simulated matcher reports for two faces.", min=0, max=1),
     Option("liveness_frames", 30, "Frames a liveness check looks across.", min=5, max=600),
 )

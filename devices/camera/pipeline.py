@@ -20,6 +20,7 @@ from devices.camera.capture import Frame, Mailbox
 from devices.camera.detect import FaceDetector, make_detector
 from devices.camera.guidance import Advice, Guidance, GuidanceConfig
 from devices.camera.idphoto import IdPhoto, PhotoRefused, build_id_photo
+from devices.camera.match import Liveness
 from devices.camera.measures import Analyzer, FrameMeasures
 from devices.camera.presets import get_preset
 from kiosk.clock import Clock, SystemClock
@@ -33,6 +34,7 @@ class Analysis:
     measures: FrameMeasures
     advice: Advice
     fps: float  # frames analysed per second, recently
+    alive: bool | None = None  # liveness: moved or blinked (None: not enough frames yet)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class GuidanceWorker:
             detector or make_detector(settings), int(settings.get("analysis_width", 320))
         )
         self.guidance = Guidance(GuidanceConfig.from_settings(settings))
+        self.liveness = Liveness(int(settings.get("liveness_frames", 30)))
         self._clock = clock or SystemClock()
         self._mailbox = Mailbox()
         self._halt = threading.Event()
@@ -95,6 +98,7 @@ class GuidanceWorker:
         with self._lock:
             self.guidance.reset()
             self._analyzer.reset()
+            self.liveness.reset()
 
     def _run(self) -> None:
         seq = 0
@@ -112,12 +116,14 @@ class GuidanceWorker:
         m = self._analyzer.measure(frame.image)
         with self._lock:
             advice = self.guidance.update(m, self._clock.monotonic())
+            self.liveness.add(m)
+            alive = self.liveness.verdict()
         now = time.monotonic()
         self._times.append(now)
         t = self._times
         fps = (len(t) - 1) / (t[-1] - t[0]) if len(t) > 1 and t[-1] > t[0] else 0.0
         self.analysed += 1
-        result = Analysis(frame, m, advice, fps)
+        result = Analysis(frame, m, advice, fps, alive)
         self._on_analysis(result)
         if advice.capture and self._on_photo is not None:
             self._on_photo(self.make_photo(frame))

@@ -142,6 +142,7 @@ def test_simulate_mode_guides_and_produces_a_compliant_photo(sim):
     settings = {"steady_seconds": 0.3, "countdown": 1}
     dev = camera(sim.settings_overrides())
     advice: list[str] = []
+    alive: list[bool | None] = []
     photos: list[PhotoResult] = []
     done = threading.Event()
 
@@ -149,7 +150,11 @@ def test_simulate_mode_guides_and_produces_a_compliant_photo(sim):
         photos.append(p)
         done.set()
 
-    worker = GuidanceWorker(settings, lambda a: advice.append(a.advice.code), on_photo).start()
+    def on_analysis(a: Analysis) -> None:
+        advice.append(a.advice.code)
+        alive.append(a.alive)
+
+    worker = GuidanceWorker(settings, on_analysis, on_photo).start()
     dev.subscribe(worker.feed)
     sim.set("position", "left")
     dev.start()
@@ -164,6 +169,7 @@ def test_simulate_mode_guides_and_produces_a_compliant_photo(sim):
         (result,) = photos
         assert result.photo is not None and result.photo.ok, result.photo and result.photo.report()
         assert "countdown" in advice
+        assert True in alive  # the simulated person sways: alive, unlike a printout
         worker.retake()
         sim.set("scene", "none")
         n = len(advice)
