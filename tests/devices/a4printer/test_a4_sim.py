@@ -8,7 +8,7 @@ import pytest
 from devices.a4printer.driver import CupsPrinter
 from devices.a4printer.simulator import A4Simulator
 from devices.base import ConnectionLost, Device, DeviceError, PermanentFault, State
-from kiosk import documents
+from kiosk.ui import documents
 
 
 @pytest.fixture(scope="module")

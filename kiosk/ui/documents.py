@@ -16,14 +16,16 @@ from pathlib import Path
 import qrcode
 from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 QR_URL = QUrl("kiosk://verification-qr")
 
 
 def ensure_gui_app() -> QGuiApplication:
+    # a QApplication (not a bare QGuiApplication), so widgets can still be made in this process
     app = QGuiApplication.instance()
     if app is None:
-        app = QGuiApplication([])
+        app = QApplication([])
     assert isinstance(app, QGuiApplication)
     return app
 
