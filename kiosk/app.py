@@ -60,6 +60,9 @@ class Kiosk:
         write_status(self.config.resolve(self.config["health"]["status_file"]), self.health(extra))
 
     def stop(self) -> None:
+        lockers = self.services.get("lockers")
+        if lockers is not None:
+            lockers.stop()
         self.devices.stop()
         for sim in self.simulators.values():
             sim.stop()
@@ -116,6 +119,31 @@ def _open_queue(config: Config, clock: Clock, alerts: Alerts) -> Any:
         return None
 
 
+def _open_lockers(config: Config, kiosk: Kiosk, alerts: Alerts, clock: Clock) -> Any:
+    """The compartment inventory: map synced, a crash reconciled (never by opening), doors watched."""
+    from kiosk.db import migrate, open_engine
+    from kiosk.lockers import Lockers
+    from kiosk.queue.factory import database_url
+
+    try:
+        engine = open_engine(database_url(config, config.resolve))
+        migrate(engine)
+        return Lockers.for_kiosk(
+            engine,
+            kiosk.devices["locker"],
+            config.device("locker"),
+            wall=config["kiosk"]["kiosk_id"],
+            alerts=alerts,
+            clock=clock,
+        )
+    except Exception as e:  # the kiosk runs on; staff are told the locker wall is not managed
+        log.exception("locker inventory unavailable")
+        alerts.raise_(
+            "locker", "inventory_unavailable", tr("取件柜库存不可用：{err}", err=str(e)), "critical"
+        )
+        return None
+
+
 def build(config: Config, *, simulate: bool = False, clock: Clock | None = None, start: bool = True) -> Kiosk:
     kcfg = config["kiosk"]
     runtime_dir = config.resolve(kcfg["runtime_dir"])
@@ -139,5 +167,7 @@ def build(config: Config, *, simulate: bool = False, clock: Clock | None = None,
         kiosk.services["queue"] = _open_queue(config, clock, alerts)
     if start:
         devices.start()
+    if "locker" in devices:
+        kiosk.services["lockers"] = _open_lockers(config, kiosk, alerts, clock)
     log.info("kiosk %s started (version %s, simulate=%s)", kcfg["kiosk_id"], __version__, simulate)
     return kiosk
