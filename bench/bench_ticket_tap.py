@@ -80,9 +80,7 @@ def main() -> None:
     print(f"bytes per ticket on the wire (incl. status queries): {nbytes}")
     for baud in (9600, 115200):
         wire = nbytes * 10 / baud
-        print(
-            f"  {baud:>6} baud: wire time {wire * 1000:7.1f} ms; software share / wire time = {med / wire:.2f}"
-        )
+        print(f"  {baud:>6} baud: wire time {wire * 1000:7.1f} ms; software/wire = {med / wire:.2f}")
 
 
 if __name__ == "__main__":
