@@ -47,10 +47,10 @@ def person() -> tuple[np.ndarray, np.ndarray]:
     cv2.floodFill(holes, np.zeros((mask.shape[0] + 2, mask.shape[1] + 2), np.uint8), (0, 0), 255)
     mask = cv2.morphologyEx(mask | cv2.bitwise_not(holes), cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
     alpha = cv2.GaussianBlur(mask, (0, 0), 1.5).astype(np.float32) / 255.0
-    # the body goes on below the portrait's edge
-    # the body goes on below the portrait's edge: plain suit colour under the last rows
-    suit = cv2.blur(strip[-24:], (41, 1)).mean(axis=0).astype(np.uint8)
-    strip = np.vstack([strip, np.repeat(suit[None], 300, axis=0)])
+    # the body goes on below the portrait's edge: the suit's colour, plain
+    last = strip[-24:].reshape(-1, 3)[alpha[-24:].ravel() > 0.5]
+    suit = np.median(last, axis=0).astype(np.uint8) if len(last) else np.array(WALL, np.uint8)
+    strip = np.vstack([strip, np.broadcast_to(suit, (300, strip.shape[1], 3))])
     alpha = np.vstack([alpha, np.repeat(alpha[-1:], 300, axis=0)])
     return strip, alpha
 

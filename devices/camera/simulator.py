@@ -36,7 +36,7 @@ POSITIONS: dict[str, dict[str, Any]] = {
     "centre": {},
     "left": {"dx": -0.2},
     "right": {"dx": 0.2},
-    "far": {"scale": 0.9, "fy": 0.4},
+    "far": {"scale": 1.1, "fy": 0.36},
     "near": {"scale": 4.0},
     "tilted": {"roll": 20.0},
 }

@@ -35,7 +35,7 @@ def shown_after(scene: Scene, seconds: float = 1.0, fps: float = 10.0) -> Guidan
     [
         (Scene(faces=0), "no_face", "面向镜头"),
         (Scene(faces=2, scale=1.5), "several_faces", "一个人"),
-        (Scene(scale=0.9, fy=0.4), "come_closer", "靠近"),
+        (Scene(scale=1.1, fy=0.36), "come_closer", "靠近"),
         (Scene(scale=4.0), "step_back", "后退"),
         # the face on the camera's left is the citizen's right: they move to their left
         (Scene(dx=-0.2), "move_left", "向左"),
@@ -101,7 +101,7 @@ def test_manual_shutter_captures_the_next_frame_with_a_face():
 
 def test_instruction_is_spoken_once_when_it_changes():
     g = Guidance(GuidanceConfig(steady_seconds=100, repeat_speech=8))
-    far = measures_of(Scene(scale=0.9, fy=0.4))
+    far = measures_of(Scene(scale=1.1, fy=0.36))
     spoken = [g.update(far, t / 10).speak for t in range(30)]
     assert spoken[0] and sum(spoken) == 1
     assert g.update(far, 9.0).speak  # said again after a while, for someone who did not hear
