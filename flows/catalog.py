@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flows import demo, queue
+from flows import demo, photo, queue
 from flows.runtime import FlowSpec
 from kiosk.text import tr
 
 CATALOG: dict[str, FlowSpec] = {
     "queue": queue.SPEC,
+    "photo": photo.SPEC,
     "demo": FlowSpec("demo", tr("体验流程"), tr("了解自助办理的步骤"), demo.start),
 }

@@ -47,6 +47,7 @@ class Message(View):
     tone: str = "info"  # info, success, warning, error
     big: str = ""  # a large figure, e.g. a ticket number
     qr: str = ""  # data for a QR code to show
+    image: str = ""  # a picture file to show (in the session's temp folder)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,14 @@ class Entry(View):
     max_length: int = 18
     allowed: str = "0123456789"
     error: Text = Text("")
+
+
+@dataclass(frozen=True)
+class Capture(View):
+    """Live camera preview with spoken guidance; answers Intent("captured", frame) when the
+    guidance takes the picture (after a steady 3-2-1) or the citizen presses the shutter."""
+
+    events: tuple[str, ...] = ("captured",)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from kiosk.schema import Option, Section
 
 DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker")
 
-SERVICE_NAMES = ("queue", "reissue", "certificate", "pickup", "demo")
+SERVICE_NAMES = ("queue", "photo", "reissue", "certificate", "pickup", "demo")
 
 CORE_SECTIONS: tuple[Section, ...] = (
     Section(

@@ -57,6 +57,7 @@ def tiles(
 
 SERVICE_TITLES = {
     "queue": tr("取号排队"),
+    "photo": tr("自助拍照"),
     "reissue": tr("身份证补换领"),
     "certificate": tr("证明打印"),
     "pickup": tr("证件领取"),

@@ -94,6 +94,16 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
         printer.set_state("ok")
 
 
+def walk_photo(shell: Shell, snap: Callable[[str, str], None]) -> None:
+    """Self-service photo: live guidance over the preview, then the compliant photo."""
+    click(shell, "service_photo")
+    settle(1500)  # frames arrive and the first instruction is shown
+    snap("photo-guidance", "Photo: live preview with one instruction at a time and the 3-2-1")
+    wait_for(lambda: visible(shell, "action_ok") or visible(shell, "action_retake"), 40)
+    snap("photo-result", "Photo: the GA 461 photo made from the captured frame")
+    shell.home_pressed()
+
+
 def run_demo(kiosk: Kiosk, outdir: Path) -> int:
     application()
     outdir.mkdir(parents=True, exist_ok=True)
@@ -152,6 +162,11 @@ def run_demo(kiosk: Kiosk, outdir: Path) -> int:
         shots.append(
             ("queue-ticket-receipt.png", "The printed queue ticket, as the printer simulator rendered it")
         )
+
+    if "camera" in kiosk.devices and wait_for(lambda: kiosk.devices["camera"].status.usable, 20):
+        shell.refresh_home()
+        walk_photo(shell, lambda n, c: snap(n, c))
+        shell.go_home()
 
     for _name, walk in DEMO_STEPS:
         walk(shell, lambda n, c: snap(n, c))

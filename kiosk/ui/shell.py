@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from devices.base import DeviceEvent
 from flows.runtime import Finished, FlowFailed, Outcome
@@ -111,6 +111,8 @@ class Shell(QWidget):
         m = self.metrics.mm(4)
         row.setContentsMargins(m, m // 2, m, m // 2)
         self.hall_label = label(self.kcfg["hall_name"], wrap=False)
+        # a long hall name is cut, never pushes the buttons off a portrait screen
+        self.hall_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.clock_label = label("", "Clock", wrap=False)
         self.home_button = button("", self.home_pressed, role="header", name="home")
         self.help_button = button("", self.show_help, role="header", name="help")
@@ -198,6 +200,8 @@ class Shell(QWidget):
             if cls is None:
                 raise LookupError(f"no screen renders {view_type.__name__}")
             screen = cls(self.metrics)
+            screen.kiosk = self.kiosk  # type: ignore[attr-defined]  # for screens that show devices
+            screen.speak = self.say  # type: ignore[attr-defined]
             self._screens[view_type] = screen
             self.stack.addWidget(screen)
         return screen

@@ -8,7 +8,7 @@ from functools import partial
 import qrcode
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 
 def button(text: str, on_click: Callable[[], None], role: str = "", name: str = "") -> QPushButton:
@@ -18,6 +18,9 @@ def button(text: str, on_click: Callable[[], None], role: str = "", name: str = 
     if name:
         b.setObjectName(name)
     b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if role == "tile":
+        # long labels must not widen the window past a portrait screen: the grid decides the width
+        b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
     b.clicked.connect(lambda _checked=False: on_click())  # drop `checked`: callers bind defaults
     return b
 

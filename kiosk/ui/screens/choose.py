@@ -24,7 +24,8 @@ class ChooseScreen(Screen):
     def build(self, view: Choose) -> None:
         grid = QGridLayout()
         grid.setSpacing(self.metrics.mm(4))
-        cols = 1 if len(view.options) <= 3 or self.width() < self.height() else 2
+        win = self.window()
+        cols = 1 if len(view.options) <= 3 or win.width() < win.height() else 2
         for i, opt in enumerate(view.options):
             b = button(
                 tile_text(ui(opt.label), ui(opt.detail), ui(opt.reason), opt.enabled),

@@ -39,7 +39,8 @@ class HomeScreen(QWidget):
         self.outer.addWidget(label(ui(tr("请选择您要办理的业务")), "Title", align=center))
         grid = QGridLayout()
         grid.setSpacing(self.metrics.mm(5))
-        portrait = self.height() >= self.width()
+        win = self.window()
+        portrait = win.height() >= win.width()
         cols = 1 if portrait and len(tiles) <= 4 else 2 if portrait else 3
         for i, t in enumerate(tiles):
             b = button(

@@ -3,6 +3,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from flows.views import Intent, Message
@@ -24,6 +25,16 @@ class MessageScreen(Screen):
             self.outer.addWidget(big)
         if str(view.body):
             self.outer.addWidget(label(ui(view.body), "Body", align=center))
+        if view.image:
+            pic = QLabel()
+            pic.setObjectName("Image")
+            pic.setPixmap(
+                QPixmap(view.image).scaledToHeight(
+                    self.metrics.mm(80), Qt.TransformationMode.SmoothTransformation
+                )
+            )
+            pic.setAlignment(center)
+            self.outer.addWidget(pic)
         if view.qr:
             qr = QLabel()
             qr.setObjectName("QR")
