@@ -10,7 +10,7 @@ import pytest
 from kiosk.clock import FakeClock
 from kiosk.db import open_engine
 from kiosk.queue import QueueKeyMismatch, QueueRefused, QueueStore, QueueUnavailable
-from tests.queue.helpers import ELDER, KEY, TZ, YOUNG, Db, local, service, settings, synthetic_id
+from tests.queue.helpers import ELDER, KEY, TZ, YOUNG, Db, database, local, service, settings, synthetic_id
 
 OPEN_ALL_DAY = "00:00-24:00"
 
@@ -271,3 +271,19 @@ def test_an_unreachable_database_is_reported_not_raised_raw(tmp_path) -> None:  
     with pytest.raises(QueueUnavailable) as e:
         store.issue("b")
     assert e.value.code == "db_unavailable"
+
+
+def test_postgresql_pushes_issued_and_called_events_to_listeners(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.queue.notify import Listener
+
+    with database("postgresql", tmp_path) as db:
+        store = db.store(hall())
+        board = Listener(db.url)
+        try:
+            store.issue("b")
+            store.call_next("2")
+            heard = list(board.events(timeout=0.5))
+        finally:
+            board.close()
+        assert [(e["event"], e["number"]) for e in heard] == [("issued", "B001"), ("called", "B001")]
+        assert heard[1]["counter"] == "2"

@@ -1,0 +1,42 @@
+"""Queue events pushed by PostgreSQL (LISTEN kiosk_queue): display boards and the other kiosks
+of a hall hear "issued" and "called" at commit instead of polling. SQLite has no such push:
+a single machine's UI simply re-reads after its own actions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+
+from kiosk.queue.store import NOTIFY_CHANNEL
+
+
+class Listener:
+    """Subscribed from construction on, so no event between "subscribe" and "read" is missed.
+
+    Read on a worker thread; a dropped connection raises psycopg.OperationalError for the
+    caller's reconnect loop (then re-read the store: events during the gap are not replayed).
+    """
+
+    def __init__(self, url: str) -> None:
+        self._conn = psycopg.connect(
+            url.replace("postgresql+psycopg://", "postgresql://", 1), autocommit=True
+        )
+        self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+
+    def events(self, timeout: float | None = None) -> Iterator[dict[str, Any]]:
+        """Each event ({"event", "service", "number"[, "counter"]}) as it commits; ends after
+        `timeout` seconds without one (None: never)."""
+        while True:
+            got = False
+            for note in self._conn.notifies(timeout=timeout, stop_after=1):
+                got = True
+                yield json.loads(note.payload)
+            if not got:
+                return
+
+    def close(self) -> None:
+        self._conn.close()
