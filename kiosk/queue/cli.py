@@ -104,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--service", help="only this service")
     s.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
+    s = sub.add_parser("adopt-key", help="make this machine's ID key the queue's (after a lost key file)")
+    s.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
     s = sub.add_parser("call", help="a counter calls its next ticket")
     s.add_argument("counter")
     s.add_argument("--json", action="store_true", help="print JSON")
@@ -184,6 +187,13 @@ def _status(store: QueueStore, args: argparse.Namespace) -> int:
     return OK
 
 
+def _ask(ask: Callable[[str], str], prompt: str) -> str:
+    try:
+        return ask(prompt).strip().lower()
+    except EOFError:
+        return ""
+
+
 def _reset(store: QueueStore, args: argparse.Namespace, ask: Callable[[str], str]) -> int:
     scope = store.service(args.service).code if args.service else "all services"
     if not args.yes:
@@ -247,7 +257,15 @@ def main(argv: Sequence[str] | None = None, ask: Callable[[str], str] = input) -
     try:
         sections = load_sections(args.config)
         url = _with_connect_timeout(args.db) if args.db else None
-        store = open_queue(sections, SystemClock(), url=url, resolve=sections.resolve)
+        adopt = args.command == "adopt-key"
+        if (
+            adopt
+            and not args.yes
+            and _ask(ask, "Make this machine's ID key the queue's key? Type yes: ") != "yes"
+        ):
+            print("not changed", file=sys.stderr)
+            return REFUSED
+        store = open_queue(sections, SystemClock(), url=url, resolve=sections.resolve, adopt_key=adopt)
         handlers: Mapping[str, Callable[[QueueStore, argparse.Namespace], int]] = {
             "issue": _issue,
             "status": _status,
@@ -256,6 +274,7 @@ def main(argv: Sequence[str] | None = None, ask: Callable[[str], str] = input) -
             "complete": _finish,
             "no-show": _finish,
             "book": _book,
+            "adopt-key": lambda s, a: OK,
         }
         return handlers[args.command](store, args)
     except kconfig.ConfigError as e:
@@ -269,7 +288,7 @@ def main(argv: Sequence[str] | None = None, ask: Callable[[str], str] = input) -
         print(f"{e.reason} [{e.code}]", file=sys.stderr)
         return REFUSED
     except QueueKeyMismatch as e:
-        print(f"{e.reason} [{e.code}]", file=sys.stderr)
+        print(f"{e.reason} [{e.code}] (key file lost? python -m kiosk.queue adopt-key)", file=sys.stderr)
         return USAGE
     except QueueError as e:
         cause = e.__cause__

@@ -30,9 +30,13 @@ def open_queue(
     *,
     url: str | None = None,
     resolve: Callable[[str], Path] = Path,
+    adopt_key: bool = False,
 ) -> QueueStore:
     """A migrated store for the sections "kiosk", "db" and "queue" (kiosk.config.Config fits:
-    pass resolve=config.resolve). Raises ConfigError, QueueUnavailable or QueueKeyMismatch."""
+    pass resolve=config.resolve). adopt_key: see QueueStore.prepare.
+
+    Raises ConfigError, QueueUnavailable or QueueKeyMismatch.
+    """
     settings = parse_settings(config["queue"])
     store = QueueStore(
         open_engine(url or database_url(config, resolve)),
@@ -42,5 +46,5 @@ def open_queue(
         load_or_create_key(key_path(config, resolve)),
         kiosk_id=str(config["kiosk"]["kiosk_id"]),
     )
-    store.prepare()
+    store.prepare(adopt_key)
     return store

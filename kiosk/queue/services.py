@@ -188,10 +188,3 @@ def parse_settings(section: Mapping[str, Any]) -> QueueSettings:
         recent_samples=int(section["recent_samples"]),
         id_key_file=str(section["id_key_file"]),
     )
-
-
-def default_section() -> dict[str, Any]:
-    """The [queue] section with every default, validated like a config file (for tools and tests)."""
-    from kiosk.queue.settings import SECTION
-
-    return {o.key: o.default for o in SECTION.options}

@@ -165,14 +165,21 @@ class QueueStore:
 
     # ---- setup --------------------------------------------------------------------------
 
-    def prepare(self) -> None:
-        """Apply migrations and make sure every machine on this queue hashes IDs with one key."""
+    def prepare(self, adopt_key: bool = False) -> None:
+        """Apply migrations and make sure every machine on this queue hashes IDs with one key.
+
+        adopt_key: this machine's key becomes the queue's (staff's way out after a lost key file;
+        today's real-name tickets made with the old key no longer block a second ticket).
+        """
         fingerprint = identity.key_fingerprint(self._key)
 
         def run(conn: Connection) -> None:
             found = conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == "id_key")).scalar()
             if found is None:
                 conn.execute(sa.insert(t.meta).values(key="id_key", value=fingerprint))
+            elif found != fingerprint and adopt_key:
+                log.warning("the queue now hashes ID numbers with this machine's key")
+                conn.execute(sa.update(t.meta).where(t.meta.c.key == "id_key").values(value=fingerprint))
             elif found != fingerprint:
                 raise QueueKeyMismatch(
                     tr("本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件"), "key_mismatch"

@@ -192,3 +192,15 @@ def test_module_entry_point_issues_from_a_script(cli: Cli, tmp_path: Path) -> No
     )
     assert rc == 0, err
     assert json.loads(out)["number"] == "D001"
+
+
+def test_a_lost_key_file_is_explained_and_staff_can_adopt_a_new_key(cli: Cli, tmp_path: Path) -> None:
+    cli("issue", "social")
+    (tmp_path / "data" / "queue-id.key").unlink()
+    rc, _, err = cli("status")
+    assert rc == 2 and "[key_mismatch]" in err and "adopt-key" in err and err.count("\n") == 1
+    rc, _, _ = cli("adopt-key", answer="no")
+    assert rc == 1 and cli("status")[0] == 2
+    rc, _, _ = cli("adopt-key", answer="yes")
+    assert rc == 0
+    assert cli.json("issue", "social")["number"] == "B002"

@@ -287,3 +287,22 @@ def test_postgresql_pushes_issued_and_called_events_to_listeners(tmp_path) -> No
             board.close()
         assert [(e["event"], e["number"]) for e in heard] == [("issued", "B001"), ("called", "B001")]
         assert heard[1]["counter"] == "2"
+
+
+def test_a_fresh_install_creates_its_database_and_id_key_in_the_data_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.queue import open_queue
+    from kiosk.queue.settings import SECTION
+
+    sections = {
+        "kiosk": {"data_dir": "data", "timezone": TZ, "kiosk_id": "K07"},
+        "db": {"url": ""},
+        "queue": {**{o.key: o.default for o in SECTION.options}, "always_open": True},
+    }
+    store = open_queue(sections, FakeClock(), resolve=lambda p: tmp_path / p)
+    assert store.issue("social").number == "B001"
+    assert (tmp_path / "data" / "kiosk.db").exists() and (tmp_path / "data" / "queue-id.key").exists()
+    again = open_queue(sections, FakeClock(), resolve=lambda p: tmp_path / p)  # a restart keeps the day
+    assert again.issue("social").number == "B002"
+    (tmp_path / "data" / "queue-id.key").unlink()  # a lost key must not silently break one-per-day
+    with pytest.raises(QueueKeyMismatch):
+        open_queue(sections, FakeClock(), resolve=lambda p: tmp_path / p)
