@@ -5,7 +5,7 @@ The journey uses `open_queue(config, clock)` and then `QueueStore.overview()`, `
 scripts use `python -m kiosk.queue`. No Qt here.
 """
 
-from kiosk.queue.errors import QueueError, QueueKeyMismatch, QueueRefused, QueueUnavailable
+from kiosk.queue.errors import QueueError, QueueKeyError, QueueKeyMismatch, QueueRefused, QueueUnavailable
 from kiosk.queue.factory import open_queue
 from kiosk.queue.services import QueueSettings, Service, parse_settings
 from kiosk.queue.store import Appointment, Availability, QueueStore, Ticket
@@ -14,6 +14,7 @@ __all__ = [
     "Appointment",
     "Availability",
     "QueueError",
+    "QueueKeyError",
     "QueueKeyMismatch",
     "QueueRefused",
     "QueueSettings",

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from kiosk import config as kconfig
 from kiosk.clock import SystemClock
-from kiosk.queue.errors import QueueError, QueueKeyMismatch, QueueRefused
+from kiosk.queue.errors import QueueError, QueueKeyError, QueueKeyMismatch, QueueRefused
 from kiosk.queue.factory import open_queue
 from kiosk.queue.settings import SECTION
 from kiosk.queue.store import QueueStore, Ticket
@@ -281,7 +281,7 @@ def main(argv: Sequence[str] | None = None, ask: Callable[[str], str] = input) -
         print(f"config: {e}", file=sys.stderr)
         return USAGE
     except (sa.exc.ArgumentError, ValueError) as e:
-        # a URL SQLAlchemy cannot parse, an unknown driver, a broken key file
+        # a URL SQLAlchemy cannot parse, an unknown driver
         print(f"cannot use it: {e}", file=sys.stderr)
         return USAGE
     except QueueRefused as e:
@@ -289,6 +289,9 @@ def main(argv: Sequence[str] | None = None, ask: Callable[[str], str] = input) -
         return REFUSED
     except QueueKeyMismatch as e:
         print(f"{e.reason} [{e.code}] (key file lost? python -m kiosk.queue adopt-key)", file=sys.stderr)
+        return USAGE
+    except QueueKeyError as e:
+        print(f"{e.reason} [{e.code}]", file=sys.stderr)
         return USAGE
     except QueueError as e:
         cause = e.__cause__

@@ -20,5 +20,9 @@ class QueueUnavailable(QueueError):
     """The database cannot be reached or answered with an error: no ticket was issued."""
 
 
-class QueueKeyMismatch(QueueError):
+class QueueKeyError(QueueError):
+    """The key that hashes ID numbers cannot be read or made (a damaged or unwritable key file)."""
+
+
+class QueueKeyMismatch(QueueKeyError):
     """This machine hashes ID numbers with another key than the shared queue: one-per-day would break."""

@@ -8,9 +8,11 @@ from typing import Any
 
 from kiosk.clock import Clock
 from kiosk.db import open_engine, sqlite_url
+from kiosk.queue.errors import QueueKeyError
 from kiosk.queue.identity import load_or_create_key
 from kiosk.queue.services import parse_settings
 from kiosk.queue.store import QueueStore
+from kiosk.text import tr
 
 
 def database_url(config: Mapping[str, Mapping[str, Any]], resolve: Callable[[str], Path] = Path) -> str:
@@ -35,15 +37,19 @@ def open_queue(
     """A migrated store for the sections "kiosk", "db" and "queue" (kiosk.config.Config fits:
     pass resolve=config.resolve). adopt_key: see QueueStore.prepare.
 
-    Raises ConfigError, QueueUnavailable or QueueKeyMismatch.
+    Raises ConfigError (a bad [queue] section), QueueUnavailable or QueueKeyError.
     """
     settings = parse_settings(config["queue"])
+    try:
+        key = load_or_create_key(key_path(config, resolve))
+    except (OSError, ValueError) as e:
+        raise QueueKeyError(tr("身份证号密钥文件无法使用：{why}", why=str(e)), "key_file") from e
     store = QueueStore(
         open_engine(url or database_url(config, resolve)),
         settings,
         clock,
         str(config["kiosk"]["timezone"]),
-        load_or_create_key(key_path(config, resolve)),
+        key,
         kiosk_id=str(config["kiosk"]["kiosk_id"]),
     )
     store.prepare(adopt_key)

@@ -204,3 +204,10 @@ def test_a_lost_key_file_is_explained_and_staff_can_adopt_a_new_key(cli: Cli, tm
     rc, _, _ = cli("adopt-key", answer="yes")
     assert rc == 0
     assert cli.json("issue", "social")["number"] == "B002"
+
+
+def test_a_damaged_key_file_is_one_line_with_status_2(cli: Cli, tmp_path: Path) -> None:
+    cli("status")
+    (tmp_path / "data" / "queue-id.key").write_text("garbage\n")
+    rc, _, err = cli("status")
+    assert rc == 2 and "[key_file]" in err and err.count("\n") == 1
