@@ -239,6 +239,9 @@ def load(path: Path | None, overrides: Mapping[str, Any] | None = None) -> Confi
             raise ConfigError(
                 f"[kiosk] services contains {svc!r}: each entry must be one of {', '.join(SERVICE_NAMES)}"
             )
+    from kiosk.queue.services import parse_settings
+
+    parse_settings(values["queue"])  # hours, codes, prefixes: a bad [queue] stops at start too
     return Config(values, Path(path) if path else None)
 
 

@@ -49,6 +49,10 @@ def test_file_overrides_defaults(tmp_path):
         ('[devices.printer]\ndriver = "hp-laser"\n', "driver = 'hp-laser' is not allowed: expected one of"),
         ('[kiosk]\nservices = ["queue", "lottery"]\n', "services contains 'lottery'"),
         ("[kiosk\n", "is not valid TOML"),
+        (
+            '[queue]\nservices = [{ code = "tax", prefix = "D", name_zh = "税务", hours = "25:00-26:00" }]\n',
+            "[queue] services[0]",
+        ),
     ],
 )
 def test_bad_values_name_key_value_and_allowed(tmp_path, text, expected):
