@@ -1769,90 +1769,90 @@
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="178" />
+        <location filename="../../kiosk/queue/store.py" line="185" />
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="207" />
+        <location filename="../../kiosk/queue/store.py" line="214" />
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="231" />
-        <location filename="../../kiosk/queue/store.py" line="299" />
+        <location filename="../../kiosk/queue/store.py" line="238" />
+        <location filename="../../kiosk/queue/store.py" line="306" />
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="256" />
+        <location filename="../../kiosk/queue/store.py" line="263" />
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="274" />
+        <location filename="../../kiosk/queue/store.py" line="281" />
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="277" />
-        <location filename="../../kiosk/queue/store.py" line="404" />
+        <location filename="../../kiosk/queue/store.py" line="284" />
+        <location filename="../../kiosk/queue/store.py" line="400" />
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="324" />
-        <location filename="../../kiosk/queue/store.py" line="461" />
+        <location filename="../../kiosk/queue/store.py" line="331" />
+        <location filename="../../kiosk/queue/store.py" line="457" />
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="364" />
+        <location filename="../../kiosk/queue/store.py" line="360" />
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="448" />
+        <location filename="../../kiosk/queue/store.py" line="444" />
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="452" />
+        <location filename="../../kiosk/queue/store.py" line="448" />
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="459" />
+        <location filename="../../kiosk/queue/store.py" line="455" />
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="466" />
+        <location filename="../../kiosk/queue/store.py" line="462" />
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="473" />
+        <location filename="../../kiosk/queue/store.py" line="469" />
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="497" />
+        <location filename="../../kiosk/queue/store.py" line="493" />
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="549" />
+        <location filename="../../kiosk/queue/store.py" line="545" />
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="551" />
+        <location filename="../../kiosk/queue/store.py" line="547" />
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="653" />
+        <location filename="../../kiosk/queue/store.py" line="649" />
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -1860,6 +1860,11 @@
         <location filename="../../kiosk/ui/screens/capture.py" line="48" />
         <source>拍照</source>
         <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/queue/factory.py" line="46" />
+        <source>身份证号密钥文件无法使用：{why}</source>
+        <translation>The ID number key file cannot be used: {why}</translation>
     </message>
 </context>
 </TS>
