@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
+from typing import Any
 
 import qrcode
 from PySide6.QtCore import Qt
@@ -66,3 +67,26 @@ class Keypad(QWidget):
             text = labels.get(key, key)
             b = button(text, partial(on_key, key), role="key", name=f"key_{key}")
             grid.addWidget(b, i // 3, i % 3)
+
+
+def tile_text(title: str, detail: str, reason: str, enabled: bool) -> str:
+    lines = [title]
+    if detail:
+        lines.append(detail)
+    if not enabled and reason:
+        lines.append("⚠ " + reason)
+    return "\n".join(lines)
+
+
+def tile_grid(
+    tiles: Sequence[tuple[str, str, Callable[[], Any], bool]], cols: int, height: int, spacing: int
+) -> QGridLayout:
+    """Large tiles (object name, text, on_click, enabled), `cols` to a row; off tiles stay visible."""
+    grid = QGridLayout()
+    grid.setSpacing(spacing)
+    for i, (name, text, on_click, enabled) in enumerate(tiles):
+        b = button(text, on_click, role="tile", name=name)
+        b.setEnabled(enabled)
+        b.setMinimumHeight(height)
+        grid.addWidget(b, i // cols, i % cols)
+    return grid

@@ -51,3 +51,25 @@ def shell(qtbot, kiosk):
     s.refresh_home()
     yield s
     s.shutdown()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def simulated_kiosk(tmp_path: Path, services: list[str], **overrides: Any) -> Kiosk:
+    """The app as `make run` builds it (real drivers on simulators), in tmp_path, on a fake clock."""
+    from kiosk.app import build
+
+    config = load(
+        ROOT / "resources/config/simulate.toml",
+        {
+            "kiosk.services": services,
+            "kiosk.voice": False,
+            "kiosk.data_dir": str(tmp_path / "data"),
+            "kiosk.runtime_dir": str(tmp_path / "run"),
+            "log.dir": str(tmp_path / "log"),
+            "health.status_file": str(tmp_path / "health.json"),
+            **overrides,
+        },
+    )
+    return build(config, simulate=True, clock=FakeClock())

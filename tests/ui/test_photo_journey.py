@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from devices.base import State
-from kiosk.app import build
-from kiosk.clock import FakeClock
-from kiosk.config import load
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.conftest import simulated_kiosk
 
 
 @pytest.fixture
 def kiosk(tmp_path):
-    config = load(
-        ROOT / "resources/config/simulate.toml",
-        {
-            "kiosk.services": ["photo"],
-            "kiosk.voice": False,
-            "kiosk.data_dir": str(tmp_path / "data"),
-            "kiosk.runtime_dir": str(tmp_path / "run"),
-            "log.dir": str(tmp_path / "log"),
+    k = simulated_kiosk(
+        tmp_path,
+        ["photo"],
+        **{
             "devices.idcard.driver": "none",
             "devices.printer.driver": "none",
             "devices.locker.driver": "none",
         },
     )
-    k = build(config, simulate=True, clock=FakeClock())
     assert k.devices["camera"].wait_until(lambda s: s.state is State.OK, 15), k.devices["camera"].status
     yield k
     k.stop()

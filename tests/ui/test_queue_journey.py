@@ -12,30 +12,16 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from devices.base import State
-from kiosk.app import build
-from kiosk.clock import FakeClock
-from kiosk.config import load
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.conftest import simulated_kiosk
 
 
 @pytest.fixture
 def kiosk(tmp_path):
-    config = load(
-        ROOT / "resources/config/simulate.toml",
-        {
-            "kiosk.services": ["queue"],
-            "kiosk.voice": False,
-            "kiosk.data_dir": str(tmp_path / "data"),
-            "kiosk.runtime_dir": str(tmp_path / "run"),
-            "log.dir": str(tmp_path / "log"),
-            "health.status_file": str(tmp_path / "health.json"),
-            "queue.always_open": True,
-            "devices.camera.driver": "none",
-            "devices.locker.driver": "none",
-        },
+    k = simulated_kiosk(
+        tmp_path,
+        ["queue"],
+        **{"queue.always_open": True, "devices.camera.driver": "none", "devices.locker.driver": "none"},
     )
-    k = build(config, simulate=True, clock=FakeClock())
     for kind in ("printer", "idcard"):
         assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 10), k.devices[kind].status
     yield k

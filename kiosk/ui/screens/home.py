@@ -6,15 +6,14 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.home import Tile
 from kiosk.text import tr
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import clear
-from kiosk.ui.screens.choose import tile_text
 from kiosk.ui.theme import Metrics
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, label, tile_grid, tile_text
 
 
 class HomeScreen(QWidget):
@@ -37,21 +36,19 @@ class HomeScreen(QWidget):
         self.outer.setSpacing(self.metrics.mm(5))
         center = Qt.AlignmentFlag.AlignHCenter
         self.outer.addWidget(label(ui(tr("请选择您要办理的业务")), "Title", align=center))
-        grid = QGridLayout()
-        grid.setSpacing(self.metrics.mm(5))
         win = self.window()
         portrait = win.height() >= win.width()
         cols = 1 if portrait and len(tiles) <= 4 else 2 if portrait else 3
-        for i, t in enumerate(tiles):
-            b = button(
+        items = [
+            (
+                f"service_{t.key}",
                 tile_text(ui(t.title), ui(t.detail), ui(t.reason), t.available),
                 partial(self.on_service, t.key),
-                role="tile",
-                name=f"service_{t.key}",
+                t.available,
             )
-            b.setEnabled(t.available)
-            b.setMinimumHeight(self.metrics.target * 2)
-            grid.addWidget(b, i // cols, i % cols)
+            for t in tiles
+        ]
+        grid = tile_grid(items, cols, self.metrics.target * 2, self.metrics.mm(5))
         self.outer.addLayout(grid)
         self.outer.addStretch(1)
         row = QHBoxLayout()
