@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QHBoxLayout
 
 from flows.views import Capture, Intent
 from kiosk.text import tr
-from kiosk.ui.camera_view import CameraView
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, screen_for
 from kiosk.ui.widgets import button
@@ -37,7 +36,10 @@ class CaptureScreen(Screen):
         self._taken.frame.connect(self._captured, Qt.ConnectionType.QueuedConnection)
 
     def build(self, view: Capture) -> None:
+        # imported here: OpenCV and numpy cost a noticeable share of cold start, and only this
+        # screen needs them
         from devices.camera.pipeline import GuidanceWorker
+        from kiosk.ui.camera_view import CameraView
 
         self.stop_camera()
         self.camera = CameraView(speak=self.speak)
