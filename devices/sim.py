@@ -39,22 +39,52 @@ class PtyLink:
     slave_fd: int  # kept open so the pty survives the driver closing and reopening it
 
 
-class PtySimulator:
-    """Base class: subclasses implement on_bytes() and call write() to answer."""
+class Simulator:
+    """What the simulator panel and simulate mode need of any simulator."""
 
     kind = "device"
+
+    def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
+        self.settings = dict(settings or {})
+        self.listeners: list[Callable[[str, Any], None]] = []
+
+    def notify(self, what: str, value: Any) -> None:
+        for listener in list(self.listeners):
+            try:
+                listener(what, value)
+            except Exception:
+                log.exception("simulator listener failed")
+
+    def unplug(self) -> None:
+        raise NotImplementedError
+
+    def plug(self) -> None:
+        raise NotImplementedError
+
+    def controls(self) -> list[Control]:
+        return [
+            Control(tr("拔出设备"), self.unplug, group="faults"),
+            Control(tr("插回设备"), self.plug, group="faults"),
+        ]
+
+    def settings_overrides(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class PtySimulator(Simulator):
+    """Base class: subclasses implement on_bytes() and call write() to answer."""
+
     #: the baud rate the driver should be configured with (ptys ignore it; delays may use it)
     baud = 115200
 
     def __init__(self, port: Path, settings: Mapping[str, Any] | None = None) -> None:
+        super().__init__(settings)
         self.port = Path(port)
-        self.settings = dict(settings or {})
         self._link: PtyLink | None = None
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.received = bytearray()
-        self.listeners: list[Callable[[str, Any], None]] = []
 
     # ---- lifecycle ----
     def start(self) -> PtySimulator:
@@ -118,19 +148,6 @@ class PtySimulator:
             os.write(link.master, data)
         except OSError:
             pass
-
-    def controls(self) -> list[Control]:
-        return [
-            Control(tr("拔出设备"), self.unplug, group="faults"),
-            Control(tr("插回设备"), self.plug, group="faults"),
-        ]
-
-    def notify(self, what: str, value: Any) -> None:
-        for listener in list(self.listeners):
-            try:
-                listener(what, value)
-            except Exception:
-                log.exception("simulator listener failed")
 
     def _loop(self) -> None:
         while not self._stop.is_set():

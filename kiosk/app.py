@@ -108,25 +108,31 @@ def _alert_on_status(alerts: Alerts) -> Any:
     return on_event
 
 
-def _open_queue(config: Config, clock: Clock, alerts: Alerts) -> Any:
+def _engine(config: Config) -> Any:
+    """One engine (one connection pool) per database for the whole app."""
+    from kiosk.db import open_engine
+    from kiosk.queue.factory import database_url
+
+    return open_engine(database_url(config, config.resolve))
+
+
+def _open_queue(config: Config, clock: Clock, alerts: Alerts, engine: Any) -> Any:
     from kiosk.queue.errors import QueueError
     from kiosk.queue.factory import open_queue
 
     try:
-        return open_queue(config, clock, resolve=config.resolve)
+        return open_queue(config, clock, resolve=config.resolve, engine=engine)
     except QueueError as e:  # the ticket service shows off with a reason; staff are told
         alerts.raise_("queue", e.code, e.reason, "critical")
         return None
 
 
-def _open_lockers(config: Config, kiosk: Kiosk, alerts: Alerts, clock: Clock) -> Any:
+def _open_lockers(config: Config, kiosk: Kiosk, alerts: Alerts, clock: Clock, engine: Any) -> Any:
     """The compartment inventory: map synced, a crash reconciled (never by opening), doors watched."""
-    from kiosk.db import migrate, open_engine
+    from kiosk.db import migrate
     from kiosk.lockers import Lockers
-    from kiosk.queue.factory import database_url
 
     try:
-        engine = open_engine(database_url(config, config.resolve))
         migrate(engine)
         return Lockers.for_kiosk(
             engine,
@@ -163,11 +169,12 @@ def build(config: Config, *, simulate: bool = False, clock: Clock | None = None,
     for dev in devices:
         dev.subscribe(on_status)
     kiosk = Kiosk(config, clock, alerts, devices, dict(CATALOG), sims, runtime_dir=runtime_dir)
+    engine = _engine(config) if "queue" in kcfg["services"] or "locker" in devices else None
     if "queue" in kcfg["services"]:
-        kiosk.services["queue"] = _open_queue(config, clock, alerts)
+        kiosk.services["queue"] = _open_queue(config, clock, alerts, engine)
     if start:
         devices.start()
     if "locker" in devices:
-        kiosk.services["lockers"] = _open_lockers(config, kiosk, alerts, clock)
+        kiosk.services["lockers"] = _open_lockers(config, kiosk, alerts, clock, engine)
     log.info("kiosk %s started (version %s, simulate=%s)", kcfg["kiosk_id"], __version__, simulate)
     return kiosk

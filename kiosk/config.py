@@ -130,15 +130,13 @@ class Config(Mapping[str, Any]):
         return Path(path).absolute()
 
     def to_toml(self) -> str:
-        import tomli_w
-
-        nested: dict[str, Any] = {}
+        """The effective configuration as a TOML file (the same writer as default.toml)."""
+        out = []
         for section, values in self._values.items():
-            node = nested
-            for part in section.split("."):
-                node = node.setdefault(part, {})
-            node.update(values)
-        return tomli_w.dumps(nested)
+            out.append(f"[{section}]")
+            out += [f"{key} = {_toml_value(value)}" for key, value in values.items()]
+            out.append("")
+        return "\n".join(out)
 
 
 def _check(opt: Option, value: Any, where: str) -> Any:

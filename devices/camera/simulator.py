@@ -12,7 +12,7 @@ import logging
 import math
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ import numpy as np
 
 from devices.camera.capture import open_reader, parse_source
 from devices.camera.scene import Scene, pattern, render
-from devices.sim import Control
+from devices.sim import Control, Simulator
 from kiosk.text import Text, tr
 
 log = logging.getLogger(__name__)
@@ -47,12 +47,12 @@ LIGHTS: dict[str, dict[str, Any]] = {
 }
 
 
-class CameraSimulator:
+class CameraSimulator(Simulator):
     kind = "camera"
 
     def __init__(self, port: Path | None = None, settings: Mapping[str, Any] | None = None) -> None:
+        super().__init__(settings)
         self.port = port  # unused: this simulator is reached by URL, not a serial port
-        self.settings = dict(settings or {})
         src = str(self.settings.get("source", ""))
         self.content = src if src.startswith("sim:") or (src and not src.isdigit()) else "sim:astronaut"
         self.width = int(self.settings.get("width", 1280))
@@ -60,7 +60,6 @@ class CameraSimulator:
         self.fps = float(self.settings.get("fps", 30.0))
         self.sway = True  # a person never stands perfectly still (and liveness needs it)
         self.state: dict[str, Any] = {"scene": "one", "position": "centre", "light": "normal", "blur": False}
-        self.listeners: list[Callable[[str, Any], None]] = []
         self._lock = threading.Lock()
         self._cond = threading.Condition(self._lock)
         self._jpeg: bytes = b""
@@ -126,13 +125,6 @@ class CameraSimulator:
     @property
     def plugged(self) -> bool:
         return self._plugged
-
-    def notify(self, what: str, value: Any) -> None:
-        for listener in list(self.listeners):
-            try:
-                listener(what, value)
-            except Exception:
-                log.exception("simulator listener failed")
 
     # ---- the scene ----
     def set(self, key: str, value: Any) -> None:

@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import Engine
+
 from kiosk.clock import Clock
 from kiosk.db import open_engine, sqlite_url
 from kiosk.queue.errors import QueueKeyError
@@ -33,6 +35,7 @@ def open_queue(
     url: str | None = None,
     resolve: Callable[[str], Path] = Path,
     adopt_key: bool = False,
+    engine: Engine | None = None,
 ) -> QueueStore:
     """A migrated store for the sections "kiosk", "db" and "queue" (kiosk.config.Config fits:
     pass resolve=config.resolve). adopt_key: see QueueStore.prepare.
@@ -45,7 +48,7 @@ def open_queue(
     except (OSError, ValueError) as e:
         raise QueueKeyError(tr("身份证号密钥文件无法使用：{why}", why=str(e)), "key_file") from e
     store = QueueStore(
-        open_engine(url or database_url(config, resolve)),
+        engine or open_engine(url or database_url(config, resolve)),
         settings,
         clock,
         str(config["kiosk"]["timezone"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -65,6 +66,7 @@ class Shell(QWidget):
         kcfg = kiosk.config["kiosk"]
         self.kcfg = kcfg
         self.clock = kiosk.clock
+        self.zone = ZoneInfo(kcfg["timezone"])
         self.languages = Languages()
         self.voice = VoiceGuide(kcfg["voice"])
         self.elderly = False
@@ -260,9 +262,7 @@ class Shell(QWidget):
 
     # ---- time ----
     def update_clock(self) -> None:
-        from zoneinfo import ZoneInfo
-
-        now = self.clock.now().astimezone(ZoneInfo(self.kcfg["timezone"]))
+        now = self.clock.now().astimezone(self.zone)
         self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M"))
 
     def tick(self) -> None:
