@@ -1685,7 +1685,7 @@
     <message>
         <location filename="../../flows/photo.py" line="87" />
         <source>按提示拍摄合格的证件照</source>
-        <translation>Take a compliant ID photo by following the instructions</translation>
+        <translation>A compliant ID photo, with guidance</translation>
     </message>
     <message>
         <location filename="../../kiosk/lockers.py" line="354" />

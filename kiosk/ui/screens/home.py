@@ -38,7 +38,8 @@ class HomeScreen(QWidget):
         self.outer.addWidget(label(ui(tr("请选择您要办理的业务")), "Title", align=center))
         win = self.window()
         portrait = win.height() >= win.width()
-        cols = 1 if portrait and len(tiles) <= 4 else 2 if portrait else 3
+        # one column in portrait: tile labels do not wrap, and English ones are long
+        cols = 1 if portrait else 3
         items = [
             (
                 f"service_{t.key}",
