@@ -1,0 +1,113 @@
+"""The government service platform as the journeys see it (services.md sections 1 and 3).
+
+Every write is keyed so it can be repeated safely: an application by the kiosk's idempotency
+key, "paid" by the order number, a pickup by the acceptance number. The platform holds the
+application's personal data (photo, fingerprints); the kiosk keeps only references.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Kind(enum.StrEnum):
+    RENEWAL_EXPIRY = "renewal_expiry"  # 到期换领
+    RENEWAL_DAMAGED = "renewal_damaged"  # 损坏换领
+    REISSUE_LOST = "reissue_lost"  # 丢失补领
+
+
+class AppState(enum.StrEnum):
+    CREATED = "created"  # data being attached, not paid
+    PAID = "paid"
+    ACCEPTED = "accepted"  # submitted: 受理
+    IN_PRODUCTION = "in_production"
+    READY = "ready"  # in a pickup locker
+    COLLECTED = "collected"
+    CANCELLED = "cancelled"  # never paid, or withdrawn: can no longer complete
+
+
+@dataclass(frozen=True)
+class Person:
+    id_masked: str
+    name_masked: str
+    kinds: tuple[Kind, ...]  # what this person may apply for here; empty when refused
+    refusal_code: str  # "" when eligible; else why not (pending_application, minor_guardian, ...)
+    refusal: str  # why not, in Chinese, for the screen
+    fee_class: str  # standard, exempt
+    photo_ref: str  # the registry photo to compare a live face with ("" when none on file)
+
+    @property
+    def eligible(self) -> bool:
+        return bool(self.kinds)
+
+
+@dataclass(frozen=True)
+class FaceResult:
+    score: float  # 0-1
+    threshold: float
+    same: bool
+    method: str  # dlib, simulated
+
+
+@dataclass(frozen=True)
+class Application:
+    acceptance_no: str
+    state: AppState
+    kind: Kind
+    fee_fen: int
+    id_masked: str
+    locker: int | None = None  # when READY: the pickup locker's compartment
+    order_no: str = ""  # the payment that paid it
+
+
+@dataclass(frozen=True)
+class CertificateType:
+    code: str
+    name: str
+    issuer: str
+
+
+@dataclass(frozen=True)
+class Certificate:
+    code: str
+    serial: str
+    title: str
+    issuer: str
+    holder_name: str  # printed on the certificate; lives only in the session
+    id_masked: str
+    issued_at: str
+    rows: tuple[tuple[str, str], ...]
+
+
+class Platform(Protocol):
+    def lookup(self, id_number: str) -> Person: ...
+
+    def compare_face(self, photo_ref: str, live_jpeg: bytes) -> FaceResult: ...
+
+    def create_application(self, key: str, id_number: str, kind: Kind) -> Application: ...
+
+    def find_application(self, key: str) -> Application | None: ...
+
+    def attach_photo(self, acceptance_no: str, jpeg: bytes) -> Application: ...
+
+    def attach_fingerprints(self, acceptance_no: str, fingers: dict[str, bytes]) -> Application:
+        """`fingers` maps finger codes to templates; empty means capture failed."""
+        ...
+
+    def mark_paid(self, acceptance_no: str, order_no: str, amount_fen: int) -> Application: ...
+
+    def submit(self, acceptance_no: str) -> Application: ...
+
+    def cancel(self, acceptance_no: str) -> Application: ...
+
+    def status(self, acceptance_no: str) -> Application: ...
+
+    def applications_for(self, id_number: str) -> list[Application]: ...
+
+    def record_pickup(self, acceptance_no: str, locker: int, method: str) -> Application: ...
+
+    def certificate_types(self) -> list[CertificateType]: ...
+
+    def certificate(self, code: str, id_number: str) -> Certificate: ...
