@@ -16,7 +16,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -25,6 +25,13 @@ from kiosk.redact import redact
 from kiosk.text import Text, tr
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class Mismatch(ValueError):
+    """An answer that conforms to the schema but not to the request (another order, another
+    person): treated as no answer."""
 
 
 class BackendError(Exception):
@@ -75,11 +82,24 @@ class JsonClient:
     def close(self) -> None:
         self._http.close()
 
-    def call(self, method: str, path: str, body: dict[str, Any] | None = None, idempotent: bool = False) -> Any:
-        """The answer's JSON; retries Unavailable always and Uncertain only when `idempotent`."""
+    def call(
+        self,
+        method: str,
+        path: str,
+        parse: Callable[[Any], T],
+        body: dict[str, Any] | None = None,
+        idempotent: bool = False,
+    ) -> T:
+        """The answer, checked against the contract and turned into a value by `parse` (whose
+        KeyError/ValueError/TypeError mean an answer that cannot be trusted: Uncertain).
+        Retries Unavailable always, and Uncertain only when `idempotent`."""
         for attempt in range(1, self.attempts + 1):
             try:
-                return self._once(method, path, body)
+                answer = self._once(method, path, body)
+                try:
+                    return parse(answer)
+                except (KeyError, ValueError, TypeError, IndexError) as e:
+                    raise Uncertain(self.system, "contract", tr("服务返回了无法识别的应答"), repr(e)) from e
             except (Unavailable, Uncertain) as e:
                 retry = isinstance(e, Unavailable) or idempotent
                 if not retry or attempt == self.attempts:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from backends.http import JsonClient, Uncertain
+from backends.http import JsonClient, Mismatch
 from backends.payment.api import BillLine, Mode, Order, Refund, State
 from backends.payment.contract import CONTRACT
-from kiosk.text import tr
 
 
 def _order(d: dict[str, Any]) -> Order:
@@ -22,6 +22,16 @@ def _order(d: dict[str, Any]) -> Order:
         datetime.fromisoformat(exp) if exp else None,
         d["refunded_fen"],
     )
+
+
+def _order_for(order_no: str) -> Callable[[Any], Order]:
+    def parse(d: Any) -> Order:
+        order = _order(d)
+        if order.order_no != order_no:
+            raise Mismatch(f"answer for another order {order.order_no}")
+        return order
+
+    return parse
 
 
 class PaymentClient:
@@ -52,34 +62,35 @@ class PaymentClient:
         }
         if auth_code:
             body["auth_code"] = auth_code
-        order = _order(self.http.call("POST", "/orders", body))
-        if order.order_no != order_no or order.amount_fen != amount_fen:
-            raise Uncertain("payment", "contract", tr("支付服务返回了其他订单的应答"), f"answer for {order.order_no}")
-        return order
+
+        def parse(d: Any) -> Order:
+            order = _order_for(order_no)(d)
+            if order.amount_fen != amount_fen:
+                raise Mismatch(f"amount {order.amount_fen} for {amount_fen}")
+            return order
+
+        return self.http.call("POST", "/orders", parse, body)
 
     def query(self, order_no: str) -> Order:
-        return self._checked(order_no, self.http.call("GET", f"/orders/{order_no}", idempotent=True))
+        return self.http.call("GET", f"/orders/{order_no}", _order_for(order_no), idempotent=True)
 
     def cancel(self, order_no: str) -> Order:
-        return self._checked(order_no, self.http.call("POST", f"/orders/{order_no}/cancel", idempotent=True))
+        return self.http.call("POST", f"/orders/{order_no}/cancel", _order_for(order_no), idempotent=True)
 
     def refund(self, order_no: str, refund_no: str, amount_fen: int) -> Refund:
-        d = self.http.call(
-            "POST",
-            f"/orders/{order_no}/refunds",
-            {"refund_no": refund_no, "amount_fen": amount_fen},
-            idempotent=True,
-        )
-        return Refund(d["refund_no"], d["order_no"], d["amount_fen"])
+        def parse(d: Any) -> Refund:
+            if (d["refund_no"], d["order_no"], d["amount_fen"]) != (refund_no, order_no, amount_fen):
+                raise Mismatch("answer for another refund")
+            return Refund(refund_no, order_no, amount_fen)
+
+        body = {"refund_no": refund_no, "amount_fen": amount_fen}
+        return self.http.call("POST", f"/orders/{order_no}/refunds", parse, body, idempotent=True)
 
     def bill(self, day: date) -> list[BillLine]:
-        d = self.http.call("GET", f"/bill?date={day.isoformat()}", idempotent=True)
-        return [BillLine(x["order_no"], x["amount_fen"], State(x["state"]), x["refunded_fen"]) for x in d["lines"]]
+        def parse(d: Any) -> list[BillLine]:
+            return [
+                BillLine(x["order_no"], x["amount_fen"], State(x["state"]), x["refunded_fen"])
+                for x in d["lines"]
+            ]
 
-    def _checked(self, order_no: str, d: dict[str, Any]) -> Order:
-        order = _order(d)
-        if order.order_no != order_no:
-            raise Uncertain("payment", "contract", tr("支付服务返回了其他订单的应答"), f"answer for {order.order_no}")
-        return order
-
-
+        return self.http.call("GET", f"/bill?date={day.isoformat()}", parse, idempotent=True)

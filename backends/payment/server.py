@@ -223,4 +223,3 @@ class ReferenceGateway:
                 if o.created.date() == day and o.amount_fen > 0
             ]
         return {"date": day.isoformat(), "lines": lines}
-

@@ -1,13 +1,15 @@
 """The government platform over HTTP+JSON (the contract in backends/platform/contract.py).
 Every call is idempotent by construction (keyed writes), so each is retried after an uncertain
-answer; an answer that contradicts the request is treated as no answer (Uncertain)."""
+answer; an answer that contradicts the request (another person, another application) is
+treated as no answer (Uncertain)."""
 
 from __future__ import annotations
 
 import base64
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from backends.http import JsonClient, Refused, Uncertain
+from backends.http import JsonClient, Mismatch, Refused
 from backends.platform.api import (
     Application,
     AppState,
@@ -19,7 +21,8 @@ from backends.platform.api import (
 )
 from backends.platform.contract import CONTRACT
 from kiosk.redact import mask_id
-from kiosk.text import tr
+
+T = TypeVar("T")
 
 
 def _app(d: dict[str, Any]) -> Application:
@@ -32,6 +35,16 @@ def _app(d: dict[str, Any]) -> Application:
         d.get("locker"),
         d.get("order_no", ""),
     )
+
+
+def _app_for(acceptance_no: str) -> Callable[[Any], Application]:
+    def parse(d: Any) -> Application:
+        a = _app(d)
+        if a.acceptance_no != acceptance_no:
+            raise Mismatch(f"answer for another application {a.acceptance_no}")
+        return a
+
+    return parse
 
 
 def _b64(data: bytes) -> str:
@@ -47,89 +60,110 @@ class PlatformClient:
     def close(self) -> None:
         self.http.close()
 
-    def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-        return self.http.call(method, path, body, idempotent=True)
-
-    def _for(self, acceptance_no: str, d: dict[str, Any]) -> Application:
-        a = _app(d)
-        if a.acceptance_no != acceptance_no:
-            raise Uncertain("platform", "contract", tr("政务平台返回了其他申请的应答"), a.acceptance_no)
-        return a
+    def _call(
+        self, method: str, path: str, parse: Callable[[Any], T], body: dict[str, Any] | None = None
+    ) -> T:
+        return self.http.call(method, path, parse, body, idempotent=True)
 
     def lookup(self, id_number: str) -> Person:
-        d = self._call("POST", "/persons/lookup", {"id_number": id_number})
-        if d["id_masked"] != mask_id(id_number):
-            raise Uncertain("platform", "contract", tr("政务平台返回了其他人的信息"), d["id_masked"])
-        return Person(
-            d["id_masked"],
-            d["name_masked"],
-            tuple(Kind(k) for k in d["kinds"]),
-            d["refusal_code"],
-            d["refusal"],
-            d["fee_class"],
-            d["photo_ref"],
-        )
+        def parse(d: Any) -> Person:
+            if d["id_masked"] != mask_id(id_number):
+                raise Mismatch("answer for another person")
+            kinds = tuple(Kind(k) for k in d["kinds"])
+            return Person(
+                d["id_masked"],
+                d["name_masked"],
+                kinds,
+                d["refusal_code"],
+                d["refusal"],
+                d["fee_class"],
+                d["photo_ref"],
+            )
+
+        return self._call("POST", "/persons/lookup", parse, {"id_number": id_number})
 
     def compare_face(self, photo_ref: str, live_jpeg: bytes) -> FaceResult:
-        d = self._call("POST", "/faces/compare", {"photo_ref": photo_ref, "live_jpeg": _b64(live_jpeg)})
-        return FaceResult(float(d["score"]), float(d["threshold"]), bool(d["same"]), d["method"])
+        def parse(d: Any) -> FaceResult:
+            score, threshold = float(d["score"]), float(d["threshold"])
+            if not (0 <= score <= 1) or bool(d["same"]) != (score >= threshold):
+                raise Mismatch("score and decision disagree")
+            return FaceResult(score, threshold, bool(d["same"]), d["method"])
+
+        body = {"photo_ref": photo_ref, "live_jpeg": _b64(live_jpeg)}
+        return self._call("POST", "/faces/compare", parse, body)
 
     def create_application(self, key: str, id_number: str, kind: Kind) -> Application:
-        a = _app(self._call("POST", "/applications", {"key": key, "id_number": id_number, "kind": str(kind)}))
-        if a.id_masked != mask_id(id_number) or a.kind != kind:
-            raise Uncertain("platform", "contract", tr("政务平台返回了其他人的信息"), a.acceptance_no)
-        return a
+        def parse(d: Any) -> Application:
+            a = _app(d)
+            if a.id_masked != mask_id(id_number) or a.kind != kind:
+                raise Mismatch("answer for another application")
+            return a
+
+        body = {"key": key, "id_number": id_number, "kind": str(kind)}
+        return self._call("POST", "/applications", parse, body)
 
     def find_application(self, key: str) -> Application | None:
         try:
-            return _app(self._call("GET", f"/applications/by-key/{key}"))
+            return self._call("GET", f"/applications/by-key/{key}", _app)
         except Refused as e:
             if e.code == "application_not_found":
                 return None
             raise
 
+    def _on(
+        self, method: str, acceptance_no: str, action: str, body: dict[str, Any] | None = None
+    ) -> Application:
+        path = f"/applications/{acceptance_no}" + (f"/{action}" if action else "")
+        return self._call(method, path, _app_for(acceptance_no), body)
+
     def attach_photo(self, acceptance_no: str, jpeg: bytes) -> Application:
-        return self._for(
-            acceptance_no, self._call("PUT", f"/applications/{acceptance_no}/photo", {"jpeg": _b64(jpeg)})
-        )
+        return self._on("PUT", acceptance_no, "photo", {"jpeg": _b64(jpeg)})
 
     def attach_fingerprints(self, acceptance_no: str, fingers: dict[str, bytes]) -> Application:
         body = {"fingers": [{"finger": f, "template": _b64(t)} for f, t in fingers.items()]}
-        return self._for(acceptance_no, self._call("PUT", f"/applications/{acceptance_no}/fingerprints", body))
+        return self._on("PUT", acceptance_no, "fingerprints", body)
 
     def mark_paid(self, acceptance_no: str, order_no: str, amount_fen: int) -> Application:
-        body = {"order_no": order_no, "amount_fen": amount_fen}
-        return self._for(acceptance_no, self._call("POST", f"/applications/{acceptance_no}/paid", body))
+        return self._on("POST", acceptance_no, "paid", {"order_no": order_no, "amount_fen": amount_fen})
 
     def submit(self, acceptance_no: str) -> Application:
-        return self._for(acceptance_no, self._call("POST", f"/applications/{acceptance_no}/submit"))
+        return self._on("POST", acceptance_no, "submit")
 
     def cancel(self, acceptance_no: str) -> Application:
-        return self._for(acceptance_no, self._call("POST", f"/applications/{acceptance_no}/cancel"))
+        return self._on("POST", acceptance_no, "cancel")
 
     def status(self, acceptance_no: str) -> Application:
-        return self._for(acceptance_no, self._call("GET", f"/applications/{acceptance_no}"))
+        return self._on("GET", acceptance_no, "")
 
     def applications_for(self, id_number: str) -> list[Application]:
-        d = self._call("POST", "/applications/for-person", {"id_number": id_number})
-        return [_app(x) for x in d["applications"]]
+        def parse(d: Any) -> list[Application]:
+            return [_app(x) for x in d["applications"]]
+
+        return self._call("POST", "/applications/for-person", parse, {"id_number": id_number})
 
     def record_pickup(self, acceptance_no: str, locker: int, method: str) -> Application:
-        body = {"locker": locker, "method": method}
-        return self._for(acceptance_no, self._call("POST", f"/applications/{acceptance_no}/pickup", body))
+        return self._on("POST", acceptance_no, "pickup", {"locker": locker, "method": method})
 
     def certificate_types(self) -> list[CertificateType]:
-        return [CertificateType(t["code"], t["name"], t["issuer"]) for t in self._call("GET", "/certificates")["types"]]
+        def parse(d: Any) -> list[CertificateType]:
+            return [CertificateType(t["code"], t["name"], t["issuer"]) for t in d["types"]]
+
+        return self._call("GET", "/certificates", parse)
 
     def certificate(self, code: str, id_number: str) -> Certificate:
-        d = self._call("POST", f"/certificates/{code}", {"id_number": id_number})
-        return Certificate(
-            d["code"],
-            d["serial"],
-            d["title"],
-            d["issuer"],
-            d["holder_name"],
-            d["id_masked"],
-            d["issued_at"],
-            tuple((str(r[0]), str(r[1])) for r in d["rows"] if len(r) == 2),
-        )
+        def parse(d: Any) -> Certificate:
+            if d["code"] != code or d["id_masked"] != mask_id(id_number):
+                raise Mismatch("answer for another certificate")
+            rows = tuple((str(r[0]), str(r[1])) for r in d["rows"] if len(r) == 2)
+            return Certificate(
+                code,
+                d["serial"],
+                d["title"],
+                d["issuer"],
+                d["holder_name"],
+                d["id_masked"],
+                d["issued_at"],
+                rows,
+            )
+
+        return self._call("POST", f"/certificates/{code}", parse, {"id_number": id_number})

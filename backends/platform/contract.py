@@ -69,7 +69,9 @@ DOC: dict[str, Any] = document(
     "1",
     {
         "/persons/lookup": {
-            "post": operation("Person by ID number: eligibility, fee class, photo", PERSON, WHO, ("person_not_found",))
+            "post": operation(
+                "Person by ID number: eligibility, fee class, photo", PERSON, WHO, ("person_not_found",)
+            )
         },
         "/faces/compare": {
             "post": operation(
@@ -88,7 +90,9 @@ DOC: dict[str, Any] = document(
             )
         },
         "/applications/by-key/{key}": {
-            "get": operation("The application made with this key", APPLICATION, None, ("application_not_found",))
+            "get": operation(
+                "The application made with this key", APPLICATION, None, ("application_not_found",)
+            )
         },
         "/applications/for-person": {
             "post": operation("A person's applications", obj({"applications": array(APPLICATION)}), WHO)
@@ -129,9 +133,7 @@ DOC: dict[str, Any] = document(
                 APP_ERRORS,
             )
         },
-        "/certificates": {
-            "get": operation("Certificate catalogue", obj({"types": array(CERT_TYPE)}))
-        },
+        "/certificates": {"get": operation("Certificate catalogue", obj({"types": array(CERT_TYPE)}))},
         "/certificates/{code}": {
             "post": operation(
                 "A person's certificate data",

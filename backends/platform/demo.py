@@ -37,7 +37,10 @@ PEOPLE: tuple[DemoPerson, ...] = (
         certificates=("social_insurance", "income_tax", "housing_fund", "property_record"),
     ),
     DemoPerson(
-        "11010519491231002X", "李秀英", "eligible, long-term card, fee exempt", fee_class="exempt",
+        "11010519491231002X",
+        "李秀英",
+        "eligible, long-term card, fee exempt",
+        fee_class="exempt",
         certificates=("social_insurance",),
     ),
     DemoPerson(_id("44010619880808123"), "刘䶮", "eligible; registry photo of someone else", photo="other"),
@@ -116,7 +119,11 @@ CERTIFICATE_ROWS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "income_tax": (("纳税年度", "2025"), ("收入合计", "96,000.00 元"), ("已缴税额", "1,260.00 元")),
     "housing_fund": (("账户状态", "正常"), ("月缴存额", "1,440.00 元"), ("缴存至", "2026-10")),
-    "property_record": (("不动产单元数", "1"), ("坐落", "示例区示例路 1 号 2 单元 301 室"), ("抵押状态", "无")),
+    "property_record": (
+        ("不动产单元数", "1"),
+        ("坐落", "示例区示例路 1 号 2 单元 301 室"),
+        ("抵押状态", "无"),
+    ),
 }
 
 

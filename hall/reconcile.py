@@ -1,0 +1,102 @@
+"""The reconciler: at start and every few minutes, finish or undo what a crash, power cut or
+network cut left open in the journal, and tell staff what it cannot settle.
+
+Each saga kind has a settler (today the paid application, hall/saga.py; the locker journal
+folds in as another). A saga is only touched once its last step is older than `grace`, so a
+citizen still at the screen is never overtaken; at start nothing of this kiosk is live, so the
+app runs it with grace 0. A saga still open after `patience` raises one staff alert.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from hall.journal import DONE, Journal
+from hall.saga import CASE, WAITING, Outcome, PaidApplication
+
+log = logging.getLogger(__name__)
+
+# (source, code, message) -> anything: kiosk.alerts.Alerts.raise_ fits
+AlertFn = Callable[[str, str, str], object]
+ALERT = "staff.alert"
+
+
+@dataclass
+class Report:
+    settled: dict[str, str] = field(default_factory=dict)  # saga -> outcome
+    waiting: list[str] = field(default_factory=list)
+    alerted: list[str] = field(default_factory=list)
+
+
+class Reconciler:
+    def __init__(
+        self,
+        journal: Journal,
+        paid_application: PaidApplication,
+        alert: AlertFn | None = None,
+        grace: timedelta = timedelta(minutes=10),
+        patience: timedelta = timedelta(hours=1),
+    ) -> None:
+        self.journal = journal
+        self.settlers: dict[str, Callable[[str], Outcome]] = {
+            CASE: lambda saga: paid_application.settle(saga, citizen_gone=True)
+        }
+        self.alert = alert
+        self.grace, self.patience = grace, patience
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run(self, grace: timedelta | None = None) -> Report:
+        report = Report()
+        now = self.journal.now()
+        cutoff = now - (self.grace if grace is None else grace)
+        for saga in self.journal.open_sagas(older_than=cutoff):
+            steps = self.journal.saga(saga)
+            head = next((s for s in steps if s.kind in self.settlers), None)
+            outcome = self.settlers[head.kind](saga) if head else Outcome(WAITING)
+            if outcome.final:
+                report.settled[saga] = outcome.state
+                log.info("journal: saga %s settled: %s", saga, outcome.state)
+                continue
+            report.waiting.append(saga)
+            first = min(s.created_at for s in steps)
+            if now - first >= self.patience and self._alert_once(saga, head.kind if head else steps[0].kind):
+                report.alerted.append(saga)
+        return report
+
+    def _alert_once(self, saga: str, kind: str) -> bool:
+        step = self.journal.get(ALERT, saga)
+        if step is not None:
+            if step.open:  # crashed while alerting: it went out, or it will not matter now
+                self.journal.finish(ALERT, saga, DONE)
+            return False
+        self.journal.begin(saga, ALERT, saga, {"kind": kind})
+        if self.alert is not None:
+            self.alert("journal", "unsettled", f"业务 {saga}（{kind}）长时间未能完成，请人工核对")
+        self.journal.finish(ALERT, saga, DONE)
+        return True
+
+    # ---- every few minutes, in a thread of its own (network calls must not block anything) ----
+    def start(self, every: float = 300.0) -> None:
+        def loop() -> None:
+            self._safe_run(timedelta(0))  # at start: nothing of this kiosk is live
+            while not self._stop.wait(every):
+                self._safe_run(None)
+
+        self._thread = threading.Thread(target=loop, name="journal-reconciler", daemon=True)
+        self._thread.start()
+
+    def _safe_run(self, grace: timedelta | None) -> None:
+        try:
+            self.run(grace)
+        except Exception:  # a database hiccup must not end the loop
+            log.exception("journal reconciliation failed; retrying next round")
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
