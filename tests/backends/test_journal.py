@@ -1,0 +1,91 @@
+"""The journal's own rules, on SQLite and PostgreSQL: references only, a retry reuses its step,
+and the CLI lists and reconciles."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from backends.payment.api import Mode
+from backends.platform.api import Kind
+from hall.journal import DONE, OPEN, Journal
+from kiosk.db import migrate, open_engine
+from tests.backends.support import AUTH, WANG, Servers, db_url, live_jpeg, servers, wire
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def journal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Journal]:
+    with db_url(request.param, tmp_path) as url:
+        engine = open_engine(url)
+        migrate(engine)
+        yield Journal(engine, "K01")
+        engine.dispose()
+
+
+def test_refs_refuse_an_unmasked_id_number(journal: Journal) -> None:
+    with pytest.raises(ValueError, match="references only"):
+        journal.begin("s1", "receipt.print", "r1", {"id": WANG})
+    assert journal.get("receipt.print", "r1") is None
+    journal.begin("s1", "receipt.print", "r1", {"id_masked": "360426********0071"})
+
+
+def test_a_retry_reuses_the_step_and_outcome_merges_refs(journal: Journal) -> None:
+    points: list[str] = []
+    journal.on_point = points.append
+    a = journal.begin("s1", "locker.open", "door-12#1", {"door": 12}, before={"state": "loaded"})
+    b = journal.begin("s1", "locker.open", "door-12#1", {"door": 99})
+    assert a.id == b.id and b.refs == {"door": 12} and b.state == OPEN
+    journal.effect("locker.open")
+    done = journal.finish("locker.open", "door-12#1", DONE, {"opened": True}, {"acceptance_no": "SL2026120100001"})
+    assert done.refs == {"door": 12, "acceptance_no": "SL2026120100001"} and done.before == {"state": "loaded"}
+    assert points == ["locker.open:intent", "locker.open:effect", "locker.open:outcome"]
+    assert journal.open_sagas() == []
+
+
+def test_open_sagas_respect_the_grace_period(journal: Journal) -> None:
+    journal.begin("s-old", "payment", "o1")
+    assert journal.open_sagas(older_than=journal.now()) == ["s-old"]
+    from datetime import UTC, timedelta
+
+    assert journal.open_sagas(older_than=journal.now().replace(tzinfo=UTC) - timedelta(minutes=5)) == []
+
+
+@pytest.fixture(scope="module")
+def srv() -> Iterator[Servers]:
+    with servers() as s:
+        yield s
+
+
+def test_cli_lists_and_reconciles(srv: Servers, tmp_path: Path) -> None:
+    with db_url("sqlite", tmp_path) as url:
+        saga = wire(url, srv.platform_run.url, srv.gateway_run.url)
+        case = saga.open(WANG, Kind.REISSUE_LOST)
+        saga.platform.attach_photo(case.acceptance_no, live_jpeg())
+        saga.platform.attach_fingerprints(case.acceptance_no, {"R1": b"t"})
+        saga.pay(case, Mode.MICROPAY, AUTH)  # the kiosk "crashes" here: paid, never submitted
+
+        def cli(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [sys.executable, "-m", "hall.journal", "--db", url, *args],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+
+        listed = cli("list", "--open")
+        assert listed.returncode == 0, listed.stderr
+        kinds = {json.loads(line)["kind"] for line in listed.stdout.splitlines()}
+        assert kinds == {"case.paid_application"}
+        assert WANG not in listed.stdout
+        done = cli("reconcile", "--platform", srv.platform_run.url, "--payment", srv.gateway_run.url)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["settled"] == {case.saga: "submitted"}
+        assert cli("list", "--open").stdout == ""
