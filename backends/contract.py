@@ -63,6 +63,20 @@ def array(items: Schema) -> Schema:
 
 
 ERROR = obj({"error": string(max_length=64), "message": string()})
+HEALTH = {
+    "/health": {
+        "get": {
+            "summary": "Reachable and serving (health gating polls it)",
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {"application/json": {"schema": obj({"ok": {"type": "boolean"}})}},
+                },
+                "4XX": {"description": "refused", "content": {"application/json": {"schema": ERROR}}},
+            },
+        }
+    }
+}
 
 
 def violations(value: Any, schema: Schema, where: str = "$") -> list[str]:
@@ -124,7 +138,7 @@ def operation(
 
 
 def document(title: str, version: str, paths: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    return {"openapi": "3.1.0", "info": {"title": title, "version": version}, "paths": paths}
+    return {"openapi": "3.1.0", "info": {"title": title, "version": version}, "paths": {**HEALTH, **paths}}
 
 
 class Contract:

@@ -108,6 +108,13 @@ class JsonClient:
                 self._sleep(self.backoff * 2 ** (attempt - 1))
         raise AssertionError("unreachable")
 
+    def healthy(self) -> bool:
+        """One quick probe, no retries: for health gating (journeys that need it are off)."""
+        try:
+            return bool(self._once("GET", "/health", None)["ok"])
+        except BackendError:
+            return False
+
     def _once(self, method: str, path: str, body: dict[str, Any] | None) -> Any:
         try:
             resp = self._http.request(method, path, json=body)

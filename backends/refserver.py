@@ -156,6 +156,10 @@ def serve(app: Starlette, port: int = 0) -> Running:
     return Running(app, port).start()
 
 
+async def healthy(request: Request) -> Any:
+    return {"ok": True}
+
+
 async def body(request: Request) -> dict[str, Any]:
     data = await request.json()
     if not isinstance(data, dict):

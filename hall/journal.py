@@ -54,6 +54,21 @@ journal_step = sa.Table(
 register(Migration("journal", 1, "journal steps", create_tables(journal_step)))
 
 _c = journal_step.c
+# Statements built once: a journal step sits on the payment path, and building Core constructs
+# per call costs more than SQLite's work (as in the queue store).
+_INSERT = sa.insert(journal_step)
+_ONE = sa.select(journal_step).where(_c.kind == sa.bindparam("k"), _c.key == sa.bindparam("ky"))
+_LOCK_ONE = _ONE.with_for_update()
+_FINISH = (
+    sa.update(journal_step)
+    .where(_c.id == sa.bindparam("row_id"))
+    .values(
+        state=sa.bindparam("new_state"),
+        after=sa.bindparam("new_after"),
+        refs=sa.bindparam("new_refs"),
+        updated_at=sa.bindparam("now"),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -167,17 +182,20 @@ class Journal:
             "created_at": now,
             "updated_at": now,
         }
-        existing = self.get(kind, key)
-        if existing is None:
-            try:
-                with self.engine.begin() as conn:
-                    conn.execute(sa.insert(journal_step).values(**values))
-            except sa.exc.IntegrityError:
-                pass  # another process wrote it first: theirs stands
+        try:
+            with self.engine.begin() as conn:
+                pk = conn.execute(_INSERT, values).inserted_primary_key
+            assert pk is not None
+            new_id = int(pk[0])
+        except sa.exc.IntegrityError:  # written before (a retry, or another process): it stands
             existing = self.get(kind, key)
             assert existing is not None
-            self.point(kind, "intent")
-        return existing
+            return existing
+        step = Step(
+            new_id, saga, kind, key, OPEN, dict(before or {}), {}, dict(refs or {}), self.kiosk_id, now, now
+        )
+        self.point(kind, "intent")
+        return step
 
     def finish(
         self,
@@ -190,24 +208,39 @@ class Journal:
         """Write the outcome; `refs` are merged into the step's references."""
         if state not in STATES:
             raise ValueError(f"unknown journal state {state!r}")
+        now = self.now()
         with self.engine.begin() as conn:
-            row = conn.execute(
-                sa.select(_c.refs).where(_c.kind == kind, _c.key == key).with_for_update()
-            ).one()
+            row = conn.execute(_LOCK_ONE, {"k": kind, "ky": key}).one()
             merged = {**json.loads(row.refs), **dict(refs or {})}
             conn.execute(
-                sa.update(journal_step)
-                .where(_c.kind == kind, _c.key == key)
-                .values(state=state, after=_dump(after), refs=_dump(merged), updated_at=self.now())
+                _FINISH,
+                {
+                    "row_id": row.id,
+                    "new_state": state,
+                    "new_after": _dump(after),
+                    "new_refs": _dump(merged),
+                    "now": now,
+                },
             )
         self.point(kind, "outcome")
-        step = self.get(kind, key)
-        assert step is not None
-        return step
+        old = _step(row)
+        return Step(
+            old.id,
+            old.saga,
+            kind,
+            key,
+            state,
+            old.before,
+            dict(after or {}),
+            merged,
+            old.kiosk,
+            old.created_at,
+            now,
+        )
 
     def get(self, kind: str, key: str) -> Step | None:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(journal_step).where(_c.kind == kind, _c.key == key)).first()
+            row = conn.execute(_ONE, {"k": kind, "ky": key}).first()
         return _step(row) if row else None
 
     def saga(self, saga: str) -> list[Step]:

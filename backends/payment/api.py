@@ -59,6 +59,8 @@ class BillLine:
 
 
 class Gateway(Protocol):
+    def healthy(self) -> bool: ...
+
     def create(
         self,
         order_no: str,

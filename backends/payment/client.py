@@ -44,6 +44,9 @@ class PaymentClient:
     def close(self) -> None:
         self.http.close()
 
+    def healthy(self) -> bool:
+        return self.http.healthy()
+
     def create(
         self,
         order_no: str,

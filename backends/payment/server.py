@@ -17,7 +17,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 
 from backends.payment.contract import DOC
-from backends.refserver import Faults, Problem, body, lost_answer, route
+from backends.refserver import Faults, Problem, body, healthy, lost_answer, route
 
 HALL_TZ = ZoneInfo("Asia/Shanghai")
 
@@ -103,6 +103,7 @@ class ReferenceGateway:
         return Starlette(
             routes=[
                 route("/openapi.json", self._openapi, ["GET"], f),
+                route("/health", healthy, ["GET"], f),
                 route("/orders", self._create, ["POST"], f),
                 route("/orders/{order_no}", self._query, ["GET"], f),
                 route("/orders/{order_no}/cancel", self._cancel, ["POST"], f),

@@ -60,6 +60,9 @@ class PlatformClient:
     def close(self) -> None:
         self.http.close()
 
+    def healthy(self) -> bool:
+        return self.http.healthy()
+
     def _call(
         self, method: str, path: str, parse: Callable[[Any], T], body: dict[str, Any] | None = None
     ) -> T:

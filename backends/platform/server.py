@@ -22,7 +22,7 @@ from backends.platform import demo
 from backends.platform.api import AppState, Kind
 from backends.platform.contract import DOC
 from backends.platform.faces import THRESHOLD, FaceComparer, NoFace
-from backends.refserver import Faults, Problem, body, route
+from backends.refserver import Faults, Problem, body, healthy, route
 from devices.idcard.record import is_valid_id
 from kiosk.redact import mask_id, mask_name
 
@@ -84,6 +84,7 @@ class ReferencePlatform:
         return Starlette(
             routes=[
                 route("/openapi.json", self._openapi, ["GET"], f),
+                route("/health", healthy, ["GET"], f),
                 route("/persons/lookup", self._lookup, ["POST"], f),
                 route("/faces/compare", self._compare, ["POST"], f),
                 route("/applications", self._create, ["POST"], f),

@@ -1866,5 +1866,37 @@
         <source>身份证号密钥文件无法使用：{why}</source>
         <translation>The ID number key file cannot be used: {why}</translation>
     </message>
+    <message>
+        <source>服务返回了无法识别的应答</source>
+        <translation>The service gave an answer we cannot read</translation>
+    </message>
+    <message>
+        <source>服务暂时无法连接</source>
+        <translation>The service cannot be reached at the moment</translation>
+    </message>
+    <message>
+        <source>服务响应超时</source>
+        <translation>The service did not answer in time</translation>
+    </message>
+    <message>
+        <source>服务出错</source>
+        <translation>The service reported an error</translation>
+    </message>
+    <message>
+        <source>服务拒绝：{why}</source>
+        <translation>The service refused: {why}</translation>
+    </message>
+    <message>
+        <source>日志中没有这笔业务</source>
+        <translation>This transaction is not in the journal</translation>
+    </message>
+    <message>
+        <source>支付结果尚未确定</source>
+        <translation>The payment result is not yet known</translation>
+    </message>
+    <message>
+        <source>申请无法完成</source>
+        <translation>The application cannot be completed</translation>
+    </message>
 </context>
 </TS>

@@ -73,7 +73,10 @@ def test_payment_query_refund_bill(payment_url: str) -> None:
     assert q.returncode == 0 and json.loads(q.stdout)["state"] == "PAID"
     r = run("backends.payment", "refund", "--url", payment_url, order, "2000")
     assert r.returncode == 0 and json.loads(r.stdout)["refund_no"] == order + "R"
-    assert json.loads(run("backends.payment", "query", "--url", payment_url, order).stdout)["refunded_fen"] == 2000
+    assert (
+        json.loads(run("backends.payment", "query", "--url", payment_url, order).stdout)["refunded_fen"]
+        == 2000
+    )
     today = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600))
     b = run("backends.payment", "bill", "--url", payment_url, today)
     assert b.returncode == 0 and order in b.stdout

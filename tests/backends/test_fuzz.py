@@ -19,9 +19,12 @@ from backends.platform.client import PlatformClient
 
 WANG = "360426199101010071"
 
-scalars = st.none() | st.booleans() | st.integers(-5, 10**6) | st.floats(allow_nan=True) | st.text(max_size=20)
+scalars = (
+    st.none() | st.booleans() | st.integers(-5, 10**6) | st.floats(allow_nan=True) | st.text(max_size=20)
+)
 json_values = st.recursive(
-    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=6)
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=6),
 )
 ORDER_KEYS = ["order_no", "state", "amount_fen", "detail", "refunded_fen", "code_url", "expires_at"]
 PERSON_KEYS = ["id_masked", "name_masked", "kinds", "refusal_code", "refusal", "fee_class", "photo_ref"]
@@ -55,7 +58,13 @@ def near_miss(keys: list[str], good: dict[str, Any]) -> st.SearchStrategy[dict[s
     )
 
 
-GOOD_ORDER = {"order_no": "ORD00000001", "state": "PAID", "amount_fen": 2000, "detail": "SUCCESS", "refunded_fen": 0}
+GOOD_ORDER = {
+    "order_no": "ORD00000001",
+    "state": "PAID",
+    "amount_fen": 2000,
+    "detail": "SUCCESS",
+    "refunded_fen": 0,
+}
 GOOD_PERSON = {
     "id_masked": "360426********0071",
     "name_masked": "王**",
@@ -79,12 +88,16 @@ answers = st.one_of(
     st.tuples(st.just(200), near_miss(PERSON_KEYS, GOOD_PERSON).map(json.dumps)),
     st.tuples(st.just(200), near_miss(APP_KEYS, GOOD_APP).map(json.dumps)),
     st.tuples(st.sampled_from([200, 404]), st.binary(max_size=40).map(lambda b: b.decode("latin-1"))),
-    st.tuples(st.just(404), st.fixed_dictionaries({"error": json_values, "message": json_values}).map(json.dumps)),
+    st.tuples(
+        st.just(404), st.fixed_dictionaries({"error": json_values, "message": json_values}).map(json.dumps)
+    ),
 )
 
 
 def transport(status: int, text: str) -> httpx.MockTransport:
-    return httpx.MockTransport(lambda request: httpx.Response(status, content=text.encode("utf-8", "replace")))
+    return httpx.MockTransport(
+        lambda request: httpx.Response(status, content=text.encode("utf-8", "replace"))
+    )
 
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

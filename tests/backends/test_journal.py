@@ -43,8 +43,12 @@ def test_a_retry_reuses_the_step_and_outcome_merges_refs(journal: Journal) -> No
     b = journal.begin("s1", "locker.open", "door-12#1", {"door": 99})
     assert a.id == b.id and b.refs == {"door": 12} and b.state == OPEN
     journal.effect("locker.open")
-    done = journal.finish("locker.open", "door-12#1", DONE, {"opened": True}, {"acceptance_no": "SL2026120100001"})
-    assert done.refs == {"door": 12, "acceptance_no": "SL2026120100001"} and done.before == {"state": "loaded"}
+    done = journal.finish(
+        "locker.open", "door-12#1", DONE, {"opened": True}, {"acceptance_no": "SL2026120100001"}
+    )
+    assert done.refs == {"door": 12, "acceptance_no": "SL2026120100001"} and done.before == {
+        "state": "loaded"
+    }
     assert points == ["locker.open:intent", "locker.open:effect", "locker.open:outcome"]
     assert journal.open_sagas() == []
 

@@ -215,7 +215,9 @@ def test_gateway_gone_for_good_raises_one_staff_alert(saga: PaidApplication, srv
     saga.pay(case, Mode.MICROPAY, AUTH)
     saga.gateway = PaymentClient(f"http://127.0.0.1:{free_port()}", timeout=1, backoff=0.01)
     alerts: list[tuple[str, str, str]] = []
-    rec = Reconciler(saga.journal, saga, lambda *a: alerts.append(a), grace=timedelta(0), patience=timedelta(0))
+    rec = Reconciler(
+        saga.journal, saga, lambda *a: alerts.append(a), grace=timedelta(0), patience=timedelta(0)
+    )
     assert rec.run().alerted == [case.saga]
     assert rec.run().waiting == [case.saga]
     assert len(alerts) == 1 and alerts[0][:2] == ("journal", "unsettled")
