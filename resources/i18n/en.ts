@@ -106,7 +106,7 @@
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="142" />
+        <location filename="../../kiosk/app.py" line="148" />
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
@@ -400,7 +400,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="72" />
-        <location filename="../../kiosk/ui/shell.py" line="138" />
+        <location filename="../../kiosk/ui/shell.py" line="140" />
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -440,29 +440,29 @@
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="33" />
+        <location filename="../../kiosk/ui/shell.py" line="34" />
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="34" />
+        <location filename="../../kiosk/ui/shell.py" line="35" />
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="35" />
+        <location filename="../../kiosk/ui/shell.py" line="36" />
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="140" />
         <location filename="../../flows/queue.py" line="237" />
-        <location filename="../../kiosk/ui/shell.py" line="37" />
+        <location filename="../../kiosk/ui/shell.py" line="38" />
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="137" />
+        <location filename="../../kiosk/ui/shell.py" line="139" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -525,18 +525,18 @@
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="39" />
-        <location filename="../../kiosk/ui/shell.py" line="152" />
+        <location filename="../../kiosk/ui/screens/home.py" line="38" />
+        <location filename="../../kiosk/ui/shell.py" line="154" />
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58" />
+        <location filename="../../kiosk/ui/screens/home.py" line="56" />
         <source>退出长者模式</source>
         <translation>Leave elderly mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58" />
+        <location filename="../../kiosk/ui/screens/home.py" line="56" />
         <source>长者模式（大字体、慢节奏）</source>
         <translation>Elderly mode (large text, more time)</translation>
     </message>
@@ -551,13 +551,12 @@
         <translation>No simulated devices running</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="124" />
+        <location filename="../../devices/sim.py" line="66" />
         <source>拔出设备</source>
-        <extracomment>the baud rate the driver should be configured with (ptys ignore it; delays may use it)</extracomment>
         <translation>Unplug device</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="125" />
+        <location filename="../../devices/sim.py" line="67" />
         <source>插回设备</source>
         <translation>Plug device back in</translation>
     </message>
@@ -670,7 +669,7 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="24" />
-        <location filename="../../devices/camera/simulator.py" line="182" />
+        <location filename="../../devices/camera/simulator.py" line="174" />
         <location filename="../../devices/printer/simulator.py" line="27" />
         <source>正常</source>
         <translation>Normal</translation>
@@ -879,87 +878,87 @@
         <translation>Face matching service unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="160" />
+        <location filename="../../devices/camera/simulator.py" line="152" />
         <source>画面中的人</source>
         <translation>People in view</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="162" />
+        <location filename="../../devices/camera/simulator.py" line="154" />
         <source>一个人</source>
         <translation>One person</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="162" />
+        <location filename="../../devices/camera/simulator.py" line="154" />
         <source>两个人</source>
         <translation>Two people</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="162" />
+        <location filename="../../devices/camera/simulator.py" line="154" />
         <source>没有人</source>
         <translation>Nobody</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="165" />
+        <location filename="../../devices/camera/simulator.py" line="157" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="170" />
+        <location filename="../../devices/camera/simulator.py" line="162" />
         <source>居中</source>
         <translation>Centered</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="171" />
+        <location filename="../../devices/camera/simulator.py" line="163" />
         <source>偏左</source>
         <translation>Too far left</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="172" />
+        <location filename="../../devices/camera/simulator.py" line="164" />
         <source>偏右</source>
         <translation>Too far right</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="173" />
+        <location filename="../../devices/camera/simulator.py" line="165" />
         <source>太远</source>
         <translation>Too far</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="174" />
+        <location filename="../../devices/camera/simulator.py" line="166" />
         <source>太近</source>
         <translation>Too close</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="175" />
+        <location filename="../../devices/camera/simulator.py" line="167" />
         <source>歪头</source>
         <translation>Head tilted</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="180" />
+        <location filename="../../devices/camera/simulator.py" line="172" />
         <source>光线</source>
         <translation>Lighting</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="182" />
+        <location filename="../../devices/camera/simulator.py" line="174" />
         <source>太暗</source>
         <translation>Too dark</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="182" />
+        <location filename="../../devices/camera/simulator.py" line="174" />
         <source>半边阴影</source>
         <translation>Shadow on half the face</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="184" />
+        <location filename="../../devices/camera/simulator.py" line="176" />
         <source>模糊/清晰</source>
         <translation>Blurry/sharp</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="185" />
+        <location filename="../../devices/camera/simulator.py" line="177" />
         <source>拔出摄像头</source>
         <translation>Unplug camera</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="186" />
+        <location filename="../../devices/camera/simulator.py" line="178" />
         <source>插回摄像头</source>
         <translation>Plug camera back in</translation>
     </message>
@@ -1106,6 +1105,7 @@
     </message>
     <message>
         <location filename="../../devices/idcard/codec.py" line="268" />
+        <location filename="../../devices/idcard/record.py" line="158" />
         <source>性别代码无效：{code!r}</source>
         <translation>Invalid sex code: {code!r}</translation>
     </message>
@@ -1284,62 +1284,108 @@
         <translation>ID card with wrong check digit</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="139" />
+        <location filename="../../devices/idcard/record.py" line="27" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/record.py" line="28" />
+        <source>英文姓名</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/record.py" line="29" />
+        <source>民族</source>
+        <translation>Ethnic group</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/record.py" line="30" />
+        <location filename="../../devices/idcard/record.py" line="31" />
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/record.py" line="32" />
+        <source>签发机关</source>
+        <translation>Issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/record.py" line="33" />
+        <source>国籍</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/record.py" line="34" />
+        <source>通行证号码</source>
+        <translation>Travel permit number</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/record.py" line="153" />
         <source>姓名为空</source>
         <translation>Name is empty</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="142" />
+        <location filename="../../devices/idcard/record.py" line="156" />
+        <source>{field}含有不可显示的字符</source>
+        <translation>{field} contains characters that cannot be displayed</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/record.py" line="160" />
+        <source>证件照片数据为空</source>
+        <translation>The card's photo data is empty</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/record.py" line="163" />
         <source>永久居留证号码格式不正确：{number}</source>
         <translation>Invalid permanent resident card number format: {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="144" />
+        <location filename="../../devices/idcard/record.py" line="165" />
         <source>永久居留证号码与国籍不符</source>
         <translation>Permanent resident card number does not match nationality</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="148" />
+        <location filename="../../devices/idcard/record.py" line="169" />
         <source>港澳台居民居住证号码应以 810000、820000 或 830000 开头</source>
         <translation>Residence permit numbers for Hong Kong, Macao and Taiwan residents must start with 810000, 820000 or 830000</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="150" />
+        <location filename="../../devices/idcard/record.py" line="171" />
         <source>外国人永久居留身份证号码应以 9 开头</source>
         <translation>Foreign permanent resident ID card numbers must start with 9</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="152" />
+        <location filename="../../devices/idcard/record.py" line="173" />
         <source>未知的民族代码：{code}</source>
         <translation>Unknown ethnic group code: {code}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="154" />
+        <location filename="../../devices/idcard/record.py" line="175" />
         <source>有效期截止日期早于起始日期</source>
         <translation>Expiry date is earlier than start date</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="156" />
+        <location filename="../../devices/idcard/record.py" line="177" />
         <source>有效期起始日期早于出生日期</source>
         <translation>Validity start date is earlier than date of birth</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="163" />
+        <location filename="../../devices/idcard/record.py" line="184" />
         <source>身份号码格式不正确：{number}</source>
         <translation>Invalid ID number format: {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="166" />
+        <location filename="../../devices/idcard/record.py" line="187" />
         <source>身份号码校验位错误：{number}</source>
         <translation>Wrong check digit in ID number: {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="169" />
+        <location filename="../../devices/idcard/record.py" line="190" />
         <source>身份号码中的出生日期与卡上出生日期不符</source>
         <translation>Date of birth in ID number does not match the card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="171" />
+        <location filename="../../devices/idcard/record.py" line="192" />
         <source>身份号码中的性别与卡上性别不符</source>
         <translation>Sex in ID number does not match the card</translation>
     </message>
@@ -1769,100 +1815,110 @@
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="185" />
+        <location filename="../../kiosk/queue/store.py" line="188" />
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="214" />
+        <location filename="../../kiosk/queue/store.py" line="217" />
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="238" />
-        <location filename="../../kiosk/queue/store.py" line="306" />
+        <location filename="../../kiosk/queue/store.py" line="241" />
+        <location filename="../../kiosk/queue/store.py" line="309" />
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="263" />
+        <location filename="../../kiosk/queue/store.py" line="266" />
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="281" />
+        <location filename="../../kiosk/queue/store.py" line="284" />
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="284" />
-        <location filename="../../kiosk/queue/store.py" line="400" />
+        <location filename="../../kiosk/queue/store.py" line="287" />
+        <location filename="../../kiosk/queue/store.py" line="403" />
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="331" />
-        <location filename="../../kiosk/queue/store.py" line="457" />
+        <location filename="../../kiosk/queue/store.py" line="334" />
+        <location filename="../../kiosk/queue/store.py" line="473" />
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="360" />
+        <location filename="../../kiosk/queue/store.py" line="363" />
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="444" />
+        <location filename="../../kiosk/queue/store.py" line="409" />
+        <source>预约号应为 1 到 32 位字母、数字或短横线</source>
+        <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/queue/store.py" line="435" />
+        <source>预约号已存在：{ref}</source>
+        <translation>Appointment number already exists: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/queue/store.py" line="460" />
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="448" />
+        <location filename="../../kiosk/queue/store.py" line="464" />
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="455" />
+        <location filename="../../kiosk/queue/store.py" line="471" />
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="462" />
+        <location filename="../../kiosk/queue/store.py" line="478" />
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="469" />
+        <location filename="../../kiosk/queue/store.py" line="485" />
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="493" />
+        <location filename="../../kiosk/queue/store.py" line="509" />
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="545" />
+        <location filename="../../kiosk/queue/store.py" line="561" />
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="547" />
+        <location filename="../../kiosk/queue/store.py" line="563" />
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="649" />
+        <location filename="../../kiosk/queue/store.py" line="665" />
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/capture.py" line="48" />
+        <location filename="../../kiosk/ui/screens/capture.py" line="50" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/factory.py" line="46" />
+        <location filename="../../kiosk/queue/factory.py" line="49" />
         <source>身份证号密钥文件无法使用：{why}</source>
         <translation>The ID number key file cannot be used: {why}</translation>
     </message>
