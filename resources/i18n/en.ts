@@ -1497,14 +1497,14 @@
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="33" />
-        <location filename="../../kiosk/lockers.py" line="713" />
+        <location filename="../../kiosk/lockers.py" line="733" />
         <source>{number} 号柜门未能打开</source>
         <translation>Compartment door {number} did not open</translation>
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="39" />
-        <location filename="../../kiosk/lockers.py" line="325" />
-        <location filename="../../kiosk/lockers.py" line="732" />
+        <location filename="../../kiosk/lockers.py" line="331" />
+        <location filename="../../kiosk/lockers.py" line="752" />
         <source>没有 {number} 号柜</source>
         <extracomment>False until reconcile() has seen the door of every compartment a crash may have left open</extracomment>
         <translation>There is no compartment {number}</translation>
@@ -1734,68 +1734,73 @@
         <translation>A compliant ID photo, with guidance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="354" />
-        <location filename="../../kiosk/lockers.py" line="565" />
+        <location filename="../../kiosk/lockers.py" line="360" />
+        <location filename="../../kiosk/lockers.py" line="571" />
         <source>该证件已在柜中</source>
         <translation>This document is already in a compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="369" />
+        <location filename="../../kiosk/lockers.py" line="375" />
         <source>没有空闲的柜格</source>
         <translation>No free compartments</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="375" />
+        <location filename="../../kiosk/lockers.py" line="381" />
         <source>柜中没有该证件</source>
         <translation>This document is not in any compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="377" />
+        <location filename="../../kiosk/lockers.py" line="383" />
         <source>{number} 号柜故障，请联系工作人员</source>
         <translation>Compartment {number} is faulty. Please contact staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="379" />
+        <location filename="../../kiosk/lockers.py" line="385" />
         <source>{number} 号柜已打开</source>
         <translation>Compartment {number} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="391" />
+        <location filename="../../kiosk/lockers.py" line="397" />
         <source>{number} 号柜无可清除的物品</source>
         <translation>Compartment {number} has nothing to clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="407" />
+        <location filename="../../kiosk/lockers.py" line="413" />
         <source>{number} 号柜正在开门</source>
         <translation>Compartment {number} is opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="419" />
+        <location filename="../../kiosk/lockers.py" line="425" />
         <source>{number} 号柜没有故障</source>
         <translation>Compartment {number} has no fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="531" />
+        <location filename="../../kiosk/lockers.py" line="537" />
         <source>{number} 号柜门被发现打开</source>
         <translation>Compartment door {number} was found open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="560" />
+        <location filename="../../kiosk/lockers.py" line="566" />
         <source>{number} 号柜当前不能打开</source>
         <translation>Compartment {number} cannot be opened right now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="586" />
+        <location filename="../../kiosk/lockers.py" line="592" />
         <source>开锁失败：{err}</source>
         <translation>Failed to unlock: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="659" />
+        <location filename="../../kiosk/lockers.py" line="596" />
+        <source>{why}；如 {number} 号柜门已打开，请照常取放物品并关好柜门</source>
+        <translation>{why}; if the door of compartment {number} is open, take or place the item as usual and close the door</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/lockers.py" line="679" />
         <source>{number} 号柜开门过程中断，请工作人员核查</source>
         <translation>Opening compartment {number} was interrupted. Staff, please check.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="673" />
+        <location filename="../../kiosk/lockers.py" line="693" />
         <source>{number} 号柜门未关闭</source>
         <translation>Compartment door {number} is not closed</translation>
     </message>
