@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.schema import Option, Section
 
@@ -21,12 +22,34 @@ DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker")
 
 SERVICE_NAMES = ("queue", "photo", "reissue", "certificate", "pickup", "demo")
 
+DB_SCHEMES = ("sqlite", "postgresql")
+
+
+def check_timezone(value: str) -> str | None:
+    """A zone the system's tz database has (a path or a made-up name fails only when used)."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "an IANA time zone name such as 'Asia/Shanghai'"
+    return None
+
+
+def check_db_url(value: str) -> str | None:
+    """Only the engines the kiosk ships drivers for (another would fail at start on an import)."""
+    scheme = value.partition("://")[0].partition("+")[0]
+    if value and ("://" not in value or scheme not in DB_SCHEMES):
+        return "empty, sqlite:///PATH or postgresql://USER@HOST/DB"
+    return None
+
+
 CORE_SECTIONS: tuple[Section, ...] = (
     Section(
         "kiosk",
         "The machine and the hall it stands in.",
         (
-            Option("hall_name", "政务服务中心 24小时自助服务区", "Hall name shown in the header."),
+            Option(
+                "hall_name", "政务服务中心 24小时自助服务区", "Hall name shown in the header.", max_len=60
+            ),
             Option("kiosk_id", "K01", "This kiosk's identifier in logs, alerts and the shared database."),
             Option(
                 "services", ["queue", "demo"], "Services offered on the home screen, in order.", kind=list
@@ -34,7 +57,12 @@ CORE_SECTIONS: tuple[Section, ...] = (
             Option("language", "zh", "Language the kiosk starts in.", choices=("zh", "en")),
             Option("touch_only", True, "Hide the mouse cursor (a touch screen with no mouse)."),
             Option("orientation", "auto", "Screen layout.", choices=("auto", "portrait", "landscape")),
-            Option("timezone", "Asia/Shanghai", "The hall's time zone: the day starts at its midnight."),
+            Option(
+                "timezone",
+                "Asia/Shanghai",
+                "The hall's time zone: the day starts at its midnight.",
+                check=check_timezone,
+            ),
             Option("idle_timeout", 60, "Seconds without a touch before a session ends.", min=10, max=900),
             Option("idle_warning", 15, "Seconds of countdown shown before the session ends.", min=3, max=120),
             Option(
@@ -63,7 +91,7 @@ CORE_SECTIONS: tuple[Section, ...] = (
     Section(
         "db",
         "The kiosk's database: an SQLite file, or PostgreSQL shared by a hall.",
-        (Option("url", "", "SQLAlchemy URL; empty means sqlite in data_dir/kiosk.db."),),
+        (Option("url", "", "SQLAlchemy URL; empty means sqlite in data_dir/kiosk.db.", check=check_db_url),),
     ),
     Section(
         "health",
@@ -139,9 +167,15 @@ class Config(Mapping[str, Any]):
         return "\n".join(out)
 
 
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value for a one-line message: a megabyte of text is shown by its start and length."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
+
+
 def _check(opt: Option, value: Any, where: str) -> Any:
     def fail(reason: str = "") -> ConfigError:
-        return ConfigError(f"{where} = {value!r} is not allowed: expected {reason or opt.allowed()}")
+        return ConfigError(f"{where} = {_shown(value)} is not allowed: expected {reason or opt.allowed()}")
 
     t = opt.type
     if t is float and isinstance(value, int) and not isinstance(value, bool):
@@ -150,7 +184,7 @@ def _check(opt: Option, value: Any, where: str) -> Any:
         raise fail()
     if t in (int, float) and (isinstance(value, bool) or not isinstance(value, t)):
         raise fail()
-    if t is str and not isinstance(value, str):
+    if t is str and (not isinstance(value, str) or len(value) > opt.max_len):
         raise fail()
     if t is list:
         if not isinstance(value, list):
@@ -160,12 +194,14 @@ def _check(opt: Option, value: Any, where: str) -> Any:
         if opt.choices:
             for v in value:
                 if v not in opt.choices:
-                    raise ConfigError(f"{where} contains {v!r}: each entry must be {opt.allowed()}")
+                    raise ConfigError(f"{where} contains {_shown(v)}: each entry must be {opt.allowed()}")
         return value
     if opt.choices and value not in opt.choices:
         raise fail()
     if (opt.min is not None and value < opt.min) or (opt.max is not None and value > opt.max):
         raise fail()
+    if opt.check is not None and (allowed := opt.check(value)):
+        raise fail(allowed)
     return value
 
 
@@ -214,7 +250,8 @@ def load(path: Path | None, overrides: Mapping[str, Any] | None = None) -> Confi
     raw: dict[str, Any] = {}
     if path is not None:
         try:
-            raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+            # utf-8-sig: editors on Windows start the file with a byte order mark
+            raw = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
         except FileNotFoundError:
             raise ConfigError(f"config file {path} does not exist") from None
         except UnicodeDecodeError:

@@ -12,7 +12,9 @@ A door open longer than `door_open_alert_s` raises a staff alert and stays watch
 After a crash, `reconcile()` compares the table with one query of every door and never sends an
 open: a compartment left in `open` (reply never written) whose door is open is watched as usual;
 one whose door is shut cannot tell whether it opened, so it goes to `faulty` for staff to check,
-item kept. The `wall` column keeps the kiosks of a hall apart in a shared PostgreSQL database.
+item kept. A board that goes silent in the middle of an open (unplugged) leaves the compartment
+in `open` the same way, and the supervisor reconciles it once the board answers again. The
+`wall` column keeps the kiosks of a hall apart in a shared PostgreSQL database.
 """
 
 from __future__ import annotations
@@ -168,6 +170,11 @@ class LockerJammed(LockerError):
 
 class LockerUnavailable(LockerError):
     """The boards could not be asked (offline, no reply): nothing was opened, or staff must check."""
+
+
+class LockerOutcomeUnknown(LockerUnavailable):
+    """The open was sent but the board went silent and its doors cannot be read: the door may be
+    open. The compartment stays `open` until the board answers again and its door settles it."""
 
 
 class Boards(Protocol):
@@ -584,8 +591,17 @@ class Lockers:
             raise LockerUnavailable(e.reason, number) from e
         except Exception as e:
             reason = e.reason if isinstance(e, DeviceError) else tr("开锁失败：{err}", err=str(e))
-            self._unknown_outcome(number, op, reason)
-            raise LockerUnavailable(reason, number) from e
+            closed = self._unknown_outcome(number, op, reason)
+            if closed is None:
+                raise LockerOutcomeUnknown(
+                    tr(
+                        "{why}；如 {number} 号柜门已打开，请照常取放物品并关好柜门", why=reason, number=number
+                    ),
+                    number,
+                ) from e
+            if closed:
+                raise LockerUnavailable(reason, number) from e
+            return  # no reply, but the door is open: the open worked and is watched
         with self.engine.begin() as conn:
             c = self._lock_row(conn, number)
             if c.op_id == op and c.state is CState.OPEN:
@@ -612,8 +628,12 @@ class Lockers:
             self._update(conn, c, state=c.rest_state, purpose=None, op_id=None, **values)
         self._notify(number)
 
-    def _unknown_outcome(self, number: int, op: str, reason: Text) -> None:
-        """No (valid) reply: ask the door. Open -> watched; shut -> nothing happened; no answer -> staff."""
+    def _unknown_outcome(self, number: int, op: str, reason: Text) -> bool | None:
+        """No (valid) reply: ask the door and return what it says (closed, or None: no answer).
+
+        Open -> watched; shut -> nothing happened; no answer (a board unplugged mid-open) -> left
+        `open` like a crash's leftover: reconcile settles it from the door once the board answers
+        again, and only a door that then tells nothing goes to staff."""
         try:
             closed = self.boards.door_states([number]).get(number)
         except DeviceError:
@@ -625,9 +645,12 @@ class Lockers:
                 self.get(number), f"no reply, door found open: {reason}", seen_open=True, event="open_ok"
             )
         else:
-            self._check_needed(
-                self.get(number), f"no reply, door state unknown: {reason}", event="open_unknown"
-            )
+            with self.engine.begin() as conn:
+                c = self._lock_row(conn, number)
+                detail = f"no reply, door state unknown until the board answers: {reason}"
+                self._log(conn, number, "open_unknown", op, c.application_no, detail=detail)
+            self.reconciled = False  # the supervisor reconciles on its next round
+        return closed
 
     def _settle(
         self,

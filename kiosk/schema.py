@@ -5,8 +5,13 @@ Plain Python so device packages can declare their own sections without importing
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+# Text options longer than this are refused: a config value is a name, a path or a URL, and a
+# megabyte of it is a mistake (or an attack on the header that shows it).
+MAX_TEXT = 1000
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,10 @@ class Option:
     item: tuple[Option, ...] | None = None
     # Allowed type when it cannot be inferred from the default (e.g. default None).
     kind: type | None = None
+    # Longest text allowed (characters).
+    max_len: int = MAX_TEXT
+    # A further check of a well-typed value: returns None when fine, else what is allowed.
+    check: Callable[[Any], str | None] | None = None
 
     @property
     def type(self) -> type:
@@ -38,6 +47,8 @@ class Option:
             desc += f" from {self.min:g} to {self.max:g}"
         elif self.min is not None:
             desc += f" of at least {self.min:g}"
+        if t is str:
+            desc += f" of at most {self.max_len} characters"
         return desc
 
 

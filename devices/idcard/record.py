@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Literal
@@ -19,6 +20,19 @@ _CHECK = "10X98765432"
 _ID18 = re.compile(r"\d{17}[\dX]")
 _PERMIT2017 = re.compile(r"[A-Z]{3}\d{12}")
 _HMT_PREFIXES = ("810000", "820000", "830000")  # Hong Kong, Macao, Taiwan
+SEXES = ("男", "女", "未知", "未说明")  # GB/T 2261.1 as the codec decodes it
+# Fields shown on screen or printed: a control or format character (NUL, ESC, a bidi override)
+# there is a damaged or forged card, never a name.
+_SHOWN_FIELDS = {
+    "name": tr("姓名"),
+    "english_name": tr("英文姓名"),
+    "nation": tr("民族"),
+    "address": tr("住址"),
+    "extra_address": tr("住址"),
+    "issuer": tr("签发机关"),
+    "nationality": tr("国籍"),
+    "pass_number": tr("通行证号码"),
+}
 
 
 def check_digit(first17: str) -> str:
@@ -137,6 +151,13 @@ def validate(card: IdCard) -> list[Text]:
     number = card.id_number
     if not card.display_name:
         reasons.append(tr("姓名为空"))
+    for field, label in _SHOWN_FIELDS.items():
+        if any(unicodedata.category(c) in ("Cc", "Cf") for c in getattr(card, field)):
+            reasons.append(tr("{field}含有不可显示的字符", field=label))
+    if card.sex not in SEXES:
+        reasons.append(tr("性别代码无效：{code!r}", code=card.sex))
+    if not card.photo_wlt:
+        reasons.append(tr("证件照片数据为空"))
     if card.card_type == "foreign2017":
         if not _PERMIT2017.fullmatch(number):
             reasons.append(tr("永久居留证号码格式不正确：{number}", number=mask_id(number)))

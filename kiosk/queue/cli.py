@@ -256,6 +256,8 @@ def main(argv: Sequence[str] | None = None, ask: Callable[[str], str] = input) -
     )
     try:
         sections = load_sections(args.config)
+        if args.db and (allowed := kconfig.check_db_url(args.db)):
+            raise kconfig.ConfigError(f"--db {args.db!r} is not allowed: expected {allowed}")
         url = _with_connect_timeout(args.db) if args.db else None
         adopt = args.command == "adopt-key"
         if (
@@ -284,6 +286,10 @@ def main(argv: Sequence[str] | None = None, ask: Callable[[str], str] = input) -
         # a URL SQLAlchemy cannot parse, an unknown driver
         print(f"cannot use it: {e}", file=sys.stderr)
         return USAGE
+    except OSError as e:
+        # the SQLite file's folder cannot be made (a read-only or virtual file system)
+        print(f"cannot use the database: {e.strerror}: {e.filename}", file=sys.stderr)
+        return UNAVAILABLE
     except QueueRefused as e:
         print(f"{e.reason} [{e.code}]", file=sys.stderr)
         return REFUSED

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -39,6 +40,8 @@ T = TypeVar("T")
 # Counters that called a ticket of a service this recently count as serving it (for the estimate).
 ACTIVE_COUNTER_WINDOW = timedelta(minutes=60)
 NOTIFY_CHANNEL = "kiosk_queue"
+# What the booking system's appointment numbers look like (the column holds 32 characters).
+REF_PATTERN = re.compile(r"[0-9A-Za-z-]{1,32}")
 
 
 @dataclass(frozen=True)
@@ -399,7 +402,11 @@ class QueueStore:
         if not rules.id_number_valid(id_number):
             raise QueueRefused(tr("身份证号码有误，请核对"), "invalid_id")
         person = identity.id_hash(self._key, at.date(), id_number)
-        reference = ref or "".join(secrets.choice("0123456789") for _ in range(10))
+        reference = (
+            ref.strip() if ref is not None else "".join(secrets.choice("0123456789") for _ in range(10))
+        )
+        if not REF_PATTERN.fullmatch(reference):
+            raise QueueRefused(tr("预约号应为 1 到 32 位字母、数字或短横线"), "invalid_ref")
 
         def run(conn: Connection) -> Appointment:
             booking_id = conn.execute(
@@ -417,7 +424,16 @@ class QueueStore:
             row = conn.execute(sa.select(t.appointment).where(t.appointment.c.id == booking_id)).one()
             return self._appointment(row)
 
-        return self._tx(run)
+        try:
+            return self._tx(run)
+        except QueueUnavailable as e:
+            # the ref is unique: a second booking under it is the caller's mistake, not an outage
+            taken = sa.select(t.appointment.c.id).where(t.appointment.c.ref == reference)
+            if isinstance(e.__cause__, sa.exc.IntegrityError) and self._tx(
+                lambda conn: conn.execute(taken).first()
+            ):
+                raise QueueRefused(tr("预约号已存在：{ref}", ref=reference), "duplicate_ref") from None
+            raise
 
     def lookup_appointment(
         self, *, id_number: str | None = None, ref: str | None = None

@@ -173,6 +173,31 @@ def test_bad_config_and_unreachable_database_are_one_line(cli: Cli, tmp_path: Pa
     assert rc == 2 and "elderly_age" in err and err.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("db", "rc", "says"),
+    [
+        ("sqlite:////proc/x/q.db", 3, "cannot use the database: No such file or directory: /proc/x"),
+        ("mysql://x", 2, "--db 'mysql://x' is not allowed: expected empty, sqlite:///PATH or postgresql://"),
+    ],
+)
+def test_an_unusable_database_url_is_one_line(tmp_path: Path, db: str, rc: int, says: str) -> None:
+    code, out, err = main_subprocess("--db", db, "status", cwd=tmp_path)
+    assert (code, out) == (rc, "") and "Traceback" not in err
+    assert err.count("\n") == 1 and says in err
+
+
+def test_a_booking_reference_is_unique_and_short(cli: Cli) -> None:
+    now = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%H:%M")
+    book = ("book", "social", "--id-number", YOUNG, "--at", now)
+    assert cli(*book, "--ref", "8800002")[0] == 0
+    rc, out, err = cli(*book, "--ref", "8800002")
+    assert (rc, out, err.count("\n")) == (1, "", 1)
+    assert "[duplicate_ref]" in err and "8800002" in err
+    rc, out, err = cli(*book, "--ref", "9" * 10_000)
+    assert (rc, out, err.count("\n")) == (1, "", 1) and "[invalid_ref]" in err and len(err) < 200
+    assert cli(*book, "--ref", "8800003")[0] == 0
+
+
 def main_subprocess(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     p = subprocess.run(

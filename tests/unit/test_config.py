@@ -50,6 +50,17 @@ def test_file_overrides_defaults(tmp_path):
         ('[kiosk]\nservices = ["queue", "lottery"]\n', "services contains 'lottery'"),
         ("[kiosk\n", "is not valid TOML"),
         (
+            '[kiosk]\ntimezone = "Mars/Olympus"\n',
+            "timezone = 'Mars/Olympus' is not allowed: expected an IANA time zone name",
+        ),
+        (
+            '[kiosk]\ntimezone = "../../../../etc/passwd"\n',
+            "timezone = '../../../../etc/passwd' is not allowed: expected an IANA time zone name",
+        ),
+        ('[db]\nurl = "mysql://x"\n', "url = 'mysql://x' is not allowed: expected empty, sqlite:///PATH or"),
+        ('[db]\nurl = "kiosk.db"\n', "url = 'kiosk.db' is not allowed"),
+        ('[kiosk]\nhall_name = "' + "大" * 61 + '"\n', "expected text of at most 60 characters"),
+        (
             '[queue]\nservices = [{ code = "tax", prefix = "D", name_zh = "税务", hours = "25:00-26:00" }]\n',
             "[queue] services[0]",
         ),
@@ -60,6 +71,21 @@ def test_bad_values_name_key_value_and_allowed(tmp_path, text, expected):
         load(write(tmp_path, text))
     assert expected in str(e.value)
     assert "\n" not in str(e.value)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    p = tmp_path / "kiosk.toml"
+    p.write_bytes('\ufeff[kiosk]\nhall_name = "测试大厅"\n'.encode())
+    assert load(p)["kiosk"]["hall_name"] == "测试大厅"
+
+
+def test_megabytes_of_text_are_refused_and_shown_short(tmp_path):
+    with pytest.raises(ConfigError) as e:
+        load(write(tmp_path, '[kiosk]\nhall_name = "' + "x" * 3_000_000 + '"\n'))
+    message = str(e.value)
+    assert "hall_name" in message and "3000002 characters" in message and len(message) < 300
+    with pytest.raises(ConfigError, match="at most 1000 characters"):
+        load(write(tmp_path, '[kiosk]\nhelp_phone = "' + "1" * 1001 + '"\n'))
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
@@ -90,6 +116,16 @@ def test_entry_point_bad_config_is_one_line_not_a_traceback(tmp_path):
     assert r.stderr.strip().count("\n") == 0
     assert "Traceback" not in r.stderr
     assert "idle_timeout = -1" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['timezone = "Mars/Olympus"', 'timezone = "../../../../etc/passwd"', 'hall_name = "' + "x" * 100 + '"'],
+)
+def test_entry_point_refuses_bad_text_values_in_one_line(tmp_path, line):
+    r = run_kiosk("--config", str(write(tmp_path, f"[kiosk]\n{line}\n")), "--print-config")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip().count("\n") == 0 and "is not allowed: expected" in r.stderr
 
 
 def test_print_config_prints_effective_toml(tmp_path):

@@ -4,10 +4,12 @@ import dataclasses
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from devices.idcard import codec
 from devices.idcard.presets import PRESETS
-from devices.idcard.record import LONG_TERM, check_digit, is_valid_id, validate
+from devices.idcard.record import LONG_TERM, SEXES, IdCard, check_digit, is_valid_id, validate
 
 
 def u(s: str, size: int) -> bytes:
@@ -36,6 +38,11 @@ RESIDENT = [
 ]
 
 
+def with_photo(card: IdCard) -> IdCard:
+    """A text block decodes without the photo that a real read carries."""
+    return dataclasses.replace(card, photo_wlt=PRESETS["resident"].photo_wlt)
+
+
 def test_resident_block_by_the_reference_offsets():
     card = codec.decode_text(block(*RESIDENT))
     assert card.as_json() == {
@@ -53,7 +60,7 @@ def test_resident_block_by_the_reference_offsets():
         "photo_decoded": False,
         "fingerprint_bytes": 0,
     }
-    assert validate(card) == []
+    assert validate(with_photo(card)) == []
 
 
 def test_long_term_validity():
@@ -94,7 +101,7 @@ def test_foreign_2017_block():
         "USA110085062101",
     )
     assert (j["name"], j["birth_date"], j["nation"], j["sex"]) == ("史密斯", "1985-06-21", "", "男")
-    assert validate(card) == []
+    assert validate(with_photo(card)) == []
 
 
 def test_foreign_2023_block_joins_the_split_english_name():
@@ -116,7 +123,7 @@ def test_foreign_2023_block_joins_the_split_english_name():
     )
     assert card.card_type == "foreign2023"
     assert card.english_name == name and card.nationality == "ESP" and card.sex == "女"
-    assert validate(card) == []
+    assert validate(with_photo(card)) == []
 
 
 def test_rare_character_survives_the_round_trip():
@@ -212,3 +219,37 @@ def test_json_fields_by_card_type():
     assert {"english_name", "nationality"} <= PRESETS["foreign2017"].as_json().keys()
     assert {"pass_number", "issue_count"} <= PRESETS["hmt"].as_json().keys()
     assert PRESETS["elderly"].as_json()["valid_until"] == "长期"
+
+
+SHOWN = ("name", "address", "issuer", "english_name")
+
+
+@given(
+    st.sampled_from(SHOWN),
+    st.text(max_size=5),
+    st.characters(categories=["Cc", "Cf"]),
+    st.text(max_size=5),
+)
+def test_a_control_or_format_character_in_a_shown_field_is_refused(field, before, bad, after):
+    card = PRESETS["resident"]
+    reasons = [str(r) for r in validate(dataclasses.replace(card, **{field: before + bad + after}))]
+    assert any("不可显示的字符" in r for r in reasons), (field, before + bad + after)
+
+
+@given(st.text(max_size=4).filter(lambda s: s not in SEXES))
+def test_a_sex_outside_the_standard_codes_is_refused(sex):
+    reasons = [str(r) for r in validate(dataclasses.replace(PRESETS["resident"], sex=sex))]
+    assert any("性别代码无效" in r for r in reasons)
+
+
+def test_nul_esc_empty_photo_and_sex_x_each_name_their_reason():
+    card = PRESETS["resident"]
+    assert validate(card) == []
+    cases = {
+        "姓名含有不可显示的字符": {"name": "王\x00小明"},
+        "住址含有不可显示的字符": {"address": "示例路\x1b[2J1号"},
+        "性别代码无效：'X'": {"sex": "X"},
+        "证件照片数据为空": {"photo_wlt": b""},
+    }
+    for reason, change in cases.items():
+        assert [str(r) for r in validate(dataclasses.replace(card, **change))] == [reason]
