@@ -17,7 +17,7 @@ from typing import Any
 
 from kiosk.schema import Option, Section
 
-DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker")
+DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker", "fingerprint", "scanner")
 
 SERVICE_NAMES = ("queue", "photo", "reissue", "certificate", "pickup", "demo")
 
