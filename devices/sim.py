@@ -30,6 +30,7 @@ class Control:
     action: Callable[..., Any]
     choices: tuple[tuple[str, Text], ...] = ()  # (value, label) when the action takes one
     group: str = "events"  # "events" or "faults"
+    text: bool = False  # the action takes free text typed on the panel (choices are suggestions)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.schema import Option, Section
 
-DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker")
+DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker", "fingerprint", "scanner")
 
 SERVICE_NAMES = ("queue", "photo", "reissue", "certificate", "pickup", "demo")
 

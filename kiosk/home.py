@@ -16,6 +16,8 @@ DEVICE_NAMES = {
     "a4printer": tr("A4 打印机"),
     "camera": tr("摄像头"),
     "locker": tr("取件柜"),
+    "fingerprint": tr("指纹仪"),
+    "scanner": tr("扫码器"),
 }
 
 

@@ -40,7 +40,17 @@ class SimulatorPanel(QWidget):
         v.addWidget(status)
         for control in sim.controls():
             row = QHBoxLayout()
-            if control.choices:
+            if control.text:
+                field = QComboBox()
+                field.setEditable(True)
+                for value, _label in control.choices:
+                    field.addItem(value)
+                field.setObjectName(f"text_{kind}")
+                b = QPushButton(ui(control.label))
+                b.clicked.connect(lambda _=False, c=control, f=field: c.action(f.currentText()))
+                row.addWidget(field, 1)
+                row.addWidget(b)
+            elif control.choices:
                 combo = QComboBox()
                 for value, text in control.choices:
                     combo.addItem(ui(text), value)

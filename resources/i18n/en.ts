@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../flows/catalog.py" line="12"/>
-        <location filename="../../kiosk/home.py" line="64"/>
+        <location filename="../../kiosk/home.py" line="66"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
@@ -136,12 +136,22 @@
         <translation>Pickup locker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="42"/>
+        <location filename="../../kiosk/home.py" line="19"/>
+        <source>指纹仪</source>
+        <translation>Fingerprint scanner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/home.py" line="20"/>
+        <source>扫码器</source>
+        <translation>Code scanner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/home.py" line="44"/>
         <source>本机暂不提供此业务</source>
         <translation>Not offered at this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="50"/>
+        <location filename="../../kiosk/home.py" line="52"/>
         <source>{device}暂不可用：{why}</source>
         <translation>{device} unavailable: {why}</translation>
     </message>
@@ -348,7 +358,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="258"/>
-        <location filename="../../kiosk/home.py" line="59"/>
+        <location filename="../../kiosk/home.py" line="61"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
@@ -358,17 +368,17 @@
         <translation>Choose a service and get a queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="61"/>
+        <location filename="../../kiosk/home.py" line="63"/>
         <source>身份证补换领</source>
         <translation>ID card reissue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="62"/>
+        <location filename="../../kiosk/home.py" line="64"/>
         <source>证明打印</source>
         <translation>Print a certificate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="63"/>
+        <location filename="../../kiosk/home.py" line="65"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
@@ -551,12 +561,12 @@
         <translation>No simulated devices running</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="66"/>
+        <location filename="../../devices/sim.py" line="67"/>
         <source>拔出设备</source>
         <translation>Unplug device</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="67"/>
+        <location filename="../../devices/sim.py" line="68"/>
         <source>插回设备</source>
         <translation>Plug device back in</translation>
     </message>
@@ -726,6 +736,7 @@
     </message>
     <message>
         <location filename="../../devices/camera/driver.py" line="46"/>
+        <location filename="../../devices/scanner/driver.py" line="189"/>
         <source>无法打开摄像头：{err}</source>
         <translation>Cannot open camera: {err}</translation>
     </message>
@@ -741,6 +752,7 @@
     </message>
     <message>
         <location filename="../../devices/camera/driver.py" line="90"/>
+        <location filename="../../devices/scanner/driver.py" line="203"/>
         <source>摄像头没有画面</source>
         <translation>No camera image</translation>
     </message>
@@ -1146,6 +1158,7 @@
         <translation>SAM number should be 16 bytes, got {n}</translation>
     </message>
     <message>
+        <location filename="../../devices/fingerprint/model.py" line="113"/>
         <location filename="../../devices/idcard/driver.py" line="39"/>
         <source>{a}；{b}</source>
         <extracomment>Polls in a row that failed before the status shows it (one glitch must not flicker the UI). Polls in a row with no answer at all before the link counts as lost (reopened with backoff). Failed reads of one card before it is reported unreadable instead of retried.</extracomment>
@@ -1390,6 +1403,7 @@
         <translation>Sex in ID number does not match the card</translation>
     </message>
     <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="106"/>
         <location filename="../../devices/idcard/simulator.py" line="118"/>
         <source>无故障</source>
         <extracomment>Seconds a real reader works on each command before its reply starts (RF exchange, SAM crypto).</extracomment>
@@ -1401,11 +1415,13 @@
         <translation>Card not found</translation>
     </message>
     <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="108"/>
         <location filename="../../devices/idcard/simulator.py" line="120"/>
         <source>应答前有杂波</source>
         <translation>Noise before response</translation>
     </message>
     <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="109"/>
         <location filename="../../devices/idcard/simulator.py" line="121"/>
         <source>应答校验和错误</source>
         <translation>Response checksum error</translation>
@@ -1724,7 +1740,7 @@
     </message>
     <message>
         <location filename="../../flows/photo.py" line="87"/>
-        <location filename="../../kiosk/home.py" line="60"/>
+        <location filename="../../kiosk/home.py" line="62"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
@@ -1926,6 +1942,449 @@
         <location filename="../../kiosk/queue/factory.py" line="49"/>
         <source>身份证号密钥文件无法使用：{why}</source>
         <translation>The ID number key file cannot be used: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="50"/>
+        <source>成功</source>
+        <extracomment>Image from UpImage: 256 x 288 pixels, 4 bits a pixel, high nibble first. Data bytes per data packet for each ReadSysPara packet-size code.</extracomment>
+        <translation>Success</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="51"/>
+        <source>指纹仪收到的数据包有误</source>
+        <translation>The fingerprint module received a damaged packet</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="52"/>
+        <source>传感器上没有手指</source>
+        <translation>No finger on the sensor</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="53"/>
+        <source>指纹图像采集失败</source>
+        <translation>Fingerprint image capture failed</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="54"/>
+        <source>指纹图像太乱</source>
+        <translation>Fingerprint image too messy</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="55"/>
+        <source>指纹特征点太少</source>
+        <translation>Too few fingerprint features</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="56"/>
+        <source>指纹不匹配</source>
+        <translation>Fingerprints do not match</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="57"/>
+        <source>没有搜索到指纹</source>
+        <translation>Fingerprint not found</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="58"/>
+        <source>特征上传失败</source>
+        <translation>Feature upload failed</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="59"/>
+        <source>图像上传失败</source>
+        <translation>Image upload failed</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="60"/>
+        <source>指纹仪口令错误</source>
+        <translation>Wrong fingerprint module password</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="61"/>
+        <source>缓冲区内没有有效图像</source>
+        <translation>No valid image in the buffer</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="62"/>
+        <source>指纹仪闪存错误</source>
+        <translation>Fingerprint module flash error</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="67"/>
+        <source>未知确认码 {code}</source>
+        <translation>Unknown confirmation code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="152"/>
+        <source>数据包长度 {n} 无效</source>
+        <translation>Invalid packet length {n}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="161"/>
+        <source>数据包校验和错误</source>
+        <translation>Packet checksum error</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="178"/>
+        <source>图像应为 {n} 字节，实际 {m}</source>
+        <translation>The image should be {n} bytes, got {m}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="204"/>
+        <source>系统参数应为 16 字节，实际 {n}</source>
+        <translation>System parameters should be 16 bytes, got {n}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/codec.py" line="207"/>
+        <source>数据包大小代码 {n} 无效</source>
+        <translation>Invalid packet size code {n}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="23"/>
+        <source>参数错误</source>
+        <translation>Bad parameter</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="24"/>
+        <source>内存分配失败</source>
+        <translation>Memory allocation failed</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="25"/>
+        <source>功能未实现</source>
+        <translation>Function not implemented</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="26"/>
+        <source>设备不存在</source>
+        <translation>No device</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="27"/>
+        <source>设备未初始化</source>
+        <translation>Device not initialised</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="28"/>
+        <source>非法错误号</source>
+        <translation>Invalid error number</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="29"/>
+        <source>指纹图像质量差</source>
+        <translation>Poor fingerprint image quality</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="38"/>
+        <source>错误码 {rc}</source>
+        <extracomment>Seconds between raw-frame reads while waiting for a finger. Mean grey below which a frame holds a finger (the platen reads near white when empty).</extracomment>
+        <translation>Error code {rc}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="55"/>
+        <source>未配置指纹采集库（devices.fingerprint.library）</source>
+        <translation>No fingerprint capture library configured (devices.fingerprint.library)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="63"/>
+        <source>指纹采集库无法加载：{err}</source>
+        <translation>The fingerprint capture library cannot be loaded: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="67"/>
+        <source>指纹采集仪初始化失败：{err}</source>
+        <translation>Fingerprint scanner initialisation failed: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="74"/>
+        <source>指纹采集仪未报告图像尺寸：{err}</source>
+        <translation>The fingerprint scanner did not report its image size: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="87"/>
+        <location filename="../../devices/fingerprint/livescan.py" line="111"/>
+        <source>指纹采集仪已断开：{err}</source>
+        <translation>Fingerprint scanner disconnected: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="89"/>
+        <source>指纹采集仪没有通道 {ch}</source>
+        <translation>The fingerprint scanner has no channel {ch}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="105"/>
+        <source>无法开始采集：{err}</source>
+        <translation>Cannot start capturing: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="113"/>
+        <source>采集指纹图像失败：{err}</source>
+        <translation>Fingerprint capture failed: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="118"/>
+        <location filename="../../devices/fingerprint/uart.py" line="134"/>
+        <source>{s} 秒内没有放上手指</source>
+        <translation>No finger placed within {s} seconds</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="23"/>
+        <source>右手拇指</source>
+        <translation>Right thumb</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="24"/>
+        <source>右手食指</source>
+        <translation>Right index finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="25"/>
+        <source>右手中指</source>
+        <translation>Right middle finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="26"/>
+        <source>右手环指</source>
+        <translation>Right ring finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="27"/>
+        <source>右手小指</source>
+        <translation>Right little finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="28"/>
+        <source>左手拇指</source>
+        <translation>Left thumb</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="29"/>
+        <source>左手食指</source>
+        <translation>Left index finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="30"/>
+        <source>左手中指</source>
+        <translation>Left middle finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="31"/>
+        <source>左手环指</source>
+        <translation>Left ring finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="32"/>
+        <source>左手小指</source>
+        <translation>Left little finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="107"/>
+        <source>{finger}（质量 {q}）</source>
+        <extracomment>Block side in pixels and the grey-level spread a block needs to count as ridges.</extracomment>
+        <translation>{finger} (quality {q})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <source>{hand}采集失败</source>
+        <translation>{hand}: capture failed</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <source>右手</source>
+        <translation>Right hand</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <source>左手</source>
+        <translation>Left hand</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
+        <source>清晰</source>
+        <extracomment>Seconds the module works on GenImg with a finger on it (exposure and transfer to its buffer). Quality the module&apos;s own feature extraction needs (below it Img2Tz answers &quot;too few features&quot;).</extracomment>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
+        <source>干燥模糊</source>
+        <translation>Dry, blurred</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
+        <source>采集中抬起</source>
+        <translation>Lifted during capture</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="107"/>
+        <source>模块不应答</source>
+        <translation>Module not answering</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="110"/>
+        <source>超长数据包</source>
+        <translation>Oversized packet</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="113"/>
+        <source>放上手指</source>
+        <translation>Place finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="114"/>
+        <source>抬起手指</source>
+        <translation>Lift finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="115"/>
+        <source>指纹仪故障</source>
+        <translation>Fingerprint scanner fault</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="68"/>
+        <source>指纹仪端口设置无效：{err}</source>
+        <extracomment>Health checks in a row with no answer before the link counts as lost. How long one port.read() may block; bounds how late a deadline is noticed. Commands the module works on before answering (exposure, feature extraction): their ack may take this many reply timeouts. Seconds between GenImg tries while waiting for a finger (a module takes ~0.1 s per look).</extracomment>
+        <translation>Invalid fingerprint scanner port setting: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="70"/>
+        <source>无法打开指纹仪端口 {port}：{err}</source>
+        <translation>Cannot open the fingerprint scanner port {port}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="76"/>
+        <source>指纹仪无应答或应答有误：{err}</source>
+        <translation>The fingerprint scanner does not answer or answers wrongly: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="92"/>
+        <source>指纹仪无应答：{err}</source>
+        <translation>The fingerprint scanner does not answer: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="100"/>
+        <source>指纹仪口令错误（请检查配置 password）</source>
+        <translation>Wrong fingerprint module password (check the password setting)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="131"/>
+        <source>采集指纹图像失败：{why}</source>
+        <translation>Fingerprint capture failed: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="171"/>
+        <location filename="../../devices/fingerprint/uart.py" line="220"/>
+        <source>指纹仪连接中断：{err}</source>
+        <translation>Fingerprint scanner link lost: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="175"/>
+        <source>指令 {cmd} 的应答类型 {pid:02X} 不对</source>
+        <translation>Wrong reply type {pid:02X} to command {cmd}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="192"/>
+        <source>数据传输中收到类型 {pid:02X} 的包</source>
+        <translation>A packet of type {pid:02X} arrived during a data transfer</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="197"/>
+        <source>数据超过 {n} 字节仍未结束</source>
+        <translation>Data transfer not finished after {n} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="216"/>
+        <source>指纹仪应答损坏（指令 {cmd}）：{err}</source>
+        <translation>Damaged fingerprint scanner reply (command {cmd}): {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="218"/>
+        <source>指纹仪无应答（指令 {cmd}）</source>
+        <translation>No answer from the fingerprint scanner (command {cmd})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/uart.py" line="224"/>
+        <source>指纹仪未连接</source>
+        <translation>Fingerprint scanner not connected</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/codec.py" line="39"/>
+        <source>扫码器发送的不是文本（{n} 字节）</source>
+        <extracomment>Characters below 0x20 that barcodes legitimately carry: GS (the GS1 group separator, FNC1) and RS / EOT of ISO 15434 envelopes.</extracomment>
+        <translation>The scanner sent something that is not text ({n} bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/codec.py" line="44"/>
+        <source>扫码器发送的数据含有控制字符（{n} 个）</source>
+        <translation>The scanner sent data with control characters ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/codec.py" line="73"/>
+        <location filename="../../devices/scanner/keymap.py" line="73"/>
+        <source>扫码内容超过 {n} 个字符，已丢弃</source>
+        <extracomment>key code -&gt; (plain, shifted) the reverse, for tests and the uinput check: character -&gt; (key code, shifted)</extracomment>
+        <translation>Scanned content longer than {n} characters, discarded</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/driver.py" line="40"/>
+        <source>扫码器命令配置有误：{err}</source>
+        <translation>Scanner command setting is wrong: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/driver.py" line="70"/>
+        <source>扫码器端口设置无效：{err}</source>
+        <translation>Invalid scanner port setting: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/driver.py" line="72"/>
+        <source>无法打开扫码器端口 {port}：{err}</source>
+        <translation>Cannot open the scanner port {port}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/driver.py" line="95"/>
+        <location filename="../../devices/scanner/driver.py" line="106"/>
+        <source>扫码器连接中断：{err}</source>
+        <translation>Scanner link lost: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/driver.py" line="110"/>
+        <source>扫码器未连接</source>
+        <translation>Scanner not connected</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/driver.py" line="129"/>
+        <source>未配置扫码器输入设备（devices.scanner.input_device）</source>
+        <translation>No scanner input device configured (devices.scanner.input_device)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/driver.py" line="133"/>
+        <source>无法打开扫码器输入设备 {dev}：{err}</source>
+        <translation>Cannot open the scanner input device {dev}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/driver.py" line="138"/>
+        <source>扫码器输入设备被占用：{err}</source>
+        <translation>The scanner input device is in use: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/driver.py" line="166"/>
+        <source>扫码器已断开：{err}</source>
+        <translation>Scanner disconnected: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/simulator.py" line="60"/>
+        <source>扫码</source>
+        <extracomment>Codes offered on the panel (any text can be typed instead): WeChat and Alipay payment codes of the documented shapes, a pickup code, a URL.</extracomment>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/simulator.py" line="61"/>
+        <source>发送乱码</source>
+        <translation>Send garbage</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/simulator.py" line="62"/>
+        <source>发送超长内容</source>
+        <translation>Send an overlong line</translation>
     </message>
     <message>
         <location filename="../../backends/http.py" line="102"/>
