@@ -25,6 +25,11 @@ from kiosk.text import Text, TextLike, as_text, tr
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+#: Reconnect delays (first, cap) in seconds. The cap is short on purpose: a reopen attempt costs
+#: one port open and one status poll, while a long cap keeps a device that answers again away
+#: for as long as the cap (15 s of garbage once kept a printer off for 16 s more).
+RECONNECT_BACKOFF = (0.5, 3.0)
 D = TypeVar("D", bound="Driver")
 
 
@@ -67,6 +72,11 @@ class DeviceError(Exception):
 
 class ConnectionLost(DeviceError):
     """The link is gone (unplugged, port vanished, no answer): reconnect with a fresh driver."""
+
+
+class OutcomeUnknown(ConnectionLost):
+    """The link died after the whole request went out and before the device confirmed it: it may
+    or may not have been done (a ticket printed, a door opened). Callers must say so honestly."""
 
 
 class PermanentFault(DeviceError):
@@ -128,7 +138,7 @@ class Device(Generic[D]):
         name: str,
         factory: Callable[[Emit], D],
         *,
-        backoff: tuple[float, float] = (0.5, 30.0),
+        backoff: tuple[float, float] = RECONNECT_BACKOFF,
         call_timeout: float = 10.0,
     ) -> None:
         self.name = name

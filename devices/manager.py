@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import Any
 
-from devices.base import Device, DeviceStatus, Driver, Emit, PermanentFault, State
+from devices.base import RECONNECT_BACKOFF, Device, DeviceStatus, Driver, Emit, PermanentFault, State
 from kiosk.text import tr
 
 log = logging.getLogger(__name__)
@@ -98,6 +98,9 @@ def build_devices(
         devices[kind] = Device(
             kind,
             partial(_make, build, settings),
-            backoff=(float(settings.get("reconnect_min", 0.5)), float(settings.get("reconnect_max", 30.0))),
+            backoff=(
+                float(settings.get("reconnect_min", RECONNECT_BACKOFF[0])),
+                float(settings.get("reconnect_max", RECONNECT_BACKOFF[1])),
+            ),
         )
     return DeviceManager(devices)

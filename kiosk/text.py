@@ -44,5 +44,13 @@ def tr(source: str, **args: Any) -> Text:
 TextLike = Text | str
 
 
+def join(texts: list[Text]) -> Text:
+    """Several reasons or notes as one text, separated by the Chinese semicolon (translated)."""
+    out = texts[0]
+    for t in texts[1:]:
+        out = tr("{a}；{b}", a=out, b=t)
+    return out
+
+
 def as_text(value: TextLike) -> Text:
     return value if isinstance(value, Text) else Text(value)

@@ -21,7 +21,7 @@ from devices.idcard.errors import (
 from devices.idcard.link import SamLink
 from devices.idcard.photo import load_decoder
 from devices.idcard.record import IdCard, validate
-from kiosk.text import Text, tr
+from kiosk.text import Text, join, tr
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +31,6 @@ ERRORS_BEFORE_FAULT = 2
 TIMEOUTS_BEFORE_LOST = 3
 #: Failed reads of one card before it is reported unreadable instead of retried.
 READS_BEFORE_GIVING_UP = 3
-
-
-def join_reasons(reasons: list[Text]) -> Text:
-    out = reasons[0]
-    for r in reasons[1:]:
-        out = tr("{a}；{b}", a=out, b=r)
-    return out
 
 
 class SamSerialReader(Driver):
@@ -199,9 +192,7 @@ class SamSerialReader(Driver):
         )
         reasons = validate(card)
         if reasons:
-            raise InvalidCardError(
-                tr("证件校验未通过：{why}", why=join_reasons(reasons)), reasons=reasons, card=card
-            )
+            raise InvalidCardError(tr("证件校验未通过：{why}", why=join(reasons)), reasons=reasons, card=card)
         return card
 
     def _read_extra_address(self) -> str:

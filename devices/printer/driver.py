@@ -16,7 +16,15 @@ from typing import Any
 
 from escpos.escpos import Escpos
 
-from devices.base import ConnectionLost, DeviceError, DeviceStatus, Driver, Emit, PermanentFault
+from devices.base import (
+    ConnectionLost,
+    DeviceError,
+    DeviceStatus,
+    Driver,
+    Emit,
+    OutcomeUnknown,
+    PermanentFault,
+)
 from devices.printer import layout as layouts
 from devices.printer import status as st
 from devices.printer import transport
@@ -161,7 +169,11 @@ class EscposPrinter(Driver):
             raise ConnectionLost(tr("打印机停止接收数据")) from e
         # the reply queues behind the job on a slow link: allow for the job's transfer time
         baud = int(self.settings.get("baud", 115200))
-        after = self.read_status(wait=len(job) * 10 / baud)
+        try:  # the whole job is out: from here a lost link leaves the outcome unknown
+            after = self.read_status(wait=len(job) * 10 / baud)
+        except ConnectionLost as e:
+            log.warning("printer link lost after the whole job of %d bytes: outcome unknown", sent)
+            raise OutcomeUnknown(tr("打印机在打印后没有应答")) from e
         result_status = after.device_status()
         if after.paper == st.PAPER_OUT or not result_status.usable:
             log.warning("print job of %d bytes not completed: %s", len(job), result_status.reason)

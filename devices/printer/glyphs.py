@@ -59,6 +59,10 @@ def text_cells(text: str) -> int:
     return sum(char_cells(c) for c in text)
 
 
+def _latin(ch: str) -> bool:
+    return ch.isascii() and not ch.isspace()
+
+
 def wrap(text: str, columns: int) -> list[str]:
     """Break text into lines of at most `columns` half-width cells, as the printer would."""
     lines: list[str] = []
@@ -67,11 +71,16 @@ def wrap(text: str, columns: int) -> list[str]:
         n = char_cells(ch)
         if used + n > columns and current:
             carry = ""
+            head, space, tail = current.rpartition(" ")
             if ch in NO_LINE_START and len(current) > 1:
                 # keep closing punctuation off the start of a line: take a character with it
                 current, carry = current[:-1], current[-1]
+            elif _latin(ch) and space and head.strip() and all(_latin(c) for c in tail):
+                current, carry = head, tail  # an English word moves to the next line whole
             lines.append(current)
             current, used = carry, text_cells(carry)
+            if ch == " " and not carry:
+                continue  # no space at the start of a line
         current += ch
         used += n
     lines.append(current)

@@ -5,6 +5,7 @@ A template is a list of lines, each one table:
     { text = "前面还有 {waiting_ahead} 人", align = "center", bold = true, size = 2 }
     { rule = "-" }                      a full-width line of that character
     { qr = "{qr}", size = 6, ec = "M" } a QR code (native GS ( k or a raster image)
+    { image = "{photo}", width_mm = 40 } a picture file, dithered to a raster image that wide
     { feed = 2 }                        print and feed n lines
     { cut = "full" }                    feed and cut ("full" or "partial")
 
@@ -33,7 +34,15 @@ from devices.printer import glyphs
 from kiosk.redact import ID_RE, mask_id
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "resources" / "receipts"
-LAYOUT_NAMES = ("queue_ticket", "reissue_receipt", "pickup_slip", "test_page")
+LAYOUT_NAMES = (
+    "queue_ticket",
+    "queue_ticket_en",
+    "photo_sheet",
+    "reissue_receipt",
+    "pickup_slip",
+    "test_page",
+)
+DOTS_PER_MM = 8  # 203 dpi, the head of every supported receipt printer
 
 INIT = b"\x1b@"
 CHINESE_ON = b"\x1c&"
@@ -49,6 +58,7 @@ KEYS = {
     "text": {"text", "align", "bold", "size", "when"},
     "rule": {"rule", "when"},
     "qr": {"qr", "size", "ec", "align", "when"},
+    "image": {"image", "width_mm", "align", "when"},
     "feed": {"feed", "when"},
     "cut": {"cut"},
 }
@@ -109,6 +119,8 @@ def _validate(name: str, raw: Any) -> Layout:
             raise LayoutError(f"{where}: ec must be L, M, Q or H")
         if kind == "cut" and line["cut"] not in ("full", "partial"):
             raise LayoutError(f"{where}: cut must be full or partial")
+        if kind == "image" and not 10 <= line.get("width_mm", 40) <= 72:
+            raise LayoutError(f"{where}: width_mm must be 10-72")
         if kind == "rule" and len(line["rule"]) != 1:
             raise LayoutError(f"{where}: rule is one character")
     return Layout(name, tuple(lines))
@@ -161,6 +173,18 @@ def _qr_image(content: str, size: int, ec: str) -> Any:
     return code.make_image().get_image().convert("1")
 
 
+def _photo_raster(path: str, width_mm: int, opts: PaperOptions) -> Any:
+    """A photo as thermal dots: greyscale, scaled to width, contrast stretched, dithered."""
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as im:
+        grey = ImageOps.autocontrast(im.convert("L"), cutoff=1)
+    width = min(width_mm * DOTS_PER_MM, opts.dots)
+    height = round(grey.height * width / grey.width)
+    # Floyd-Steinberg error diffusion (PIL's default for mode "1") keeps the face's shading
+    return grey.resize((width, height), Image.Resampling.LANCZOS).convert("1")
+
+
 def render(p: Escpos, layout: Layout, data: Mapping[str, Any], opts: PaperOptions) -> None:
     """Write the layout's commands to p (any python-escpos printer, usually a Dummy)."""
     native_qr = opts.native_qr and p.profile.supports("qrCode")
@@ -195,6 +219,10 @@ def render(p: Escpos, layout: Layout, data: Mapping[str, Any], opts: PaperOption
                 p._raw(b"\n")
             else:
                 p.image(_qr_image(content, size, ec), impl="bitImageRaster")
+        elif "image" in line:
+            p.set(align=line.get("align", "center"))
+            img = _photo_raster(fill(line["image"], data), int(line.get("width_mm", 40)), opts)
+            p.image(img, impl="bitImageRaster")
         elif "feed" in line:
             p.print_and_feed(int(line["feed"]))
         elif "cut" in line:

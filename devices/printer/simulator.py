@@ -63,6 +63,7 @@ class PrinterSimulator(PtySimulator):
         self._paper = paper.Paper(self.dots)
         self._stalled = threading.Event()
         self._stall_next_job = False
+        self._unplug_after_next = False
         self._changed = threading.Condition()
 
     # ---- what tests and the panel see ----
@@ -94,6 +95,10 @@ class PrinterSimulator(PtySimulator):
         """Stall as the next job starts (after answering the status check before it)."""
         self._stall_next_job = True
 
+    def unplug_after_next(self) -> None:
+        """Pull the cable right after the next receipt is cut: printed, but no status after it."""
+        self._unplug_after_next = True
+
     def resume(self) -> None:
         self._stalled.clear()
         self.notify("stalled", False)
@@ -111,6 +116,7 @@ class PrinterSimulator(PtySimulator):
             Control(tr("打印中缺纸"), self.run_out_during_next, group="faults"),
             Control(tr("打印机卡死"), self.stall, group="faults"),
             Control(tr("打印中卡死"), self.stall_during_next, group="faults"),
+            Control(tr("打印后断开"), self.unplug_after_next, group="faults"),
             Control(tr("打印机恢复"), self.resume, group="faults"),
             *super().controls(),
         ]
@@ -172,6 +178,9 @@ class PrinterSimulator(PtySimulator):
             self.qr_codes.append(receipt.qr_codes)
             self._changed.notify_all()
         self.notify("receipt", path)
+        if self._unplug_after_next:
+            self._unplug_after_next = False
+            self.unplug()
 
     def _hold(self) -> None:
         """Stop reading, so the driver's writes back up as on a jammed printer."""

@@ -178,3 +178,41 @@ def test_link_that_opens_but_never_answers_backs_off(sim):
         assert dev.reconnects >= 1
     finally:
         dev.stop()
+
+
+class GarbleSim(EchoSim):
+    """Answers line garbage while `garble` is set, like a device talking at the wrong baud rate."""
+
+    garble = False
+
+    def on_bytes(self, data: bytes) -> None:
+        self.write(b"\xfe" * len(data) if self.garble else data.upper())
+
+
+class StrictEcho(EchoDriver):
+    def ask(self, text: bytes) -> bytes:
+        reply = super().ask(text)
+        if reply != text.upper():
+            raise ConnectionLost("garbled answer")
+        return reply
+
+
+def test_device_answering_again_after_long_garbage_is_back_within_seconds(tmp_path):
+    """The production backoff (as build_devices uses it) is capped: after 9 s of garbage the
+    device is back within a few seconds of answering properly, not after the next doubled wait."""
+    sim = GarbleSim(tmp_path / "garble").start()
+    dev = Device("garble", lambda emit: StrictEcho({"port": str(sim.port)}, emit))
+    dev.start()
+    try:
+        assert dev.wait_until(lambda s: s.state is State.OK, 10)
+        sim.garble = True
+        assert dev.wait_until(lambda s: s.state is State.OFFLINE, 10)
+        time.sleep(9)  # the garbage lasts: the backoff grows to its cap meanwhile
+        sim.garble = False
+        healed = time.monotonic()
+        assert dev.wait_until(lambda s: s.state is State.OK, 30)
+        # uncapped (0.5 s doubling to 30 s) the next attempt came about 7 s later; capped at 3 s
+        assert time.monotonic() - healed < 5.5
+    finally:
+        dev.stop()
+        sim.stop()

@@ -1,6 +1,7 @@
 """Shared data for the printer tests: synthetic people only (张三 is the Chinese John Doe)."""
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from escpos.printer import Dummy
@@ -24,6 +25,26 @@ SAMPLES = {
         "issued_at": datetime(2026, 1, 5, 9, 30),
         "hall": HALL,
         "qr": "https://q.example.gov.cn/t/A023",
+    },
+    "queue_ticket_en": {
+        "number": "A023",
+        "service_name": "社保业务",
+        "service_name_en": "Social insurance",
+        "waiting_ahead": 5,
+        "estimated_wait_min": 15,
+        "issued_at": datetime(2026, 1, 5, 9, 30),
+        "hall": HALL,
+        "qr": "https://q.example.gov.cn/t/A023",
+    },
+    "photo_sheet": {
+        "hall": HALL,
+        "title": "证件照 ID photo",
+        "photo": str(Path(__file__).with_name("sample_photo.png")),  # a drawn face, nobody's
+        "preset": "GA 461",
+        "size_px": "358×441 px",
+        "size_mm": "26×32 mm",
+        "taken_at": datetime(2026, 1, 5, 21, 10),
+        "note": "本机已删除照片文件。",
     },
     "reissue_receipt": {
         "hall": HALL,
