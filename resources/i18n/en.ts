@@ -482,28 +482,28 @@
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="144"/>
+        <location filename="../../devices/base.py" line="154"/>
         <source>正在连接</source>
-        <extracomment>seconds between poll() calls while connected</extracomment>
+        <extracomment>Reconnect delays (first, cap) in seconds. The cap is short on purpose: a reopen attempt costs one port open and one status poll, while a long cap keeps a device that answers again away for as long as the cap (15 s of garbage once kept a printer off for 16 s more). seconds between poll() calls while connected</extracomment>
         <translation>Connecting</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="195"/>
+        <location filename="../../devices/base.py" line="205"/>
         <source>设备无响应</source>
         <translation>Device not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="245"/>
+        <location filename="../../devices/base.py" line="255"/>
         <source>无法连接：{err}</source>
         <translation>Cannot connect: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="259"/>
+        <location filename="../../devices/base.py" line="269"/>
         <source>设备故障：{err}</source>
         <translation>Device fault: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="265"/>
+        <location filename="../../devices/base.py" line="275"/>
         <source>设备已停止</source>
         <translation>Device stopped</translation>
     </message>
@@ -642,7 +642,7 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/driver.py" line="93"/>
-        <location filename="../../devices/printer/driver.py" line="152"/>
+        <location filename="../../devices/printer/driver.py" line="160"/>
         <source>无法打印：{why}</source>
         <translation>Cannot print: {why}</translation>
     </message>
@@ -720,7 +720,7 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="107"/>
-        <location filename="../../devices/printer/simulator.py" line="111"/>
+        <location filename="../../devices/printer/simulator.py" line="116"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
@@ -1159,58 +1159,58 @@
     </message>
     <message>
         <location filename="../../devices/fingerprint/model.py" line="113"/>
-        <location filename="../../devices/idcard/driver.py" line="39"/>
+        <location filename="../../kiosk/text.py" line="51"/>
         <source>{a}；{b}</source>
-        <extracomment>Polls in a row that failed before the status shows it (one glitch must not flicker the UI). Polls in a row with no answer at all before the link counts as lost (reopened with backoff). Failed reads of one card before it is reported unreadable instead of retried.</extracomment>
         <translation>{a}; {b}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="68"/>
+        <location filename="../../devices/idcard/driver.py" line="61"/>
         <source>读卡器端口设置无效：{err}</source>
+        <extracomment>Polls in a row that failed before the status shows it (one glitch must not flicker the UI). Polls in a row with no answer at all before the link counts as lost (reopened with backoff). Failed reads of one card before it is reported unreadable instead of retried.</extracomment>
         <translation>Invalid card reader port setting: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="70"/>
+        <location filename="../../devices/idcard/driver.py" line="63"/>
         <source>无法打开读卡器端口 {port}：{err}</source>
         <translation>Cannot open card reader port {port}: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="76"/>
+        <location filename="../../devices/idcard/driver.py" line="69"/>
         <source>读卡器无应答（{port}）</source>
         <translation>Card reader not responding ({port})</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="102"/>
+        <location filename="../../devices/idcard/driver.py" line="95"/>
         <source>读卡器无应答：{err}</source>
         <translation>Card reader not responding: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="129"/>
+        <location filename="../../devices/idcard/driver.py" line="122"/>
         <source>安全模块异常：{err}</source>
         <translation>Security module error: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="154"/>
+        <location filename="../../devices/idcard/driver.py" line="147"/>
         <source>无法读取此卡：{err}</source>
         <translation>Cannot read this card: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="162"/>
+        <location filename="../../devices/idcard/driver.py" line="155"/>
         <source>读卡器未连接</source>
         <translation>Card reader not connected</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="194"/>
+        <location filename="../../devices/idcard/driver.py" line="187"/>
         <source>证件信息无法识别：{err}</source>
         <translation>Card information not recognized: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="203"/>
+        <location filename="../../devices/idcard/driver.py" line="195"/>
         <source>证件校验未通过：{why}</source>
         <translation>Card verification failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="223"/>
+        <location filename="../../devices/idcard/driver.py" line="214"/>
         <source>读卡器上没有身份证</source>
         <translation>No ID card on the card reader</translation>
     </message>
@@ -1581,40 +1581,45 @@
         <translation>Lock board not responding (toggle)</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="67"/>
+        <location filename="../../devices/printer/driver.py" line="75"/>
         <source>打印机配置错误：{err}</source>
         <translation>Printer configuration error: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="71"/>
+        <location filename="../../devices/printer/driver.py" line="79"/>
         <source>无法连接打印机：{err}</source>
         <translation>Cannot connect to printer: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="84"/>
+        <location filename="../../devices/printer/driver.py" line="92"/>
         <source>打印机未连接</source>
         <translation>Printer not connected</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="96"/>
-        <location filename="../../devices/printer/driver.py" line="108"/>
+        <location filename="../../devices/printer/driver.py" line="104"/>
+        <location filename="../../devices/printer/driver.py" line="116"/>
         <source>打印机连接中断</source>
         <translation>Printer connection lost</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="98"/>
+        <location filename="../../devices/printer/driver.py" line="106"/>
         <source>打印机无响应</source>
         <translation>Printer not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="117"/>
+        <location filename="../../devices/printer/driver.py" line="125"/>
         <source>打印机应答异常：{err}</source>
         <translation>Unexpected printer response: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="161"/>
+        <location filename="../../devices/printer/driver.py" line="169"/>
         <source>打印机停止接收数据</source>
         <translation>Printer stopped accepting data</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/driver.py" line="176"/>
+        <source>打印机在打印后没有应答</source>
+        <translation>The printer did not answer after printing</translation>
     </message>
     <message>
         <location filename="../../devices/printer/simulator.py" line="30"/>
@@ -1627,22 +1632,27 @@
         <translation>Cutter fault</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="110"/>
+        <location filename="../../devices/printer/simulator.py" line="115"/>
         <source>打印机状态</source>
         <translation>Printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="112"/>
+        <location filename="../../devices/printer/simulator.py" line="117"/>
         <source>打印机卡死</source>
         <translation>Printer frozen</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="113"/>
+        <location filename="../../devices/printer/simulator.py" line="118"/>
         <source>打印中卡死</source>
         <translation>Freezes while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="114"/>
+        <location filename="../../devices/printer/simulator.py" line="119"/>
+        <source>打印后断开</source>
+        <translation>Unplug after printing</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/simulator.py" line="120"/>
         <source>打印机恢复</source>
         <translation>Printer recovers</translation>
     </message>
