@@ -106,6 +106,11 @@
         <translation>{device}: {why}</translation>
     </message>
     <message>
+        <location filename="../../kiosk/app.py" line="121" />
+        <source>语音播报不可用：{why}</source>
+        <translation>Voice guidance unavailable: {why}</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/app.py" line="142" />
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>

@@ -1,0 +1,73 @@
+"""A private, real speech-dispatcher + espeak-ng for tests: own config, socket and log, no sound card.
+
+Audio goes through libao's built-in null driver (HOME/.libao), so the daemon synthesizes every
+message and reports BEGIN/END exactly as on a kiosk with speakers. LogLevel 5 records what the
+espeak-ng module was told (language, voice) for the tests to read. A daemon leaked by a killed
+test process exits 60 s after its last client.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+CONFIG = """LogLevel 5
+AudioOutputMethod "libao"
+DefaultModule espeak-ng
+AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"
+"""
+
+
+@dataclass
+class SpeechDispatcher:
+    socket: Path
+    log_dir: Path
+    pid: int
+
+    @property
+    def address(self) -> str:
+        return f"unix_socket:{self.socket}"
+
+    def log(self) -> str:
+        return (self.log_dir / "speech-dispatcher.log").read_text(errors="replace")
+
+    def freeze(self) -> None:
+        os.killpg(self.pid, signal.SIGSTOP)  # the daemon and its espeak-ng module
+
+    def thaw(self) -> None:
+        os.killpg(self.pid, signal.SIGCONT)
+
+
+@contextmanager
+def speech_dispatcher(tmp: Path) -> Iterator[SpeechDispatcher]:
+    conf, home, log_dir = tmp / "conf", tmp / "home", tmp / "log"
+    for d in (conf / "modules", home, log_dir):
+        d.mkdir(parents=True, exist_ok=True)
+    (conf / "speechd.conf").write_text(CONFIG)
+    (conf / "modules" / "espeak-ng.conf").write_text(
+        Path("/etc/speech-dispatcher/modules/espeak-ng.conf").read_text()
+    )
+    (home / ".libao").write_text("default_driver=null\n")
+    sock, pidfile = tmp / "speechd.sock", tmp / "speechd.pid"
+    cmd = ["speech-dispatcher", "-d", "-t", "60", "-C", str(conf), "-L", str(log_dir), "-P", str(pidfile)]
+    cmd += ["-c", "unix_socket", "-S", str(sock)]
+    subprocess.run(cmd, env={**os.environ, "HOME": str(home)}, check=True, capture_output=True, timeout=60)
+    deadline = time.monotonic() + 60
+    while not (sock.exists() and pidfile.exists() and pidfile.read_text().strip()):
+        assert time.monotonic() < deadline, "speech-dispatcher did not start"
+        time.sleep(0.05)
+    pid = int(pidfile.read_text())
+    try:
+        yield SpeechDispatcher(sock, log_dir, pid)
+    finally:
+        for sig in (signal.SIGCONT, signal.SIGKILL):  # -d made it a process group leader
+            try:
+                os.killpg(pid, sig)
+            except ProcessLookupError:
+                break
