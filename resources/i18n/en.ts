@@ -111,6 +111,11 @@
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/watchdog.py" line="101" />
+        <source>界面停止响应超过 {s} 秒</source>
+        <translation>The screen stopped responding for more than {s} s</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/app.py" line="142" />
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
