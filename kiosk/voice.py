@@ -282,7 +282,7 @@ class Voice:
             if status == self._status:
                 return
             self._status = status
-        (log.info if state == OK else log.warning)("voice %s %s", state, reason)
+        (log.info if state == OK else log.warning)("voice %s%s", state, f": {reason}" if reason else "")
         for listener in list(self._listeners):
             try:
                 listener(status)
