@@ -28,7 +28,12 @@ AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"
 class SpeechDispatcher:
     socket: Path
     log_dir: Path
-    pid: int
+    pidfile: Path
+
+    @property
+    def pid(self) -> int:
+        """Read each time: -d writes the file before it forks and again after."""
+        return int(self.pidfile.read_text())
 
     @property
     def address(self) -> str:
@@ -62,12 +67,23 @@ def speech_dispatcher(tmp: Path) -> Iterator[SpeechDispatcher]:
     while not (sock.exists() and pidfile.exists() and pidfile.read_text().strip()):
         assert time.monotonic() < deadline, "speech-dispatcher did not start"
         time.sleep(0.05)
-    pid = int(pidfile.read_text())
+    sd = SpeechDispatcher(sock, log_dir, pidfile)
+    while not _group_leader(sd.pid):
+        assert time.monotonic() < deadline, "speech-dispatcher did not settle"
+        time.sleep(0.05)
     try:
-        yield SpeechDispatcher(sock, log_dir, pid)
+        yield sd
     finally:
-        for sig in (signal.SIGCONT, signal.SIGKILL):  # -d made it a process group leader
+        for sig in (signal.SIGCONT, signal.SIGKILL):  # the daemon and its espeak-ng module
             try:
-                os.killpg(pid, sig)
+                os.killpg(sd.pid, sig)
             except ProcessLookupError:
                 break
+
+
+def _group_leader(pid: int) -> bool:
+    """The daemonized speech-dispatcher leads its own process group (setsid)."""
+    try:
+        return os.getpgid(pid) == pid
+    except ProcessLookupError:
+        return False
