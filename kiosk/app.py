@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from kiosk.health import write_status
 from kiosk.home import DEVICE_NAMES
 from kiosk.session import Session, purge_stale
 from kiosk.text import tr
+from kiosk.voice import DEGRADED, Voice, VoiceStatus
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,7 @@ class Kiosk:
     services: dict[str, Any] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic)
     runtime_dir: Path = Path("var/run")
+    voice: Voice = field(default_factory=lambda: Voice(enabled=False))
 
     def new_context(self, elderly: bool = False) -> FlowContext:
         return FlowContext(
@@ -52,6 +55,7 @@ class Kiosk:
             "kiosk_id": self.config["kiosk"]["kiosk_id"],
             "uptime_s": round(time.monotonic() - self.started),
             "devices": {d.name: d.status.as_json() for d in self.devices},
+            "voice": self.voice.status.as_json(),
             "alerts": [a.__dict__ for a in self.alerts.active()],
             **(extra or {}),
         }
@@ -60,6 +64,7 @@ class Kiosk:
         write_status(self.config.resolve(self.config["health"]["status_file"]), self.health(extra))
 
     def stop(self) -> None:
+        self.voice.stop()
         lockers = self.services.get("lockers")
         if lockers is not None:
             lockers.stop()
@@ -106,6 +111,18 @@ def _alert_on_status(alerts: Alerts) -> Any:
             )
 
     return on_event
+
+
+def _alert_on_voice(alerts: Alerts) -> Callable[[VoiceStatus], None]:
+    """Staff hear when the kiosk can no longer speak (citizens who cannot read rely on it)."""
+
+    def on_status(status: VoiceStatus) -> None:
+        if status.state == DEGRADED:
+            alerts.raise_("voice", DEGRADED, tr("语音播报不可用：{why}", why=status.reason))
+        else:
+            alerts.clear("voice", DEGRADED)
+
+    return on_status
 
 
 def _engine(config: Config) -> Any:
@@ -168,12 +185,15 @@ def build(config: Config, *, simulate: bool = False, clock: Clock | None = None,
     on_status = _alert_on_status(alerts)
     for dev in devices:
         dev.subscribe(on_status)
-    kiosk = Kiosk(config, clock, alerts, devices, dict(CATALOG), sims, runtime_dir=runtime_dir)
+    voice = Voice(kcfg["voice"])
+    voice.subscribe(_alert_on_voice(alerts))
+    kiosk = Kiosk(config, clock, alerts, devices, dict(CATALOG), sims, runtime_dir=runtime_dir, voice=voice)
     engine = _engine(config) if "queue" in kcfg["services"] or "locker" in devices else None
     if "queue" in kcfg["services"]:
         kiosk.services["queue"] = _open_queue(config, clock, alerts, engine)
     if start:
         devices.start()
+        voice.start()
     if "locker" in devices:
         kiosk.services["lockers"] = _open_lockers(config, kiosk, alerts, clock, engine)
     log.info("kiosk %s started (version %s, simulate=%s)", kcfg["kiosk_id"], __version__, simulate)

@@ -15,6 +15,7 @@ from kiosk.health import sd_notify
 from kiosk.ui import theme
 from kiosk.ui.shell import Shell, install
 from kiosk.ui.sim_panel import SimulatorPanel
+from kiosk.ui.watchdog import GuiWatchdog
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
 
     heartbeat.timeout.connect(beat)
     heartbeat.start()
+    log_dir = kiosk.config.resolve(kiosk.config["log"]["dir"])
+    watchdog = GuiWatchdog(kiosk.alerts, log_dir / "gui-stall.txt").start()
 
     def ready() -> None:
         sd_notify("READY=1")
@@ -75,6 +78,7 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
     QTimer.singleShot(0, ready)
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     code = app.exec()
+    watchdog.stop()
     shell.shutdown()
     if panel is not None:
         panel.close()

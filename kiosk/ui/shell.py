@@ -25,7 +25,6 @@ from kiosk.ui.overlays import HelpOverlay, IdleOverlay
 from kiosk.ui.screens import SCREENS, Screen
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.voice import VoiceGuide
 from kiosk.ui.widgets import button, label
 
 log = logging.getLogger(__name__)
@@ -68,7 +67,7 @@ class Shell(QWidget):
         self.clock = kiosk.clock
         self.zone = ZoneInfo(kcfg["timezone"])
         self.languages = Languages()
-        self.voice = VoiceGuide(kcfg["voice"])
+        self.voice = kiosk.voice  # speaks on its own thread: say() never waits for the engine
         self.elderly = False
         self.metrics = theme.metrics()
         self.mode = "home"
@@ -257,8 +256,7 @@ class Shell(QWidget):
         self.help_overlay.show_help(self.kcfg["help_phone"], prompt)
 
     def say(self, text: str) -> None:
-        if self.kcfg["voice"]:
-            self.voice.speak(text, self.languages.current)
+        self.voice.speak(text, self.languages.current)
 
     # ---- time ----
     def update_clock(self) -> None:

@@ -101,12 +101,22 @@
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="105"/>
+        <location filename="../../kiosk/app.py" line="110"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="148"/>
+        <location filename="../../kiosk/app.py" line="121"/>
+        <source>语音播报不可用：{why}</source>
+        <translation>Voice guidance unavailable: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/watchdog.py" line="101"/>
+        <source>界面停止响应超过 {s} 秒</source>
+        <translation>The screen stopped responding for more than {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="165"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
@@ -410,7 +420,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="72"/>
-        <location filename="../../kiosk/ui/shell.py" line="140"/>
+        <location filename="../../kiosk/ui/shell.py" line="139"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -450,34 +460,34 @@
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="34"/>
+        <location filename="../../kiosk/ui/shell.py" line="33"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="35"/>
+        <location filename="../../kiosk/ui/shell.py" line="34"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="36"/>
+        <location filename="../../kiosk/ui/shell.py" line="35"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="140"/>
         <location filename="../../flows/queue.py" line="237"/>
-        <location filename="../../kiosk/ui/shell.py" line="38"/>
+        <location filename="../../kiosk/ui/shell.py" line="37"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="139"/>
+        <location filename="../../kiosk/ui/shell.py" line="138"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="289"/>
+        <location filename="../../kiosk/ui/shell.py" line="287"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -536,7 +546,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="38"/>
-        <location filename="../../kiosk/ui/shell.py" line="154"/>
+        <location filename="../../kiosk/ui/shell.py" line="153"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -1158,6 +1168,77 @@
         <translation>SAM number should be 16 bytes, got {n}</translation>
     </message>
     <message>
+        <location filename="../../devices/fingerprint/model.py" line="23"/>
+        <source>右手拇指</source>
+        <translation>Right thumb</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="24"/>
+        <source>右手食指</source>
+        <translation>Right index finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="25"/>
+        <source>右手中指</source>
+        <translation>Right middle finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="26"/>
+        <source>右手环指</source>
+        <translation>Right ring finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="27"/>
+        <source>右手小指</source>
+        <translation>Right little finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="28"/>
+        <source>左手拇指</source>
+        <translation>Left thumb</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="29"/>
+        <source>左手食指</source>
+        <translation>Left index finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="30"/>
+        <source>左手中指</source>
+        <translation>Left middle finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="31"/>
+        <source>左手环指</source>
+        <translation>Left ring finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="32"/>
+        <source>左手小指</source>
+        <translation>Left little finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="107"/>
+        <source>{finger}（质量 {q}）</source>
+        <extracomment>Block side in pixels and the grey-level spread a block needs to count as ridges.</extracomment>
+        <translation>{finger} (quality {q})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <source>{hand}采集失败</source>
+        <translation>{hand}: capture failed</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <source>右手</source>
+        <translation>Right hand</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <source>左手</source>
+        <translation>Left hand</translation>
+    </message>
+    <message>
         <location filename="../../devices/fingerprint/model.py" line="113"/>
         <location filename="../../kiosk/text.py" line="51"/>
         <source>{a}；{b}</source>
@@ -1415,6 +1496,27 @@
         <translation>Card not found</translation>
     </message>
     <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
+        <source>清晰</source>
+        <extracomment>Seconds the module works on GenImg with a finger on it (exposure and transfer to its buffer). Quality the module&apos;s own feature extraction needs (below it Img2Tz answers &quot;too few features&quot;).</extracomment>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
+        <source>干燥模糊</source>
+        <translation>Dry, blurred</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
+        <source>采集中抬起</source>
+        <translation>Lifted during capture</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="107"/>
+        <source>模块不应答</source>
+        <translation>Module not answering</translation>
+    </message>
+    <message>
         <location filename="../../devices/fingerprint/simulator.py" line="108"/>
         <location filename="../../devices/idcard/simulator.py" line="120"/>
         <source>应答前有杂波</source>
@@ -1425,6 +1527,26 @@
         <location filename="../../devices/idcard/simulator.py" line="121"/>
         <source>应答校验和错误</source>
         <translation>Response checksum error</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="110"/>
+        <source>超长数据包</source>
+        <translation>Oversized packet</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="113"/>
+        <source>放上手指</source>
+        <translation>Place finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="114"/>
+        <source>抬起手指</source>
+        <translation>Lift finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="115"/>
+        <source>指纹仪故障</source>
+        <translation>Fingerprint scanner fault</translation>
     </message>
     <message>
         <location filename="../../devices/idcard/simulator.py" line="122"/>
@@ -1954,6 +2076,34 @@
         <translation>The ID number key file cannot be used: {why}</translation>
     </message>
     <message>
+        <location filename="../../backends/http.py" line="102"/>
+        <location filename="../../backends/http.py" line="132"/>
+        <location filename="../../backends/http.py" line="135"/>
+        <source>服务返回了无法识别的应答</source>
+        <translation>The service gave an answer we cannot read</translation>
+    </message>
+    <message>
+        <location filename="../../backends/http.py" line="122"/>
+        <source>服务暂时无法连接</source>
+        <translation>The service cannot be reached at the moment</translation>
+    </message>
+    <message>
+        <location filename="../../backends/http.py" line="124"/>
+        <location filename="../../backends/http.py" line="126"/>
+        <source>服务响应超时</source>
+        <translation>The service did not answer in time</translation>
+    </message>
+    <message>
+        <location filename="../../backends/http.py" line="128"/>
+        <source>服务出错</source>
+        <translation>The service reported an error</translation>
+    </message>
+    <message>
+        <location filename="../../backends/http.py" line="137"/>
+        <source>服务拒绝：{why}</source>
+        <translation>The service refused: {why}</translation>
+    </message>
+    <message>
         <location filename="../../devices/fingerprint/codec.py" line="50"/>
         <source>成功</source>
         <extracomment>Image from UpImage: 256 x 288 pixels, 4 bits a pixel, high nibble first. Data bytes per data packet for each ReadSysPara packet-size code.</extracomment>
@@ -2138,118 +2288,6 @@
         <translation>No finger placed within {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/model.py" line="23"/>
-        <source>右手拇指</source>
-        <translation>Right thumb</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="24"/>
-        <source>右手食指</source>
-        <translation>Right index finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="25"/>
-        <source>右手中指</source>
-        <translation>Right middle finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="26"/>
-        <source>右手环指</source>
-        <translation>Right ring finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="27"/>
-        <source>右手小指</source>
-        <translation>Right little finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="28"/>
-        <source>左手拇指</source>
-        <translation>Left thumb</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="29"/>
-        <source>左手食指</source>
-        <translation>Left index finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="30"/>
-        <source>左手中指</source>
-        <translation>Left middle finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="31"/>
-        <source>左手环指</source>
-        <translation>Left ring finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="32"/>
-        <source>左手小指</source>
-        <translation>Left little finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="107"/>
-        <source>{finger}（质量 {q}）</source>
-        <extracomment>Block side in pixels and the grey-level spread a block needs to count as ridges.</extracomment>
-        <translation>{finger} (quality {q})</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="110"/>
-        <source>{hand}采集失败</source>
-        <translation>{hand}: capture failed</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="110"/>
-        <source>右手</source>
-        <translation>Right hand</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="110"/>
-        <source>左手</source>
-        <translation>Left hand</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
-        <source>清晰</source>
-        <extracomment>Seconds the module works on GenImg with a finger on it (exposure and transfer to its buffer). Quality the module&apos;s own feature extraction needs (below it Img2Tz answers &quot;too few features&quot;).</extracomment>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
-        <source>干燥模糊</source>
-        <translation>Dry, blurred</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
-        <source>采集中抬起</source>
-        <translation>Lifted during capture</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="107"/>
-        <source>模块不应答</source>
-        <translation>Module not answering</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="110"/>
-        <source>超长数据包</source>
-        <translation>Oversized packet</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="113"/>
-        <source>放上手指</source>
-        <translation>Place finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="114"/>
-        <source>抬起手指</source>
-        <translation>Lift finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="115"/>
-        <source>指纹仪故障</source>
-        <translation>Fingerprint scanner fault</translation>
-    </message>
-    <message>
         <location filename="../../devices/fingerprint/uart.py" line="68"/>
         <source>指纹仪端口设置无效：{err}</source>
         <extracomment>Health checks in a row with no answer before the link counts as lost. How long one port.read() may block; bounds how late a deadline is noticed. Commands the module works on before answering (exposure, feature extraction): their ack may take this many reply timeouts. Seconds between GenImg tries while waiting for a finger (a module takes ~0.1 s per look).</extracomment>
@@ -2395,34 +2433,6 @@
         <location filename="../../devices/scanner/simulator.py" line="62"/>
         <source>发送超长内容</source>
         <translation>Send an overlong line</translation>
-    </message>
-    <message>
-        <location filename="../../backends/http.py" line="102"/>
-        <location filename="../../backends/http.py" line="132"/>
-        <location filename="../../backends/http.py" line="135"/>
-        <source>服务返回了无法识别的应答</source>
-        <translation>The service gave an answer we cannot read</translation>
-    </message>
-    <message>
-        <location filename="../../backends/http.py" line="122"/>
-        <source>服务暂时无法连接</source>
-        <translation>The service cannot be reached at the moment</translation>
-    </message>
-    <message>
-        <location filename="../../backends/http.py" line="124"/>
-        <location filename="../../backends/http.py" line="126"/>
-        <source>服务响应超时</source>
-        <translation>The service did not answer in time</translation>
-    </message>
-    <message>
-        <location filename="../../backends/http.py" line="128"/>
-        <source>服务出错</source>
-        <translation>The service reported an error</translation>
-    </message>
-    <message>
-        <location filename="../../backends/http.py" line="137"/>
-        <source>服务拒绝：{why}</source>
-        <translation>The service refused: {why}</translation>
     </message>
     <message>
         <location filename="../../hall/saga.py" line="141"/>
