@@ -5,7 +5,7 @@
     <name />
     <message>
         <location filename="../../flows/catalog.py" line="12" />
-        <location filename="../../kiosk/home.py" line="64" />
+        <location filename="../../kiosk/home.py" line="62" />
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
@@ -136,12 +136,12 @@
         <translation>Pickup locker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="42" />
-        <source>本机暂不提供此业务</source>
-        <translation>Not offered at this kiosk</translation>
+        <location filename="../../kiosk/home.py" line="41" />
+        <source>即将开通，敬请期待</source>
+        <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="50" />
+        <location filename="../../kiosk/home.py" line="48" />
         <source>{device}暂不可用：{why}</source>
         <translation>{device} unavailable: {why}</translation>
     </message>
@@ -348,7 +348,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="258" />
-        <location filename="../../kiosk/home.py" line="59" />
+        <location filename="../../kiosk/home.py" line="57" />
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
@@ -358,22 +358,22 @@
         <translation>Choose a service and get a queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="61" />
+        <location filename="../../kiosk/home.py" line="59" />
         <source>身份证补换领</source>
         <translation>ID card reissue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="62" />
+        <location filename="../../kiosk/home.py" line="60" />
         <source>证明打印</source>
         <translation>Print a certificate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="63" />
+        <location filename="../../kiosk/home.py" line="61" />
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="189" />
+        <location filename="../../kiosk/ui/demo.py" line="318" />
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -669,21 +669,21 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="24" />
-        <location filename="../../devices/camera/simulator.py" line="174" />
-        <location filename="../../devices/printer/simulator.py" line="27" />
+        <location filename="../../devices/camera/simulator.py" line="181" />
+        <location filename="../../devices/printer/simulator.py" line="29" />
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="25" />
-        <location filename="../../devices/printer/simulator.py" line="28" />
+        <location filename="../../devices/printer/simulator.py" line="30" />
         <location filename="../../devices/printer/status.py" line="172" />
         <source>纸将用尽</source>
         <translation>Paper running low</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="26" />
-        <location filename="../../devices/printer/simulator.py" line="29" />
+        <location filename="../../devices/printer/simulator.py" line="31" />
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
@@ -699,7 +699,7 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="29" />
-        <location filename="../../devices/printer/simulator.py" line="31" />
+        <location filename="../../devices/printer/simulator.py" line="33" />
         <source>脱机</source>
         <translation>Offline</translation>
     </message>
@@ -710,7 +710,7 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="107" />
-        <location filename="../../devices/printer/simulator.py" line="111" />
+        <location filename="../../devices/printer/simulator.py" line="114" />
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
@@ -878,87 +878,87 @@
         <translation>Face matching service unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="152" />
+        <location filename="../../devices/camera/simulator.py" line="159" />
         <source>画面中的人</source>
         <translation>People in view</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="154" />
+        <location filename="../../devices/camera/simulator.py" line="161" />
         <source>一个人</source>
         <translation>One person</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="154" />
+        <location filename="../../devices/camera/simulator.py" line="161" />
         <source>两个人</source>
         <translation>Two people</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="154" />
+        <location filename="../../devices/camera/simulator.py" line="161" />
         <source>没有人</source>
         <translation>Nobody</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="157" />
+        <location filename="../../devices/camera/simulator.py" line="164" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="162" />
+        <location filename="../../devices/camera/simulator.py" line="169" />
         <source>居中</source>
         <translation>Centered</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="163" />
+        <location filename="../../devices/camera/simulator.py" line="170" />
         <source>偏左</source>
         <translation>Too far left</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="164" />
+        <location filename="../../devices/camera/simulator.py" line="171" />
         <source>偏右</source>
         <translation>Too far right</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="165" />
+        <location filename="../../devices/camera/simulator.py" line="172" />
         <source>太远</source>
         <translation>Too far</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="166" />
+        <location filename="../../devices/camera/simulator.py" line="173" />
         <source>太近</source>
         <translation>Too close</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="167" />
+        <location filename="../../devices/camera/simulator.py" line="174" />
         <source>歪头</source>
         <translation>Head tilted</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="172" />
+        <location filename="../../devices/camera/simulator.py" line="179" />
         <source>光线</source>
         <translation>Lighting</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="174" />
+        <location filename="../../devices/camera/simulator.py" line="181" />
         <source>太暗</source>
         <translation>Too dark</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="174" />
+        <location filename="../../devices/camera/simulator.py" line="181" />
         <source>半边阴影</source>
         <translation>Shadow on half the face</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="176" />
+        <location filename="../../devices/camera/simulator.py" line="183" />
         <source>模糊/清晰</source>
         <translation>Blurry/sharp</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="177" />
+        <location filename="../../devices/camera/simulator.py" line="184" />
         <source>拔出摄像头</source>
         <translation>Unplug camera</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="178" />
+        <location filename="../../devices/camera/simulator.py" line="185" />
         <source>插回摄像头</source>
         <translation>Plug camera back in</translation>
     </message>
@@ -1497,14 +1497,14 @@
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="33" />
-        <location filename="../../kiosk/lockers.py" line="733" />
+        <location filename="../../kiosk/lockers.py" line="736" />
         <source>{number} 号柜门未能打开</source>
         <translation>Compartment door {number} did not open</translation>
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="39" />
-        <location filename="../../kiosk/lockers.py" line="331" />
-        <location filename="../../kiosk/lockers.py" line="752" />
+        <location filename="../../kiosk/lockers.py" line="332" />
+        <location filename="../../kiosk/lockers.py" line="755" />
         <source>没有 {number} 号柜</source>
         <extracomment>False until reconcile() has seen the door of every compartment a crash may have left open</extracomment>
         <translation>There is no compartment {number}</translation>
@@ -1601,32 +1601,32 @@
         <translation>Printer stopped accepting data</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="30" />
+        <location filename="../../devices/printer/simulator.py" line="32" />
         <source>开盖</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="32" />
+        <location filename="../../devices/printer/simulator.py" line="34" />
         <source>切刀故障</source>
         <translation>Cutter fault</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="110" />
+        <location filename="../../devices/printer/simulator.py" line="113" />
         <source>打印机状态</source>
         <translation>Printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="112" />
+        <location filename="../../devices/printer/simulator.py" line="115" />
         <source>打印机卡死</source>
         <translation>Printer frozen</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="113" />
+        <location filename="../../devices/printer/simulator.py" line="116" />
         <source>打印中卡死</source>
         <translation>Freezes while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="114" />
+        <location filename="../../devices/printer/simulator.py" line="117" />
         <source>打印机恢复</source>
         <translation>Printer recovers</translation>
     </message>
@@ -1724,7 +1724,7 @@
     </message>
     <message>
         <location filename="../../flows/photo.py" line="87" />
-        <location filename="../../kiosk/home.py" line="60" />
+        <location filename="../../kiosk/home.py" line="58" />
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
@@ -1734,73 +1734,73 @@
         <translation>A compliant ID photo, with guidance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="360" />
-        <location filename="../../kiosk/lockers.py" line="571" />
+        <location filename="../../kiosk/lockers.py" line="361" />
+        <location filename="../../kiosk/lockers.py" line="572" />
         <source>该证件已在柜中</source>
         <translation>This document is already in a compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="375" />
+        <location filename="../../kiosk/lockers.py" line="376" />
         <source>没有空闲的柜格</source>
         <translation>No free compartments</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="381" />
+        <location filename="../../kiosk/lockers.py" line="382" />
         <source>柜中没有该证件</source>
         <translation>This document is not in any compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="383" />
+        <location filename="../../kiosk/lockers.py" line="384" />
         <source>{number} 号柜故障，请联系工作人员</source>
         <translation>Compartment {number} is faulty. Please contact staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="385" />
+        <location filename="../../kiosk/lockers.py" line="386" />
         <source>{number} 号柜已打开</source>
         <translation>Compartment {number} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="397" />
+        <location filename="../../kiosk/lockers.py" line="398" />
         <source>{number} 号柜无可清除的物品</source>
         <translation>Compartment {number} has nothing to clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="413" />
+        <location filename="../../kiosk/lockers.py" line="414" />
         <source>{number} 号柜正在开门</source>
         <translation>Compartment {number} is opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="425" />
+        <location filename="../../kiosk/lockers.py" line="426" />
         <source>{number} 号柜没有故障</source>
         <translation>Compartment {number} has no fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="537" />
+        <location filename="../../kiosk/lockers.py" line="538" />
         <source>{number} 号柜门被发现打开</source>
         <translation>Compartment door {number} was found open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="566" />
+        <location filename="../../kiosk/lockers.py" line="567" />
         <source>{number} 号柜当前不能打开</source>
         <translation>Compartment {number} cannot be opened right now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="592" />
+        <location filename="../../kiosk/lockers.py" line="593" />
         <source>开锁失败：{err}</source>
         <translation>Failed to unlock: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="596" />
+        <location filename="../../kiosk/lockers.py" line="598" />
         <source>{why}；如 {number} 号柜门已打开，请照常取放物品并关好柜门</source>
         <translation>{why}; if the door of compartment {number} is open, take or place the item as usual and close the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="679" />
+        <location filename="../../kiosk/lockers.py" line="682" />
         <source>{number} 号柜开门过程中断，请工作人员核查</source>
         <translation>Opening compartment {number} was interrupted. Staff, please check.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="693" />
+        <location filename="../../kiosk/lockers.py" line="696" />
         <source>{number} 号柜门未关闭</source>
         <translation>Compartment door {number} is not closed</translation>
     </message>
