@@ -1,11 +1,23 @@
 #!/usr/bin/env python3
-"""Start the kiosk: run_kiosk.py [--config PATH] [--simulate] [--windowed] [--demo OUTDIR]."""
+"""Start the kiosk: run_kiosk.py [--config PATH] [--simulate] [--windowed] [--demo OUTDIR]
+[--demo-time ISO]."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
+
+
+def _aware_time(text: str) -> datetime:
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 2026-01-05T23:30+08:00") from None
+    if at.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{text!r} needs its UTC offset, e.g. 2026-01-05T23:30+08:00")
+    return at
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--simulate", action="store_true", help="run the real drivers against device simulators")
     p.add_argument("--windowed", action="store_true", help="a normal window instead of kiosk full screen")
     p.add_argument("--demo", type=Path, metavar="OUTDIR", help="walk the screens headless, save PNGs, exit")
+    p.add_argument(
+        "--demo-time",
+        type=_aware_time,
+        metavar="ISO",
+        help="the demo's clock starts at this time, e.g. 2026-01-05T23:30+08:00 (default: now)",
+    )
     p.add_argument("--print-config", action="store_true", help="print the effective config and exit")
     p.add_argument("--version", action="version", version=f"gov-kiosk {__version__}")
     args = p.parse_args(argv)
@@ -44,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             for key in ("kiosk.data_dir", "kiosk.runtime_dir", "log.dir"):
                 config = config.replace(key, f"{tmp}/{key}")
             config = config.replace("health.status_file", f"{tmp}/health.json")
-            return run_demo(build(config, simulate=args.simulate, clock=AdjustableClock()), args.demo)
+            clock = AdjustableClock(args.demo_time)
+            return run_demo(build(config, simulate=args.simulate, clock=clock), args.demo)
     kiosk = build(config, simulate=args.simulate)
     from kiosk.ui.app import run
 

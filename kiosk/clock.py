@@ -45,10 +45,12 @@ class FakeClock:
 
 
 class AdjustableClock(SystemClock):
-    """Real time plus an offset that can be moved forward (the demo skips idle waits with it)."""
+    """Real time plus an offset that can be moved forward (the demo skips idle waits with it),
+    and a wall-time shift of its own (the demo shows the hall at a chosen hour)."""
 
-    def __init__(self) -> None:
+    def __init__(self, start: datetime | None = None) -> None:
         self.offset = 0.0
+        self.wall_shift = (start - datetime.now(UTC)).total_seconds() if start is not None else 0.0
 
     def monotonic(self) -> float:
         return time.monotonic() + self.offset
@@ -56,7 +58,7 @@ class AdjustableClock(SystemClock):
     def now(self) -> datetime:
         from datetime import timedelta
 
-        return datetime.now(UTC) + timedelta(seconds=self.offset)
+        return datetime.now(UTC) + timedelta(seconds=self.offset + self.wall_shift)
 
     def advance(self, seconds: float) -> None:
         self.offset += seconds

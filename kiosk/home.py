@@ -39,9 +39,9 @@ def tiles(
     out = []
     for key in services:
         spec = catalog.get(key)
-        if spec is None:
+        if spec is None:  # configured, but this build has no journey for it yet
             out.append(
-                Tile(key, SERVICE_TITLES.get(key, Text(key)), Text(""), False, tr("本机暂不提供此业务"))
+                Tile(key, SERVICE_TITLES.get(key, Text(key)), Text(""), False, tr("即将开通，敬请期待"))
             )
             continue
         reason: Text | None = None

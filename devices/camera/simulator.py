@@ -27,6 +27,8 @@ from kiosk.text import Text, tr
 
 log = logging.getLogger(__name__)
 
+READY_TIMEOUT_S = 60.0  # how long start() waits for the first frame
+
 SCENES: dict[str, dict[str, Any]] = {
     "one": {"faces": 1},
     "none": {"faces": 0},
@@ -96,6 +98,11 @@ class CameraSimulator(Simulator):
         ]
         for t in self._threads:
             t.start()
+        # Ready means a frame to serve: the first render can take seconds on a loaded machine,
+        # longer than the driver's open timeout, and a camera "offline" at every start is false.
+        with self._cond:
+            if not self._cond.wait_for(lambda: self._seq > 0, READY_TIMEOUT_S):
+                log.warning("camera simulator: no frame after %.0f s", READY_TIMEOUT_S)
         return self
 
     def stop(self) -> None:

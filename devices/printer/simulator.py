@@ -9,11 +9,13 @@ is a power cycle, so what it held is lost).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import select
 import threading
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,7 @@ class PrinterSimulator(PtySimulator):
         self._stall_next_job = False
         self._unplug_after_next = False
         self._changed = threading.Condition()
+        self._serial = itertools.count(1)
 
     # ---- what tests and the panel see ----
     @property
@@ -170,7 +173,8 @@ class PrinterSimulator(PtySimulator):
 
     def _save(self, receipt: paper.Receipt) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / f"receipt-{len(self.receipts) + 1:04d}.png"
+        # the folder outlives the process: a time stamp keeps a restart from overwriting receipts
+        path = self.folder / f"receipt-{datetime.now():%Y%m%d-%H%M%S-%f}-{next(self._serial):04d}.png"
         receipt.image(self.dots).save(path)
         with self._changed:
             self.receipts.append(path)

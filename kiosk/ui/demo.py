@@ -1,61 +1,142 @@
-"""--demo: walk the shell headless and save one PNG per screen, plus an index page."""
+"""--demo: walk the shell headless and save one PNG per screen, plus an index page.
+
+Every step waits for the state it needs (a button shown, a screen changed), with a deadline a
+loaded machine will not reach, never a fixed number of milliseconds. Outside hall hours the demo
+shows the closed queue, then moves its own clock to the next opening to walk on.
+"""
 
 from __future__ import annotations
 
 import html
+import logging
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from kiosk.app import Kiosk
 from kiosk.clock import AdjustableClock
 from kiosk.text import Text, tr
 from kiosk.ui.app import application
+from kiosk.ui.camera_view import CameraView
 from kiosk.ui.shell import Shell
 from kiosk.ui.sim_panel import SimulatorPanel
+
+log = logging.getLogger(__name__)
 
 #: extra steps contributed by service journeys: (name, walk(shell, snap))
 DEMO_STEPS: list[tuple[str, Callable[[Shell, Callable[[str, str], None]], None]]] = []
 
+WAIT_S = 60.0  # deadline of every wait: generous, since only a stuck screen should reach it
 
-def settle(ms: int = 60) -> None:
-    end = time.monotonic() + ms / 1000
+
+class DemoStuck(Exception):
+    """A state the demo waited for never came."""
+
+
+class DemoFailure(RuntimeError):
+    """The failure the demo provokes on purpose to show the error screen."""
+
+
+class _ExpectedFailure(logging.Filter):
+    """The demo's own failure is expected: one line in the log, not a traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], DemoFailure):
+            record.msg, record.args = "demo: the error screen, provoked on purpose (expected)", ()
+            record.exc_info, record.exc_text = None, None
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+def pump() -> None:
+    """Let Qt deliver what is queued: layout, paint, events posted from device threads."""
     app = QApplication.instance()
-    while time.monotonic() < end:
-        if app is not None:
-            app.processEvents()
-        time.sleep(0.005)
+    if app is not None:
+        app.processEvents()
+
+
+def wait_for(predicate: Callable[[], bool], seconds: float = WAIT_S) -> bool:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() >= deadline:
+            return False
+        pump()
+        time.sleep(0.02)
+    pump()
+    return True
+
+
+def expect(predicate: Callable[[], bool], what: str, seconds: float = WAIT_S) -> None:
+    if not wait_for(predicate, seconds):
+        raise DemoStuck(f"demo: gave up after {seconds:.0f} s waiting for {what}")
+
+
+def button(root: QWidget, name: str) -> QPushButton | None:
+    return next((b for b in root.findChildren(QPushButton, name) if b.isVisible() and b.isEnabled()), None)
+
+
+def visible(shell: QWidget, name: str) -> bool:
+    return button(shell, name) is not None
+
+
+def home_shown(shell: Shell) -> bool:
+    """Home is on screen with its tiles laid out (enabled or not)."""
+    tiles = shell.home_screen.findChildren(QPushButton)
+    return shell.mode == "home" and shell.home_screen.isVisible() and any(b.isVisible() for b in tiles)
 
 
 def click(root: QWidget, name: str) -> None:
-    settle()
-    b = next((x for x in root.findChildren(QPushButton, name) if x.isVisible()), None)
-    if b is None or not b.isVisible():
-        shown = [x.objectName() for x in root.findChildren(QPushButton) if x.isVisible()]
-        raise LookupError(f"no visible button {name} (visible: {shown})")
+    expect(lambda: visible(root, name), f"the button {name}")
+    b = button(root, name)
+    assert b is not None
     b.click()
-    settle()
+    pump()
+
+
+def click_and_wait(shell: Shell, name: str) -> None:
+    """Click and wait for the flow's next screen (the view changes or the flow ends)."""
+    before = shell.current_view
+    click(shell, name)
+    expect(lambda: shell.current_view is not before or shell.mode != "flow", f"the screen after {name}")
 
 
 def _boom(ctx: FlowContext) -> FlowGen:
-    raise RuntimeError("demo: a flow that fails mid-way")
+    raise DemoFailure("demo: a flow that fails mid-way")
     yield  # pragma: no cover
 
 
-def wait_for(predicate: Callable[[], bool], seconds: float = 10) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        settle(50)
+def queue_open(shell: Shell, code: str, snap: Callable[[str, str], None]) -> bool:
+    """True when `code` takes tickets now. Outside hall hours: show the closed services, then move
+    the demo's clock to the service's next opening (within two weeks)."""
+    from kiosk.queue import rules
+
+    kiosk, store = shell.kiosk, shell.kiosk.services.get("queue")
+    if store is None:
+        return False
+    if store.availability(code).available:
+        return True
+    if visible(shell, "service_queue"):
+        click(shell, "service_queue")
+        expect(lambda: shell.mode == "flow" and visible(shell, "back"), "the queue's service list")
+        snap("queue-closed", "Queue outside hall hours: each service says when it takes tickets again")
+        shell.home_pressed()
+    clock = kiosk.clock
+    if not isinstance(clock, AdjustableClock):
+        return False
+    svc, now = store.service(code), store.local_now()
+    for step in range(1, 14 * 24 * 4):
+        at = now + timedelta(minutes=15 * step)
+        if rules.opening(svc, store.settings.calendar, at).open:
+            clock.wall_shift += (at - now).total_seconds()
+            log.info("demo: the hall is closed; the demo clock moves on to %s", at.isoformat())
+            shell.refresh_home()
+            expect(lambda: home_shown(shell), "the home screen")
+            return store.availability(code).available
     return False
-
-
-def visible(shell: Shell, name: str) -> bool:
-    return any(b.isVisible() and b.isEnabled() for b in shell.findChildren(QPushButton, name))
 
 
 def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> None:
@@ -64,31 +145,34 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
     printer = kiosk.simulators.get("printer")
     reader = kiosk.simulators.get("idcard")
     click(shell, "service_queue")
-    wait_for(lambda: visible(shell, "option_social"))
+    expect(lambda: visible(shell, "option_social"), "the queue's service list")
     snap("queue-services", "Queue: choose a service (waiting counts, closed reasons)")
     click(shell, "option_social")
+    expect(lambda: visible(shell, "option_plain") or visible(shell, "action_ok"), "card choice or ticket")
     if visible(shell, "option_plain"):
         snap("queue-card-choice", "Queue: ID card for elderly priority, or a plain ticket")
-        click(shell, "option_card")
+        click_and_wait(shell, "option_card")
         snap("queue-card-wait", "Queue: waiting for the ID card")
         if reader is not None:
             reader.insert("rare_name")
-    wait_for(lambda: visible(shell, "action_ok"), 15)
+    expect(lambda: visible(shell, "action_ok"), "the ticket")
     snap("queue-ticket", "Queue: take your ticket (number large, spoken digit by digit)")
-    if printer is not None and printer.wait_receipts(1, 10) and printer.last_receipt is not None:
+    if printer is not None and printer.wait_receipts(1, WAIT_S) and printer.last_receipt is not None:
         target = outdir / "queue-ticket-receipt.png"
         target.write_bytes(printer.last_receipt.read_bytes())
     click(shell, "action_ok")
+    expect(lambda: home_shown(shell), "home after the ticket")
     if reader is not None:
         reader.remove()
     if printer is not None:
         printer.run_out_during_next()
         click(shell, "service_queue")
-        wait_for(lambda: visible(shell, "option_tax"))
+        expect(lambda: visible(shell, "option_tax"), "the queue's service list")
         click(shell, "option_tax")
+        expect(lambda: visible(shell, "option_plain") or visible(shell, "action_ok"), "card choice or ticket")
         if visible(shell, "option_plain"):
             click(shell, "option_plain")
-        wait_for(lambda: visible(shell, "action_ok"), 15)
+        expect(lambda: visible(shell, "action_ok"), "the ticket that was not printed")
         snap("queue-not-printed", "Queue: printing failed after issue: number and QR stay valid")
         click(shell, "action_ok")
         printer.set_state("ok")
@@ -97,9 +181,13 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
 def walk_photo(shell: Shell, snap: Callable[[str, str], None]) -> None:
     """Self-service photo: live guidance over the preview, then the compliant photo."""
     click(shell, "service_photo")
-    settle(1500)  # frames arrive and the first instruction is shown
+
+    def guiding() -> bool:  # frames arrive and the first instruction is shown
+        return any(v.isVisible() and v.frames_shown and v.text for v in shell.findChildren(CameraView))
+
+    expect(guiding, "the camera preview with its first instruction")
     snap("photo-guidance", "Photo: live preview with one instruction at a time and the 3-2-1")
-    wait_for(lambda: visible(shell, "action_ok") or visible(shell, "action_retake"), 40)
+    expect(lambda: visible(shell, "action_ok") or visible(shell, "action_retake"), "the photo")
     snap("photo-result", "Photo: the GA 461 photo made from the captured frame")
     shell.home_pressed()
 
@@ -107,102 +195,21 @@ def walk_photo(shell: Shell, snap: Callable[[str, str], None]) -> None:
 def run_demo(kiosk: Kiosk, outdir: Path) -> int:
     application()
     outdir.mkdir(parents=True, exist_ok=True)
-    shots: list[tuple[str, str]] = []
+    expected = _ExpectedFailure()
+    loggers = [logging.getLogger(name) for name in ("flows.runtime", "kiosk.ui.flow_host")]
+    for logger in loggers:
+        logger.addFilter(expected)
     shell = Shell(kiosk, kiosk_mode=False)
-    shell.resize(1080, 1920)
-    shell.show()
-    clock = kiosk.clock
-    # wait for the simulated devices to connect so home shows the real state
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and any(not d.status.usable for d in kiosk.devices):
-        settle(100)
-    shell.refresh_home()
-    settle(200)
-
-    def snap(name: str, caption: str, widget: QWidget | None = None) -> None:
-        settle()
-        path = outdir / f"{len(shots) + 1:02d}-{name}.png"
-        (widget or shell).grab().save(str(path))
-        shots.append((path.name, caption))
-
-    snap("home", "Home (portrait 1080x1920), Chinese")
-    shell.resize(1920, 1080)
-    settle()
-    shell.refresh_home()
-    snap("home-landscape", "Home (landscape 1920x1080)")
-    shell.resize(1080, 1920)
-    settle()
-    shell.refresh_home()
-    click(shell, "language")
-    snap("home-english", "Home in English (one tap)")
-    click(shell, "language")
-    click(shell, "elderly")
-    snap("home-elderly", "Elderly mode: larger text, slower timeouts")
-    click(shell, "elderly")
-
-    if "demo" in kiosk.config["kiosk"]["services"]:
-        click(shell, "service_demo")
-        snap("demo-choose", "Demo journey: choose")
-        click(shell, "option_phone")
-        for k in "1380013":
-            click(shell, f"key_{k}")
-        click(shell, "confirm")
-        snap("demo-entry-error", "Keypad entry with a too-short number")
-        for k in "8000":
-            click(shell, f"key_{k}")
-        snap("demo-entry", "Keypad entry")
-        click(shell, "confirm")
-        settle(300)
-        snap("demo-done", "Result with a large number")
-        click(shell, "action_ok")
-
-    if kiosk.services.get("queue") is not None and visible(shell, "service_queue"):
-        walk_queue(shell, lambda n, c: snap(n, c), outdir)
-        shell.go_home()
-        shots.append(
-            ("queue-ticket-receipt.png", "The printed queue ticket, as the printer simulator rendered it")
-        )
-
-    if "camera" in kiosk.devices and wait_for(lambda: kiosk.devices["camera"].status.usable, 20):
-        shell.refresh_home()
-        walk_photo(shell, lambda n, c: snap(n, c))
-        shell.go_home()
-
-    for _name, walk in DEMO_STEPS:
-        walk(shell, lambda n, c: snap(n, c))
-        shell.home_pressed()
-
-    # idle countdown inside a session
-    if "demo" in kiosk.config["kiosk"]["services"]:
-        click(shell, "service_demo")
-        if isinstance(clock, AdjustableClock):
-            clock.advance(shell.idle.timeout - 9)
-        shell.tick()
-        snap("idle-countdown", "Idle countdown: 还剩 N 秒, a touch continues")
-        shell.keep_session()
-        shell.home_pressed()
-
-    click(shell, "help")
-    snap("help", "Help")
-    shell.help_overlay.hide()
-
-    kiosk.catalog["_boom"] = FlowSpec("_boom", tr("故障演示"), Text(""), _boom)
-    shell.start_service("_boom")
-    snap("error", "Error screen: apologises, says what to do, goes home")
-    del kiosk.catalog["_boom"]
-    shell.go_home()
-
-    shell.show_attract()
-    snap("attract", "Attract screen after a long idle")
-    shell.go_home()
-
-    if kiosk.simulators:
-        panel = SimulatorPanel(kiosk)
-        panel.resize(480, 900)
-        panel.show()
-        snap("simulator-panel", "Simulator panel (--simulate)", panel)
-        panel.close()
-
+    try:
+        shots = _walk(kiosk, shell, outdir)
+    except DemoStuck as e:
+        print(e)
+        return 1
+    finally:
+        for logger in loggers:
+            logger.removeFilter(expected)
+        shell.shutdown()
+        kiosk.stop()
     items = "\n".join(
         f'<figure><img src="{html.escape(f)}" width="360"><figcaption>{html.escape(c)}</figcaption></figure>'
         for f, c in shots
@@ -213,6 +220,118 @@ def run_demo(kiosk: Kiosk, outdir: Path) -> int:
         encoding="utf-8",
     )
     print(f"demo: {len(shots)} screens written to {outdir}/ (index.html)")
-    shell.shutdown()
-    kiosk.stop()
     return 0
+
+
+def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
+    shots: list[tuple[str, str]] = []
+    shell.resize(1080, 1920)
+    shell.show()
+    clock = kiosk.clock
+    # the simulated devices connect first, so home shows the real state
+    wait_for(lambda: all(d.status.usable for d in kiosk.devices))
+    shell.refresh_home()
+    expect(lambda: home_shown(shell), "the home screen")
+
+    def snap(name: str, caption: str, widget: QWidget | None = None) -> None:
+        pump()
+        path = outdir / f"{len(shots) + 1:02d}-{name}.png"
+        (widget or shell).grab().save(str(path))
+        shots.append((path.name, caption))
+
+    def relayout(width: int, height: int) -> None:
+        shell.resize(width, height)
+        pump()
+        shell.refresh_home()
+        expect(lambda: shell.size().width() == width, f"the {width}x{height} layout")
+
+    snap("home", "Home (portrait 1080x1920), Chinese")
+    relayout(1920, 1080)
+    snap("home-landscape", "Home (landscape 1920x1080)")
+    relayout(1080, 1920)
+    click(shell, "language")
+    expect(lambda: shell.languages.current == "en", "English")
+    snap("home-english", "Home in English (one tap)")
+    click(shell, "language")
+    expect(lambda: shell.languages.current == "zh", "Chinese")
+    click(shell, "elderly")
+    expect(lambda: shell.elderly, "elderly mode")
+    snap("home-elderly", "Elderly mode: larger text, slower timeouts")
+    click(shell, "elderly")
+    expect(lambda: not shell.elderly, "standard mode")
+
+    services = kiosk.config["kiosk"]["services"]
+    if "demo" in services:
+        click(shell, "service_demo")
+        expect(lambda: visible(shell, "option_phone"), "the demo's choice")
+        snap("demo-choose", "Demo journey: choose")
+        click(shell, "option_phone")
+        for k in "1380013":
+            click(shell, f"key_{k}")
+        click(shell, "confirm")
+        expect(
+            lambda: any(e.isVisible() and e.text() for e in shell.findChildren(QLabel, "Error")), "the error"
+        )
+        snap("demo-entry-error", "Keypad entry with a too-short number")
+        for k in "8000":
+            click(shell, f"key_{k}")
+        snap("demo-entry", "Keypad entry")
+        click(shell, "confirm")
+        expect(lambda: visible(shell, "action_ok"), "the demo's result")
+        snap("demo-done", "Result with a large number")
+        click(shell, "action_ok")
+        expect(lambda: home_shown(shell), "home")
+
+    if queue_open(shell, "social", snap) and visible(shell, "service_queue"):
+        walk_queue(shell, snap, outdir)
+        shell.go_home()
+        if (outdir / "queue-ticket-receipt.png").exists():
+            shots.append(
+                ("queue-ticket-receipt.png", "The printed queue ticket, as the printer simulator rendered it")
+            )
+
+    if "camera" in kiosk.devices and wait_for(lambda: kiosk.devices["camera"].status.usable):
+        shell.refresh_home()
+        walk_photo(shell, snap)
+        shell.go_home()
+
+    for _name, walk in DEMO_STEPS:
+        walk(shell, snap)
+        shell.home_pressed()
+
+    # idle countdown inside a session
+    if "demo" in services and isinstance(clock, AdjustableClock):
+        click(shell, "service_demo")
+        expect(lambda: shell.mode == "flow", "the demo journey")
+        clock.advance(shell.idle.timeout - 9)
+        shell.tick()
+        expect(lambda: shell.idle_overlay.isVisible(), "the idle countdown")
+        snap("idle-countdown", "Idle countdown: 还剩 N 秒, a touch continues")
+        shell.keep_session()
+        shell.home_pressed()
+
+    click(shell, "help")
+    expect(lambda: shell.help_overlay.isVisible(), "help")
+    snap("help", "Help")
+    shell.help_overlay.hide()
+
+    kiosk.catalog["_boom"] = FlowSpec("_boom", tr("故障演示"), Text(""), _boom)
+    shell.start_service("_boom")
+    expect(lambda: shell.mode == "error", "the error screen")
+    snap("error", "Error screen: apologises, says what to do, goes home")
+    del kiosk.catalog["_boom"]
+    shell.go_home()
+
+    shell.show_attract()
+    expect(lambda: shell.mode == "attract", "the attract screen")
+    snap("attract", "Attract screen after a long idle")
+    shell.go_home()
+
+    if kiosk.simulators:
+        panel = SimulatorPanel(kiosk)
+        panel.resize(480, 900)
+        panel.show()
+        expect(panel.isVisible, "the simulator panel")
+        snap("simulator-panel", "Simulator panel (--simulate)", panel)
+        panel.close()
+    return shots

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.app import Kiosk
 from kiosk.home import DEVICE_NAMES
@@ -13,28 +25,78 @@ from kiosk.text import tr
 from kiosk.ui.i18n import ui
 
 
+class StatusLine(QLabel):
+    """One line that never widens the panel: a long status is elided, in full in the tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        if text != self._full:
+            self._full = text
+            self.setToolTip(text)
+            self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), 40)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+
+
 class SimulatorPanel(QWidget):
+    """Scrolls when the devices' controls are taller than the screen; never taller than it."""
+
     def __init__(self, kiosk: Kiosk) -> None:
         super().__init__()
         self.setWindowTitle(ui(tr("设备模拟器")))
         self.kiosk = kiosk
-        self.status_labels: dict[str, QLabel] = {}
-        layout = QVBoxLayout(self)
+        self.status_labels: dict[str, StatusLine] = {}
+        content = QWidget()
+        layout = QVBoxLayout(content)
         for kind, sim in kiosk.simulators.items():
             layout.addWidget(self._device_box(kind, sim))
         if not kiosk.simulators:
             layout.addWidget(QLabel(ui(tr("没有正在运行的模拟设备"))))
         layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         self.setStyleSheet("QPushButton { min-height: 36px; font-size: 16px; } QLabel { font-size: 16px; }")
+        self.setMinimumWidth(
+            content.sizeHint().width() + self.scroll_area.verticalScrollBar().sizeHint().width()
+        )
+        self._fit_screen()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(500)
         self.refresh()
 
+    def _fit_screen(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setMaximumHeight(screen.availableGeometry().height())
+
+    def showEvent(self, event: Any) -> None:
+        self._fit_screen()  # the screen it is shown on may differ from the primary one
+        super().showEvent(event)
+
     def _device_box(self, kind: str, sim: Any) -> QGroupBox:
         box = QGroupBox(ui(DEVICE_NAMES.get(kind, kind)))
         v = QVBoxLayout(box)
-        status = QLabel()
+        status = StatusLine()
         status.setObjectName(f"status_{kind}")
         self.status_labels[kind] = status
         v.addWidget(status)
@@ -70,4 +132,4 @@ class SimulatorPanel(QWidget):
     def refresh(self) -> None:
         for kind, lab in self.status_labels.items():
             st = self.kiosk.devices.status(kind)
-            lab.setText(f"{st.state.value}  {ui(st.reason)}")
+            lab.set_full_text(f"{st.state.value}  {ui(st.reason)}")

@@ -111,11 +111,6 @@
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/watchdog.py" line="101"/>
-        <source>界面停止响应超过 {s} 秒</source>
-        <translation>The screen stopped responding for more than {s} s</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/app.py" line="165"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
@@ -157,8 +152,8 @@
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="44"/>
-        <source>本机暂不提供此业务</source>
-        <translation>Not offered at this kiosk</translation>
+        <source>即将开通，敬请期待</source>
+        <translation>Coming soon</translation>
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="52"/>
@@ -393,7 +388,7 @@
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="189"/>
+        <location filename="../../kiosk/ui/demo.py" line="318"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -561,12 +556,12 @@
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="19"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="59"/>
         <source>设备模拟器</source>
         <translation>Device simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="26"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="67"/>
         <source>没有正在运行的模拟设备</source>
         <translation>No simulated devices running</translation>
     </message>
@@ -689,21 +684,21 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
-        <location filename="../../devices/camera/simulator.py" line="174"/>
-        <location filename="../../devices/printer/simulator.py" line="27"/>
+        <location filename="../../devices/camera/simulator.py" line="181"/>
+        <location filename="../../devices/printer/simulator.py" line="29"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="25"/>
-        <location filename="../../devices/printer/simulator.py" line="28"/>
+        <location filename="../../devices/printer/simulator.py" line="30"/>
         <location filename="../../devices/printer/status.py" line="172"/>
         <source>纸将用尽</source>
         <translation>Paper running low</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="26"/>
-        <location filename="../../devices/printer/simulator.py" line="29"/>
+        <location filename="../../devices/printer/simulator.py" line="31"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
@@ -719,7 +714,7 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="29"/>
-        <location filename="../../devices/printer/simulator.py" line="31"/>
+        <location filename="../../devices/printer/simulator.py" line="33"/>
         <source>脱机</source>
         <translation>Offline</translation>
     </message>
@@ -730,7 +725,7 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="107"/>
-        <location filename="../../devices/printer/simulator.py" line="116"/>
+        <location filename="../../devices/printer/simulator.py" line="119"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
@@ -900,87 +895,87 @@
         <translation>Face matching service unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="152"/>
+        <location filename="../../devices/camera/simulator.py" line="159"/>
         <source>画面中的人</source>
         <translation>People in view</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="154"/>
+        <location filename="../../devices/camera/simulator.py" line="161"/>
         <source>一个人</source>
         <translation>One person</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="154"/>
+        <location filename="../../devices/camera/simulator.py" line="161"/>
         <source>两个人</source>
         <translation>Two people</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="154"/>
+        <location filename="../../devices/camera/simulator.py" line="161"/>
         <source>没有人</source>
         <translation>Nobody</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="157"/>
+        <location filename="../../devices/camera/simulator.py" line="164"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="162"/>
+        <location filename="../../devices/camera/simulator.py" line="169"/>
         <source>居中</source>
         <translation>Centered</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="163"/>
+        <location filename="../../devices/camera/simulator.py" line="170"/>
         <source>偏左</source>
         <translation>Too far left</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="164"/>
+        <location filename="../../devices/camera/simulator.py" line="171"/>
         <source>偏右</source>
         <translation>Too far right</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="165"/>
+        <location filename="../../devices/camera/simulator.py" line="172"/>
         <source>太远</source>
         <translation>Too far</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="166"/>
+        <location filename="../../devices/camera/simulator.py" line="173"/>
         <source>太近</source>
         <translation>Too close</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="167"/>
+        <location filename="../../devices/camera/simulator.py" line="174"/>
         <source>歪头</source>
         <translation>Head tilted</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="172"/>
+        <location filename="../../devices/camera/simulator.py" line="179"/>
         <source>光线</source>
         <translation>Lighting</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="174"/>
+        <location filename="../../devices/camera/simulator.py" line="181"/>
         <source>太暗</source>
         <translation>Too dark</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="174"/>
+        <location filename="../../devices/camera/simulator.py" line="181"/>
         <source>半边阴影</source>
         <translation>Shadow on half the face</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="176"/>
+        <location filename="../../devices/camera/simulator.py" line="183"/>
         <source>模糊/清晰</source>
         <translation>Blurry/sharp</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="177"/>
+        <location filename="../../devices/camera/simulator.py" line="184"/>
         <source>拔出摄像头</source>
         <translation>Unplug camera</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="178"/>
+        <location filename="../../devices/camera/simulator.py" line="185"/>
         <source>插回摄像头</source>
         <translation>Plug camera back in</translation>
     </message>
@@ -1744,37 +1739,37 @@
         <translation>The printer did not answer after printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="30"/>
+        <location filename="../../devices/printer/simulator.py" line="32"/>
         <source>开盖</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="32"/>
+        <location filename="../../devices/printer/simulator.py" line="34"/>
         <source>切刀故障</source>
         <translation>Cutter fault</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="115"/>
+        <location filename="../../devices/printer/simulator.py" line="118"/>
         <source>打印机状态</source>
         <translation>Printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="117"/>
+        <location filename="../../devices/printer/simulator.py" line="120"/>
         <source>打印机卡死</source>
         <translation>Printer frozen</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="118"/>
+        <location filename="../../devices/printer/simulator.py" line="121"/>
         <source>打印中卡死</source>
         <translation>Freezes while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="119"/>
+        <location filename="../../devices/printer/simulator.py" line="122"/>
         <source>打印后断开</source>
         <translation>Unplug after printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="120"/>
+        <location filename="../../devices/printer/simulator.py" line="123"/>
         <source>打印机恢复</source>
         <translation>Printer recovers</translation>
     </message>
@@ -2449,6 +2444,11 @@
         <location filename="../../hall/saga.py" line="256"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/watchdog.py" line="101"/>
+        <source>界面停止响应超过 {s} 秒</source>
+        <translation>The screen stopped responding for more than {s} s</translation>
     </message>
 </context>
 </TS>

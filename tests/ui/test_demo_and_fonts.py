@@ -50,6 +50,37 @@ def test_demo_writes_a_png_per_screen_and_an_index(tmp_path):
     assert all((out / p).stat().st_size > 5000 for p in pngs)
 
 
+def test_demo_at_night_with_the_default_config_shows_the_closed_queue_then_walks_on(tmp_path):
+    """Outside hall hours the demo shows the queue closed, then moves its clock to the opening;
+    its intentional error screen is logged as expected, without a traceback."""
+    out = tmp_path / "demo"
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[kiosk]\nvoice = false\n", encoding="utf-8")  # the default config, silent
+    r = subprocess.run(
+        [
+            sys.executable,
+            "run_kiosk.py",
+            "--config",
+            str(config),
+            "--simulate",
+            "--demo-time",
+            "2026-01-05T23:30:00+08:00",  # a Monday night: every queue service is closed
+            "--demo",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "Traceback" not in r.stdout + r.stderr and "DemoFailure" not in r.stderr
+    pngs = sorted(p.name for p in out.glob("*.png"))
+    for expected in ("queue-closed", "queue-services", "queue-ticket", "error"):
+        assert any(p.endswith(f"-{expected}.png") for p in pngs), (expected, pngs)
+
+
 def test_app_font_has_a_glyph_for_every_character_we_show(qtbot):
     from kiosk.ui.app import application
     from kiosk.ui.theme import app_font

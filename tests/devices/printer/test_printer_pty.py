@@ -258,3 +258,20 @@ def test_printer_unplugged_after_printing_the_whole_job_is_outcome_unknown(print
     sim.plug()
     assert dev.wait_until(lambda s: s.state is State.OK, 10)
     assert print_ticket(dev, "E002").completed
+
+
+def test_a_restarted_simulator_keeps_the_receipts_of_the_last_run(tmp_path):
+    folder = tmp_path / "receipts"
+    for run, number in enumerate(("A001", "A002"), 1):
+        sim, dev = start(tmp_path, sim_receipts_dir=str(folder))
+        try:
+            assert dev.wait_until(lambda s: s.state is State.OK, 5), dev.status
+            assert print_ticket(dev, number).completed and sim.wait_receipts(1)
+        finally:
+            dev.stop()
+            sim.stop()
+        assert len(list(folder.glob("receipt-*.png"))) == run
+    assert {decode_qr(p) for p in folder.glob("receipt-*.png")} == {
+        "https://q.example.gov.cn/t/A001",
+        "https://q.example.gov.cn/t/A002",
+    }

@@ -1,0 +1,32 @@
+"""Home tiles in the "everything simulated" config: a service this build has no journey for yet
+says it is coming, not that the kiosk refuses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from devices.base import DeviceStatus, State
+from flows.catalog import CATALOG
+from kiosk.config import load
+from kiosk.home import tiles
+from kiosk.ui.i18n import Languages, ui
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_services_not_in_this_build_say_coming_in_both_languages(qtbot) -> None:  # type: ignore[no-untyped-def]
+    services = load(ROOT / "resources/config/simulate.toml")["kiosk"]["services"]
+    shown = tiles(services, CATALOG, lambda _kind: DeviceStatus(State.OK), {})
+    coming = [t for t in shown if t.key not in CATALOG]
+    assert coming, "the simulate config lists every service, built or not"
+    languages = Languages()
+    languages.set("en")
+    try:
+        for t in coming:
+            assert not t.available
+            assert str(t.reason) == "即将开通，敬请期待"
+            assert ui(t.reason) == "Coming soon"
+    finally:
+        languages.set("zh")
+    built = [t for t in shown if t.key in CATALOG]
+    assert [t.key for t in built] == [s for s in services if s in CATALOG]
