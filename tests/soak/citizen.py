@@ -112,9 +112,14 @@ class Citizen:
         return self._await(wanted)
 
     def _place_card(self, reader: Any) -> None:
-        if reader.card is not None:  # the last citizen's card: take it off and let the reader see it
+        if reader.card is not None:  # the last citizen's card: take it off
             reader.remove()
-            self._await({"card_removed"})
+        # a new card placed before the reader saw the old one go would pass for the old one
+        device = self.kiosk.devices.get("idcard")
+        deadline = time.monotonic() + EVENT_WAIT
+        while device is not None and device.status.detail.get("card_present") and time.monotonic() < deadline:
+            self.on_step("waiting for the reader to see the card go")
+            time.sleep(0.05)
         preset = self.rng.choice(BAD_CARDS if self.rng.random() < 0.1 else GOOD_CARDS)
         reader.insert(preset)
         if self.rng.random() < 0.05:  # snatched back while the reader works on it

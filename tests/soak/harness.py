@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from flows import headless
-from flows.runtime import Cancelled, Finished, FlowFailed
+from flows.runtime import Cancelled, Finished, FlowFailed, FlowSpec
 from kiosk.clock import FakeClock
 from kiosk.config import load
 from kiosk.home import tiles
@@ -92,6 +92,7 @@ class Report:
     seed: int
     sessions: int = 0
     journeys: Counter[str] = field(default_factory=Counter)
+    seconds: Counter[str] = field(default_factory=Counter)  # wall time spent in each journey
     walkable: list[str] = field(default_factory=list)  # journeys whose devices this kiosk has
     outcomes: Counter[str] = field(default_factory=Counter)
     faults: Counter[str] = field(default_factory=Counter)
@@ -118,8 +119,12 @@ class Report:
             f"soak seed {self.seed} (replay: SOAK_SEED={self.seed})",
             f"sessions: {self.sessions} in {self.duration:.0f} s "
             f"({self.sessions / max(self.duration, 1e-9):.1f}/s)",
-            "journeys: " + ", ".join(f"{k} {v}" for k, v in sorted(self.journeys.items())),
+            "journeys: "
+            + ", ".join(
+                f"{k} {v} ({self.seconds[k] / v:.2f} s each)" for k, v in sorted(self.journeys.items())
+            ),
             "outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(self.outcomes.items())),
+            "citizen: " + ", ".join(f"{k} {v}" for k, v in sorted(self.moves.items())),
             f"faults injected: {sum(self.faults.values())}: "
             + ", ".join(f"{k} {v}" for k, v in sorted(self.faults.items())),
             f"RSS after warm-up {first:.1f} MB, at end {last:.1f} MB; "
@@ -157,6 +162,7 @@ class Soak:
         step_timeout: float = 30.0,
         journeys: list[str] | None = None,
         trace_frames: int = 0,
+        extra_journeys: dict[str, FlowSpec] | None = None,
     ) -> None:
         self.tmp = Path(tmp)
         self.sessions = sessions
@@ -165,6 +171,7 @@ class Soak:
         self.fault_rate = fault_rate
         self.step_timeout = step_timeout
         self.journeys = journeys
+        self.extra_journeys = extra_journeys or {}  # tests of the soak itself add their own
         self.trace_frames = trace_frames  # > 0: tracemalloc from warm-up on (slow), report growth
         self._snapshot: tracemalloc.Snapshot | None = None
         self.rng = random.Random(seed)
@@ -188,7 +195,7 @@ class Soak:
             except BaseException as e:  # handed to the caller's thread
                 result.append(e)
 
-        t = threading.Thread(target=body, name="soak", daemon=True)
+        t = self.thread = threading.Thread(target=body, name="soak", daemon=True)
         t.start()
         while t.is_alive():
             t.join(1.0)
@@ -217,6 +224,7 @@ class Soak:
                 "health.status_file": str(self.tmp / "health.json"),
                 "devices.printer.sim_receipts_dir": str(self.tmp / "receipts"),
                 "devices.camera.fps": 10.0,  # the photo still works; two cores stay free for the rest
+                "devices.idcard.poll_interval": 0.2,  # a card is seen sooner: more sessions a minute
             },
         )
         return build(config, simulate=True, clock=FakeClock())
@@ -224,8 +232,16 @@ class Soak:
     def _run(self) -> None:
         crashes = _Crashes()
         logging.getLogger().addHandler(crashes)
+        hook = threading.excepthook
+
+        def uncaught(args: Any) -> None:
+            crashes.seen.append(f"thread {args.thread.name if args.thread else '?'} died: {args.exc_value!r}")
+            hook(args)
+
+        threading.excepthook = uncaught
         started = time.monotonic()
         kiosk = self._build()
+        kiosk.catalog.update(self.extra_journeys)
         for h in logging.getLogger().handlers:  # the console: faults are expected, keep it readable
             if isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler):
                 h.setLevel(logging.CRITICAL)
@@ -245,6 +261,7 @@ class Soak:
             citizen.close()
             kiosk.stop()
             logging.getLogger().removeHandler(crashes)
+            threading.excepthook = hook
         self.report.problems += crashes.seen
 
     def _loop(self, kiosk: Any, citizen: Citizen, injector: Injector) -> None:
@@ -280,7 +297,9 @@ class Soak:
             ctx = kiosk.new_context(elderly=self.rng.random() < 0.1)
             citizen.begin()
             self.beat(f"session {n}: {key}")
+            began = time.monotonic()
             transcript = headless.run(spec.start, ctx, citizen)
+            self.report.seconds[key] += time.monotonic() - began
             citizen.end()
             self.report.sessions = n
             self.report.journeys[key] += 1
@@ -349,6 +368,8 @@ class Soak:
                 tracemalloc.start(self.trace_frames)
                 self._snapshot = tracemalloc.take_snapshot()
             return
+        if not self._baseline_threads:
+            return  # ended before the warm-up did: nothing to compare with
         if self._snapshot is not None:
             self.report.grown = _growth(self._snapshot, tracemalloc.take_snapshot())
             tracemalloc.stop()
@@ -399,7 +420,10 @@ def seed_from_env() -> int:
 
 
 def main() -> int:
+    import faulthandler
     import tempfile
+
+    faulthandler.enable()  # a native crash prints every thread's stack
 
     sessions = int(os.environ.get("SOAK_SESSIONS", "10000"))
     seed = seed_from_env()
