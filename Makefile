@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 QM     := resources/i18n/en.qm
 export QT_QPA_FONTDIR ?=
 
-.PHONY: setup run test lint demo bench bundle i18n clean
+.PHONY: setup run test lint demo bench soak bundle i18n clean
 
 $(STAMP): pyproject.toml tools/setup-system.sh
 	bash tools/setup-system.sh
@@ -38,6 +38,11 @@ demo: setup
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# Every journey on the simulators with random device faults (CI runs 300 inside `make test`).
+# Prints sessions, faults by kind, RSS per 1,000 sessions, fds, threads; SOAK_SEED=n replays a run.
+soak: setup
+	QT_QPA_PLATFORM=offscreen SOAK_SESSIONS=$${SOAK_SESSIONS:-10000} $(PY) -m tests.soak
 
 # Rebuild the compiled translations after editing resources/i18n/en.ts
 i18n: setup

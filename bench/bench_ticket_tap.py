@@ -53,7 +53,7 @@ def main() -> None:
             latencies, sizes = [], []
             for _ in range(RUNS):
                 tapped = [0.0]
-                before = len(printer.received)
+                before = printer.received_bytes
 
                 def citizen(view: View, tapped: list[float] = tapped) -> Intent | None:
                     if isinstance(view, Choose) and any(o.key == "social" for o in view.options):
@@ -63,11 +63,11 @@ def main() -> None:
                         return Intent("ok")
                     return None
 
-                count = len(printer.receipts)
+                count = printer.printed
                 t = headless.run(queue.start, kiosk.new_context(), citizen)
                 assert printer.wait_receipts(count + 1, 10), t.outcome
                 latencies.append(last_byte[0] - tapped[0])
-                sizes.append(len(printer.received) - before)
+                sizes.append(printer.received_bytes - before)
         finally:
             kiosk.stop()
     med = statistics.median(latencies)

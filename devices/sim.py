@@ -21,6 +21,9 @@ from kiosk.text import Text, tr
 
 log = logging.getLogger(__name__)
 
+#: input kept for tests to inspect; simulate mode runs for days, so older input is dropped
+RECEIVED_KEEP = 64 * 1024
+
 
 @dataclass(frozen=True)
 class Control:
@@ -85,7 +88,9 @@ class PtySimulator(Simulator):
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.received = bytearray()
+        self.received = bytearray()  # the latest input, at most RECEIVED_KEEP bytes
+        self.received_bytes = 0  # all input since start
+        self.silent = False  # a fault: the device reads its input and never answers
 
     # ---- lifecycle ----
     def start(self) -> PtySimulator:
@@ -150,6 +155,12 @@ class PtySimulator(Simulator):
         except OSError:
             pass
 
+    def _keep(self, data: bytes) -> None:
+        self.received_bytes += len(data)
+        self.received += data
+        if len(self.received) > RECEIVED_KEEP:
+            del self.received[: len(self.received) - RECEIVED_KEEP]
+
     def _loop(self) -> None:
         while not self._stop.is_set():
             with self._lock:
@@ -165,8 +176,8 @@ class PtySimulator(Simulator):
             except OSError:
                 self._stop.wait(0.05)
                 continue
-            if data:
-                self.received += data
+            if data and not self.silent:
+                self._keep(data)
                 try:
                     self.on_bytes(data)
                 except Exception:

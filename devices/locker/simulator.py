@@ -20,6 +20,8 @@ from devices.locker.protocol import codec_for
 from devices.sim import Control, PtySimulator
 from kiosk.text import tr
 
+OPENS_KEPT = 1000  # open frames remembered for tests; simulate mode runs for days
+
 
 class LockerSimulator(PtySimulator):
     kind = "locker"
@@ -43,7 +45,7 @@ class LockerSimulator(PtySimulator):
         self._late: list[threading.Timer] = []
         self.corrupt_next = 0  # replies to send with a broken checksum
         self.corrupt_opens = 0  # open replies to send with a broken checksum
-        self.opens: list[tuple[int, int]] = []  # every open frame received, in order
+        self.opens: list[tuple[int, int]] = []  # the latest open frames received, in order
         self._serial: dict[tuple[int, int], int] = {}
         self._buf = bytearray()
 
@@ -141,6 +143,7 @@ class LockerSimulator(PtySimulator):
             doors = {lk: c for (b, lk), c in self.closed.items() if b == board}
             if kind == "open":
                 self.opens.append((board, lock))
+                del self.opens[:-OPENS_KEPT]
                 opened = (board, lock) not in self.jammed
                 reply = self.codec.open_reply(board, lock, opened != self.reversed, doors)
             elif kind == "query":
@@ -164,6 +167,7 @@ class LockerSimulator(PtySimulator):
             t = threading.Timer(delay, self.write, (reply,))
             t.daemon = True
             with self._lock:
+                self._late = [x for x in self._late if x.is_alive()]  # sent ones are forgotten
                 self._late.append(t)
             t.start()
         else:

@@ -45,6 +45,11 @@ REPLIES: dict[str, tuple[int, int, int, int]] = {
 }
 GS_R_REPLIES = {"near_end": 0x03, "out": 0x0F}
 
+#: receipts remembered (paths, text, QR data) and kept on disk: simulate mode runs for days
+RECEIPTS_KEPT = 200
+#: paper fed without a cut before the simulator tears it off (about 2.5 m at 8 dots/mm)
+TEAR_OFF_DOTS = 20000
+
 
 class PrinterSimulator(PtySimulator):
     kind = "printer"
@@ -56,9 +61,11 @@ class PrinterSimulator(PtySimulator):
         folder = self.settings.get("sim_receipts_dir") or ""
         self.folder = Path(folder) if folder else self.port.parent / "receipts"
         self.state = "ok"
+        # the latest RECEIPTS_KEPT receipts, oldest first; `printed` counts all of them
         self.receipts: list[Path] = []
         self.texts: list[str] = []
         self.qr_codes: list[list[str]] = []
+        self.printed = 0
         self.status_queries = 0
         self.paper_left: int | None = None  # dots until the roll runs out (None: plenty)
         self._stream = escpos_stream.CommandStream()
@@ -108,7 +115,7 @@ class PrinterSimulator(PtySimulator):
 
     def wait_receipts(self, count: int, timeout: float = 5.0) -> bool:
         with self._changed:
-            return self._changed.wait_for(lambda: len(self.receipts) >= count, timeout)
+            return self._changed.wait_for(lambda: self.printed >= count, timeout)
 
     def settings_overrides(self) -> dict[str, Any]:
         return {"transport": "serial", "port": str(self.port)}
@@ -168,6 +175,9 @@ class PrinterSimulator(PtySimulator):
                 self.paper_left = None
                 self.set_state("out")
                 return
+        if done is None and self._paper.receipt.height > TEAR_OFF_DOTS:
+            log.info("printer simulator: %d dots fed without a cut, torn off", TEAR_OFF_DOTS)
+            done, self._paper.receipt = self._paper.receipt, paper.Receipt()
         if done is not None:
             self._save(done)
 
@@ -177,10 +187,16 @@ class PrinterSimulator(PtySimulator):
         path = self.folder / f"receipt-{datetime.now():%Y%m%d-%H%M%S-%f}-{next(self._serial):04d}.png"
         receipt.image(self.dots).save(path)
         with self._changed:
+            self.printed += 1
             self.receipts.append(path)
             self.texts.append(receipt.text)
             self.qr_codes.append(receipt.qr_codes)
+            dropped = self.receipts[:-RECEIPTS_KEPT]
+            for kept in (self.receipts, self.texts, self.qr_codes):
+                del kept[:-RECEIPTS_KEPT]
             self._changed.notify_all()
+        for old in dropped:  # written by this simulator and no longer remembered
+            old.unlink(missing_ok=True)
         self.notify("receipt", path)
         if self._unplug_after_next:
             self._unplug_after_next = False

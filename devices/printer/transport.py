@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import select
 import socket
+import termios
 from collections.abc import Mapping
 from typing import Any
 
@@ -134,4 +135,10 @@ def build(settings: Mapping[str, Any], profile: str) -> Escpos:
     raise ValueError(f"unknown transport {transport!r}")
 
 
-LINK_ERRORS: tuple[type[BaseException], ...] = (serial.SerialException, OSError, socket.timeout)
+# termios.error is not an OSError: pyserial's tcflush raises it when the port vanished (unplugged)
+LINK_ERRORS: tuple[type[BaseException], ...] = (
+    serial.SerialException,
+    OSError,
+    socket.timeout,
+    termios.error,
+)

@@ -566,12 +566,13 @@
         <translation>No simulated devices running</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="67"/>
+        <location filename="../../devices/sim.py" line="70"/>
         <source>拔出设备</source>
+        <extracomment>input kept for tests to inspect; simulate mode runs for days, so older input is dropped</extracomment>
         <translation>Unplug device</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="68"/>
+        <location filename="../../devices/sim.py" line="71"/>
         <source>插回设备</source>
         <translation>Plug device back in</translation>
     </message>
@@ -725,7 +726,7 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="107"/>
-        <location filename="../../devices/printer/simulator.py" line="119"/>
+        <location filename="../../devices/printer/simulator.py" line="126"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
@@ -1643,57 +1644,57 @@
         <translation>There is no compartment {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="108"/>
+        <location filename="../../devices/locker/simulator.py" line="110"/>
         <source>{n} 号柜</source>
         <translation>Compartment {n}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="109"/>
+        <location filename="../../devices/locker/simulator.py" line="111"/>
         <source>锁控板 {b}</source>
         <translation>Lock board {b}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="111"/>
+        <location filename="../../devices/locker/simulator.py" line="113"/>
         <source>关上柜门</source>
         <translation>Close compartment door</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="112"/>
+        <location filename="../../devices/locker/simulator.py" line="114"/>
         <source>柜门被打开</source>
         <translation>Compartment door opened</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="114"/>
+        <location filename="../../devices/locker/simulator.py" line="116"/>
         <source>柜门自动关闭</source>
         <translation>Auto-close compartment door</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116"/>
+        <location filename="../../devices/locker/simulator.py" line="118"/>
         <source>不自动关闭</source>
         <translation>Don&apos;t auto-close</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116"/>
+        <location filename="../../devices/locker/simulator.py" line="118"/>
         <source>3 秒后</source>
         <translation>After 3 seconds</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116"/>
+        <location filename="../../devices/locker/simulator.py" line="118"/>
         <source>10 秒后</source>
         <translation>After 10 seconds</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116"/>
+        <location filename="../../devices/locker/simulator.py" line="118"/>
         <source>30 秒后</source>
         <translation>After 30 seconds</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="118"/>
+        <location filename="../../devices/locker/simulator.py" line="120"/>
         <source>锁卡住（切换）</source>
         <translation>Lock stuck (toggle)</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="119"/>
+        <location filename="../../devices/locker/simulator.py" line="121"/>
         <source>锁控板不应答（切换）</source>
         <translation>Lock board not responding (toggle)</translation>
     </message>
@@ -1749,27 +1750,28 @@
         <translation>Cutter fault</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="118"/>
+        <location filename="../../devices/printer/simulator.py" line="125"/>
         <source>打印机状态</source>
+        <extracomment>receipts remembered (paths, text, QR data) and kept on disk: simulate mode runs for days paper fed without a cut before the simulator tears it off (about 2.5 m at 8 dots/mm)</extracomment>
         <translation>Printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="120"/>
+        <location filename="../../devices/printer/simulator.py" line="127"/>
         <source>打印机卡死</source>
         <translation>Printer frozen</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="121"/>
+        <location filename="../../devices/printer/simulator.py" line="128"/>
         <source>打印中卡死</source>
         <translation>Freezes while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="122"/>
+        <location filename="../../devices/printer/simulator.py" line="129"/>
         <source>打印后断开</source>
         <translation>Unplug after printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="123"/>
+        <location filename="../../devices/printer/simulator.py" line="130"/>
         <source>打印机恢复</source>
         <translation>Printer recovers</translation>
     </message>
