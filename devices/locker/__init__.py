@@ -8,7 +8,7 @@ SIMULATOR = "devices.locker.simulator:LockerSimulator"
 COMPARTMENT = (
     Option("number", None, "Compartment number shown to citizens and staff (1..N).", kind=int, min=1),
     Option("board", None, "Board address on the bus (8a: 1-32, kerong: 0-15).", kind=int, min=0, max=32),
-    Option("lock", None, "Lock number on that board, from 1.", kind=int, min=1, max=24),
+    Option("lock", None, "Lock number on that board, from 1.", kind=int, min=1, max=128),
     Option("size", "M", "Compartment size.", choices=("S", "M", "L")),
 )
 
@@ -21,6 +21,22 @@ OPTIONS = (
         choices=("8a", "kerong"),
     ),
     Option("port", "/dev/ttyUSB2", "pyserial URL of the RS485 bus."),
+    Option(
+        "channels",
+        24,
+        "8a: channels (locks) each board has: 12, 16, 24 or more. Query-all replies of ceil(channels/8)"
+        " + 4 bytes and the fixed 7 bytes many boards send are both accepted.",
+        min=1,
+        max=128,
+    ),
+    Option(
+        "unlock_reply",
+        "auto",
+        "Whether boards answer an unlock: auto = wait for the answer and, when none comes, settle the"
+        " open with a status query (works with both kinds of Kerong board); none = do not wait, query at"
+        " once (boards known never to answer).",
+        choices=("auto", "none"),
+    ),
     Option(
         "baud",
         0,
@@ -44,7 +60,7 @@ OPTIONS = (
         item=COMPARTMENT,
     ),
     Option("boards", 1, "Boards on the bus when no compartments map is given.", min=1, max=32),
-    Option("locks_per_board", 16, "Locks used on each board when no map is given.", min=1, max=24),
+    Option("locks_per_board", 16, "Locks used on each board when no map is given.", min=1, max=128),
     Option("default_size", "M", "Size of every compartment when no map is given.", choices=("S", "M", "L")),
     Option("reply_timeout", 0.5, "Seconds to wait for a board's reply to one command.", min=0.05, max=10),
     Option("query_retries", 1, "Extra tries of a door query that got no (or a bad) reply.", min=0, max=5),
@@ -63,6 +79,11 @@ OPTIONS = (
         " compartment is marked faulty.",
         min=0.5,
         max=60,
+    ),
+    Option(
+        "sim_unlock_reply",
+        True,
+        "Simulate mode only: the simulated boards answer an unlock (false: a Kerong board that does not).",
     ),
     Option(
         "sim_auto_close",

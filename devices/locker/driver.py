@@ -2,8 +2,9 @@
 
 Every exchange clears stale input, sends one frame, reads the reply against a deadline and checks
 it. A board that stays silent raises BoardSilent naming it; the bus and the other boards stay
-usable. Opens are never retried (a lost reply is an unknown outcome for the caller to check, not a
-reason to pulse the lock again); queries are retried `query_retries` times.
+usable. Opens are never retried (a lost reply is not a reason to pulse the lock again); an open
+with no reply is settled by a status query - some Kerong boards never answer an unlock, and the
+door they opened must not be reported as failed. Queries are retried `query_retries` times.
 """
 
 from __future__ import annotations
@@ -26,12 +27,17 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+#: Seconds between an unanswered unlock and the status query that settles it (the lock's pulse).
+UNLOCK_SETTLE = 0.1
+
 
 class LockBoard(Driver):
     def __init__(self, settings: Mapping[str, Any], emit: Emit) -> None:
         super().__init__(settings, emit)
         try:
-            self.codec: Codec = codec_for(str(settings.get("protocol", "8a")))
+            self.codec: Codec = codec_for(
+                str(settings.get("protocol", "8a")), int(settings.get("channels", 24))
+            )
             self.slots: tuple[Slot, ...] = layout_from_settings(settings)
         except (LayoutError, ValueError) as e:
             raise PermanentFault(tr("柜格配置有误：{err}", err=str(e))) from e
@@ -40,7 +46,10 @@ class LockBoard(Driver):
         self.reply_timeout = float(settings.get("reply_timeout", 0.5))
         self.query_retries = int(settings.get("query_retries", 1))
         self.reversed = settings.get("open_reply_polarity", "normal") == "reversed"
+        self.await_unlock_reply = settings.get("unlock_reply", "auto") != "none"
         self.poll_interval = float(settings.get("poll_interval", 2.0))
+        # a short reply is whole when no byte follows within a few byte times
+        self.quiet = 3 * 10 / self.baud + 0.01
         self.port: serial.Serial | None = None
         self.open_commands = 0  # open frames sent by this driver (diagnostics, tests)
         self._doors: dict[int, bool] = {}
@@ -86,14 +95,26 @@ class LockBoard(Driver):
         """Pulse one lock, exactly once. Raises LockJammed if it did not open."""
         self._check(board, lock)
         self.open_commands += 1
-        opened = self._ask(
-            self.codec.open_request(board, lock),
-            self.codec.open_header,
-            self.codec.open_reply_len,
-            board,
-            lambda r: self.codec.parse_open(r, board, lock),
-            retries=0,
-        )
+        request = self.codec.open_request(board, lock)
+        try:
+            if not self.await_unlock_reply:
+                self._transact(request, self.codec.open_header, 0)
+                raise BoardSilent(board)
+            opened = self._ask(
+                request,
+                self.codec.open_header,
+                self.codec.open_reply_len,
+                board,
+                lambda r: self.codec.parse_open(r, board, lock),
+                retries=0,
+            )
+        except BoardSilent:
+            # no reply: the door decides (BoardSilent again if the board is really gone)
+            time.sleep(UNLOCK_SETTLE)
+            if self.query_lock(board, lock):
+                raise LockJammed(board, lock, number) from None
+            log.info("board %d lock %d: no reply to the unlock, but the door is open", board, lock)
+            return
         if opened != self.reversed:
             return
         # The board says "failed". Believe the door rather than the status code: a wrong polarity
@@ -126,6 +147,14 @@ class LockBoard(Driver):
     def query_board(self, board: int) -> dict[int, bool]:
         """lock -> closed for every lock the board reports."""
         self._check(board, None)
+
+        def complete(reply: bytes) -> bool:
+            try:
+                self.codec.parse_query_all(reply, board)
+            except BadReply:
+                return False
+            return True
+
         return self._ask(
             self.codec.query_all_request(board),
             self.codec.query_header,
@@ -133,7 +162,17 @@ class LockBoard(Driver):
             board,
             lambda r: self.codec.parse_query_all(r, board),
             retries=self.query_retries,
+            complete=complete,
         )
+
+    def open_board(self, board: int) -> None:
+        """Open every lock of one board (staff emptying a wall); the doors are checked by polling."""
+        self._check(board, None)
+        self.open_commands += 1
+        # its answer (if the board gives one) is read and dropped: it says nothing the doors do not,
+        # and left on the line it would pass for the next query's reply
+        wait = self.codec.open_reply_len if self.await_unlock_reply else 0
+        self._transact(self.codec.open_all_request(board), self.codec.open_header, wait)
 
     # ---- compartment level ----
     def slot(self, number: int) -> Slot:
@@ -172,11 +211,18 @@ class LockBoard(Driver):
             raise DeviceError(tr("锁号超出范围：{err}", err=str(e))) from None
 
     def _ask(
-        self, request: bytes, header: int, length: int, board: int, parse: Callable[[bytes], T], retries: int
+        self,
+        request: bytes,
+        header: int,
+        length: int,
+        board: int,
+        parse: Callable[[bytes], T],
+        retries: int,
+        complete: Callable[[bytes], bool] | None = None,
     ) -> T:
         error: DeviceError = BoardSilent(board)
         for _ in range(1 + retries):
-            reply = self._transact(request, header, length)
+            reply = self._transact(request, header, length, complete)
             if not reply:
                 error = BoardSilent(board)
                 continue
@@ -187,7 +233,11 @@ class LockBoard(Driver):
                 error = BoardBadReply(board, str(e))
         raise error
 
-    def _transact(self, request: bytes, header: int, length: int) -> bytes:
+    def _transact(
+        self, request: bytes, header: int, length: int, complete: Callable[[bytes], bool] | None = None
+    ) -> bytes:
+        """Send `request`; read up to `length` reply bytes, or fewer once `complete` accepts them
+        and the line stays quiet (a reply whose length the board decides)."""
         port = self.port
         if port is None:
             raise ConnectionLost(tr("锁控板串口未打开"))
@@ -202,13 +252,22 @@ class LockBoard(Driver):
                 if remaining <= 0:
                     break
                 port.timeout = remaining
-                chunk = port.read(length - len(buf))
+                want = length - len(buf)
+                if complete is not None:  # byte by byte as they come, to notice a whole short reply
+                    want = max(1, min(port.in_waiting, want))
+                chunk = port.read(want)
                 if not chunk:
                     break
                 buf += chunk
                 # skip line noise ahead of the reply's first byte
                 start = buf.find(bytes([header]))
                 del buf[: start if start >= 0 else len(buf)]
+                if complete is not None and len(buf) < length and complete(bytes(buf)):
+                    port.timeout = self.quiet
+                    more = port.read(length - len(buf))
+                    if not more:
+                        break
+                    buf += more
             return bytes(buf)
         except (serial.SerialException, OSError, termios.error) as e:  # termios: flush on a dead tty
             raise ConnectionLost(tr("锁控板串口断开：{err}", err=str(e))) from e

@@ -25,7 +25,7 @@ class Slot:
 
 def layout_from_settings(settings: Mapping[str, Any]) -> tuple[Slot, ...]:
     """The configured `compartments` list, or `boards` x `locks_per_board` numbered board by board."""
-    codec = codec_for(str(settings.get("protocol", "8a")))
+    codec = codec_for(str(settings.get("protocol", "8a")), int(settings.get("channels", 24)))
     entries = settings.get("compartments") or []
     if entries:
         slots = [

@@ -1,8 +1,11 @@
 """Lock-board frames, pure functions: requests, reply checks, and the replies a board would send.
 
 Two protocols (reference section 3). "8a": 5-byte frames `HDR BOARD LOCK FUNC BCC`, BCC = XOR,
-open `8A`/`11`, query `80`/`33`. "kerong" (KR-CU16 style): `02 ADDR CMD 03 SUM`, SUM = byte sum,
-ADDR = board << 4 | (lock - 1); every reply is a 9-byte status frame, bit set = locked.
+open `8A`/`11` (lock 00 opens all), query `80`/`33`. Boards have 12, 16, 24 or more channels;
+their query-all reply carries one byte per 8 channels, highest group first - ceil(channels/8) + 4
+bytes - though many boards always send the 7 bytes of a 24-channel one: both are accepted.
+"kerong" (KR-CU16 style): `02 ADDR CMD 03 SUM`, SUM = byte sum, ADDR = board << 4 | (lock - 1);
+every reply is a 9-byte status frame, bit set = locked; some boards do not answer an unlock.
 Lock numbers are 1-based everywhere in this code; board numbers are the address on the wire.
 The reply builders are what the simulator sends, pinned to the reference by the frame tests.
 """
@@ -38,7 +41,9 @@ class Codec(ABC):
     query_header: int
     open_reply_len: int
     query_reply_len: int
-    query_all_reply_len: int
+    query_all_reply_len: int  # the longest query-all reply to read
+    #: every query-all reply length a board of this kind may send
+    query_all_lengths: tuple[int, ...] = ()
     request_len = 5
 
     def check_address(self, board: int, lock: int | None = None) -> None:
@@ -68,13 +73,16 @@ class Codec(ABC):
     def query_all_request(self, board: int) -> bytes: ...
 
     @abstractmethod
+    def open_all_request(self, board: int) -> bytes: ...
+
+    @abstractmethod
     def parse_query_all(self, reply: bytes, board: int) -> dict[int, bool]:
         """lock -> closed, for every lock the board reports."""
 
     # ---- board side (simulator) ----
     @abstractmethod
     def decode_request(self, frame: bytes) -> tuple[str, int, int] | None:
-        """(kind, board, lock) of a valid request, kind "open", "query" or "query_all"; else None."""
+        """(kind, board, lock) of a valid request: "open", "open_all", "query" or "query_all"."""
 
     @abstractmethod
     def open_reply(self, board: int, lock: int, opened: bool, closed: dict[int, bool]) -> bytes: ...
@@ -84,6 +92,9 @@ class Codec(ABC):
 
     @abstractmethod
     def query_all_reply(self, board: int, closed: dict[int, bool]) -> bytes: ...
+
+    @abstractmethod
+    def open_all_reply(self, board: int, closed: dict[int, bool]) -> bytes: ...
 
 
 def _bits(closed: dict[int, bool], first: int) -> int:
@@ -95,15 +106,23 @@ class EightA(Codec):
     default_baud = 9600
     first_board = 1
     last_board = 32
-    max_locks = 24
     open_header = 0x8A
     query_header = 0x80
     open_reply_len = 5
     query_reply_len = 5
-    query_all_reply_len = 7
+    FIXED_QUERY_ALL = 7  # what a 24-channel board sends, and many smaller ones too
 
     OPEN, QUERY = 0x11, 0x33
     ST_OPEN, ST_CLOSED = 0x00, 0x11  # query status; the open reply uses 00 opened / 11 failed
+
+    def __init__(self, channels: int = 24) -> None:
+        if not 1 <= channels <= 8 * 32:
+            raise ValueError(f"{channels} channels is not a lock board")
+        self.channels = self.max_locks = channels
+        # 6 (12/16 channels) and 7 bytes are what boards send in practice, whatever is configured
+        own = -(-channels // 8) + 4
+        self.query_all_lengths = tuple(sorted({own, 6, self.FIXED_QUERY_ALL}))
+        self.query_all_reply_len = max(self.query_all_lengths)
 
     @staticmethod
     def frame(*head: int) -> bytes:
@@ -145,21 +164,27 @@ class EightA(Codec):
     def query_all_request(self, board: int) -> bytes:
         return self.frame(0x80, board, 0x00, self.QUERY)
 
+    def open_all_request(self, board: int) -> bytes:
+        return self.frame(0x8A, board, 0x00, self.OPEN)
+
     def parse_query_all(self, reply: bytes, board: int) -> dict[int, bool]:
-        self._check(reply, 7, 0x80, board)
-        if reply[5] != self.QUERY:
-            raise BadReply(f"function {reply[5]:02X} instead of 33")
+        if len(reply) not in self.query_all_lengths:
+            raise BadReply(f"{len(reply)} bytes instead of {' or '.join(map(str, self.query_all_lengths))}")
+        self._check(reply, len(reply), 0x80, board)
+        if reply[-2] != self.QUERY:
+            raise BadReply(f"function {reply[-2]:02X} instead of 33")
+        groups = reply[2:-2]  # highest group first, locks 1-8 last
         out: dict[int, bool] = {}
-        for first, byte in ((17, reply[2]), (9, reply[3]), (1, reply[4])):
+        for g, byte in enumerate(reversed(groups)):
             for i in range(8):
-                out[first + i] = bool(byte >> i & 1)
-        return dict(sorted(out.items()))
+                out[8 * g + i + 1] = bool(byte >> i & 1)
+        return out
 
     def decode_request(self, frame: bytes) -> tuple[str, int, int] | None:
         if len(frame) != 5 or frame[4] != bcc(frame[:4]):
             return None
-        if frame[0] == 0x8A and frame[3] == self.OPEN and frame[2] != 0:
-            return "open", frame[1], frame[2]
+        if frame[0] == 0x8A and frame[3] == self.OPEN:
+            return ("open_all", frame[1], 0) if frame[2] == 0 else ("open", frame[1], frame[2])
         if frame[0] == 0x80 and frame[3] == self.QUERY:
             return ("query_all", frame[1], 0) if frame[2] == 0 else ("query", frame[1], frame[2])
         return None
@@ -171,7 +196,14 @@ class EightA(Codec):
         return self.frame(0x80, board, lock, self.ST_CLOSED if closed.get(lock, True) else self.ST_OPEN)
 
     def query_all_reply(self, board: int, closed: dict[int, bool]) -> bytes:
-        return self.frame(0x80, board, _bits(closed, 17), _bits(closed, 9), _bits(closed, 1), self.QUERY)
+        """As a board with `channels` channels sends it: ceil(channels / 8) status bytes."""
+        groups = -(-self.channels // 8)
+        return self.frame(
+            0x80, board, *(_bits(closed, 8 * g + 1) for g in reversed(range(groups))), self.QUERY
+        )
+
+    def open_all_reply(self, board: int, closed: dict[int, bool]) -> bytes:
+        return self.frame(0x8A, board, 0x00, 0x00)
 
 
 class Kerong(Codec):
@@ -182,9 +214,10 @@ class Kerong(Codec):
     max_locks = 16
     open_header = query_header = 0x02
     open_reply_len = query_reply_len = query_all_reply_len = 9
+    query_all_lengths = (9,)
 
     STX, ETX = 0x02, 0x03
-    STATUS, UNLOCK = 0x30, 0x31
+    STATUS, UNLOCK, UNLOCK_ALL = 0x30, 0x31, 0x33
     REPLY = 0x35  # "return single CU data"; the driver does not insist on it (sources differ)
 
     def frame(self, addr: int, cmd: int) -> bytes:
@@ -199,6 +232,9 @@ class Kerong(Codec):
 
     def query_all_request(self, board: int) -> bytes:
         return self.frame(board << 4, self.STATUS)
+
+    def open_all_request(self, board: int) -> bytes:
+        return self.frame(board << 4, self.UNLOCK_ALL)
 
     def parse_query_all(self, reply: bytes, board: int) -> dict[int, bool]:
         # Sources agree on STX, ADDR, lock bytes at 3-4 and the SUM last; bytes 5-7 vary
@@ -230,6 +266,8 @@ class Kerong(Codec):
         board, lock = frame[1] >> 4, (frame[1] & 0x0F) + 1
         if frame[2] == self.UNLOCK:
             return "open", board, lock
+        if frame[2] == self.UNLOCK_ALL:
+            return "open_all", board, 0
         if frame[2] == self.STATUS:
             return "query", board, lock
         return None
@@ -247,11 +285,17 @@ class Kerong(Codec):
     def query_all_reply(self, board: int, closed: dict[int, bool]) -> bytes:
         return self.status_reply(board, closed)
 
+    def open_all_reply(self, board: int, closed: dict[int, bool]) -> bytes:
+        return self.status_reply(board, {lock: False for lock in range(1, 17)})
+
 
 CODECS: dict[str, Codec] = {"8a": EightA(), "kerong": Kerong()}
 
 
-def codec_for(protocol: str) -> Codec:
+def codec_for(protocol: str, channels: int = 24) -> Codec:
+    """The codec of `protocol`; `channels` is the channel count of 8a boards (Kerong: always 16)."""
+    if protocol == "8a":
+        return EightA(channels) if channels != 24 else CODECS["8a"]
     try:
         return CODECS[protocol]
     except KeyError:

@@ -3,8 +3,10 @@
 Doors spring open when their lock is pulsed and stay open until a person closes them (a panel
 button, or by themselves after `auto_close` seconds). Faults: a jammed lock (replies "failed",
 door stays shut), a mute board (never answers), a slow board (opens at once, replies late), a
-corrupted reply, and the base class's unplug. Replies are paced at the configured baud rate so
-timings (the benchmark) include the wire time a real bus would take.
+corrupted reply, and the base class's unplug. Variants as boards differ: `sim_unlock_reply` false
+is a Kerong board that answers no unlock; 8a boards send a query-all reply as long as their
+`channels` need; open-all (lock 00, Kerong 33) opens every door of a board. Replies are paced at
+the configured baud rate so timings (the benchmark) include the wire time a real bus would take.
 """
 
 from __future__ import annotations
@@ -28,11 +30,14 @@ class LockerSimulator(PtySimulator):
 
     def __init__(self, port: Path, settings: Mapping[str, Any] | None = None) -> None:
         super().__init__(port, settings)
-        self.codec = codec_for(str(self.settings.get("protocol", "8a")))
+        self.codec = codec_for(
+            str(self.settings.get("protocol", "8a")), int(self.settings.get("channels", 24))
+        )
         self.slots: tuple[Slot, ...] = layout_from_settings(self.settings)
         self.by_number = {s.number: s for s in self.slots}
         self.baud = int(self.settings.get("baud") or 0) or self.codec.default_baud
         self.reversed = self.settings.get("open_reply_polarity", "normal") == "reversed"
+        self.answers_unlock = bool(self.settings.get("sim_unlock_reply", True))
         auto = float(self.settings.get("sim_auto_close", 0) or 0)
         self.auto_close: float | None = auto or None
         self.pace = True  # sleep the wire time of request + reply before answering
@@ -146,6 +151,10 @@ class LockerSimulator(PtySimulator):
                 del self.opens[:-OPENS_KEPT]
                 opened = (board, lock) not in self.jammed
                 reply = self.codec.open_reply(board, lock, opened != self.reversed, doors)
+            elif kind == "open_all":
+                released = [lk for lk in doors if (board, lk) not in self.jammed]
+                self.opens += [(board, lk) for lk in released]
+                reply = self.codec.open_all_reply(board, doors)
             elif kind == "query":
                 reply = self.codec.query_reply(board, lock, doors)
             else:
@@ -161,6 +170,12 @@ class LockerSimulator(PtySimulator):
             slot = next((s for s in self.slots if (s.board, s.lock) == (board, lock)), None)
             if slot is not None:
                 self._set_door(slot, False)
+        if kind == "open_all":
+            for slot in self.slots:
+                if slot.board == board and slot.lock in released:
+                    self._set_door(slot, False)
+        if kind in ("open", "open_all") and not self.answers_unlock:
+            return  # a board that pulses the lock and says nothing
         if self.pace:
             time.sleep((len(frame) + len(reply)) * 10 / self.baud)
         if delay:

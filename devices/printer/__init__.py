@@ -49,6 +49,12 @@ OPTIONS = (
     Option("stall_timeout", 5.0, "Seconds the printer may refuse data before it counts as stalled.", min=0.5),
     Option("layouts_dir", "", "Folder of receipt layout templates (empty: the built-in resources/receipts)."),
     Option(
+        "sim_chinese_at_power_up",
+        False,
+        "Simulate mode: the simulated printer's profile has Chinese mode on at power-up (and after"
+        " ESC @), so GB18030 bytes print as Chinese without FS &, as on many Chinese printers.",
+    ),
+    Option(
         "sim_receipts_dir",
         "",
         "Simulate mode: folder of rendered receipt PNGs (empty: <runtime>/sim/receipts).",

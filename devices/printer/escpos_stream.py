@@ -91,6 +91,9 @@ def parse_one(buf: bytes | bytearray, i: int) -> tuple[Cmd, int]:
         sub = buf[i + 1]
         if sub == 0x04:
             _need(buf, i + 3)
+            if buf[i + 2] in (7, 8):  # ink / peripheral status: DLE EOT n a
+                _need(buf, i + 4)
+                return Cmd("dle_eot", buf[i + 2], arg2=buf[i + 3]), i + 4
             return Cmd("dle_eot", buf[i + 2]), i + 3
         if sub == 0x05:
             _need(buf, i + 3)
@@ -104,15 +107,17 @@ def parse_one(buf: bytes | bytearray, i: int) -> tuple[Cmd, int]:
         c = buf[i + 1]
         if c == ord("@"):
             return Cmd("init"), i + 2
-        if c in (ord("!"), ord("E"), ord("-"), ord("a"), ord("d")):
+        if c == ord("2"):
+            return Cmd("esc_2"), i + 2
+        if c in (ord("!"), ord("E"), ord("-"), ord("a"), ord("d"), ord("3"), ord("J")):
             _need(buf, i + 3)
             return Cmd("esc_" + chr(c), buf[i + 2]), i + 3
-        if c == ord("*"):
+        if c == ord("*"):  # column-format bit image: m, nL nH columns of 1 or 3 bytes
             _need(buf, i + 5)
             m, n = buf[i + 2], buf[i + 3] | buf[i + 4] << 8
             end = i + 5 + n * (1 if m in (0, 1) else 3)
             _need(buf, end)
-            return Cmd("nop"), end
+            return Cmd("column", m, bytes(buf[i + 5 : end]), n), end
         if c == ord("D"):  # tab stops, NUL-terminated
             end = buf.find(b"\x00", i + 2)
             if end < 0:
@@ -150,17 +155,20 @@ def parse_one(buf: bytes | bytearray, i: int) -> tuple[Cmd, int]:
             xb, y = buf[i + 4] | buf[i + 5] << 8, buf[i + 6] | buf[i + 7] << 8
             _need(buf, i + 8 + xb * y)
             return Cmd("raster", xb, bytes(buf[i + 8 : i + 8 + xb * y]), y), i + 8 + xb * y
-        if c == ord("k"):  # barcode: consumed, not drawn
+        if c == ord("k"):  # barcode: function A NUL-terminated, function B with a length
             _need(buf, i + 3)
             m = buf[i + 2]
             if m <= 6:
                 end = buf.find(b"\x00", i + 3)
                 if end < 0:
                     raise Incomplete
-                return Cmd("nop"), end + 1
+                return Cmd("barcode", m, bytes(buf[i + 3 : end])), end + 1
             _need(buf, i + 4)
             _need(buf, i + 4 + buf[i + 3])
-            return Cmd("nop"), i + 4 + buf[i + 3]
+            return Cmd("barcode", m, bytes(buf[i + 4 : i + 4 + buf[i + 3]])), i + 4 + buf[i + 3]
+        if c in (ord("h"), ord("w"), ord("H"), ord("I")):  # barcode height, width, HRI; printer ID
+            _need(buf, i + 3)
+            return Cmd("gs_" + chr(c), buf[i + 2]), i + 3
         if c in GS_FIXED:
             n = GS_FIXED[c]
             _need(buf, i + 2 + n)

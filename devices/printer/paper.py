@@ -2,21 +2,31 @@
 
 Text sits in the printer's character grid (glyphs.py) with its size, bold and alignment; native
 QR codes are drawn from the stored data with the module size sent; raster images are copied
-dot for dot. The decoded text and QR payloads of each receipt are kept so tests can read them.
+dot for dot; column-format images (ESC *) are stitched band by band with the line spacing set by
+ESC 3 (a band taller than the spacing pushes the paper by its own height, so python-escpos's
+ESC 3 16 with 24-dot bands prints seamless and the default spacing leaves white seams); GS k
+barcodes are drawn with the GS h / GS w / GS H settings. Whether text is GB18030 without FS &
+(Chinese mode at power-up) is the `chinese_at_power_up` profile setting. The decoded text, QR
+payloads and barcodes of each receipt are kept so tests can read them.
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 from dataclasses import dataclass, field
 
+import numpy as np
 import qrcode
 from PIL import Image, ImageDraw
 
-from devices.printer import glyphs
+from devices.printer import barcodes, glyphs
 from devices.printer.escpos_stream import Cmd
 
+log = logging.getLogger(__name__)
+
 LINE_GAP = 6  # dots between text rows (default line spacing minus the 24-dot cell)
+DEFAULT_SPACING = glyphs.CELL_H + LINE_GAP  # ESC 2: about 1/6 inch
 MARGIN = 16  # white border around the saved image, so it looks like a strip of paper
 QR_EC = {
     48: qrcode.constants.ERROR_CORRECT_L,
@@ -41,6 +51,7 @@ class Receipt:
     strips: list[Image.Image] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     qr_codes: list[str] = field(default_factory=list)
+    barcodes: list[str] = field(default_factory=list)
 
     @property
     def height(self) -> int:
@@ -62,17 +73,24 @@ class Receipt:
 class Paper:
     """Draws commands; `on_cut(receipt)` is called at each cut."""
 
-    def __init__(self, dots: int) -> None:
+    def __init__(self, dots: int, chinese_at_power_up: bool = False) -> None:
         self.dots = dots
+        self.chinese_at_power_up = chinese_at_power_up
         self.receipt = Receipt()
         self._reset()
 
     def _reset(self) -> None:
+        """Power-up state, which ESC @ restores."""
         self.align = 0
         self.bold = False
         self.width = self.height = 1
-        self.chinese = False
-        self._decoder = codecs.getincrementaldecoder("cp437")()
+        self.chinese = self.chinese_at_power_up
+        self._decoder = codecs.getincrementaldecoder("gb18030" if self.chinese else "cp437")()
+        self.spacing: int | None = None  # ESC 3 n; None: the default (ESC 2)
+        self._bands: list[Image.Image] = []  # ESC * bands waiting for their line feed
+        self.barcode_height = 162  # GS h
+        self.barcode_module = 3  # GS w
+        self.hri = 0  # GS H: 0 none, 1 above, 2 below, 3 both
         self._line: list[Cell] = []
         self._line_align = 0
         self._qr_data = b""
@@ -92,7 +110,17 @@ class Paper:
         strip.paste(img.convert("1"), (x, 0))
         self._add_strip(strip)
 
-    def _flush_line(self, force: bool) -> None:
+    def _flush_line(self, force: bool, advance: int | None = None) -> None:
+        """Print the line; the paper moves by `advance` dots, or by the line spacing (at least the
+        line's height)."""
+        if self._bands:
+            self._flush_bands(advance)
+            if not self._line:
+                return
+        step = advance if advance is not None else self.spacing
+        if not self._line and force and step is not None:
+            self._feed(step)  # an empty line: just the feed
+            return
         if not self._line and not force:
             return
         h = max((c.height for c in self._line), default=self.height) * glyphs.CELL_H
@@ -104,9 +132,73 @@ class Paper:
             x += glyphs.draw_char(img, x, h - cell_h, c.ch, c.width, c.height, c.bold)
         text = "".join(c.ch for c in self._line)
         self._place(img.point(lambda v: 255 if v >= 128 else 0).convert("1"), self._line_align)
-        self._add_strip(Image.new("1", (self.dots, LINE_GAP), 1))
+        if advance is None:
+            gap = LINE_GAP if self.spacing is None else max(0, self.spacing - h)
+        else:
+            gap = max(0, advance - h)
+        self._feed(gap)
         self.receipt.lines.append(text)
         self._line = []
+
+    def _flush_bands(self, advance: int | None) -> None:
+        bands, self._bands = self._bands, []
+        h = max(b.height for b in bands)
+        row = Image.new("1", (sum(b.width for b in bands), h), 1)
+        x = 0
+        for band in bands:
+            row.paste(band, (x, 0))
+            x += band.width
+        self._place(row.crop((0, 0, min(row.width, self.dots), h)), self._line_align)
+        step = (self.spacing if self.spacing is not None else DEFAULT_SPACING) if advance is None else advance
+        self._feed(step - h)
+
+    def _column_band(self, m: int, columns: int, data: bytes) -> Image.Image:
+        """ESC * data: one column per byte group, MSB at the top; single density doubles dots."""
+        rows = 8 if m in (0, 1) else 24
+        k = rows // 8
+        bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8).reshape(columns, k), axis=1)
+        img = np.where(bits.T[:rows], 0, 255).astype(np.uint8)  # rows x columns, 0 = black
+        if m in (0, 32):  # single horizontal density: each dot two dots wide
+            img = img.repeat(2, axis=1)
+        if m in (0, 1):  # 8-dot modes print at a third of the vertical density
+            img = img.repeat(3, axis=0)
+        return Image.fromarray(img).convert("1")
+
+    def _barcode(self, m: int, data: bytes) -> None:
+        try:
+            pattern, hri = barcodes.encode(m, data)
+        except barcodes.BarcodeError as e:
+            log.info("printer simulator: barcode not printed: %s", e)
+            return
+        w = max(1, min(6, self.barcode_module))
+        if len(pattern) * w > self.dots:
+            log.info("printer simulator: barcode wider than the paper, not printed")
+            return
+        bars = np.array([0 if c == "1" else 255 for c in pattern], dtype=np.uint8).repeat(w)
+        img = Image.fromarray(np.tile(bars, (max(1, self.barcode_height), 1))).convert("1")
+        self._decode_pending()
+        self._flush_line(False)
+        if self.hri in (1, 3):
+            self._hri_line(hri)
+        self._place(img, self.align)
+        if self.hri in (2, 3):
+            self._hri_line(hri)
+        self.receipt.barcodes.append(hri)
+
+    def _hri_line(self, text: str) -> None:
+        width, height, bold = self.width, self.height, self.bold
+        self.width = self.height = 1
+        self.bold = False
+        self._text(text)
+        self._line_align = self.align
+        self._line_text_only(advance=glyphs.CELL_H)
+        self.width, self.height, self.bold = width, height, bold
+
+    def _line_text_only(self, advance: int) -> None:
+        """Print the pending characters with a fixed advance (HRI text is not a receipt line)."""
+        lines = len(self.receipt.lines)
+        self._flush_line(True, advance)
+        del self.receipt.lines[lines:]
 
     def _feed(self, dots: int) -> None:
         if dots > 0:
@@ -180,7 +272,26 @@ class Paper:
         elif n == "esc_d":
             self._decode_pending()
             self._flush_line(False)
-            self._feed(cmd.arg * (glyphs.CELL_H + LINE_GAP))
+            self._feed(cmd.arg * (self.spacing if self.spacing is not None else DEFAULT_SPACING))
+        elif n == "esc_J":
+            self._decode_pending()
+            self._flush_line(True, cmd.arg)
+        elif n == "esc_3":
+            self.spacing = cmd.arg
+        elif n == "esc_2":
+            self.spacing = None
+        elif n == "column":
+            if not self._line and not self._bands:
+                self._line_align = self.align
+            self._bands.append(self._column_band(cmd.arg, cmd.arg2, cmd.data))
+        elif n == "barcode":
+            self._barcode(cmd.arg, cmd.data)
+        elif n == "gs_h":
+            self.barcode_height = cmd.arg
+        elif n == "gs_w":
+            self.barcode_module = cmd.arg
+        elif n == "gs_H":
+            self.hri = cmd.arg % 48 if cmd.arg >= 48 else cmd.arg
         elif n == "raster":
             self._flush_line(False)
             self._place(self._raster(cmd.arg, cmd.arg2, cmd.data), self.align)

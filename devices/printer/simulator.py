@@ -44,6 +44,17 @@ REPLIES: dict[str, tuple[int, int, int, int]] = {
     "cutter_error": (0x1A, 0x52, 0x1A, 0x12),
 }
 GS_R_REPLIES = {"near_end": 0x03, "out": 0x0F}
+# GS I n, as a common 80 mm thermal printer answers: one ID byte for n 1-3 (model, type: bit 0
+# two-byte characters supported, bit 1 autocutter fitted; ROM version), a "_"-headed NUL-ended
+# string for n 65-69 (firmware, maker, model, serial, fonts)
+GS_I_REPLIES: dict[int, bytes] = {
+    1: b"\x20", 2: b"\x03", 3: b"\x10",
+    65: b"_1.00\x00", 66: b"_KIOSK SIM\x00", 67: b"_POS-80\x00", 68: b"_SIM0000001\x00",
+    69: b"_CHINA GB18030\x00",
+}  # fmt: skip
+# DLE EOT 7 (ink) and 8 (peripheral) answers of a thermal printer: no ink to run out, nothing
+# attached - the fixed bits of a status byte and nothing set
+INK_STATUS = 0x12
 
 #: receipts remembered (paths, text, QR data) and kept on disk: simulate mode runs for days
 RECEIPTS_KEPT = 200
@@ -69,7 +80,7 @@ class PrinterSimulator(PtySimulator):
         self.status_queries = 0
         self.paper_left: int | None = None  # dots until the roll runs out (None: plenty)
         self._stream = escpos_stream.CommandStream()
-        self._paper = paper.Paper(self.dots)
+        self._paper = paper.Paper(self.dots, bool(self.settings.get("sim_chinese_at_power_up", False)))
         self._stalled = threading.Event()
         self._stall_next_job = False
         self._unplug_after_next = False
@@ -149,6 +160,8 @@ class PrinterSimulator(PtySimulator):
             if cmd.name == "dle_eot":
                 self.status_queries += 1
                 self._reply_status(cmd.arg)
+            elif cmd.name == "gs_I":
+                self.write(GS_I_REPLIES.get(cmd.arg - 48 if 49 <= cmd.arg <= 51 else cmd.arg, b""))
             elif cmd.name == "gs_r":
                 if cmd.arg in (1, 49):
                     self.write(bytes([GS_R_REPLIES.get(self.state, 0x00)]))
@@ -163,6 +176,8 @@ class PrinterSimulator(PtySimulator):
         replies = REPLIES[self.state]
         if 1 <= n <= 4:
             self.write(bytes([replies[n - 1]]))
+        elif n in (7, 8):
+            self.write(bytes([INK_STATUS]))
 
     def _draw(self, cmd: escpos_stream.Cmd) -> None:
         before = self._paper.receipt.height

@@ -22,6 +22,9 @@ from kiosk.text import tr
 
 log = logging.getLogger(__name__)
 
+#: Seconds of silence after the setup command that end its answer.
+SETUP_SETTLE = 0.2
+
 
 class ScannerDriver(Driver):
     """What the three drivers share: the repeat window and turning scan events into events."""
@@ -72,6 +75,7 @@ class SerialScanner(ScannerDriver):
             raise ConnectionLost(tr("无法打开扫码器端口 {port}：{err}", port=self.url, err=str(e))) from e
         if self.setup:
             self._write(self.setup)
+            self._discard_answer()
 
     def close(self) -> None:
         self.reader.clear()
@@ -94,6 +98,19 @@ class SerialScanner(ScannerDriver):
         except PORT_ERRORS as e:
             raise ConnectionLost(tr("扫码器连接中断：{err}", err=str(e))) from e
         return DeviceStatus(State.OK)
+
+    def _discard_answer(self) -> None:
+        """The scanner's answer to the setup command (Newland: @@@@, no line end) is not a code:
+        read and drop input until the line has been quiet for SETUP_SETTLE seconds."""
+        port = self._port()
+        quiet_since = time.monotonic()
+        try:
+            while time.monotonic() - quiet_since < SETUP_SETTLE:
+                time.sleep(0.02)
+                if port.read(4096):
+                    quiet_since = time.monotonic()
+        except PORT_ERRORS as e:
+            raise ConnectionLost(tr("扫码器连接中断：{err}", err=str(e))) from e
 
     def trigger(self) -> None:
         if self.trigger_bytes:

@@ -64,9 +64,13 @@ class ScannerSimulator(PtySimulator):
         ]
 
     def on_bytes(self, data: bytes) -> None:
-        if not self.trigger:
-            return
         self._buf += data
+        if b"$$$$" in self._buf:  # Newland: enter setup; it answers without a line end
+            self._buf.clear()
+            self._send(b"@@@@")
+        if not self.trigger:
+            del self._buf[:-3]  # keep a possible start of "$$$$"
+            return
         while (i := self._buf.find(self.trigger)) >= 0:
             del self._buf[: i + len(self.trigger)]
             if self._held:

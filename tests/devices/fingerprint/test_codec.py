@@ -70,3 +70,14 @@ def test_packets_survive_any_fragmentation(contents: list[bytes], step: int):
         got += sp.feed(stream[i : i + step])
     assert [p.content for p in got] == contents
     assert not sp.errors
+
+
+@given(st.binary(max_size=400))
+def test_the_simulated_module_survives_any_bytes(data: bytes):
+    from pathlib import Path
+
+    from devices.fingerprint.simulator import FingerprintSimulator
+
+    sim = FingerprintSimulator(Path("/nonexistent/fp"))  # never plugged: answers go nowhere
+    sim.on_bytes(data + codec.command(codec.HANDSHAKE))
+    assert sim.splitter.buffer == bytearray() or len(sim.splitter.buffer) < 9 + codec.MAX_LEN

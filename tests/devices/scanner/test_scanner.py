@@ -116,14 +116,18 @@ def test_trigger_mode_sends_the_vendor_trigger_and_only_then_reads(tmp_path):
         sim.stop()
 
 
-def test_setup_command_is_sent_when_the_port_opens(scansim):
-    d = SerialScanner({"port": str(scansim.port), "setup_command": "'$$$$'"}, lambda k, p: None)
-    d.open()
+def test_setup_command_is_sent_when_the_port_opens_and_its_answer_is_not_a_code(scansim):
+    got: list[tuple[str, Any]] = []
+    d = SerialScanner({"port": str(scansim.port), "setup_command": "'$$$$'"}, lambda k, p: got.append((k, p)))
+    d.open()  # the simulated Newland scanner answers @@@@ with no line end
     try:
-        deadline = time.monotonic() + 5
-        while b"$$$$" not in scansim.received and time.monotonic() < deadline:
-            time.sleep(0.01)
         assert b"$$$$" in scansim.received
+        scansim.scan("CODE-1")
+        deadline = time.monotonic() + 5
+        while not got and time.monotonic() < deadline:
+            d.poll()
+            time.sleep(0.01)
+        assert got == [("scanned", "CODE-1")]
     finally:
         d.close()
 
