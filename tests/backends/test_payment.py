@@ -15,6 +15,7 @@ from backends.http import Unavailable
 from backends.payment.api import Mode, State
 from backends.payment.client import PaymentClient
 from backends.platform.api import AppState, Kind
+from backends.platform.client import PlatformClient
 from backends.refserver import free_port
 from hall.journal import DONE, FAILED, OPEN, UNDONE
 from hall.reconcile import Reconciler
@@ -268,3 +269,30 @@ def test_reconciler_thread_settles_at_start(saga: PaidApplication, srv: Servers)
     finally:
         rec.stop()
     assert srv.platform.apps[case.acceptance_no].state == AppState.ACCEPTED
+
+
+def test_fee_exempt_application_is_submitted_without_an_order(saga: PaidApplication, srv: Servers) -> None:
+    orders = len(srv.gateway.orders)
+    case = saga.open("11010519491231002X", Kind.REISSUE_LOST)  # fee class: exempt
+    assert case.fee_fen == 0
+    saga.platform.attach_photo(case.acceptance_no, live_jpeg())
+    saga.platform.attach_fingerprints(case.acceptance_no, {})
+    with pytest.raises(ValueError):
+        saga.pay(case, Mode.MICROPAY, AUTH)
+    assert saga.settle(case.saga).state == SUBMITTED
+    assert len(srv.gateway.orders) == orders
+
+
+def test_platform_unreachable_at_create_leaves_nothing_open(saga: PaidApplication) -> None:
+    saga.platform = PlatformClient(f"http://127.0.0.1:{free_port()}", timeout=1, backoff=0.01)
+    with pytest.raises(Unavailable):
+        saga.open(WANG, Kind.REISSUE_LOST)
+    assert saga.journal.open_sagas() == []
+
+
+def test_health_probes(srv: Servers) -> None:
+    assert PaymentClient(srv.payment_url).healthy() and PlatformClient(srv.platform_url).healthy()
+    down = f"http://127.0.0.1:{free_port()}"
+    assert not PaymentClient(down, timeout=1).healthy() and not PlatformClient(down, timeout=1).healthy()
+    srv.platform.faults.add("GET", "/health", "status", status=503)
+    assert not PlatformClient(srv.platform_url).healthy()
