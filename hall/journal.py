@@ -249,10 +249,16 @@ class Journal:
         return [_step(r) for r in rows]
 
     def open_sagas(self, older_than: datetime | None = None) -> list[str]:
-        """Sagas with an open step last touched before `older_than` (UTC), oldest first."""
-        q = sa.select(_c.saga, sa.func.min(_c.id).label("first")).where(_c.state == OPEN).group_by(_c.saga)
+        """Sagas with an open step and no step touched after `older_than` (UTC): a citizen still
+        at the screen keeps touching theirs. Oldest first."""
+        with_open = sa.select(_c.saga).where(_c.state == OPEN).distinct()
+        q = (
+            sa.select(_c.saga, sa.func.min(_c.id).label("first"))
+            .where(_c.saga.in_(with_open))
+            .group_by(_c.saga)
+        )
         if older_than is not None:
-            q = q.where(_c.updated_at <= older_than.astimezone(UTC).replace(tzinfo=None))
+            q = q.having(sa.func.max(_c.updated_at) <= older_than.astimezone(UTC).replace(tzinfo=None))
         with self.engine.connect() as conn:
             return [r.saga for r in conn.execute(q.order_by("first"))]
 

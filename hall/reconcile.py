@@ -57,7 +57,11 @@ class Reconciler:
         for saga in self.journal.open_sagas(older_than=cutoff):
             steps = self.journal.saga(saga)
             head = next((s for s in steps if s.kind in self.settlers), None)
-            outcome = self.settlers[head.kind](saga) if head else Outcome(WAITING)
+            try:
+                outcome = self.settlers[head.kind](saga) if head else Outcome(WAITING)
+            except Exception:  # one saga's surprise must not stop the others being settled
+                log.exception("journal: saga %s could not be settled", saga)
+                outcome = Outcome(WAITING)
             if outcome.final:
                 report.settled[saga] = outcome.state
                 log.info("journal: saga %s settled: %s", saga, outcome.state)

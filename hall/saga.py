@@ -91,7 +91,7 @@ class PaidApplication:
         j.begin(key, CREATE, key)
         try:
             app = self.platform.create_application(key, id_number, kind)
-        except Refused:
+        except (Refused, Unavailable):  # a definite no, or never reached: nothing to settle later
             j.finish(CREATE, key, FAILED)
             self._close(key, NOT_CREATED)
             raise
@@ -102,6 +102,8 @@ class PaidApplication:
     def pay(self, case: Case, mode: Mode, auth_code: str = "", expire_seconds: int = 300) -> Order:
         """Create the order (its number journalled first). The answer may be PENDING (the citizen
         confirms on the phone, or scans the QR) or UNKNOWN (no answer: `poll` resolves it)."""
+        if case.fee_fen <= 0:
+            raise ValueError("nothing to pay: settle() submits a fee-exempt application directly")
         order_no = self._new_order()
         self.journal.begin(
             case.saga,

@@ -1,6 +1,7 @@
 """A kiosk process walking one paid application; it SIGKILLs itself at the named journal point.
 
-argv: db_url platform_url payment_url crash_point scenario (ok | refund)"""
+argv: db_url platform_url payment_url crash_point scenario: ok (paid and submitted), refund
+(the platform refuses "paid": refunded), abandon (the citizen never confirms: reversed)"""
 
 from __future__ import annotations
 
@@ -25,9 +26,12 @@ def main() -> None:
     saga.platform.attach_photo(case.acceptance_no, live_jpeg())
     if scenario == "ok":  # without fingerprints the platform refuses "paid": the refund path
         saga.platform.attach_fingerprints(case.acceptance_no, {"R1": b"template"})
-    order = saga.pay(case, Mode.MICROPAY, AUTH)
+    if scenario == "abandon":
+        order = saga.pay_and_wait(case, AUTH, wait=0.3, every=0.1)
+    else:
+        order = saga.pay(case, Mode.MICROPAY, AUTH)
     print("order", order.state, flush=True)
-    outcome = saga.settle(case.saga)
+    outcome = saga.settle(case.saga, citizen_gone=scenario == "abandon")
     print("outcome", outcome.state, flush=True)
 
 

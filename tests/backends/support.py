@@ -5,17 +5,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
 import sqlalchemy as sa
 
+from backends import simulate
 from backends.payment.client import PaymentClient
-from backends.payment.server import ReferenceGateway
 from backends.platform.client import PlatformClient
-from backends.platform.server import ReferencePlatform
-from backends.refserver import Running, serve
+from backends.simulate import Simulated
 from devices.camera.scene import Scene, render
 from hall.journal import Journal
 from hall.saga import PaidApplication
@@ -30,23 +28,13 @@ def live_jpeg(faces: int = 1) -> bytes:
     return cv2.imencode(".jpg", render(Scene(faces=faces)))[1].tobytes()
 
 
-@dataclass
-class Servers:
-    platform: ReferencePlatform
-    gateway: ReferenceGateway
-    platform_run: Running
-    gateway_run: Running
-
-
 @contextmanager
-def servers() -> Iterator[Servers]:
-    p, g = ReferencePlatform(), ReferenceGateway()
-    pr, gr = serve(p.app()), serve(g.app())
+def servers() -> Iterator[Simulated]:
+    s = simulate.start()
     try:
-        yield Servers(p, g, pr, gr)
+        yield s
     finally:
-        pr.stop()
-        gr.stop()
+        s.stop()
 
 
 @contextmanager
@@ -80,3 +68,6 @@ def wire(
     platform = PlatformClient(platform_url, timeout=timeout, backoff=0.01)
     gateway = PaymentClient(payment_url, timeout=timeout, backoff=0.01)
     return PaidApplication(journal, platform, gateway)
+
+
+Servers = Simulated

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -54,11 +55,17 @@ def test_a_retry_reuses_the_step_and_outcome_merges_refs(journal: Journal) -> No
 
 
 def test_open_sagas_respect_the_grace_period(journal: Journal) -> None:
-    journal.begin("s-old", "payment", "o1")
-    assert journal.open_sagas(older_than=journal.now()) == ["s-old"]
-    from datetime import UTC, timedelta
-
-    assert journal.open_sagas(older_than=journal.now().replace(tzinfo=UTC) - timedelta(minutes=5)) == []
+    clock = [datetime(2026, 12, 1, 2, 0, tzinfo=UTC)]
+    journal._now = lambda: clock[0]
+    journal.begin("s1", "case", "s1")  # opened at the start of a long session
+    clock[0] += timedelta(minutes=20)
+    journal.begin("s1", "payment", "o1")  # the citizen is paying now
+    journal.begin("s2", "case", "s2")
+    journal.finish("case", "s2", DONE)
+    assert journal.open_sagas(older_than=clock[0] - timedelta(minutes=10)) == []
+    clock[0] += timedelta(minutes=11)
+    assert journal.open_sagas(older_than=clock[0] - timedelta(minutes=10)) == ["s1"]
+    assert journal.open_sagas() == ["s1"]
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +76,7 @@ def srv() -> Iterator[Servers]:
 
 def test_cli_lists_and_reconciles(srv: Servers, tmp_path: Path) -> None:
     with db_url("sqlite", tmp_path) as url:
-        saga = wire(url, srv.platform_run.url, srv.gateway_run.url)
+        saga = wire(url, srv.platform_url, srv.payment_url)
         case = saga.open(WANG, Kind.REISSUE_LOST)
         saga.platform.attach_photo(case.acceptance_no, live_jpeg())
         saga.platform.attach_fingerprints(case.acceptance_no, {"R1": b"t"})
@@ -89,7 +96,7 @@ def test_cli_lists_and_reconciles(srv: Servers, tmp_path: Path) -> None:
         kinds = {json.loads(line)["kind"] for line in listed.stdout.splitlines()}
         assert kinds == {"case.paid_application"}
         assert WANG not in listed.stdout
-        done = cli("reconcile", "--platform", srv.platform_run.url, "--payment", srv.gateway_run.url)
+        done = cli("reconcile", "--platform", srv.platform_url, "--payment", srv.payment_url)
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout)["settled"] == {case.saga: "submitted"}
         assert cli("list", "--open").stdout == ""

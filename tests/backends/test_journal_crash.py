@@ -34,7 +34,12 @@ OK_POINTS = [
     "case.paid_application:outcome",
 ]
 REFUND_POINTS = ["application.paid:intent", *_points(["payment.refund"]), "case.paid_application:outcome"]
-CASES = [("ok", p) for p in OK_POINTS] + [("refund", p) for p in REFUND_POINTS]
+ABANDON_POINTS = [*_points(["payment"]), "case.paid_application:outcome"]
+CASES = (
+    [("ok", p) for p in OK_POINTS]
+    + [("refund", p) for p in REFUND_POINTS]
+    + [("abandon", p) for p in ABANDON_POINTS]
+)
 
 
 @pytest.fixture(scope="module")
@@ -49,16 +54,17 @@ def test_kill_at_every_step_then_reconcile(
     srv: Servers, tmp_path: Path, dbkind: str, scenario: str, point: str
 ) -> None:
     with db_url(dbkind, tmp_path) as url:
-        wire(url, srv.platform_run.url, srv.gateway_run.url)  # migrate before the child
+        wire(url, srv.platform_url, srv.payment_url)  # migrate before the child
         before_orders = set(srv.gateway.orders)
+        srv.gateway.script("*", "userpaying_then_abandoned" if scenario == "abandon" else "pay")
         proc = subprocess.run(
             [
                 sys.executable,
                 "-m",
                 "tests.backends.crash_child",
                 url,
-                srv.platform_run.url,
-                srv.gateway_run.url,
+                srv.platform_url,
+                srv.payment_url,
                 point,
                 scenario,
             ],
@@ -68,8 +74,9 @@ def test_kill_at_every_step_then_reconcile(
             timeout=120,
         )
         assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
+        srv.gateway.script("*", "pay")
 
-        saga = wire(url, srv.platform_run.url, srv.gateway_run.url)
+        saga = wire(url, srv.platform_url, srv.payment_url)
         report = Reconciler(saga.journal, saga, grace=timedelta(0)).run()
         assert not report.waiting, report
 
@@ -94,5 +101,7 @@ def test_kill_at_every_step_then_reconcile(
             assert app is None or app.state == AppState.CANCELLED
         if scenario == "refund" and point.startswith("payment.refund"):
             assert outcome == "refunded"
+        if scenario == "abandon":
+            assert outcome == "not_paid"
         with open_engine(url).connect() as conn:
             assert conn.execute(sa.text("SELECT count(*) FROM journal_step")).scalar() == len(steps)

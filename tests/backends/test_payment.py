@@ -4,6 +4,7 @@ once (and only for a submitted application)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from backends.http import Unavailable
 from backends.payment.api import Mode, State
 from backends.payment.client import PaymentClient
 from backends.platform.api import AppState, Kind
+from backends.platform.client import PlatformClient
 from backends.refserver import free_port
 from hall.journal import DONE, FAILED, OPEN, UNDONE
 from hall.reconcile import Reconciler
@@ -32,7 +34,7 @@ def saga(srv: Servers, tmp_path: Path) -> Iterator[PaidApplication]:
     srv.gateway.faults.clear()
     srv.platform.faults.clear()
     with db_url("sqlite", tmp_path) as url:
-        yield wire(url, srv.platform_run.url, srv.gateway_run.url, timeout=1.0)
+        yield wire(url, srv.platform_url, srv.payment_url, timeout=1.0)
 
 
 def ready_case(saga: PaidApplication) -> Case:
@@ -239,7 +241,7 @@ def test_daily_bill_matches_every_kiosk_order(saga: PaidApplication, srv: Server
 
 
 def test_refund_is_idempotent_per_refund_number(srv: Servers) -> None:
-    client = PaymentClient(srv.gateway_run.url)
+    client = PaymentClient(srv.payment_url)
     client.create("REFUNDTEST01", 2000, "x", Mode.MICROPAY, AUTH)
     client.refund("REFUNDTEST01", "REFUNDTEST01R", 2000)
     client.refund("REFUNDTEST01", "REFUNDTEST01R", 2000)
@@ -251,3 +253,46 @@ def test_connection_refused_is_unavailable() -> None:
     client = PaymentClient(f"http://127.0.0.1:{free_port()}", timeout=1, backoff=0.01)
     with pytest.raises(Unavailable):
         client.query("NOSUCHORDER1")
+
+
+def test_reconciler_thread_settles_at_start(saga: PaidApplication, srv: Servers) -> None:
+    case = ready_case(saga)
+    next_order(saga, srv, "pay")
+    saga.pay(case, Mode.MICROPAY, AUTH)  # paid, and then the kiosk died before submitting
+    rec = Reconciler(saga.journal, saga)  # 10-minute grace, but not at start
+    rec.start(every=3600)
+    try:
+        deadline = time.monotonic() + 30
+        while saga.journal.open_sagas():
+            assert time.monotonic() < deadline, "the reconciler never settled the saga"
+            time.sleep(0.02)
+    finally:
+        rec.stop()
+    assert srv.platform.apps[case.acceptance_no].state == AppState.ACCEPTED
+
+
+def test_fee_exempt_application_is_submitted_without_an_order(saga: PaidApplication, srv: Servers) -> None:
+    orders = len(srv.gateway.orders)
+    case = saga.open("11010519491231002X", Kind.REISSUE_LOST)  # fee class: exempt
+    assert case.fee_fen == 0
+    saga.platform.attach_photo(case.acceptance_no, live_jpeg())
+    saga.platform.attach_fingerprints(case.acceptance_no, {})
+    with pytest.raises(ValueError):
+        saga.pay(case, Mode.MICROPAY, AUTH)
+    assert saga.settle(case.saga).state == SUBMITTED
+    assert len(srv.gateway.orders) == orders
+
+
+def test_platform_unreachable_at_create_leaves_nothing_open(saga: PaidApplication) -> None:
+    saga.platform = PlatformClient(f"http://127.0.0.1:{free_port()}", timeout=1, backoff=0.01)
+    with pytest.raises(Unavailable):
+        saga.open(WANG, Kind.REISSUE_LOST)
+    assert saga.journal.open_sagas() == []
+
+
+def test_health_probes(srv: Servers) -> None:
+    assert PaymentClient(srv.payment_url).healthy() and PlatformClient(srv.platform_url).healthy()
+    down = f"http://127.0.0.1:{free_port()}"
+    assert not PaymentClient(down, timeout=1).healthy() and not PlatformClient(down, timeout=1).healthy()
+    srv.platform.faults.add("GET", "/health", "status", status=503)
+    assert not PlatformClient(srv.platform_url).healthy()

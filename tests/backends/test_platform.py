@@ -31,7 +31,7 @@ def srv() -> Iterator[Servers]:
 @pytest.fixture
 def client(srv: Servers) -> Iterator[PlatformClient]:
     srv.platform.faults.clear()
-    c = PlatformClient(srv.platform_run.url, timeout=1.0, backoff=0.01)
+    c = PlatformClient(srv.platform_url, timeout=1.0, backoff=0.01)
     yield c
     c.close()
 
@@ -131,7 +131,7 @@ def test_certificates(client: PlatformClient) -> None:
 
 
 def test_contract_is_served(srv: Servers) -> None:
-    assert httpx.get(srv.platform_run.url + "/openapi.json").json() == DOC
+    assert httpx.get(srv.platform_url + "/openapi.json").json() == DOC
 
 
 def test_timeout_is_retried_with_the_same_key(srv: Servers, client: PlatformClient) -> None:
