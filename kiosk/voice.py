@@ -14,6 +14,7 @@ priority "message" in order, never overlapping.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import queue
@@ -259,7 +260,8 @@ class Voice:
             self._queue.put_nowait(Utterance(text, lang, interrupt))
         except queue.Full:  # the worker is stuck; the newest prompt matters most
             self._drain()
-            self._queue.put_nowait(Utterance(text, lang, interrupt))
+            with contextlib.suppress(queue.Full):  # another thread refilled it meanwhile
+                self._queue.put_nowait(Utterance(text, lang, interrupt))
 
     def stop(self) -> None:
         if self._thread is None:
@@ -293,7 +295,8 @@ class Voice:
     def _run(self) -> None:
         while True:
             try:
-                item = self._queue.get(timeout=0.25)
+                # follow a message being spoken closely; otherwise wake rarely
+                item = self._queue.get(timeout=0.05 if self._pending else 0.5)
             except queue.Empty:
                 item = Utterance("", "", False)  # a tick: watch the engine's progress
             if item is None:
