@@ -14,11 +14,13 @@ priority "message" in order, never overlapping.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import queue
 import select
 import shutil
+import signal
 import socket
 import subprocess
 import threading
@@ -229,6 +231,7 @@ class Voice:
         self._deadline = 0.0  # the engine must report progress on _pending by then
         self._stalled = False
         self._next_try = 0.0
+        self._spawned: Path | None = None  # pid file of the daemon we started, if we did
         self._thread: threading.Thread | None = None
 
     def start(self) -> Voice:
@@ -259,7 +262,8 @@ class Voice:
             self._queue.put_nowait(Utterance(text, lang, interrupt))
         except queue.Full:  # the worker is stuck; the newest prompt matters most
             self._drain()
-            self._queue.put_nowait(Utterance(text, lang, interrupt))
+            with contextlib.suppress(queue.Full):  # another thread refilled it meanwhile
+                self._queue.put_nowait(Utterance(text, lang, interrupt))
 
     def stop(self) -> None:
         if self._thread is None:
@@ -268,6 +272,8 @@ class Voice:
         self._queue.put(None)
         self._thread.join(self.timeout + 1)
         self._thread = None
+        if self._status.state == DEGRADED:
+            self._end_spawned()  # a healthy spawned daemon exits by itself once we leave
 
     def _drain(self) -> None:
         try:
@@ -293,7 +299,8 @@ class Voice:
     def _run(self) -> None:
         while True:
             try:
-                item = self._queue.get(timeout=0.25)
+                # follow a message being spoken closely; otherwise wake rarely
+                item = self._queue.get(timeout=0.05 if self._pending else 0.5)
             except queue.Empty:
                 item = Utterance("", "", False)  # a tick: watch the engine's progress
             if item is None:
@@ -316,8 +323,21 @@ class Voice:
 
     def _fail(self, reason: str) -> None:
         self._disconnect()
+        self._end_spawned()  # the next try starts a fresh one
         self._next_try = time.monotonic() + self.retry_after
         self._set(DEGRADED, reason)
+
+    def _end_spawned(self) -> None:
+        """End a daemon we started ourselves and that failed us (stuck, e.g. with no audio device);
+        left alone it would hold the socket unanswered forever. One someone else runs is theirs."""
+        pidfile, self._spawned = self._spawned, None
+        try:
+            pid = int(pidfile.read_text()) if pidfile else 0
+            if pid and b"speech-dispatcher" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                os.killpg(pid, signal.SIGKILL) if os.getpgid(pid) == pid else os.kill(pid, signal.SIGKILL)
+                log.warning("ended the speech-dispatcher we started (pid %d): it stopped answering", pid)
+        except (OSError, ValueError):
+            pass  # already gone
 
     def _disconnect(self) -> None:
         if self._conn is not None:
@@ -354,19 +374,30 @@ class Voice:
         return conn
 
     def _spawn(self) -> None:
-        """Start speech-dispatcher as libspeechd's autospawn would, within the timeout."""
+        """Start speech-dispatcher as libspeechd's autospawn would, but on our socket path
+        (--spawn refuses any path but its default) and within the timeout."""
         exe = shutil.which("speech-dispatcher")
         kind, _, path = self.address.partition(":")
         if not self.spawn or exe is None or kind != "unix_socket":
             raise SpeechError(
                 "speech-dispatcher is not running" if exe else "speech-dispatcher not installed"
             )
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        cmd = [exe, "--spawn", "--communication-method", "unix_socket", "--socket-path", path]
+        sock = Path(path)
+        sock.parent.mkdir(parents=True, exist_ok=True)
+        sock.unlink(missing_ok=True)  # refused us: left by a daemon that died
+        pidfile = sock.with_suffix(".pid")
+        # -t 5: like an autospawned daemon, it exits 5 s after its last client leaves
+        cmd = [exe, "-d", "-t", "5", "-c", "unix_socket", "-S", path, "-P", str(pidfile)]
+        deadline = time.monotonic() + self.timeout * 3
         try:
-            subprocess.run(cmd, timeout=self.timeout * 3, check=False, capture_output=True)
+            subprocess.run(cmd, timeout=self.timeout * 3, capture_output=True)
         except subprocess.TimeoutExpired as e:
             raise SpeechError("speech-dispatcher did not start in time") from e
+        self._spawned = pidfile
+        while not sock.exists():  # the daemon binds its socket after the launcher returns
+            if time.monotonic() > deadline:
+                raise SpeechError("speech-dispatcher did not start in time")
+            time.sleep(0.05)
 
     def _say(self, u: Utterance) -> None:
         conn = self._connect()

@@ -49,16 +49,22 @@ class SpeechDispatcher:
         os.killpg(self.pid, signal.SIGCONT)
 
 
-@contextmanager
-def speech_dispatcher(tmp: Path) -> Iterator[SpeechDispatcher]:
-    conf, home, log_dir = tmp / "conf", tmp / "home", tmp / "log"
-    for d in (conf / "modules", home, log_dir):
-        d.mkdir(parents=True, exist_ok=True)
+def write_config(conf: Path, home: Path) -> None:
+    """speechd.conf and its espeak-ng module in conf, libao's null output for a daemon run as home."""
+    (conf / "modules").mkdir(parents=True, exist_ok=True)
+    home.mkdir(parents=True, exist_ok=True)
     (conf / "speechd.conf").write_text(CONFIG)
     (conf / "modules" / "espeak-ng.conf").write_text(
         Path("/etc/speech-dispatcher/modules/espeak-ng.conf").read_text()
     )
     (home / ".libao").write_text("default_driver=null\n")
+
+
+@contextmanager
+def speech_dispatcher(tmp: Path) -> Iterator[SpeechDispatcher]:
+    conf, home, log_dir = tmp / "conf", tmp / "home", tmp / "log"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    write_config(conf, home)
     sock, pidfile = tmp / "speechd.sock", tmp / "speechd.pid"
     cmd = ["speech-dispatcher", "-d", "-t", "60", "-C", str(conf), "-L", str(log_dir), "-P", str(pidfile)]
     cmd += ["-c", "unix_socket", "-S", str(sock)]

@@ -54,11 +54,12 @@ def shell(qtbot, kiosk):
     s.shutdown()
 
 
-def take_plain_ticket(qtbot, shell) -> None:
+def take_plain_ticket(qtbot, shell, on_ticket=lambda: None) -> None:
     tap(qtbot, shell, "service_queue")
     tap(qtbot, shell, "option_social")
     tap(qtbot, shell, "option_plain")
     qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=20000)
+    on_ticket()
     tap(qtbot, shell, "action_ok")
     qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
 
@@ -66,9 +67,15 @@ def take_plain_ticket(qtbot, shell) -> None:
 def test_the_queue_journey_goes_on_while_the_kiosk_speaks(qtbot, shell, kiosk):
     assert shell.isVisible()
     qtbot.waitUntil(lambda: ("end", "请选择您要办理的业务") in kiosk.voice.played, timeout=30000)
-    take_plain_ticket(qtbot, shell)  # past "正在打印号票，请稍候" to the ticket
-    assert ("Chinese (Mandarin, latin as English)", "zh") in {(s.voice, s.lang) for s in kiosk.voice.spoken}
-    assert "正在打印号票，请稍候" in [s.text for s in kiosk.voice.spoken]
+
+    def ticket_prompt_heard() -> None:
+        qtbot.waitUntil(
+            lambda: any("请取走号票" in t and k == "begin" for k, t in kiosk.voice.played), timeout=30000
+        )
+
+    take_plain_ticket(qtbot, shell, ticket_prompt_heard)  # past "正在打印号票，请稍候" to the ticket
+    ticket = next(s for s in kiosk.voice.spoken if "请取走号票" in s.text)
+    assert (ticket.voice, ticket.lang) == ("Chinese (Mandarin, latin as English)", "zh")
     assert kiosk.health()["voice"] == {"state": "ok", "reason": ""}
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import time
 from collections.abc import Callable
 
@@ -10,7 +13,7 @@ import pytest
 from kiosk.alerts import Alerts
 from kiosk.app import _alert_on_voice
 from kiosk.voice import DEGRADED, OK, SynthVoice, Voice, choose_voice
-from tests.speechd import speech_dispatcher
+from tests.speechd import speech_dispatcher, write_config
 
 CALL = "请 A 零 零 五 号 到 2 号窗口办理"
 
@@ -84,6 +87,34 @@ def test_a_frozen_speech_service_is_a_degraded_voice_not_a_hang(speechd, voice):
     assert alerts.active() == []
     voice.speak("请取票")
     wait_for(lambda: ("end", "请取票") in voice.played)
+
+
+def test_a_daemon_the_voice_started_and_that_froze_is_ended_and_started_afresh(tmp_path, monkeypatch):
+    # the user config speech-dispatcher reads when spawned, as on a kiosk set up with spd-conf
+    write_config(tmp_path / "xdg" / "speech-dispatcher", tmp_path / "home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    pidfile = tmp_path / "run" / "speechd.pid"
+    v = Voice(address=f"unix_socket:{tmp_path}/run/speechd.sock", timeout=1, retry_after=0.5).start()
+    pids = []
+    try:
+        v.speak("请取票")
+        wait_for(lambda: ("end", "请取票") in v.played)  # spawned, and it speaks
+        pids.append(int(pidfile.read_text()))
+        os.killpg(pids[0], signal.SIGSTOP)
+        v.speak("请稍候")
+        wait_for(lambda: v.status.state == DEGRADED)
+        wait_for(lambda: not os.path.exists(f"/proc/{pids[0]}"))  # ended, not left holding the socket
+        wait_for(lambda: v.status.state == OK)  # a fresh one at the next try
+        pids.append(int(pidfile.read_text()))
+        assert pids[1] != pids[0]
+        v.speak("请取票")
+        wait_for(lambda: [e for e in v.played if e == ("end", "请取票")] == [("end", "请取票")] * 2)
+    finally:
+        v.stop()
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
 
 
 def test_no_speech_service_is_a_degraded_voice(tmp_path):
