@@ -88,6 +88,11 @@ TIMEOUT = Intent("timeout")
 BACK = Intent("back")
 
 
+def offline(device: str) -> str:
+    """The event a view names in `events` to hear that a device it waits on went down."""
+    return f"{device}_offline"
+
+
 @dataclass(frozen=True)
 class Work:
     """Ask the runtime to run fn() off the GUI thread while showing `busy`; its result is sent back."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ class Kiosk:
     started: float = field(default_factory=time.monotonic)
     runtime_dir: Path = Path("var/run")
 
-    def new_context(self, elderly: bool = False) -> FlowContext:
+    def new_context(self, elderly: bool = False, language: Callable[[], str] = lambda: "zh") -> FlowContext:
         return FlowContext(
             clock=self.clock,
             session=Session(self.runtime_dir),
@@ -44,6 +45,7 @@ class Kiosk:
             devices=self.devices,
             services=self.services,
             elderly=elderly,
+            language=language,
         )
 
     def health(self, extra: dict[str, Any] | None = None) -> dict[str, Any]:
