@@ -2,1867 +2,2036 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="12" />
-        <location filename="../../kiosk/home.py" line="64" />
+        <location filename="../../flows/catalog.py" line="12"/>
+        <location filename="../../kiosk/home.py" line="67"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="12" />
+        <location filename="../../flows/catalog.py" line="12"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="15" />
+        <location filename="../../flows/demo.py" line="15"/>
         <source>体验流程：请选择办理方式</source>
         <translation>Demo: choose how to proceed</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="16" />
+        <location filename="../../flows/demo.py" line="16"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="18" />
+        <location filename="../../flows/demo.py" line="18"/>
         <source>输入手机号码</source>
         <translation>Enter a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="18" />
+        <location filename="../../flows/demo.py" line="18"/>
         <source>用屏幕键盘输入</source>
         <translation>Type it on the screen keypad</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="19" />
+        <location filename="../../flows/demo.py" line="19"/>
         <source>刷身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="19" />
+        <location filename="../../flows/demo.py" line="19"/>
         <source>体验流程不读取身份证</source>
         <translation>The demo does not read ID cards</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="27" />
+        <location filename="../../flows/demo.py" line="27"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="28" />
+        <location filename="../../flows/demo.py" line="28"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="29" />
+        <location filename="../../flows/demo.py" line="29"/>
         <source>手机号码</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="39" />
+        <location filename="../../flows/demo.py" line="39"/>
         <source>手机号码应为以 1 开头的十一位数字，请重新输入</source>
         <translation>A mobile number has 11 digits and starts with 1. Please try again</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="44" />
+        <location filename="../../flows/demo.py" line="44"/>
         <source>办理完成</source>
         <translation>All done</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="45" />
+        <location filename="../../flows/demo.py" line="45"/>
         <source>办理完成，受理编号 {n}</source>
         <translation>All done. Your reference number is {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="46" />
+        <location filename="../../flows/demo.py" line="46"/>
         <source>短信将发送到 {phone}</source>
         <translation>A text message will be sent to {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/demo.py" line="49" />
-        <location filename="../../flows/queue.py" line="184" />
+        <location filename="../../flows/demo.py" line="49"/>
+        <location filename="../../flows/photo.py" line="136"/>
+        <location filename="../../flows/photo.py" line="149"/>
+        <location filename="../../flows/queue.py" line="258"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="46" />
+        <location filename="../../flows/views.py" line="46"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="96" />
+        <location filename="../../flows/views.py" line="101"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="96" />
+        <location filename="../../flows/views.py" line="101"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="105" />
+        <location filename="../../kiosk/app.py" line="107"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="142" />
+        <location filename="../../kiosk/app.py" line="150"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="14" />
+        <location filename="../../kiosk/home.py" line="14"/>
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="15" />
+        <location filename="../../kiosk/home.py" line="15"/>
         <source>凭条打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="16" />
+        <location filename="../../kiosk/home.py" line="16"/>
         <source>A4 打印机</source>
         <translation>A4 printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="17" />
+        <location filename="../../kiosk/home.py" line="17"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="18" />
+        <location filename="../../kiosk/home.py" line="18"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="42" />
+        <location filename="../../kiosk/home.py" line="42"/>
         <source>本机暂不提供此业务</source>
         <translation>Not offered at this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="50" />
+        <location filename="../../kiosk/home.py" line="50"/>
         <source>{device}暂不可用：{why}</source>
         <translation>{device} unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="36" />
+        <location filename="../../flows/queue.py" line="38"/>
         <source>排队系统暂时无法使用，请到服务台取号</source>
         <translation>The queue system is temporarily unavailable. Please get a ticket at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="46" />
-        <location filename="../../flows/queue.py" line="212" />
+        <location filename="../../flows/queue.py" line="49"/>
+        <location filename="../../flows/queue.py" line="297"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="46" />
+        <location filename="../../flows/queue.py" line="49"/>
         <source>已在网上或电话预约的市民</source>
         <translation>For citizens who booked online or by phone</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="48" />
+        <location filename="../../flows/queue.py" line="51"/>
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="61" />
+        <location filename="../../flows/queue.py" line="66"/>
+        <source>需要刷身份证，读卡器暂不可用</source>
+        <translation>Needs your ID card; the card reader is not available</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="68"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="68" />
+        <location filename="../../flows/queue.py" line="75"/>
         <source>{name}需要实名取号</source>
         <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="73" />
+        <location filename="../../flows/queue.py" line="80"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="74" />
+        <location filename="../../flows/queue.py" line="81"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="78" />
+        <location filename="../../flows/queue.py" line="85"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="79" />
+        <location filename="../../flows/queue.py" line="86"/>
         <source>年满 {age} 周岁优先</source>
         <translation>Priority for age {age}+</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="81" />
+        <location filename="../../flows/queue.py" line="88"/>
+        <location filename="../../flows/queue.py" line="146"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="81" />
+        <location filename="../../flows/queue.py" line="88"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="87" />
+        <location filename="../../flows/queue.py" line="94"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="104" />
+        <location filename="../../flows/queue.py" line="112"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="107" />
-        <source>请将身份证放在读卡区，读取后请取回</source>
-        <translation>Place your ID card on the card reader. Take it back after it is read.</translation>
-    </message>
-    <message>
-        <location filename="../../flows/queue.py" line="108" />
+        <location filename="../../flows/queue.py" line="115"/>
+        <location filename="../../flows/queue.py" line="116"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="122" />
-        <source>这张证件无法使用：{why}。请换一张证件或到服务台咨询</source>
-        <translation>This card cannot be used: {why}. Please try another card or ask at the service desk.</translation>
-    </message>
-    <message>
-        <location filename="../../flows/queue.py" line="136" />
+        <location filename="../../flows/queue.py" line="190"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="161" />
+        <location filename="../../flows/queue.py" line="237"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="173" />
+        <location filename="../../flows/queue.py" line="205"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="176" />
-        <source>{ahead}。请取回您的身份证</source>
-        <translation>{ahead}. Please take back your ID card.</translation>
-    </message>
-    <message>
-        <location filename="../../flows/queue.py" line="179" />
-        <source>请取走您的号票</source>
-        <translation>Please take your ticket</translation>
-    </message>
-    <message>
-        <location filename="../../flows/queue.py" line="182" />
+        <location filename="../../flows/queue.py" line="256"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="191" />
-        <source>号票未能打印，您的号码依然有效</source>
-        <translation>The ticket could not be printed, but your number is still valid</translation>
-    </message>
-    <message>
-        <location filename="../../flows/queue.py" line="193" />
+        <location filename="../../flows/queue.py" line="284"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="194" />
+        <location filename="../../flows/queue.py" line="285"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="197" />
+        <location filename="../../flows/queue.py" line="219"/>
+        <location filename="../../flows/queue.py" line="275"/>
+        <location filename="../../flows/queue.py" line="288"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="207" />
+        <location filename="../../flows/queue.py" line="131"/>
+        <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
+        <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="145"/>
+        <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
+        <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="146"/>
+        <location filename="../../flows/queue.py" line="149"/>
+        <source>选择其他业务</source>
+        <translation>Other services</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="148"/>
+        <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
+        <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="151"/>
+        <source>读卡器暂时无法使用</source>
+        <translation>The card reader is not available</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="166"/>
+        <source>您的身份证还在读卡器上</source>
+        <translation>Your ID card is still in the reader</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="166"/>
+        <source>请取回您的身份证</source>
+        <translation>Please take back your ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="167"/>
+        <source>请马上取回身份证，再继续</source>
+        <translation>Please take your ID card now, then continue</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="169"/>
+        <source>身份证已读取。请从读卡区取回，取回后继续</source>
+        <translation>Your ID card has been read. Please take it from the reader to continue</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="170"/>
+        <source>您的身份证还在读卡器上，请马上取回</source>
+        <translation>Your ID card is still in the reader. Please take it now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="172"/>
+        <source>身份证已读取，请取回您的身份证</source>
+        <translation>Your ID card has been read. Please take it back</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="210"/>
+        <source>您的电子号票：{service}</source>
+        <translation>Your on-screen ticket: {service}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="213"/>
+        <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
+        <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="216"/>
+        <source>您的号码是 {n}，请拍照或扫码保存</source>
+        <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="241"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="207" />
+        <location filename="../../flows/queue.py" line="241"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="213" />
+        <location filename="../../flows/queue.py" line="253"/>
+        <source>请取走您的号票：{service}</source>
+        <translation>Please take your ticket: {service}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="266"/>
+        <source>您的号码有效：{service}</source>
+        <translation>Your number is valid: {service}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="269"/>
+        <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
+        <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="272"/>
+        <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
+        <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="282"/>
+        <source>号票未能打印，您的号码依然有效：{service}</source>
+        <translation>Ticket not printed; your number is still valid: {service}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="298"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="217" />
+        <location filename="../../flows/queue.py" line="302"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="219" />
-        <source>本机没有读卡器</source>
-        <translation>This kiosk has no card reader</translation>
+        <location filename="../../flows/queue.py" line="304"/>
+        <source>读卡器暂不可用</source>
+        <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="221" />
+        <location filename="../../flows/queue.py" line="348"/>
+        <source>纸质号票暂不可用，可领取电子号票</source>
+        <translation>No paper tickets now: you get your ticket on screen</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="349"/>
+        <source>读卡器暂不可用，实名取号请到服务台</source>
+        <translation>Card reader not available: for services needing an ID card please go to the desk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="306"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="221" />
+        <location filename="../../flows/queue.py" line="306"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="228" />
+        <location filename="../../flows/queue.py" line="313"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="234" />
+        <location filename="../../flows/queue.py" line="319"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="235" />
+        <location filename="../../flows/queue.py" line="320"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="245" />
+        <location filename="../../flows/queue.py" line="330"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="246" />
+        <location filename="../../flows/queue.py" line="331"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="247" />
+        <location filename="../../flows/queue.py" line="332"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="258" />
-        <location filename="../../kiosk/home.py" line="59" />
+        <location filename="../../flows/queue.py" line="344"/>
+        <location filename="../../kiosk/home.py" line="62"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="258" />
+        <location filename="../../flows/queue.py" line="345"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="61" />
+        <location filename="../../kiosk/home.py" line="64"/>
         <source>身份证补换领</source>
         <translation>ID card reissue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="62" />
+        <location filename="../../kiosk/home.py" line="65"/>
         <source>证明打印</source>
         <translation>Print a certificate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="63" />
+        <location filename="../../kiosk/home.py" line="66"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="189" />
+        <location filename="../../kiosk/ui/demo.py" line="189"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="56" />
+        <location filename="../../kiosk/ui/overlays.py" line="56"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="57" />
+        <location filename="../../kiosk/ui/overlays.py" line="57"/>
         <source>还剩 {n} 秒</source>
         <translation>{n} seconds left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="58" />
+        <location filename="../../kiosk/ui/overlays.py" line="58"/>
         <source>本次办理即将结束，您的信息将被清除</source>
         <translation>This session will end soon and your details will be cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="59" />
+        <location filename="../../kiosk/ui/overlays.py" line="59"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="72" />
-        <location filename="../../kiosk/ui/shell.py" line="138" />
+        <location filename="../../kiosk/ui/overlays.py" line="72"/>
+        <location filename="../../kiosk/ui/shell.py" line="140"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="74" />
+        <location filename="../../kiosk/ui/overlays.py" line="74"/>
         <source>按屏幕提示操作；任何时候可按“首页”放弃本次办理，您的信息会被清除。</source>
-        <translation>Follow the prompts on screen. Press "Home" at any time to stop; your details will be cleared.</translation>
+        <translation>Follow the prompts on screen. Press &quot;Home&quot; at any time to stop; your details will be cleared.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="76" />
+        <location filename="../../kiosk/ui/overlays.py" line="76"/>
         <source>需要人工帮助请拨打：{phone}</source>
         <translation>For help from a person, call: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="78" />
+        <location filename="../../kiosk/ui/overlays.py" line="78"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="25" />
+        <location filename="../../kiosk/ui/screens/entry.py" line="25"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="27" />
+        <location filename="../../kiosk/ui/screens/entry.py" line="27"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="28" />
+        <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="43" />
+        <location filename="../../kiosk/ui/screens/entry.py" line="43"/>
         <source>位数不足，请至少输入 {n} 位</source>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="33" />
+        <location filename="../../kiosk/ui/shell.py" line="34"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="34" />
+        <location filename="../../kiosk/ui/shell.py" line="35"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="35" />
+        <location filename="../../kiosk/ui/shell.py" line="36"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="140" />
-        <location filename="../../flows/queue.py" line="237" />
-        <location filename="../../kiosk/ui/shell.py" line="37" />
+        <location filename="../../flows/photo.py" line="100"/>
+        <location filename="../../flows/photo.py" line="158"/>
+        <location filename="../../flows/queue.py" line="149"/>
+        <location filename="../../flows/queue.py" line="194"/>
+        <location filename="../../flows/queue.py" line="322"/>
+        <location filename="../../kiosk/ui/shell.py" line="38"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="137" />
+        <location filename="../../kiosk/ui/shell.py" line="139"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="289" />
+        <location filename="../../kiosk/ui/shell.py" line="289"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="144" />
+        <location filename="../../devices/base.py" line="154"/>
         <source>正在连接</source>
-        <extracomment>seconds between poll() calls while connected</extracomment>
+        <extracomment>Reconnect delays (first, cap) in seconds. The cap is short on purpose: a reopen attempt costs one port open and one status poll, while a long cap keeps a device that answers again away for as long as the cap (15 s of garbage once kept a printer off for 16 s more). seconds between poll() calls while connected</extracomment>
         <translation>Connecting</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="195" />
+        <location filename="../../devices/base.py" line="205"/>
         <source>设备无响应</source>
         <translation>Device not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="245" />
+        <location filename="../../devices/base.py" line="255"/>
         <source>无法连接：{err}</source>
         <translation>Cannot connect: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="259" />
+        <location filename="../../devices/base.py" line="269"/>
         <source>设备故障：{err}</source>
         <translation>Device fault: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="265" />
+        <location filename="../../devices/base.py" line="275"/>
         <source>设备已停止</source>
         <translation>Device stopped</translation>
     </message>
     <message>
-        <location filename="../../devices/manager.py" line="54" />
+        <location filename="../../devices/manager.py" line="54"/>
         <source>本机未配置该设备</source>
         <translation>Not installed on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../devices/manager.py" line="76" />
+        <location filename="../../devices/manager.py" line="76"/>
         <source>驱动程序无法加载：{err}</source>
         <translation>Driver failed to load: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="26" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="26"/>
         <source>24 小时自助服务</source>
         <translation>24-hour self-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="28" />
-        <location filename="../../kiosk/ui/screens/attract.py" line="31" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="28"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="31"/>
         <source>请轻触屏幕开始</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="102" />
-        <location filename="../../kiosk/ui/screens/base.py" line="64" />
+        <location filename="../../flows/queue.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="64"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="39" />
-        <location filename="../../kiosk/ui/shell.py" line="152" />
+        <location filename="../../kiosk/ui/screens/home.py" line="38"/>
+        <location filename="../../kiosk/ui/shell.py" line="154"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58" />
+        <location filename="../../kiosk/ui/screens/home.py" line="56"/>
         <source>退出长者模式</source>
         <translation>Leave elderly mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58" />
+        <location filename="../../kiosk/ui/screens/home.py" line="56"/>
         <source>长者模式（大字体、慢节奏）</source>
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="19" />
+        <location filename="../../kiosk/ui/sim_panel.py" line="19"/>
         <source>设备模拟器</source>
         <translation>Device simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="26" />
+        <location filename="../../kiosk/ui/sim_panel.py" line="26"/>
         <source>没有正在运行的模拟设备</source>
         <translation>No simulated devices running</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="124" />
+        <location filename="../../devices/sim.py" line="66"/>
         <source>拔出设备</source>
-        <extracomment>the baud rate the driver should be configured with (ptys ignore it; delays may use it)</extracomment>
         <translation>Unplug device</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="125" />
+        <location filename="../../devices/sim.py" line="67"/>
         <source>插回设备</source>
         <translation>Plug device back in</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="20" />
-        <location filename="../../devices/a4printer/cups.py" line="21" />
+        <location filename="../../devices/a4printer/cups.py" line="20"/>
+        <location filename="../../devices/a4printer/cups.py" line="21"/>
         <source>A4 打印纸已用完</source>
         <translation>A4 printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="22" />
+        <location filename="../../devices/a4printer/cups.py" line="22"/>
         <source>A4 打印机卡纸</source>
         <translation>A4 printer paper jam</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="23" />
-        <location filename="../../devices/a4printer/cups.py" line="24" />
+        <location filename="../../devices/a4printer/cups.py" line="23"/>
+        <location filename="../../devices/a4printer/cups.py" line="24"/>
         <source>A4 打印机盖未关</source>
         <translation>A4 printer cover is open</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="25" />
+        <location filename="../../devices/a4printer/cups.py" line="25"/>
         <source>A4 打印机纸盒未装好</source>
         <translation>A4 printer paper tray is not inserted properly</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="26" />
-        <location filename="../../devices/a4printer/cups.py" line="27" />
+        <location filename="../../devices/a4printer/cups.py" line="26"/>
+        <location filename="../../devices/a4printer/cups.py" line="27"/>
         <source>A4 打印机碳粉已用完</source>
         <translation>A4 printer is out of toner</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="28" />
+        <location filename="../../devices/a4printer/cups.py" line="28"/>
         <source>A4 打印机脱机</source>
         <translation>A4 printer is offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="31" />
+        <location filename="../../devices/a4printer/cups.py" line="31"/>
         <source>A4 纸将用尽</source>
         <translation>A4 paper is running low</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="32" />
-        <location filename="../../devices/a4printer/cups.py" line="33" />
+        <location filename="../../devices/a4printer/cups.py" line="32"/>
+        <location filename="../../devices/a4printer/cups.py" line="33"/>
         <source>A4 打印机碳粉不足</source>
         <translation>A4 printer toner is low</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="68" />
+        <location filename="../../devices/a4printer/cups.py" line="68"/>
         <source>A4 打印机已停用：{why}</source>
         <translation>A4 printer disabled: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="51" />
+        <location filename="../../devices/a4printer/driver.py" line="51"/>
         <source>找不到打印命令 {cmd}（未安装 CUPS？）</source>
         <translation>Print command {cmd} not found (is CUPS installed?)</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="53" />
+        <location filename="../../devices/a4printer/driver.py" line="53"/>
         <source>打印服务无响应</source>
         <translation>Print service not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="67" />
+        <location filename="../../devices/a4printer/driver.py" line="67"/>
         <source>没有默认打印机：{err}</source>
         <translation>No default printer: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="78" />
-        <location filename="../../devices/a4printer/driver.py" line="82" />
+        <location filename="../../devices/a4printer/driver.py" line="78"/>
+        <location filename="../../devices/a4printer/driver.py" line="82"/>
         <source>A4 打印机不可用：{err}</source>
         <translation>A4 printer unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="93" />
-        <location filename="../../devices/printer/driver.py" line="152" />
+        <location filename="../../devices/a4printer/driver.py" line="93"/>
+        <location filename="../../devices/printer/driver.py" line="160"/>
         <source>无法打印：{why}</source>
         <translation>Cannot print: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="99" />
-        <location filename="../../devices/a4printer/driver.py" line="103" />
+        <location filename="../../devices/a4printer/driver.py" line="99"/>
+        <location filename="../../devices/a4printer/driver.py" line="103"/>
         <source>打印任务提交失败：{err}</source>
         <translation>Failed to submit print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="125" />
+        <location filename="../../devices/a4printer/driver.py" line="125"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="126" />
+        <location filename="../../devices/a4printer/driver.py" line="126"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="127" />
+        <location filename="../../devices/a4printer/driver.py" line="127"/>
         <source>等待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="128" />
+        <location filename="../../devices/a4printer/driver.py" line="128"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="129" />
+        <location filename="../../devices/a4printer/driver.py" line="129"/>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="24" />
-        <location filename="../../devices/camera/simulator.py" line="182" />
-        <location filename="../../devices/printer/simulator.py" line="27" />
+        <location filename="../../devices/a4printer/simulator.py" line="24"/>
+        <location filename="../../devices/camera/simulator.py" line="174"/>
+        <location filename="../../devices/printer/simulator.py" line="27"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="25" />
-        <location filename="../../devices/printer/simulator.py" line="28" />
-        <location filename="../../devices/printer/status.py" line="172" />
+        <location filename="../../devices/a4printer/simulator.py" line="25"/>
+        <location filename="../../devices/printer/simulator.py" line="28"/>
+        <location filename="../../devices/printer/status.py" line="172"/>
         <source>纸将用尽</source>
         <translation>Paper running low</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="26" />
-        <location filename="../../devices/printer/simulator.py" line="29" />
+        <location filename="../../devices/a4printer/simulator.py" line="26"/>
+        <location filename="../../devices/printer/simulator.py" line="29"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="27" />
+        <location filename="../../devices/a4printer/simulator.py" line="27"/>
         <source>卡纸</source>
         <translation>Paper jam</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="28" />
+        <location filename="../../devices/a4printer/simulator.py" line="28"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="29" />
-        <location filename="../../devices/printer/simulator.py" line="31" />
+        <location filename="../../devices/a4printer/simulator.py" line="29"/>
+        <location filename="../../devices/printer/simulator.py" line="31"/>
         <source>脱机</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="102" />
+        <location filename="../../devices/a4printer/simulator.py" line="102"/>
         <source>A4 打印机状态</source>
         <translation>A4 printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="107" />
-        <location filename="../../devices/printer/simulator.py" line="111" />
+        <location filename="../../devices/a4printer/simulator.py" line="107"/>
+        <location filename="../../devices/printer/simulator.py" line="116"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="108" />
+        <location filename="../../devices/a4printer/simulator.py" line="108"/>
         <source>停止打印服务</source>
         <translation>Stop print service</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="109" />
+        <location filename="../../devices/a4printer/simulator.py" line="109"/>
         <source>启动打印服务</source>
         <translation>Start print service</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/driver.py" line="46" />
+        <location filename="../../devices/camera/driver.py" line="46"/>
         <source>无法打开摄像头：{err}</source>
         <translation>Cannot open camera: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/driver.py" line="69" />
+        <location filename="../../devices/camera/driver.py" line="69"/>
         <source>摄像头画面中断</source>
         <translation>Camera feed interrupted</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/driver.py" line="71" />
+        <location filename="../../devices/camera/driver.py" line="71"/>
         <source>摄像头{s}秒没有画面</source>
         <translation>No camera image for {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/driver.py" line="90" />
+        <location filename="../../devices/camera/driver.py" line="90"/>
         <source>摄像头没有画面</source>
         <translation>No camera image</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="23" />
+        <location filename="../../devices/camera/guidance.py" line="23"/>
         <source>请面向镜头，让脸出现在画面中</source>
         <translation>Please face the camera so your face is in the frame</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="24" />
+        <location filename="../../devices/camera/guidance.py" line="24"/>
         <source>画面中只能有一个人</source>
         <translation>Only one person may be in the frame</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="25" />
+        <location filename="../../devices/camera/guidance.py" line="25"/>
         <source>光线太暗，请靠近灯光</source>
         <translation>Too dark. Please move closer to the light.</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="26" />
+        <location filename="../../devices/camera/guidance.py" line="26"/>
         <source>脸部光线不均匀，请正对灯光</source>
         <translation>Uneven light on your face. Please face the light directly.</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="27" />
+        <location filename="../../devices/camera/guidance.py" line="27"/>
         <source>请靠近一点</source>
         <translation>Please move a little closer</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="28" />
+        <location filename="../../devices/camera/guidance.py" line="28"/>
         <source>请后退一点</source>
         <translation>Please move back a little</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="29" />
+        <location filename="../../devices/camera/guidance.py" line="29"/>
         <source>请向左移一点</source>
         <translation>Please move a little to the left</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="30" />
+        <location filename="../../devices/camera/guidance.py" line="30"/>
         <source>请向右移一点</source>
         <translation>Please move a little to the right</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="31" />
+        <location filename="../../devices/camera/guidance.py" line="31"/>
         <source>请摆正头部，眼睛看镜头</source>
         <translation>Please hold your head straight and look at the camera</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="32" />
+        <location filename="../../devices/camera/guidance.py" line="32"/>
         <source>画面模糊，请保持不动</source>
         <translation>Image is blurry. Please hold still.</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="33" />
+        <location filename="../../devices/camera/guidance.py" line="33"/>
         <source>很好，请保持不动</source>
         <translation>Good. Please hold still.</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="34" />
-        <location filename="../../devices/camera/guidance.py" line="180" />
+        <location filename="../../devices/camera/guidance.py" line="34"/>
+        <location filename="../../devices/camera/guidance.py" line="180"/>
         <source>准备拍照 {n}</source>
         <translation>Taking photo in {n}</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/guidance.py" line="35" />
+        <location filename="../../devices/camera/guidance.py" line="35"/>
         <source>拍好了</source>
         <translation>Photo taken</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/idphoto.py" line="267" />
+        <location filename="../../devices/camera/idphoto.py" line="267"/>
         <source>照片中没有找到人脸</source>
         <translation>No face found in the photo</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/idphoto.py" line="270" />
+        <location filename="../../devices/camera/idphoto.py" line="270"/>
         <source>照片中有多个人脸，只能有一个人</source>
         <translation>More than one face in the photo. Only one person is allowed.</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/idphoto.py" line="276" />
+        <location filename="../../devices/camera/idphoto.py" line="276"/>
         <source>人脸太小（{w} 像素，至少需要 {need} 像素），请靠近镜头</source>
         <translation>Face too small ({w} pixels, at least {need} needed). Please move closer to the camera.</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/idphoto.py" line="297" />
+        <location filename="../../devices/camera/idphoto.py" line="297"/>
         <source>人像太靠近画面边缘，请站到画面中间</source>
         <translation>You are too close to the edge of the frame. Please stand in the middle.</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/idphoto.py" line="306" />
+        <location filename="../../devices/camera/idphoto.py" line="306"/>
         <source>看不到人像周围的背景，请后退一点</source>
         <translation>The background around you is not visible. Please move back a little.</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/idphoto.py" line="308" />
+        <location filename="../../devices/camera/idphoto.py" line="308"/>
         <source>背景太暗（亮度 {v}），无法处理成白色背景</source>
         <translation>Background too dark (brightness {v}) to make it white</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/idphoto.py" line="311" />
+        <location filename="../../devices/camera/idphoto.py" line="311"/>
         <source>背景不均匀（起伏 {v}），无法处理成白色背景</source>
         <translation>Background too uneven (variation {v}) to make it white</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/match.py" line="54" />
+        <location filename="../../devices/camera/match.py" line="54"/>
         <source>{which}中没有找到人脸</source>
         <translation>No face found: {which}</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/match.py" line="68" />
-        <location filename="../../devices/camera/match.py" line="89" />
+        <location filename="../../devices/camera/match.py" line="68"/>
+        <location filename="../../devices/camera/match.py" line="89"/>
         <source>现场照片</source>
         <translation>Live photo</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/match.py" line="69" />
-        <location filename="../../devices/camera/match.py" line="90" />
+        <location filename="../../devices/camera/match.py" line="69"/>
+        <location filename="../../devices/camera/match.py" line="90"/>
         <source>参考照片</source>
         <translation>Reference photo</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/match.py" line="78" />
+        <location filename="../../devices/camera/match.py" line="78"/>
         <source>人脸比对模型文件不存在：{path}</source>
         <translation>Face matching model file not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/match.py" line="125" />
+        <location filename="../../devices/camera/match.py" line="125"/>
         <source>未配置人脸比对服务地址</source>
         <translation>Face matching service address not configured</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/match.py" line="140" />
+        <location filename="../../devices/camera/match.py" line="140"/>
         <source>人脸比对服务不可用：{err}</source>
         <translation>Face matching service unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="160" />
+        <location filename="../../devices/camera/simulator.py" line="152"/>
         <source>画面中的人</source>
         <translation>People in view</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="162" />
+        <location filename="../../devices/camera/simulator.py" line="154"/>
         <source>一个人</source>
         <translation>One person</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="162" />
+        <location filename="../../devices/camera/simulator.py" line="154"/>
         <source>两个人</source>
         <translation>Two people</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="162" />
+        <location filename="../../devices/camera/simulator.py" line="154"/>
         <source>没有人</source>
         <translation>Nobody</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="165" />
+        <location filename="../../devices/camera/simulator.py" line="157"/>
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="170" />
+        <location filename="../../devices/camera/simulator.py" line="162"/>
         <source>居中</source>
         <translation>Centered</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="171" />
+        <location filename="../../devices/camera/simulator.py" line="163"/>
         <source>偏左</source>
         <translation>Too far left</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="172" />
+        <location filename="../../devices/camera/simulator.py" line="164"/>
         <source>偏右</source>
         <translation>Too far right</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="173" />
+        <location filename="../../devices/camera/simulator.py" line="165"/>
         <source>太远</source>
         <translation>Too far</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="174" />
+        <location filename="../../devices/camera/simulator.py" line="166"/>
         <source>太近</source>
         <translation>Too close</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="175" />
+        <location filename="../../devices/camera/simulator.py" line="167"/>
         <source>歪头</source>
         <translation>Head tilted</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="180" />
+        <location filename="../../devices/camera/simulator.py" line="172"/>
         <source>光线</source>
         <translation>Lighting</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="182" />
+        <location filename="../../devices/camera/simulator.py" line="174"/>
         <source>太暗</source>
         <translation>Too dark</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="182" />
+        <location filename="../../devices/camera/simulator.py" line="174"/>
         <source>半边阴影</source>
         <translation>Shadow on half the face</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="184" />
+        <location filename="../../devices/camera/simulator.py" line="176"/>
         <source>模糊/清晰</source>
         <translation>Blurry/sharp</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="185" />
+        <location filename="../../devices/camera/simulator.py" line="177"/>
         <source>拔出摄像头</source>
         <translation>Unplug camera</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="186" />
+        <location filename="../../devices/camera/simulator.py" line="178"/>
         <source>插回摄像头</source>
         <translation>Plug camera back in</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="51" />
+        <location filename="../../devices/idcard/codec.py" line="51"/>
         <source>操作成功</source>
         <translation>Success</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="52" />
+        <location filename="../../devices/idcard/codec.py" line="52"/>
         <source>找卡成功</source>
         <translation>Card found</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="53" />
+        <location filename="../../devices/idcard/codec.py" line="53"/>
         <source>无此内容</source>
         <translation>No such content</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="54" />
+        <location filename="../../devices/idcard/codec.py" line="54"/>
         <source>接收业务终端数据的校验和错</source>
         <translation>Checksum error in data from the terminal</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="55" />
+        <location filename="../../devices/idcard/codec.py" line="55"/>
         <source>接收业务终端数据的长度错</source>
         <translation>Length error in data from the terminal</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="56" />
+        <location filename="../../devices/idcard/codec.py" line="56"/>
         <source>接收业务终端的命令错误</source>
         <translation>Invalid command from the terminal</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="57" />
+        <location filename="../../devices/idcard/codec.py" line="57"/>
         <source>越权操作</source>
         <translation>Unauthorized operation</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="58" />
+        <location filename="../../devices/idcard/codec.py" line="58"/>
         <source>无法识别的错误</source>
         <translation>Unrecognized error</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="59" />
+        <location filename="../../devices/idcard/codec.py" line="59"/>
         <source>卡认证机具失败</source>
         <translation>Card failed to authenticate the device</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="60" />
+        <location filename="../../devices/idcard/codec.py" line="60"/>
         <source>机具认证卡失败</source>
         <translation>Device failed to authenticate the card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="61" />
+        <location filename="../../devices/idcard/codec.py" line="61"/>
         <source>信息验证错误</source>
         <translation>Information verification error</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="62" />
+        <location filename="../../devices/idcard/codec.py" line="62"/>
         <source>无法识别的卡类型</source>
         <translation>Unrecognized card type</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="63" />
+        <location filename="../../devices/idcard/codec.py" line="63"/>
         <source>读卡操作失败</source>
         <translation>Card read failed</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="64" />
+        <location filename="../../devices/idcard/codec.py" line="64"/>
         <source>取随机数失败</source>
         <translation>Failed to get random number</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="65" />
+        <location filename="../../devices/idcard/codec.py" line="65"/>
         <source>SAM 自检失败</source>
         <translation>SAM self-test failed</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="66" />
+        <location filename="../../devices/idcard/codec.py" line="66"/>
         <source>SAM 未经授权</source>
         <translation>SAM not authorized</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="67" />
+        <location filename="../../devices/idcard/codec.py" line="67"/>
         <source>找卡失败（无卡）</source>
         <translation>Card search failed (no card)</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="68" />
+        <location filename="../../devices/idcard/codec.py" line="68"/>
         <source>选卡失败</source>
         <translation>Card selection failed</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="73" />
+        <location filename="../../devices/idcard/codec.py" line="73"/>
         <source>未知状态码 {code}</source>
         <translation>Unknown status code {code}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="97" />
+        <location filename="../../devices/idcard/codec.py" line="97"/>
         <source>读卡器返回 {code}：{meaning}</source>
         <translation>Card reader returned {code}: {meaning}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="131" />
+        <location filename="../../devices/idcard/codec.py" line="131"/>
         <source>帧头错误</source>
         <translation>Frame header error</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="133" />
+        <location filename="../../devices/idcard/codec.py" line="133"/>
         <source>帧过短：{n} 字节</source>
         <translation>Frame too short: {n} bytes</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="136" />
+        <location filename="../../devices/idcard/codec.py" line="136"/>
         <source>长度字段 {length} 与实际 {actual} 字节不符</source>
         <translation>Length field {length} does not match actual {actual} bytes</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="138" />
+        <location filename="../../devices/idcard/codec.py" line="138"/>
         <source>校验和错误</source>
         <translation>Checksum error</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="166" />
+        <location filename="../../devices/idcard/codec.py" line="166"/>
         <source>应答缺少状态字</source>
         <translation>Response missing status word</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="174" />
+        <location filename="../../devices/idcard/codec.py" line="174"/>
         <source>请求缺少命令字</source>
         <translation>Request missing command word</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="242" />
+        <location filename="../../devices/idcard/codec.py" line="242"/>
         <source>{field}的文字编码无效</source>
         <translation>Invalid text encoding in {field}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="249" />
-        <location filename="../../devices/idcard/codec.py" line="253" />
+        <location filename="../../devices/idcard/codec.py" line="249"/>
+        <location filename="../../devices/idcard/codec.py" line="253"/>
         <source>{field}不是有效日期：{value!r}</source>
         <translation>{field} is not a valid date: {value!r}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="268" />
+        <location filename="../../devices/idcard/codec.py" line="268"/>
         <source>性别代码无效：{code!r}</source>
         <translation>Invalid sex code: {code!r}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="277" />
+        <location filename="../../devices/idcard/codec.py" line="277"/>
         <source>{field}不是数字：{value!r}</source>
         <translation>{field} is not a number: {value!r}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="292" />
-        <location filename="../../devices/idcard/codec.py" line="458" />
+        <location filename="../../devices/idcard/codec.py" line="292"/>
+        <location filename="../../devices/idcard/codec.py" line="458"/>
         <source>文字信息长度应为 256 字节，实际 {n}</source>
         <translation>Text data should be 256 bytes, got {n}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="298" />
+        <location filename="../../devices/idcard/codec.py" line="298"/>
         <source>无法识别的证件类型标志：{flag!r}</source>
         <translation>Unrecognized card type flag: {flag!r}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="451" />
+        <location filename="../../devices/idcard/codec.py" line="451"/>
         <source>读卡应答过短：{n} 字节</source>
         <translation>Card read response too short: {n} bytes</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="455" />
+        <location filename="../../devices/idcard/codec.py" line="455"/>
         <source>读卡应答长度 {n} 与分段长度 {sizes} 不符</source>
         <translation>Card read response length {n} does not match section lengths {sizes}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="481" />
+        <location filename="../../devices/idcard/codec.py" line="481"/>
         <source>追加住址长度无效：{n} 字节</source>
         <translation>Invalid additional address length: {n} bytes</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/codec.py" line="495" />
+        <location filename="../../devices/idcard/codec.py" line="495"/>
         <source>SAM 编号应为 16 字节，实际 {n}</source>
         <translation>SAM number should be 16 bytes, got {n}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="39" />
+        <location filename="../../kiosk/text.py" line="51"/>
         <source>{a}；{b}</source>
-        <extracomment>Polls in a row that failed before the status shows it (one glitch must not flicker the UI). Polls in a row with no answer at all before the link counts as lost (reopened with backoff). Failed reads of one card before it is reported unreadable instead of retried.</extracomment>
         <translation>{a}; {b}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="68" />
+        <location filename="../../devices/idcard/driver.py" line="61"/>
         <source>读卡器端口设置无效：{err}</source>
+        <extracomment>Polls in a row that failed before the status shows it (one glitch must not flicker the UI). Polls in a row with no answer at all before the link counts as lost (reopened with backoff). Failed reads of one card before it is reported unreadable instead of retried.</extracomment>
         <translation>Invalid card reader port setting: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="70" />
+        <location filename="../../devices/idcard/driver.py" line="63"/>
         <source>无法打开读卡器端口 {port}：{err}</source>
         <translation>Cannot open card reader port {port}: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="76" />
+        <location filename="../../devices/idcard/driver.py" line="69"/>
         <source>读卡器无应答（{port}）</source>
         <translation>Card reader not responding ({port})</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="102" />
+        <location filename="../../devices/idcard/driver.py" line="95"/>
         <source>读卡器无应答：{err}</source>
         <translation>Card reader not responding: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="129" />
+        <location filename="../../devices/idcard/driver.py" line="122"/>
         <source>安全模块异常：{err}</source>
         <translation>Security module error: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="154" />
+        <location filename="../../devices/idcard/driver.py" line="147"/>
         <source>无法读取此卡：{err}</source>
         <translation>Cannot read this card: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="162" />
+        <location filename="../../devices/idcard/driver.py" line="155"/>
         <source>读卡器未连接</source>
         <translation>Card reader not connected</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="194" />
+        <location filename="../../devices/idcard/driver.py" line="187"/>
         <source>证件信息无法识别：{err}</source>
         <translation>Card information not recognized: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="203" />
+        <location filename="../../devices/idcard/driver.py" line="195"/>
         <source>证件校验未通过：{why}</source>
         <translation>Card verification failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="223" />
+        <location filename="../../devices/idcard/driver.py" line="214"/>
         <source>读卡器上没有身份证</source>
         <translation>No ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/link.py" line="92" />
+        <location filename="../../devices/idcard/link.py" line="92"/>
         <source>读卡器应答损坏（{cmd}）：{err}</source>
-        <extracomment>What a vanished port raises (tcflush on a dead pty raises termios.error, not OSError). Seconds per command (reference/protocols.md "typical timeouts"), before timeout_scale. How long one port.read() may block; bounds how late a deadline is noticed.</extracomment>
+        <extracomment>What a vanished port raises (tcflush on a dead pty raises termios.error, not OSError). Seconds per command (reference/protocols.md &quot;typical timeouts&quot;), before timeout_scale. How long one port.read() may block; bounds how late a deadline is noticed.</extracomment>
         <translation>Corrupted card reader response ({cmd}): {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/link.py" line="100" />
+        <location filename="../../devices/idcard/link.py" line="100"/>
         <source>应答不完整</source>
         <translation>Incomplete response</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/link.py" line="100" />
+        <location filename="../../devices/idcard/link.py" line="100"/>
         <source>无应答</source>
         <translation>No response</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/link.py" line="103" />
+        <location filename="../../devices/idcard/link.py" line="103"/>
         <source>读卡器{what}（命令 {cmd}，{ms} 毫秒）</source>
         <translation>Card reader: {what} (command {cmd}, {ms} ms)</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/link.py" line="110" />
+        <location filename="../../devices/idcard/link.py" line="110"/>
         <source>读卡器连接中断：{err}</source>
         <translation>Card reader connection lost: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/photo.py" line="45" />
+        <location filename="../../devices/idcard/photo.py" line="45"/>
         <source>未配置照片解码库，照片无法解码</source>
         <extracomment>why decode() cannot work at all (shown once in the device status); empty when usable</extracomment>
         <translation>Photo decoding library not configured; the photo cannot be decoded</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/photo.py" line="75" />
+        <location filename="../../devices/idcard/photo.py" line="75"/>
         <source>照片解码库无法加载：{err}</source>
         <translation>Cannot load photo decoding library: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/photo.py" line="86" />
+        <location filename="../../devices/idcard/photo.py" line="86"/>
         <source>照片数据长度应为 1024 字节，实际 {n}</source>
         <translation>Photo data should be 1024 bytes, got {n}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/photo.py" line="92" />
+        <location filename="../../devices/idcard/photo.py" line="92"/>
         <source>照片解码失败（返回 {rc}）</source>
         <translation>Photo decoding failed (returned {rc})</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/presets.py" line="139" />
+        <location filename="../../devices/idcard/presets.py" line="139"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/presets.py" line="140" />
+        <location filename="../../devices/idcard/presets.py" line="140"/>
         <source>居民身份证（七十岁以上）</source>
         <translation>Resident ID card (age 70 or over)</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/presets.py" line="141" />
+        <location filename="../../devices/idcard/presets.py" line="141"/>
         <source>居民身份证（姓名含生僻字）</source>
         <translation>Resident ID card (rare characters in name)</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/presets.py" line="142" />
+        <location filename="../../devices/idcard/presets.py" line="142"/>
         <source>港澳台居民居住证</source>
         <translation>Residence permit for Hong Kong, Macao and Taiwan residents</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/presets.py" line="143" />
+        <location filename="../../devices/idcard/presets.py" line="143"/>
         <source>外国人永久居留证（2017版）</source>
         <translation>Foreign permanent resident card (2017 version)</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/presets.py" line="144" />
+        <location filename="../../devices/idcard/presets.py" line="144"/>
         <source>外国人永久居留身份证（2023版）</source>
         <translation>Foreign permanent resident ID card (2023 version)</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/presets.py" line="145" />
+        <location filename="../../devices/idcard/presets.py" line="145"/>
         <source>校验位错误的身份证</source>
         <translation>ID card with wrong check digit</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="139" />
+        <location filename="../../devices/idcard/record.py" line="139"/>
         <source>姓名为空</source>
         <translation>Name is empty</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="142" />
+        <location filename="../../devices/idcard/record.py" line="142"/>
         <source>永久居留证号码格式不正确：{number}</source>
         <translation>Invalid permanent resident card number format: {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="144" />
+        <location filename="../../devices/idcard/record.py" line="144"/>
         <source>永久居留证号码与国籍不符</source>
         <translation>Permanent resident card number does not match nationality</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="148" />
+        <location filename="../../devices/idcard/record.py" line="148"/>
         <source>港澳台居民居住证号码应以 810000、820000 或 830000 开头</source>
         <translation>Residence permit numbers for Hong Kong, Macao and Taiwan residents must start with 810000, 820000 or 830000</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="150" />
+        <location filename="../../devices/idcard/record.py" line="150"/>
         <source>外国人永久居留身份证号码应以 9 开头</source>
         <translation>Foreign permanent resident ID card numbers must start with 9</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="152" />
+        <location filename="../../devices/idcard/record.py" line="152"/>
         <source>未知的民族代码：{code}</source>
         <translation>Unknown ethnic group code: {code}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="154" />
+        <location filename="../../devices/idcard/record.py" line="154"/>
         <source>有效期截止日期早于起始日期</source>
         <translation>Expiry date is earlier than start date</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="156" />
+        <location filename="../../devices/idcard/record.py" line="156"/>
         <source>有效期起始日期早于出生日期</source>
         <translation>Validity start date is earlier than date of birth</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="163" />
+        <location filename="../../devices/idcard/record.py" line="163"/>
         <source>身份号码格式不正确：{number}</source>
         <translation>Invalid ID number format: {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="166" />
+        <location filename="../../devices/idcard/record.py" line="166"/>
         <source>身份号码校验位错误：{number}</source>
         <translation>Wrong check digit in ID number: {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="169" />
+        <location filename="../../devices/idcard/record.py" line="169"/>
         <source>身份号码中的出生日期与卡上出生日期不符</source>
         <translation>Date of birth in ID number does not match the card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/record.py" line="171" />
+        <location filename="../../devices/idcard/record.py" line="171"/>
         <source>身份号码中的性别与卡上性别不符</source>
         <translation>Sex in ID number does not match the card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="118" />
+        <location filename="../../devices/idcard/simulator.py" line="118"/>
         <source>无故障</source>
         <extracomment>Seconds a real reader works on each command before its reply starts (RF exchange, SAM crypto).</extracomment>
         <translation>No fault</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="119" />
+        <location filename="../../devices/idcard/simulator.py" line="119"/>
         <source>找不到卡</source>
         <translation>Card not found</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="120" />
+        <location filename="../../devices/idcard/simulator.py" line="120"/>
         <source>应答前有杂波</source>
         <translation>Noise before response</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="121" />
+        <location filename="../../devices/idcard/simulator.py" line="121"/>
         <source>应答校验和错误</source>
         <translation>Response checksum error</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="122" />
+        <location filename="../../devices/idcard/simulator.py" line="122"/>
         <source>应答被截断</source>
         <translation>Response truncated</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="123" />
+        <location filename="../../devices/idcard/simulator.py" line="123"/>
         <source>读卡器反应迟缓</source>
         <translation>Slow card reader</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="126" />
+        <location filename="../../devices/idcard/simulator.py" line="126"/>
         <source>插入身份证</source>
         <translation>Insert ID card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="127" />
+        <location filename="../../devices/idcard/simulator.py" line="127"/>
         <source>取走身份证</source>
         <translation>Remove ID card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="128" />
+        <location filename="../../devices/idcard/simulator.py" line="128"/>
         <source>读卡器故障</source>
         <translation>Card reader fault</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="129" />
+        <location filename="../../devices/idcard/simulator.py" line="129"/>
         <source>读卡器复位</source>
         <translation>Reset card reader</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="37" />
+        <location filename="../../devices/locker/driver.py" line="37"/>
         <source>柜格配置有误：{err}</source>
         <translation>Compartment configuration error: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="54" />
+        <location filename="../../devices/locker/driver.py" line="54"/>
         <source>锁控板串口设置有误：{err}</source>
         <translation>Lock board serial port setting error: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="56" />
+        <location filename="../../devices/locker/driver.py" line="56"/>
         <source>无法打开锁控板串口：{err}</source>
         <translation>Cannot open lock board serial port: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="74" />
+        <location filename="../../devices/locker/driver.py" line="74"/>
         <source>锁控板均无应答</source>
         <translation>No lock board is responding</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="79" />
+        <location filename="../../devices/locker/driver.py" line="79"/>
         <source>锁控板 {boards} 无应答</source>
         <translation>Lock boards not responding: {boards}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="172" />
+        <location filename="../../devices/locker/driver.py" line="172"/>
         <source>锁号超出范围：{err}</source>
         <translation>Lock number out of range: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="193" />
+        <location filename="../../devices/locker/driver.py" line="193"/>
         <source>锁控板串口未打开</source>
         <translation>Lock board serial port is not open</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="214" />
+        <location filename="../../devices/locker/driver.py" line="214"/>
         <source>锁控板串口断开：{err}</source>
         <translation>Lock board serial port disconnected: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/errors.py" line="14" />
+        <location filename="../../devices/locker/errors.py" line="14"/>
         <source>锁控板 {board} 无应答</source>
         <translation>Lock board {board} not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/errors.py" line="22" />
+        <location filename="../../devices/locker/errors.py" line="22"/>
         <source>锁控板 {board} 应答错误：{detail}</source>
         <translation>Lock board {board} response error: {detail}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/errors.py" line="31" />
+        <location filename="../../devices/locker/errors.py" line="31"/>
         <source>锁控板 {board} 的 {lock} 号锁未能打开</source>
         <translation>Lock {lock} on lock board {board} did not open</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/errors.py" line="33" />
-        <location filename="../../kiosk/lockers.py" line="713" />
+        <location filename="../../devices/locker/errors.py" line="33"/>
+        <location filename="../../kiosk/lockers.py" line="713"/>
         <source>{number} 号柜门未能打开</source>
         <translation>Compartment door {number} did not open</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/errors.py" line="39" />
-        <location filename="../../kiosk/lockers.py" line="325" />
-        <location filename="../../kiosk/lockers.py" line="732" />
+        <location filename="../../devices/locker/errors.py" line="39"/>
+        <location filename="../../kiosk/lockers.py" line="325"/>
+        <location filename="../../kiosk/lockers.py" line="732"/>
         <source>没有 {number} 号柜</source>
         <extracomment>False until reconcile() has seen the door of every compartment a crash may have left open</extracomment>
         <translation>There is no compartment {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="108" />
+        <location filename="../../devices/locker/simulator.py" line="108"/>
         <source>{n} 号柜</source>
         <translation>Compartment {n}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="109" />
+        <location filename="../../devices/locker/simulator.py" line="109"/>
         <source>锁控板 {b}</source>
         <translation>Lock board {b}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="111" />
+        <location filename="../../devices/locker/simulator.py" line="111"/>
         <source>关上柜门</source>
         <translation>Close compartment door</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="112" />
+        <location filename="../../devices/locker/simulator.py" line="112"/>
         <source>柜门被打开</source>
         <translation>Compartment door opened</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="114" />
+        <location filename="../../devices/locker/simulator.py" line="114"/>
         <source>柜门自动关闭</source>
         <translation>Auto-close compartment door</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116" />
+        <location filename="../../devices/locker/simulator.py" line="116"/>
         <source>不自动关闭</source>
-        <translation>Don't auto-close</translation>
+        <translation>Don&apos;t auto-close</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116" />
+        <location filename="../../devices/locker/simulator.py" line="116"/>
         <source>3 秒后</source>
         <translation>After 3 seconds</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116" />
+        <location filename="../../devices/locker/simulator.py" line="116"/>
         <source>10 秒后</source>
         <translation>After 10 seconds</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116" />
+        <location filename="../../devices/locker/simulator.py" line="116"/>
         <source>30 秒后</source>
         <translation>After 30 seconds</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="118" />
+        <location filename="../../devices/locker/simulator.py" line="118"/>
         <source>锁卡住（切换）</source>
         <translation>Lock stuck (toggle)</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="119" />
+        <location filename="../../devices/locker/simulator.py" line="119"/>
         <source>锁控板不应答（切换）</source>
         <translation>Lock board not responding (toggle)</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="67" />
+        <location filename="../../devices/printer/driver.py" line="75"/>
         <source>打印机配置错误：{err}</source>
         <translation>Printer configuration error: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="71" />
+        <location filename="../../devices/printer/driver.py" line="79"/>
         <source>无法连接打印机：{err}</source>
         <translation>Cannot connect to printer: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="84" />
+        <location filename="../../devices/printer/driver.py" line="92"/>
         <source>打印机未连接</source>
         <translation>Printer not connected</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="96" />
-        <location filename="../../devices/printer/driver.py" line="108" />
+        <location filename="../../devices/printer/driver.py" line="104"/>
+        <location filename="../../devices/printer/driver.py" line="116"/>
         <source>打印机连接中断</source>
         <translation>Printer connection lost</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="98" />
+        <location filename="../../devices/printer/driver.py" line="106"/>
         <source>打印机无响应</source>
         <translation>Printer not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="117" />
+        <location filename="../../devices/printer/driver.py" line="125"/>
         <source>打印机应答异常：{err}</source>
         <translation>Unexpected printer response: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="161" />
+        <location filename="../../devices/printer/driver.py" line="169"/>
         <source>打印机停止接收数据</source>
         <translation>Printer stopped accepting data</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="30" />
+        <location filename="../../devices/printer/driver.py" line="176"/>
+        <source>打印机在打印后没有应答</source>
+        <translation>The printer did not answer after printing</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/simulator.py" line="30"/>
         <source>开盖</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="32" />
+        <location filename="../../devices/printer/simulator.py" line="32"/>
         <source>切刀故障</source>
         <translation>Cutter fault</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="110" />
+        <location filename="../../devices/printer/simulator.py" line="115"/>
         <source>打印机状态</source>
         <translation>Printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="112" />
+        <location filename="../../devices/printer/simulator.py" line="117"/>
         <source>打印机卡死</source>
         <translation>Printer frozen</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="113" />
+        <location filename="../../devices/printer/simulator.py" line="118"/>
         <source>打印中卡死</source>
         <translation>Freezes while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="114" />
+        <location filename="../../devices/printer/simulator.py" line="119"/>
+        <source>打印后断开</source>
+        <translation>Unplug after printing</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/simulator.py" line="120"/>
         <source>打印机恢复</source>
         <translation>Printer recovers</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/status.py" line="136" />
+        <location filename="../../devices/printer/status.py" line="136"/>
         <source>打印机故障，需要维修</source>
         <translation>Printer fault, needs repair</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/status.py" line="137" />
+        <location filename="../../devices/printer/status.py" line="137"/>
         <source>打印机切刀故障</source>
         <translation>Printer cutter fault</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/status.py" line="138" />
+        <location filename="../../devices/printer/status.py" line="138"/>
         <source>打印机故障，需重新开机</source>
         <translation>Printer fault, needs to be restarted</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/status.py" line="139" />
+        <location filename="../../devices/printer/status.py" line="139"/>
         <source>打印头过热，稍后自动恢复</source>
         <translation>Print head overheated, will recover automatically shortly</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/status.py" line="140" />
+        <location filename="../../devices/printer/status.py" line="140"/>
         <source>打印机故障</source>
         <translation>Printer fault</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/status.py" line="164" />
+        <location filename="../../devices/printer/status.py" line="164"/>
         <source>打印机盖未关</source>
         <translation>Printer cover is open</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/status.py" line="166" />
+        <location filename="../../devices/printer/status.py" line="166"/>
         <source>打印纸已用完</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/status.py" line="170" />
+        <location filename="../../devices/printer/status.py" line="170"/>
         <source>打印机脱机</source>
         <translation>Printer offline</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="39" />
+        <location filename="../../flows/photo.py" line="41"/>
         <source>自助拍摄证件照</source>
         <translation>Self-service ID photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="40" />
+        <location filename="../../flows/photo.py" line="42"/>
         <source>请正对摄像头，按屏幕提示调整姿势</source>
         <translation>Please face the camera and adjust your position as shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="49" />
+        <location filename="../../flows/photo.py" line="46"/>
+        <source>摄像头暂时无法使用</source>
+        <translation>The camera is not available</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="54"/>
         <source>这张照片不能使用</source>
         <translation>This photo cannot be used</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="50" />
+        <location filename="../../flows/photo.py" line="55"/>
         <source>{why}。请按提示重新拍摄</source>
         <translation>{why}. Please retake the photo as instructed.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="52" />
-        <location filename="../../flows/photo.py" line="75" />
-        <location filename="../../flows/photo.py" line="77" />
+        <location filename="../../flows/photo.py" line="57"/>
+        <location filename="../../flows/photo.py" line="80"/>
+        <location filename="../../flows/photo.py" line="82"/>
         <source>重新拍摄</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="62" />
+        <location filename="../../flows/photo.py" line="67"/>
         <source>照片符合证件照标准（{w}×{h} 像素，{kb} KB）</source>
         <translation>Photo meets ID photo standards ({w}×{h} pixels, {kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="68" />
+        <location filename="../../flows/photo.py" line="73"/>
         <source>照片未通过：{rules}</source>
         <translation>Photo rejected: {rules}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="71" />
+        <location filename="../../flows/photo.py" line="76"/>
         <source>请确认您的照片</source>
         <translation>Please check your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="71" />
+        <location filename="../../flows/photo.py" line="76"/>
         <source>照片需要重拍</source>
         <translation>The photo needs to be retaken</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="75" />
+        <location filename="../../flows/photo.py" line="80"/>
         <source>使用此照片</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="87" />
-        <location filename="../../kiosk/home.py" line="60" />
+        <location filename="../../flows/photo.py" line="96"/>
+        <source>照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}</source>
+        <translation>No photo was kept. Please try again later or go to the service desk. Help line {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="120"/>
+        <source>打印机暂时无法使用，照片无法打印</source>
+        <translation>The printer is not available, so the photo cannot be printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="127"/>
+        <source>正在打印照片</source>
+        <translation>Printing your photo</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="127"/>
+        <source>正在打印照片，请稍候</source>
+        <translation>Printing your photo, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="133"/>
+        <source>照片可能已经打出</source>
+        <translation>Your photo may have been printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="134"/>
+        <source>打印机在打印后没有应答，请查看出纸口。离开后照片文件即从本机删除</source>
+        <translation>The printer did not answer after printing: please check the paper slot. The photo file is deleted from this kiosk when you leave</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="145"/>
+        <source>请取走您的照片</source>
+        <translation>Please take your photo</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="146"/>
+        <source>照片已打印在凭条上。离开后照片文件即从本机删除</source>
+        <translation>Your photo is printed on the slip. The photo file is deleted from this kiosk when you leave</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="147"/>
+        <source>照片已打印，请取走</source>
+        <translation>Your photo is printed, please take it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="155"/>
+        <source>照片未能打印</source>
+        <translation>The photo could not be printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="156"/>
+        <source>{why}。您可以重试，或稍后再来</source>
+        <translation>{why}. You can try again, or come back later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="158"/>
+        <source>重试打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="166"/>
+        <location filename="../../kiosk/home.py" line="63"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="87" />
+        <location filename="../../flows/photo.py" line="166"/>
         <source>按提示拍摄合格的证件照</source>
         <translation>A compliant ID photo, with guidance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="354" />
-        <location filename="../../kiosk/lockers.py" line="565" />
+        <location filename="../../kiosk/lockers.py" line="354"/>
+        <location filename="../../kiosk/lockers.py" line="565"/>
         <source>该证件已在柜中</source>
         <translation>This document is already in a compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="369" />
+        <location filename="../../kiosk/lockers.py" line="369"/>
         <source>没有空闲的柜格</source>
         <translation>No free compartments</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="375" />
+        <location filename="../../kiosk/lockers.py" line="375"/>
         <source>柜中没有该证件</source>
         <translation>This document is not in any compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="377" />
+        <location filename="../../kiosk/lockers.py" line="377"/>
         <source>{number} 号柜故障，请联系工作人员</source>
         <translation>Compartment {number} is faulty. Please contact staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="379" />
+        <location filename="../../kiosk/lockers.py" line="379"/>
         <source>{number} 号柜已打开</source>
         <translation>Compartment {number} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="391" />
+        <location filename="../../kiosk/lockers.py" line="391"/>
         <source>{number} 号柜无可清除的物品</source>
         <translation>Compartment {number} has nothing to clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="407" />
+        <location filename="../../kiosk/lockers.py" line="407"/>
         <source>{number} 号柜正在开门</source>
         <translation>Compartment {number} is opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="419" />
+        <location filename="../../kiosk/lockers.py" line="419"/>
         <source>{number} 号柜没有故障</source>
         <translation>Compartment {number} has no fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="531" />
+        <location filename="../../kiosk/lockers.py" line="531"/>
         <source>{number} 号柜门被发现打开</source>
         <translation>Compartment door {number} was found open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="560" />
+        <location filename="../../kiosk/lockers.py" line="560"/>
         <source>{number} 号柜当前不能打开</source>
         <translation>Compartment {number} cannot be opened right now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="586" />
+        <location filename="../../kiosk/lockers.py" line="586"/>
         <source>开锁失败：{err}</source>
         <translation>Failed to unlock: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="659" />
+        <location filename="../../kiosk/lockers.py" line="659"/>
         <source>{number} 号柜开门过程中断，请工作人员核查</source>
         <translation>Opening compartment {number} was interrupted. Staff, please check.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="673" />
+        <location filename="../../kiosk/lockers.py" line="673"/>
         <source>{number} 号柜门未关闭</source>
         <translation>Compartment door {number} is not closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="37" />
+        <location filename="../../kiosk/queue/rules.py" line="37"/>
         <source>今日不办理此业务（办理时间 {hours}）</source>
         <translation>This service is not available today (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="45" />
+        <location filename="../../kiosk/queue/rules.py" line="45"/>
         <source>今日办理时间已过（办理时间 {hours}）</source>
-        <translation>Today's service hours are over (hours: {hours})</translation>
+        <translation>Today&apos;s service hours are over (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="49" />
+        <location filename="../../kiosk/queue/rules.py" line="49"/>
         <source>{at} 开始取号（办理时间 {hours}）</source>
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="185" />
+        <location filename="../../kiosk/queue/store.py" line="185"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="214" />
+        <location filename="../../kiosk/queue/store.py" line="214"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="238" />
-        <location filename="../../kiosk/queue/store.py" line="306" />
+        <location filename="../../kiosk/queue/store.py" line="238"/>
+        <location filename="../../kiosk/queue/store.py" line="306"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="263" />
+        <location filename="../../kiosk/queue/store.py" line="263"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="281" />
+        <location filename="../../kiosk/queue/store.py" line="281"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="284" />
-        <location filename="../../kiosk/queue/store.py" line="400" />
+        <location filename="../../kiosk/queue/store.py" line="284"/>
+        <location filename="../../kiosk/queue/store.py" line="400"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="331" />
-        <location filename="../../kiosk/queue/store.py" line="457" />
+        <location filename="../../kiosk/queue/store.py" line="331"/>
+        <location filename="../../kiosk/queue/store.py" line="457"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="360" />
+        <location filename="../../kiosk/queue/store.py" line="360"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="444" />
+        <location filename="../../kiosk/queue/store.py" line="444"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="448" />
+        <location filename="../../kiosk/queue/store.py" line="448"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="455" />
+        <location filename="../../kiosk/queue/store.py" line="455"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="462" />
+        <location filename="../../kiosk/queue/store.py" line="462"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="469" />
+        <location filename="../../kiosk/queue/store.py" line="469"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="493" />
+        <location filename="../../kiosk/queue/store.py" line="493"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="545" />
+        <location filename="../../kiosk/queue/store.py" line="545"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="547" />
+        <location filename="../../kiosk/queue/store.py" line="547"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="649" />
+        <location filename="../../kiosk/queue/store.py" line="649"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/capture.py" line="48" />
+        <location filename="../../kiosk/ui/screens/capture.py" line="50"/>
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/factory.py" line="46" />
+        <location filename="../../kiosk/queue/factory.py" line="49"/>
         <source>身份证号密钥文件无法使用：{why}</source>
         <translation>The ID number key file cannot be used: {why}</translation>
     </message>
