@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from devices.base import DeviceError, OutcomeUnknown
@@ -21,6 +22,7 @@ from kiosk.text import Bilingual, Text, tr
 log = logging.getLogger(__name__)
 
 CARD_EVENTS = ("card_inserted", "card_invalid", offline("idcard"))
+TAKE_CARD_PICTURE = Path(__file__).resolve().parents[1] / "resources" / "images" / "take-card.png"
 DIGITS_ZH = "零一二三四五六七八九"
 
 
@@ -171,6 +173,7 @@ def take_card_back(ctx: FlowContext) -> FlowGen:
             if reminder
             else tr("身份证已读取，请取回您的身份证"),
             tone="warning",
+            image=str(TAKE_CARD_PICTURE),
             events=("card_removed", offline("idcard")),
             actions=(),
             timeout=20,

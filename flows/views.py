@@ -47,7 +47,7 @@ class Message(View):
     tone: str = "info"  # info, success, warning, error
     big: str = ""  # a large figure, e.g. a ticket number
     qr: str = ""  # data for a QR code to show
-    image: str = ""  # a picture file to show (in the session's temp folder)
+    image: str = ""  # a picture file to show (a resource, or a file in the session's temp folder)
 
 
 @dataclass(frozen=True)

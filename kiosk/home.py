@@ -8,7 +8,7 @@ from typing import Any
 
 from devices.base import DeviceStatus
 from flows.runtime import FlowSpec
-from kiosk.text import Text, join, tr
+from kiosk.text import Text, lines, tr
 
 DEVICE_NAMES = {
     "idcard": tr("身份证阅读器"),
@@ -53,7 +53,7 @@ def tiles(
             reason = spec.check(app_services or {})
         # an optional device down leaves the service on, saying what it offers instead
         notes = [note for kind, note in spec.optional if not device_status(kind).usable]
-        detail = join(notes) if notes else spec.detail
+        detail = lines(notes) if notes else spec.detail
         out.append(Tile(key, spec.title, detail, reason is None, reason or Text("")))
     return out
 

@@ -171,7 +171,7 @@
     <message>
         <location filename="../../flows/queue.py" line="66"/>
         <source>需要刷身份证，读卡器暂不可用</source>
-        <translation>Needs your ID card; the card reader is not available</translation>
+        <translation>Needs ID card: reader off</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="68"/>
@@ -391,12 +391,12 @@
     <message>
         <location filename="../../flows/queue.py" line="348"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
-        <translation>No paper tickets now: you get your ticket on screen</translation>
+        <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="349"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
-        <translation>Card reader not available: for services needing an ID card please go to the desk</translation>
+        <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="306"/>
