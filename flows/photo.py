@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from devices.base import DeviceError, OutcomeUnknown
 from flows.runtime import FlowContext, FlowGen, FlowSpec
@@ -113,7 +114,7 @@ def _print_sheet(ctx: FlowContext, photo: Any, path: Any) -> FlowGen:
         "preset": "GA 461" if preset.name == "ga461" else preset.name,
         "size_px": f"{photo.image.shape[1]}×{photo.image.shape[0]} px",
         "size_mm": f"{preset.width / preset.dpi * 25.4:.0f}×{preset.height / preset.dpi * 25.4:.0f} mm",
-        "taken_at": ctx.clock.now().strftime("%Y-%m-%d %H:%M"),
+        "taken_at": ctx.clock.now().astimezone(ZoneInfo(str(ctx.config["kiosk"]["timezone"]))),
     }
     while True:
         if not ctx.usable("printer"):

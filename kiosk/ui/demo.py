@@ -73,14 +73,18 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
         snap("queue-card-wait", "Queue: waiting for the ID card")
         if reader is not None:
             reader.insert("rare_name")
+            wait_for(lambda: shell.current_view is not None and "取回" in str(shell.current_view.title), 15)
+            snap(
+                "queue-take-card",
+                "Queue: take your ID card back; the ticket comes once the reader sees it gone",
+            )
+            reader.remove()
     wait_for(lambda: visible(shell, "action_ok"), 15)
     snap("queue-ticket", "Queue: take your ticket (number large, spoken digit by digit)")
     if printer is not None and printer.wait_receipts(1, 10) and printer.last_receipt is not None:
         target = outdir / "queue-ticket-receipt.png"
         target.write_bytes(printer.last_receipt.read_bytes())
     click(shell, "action_ok")
-    if reader is not None:
-        reader.remove()
     if printer is not None:
         printer.run_out_during_next()
         click(shell, "service_queue")
