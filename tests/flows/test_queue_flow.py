@@ -9,59 +9,18 @@ from typing import Any
 
 import pytest
 
-from devices.base import OK, DeviceOffline, DeviceStatus, OutcomeUnknown, State
+from devices.base import OK, DeviceOffline, OutcomeUnknown
 from devices.idcard.presets import PRESETS
-from devices.printer.driver import PrintResult
 from flows import queue
 from flows.headless import run
 from flows.runtime import Finished, FlowContext
-from flows.views import Choose, Intent, Message, View, offline
+from flows.views import Choose, Intent, Message, offline
 from kiosk.clock import FakeClock
 from kiosk.config import load
 from kiosk.home import tiles
 from kiosk.queue.factory import open_queue
 from kiosk.session import Session
-from kiosk.text import Text
-
-
-class FakePrinter:
-    def __init__(self) -> None:
-        self.jobs: list[tuple[str, dict[str, Any]]] = []
-        self.fail: BaseException | None = None
-
-    def print_layout(self, name: str, data: dict[str, Any]) -> PrintResult:
-        if self.fail is not None:
-            raise self.fail
-        self.jobs.append((name, data))
-        return PrintResult(True)
-
-
-class FakeDevice:
-    def __init__(self, driver: Any) -> None:
-        self.driver = driver
-
-    def call(self, fn: Callable[[Any], Any], timeout: float | None = None) -> Any:
-        return fn(self.driver)
-
-
-class FakeDevices:
-    def __init__(self) -> None:
-        self.printer = FakePrinter()
-        self.states: dict[str, DeviceStatus] = {"printer": OK, "idcard": OK}
-
-    def status(self, kind: str) -> DeviceStatus:
-        return self.states.get(kind, DeviceStatus(State.OFFLINE, Text("未配置")))
-
-    def __contains__(self, kind: object) -> bool:
-        return kind in self.states
-
-    def __getitem__(self, kind: str) -> FakeDevice:
-        if kind != "printer":
-            raise KeyError(kind)
-        return FakeDevice(self.printer)
-
-    def down(self, kind: str) -> None:
-        self.states[kind] = DeviceStatus(State.OFFLINE, Text("已断开"))
+from tests.flows.fakes import FakeDevices, citizen
 
 
 @pytest.fixture
@@ -87,11 +46,6 @@ def make_ctx(tmp_path: Path, devices: FakeDevices) -> Callable[..., FlowContext]
         )
 
     return make
-
-
-def citizen(*answers: Intent | None) -> Callable[[View], Intent | None]:
-    queue_ = list(answers)
-    return lambda view: queue_.pop(0) if queue_ else None
 
 
 def titles(t: Any) -> list[str]:
