@@ -1,7 +1,8 @@
-"""Self-service ID photo: live guidance, automatic capture, the compliant photo, retake.
+"""Self-service ID photo: live guidance, automatic capture, the compliant photo, retake, print.
 
-The reissue journey will reuse this as its first step; on its own it lets a citizen (and an
-installer in simulate mode) check that the kiosk makes a photo the card office accepts.
+The reissue journey will reuse this as its first step. On its own the journey ends with the photo
+printed on the receipt printer (with the standard it meets), so the citizen leaves with it; the
+file stays in the session folder only and goes with the session. No printer, no service.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from devices.base import DeviceError, OutcomeUnknown
 from flows.runtime import FlowContext, FlowGen, FlowSpec
-from flows.views import Capture, Message, Work
+from flows.views import Busy, Capture, Message, Work, offline
 from kiosk.text import Text, tr
 
 
@@ -38,7 +41,10 @@ def start(ctx: FlowContext) -> FlowGen:
         shot = yield Capture(
             title=tr("自助拍摄证件照"),
             prompt=tr("请正对摄像头，按屏幕提示调整姿势"),
+            events=("captured", offline("camera")),
         )
+        if shot.name == offline("camera"):
+            return (yield from _device_lost(ctx, tr("摄像头暂时无法使用")))
         if shot.name != "captured":
             return "back"
         frame = shot.value
@@ -80,8 +86,82 @@ def start(ctx: FlowContext) -> FlowGen:
             continue
         if choice.name == "ok":
             ctx.session.put("photo", path)
-            return "photo_ok"
+            return (yield from _print_sheet(ctx, photo, path))
         return "back"
 
 
-SPEC = FlowSpec("photo", tr("自助拍照"), tr("按提示拍摄合格的证件照"), start, requires=("camera",))
+def _device_lost(ctx: FlowContext, title: Text) -> FlowGen:
+    yield Message(
+        title=title,
+        body=tr(
+            "照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}",
+            phone=ctx.config["kiosk"]["help_phone"],
+        ),
+        tone="warning",
+        actions=(("ok", tr("返回首页")),),
+        timeout=30,
+        can_go_back=False,
+    )
+    return "device_lost"
+
+
+def _print_sheet(ctx: FlowContext, photo: Any, path: Any) -> FlowGen:
+    """Print the photo on the receipt printer and say honestly what came out."""
+    preset = photo.preset
+    data = {
+        "photo": str(path),
+        "hall": ctx.config["kiosk"]["hall_name"],
+        "preset": "GA 461" if preset.name == "ga461" else preset.name,
+        "size_px": f"{photo.image.shape[1]}×{photo.image.shape[0]} px",
+        "size_mm": f"{preset.width / preset.dpi * 25.4:.0f}×{preset.height / preset.dpi * 25.4:.0f} mm",
+        "taken_at": ctx.clock.now().astimezone(ZoneInfo(str(ctx.config["kiosk"]["timezone"]))),
+    }
+    while True:
+        if not ctx.usable("printer"):
+            return (yield from _device_lost(ctx, tr("打印机暂时无法使用，照片无法打印")))
+        why: Text = Text("")
+        try:
+            result = yield Work(
+                lambda: ctx.devices["printer"].call(
+                    lambda d: d.print_layout("photo_sheet", data), timeout=60
+                ),
+                busy=Busy(title=tr("正在打印照片"), prompt=tr("正在打印照片，请稍候")),
+            )
+            why = result.reason
+            printed = result.completed
+        except OutcomeUnknown:
+            yield Message(
+                title=tr("照片可能已经打出"),
+                body=tr("打印机在打印后没有应答，请查看出纸口。离开后照片文件即从本机删除"),
+                tone="warning",
+                actions=(("ok", tr("完成")),),
+                timeout=30,
+                can_go_back=False,
+            )
+            return "print_unknown"
+        except DeviceError as e:
+            printed, why = False, e.reason
+        if printed:
+            yield Message(
+                title=tr("请取走您的照片"),
+                body=tr("照片已打印在凭条上。离开后照片文件即从本机删除"),
+                prompt=tr("照片已打印，请取走"),
+                tone="success",
+                actions=(("ok", tr("完成")),),
+                timeout=30,
+                can_go_back=False,
+            )
+            return "printed"
+        again = yield Message(
+            title=tr("照片未能打印"),
+            body=tr("{why}。您可以重试，或稍后再来", why=why),
+            tone="warning",
+            actions=(("retry", tr("重试打印")), ("ok", tr("返回首页"))),
+            timeout=30,
+            can_go_back=False,
+        )
+        if again.name != "retry":
+            return "not_printed"
+
+
+SPEC = FlowSpec("photo", tr("自助拍照"), tr("按提示拍摄合格的证件照"), start, requires=("camera", "printer"))

@@ -1,24 +1,28 @@
 """Queue tickets at the entrance: choose a service, optionally read the ID card, print, take it.
 
 The store (kiosk.queue) decides numbers and rules; this flow only walks the citizen through and
-copes with the printer: a number issued but not printed is still valid, and shown with a QR code.
+copes with the devices: a number issued is valid whether or not its paper came out, so with the
+printer down the ticket is shown on screen (number and QR code); a reader that goes away while
+the citizen waits offers the way on instead of a silent wait.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
-from devices.base import DeviceError
+from devices.base import DeviceError, OutcomeUnknown
 from flows.runtime import FlowContext, FlowGen, FlowSpec
-from flows.views import Choose, Entry, Message, Option, Work
+from flows.views import TIMEOUT, Busy, Choose, Entry, Message, Option, Work, offline
 from kiosk.queue.errors import QueueError
 from kiosk.text import Bilingual, Text, tr
 
 log = logging.getLogger(__name__)
 
-CARD_EVENTS = ("card_inserted", "card_invalid")
+CARD_EVENTS = ("card_inserted", "card_invalid", offline("idcard"))
+TAKE_CARD_PICTURE = Path(__file__).resolve().parents[1] / "resources" / "images" / "take-card.png"
 DIGITS_ZH = "零一二三四五六七八九"
 
 
@@ -41,7 +45,8 @@ def start(ctx: FlowContext) -> FlowGen:
     store = ctx.services["queue"]
     while True:
         overview = yield Work(store.overview)
-        options = [_service_option(a) for a in overview]
+        reader = ctx.usable("idcard")
+        options = [_service_option(a, reader) for a in overview]
         if store.settings.appointments:
             options.append(Option("_appointment", tr("预约签到"), tr("已在网上或电话预约的市民")))
         choice = yield Choose(
@@ -57,7 +62,11 @@ def start(ctx: FlowContext) -> FlowGen:
             return result
 
 
-def _service_option(a: Any) -> Option:
+def _service_option(a: Any, reader: bool) -> Option:
+    if a.available and a.service.real_name and not reader:
+        return Option(
+            a.service.code, service_name(a.service), enabled=False, reason=tr("需要刷身份证，读卡器暂不可用")
+        )
     detail = tr("等候 {n} 人，约 {m} 分钟", n=a.waiting, m=a.estimated_wait_min) if a.available else Text("")
     return Option(a.service.code, service_name(a.service), detail, a.available, a.reason or Text(""))
 
@@ -66,9 +75,9 @@ def _walk_in(ctx: FlowContext, svc: Any) -> FlowGen:
     card = None
     if svc.real_name:
         card = yield from _read_card(ctx, tr("{name}需要实名取号", name=service_name(svc)), optional=False)
-        if card is None:
-            return "back"
-    elif ctx.devices is not None and "idcard" in ctx.devices and ctx.devices.status("idcard").usable:
+        if isinstance(card, str):
+            return card
+    elif ctx.usable("idcard"):
         how = yield Choose(
             title=tr("是否刷身份证取号？"),
             prompt=tr("年满 {age} 周岁的市民刷身份证可优先办理", age=ctx.config["queue"]["elderly_age"]),
@@ -85,26 +94,27 @@ def _walk_in(ctx: FlowContext, svc: Any) -> FlowGen:
             return "back"
         if how.name == "card":
             card = yield from _read_card(ctx, tr("请刷身份证"), optional=True)
-            if card == "back":
-                return "back"
+            if card == "skip":
+                card = None
+            elif isinstance(card, str):
+                return card
     store = ctx.services["queue"]
     id_number = card.id_number if card is not None else None
     birth = card.birth_date if card is not None else None
-    return (
-        yield from _issue(ctx, lambda: store.issue(svc.code, id_number=id_number, birth_date=birth), card)
-    )
+    return (yield from _issue(ctx, lambda: store.issue(svc.code, id_number=id_number, birth_date=birth)))
 
 
 def _read_card(ctx: FlowContext, title: Text, optional: bool) -> FlowGen:
-    """Wait for a card; returns the IdCard, None (skipped) or "back"."""
+    """Wait for a card, then for the citizen to take it back. Returns the IdCard, or "skip"
+    (take a plain ticket), "back" (choose again) or "home"."""
     error: Text = Text("")
-    while True:
+    while ctx.usable("idcard"):
         actions: tuple[tuple[str, Text], ...] = (("back", tr("返回")),)
         if optional:
             actions = (("skip", tr("不刷卡，直接取号")), *actions)
         got = yield Message(
             title=title,
-            body=error if str(error) else tr("请将身份证放在读卡区，读取后请取回"),
+            body=error if str(error) else tr("请将身份证放在读卡区"),
             prompt=tr("请将身份证放在读卡区"),
             tone="warning" if str(error) else "info",
             events=CARD_EVENTS,
@@ -117,16 +127,63 @@ def _read_card(ctx: FlowContext, title: Text, optional: bool) -> FlowGen:
             ctx.session.personal(card.name, card.address)
             ctx.session.put("card", card)
             log.info("card read for a queue ticket: %s", card.masked_id)
+            yield from take_card_back(ctx)
             return card
         if got.name == "card_invalid":
-            error = tr("这张证件无法使用：{why}。请换一张证件或到服务台咨询", why=got.value)
+            error = tr("这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询", why=got.value)
             continue
         if got.name == "skip":
-            return None
-        return "back" if optional else None
+            return "skip"
+        if got.name == offline("idcard"):
+            break
+        return "back" if got.name == "back" else "home"
+    return (yield from _reader_lost(ctx, optional))
 
 
-def _issue(ctx: FlowContext, issue: Callable[[], Any], card: Any = None) -> FlowGen:
+def _reader_lost(ctx: FlowContext, optional: bool) -> FlowGen:
+    """The reader went away while the citizen waited: say so and offer the way on."""
+    phone = ctx.config["kiosk"]["help_phone"]
+    if optional:
+        body = tr("您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}", phone=phone)
+        actions = (("skip", tr("直接取号")), ("back", tr("选择其他业务")))
+    else:
+        body = tr("此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}", phone=phone)
+        actions = (("back", tr("选择其他业务")), ("home", tr("返回首页")))
+    got = yield Message(
+        title=tr("读卡器暂时无法使用"),
+        body=body,
+        tone="warning",
+        actions=actions,
+        timeout=60,
+        can_go_back=False,
+    )
+    return got.name if got.name in ("skip", "back") else "home"
+
+
+def take_card_back(ctx: FlowContext) -> FlowGen:
+    """After a read the card is still in the reader: taking it back is a step of its own, ended
+    when the reader sees it gone; after a timeout, one louder reminder, then the journey goes on."""
+    for reminder in (False, True):
+        got = yield Message(
+            title=tr("您的身份证还在读卡器上") if reminder else tr("请取回您的身份证"),
+            body=tr("请马上取回身份证，再继续")
+            if reminder
+            else tr("身份证已读取。请从读卡区取回，取回后继续"),
+            prompt=tr("您的身份证还在读卡器上，请马上取回")
+            if reminder
+            else tr("身份证已读取，请取回您的身份证"),
+            tone="warning",
+            image=str(TAKE_CARD_PICTURE),
+            events=("card_removed", offline("idcard")),
+            actions=(),
+            timeout=20,
+            can_go_back=False,
+        )
+        if got != TIMEOUT:
+            return  # taken, or the reader is gone and cannot tell
+
+
+def _issue(ctx: FlowContext, issue: Callable[[], Any]) -> FlowGen:
     """Issue (off the GUI thread), print, and tell the citizen; a refusal gets its own screen."""
     store = ctx.services["queue"]
     try:
@@ -143,13 +200,34 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any], card: Any = None) -> Flow
         )
         return "refused"
     svc = store.service(ticket.service)
+    name = service_name(svc)
     qr = str(ctx.config["queue"].get("tracking_url", "")).format(
         number=ticket.number, day=ticket.day.isoformat()
     )
     qr = qr or f"QUEUE:{ticket.day.isoformat()}:{ticket.number}"
+    ahead = tr("您前面还有 {n} 人，预计等候约 {m} 分钟", n=ticket.waiting_ahead, m=ticket.estimated_wait_min)
+    spoken = spoken_number(ticket.number)
+    if not ctx.usable("printer"):
+        # no paper, no printer: the screen is the ticket, as valid as a printed one
+        yield Message(
+            title=tr("您的电子号票：{service}", service=name),
+            big=ticket.number,
+            body=tr(
+                "{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效",
+                ahead=ahead,
+            ),
+            prompt=tr("您的号码是 {n}，请拍照或扫码保存", n=spoken),
+            qr=qr,
+            tone="success",
+            actions=(("ok", tr("我已记下号码")),),
+            timeout=60,
+            can_go_back=False,
+        )
+        return "on_screen"
     data = {
         "number": ticket.number,
         "service_name": svc.name_zh,
+        "service_name_en": svc.name_en or svc.name_zh,
         "waiting_ahead": ticket.waiting_ahead,
         "estimated_wait_min": ticket.estimated_wait_min,
         "issued_at": ticket.issued_at.strftime("%Y-%m-%d %H:%M"),
@@ -157,26 +235,25 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any], card: Any = None) -> Flow
         "qr": qr,
         "priority": "优先" if ticket.priority else "",
     }
+    layout = "queue_ticket_en" if ctx.language() == "en" else "queue_ticket"
     printed: Any = None
     failure: Text = tr("打印机不可用")
     try:
         result = yield Work(
-            lambda: ctx.devices["printer"].call(lambda d: d.print_layout("queue_ticket", data), timeout=30),
-            busy=_printing(),
+            lambda: ctx.devices["printer"].call(lambda d: d.print_layout(layout, data), timeout=30),
+            busy=Busy(title=tr("正在打印号票"), prompt=tr("正在打印号票，请稍候")),
         )
         printed = result.completed
         failure = result.reason
+    except OutcomeUnknown:
+        printed = "unknown"
     except DeviceError as e:
         failure = e.reason
     except KeyError:
         pass
-    ahead = tr("您前面还有 {n} 人，预计等候约 {m} 分钟", n=ticket.waiting_ahead, m=ticket.estimated_wait_min)
-    spoken = spoken_number(ticket.number)
-    if card is not None:
-        ahead = tr("{ahead}。请取回您的身份证", ahead=ahead)
-    if printed:
+    if printed is True:
         yield Message(
-            title=tr("请取走您的号票"),
+            title=tr("请取走您的号票：{service}", service=name),
             big=ticket.number,
             body=ahead,
             prompt=tr("您的号码是 {n}，请取走号票", n=spoken),
@@ -186,9 +263,26 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any], card: Any = None) -> Flow
             can_go_back=False,
         )
         return "printed"
+    if printed == "unknown":
+        log.warning("ticket %s: printer lost after the job, outcome unknown", ticket.number)
+        yield Message(
+            title=tr("您的号码有效：{service}", service=name),
+            big=ticket.number,
+            body=tr(
+                "{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码",
+                ahead=ahead,
+            ),
+            prompt=tr("您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存", n=spoken),
+            qr=qr,
+            tone="warning",
+            actions=(("ok", tr("我已记下号码")),),
+            timeout=60,
+            can_go_back=False,
+        )
+        return "print_unknown"
     log.warning("ticket %s issued but not printed: %s", ticket.number, failure)
     yield Message(
-        title=tr("号票未能打印，您的号码依然有效"),
+        title=tr("号票未能打印，您的号码依然有效：{service}", service=name),
         big=ticket.number,
         body=tr("{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）", ahead=ahead, why=failure),
         prompt=tr("号票未能打印，您的号码是 {n}，请拍照保存", n=spoken),
@@ -201,12 +295,6 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any], card: Any = None) -> Flow
     return "not_printed"
 
 
-def _printing() -> Any:
-    from flows.views import Busy
-
-    return Busy(title=tr("正在打印号票"), prompt=tr("正在打印号票，请稍候"))
-
-
 def _appointment(ctx: FlowContext) -> FlowGen:
     how = yield Choose(
         title=tr("预约签到"),
@@ -215,8 +303,8 @@ def _appointment(ctx: FlowContext) -> FlowGen:
             Option(
                 "card",
                 tr("刷身份证签到"),
-                enabled="idcard" in (ctx.devices or {}),
-                reason=tr("本机没有读卡器"),
+                enabled=ctx.usable("idcard"),
+                reason=tr("读卡器暂不可用"),
             ),
             Option("ref", tr("输入预约号签到"), tr("短信中的预约号")),
         ),
@@ -226,8 +314,8 @@ def _appointment(ctx: FlowContext) -> FlowGen:
     store = ctx.services["queue"]
     if how.name == "card":
         card = yield from _read_card(ctx, tr("请刷身份证签到"), optional=False)
-        if card is None:
-            return "back"
+        if isinstance(card, str):
+            return card
         found = yield Work(lambda: store.lookup_appointment(id_number=card.id_number))
         if not found:
             yield Message(
@@ -240,7 +328,7 @@ def _appointment(ctx: FlowContext) -> FlowGen:
             )
             return "refused"
         ref, id_number = found[0].ref, card.id_number
-        return (yield from _issue(ctx, lambda: store.check_in(ref, id_number=id_number), card))
+        return (yield from _issue(ctx, lambda: store.check_in(ref, id_number=id_number)))
     entered = yield Entry(
         title=tr("请输入预约号"),
         prompt=tr("请输入短信中的预约号"),
@@ -255,5 +343,13 @@ def _appointment(ctx: FlowContext) -> FlowGen:
 
 
 SPEC = FlowSpec(
-    "queue", tr("取号排队"), tr("选择业务，领取排队号"), start, requires=("printer",), check=check
+    "queue",
+    tr("取号排队"),
+    tr("选择业务，领取排队号"),
+    start,
+    optional=(
+        ("printer", tr("纸质号票暂不可用，可领取电子号票")),
+        ("idcard", tr("读卡器暂不可用，实名取号请到服务台")),
+    ),
+    check=check,
 )

@@ -39,17 +39,25 @@ class FlowContext:
     devices: Any = None  # devices.manager.DeviceManager
     services: dict[str, Any] = field(default_factory=dict)
     elderly: bool = False
+    # the citizen's language now ("zh" or "en"): a receipt is printed in it
+    language: Callable[[], str] = field(default=lambda: "zh")
+
+    def usable(self, device: str) -> bool:
+        """The device is configured and working now."""
+        return self.devices is not None and self.devices.status(device).usable
 
 
 @dataclass(frozen=True)
 class FlowSpec:
-    """A service on the home screen: its flow and the devices it cannot finish without."""
+    """A service on the home screen: its flow, the devices it cannot finish without, and the
+    devices it can do without, each with the note home shows while that one is down."""
 
     key: str
     title: Any  # Text
     detail: Any  # Text
     start: Callable[[FlowContext], FlowGen]
     requires: tuple[str, ...] = ()
+    optional: tuple[tuple[str, Any], ...] = ()  # (device, Text note)
     # service-level health beyond devices, from the app's services (e.g. the queue store
     # unreachable): None when available, else the reason. Called on the GUI thread: keep it cheap.
     check: Callable[[Mapping[str, Any]], Any] | None = None

@@ -47,7 +47,7 @@ class Message(View):
     tone: str = "info"  # info, success, warning, error
     big: str = ""  # a large figure, e.g. a ticket number
     qr: str = ""  # data for a QR code to show
-    image: str = ""  # a picture file to show (in the session's temp folder)
+    image: str = ""  # a picture file to show (a resource, or a file in the session's temp folder)
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,11 @@ class Intent:
 
 TIMEOUT = Intent("timeout")
 BACK = Intent("back")
+
+
+def offline(device: str) -> str:
+    """The event a view names in `events` to hear that a device it waits on went down."""
+    return f"{device}_offline"
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ class Kiosk:
     runtime_dir: Path = Path("var/run")
     voice: Voice = field(default_factory=lambda: Voice(enabled=False))
 
-    def new_context(self, elderly: bool = False) -> FlowContext:
+    def new_context(self, elderly: bool = False, language: Callable[[], str] = lambda: "zh") -> FlowContext:
         return FlowContext(
             clock=self.clock,
             session=Session(self.runtime_dir),
@@ -47,6 +47,7 @@ class Kiosk:
             devices=self.devices,
             services=self.services,
             elderly=elderly,
+            language=language,
         )
 
     def health(self, extra: dict[str, Any] | None = None) -> dict[str, Any]:

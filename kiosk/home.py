@@ -8,7 +8,7 @@ from typing import Any
 
 from devices.base import DeviceStatus
 from flows.runtime import FlowSpec
-from kiosk.text import Text, tr
+from kiosk.text import Text, lines, tr
 
 DEVICE_NAMES = {
     "idcard": tr("身份证阅读器"),
@@ -53,7 +53,10 @@ def tiles(
                 break
         if reason is None and spec.check is not None:
             reason = spec.check(app_services or {})
-        out.append(Tile(key, spec.title, spec.detail, reason is None, reason or Text("")))
+        # an optional device down leaves the service on, saying what it offers instead
+        notes = [note for kind, note in spec.optional if not device_status(kind).usable]
+        detail = lines(notes) if notes else spec.detail
+        out.append(Tile(key, spec.title, detail, reason is None, reason or Text("")))
     return out
 
 

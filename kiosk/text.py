@@ -44,6 +44,13 @@ def tr(source: str, **args: Any) -> Text:
 TextLike = Text | str
 
 
+def lines(texts: list[Text]) -> Text:
+    """Texts one per line (nothing to translate in the joint)."""
+    return Text(
+        "\n".join(f"{{l{i}}}" for i in range(len(texts))), tuple((f"l{i}", t) for i, t in enumerate(texts))
+    )
+
+
 def join(texts: list[Text]) -> Text:
     """Several reasons or notes as one text, separated by the Chinese semicolon (translated)."""
     out = texts[0]

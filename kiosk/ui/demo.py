@@ -155,6 +155,15 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
         snap("queue-card-wait", "Queue: waiting for the ID card")
         if reader is not None:
             reader.insert("rare_name")
+            expect(
+                lambda: shell.current_view is not None and "取回" in str(shell.current_view.title),
+                "the take-your-card step",
+            )
+            snap(
+                "queue-take-card",
+                "Queue: take your ID card back; the ticket comes once the reader sees it gone",
+            )
+            reader.remove()
     expect(lambda: visible(shell, "action_ok"), "the ticket")
     snap("queue-ticket", "Queue: take your ticket (number large, spoken digit by digit)")
     if printer is not None and printer.wait_receipts(1, WAIT_S) and printer.last_receipt is not None:
@@ -162,8 +171,6 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
         target.write_bytes(printer.last_receipt.read_bytes())
     click(shell, "action_ok")
     expect(lambda: home_shown(shell), "home after the ticket")
-    if reader is not None:
-        reader.remove()
     if printer is not None:
         printer.run_out_during_next()
         click(shell, "service_queue")

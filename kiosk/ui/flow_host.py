@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from flows.runtime import FlowRunner, FlowSpec
-from flows.views import TIMEOUT, Intent, View, Work
+from flows.views import TIMEOUT, Intent, View, Work, offline
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,11 @@ class FlowHost(QObject):
             self.answer(Intent(kind, payload), self.runner.seq)
         elif kind in UNDOES.values():
             self._sticky[kind] = payload
+
+    def device_status(self, device: str, status: Any) -> None:
+        """A device went down: a view waiting on it hears `offline(device)` (it cannot wait on)."""
+        if not status.usable:
+            self.deliver_event(offline(device), status)
 
     def tick(self) -> None:
         if self.runner is not None and self.runner.timed_out():

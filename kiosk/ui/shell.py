@@ -183,7 +183,7 @@ class Shell(QWidget):
         self.mode = "flow"
         self.idle.touch()
         self.retranslate()
-        self.host.start(spec, self.kiosk.new_context(self.elderly))
+        self.host.start(spec, self.kiosk.new_context(self.elderly, lambda: self.languages.current))
 
     def show_view(self, view: View, answer: Callable[[Intent], None] | None) -> None:
         """Called by the flow host (and for the error screen)."""
@@ -297,6 +297,7 @@ class Shell(QWidget):
         if ev.kind == "status":
             if self.mode == "home":
                 self.refresh_home()
+            self.host.device_status(ev.device, ev.payload)
             return
         self.host.deliver_event(ev.kind, ev.payload)
 

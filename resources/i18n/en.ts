@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../flows/catalog.py" line="12"/>
-        <location filename="../../kiosk/home.py" line="66"/>
+        <location filename="../../kiosk/home.py" line="69"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
@@ -81,7 +81,9 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="49"/>
-        <location filename="../../flows/queue.py" line="184"/>
+        <location filename="../../flows/photo.py" line="137"/>
+        <location filename="../../flows/photo.py" line="150"/>
+        <location filename="../../flows/queue.py" line="261"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -91,27 +93,27 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="96"/>
+        <location filename="../../flows/views.py" line="101"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="96"/>
+        <location filename="../../flows/views.py" line="101"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="110"/>
+        <location filename="../../kiosk/app.py" line="111"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="121"/>
+        <location filename="../../kiosk/app.py" line="122"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="165"/>
+        <location filename="../../kiosk/app.py" line="166"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
@@ -161,234 +163,324 @@
         <translation>{device} unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="36"/>
+        <location filename="../../flows/queue.py" line="40"/>
         <source>排队系统暂时无法使用，请到服务台取号</source>
         <translation>The queue system is temporarily unavailable. Please get a ticket at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="46"/>
-        <location filename="../../flows/queue.py" line="212"/>
+        <location filename="../../flows/queue.py" line="51"/>
+        <location filename="../../flows/queue.py" line="300"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="46"/>
+        <location filename="../../flows/queue.py" line="51"/>
         <source>已在网上或电话预约的市民</source>
         <translation>For citizens who booked online or by phone</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="48"/>
+        <location filename="../../flows/queue.py" line="53"/>
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="61"/>
+        <location filename="../../flows/queue.py" line="68"/>
+        <source>需要刷身份证，读卡器暂不可用</source>
+        <translation>Needs ID card: reader off</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="70"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="68"/>
+        <location filename="../../flows/queue.py" line="77"/>
         <source>{name}需要实名取号</source>
         <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="73"/>
+        <location filename="../../flows/queue.py" line="82"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="74"/>
+        <location filename="../../flows/queue.py" line="83"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="78"/>
+        <location filename="../../flows/queue.py" line="87"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="79"/>
+        <location filename="../../flows/queue.py" line="88"/>
         <source>年满 {age} 周岁优先</source>
         <translation>Priority for age {age}+</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="81"/>
+        <location filename="../../flows/queue.py" line="90"/>
+        <location filename="../../flows/queue.py" line="148"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="81"/>
+        <location filename="../../flows/queue.py" line="90"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="87"/>
+        <location filename="../../flows/queue.py" line="96"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="104"/>
+        <location filename="../../flows/queue.py" line="114"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="107"/>
-        <source>请将身份证放在读卡区，读取后请取回</source>
-        <translation>Place your ID card on the card reader. Take it back after it is read.</translation>
-    </message>
-    <message>
-        <location filename="../../flows/queue.py" line="108"/>
+        <location filename="../../flows/queue.py" line="117"/>
+        <location filename="../../flows/queue.py" line="118"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="122"/>
-        <source>这张证件无法使用：{why}。请换一张证件或到服务台咨询</source>
-        <translation>This card cannot be used: {why}. Please try another card or ask at the service desk.</translation>
-    </message>
-    <message>
-        <location filename="../../flows/queue.py" line="136"/>
+        <location filename="../../flows/queue.py" line="193"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="161"/>
+        <location filename="../../flows/queue.py" line="240"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="173"/>
+        <location filename="../../flows/queue.py" line="208"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="176"/>
-        <source>{ahead}。请取回您的身份证</source>
-        <translation>{ahead}. Please take back your ID card.</translation>
-    </message>
-    <message>
-        <location filename="../../flows/queue.py" line="179"/>
-        <source>请取走您的号票</source>
-        <translation>Please take your ticket</translation>
-    </message>
-    <message>
-        <location filename="../../flows/queue.py" line="182"/>
+        <location filename="../../flows/queue.py" line="259"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="191"/>
-        <source>号票未能打印，您的号码依然有效</source>
-        <translation>The ticket could not be printed, but your number is still valid</translation>
-    </message>
-    <message>
-        <location filename="../../flows/queue.py" line="193"/>
+        <location filename="../../flows/queue.py" line="287"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="194"/>
+        <location filename="../../flows/queue.py" line="288"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="197"/>
+        <location filename="../../flows/queue.py" line="222"/>
+        <location filename="../../flows/queue.py" line="278"/>
+        <location filename="../../flows/queue.py" line="291"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="207"/>
+        <location filename="../../flows/queue.py" line="133"/>
+        <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
+        <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="147"/>
+        <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
+        <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="148"/>
+        <location filename="../../flows/queue.py" line="151"/>
+        <source>选择其他业务</source>
+        <translation>Other services</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="150"/>
+        <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
+        <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="153"/>
+        <source>读卡器暂时无法使用</source>
+        <translation>The card reader is not available</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="168"/>
+        <source>您的身份证还在读卡器上</source>
+        <translation>Your ID card is still in the reader</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="168"/>
+        <source>请取回您的身份证</source>
+        <translation>Please take back your ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="169"/>
+        <source>请马上取回身份证，再继续</source>
+        <translation>Please take your ID card now, then continue</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="171"/>
+        <source>身份证已读取。请从读卡区取回，取回后继续</source>
+        <translation>Your ID card has been read. Please take it from the reader to continue</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="172"/>
+        <source>您的身份证还在读卡器上，请马上取回</source>
+        <translation>Your ID card is still in the reader. Please take it now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="174"/>
+        <source>身份证已读取，请取回您的身份证</source>
+        <translation>Your ID card has been read. Please take it back</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="213"/>
+        <source>您的电子号票：{service}</source>
+        <translation>Your on-screen ticket: {service}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="216"/>
+        <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
+        <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="219"/>
+        <source>您的号码是 {n}，请拍照或扫码保存</source>
+        <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="244"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="207"/>
+        <location filename="../../flows/queue.py" line="244"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="213"/>
+        <location filename="../../flows/queue.py" line="256"/>
+        <source>请取走您的号票：{service}</source>
+        <translation>Please take your ticket: {service}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="269"/>
+        <source>您的号码有效：{service}</source>
+        <translation>Your number is valid: {service}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="272"/>
+        <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
+        <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="275"/>
+        <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
+        <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="285"/>
+        <source>号票未能打印，您的号码依然有效：{service}</source>
+        <translation>Ticket not printed; your number is still valid: {service}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="301"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="217"/>
+        <location filename="../../flows/queue.py" line="305"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="219"/>
-        <source>本机没有读卡器</source>
-        <translation>This kiosk has no card reader</translation>
+        <location filename="../../flows/queue.py" line="307"/>
+        <source>读卡器暂不可用</source>
+        <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="221"/>
+        <location filename="../../flows/queue.py" line="351"/>
+        <source>纸质号票暂不可用，可领取电子号票</source>
+        <translation>No paper: your ticket is shown on screen</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="352"/>
+        <source>读卡器暂不可用，实名取号请到服务台</source>
+        <translation>Card reader off: ID card services at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="309"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="221"/>
+        <location filename="../../flows/queue.py" line="309"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="228"/>
+        <location filename="../../flows/queue.py" line="316"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="234"/>
+        <location filename="../../flows/queue.py" line="322"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="235"/>
+        <location filename="../../flows/queue.py" line="323"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="245"/>
+        <location filename="../../flows/queue.py" line="333"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="246"/>
+        <location filename="../../flows/queue.py" line="334"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="247"/>
+        <location filename="../../flows/queue.py" line="335"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="258"/>
-        <location filename="../../kiosk/home.py" line="61"/>
+        <location filename="../../flows/queue.py" line="347"/>
+        <location filename="../../kiosk/home.py" line="64"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="258"/>
+        <location filename="../../flows/queue.py" line="348"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="63"/>
+        <location filename="../../kiosk/home.py" line="66"/>
         <source>身份证补换领</source>
         <translation>ID card reissue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="64"/>
+        <location filename="../../kiosk/home.py" line="67"/>
         <source>证明打印</source>
         <translation>Print a certificate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="65"/>
+        <location filename="../../kiosk/home.py" line="68"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="318"/>
+        <location filename="../../kiosk/ui/demo.py" line="325"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -470,8 +562,11 @@
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="140"/>
-        <location filename="../../flows/queue.py" line="237"/>
+        <location filename="../../flows/photo.py" line="101"/>
+        <location filename="../../flows/photo.py" line="159"/>
+        <location filename="../../flows/queue.py" line="151"/>
+        <location filename="../../flows/queue.py" line="197"/>
+        <location filename="../../flows/queue.py" line="325"/>
         <location filename="../../kiosk/ui/shell.py" line="37"/>
         <source>返回首页</source>
         <translation>Home</translation>
@@ -534,7 +629,7 @@
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="102"/>
+        <location filename="../../flows/queue.py" line="112"/>
         <location filename="../../kiosk/ui/screens/base.py" line="64"/>
         <source>返回</source>
         <translation>Back</translation>
@@ -1236,7 +1331,7 @@
     </message>
     <message>
         <location filename="../../devices/fingerprint/model.py" line="113"/>
-        <location filename="../../kiosk/text.py" line="51"/>
+        <location filename="../../kiosk/text.py" line="58"/>
         <source>{a}；{b}</source>
         <translation>{a}; {b}</translation>
     </message>
@@ -1817,65 +1912,130 @@
         <translation>Printer offline</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="39"/>
+        <location filename="../../flows/photo.py" line="42"/>
         <source>自助拍摄证件照</source>
         <translation>Self-service ID photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="40"/>
+        <location filename="../../flows/photo.py" line="43"/>
         <source>请正对摄像头，按屏幕提示调整姿势</source>
         <translation>Please face the camera and adjust your position as shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="49"/>
+        <location filename="../../flows/photo.py" line="47"/>
+        <source>摄像头暂时无法使用</source>
+        <translation>The camera is not available</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="55"/>
         <source>这张照片不能使用</source>
         <translation>This photo cannot be used</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="50"/>
+        <location filename="../../flows/photo.py" line="56"/>
         <source>{why}。请按提示重新拍摄</source>
         <translation>{why}. Please retake the photo as instructed.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="52"/>
-        <location filename="../../flows/photo.py" line="75"/>
-        <location filename="../../flows/photo.py" line="77"/>
+        <location filename="../../flows/photo.py" line="58"/>
+        <location filename="../../flows/photo.py" line="81"/>
+        <location filename="../../flows/photo.py" line="83"/>
         <source>重新拍摄</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="62"/>
+        <location filename="../../flows/photo.py" line="68"/>
         <source>照片符合证件照标准（{w}×{h} 像素，{kb} KB）</source>
         <translation>Photo meets ID photo standards ({w}×{h} pixels, {kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="68"/>
+        <location filename="../../flows/photo.py" line="74"/>
         <source>照片未通过：{rules}</source>
         <translation>Photo rejected: {rules}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="71"/>
+        <location filename="../../flows/photo.py" line="77"/>
         <source>请确认您的照片</source>
         <translation>Please check your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="71"/>
+        <location filename="../../flows/photo.py" line="77"/>
         <source>照片需要重拍</source>
         <translation>The photo needs to be retaken</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="75"/>
+        <location filename="../../flows/photo.py" line="81"/>
         <source>使用此照片</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="87"/>
-        <location filename="../../kiosk/home.py" line="62"/>
+        <location filename="../../flows/photo.py" line="97"/>
+        <source>照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}</source>
+        <translation>No photo was kept. Please try again later or go to the service desk. Help line {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="121"/>
+        <source>打印机暂时无法使用，照片无法打印</source>
+        <translation>The printer is not available, so the photo cannot be printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="128"/>
+        <source>正在打印照片</source>
+        <translation>Printing your photo</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="128"/>
+        <source>正在打印照片，请稍候</source>
+        <translation>Printing your photo, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="134"/>
+        <source>照片可能已经打出</source>
+        <translation>Your photo may have been printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="135"/>
+        <source>打印机在打印后没有应答，请查看出纸口。离开后照片文件即从本机删除</source>
+        <translation>The printer did not answer after printing: please check the paper slot. The photo file is deleted from this kiosk when you leave</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="146"/>
+        <source>请取走您的照片</source>
+        <translation>Please take your photo</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="147"/>
+        <source>照片已打印在凭条上。离开后照片文件即从本机删除</source>
+        <translation>Your photo is printed on the slip. The photo file is deleted from this kiosk when you leave</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="148"/>
+        <source>照片已打印，请取走</source>
+        <translation>Your photo is printed, please take it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="156"/>
+        <source>照片未能打印</source>
+        <translation>The photo could not be printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="157"/>
+        <source>{why}。您可以重试，或稍后再来</source>
+        <translation>{why}. You can try again, or come back later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="159"/>
+        <source>重试打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="167"/>
+        <location filename="../../kiosk/home.py" line="65"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="87"/>
+        <location filename="../../flows/photo.py" line="167"/>
         <source>按提示拍摄合格的证件照</source>
         <translation>A compliant ID photo, with guidance</translation>
     </message>
@@ -2435,18 +2595,18 @@
         <translation>Send an overlong line</translation>
     </message>
     <message>
-        <location filename="../../hall/saga.py" line="141"/>
-        <location filename="../../hall/saga.py" line="197"/>
+        <location filename="../../hall/saga.py" line="143"/>
+        <location filename="../../hall/saga.py" line="199"/>
         <source>日志中没有这笔业务</source>
         <translation>This transaction is not in the journal</translation>
     </message>
     <message>
-        <location filename="../../hall/saga.py" line="221"/>
+        <location filename="../../hall/saga.py" line="223"/>
         <source>支付结果尚未确定</source>
         <translation>The payment result is not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall/saga.py" line="256"/>
+        <location filename="../../hall/saga.py" line="258"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>

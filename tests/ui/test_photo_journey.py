@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
@@ -16,11 +17,11 @@ def kiosk(tmp_path):
         ["photo"],
         **{
             "devices.idcard.driver": "none",
-            "devices.printer.driver": "none",
             "devices.locker.driver": "none",
         },
     )
     assert k.devices["camera"].wait_until(lambda s: s.state is State.OK, 15), k.devices["camera"].status
+    assert k.devices["printer"].wait_until(lambda s: s.state is State.OK, 10), k.devices["printer"].status
     yield k
     k.stop()
 
@@ -30,16 +31,24 @@ def texts(w) -> str:
     return " ".join(x.text() for x in w.findChildren(QLabel) if x.isVisible())
 
 
-def test_live_guidance_auto_captures_a_compliant_photo_kept_only_for_the_session(qtbot, kiosk):
+@pytest.fixture
+def shell(qtbot, kiosk):
     from kiosk.ui.app import application
     from kiosk.ui.shell import Shell
 
     application()
-    shell = Shell(kiosk)
-    qtbot.addWidget(shell)
-    shell.resize(1080, 1920)
-    shell.show()
-    shell.refresh_home()
+    s = Shell(kiosk)
+    qtbot.addWidget(s)
+    s.resize(1080, 1920)
+    s.show()
+    s.refresh_home()
+    yield s
+    s.shutdown()
+
+
+def test_live_guidance_auto_captures_a_compliant_photo_printed_and_kept_only_for_the_session(
+    qtbot, kiosk, shell
+):
     spoken: list[str] = []
     shell.say = spoken.append  # type: ignore[method-assign]
     QApplication.processEvents()
@@ -54,6 +63,29 @@ def test_live_guidance_auto_captures_a_compliant_photo_kept_only_for_the_session
     assert pics and not pics[0].pixmap().isNull()
     assert spoken  # at least the screen prompt and one instruction were spoken
     next(b for b in shell.findChildren(QPushButton, "action_ok") if b.isVisible()).click()
+    # the citizen leaves with the photo: printed on the receipt printer, dithered from the file
+    qtbot.waitUntil(lambda: "请取走您的照片" in texts(shell), timeout=20000)
+    printer = kiosk.simulators["printer"]
+    assert printer.wait_receipts(1, 5)
+    assert "证件照 ID photo" in printer.last_text and "GA 461" in printer.last_text
+    sheet = cv2.imread(str(printer.last_receipt), cv2.IMREAD_GRAYSCALE)
+    middle = sheet[
+        sheet.shape[0] // 5 : sheet.shape[0] * 3 // 5, sheet.shape[1] // 4 : sheet.shape[1] * 3 // 4
+    ]
+    assert 0.1 < (middle < 128).mean() < 0.9  # a picture in the middle, not blank, not a black box
+    assert photo.exists()  # until the session ends
+    next(b for b in shell.findChildren(QPushButton, "action_ok") if b.isVisible()).click()
     assert shell.mode == "home"
     assert not photo.exists()  # personal data gone with the session
-    shell.shutdown()
+
+
+def test_photo_is_not_offered_while_the_printer_cannot_print(qtbot, kiosk, shell):
+    kiosk.simulators["printer"].set_state("out")
+    assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.FAULT, 10)
+
+    def tile() -> QPushButton | None:
+        QApplication.processEvents()
+        return next((b for b in shell.findChildren(QPushButton, "service_photo") if b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: (t := tile()) is not None and not t.isEnabled(), timeout=5000)
+    assert "凭条打印机" in tile().text()

@@ -69,13 +69,36 @@ def test_card_left_on_reader_is_not_used_for_the_next_session(qtbot, shell, kios
     reader.insert("resident")
     tap(qtbot, shell, "service_queue")
     tap(qtbot, shell, "option_idcard")
-    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)  # placed before: used
+    qtbot.waitUntil(lambda: "请取回您的身份证" in visible_text(shell), timeout=15000)  # placed before: used
+    kiosk.clock.advance(21)  # the citizen does not take it: a louder reminder
+    qtbot.waitUntil(lambda: "您的身份证还在读卡器上" in visible_text(shell), timeout=5000)
+    kiosk.clock.advance(21)  # still there: the journey goes on
+    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)
     tap(qtbot, shell, "action_ok")
     tap(qtbot, shell, "service_queue")
     tap(qtbot, shell, "option_property")  # real-name too
     qtbot.waitUntil(lambda: "请将身份证放在读卡区" in visible_text(shell), timeout=5000)
     qtbot.wait(1500)
     assert "请将身份证放在读卡区" in visible_text(shell)  # still waiting: the old card is not reused
+
+
+def test_taking_the_card_back_is_a_step_that_ends_when_the_reader_sees_it_gone(qtbot, shell, kiosk):
+    reader = kiosk.simulators["idcard"]
+    spoken: list[str] = []
+    shell.say = spoken.append  # type: ignore[method-assign]
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_idcard")
+    qtbot.waitUntil(lambda: "请将身份证放在读卡区" in visible_text(shell), timeout=5000)
+    reader.insert("resident")
+    qtbot.waitUntil(lambda: "请取回您的身份证" in visible_text(shell), timeout=15000)
+    assert "请取走您的号票" not in visible_text(shell)  # no ticket while the card is in the reader
+    assert not [b for b in shell.findChildren(QPushButton) if b.isVisible() and b.objectName() == "action_ok"]
+    assert any("取回您的身份证" in s for s in spoken)
+    qtbot.wait(1500)
+    assert "请取回您的身份证" in visible_text(shell)  # it waits for the card, not for a tap
+    reader.remove()
+    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)
+    assert "A001" in visible_text(shell)
 
 
 def test_walk_in_ticket_without_card_is_printed(qtbot, shell, kiosk):
@@ -99,28 +122,81 @@ def test_real_name_ticket_with_elderly_card_gets_priority_and_second_is_refused(
     tap(qtbot, shell, "option_idcard")  # 身份证办理 requires a real-name ticket
     qtbot.waitUntil(lambda: "请将身份证放在读卡区" in visible_text(shell), timeout=5000)
     reader.insert("elderly")
+    qtbot.waitUntil(lambda: "请取回您的身份证" in visible_text(shell), timeout=15000)
+    reader.remove()
     qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)
-    assert "A001" in visible_text(shell) and "请取回您的身份证" in visible_text(shell)
+    assert "A001" in visible_text(shell)
     assert kiosk.services["queue"].ticket("A001").priority
     tap(qtbot, shell, "action_ok")
     # the same person asks again: refused with the reason
     tap(qtbot, shell, "service_queue")
     tap(qtbot, shell, "option_idcard")
     qtbot.waitUntil(lambda: "请将身份证放在读卡区" in visible_text(shell), timeout=5000)
-    reader.remove()
-    qtbot.wait(1500)  # the reader notices the card has gone
     reader.insert("elderly")
+    qtbot.waitUntil(lambda: "请取回您的身份证" in visible_text(shell), timeout=15000)
+    reader.remove()
     qtbot.waitUntil(lambda: "无法取号" in visible_text(shell), timeout=15000)
     assert "每人每天限取一个" in visible_text(shell)
     assert kiosk.services["queue"].ticket("A002") is None
 
 
-def test_printer_out_of_paper_marks_queue_off_on_home(qtbot, shell, kiosk):
+def test_printer_out_of_paper_gives_an_on_screen_ticket_and_says_so_on_home(qtbot, shell, kiosk):
     kiosk.simulators["printer"].set_state("out")
     assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.FAULT, 10)
-    qtbot.waitUntil(lambda: "打印纸已用完" in visible_text(shell), timeout=5000)
-    b = next(b for b in shell.findChildren(QPushButton, "service_queue") if b.isVisible())
-    assert not b.isEnabled()
+    qtbot.waitUntil(lambda: "可领取电子号票" in visible_text(shell), timeout=5000)
+    tap(qtbot, shell, "service_queue")  # still on
+    tap(qtbot, shell, "option_social")
+    tap(qtbot, shell, "option_plain")
+    qtbot.waitUntil(lambda: "您的电子号票" in visible_text(shell), timeout=15000)
+    assert "社保业务" in visible_text(shell) and "B001" in visible_text(shell)
+    qr = [w for w in shell.findChildren(QLabel, "QR") if w.isVisible()]
+    assert qr and not qr[0].pixmap().isNull()
+    assert kiosk.simulators["printer"].receipts == []
+    assert kiosk.services["queue"].ticket("B001").status == "waiting"  # valid like a printed one
+
+
+def test_reader_unplugged_while_waiting_for_the_card_offers_the_way_on(qtbot, shell, kiosk):
+    reader = kiosk.simulators["idcard"]
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_idcard")
+    qtbot.waitUntil(lambda: "请将身份证放在读卡区" in visible_text(shell), timeout=5000)
+    reader.unplug()
+    # heard at once from the device's status, not at the 60 s timeout (the fake clock stands still)
+    qtbot.waitUntil(lambda: "读卡器暂时无法使用" in visible_text(shell), timeout=15000)
+    assert "12345" in visible_text(shell)  # the help number
+    tap(qtbot, shell, "action_back")  # choose another service
+    qtbot.waitUntil(lambda: "请选择要办理的业务" in visible_text(shell), timeout=5000)
+    real_name = next(b for b in shell.findChildren(QPushButton, "option_idcard") if b.isVisible())
+    assert not real_name.isEnabled() and "读卡器暂不可用" in real_name.text()
+    tap(qtbot, shell, "option_social")  # a plain ticket, no card question
+    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)
+    tap(qtbot, shell, "action_ok")
+    qtbot.waitUntil(lambda: "实名取号请到服务台" in visible_text(shell), timeout=5000)  # home says so
+    reader.plug()
+
+
+def test_ticket_in_english_session_is_printed_in_english(qtbot, shell, kiosk):
+    printer = kiosk.simulators["printer"]
+    tap(qtbot, shell, "language")
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_social")
+    tap(qtbot, shell, "option_plain")
+    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)
+    assert printer.wait_receipts(1, 10)
+    assert "People ahead of you" in printer.last_text and "Social insurance" in printer.last_text
+    assert "社保业务" in printer.last_text  # the name the counters call
+
+
+def test_printer_unplugged_after_the_ticket_came_out_is_not_called_unprinted(qtbot, shell, kiosk):
+    printer = kiosk.simulators["printer"]
+    printer.unplug_after_next()
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_social")
+    tap(qtbot, shell, "option_plain")
+    qtbot.waitUntil(lambda: "您的号码有效" in visible_text(shell), timeout=15000)
+    assert "可能已经打出" in visible_text(shell) and "未能打印" not in visible_text(shell)
+    assert printer.wait_receipts(1, 5) and "B001" in printer.last_text
+    printer.plug()
 
 
 def test_paper_running_out_after_issue_shows_number_and_qr(qtbot, shell, kiosk):

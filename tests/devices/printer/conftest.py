@@ -38,13 +38,11 @@ SAMPLES = {
     },
     "photo_sheet": {
         "hall": HALL,
-        "title": "证件照 ID photo",
         "photo": str(Path(__file__).with_name("sample_photo.png")),  # a drawn face, nobody's
         "preset": "GA 461",
         "size_px": "358×441 px",
         "size_mm": "26×32 mm",
         "taken_at": datetime(2026, 1, 5, 21, 10),
-        "note": "本机已删除照片文件。",
     },
     "reissue_receipt": {
         "hall": HALL,

@@ -1,0 +1,56 @@
+"""Fakes for flow unit tests: devices that answer at once, a citizen who answers in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from devices.base import OK, DeviceStatus, State
+from devices.printer.driver import PrintResult
+from flows.views import Intent, View
+from kiosk.text import Text
+
+
+class FakePrinter:
+    def __init__(self) -> None:
+        self.jobs: list[tuple[str, dict[str, Any]]] = []
+        self.fail: BaseException | None = None
+
+    def print_layout(self, name: str, data: dict[str, Any]) -> PrintResult:
+        if self.fail is not None:
+            raise self.fail
+        self.jobs.append((name, data))
+        return PrintResult(True)
+
+
+class FakeDevice:
+    def __init__(self, driver: Any) -> None:
+        self.driver = driver
+
+    def call(self, fn: Callable[[Any], Any], timeout: float | None = None) -> Any:
+        return fn(self.driver)
+
+
+class FakeDevices:
+    def __init__(self) -> None:
+        self.printer = FakePrinter()
+        self.states: dict[str, DeviceStatus] = {"printer": OK, "idcard": OK}
+
+    def status(self, kind: str) -> DeviceStatus:
+        return self.states.get(kind, DeviceStatus(State.OFFLINE, Text("未配置")))
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self.states
+
+    def __getitem__(self, kind: str) -> FakeDevice:
+        if kind != "printer":
+            raise KeyError(kind)
+        return FakeDevice(self.printer)
+
+    def down(self, kind: str) -> None:
+        self.states[kind] = DeviceStatus(State.OFFLINE, Text("已断开"))
+
+
+def citizen(*answers: Intent | None) -> Callable[[View], Intent | None]:
+    queue_ = list(answers)
+    return lambda view: queue_.pop(0) if queue_ else None

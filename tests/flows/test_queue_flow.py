@@ -1,0 +1,168 @@
+"""The queue flow headless, with fake devices (a real SQLite queue store): what the citizen is
+offered when a device goes away, the card-return step, and honest printing outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from devices.base import OK, DeviceOffline, OutcomeUnknown
+from devices.idcard.presets import PRESETS
+from flows import queue
+from flows.headless import run
+from flows.runtime import Finished, FlowContext
+from flows.views import Choose, Intent, Message, offline
+from kiosk.clock import FakeClock
+from kiosk.config import load
+from kiosk.home import tiles
+from kiosk.queue.factory import open_queue
+from kiosk.session import Session
+from tests.flows.fakes import FakeDevices, citizen
+
+
+@pytest.fixture
+def devices() -> FakeDevices:
+    return FakeDevices()
+
+
+@pytest.fixture
+def make_ctx(tmp_path: Path, devices: FakeDevices) -> Callable[..., FlowContext]:
+    config = load(None, {"queue.always_open": True, "kiosk.data_dir": str(tmp_path / "data")})
+    clock = FakeClock()
+    (tmp_path / "data").mkdir()
+    store = open_queue(config, clock)
+
+    def make(language: str = "zh") -> FlowContext:
+        return FlowContext(
+            clock=clock,
+            session=Session(tmp_path / "run"),
+            config=config,
+            devices=devices,
+            services={"queue": store},
+            language=lambda: language,
+        )
+
+    return make
+
+
+def titles(t: Any) -> list[str]:
+    return [str(v.title) for v in t.views]
+
+
+def test_reader_lost_while_waiting_for_an_optional_card_offers_a_plain_ticket(make_ctx, devices):
+    t = run(
+        queue.start,
+        make_ctx(),
+        citizen(Intent("social"), Intent("card"), Intent(offline("idcard")), Intent("skip"), Intent("ok")),
+    )
+    lost = t.views[3]
+    assert isinstance(lost, Message) and str(lost.title) == "读卡器暂时无法使用"
+    assert "12345" in str(lost.body)  # the help number
+    assert [k for k, _ in lost.actions] == ["skip", "back"]
+    assert t.outcome == Finished("printed")
+    assert devices.printer.jobs[0][1]["service_name"] == "社保业务"
+
+
+def test_reader_lost_on_a_real_name_service_offers_other_services(make_ctx, devices):
+    t = run(
+        queue.start,
+        make_ctx(),
+        citizen(Intent("idcard"), Intent(offline("idcard")), Intent("back"), None),
+    )
+    lost = t.views[2]
+    assert isinstance(lost, Message) and [k for k, _ in lost.actions] == ["back", "home"]
+    assert "服务台" in str(lost.body)
+    assert isinstance(t.views[3], Choose)  # back to the list of services
+    assert devices.printer.jobs == []
+
+
+def test_real_name_services_are_off_with_the_reason_while_the_reader_is_down(make_ctx, devices):
+    devices.down("idcard")
+    t = run(queue.start, make_ctx(), citizen(Intent("social"), Intent("ok")))
+    options = {o.key: o for o in t.views[0].options}
+    assert not options["idcard"].enabled and "读卡器暂不可用" in str(options["idcard"].reason)
+    assert options["social"].enabled
+    # no "swipe your card?" question either: straight to the ticket
+    assert t.outcome == Finished("printed")
+    assert len(t.views) == 2
+
+
+def test_the_card_is_taken_back_before_the_ticket_is_shown(make_ctx, devices):
+    t = run(
+        queue.start,
+        make_ctx(),
+        citizen(
+            Intent("idcard"),
+            Intent("card_inserted", PRESETS["resident"]),
+            Intent("card_removed"),
+            Intent("ok"),
+        ),
+    )
+    assert titles(t)[2] == "请取回您的身份证"
+    take_back = t.views[2]
+    assert "card_removed" in take_back.events and take_back.actions == () and take_back.timeout
+    assert titles(t)[3].startswith("请取走您的号票")
+    assert "请取回" not in str(t.views[3].body)
+    assert t.outcome == Finished("printed")
+
+
+def test_a_card_left_in_the_reader_gets_a_reminder_then_the_journey_goes_on(make_ctx, devices):
+    t = run(
+        queue.start,
+        make_ctx(),
+        citizen(Intent("idcard"), Intent("card_inserted", PRESETS["resident"]), None, None, Intent("ok")),
+    )
+    assert titles(t)[2:4] == ["请取回您的身份证", "您的身份证还在读卡器上"]
+    assert "马上取回" in str(t.views[3].prompt)
+    assert t.outcome == Finished("printed")
+
+
+def test_printer_down_gives_an_on_screen_ticket_naming_the_service(make_ctx, devices):
+    devices.down("printer")
+    t = run(queue.start, make_ctx(), citizen(Intent("social"), Intent("plain"), Intent("ok")))
+    ticket = t.views[-1]
+    assert isinstance(ticket, Message) and ticket.big == "B001" and ticket.qr.endswith("B001")
+    assert "社保业务" in str(ticket.title.render())
+    assert "同等有效" in str(ticket.body.render())
+    assert devices.printer.jobs == []
+    assert t.outcome == Finished("on_screen")
+
+
+def test_print_outcome_unknown_says_the_number_is_valid_and_may_have_printed(make_ctx, devices):
+    devices.printer.fail = OutcomeUnknown("打印机在打印后没有应答")
+    t = run(queue.start, make_ctx(), citizen(Intent("social"), Intent("plain"), Intent("ok")))
+    ticket = t.views[-1]
+    assert "号码有效" in ticket.title.render() and ticket.big == "B001"
+    assert "可能已经打出，也可能没有" in ticket.body.render() and ticket.qr
+    assert t.outcome == Finished("print_unknown")
+
+
+def test_print_refused_is_not_printed(make_ctx, devices):
+    devices.printer.fail = DeviceOffline("打印纸已用完")
+    t = run(queue.start, make_ctx(), citizen(Intent("social"), Intent("plain"), Intent("ok")))
+    assert "未能打印" in t.views[-1].title.render() and "社保业务" in t.views[-1].title.render()
+    assert t.outcome == Finished("not_printed")
+
+
+def test_english_session_prints_the_english_ticket(make_ctx, devices):
+    run(queue.start, make_ctx("en"), citizen(Intent("social"), Intent("plain"), Intent("ok")))
+    name, data = devices.printer.jobs[0]
+    assert name == "queue_ticket_en" and data["service_name_en"] == "Social insurance"
+
+
+def test_home_keeps_the_queue_on_with_a_note_when_an_optional_device_is_down(devices):
+    from flows.catalog import CATALOG
+
+    devices.down("printer")
+    (tile,) = tiles(["queue"], CATALOG, devices.status, {"queue": object()})
+    assert tile.available and "电子号票" in tile.detail.render()
+    devices.down("idcard")
+    (tile,) = tiles(["queue"], CATALOG, devices.status, {"queue": object()})
+    assert "电子号票" in tile.detail.render() and "读卡器暂不可用" in tile.detail.render()
+    # a required device down still turns a service off, with the reason
+    devices.states["camera"] = OK
+    (photo,) = tiles(["photo"], CATALOG, devices.status, {})
+    assert not photo.available and "凭条打印机" in photo.reason.render()
