@@ -268,10 +268,9 @@ class Soak:
             self._loop(kiosk, citizen, injector)
         finally:
             self.report.duration = time.monotonic() - started
-            self.report.faults = injector.injected + Counter(
-                {k: v for k, v in citizen.counts.items() if k.startswith("fault:")}
-            )
-            self.report.faults = Counter({k.removeprefix("fault:"): v for k, v in self.report.faults.items()})
+            # the citizen's own faults (a card snatched mid-read) are counted as "fault:<kind>"
+            made = {k.removeprefix("fault:"): v for k, v in citizen.counts.items() if k.startswith("fault:")}
+            self.report.faults = injector.injected + Counter(made)
             self.report.moves = {k: v for k, v in citizen.counts.items() if not k.startswith("fault:")}
             citizen.close()
             kiosk.stop()
