@@ -11,6 +11,7 @@ import logging
 import os
 import select
 import threading
+import time
 import tty
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 
 #: input kept for tests to inspect; simulate mode runs for days, so older input is dropped
 RECEIVED_KEEP = 64 * 1024
+WRITE_WAIT = 5.0  # seconds a reply waits for a driver that stopped reading before it is lost
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class PtySimulator(Simulator):
             master, slave = os.openpty()
             tty.setraw(master)
             tty.setraw(slave)
+            os.set_blocking(master, False)  # a full pty must not block a write holding the lock
             name = os.ttyname(slave)
             tmp = self.port.with_name(self.port.name + ".new")
             tmp.unlink(missing_ok=True)
@@ -122,15 +125,18 @@ class PtySimulator(Simulator):
         self.notify("plugged", True)
 
     def unplug(self) -> None:
+        # closed under the lock, which every read and write of the link holds: none of them can
+        # then use a descriptor number the process has meanwhile reused for another file (the
+        # simulator once read away part of an OpenCV cascade file that way)
         with self._lock:
             link, self._link = self._link, None
-        if link is None:
-            return
-        for fd in (link.master, link.slave_fd):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+            if link is None:
+                return
+            for fd in (link.master, link.slave_fd):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
         self.notify("plugged", False)
 
     @property
@@ -146,14 +152,20 @@ class PtySimulator(Simulator):
         raise NotImplementedError
 
     def write(self, data: bytes) -> None:
-        with self._lock:
-            link = self._link
-        if link is None:
-            return
-        try:
-            os.write(link.master, data)
-        except OSError:
-            pass
+        """Send to the driver; lost while unplugged, or when the driver reads nothing for a while."""
+        deadline = time.monotonic() + WRITE_WAIT
+        while data:
+            with self._lock:
+                if self._link is None:
+                    return
+                try:
+                    data = data[os.write(self._link.master, data) :]
+                except BlockingIOError:  # the pty is full: wait for the driver to read, unlocked
+                    pass
+                except OSError:
+                    return
+            if data and (time.monotonic() > deadline or self._stop.wait(0.005)):
+                return
 
     def _keep(self, data: bytes) -> None:
         self.received_bytes += len(data)
@@ -170,13 +182,23 @@ class PtySimulator(Simulator):
                 continue
             try:
                 ready, _, _ = select.select([link.master], [], [], 0.05)
-                if not ready:
+            except (OSError, ValueError):  # unplugged while waiting
+                continue
+            if not ready:
+                continue
+            with self._lock:
+                if self._link is not link:
+                    continue  # unplugged meanwhile: that fd number may be another file's now
+                try:
+                    data = os.read(link.master, 65536)
+                except BlockingIOError:
                     continue
-                data = os.read(link.master, 65536)
-            except OSError:
+                except OSError:
+                    data = b""
+            if not data:
                 self._stop.wait(0.05)
                 continue
-            if data and not self.silent:
+            if not self.silent:
                 self._keep(data)
                 try:
                     self.on_bytes(data)

@@ -226,12 +226,13 @@ class PrinterSimulator(PtySimulator):
 
     def _drain(self) -> None:
         """Throw away what piled up in the pty while stalled (the power cycle loses it)."""
-        link = self._link
-        if link is None:
-            return
-        try:
-            while select.select([link.master], [], [], 0)[0]:
-                if not os.read(link.master, 65536):
-                    break
-        except OSError:
-            pass
+        with self._lock:  # see PtySimulator.unplug: never a descriptor closed meanwhile
+            link = self._link
+            if link is None:
+                return
+            try:
+                while select.select([link.master], [], [], 0)[0]:
+                    if not os.read(link.master, 65536):
+                        break
+            except OSError:
+                pass

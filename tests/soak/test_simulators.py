@@ -1,4 +1,4 @@
-"""Simulate mode runs for days in training and demos: the simulators' own records stay bounded.
+"""The simulators run for days in training and demos: their records stay bounded, their ports safe.
 
 (A soak of thousands of queue sessions grew RSS by about 1.6 MB per 1,000, nearly all in the
 printer simulator's receipt lists and the pty simulators' input buffer.)
@@ -7,8 +7,10 @@ printer simulator's receipt lists and the pty simulators' input buffer.)
 from __future__ import annotations
 
 import os
+import select
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from devices import sim as sim_module
 from devices.locker import simulator as locker_module
@@ -82,3 +84,40 @@ def test_locker_simulator_keeps_only_the_latest_opens(tmp_path: Path, monkeypatc
         sim.on_bytes(sim.codec.open_request(1, 3))
         sim.close_door(3)
     assert len(sim.opens) == 10 and sim.opens_of(3) == 10
+
+
+def test_an_unplugged_simulator_never_reads_a_descriptor_reused_by_another_file(tmp_path, monkeypatch):
+    """The soak saw OpenCV fail to parse its own cascade file now and then: a pty simulator,
+    unplugged while it waited on its port, went on to read from the descriptor number, which by
+    then belonged to the file OpenCV had just opened."""
+    data = tmp_path / "cascade.xml"
+    data.write_bytes(b"<opencv_storage>" + b"x" * 5000 + b"</opencv_storage>")
+    sim = Echo(tmp_path / "echo")
+    reused: list[int] = []
+    calls: list[int] = []
+
+    def unplugged_meanwhile(r, w, x, timeout):
+        calls.append(1)
+        if not reused:
+            stale = r[0]
+            sim.unplug()  # another thread pulls the plug...
+            reused.extend(os.open(data, os.O_RDONLY) for _ in range(2))  # ...and opens files
+            assert stale in reused  # the lowest free numbers: the port's
+            sim.plug()  # and back (on other numbers), so the loop goes round again
+            r = [stale]
+        return select.select(r, w, x, timeout)
+
+    monkeypatch.setattr(sim_module, "select", SimpleNamespace(select=unplugged_meanwhile))
+    sim.start()
+    try:
+        deadline = time.monotonic() + 10
+        while len(calls) < 5 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(calls) >= 5
+        for fd in reused:  # nobody but their owner read from them
+            assert os.lseek(fd, 0, os.SEEK_CUR) == 0
+            assert os.read(fd, 10_000) == data.read_bytes()
+    finally:
+        sim.stop()
+        for fd in reused:
+            os.close(fd)
