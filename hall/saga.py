@@ -124,12 +124,14 @@ class PaidApplication:
         return order
 
     def poll(self, order_no: str) -> Order:
+        """The order's state from the gateway, journalled when final; UNKNOWN when unreachable."""
         try:
-            order = self.gateway.query(order_no)
-        except Refused as e:
-            if e.code != "order_not_found":
-                raise
-            order = self.gateway.cancel(order_no)  # the create never arrived: bar a late one
+            try:
+                order = self.gateway.query(order_no)
+            except Refused as e:
+                if e.code != "order_not_found":
+                    raise
+                order = self.gateway.cancel(order_no)  # the create never arrived: bar a late one
         except BackendError:
             return Order(order_no, State.UNKNOWN, 0)
         self._record(order)
