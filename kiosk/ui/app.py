@@ -6,6 +6,7 @@ import logging
 import signal
 import sys
 
+import PySide6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import Kiosk
 from kiosk.health import sd_notify
 from kiosk.ui import theme
+from kiosk.ui.bridge import bindings_keep_references
 from kiosk.ui.shell import Shell, install
 from kiosk.ui.sim_panel import SimulatorPanel
 
@@ -27,6 +29,11 @@ def application() -> QApplication:
     if not any(f in QFontDatabase.families() for f in theme.FONT_FAMILIES):
         log.error("no CJK font installed: Chinese will not render (install fonts-noto-cjk)")
     app.setFont(theme.app_font())
+    if not bindings_keep_references():
+        log.critical(
+            "PySide6 %s drops references to None/True: the kiosk will crash (install PySide6 < 6.12)",
+            PySide6.__version__,
+        )
     return app
 
 

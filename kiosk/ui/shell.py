@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from kiosk.app import Kiosk
 from kiosk.idle import IdleWatch
 from kiosk.text import tr
 from kiosk.ui import theme
+from kiosk.ui.bridge import channel
 from kiosk.ui.flow_host import FlowHost
 from kiosk.ui.i18n import Languages, ui
 from kiosk.ui.overlays import HelpOverlay, IdleOverlay
@@ -48,12 +49,6 @@ ESCAPE_KEYS = {
     Qt.Key.Key_Tab,
     Qt.Key.Key_Backtab,
 }
-
-
-class _Bridge(QObject):
-    """Device events arrive on worker threads; this re-emits them on the GUI thread."""
-
-    device_event = Signal(object)
 
 
 class Shell(QWidget):
@@ -91,9 +86,11 @@ class Shell(QWidget):
         self.idle_overlay = IdleOverlay(self, self.metrics, self.keep_session)
         self.help_overlay = HelpOverlay(self, self.metrics)
 
-        self._bridge = _Bridge()
-        self._bridge.device_event.connect(self._on_device_event)
-        self._unsubscribe = [dev.subscribe(self._bridge.device_event.emit) for dev in kiosk.devices]
+        # device workers reach the GUI only through the bridge: status changes as the newest
+        # state only (a flapping device cannot flood the screen), driver events in order
+        self._status_changes = channel(self._on_status_change, newest=True, owner=self)
+        self._device_events = channel(self._on_device_event, owner=self)
+        self._unsubscribe = [dev.subscribe(self._forward_device_event) for dev in kiosk.devices]
 
         self.timer = QTimer(self)
         self.timer.setInterval(250)
@@ -295,12 +292,18 @@ class Shell(QWidget):
             elif self.clock.monotonic() - self._last_refresh >= 5:
                 self.refresh_home()
 
-    def _on_device_event(self, ev: DeviceEvent) -> None:
+    def _forward_device_event(self, ev: DeviceEvent) -> None:  # a device's worker thread
         if ev.kind == "status":
-            if self.mode == "home":
-                self.refresh_home()
-            return
-        self.host.deliver_event(ev.kind, ev.payload)
+            self._status_changes.send((ev.device, ev.payload.state.value))
+        elif ev.kind != "frame":  # frames go to the camera screen's own channel
+            self._device_events.send((ev.kind, ev.payload))
+
+    def _on_status_change(self, _change: tuple[str, str]) -> None:
+        if self.mode == "home":
+            self.refresh_home()
+
+    def _on_device_event(self, event: tuple[str, Any]) -> None:
+        self.host.deliver_event(*event)
 
     # ---- input ----
     def user_activity(self) -> None:
@@ -337,6 +340,8 @@ class Shell(QWidget):
     def shutdown(self) -> None:
         for unsubscribe in self._unsubscribe:
             unsubscribe()
+        self._status_changes.close()
+        self._device_events.close()
         self.timer.stop()
         self.host.shutdown()
 
