@@ -7,7 +7,7 @@ import signal
 import sys
 
 import PySide6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -15,13 +15,31 @@ from kiosk.app import Kiosk
 from kiosk.health import sd_notify
 from kiosk.ui import theme
 from kiosk.ui.bridge import bindings_keep_references
+from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.shell import Shell, install
 from kiosk.ui.sim_panel import SimulatorPanel
 
 log = logging.getLogger(__name__)
 
 
+#: Qt warnings that say nothing to staff: the offscreen platform (demo, tests) prints this for
+#: every top-level window whose size limits change
+QUIET_QT_WARNINGS = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if message in QUIET_QT_WARNINGS:
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    log.log(level, "Qt: %s", message)
+
+
 def application() -> QApplication:
+    qInstallMessageHandler(_qt_message)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
@@ -54,7 +72,7 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
         shell.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         if kcfg["touch_only"]:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-        shell.showFullScreen()
+        shell.screen_fit = ScreenFit(shell, app)  # type: ignore[attr-defined]  # kept with the window
     panel = None
     if simulate:
         panel = SimulatorPanel(kiosk)
@@ -80,7 +98,9 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
         beat()
 
     QTimer.singleShot(0, ready)
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    # exit(), not quit(): Qt 6's quit() first asks every window to close, and the kiosk window
+    # refuses (a citizen must not close it), so SIGTERM from systemd did nothing
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
     code = app.exec()
     shell.shutdown()
     if panel is not None:

@@ -9,7 +9,15 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLayout,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.base import DeviceEvent
 from flows.runtime import Finished, FlowFailed, Outcome
@@ -76,6 +84,9 @@ class Shell(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
+        # the screen decides the window's size, never the content: a window taller than its
+        # screen hides the bottom (the demo's 1920x1211 landscape shot); screens lay out for it
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.addWidget(self._build_header())
         self.stack = QStackedWidget()
         root.addWidget(self.stack, 1)
@@ -331,8 +342,15 @@ class Shell(QWidget):
             return True
         return False
 
+    @property
+    def portrait(self) -> bool:
+        return self.height() >= self.width()
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        old = event.oldSize()
+        if old.isValid() and (old.height() >= old.width()) != self.portrait:
+            self._rerender()  # tiles in one column or three
         for ov in (self.idle_overlay, self.help_overlay):
             if ov.isVisible():
                 ov.setGeometry(self.rect())
