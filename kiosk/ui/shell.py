@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
+    QGridLayout,
     QLayout,
     QSizePolicy,
     QStackedWidget,
@@ -25,7 +25,7 @@ from flows.views import Intent, Message, View
 from kiosk import home
 from kiosk.app import Kiosk
 from kiosk.idle import IdleWatch
-from kiosk.text import tr
+from kiosk.text import Text, tr
 from kiosk.ui import theme
 from kiosk.ui.bridge import channel
 from kiosk.ui.flow_host import FlowHost
@@ -48,6 +48,8 @@ ERROR_VIEW = Message(
     timeout=30,
     can_go_back=False,
 )
+
+HOME_HELP = tr("轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。")
 
 ESCAPE_KEYS = {
     Qt.Key.Key_Escape,
@@ -80,6 +82,7 @@ class Shell(QWidget):
         self.host = FlowHost(self)
         self.idle = IdleWatch(self.clock, kcfg["idle_timeout"], kcfg["idle_warning"])
         self._screens: dict[type, Screen] = {}
+        self._laid_out_portrait: bool | None = None
 
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -117,28 +120,63 @@ class Shell(QWidget):
         header = QWidget()
         header.setObjectName("Header")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(header)
+        self.header_grid = QGridLayout(header)
         m = self.metrics.mm(4)
-        row.setContentsMargins(m, m // 2, m, m // 2)
-        self.hall_label = label(self.kcfg["hall_name"], wrap=False)
-        # a long hall name is cut, never pushes the buttons off a portrait screen
+        self.header_grid.setContentsMargins(m, m // 2, m, m // 2)
+        self.hall_label = label(self.kcfg["hall_name"], "Hall")
+        # the grid decides its width; it wraps rather than being cut or pushing buttons off
         self.hall_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.clock_label = label("", "Clock", wrap=False)
+        self.clock_label = label("", "Clock", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
         self.home_button = button("", self.home_pressed, role="header", name="home")
         self.help_button = button("", self.show_help, role="header", name="help")
         self.lang_button = button("", self.toggle_language, role="header", name="language")
-        row.addWidget(self.hall_label, 1)
-        row.addWidget(self.clock_label)
-        for b in (self.home_button, self.help_button, self.lang_button):
-            row.addWidget(b)
+        self.header_narrow: bool | None = None
         return header
+
+    def _layout_header(self) -> None:
+        """One row when the hall name fits beside the clock and buttons, else the name gets a row
+        of its own (a portrait screen on a journey, elderly mode): never cut, never overlapped."""
+        buttons = [self.home_button, self.help_button, self.lang_button]
+        grid = self.header_grid
+        shown = [w for w in (self.clock_label, *buttons) if not w.isHidden()]
+        for w in (self.hall_label, *shown):
+            w.ensurePolished()
+        margins = grid.contentsMargins()
+        spacing = max(grid.horizontalSpacing(), 0)
+        beside = sum(w.sizeHint().width() + spacing for w in shown) + margins.left() + margins.right()
+        needed = self.hall_label.fontMetrics().horizontalAdvance(self.hall_label.text()) + spacing
+        narrow = needed > self.width() - beside
+        if narrow == self.header_narrow:
+            return
+        self.header_narrow = narrow
+        for w in (self.hall_label, self.clock_label, *buttons):
+            grid.removeWidget(w)
+        row = 1 if narrow else 0
+        grid.addWidget(self.hall_label, 0, 0, 1, 5 if narrow else 1)
+        grid.addWidget(self.clock_label, row, 1)
+        for i, b in enumerate(buttons):
+            grid.addWidget(b, row, 2 + i)
+        grid.setColumnStretch(0, 0 if narrow else 1)
+        grid.setColumnStretch(1, 1 if narrow else 0)
+        if narrow:
+            self.clock_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self.clock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def apply_style(self) -> None:
         self.metrics = theme.metrics(self.elderly)
         self.setStyleSheet(theme.stylesheet(self.metrics))
-        screens: list[Any] = [self.home_screen, self.attract_screen, *self._screens.values()]
+        screens: list[Any] = [
+            self.home_screen,
+            self.attract_screen,
+            *self._screens.values(),
+            self.idle_overlay,
+            self.help_overlay,
+        ]
         for s in screens:
             s.metrics = self.metrics
+        self.header_narrow = None  # font sizes changed: measure again
+        self._layout_header()
         factor = self.kcfg["elderly_timeout_factor"] if self.elderly else 1.0
         self.idle.timeout = self.kcfg["idle_timeout"] * factor
         self.idle.warning = min(self.kcfg["idle_warning"] * factor, self.idle.timeout)
@@ -149,6 +187,8 @@ class Shell(QWidget):
         self.lang_button.setText("中文" if self.languages.current == "en" else "English")
         self.home_button.setVisible(self.mode in ("flow", "error"))
         self.update_clock()
+        self.header_narrow = None  # button widths changed with the language or mode
+        self._layout_header()
 
     # ---- navigation ----
     def go_home(self) -> None:
@@ -261,8 +301,17 @@ class Shell(QWidget):
                 screen.show_view(self.current_view, answer)
 
     def show_help(self) -> None:
-        prompt = ui(self.current_view.prompt) if self.current_view is not None else ""
-        self.help_overlay.show_help(self.kcfg["help_phone"], prompt)
+        self.help_overlay.show_help(self.kcfg["help_phone"], ui(self.step_help()))
+
+    def step_help(self) -> Text:
+        """What Help says about the screen on show: the flow's words for this step, else the
+        screen kind's."""
+        view = self.current_view
+        if self.mode not in ("flow", "error") or view is None:
+            return HOME_HELP
+        if view.help is not None:
+            return view.help
+        return self._screen_for(type(view)).help
 
     def say(self, text: str) -> None:
         if self.kcfg["voice"]:
@@ -271,7 +320,7 @@ class Shell(QWidget):
     # ---- time ----
     def update_clock(self) -> None:
         now = self.clock.now().astimezone(self.zone)
-        self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M"))
+        self.clock_label.setText(now.strftime("%Y-%m-%d\n%H:%M"))  # two short lines leave room for the hall
 
     def tick(self) -> None:
         self.update_clock()
@@ -348,8 +397,9 @@ class Shell(QWidget):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        old = event.oldSize()
-        if old.isValid() and (old.height() >= old.width()) != self.portrait:
+        self._layout_header()
+        if self.portrait != self._laid_out_portrait:
+            self._laid_out_portrait = self.portrait
             self._rerender()  # tiles in one column or three
         for ov in (self.idle_overlay, self.help_overlay):
             if ov.isVisible():

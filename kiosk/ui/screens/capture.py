@@ -21,6 +21,7 @@ from kiosk.ui.widgets import button
 
 @screen_for(Capture)
 class CaptureScreen(Screen):
+    help = tr("请正对摄像头，按语音和屏幕提示调整，倒数结束后自动拍照。")
     kiosk: Any = None  # set by the shell: the camera device and its settings
     speak: Callable[[str], None] | None = None
 
