@@ -81,22 +81,22 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="49" />
-        <location filename="../../flows/queue.py" line="184" />
+        <location filename="../../flows/queue.py" line="189" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="46" />
+        <location filename="../../flows/views.py" line="48" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="96" />
+        <location filename="../../flows/views.py" line="98" />
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="96" />
+        <location filename="../../flows/views.py" line="98" />
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -106,7 +106,7 @@
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="142" />
+        <location filename="../../kiosk/app.py" line="148" />
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
@@ -152,7 +152,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="46" />
-        <location filename="../../flows/queue.py" line="212" />
+        <location filename="../../flows/queue.py" line="217" />
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
@@ -163,197 +163,203 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="48" />
+        <location filename="../../flows/queue.py" line="49" />
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="61" />
+        <location filename="../../flows/queue.py" line="52" />
+        <source>轻触您要办理的业务领取排队号；每项下方写有等候人数。灰色的业务现在不能取号，原因写在下方。</source>
+        <translation>Touch a service to take a queue ticket; each shows how many people are waiting. Grey services cannot issue tickets now; the reason is shown below them.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="66" />
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="68" />
+        <location filename="../../flows/queue.py" line="73" />
         <source>{name}需要实名取号</source>
-        <translation>{name} requires a ticket with your ID card (real-name)</translation>
+        <translation>A ticket for {name} needs your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="73" />
+        <location filename="../../flows/queue.py" line="78" />
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="74" />
+        <location filename="../../flows/queue.py" line="79" />
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="78" />
+        <location filename="../../flows/queue.py" line="83" />
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="79" />
+        <location filename="../../flows/queue.py" line="84" />
         <source>年满 {age} 周岁优先</source>
         <translation>Priority for age {age}+</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="81" />
+        <location filename="../../flows/queue.py" line="86" />
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="81" />
+        <location filename="../../flows/queue.py" line="86" />
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="87" />
+        <location filename="../../flows/queue.py" line="92" />
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="104" />
+        <location filename="../../flows/queue.py" line="109" />
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="107" />
+        <location filename="../../flows/queue.py" line="112" />
         <source>请将身份证放在读卡区，读取后请取回</source>
         <translation>Place your ID card on the card reader. Take it back after it is read.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="108" />
+        <location filename="../../flows/queue.py" line="113" />
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="122" />
+        <location filename="../../flows/queue.py" line="127" />
         <source>这张证件无法使用：{why}。请换一张证件或到服务台咨询</source>
         <translation>This card cannot be used: {why}. Please try another card or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="136" />
+        <location filename="../../flows/queue.py" line="141" />
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="161" />
+        <location filename="../../flows/queue.py" line="166" />
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="173" />
+        <location filename="../../flows/queue.py" line="178" />
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="176" />
+        <location filename="../../flows/queue.py" line="181" />
         <source>{ahead}。请取回您的身份证</source>
         <translation>{ahead}. Please take back your ID card.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="179" />
+        <location filename="../../flows/queue.py" line="184" />
         <source>请取走您的号票</source>
         <translation>Please take your ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="182" />
+        <location filename="../../flows/queue.py" line="187" />
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="191" />
+        <location filename="../../flows/queue.py" line="196" />
         <source>号票未能打印，您的号码依然有效</source>
         <translation>The ticket could not be printed, but your number is still valid</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="193" />
+        <location filename="../../flows/queue.py" line="198" />
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="194" />
+        <location filename="../../flows/queue.py" line="199" />
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="197" />
+        <location filename="../../flows/queue.py" line="202" />
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="207" />
+        <location filename="../../flows/queue.py" line="212" />
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="207" />
+        <location filename="../../flows/queue.py" line="212" />
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="213" />
+        <location filename="../../flows/queue.py" line="218" />
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="217" />
+        <location filename="../../flows/queue.py" line="222" />
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="219" />
+        <location filename="../../flows/queue.py" line="224" />
         <source>本机没有读卡器</source>
         <translation>This kiosk has no card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="221" />
+        <location filename="../../flows/queue.py" line="226" />
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="221" />
+        <location filename="../../flows/queue.py" line="226" />
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="228" />
+        <location filename="../../flows/queue.py" line="233" />
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="234" />
+        <location filename="../../flows/queue.py" line="239" />
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="235" />
+        <location filename="../../flows/queue.py" line="240" />
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="245" />
+        <location filename="../../flows/queue.py" line="250" />
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="246" />
+        <location filename="../../flows/queue.py" line="251" />
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="247" />
+        <location filename="../../flows/queue.py" line="252" />
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="258" />
+        <location filename="../../flows/queue.py" line="263" />
         <location filename="../../kiosk/home.py" line="59" />
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="258" />
+        <location filename="../../flows/queue.py" line="263" />
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -379,95 +385,105 @@
         <translation>Fault demo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="56" />
+        <location filename="../../kiosk/ui/overlays.py" line="66" />
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="57" />
+        <location filename="../../kiosk/ui/overlays.py" line="67" />
         <source>还剩 {n} 秒</source>
         <translation>{n} seconds left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="58" />
+        <location filename="../../kiosk/ui/overlays.py" line="75" />
         <source>本次办理即将结束，您的信息将被清除</source>
         <translation>This session will end soon and your details will be cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="59" />
+        <location filename="../../kiosk/ui/overlays.py" line="76" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="72" />
-        <location filename="../../kiosk/ui/shell.py" line="138" />
+        <location filename="../../kiosk/ui/overlays.py" line="90" />
+        <location filename="../../kiosk/ui/shell.py" line="186" />
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="74" />
-        <source>按屏幕提示操作；任何时候可按“首页”放弃本次办理，您的信息会被清除。</source>
-        <translation>Follow the prompts on screen. Press "Home" at any time to stop; your details will be cleared.</translation>
+        <location filename="../../kiosk/ui/overlays.py" line="92" />
+        <source>任何时候可按“首页”放弃本次办理，您的信息会被清除。</source>
+        <translation>Press “Home” at any time to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="76" />
+        <location filename="../../kiosk/ui/overlays.py" line="94" />
         <source>需要人工帮助请拨打：{phone}</source>
         <translation>For help from a person, call: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="78" />
+        <location filename="../../kiosk/ui/overlays.py" line="96" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="25" />
+        <location filename="../../kiosk/ui/screens/entry.py" line="15" />
+        <source>用屏幕上的数字键输入，按“删除”改正一位，按“清空”重新输入，输完按“确认”。</source>
+        <translation>Type on the on-screen keys; “Delete” removes one digit, “Clear” starts again. Press “Confirm” when done.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/entry.py" line="27" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="27" />
+        <location filename="../../kiosk/ui/screens/entry.py" line="29" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="28" />
+        <location filename="../../kiosk/ui/screens/entry.py" line="30" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="43" />
+        <location filename="../../kiosk/ui/screens/entry.py" line="45" />
         <source>位数不足，请至少输入 {n} 位</source>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="33" />
+        <location filename="../../kiosk/ui/shell.py" line="43" />
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="34" />
+        <location filename="../../kiosk/ui/shell.py" line="44" />
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="35" />
+        <location filename="../../kiosk/ui/shell.py" line="45" />
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="140" />
-        <location filename="../../flows/queue.py" line="237" />
-        <location filename="../../kiosk/ui/shell.py" line="37" />
+        <location filename="../../kiosk/ui/shell.py" line="52" />
+        <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
+        <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="145" />
+        <location filename="../../flows/queue.py" line="242" />
+        <location filename="../../kiosk/ui/shell.py" line="47" />
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="137" />
+        <location filename="../../kiosk/ui/shell.py" line="185" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="289" />
+        <location filename="../../kiosk/ui/shell.py" line="346" />
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -519,24 +535,24 @@
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="102" />
-        <location filename="../../kiosk/ui/screens/base.py" line="64" />
+        <location filename="../../flows/queue.py" line="107" />
+        <location filename="../../kiosk/ui/screens/base.py" line="93" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="39" />
-        <location filename="../../kiosk/ui/shell.py" line="152" />
+        <location filename="../../kiosk/ui/screens/home.py" line="44" />
+        <location filename="../../kiosk/ui/shell.py" line="202" />
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58" />
+        <location filename="../../kiosk/ui/screens/home.py" line="60" />
         <source>退出长者模式</source>
         <translation>Leave elderly mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58" />
+        <location filename="../../kiosk/ui/screens/home.py" line="60" />
         <source>长者模式（大字体、慢节奏）</source>
         <translation>Elderly mode (large text, more time)</translation>
     </message>
@@ -551,13 +567,12 @@
         <translation>No simulated devices running</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="124" />
+        <location filename="../../devices/sim.py" line="66" />
         <source>拔出设备</source>
-        <extracomment>the baud rate the driver should be configured with (ptys ignore it; delays may use it)</extracomment>
         <translation>Unplug device</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="125" />
+        <location filename="../../devices/sim.py" line="67" />
         <source>插回设备</source>
         <translation>Plug device back in</translation>
     </message>
@@ -670,7 +685,7 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="24" />
-        <location filename="../../devices/camera/simulator.py" line="182" />
+        <location filename="../../devices/camera/simulator.py" line="174" />
         <location filename="../../devices/printer/simulator.py" line="27" />
         <source>正常</source>
         <translation>Normal</translation>
@@ -879,87 +894,87 @@
         <translation>Face matching service unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="160" />
+        <location filename="../../devices/camera/simulator.py" line="152" />
         <source>画面中的人</source>
         <translation>People in view</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="162" />
+        <location filename="../../devices/camera/simulator.py" line="154" />
         <source>一个人</source>
         <translation>One person</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="162" />
+        <location filename="../../devices/camera/simulator.py" line="154" />
         <source>两个人</source>
         <translation>Two people</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="162" />
+        <location filename="../../devices/camera/simulator.py" line="154" />
         <source>没有人</source>
         <translation>Nobody</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="165" />
+        <location filename="../../devices/camera/simulator.py" line="157" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="170" />
+        <location filename="../../devices/camera/simulator.py" line="162" />
         <source>居中</source>
         <translation>Centered</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="171" />
+        <location filename="../../devices/camera/simulator.py" line="163" />
         <source>偏左</source>
         <translation>Too far left</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="172" />
+        <location filename="../../devices/camera/simulator.py" line="164" />
         <source>偏右</source>
         <translation>Too far right</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="173" />
+        <location filename="../../devices/camera/simulator.py" line="165" />
         <source>太远</source>
         <translation>Too far</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="174" />
+        <location filename="../../devices/camera/simulator.py" line="166" />
         <source>太近</source>
         <translation>Too close</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="175" />
+        <location filename="../../devices/camera/simulator.py" line="167" />
         <source>歪头</source>
         <translation>Head tilted</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="180" />
+        <location filename="../../devices/camera/simulator.py" line="172" />
         <source>光线</source>
         <translation>Lighting</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="182" />
+        <location filename="../../devices/camera/simulator.py" line="174" />
         <source>太暗</source>
         <translation>Too dark</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="182" />
+        <location filename="../../devices/camera/simulator.py" line="174" />
         <source>半边阴影</source>
         <translation>Shadow on half the face</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="184" />
+        <location filename="../../devices/camera/simulator.py" line="176" />
         <source>模糊/清晰</source>
         <translation>Blurry/sharp</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="185" />
+        <location filename="../../devices/camera/simulator.py" line="177" />
         <source>拔出摄像头</source>
         <translation>Unplug camera</translation>
     </message>
     <message>
-        <location filename="../../devices/camera/simulator.py" line="186" />
+        <location filename="../../devices/camera/simulator.py" line="178" />
         <source>插回摄像头</source>
         <translation>Plug camera back in</translation>
     </message>
@@ -1635,55 +1650,60 @@
         <translation>Please face the camera and adjust your position as shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="49" />
+        <location filename="../../flows/photo.py" line="42" />
+        <source>请摘下帽子和眼镜，正对摄像头，让脸在虚线框内。按语音和屏幕提示调整，倒数三秒后自动拍照；也可以按“拍照”。</source>
+        <translation>Take off hat and glasses, face the camera and keep your face inside the dashed outline. Follow the spoken and on-screen advice; the photo is taken after a 3-2-1 countdown, or press “Take photo”.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="52" />
         <source>这张照片不能使用</source>
         <translation>This photo cannot be used</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="50" />
+        <location filename="../../flows/photo.py" line="53" />
         <source>{why}。请按提示重新拍摄</source>
         <translation>{why}. Please retake the photo as instructed.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="52" />
-        <location filename="../../flows/photo.py" line="75" />
-        <location filename="../../flows/photo.py" line="77" />
+        <location filename="../../flows/photo.py" line="55" />
+        <location filename="../../flows/photo.py" line="78" />
+        <location filename="../../flows/photo.py" line="80" />
         <source>重新拍摄</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="62" />
+        <location filename="../../flows/photo.py" line="65" />
         <source>照片符合证件照标准（{w}×{h} 像素，{kb} KB）</source>
         <translation>Photo meets ID photo standards ({w}×{h} pixels, {kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="68" />
+        <location filename="../../flows/photo.py" line="71" />
         <source>照片未通过：{rules}</source>
         <translation>Photo rejected: {rules}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="71" />
+        <location filename="../../flows/photo.py" line="74" />
         <source>请确认您的照片</source>
         <translation>Please check your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="71" />
+        <location filename="../../flows/photo.py" line="74" />
         <source>照片需要重拍</source>
         <translation>The photo needs to be retaken</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="75" />
+        <location filename="../../flows/photo.py" line="78" />
         <source>使用此照片</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="87" />
+        <location filename="../../flows/photo.py" line="90" />
         <location filename="../../kiosk/home.py" line="60" />
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="87" />
+        <location filename="../../flows/photo.py" line="90" />
         <source>按提示拍摄合格的证件照</source>
         <translation>A compliant ID photo, with guidance</translation>
     </message>
@@ -1792,7 +1812,7 @@
     <message>
         <location filename="../../kiosk/queue/store.py" line="281" />
         <source>{name}需要实名取号，请刷身份证</source>
-        <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
+        <translation>A ticket for {name} needs your ID card (real-name). Please place your ID card on the reader.</translation>
     </message>
     <message>
         <location filename="../../kiosk/queue/store.py" line="284" />
@@ -1857,14 +1877,40 @@
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/capture.py" line="48" />
+        <location filename="../../kiosk/ui/screens/capture.py" line="24" />
+        <source>请正对摄像头，按语音和屏幕提示调整，倒数结束后自动拍照。</source>
+        <translation>Face the camera and follow the spoken and on-screen advice; the photo is taken when the countdown ends.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/capture.py" line="47" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/factory.py" line="46" />
+        <location filename="../../kiosk/queue/factory.py" line="49" />
         <source>身份证号密钥文件无法使用：{why}</source>
         <translation>The ID number key file cannot be used: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/base.py" line="70" />
+        <source>请按屏幕上的提示操作。</source>
+        <extracomment>what Help says on this kind of screen when the view has no help of its own</extracomment>
+        <translation>Follow the instructions on the screen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/busy.py" line="15" />
+        <source>正在为您办理，请稍候，不要离开。</source>
+        <translation>We are working on it. Please wait and do not leave.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/choose.py" line="15" />
+        <source>轻触您要的一项。灰色的选项现在不能选，原因写在它的下方。</source>
+        <translation>Touch the option you want. Grey options cannot be chosen now; the reason is shown below them.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/message.py" line="21" />
+        <source>请阅读屏幕上的内容，然后按下方的按钮继续。</source>
+        <translation>Read the screen, then press a button below to continue.</translation>
     </message>
 </context>
 </TS>
