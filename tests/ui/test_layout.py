@@ -227,3 +227,17 @@ def test_help_speaks_about_the_step_on_show(shell):
     assert "请取走凭条" in helps["message"]
     assert "12345" in helps["message"]  # the help phone is on every step
     shot(shell, "help-1080x1920")
+
+
+def test_turning_to_landscape_gives_a_landscape_window_and_layout(shell):
+    """The demo's landscape shot was 1920x1211: the portrait layout's minimum height held the
+    window taller than the screen. The screen decides the size; the layout follows."""
+    shell.resize(1080, 1920)
+    shell.refresh_home()
+    settle()
+    shell.resize(1920, 1080)
+    settle()
+    assert shell.size().toTuple() == (1920, 1080)
+    tiles = [b for b in visible_in(shell, QPushButton) if b.objectName().startswith("service_")]
+    assert len({b.y() for b in tiles}) == 1  # side by side, not one per row
+    assert_nothing_cut(shell)
