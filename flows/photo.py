@@ -42,6 +42,9 @@ def start(ctx: FlowContext) -> FlowGen:
             title=tr("自助拍摄证件照"),
             prompt=tr("请正对摄像头，按屏幕提示调整姿势"),
             events=("captured", offline("camera")),
+            help=tr(
+                "请摘下帽子和眼镜，正对摄像头，让脸在虚线框内。按语音和屏幕提示调整，倒数三秒后自动拍照；也可以按“拍照”。"
+            ),
         )
         if shot.name == offline("camera"):
             return (yield from _device_lost(ctx, tr("摄像头暂时无法使用")))

@@ -50,7 +50,12 @@ def start(ctx: FlowContext) -> FlowGen:
         if store.settings.appointments:
             options.append(Option("_appointment", tr("预约签到"), tr("已在网上或电话预约的市民")))
         choice = yield Choose(
-            title=tr("请选择要办理的业务"), prompt=tr("请选择要办理的业务"), options=tuple(options)
+            title=tr("请选择要办理的业务"),
+            prompt=tr("请选择要办理的业务"),
+            options=tuple(options),
+            help=tr(
+                "轻触您要办理的业务领取排队号；每项下方写有等候人数。灰色的业务现在不能取号，原因写在下方。"
+            ),
         )
         if choice.name == "back":
             return "back"

@@ -1,6 +1,7 @@
 """View models: what a flow asks the UI to show. Small frozen dataclasses, no Qt.
 
-Each view carries its spoken `prompt`. A view that waits for a device event names it in
+Each view carries its spoken `prompt`, and may carry `help`: what Help says about this step
+(otherwise Help explains the kind of screen). A view that waits for a device event names it in
 `events`; a view with `timeout` gets a "timeout" intent when the citizen does nothing for that
 long (measured on the injected clock).
 """
@@ -20,6 +21,7 @@ class View:
     timeout: float | None = None
     events: tuple[str, ...] = ()
     can_go_back: bool = True
+    help: Text | None = None
 
 
 @dataclass(frozen=True)

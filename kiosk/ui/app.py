@@ -6,13 +6,16 @@ import logging
 import signal
 import sys
 
-from PySide6.QtCore import Qt, QTimer
+import PySide6
+from PySide6.QtCore import QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk
 from kiosk.health import sd_notify
 from kiosk.ui import theme
+from kiosk.ui.bridge import bindings_keep_references
+from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.shell import Shell, install
 from kiosk.ui.sim_panel import SimulatorPanel
 from kiosk.ui.watchdog import GuiWatchdog
@@ -20,7 +23,24 @@ from kiosk.ui.watchdog import GuiWatchdog
 log = logging.getLogger(__name__)
 
 
+#: Qt warnings that say nothing to staff: the offscreen platform (demo, tests) prints this for
+#: every top-level window whose size limits change
+QUIET_QT_WARNINGS = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if message in QUIET_QT_WARNINGS:
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    log.log(level, "Qt: %s", message)
+
+
 def application() -> QApplication:
+    qInstallMessageHandler(_qt_message)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
@@ -28,6 +48,11 @@ def application() -> QApplication:
     if not any(f in QFontDatabase.families() for f in theme.FONT_FAMILIES):
         log.error("no CJK font installed: Chinese will not render (install fonts-noto-cjk)")
     app.setFont(theme.app_font())
+    if not bindings_keep_references():
+        log.critical(
+            "PySide6 %s drops references to None/True: the kiosk will crash (install PySide6 < 6.12)",
+            PySide6.__version__,
+        )
     return app
 
 
@@ -48,7 +73,7 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
         shell.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         if kcfg["touch_only"]:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-        shell.showFullScreen()
+        shell.screen_fit = ScreenFit(shell, app)  # type: ignore[attr-defined]  # kept with the window
     panel = None
     if simulate:
         panel = SimulatorPanel(kiosk)
@@ -76,7 +101,9 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
         beat()
 
     QTimer.singleShot(0, ready)
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    # exit(), not quit(): Qt 6's quit() first asks every window to close, and the kiosk window
+    # refuses (a citizen must not close it), so SIGTERM from systemd did nothing
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
     code = app.exec()
     watchdog.stop()
     shell.shutdown()

@@ -1,8 +1,8 @@
 """The live camera preview with the guidance text and the 3-2-1 countdown.
 
 Frames and analysis results arrive from worker threads through submit_frame/submit_analysis,
-which only park the newest one and post a queued signal if none is pending: a slow screen
-skips frames rather than queueing them. The GUI thread converts the newest frame to a QImage
+which hand them to the GUI bridge keeping only the newest: a slow screen skips frames rather
+than queueing them. The GUI thread converts the newest frame to a QImage
 and paints it; all image analysis happens in devices.camera.pipeline.
 """
 
@@ -12,19 +12,18 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from devices.base import DeviceEvent
 from devices.camera.capture import Frame
 from kiosk.text import Text
+from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
 
 
 class CameraView(QWidget):
-    _wake = Signal()
-
     def __init__(
         self,
         parent: QWidget | None = None,
@@ -37,16 +36,14 @@ class CameraView(QWidget):
         self.mirror = mirror  # a mirror image is what people expect to see of themselves
         self._speak = speak
         self._lock = threading.Lock()
-        self._pending_frame: Frame | None = None
-        self._pending_advice: Any = None
-        self._posted = False
+        self._frames = channel(self._show_frame, newest=True, owner=self)
+        self._advice = channel(self._show_advice, newest=True, owner=self)
         self._image: QImage | None = None
         self.text: Text | None = None
         self.countdown: int | None = None
         self.frames_received = 0
         self.frames_shown = 0
         self.shown_seq = 0
-        self._wake.connect(self._take, Qt.ConnectionType.QueuedConnection)
         self.setMinimumSize(320, 180)
 
     # ---- any thread ----
@@ -57,39 +54,34 @@ class CameraView(QWidget):
             item = item.payload
         assert isinstance(item, Frame)
         with self._lock:
-            self._pending_frame = item
             self.frames_received += 1
-            post, self._posted = not self._posted, True
-        if post:
-            self._wake.emit()
+        self._frames.send(item)
 
     def submit_analysis(self, analysis: Any) -> None:
         """A devices.camera.pipeline.Analysis (or anything with an `advice`)."""
-        with self._lock:
-            self._pending_advice = analysis.advice
-            post, self._posted = not self._posted, True
-        if post:
-            self._wake.emit()
+        self._advice.send(analysis.advice)
+
+    def close_channels(self) -> None:
+        """Frames still on their way are dropped (the screen is leaving)."""
+        self._frames.close()
+        self._advice.close()
 
     # ---- GUI thread ----
-    def _take(self) -> None:
-        with self._lock:
-            frame, self._pending_frame = self._pending_frame, None
-            advice, self._pending_advice = self._pending_advice, None
-            self._posted = False
-        if frame is not None:
-            img = frame.image
-            h, w = img.shape[:2]
-            # copy(): the QImage must own its pixels, the frame's buffer belongs to the camera
-            self._image = QImage(img.data, w, h, int(img.strides[0]), QImage.Format.Format_BGR888).copy()
-            self.frames_shown += 1
-            self.shown_seq = frame.seq
-        if advice is not None:
-            self.countdown = advice.countdown
-            if advice.text != self.text or advice.speak:
-                self.text = advice.text
-                if advice.speak and self._speak is not None:
-                    self._speak(ui(advice.text))
+    def _show_frame(self, frame: Frame) -> None:
+        img = frame.image
+        h, w = img.shape[:2]
+        # copy(): the QImage must own its pixels, the frame's buffer belongs to the camera
+        self._image = QImage(img.data, w, h, int(img.strides[0]), QImage.Format.Format_BGR888).copy()
+        self.frames_shown += 1
+        self.shown_seq = frame.seq
+        self.update()
+
+    def _show_advice(self, advice: Any) -> None:
+        self.countdown = advice.countdown
+        if advice.text != self.text or advice.speak:
+            self.text = advice.text
+            if advice.speak and self._speak is not None:
+                self._speak(ui(advice.text))
         self.update()
 
     def clear(self) -> None:

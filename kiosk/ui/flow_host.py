@@ -6,10 +6,11 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from flows.runtime import FlowRunner, FlowSpec
-from flows.views import TIMEOUT, Intent, View, Work, offline
+from flows.views import TIMEOUT, Intent, View, Work
+from kiosk.ui.bridge import channel
 
 log = logging.getLogger(__name__)
 
@@ -20,15 +21,14 @@ UNDOES = {"card_removed": "card_inserted"}
 class FlowHost(QObject):
     """Steps one flow at a time. `shell` renders views and is told when the flow ends."""
 
-    _work_done = Signal(int, object, object)  # seq, result, exception
-
     def __init__(self, shell: Any) -> None:
         super().__init__()
         self.shell = shell
         self.runner: FlowRunner | None = None
         self.spec: FlowSpec | None = None
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="flow-work")
-        self._work_done.connect(self._on_work_done)
+        # (seq, result, exception) from the pool's threads, run on the GUI thread
+        self._work_done = channel(self._on_work_done)
         # an event no view waited for, kept until it is undone (a card placed before its screen)
         self._sticky: dict[str, Any] = {}
 
@@ -73,11 +73,6 @@ class FlowHost(QObject):
         elif kind in UNDOES.values():
             self._sticky[kind] = payload
 
-    def device_status(self, device: str, status: Any) -> None:
-        """A device went down: a view waiting on it hears `offline(device)` (it cannot wait on)."""
-        if not status.usable:
-            self.deliver_event(offline(device), status)
-
     def tick(self) -> None:
         if self.runner is not None and self.runner.timed_out():
             self.answer(TIMEOUT, self.runner.seq)
@@ -91,6 +86,7 @@ class FlowHost(QObject):
 
     def shutdown(self) -> None:
         self.cancel("shutdown")
+        self._work_done.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _handle(self, step: Any) -> None:
@@ -107,13 +103,14 @@ class FlowHost(QObject):
             seq = runner.seq
             self.shell.show_view(step.busy, None)
             fut = self._pool.submit(step.fn)
-            fut.add_done_callback(lambda f: self._work_done.emit(seq, *_outcome(f)))
+            fut.add_done_callback(lambda f: self._work_done.send((seq, *_outcome(f))))
         else:
             self.runner = None
             self._sticky.clear()  # a card left on the reader is not the next citizen's
             self.shell.flow_ended(step)
 
-    def _on_work_done(self, seq: int, result: Any, exc: BaseException | None) -> None:
+    def _on_work_done(self, done: tuple[int, Any, BaseException | None]) -> None:
+        seq, result, exc = done
         if self.runner is None:
             return
         step = self.runner.fail(exc, seq) if exc is not None else self.runner.answer(result, seq)

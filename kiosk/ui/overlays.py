@@ -10,15 +10,16 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from kiosk.text import tr
 from kiosk.ui.i18n import ui
 from kiosk.ui.theme import Metrics
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, fit_one_line, label
 
 
 class Overlay(QWidget):
     def __init__(self, parent: QWidget, metrics: Metrics) -> None:
         super().__init__(parent)
+        self.metrics = metrics
         self.setObjectName("Overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        outer = QVBoxLayout(self)
+        self.outer = outer = QVBoxLayout(self)
         self.card = QFrame()
         self.card.setObjectName("Card")
         self.card.setMaximumWidth(metrics.mm(200))
@@ -35,8 +36,17 @@ class Overlay(QWidget):
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
+        self.fit_card()
         self.raise_()
         self.show()
+
+    def fit_card(self) -> None:
+        """The card is as tall as its wrapped text needs at its real width (the layout sizes it
+        from its preferred width, where fewer lines wrap, and squeezed the big count)."""
+        margins = self.outer.contentsMargins()
+        width = min(self.card.maximumWidth(), self.width() - margins.left() - margins.right())
+        self.card.ensurePolished()
+        self.card.setMinimumHeight(max(self.box.totalHeightForWidth(width), 0))
 
 
 class IdleOverlay(Overlay):
@@ -55,6 +65,13 @@ class IdleOverlay(Overlay):
     def update_count(self, seconds: int) -> None:
         self.title.setText(ui(tr("您还在吗？")))
         self.count.setText(ui(tr("还剩 {n} 秒", n=seconds)))
+        # one line, as large as fits: at 150 px "还剩 13 秒" wrapped and its 秒 was cut off
+        parent = self.parentWidget()
+        room = min(self.card.maximumWidth(), parent.width() if parent is not None else 10**4)
+        margins = self.box.contentsMargins()
+        fit_one_line(self.count, self.metrics.font(150), room - margins.left() - margins.right() - 24)
+        if self.isVisible():
+            self.fit_card()
         self.hint.setText(ui(tr("本次办理即将结束，您的信息将被清除")))
         self.button.setText(ui(tr("继续办理")))
 
@@ -68,10 +85,11 @@ class HelpOverlay(Overlay):
         for w in (self.title, self.body, self.close_button):
             self.box.addWidget(w)
 
-    def show_help(self, phone: str, prompt: str) -> None:
+    def show_help(self, phone: str, step: str) -> None:
+        """`step`: what to do on the current screen; then the way home and a person to call."""
         self.title.setText(ui(tr("帮助")))
-        lines = [prompt] if prompt else []
-        lines.append(ui(tr("按屏幕提示操作；任何时候可按“首页”放弃本次办理，您的信息会被清除。")))
+        lines = [step] if step else []
+        lines.append(ui(tr("任何时候可按“首页”放弃本次办理，您的信息会被清除。")))
         if phone:
             lines.append(ui(tr("需要人工帮助请拨打：{phone}", phone=phone)))
         self.body.setText("\n\n".join(lines))

@@ -7,18 +7,27 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLayout,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.base import DeviceEvent
 from flows.runtime import Finished, FlowFailed, Outcome
-from flows.views import Intent, Message, View
+from flows.views import Intent, Message, View, offline
 from kiosk import home
 from kiosk.app import Kiosk
 from kiosk.idle import IdleWatch
-from kiosk.text import tr
+from kiosk.text import Text, tr
 from kiosk.ui import theme
+from kiosk.ui.bridge import channel
 from kiosk.ui.flow_host import FlowHost
 from kiosk.ui.i18n import Languages, ui
 from kiosk.ui.overlays import HelpOverlay, IdleOverlay
@@ -39,6 +48,8 @@ ERROR_VIEW = Message(
     can_go_back=False,
 )
 
+HOME_HELP = tr("轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。")
+
 ESCAPE_KEYS = {
     Qt.Key.Key_Escape,
     Qt.Key.Key_F4,
@@ -47,12 +58,6 @@ ESCAPE_KEYS = {
     Qt.Key.Key_Tab,
     Qt.Key.Key_Backtab,
 }
-
-
-class _Bridge(QObject):
-    """Device events arrive on worker threads; this re-emits them on the GUI thread."""
-
-    device_event = Signal(object)
 
 
 class Shell(QWidget):
@@ -76,10 +81,14 @@ class Shell(QWidget):
         self.host = FlowHost(self)
         self.idle = IdleWatch(self.clock, kcfg["idle_timeout"], kcfg["idle_warning"])
         self._screens: dict[type, Screen] = {}
+        self._laid_out_portrait: bool | None = None
 
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
+        # the screen decides the window's size, never the content: a window taller than its
+        # screen hides the bottom (the demo's 1920x1211 landscape shot); screens lay out for it
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.addWidget(self._build_header())
         self.stack = QStackedWidget()
         root.addWidget(self.stack, 1)
@@ -90,9 +99,11 @@ class Shell(QWidget):
         self.idle_overlay = IdleOverlay(self, self.metrics, self.keep_session)
         self.help_overlay = HelpOverlay(self, self.metrics)
 
-        self._bridge = _Bridge()
-        self._bridge.device_event.connect(self._on_device_event)
-        self._unsubscribe = [dev.subscribe(self._bridge.device_event.emit) for dev in kiosk.devices]
+        # device workers reach the GUI only through the bridge: status changes as the newest
+        # state only (a flapping device cannot flood the screen), driver events in order
+        self._status_changes = channel(self._on_status_change, newest=True, owner=self)
+        self._device_events = channel(self._on_device_event, owner=self)
+        self._unsubscribe = [dev.subscribe(self._forward_device_event) for dev in kiosk.devices]
 
         self.timer = QTimer(self)
         self.timer.setInterval(250)
@@ -108,28 +119,63 @@ class Shell(QWidget):
         header = QWidget()
         header.setObjectName("Header")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(header)
+        self.header_grid = QGridLayout(header)
         m = self.metrics.mm(4)
-        row.setContentsMargins(m, m // 2, m, m // 2)
-        self.hall_label = label(self.kcfg["hall_name"], wrap=False)
-        # a long hall name is cut, never pushes the buttons off a portrait screen
+        self.header_grid.setContentsMargins(m, m // 2, m, m // 2)
+        self.hall_label = label(self.kcfg["hall_name"], "Hall")
+        # the grid decides its width; it wraps rather than being cut or pushing buttons off
         self.hall_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.clock_label = label("", "Clock", wrap=False)
+        self.clock_label = label("", "Clock", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
         self.home_button = button("", self.home_pressed, role="header", name="home")
         self.help_button = button("", self.show_help, role="header", name="help")
         self.lang_button = button("", self.toggle_language, role="header", name="language")
-        row.addWidget(self.hall_label, 1)
-        row.addWidget(self.clock_label)
-        for b in (self.home_button, self.help_button, self.lang_button):
-            row.addWidget(b)
+        self.header_narrow: bool | None = None
         return header
+
+    def _layout_header(self) -> None:
+        """One row when the hall name fits beside the clock and buttons, else the name gets a row
+        of its own (a portrait screen on a journey, elderly mode): never cut, never overlapped."""
+        buttons = [self.home_button, self.help_button, self.lang_button]
+        grid = self.header_grid
+        shown = [w for w in (self.clock_label, *buttons) if not w.isHidden()]
+        for w in (self.hall_label, *shown):
+            w.ensurePolished()
+        margins = grid.contentsMargins()
+        spacing = max(grid.horizontalSpacing(), 0)
+        beside = sum(w.sizeHint().width() + spacing for w in shown) + margins.left() + margins.right()
+        needed = self.hall_label.fontMetrics().horizontalAdvance(self.hall_label.text()) + spacing
+        narrow = needed > self.width() - beside
+        if narrow == self.header_narrow:
+            return
+        self.header_narrow = narrow
+        for w in (self.hall_label, self.clock_label, *buttons):
+            grid.removeWidget(w)
+        row = 1 if narrow else 0
+        grid.addWidget(self.hall_label, 0, 0, 1, 5 if narrow else 1)
+        grid.addWidget(self.clock_label, row, 1)
+        for i, b in enumerate(buttons):
+            grid.addWidget(b, row, 2 + i)
+        grid.setColumnStretch(0, 0 if narrow else 1)
+        grid.setColumnStretch(1, 1 if narrow else 0)
+        if narrow:
+            self.clock_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self.clock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def apply_style(self) -> None:
         self.metrics = theme.metrics(self.elderly)
         self.setStyleSheet(theme.stylesheet(self.metrics))
-        screens: list[Any] = [self.home_screen, self.attract_screen, *self._screens.values()]
+        screens: list[Any] = [
+            self.home_screen,
+            self.attract_screen,
+            *self._screens.values(),
+            self.idle_overlay,
+            self.help_overlay,
+        ]
         for s in screens:
             s.metrics = self.metrics
+        self.header_narrow = None  # font sizes changed: measure again
+        self._layout_header()
         factor = self.kcfg["elderly_timeout_factor"] if self.elderly else 1.0
         self.idle.timeout = self.kcfg["idle_timeout"] * factor
         self.idle.warning = min(self.kcfg["idle_warning"] * factor, self.idle.timeout)
@@ -140,6 +186,8 @@ class Shell(QWidget):
         self.lang_button.setText("中文" if self.languages.current == "en" else "English")
         self.home_button.setVisible(self.mode in ("flow", "error"))
         self.update_clock()
+        self.header_narrow = None  # button widths changed with the language or mode
+        self._layout_header()
 
     # ---- navigation ----
     def go_home(self) -> None:
@@ -252,8 +300,17 @@ class Shell(QWidget):
                 screen.show_view(self.current_view, answer)
 
     def show_help(self) -> None:
-        prompt = ui(self.current_view.prompt) if self.current_view is not None else ""
-        self.help_overlay.show_help(self.kcfg["help_phone"], prompt)
+        self.help_overlay.show_help(self.kcfg["help_phone"], ui(self.step_help()))
+
+    def step_help(self) -> Text:
+        """What Help says about the screen on show: the flow's words for this step, else the
+        screen kind's."""
+        view = self.current_view
+        if self.mode not in ("flow", "error") or view is None:
+            return HOME_HELP
+        if view.help is not None:
+            return view.help
+        return self._screen_for(type(view)).help
 
     def say(self, text: str) -> None:
         self.voice.speak(text, self.languages.current)
@@ -261,7 +318,7 @@ class Shell(QWidget):
     # ---- time ----
     def update_clock(self) -> None:
         now = self.clock.now().astimezone(self.zone)
-        self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M"))
+        self.clock_label.setText(now.strftime("%Y-%m-%d\n%H:%M"))  # two short lines leave room for the hall
 
     def tick(self) -> None:
         self.update_clock()
@@ -293,13 +350,20 @@ class Shell(QWidget):
             elif self.clock.monotonic() - self._last_refresh >= 5:
                 self.refresh_home()
 
-    def _on_device_event(self, ev: DeviceEvent) -> None:
+    def _forward_device_event(self, ev: DeviceEvent) -> None:  # a device's worker thread
         if ev.kind == "status":
-            if self.mode == "home":
-                self.refresh_home()
-            self.host.device_status(ev.device, ev.payload)
-            return
-        self.host.deliver_event(ev.kind, ev.payload)
+            self._status_changes.send((ev.device, ev.payload.state.value))
+            if not ev.payload.usable:  # a flow waiting on this device must hear it went away
+                self._device_events.send((offline(ev.device), ev.payload))
+        elif ev.kind != "frame":  # frames go to the camera screen's own channel
+            self._device_events.send((ev.kind, ev.payload))
+
+    def _on_status_change(self, _change: tuple[str, str]) -> None:
+        if self.mode == "home":
+            self.refresh_home()
+
+    def _on_device_event(self, event: tuple[str, Any]) -> None:
+        self.host.deliver_event(*event)
 
     # ---- input ----
     def user_activity(self) -> None:
@@ -327,8 +391,16 @@ class Shell(QWidget):
             return True
         return False
 
+    @property
+    def portrait(self) -> bool:
+        return self.height() >= self.width()
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        self._layout_header()
+        if self.portrait != self._laid_out_portrait:
+            self._laid_out_portrait = self.portrait
+            self._rerender()  # tiles in one column or three
         for ov in (self.idle_overlay, self.help_overlay):
             if ov.isVisible():
                 ov.setGeometry(self.rect())
@@ -336,6 +408,8 @@ class Shell(QWidget):
     def shutdown(self) -> None:
         for unsubscribe in self._unsubscribe:
             unsubscribe()
+        self._status_changes.close()
+        self._device_events.close()
         self.timer.stop()
         self.host.shutdown()
 

@@ -7,9 +7,9 @@ from functools import partial
 from typing import Any
 
 import qrcode
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
 def button(text: str, on_click: Callable[[], None], role: str = "", name: str = "") -> QPushButton:
@@ -19,9 +19,6 @@ def button(text: str, on_click: Callable[[], None], role: str = "", name: str = 
     if name:
         b.setObjectName(name)
     b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    if role == "tile":
-        # long labels must not widen the window past a portrait screen: the grid decides the width
-        b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
     b.clicked.connect(lambda _checked=False: on_click())  # drop `checked`: callers bind defaults
     return b
 
@@ -69,24 +66,104 @@ class Keypad(QWidget):
             grid.addWidget(b, i // 3, i % 3)
 
 
-def tile_text(title: str, detail: str, reason: str, enabled: bool) -> str:
-    lines = [title]
-    if detail:
-        lines.append(detail)
-    if not enabled and reason:
-        lines.append("⚠ " + reason)
-    return "\n".join(lines)
+class Tile(QPushButton):
+    """A large button whose title, detail and reason each wrap inside it: QPushButton's own text
+    never wraps, so a long detail ("办理时间 08:30-12:00, 13:30-17:00") was cut at the edge."""
+
+    def __init__(
+        self, name: str, title: str, detail: str, reason: str, on_click: Callable[[], Any], enabled: bool
+    ) -> None:
+        super().__init__()
+        self.setProperty("role", "tile")
+        self.setObjectName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # long labels must not widen the window past a portrait screen: the grid decides the width
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(28, 12, 28, 12)
+        box.setSpacing(4)
+        lines = [(title, "TileTitle"), (detail, "TileDetail")]
+        if not enabled and reason:
+            lines.append(("⚠ " + reason, "TileReason"))
+        self.lines = [text for text, _ in lines if text]
+        for text, role in lines:
+            if text:
+                lab = label(text, role)
+                lab.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+                box.addWidget(lab)
+        self.setAccessibleName("\n".join(self.lines))
+        self.setEnabled(enabled)
+        self.clicked.connect(lambda _checked=False: on_click())
+
+    def text(self) -> str:
+        """What the tile says, line by line (the button's own text is empty)."""
+        return "\n".join(self.lines)
 
 
 def tile_grid(
-    tiles: Sequence[tuple[str, str, Callable[[], Any], bool]], cols: int, height: int, spacing: int
+    tiles: Sequence[tuple[str, str, str, str, Callable[[], Any], bool]], cols: int, height: int, spacing: int
 ) -> QGridLayout:
-    """Large tiles (object name, text, on_click, enabled), `cols` to a row; off tiles stay visible."""
+    """Large tiles (object name, title, detail, reason, on_click, enabled), `cols` to a row; off
+    tiles stay visible with the reason."""
     grid = QGridLayout()
     grid.setSpacing(spacing)
-    for i, (name, text, on_click, enabled) in enumerate(tiles):
-        b = button(text, on_click, role="tile", name=name)
-        b.setEnabled(enabled)
+    for i, (name, title, detail, reason, on_click, enabled) in enumerate(tiles):
+        b = Tile(name, title, detail, reason, on_click, enabled)
         b.setMinimumHeight(height)
         grid.addWidget(b, i // cols, i % cols)
+    for c in range(cols):
+        grid.setColumnStretch(c, 1)
     return grid
+
+
+class Spinner(QWidget):
+    """The busy sign, drawn: the CJK font has no hourglass emoji, so "⏳" showed an empty box."""
+
+    def __init__(self, size: int, colour: str) -> None:
+        super().__init__()
+        self.setFixedSize(size, size)
+        self.colour = QColor(colour)
+        self.angle = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(80)
+        self._timer.timeout.connect(self._turn)
+
+    def _turn(self) -> None:
+        self.angle = (self.angle + 30) % 360
+        self.update()
+
+    def showEvent(self, event: Any) -> None:
+        self._timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: Any) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def paintEvent(self, event: Any) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height())
+        pen_w = max(4, side // 10)
+        rect = QRectF(pen_w / 2, pen_w / 2, side - pen_w, side - pen_w)
+        faint = QColor(self.colour)
+        faint.setAlpha(50)
+        p.setPen(QPen(faint, pen_w))
+        p.drawEllipse(rect)
+        pen = QPen(self.colour, pen_w)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        p.drawArc(rect, -self.angle * 16, 100 * 16)  # a quarter-and-a-bit arc going round
+        p.end()
+
+
+def fit_one_line(lab: QLabel, max_px: int, width: int) -> None:
+    """Largest font size up to max_px at which the label's text fits `width` on one line."""
+    font = QFont(lab.font())
+    font.setPixelSize(max_px)
+    needed = QFontMetrics(font).horizontalAdvance(lab.text())
+    px = max_px if needed <= width else max(12, int(max_px * width / needed))
+    lab.setWordWrap(False)
+    lab.setStyleSheet(f"font-size: {px}px;")
+    lab.ensurePolished()
+    lab.updateGeometry()  # the layout must hear of the new height now, not after a repolish

@@ -81,24 +81,24 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="49"/>
-        <location filename="../../flows/photo.py" line="137"/>
-        <location filename="../../flows/photo.py" line="150"/>
-        <location filename="../../flows/queue.py" line="261"/>
+        <location filename="../../flows/photo.py" line="140"/>
+        <location filename="../../flows/photo.py" line="153"/>
+        <location filename="../../flows/queue.py" line="266"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="46"/>
+        <location filename="../../flows/views.py" line="48"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="101"/>
+        <location filename="../../flows/views.py" line="103"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="101"/>
+        <location filename="../../flows/views.py" line="103"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -169,7 +169,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="51"/>
-        <location filename="../../flows/queue.py" line="300"/>
+        <location filename="../../flows/queue.py" line="305"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
@@ -180,287 +180,293 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="53"/>
+        <location filename="../../flows/queue.py" line="54"/>
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="68"/>
+        <location filename="../../flows/queue.py" line="57"/>
+        <source>轻触您要办理的业务领取排队号；每项下方写有等候人数。灰色的业务现在不能取号，原因写在下方。</source>
+        <translation>Touch a service to take a queue ticket; each shows how many people are waiting. Grey services cannot issue tickets now; the reason is shown below them.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="73"/>
         <source>需要刷身份证，读卡器暂不可用</source>
         <translation>Needs ID card: reader off</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="70"/>
+        <location filename="../../flows/queue.py" line="75"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="77"/>
+        <location filename="../../flows/queue.py" line="82"/>
         <source>{name}需要实名取号</source>
-        <translation>{name} requires a ticket with your ID card (real-name)</translation>
+        <translation>A ticket for {name} needs your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="82"/>
+        <location filename="../../flows/queue.py" line="87"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="83"/>
+        <location filename="../../flows/queue.py" line="88"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="87"/>
+        <location filename="../../flows/queue.py" line="92"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="88"/>
+        <location filename="../../flows/queue.py" line="93"/>
         <source>年满 {age} 周岁优先</source>
         <translation>Priority for age {age}+</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="90"/>
-        <location filename="../../flows/queue.py" line="148"/>
+        <location filename="../../flows/queue.py" line="95"/>
+        <location filename="../../flows/queue.py" line="153"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="90"/>
+        <location filename="../../flows/queue.py" line="95"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="96"/>
+        <location filename="../../flows/queue.py" line="101"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="114"/>
+        <location filename="../../flows/queue.py" line="119"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="117"/>
-        <location filename="../../flows/queue.py" line="118"/>
+        <location filename="../../flows/queue.py" line="122"/>
+        <location filename="../../flows/queue.py" line="123"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="193"/>
+        <location filename="../../flows/queue.py" line="198"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="240"/>
+        <location filename="../../flows/queue.py" line="245"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="208"/>
+        <location filename="../../flows/queue.py" line="213"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="259"/>
+        <location filename="../../flows/queue.py" line="264"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="287"/>
+        <location filename="../../flows/queue.py" line="292"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="288"/>
+        <location filename="../../flows/queue.py" line="293"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="222"/>
-        <location filename="../../flows/queue.py" line="278"/>
-        <location filename="../../flows/queue.py" line="291"/>
+        <location filename="../../flows/queue.py" line="227"/>
+        <location filename="../../flows/queue.py" line="283"/>
+        <location filename="../../flows/queue.py" line="296"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="133"/>
+        <location filename="../../flows/queue.py" line="138"/>
         <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
         <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="147"/>
+        <location filename="../../flows/queue.py" line="152"/>
         <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
         <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="148"/>
-        <location filename="../../flows/queue.py" line="151"/>
+        <location filename="../../flows/queue.py" line="153"/>
+        <location filename="../../flows/queue.py" line="156"/>
         <source>选择其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="150"/>
+        <location filename="../../flows/queue.py" line="155"/>
         <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
         <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="153"/>
+        <location filename="../../flows/queue.py" line="158"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="168"/>
+        <location filename="../../flows/queue.py" line="173"/>
         <source>您的身份证还在读卡器上</source>
         <translation>Your ID card is still in the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="168"/>
+        <location filename="../../flows/queue.py" line="173"/>
         <source>请取回您的身份证</source>
         <translation>Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="169"/>
+        <location filename="../../flows/queue.py" line="174"/>
         <source>请马上取回身份证，再继续</source>
         <translation>Please take your ID card now, then continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="171"/>
+        <location filename="../../flows/queue.py" line="176"/>
         <source>身份证已读取。请从读卡区取回，取回后继续</source>
         <translation>Your ID card has been read. Please take it from the reader to continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="172"/>
+        <location filename="../../flows/queue.py" line="177"/>
         <source>您的身份证还在读卡器上，请马上取回</source>
         <translation>Your ID card is still in the reader. Please take it now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="174"/>
+        <location filename="../../flows/queue.py" line="179"/>
         <source>身份证已读取，请取回您的身份证</source>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="213"/>
+        <location filename="../../flows/queue.py" line="218"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="216"/>
+        <location filename="../../flows/queue.py" line="221"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="219"/>
+        <location filename="../../flows/queue.py" line="224"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="244"/>
+        <location filename="../../flows/queue.py" line="249"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="244"/>
+        <location filename="../../flows/queue.py" line="249"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="256"/>
+        <location filename="../../flows/queue.py" line="261"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="269"/>
+        <location filename="../../flows/queue.py" line="274"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="272"/>
+        <location filename="../../flows/queue.py" line="277"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="275"/>
+        <location filename="../../flows/queue.py" line="280"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="285"/>
+        <location filename="../../flows/queue.py" line="290"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="301"/>
+        <location filename="../../flows/queue.py" line="306"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="305"/>
+        <location filename="../../flows/queue.py" line="310"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="307"/>
+        <location filename="../../flows/queue.py" line="312"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="351"/>
+        <location filename="../../flows/queue.py" line="356"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
         <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="352"/>
+        <location filename="../../flows/queue.py" line="357"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="309"/>
+        <location filename="../../flows/queue.py" line="314"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="309"/>
+        <location filename="../../flows/queue.py" line="314"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="316"/>
+        <location filename="../../flows/queue.py" line="321"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="322"/>
+        <location filename="../../flows/queue.py" line="327"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="323"/>
+        <location filename="../../flows/queue.py" line="328"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="333"/>
+        <location filename="../../flows/queue.py" line="338"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="334"/>
+        <location filename="../../flows/queue.py" line="339"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="335"/>
+        <location filename="../../flows/queue.py" line="340"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="347"/>
+        <location filename="../../flows/queue.py" line="352"/>
         <location filename="../../kiosk/home.py" line="64"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="348"/>
+        <location filename="../../flows/queue.py" line="353"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -486,98 +492,108 @@
         <translation>Fault demo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="56"/>
+        <location filename="../../kiosk/ui/overlays.py" line="66"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="57"/>
+        <location filename="../../kiosk/ui/overlays.py" line="67"/>
         <source>还剩 {n} 秒</source>
         <translation>{n} seconds left</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="58"/>
+        <location filename="../../kiosk/ui/overlays.py" line="75"/>
         <source>本次办理即将结束，您的信息将被清除</source>
         <translation>This session will end soon and your details will be cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="59"/>
+        <location filename="../../kiosk/ui/overlays.py" line="76"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="72"/>
-        <location filename="../../kiosk/ui/shell.py" line="139"/>
+        <location filename="../../kiosk/ui/overlays.py" line="90"/>
+        <location filename="../../kiosk/ui/shell.py" line="185"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="74"/>
-        <source>按屏幕提示操作；任何时候可按“首页”放弃本次办理，您的信息会被清除。</source>
-        <translation>Follow the prompts on screen. Press &quot;Home&quot; at any time to stop; your details will be cleared.</translation>
+        <location filename="../../kiosk/ui/overlays.py" line="92"/>
+        <source>任何时候可按“首页”放弃本次办理，您的信息会被清除。</source>
+        <translation>Press “Home” at any time to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="76"/>
+        <location filename="../../kiosk/ui/overlays.py" line="94"/>
         <source>需要人工帮助请拨打：{phone}</source>
         <translation>For help from a person, call: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="78"/>
+        <location filename="../../kiosk/ui/overlays.py" line="96"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="15"/>
+        <source>用屏幕上的数字键输入，按“删除”改正一位，按“清空”重新输入，输完按“确认”。</source>
+        <translation>Type on the on-screen keys; “Delete” removes one digit, “Clear” starts again. Press “Confirm” when done.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/entry.py" line="27"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="27"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="29"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="45"/>
         <source>位数不足，请至少输入 {n} 位</source>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="33"/>
+        <location filename="../../kiosk/ui/shell.py" line="42"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="34"/>
+        <location filename="../../kiosk/ui/shell.py" line="43"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="35"/>
+        <location filename="../../kiosk/ui/shell.py" line="44"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="101"/>
-        <location filename="../../flows/photo.py" line="159"/>
-        <location filename="../../flows/queue.py" line="151"/>
-        <location filename="../../flows/queue.py" line="197"/>
-        <location filename="../../flows/queue.py" line="325"/>
-        <location filename="../../kiosk/ui/shell.py" line="37"/>
+        <location filename="../../kiosk/ui/shell.py" line="51"/>
+        <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
+        <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="104"/>
+        <location filename="../../flows/photo.py" line="162"/>
+        <location filename="../../flows/queue.py" line="156"/>
+        <location filename="../../flows/queue.py" line="202"/>
+        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../kiosk/ui/shell.py" line="46"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="138"/>
+        <location filename="../../kiosk/ui/shell.py" line="184"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="287"/>
+        <location filename="../../kiosk/ui/shell.py" line="344"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -629,24 +645,24 @@
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="112"/>
-        <location filename="../../kiosk/ui/screens/base.py" line="64"/>
+        <location filename="../../flows/queue.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="38"/>
-        <location filename="../../kiosk/ui/shell.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="44"/>
+        <location filename="../../kiosk/ui/shell.py" line="201"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
         <source>退出长者模式</source>
         <translation>Leave elderly mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
         <source>长者模式（大字体、慢节奏）</source>
         <translation>Elderly mode (large text, more time)</translation>
     </message>
@@ -661,13 +677,13 @@
         <translation>No simulated devices running</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="70"/>
+        <location filename="../../devices/sim.py" line="72"/>
         <source>拔出设备</source>
         <extracomment>input kept for tests to inspect; simulate mode runs for days, so older input is dropped</extracomment>
         <translation>Unplug device</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="71"/>
+        <location filename="../../devices/sim.py" line="73"/>
         <source>插回设备</source>
         <translation>Plug device back in</translation>
     </message>
@@ -1922,120 +1938,125 @@
         <translation>Please face the camera and adjust your position as shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="47"/>
+        <location filename="../../flows/photo.py" line="46"/>
+        <source>请摘下帽子和眼镜，正对摄像头，让脸在虚线框内。按语音和屏幕提示调整，倒数三秒后自动拍照；也可以按“拍照”。</source>
+        <translation>Take off hat and glasses, face the camera and keep your face inside the dashed outline. Follow the spoken and on-screen advice; the photo is taken after a 3-2-1 countdown, or press “Take photo”.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="50"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="55"/>
+        <location filename="../../flows/photo.py" line="58"/>
         <source>这张照片不能使用</source>
         <translation>This photo cannot be used</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="56"/>
+        <location filename="../../flows/photo.py" line="59"/>
         <source>{why}。请按提示重新拍摄</source>
         <translation>{why}. Please retake the photo as instructed.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="58"/>
-        <location filename="../../flows/photo.py" line="81"/>
-        <location filename="../../flows/photo.py" line="83"/>
+        <location filename="../../flows/photo.py" line="61"/>
+        <location filename="../../flows/photo.py" line="84"/>
+        <location filename="../../flows/photo.py" line="86"/>
         <source>重新拍摄</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="68"/>
+        <location filename="../../flows/photo.py" line="71"/>
         <source>照片符合证件照标准（{w}×{h} 像素，{kb} KB）</source>
         <translation>Photo meets ID photo standards ({w}×{h} pixels, {kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="74"/>
+        <location filename="../../flows/photo.py" line="77"/>
         <source>照片未通过：{rules}</source>
         <translation>Photo rejected: {rules}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="77"/>
+        <location filename="../../flows/photo.py" line="80"/>
         <source>请确认您的照片</source>
         <translation>Please check your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="77"/>
+        <location filename="../../flows/photo.py" line="80"/>
         <source>照片需要重拍</source>
         <translation>The photo needs to be retaken</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="81"/>
+        <location filename="../../flows/photo.py" line="84"/>
         <source>使用此照片</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="97"/>
+        <location filename="../../flows/photo.py" line="100"/>
         <source>照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}</source>
         <translation>No photo was kept. Please try again later or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="121"/>
+        <location filename="../../flows/photo.py" line="124"/>
         <source>打印机暂时无法使用，照片无法打印</source>
         <translation>The printer is not available, so the photo cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="128"/>
+        <location filename="../../flows/photo.py" line="131"/>
         <source>正在打印照片</source>
         <translation>Printing your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="128"/>
+        <location filename="../../flows/photo.py" line="131"/>
         <source>正在打印照片，请稍候</source>
         <translation>Printing your photo, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="134"/>
+        <location filename="../../flows/photo.py" line="137"/>
         <source>照片可能已经打出</source>
         <translation>Your photo may have been printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="135"/>
+        <location filename="../../flows/photo.py" line="138"/>
         <source>打印机在打印后没有应答，请查看出纸口。离开后照片文件即从本机删除</source>
         <translation>The printer did not answer after printing: please check the paper slot. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="146"/>
+        <location filename="../../flows/photo.py" line="149"/>
         <source>请取走您的照片</source>
         <translation>Please take your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="147"/>
+        <location filename="../../flows/photo.py" line="150"/>
         <source>照片已打印在凭条上。离开后照片文件即从本机删除</source>
         <translation>Your photo is printed on the slip. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="148"/>
+        <location filename="../../flows/photo.py" line="151"/>
         <source>照片已打印，请取走</source>
         <translation>Your photo is printed, please take it</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="156"/>
+        <location filename="../../flows/photo.py" line="159"/>
         <source>照片未能打印</source>
         <translation>The photo could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="157"/>
+        <location filename="../../flows/photo.py" line="160"/>
         <source>{why}。您可以重试，或稍后再来</source>
         <translation>{why}. You can try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="159"/>
+        <location filename="../../flows/photo.py" line="162"/>
         <source>重试打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="167"/>
+        <location filename="../../flows/photo.py" line="170"/>
         <location filename="../../kiosk/home.py" line="65"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="167"/>
+        <location filename="../../flows/photo.py" line="170"/>
         <source>按提示拍摄合格的证件照</source>
         <translation>A compliant ID photo, with guidance</translation>
     </message>
@@ -2149,7 +2170,7 @@
     <message>
         <location filename="../../kiosk/queue/store.py" line="284"/>
         <source>{name}需要实名取号，请刷身份证</source>
-        <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
+        <translation>A ticket for {name} needs your ID card (real-name). Please place your ID card on the reader.</translation>
     </message>
     <message>
         <location filename="../../kiosk/queue/store.py" line="287"/>
@@ -2224,7 +2245,12 @@
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/capture.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/capture.py" line="24"/>
+        <source>请正对摄像头，按语音和屏幕提示调整，倒数结束后自动拍照。</source>
+        <translation>Face the camera and follow the spoken and on-screen advice; the photo is taken when the countdown ends.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/capture.py" line="47"/>
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
@@ -2232,6 +2258,27 @@
         <location filename="../../kiosk/queue/factory.py" line="49"/>
         <source>身份证号密钥文件无法使用：{why}</source>
         <translation>The ID number key file cannot be used: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/base.py" line="70"/>
+        <source>请按屏幕上的提示操作。</source>
+        <extracomment>what Help says on this kind of screen when the view has no help of its own</extracomment>
+        <translation>Follow the instructions on the screen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/busy.py" line="15"/>
+        <source>正在为您办理，请稍候，不要离开。</source>
+        <translation>We are working on it. Please wait and do not leave.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/choose.py" line="15"/>
+        <source>轻触您要的一项。灰色的选项现在不能选，原因写在它的下方。</source>
+        <translation>Touch the option you want. Grey options cannot be chosen now; the reason is shown below them.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/message.py" line="21"/>
+        <source>请阅读屏幕上的内容，然后按下方的按钮继续。</source>
+        <translation>Read the screen, then press a button below to continue.</translation>
     </message>
     <message>
         <location filename="../../backends/http.py" line="102"/>
@@ -2595,18 +2642,18 @@
         <translation>Send an overlong line</translation>
     </message>
     <message>
-        <location filename="../../hall/saga.py" line="143"/>
-        <location filename="../../hall/saga.py" line="199"/>
+        <location filename="../../hall/saga.py" line="145"/>
+        <location filename="../../hall/saga.py" line="201"/>
         <source>日志中没有这笔业务</source>
         <translation>This transaction is not in the journal</translation>
     </message>
     <message>
-        <location filename="../../hall/saga.py" line="223"/>
+        <location filename="../../hall/saga.py" line="225"/>
         <source>支付结果尚未确定</source>
         <translation>The payment result is not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall/saga.py" line="258"/>
+        <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from flows.views import BACK, Intent, View
-from kiosk.text import tr
+from kiosk.text import Text, tr
 from kiosk.ui.i18n import ui
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets import button, label
@@ -39,7 +39,36 @@ def clear(layout: QLayout) -> None:
             clear(sub)
 
 
+def overflow(page: QWidget) -> int:
+    """How many pixels the page's content is taller than the room its parent (the shell's
+    stack) gives it; 0 or less when it fits."""
+    room = page.parentWidget()
+    layout = page.layout()
+    if room is None or layout is None:
+        return 0
+    page.ensurePolished()  # the style sheet's font sizes decide the heights
+    need = layout.totalHeightForWidth(room.width()) if layout.hasHeightForWidth() else -1
+    return (need if need >= 0 else layout.totalMinimumSize().height()) - room.height()
+
+
+def fit_columns(page: QWidget, columns: range, build: Callable[[int], None]) -> None:
+    """Lay out tiles in the fewest of `columns` that fits; when none fits, the one that
+    overflows least."""
+    spill = {}
+    for cols in columns:
+        build(cols)
+        spill[cols] = overflow(page)
+        if spill[cols] <= 0:
+            return
+    best = min(spill, key=lambda c: spill[c])
+    if best != columns[-1]:
+        build(best)
+
+
 class Screen(QWidget):
+    #: what Help says on this kind of screen when the view has no help of its own
+    help: Text = tr("请按屏幕上的提示操作。")
+
     def __init__(self, metrics: Metrics) -> None:
         super().__init__()
         self.metrics = metrics

@@ -9,22 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout
 
 from flows.views import Capture, Intent
 from kiosk.text import tr
+from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, screen_for
 from kiosk.ui.widgets import button
 
 
-class _Taken(QObject):
-    frame = Signal(object)
-
-
 @screen_for(Capture)
 class CaptureScreen(Screen):
+    help = tr("请正对摄像头，按语音和屏幕提示调整，倒数结束后自动拍照。")
     kiosk: Any = None  # set by the shell: the camera device and its settings
     speak: Callable[[str], None] | None = None
 
@@ -32,8 +29,8 @@ class CaptureScreen(Screen):
         super().__init__(metrics)
         self._worker: Any = None
         self._unsubscribe: list[Callable[[], None]] = []
-        self._taken = _Taken()
-        self._taken.frame.connect(self._captured, Qt.ConnectionType.QueuedConnection)
+        # the guidance worker's chosen frame, handed to the GUI thread
+        self._taken = channel(self._captured, owner=self)
 
     def build(self, view: Capture) -> None:
         # imported here: OpenCV and numpy cost a noticeable share of cold start, and only this
@@ -60,7 +57,7 @@ class CaptureScreen(Screen):
     def _on_analysis(self, analysis: Any) -> None:  # the worker's thread
         self.camera.submit_analysis(analysis)
         if analysis.advice.capture:
-            self._taken.frame.emit(analysis.frame)
+            self._taken.send(analysis.frame)
 
     def _shutter(self) -> None:
         if self._worker is not None:
@@ -79,6 +76,9 @@ class CaptureScreen(Screen):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe = []
+        camera = getattr(self, "camera", None)
+        if camera is not None:
+            camera.close_channels()
         if self._worker is not None:
             self._worker.stop()
             self._worker = None

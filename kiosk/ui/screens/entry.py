@@ -12,6 +12,8 @@ from kiosk.ui.widgets import Keypad, button, label
 
 @screen_for(Entry)
 class EntryScreen(Screen):
+    help = tr("用屏幕上的数字键输入，按“删除”改正一位，按“清空”重新输入，输完按“确认”。")
+
     def build(self, view: Entry) -> None:
         if str(view.label):
             self.outer.addWidget(label(ui(view.label), "Body"))

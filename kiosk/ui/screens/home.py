@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.home import Tile
 from kiosk.text import tr
 from kiosk.ui.i18n import ui
-from kiosk.ui.screens.base import clear
+from kiosk.ui.screens.base import clear, fit_columns
 from kiosk.ui.theme import Metrics
-from kiosk.ui.widgets import button, label, tile_grid, tile_text
+from kiosk.ui.widgets import button, label, tile_grid
 
 
 class HomeScreen(QWidget):
@@ -32,28 +32,32 @@ class HomeScreen(QWidget):
 
     def show_tiles(self, tiles: list[Tile], elderly: bool) -> None:
         self.tiles, self.elderly = tiles, elderly
+        win = self.window()
+        # one column in portrait: tile labels are long in English; more only if they do not fit
+        first = 1 if win.height() >= win.width() else 3
+        fit_columns(self, range(first, first + 2), self._build)
+
+    def _build(self, cols: int) -> None:
         clear(self.outer)
         self.outer.setSpacing(self.metrics.mm(5))
         center = Qt.AlignmentFlag.AlignHCenter
         self.outer.addWidget(label(ui(tr("请选择您要办理的业务")), "Title", align=center))
-        win = self.window()
-        portrait = win.height() >= win.width()
-        # one column in portrait: tile labels do not wrap, and English ones are long
-        cols = 1 if portrait else 3
         items = [
             (
                 f"service_{t.key}",
-                tile_text(ui(t.title), ui(t.detail), ui(t.reason), t.available),
+                ui(t.title),
+                ui(t.detail),
+                ui(t.reason),
                 partial(self.on_service, t.key),
                 t.available,
             )
-            for t in tiles
+            for t in self.tiles
         ]
         grid = tile_grid(items, cols, self.metrics.target * 2, self.metrics.mm(5))
         self.outer.addLayout(grid)
         self.outer.addStretch(1)
         row = QHBoxLayout()
-        text = ui(tr("退出长者模式")) if elderly else ui(tr("长者模式（大字体、慢节奏）"))
+        text = ui(tr("退出长者模式")) if self.elderly else ui(tr("长者模式（大字体、慢节奏）"))
         row.addWidget(button(text, self.on_elderly, role="secondary", name="elderly"))
         row.addStretch(1)
         self.outer.addLayout(row)

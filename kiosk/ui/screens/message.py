@@ -7,6 +7,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from flows.views import Intent, Message
+from kiosk.text import tr
 from kiosk.ui import theme
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, screen_for
@@ -17,6 +18,8 @@ TONE_COLOURS = {"success": theme.GREEN, "warning": theme.AMBER, "error": theme.R
 
 @screen_for(Message)
 class MessageScreen(Screen):
+    help = tr("请阅读屏幕上的内容，然后按下方的按钮继续。")
+
     def build(self, view: Message) -> None:
         center = Qt.AlignmentFlag.AlignHCenter
         if view.big:

@@ -1,0 +1,243 @@
+"""What a citizen sees at each real screen size: nothing cut, nothing overlapped, readable
+colours, a countdown that says 秒, a busy sign that is drawn, help about the step on show."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+
+from flows.runtime import FlowContext, FlowGen, FlowSpec
+from flows.views import Busy, Choose, Message, Option
+from kiosk.text import Text, tr
+from kiosk.ui import theme
+from tests.ui.conftest import make_kiosk
+
+SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/ui"))
+SIZES = [(1080, 1920), (1920, 1080), (1280, 1024), (768, 1366)]
+LONG_HALL = "政务服务中心 24小时自助服务区（东区一楼大厅）"
+HOURS = "（办理时间 08:30-12:00, 13:30-17:00）"
+
+
+def _hours_flow(ctx: FlowContext) -> FlowGen:
+    yield Choose(
+        title=tr("请选择要办理的业务"),
+        options=(
+            Option("social", tr("社保业务"), Text("等候 3 人，约 15 分钟" + HOURS)),
+            Option("tax", tr("税务业务"), Text(HOURS), enabled=False, reason=tr("此业务暂停取号")),
+            Option("id", tr("身份证业务"), Text("等候 12 人，约 40 分钟" + HOURS)),
+        ),
+    )
+
+
+@pytest.fixture
+def shell(qtbot, tmp_path) -> Iterator:  # type: ignore[type-arg]
+    from kiosk.ui.app import application
+    from kiosk.ui.shell import Shell
+
+    application()
+    k = make_kiosk(tmp_path, **{"kiosk.hall_name": LONG_HALL, "kiosk.services": ["demo", "certificate"]})
+    k.catalog["demo"] = FlowSpec("demo", tr("体验流程"), Text("了解自助办理的步骤" + HOURS), _hours_flow)
+    s = Shell(k)
+    qtbot.addWidget(s)
+    s.show()
+    yield s
+    s.languages.set("zh")  # the translator is the application's, shared by later tests
+    s.shutdown()
+    k.stop()
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def visible_in(root: QWidget, kind: type) -> list:  # type: ignore[type-arg]
+    return [w for w in root.findChildren(kind) if w.isVisible() and w.window() is root]
+
+
+def text_fits(lab: QLabel) -> bool:
+    """The label's whole text fits its box (wrapped if it wraps): nothing elided or cut."""
+    room = lab.contentsRect()
+    flags = Qt.TextFlag.TextWordWrap if lab.wordWrap() else Qt.TextFlag(0)
+    need = lab.fontMetrics().boundingRect(QRect(0, 0, room.width(), 10**6), flags, lab.text())
+    return need.width() <= room.width() + 1 and need.height() <= room.height() + 1
+
+
+def box_of(w: QWidget, root: QWidget) -> QRect:
+    return QRect(w.mapTo(root, QPoint(0, 0)), w.size())
+
+
+def assert_nothing_cut(root: QWidget) -> None:
+    settle()
+    area = root.rect()
+    for lab in visible_in(root, QLabel):
+        if lab.text():
+            assert area.contains(box_of(lab, root)), f"{lab.text()!r} outside the window"
+            assert text_fits(lab), f"{lab.text()!r} cut in {lab.size().toTuple()}"
+            parent = lab.parentWidget()
+            if isinstance(parent, QPushButton):  # a tile's line stays inside its tile
+                assert parent.rect().contains(QRect(lab.pos(), lab.size())), lab.text()
+    for b in visible_in(root, QPushButton):
+        assert area.contains(box_of(b, root)), f"button {b.objectName()} outside the window"
+        if b.text() and not b.findChildren(QLabel):
+            assert b.sizeHint().width() <= b.width() + 1, f"button {b.text()!r} cut"
+
+
+def assert_header_clear(shell) -> None:  # type: ignore[no-untyped-def]
+    hall = box_of(shell.hall_label, shell)
+    assert text_fits(shell.hall_label), "hall name cut"
+    for w in (shell.clock_label, shell.home_button, shell.help_button, shell.lang_button):
+        if w.isVisible():
+            assert not hall.intersects(box_of(w, shell)), f"hall name under {w.objectName() or 'clock'}"
+
+
+def shot(widget: QWidget, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    settle()
+    widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
+def test_home_and_a_journey_screen_fit_every_screen(shell, size, language, elderly):
+    shell.resize(*size)
+    if language == "en":
+        shell.toggle_language()
+    if elderly:
+        shell.toggle_elderly()
+    shell.refresh_home()
+    assert_nothing_cut(shell)
+    assert_header_clear(shell)
+    tag = f"{size[0]}x{size[1]}-{language}{'-elderly' if elderly else ''}"
+    if size in ((1080, 1920), (1920, 1080)):
+        shot(shell, f"home-{tag}")
+    shell.start_service("demo")
+    settle()
+    assert shell.mode == "flow" and shell.home_button.isVisible()
+    assert_nothing_cut(shell)  # the detail with the opening hours wraps inside its tile
+    assert_header_clear(shell)  # the hall name beside (or above) 首页, clock and the rest
+    if size in ((1080, 1920), (1920, 1080)):
+        shot(shell, f"journey-{tag}")
+
+
+def test_long_detail_lines_wrap_inside_the_tile(shell):
+    shell.resize(1080, 1920)
+    shell.start_service("demo")
+    settle()
+    tile = next(b for b in visible_in(shell, QPushButton) if b.objectName() == "option_social")
+    lines = [lab.text() for lab in tile.findChildren(QLabel)]
+    assert any("13:30-17:00" in t for t in lines)  # the whole text, not "13:30-1"
+    assert_nothing_cut(shell)
+
+
+@pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
+@pytest.mark.parametrize("size", [(1080, 1920), (768, 1366), (1920, 1080)], ids=["1080", "768", "1920"])
+def test_idle_countdown_says_seconds_at_two_digits(shell, size, elderly):
+    shell.resize(*size)
+    if elderly:
+        shell.toggle_elderly()
+    shell.start_service("demo")
+    shell.idle_overlay.update_count(13)
+    shell.idle_overlay.cover()
+    settle()
+    count = shell.idle_overlay.count
+    assert count.text() == "还剩 13 秒"
+    assert text_fits(count) and not count.wordWrap()
+    assert count.fontMetrics().horizontalAdvance(count.text()) <= count.contentsRect().width()
+    if size == (1080, 1920):
+        shot(shell, f"idle-countdown{'-elderly' if elderly else ''}")
+
+
+def test_busy_screen_draws_a_turning_spinner_not_a_missing_glyph(shell, qtbot):
+    shell.resize(1080, 1920)
+    shell.mode = "flow"
+    shell.show_view(Busy(title=tr("请稍候"), prompt=tr("正在处理，请稍候")), None)
+    settle()
+    texts = " ".join(lab.text() for lab in visible_in(shell, QLabel))
+    assert "⏳" not in texts
+    for lab in visible_in(shell, QLabel):  # every character shown is in the font
+        assert all(lab.fontMetrics().inFontUcs4(ord(ch)) for ch in lab.text() if not ch.isspace()), lab.text()
+    spinner = shell._screen_for(Busy).spinner
+    assert spinner.isVisible() and spinner.width() >= shell.metrics.mm(20)
+    start = spinner.angle
+    qtbot.waitUntil(lambda: spinner.angle != start, timeout=3000)
+    shot(shell, "busy-1080x1920")
+
+
+def test_a_disabled_home_button_looks_disabled(shell):
+    shell.resize(1080, 1920)
+    shell.start_service("demo")
+    settle()
+    home = shell.home_button
+    assert home.isVisible() and home.isEnabled()
+    enabled = home.grab().toImage()
+    shell.mode = "flow"
+    shell.show_view(Busy(title=tr("请稍候"), prompt=tr("正在处理，请稍候")), None)
+    settle()
+    assert not home.isEnabled()
+    disabled = home.grab().toImage()
+    assert enabled.size() == disabled.size()
+    differing = sum(
+        enabled.pixelColor(x, y) != disabled.pixelColor(x, y)
+        for x in range(0, enabled.width(), 2)
+        for y in range(0, enabled.height(), 2)
+    )
+    assert differing > enabled.width() * enabled.height() // 4 // 50  # visibly, not one pixel
+
+
+def test_every_text_colour_reads_at_4_5_to_1():
+    low = {k: round(theme.contrast(fg, bg), 2) for k, (fg, bg) in theme.TEXT_ON_BACKGROUND.items()}
+    assert all(v >= 4.5 for v in low.values()), low
+    assert theme.contrast("#7b8494", "#eceff3") < 4.5  # the old grey reason text fails the check
+
+
+def test_the_reason_on_an_off_tile_is_drawn_at_4_5_to_1(shell):
+    shell.resize(1080, 1920)
+    shell.refresh_home()
+    settle()
+    tile = next(b for b in visible_in(shell, QPushButton) if b.objectName() == "service_certificate")
+    reason = next(lab for lab in tile.findChildren(QLabel) if lab.objectName() == "TileReason")
+    img = reason.grab().toImage()
+    colours = {img.pixelColor(x, y).name() for x in range(img.width()) for y in range(img.height())}
+    darkest = min(colours, key=lambda c: theme.contrast(c, "#000000"))
+    assert theme.contrast(darkest, theme.TILE_OFF_BG) >= 4.5
+
+
+def test_help_speaks_about_the_step_on_show(shell):
+    shell.resize(1080, 1920)
+    helps = {}
+    shell.show_help()
+    helps["home"] = shell.help_overlay.body.text()
+    shell.help_overlay.hide()
+    shell.start_service("demo")
+    settle()
+    shell.show_help()
+    helps["choose"] = shell.help_overlay.body.text()
+    shell.help_overlay.hide()
+    shell.show_view(Message(title=tr("办理完成"), help=tr("请取走凭条")), lambda _i: None)
+    shell.show_help()
+    helps["message"] = shell.help_overlay.body.text()
+    assert len(set(helps.values())) == 3, helps
+    assert "请取走凭条" in helps["message"]
+    assert "12345" in helps["message"]  # the help phone is on every step
+    shot(shell, "help-1080x1920")
+
+
+def test_turning_to_landscape_gives_a_landscape_window_and_layout(shell):
+    """The demo's landscape shot was 1920x1211: the portrait layout's minimum height held the
+    window taller than the screen. The screen decides the size; the layout follows."""
+    shell.resize(1080, 1920)
+    shell.refresh_home()
+    settle()
+    shell.resize(1920, 1080)
+    settle()
+    assert shell.size().toTuple() == (1920, 1080)
+    tiles = [b for b in visible_in(shell, QPushButton) if b.objectName().startswith("service_")]
+    assert len({b.y() for b in tiles}) == 1  # side by side, not one per row
+    assert_nothing_cut(shell)
