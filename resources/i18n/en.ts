@@ -720,7 +720,7 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="107"/>
-        <location filename="../../devices/printer/simulator.py" line="111"/>
+        <location filename="../../devices/printer/simulator.py" line="122"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
@@ -736,7 +736,7 @@
     </message>
     <message>
         <location filename="../../devices/camera/driver.py" line="46"/>
-        <location filename="../../devices/scanner/driver.py" line="189"/>
+        <location filename="../../devices/scanner/driver.py" line="206"/>
         <source>无法打开摄像头：{err}</source>
         <translation>Cannot open camera: {err}</translation>
     </message>
@@ -752,7 +752,7 @@
     </message>
     <message>
         <location filename="../../devices/camera/driver.py" line="90"/>
-        <location filename="../../devices/scanner/driver.py" line="203"/>
+        <location filename="../../devices/scanner/driver.py" line="220"/>
         <source>摄像头没有画面</source>
         <translation>No camera image</translation>
     </message>
@@ -1157,8 +1157,8 @@
         <translation>SAM number should be 16 bytes, got {n}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="39"/>
         <location filename="../../devices/fingerprint/model.py" line="113"/>
+        <location filename="../../devices/idcard/driver.py" line="39"/>
         <source>{a}；{b}</source>
         <extracomment>Polls in a row that failed before the status shows it (one glitch must not flicker the UI). Polls in a row with no answer at all before the link counts as lost (reopened with backoff). Failed reads of one card before it is reported unreadable instead of retried.</extracomment>
         <translation>{a}; {b}</translation>
@@ -1356,8 +1356,8 @@
         <translation>Sex in ID number does not match the card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="118"/>
         <location filename="../../devices/fingerprint/simulator.py" line="106"/>
+        <location filename="../../devices/idcard/simulator.py" line="118"/>
         <source>无故障</source>
         <extracomment>Seconds a real reader works on each command before its reply starts (RF exchange, SAM crypto).</extracomment>
         <translation>No fault</translation>
@@ -1368,14 +1368,14 @@
         <translation>Card not found</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="120"/>
         <location filename="../../devices/fingerprint/simulator.py" line="108"/>
+        <location filename="../../devices/idcard/simulator.py" line="120"/>
         <source>应答前有杂波</source>
         <translation>Noise before response</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="121"/>
         <location filename="../../devices/fingerprint/simulator.py" line="109"/>
+        <location filename="../../devices/idcard/simulator.py" line="121"/>
         <source>应答校验和错误</source>
         <translation>Response checksum error</translation>
     </message>
@@ -1410,42 +1410,43 @@
         <translation>Reset card reader</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="37"/>
+        <location filename="../../devices/locker/driver.py" line="43"/>
         <source>柜格配置有误：{err}</source>
+        <extracomment>Seconds between an unanswered unlock and the status query that settles it (the lock&apos;s pulse).</extracomment>
         <translation>Compartment configuration error: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="54"/>
+        <location filename="../../devices/locker/driver.py" line="63"/>
         <source>锁控板串口设置有误：{err}</source>
         <translation>Lock board serial port setting error: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="56"/>
+        <location filename="../../devices/locker/driver.py" line="65"/>
         <source>无法打开锁控板串口：{err}</source>
         <translation>Cannot open lock board serial port: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="74"/>
+        <location filename="../../devices/locker/driver.py" line="83"/>
         <source>锁控板均无应答</source>
         <translation>No lock board is responding</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="79"/>
+        <location filename="../../devices/locker/driver.py" line="88"/>
         <source>锁控板 {boards} 无应答</source>
         <translation>Lock boards not responding: {boards}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="172"/>
+        <location filename="../../devices/locker/driver.py" line="211"/>
         <source>锁号超出范围：{err}</source>
         <translation>Lock number out of range: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="193"/>
+        <location filename="../../devices/locker/driver.py" line="243"/>
         <source>锁控板串口未打开</source>
         <translation>Lock board serial port is not open</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="214"/>
+        <location filename="../../devices/locker/driver.py" line="273"/>
         <source>锁控板串口断开：{err}</source>
         <translation>Lock board serial port disconnected: {err}</translation>
     </message>
@@ -1479,57 +1480,57 @@
         <translation>There is no compartment {number}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="108"/>
+        <location filename="../../devices/locker/simulator.py" line="113"/>
         <source>{n} 号柜</source>
         <translation>Compartment {n}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="109"/>
+        <location filename="../../devices/locker/simulator.py" line="114"/>
         <source>锁控板 {b}</source>
         <translation>Lock board {b}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="111"/>
+        <location filename="../../devices/locker/simulator.py" line="116"/>
         <source>关上柜门</source>
         <translation>Close compartment door</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="112"/>
+        <location filename="../../devices/locker/simulator.py" line="117"/>
         <source>柜门被打开</source>
         <translation>Compartment door opened</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="114"/>
+        <location filename="../../devices/locker/simulator.py" line="119"/>
         <source>柜门自动关闭</source>
         <translation>Auto-close compartment door</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116"/>
+        <location filename="../../devices/locker/simulator.py" line="121"/>
         <source>不自动关闭</source>
         <translation>Don&apos;t auto-close</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116"/>
+        <location filename="../../devices/locker/simulator.py" line="121"/>
         <source>3 秒后</source>
         <translation>After 3 seconds</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116"/>
+        <location filename="../../devices/locker/simulator.py" line="121"/>
         <source>10 秒后</source>
         <translation>After 10 seconds</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="116"/>
+        <location filename="../../devices/locker/simulator.py" line="121"/>
         <source>30 秒后</source>
         <translation>After 30 seconds</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="118"/>
+        <location filename="../../devices/locker/simulator.py" line="123"/>
         <source>锁卡住（切换）</source>
         <translation>Lock stuck (toggle)</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/simulator.py" line="119"/>
+        <location filename="../../devices/locker/simulator.py" line="124"/>
         <source>锁控板不应答（切换）</source>
         <translation>Lock board not responding (toggle)</translation>
     </message>
@@ -1580,22 +1581,22 @@
         <translation>Cutter fault</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="110"/>
+        <location filename="../../devices/printer/simulator.py" line="121"/>
         <source>打印机状态</source>
         <translation>Printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="112"/>
+        <location filename="../../devices/printer/simulator.py" line="123"/>
         <source>打印机卡死</source>
         <translation>Printer frozen</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="113"/>
+        <location filename="../../devices/printer/simulator.py" line="124"/>
         <source>打印中卡死</source>
         <translation>Freezes while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="114"/>
+        <location filename="../../devices/printer/simulator.py" line="125"/>
         <source>打印机恢复</source>
         <translation>Printer recovers</translation>
     </message>
@@ -2263,48 +2264,50 @@
         <translation>Scanned content longer than {n} characters, discarded</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="40"/>
+        <location filename="../../devices/scanner/driver.py" line="43"/>
         <source>扫码器命令配置有误：{err}</source>
+        <extracomment>Seconds of silence after the setup command that end its answer.</extracomment>
         <translation>Scanner command setting is wrong: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="70"/>
+        <location filename="../../devices/scanner/driver.py" line="73"/>
         <source>扫码器端口设置无效：{err}</source>
         <translation>Invalid scanner port setting: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="72"/>
+        <location filename="../../devices/scanner/driver.py" line="75"/>
         <source>无法打开扫码器端口 {port}：{err}</source>
         <translation>Cannot open the scanner port {port}: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="95"/>
-        <location filename="../../devices/scanner/driver.py" line="106"/>
+        <location filename="../../devices/scanner/driver.py" line="99"/>
+        <location filename="../../devices/scanner/driver.py" line="113"/>
+        <location filename="../../devices/scanner/driver.py" line="123"/>
         <source>扫码器连接中断：{err}</source>
         <translation>Scanner link lost: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="110"/>
+        <location filename="../../devices/scanner/driver.py" line="127"/>
         <source>扫码器未连接</source>
         <translation>Scanner not connected</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="129"/>
+        <location filename="../../devices/scanner/driver.py" line="146"/>
         <source>未配置扫码器输入设备（devices.scanner.input_device）</source>
         <translation>No scanner input device configured (devices.scanner.input_device)</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="133"/>
+        <location filename="../../devices/scanner/driver.py" line="150"/>
         <source>无法打开扫码器输入设备 {dev}：{err}</source>
         <translation>Cannot open the scanner input device {dev}: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="138"/>
+        <location filename="../../devices/scanner/driver.py" line="155"/>
         <source>扫码器输入设备被占用：{err}</source>
         <translation>The scanner input device is in use: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="166"/>
+        <location filename="../../devices/scanner/driver.py" line="183"/>
         <source>扫码器已断开：{err}</source>
         <translation>Scanner disconnected: {err}</translation>
     </message>
