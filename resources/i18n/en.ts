@@ -202,7 +202,7 @@
     <message>
         <location filename="../../flows/queue.py" line="82"/>
         <source>{name}需要实名取号</source>
-        <translation>A ticket for {name} needs your ID card (real-name)</translation>
+        <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="87"/>
@@ -1275,77 +1275,6 @@
         <translation>SAM number should be 16 bytes, got {n}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/model.py" line="23"/>
-        <source>右手拇指</source>
-        <translation>Right thumb</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="24"/>
-        <source>右手食指</source>
-        <translation>Right index finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="25"/>
-        <source>右手中指</source>
-        <translation>Right middle finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="26"/>
-        <source>右手环指</source>
-        <translation>Right ring finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="27"/>
-        <source>右手小指</source>
-        <translation>Right little finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="28"/>
-        <source>左手拇指</source>
-        <translation>Left thumb</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="29"/>
-        <source>左手食指</source>
-        <translation>Left index finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="30"/>
-        <source>左手中指</source>
-        <translation>Left middle finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="31"/>
-        <source>左手环指</source>
-        <translation>Left ring finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="32"/>
-        <source>左手小指</source>
-        <translation>Left little finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="107"/>
-        <source>{finger}（质量 {q}）</source>
-        <extracomment>Block side in pixels and the grey-level spread a block needs to count as ridges.</extracomment>
-        <translation>{finger} (quality {q})</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="110"/>
-        <source>{hand}采集失败</source>
-        <translation>{hand}: capture failed</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="110"/>
-        <source>右手</source>
-        <translation>Right hand</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="110"/>
-        <source>左手</source>
-        <translation>Left hand</translation>
-    </message>
-    <message>
         <location filename="../../devices/fingerprint/model.py" line="113"/>
         <location filename="../../kiosk/text.py" line="58"/>
         <source>{a}；{b}</source>
@@ -1603,27 +1532,6 @@
         <translation>Card not found</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
-        <source>清晰</source>
-        <extracomment>Seconds the module works on GenImg with a finger on it (exposure and transfer to its buffer). Quality the module&apos;s own feature extraction needs (below it Img2Tz answers &quot;too few features&quot;).</extracomment>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
-        <source>干燥模糊</source>
-        <translation>Dry, blurred</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
-        <source>采集中抬起</source>
-        <translation>Lifted during capture</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="107"/>
-        <source>模块不应答</source>
-        <translation>Module not answering</translation>
-    </message>
-    <message>
         <location filename="../../devices/fingerprint/simulator.py" line="108"/>
         <location filename="../../devices/idcard/simulator.py" line="120"/>
         <source>应答前有杂波</source>
@@ -1634,26 +1542,6 @@
         <location filename="../../devices/idcard/simulator.py" line="121"/>
         <source>应答校验和错误</source>
         <translation>Response checksum error</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="110"/>
-        <source>超长数据包</source>
-        <translation>Oversized packet</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="113"/>
-        <source>放上手指</source>
-        <translation>Place finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="114"/>
-        <source>抬起手指</source>
-        <translation>Lift finger</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/simulator.py" line="115"/>
-        <source>指纹仪故障</source>
-        <translation>Fingerprint scanner fault</translation>
     </message>
     <message>
         <location filename="../../devices/idcard/simulator.py" line="122"/>
@@ -2170,7 +2058,7 @@
     <message>
         <location filename="../../kiosk/queue/store.py" line="284"/>
         <source>{name}需要实名取号，请刷身份证</source>
-        <translation>A ticket for {name} needs your ID card (real-name). Please place your ID card on the reader.</translation>
+        <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
         <location filename="../../kiosk/queue/store.py" line="287"/>
@@ -2258,55 +2146,6 @@
         <location filename="../../kiosk/queue/factory.py" line="49"/>
         <source>身份证号密钥文件无法使用：{why}</source>
         <translation>The ID number key file cannot be used: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/base.py" line="70"/>
-        <source>请按屏幕上的提示操作。</source>
-        <extracomment>what Help says on this kind of screen when the view has no help of its own</extracomment>
-        <translation>Follow the instructions on the screen.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/busy.py" line="15"/>
-        <source>正在为您办理，请稍候，不要离开。</source>
-        <translation>We are working on it. Please wait and do not leave.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/choose.py" line="15"/>
-        <source>轻触您要的一项。灰色的选项现在不能选，原因写在它的下方。</source>
-        <translation>Touch the option you want. Grey options cannot be chosen now; the reason is shown below them.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/message.py" line="21"/>
-        <source>请阅读屏幕上的内容，然后按下方的按钮继续。</source>
-        <translation>Read the screen, then press a button below to continue.</translation>
-    </message>
-    <message>
-        <location filename="../../backends/http.py" line="102"/>
-        <location filename="../../backends/http.py" line="132"/>
-        <location filename="../../backends/http.py" line="135"/>
-        <source>服务返回了无法识别的应答</source>
-        <translation>The service gave an answer we cannot read</translation>
-    </message>
-    <message>
-        <location filename="../../backends/http.py" line="122"/>
-        <source>服务暂时无法连接</source>
-        <translation>The service cannot be reached at the moment</translation>
-    </message>
-    <message>
-        <location filename="../../backends/http.py" line="124"/>
-        <location filename="../../backends/http.py" line="126"/>
-        <source>服务响应超时</source>
-        <translation>The service did not answer in time</translation>
-    </message>
-    <message>
-        <location filename="../../backends/http.py" line="128"/>
-        <source>服务出错</source>
-        <translation>The service reported an error</translation>
-    </message>
-    <message>
-        <location filename="../../backends/http.py" line="137"/>
-        <source>服务拒绝：{why}</source>
-        <translation>The service refused: {why}</translation>
     </message>
     <message>
         <location filename="../../devices/fingerprint/codec.py" line="50"/>
@@ -2493,6 +2332,118 @@
         <translation>No finger placed within {s} seconds</translation>
     </message>
     <message>
+        <location filename="../../devices/fingerprint/model.py" line="23"/>
+        <source>右手拇指</source>
+        <translation>Right thumb</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="24"/>
+        <source>右手食指</source>
+        <translation>Right index finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="25"/>
+        <source>右手中指</source>
+        <translation>Right middle finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="26"/>
+        <source>右手环指</source>
+        <translation>Right ring finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="27"/>
+        <source>右手小指</source>
+        <translation>Right little finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="28"/>
+        <source>左手拇指</source>
+        <translation>Left thumb</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="29"/>
+        <source>左手食指</source>
+        <translation>Left index finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="30"/>
+        <source>左手中指</source>
+        <translation>Left middle finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="31"/>
+        <source>左手环指</source>
+        <translation>Left ring finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="32"/>
+        <source>左手小指</source>
+        <translation>Left little finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="107"/>
+        <source>{finger}（质量 {q}）</source>
+        <extracomment>Block side in pixels and the grey-level spread a block needs to count as ridges.</extracomment>
+        <translation>{finger} (quality {q})</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <source>{hand}采集失败</source>
+        <translation>{hand}: capture failed</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <source>右手</source>
+        <translation>Right hand</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <source>左手</source>
+        <translation>Left hand</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
+        <source>清晰</source>
+        <extracomment>Seconds the module works on GenImg with a finger on it (exposure and transfer to its buffer). Quality the module&apos;s own feature extraction needs (below it Img2Tz answers &quot;too few features&quot;).</extracomment>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
+        <source>干燥模糊</source>
+        <translation>Dry, blurred</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="104"/>
+        <source>采集中抬起</source>
+        <translation>Lifted during capture</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="107"/>
+        <source>模块不应答</source>
+        <translation>Module not answering</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="110"/>
+        <source>超长数据包</source>
+        <translation>Oversized packet</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="113"/>
+        <source>放上手指</source>
+        <translation>Place finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="114"/>
+        <source>抬起手指</source>
+        <translation>Lift finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/simulator.py" line="115"/>
+        <source>指纹仪故障</source>
+        <translation>Fingerprint scanner fault</translation>
+    </message>
+    <message>
         <location filename="../../devices/fingerprint/uart.py" line="68"/>
         <source>指纹仪端口设置无效：{err}</source>
         <extracomment>Health checks in a row with no answer before the link counts as lost. How long one port.read() may block; bounds how late a deadline is noticed. Commands the module works on before answering (exposure, feature extraction): their ack may take this many reply timeouts. Seconds between GenImg tries while waiting for a finger (a module takes ~0.1 s per look).</extracomment>
@@ -2642,6 +2593,34 @@
         <translation>Send an overlong line</translation>
     </message>
     <message>
+        <location filename="../../backends/http.py" line="102"/>
+        <location filename="../../backends/http.py" line="132"/>
+        <location filename="../../backends/http.py" line="135"/>
+        <source>服务返回了无法识别的应答</source>
+        <translation>The service gave an answer we cannot read</translation>
+    </message>
+    <message>
+        <location filename="../../backends/http.py" line="122"/>
+        <source>服务暂时无法连接</source>
+        <translation>The service cannot be reached at the moment</translation>
+    </message>
+    <message>
+        <location filename="../../backends/http.py" line="124"/>
+        <location filename="../../backends/http.py" line="126"/>
+        <source>服务响应超时</source>
+        <translation>The service did not answer in time</translation>
+    </message>
+    <message>
+        <location filename="../../backends/http.py" line="128"/>
+        <source>服务出错</source>
+        <translation>The service reported an error</translation>
+    </message>
+    <message>
+        <location filename="../../backends/http.py" line="137"/>
+        <source>服务拒绝：{why}</source>
+        <translation>The service refused: {why}</translation>
+    </message>
+    <message>
         <location filename="../../hall/saga.py" line="145"/>
         <location filename="../../hall/saga.py" line="201"/>
         <source>日志中没有这笔业务</source>
@@ -2656,6 +2635,27 @@
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/base.py" line="70"/>
+        <source>请按屏幕上的提示操作。</source>
+        <extracomment>what Help says on this kind of screen when the view has no help of its own</extracomment>
+        <translation>Follow the instructions on the screen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/busy.py" line="15"/>
+        <source>正在为您办理，请稍候，不要离开。</source>
+        <translation>We are working on it. Please wait and do not leave.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/choose.py" line="15"/>
+        <source>轻触您要的一项。灰色的选项现在不能选，原因写在它的下方。</source>
+        <translation>Touch the option you want. Grey options cannot be chosen now; the reason is shown below them.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/message.py" line="21"/>
+        <source>请阅读屏幕上的内容，然后按下方的按钮继续。</source>
+        <translation>Read the screen, then press a button below to continue.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/watchdog.py" line="101"/>
