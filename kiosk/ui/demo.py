@@ -115,8 +115,8 @@ def queue_open(shell: Shell, code: str, snap: Callable[[str, str], None]) -> boo
     from kiosk.queue import rules
 
     kiosk, store = shell.kiosk, shell.kiosk.services.get("queue")
-    if store is None:
-        return False
+    if store is None or store.settings.service(code) is None:
+        return False  # no queue, or a hall without this service: nothing to walk
     if store.availability(code).available:
         return True
     if visible(shell, "service_queue"):
@@ -166,9 +166,11 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
         reader.remove()
     if printer is not None:
         printer.run_out_during_next()
+        store = kiosk.services["queue"]
+        second = "option_tax" if store.settings.service("tax") is not None else "option_social"
         click(shell, "service_queue")
-        expect(lambda: visible(shell, "option_tax"), "the queue's service list")
-        click(shell, "option_tax")
+        expect(lambda: visible(shell, second), "the queue's service list")
+        click(shell, second)
         expect(lambda: visible(shell, "option_plain") or visible(shell, "action_ok"), "card choice or ticket")
         if visible(shell, "option_plain"):
             click(shell, "option_plain")
