@@ -90,11 +90,19 @@ def home_shown(shell: Shell) -> bool:
 
 
 def click(root: QWidget, name: str) -> None:
-    expect(lambda: visible(root, name), f"the button {name}")
-    b = button(root, name)
-    assert b is not None
-    b.click()
-    pump()
+    """Click the button once it is shown. Found and clicked in one go: events processed between
+    the two could rebuild the screen (home refreshes on device events) and replace the button."""
+    clicked = False
+
+    def press() -> bool:
+        nonlocal clicked
+        b = button(root, name)
+        if b is not None and not clicked:
+            b.click()
+            clicked = True
+        return clicked
+
+    expect(press, f"the button {name}")
 
 
 def click_and_wait(shell: Shell, name: str) -> None:
