@@ -90,11 +90,19 @@ def home_shown(shell: Shell) -> bool:
 
 
 def click(root: QWidget, name: str) -> None:
-    expect(lambda: visible(root, name), f"the button {name}")
-    b = button(root, name)
-    assert b is not None
-    b.click()
-    pump()
+    """Click the button once it is shown. Found and clicked in one go: events processed between
+    the two could rebuild the screen (home refreshes on device events) and replace the button."""
+    clicked = False
+
+    def press() -> bool:
+        nonlocal clicked
+        b = button(root, name)
+        if b is not None and not clicked:
+            b.click()
+            clicked = True
+        return clicked
+
+    expect(press, f"the button {name}")
 
 
 def click_and_wait(shell: Shell, name: str) -> None:
@@ -115,8 +123,8 @@ def queue_open(shell: Shell, code: str, snap: Callable[[str, str], None]) -> boo
     from kiosk.queue import rules
 
     kiosk, store = shell.kiosk, shell.kiosk.services.get("queue")
-    if store is None:
-        return False
+    if store is None or store.settings.service(code) is None:
+        return False  # no queue, or a hall without this service: nothing to walk
     if store.availability(code).available:
         return True
     if visible(shell, "service_queue"):
@@ -173,9 +181,11 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
     expect(lambda: home_shown(shell), "home after the ticket")
     if printer is not None:
         printer.run_out_during_next()
+        store = kiosk.services["queue"]
+        second = "option_tax" if store.settings.service("tax") is not None else "option_social"
         click(shell, "service_queue")
-        expect(lambda: visible(shell, "option_tax"), "the queue's service list")
-        click(shell, "option_tax")
+        expect(lambda: visible(shell, second), "the queue's service list")
+        click(shell, second)
         expect(lambda: visible(shell, "option_plain") or visible(shell, "action_ok"), "card choice or ticket")
         if visible(shell, "option_plain"):
             click(shell, "option_plain")
