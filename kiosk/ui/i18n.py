@@ -12,25 +12,27 @@ I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
 
 _current = "zh"
+# One translator for the application, not one per window: a second Shell (a restart of the
+# window, the next test) must be able to take back the English its predecessor installed.
+_translator: QTranslator | None = None
 
 
 class Languages:
     def __init__(self) -> None:
         self.current = "zh"
-        self._translator: QTranslator | None = None
 
     def set(self, lang: str) -> None:
+        global _current, _translator
         app = QCoreApplication.instance()
-        if self._translator is not None and app is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        if _translator is not None and app is not None:
+            app.removeTranslator(_translator)
+            _translator = None
         if lang == "en":
             tr = QTranslator()
             if tr.load(str(I18N_DIR / "en.qm")) and app is not None:
                 app.installTranslator(tr)
-                self._translator = tr
+                _translator = tr
         self.current = lang
-        global _current
         _current = lang
 
 

@@ -181,7 +181,7 @@ def test_ticket_in_english_session_is_printed_in_english(qtbot, shell, kiosk):
     tap(qtbot, shell, "service_queue")
     tap(qtbot, shell, "option_social")
     tap(qtbot, shell, "option_plain")
-    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)
+    qtbot.waitUntil(lambda: "Please take your ticket" in visible_text(shell), timeout=15000)
     assert printer.wait_receipts(1, 10)
     assert "People ahead of you" in printer.last_text and "Social insurance" in printer.last_text
     assert "社保业务" in printer.last_text  # the name the counters call
