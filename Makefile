@@ -46,7 +46,7 @@ soak: setup
 
 # Rebuild the compiled translations after editing resources/i18n/en.ts
 i18n: setup
-	$(VENV)/bin/pyside6-lupdate $$(git ls-files '*.py' | grep -E '^(kiosk|flows|devices|hall|backends)/') -no-obsolete -ts resources/i18n/en.ts
+	$(VENV)/bin/pyside6-lupdate $$(git ls-files '*.py' | grep -E '^(core|kiosk|flows|devices|hall|backends)/') -no-obsolete -ts resources/i18n/en.ts
 	$(VENV)/bin/pyside6-lrelease resources/i18n/en.ts -qm $(QM)
 
 bundle: setup

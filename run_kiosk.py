@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo:
         import tempfile
 
-        from kiosk.clock import AdjustableClock
+        from core.clock import AdjustableClock
         from kiosk.ui.demo import run_demo
 
         # the demo never touches the kiosk's real database, alerts or logs

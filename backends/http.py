@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 import httpx
 
 from backends.contract import Contract
-from kiosk.redact import redact
-from kiosk.text import Text, tr
+from core.redact import redact
+from core.text import Text, tr
 
 log = logging.getLogger(__name__)
 

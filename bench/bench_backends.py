@@ -34,8 +34,8 @@ from backends.platform.client import PlatformClient  # noqa: E402
 from backends.platform.server import ReferencePlatform  # noqa: E402
 from backends.refserver import serve  # noqa: E402
 from devices.camera.scene import Scene, render  # noqa: E402
+from hall.db import migrate, open_engine, sqlite_url  # noqa: E402
 from hall.journal import DONE, Journal  # noqa: E402
-from kiosk.db import migrate, open_engine, sqlite_url  # noqa: E402
 
 PG_URL = os.environ.get("KIOSK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 WANG = "360426199101010071"

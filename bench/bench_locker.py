@@ -26,8 +26,8 @@ from devices.locker.driver import LockBoard  # noqa: E402
 from devices.locker.layout import layout_from_settings  # noqa: E402
 from devices.locker.protocol import codec_for  # noqa: E402
 from devices.locker.simulator import LockerSimulator  # noqa: E402
-from kiosk.db import migrate, open_engine, sqlite_url  # noqa: E402
-from kiosk.lockers import CState, DeviceBoards, Lockers  # noqa: E402
+from hall.db import migrate, open_engine, sqlite_url  # noqa: E402
+from hall.lockers import CState, DeviceBoards, Lockers  # noqa: E402
 
 ROUNDS = 20
 

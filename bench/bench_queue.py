@@ -25,11 +25,11 @@ if str(ROOT) not in sys.path:
 
 import sqlalchemy as sa  # noqa: E402
 
-from kiosk.clock import FakeClock  # noqa: E402
-from kiosk.db import open_engine, sqlite_url  # noqa: E402
-from kiosk.queue.services import QueueSettings, parse_settings  # noqa: E402
-from kiosk.queue.settings import SECTION, SERVICE_OPTIONS  # noqa: E402
-from kiosk.queue.store import QueueStore  # noqa: E402
+from core.clock import FakeClock  # noqa: E402
+from hall.db import open_engine, sqlite_url  # noqa: E402
+from hall.queue.services import QueueSettings, parse_settings  # noqa: E402
+from hall.queue.settings import SECTION, SERVICE_OPTIONS  # noqa: E402
+from hall.queue.store import QueueStore  # noqa: E402
 
 PG_URL = os.environ.get("KIOSK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 ISSUERS = (1, 8, 32)
@@ -85,7 +85,7 @@ def bare_insert_rate(engine: sa.Engine) -> float:
 def run_issuers(url: str, issuers: int, day_offset: int) -> tuple[float, float, float]:
     """tickets/s, p50 and p99 latency in seconds."""
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["sqlalchemy", "psycopg", "kiosk.queue.store"])
+    ctx.set_forkserver_preload(["sqlalchemy", "psycopg", "hall.queue.store"])
     barrier, results = ctx.Barrier(issuers), ctx.Queue()
     count = max(5, TICKETS // issuers)
     procs = [

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-from kiosk.clock import SystemClock
-from kiosk.text import Text, TextLike, as_text, tr
+from core.clock import SystemClock
+from core.text import Text, TextLike, as_text, tr
 
 log = logging.getLogger(__name__)
 

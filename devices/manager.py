@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import Any
 
+from core.text import tr
 from devices.base import RECONNECT_BACKOFF, Device, DeviceStatus, Driver, Emit, PermanentFault, State
-from kiosk.text import tr
 
 log = logging.getLogger(__name__)
 

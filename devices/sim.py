@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.text import Text, tr
+from core.text import Text, tr
 
 log = logging.getLogger(__name__)
 

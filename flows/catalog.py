@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from core.text import tr
 from flows import demo, photo, queue
 from flows.runtime import FlowSpec
-from kiosk.text import tr
 
 CATALOG: dict[str, FlowSpec] = {
     "queue": queue.SPEC,

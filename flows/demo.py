@@ -5,9 +5,9 @@ It needs no device, so a fresh kiosk can show a newcomer what a journey feels li
 
 from __future__ import annotations
 
+from core.text import Text, tr
 from flows.runtime import FlowContext, FlowGen
 from flows.views import Choose, Entry, Intent, Message, Option, Work
-from kiosk.text import Text, tr
 
 
 def start(ctx: FlowContext) -> FlowGen:

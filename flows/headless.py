@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.clock import FakeClock
 from flows.runtime import Cancelled, FlowContext, FlowGen, FlowRunner, Outcome, Step
 from flows.views import TIMEOUT, Intent, View, Work
-from kiosk.clock import FakeClock
 
 Citizen = Callable[[View], Intent | None]
 

@@ -12,10 +12,10 @@ from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from core.text import Text, tr
 from devices.base import DeviceError, OutcomeUnknown
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import Busy, Capture, Message, Work, offline
-from kiosk.text import Text, tr
 
 
 def make_photo(image: Any, settings: Mapping[str, Any]) -> Any:

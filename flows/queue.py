@@ -13,11 +13,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from core.text import Bilingual, Text, tr
 from devices.base import DeviceError, OutcomeUnknown
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import TIMEOUT, Busy, Choose, Entry, Message, Option, Work, offline
-from kiosk.queue.errors import QueueError
-from kiosk.text import Bilingual, Text, tr
+from hall.queue.errors import QueueError
 
 log = logging.getLogger(__name__)
 

@@ -19,9 +19,9 @@ from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.clock import Clock
+from flows.session import Session
 from flows.views import Intent, View, Work
-from kiosk.clock import Clock
-from kiosk.session import Session
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.text import Text, TextLike, as_text, tr
+from core.text import Text, TextLike, as_text, tr
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from kiosk.db import METADATA, Migration, create_tables, register
-from kiosk.redact import ID_RE
+from core.redact import ID_RE
+from hall.db import METADATA, Migration, create_tables, register
 
 log = logging.getLogger(__name__)
 

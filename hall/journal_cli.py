@@ -11,7 +11,7 @@ import json
 import sys
 from datetime import timedelta
 
-from kiosk.db import migrate, open_engine
+from hall.db import migrate, open_engine
 
 DEFAULT_DB = "sqlite:///var/data/kiosk.db"
 

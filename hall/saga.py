@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from backends.http import BackendError, Refused, Unavailable
 from backends.payment.api import Gateway, Mode, Order, State, new_order_no, refund_no
 from backends.platform.api import Application, Kind, Platform
+from core.redact import mask_id
+from core.text import Text, tr
 from hall.journal import DONE, FAILED, OPEN, UNDONE, Journal, Step
-from kiosk.redact import mask_id
-from kiosk.text import Text, tr
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.redact import redact
-from kiosk.text import TextLike
+from core.redact import redact
+from core.text import TextLike
 
 log = logging.getLogger(__name__)
 

@@ -9,18 +9,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.clock import Clock, SystemClock
+from core.text import tr
 from devices.base import DeviceEvent, State
 from devices.manager import DeviceManager, build_devices, load_object
 from flows.catalog import CATALOG
 from flows.runtime import FlowContext, FlowSpec
+from flows.session import Session, purge_stale
 from kiosk import __version__, logs
 from kiosk.alerts import Alerts
-from kiosk.clock import Clock, SystemClock
 from kiosk.config import DEVICE_KINDS, Config
 from kiosk.health import write_status
 from kiosk.home import DEVICE_NAMES
-from kiosk.session import Session, purge_stale
-from kiosk.text import tr
 from kiosk.voice import DEGRADED, Voice, VoiceStatus
 
 log = logging.getLogger(__name__)
@@ -128,15 +128,15 @@ def _alert_on_voice(alerts: Alerts) -> Callable[[VoiceStatus], None]:
 
 def _engine(config: Config) -> Any:
     """One engine (one connection pool) per database for the whole app."""
-    from kiosk.db import open_engine
-    from kiosk.queue.factory import database_url
+    from hall.db import open_engine
+    from hall.queue.factory import database_url
 
     return open_engine(database_url(config, config.resolve))
 
 
 def _open_queue(config: Config, clock: Clock, alerts: Alerts, engine: Any) -> Any:
-    from kiosk.queue.errors import QueueError
-    from kiosk.queue.factory import open_queue
+    from hall.queue.errors import QueueError
+    from hall.queue.factory import open_queue
 
     try:
         return open_queue(config, clock, resolve=config.resolve, engine=engine)
@@ -147,8 +147,8 @@ def _open_queue(config: Config, clock: Clock, alerts: Alerts, engine: Any) -> An
 
 def _open_lockers(config: Config, kiosk: Kiosk, alerts: Alerts, clock: Clock, engine: Any) -> Any:
     """The compartment inventory: map synced, a crash reconciled (never by opening), doors watched."""
-    from kiosk.db import migrate
-    from kiosk.lockers import Lockers
+    from hall.db import migrate
+    from hall.lockers import Lockers
 
     try:
         migrate(engine)

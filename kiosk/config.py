@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kiosk.schema import Option, Section
+from core.schema import ConfigError, Option, Section
 
 DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker", "fingerprint", "scanner")
 
@@ -105,10 +105,6 @@ CORE_SECTIONS: tuple[Section, ...] = (
 )
 
 
-class ConfigError(Exception):
-    """A configuration problem, stated in one line for the person installing the kiosk."""
-
-
 def device_section(kind: str) -> Section:
     module = importlib.import_module(f"devices.{kind}")
     return Section(
@@ -119,7 +115,7 @@ def device_section(kind: str) -> Section:
 
 
 def all_sections() -> tuple[Section, ...]:
-    from kiosk.queue.settings import SECTION as QUEUE
+    from hall.queue.settings import SECTION as QUEUE
 
     return (*CORE_SECTIONS, QUEUE, *(device_section(k) for k in DEVICE_KINDS))
 
@@ -274,7 +270,7 @@ def load(path: Path | None, overrides: Mapping[str, Any] | None = None) -> Confi
             raise ConfigError(
                 f"[kiosk] services contains {svc!r}: each entry must be one of {', '.join(SERVICE_NAMES)}"
             )
-    from kiosk.queue.services import parse_settings
+    from hall.queue.services import parse_settings
 
     parse_settings(values["queue"])  # hours, codes, prefixes: a bad [queue] stops at start too
     return Config(values, Path(path) if path else None)

@@ -8,7 +8,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from kiosk.redact import redact
+from core.redact import redact
 
 
 def write_status(path: Path, status: dict[str, Any]) -> None:

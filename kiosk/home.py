@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from core.text import Text, lines, tr
 from devices.base import DeviceStatus
 from flows.runtime import FlowSpec
-from kiosk.text import Text, lines, tr
 
 DEVICE_NAMES = {
     "idcard": tr("身份证阅读器"),

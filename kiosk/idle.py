@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.clock import Clock
+from core.clock import Clock
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.redact import redact
+from core.redact import redact
 
 _installed: list[logging.Handler] = []
 

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.redact import redact
+from core.redact import redact
 
 log = logging.getLogger(__name__)
 

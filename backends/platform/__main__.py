@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if a.command == "people":
         from backends.platform.demo import PEOPLE
-        from kiosk.redact import mask_id
+        from core.redact import mask_id
 
         show([{"id": mask_id(x.id_number), "case": x.case} for x in PEOPLE])
         return 0

@@ -20,7 +20,7 @@ from backends.platform.api import (
     Person,
 )
 from backends.platform.contract import CONTRACT
-from kiosk.redact import mask_id
+from core.redact import mask_id
 
 T = TypeVar("T")
 

@@ -23,8 +23,8 @@ from backends.platform.api import AppState, Kind
 from backends.platform.contract import DOC
 from backends.platform.faces import THRESHOLD, FaceComparer, NoFace
 from backends.refserver import Faults, Problem, body, healthy, route
+from core.redact import mask_id, mask_name
 from devices.idcard.record import is_valid_id
-from kiosk.redact import mask_id, mask_name
 
 HALL_TZ = ZoneInfo("Asia/Shanghai")
 FEES_FEN = {Kind.RENEWAL_EXPIRY: 2000, Kind.RENEWAL_DAMAGED: 2000, Kind.REISSUE_LOST: 4000}

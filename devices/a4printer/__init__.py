@@ -1,6 +1,6 @@
 """A4 printer for certificates (CUPS)."""
 
-from kiosk.schema import Option
+from core.schema import Option
 
 DRIVERS = {"cups": "devices.a4printer.driver:CupsPrinter"}
 SIMULATOR = "devices.a4printer.simulator:A4Simulator"

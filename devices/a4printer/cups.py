@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.text import Text, tr
 from devices.base import DeviceStatus, State
-from kiosk.text import Text, tr
 
 REQUEST_RE = re.compile(r"request id is (\S+)")
 PRINTER_RE = re.compile(r"^printer (\S+) (?:is (idle)|(now printing) (\S+?)\.|(disabled))", re.M)

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.text import Text, tr
 from devices.a4printer import cups
 from devices.base import ConnectionLost, DeviceError, DeviceStatus, Driver, Emit, PermanentFault
-from kiosk.text import Text, tr
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from core.text import Text, tr
 from devices.a4printer import fake_cups
 from devices.sim import Control
-from kiosk.text import Text, tr
 
 PRINTER_NAME = "KIOSK_A4"
 

@@ -1,6 +1,6 @@
 """Camera for ID photos and face comparison (OpenCV)."""
 
-from kiosk.schema import Option
+from core.schema import Option
 
 DRIVERS = {"opencv": "devices.camera.driver:OpenCvCamera"}
 SIMULATOR = "devices.camera.simulator:CameraSimulator"

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from core.text import tr
 from devices.base import ConnectionLost, DeviceStatus, Driver, State
 from devices.camera.capture import (
     CaptureThread,
@@ -23,7 +24,6 @@ from devices.camera.capture import (
     open_reader,
     parse_source,
 )
-from kiosk.text import tr
 
 
 class OpenCvCamera(Driver):

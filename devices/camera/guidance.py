@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from core.text import Text, tr
 from devices.camera.measures import FrameMeasures
-from kiosk.text import Text, tr
 
 # Instruction codes, in order of priority: the first that applies is the one shown.
 MESSAGES: dict[str, Text] = {

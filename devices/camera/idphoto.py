@@ -16,9 +16,9 @@ from typing import Any
 import cv2
 import numpy as np
 
+from core.text import Text, tr
 from devices.camera.detect import Face, FaceDetector, HaarDetector, YuNetDetector
 from devices.camera.presets import PhotoPreset
-from kiosk.text import Text, tr
 
 # Haar boxes include some forehead and cheek margin: the face proper (cheek to cheek) is
 # about this share of the box width (calibrated on the astronaut portrait and the simulator).

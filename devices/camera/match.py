@@ -21,10 +21,10 @@ from typing import Any, Protocol
 import cv2
 import numpy as np
 
+from core.text import Text, tr
 from devices.camera.detect import Face, FaceDetector, make_detector
 from devices.camera.idphoto import find_faces
 from devices.camera.measures import FrameMeasures
-from kiosk.text import Text, tr
 
 
 class MatchError(Exception):

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from core.clock import Clock, SystemClock
 from devices.base import DeviceEvent
 from devices.camera.capture import Frame, Mailbox
 from devices.camera.detect import FaceDetector, make_detector
@@ -23,7 +24,6 @@ from devices.camera.idphoto import IdPhoto, PhotoRefused, build_id_photo
 from devices.camera.match import Liveness
 from devices.camera.measures import Analyzer, FrameMeasures
 from devices.camera.presets import get_preset
-from kiosk.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
 

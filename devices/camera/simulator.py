@@ -20,10 +20,10 @@ from typing import Any
 import cv2
 import numpy as np
 
+from core.text import Text, tr
 from devices.camera.capture import open_reader, parse_source
 from devices.camera.scene import Scene, pattern, render
 from devices.sim import Control, Simulator
-from kiosk.text import Text, tr
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Fingerprint scanner (EF 01 serial module, or the Ministry of Public Security livescan library)."""
 
-from kiosk.schema import Option
+from core.schema import Option
 
 DRIVERS = {
     "uart": "devices.fingerprint.uart:UartFingerprint",

@@ -14,9 +14,9 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from core.text import Text, tr
 from devices.base import ConnectionLost, DeviceStatus, Driver, Emit, PermanentFault, State
 from devices.fingerprint.model import FingerImage, FingerprintError, NoFinger, check_finger, image_quality
-from kiosk.text import Text, tr
 
 SUCCESS = 1
 ERRORS: dict[int, Text] = {

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.text import Text, tr
 from devices.base import DeviceError
-from kiosk.text import Text, tr
 
 HANDS = ("right", "left")
 DIGITS = ("thumb", "index", "middle", "ring", "little")

@@ -20,10 +20,10 @@ from typing import Any
 
 import numpy as np
 
+from core.text import tr
 from devices.fingerprint import codec
 from devices.fingerprint.model import image_quality
 from devices.sim import Control, PtySimulator
-from kiosk.text import tr
 
 PLACEMENTS = ("good", "poor", "lift")
 FAULTS = ("none", "mute", "noise", "corrupt", "oversized")

@@ -15,6 +15,7 @@ from typing import Any
 
 import serial
 
+from core.text import Text, tr
 from devices.base import ConnectionLost, DeviceStatus, Driver, Emit, PermanentFault, State
 from devices.fingerprint import codec
 from devices.fingerprint.model import (
@@ -26,7 +27,6 @@ from devices.fingerprint.model import (
     image_quality,
 )
 from devices.idcard.link import PORT_ERRORS
-from kiosk.text import Text, tr
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Second-generation ID card reader (SAM serial protocol)."""
 
-from kiosk.schema import Option
+from core.schema import Option
 
 DRIVERS = {"sam-serial": "devices.idcard.driver:SamSerialReader"}
 SIMULATOR = "devices.idcard.simulator:IdCardSimulator"

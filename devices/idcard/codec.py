@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+from core.text import Text, tr
 from devices.idcard.nations import CODES, nation_name
 from devices.idcard.record import LONG_TERM, CardType, IdCard
-from kiosk.text import Text, tr
 
 PREAMBLE: Final = b"\xaa\xaa\xaa\x96\x69"
 HEADER_LEN: Final = 7  # preamble + LEN

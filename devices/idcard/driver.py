@@ -9,6 +9,7 @@ from typing import Any
 
 import serial
 
+from core.text import Text, join, tr
 from devices.base import ConnectionLost, DeviceError, DeviceStatus, Driver, Emit, PermanentFault, State
 from devices.idcard import codec
 from devices.idcard.errors import (
@@ -21,7 +22,6 @@ from devices.idcard.errors import (
 from devices.idcard.link import SamLink
 from devices.idcard.photo import load_decoder
 from devices.idcard.record import IdCard, validate
-from kiosk.text import Text, join, tr
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from core.text import Text, TextLike
 from devices.base import DeviceError
-from kiosk.text import Text, TextLike
 
 if TYPE_CHECKING:
     from devices.idcard.record import IdCard

@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 import serial
 
+from core.text import tr
 from devices.base import ConnectionLost
 from devices.idcard import codec
 from devices.idcard.errors import ReaderProtocolError, ReaderTimeout
-from kiosk.text import tr
 
 log = logging.getLogger(__name__)
 

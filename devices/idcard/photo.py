@@ -13,7 +13,7 @@ import struct
 import threading
 from typing import Protocol
 
-from kiosk.text import Text, tr
+from core.text import Text, tr
 
 WIDTH, HEIGHT = 102, 126
 _ROW = (WIDTH * 3 + 3) & ~3  # BMP rows are padded to 4 bytes

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from core.text import Text, tr
 from devices.idcard.record import LONG_TERM, IdCard, check_digit
-from kiosk.text import Text, tr
 
 
 def _id(first17: str) -> str:

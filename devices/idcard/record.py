@@ -8,8 +8,8 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Literal
 
-from kiosk.redact import mask_id, mask_name
-from kiosk.text import Text, tr
+from core.redact import mask_id, mask_name
+from core.text import Text, tr
 
 CardType = Literal["resident", "hmt", "foreign2017", "foreign2023"]
 CARD_TYPES: tuple[CardType, ...] = ("resident", "hmt", "foreign2017", "foreign2023")

@@ -15,11 +15,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from core.text import tr
 from devices.idcard import codec
 from devices.idcard.presets import PRESETS, preset_labels
 from devices.idcard.record import IdCard
 from devices.sim import Control, PtySimulator
-from kiosk.text import tr
 
 #: Seconds a real reader works on each command before its reply starts (RF exchange, SAM crypto).
 READER_DELAYS: dict[tuple[int, int], float] = {

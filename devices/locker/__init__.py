@@ -1,6 +1,6 @@
 """Pickup locker lock boards (8A/80 or Kerong protocol)."""
 
-from kiosk.schema import Option
+from core.schema import Option
 
 DRIVERS = {"lockboard": "devices.locker.driver:LockBoard"}
 SIMULATOR = "devices.locker.simulator:LockerSimulator"

@@ -17,11 +17,11 @@ from typing import Any, TypeVar
 
 import serial
 
+from core.text import tr
 from devices.base import ConnectionLost, DeviceError, DeviceStatus, Driver, Emit, PermanentFault, State
 from devices.locker.errors import BoardBadReply, BoardSilent, LockJammed, UnknownCompartment
 from devices.locker.layout import LayoutError, Slot, boards_of, layout_from_settings
 from devices.locker.protocol import BadReply, Codec, codec_for
-from kiosk.text import tr
 
 log = logging.getLogger(__name__)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from core.text import tr
 from devices.base import DeviceError
-from kiosk.text import tr
 
 
 class BoardSilent(DeviceError):

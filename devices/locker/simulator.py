@@ -17,10 +17,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from core.text import tr
 from devices.locker.layout import Slot, boards_of, layout_from_settings
 from devices.locker.protocol import codec_for
 from devices.sim import Control, PtySimulator
-from kiosk.text import tr
 
 OPENS_KEPT = 1000  # open frames remembered for tests; simulate mode runs for days
 

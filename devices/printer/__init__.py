@@ -1,6 +1,6 @@
 """ESC/POS receipt printer."""
 
-from kiosk.schema import Option
+from core.schema import Option
 
 DRIVERS = {"escpos": "devices.printer.driver:EscposPrinter"}
 SIMULATOR = "devices.printer.simulator:PrinterSimulator"

@@ -16,6 +16,7 @@ from typing import Any
 
 from escpos.escpos import Escpos
 
+from core.text import Text, tr
 from devices.base import (
     ConnectionLost,
     DeviceError,
@@ -28,7 +29,6 @@ from devices.base import (
 from devices.printer import layout as layouts
 from devices.printer import status as st
 from devices.printer import transport
-from kiosk.text import Text, tr
 
 log = logging.getLogger(__name__)
 

@@ -30,8 +30,8 @@ from escpos.constants import QR_ECLEVEL_H, QR_ECLEVEL_L, QR_ECLEVEL_M, QR_ECLEVE
 from escpos.escpos import Escpos
 from escpos.printer import Dummy
 
+from core.redact import ID_RE, mask_id
 from devices.printer import glyphs
-from kiosk.redact import ID_RE, mask_id
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "resources" / "receipts"
 LAYOUT_NAMES = (

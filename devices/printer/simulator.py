@@ -19,9 +19,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from core.text import Text, tr
 from devices.printer import escpos_stream, paper
 from devices.sim import Control, PtySimulator
-from kiosk.text import Text, tr
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.text import Text, tr
 from devices.base import DeviceStatus, State
-from kiosk.text import Text, tr
 
 DLE_EOT = b"\x10\x04"
 QUERY_PRINTER = DLE_EOT + b"\x01"

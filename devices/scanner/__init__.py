@@ -1,6 +1,6 @@
 """QR and barcode scanner (serial line scanner, keyboard-mode scanner via evdev, or the camera)."""
 
-from kiosk.schema import Option
+from core.schema import Option
 
 DRIVERS = {
     "serial": "devices.scanner.driver:SerialScanner",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from kiosk.text import Text, tr
+from core.text import Text, tr
 
 #: Characters below 0x20 that barcodes legitimately carry: GS (the GS1 group separator, FNC1)
 #: and RS / EOT of ISO 15434 envelopes.

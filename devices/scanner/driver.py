@@ -15,10 +15,10 @@ from typing import Any
 
 import serial
 
+from core.text import tr
 from devices.base import ConnectionLost, DeviceStatus, Driver, Emit, PermanentFault, State
 from devices.idcard.link import PORT_ERRORS
 from devices.scanner.codec import LineReader, Rejected, RepeatFilter, ScanEvent, Scanned, parse_hex
-from kiosk.text import tr
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ a line at Enter. Key codes are Linux's (linux/input-event-codes.h), stable acros
 
 from __future__ import annotations
 
+from core.text import tr
 from devices.scanner.codec import Rejected, ScanEvent, Scanned
-from kiosk.text import tr
 
 KEY_ENTER, KEY_KPENTER = 28, 96
 SHIFTS = frozenset({42, 54})  # KEY_LEFTSHIFT, KEY_RIGHTSHIFT

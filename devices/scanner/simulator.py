@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from core.text import Text, tr
 from devices.scanner.codec import parse_hex
 from devices.sim import Control, PtySimulator
-from kiosk.text import Text, tr
 
 #: Codes offered on the panel (any text can be typed instead): WeChat and Alipay payment
 #: codes of the documented shapes, a pickup code, a URL.

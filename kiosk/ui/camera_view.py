@@ -16,9 +16,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from core.text import Text
 from devices.base import DeviceEvent
 from devices.camera.capture import Frame
-from kiosk.text import Text
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
+from core.clock import AdjustableClock
+from core.text import Text, tr
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from kiosk.app import Kiosk
-from kiosk.clock import AdjustableClock
-from kiosk.text import Text, tr
 from kiosk.ui.app import application
 from kiosk.ui.camera_view import CameraView
 from kiosk.ui.shell import Shell
@@ -120,7 +120,7 @@ def _boom(ctx: FlowContext) -> FlowGen:
 def queue_open(shell: Shell, code: str, snap: Callable[[str, str], None]) -> bool:
     """True when `code` takes tickets now. Outside hall hours: show the closed services, then move
     the demo's clock to the service's next opening (within two weeks)."""
-    from kiosk.queue import rules
+    from hall.queue import rules
 
     kiosk, store = shell.kiosk, shell.kiosk.services.get("queue")
     if store is None or store.settings.service(code) is None:

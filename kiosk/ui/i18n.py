@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from kiosk.text import Text, TextLike
+from core.text import Text, TextLike
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 

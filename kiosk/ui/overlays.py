@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from kiosk.text import tr
+from core.text import tr
 from kiosk.ui.i18n import ui
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets import button, fit_one_line, label

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.text import Text, tr
 from devices.base import DeviceEvent
 from flows.runtime import Finished, FlowFailed, Outcome
 from flows.views import Intent, Message, View, offline
 from kiosk import home
 from kiosk.app import Kiosk
 from kiosk.idle import IdleWatch
-from kiosk.text import Text, tr
 from kiosk.ui import theme
 from kiosk.ui.bridge import channel
 from kiosk.ui.flow_host import FlowHost

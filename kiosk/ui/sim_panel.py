@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.text import tr
 from kiosk.app import Kiosk
 from kiosk.home import DEVICE_NAMES
-from kiosk.text import tr
 from kiosk.ui.i18n import ui
 
 

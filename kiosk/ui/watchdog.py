@@ -22,8 +22,8 @@ from typing import IO
 
 from PySide6.QtCore import QObject, QTimer
 
+from core.text import tr
 from kiosk.alerts import Alerts
-from kiosk.text import tr
 
 log = logging.getLogger(__name__)
 

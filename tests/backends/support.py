@@ -15,9 +15,9 @@ from backends.payment.client import PaymentClient
 from backends.platform.client import PlatformClient
 from backends.simulate import Simulated
 from devices.camera.scene import Scene, render
+from hall.db import migrate, open_engine, sqlite_url
 from hall.journal import Journal
 from hall.saga import PaidApplication
-from kiosk.db import migrate, open_engine, sqlite_url
 from tests.conftest import PG_URL
 
 WANG = "360426199101010071"  # eligible, registry photo = the simulated camera's face
@@ -41,7 +41,7 @@ def servers() -> Iterator[Simulated]:
 def db_url(kind: str, tmp_path: Path) -> Iterator[str]:
     """An empty database; PostgreSQL gets a schema of its own, dropped afterwards."""
     if kind == "sqlite":
-        yield sqlite_url(tmp_path / "kiosk.db")
+        yield sqlite_url(tmp_path / "hall.db")
         return
     schema = f"journal_test_{uuid.uuid4().hex[:12]}"
     admin = open_engine(PG_URL)

@@ -14,8 +14,8 @@ import pytest
 
 from backends.payment.api import Mode
 from backends.platform.api import Kind
+from hall.db import migrate, open_engine
 from hall.journal import DONE, OPEN, Journal
-from kiosk.db import migrate, open_engine
 from tests.backends.support import AUTH, WANG, Servers, db_url, live_jpeg, servers, wire
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,10 +15,10 @@ import pytest
 import sqlalchemy as sa
 
 from backends.platform.api import AppState
+from hall.db import open_engine
 from hall.journal import OPEN, Journal
 from hall.reconcile import Reconciler
 from hall.saga import SUBMITTED
-from kiosk.db import open_engine
 from tests.backends.support import Servers, db_url, servers, wire
 
 ROOT = Path(__file__).resolve().parents[2]

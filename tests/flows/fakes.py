@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from core.text import Text
 from devices.base import OK, DeviceStatus, State
 from devices.printer.driver import PrintResult
 from flows.views import Intent, View
-from kiosk.text import Text
 
 
 class FakePrinter:

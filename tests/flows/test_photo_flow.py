@@ -9,15 +9,15 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from core.clock import FakeClock
 from devices.base import DeviceOffline, OutcomeUnknown
 from devices.camera.presets import PhotoPreset
 from flows import photo
 from flows.headless import run
 from flows.runtime import Finished, FlowContext
+from flows.session import Session
 from flows.views import Intent, offline
-from kiosk.clock import FakeClock
 from kiosk.config import load
-from kiosk.session import Session
 from tests.flows.fakes import FakeDevices, citizen
 
 

@@ -9,17 +9,17 @@ from typing import Any
 
 import pytest
 
+from core.clock import FakeClock
 from devices.base import OK, DeviceOffline, OutcomeUnknown
 from devices.idcard.presets import PRESETS
 from flows import queue
 from flows.headless import run
 from flows.runtime import Finished, FlowContext
+from flows.session import Session
 from flows.views import Choose, Intent, Message, offline
-from kiosk.clock import FakeClock
+from hall.queue.factory import open_queue
 from kiosk.config import load
 from kiosk.home import tiles
-from kiosk.queue.factory import open_queue
-from kiosk.session import Session
 from tests.flows.fakes import FakeDevices, citizen
 
 

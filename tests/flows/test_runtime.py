@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
+from core.clock import FakeClock
 from flows import demo
 from flows.headless import run, scripted
 from flows.runtime import Cancelled, Finished, FlowContext, FlowFailed, FlowRunner
+from flows.session import Session
 from flows.views import BACK, TIMEOUT, Choose, Entry, Intent, Message, Work
-from kiosk.clock import FakeClock
 from kiosk.config import load
-from kiosk.session import Session
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from kiosk.clock import FakeClock
-from kiosk.db import open_engine, sqlite_url
-from kiosk.queue.services import QueueSettings, parse_settings
-from kiosk.queue.settings import SECTION, SERVICE_OPTIONS
-from kiosk.queue.store import QueueStore
+from core.clock import FakeClock
+from hall.db import open_engine, sqlite_url
+from hall.queue.services import QueueSettings, parse_settings
+from hall.queue.settings import SECTION, SERVICE_OPTIONS
+from hall.queue.store import QueueStore
 from tests.conftest import PG_URL
 
 TZ = "Asia/Shanghai"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from kiosk.clock import FakeClock
-from kiosk.db import open_engine
-from kiosk.queue import QueueRefused, QueueSettings, QueueStore, QueueUnavailable
+from core.clock import FakeClock
+from hall.db import open_engine
+from hall.queue import QueueRefused, QueueSettings, QueueStore, QueueUnavailable
 
 TZ = "Asia/Shanghai"
 

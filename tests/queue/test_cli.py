@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.queue.cli import main
+from kiosk.queue_admin import main
 from tests.conftest import ROOT
 from tests.queue.helpers import ELDER, YOUNG, Db
 
@@ -201,7 +201,7 @@ def test_a_booking_reference_is_unique_and_short(cli: Cli) -> None:
 def main_subprocess(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     p = subprocess.run(
-        [sys.executable, "-m", "kiosk.queue", *args],
+        [sys.executable, "-m", "kiosk.queue_admin", *args],
         capture_output=True,
         text=True,
         env=env,

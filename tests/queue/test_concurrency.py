@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 
-from kiosk.clock import FakeClock
+from core.clock import FakeClock
 from tests.queue.helpers import KEY, YOUNG, Db, local, service, settings
 from tests.queue.issuers import issue_many
 

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from hall.queue import identity, rules
+from hall.queue.services import parse_hours
+from hall.queue.settings import SECTION
 from kiosk import config as kconfig
-from kiosk.queue import identity, rules
-from kiosk.queue.services import parse_hours
-from kiosk.queue.settings import SECTION
 from tests.queue.helpers import ELDER, YOUNG, service, settings, synthetic_id
 
 SH = ZoneInfo("Asia/Shanghai")

@@ -7,9 +7,9 @@ from datetime import date, datetime
 
 import pytest
 
-from kiosk.clock import FakeClock
-from kiosk.db import open_engine
-from kiosk.queue import QueueKeyMismatch, QueueRefused, QueueStore, QueueUnavailable
+from core.clock import FakeClock
+from hall.db import open_engine
+from hall.queue import QueueKeyMismatch, QueueRefused, QueueStore, QueueUnavailable
 from tests.queue.helpers import ELDER, KEY, TZ, YOUNG, Db, database, local, service, settings, synthetic_id
 
 OPEN_ALL_DAY = "00:00-24:00"
@@ -274,7 +274,7 @@ def test_an_unreachable_database_is_reported_not_raised_raw(tmp_path) -> None:  
 
 
 def test_postgresql_pushes_issued_and_called_events_to_listeners(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.queue.notify import Listener
+    from hall.queue.notify import Listener
 
     with database("postgresql", tmp_path) as db:
         store = db.store(hall())
@@ -290,8 +290,8 @@ def test_postgresql_pushes_issued_and_called_events_to_listeners(tmp_path) -> No
 
 
 def test_a_fresh_install_creates_its_database_and_id_key_in_the_data_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.queue import open_queue
-    from kiosk.queue.settings import SECTION
+    from hall.queue import open_queue
+    from hall.queue.settings import SECTION
 
     sections = {
         "kiosk": {"data_dir": "data", "timezone": TZ, "kiosk_id": "K07"},
@@ -300,7 +300,7 @@ def test_a_fresh_install_creates_its_database_and_id_key_in_the_data_folder(tmp_
     }
     store = open_queue(sections, FakeClock(), resolve=lambda p: tmp_path / p)
     assert store.issue("social").number == "B001"
-    assert (tmp_path / "data" / "kiosk.db").exists() and (tmp_path / "data" / "queue-id.key").exists()
+    assert (tmp_path / "data" / "hall.db").exists() and (tmp_path / "data" / "queue-id.key").exists()
     again = open_queue(sections, FakeClock(), resolve=lambda p: tmp_path / p)  # a restart keeps the day
     assert again.issue("social").number == "B002"
     (tmp_path / "data" / "queue-id.key").unlink()  # a lost key must not silently break one-per-day

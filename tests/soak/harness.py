@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.clock import FakeClock
 from flows import headless
 from flows.runtime import Cancelled, Finished, FlowFailed, FlowSpec
-from kiosk.clock import FakeClock
+from flows.session import PREFIX
 from kiosk.config import load
 from kiosk.home import tiles
-from kiosk.session import PREFIX
 from tests.soak.citizen import Citizen
 from tests.soak.faults import Injector
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
+from core.clock import FakeClock
 from devices.manager import build_devices
 from flows.catalog import CATALOG
 from kiosk.alerts import Alerts
 from kiosk.app import Kiosk
-from kiosk.clock import FakeClock
 from kiosk.config import DEVICE_KINDS, load
 
 

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import numpy as np
 
+from core.text import tr
 from devices.base import DeviceStatus, Driver, State
 from devices.camera.capture import Frame
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import Message, Work
 from kiosk.config import DEVICE_KINDS
-from kiosk.text import tr
 from tests.ui.conftest import make_kiosk
 
 STATES = (

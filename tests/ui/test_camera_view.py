@@ -7,10 +7,10 @@ import threading
 import numpy as np
 import pytest
 
+from core.text import tr
 from devices.camera.capture import Frame
 from devices.camera.guidance import MESSAGES, Advice
 from devices.camera.scene import Scene, render
-from kiosk.text import tr
 
 
 class Result:

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
+from core.text import Text, tr
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import Busy, Choose, Message, Option
-from kiosk.text import Text, tr
 from kiosk.ui import theme
 from tests.ui.conftest import make_kiosk
 

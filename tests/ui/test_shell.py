@@ -9,10 +9,10 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
+from core.text import tr
 from devices.base import ConnectionLost, Driver
 from flows.runtime import FlowSpec
 from flows.views import Message, Work
-from kiosk.text import tr
 from tests.ui.conftest import make_kiosk
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from core.text import Text
 from devices.base import DeviceStatus, State
-from kiosk.text import Text
 from kiosk.ui.sim_panel import SimulatorPanel
 from tests.ui.conftest import simulated_kiosk
 

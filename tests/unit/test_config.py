@@ -58,7 +58,7 @@ def test_file_overrides_defaults(tmp_path):
             "timezone = '../../../../etc/passwd' is not allowed: expected an IANA time zone name",
         ),
         ('[db]\nurl = "mysql://x"\n', "url = 'mysql://x' is not allowed: expected empty, sqlite:///PATH or"),
-        ('[db]\nurl = "kiosk.db"\n', "url = 'kiosk.db' is not allowed"),
+        ('[db]\nurl = "hall.db"\n', "url = 'hall.db' is not allowed"),
         ('[kiosk]\nhall_name = "' + "大" * 61 + '"\n', "expected text of at most 60 characters"),
         (
             '[queue]\nservices = [{ code = "tax", prefix = "D", name_zh = "税务", hours = "25:00-26:00" }]\n',

@@ -13,7 +13,9 @@ BIN = Path(sys.executable).parent
 
 def sources_in_code(tmp_path: Path) -> set[str]:
     files = [
-        str(p) for d in ("kiosk", "flows", "devices", "hall", "backends") for p in (ROOT / d).rglob("*.py")
+        str(p)
+        for d in ("core", "kiosk", "flows", "devices", "hall", "backends")
+        for p in (ROOT / d).rglob("*.py")
     ]
     out = tmp_path / "scan.ts"
     subprocess.run([str(BIN / "pyside6-lupdate"), *files, "-ts", str(out)], check=True, capture_output=True)

@@ -11,13 +11,12 @@ from typing import Any
 
 import pytest
 
+from core.clock import FakeClock
 from devices.base import DeviceError, State
 from devices.locker.layout import layout_from_settings
 from devices.locker.simulator import LockerSimulator
-from kiosk.alerts import Alerts
-from kiosk.clock import FakeClock
-from kiosk.db import migrate, open_engine
-from kiosk.lockers import (
+from hall.db import migrate, open_engine
+from hall.lockers import (
     CompartmentBusy,
     CState,
     DeviceBoards,
@@ -28,6 +27,7 @@ from kiosk.lockers import (
     LockerUnavailable,
     NoFreeCompartment,
 )
+from kiosk.alerts import Alerts
 from tests.devices.locker.support import db_url, start_device, wall, wall_settings  # noqa: F401
 
 APP = "SL2026010500017"

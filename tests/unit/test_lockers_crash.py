@@ -16,9 +16,9 @@ import pytest
 
 from devices.locker.layout import layout_from_settings
 from devices.locker.simulator import LockerSimulator
+from hall.db import migrate, open_engine
+from hall.lockers import CompartmentBusy, CState, DeviceBoards, Lockers
 from kiosk.alerts import Alerts
-from kiosk.db import migrate, open_engine
-from kiosk.lockers import CompartmentBusy, CState, DeviceBoards, Lockers
 from tests.devices.locker.support import db_url, start_device, wall, wall_settings  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,8 +3,9 @@
 import json
 import logging
 
-from kiosk import logs, redact
-from kiosk.session import Session, purge_stale
+from core import redact
+from flows.session import Session, purge_stale
+from kiosk import logs
 
 
 def test_session_close_removes_temp_folder_and_data(tmp_path):

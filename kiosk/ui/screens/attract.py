@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.text import tr
+from core.text import tr
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import clear
 from kiosk.ui.theme import Metrics

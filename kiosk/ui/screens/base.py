@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
+from core.text import Text, tr
 from flows.views import BACK, Intent, View
-from kiosk.text import Text, tr
 from kiosk.ui.i18n import ui
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets import button, label

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from core.text import tr
 from flows.views import Busy
-from kiosk.text import tr
 from kiosk.ui import theme
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, screen_for

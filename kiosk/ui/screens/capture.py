@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout
 
+from core.text import tr
 from flows.views import Capture, Intent
-from kiosk.text import tr
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, screen_for

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from core.text import tr
 from flows.views import Choose, Intent, View
-from kiosk.text import tr
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, fit_columns, screen_for
 from kiosk.ui.widgets import tile_grid

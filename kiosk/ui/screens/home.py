@@ -8,8 +8,8 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from core.text import tr
 from kiosk.home import Tile
-from kiosk.text import tr
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import clear, fit_columns
 from kiosk.ui.theme import Metrics

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
+from core.text import tr
 from flows.views import Intent, Message
-from kiosk.text import tr
 from kiosk.ui import theme
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, screen_for

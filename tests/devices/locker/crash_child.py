@@ -9,8 +9,8 @@ import json
 import sys
 
 from devices.base import State
-from kiosk.db import migrate, open_engine
-from kiosk.lockers import DeviceBoards, Lockers
+from hall.db import migrate, open_engine
+from hall.lockers import DeviceBoards, Lockers
 from tests.devices.locker.support import start_device
 
 

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from devices.base import Device, State
 from devices.locker.driver import LockBoard
 from devices.locker.simulator import LockerSimulator
-from kiosk.db import open_engine, sqlite_url
+from hall.db import open_engine, sqlite_url
 from tests.conftest import PG_URL
 
 
@@ -56,7 +56,7 @@ def wall(tmp_path: Path) -> Iterator[tuple[LockerSimulator, dict[str, Any]]]:
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty database of each kind; PostgreSQL gets a schema of its own, dropped afterwards."""
     if request.param == "sqlite":
-        yield sqlite_url(tmp_path / "kiosk.db")
+        yield sqlite_url(tmp_path / "hall.db")
         return
     schema = f"locker_test_{uuid.uuid4().hex[:12]}"
     admin = open_engine(PG_URL)

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from kiosk.queue.services import Calendar, Service
-from kiosk.text import Text, tr
+from core.text import Text, tr
+from hall.queue.services import Calendar, Service
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"

@@ -32,12 +32,12 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from core.clock import Clock, SystemClock
+from core.text import Text, TextLike, as_text, tr
 from devices.base import DeviceError, DeviceOffline
 from devices.locker.errors import LockJammed
 from devices.locker.layout import SIZES, Slot, layout_from_settings
-from kiosk.clock import Clock, SystemClock
-from kiosk.db import METADATA, Migration, create_tables, register
-from kiosk.text import Text, TextLike, as_text, tr
+from hall.db import METADATA, Migration, create_tables, register
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import psycopg
 
-from kiosk.queue.store import NOTIFY_CHANNEL
+from hall.queue.store import NOTIFY_CHANNEL
 
 
 class Listener:

@@ -24,14 +24,14 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
-from kiosk.clock import Clock
-from kiosk.db import migrate
-from kiosk.queue import identity, rules
-from kiosk.queue import tables as t
-from kiosk.queue.errors import QueueKeyMismatch, QueueRefused, QueueUnavailable
-from kiosk.queue.services import QueueSettings, Service
-from kiosk.redact import mask_id
-from kiosk.text import Text, tr
+from core.clock import Clock
+from core.redact import mask_id
+from core.text import Text, tr
+from hall.db import migrate
+from hall.queue import identity, rules
+from hall.queue import tables as t
+from hall.queue.errors import QueueKeyMismatch, QueueRefused, QueueUnavailable
+from hall.queue.services import QueueSettings, Service
 
 log = logging.getLogger(__name__)
 

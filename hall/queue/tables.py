@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from kiosk.db import METADATA, Migration, create_tables, register
+from hall.db import METADATA, Migration, create_tables, register
 
 # status of a ticket
 WAITING, CALLED, DONE, NO_SHOW = "waiting", "called", "done", "no_show"

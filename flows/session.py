@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from kiosk import redact
+from core import redact
 
 PREFIX = "session-"
 

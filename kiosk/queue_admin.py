@@ -1,4 +1,4 @@
-"""Admin CLI for hall staff and scripts: python -m kiosk.queue [--config PATH] [--db URL] COMMAND.
+"""Admin CLI for hall staff and scripts: python -m kiosk.queue_admin [--config PATH] [--db URL] COMMAND.
 
 Exit status: 0 done, 1 refused by a rule (closed, limit, repeated real-name ticket, ...),
 2 bad usage or config, 3 database unreachable. Every failure is one line on stderr. ID numbers
@@ -20,13 +20,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from core.clock import SystemClock
+from core.redact import mask_id
+from hall.queue.errors import QueueError, QueueKeyError, QueueKeyMismatch, QueueRefused
+from hall.queue.factory import open_queue
+from hall.queue.settings import SECTION
+from hall.queue.store import QueueStore, Ticket
 from kiosk import config as kconfig
-from kiosk.clock import SystemClock
-from kiosk.queue.errors import QueueError, QueueKeyError, QueueKeyMismatch, QueueRefused
-from kiosk.queue.factory import open_queue
-from kiosk.queue.settings import SECTION
-from kiosk.queue.store import QueueStore, Ticket
-from kiosk.redact import mask_id
 
 OK, REFUSED, USAGE, UNAVAILABLE = 0, 1, 2, 3
 
@@ -83,7 +83,7 @@ def _with_connect_timeout(url: str) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python -m kiosk.queue", description="The hall's queue, for staff and scripts."
+        prog="python -m kiosk.queue_admin", description="The hall's queue, for staff and scripts."
     )
     p.add_argument("--config", type=Path, help="kiosk config file (default: built-in defaults)")
     p.add_argument("--db", help="database URL (default: [db] url of the config, else the SQLite file)")
@@ -294,7 +294,8 @@ def main(argv: Sequence[str] | None = None, ask: Callable[[str], str] = input) -
         print(f"{e.reason} [{e.code}]", file=sys.stderr)
         return REFUSED
     except QueueKeyMismatch as e:
-        print(f"{e.reason} [{e.code}] (key file lost? python -m kiosk.queue adopt-key)", file=sys.stderr)
+        hint = "key file lost? python -m kiosk.queue_admin adopt-key"
+        print(f"{e.reason} [{e.code}] ({hint})", file=sys.stderr)
         return USAGE
     except QueueKeyError as e:
         print(f"{e.reason} [{e.code}]", file=sys.stderr)
@@ -304,3 +305,7 @@ def main(argv: Sequence[str] | None = None, ask: Callable[[str], str] = input) -
         detail = str(getattr(cause, "orig", None) or cause or "").strip().splitlines()
         print(f"{e.reason} [{e.code}]" + (f": {detail[0]}" if detail else ""), file=sys.stderr)
         return UNAVAILABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

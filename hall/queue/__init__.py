@@ -2,13 +2,13 @@
 
 The journey uses `open_queue(config, clock)` and then `QueueStore.overview()`, `issue()`,
 `lookup_appointment()` and `check_in()`; counters use `call_next()` and `complete()`. Staff and
-scripts use `python -m kiosk.queue`. No Qt here.
+scripts use `python -m kiosk.queue_admin`. No Qt here.
 """
 
-from kiosk.queue.errors import QueueError, QueueKeyError, QueueKeyMismatch, QueueRefused, QueueUnavailable
-from kiosk.queue.factory import open_queue
-from kiosk.queue.services import QueueSettings, Service, parse_settings
-from kiosk.queue.store import Appointment, Availability, QueueStore, Ticket
+from hall.queue.errors import QueueError, QueueKeyError, QueueKeyMismatch, QueueRefused, QueueUnavailable
+from hall.queue.factory import open_queue
+from hall.queue.services import QueueSettings, Service, parse_settings
+from hall.queue.store import Appointment, Availability, QueueStore, Ticket
 
 __all__ = [
     "Appointment",

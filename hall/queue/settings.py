@@ -6,7 +6,7 @@ Declared once here; kiosk.config adds SECTION to the file's schema. The database
 
 from __future__ import annotations
 
-from kiosk.schema import Option, Section
+from core.schema import Option, Section
 
 WEEKDAYS = [1, 2, 3, 4, 5]
 
@@ -98,7 +98,7 @@ SECTION = Section(
             "appointments",
             "table",
             "Where appointment check-in looks bookings up: 'table' is the "
-            "queue_appointment table the booking system (or `python -m kiosk.queue book`) fills; "
+            "queue_appointment table the booking system (or `python -m kiosk.queue_admin book`) fills; "
             "'off' hides check-in.",
             choices=("off", "table"),
         ),

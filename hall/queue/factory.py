@@ -8,19 +8,19 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from kiosk.clock import Clock
-from kiosk.db import open_engine, sqlite_url
-from kiosk.queue.errors import QueueKeyError
-from kiosk.queue.identity import load_or_create_key
-from kiosk.queue.services import parse_settings
-from kiosk.queue.store import QueueStore
-from kiosk.text import tr
+from core.clock import Clock
+from core.text import tr
+from hall.db import open_engine, sqlite_url
+from hall.queue.errors import QueueKeyError
+from hall.queue.identity import load_or_create_key
+from hall.queue.services import parse_settings
+from hall.queue.store import QueueStore
 
 
 def database_url(config: Mapping[str, Mapping[str, Any]], resolve: Callable[[str], Path] = Path) -> str:
     """[db] url, or the SQLite file in data_dir when it is empty."""
     url = str(config["db"]["url"])
-    return url or sqlite_url(resolve(str(config["kiosk"]["data_dir"])) / "kiosk.db")
+    return url or sqlite_url(resolve(str(config["kiosk"]["data_dir"])) / "hall.db")
 
 
 def key_path(config: Mapping[str, Mapping[str, Any]], resolve: Callable[[str], Path] = Path) -> Path:

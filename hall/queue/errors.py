@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.text import Text
+from core.text import Text
 
 
 class QueueError(Exception):

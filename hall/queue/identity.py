@@ -51,4 +51,4 @@ def id_hash(key: bytes, day: date, number: str) -> str:
 
 def key_fingerprint(key: bytes) -> str:
     """Says whether two machines share a key without revealing it."""
-    return hmac.new(key, b"kiosk.queue key fingerprint", hashlib.sha256).hexdigest()[:16]
+    return hmac.new(key, b"hall.queue key fingerprint", hashlib.sha256).hexdigest()[:16]

@@ -57,3 +57,7 @@ class Section:
     name: str
     help: str
     options: tuple[Option, ...] = field(default_factory=tuple)
+
+
+class ConfigError(Exception):
+    """A configuration problem, stated in one line for the person installing the kiosk."""

@@ -1,0 +1,1 @@
+"""Small pure helpers every layer uses: text, clock, option schema, masking. No Qt, no I/O."""

@@ -1,5 +1,0 @@
-import sys
-
-from kiosk.queue.cli import main
-
-sys.exit(main())
