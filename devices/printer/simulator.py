@@ -102,6 +102,8 @@ class PrinterSimulator(PtySimulator):
         self._stall_next_job = True
 
     def resume(self) -> None:
+        """Power cycled: working again, and a stall armed for the next job is gone too."""
+        self._stall_next_job = False
         self._stalled.clear()
         self.notify("stalled", False)
 
