@@ -117,7 +117,7 @@ class Report:
     seed: int
     sessions: int = 0
     journeys: Counter[str] = field(default_factory=Counter)
-    seconds: Counter[str] = field(default_factory=Counter)  # wall time spent in each journey
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time spent in each journey
     walkable: list[str] = field(default_factory=list)  # journeys whose devices this kiosk has
     outcomes: Counter[str] = field(default_factory=Counter)
     faults: Counter[str] = field(default_factory=Counter)
@@ -328,7 +328,7 @@ class Soak:
             self.beat(f"session {n}: {key}")
             began = time.monotonic()
             transcript = headless.run(spec.start, ctx, citizen)
-            self.report.seconds[key] += time.monotonic() - began
+            self.report.seconds[key] = self.report.seconds.get(key, 0.0) + time.monotonic() - began
             citizen.end()
             self.report.sessions = n
             self.report.journeys[key] += 1
