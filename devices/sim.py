@@ -16,7 +16,7 @@ import tty
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from core.text import Text, tr
 
@@ -95,7 +95,7 @@ class PtySimulator(Simulator):
         self.silent = False  # a fault: the device reads its input and never answers
 
     # ---- lifecycle ----
-    def start(self) -> PtySimulator:
+    def start(self) -> Self:
         self.port.parent.mkdir(parents=True, exist_ok=True)
         self.plug()
         self._thread = threading.Thread(target=self._loop, name=f"sim-{self.kind}", daemon=True)

@@ -121,6 +121,8 @@ class PrinterSimulator(PtySimulator):
         self._unplug_after_next = True
 
     def resume(self) -> None:
+        """Power cycled: working again, and a stall armed for the next job is gone too."""
+        self._stall_next_job = False
         self._stalled.clear()
         self.notify("stalled", False)
 

@@ -78,6 +78,17 @@ def _trim() -> None:
         pass
 
 
+def held_rss() -> int:
+    """RSS without what is only passing through: camera frames (2.7 MB each) live a few tens of
+    milliseconds, so the lowest of a few readings is what the process holds."""
+    _trim()
+    lowest = rss_bytes()
+    for _ in range(3):
+        time.sleep(0.03)
+        lowest = min(lowest, rss_bytes())
+    return lowest
+
+
 def all_stacks() -> str:
     names = {t.ident: t.name for t in threading.enumerate()}
     out = []
@@ -106,7 +117,7 @@ class Report:
     seed: int
     sessions: int = 0
     journeys: Counter[str] = field(default_factory=Counter)
-    seconds: Counter[str] = field(default_factory=Counter)  # wall time spent in each journey
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time spent in each journey
     walkable: list[str] = field(default_factory=list)  # journeys whose devices this kiosk has
     outcomes: Counter[str] = field(default_factory=Counter)
     faults: Counter[str] = field(default_factory=Counter)
@@ -317,7 +328,7 @@ class Soak:
             self.beat(f"session {n}: {key}")
             began = time.monotonic()
             transcript = headless.run(spec.start, ctx, citizen)
-            self.report.seconds[key] += time.monotonic() - began
+            self.report.seconds[key] = self.report.seconds.get(key, 0.0) + time.monotonic() - began
             citizen.end()
             self.report.sessions = n
             self.report.journeys[key] += 1
@@ -325,8 +336,7 @@ class Soak:
             if n == self.warmup:
                 self._settle(kiosk, injector, baseline=True)
             if n > self.warmup and (n - self.warmup) % self._sample_every() == 0:
-                _trim()
-                self.report.rss.append((n, rss_bytes()))
+                self.report.rss.append((n, held_rss()))
             if self.on_progress is not None and n % max(1, self.sessions // 20) == 0:
                 self.on_progress(n, time.monotonic() - started)
             if len(self.report.problems) >= 20:

@@ -40,6 +40,15 @@ def test_printer_simulator_keeps_only_the_latest_receipts_in_memory_and_on_disk(
     assert on_disk == [p.name for p in sim.receipts] and len(on_disk) == 5
 
 
+def test_a_printer_power_cycled_before_its_armed_stall_prints_the_next_job(tmp_path):
+    """The soak's printer once stayed mute for good: healed before the armed stall went off."""
+    sim = PrinterSimulator(tmp_path / "printer", {"sim_receipts_dir": str(tmp_path / "receipts")})
+    sim.stall_during_next()
+    sim.resume()
+    sim.on_bytes(receipt(1))
+    assert sim.printed == 1 and "TICKET 00001" in sim.last_text
+
+
 def test_paper_fed_without_a_cut_is_torn_off_instead_of_growing(tmp_path, monkeypatch):
     monkeypatch.setattr(printer_module, "TEAR_OFF_DOTS", 600)
     sim = PrinterSimulator(tmp_path / "printer", {"sim_receipts_dir": str(tmp_path / "receipts")})
