@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from devices.base import DeviceStatus
 from flows.runtime import FlowRunner, FlowSpec
 from flows.views import TIMEOUT, Intent, View, Work, offline
 
@@ -73,7 +74,7 @@ class FlowHost(QObject):
         elif kind in UNDOES.values():
             self._sticky[kind] = payload
 
-    def device_status(self, device: str, status: Any) -> None:
+    def device_status(self, device: str, status: DeviceStatus) -> None:
         """A device went down: a view waiting on it hears `offline(device)` (it cannot wait on)."""
         if not status.usable:
             self.deliver_event(offline(device), status)
