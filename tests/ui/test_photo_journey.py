@@ -51,8 +51,16 @@ def test_live_guidance_auto_captures_a_compliant_photo_printed_and_kept_only_for
 ):
     spoken: list[str] = []
     shell.say = spoken.append  # type: ignore[method-assign]
-    QApplication.processEvents()
-    next(b for b in shell.findChildren(QPushButton, "service_photo") if b.isVisible()).click()
+
+    def ready_tile() -> QPushButton | None:  # on when the camera and the printer are up
+        QApplication.processEvents()
+        found = [b for b in shell.findChildren(QPushButton, "service_photo") if b.isVisible()]
+        return found[0] if found and found[0].isEnabled() else None
+
+    qtbot.waitUntil(lambda: ready_tile() is not None, timeout=30000)
+    tile = ready_tile()
+    assert tile is not None
+    tile.click()
     session = shell.host.runner.session
     # the preview shows frames, guidance speaks, and the steady 3-2-1 takes the photo by itself
     qtbot.waitUntil(lambda: "请确认您的照片" in texts(shell), timeout=40000)
