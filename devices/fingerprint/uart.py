@@ -27,6 +27,7 @@ from devices.fingerprint.model import (
     image_quality,
 )
 from devices.idcard.link import PORT_ERRORS
+from devices.serial_port import close_quietly, open_port
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +61,7 @@ class UartFingerprint(Driver):
 
     # ---- lifecycle ----
     def open(self) -> None:
-        try:
-            self.port = serial.serial_for_url(
-                self.url, baudrate=self.baud, timeout=READ_SLICE, write_timeout=2
-            )
-        except ValueError as e:
-            raise PermanentFault(tr("指纹仪端口设置无效：{err}", err=str(e))) from e
-        except (serial.SerialException, OSError) as e:
-            raise ConnectionLost(tr("无法打开指纹仪端口 {port}：{err}", port=self.url, err=str(e))) from e
+        self.port = open_port(self.url, tr("指纹仪"), baudrate=self.baud, timeout=READ_SLICE, write_timeout=2)
         try:
             self._verify()
             self.para = codec.SysPara.parse(self._ok(codec.READ_SYS_PARA).content[1:])
@@ -76,12 +70,8 @@ class UartFingerprint(Driver):
             raise ConnectionLost(tr("指纹仪无应答或应答有误：{err}", err=str(e))) from e
 
     def close(self) -> None:
-        if self.port is not None:
-            try:
-                self.port.close()
-            except Exception:
-                pass
-            self.port = None
+        close_quietly(self.port)
+        self.port = None
 
     def poll(self) -> DeviceStatus:
         try:

@@ -7,10 +7,8 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-import serial
-
 from core.text import Text, join, tr
-from devices.base import ConnectionLost, DeviceError, DeviceStatus, Driver, Emit, PermanentFault, State
+from devices.base import ConnectionLost, DeviceError, DeviceStatus, Driver, Emit, State
 from devices.idcard import codec
 from devices.idcard.errors import (
     CardReadError,
@@ -22,6 +20,7 @@ from devices.idcard.errors import (
 from devices.idcard.link import SamLink
 from devices.idcard.photo import load_decoder
 from devices.idcard.record import IdCard, validate
+from devices.serial_port import open_port
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +54,7 @@ class SamSerialReader(Driver):
 
     # ---- lifecycle ----
     def open(self) -> None:
-        try:
-            port = serial.serial_for_url(self.url, baudrate=self.baud, timeout=0.02, write_timeout=2)
-        except ValueError as e:  # unknown URL scheme or impossible setting: retrying cannot help
-            raise PermanentFault(tr("读卡器端口设置无效：{err}", err=str(e))) from e
-        except (serial.SerialException, OSError) as e:
-            raise ConnectionLost(tr("无法打开读卡器端口 {port}：{err}", port=self.url, err=str(e))) from e
+        port = open_port(self.url, tr("读卡器"), baudrate=self.baud, timeout=0.02, write_timeout=2)
         self.link = SamLink(port, self.timeout_scale)
         try:
             self._check_sam()

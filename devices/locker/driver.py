@@ -22,6 +22,7 @@ from devices.base import ConnectionLost, DeviceError, DeviceStatus, Driver, Emit
 from devices.locker.errors import BoardBadReply, BoardSilent, LockJammed, UnknownCompartment
 from devices.locker.layout import LayoutError, Slot, boards_of, layout_from_settings
 from devices.locker.protocol import BadReply, Codec, codec_for
+from devices.serial_port import close_quietly, open_port
 
 log = logging.getLogger(__name__)
 
@@ -57,20 +58,11 @@ class LockBoard(Driver):
     # ---- lifecycle ----
     def open(self) -> None:
         url = str(self.settings.get("port", ""))
-        try:
-            self.port = serial.serial_for_url(url, baudrate=self.baud, timeout=self.reply_timeout)
-        except ValueError as e:  # malformed URL or parameters: retrying will not help
-            raise PermanentFault(tr("锁控板串口设置有误：{err}", err=str(e))) from e
-        except (serial.SerialException, OSError) as e:
-            raise ConnectionLost(tr("无法打开锁控板串口：{err}", err=str(e))) from e
+        self.port = open_port(url, tr("锁控板"), baudrate=self.baud, timeout=self.reply_timeout)
 
     def close(self) -> None:
-        if self.port is not None:
-            try:
-                self.port.close()
-            except Exception:
-                pass
-            self.port = None
+        close_quietly(self.port)
+        self.port = None
 
     def poll(self) -> DeviceStatus:
         states = self.doors()

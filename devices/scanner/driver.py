@@ -19,6 +19,7 @@ from core.text import tr
 from devices.base import ConnectionLost, DeviceStatus, Driver, Emit, PermanentFault, State
 from devices.idcard.link import PORT_ERRORS
 from devices.scanner.codec import LineReader, Rejected, RepeatFilter, ScanEvent, Scanned, parse_hex
+from devices.serial_port import close_quietly, open_port
 
 log = logging.getLogger(__name__)
 
@@ -67,24 +68,15 @@ class SerialScanner(ScannerDriver):
         self.received = 0
 
     def open(self) -> None:
-        try:
-            self.port = serial.serial_for_url(self.url, baudrate=self.baud, timeout=0, write_timeout=1)
-        except ValueError as e:
-            raise PermanentFault(tr("扫码器端口设置无效：{err}", err=str(e))) from e
-        except (serial.SerialException, OSError) as e:
-            raise ConnectionLost(tr("无法打开扫码器端口 {port}：{err}", port=self.url, err=str(e))) from e
+        self.port = open_port(self.url, tr("扫码器"), baudrate=self.baud, timeout=0, write_timeout=1)
         if self.setup:
             self._write(self.setup)
             self._discard_answer()
 
     def close(self) -> None:
         self.reader.clear()
-        if self.port is not None:
-            try:
-                self.port.close()
-            except Exception:
-                pass
-            self.port = None
+        close_quietly(self.port)
+        self.port = None
 
     def poll(self) -> DeviceStatus:
         port = self._port()

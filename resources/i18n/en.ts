@@ -143,11 +143,14 @@
         <translation>Pickup locker</translation>
     </message>
     <message>
+        <location filename="../../devices/fingerprint/uart.py" line="64"/>
         <location filename="../../kiosk/home.py" line="19"/>
         <source>指纹仪</source>
+        <extracomment>Health checks in a row with no answer before the link counts as lost. How long one port.read() may block; bounds how late a deadline is noticed. Commands the module works on before answering (exposure, feature extraction): their ack may take this many reply timeouts. Seconds between GenImg tries while waiting for a finger (a module takes ~0.1 s per look).</extracomment>
         <translation>Fingerprint scanner</translation>
     </message>
     <message>
+        <location filename="../../devices/scanner/driver.py" line="71"/>
         <location filename="../../kiosk/home.py" line="20"/>
         <source>扫码器</source>
         <translation>Code scanner</translation>
@@ -486,7 +489,7 @@
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="325"/>
+        <location filename="../../kiosk/ui/demo.py" line="335"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -837,7 +840,7 @@
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="107"/>
-        <location filename="../../devices/printer/simulator.py" line="137"/>
+        <location filename="../../devices/printer/simulator.py" line="139"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
@@ -853,7 +856,7 @@
     </message>
     <message>
         <location filename="../../devices/camera/driver.py" line="46"/>
-        <location filename="../../devices/scanner/driver.py" line="206"/>
+        <location filename="../../devices/scanner/driver.py" line="198"/>
         <source>无法打开摄像头：{err}</source>
         <translation>Cannot open camera: {err}</translation>
     </message>
@@ -869,7 +872,7 @@
     </message>
     <message>
         <location filename="../../devices/camera/driver.py" line="90"/>
-        <location filename="../../devices/scanner/driver.py" line="220"/>
+        <location filename="../../devices/scanner/driver.py" line="212"/>
         <source>摄像头没有画面</source>
         <translation>No camera image</translation>
     </message>
@@ -1275,59 +1278,54 @@
         <translation>SAM number should be 16 bytes, got {n}</translation>
     </message>
     <message>
+        <location filename="../../core/text.py" line="58"/>
         <location filename="../../devices/fingerprint/model.py" line="113"/>
-        <location filename="../../kiosk/text.py" line="58"/>
         <source>{a}；{b}</source>
         <translation>{a}; {b}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="61"/>
-        <source>读卡器端口设置无效：{err}</source>
+        <location filename="../../devices/idcard/driver.py" line="57"/>
+        <source>读卡器</source>
         <extracomment>Polls in a row that failed before the status shows it (one glitch must not flicker the UI). Polls in a row with no answer at all before the link counts as lost (reopened with backoff). Failed reads of one card before it is reported unreadable instead of retried.</extracomment>
-        <translation>Invalid card reader port setting: {err}</translation>
+        <translation>ID card reader</translation>
     </message>
     <message>
         <location filename="../../devices/idcard/driver.py" line="63"/>
-        <source>无法打开读卡器端口 {port}：{err}</source>
-        <translation>Cannot open card reader port {port}: {err}</translation>
-    </message>
-    <message>
-        <location filename="../../devices/idcard/driver.py" line="69"/>
         <source>读卡器无应答（{port}）</source>
         <translation>Card reader not responding ({port})</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="95"/>
+        <location filename="../../devices/idcard/driver.py" line="89"/>
         <source>读卡器无应答：{err}</source>
         <translation>Card reader not responding: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="122"/>
+        <location filename="../../devices/idcard/driver.py" line="116"/>
         <source>安全模块异常：{err}</source>
         <translation>Security module error: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="147"/>
+        <location filename="../../devices/idcard/driver.py" line="141"/>
         <source>无法读取此卡：{err}</source>
         <translation>Cannot read this card: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="155"/>
+        <location filename="../../devices/idcard/driver.py" line="149"/>
         <source>读卡器未连接</source>
         <translation>Card reader not connected</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="187"/>
+        <location filename="../../devices/idcard/driver.py" line="181"/>
         <source>证件信息无法识别：{err}</source>
         <translation>Card information not recognized: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="195"/>
+        <location filename="../../devices/idcard/driver.py" line="189"/>
         <source>证件校验未通过：{why}</source>
         <translation>Card verification failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="214"/>
+        <location filename="../../devices/idcard/driver.py" line="208"/>
         <source>读卡器上没有身份证</source>
         <translation>No ID card on the card reader</translation>
     </message>
@@ -1574,43 +1572,38 @@
         <translation>Reset card reader</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="43"/>
+        <location filename="../../devices/locker/driver.py" line="44"/>
         <source>柜格配置有误：{err}</source>
         <extracomment>Seconds between an unanswered unlock and the status query that settles it (the lock&apos;s pulse).</extracomment>
         <translation>Compartment configuration error: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="63"/>
-        <source>锁控板串口设置有误：{err}</source>
-        <translation>Lock board serial port setting error: {err}</translation>
+        <location filename="../../devices/locker/driver.py" line="61"/>
+        <source>锁控板</source>
+        <translation>locker control board</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="65"/>
-        <source>无法打开锁控板串口：{err}</source>
-        <translation>Cannot open lock board serial port: {err}</translation>
-    </message>
-    <message>
-        <location filename="../../devices/locker/driver.py" line="83"/>
+        <location filename="../../devices/locker/driver.py" line="75"/>
         <source>锁控板均无应答</source>
         <translation>No lock board is responding</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="88"/>
+        <location filename="../../devices/locker/driver.py" line="80"/>
         <source>锁控板 {boards} 无应答</source>
         <translation>Lock boards not responding: {boards}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="211"/>
+        <location filename="../../devices/locker/driver.py" line="203"/>
         <source>锁号超出范围：{err}</source>
         <translation>Lock number out of range: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="243"/>
+        <location filename="../../devices/locker/driver.py" line="235"/>
         <source>锁控板串口未打开</source>
         <translation>Lock board serial port is not open</translation>
     </message>
     <message>
-        <location filename="../../devices/locker/driver.py" line="273"/>
+        <location filename="../../devices/locker/driver.py" line="265"/>
         <source>锁控板串口断开：{err}</source>
         <translation>Lock board serial port disconnected: {err}</translation>
     </message>
@@ -1631,14 +1624,14 @@
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="33"/>
-        <location filename="../../kiosk/lockers.py" line="736"/>
+        <location filename="../../hall/lockers.py" line="736"/>
         <source>{number} 号柜门未能打开</source>
         <translation>Compartment door {number} did not open</translation>
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="39"/>
-        <location filename="../../kiosk/lockers.py" line="332"/>
-        <location filename="../../kiosk/lockers.py" line="755"/>
+        <location filename="../../hall/lockers.py" line="332"/>
+        <location filename="../../hall/lockers.py" line="755"/>
         <source>没有 {number} 号柜</source>
         <extracomment>False until reconcile() has seen the door of every compartment a crash may have left open</extracomment>
         <translation>There is no compartment {number}</translation>
@@ -1750,28 +1743,28 @@
         <translation>Cutter fault</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="136"/>
+        <location filename="../../devices/printer/simulator.py" line="138"/>
         <source>打印机状态</source>
         <extracomment>receipts remembered (paths, text, QR data) and kept on disk: simulate mode runs for days paper fed without a cut before the simulator tears it off (about 2.5 m at 8 dots/mm)</extracomment>
         <translation>Printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="138"/>
+        <location filename="../../devices/printer/simulator.py" line="140"/>
         <source>打印机卡死</source>
         <translation>Printer frozen</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="139"/>
+        <location filename="../../devices/printer/simulator.py" line="141"/>
         <source>打印中卡死</source>
         <translation>Freezes while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="140"/>
+        <location filename="../../devices/printer/simulator.py" line="142"/>
         <source>打印后断开</source>
         <translation>Unplug after printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="141"/>
+        <location filename="../../devices/printer/simulator.py" line="143"/>
         <source>打印机恢复</source>
         <translation>Printer recovers</translation>
     </message>
@@ -1949,186 +1942,186 @@
         <translation>A compliant ID photo, with guidance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="361"/>
-        <location filename="../../kiosk/lockers.py" line="572"/>
+        <location filename="../../hall/lockers.py" line="361"/>
+        <location filename="../../hall/lockers.py" line="572"/>
         <source>该证件已在柜中</source>
         <translation>This document is already in a compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="376"/>
+        <location filename="../../hall/lockers.py" line="376"/>
         <source>没有空闲的柜格</source>
         <translation>No free compartments</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="382"/>
+        <location filename="../../hall/lockers.py" line="382"/>
         <source>柜中没有该证件</source>
         <translation>This document is not in any compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="384"/>
+        <location filename="../../hall/lockers.py" line="384"/>
         <source>{number} 号柜故障，请联系工作人员</source>
         <translation>Compartment {number} is faulty. Please contact staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="386"/>
+        <location filename="../../hall/lockers.py" line="386"/>
         <source>{number} 号柜已打开</source>
         <translation>Compartment {number} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="398"/>
+        <location filename="../../hall/lockers.py" line="398"/>
         <source>{number} 号柜无可清除的物品</source>
         <translation>Compartment {number} has nothing to clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="414"/>
+        <location filename="../../hall/lockers.py" line="414"/>
         <source>{number} 号柜正在开门</source>
         <translation>Compartment {number} is opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="426"/>
+        <location filename="../../hall/lockers.py" line="426"/>
         <source>{number} 号柜没有故障</source>
         <translation>Compartment {number} has no fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="538"/>
+        <location filename="../../hall/lockers.py" line="538"/>
         <source>{number} 号柜门被发现打开</source>
         <translation>Compartment door {number} was found open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="567"/>
+        <location filename="../../hall/lockers.py" line="567"/>
         <source>{number} 号柜当前不能打开</source>
         <translation>Compartment {number} cannot be opened right now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="593"/>
+        <location filename="../../hall/lockers.py" line="593"/>
         <source>开锁失败：{err}</source>
         <translation>Failed to unlock: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="598"/>
+        <location filename="../../hall/lockers.py" line="598"/>
         <source>{why}；如 {number} 号柜门已打开，请照常取放物品并关好柜门</source>
         <translation>{why}; if the door of compartment {number} is open, take or place the item as usual and close the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="682"/>
+        <location filename="../../hall/lockers.py" line="682"/>
         <source>{number} 号柜开门过程中断，请工作人员核查</source>
         <translation>Opening compartment {number} was interrupted. Staff, please check.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="696"/>
+        <location filename="../../hall/lockers.py" line="696"/>
         <source>{number} 号柜门未关闭</source>
         <translation>Compartment door {number} is not closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="37"/>
+        <location filename="../../hall/queue/rules.py" line="37"/>
         <source>今日不办理此业务（办理时间 {hours}）</source>
         <translation>This service is not available today (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="45"/>
+        <location filename="../../hall/queue/rules.py" line="45"/>
         <source>今日办理时间已过（办理时间 {hours}）</source>
         <translation>Today&apos;s service hours are over (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="49"/>
+        <location filename="../../hall/queue/rules.py" line="49"/>
         <source>{at} 开始取号（办理时间 {hours}）</source>
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="188"/>
+        <location filename="../../hall/queue/store.py" line="188"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="217"/>
+        <location filename="../../hall/queue/store.py" line="217"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="241"/>
-        <location filename="../../kiosk/queue/store.py" line="309"/>
+        <location filename="../../hall/queue/store.py" line="241"/>
+        <location filename="../../hall/queue/store.py" line="309"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="266"/>
+        <location filename="../../hall/queue/store.py" line="266"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="284"/>
+        <location filename="../../hall/queue/store.py" line="284"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="287"/>
-        <location filename="../../kiosk/queue/store.py" line="403"/>
+        <location filename="../../hall/queue/store.py" line="287"/>
+        <location filename="../../hall/queue/store.py" line="403"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="334"/>
-        <location filename="../../kiosk/queue/store.py" line="473"/>
+        <location filename="../../hall/queue/store.py" line="334"/>
+        <location filename="../../hall/queue/store.py" line="473"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="363"/>
+        <location filename="../../hall/queue/store.py" line="363"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="409"/>
+        <location filename="../../hall/queue/store.py" line="409"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="435"/>
+        <location filename="../../hall/queue/store.py" line="435"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="460"/>
+        <location filename="../../hall/queue/store.py" line="460"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="464"/>
+        <location filename="../../hall/queue/store.py" line="464"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="471"/>
+        <location filename="../../hall/queue/store.py" line="471"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="478"/>
+        <location filename="../../hall/queue/store.py" line="478"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="485"/>
+        <location filename="../../hall/queue/store.py" line="485"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="509"/>
+        <location filename="../../hall/queue/store.py" line="509"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="561"/>
+        <location filename="../../hall/queue/store.py" line="561"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="563"/>
+        <location filename="../../hall/queue/store.py" line="563"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="665"/>
+        <location filename="../../hall/queue/store.py" line="665"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -2143,7 +2136,7 @@
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/factory.py" line="49"/>
+        <location filename="../../hall/queue/factory.py" line="49"/>
         <source>身份证号密钥文件无法使用：{why}</source>
         <translation>The ID number key file cannot be used: {why}</translation>
     </message>
@@ -2327,7 +2320,7 @@
     </message>
     <message>
         <location filename="../../devices/fingerprint/livescan.py" line="118"/>
-        <location filename="../../devices/fingerprint/uart.py" line="134"/>
+        <location filename="../../devices/fingerprint/uart.py" line="124"/>
         <source>{s} 秒内没有放上手指</source>
         <translation>No finger placed within {s} seconds</translation>
     </message>
@@ -2444,69 +2437,58 @@
         <translation>Fingerprint scanner fault</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="68"/>
-        <source>指纹仪端口设置无效：{err}</source>
-        <extracomment>Health checks in a row with no answer before the link counts as lost. How long one port.read() may block; bounds how late a deadline is noticed. Commands the module works on before answering (exposure, feature extraction): their ack may take this many reply timeouts. Seconds between GenImg tries while waiting for a finger (a module takes ~0.1 s per look).</extracomment>
-        <translation>Invalid fingerprint scanner port setting: {err}</translation>
-    </message>
-    <message>
         <location filename="../../devices/fingerprint/uart.py" line="70"/>
-        <source>无法打开指纹仪端口 {port}：{err}</source>
-        <translation>Cannot open the fingerprint scanner port {port}: {err}</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/uart.py" line="76"/>
         <source>指纹仪无应答或应答有误：{err}</source>
         <translation>The fingerprint scanner does not answer or answers wrongly: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="92"/>
+        <location filename="../../devices/fingerprint/uart.py" line="82"/>
         <source>指纹仪无应答：{err}</source>
         <translation>The fingerprint scanner does not answer: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="100"/>
+        <location filename="../../devices/fingerprint/uart.py" line="90"/>
         <source>指纹仪口令错误（请检查配置 password）</source>
         <translation>Wrong fingerprint module password (check the password setting)</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="131"/>
+        <location filename="../../devices/fingerprint/uart.py" line="121"/>
         <source>采集指纹图像失败：{why}</source>
         <translation>Fingerprint capture failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="171"/>
-        <location filename="../../devices/fingerprint/uart.py" line="220"/>
+        <location filename="../../devices/fingerprint/uart.py" line="161"/>
+        <location filename="../../devices/fingerprint/uart.py" line="210"/>
         <source>指纹仪连接中断：{err}</source>
         <translation>Fingerprint scanner link lost: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="175"/>
+        <location filename="../../devices/fingerprint/uart.py" line="165"/>
         <source>指令 {cmd} 的应答类型 {pid:02X} 不对</source>
         <translation>Wrong reply type {pid:02X} to command {cmd}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="192"/>
+        <location filename="../../devices/fingerprint/uart.py" line="182"/>
         <source>数据传输中收到类型 {pid:02X} 的包</source>
         <translation>A packet of type {pid:02X} arrived during a data transfer</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="197"/>
+        <location filename="../../devices/fingerprint/uart.py" line="187"/>
         <source>数据超过 {n} 字节仍未结束</source>
         <translation>Data transfer not finished after {n} bytes</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="216"/>
+        <location filename="../../devices/fingerprint/uart.py" line="206"/>
         <source>指纹仪应答损坏（指令 {cmd}）：{err}</source>
         <translation>Damaged fingerprint scanner reply (command {cmd}): {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="218"/>
+        <location filename="../../devices/fingerprint/uart.py" line="208"/>
         <source>指纹仪无应答（指令 {cmd}）</source>
         <translation>No answer from the fingerprint scanner (command {cmd})</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="224"/>
+        <location filename="../../devices/fingerprint/uart.py" line="214"/>
         <source>指纹仪未连接</source>
         <translation>Fingerprint scanner not connected</translation>
     </message>
@@ -2529,50 +2511,40 @@
         <translation>Scanned content longer than {n} characters, discarded</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="43"/>
+        <location filename="../../devices/scanner/driver.py" line="44"/>
         <source>扫码器命令配置有误：{err}</source>
         <extracomment>Seconds of silence after the setup command that end its answer.</extracomment>
         <translation>Scanner command setting is wrong: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="73"/>
-        <source>扫码器端口设置无效：{err}</source>
-        <translation>Invalid scanner port setting: {err}</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/driver.py" line="75"/>
-        <source>无法打开扫码器端口 {port}：{err}</source>
-        <translation>Cannot open the scanner port {port}: {err}</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/driver.py" line="99"/>
-        <location filename="../../devices/scanner/driver.py" line="113"/>
-        <location filename="../../devices/scanner/driver.py" line="123"/>
+        <location filename="../../devices/scanner/driver.py" line="91"/>
+        <location filename="../../devices/scanner/driver.py" line="105"/>
+        <location filename="../../devices/scanner/driver.py" line="115"/>
         <source>扫码器连接中断：{err}</source>
         <translation>Scanner link lost: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="127"/>
+        <location filename="../../devices/scanner/driver.py" line="119"/>
         <source>扫码器未连接</source>
         <translation>Scanner not connected</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="146"/>
+        <location filename="../../devices/scanner/driver.py" line="138"/>
         <source>未配置扫码器输入设备（devices.scanner.input_device）</source>
         <translation>No scanner input device configured (devices.scanner.input_device)</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="150"/>
+        <location filename="../../devices/scanner/driver.py" line="142"/>
         <source>无法打开扫码器输入设备 {dev}：{err}</source>
         <translation>Cannot open the scanner input device {dev}: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="155"/>
+        <location filename="../../devices/scanner/driver.py" line="147"/>
         <source>扫码器输入设备被占用：{err}</source>
         <translation>The scanner input device is in use: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="183"/>
+        <location filename="../../devices/scanner/driver.py" line="175"/>
         <source>扫码器已断开：{err}</source>
         <translation>Scanner disconnected: {err}</translation>
     </message>
@@ -2661,6 +2633,16 @@
         <location filename="../../kiosk/ui/watchdog.py" line="101"/>
         <source>界面停止响应超过 {s} 秒</source>
         <translation>The screen stopped responding for more than {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../devices/serial_port.py" line="22"/>
+        <source>{device}端口设置无效：{err}</source>
+        <translation>The {device} port setting is not valid: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/serial_port.py" line="25"/>
+        <source>无法打开{device}端口 {port}：{err}</source>
+        <translation>Cannot open the {device} port {port}: {err}</translation>
     </message>
 </context>
 </TS>
