@@ -401,8 +401,9 @@ class Soak:
         if self._snapshot is not None:
             self.report.grown = _growth(self._snapshot, tracemalloc.take_snapshot())
             tracemalloc.stop()
-        # threads and fds of the last reconnects wind down on their own: give them a moment
-        deadline = time.monotonic() + 15
+        # threads and fds of the last reconnects wind down on their own: give them time (a loaded
+        # machine took more than 15 s); this waits for the state, so a quiet run ends at once
+        deadline = time.monotonic() + 60
         while True:
             self.beat("waiting for threads and fds to settle")
             fds, threads = open_fds(), threading.active_count()
