@@ -99,6 +99,7 @@
     </message>
     <message>
         <location filename="../../flows/views.py" line="103"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="83"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -139,6 +140,7 @@
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="18"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -486,7 +488,7 @@
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="325"/>
+        <location filename="../../kiosk/ui/demo.py" line="335"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -513,7 +515,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="185"/>
+        <location filename="../../kiosk/ui/shell.py" line="188"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -539,16 +541,19 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/entry.py" line="27"/>
+        <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/entry.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="201"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/pin.py" line="45"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
@@ -558,22 +563,22 @@
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="42"/>
+        <location filename="../../kiosk/ui/shell.py" line="43"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="43"/>
+        <location filename="../../kiosk/ui/shell.py" line="44"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="44"/>
+        <location filename="../../kiosk/ui/shell.py" line="45"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="51"/>
+        <location filename="../../kiosk/ui/shell.py" line="52"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
@@ -583,17 +588,18 @@
         <location filename="../../flows/queue.py" line="156"/>
         <location filename="../../flows/queue.py" line="202"/>
         <location filename="../../flows/queue.py" line="330"/>
-        <location filename="../../kiosk/ui/shell.py" line="46"/>
+        <location filename="../../kiosk/ui/shell.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="184"/>
+        <location filename="../../kiosk/ui/shell.py" line="187"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="344"/>
+        <location filename="../../kiosk/ui/shell.py" line="354"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -652,7 +658,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="201"/>
+        <location filename="../../kiosk/ui/shell.py" line="206"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -798,6 +804,7 @@
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="27"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -1275,8 +1282,8 @@
         <translation>SAM number should be 16 bytes, got {n}</translation>
     </message>
     <message>
+        <location filename="../../core/text.py" line="58"/>
         <location filename="../../devices/fingerprint/model.py" line="113"/>
-        <location filename="../../kiosk/text.py" line="58"/>
         <source>{a}；{b}</source>
         <translation>{a}; {b}</translation>
     </message>
@@ -1631,14 +1638,14 @@
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="33"/>
-        <location filename="../../kiosk/lockers.py" line="736"/>
+        <location filename="../../hall/lockers.py" line="736"/>
         <source>{number} 号柜门未能打开</source>
         <translation>Compartment door {number} did not open</translation>
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="39"/>
-        <location filename="../../kiosk/lockers.py" line="332"/>
-        <location filename="../../kiosk/lockers.py" line="755"/>
+        <location filename="../../hall/lockers.py" line="332"/>
+        <location filename="../../hall/lockers.py" line="755"/>
         <source>没有 {number} 号柜</source>
         <extracomment>False until reconcile() has seen the door of every compartment a crash may have left open</extracomment>
         <translation>There is no compartment {number}</translation>
@@ -1949,186 +1956,186 @@
         <translation>A compliant ID photo, with guidance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="361"/>
-        <location filename="../../kiosk/lockers.py" line="572"/>
+        <location filename="../../hall/lockers.py" line="361"/>
+        <location filename="../../hall/lockers.py" line="572"/>
         <source>该证件已在柜中</source>
         <translation>This document is already in a compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="376"/>
+        <location filename="../../hall/lockers.py" line="376"/>
         <source>没有空闲的柜格</source>
         <translation>No free compartments</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="382"/>
+        <location filename="../../hall/lockers.py" line="382"/>
         <source>柜中没有该证件</source>
         <translation>This document is not in any compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="384"/>
+        <location filename="../../hall/lockers.py" line="384"/>
         <source>{number} 号柜故障，请联系工作人员</source>
         <translation>Compartment {number} is faulty. Please contact staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="386"/>
+        <location filename="../../hall/lockers.py" line="386"/>
         <source>{number} 号柜已打开</source>
         <translation>Compartment {number} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="398"/>
+        <location filename="../../hall/lockers.py" line="398"/>
         <source>{number} 号柜无可清除的物品</source>
         <translation>Compartment {number} has nothing to clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="414"/>
+        <location filename="../../hall/lockers.py" line="414"/>
         <source>{number} 号柜正在开门</source>
         <translation>Compartment {number} is opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="426"/>
+        <location filename="../../hall/lockers.py" line="426"/>
         <source>{number} 号柜没有故障</source>
         <translation>Compartment {number} has no fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="538"/>
+        <location filename="../../hall/lockers.py" line="538"/>
         <source>{number} 号柜门被发现打开</source>
         <translation>Compartment door {number} was found open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="567"/>
+        <location filename="../../hall/lockers.py" line="567"/>
         <source>{number} 号柜当前不能打开</source>
         <translation>Compartment {number} cannot be opened right now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="593"/>
+        <location filename="../../hall/lockers.py" line="593"/>
         <source>开锁失败：{err}</source>
         <translation>Failed to unlock: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="598"/>
+        <location filename="../../hall/lockers.py" line="598"/>
         <source>{why}；如 {number} 号柜门已打开，请照常取放物品并关好柜门</source>
         <translation>{why}; if the door of compartment {number} is open, take or place the item as usual and close the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="682"/>
+        <location filename="../../hall/lockers.py" line="682"/>
         <source>{number} 号柜开门过程中断，请工作人员核查</source>
         <translation>Opening compartment {number} was interrupted. Staff, please check.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="696"/>
+        <location filename="../../hall/lockers.py" line="696"/>
         <source>{number} 号柜门未关闭</source>
         <translation>Compartment door {number} is not closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="37"/>
+        <location filename="../../hall/queue/rules.py" line="37"/>
         <source>今日不办理此业务（办理时间 {hours}）</source>
         <translation>This service is not available today (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="45"/>
+        <location filename="../../hall/queue/rules.py" line="45"/>
         <source>今日办理时间已过（办理时间 {hours}）</source>
         <translation>Today&apos;s service hours are over (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="49"/>
+        <location filename="../../hall/queue/rules.py" line="49"/>
         <source>{at} 开始取号（办理时间 {hours}）</source>
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="188"/>
+        <location filename="../../hall/queue/store.py" line="188"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="217"/>
+        <location filename="../../hall/queue/store.py" line="217"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="241"/>
-        <location filename="../../kiosk/queue/store.py" line="309"/>
+        <location filename="../../hall/queue/store.py" line="241"/>
+        <location filename="../../hall/queue/store.py" line="309"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="266"/>
+        <location filename="../../hall/queue/store.py" line="266"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="284"/>
+        <location filename="../../hall/queue/store.py" line="284"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="287"/>
-        <location filename="../../kiosk/queue/store.py" line="403"/>
+        <location filename="../../hall/queue/store.py" line="287"/>
+        <location filename="../../hall/queue/store.py" line="403"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="334"/>
-        <location filename="../../kiosk/queue/store.py" line="473"/>
+        <location filename="../../hall/queue/store.py" line="334"/>
+        <location filename="../../hall/queue/store.py" line="473"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="363"/>
+        <location filename="../../hall/queue/store.py" line="363"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="409"/>
+        <location filename="../../hall/queue/store.py" line="409"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="435"/>
+        <location filename="../../hall/queue/store.py" line="435"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="460"/>
+        <location filename="../../hall/queue/store.py" line="460"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="464"/>
+        <location filename="../../hall/queue/store.py" line="464"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="471"/>
+        <location filename="../../hall/queue/store.py" line="471"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="478"/>
+        <location filename="../../hall/queue/store.py" line="478"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="485"/>
+        <location filename="../../hall/queue/store.py" line="485"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="509"/>
+        <location filename="../../hall/queue/store.py" line="509"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="561"/>
+        <location filename="../../hall/queue/store.py" line="561"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="563"/>
+        <location filename="../../hall/queue/store.py" line="563"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="665"/>
+        <location filename="../../hall/queue/store.py" line="665"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -2143,7 +2150,7 @@
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/factory.py" line="49"/>
+        <location filename="../../hall/queue/factory.py" line="49"/>
         <source>身份证号密钥文件无法使用：{why}</source>
         <translation>The ID number key file cannot be used: {why}</translation>
     </message>
@@ -2661,6 +2668,262 @@
         <location filename="../../kiosk/ui/watchdog.py" line="101"/>
         <source>界面停止响应超过 {s} 秒</source>
         <translation>The screen stopped responding for more than {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="110"/>
+        <source>{service} 今日取号</source>
+        <translation>{service}: tickets today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="111"/>
+        <source>{service} 等候中</source>
+        <translation>{service}: waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="115"/>
+        <source>{kind}（{state}）</source>
+        <translation>{kind} ({state})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="129"/>
+        <source>测试页已打印</source>
+        <translation>Test page printed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="137"/>
+        <source>已记录换纸，纸张提醒已清除</source>
+        <translation>Paper refill recorded; paper alerts cleared</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="166"/>
+        <source>{n} 号柜已打开</source>
+        <translation>Compartment {n} is open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="169"/>
+        <source>{n} 号柜已清空</source>
+        <translation>Compartment {n} cleared</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="176"/>
+        <source>{n} 号柜已标记故障</source>
+        <translation>Compartment {n} marked faulty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="182"/>
+        <source>{n} 号柜已修复</source>
+        <translation>Compartment {n} marked repaired</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/session.py" line="86"/>
+        <source>未能完成：{why}</source>
+        <translation>Could not be done: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/session.py" line="88"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="114"/>
+        <source>输入错误次数过多，请 {s} 秒后再试</source>
+        <translation>Too many wrong entries. Try again in {s} seconds</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="116"/>
+        <source>密码不正确</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="28"/>
+        <source>需注意</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
+        <source>故障</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <source>空</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
+        <source>有件</source>
+        <translation>Loaded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
+        <source>正在开门</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
+        <source>等待关门</source>
+        <translation>Waiting for the door to close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="39"/>
+        <source>总览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="40"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
+        <source>日志</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="45"/>
+        <source>门锁卡住</source>
+        <translation>lock jammed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="45"/>
+        <source>门关不上</source>
+        <translation>door will not close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="45"/>
+        <source>柜内损坏</source>
+        <translation>compartment damaged</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="46"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="46"/>
+        <source>警告</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="46"/>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="103"/>
+        <source>维护模式 · {staff}</source>
+        <translation>Maintenance · {staff}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="105"/>
+        <source>退出维护</source>
+        <translation>Exit maintenance</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="107"/>
+        <source>重启终端</source>
+        <translation>Restart kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="133"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="137"/>
+        <source>未处理的提醒</source>
+        <translation>Open alerts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="140"/>
+        <source>没有未处理的提醒</source>
+        <translation>No open alerts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="142"/>
+        <source>（已确认）</source>
+        <translation> (acknowledged)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="146"/>
+        <source>确认收到</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="159"/>
+        <source>今日数据</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="162"/>
+        <source>本机没有可统计的数据</source>
+        <translation>No figures on this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="169"/>
+        <source>本机没有凭条打印机</source>
+        <translation>This kiosk has no receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="174"/>
+        <source>打印测试页</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="176"/>
+        <source>已换纸</source>
+        <translation>Paper refilled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="181"/>
+        <source>本机没有取件柜，或库存不可用</source>
+        <translation>No locker wall here, or its inventory is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="193"/>
+        <source>轻触一个柜格查看和操作</source>
+        <translation>Tap a compartment to see and act on it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="196"/>
+        <source>故障原因：{why}</source>
+        <translation>Fault: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="200"/>
+        <source>开门</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="206"/>
+        <source>已修复</source>
+        <translation>Repaired</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="216"/>
+        <source>标记故障：{why}</source>
+        <translation>Mark faulty: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="243"/>
+        <source>没有日志</source>
+        <translation>No log lines</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/pin.py" line="33"/>
+        <source>请输入密码</source>
+        <translation>Enter PIN</translation>
     </message>
 </context>
 </TS>

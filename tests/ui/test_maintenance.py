@@ -1,0 +1,201 @@
+"""Staff maintenance mode as staff and citizens meet it: the hidden gesture, the PIN keypad and
+its lockout, the overview, idle and exit back to the citizen home, and the audit trail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from hall.audit import AuditLog, audit
+from hall.db import open_engine, sqlite_url
+from tests.ui.conftest import make_kiosk
+
+# the real argon2id, with small costs so the tests stay quick; the kiosk verifies whatever
+# costs a stored hash names
+FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+PIN = "246813"
+STAFF_ID_NUMBER = "11010519491231002X"  # synthetic, valid check digit
+SHOTS = Path("/work/shots/maint")
+
+
+def texts(widget) -> str:
+    QApplication.processEvents()
+    return " ".join(w.text() for w in widget.findChildren(QLabel) if w.isVisible()) + " ".join(
+        b.text() for b in widget.findChildren(QPushButton) if b.isVisible()
+    )
+
+
+def btn(shell, name: str) -> QPushButton:
+    QApplication.processEvents()
+    found = [b for b in shell.findChildren(QPushButton, name) if b.isVisible()]
+    assert found, f"no visible button {name}"
+    return found[0]
+
+
+@pytest.fixture
+def staff_kiosk(tmp_path):
+    k = make_kiosk(
+        tmp_path,
+        **{
+            "kiosk.data_dir": str(tmp_path / "data"),
+            "log.dir": str(tmp_path / "log"),
+            "staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}],
+            "staff.cards": [{"id": "S02", "hash": FAST.hash(STAFF_ID_NUMBER)}],
+            "staff.free_attempts": 2,
+            "staff.lockout": 30.0,
+            "staff.idle_timeout": 60,
+        },
+    )
+    k.alerts.raise_("printer", "paper_near_end", "凭条打印机：纸将用完")
+    yield k
+    k.stop()
+
+
+@pytest.fixture
+def shell(qtbot, staff_kiosk):
+    from kiosk.ui.app import application
+    from kiosk.ui.shell import Shell, install
+
+    application()
+    s = Shell(staff_kiosk, kiosk_mode=False)
+    install(s)
+    s.resize(1080, 1920)
+    qtbot.addWidget(s)
+    s.show()
+    yield s
+    s.shutdown()
+
+
+def taps(qtbot, shell, n: int = 5, corner: bool = True) -> None:
+    pos = QPoint(shell.width() - 5, 5) if corner else QPoint(shell.width() // 2, shell.height() // 2)
+    for _ in range(n):
+        qtbot.mouseClick(shell, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def type_pin(qtbot, shell, pin: str) -> None:
+    for k in pin:
+        qtbot.mouseClick(btn(shell, f"key_{k}"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(btn(shell, "pin_confirm"), Qt.MouseButton.LeftButton)
+
+
+def audit_rows(kiosk) -> list:
+    engine = open_engine(sqlite_url(Path(kiosk.config["kiosk"]["data_dir"]) / "hall.db"))
+    return AuditLog(engine, "K01").rows()
+
+
+def test_gesture_shows_only_a_keypad(qtbot, shell):
+    taps(qtbot, shell, 4)
+    assert shell.mode == "home"  # four taps are not the gesture
+    taps(qtbot, shell, 1)
+    assert shell.mode == "staff_pin"
+    shown = texts(shell)
+    assert "请输入密码" in shown
+    # nothing names staff, maintenance or who is enrolled
+    assert "维护" not in shown and "S01" not in shown
+    shell.grab().save(str(SHOTS / "pin_1080x1920.png"))
+
+
+def test_taps_elsewhere_or_too_slow_do_not_open(qtbot, shell):
+    taps(qtbot, shell, 5, corner=False)
+    assert shell.mode == "home"
+    for _ in range(5):
+        taps(qtbot, shell, 1)
+        shell.clock.advance(1.0)  # five taps over 4 s: longer than the 3 s window
+    assert shell.mode == "home"
+
+
+def test_wrong_pins_lock_entry_for_longer_each_time(qtbot, shell, staff_kiosk):
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, "1111")
+    assert "密码不正确" in texts(shell)
+    type_pin(qtbot, shell, "2222")  # the second wrong PIN locks: 30 s
+    assert "30 秒后再试" in texts(shell)
+    type_pin(qtbot, shell, PIN)  # even the right PIN is refused while locked
+    assert shell.mode == "staff_pin"
+    shell.clock.advance(31)
+    type_pin(qtbot, shell, "3333")  # the next failure doubles the delay
+    assert "60 秒后再试" in texts(shell)
+    rows = audit_rows(staff_kiosk)
+    assert [(r.subject, r.action, r.result) for r in rows] == [("unknown", "enter", "refused")] * 4
+    assert "locked 30s" in rows[1].detail and "locked 60s" in rows[3].detail
+
+
+def test_right_pin_shows_devices_and_alerts_and_is_audited(qtbot, shell, staff_kiosk):
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    assert shell.mode == "staff"
+    shown = texts(shell)
+    assert "维护模式 · S01" in shown
+    assert "凭条打印机" in shown and "纸将用完" in shown  # the open alert, with its time
+    shell.grab().save(str(SHOTS / "overview_1080x1920.png"))
+    shell.resize(1920, 1080)
+    QApplication.processEvents()
+    shell.grab().save(str(SHOTS / "overview_1920x1080.png"))
+    qtbot.mouseClick(btn(shell, "ack_0"), Qt.MouseButton.LeftButton)
+    assert "已确认" in texts(shell)
+    qtbot.mouseClick(btn(shell, "clear_0"), Qt.MouseButton.LeftButton)
+    assert staff_kiosk.alerts.active() == []
+    assert "没有未处理的提醒" in texts(shell)
+    qtbot.mouseClick(btn(shell, "maint_exit"), Qt.MouseButton.LeftButton)
+    assert shell.mode == "home"
+    rows = [(r.subject, r.action, r.object, r.result) for r in audit_rows(staff_kiosk)]
+    assert rows == [
+        ("S01", "enter", "pin", "ok"),
+        ("S01", "alert_ack", "printer/paper_near_end", "ok"),
+        ("S01", "alert_clear", "printer/paper_near_end", "ok"),
+        ("S01", "exit", "exit", "ok"),
+    ]
+
+
+def test_idle_ends_the_staff_session_at_the_citizen_home(qtbot, shell, staff_kiosk):
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    assert shell.mode == "staff"
+    shell.clock.advance(61)
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
+    assert shell.stack.currentWidget() is shell.home_screen
+    assert audit_rows(staff_kiosk)[-1].action == "exit" and audit_rows(staff_kiosk)[-1].object == "idle"
+
+
+def test_staff_card_enters_and_a_citizen_card_does_not(qtbot, shell, staff_kiosk):
+    from devices.idcard.record import IdCard  # noqa: F401  (the reader's payload type)
+
+    class Card:
+        def __init__(self, number: str) -> None:
+            self.id_number = number
+
+    shell._on_device_event(("card_inserted", Card("110105194912310037")))
+    assert shell.mode == "home"  # a citizen's card on the home screen changes nothing
+    shell._on_device_event(("card_inserted", Card(STAFF_ID_NUMBER.lower())))
+    assert shell.mode == "staff" and "S02" in texts(shell)
+    rows = audit_rows(staff_kiosk)
+    assert [(r.subject, r.object, r.result) for r in rows] == [
+        ("unknown", "card", "refused"),
+        ("S02", "card", "ok"),
+    ]
+
+
+def test_no_plain_pin_in_config_or_database(qtbot, shell, staff_kiosk):
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    toml = staff_kiosk.config.to_toml()
+    assert PIN not in toml and STAFF_ID_NUMBER not in toml and "$argon2id$" in toml
+    db = (Path(staff_kiosk.config["kiosk"]["data_dir"]) / "hall.db").read_bytes()
+    assert PIN.encode() not in db and STAFF_ID_NUMBER.encode() not in db
+
+
+def test_audit_rows_cannot_be_changed_or_deleted(tmp_path):
+    from hall.db import migrate
+
+    engine = open_engine(sqlite_url(tmp_path / "hall.db"))
+    migrate(engine)
+    AuditLog(engine, "K01").record("S01", "enter", "pin")
+    for stmt in (sa.delete(audit), sa.update(audit).values(result="refused")):
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(stmt)
+    assert len(AuditLog(engine, "K01").rows()) == 1
