@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -126,6 +127,7 @@ class MaintenancePanel(QWidget):
         box.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # content wraps instead
         scroll.setWidget(body)
         self.outer.addWidget(scroll, 1)
 
@@ -181,6 +183,7 @@ class MaintenancePanel(QWidget):
             box.addWidget(label(ui(tr("本机没有取件柜，或库存不可用")), "Hint"))
             return
         grid = QGridLayout()
+        grid.setSpacing(12)
         for i, s in enumerate(slots):
             since = s.since.astimezone(maint.zone)
             text = f"{s.number} {state_name(s.state)}\n{s.holds or '—'}  {since:%m-%d %H:%M}"
