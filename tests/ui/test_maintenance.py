@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from argon2 import PasswordHasher
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from hall.audit import AuditLog, audit
+from hall.audit import AuditLog
 from hall.db import open_engine, sqlite_url
 from tests.ui.conftest import make_kiosk
 
@@ -187,15 +186,3 @@ def test_no_plain_pin_in_config_or_database(qtbot, shell, staff_kiosk):
     assert PIN not in toml and STAFF_ID_NUMBER not in toml and "$argon2id$" in toml
     db = (Path(staff_kiosk.config["kiosk"]["data_dir"]) / "hall.db").read_bytes()
     assert PIN.encode() not in db and STAFF_ID_NUMBER.encode() not in db
-
-
-def test_audit_rows_cannot_be_changed_or_deleted(tmp_path):
-    from hall.db import migrate
-
-    engine = open_engine(sqlite_url(tmp_path / "hall.db"))
-    migrate(engine)
-    AuditLog(engine, "K01").record("S01", "enter", "pin")
-    for stmt in (sa.delete(audit), sa.update(audit).values(result="refused")):
-        with pytest.raises(sa.exc.DBAPIError, match="append-only"), engine.begin() as conn:
-            conn.execute(stmt)
-    assert len(AuditLog(engine, "K01").rows()) == 1
