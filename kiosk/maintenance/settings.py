@@ -35,8 +35,8 @@ SECTION = Section(
         ),
         Option(
             "gesture_corner",
-            "top_right",
-            "Screen corner of the hidden gesture.",
+            "top_left",
+            "Screen corner of the hidden gesture (top left is the hall name: no button there).",
             choices=("top_left", "top_right", "bottom_left", "bottom_right"),
         ),
         Option("gesture_taps", 5, "Taps in the corner that open the PIN keypad.", min=3, max=10),

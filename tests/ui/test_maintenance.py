@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QPushButton
 
 from hall.audit import AuditLog
 from hall.db import open_engine, sqlite_url
@@ -71,7 +71,7 @@ def shell(qtbot, staff_kiosk):
 
 
 def taps(qtbot, shell, n: int = 5, corner: bool = True) -> None:
-    pos = QPoint(shell.width() - 5, 5) if corner else QPoint(shell.width() // 2, shell.height() // 2)
+    pos = QPoint(5, 5) if corner else QPoint(shell.width() // 2, shell.height() // 2)
     for _ in range(n):
         qtbot.mouseClick(shell, Qt.MouseButton.LeftButton, pos=pos)
 
@@ -186,3 +186,39 @@ def test_no_plain_pin_in_config_or_database(qtbot, shell, staff_kiosk):
     assert PIN not in toml and STAFF_ID_NUMBER not in toml and "$argon2id$" in toml
     db = (Path(staff_kiosk.config["kiosk"]["data_dir"]) / "hall.db").read_bytes()
     assert PIN.encode() not in db and STAFF_ID_NUMBER.encode() not in db
+
+
+def test_gesture_mid_journey_leaves_the_citizen_alone(qtbot, shell):
+    qtbot.mouseClick(btn(shell, "service_demo"), Qt.MouseButton.LeftButton)
+    assert shell.mode == "flow"
+    taps(qtbot, shell)
+    assert shell.mode == "flow"  # ignored: the citizen's session and data stay as they were
+
+
+def test_logs_page_filters_by_level(qtbot, shell, staff_kiosk):
+    log_dir = Path(staff_kiosk.config["log"]["dir"])
+    log_dir.mkdir(parents=True, exist_ok=True)
+    (log_dir / "kiosk.jsonl").write_text(
+        '{"ts": "2026-01-05T09:00:01.000+00:00", "level": "INFO", "logger": "kiosk", "msg": "started"}\n'
+        '{"ts": "2026-01-05T09:00:02.000+00:00", "level": "ERROR", "logger": "printer", "msg": "jammed"}\n',
+        encoding="utf-8",
+    )
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    qtbot.mouseClick(btn(shell, "tab_logs"), Qt.MouseButton.LeftButton)
+    view = shell.findChild(QPlainTextEdit, "log_lines")
+    assert "started" in view.toPlainText() and "jammed" in view.toPlainText()
+    qtbot.mouseClick(btn(shell, "level_ERROR"), Qt.MouseButton.LeftButton)
+    view = shell.findChild(QPlainTextEdit, "log_lines")
+    assert "started" not in view.toPlainText() and "printer: jammed" in view.toPlainText()
+
+
+def test_keypad_in_english_and_landscape(qtbot, shell):
+    qtbot.mouseClick(btn(shell, "language"), Qt.MouseButton.LeftButton)
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, "1")
+    assert "Enter PIN" in texts(shell) and "Wrong PIN" in texts(shell)
+    shell.resize(1920, 1080)
+    QApplication.processEvents()
+    assert "Wrong PIN" in texts(shell)
+    shell.grab().save(str(SHOTS / "pin_en_1920x1080.png"))
