@@ -142,6 +142,7 @@ def test_right_pin_shows_devices_and_alerts_and_is_audited(qtbot, shell, staff_k
     assert "没有未处理的提醒" in texts(shell)
     qtbot.mouseClick(btn(shell, "maint_exit"), Qt.MouseButton.LeftButton)
     assert shell.mode == "home"
+    assert shell.staff.last_visit == shell.clock.now().isoformat(timespec="seconds")  # health reports it
     rows = [(r.subject, r.action, r.object, r.result) for r in audit_rows(staff_kiosk)]
     assert rows == [
         ("S01", "enter", "pin", "ok"),

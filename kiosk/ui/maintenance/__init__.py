@@ -52,6 +52,7 @@ class StaffMode:
         self.idle = IdleWatch(shell.clock, settings["idle_timeout"], 0)
         self.session = StaffSession(self.auth, None, self.idle)
         self._audit_opened = False
+        self.last_visit: str | None = None  # for the health status: when staff last got in
         self.maint = Maintenance(shell.kiosk, self.session)
         self.pin_screen = PinScreen(self.pin_entered, self.leave)
         restart = self.restart if settings["allow_restart"] else None
@@ -106,6 +107,7 @@ class StaffMode:
 
     def _result(self, attempt: Attempt) -> None:
         if attempt.staff is not None:
+            self.last_visit = self.shell.clock.now().isoformat(timespec="seconds")
             self.show_panel()
             return
         if self.shell.mode != PIN:
