@@ -73,15 +73,19 @@ class StaffAuth:
         return self._check(self.pins, pin)
 
     def check_card(self, id_number: str) -> Attempt:
-        return self._check(self.cards, normalise(id_number))
+        """A citizen's card laid on the home screen is not an attack: it never adds to the
+        lockout (a card cannot be guessed at speed anyway), but a lockout still applies."""
+        return self._check(self.cards, normalise(id_number), counts=False)
 
-    def _check(self, table: Sequence[Mapping[str, str]], secret: str) -> Attempt:
+    def _check(self, table: Sequence[Mapping[str, str]], secret: str, counts: bool = True) -> Attempt:
         if self.locked_for() > 0:
             return Attempt(None, self.locked_for())
         staff = next((e["id"] for e in table if secret and _matches(e["hash"], secret)), None)
         if staff is not None:
             self.failures = 0
             return Attempt(staff, 0.0)
+        if not counts:
+            return Attempt(None, 0.0)
         self.failures += 1
         self._locked_until = self.clock.monotonic() + self.lockout_after(self.failures)
         return Attempt(None, self.locked_for())

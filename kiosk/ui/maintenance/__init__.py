@@ -4,6 +4,8 @@ the ID reader, the maintenance panel, and the way back to the citizen home (exit
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
@@ -15,6 +17,7 @@ from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.auth import Attempt, StaffAuth
 from kiosk.maintenance.gesture import CornerTaps
 from kiosk.maintenance.session import StaffSession
+from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
 from kiosk.ui.maintenance.panel import MaintenancePanel
 from kiosk.ui.maintenance.pin import PinScreen
@@ -58,6 +61,8 @@ class StaffMode:
         restart = self.restart if settings["allow_restart"] else None
         self.panel = MaintenancePanel(self.leave, restart)
         shell.stack.addWidget(self.pin_screen)
+        self.checking = False  # a PIN or card is being checked (argon2 takes a good part of a second)
+        self._checked = channel(self._result, owner=self.pin_screen)
         shell.stack.addWidget(self.panel)
 
     @property
@@ -90,28 +95,39 @@ class StaffMode:
         self.shell.retranslate()
 
     def pin_entered(self, pin: str) -> None:
-        self._audit()
         self.shell.idle.touch()
-        self._result(self.session.enter_pin(pin))
+        self._check(lambda: self.session.enter_pin(pin))
+
+    def _check(self, attempt: Callable[[], Attempt]) -> None:
+        """argon2 is slow on purpose: check (and audit) on a thread so the screen keeps
+        answering; the outcome comes back through the bridge."""
+        if self.checking:
+            return
+        self.checking = True
+        self.pin_screen.ok.setEnabled(False)
+
+        def run() -> None:
+            self._audit()
+            self._checked.send(attempt())
+
+        threading.Thread(target=run, daemon=True, name="staff-check").start()
 
     def card(self, id_number: str) -> bool:
-        """A card read on the home or keypad screen: True when it was a staff card."""
+        """A card read on the home or keypad screen is checked as a staff card (True: taken)."""
         if not self.auth.cards or self.shell.mode not in ("home", "attract", PIN):
             return False
-        self._audit()
-        attempt = self.session.enter_card(id_number)
-        if attempt.staff is None and self.shell.mode != PIN:
-            return False  # a citizen's card on the home screen is none of ours; the try is audited
-        self._result(attempt)
-        return attempt.staff is not None
+        self._check(lambda: self.session.enter_card(id_number))
+        return True
 
     def _result(self, attempt: Attempt) -> None:
+        self.checking = False
+        self.pin_screen.ok.setEnabled(True)
         if attempt.staff is not None:
             self.last_visit = self.shell.clock.now().isoformat(timespec="seconds")
             self.show_panel()
             return
         if self.shell.mode != PIN:
-            self.show_pin()
+            return  # a citizen's card on the home screen is none of ours (the try is audited)
         if attempt.locked_for > 0:
             message: Text = tr("输入错误次数过多，请 {s} 秒后再试", s=int(attempt.locked_for + 0.999))
         else:
