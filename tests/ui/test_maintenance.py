@@ -225,3 +225,15 @@ def test_keypad_in_english_and_landscape(qtbot, shell):
     QApplication.processEvents()
     assert "Wrong PIN" in texts(shell)
     shell.grab().save(str(SHOTS / "pin_en_1920x1080.png"))
+
+
+def test_restart_is_audited_and_leaves_the_event_loop(qtbot, shell, staff_kiosk, monkeypatch):
+    import kiosk.ui.maintenance as maintenance
+
+    codes: list[int] = []
+    monkeypatch.setattr(maintenance.QApplication, "exit", codes.append)
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    qtbot.mouseClick(btn(shell, "maint_restart"), Qt.MouseButton.LeftButton)
+    assert codes == [maintenance.RESTART_CODE] and shell.mode == "home"
+    assert [r.action for r in audit_rows(staff_kiosk)][-2:] == ["restart", "exit"]

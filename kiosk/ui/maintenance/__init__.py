@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PIN, PANEL = "staff_pin", "staff"
-RESTART_CODE = 75  # systemd restarts the kiosk on a non-zero exit (Restart=on-failure)
+RESTART_CODE = 75  # any exit is restarted by systemd (deploy/kiosk.service: Restart=always)
 
 
 def open_audit(shell: Shell) -> AuditLog | None:
