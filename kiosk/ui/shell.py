@@ -371,6 +371,8 @@ class Shell(QWidget):
     def _on_status_change(self, _change: tuple[str, str]) -> None:
         if self.mode == "home":
             self.refresh_home()
+        elif self.mode == "staff":
+            self.staff.panel.redraw()  # staff watch the device they are fixing come back
 
     def _on_device_event(self, event: tuple[str, Any]) -> None:
         kind, payload = event

@@ -73,7 +73,8 @@ def test_test_print_and_paper_refilled(qtbot, shell, kiosk):
     click(qtbot, shell, "test_print")
     qtbot.waitUntil(lambda: "测试页已打印" in texts(shell), timeout=20000)
     assert "打印机测试页" in sim.last_text
-    sim.set_state("ok")  # the roll is changed
+    sim.set_state("ok")  # the roll is changed: the screen follows the printer
+    qtbot.waitUntil(lambda: "凭条打印机：正常" in texts(shell), timeout=10000)
     click(qtbot, shell, "paper_refilled")
     assert "纸张提醒已清除" in texts(shell)
     assert not [a for a in kiosk.alerts.active() if a.source == "printer"]
