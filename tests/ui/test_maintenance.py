@@ -237,3 +237,11 @@ def test_restart_is_audited_and_leaves_the_event_loop(qtbot, shell, staff_kiosk,
     qtbot.mouseClick(btn(shell, "maint_restart"), Qt.MouseButton.LeftButton)
     assert codes == [maintenance.RESTART_CODE] and shell.mode == "home"
     assert [r.action for r in audit_rows(staff_kiosk)][-2:] == ["restart", "exit"]
+
+
+def test_keypad_left_alone_goes_back_to_the_citizen_home(qtbot, shell):
+    taps(qtbot, shell)
+    assert shell.mode == "staff_pin"
+    shell.clock.advance(shell.kcfg["idle_timeout"] + 1)
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
+    assert shell.stack.currentWidget() is shell.home_screen
