@@ -391,7 +391,7 @@ class Shell(QWidget):
         et = event.type()
         if et in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             assert isinstance(event, QPointerEvent)
-            if self._staff_gesture(event):
+            if isinstance(obj, QWidget) and obj.window() is self and self._staff_gesture(event):
                 return True
             was_attract = self.mode == "attract"
             self.user_activity()

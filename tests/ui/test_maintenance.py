@@ -245,3 +245,12 @@ def test_keypad_left_alone_goes_back_to_the_citizen_home(qtbot, shell):
     shell.clock.advance(shell.kcfg["idle_timeout"] + 1)
     qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
     assert shell.stack.currentWidget() is shell.home_screen
+
+
+def test_each_tap_counts_once_though_the_widgets_under_it_all_see_it(qtbot, shell):
+    # a tap on the hall name is seen by the window, the label and its parents in turn
+    for _ in range(4):
+        qtbot.mouseClick(shell.hall_label, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    assert shell.mode == "home"
+    qtbot.mouseClick(shell.hall_label, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    assert shell.mode == "staff_pin"
