@@ -40,6 +40,15 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class ServiceRow:
+    name: str
+    open: bool
+    reason: str  # why it is not open now
+    issued: int
+    waiting: int
+
+
+@dataclass(frozen=True)
 class Slot:
     number: int
     state: str
@@ -96,19 +105,32 @@ class Maintenance:
         today = self.kiosk.clock.now().astimezone(self.zone).date()
         return datetime.combine(today, time(0), self.zone)
 
+    def queue(self) -> list[ServiceRow]:
+        """Each queue service today: open or why not, tickets issued and waiting."""
+        store = self.kiosk.services.get("queue")
+        if store is None:
+            return []
+        try:
+            overview = store.overview()
+        except Exception:  # the store down is shown by its alert; the screen shows no rows
+            return []
+        return [
+            ServiceRow(
+                a.service.name_zh,
+                a.available,
+                str(a.reason) if a.reason else "",
+                int(a.last_number[len(a.service.prefix) :]) if a.last_number else 0,
+                a.waiting,
+            )
+            for a in overview
+        ]
+
     def figures(self) -> list[Figure]:
         """Today's figures from the stores the kiosk has; a store it lacks adds no row."""
         out: list[Figure] = []
-        queue = self.kiosk.services.get("queue")
-        if queue is not None:
-            try:
-                overview = queue.overview()
-            except Exception:
-                overview = []
-            for a in overview:
-                issued = int(a.last_number[len(a.service.prefix) :]) if a.last_number else 0
-                out.append(Figure(tr("{service} 今日取号", service=a.service.name_zh), issued))
-                out.append(Figure(tr("{service} 等候中", service=a.service.name_zh), a.waiting))
+        for row in self.queue():
+            out.append(Figure(tr("{service} 今日取号", service=row.name), row.issued))
+            out.append(Figure(tr("{service} 等候中", service=row.name), row.waiting))
         journal = self.kiosk.services.get("journal")
         if journal is not None:
             for (kind, state), n in sorted(journal.counts_since(self._midnight()).items()):

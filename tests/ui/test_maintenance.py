@@ -3,6 +3,7 @@ its lockout, the overview, idle and exit back to the citizen home, and the audit
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -29,9 +30,14 @@ def texts(widget) -> str:
     )
 
 
-def btn(shell, name: str) -> QPushButton:
-    QApplication.processEvents()
-    found = [b for b in shell.findChildren(QPushButton, name) if b.isVisible()]
+def btn(shell, name: str, timeout: float = 5.0) -> QPushButton:
+    """The visible button; a device's status change may be redrawing the screen just now."""
+    deadline = time.monotonic() + timeout
+    while True:
+        QApplication.processEvents()
+        found = [b for b in shell.findChildren(QPushButton, name) if b.isVisible()]
+        if found or time.monotonic() > deadline:
+            break
     assert found, f"no visible button {name}"
     return found[0]
 

@@ -123,3 +123,11 @@ def test_clearing_an_empty_compartment_is_refused_with_a_reason(qtbot, shell, ki
 def test_application_numbers_are_masked_on_the_wall():
     assert mask_application("A2026120100123") == "****0123"
     assert mask_application(None) == ""
+
+
+def test_queue_page_shows_each_service_today(qtbot, shell, kiosk):
+    kiosk.services["queue"].issue("social")
+    click(qtbot, shell, "tab_queue")
+    shown = texts(shell)
+    assert "社保业务" in shown and "今日已取 1 个，等候 1 人" in shown and "可取号" in shown
+    shell.grab().save(str(SHOTS / "queue_1080x1920.png"))

@@ -40,6 +40,7 @@ PAGES = (
     ("overview", tr("总览")),
     ("printer", tr("打印机")),
     ("lockers", tr("取件柜")),
+    ("queue", tr("排队")),
     ("logs", tr("日志")),
 )
 
@@ -103,6 +104,8 @@ class MaintenancePanel(QWidget):
         clear(self.outer)
         self.outer.addWidget(label(ui(tr("维护模式 · {staff}", staff=maint.session.staff or "")), "Title"))
         tabs = QGridLayout()
+        window = self.window()
+        cols = 4 if window.width() > window.height() else 3  # portrait: room for English labels
         names = [*PAGES, ("exit", tr("退出维护"))]
         if self.on_restart is not None:
             names.append(("restart", tr("重启终端")))
@@ -116,7 +119,7 @@ class MaintenancePanel(QWidget):
             else:
                 b = button(ui(text), partial(self.show_page, key), name=f"tab_{key}")
                 b.setEnabled(key != self.page)
-            tabs.addWidget(b, i // 3, i % 3)
+            tabs.addWidget(b, i // cols, i % cols)
         self.outer.addLayout(tabs)
         if self.result is not None:
             self.outer.addWidget(label(ui(self.result.message), "Body" if self.result.ok else "Error"))
@@ -230,6 +233,20 @@ class MaintenancePanel(QWidget):
         self.selected = number
         self.result = None
         self.redraw()
+
+    def _page_queue(self, maint: Maintenance, box: QVBoxLayout) -> None:
+        rows = maint.queue()
+        if not rows:
+            box.addWidget(label(ui(tr("本机没有排队取号服务，或排队数据库不可用")), "Hint"))
+        for r in rows:
+            state = ui(tr("可取号")) if r.open else ui(tr("暂停取号：{why}", why=r.reason))
+            box.addWidget(label(r.name, "Title"))
+            box.addWidget(label(state))
+            box.addWidget(
+                label(ui(tr("今日已取 {issued} 个，等候 {waiting} 人", issued=r.issued, waiting=r.waiting)))
+            )
+        # the queue store has no pause of its own yet: hours and limits in [queue] decide
+        box.addWidget(label(ui(tr("暂停或恢复某项业务请修改排队设置中的办理时间")), "Hint"))
 
     def _page_logs(self, maint: Maintenance, box: QVBoxLayout) -> None:
         row = QHBoxLayout()
