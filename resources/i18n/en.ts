@@ -546,7 +546,7 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="207"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="210"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="29"/>
         <source>清空</source>
         <translation>Clear</translation>
@@ -2841,112 +2841,117 @@
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="142"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
+        <source>本机未配置设备</source>
+        <translation>No devices configured on this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="147"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="151"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="157"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="164"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="174"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="179"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="182"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="181"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="186"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="199"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="202"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="202"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="206"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="212"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="215"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="222"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="225"/>
         <source>标记故障：{why}</source>
         <translation>Mark faulty: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="240"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="243"/>
         <source>本机没有排队取号服务，或排队数据库不可用</source>
         <translation>No queue service here, or the queue database is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="242"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
         <source>可取号</source>
         <translation>Open for tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="242"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
         <source>暂停取号：{why}</source>
         <translation>Not issuing tickets: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="246"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
         <source>今日已取 {issued} 个，等候 {waiting} 人</source>
         <translation>{issued} tickets today, {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
         <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
         <translation>To pause or resume a service, change its hours in the queue settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="263"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="266"/>
         <source>没有日志</source>
         <translation>No log lines</translation>
     </message>

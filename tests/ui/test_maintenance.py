@@ -260,3 +260,14 @@ def test_each_tap_counts_once_though_the_widgets_under_it_all_see_it(qtbot, shel
     assert shell.mode == "home"
     qtbot.mouseClick(shell.hall_label, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
     assert shell.mode == "staff_pin"
+
+
+def test_panel_switches_to_english(qtbot, shell):
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    qtbot.mouseClick(btn(shell, "language"), Qt.MouseButton.LeftButton)
+    shown = texts(shell)
+    assert "Maintenance · S01" in shown and "Open alerts" in shown and "Exit maintenance" in shown
+    shell.resize(1920, 1080)
+    QApplication.processEvents()
+    shell.grab().save(str(SHOTS / "overview_en_1920x1080.png"))

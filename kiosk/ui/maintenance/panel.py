@@ -136,7 +136,10 @@ class MaintenancePanel(QWidget):
 
     def _page_overview(self, maint: Maintenance, box: QVBoxLayout) -> None:
         box.addWidget(label(ui(tr("设备")), "Title"))
-        for d in maint.devices():
+        devices = maint.devices()
+        if not devices:
+            box.addWidget(label(ui(tr("本机未配置设备")), "Hint"))
+        for d in devices:
             why = f" — {d.reason}" if d.reason and d.state != "ok" else ""
             box.addWidget(label(f"{ui(d.name)}：{state_name(d.state)}{why}", f"device_{d.kind}"))
         box.addWidget(label(ui(tr("未处理的提醒")), "Title"))
