@@ -122,6 +122,9 @@ class StaffMode:
     def _result(self, attempt: Attempt) -> None:
         self.checking = False
         self.pin_screen.ok.setEnabled(True)
+        if attempt.staff is not None and self.shell.mode in ("flow", "error"):
+            self.session.end("citizen_session")  # a citizen started a journey meanwhile: theirs
+            return
         if attempt.staff is not None:
             self.last_visit = self.shell.clock.now().isoformat(timespec="seconds")
             self.show_panel()
