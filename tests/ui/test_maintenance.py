@@ -194,7 +194,9 @@ def test_no_plain_pin_in_config_or_database(qtbot, shell, staff_kiosk):
     toml = staff_kiosk.config.to_toml()
     assert PIN not in toml and STAFF_ID_NUMBER not in toml and "$argon2id$" in toml
     data = Path(staff_kiosk.config["kiosk"]["data_dir"])
-    files = list(data.iterdir())  # the database with its WAL, and anything else written there
+    logs = Path(staff_kiosk.config["log"]["dir"])
+    # the database with its WAL, anything else written there, and the logs
+    files = [*data.iterdir(), *(logs.iterdir() if logs.exists() else [])]
     assert any(f.name == "hall.db" for f in files)
     for f in files:
         content = f.read_bytes()
