@@ -107,6 +107,25 @@ class AuditLog:
             for r in reversed(rows)
         ]
 
+    def failed_pins(self) -> tuple[int, datetime | None]:
+        """Wrong PINs at this kiosk since staff last got in, and when the last one was: the
+        lockout survives a restart."""
+        last_ok = (
+            sa.select(sa.func.max(audit.c.id))
+            .where(audit.c.kiosk == self.kiosk, audit.c.action == "enter", audit.c.result == "ok")
+            .scalar_subquery()
+        )
+        q = sa.select(sa.func.count(), sa.func.max(audit.c.ts)).where(
+            audit.c.kiosk == self.kiosk,
+            audit.c.action == "enter",
+            audit.c.object == "pin",
+            audit.c.result == "refused",
+            audit.c.id > sa.func.coalesce(last_ok, 0),
+        )
+        with self.engine.connect() as conn:
+            n, ts = conn.execute(q).one()
+        return int(n), ts.replace(tzinfo=UTC) if ts else None
+
     def last_visit(self) -> datetime | None:
         """When staff last got in at this kiosk (for the health status)."""
         q = sa.select(sa.func.max(audit.c.ts)).where(

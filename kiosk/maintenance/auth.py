@@ -11,6 +11,7 @@ import argparse
 import getpass
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -55,6 +56,13 @@ class StaffAuth:
         self.clock = clock
         self.failures = 0
         self._locked_until = 0.0
+
+    def restore(self, failures: int, last_failure: datetime | None) -> None:
+        """Take up the count and lockout a restart would otherwise forget (from the audit)."""
+        self.failures = max(self.failures, failures)
+        if last_failure is not None:
+            left = self.lockout_after(self.failures) - (self.clock.now() - last_failure).total_seconds()
+            self._locked_until = max(self._locked_until, self.clock.monotonic() + left)
 
     @property
     def enabled(self) -> bool:

@@ -277,3 +277,23 @@ def test_panel_switches_to_english(qtbot, shell):
     shell.resize(1920, 1080)
     QApplication.processEvents()
     shell.grab().save(str(SHOTS / "overview_en_1920x1080.png"))
+
+
+def test_lockout_survives_a_restart(qtbot, shell, staff_kiosk):
+    from kiosk.ui.shell import Shell, install
+
+    taps(qtbot, shell)
+    for pin in ("1111", "2222"):  # locked for 30 s
+        type_pin(qtbot, shell, pin)
+    shell.clock.advance(10)
+    again = Shell(staff_kiosk)  # the kiosk restarted (same database, clock 10 s on)
+    install(again)
+    qtbot.addWidget(again)
+    again.resize(1080, 1920)
+    again.show()
+    try:
+        taps(qtbot, again)
+        type_pin(qtbot, again, PIN)
+        assert again.mode == "staff_pin" and "20 秒后再试" in texts(again)
+    finally:
+        again.shutdown()

@@ -44,6 +44,11 @@ def test_rows_are_kept_and_cannot_be_changed_or_deleted(url):
     assert "11010519491231002X" not in rows[2].object  # an ID number typed into a reason is masked
     assert log.last_visit() == clock.now()  # the last entry that got in
     assert [r.action for r in log.rows(since=clock.now())] == ["enter", "locker_faulty"]
+    assert log.failed_pins() == (0, None)  # staff got in after the wrong PIN
+    clock.advance(5)
+    log.record("unknown", "enter", "card", "refused")  # a citizen's card does not count
+    log.record("unknown", "enter", "pin", "refused")
+    assert log.failed_pins() == (1, clock.now())
     engine.dispose()
 
 

@@ -73,6 +73,11 @@ class StaffMode:
         if not self._audit_opened:
             self._audit_opened = True
             self.session.audit = open_audit(self.shell)
+            if self.session.audit is not None:
+                try:
+                    self.auth.restore(*self.session.audit.failed_pins())
+                except Exception:
+                    log.exception("earlier failed entries not read")
 
     # ---- ways in ----
     def press(self, x: float, y: float) -> bool:
