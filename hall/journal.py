@@ -269,6 +269,16 @@ class Journal:
         with self.engine.connect() as conn:
             return [_step(r) for r in conn.execute(q)]
 
+    def counts_since(self, since: datetime) -> dict[tuple[str, str], int]:
+        """(kind, state) -> steps created since `since`: the day's figures for staff."""
+        q = (
+            sa.select(_c.kind, _c.state, sa.func.count())
+            .where(_c.created_at >= since.astimezone(UTC).replace(tzinfo=None))
+            .group_by(_c.kind, _c.state)
+        )
+        with self.engine.connect() as conn:
+            return {(kind, state): n for kind, state, n in conn.execute(q)}
+
     def iter_all(self) -> Iterator[Step]:
         with self.engine.connect() as conn:
             for r in conn.execute(sa.select(journal_step).order_by(_c.id)):

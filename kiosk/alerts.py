@@ -46,6 +46,7 @@ class Alerts:
         self._lock = threading.Lock()
         self._recent: list[Alert] = []
         self._active: dict[tuple[str, str], Alert] = {}
+        self._acknowledged: set[tuple[str, str]] = set()  # staff saw it; still open until cleared
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
 
@@ -61,6 +62,7 @@ class Alerts:
         with self._lock:
             self._recent = [*self._recent[-199:], alert]
             self._active[(source, code)] = alert
+            self._acknowledged.discard((source, code))
             if self.path is not None:
                 with self.path.open("a", encoding="utf-8") as f:
                     f.write(json.dumps(asdict(alert), ensure_ascii=False) + "\n")
@@ -73,6 +75,17 @@ class Alerts:
         """The condition is over (paper refilled, door closed)."""
         with self._lock:
             self._active.pop((source, code), None)
+            self._acknowledged.discard((source, code))
+
+    def acknowledge(self, source: str, code: str) -> None:
+        """Staff have seen it; it stays open until the condition is over or staff clear it."""
+        with self._lock:
+            if (source, code) in self._active:
+                self._acknowledged.add((source, code))
+
+    def acknowledged(self, alert: Alert) -> bool:
+        with self._lock:
+            return (alert.source, alert.code) in self._acknowledged
 
     def active(self) -> list[Alert]:
         with self._lock:

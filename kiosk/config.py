@@ -73,7 +73,6 @@ CORE_SECTIONS: tuple[Section, ...] = (
             ),
             Option("voice", True, "Speak each screen's prompt when a speech engine is present."),
             Option("help_phone", "12345", "Phone number shown on the help screen for a person to call."),
-            Option("staff_pin", "", "Maintenance PIN (empty: maintenance mode only through a staff card)."),
             Option("data_dir", "var/data", "Durable data: database file, alerts, journal."),
             Option("runtime_dir", "var/run", "Private temp folders of sessions and simulator ports."),
         ),
@@ -116,8 +115,9 @@ def device_section(kind: str) -> Section:
 
 def all_sections() -> tuple[Section, ...]:
     from hall.queue.settings import SECTION as QUEUE
+    from kiosk.maintenance.settings import SECTION as STAFF
 
-    return (*CORE_SECTIONS, QUEUE, *(device_section(k) for k in DEVICE_KINDS))
+    return (*CORE_SECTIONS, QUEUE, STAFF, *(device_section(k) for k in DEVICE_KINDS))
 
 
 class Config(Mapping[str, Any]):

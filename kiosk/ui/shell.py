@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPointerEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -30,6 +30,7 @@ from kiosk.ui import theme
 from kiosk.ui.bridge import channel
 from kiosk.ui.flow_host import FlowHost
 from kiosk.ui.i18n import Languages, ui
+from kiosk.ui.maintenance import StaffMode
 from kiosk.ui.overlays import HelpOverlay, IdleOverlay
 from kiosk.ui.screens import SCREENS, Screen
 from kiosk.ui.screens.attract import AttractScreen
@@ -98,6 +99,8 @@ class Shell(QWidget):
         self.stack.addWidget(self.attract_screen)
         self.idle_overlay = IdleOverlay(self, self.metrics, self.keep_session)
         self.help_overlay = HelpOverlay(self, self.metrics)
+        self.staff = StaffMode(self)
+        self._last_press: tuple[int, float, float] | None = None
 
         # device workers reach the GUI only through the bridge: status changes as the newest
         # state only (a flapping device cannot flood the screen), driver events in order
@@ -191,6 +194,8 @@ class Shell(QWidget):
 
     # ---- navigation ----
     def go_home(self) -> None:
+        if self.staff.session.active:  # whatever brought us home, the staff session is over
+            self.staff.session.end("home")
         self.mode = "home"
         self.current_view = None
         self.idle_overlay.hide()
@@ -293,6 +298,8 @@ class Shell(QWidget):
             self.refresh_home()
         elif self.mode == "attract":
             self.show_attract()
+        elif self.staff.showing:
+            self.staff.retranslate()
         elif self.current_view is not None:
             screen = self._screens[type(self.current_view)]
             answer = screen._answer
@@ -322,6 +329,9 @@ class Shell(QWidget):
 
     def tick(self) -> None:
         self.update_clock()
+        if self.staff.showing:
+            self.staff.tick()
+            return
         if self.host.working:
             self.idle.touch()  # never time out a citizen while we are the slow one
         if self.mode in ("flow", "error"):
@@ -361,19 +371,28 @@ class Shell(QWidget):
     def _on_status_change(self, _change: tuple[str, str]) -> None:
         if self.mode == "home":
             self.refresh_home()
+        elif self.mode == "staff":
+            self.staff.panel.redraw()  # staff watch the device they are fixing come back
 
     def _on_device_event(self, event: tuple[str, Any]) -> None:
+        kind, payload = event
+        if kind == "card_inserted" and not self.host.active and self.staff.card(payload.id_number):
+            return  # a staff card: maintenance mode, not a citizen's journey
         self.host.deliver_event(*event)
 
     # ---- input ----
     def user_activity(self) -> None:
         self.idle.touch()
+        self.staff.touched()
         if self.mode == "attract":
             self.go_home()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         et = event.type()
         if et in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            assert isinstance(event, QPointerEvent)
+            if isinstance(obj, QWidget) and obj.window() is self and self._staff_gesture(event):
+                return True
             was_attract = self.mode == "attract"
             self.user_activity()
             if was_attract:
@@ -390,6 +409,18 @@ class Shell(QWidget):
             event.ignore()
             return True
         return False
+
+    def _staff_gesture(self, event: QPointerEvent) -> bool:
+        """Feed each press once to the hidden staff gesture (the window and each widget up the
+        chain see the same press: they share its timestamp and place)."""
+        if not event.points():
+            return False
+        pos = self.mapFromGlobal(event.points()[0].globalPosition())
+        press = (event.timestamp(), pos.x(), pos.y())
+        if press == self._last_press:
+            return False
+        self._last_press = press
+        return self.staff.press(pos.x(), pos.y())
 
     @property
     def portrait(self) -> bool:

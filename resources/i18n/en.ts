@@ -99,6 +99,7 @@
     </message>
     <message>
         <location filename="../../flows/views.py" line="103"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="85"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -139,6 +140,7 @@
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="18"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -516,7 +518,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="185"/>
+        <location filename="../../kiosk/ui/shell.py" line="188"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -541,16 +543,19 @@
         <translation>Type on the on-screen keys; “Delete” removes one digit, “Clear” starts again. Press “Confirm” when done.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="27"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="210"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="29"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/pin.py" line="45"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>确认</source>
         <translation>Confirm</translation>
@@ -561,22 +566,22 @@
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="42"/>
+        <location filename="../../kiosk/ui/shell.py" line="43"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="43"/>
+        <location filename="../../kiosk/ui/shell.py" line="44"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="44"/>
+        <location filename="../../kiosk/ui/shell.py" line="45"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="51"/>
+        <location filename="../../kiosk/ui/shell.py" line="52"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
@@ -586,17 +591,18 @@
         <location filename="../../flows/queue.py" line="156"/>
         <location filename="../../flows/queue.py" line="202"/>
         <location filename="../../flows/queue.py" line="330"/>
-        <location filename="../../kiosk/ui/shell.py" line="46"/>
+        <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
+        <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="184"/>
+        <location filename="../../kiosk/ui/shell.py" line="187"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="344"/>
+        <location filename="../../kiosk/ui/shell.py" line="354"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -655,7 +661,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="201"/>
+        <location filename="../../kiosk/ui/shell.py" line="206"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -801,6 +807,7 @@
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="28"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -2633,6 +2640,297 @@
         <location filename="../../kiosk/ui/watchdog.py" line="101"/>
         <source>界面停止响应超过 {s} 秒</source>
         <translation>The screen stopped responding for more than {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="132"/>
+        <source>{service} 今日取号</source>
+        <translation>{service}: tickets today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="133"/>
+        <source>{service} 等候中</source>
+        <translation>{service}: waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="137"/>
+        <source>{kind}（{state}）</source>
+        <translation>{kind} ({state})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="151"/>
+        <source>测试页已打印</source>
+        <translation>Test page printed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="159"/>
+        <source>已记录换纸，纸张提醒已清除</source>
+        <translation>Paper refill recorded; paper alerts cleared</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="188"/>
+        <source>{n} 号柜已打开</source>
+        <translation>Compartment {n} is open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="191"/>
+        <source>{n} 号柜已清空</source>
+        <translation>Compartment {n} cleared</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="198"/>
+        <source>{n} 号柜已标记故障</source>
+        <translation>Compartment {n} marked faulty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/actions.py" line="204"/>
+        <source>{n} 号柜已修复</source>
+        <translation>Compartment {n} marked repaired</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/session.py" line="86"/>
+        <source>未能完成：{why}</source>
+        <translation>Could not be done: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/session.py" line="88"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="140"/>
+        <source>输入错误次数过多，请 {s} 秒后再试</source>
+        <translation>Too many wrong entries. Try again in {s} seconds</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
+        <source>密码不正确</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
+        <source>需注意</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
+        <source>故障</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
+        <source>空</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
+        <source>有件</source>
+        <translation>Loaded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
+        <source>正在开门</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
+        <source>等待关门</source>
+        <translation>Waiting for the door to close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="40"/>
+        <source>总览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
+        <source>排队</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
+        <source>日志</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <source>门锁卡住</source>
+        <translation>lock jammed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <source>门关不上</source>
+        <translation>door will not close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <source>柜内损坏</source>
+        <translation>compartment damaged</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <source>警告</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="105"/>
+        <source>维护模式 · {staff}</source>
+        <translation>Maintenance · {staff}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="109"/>
+        <source>退出维护</source>
+        <translation>Exit maintenance</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="111"/>
+        <source>重启终端</source>
+        <translation>Restart kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="138"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
+        <source>本机未配置设备</source>
+        <translation>No devices configured on this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
+        <source>未处理的提醒</source>
+        <translation>Open alerts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
+        <source>没有未处理的提醒</source>
+        <translation>No open alerts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
+        <source>（已确认）</source>
+        <translation> (acknowledged)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
+        <source>确认收到</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
+        <source>今日数据</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
+        <source>本机没有可统计的数据</source>
+        <translation>No figures on this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <source>本机没有凭条打印机</source>
+        <translation>This kiosk has no receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="182"/>
+        <source>打印测试页</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
+        <source>已换纸</source>
+        <translation>Paper refilled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
+        <source>本机没有取件柜，或库存不可用</source>
+        <translation>No locker wall here, or its inventory is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="202"/>
+        <source>轻触一个柜格查看和操作</source>
+        <translation>Tap a compartment to see and act on it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
+        <source>故障原因：{why}</source>
+        <translation>Fault: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
+        <source>开门</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="215"/>
+        <source>已修复</source>
+        <translation>Repaired</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="225"/>
+        <source>标记故障：{why}</source>
+        <translation>Mark faulty: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="243"/>
+        <source>本机没有排队取号服务，或排队数据库不可用</source>
+        <translation>No queue service here, or the queue database is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <source>可取号</source>
+        <translation>Open for tickets</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <source>暂停取号：{why}</source>
+        <translation>Not issuing tickets: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
+        <source>今日已取 {issued} 个，等候 {waiting} 人</source>
+        <translation>{issued} tickets today, {waiting} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
+        <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
+        <translation>To pause or resume a service, change its hours in the queue settings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="266"/>
+        <source>没有日志</source>
+        <translation>No log lines</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/pin.py" line="33"/>
+        <source>请输入密码</source>
+        <translation>Enter PIN</translation>
     </message>
     <message>
         <location filename="../../devices/serial_port.py" line="22"/>

@@ -1,0 +1,226 @@
+"""What the maintenance screens show and do, without Qt: device and alert rows, the day's
+figures, the printer, the locker wall, the queue and the log. Every change goes through
+StaffSession.act (audited); reads are not audited."""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from core.text import Text, tr
+from devices.base import State
+from kiosk.alerts import Alert
+from kiosk.home import DEVICE_NAMES
+from kiosk.maintenance.session import Outcome, StaffSession
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+PAPER_CODES = ("paper_out", "paper_near_end", State.DEGRADED.value, State.FAULT.value)
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    kind: str
+    name: Text
+    state: str  # ok, degraded, fault, offline, ...
+    reason: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: Text
+    value: int
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    name: str
+    open: bool
+    reason: str  # why it is not open now
+    issued: int
+    waiting: int
+
+
+@dataclass(frozen=True)
+class Slot:
+    number: int
+    state: str
+    holds: str  # masked application number, or ""
+    since: datetime
+    reason: str
+
+
+def mask_application(number: str | None) -> str:
+    """Enough to find the parcel, not enough to read someone's file number off the screen."""
+    if not number:
+        return ""
+    return number if len(number) <= 4 else "*" * min(4, len(number) - 4) + number[-4:]
+
+
+class Maintenance:
+    def __init__(self, kiosk: Kiosk, session: StaffSession) -> None:
+        self.kiosk = kiosk
+        self.session = session
+        self.zone = ZoneInfo(kiosk.config["kiosk"]["timezone"])
+
+    # ---- overview ----
+    def devices(self) -> list[DeviceRow]:
+        return [
+            DeviceRow(
+                d.name, DEVICE_NAMES.get(d.name, Text(d.name)), d.status.state.value, str(d.status.reason)
+            )
+            for d in self.kiosk.devices
+        ]
+
+    def alerts(self) -> list[tuple[Alert, bool]]:
+        """Open alerts, oldest first, each with whether staff acknowledged it."""
+        alerts = self.kiosk.alerts
+        return [(a, alerts.acknowledged(a)) for a in sorted(alerts.active(), key=lambda a: a.ts)]
+
+    def started_local(self, alert: Alert) -> str:
+        return datetime.fromisoformat(alert.ts).astimezone(self.zone).strftime("%m-%d %H:%M")
+
+    def acknowledge(self, alert: Alert) -> Outcome:
+        return self.session.act(
+            "alert_ack",
+            f"{alert.source}/{alert.code}",
+            lambda: self.kiosk.alerts.acknowledge(alert.source, alert.code),
+        )
+
+    def clear_alert(self, alert: Alert) -> Outcome:
+        return self.session.act(
+            "alert_clear",
+            f"{alert.source}/{alert.code}",
+            lambda: self.kiosk.alerts.clear(alert.source, alert.code),
+        )
+
+    def _midnight(self) -> datetime:
+        today = self.kiosk.clock.now().astimezone(self.zone).date()
+        return datetime.combine(today, time(0), self.zone)
+
+    def queue(self) -> list[ServiceRow]:
+        """Each queue service today: open or why not, tickets issued and waiting."""
+        store = self.kiosk.services.get("queue")
+        if store is None:
+            return []
+        try:
+            overview = store.overview()
+        except Exception:  # the store down is shown by its alert; the screen shows no rows
+            return []
+        return [
+            ServiceRow(
+                a.service.name_zh,
+                a.available,
+                str(a.reason) if a.reason else "",
+                int(a.last_number[len(a.service.prefix) :]) if a.last_number else 0,
+                a.waiting,
+            )
+            for a in overview
+        ]
+
+    def figures(self) -> list[Figure]:
+        """Today's figures from the stores the kiosk has; a store it lacks adds no row."""
+        out: list[Figure] = []
+        for row in self.queue():
+            out.append(Figure(tr("{service} 今日取号", service=row.name), row.issued))
+            out.append(Figure(tr("{service} 等候中", service=row.name), row.waiting))
+        journal = self.kiosk.services.get("journal")
+        if journal is not None:
+            for (kind, state), n in sorted(journal.counts_since(self._midnight()).items()):
+                out.append(Figure(tr("{kind}（{state}）", kind=kind, state=state), n))
+        return out
+
+    # ---- printer ----
+    def printer_status(self) -> DeviceRow | None:
+        return next((r for r in self.devices() if r.kind == "printer"), None)
+
+    def test_print(self) -> Outcome:
+        kcfg = self.kiosk.config["kiosk"]
+        data = {"hall": kcfg["hall_name"], "kiosk_id": kcfg["kiosk_id"], "printed_at": self.kiosk.clock.now()}
+        printer = self.kiosk.devices["printer"]
+
+        def run() -> Text:
+            printer.call(lambda d: d.print_layout("test_page", data), 60)
+            return tr("测试页已打印")
+
+        return self.session.act("test_print", "printer", run)
+
+    def paper_refilled(self) -> Outcome:
+        def run() -> Text:
+            for code in PAPER_CODES:
+                self.kiosk.alerts.clear("printer", code)
+            return tr("已记录换纸，纸张提醒已清除")
+
+        return self.session.act("paper_refilled", "printer", run)
+
+    # ---- lockers ----
+    @property
+    def lockers(self) -> Any:
+        return self.kiosk.services.get("lockers")
+
+    def slots(self) -> list[Slot]:
+        if self.lockers is None:
+            return []
+        return [
+            Slot(c.number, c.state.value, mask_application(c.application_no), c.since, c.fault_reason or "")
+            for c in self.lockers.compartments()
+        ]
+
+    def _locker(self, action: str, number: int, change: Any, said: Text, detail: str = "") -> Outcome:
+        """One audited change of a compartment through hall.lockers (it raises LockerError with a
+        reason fit to show when the compartment is busy or the board does not answer)."""
+        who = self.session.staff or "staff"
+
+        def run() -> Text:
+            change(number, who)
+            return said
+
+        return self.session.act(action, f"locker {number} {detail}".strip(), run)
+
+    def locker_open(self, number: int) -> Outcome:
+        return self._locker("locker_open", number, self.lockers.staff_open, tr("{n} 号柜已打开", n=number))
+
+    def locker_clear(self, number: int) -> Outcome:
+        return self._locker("locker_clear", number, self.lockers.clear, tr("{n} 号柜已清空", n=number))
+
+    def locker_faulty(self, number: int, reason: str) -> Outcome:
+        return self._locker(
+            "locker_faulty",
+            number,
+            lambda n, who: self.lockers.mark_faulty(n, reason, who),
+            tr("{n} 号柜已标记故障", n=number),
+            reason,
+        )
+
+    def locker_repaired(self, number: int) -> Outcome:
+        return self._locker(
+            "locker_repaired", number, self.lockers.mark_repaired, tr("{n} 号柜已修复", n=number)
+        )
+
+    # ---- logs ----
+    def log_lines(self, count: int = 200, level: str = "INFO") -> list[str]:
+        """The newest `count` lines at `level` or above (the log is masked as it is written)."""
+        path = Path(self.kiosk.config.resolve(self.kiosk.config["log"]["dir"])) / "kiosk.jsonl"
+        floor = LEVELS.index(level)
+        out: deque[str] = deque(maxlen=count)
+        try:
+            with path.open(encoding="utf-8", errors="replace") as f:
+                for line in f:
+                    try:
+                        entry = json.loads(line)
+                    except ValueError:
+                        continue
+                    lvl = entry.get("level", "INFO")
+                    if lvl in LEVELS and LEVELS.index(lvl) >= floor:
+                        when = str(entry.get("ts", ""))[11:19]
+                        out.append(f"{when} {lvl[0]} {entry.get('logger', '')}: {entry.get('msg', '')}")
+        except OSError:
+            return []
+        return list(out)

@@ -1,0 +1,299 @@
+"""Staff maintenance mode as staff and citizens meet it: the hidden gesture, the PIN keypad and
+its lockout, the overview, idle and exit back to the citizen home, and the audit trail."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QPushButton
+
+from hall.audit import AuditLog
+from hall.db import open_engine, sqlite_url
+from tests.ui.conftest import make_kiosk
+
+# the real argon2id, with small costs so the tests stay quick; the kiosk verifies whatever
+# costs a stored hash names
+FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+PIN = "246813"
+STAFF_ID_NUMBER = "11010519491231002X"  # synthetic, valid check digit
+SHOTS = Path("/work/shots/maint")
+
+
+def texts(widget) -> str:
+    QApplication.processEvents()
+    return " ".join(w.text() for w in widget.findChildren(QLabel) if w.isVisible()) + " ".join(
+        b.text() for b in widget.findChildren(QPushButton) if b.isVisible()
+    )
+
+
+def btn(shell, name: str, timeout: float = 5.0) -> QPushButton:
+    """The visible button; a device's status change may be redrawing the screen just now."""
+    deadline = time.monotonic() + timeout
+    while True:
+        QApplication.processEvents()
+        found = [b for b in shell.findChildren(QPushButton, name) if b.isVisible()]
+        if found or time.monotonic() > deadline:
+            break
+    assert found, f"no visible button {name}"
+    return found[0]
+
+
+@pytest.fixture
+def staff_kiosk(tmp_path):
+    k = make_kiosk(
+        tmp_path,
+        **{
+            "kiosk.data_dir": str(tmp_path / "data"),
+            "log.dir": str(tmp_path / "log"),
+            "staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}],
+            "staff.cards": [{"id": "S02", "hash": FAST.hash(STAFF_ID_NUMBER)}],
+            "staff.free_attempts": 2,
+            "staff.lockout": 30.0,
+            "staff.idle_timeout": 60,
+        },
+    )
+    k.alerts.raise_("printer", "paper_near_end", "凭条打印机：纸将用完")
+    yield k
+    k.stop()
+
+
+@pytest.fixture
+def shell(qtbot, staff_kiosk):
+    from kiosk.ui.app import application
+    from kiosk.ui.shell import Shell, install
+
+    application()
+    s = Shell(staff_kiosk, kiosk_mode=False)
+    install(s)
+    s.resize(1080, 1920)
+    qtbot.addWidget(s)
+    s.show()
+    yield s
+    s.shutdown()
+
+
+def taps(qtbot, shell, n: int = 5, corner: bool = True) -> None:
+    pos = QPoint(5, 5) if corner else QPoint(shell.width() // 2, shell.height() // 2)
+    for _ in range(n):
+        qtbot.mouseClick(shell, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def type_pin(qtbot, shell, pin: str) -> None:
+    for k in pin:
+        qtbot.mouseClick(btn(shell, f"key_{k}"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(btn(shell, "pin_confirm"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not shell.staff.checking, timeout=20000)  # argon2 runs on a thread
+
+
+def audit_rows(kiosk) -> list:
+    engine = open_engine(sqlite_url(Path(kiosk.config["kiosk"]["data_dir"]) / "hall.db"))
+    return AuditLog(engine, "K01").rows()
+
+
+def test_gesture_shows_only_a_keypad(qtbot, shell):
+    taps(qtbot, shell, 4)
+    assert shell.mode == "home"  # four taps are not the gesture
+    taps(qtbot, shell, 1)
+    assert shell.mode == "staff_pin"
+    shown = texts(shell)
+    assert "请输入密码" in shown
+    # nothing names staff, maintenance or who is enrolled
+    assert "维护" not in shown and "S01" not in shown
+    shell.grab().save(str(SHOTS / "pin_1080x1920.png"))
+
+
+def test_taps_elsewhere_or_too_slow_do_not_open(qtbot, shell):
+    taps(qtbot, shell, 5, corner=False)
+    assert shell.mode == "home"
+    for _ in range(5):
+        taps(qtbot, shell, 1)
+        shell.clock.advance(1.0)  # five taps over 4 s: longer than the 3 s window
+    assert shell.mode == "home"
+
+
+def test_wrong_pins_lock_entry_for_longer_each_time(qtbot, shell, staff_kiosk):
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, "1111")
+    assert "密码不正确" in texts(shell)
+    type_pin(qtbot, shell, "2222")  # the second wrong PIN locks: 30 s
+    assert "30 秒后再试" in texts(shell)
+    type_pin(qtbot, shell, PIN)  # even the right PIN is refused while locked
+    assert shell.mode == "staff_pin"
+    shell.clock.advance(31)
+    type_pin(qtbot, shell, "3333")  # the next failure doubles the delay
+    assert "60 秒后再试" in texts(shell)
+    rows = audit_rows(staff_kiosk)
+    assert [(r.subject, r.action, r.result) for r in rows] == [("unknown", "enter", "refused")] * 4
+    assert "locked 30s" in rows[1].detail and "locked 60s" in rows[3].detail
+
+
+def test_right_pin_shows_devices_and_alerts_and_is_audited(qtbot, shell, staff_kiosk):
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    assert shell.mode == "staff"
+    shown = texts(shell)
+    assert "维护模式 · S01" in shown
+    assert "凭条打印机" in shown and "纸将用完" in shown  # the open alert, with its time
+    shell.grab().save(str(SHOTS / "overview_1080x1920.png"))
+    shell.resize(1920, 1080)
+    QApplication.processEvents()
+    shell.grab().save(str(SHOTS / "overview_1920x1080.png"))
+    qtbot.mouseClick(btn(shell, "ack_0"), Qt.MouseButton.LeftButton)
+    assert "已确认" in texts(shell)
+    qtbot.mouseClick(btn(shell, "clear_0"), Qt.MouseButton.LeftButton)
+    assert staff_kiosk.alerts.active() == []
+    assert "没有未处理的提醒" in texts(shell)
+    qtbot.mouseClick(btn(shell, "maint_exit"), Qt.MouseButton.LeftButton)
+    assert shell.mode == "home"
+    assert shell.staff.last_visit == shell.clock.now().isoformat(timespec="seconds")  # health reports it
+    rows = [(r.subject, r.action, r.object, r.result) for r in audit_rows(staff_kiosk)]
+    assert rows == [
+        ("S01", "enter", "pin", "ok"),
+        ("S01", "alert_ack", "printer/paper_near_end", "ok"),
+        ("S01", "alert_clear", "printer/paper_near_end", "ok"),
+        ("S01", "exit", "exit", "ok"),
+    ]
+
+
+def test_idle_ends_the_staff_session_at_the_citizen_home(qtbot, shell, staff_kiosk):
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    assert shell.mode == "staff"
+    shell.clock.advance(61)
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
+    assert shell.stack.currentWidget() is shell.home_screen
+    assert audit_rows(staff_kiosk)[-1].action == "exit" and audit_rows(staff_kiosk)[-1].object == "idle"
+
+
+def test_staff_card_enters_and_a_citizen_card_does_not(qtbot, shell, staff_kiosk):
+    class Card:
+        def __init__(self, number: str) -> None:
+            self.id_number = number
+
+    shell._on_device_event(("card_inserted", Card("110105194912310037")))
+    qtbot.waitUntil(lambda: not shell.staff.checking, timeout=20000)
+    assert shell.mode == "home"  # a citizen's card on the home screen changes nothing
+    assert shell.staff.auth.failures == 0  # nor counts towards locking staff out
+    shell._on_device_event(("card_inserted", Card(STAFF_ID_NUMBER.lower())))
+    qtbot.waitUntil(lambda: shell.mode == "staff", timeout=20000)
+    assert "S02" in texts(shell)
+    rows = audit_rows(staff_kiosk)
+    assert [(r.subject, r.object, r.result) for r in rows] == [
+        ("unknown", "card", "refused"),
+        ("S02", "card", "ok"),
+    ]
+
+
+def test_no_plain_pin_in_config_or_database(qtbot, shell, staff_kiosk):
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    toml = staff_kiosk.config.to_toml()
+    assert PIN not in toml and STAFF_ID_NUMBER not in toml and "$argon2id$" in toml
+    data = Path(staff_kiosk.config["kiosk"]["data_dir"])
+    logs = Path(staff_kiosk.config["log"]["dir"])
+    # the database with its WAL, anything else written there, and the logs
+    files = [*data.iterdir(), *(logs.iterdir() if logs.exists() else [])]
+    assert any(f.name == "hall.db" for f in files)
+    for f in files:
+        content = f.read_bytes()
+        assert PIN.encode() not in content and STAFF_ID_NUMBER.encode() not in content, f.name
+
+
+def test_gesture_mid_journey_leaves_the_citizen_alone(qtbot, shell):
+    qtbot.mouseClick(btn(shell, "service_demo"), Qt.MouseButton.LeftButton)
+    assert shell.mode == "flow"
+    taps(qtbot, shell)
+    assert shell.mode == "flow"  # ignored: the citizen's session and data stay as they were
+
+
+def test_logs_page_filters_by_level(qtbot, shell, staff_kiosk):
+    log_dir = Path(staff_kiosk.config["log"]["dir"])
+    log_dir.mkdir(parents=True, exist_ok=True)
+    (log_dir / "kiosk.jsonl").write_text(
+        '{"ts": "2026-01-05T09:00:01.000+00:00", "level": "INFO", "logger": "kiosk", "msg": "started"}\n'
+        '{"ts": "2026-01-05T09:00:02.000+00:00", "level": "ERROR", "logger": "printer", "msg": "jammed"}\n',
+        encoding="utf-8",
+    )
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    qtbot.mouseClick(btn(shell, "tab_logs"), Qt.MouseButton.LeftButton)
+    view = shell.findChild(QPlainTextEdit, "log_lines")
+    assert "started" in view.toPlainText() and "jammed" in view.toPlainText()
+    qtbot.mouseClick(btn(shell, "level_ERROR"), Qt.MouseButton.LeftButton)
+    view = shell.findChild(QPlainTextEdit, "log_lines")
+    assert "started" not in view.toPlainText() and "printer: jammed" in view.toPlainText()
+
+
+def test_keypad_in_english_and_landscape(qtbot, shell):
+    qtbot.mouseClick(btn(shell, "language"), Qt.MouseButton.LeftButton)
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, "1")
+    assert "Enter PIN" in texts(shell) and "Wrong PIN" in texts(shell)
+    shell.resize(1920, 1080)
+    QApplication.processEvents()
+    assert "Wrong PIN" in texts(shell)
+    shell.grab().save(str(SHOTS / "pin_en_1920x1080.png"))
+
+
+def test_restart_is_audited_and_leaves_the_event_loop(qtbot, shell, staff_kiosk, monkeypatch):
+    import kiosk.ui.maintenance as maintenance
+
+    codes: list[int] = []
+    monkeypatch.setattr(maintenance.QApplication, "exit", codes.append)
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    qtbot.mouseClick(btn(shell, "maint_restart"), Qt.MouseButton.LeftButton)
+    assert codes == [maintenance.RESTART_CODE] and shell.mode == "home"
+    assert [r.action for r in audit_rows(staff_kiosk)][-2:] == ["restart", "exit"]
+
+
+def test_keypad_left_alone_goes_back_to_the_citizen_home(qtbot, shell):
+    taps(qtbot, shell)
+    assert shell.mode == "staff_pin"
+    shell.clock.advance(shell.kcfg["idle_timeout"] + 1)
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
+    assert shell.stack.currentWidget() is shell.home_screen
+
+
+def test_each_tap_counts_once_though_the_widgets_under_it_all_see_it(qtbot, shell):
+    # a tap on the hall name is seen by the window, the label and its parents in turn
+    for _ in range(4):
+        qtbot.mouseClick(shell.hall_label, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    assert shell.mode == "home"
+    qtbot.mouseClick(shell.hall_label, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    assert shell.mode == "staff_pin"
+
+
+def test_panel_switches_to_english(qtbot, shell):
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    qtbot.mouseClick(btn(shell, "language"), Qt.MouseButton.LeftButton)
+    shown = texts(shell)
+    assert "Maintenance · S01" in shown and "Open alerts" in shown and "Exit maintenance" in shown
+    shell.resize(1920, 1080)
+    QApplication.processEvents()
+    shell.grab().save(str(SHOTS / "overview_en_1920x1080.png"))
+
+
+def test_lockout_survives_a_restart(qtbot, shell, staff_kiosk):
+    from kiosk.ui.shell import Shell, install
+
+    taps(qtbot, shell)
+    for pin in ("1111", "2222"):  # locked for 30 s
+        type_pin(qtbot, shell, pin)
+    shell.clock.advance(10)
+    again = Shell(staff_kiosk)  # the kiosk restarted (same database, clock 10 s on)
+    install(again)
+    qtbot.addWidget(again)
+    again.resize(1080, 1920)
+    again.show()
+    try:
+        taps(qtbot, again)
+        type_pin(qtbot, again, PIN)
+        assert again.mode == "staff_pin" and "20 秒后再试" in texts(again)
+    finally:
+        again.shutdown()

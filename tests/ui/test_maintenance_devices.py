@@ -1,0 +1,133 @@
+"""Maintenance screens on the simulated devices (real drivers over ptys): the overview's device
+states and alerts, a test print, "paper refilled", and the locker wall's staff actions."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from devices.base import State
+from kiosk.maintenance.actions import mask_application
+from tests.ui.conftest import simulated_kiosk
+from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, btn, taps, texts, type_pin
+
+
+@pytest.fixture
+def kiosk(tmp_path):
+    k = simulated_kiosk(
+        tmp_path,
+        ["queue"],
+        **{
+            "queue.always_open": True,
+            "devices.camera.driver": "none",
+            "staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}],
+        },
+    )
+    for kind in ("printer", "locker"):
+        assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 10), k.devices[kind].status
+    yield k
+    k.stop()
+
+
+@pytest.fixture
+def shell(qtbot, kiosk):
+    from kiosk.ui.app import application
+    from kiosk.ui.shell import Shell, install
+
+    application()
+    s = Shell(kiosk)
+    install(s)
+    qtbot.addWidget(s)
+    s.resize(1080, 1920)
+    s.show()
+    taps(qtbot, s)
+    type_pin(qtbot, s, PIN)
+    assert s.mode == "staff"
+    yield s
+    s.shutdown()
+
+
+def click(qtbot, shell, name: str) -> None:
+    qtbot.mouseClick(btn(shell, name), Qt.MouseButton.LeftButton)
+
+
+def test_overview_lists_every_device_with_its_state_and_the_day_s_tickets(qtbot, shell, kiosk):
+    kiosk.simulators["printer"].set_state("near_end")
+    assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.DEGRADED, 10)
+    click(qtbot, shell, "tab_printer")
+    click(qtbot, shell, "tab_overview")  # read again
+    shown = texts(shell)
+    for name in ("身份证阅读器", "凭条打印机：需注意", "取件柜：正常", "指纹仪", "扫码器"):
+        assert name in shown, name
+    assert "今日取号：0" in shown  # the queue store's figures
+    shell.grab().save(str(SHOTS / "overview_devices_1080x1920.png"))
+
+
+def test_test_print_and_paper_refilled(qtbot, shell, kiosk):
+    sim = kiosk.simulators["printer"]
+    sim.set_state("near_end")
+    qtbot.waitUntil(lambda: any(a.source == "printer" for a in kiosk.alerts.active()), timeout=10000)
+    click(qtbot, shell, "tab_printer")
+    assert "纸将用尽" in texts(shell)
+    click(qtbot, shell, "test_print")
+    qtbot.waitUntil(lambda: "测试页已打印" in texts(shell), timeout=20000)
+    assert "打印机测试页" in sim.last_text
+    sim.set_state("ok")  # the roll is changed: the screen follows the printer
+    qtbot.waitUntil(lambda: "凭条打印机：正常" in texts(shell), timeout=10000)
+    click(qtbot, shell, "paper_refilled")
+    assert "纸张提醒已清除" in texts(shell)
+    assert not [a for a in kiosk.alerts.active() if a.source == "printer"]
+    shell.grab().save(str(SHOTS / "printer_1080x1920.png"))
+    actions = [(r.action, r.result) for r in audit_rows(kiosk)]
+    assert ("test_print", "ok") in actions and ("paper_refilled", "ok") in actions
+
+
+def test_test_print_failure_is_shown_and_audited(qtbot, shell, kiosk):
+    kiosk.simulators["printer"].set_state("out")
+    assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.FAULT, 10)
+    click(qtbot, shell, "tab_printer")
+    click(qtbot, shell, "test_print")
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)
+    assert ("test_print", "failed") in [(r.action, r.result) for r in audit_rows(kiosk)]
+
+
+def test_locker_wall_mark_faulty_repaired_and_open(qtbot, shell, kiosk):
+    click(qtbot, shell, "tab_lockers")
+    assert "1 空" in texts(shell)
+    click(qtbot, shell, "slot_1")
+    click(qtbot, shell, "locker_faulty_0")
+    assert "1 号柜已标记故障" in texts(shell) and "1 故障" in texts(shell)
+    assert kiosk.services["lockers"].get(1).fault_reason == "门锁卡住"
+    shell.grab().save(str(SHOTS / "lockers_1080x1920.png"))
+    shell.resize(1920, 1080)
+    QApplication.processEvents()
+    shell.grab().save(str(SHOTS / "lockers_1920x1080.png"))
+    click(qtbot, shell, "locker_repaired")
+    assert kiosk.services["lockers"].get(1).state.value == "empty"
+    click(qtbot, shell, "locker_open")
+    assert "1 号柜已打开" in texts(shell)
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("locker_faulty", "locker 1 门锁卡住", "ok") in rows
+    assert ("locker_repaired", "locker 1", "ok") in rows and ("locker_open", "locker 1", "ok") in rows
+
+
+def test_clearing_an_empty_compartment_is_refused_with_a_reason(qtbot, shell, kiosk):
+    click(qtbot, shell, "tab_lockers")
+    click(qtbot, shell, "slot_2")
+    click(qtbot, shell, "locker_clear")
+    assert "2 号柜无可清除的物品" in texts(shell)
+    assert ("locker_clear", "failed") in [(r.action, r.result) for r in audit_rows(kiosk)]
+
+
+def test_application_numbers_are_masked_on_the_wall():
+    assert mask_application("A2026120100123") == "****0123"
+    assert mask_application(None) == ""
+
+
+def test_queue_page_shows_each_service_today(qtbot, shell, kiosk):
+    kiosk.services["queue"].issue("social")
+    click(qtbot, shell, "tab_queue")
+    shown = texts(shell)
+    assert "社保业务" in shown and "今日已取 1 个，等候 1 人" in shown and "可取号" in shown
+    shell.grab().save(str(SHOTS / "queue_1080x1920.png"))
