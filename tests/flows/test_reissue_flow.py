@@ -14,7 +14,6 @@ import cv2
 import numpy as np
 import pytest
 
-from backends.payment.api import State
 from backends.platform.demo import PEOPLE
 from core.clock import FakeClock
 from devices.base import OK
