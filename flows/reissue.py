@@ -658,9 +658,9 @@ def _slip(ctx: FlowContext, case: Case, kind: Kind, person: Person, order_no: st
     if printed is True:
         yield Message(
             title=tr("申请已受理，请取走回执"),
-            big=acc,
             body=tr(
-                "请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管",
+                "受理号 {acc}\n请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管",
+                acc=acc,
                 day=pickup_after,
                 place=cfg["pickup_place"],
             ),
@@ -674,9 +674,9 @@ def _slip(ctx: FlowContext, case: Case, kind: Kind, person: Person, order_no: st
     log.warning("reissue slip for %s not printed: %s", acc, why)
     yield Message(
         title=tr("申请已受理，回执未能打印") if printed is False else tr("申请已受理，回执可能没有打出"),
-        big=acc,
         body=tr(
-            "请拍下受理号和二维码，于 {day} 后到{place}凭二维码领取；也可凭受理号到窗口补打回执（{why}）",
+            "受理号 {acc}\n请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）",
+            acc=acc,
             day=pickup_after,
             place=cfg["pickup_place"],
             why=why if printed is False else tr("请查看出纸口"),

@@ -46,7 +46,6 @@ class PaymentScreen(Screen):
             self.outer.addWidget(status)
         self.outer.addWidget(label(ui(view.prompt), "Body", align=center))
         self.countdown = label("", "Title", wrap=False, align=center)
-        self.countdown.setObjectName("Countdown")
         self.outer.addWidget(self.countdown)
         self.left = max(0, view.seconds_left)
         self._show_left()
