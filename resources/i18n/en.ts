@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="12"/>
+        <location filename="../../flows/catalog.py" line="13"/>
         <location filename="../../kiosk/home.py" line="69"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="12"/>
+        <location filename="../../flows/catalog.py" line="13"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -21,6 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
+        <location filename="../../flows/reissue.py" line="225"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -81,9 +82,10 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="49"/>
-        <location filename="../../flows/photo.py" line="140"/>
-        <location filename="../../flows/photo.py" line="153"/>
+        <location filename="../../flows/photo.py" line="182"/>
+        <location filename="../../flows/photo.py" line="195"/>
         <location filename="../../flows/queue.py" line="266"/>
+        <location filename="../../flows/reissue.py" line="669"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -93,12 +95,12 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="103"/>
+        <location filename="../../flows/views.py" line="118"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="103"/>
+        <location filename="../../flows/views.py" line="118"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -258,6 +260,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="245"/>
+        <location filename="../../flows/reissue.py" line="644"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
@@ -486,7 +489,7 @@
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="325"/>
+        <location filename="../../kiosk/ui/demo.py" line="335"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -533,27 +536,37 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="15"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="16"/>
         <source>用屏幕上的数字键输入，按“删除”改正一位，按“清空”重新输入，输完按“确认”。</source>
         <translation>Type on the on-screen keys; “Delete” removes one digit, “Clear” starts again. Press “Confirm” when done.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="27"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="29"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="31"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="54"/>
+        <source>只有最后一位可以是 X</source>
+        <translation>Only the last character can be X</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/entry.py" line="56"/>
+        <source>号码有误（校验位或出生日期不对），请核对后修改</source>
+        <translation>This number is wrong (check character or birth date). Please check and correct it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/entry.py" line="64"/>
         <source>位数不足，请至少输入 {n} 位</source>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
@@ -578,11 +591,14 @@
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="104"/>
-        <location filename="../../flows/photo.py" line="162"/>
+        <location filename="../../flows/photo.py" line="131"/>
+        <location filename="../../flows/photo.py" line="146"/>
+        <location filename="../../flows/photo.py" line="204"/>
         <location filename="../../flows/queue.py" line="156"/>
         <location filename="../../flows/queue.py" line="202"/>
         <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/reissue.py" line="91"/>
+        <location filename="../../flows/reissue.py" line="380"/>
         <location filename="../../kiosk/ui/shell.py" line="46"/>
         <source>返回首页</source>
         <translation>Home</translation>
@@ -646,6 +662,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="117"/>
+        <location filename="../../flows/reissue.py" line="278"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
         <translation>Back</translation>
@@ -1275,8 +1292,8 @@
         <translation>SAM number should be 16 bytes, got {n}</translation>
     </message>
     <message>
+        <location filename="../../core/text.py" line="58"/>
         <location filename="../../devices/fingerprint/model.py" line="113"/>
-        <location filename="../../kiosk/text.py" line="58"/>
         <source>{a}；{b}</source>
         <translation>{a}; {b}</translation>
     </message>
@@ -1631,14 +1648,14 @@
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="33"/>
-        <location filename="../../kiosk/lockers.py" line="736"/>
+        <location filename="../../hall/lockers.py" line="736"/>
         <source>{number} 号柜门未能打开</source>
         <translation>Compartment door {number} did not open</translation>
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="39"/>
-        <location filename="../../kiosk/lockers.py" line="332"/>
-        <location filename="../../kiosk/lockers.py" line="755"/>
+        <location filename="../../hall/lockers.py" line="332"/>
+        <location filename="../../hall/lockers.py" line="755"/>
         <source>没有 {number} 号柜</source>
         <extracomment>False until reconcile() has seen the door of every compartment a crash may have left open</extracomment>
         <translation>There is no compartment {number}</translation>
@@ -1816,319 +1833,330 @@
         <translation>Printer offline</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="42"/>
+        <location filename="../../flows/photo.py" line="37"/>
         <source>自助拍摄证件照</source>
         <translation>Self-service ID photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="43"/>
+        <location filename="../../flows/photo.py" line="63"/>
         <source>请正对摄像头，按屏幕提示调整姿势</source>
         <translation>Please face the camera and adjust your position as shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="46"/>
+        <location filename="../../flows/photo.py" line="66"/>
         <source>请摘下帽子和眼镜，正对摄像头，让脸在虚线框内。按语音和屏幕提示调整，倒数三秒后自动拍照；也可以按“拍照”。</source>
         <translation>Take off hat and glasses, face the camera and keep your face inside the dashed outline. Follow the spoken and on-screen advice; the photo is taken after a 3-2-1 countdown, or press “Take photo”.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="50"/>
+        <location filename="../../flows/photo.py" line="70"/>
+        <location filename="../../flows/reissue.py" line="347"/>
+        <location filename="../../flows/reissue.py" line="358"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="58"/>
+        <location filename="../../flows/photo.py" line="78"/>
         <source>这张照片不能使用</source>
         <translation>This photo cannot be used</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="59"/>
+        <location filename="../../flows/photo.py" line="79"/>
         <source>{why}。请按提示重新拍摄</source>
         <translation>{why}. Please retake the photo as instructed.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="61"/>
-        <location filename="../../flows/photo.py" line="84"/>
-        <location filename="../../flows/photo.py" line="86"/>
+        <location filename="../../flows/photo.py" line="81"/>
+        <location filename="../../flows/photo.py" line="102"/>
         <source>重新拍摄</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="71"/>
+        <location filename="../../flows/photo.py" line="93"/>
         <source>照片符合证件照标准（{w}×{h} 像素，{kb} KB）</source>
         <translation>Photo meets ID photo standards ({w}×{h} pixels, {kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="77"/>
+        <location filename="../../flows/photo.py" line="99"/>
         <source>照片未通过：{rules}</source>
         <translation>Photo rejected: {rules}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="80"/>
+        <location filename="../../flows/photo.py" line="108"/>
         <source>请确认您的照片</source>
         <translation>Please check your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="80"/>
+        <location filename="../../flows/photo.py" line="108"/>
         <source>照片需要重拍</source>
         <translation>The photo needs to be retaken</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="84"/>
+        <location filename="../../flows/photo.py" line="103"/>
         <source>使用此照片</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="100"/>
+        <location filename="../../flows/photo.py" line="125"/>
+        <source>多次拍摄未能得到合格照片</source>
+        <translation>No usable photo after several tries</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="127"/>
+        <source>请到服务台由工作人员协助拍照，或稍后再试。服务电话 {phone}</source>
+        <translation>Please ask at the service desk for help with the photo, or try again later. Help line {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="142"/>
         <source>照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}</source>
         <translation>No photo was kept. Please try again later or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="124"/>
+        <location filename="../../flows/photo.py" line="166"/>
         <source>打印机暂时无法使用，照片无法打印</source>
         <translation>The printer is not available, so the photo cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="131"/>
+        <location filename="../../flows/photo.py" line="173"/>
         <source>正在打印照片</source>
         <translation>Printing your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="131"/>
+        <location filename="../../flows/photo.py" line="173"/>
         <source>正在打印照片，请稍候</source>
         <translation>Printing your photo, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="137"/>
+        <location filename="../../flows/photo.py" line="179"/>
         <source>照片可能已经打出</source>
         <translation>Your photo may have been printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="138"/>
+        <location filename="../../flows/photo.py" line="180"/>
         <source>打印机在打印后没有应答，请查看出纸口。离开后照片文件即从本机删除</source>
         <translation>The printer did not answer after printing: please check the paper slot. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="149"/>
+        <location filename="../../flows/photo.py" line="191"/>
         <source>请取走您的照片</source>
         <translation>Please take your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="150"/>
+        <location filename="../../flows/photo.py" line="192"/>
         <source>照片已打印在凭条上。离开后照片文件即从本机删除</source>
         <translation>Your photo is printed on the slip. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="151"/>
+        <location filename="../../flows/photo.py" line="193"/>
         <source>照片已打印，请取走</source>
         <translation>Your photo is printed, please take it</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="159"/>
+        <location filename="../../flows/photo.py" line="201"/>
         <source>照片未能打印</source>
         <translation>The photo could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="160"/>
+        <location filename="../../flows/photo.py" line="202"/>
         <source>{why}。您可以重试，或稍后再来</source>
         <translation>{why}. You can try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="162"/>
+        <location filename="../../flows/photo.py" line="204"/>
         <source>重试打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="170"/>
+        <location filename="../../flows/photo.py" line="212"/>
         <location filename="../../kiosk/home.py" line="65"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="170"/>
+        <location filename="../../flows/photo.py" line="212"/>
         <source>按提示拍摄合格的证件照</source>
         <translation>A compliant ID photo, with guidance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="361"/>
-        <location filename="../../kiosk/lockers.py" line="572"/>
+        <location filename="../../hall/lockers.py" line="361"/>
+        <location filename="../../hall/lockers.py" line="572"/>
         <source>该证件已在柜中</source>
         <translation>This document is already in a compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="376"/>
+        <location filename="../../hall/lockers.py" line="376"/>
         <source>没有空闲的柜格</source>
         <translation>No free compartments</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="382"/>
+        <location filename="../../hall/lockers.py" line="382"/>
         <source>柜中没有该证件</source>
         <translation>This document is not in any compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="384"/>
+        <location filename="../../hall/lockers.py" line="384"/>
         <source>{number} 号柜故障，请联系工作人员</source>
         <translation>Compartment {number} is faulty. Please contact staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="386"/>
+        <location filename="../../hall/lockers.py" line="386"/>
         <source>{number} 号柜已打开</source>
         <translation>Compartment {number} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="398"/>
+        <location filename="../../hall/lockers.py" line="398"/>
         <source>{number} 号柜无可清除的物品</source>
         <translation>Compartment {number} has nothing to clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="414"/>
+        <location filename="../../hall/lockers.py" line="414"/>
         <source>{number} 号柜正在开门</source>
         <translation>Compartment {number} is opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="426"/>
+        <location filename="../../hall/lockers.py" line="426"/>
         <source>{number} 号柜没有故障</source>
         <translation>Compartment {number} has no fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="538"/>
+        <location filename="../../hall/lockers.py" line="538"/>
         <source>{number} 号柜门被发现打开</source>
         <translation>Compartment door {number} was found open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="567"/>
+        <location filename="../../hall/lockers.py" line="567"/>
         <source>{number} 号柜当前不能打开</source>
         <translation>Compartment {number} cannot be opened right now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="593"/>
+        <location filename="../../hall/lockers.py" line="593"/>
         <source>开锁失败：{err}</source>
         <translation>Failed to unlock: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="598"/>
+        <location filename="../../hall/lockers.py" line="598"/>
         <source>{why}；如 {number} 号柜门已打开，请照常取放物品并关好柜门</source>
         <translation>{why}; if the door of compartment {number} is open, take or place the item as usual and close the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="682"/>
+        <location filename="../../hall/lockers.py" line="682"/>
         <source>{number} 号柜开门过程中断，请工作人员核查</source>
         <translation>Opening compartment {number} was interrupted. Staff, please check.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="696"/>
+        <location filename="../../hall/lockers.py" line="696"/>
         <source>{number} 号柜门未关闭</source>
         <translation>Compartment door {number} is not closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="37"/>
+        <location filename="../../hall/queue/rules.py" line="37"/>
         <source>今日不办理此业务（办理时间 {hours}）</source>
         <translation>This service is not available today (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="45"/>
+        <location filename="../../hall/queue/rules.py" line="45"/>
         <source>今日办理时间已过（办理时间 {hours}）</source>
         <translation>Today&apos;s service hours are over (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="49"/>
+        <location filename="../../hall/queue/rules.py" line="49"/>
         <source>{at} 开始取号（办理时间 {hours}）</source>
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="188"/>
+        <location filename="../../hall/queue/store.py" line="188"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="217"/>
+        <location filename="../../hall/queue/store.py" line="217"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="241"/>
-        <location filename="../../kiosk/queue/store.py" line="309"/>
+        <location filename="../../hall/queue/store.py" line="241"/>
+        <location filename="../../hall/queue/store.py" line="309"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="266"/>
+        <location filename="../../hall/queue/store.py" line="266"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="284"/>
+        <location filename="../../hall/queue/store.py" line="284"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="287"/>
-        <location filename="../../kiosk/queue/store.py" line="403"/>
+        <location filename="../../hall/queue/store.py" line="287"/>
+        <location filename="../../hall/queue/store.py" line="403"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="334"/>
-        <location filename="../../kiosk/queue/store.py" line="473"/>
+        <location filename="../../hall/queue/store.py" line="334"/>
+        <location filename="../../hall/queue/store.py" line="473"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="363"/>
+        <location filename="../../hall/queue/store.py" line="363"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="409"/>
+        <location filename="../../hall/queue/store.py" line="409"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="435"/>
+        <location filename="../../hall/queue/store.py" line="435"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="460"/>
+        <location filename="../../hall/queue/store.py" line="460"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="464"/>
+        <location filename="../../hall/queue/store.py" line="464"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="471"/>
+        <location filename="../../hall/queue/store.py" line="471"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="478"/>
+        <location filename="../../hall/queue/store.py" line="478"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="485"/>
+        <location filename="../../hall/queue/store.py" line="485"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="509"/>
+        <location filename="../../hall/queue/store.py" line="509"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="561"/>
+        <location filename="../../hall/queue/store.py" line="561"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="563"/>
+        <location filename="../../hall/queue/store.py" line="563"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="665"/>
+        <location filename="../../hall/queue/store.py" line="665"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -2143,7 +2171,7 @@
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/factory.py" line="49"/>
+        <location filename="../../hall/queue/factory.py" line="49"/>
         <source>身份证号密钥文件无法使用：{why}</source>
         <translation>The ID number key file cannot be used: {why}</translation>
     </message>
@@ -2632,9 +2660,653 @@
         <translation>The payment result is not yet known</translation>
     </message>
     <message>
+        <location filename="../../flows/reissue.py" line="41"/>
+        <source>到期换领</source>
+        <translation>Renewal at expiry</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="42"/>
+        <source>损坏换领</source>
+        <translation>Renewal of a damaged card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="43"/>
+        <source>丢失补领</source>
+        <translation>Reissue after loss</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="48"/>
+        <source>您已有一份正在办理的身份证申请，不能重复申请。新证制作好后会通知您领取</source>
+        <translation>You already have an ID card application in progress and cannot apply again. You will be told when the new card is ready</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="49"/>
+        <source>未满十六周岁的申请人，请由监护人陪同到窗口办理</source>
+        <translation>Applicants under 16 must come to a counter with a guardian</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="50"/>
+        <source>户籍信息显示已注销，请到户籍窗口咨询</source>
+        <translation>Your household registration shows as cancelled. Please ask at the household registration counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="51"/>
+        <source>户籍中没有您的登记照片，无法进行人像比对，请到窗口办理</source>
+        <translation>There is no registered photo of you to compare your face with. Please apply at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="52"/>
+        <source>港澳台居民居住证请到出入境窗口办理</source>
+        <translation>Residence permits for Hong Kong, Macao and Taiwan residents are handled at the exit-entry counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="53"/>
+        <source>您的户籍不在本省，自助机暂不能受理，请到窗口办理异地换补领</source>
+        <translation>Your household is registered in another province, which this machine cannot handle. Please apply at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="54"/>
+        <source>没有查到这个身份证号码的户籍信息，请核对号码，或到窗口办理</source>
+        <translation>No registration was found for this ID number. Please check the number, or apply at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="61"/>
+        <source>身份证业务系统暂时无法连接，请到窗口办理</source>
+        <translation>The ID card system cannot be reached now. Please apply at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="74"/>
+        <source>有效期 5 年</source>
+        <translation>valid 5 years</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="76"/>
+        <source>有效期 10 年</source>
+        <translation>valid 10 years</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="78"/>
+        <source>有效期 20 年</source>
+        <translation>valid 20 years</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="79"/>
+        <source>长期有效</source>
+        <translation>valid for life</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="101"/>
+        <source>请到窗口办理</source>
+        <translation>Please go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="103"/>
+        <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
+        <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="118"/>
+        <source>自助机暂时不能办理此业务</source>
+        <translation>This machine cannot handle this service now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="118"/>
+        <source>请到窗口办理，或稍后再试</source>
+        <translation>Please go to a counter, or try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="126"/>
+        <location filename="../../flows/reissue.py" line="155"/>
+        <source>自助机暂时不能为您办理</source>
+        <translation>This machine cannot handle your application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="132"/>
+        <source>拍摄身份证照片</source>
+        <translation>Photo for your ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="152"/>
+        <location filename="../../flows/reissue.py" line="162"/>
+        <source>正在提交申请资料</source>
+        <translation>Sending your application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="152"/>
+        <source>正在提交申请资料，请稍候</source>
+        <translation>Sending your application, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="162"/>
+        <source>正在上传照片和指纹，请稍候</source>
+        <translation>Sending your photo and fingerprints, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="170"/>
+        <source>申请已取消</source>
+        <translation>Application cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="170"/>
+        <source>没有收取任何费用。</source>
+        <translation>Nothing was charged.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="182"/>
+        <source>正在提交申请</source>
+        <translation>Submitting your application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="182"/>
+        <source>正在提交申请，请稍候</source>
+        <translation>Submitting your application, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="191"/>
+        <source>费用已收到，申请将自动提交</source>
+        <translation>Fee received; the application will be submitted automatically</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="193"/>
+        <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
+        <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="199"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="200"/>
+        <source>申请未能提交，费用将原路退回</source>
+        <translation>The application could not be submitted; the fee will be refunded</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="216"/>
+        <source>业务系统暂时无法连接</source>
+        <translation>The system cannot be reached now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="216"/>
+        <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
+        <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="226"/>
+        <source>换领请刷旧身份证；证件丢失请选择补领</source>
+        <translation>To renew, read your old card; if it was lost, choose reissue</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="230"/>
+        <source>换领：刷旧身份证</source>
+        <translation>Renew: read the old card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="231"/>
+        <source>证件到期或损坏</source>
+        <translation>Card expiring or damaged</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="233"/>
+        <source>读卡器暂不可用，请选择输入号码</source>
+        <translation>The card reader is not available; please type your number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="235"/>
+        <source>补领：输入身份证号码</source>
+        <translation>Reissue: type the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="235"/>
+        <source>证件丢失</source>
+        <translation>Card lost</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="249"/>
+        <source>正在查询</source>
+        <translation>Looking up</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="249"/>
+        <source>正在查询户籍信息，请稍候</source>
+        <translation>Looking up your registration, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="253"/>
+        <source>没有查到您的信息</source>
+        <translation>Your details were not found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="258"/>
+        <source>请确认是您本人</source>
+        <translation>Please confirm this is you</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="259"/>
+        <source>姓名：{name}
+公民身份号码：{id}</source>
+        <translation>Name: {name}
+ID number: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="260"/>
+        <source>请确认姓名是否正确</source>
+        <translation>Please confirm the name is right</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="261"/>
+        <source>不是，重新输入</source>
+        <translation>No, type again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="261"/>
+        <source>是我本人</source>
+        <translation>Yes, this is me</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="273"/>
+        <source>请刷旧身份证</source>
+        <translation>Please read your old ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="274"/>
+        <location filename="../../flows/reissue.py" line="275"/>
+        <source>请将旧身份证放在读卡区</source>
+        <translation>Place your old ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="288"/>
+        <source>这张证件无法读取：{why}。损坏的证件请选择补领方式输入号码</source>
+        <translation>This card cannot be read: {why}. For a damaged card, type the number instead</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="298"/>
+        <source>请输入您的身份证号码</source>
+        <translation>Please type your ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="299"/>
+        <source>请输入十八位身份证号码</source>
+        <translation>Please type the 18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="300"/>
+        <source>公民身份号码（18 位，最后一位可能是 X）</source>
+        <translation>ID number (18 characters; the last may be X)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="313"/>
+        <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
+        <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="329"/>
+        <source>免收工本费，{until}</source>
+        <translation>No fee, {until}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="331"/>
+        <source>工本费 {fee} 元，{until}</source>
+        <translation>Fee {fee} yuan, {until}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="335"/>
+        <source>请选择办理类型</source>
+        <translation>Please choose what you apply for</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="335"/>
+        <source>请选择办理类型，下方写有费用</source>
+        <translation>Please choose what you apply for; the fee is shown below each</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="347"/>
+        <location filename="../../flows/reissue.py" line="358"/>
+        <location filename="../../flows/reissue.py" line="415"/>
+        <location filename="../../flows/reissue.py" line="427"/>
+        <source>没有收取任何费用，请稍后再试或到窗口办理</source>
+        <translation>Nothing was charged. Please try again later or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="354"/>
+        <location filename="../../flows/reissue.py" line="365"/>
+        <source>人像比对</source>
+        <translation>Face check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="354"/>
+        <source>请看着摄像头，轻轻眨眨眼</source>
+        <translation>Please look at the camera and blink</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="365"/>
+        <source>正在比对，请稍候</source>
+        <translation>Comparing, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="377"/>
+        <source>人像比对未通过</source>
+        <translation>Face check not passed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="378"/>
+        <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
+        <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="380"/>
+        <source>再试一次</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="385"/>
+        <source>人像比对没有通过</source>
+        <translation>The face check did not pass</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="412"/>
+        <source>请按右手拇指</source>
+        <translation>Right thumb, please</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="412"/>
+        <source>请按左手拇指</source>
+        <translation>Left thumb, please</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="415"/>
+        <location filename="../../flows/reissue.py" line="427"/>
+        <source>指纹仪暂时无法使用</source>
+        <translation>The fingerprint scanner is not available now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="422"/>
+        <source>{finger}平放在指纹仪上，听到提示后抬起；按不上时会换其他手指</source>
+        <translation>{finger}: lay it flat on the scanner and lift it at the signal; if it cannot be read, another finger is asked for</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="434"/>
+        <source>部分指纹未能采集</source>
+        <translation>Some fingerprints could not be taken</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="435"/>
+        <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
+        <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="437"/>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="453"/>
+        <source>免收工本费</source>
+        <translation>No fee</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="453"/>
+        <source>{fee} 元</source>
+        <translation>{fee} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="455"/>
+        <source>请核对申请信息</source>
+        <translation>Please check your application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="457"/>
+        <source>姓名：{name}
+公民身份号码：{id}
+办理类型：{kind}（{until}）
+指纹：{prints}
+受理号：{acc}
+应缴费用：{fee}</source>
+        <translation>Name: {name}
+ID number: {id}
+Application: {kind} ({until})
+Fingerprints: {prints}
+Acceptance number: {acc}
+Fee: {fee}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="466"/>
+        <source>请核对申请信息，确认后缴费</source>
+        <translation>Please check your application, then pay</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="468"/>
+        <location filename="../../flows/reissue.py" line="533"/>
+        <source>取消申请</source>
+        <translation>Cancel application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="468"/>
+        <source>确认，去缴费</source>
+        <translation>Confirm and pay</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="468"/>
+        <source>确认提交</source>
+        <translation>Confirm and submit</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="484"/>
+        <source>出示付款码</source>
+        <translation>Show your payment code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="485"/>
+        <source>打开微信或支付宝付款码，由本机扫码</source>
+        <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="487"/>
+        <source>扫码器暂不可用，请用手机扫码支付</source>
+        <translation>The code scanner is not available; please scan the QR code with your phone</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="491"/>
+        <source>手机扫码支付</source>
+        <translation>Scan a QR code with your phone</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="491"/>
+        <source>用微信或支付宝扫描屏幕上的二维码</source>
+        <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="497"/>
+        <location filename="../../flows/reissue.py" line="498"/>
+        <source>请选择缴费方式</source>
+        <translation>Please choose how to pay</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="501"/>
+        <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
+        <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="521"/>
+        <source>支付结果暂时无法确认</source>
+        <translation>The payment result cannot be confirmed yet</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="523"/>
+        <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
+        <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="530"/>
+        <source>支付没有完成</source>
+        <translation>Payment not completed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="531"/>
+        <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
+        <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="531"/>
+        <source>订单已关闭</source>
+        <translation>order closed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="533"/>
+        <source>重新支付</source>
+        <translation>Pay again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="541"/>
+        <source>缴纳工本费</source>
+        <translation>Pay the fee</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="542"/>
+        <source>请按屏幕提示付款</source>
+        <translation>Please pay as the screen shows</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="543"/>
+        <source>取消缴费</source>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="551"/>
+        <source>请出示付款码</source>
+        <translation>Please show your payment code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="551"/>
+        <source>请打开手机付款码，对准扫码口</source>
+        <translation>Open the payment code on your phone and hold it to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="564"/>
+        <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
+        <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="565"/>
+        <source>正在扣款</source>
+        <translation>Charging</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="565"/>
+        <source>正在扣款，请稍候</source>
+        <translation>Charging, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="576"/>
+        <location filename="../../flows/reissue.py" line="610"/>
+        <source>请在手机上确认付款</source>
+        <translation>Please confirm the payment on your phone</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="577"/>
+        <source>请在手机上输入密码确认付款</source>
+        <translation>Enter your password on your phone to confirm the payment</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="578"/>
+        <source>等待您在手机上确认</source>
+        <translation>Waiting for your confirmation on the phone</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="595"/>
+        <source>正在生成付款二维码</source>
+        <translation>Making the payment QR code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="595"/>
+        <source>正在生成付款二维码，请稍候</source>
+        <translation>Making the payment QR code, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="607"/>
+        <source>请用手机扫码付款</source>
+        <translation>Scan to pay with your phone</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="608"/>
+        <source>请用微信或支付宝扫描二维码付款</source>
+        <translation>Scan the QR code with WeChat or Alipay to pay</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="651"/>
+        <source>正在打印受理回执</source>
+        <translation>Printing your receipt</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="651"/>
+        <source>正在打印受理回执，请稍候</source>
+        <translation>Printing your receipt, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="660"/>
+        <location filename="../../flows/reissue.py" line="667"/>
+        <source>申请已受理，请取走回执</source>
+        <translation>Application accepted; please take your receipt</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="662"/>
+        <source>受理号 {acc}
+请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管</source>
+        <translation>Acceptance number {acc}
+From {day}, scan the QR code on the receipt at {place} to collect your new card. Keep the receipt safe</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="676"/>
+        <source>申请已受理，回执未能打印</source>
+        <translation>Application accepted; the receipt could not be printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="676"/>
+        <source>申请已受理，回执可能没有打出</source>
+        <translation>Application accepted; the receipt may not have printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="678"/>
+        <source>受理号 {acc}
+请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）</source>
+        <translation>Acceptance number {acc}
+Please take a photo of this page and collect your card from {day} at {place} with the QR code; a counter can also reprint the receipt ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="682"/>
+        <source>请查看出纸口</source>
+        <translation>please look at the paper slot</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="684"/>
+        <source>回执未能打印，请拍下受理号和二维码</source>
+        <translation>The receipt could not be printed; please photograph the acceptance number and QR code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="687"/>
+        <source>我已记下</source>
+        <translation>I have noted it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="707"/>
+        <source>身份证换领补领</source>
+        <translation>ID card renewal and reissue</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="708"/>
+        <source>到期、损坏换领或丢失补领，现场拍照缴费</source>
+        <translation>Renew an expiring or damaged card, or replace a lost one; photo and payment here</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="712"/>
+        <source>读卡器暂不可用，可输入号码办理补领</source>
+        <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="713"/>
+        <source>扫码器暂不可用，可用手机扫码支付</source>
+        <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/base.py" line="70"/>
@@ -2661,6 +3333,21 @@
         <location filename="../../kiosk/ui/watchdog.py" line="101"/>
         <source>界面停止响应超过 {s} 秒</source>
         <translation>The screen stopped responding for more than {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="23"/>
+        <source>请用手机扫描屏幕上的二维码付款，或打开手机付款码对准扫码口。付款后请等待屏幕提示，不要离开。</source>
+        <translation>Scan the QR code on the screen with your phone, or hold your phone payment code to the scanner. After paying, wait for the screen to confirm; do not leave.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="34"/>
+        <source>应缴金额</source>
+        <translation>Amount to pay</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="72"/>
+        <source>剩余时间 {m}:{s}</source>
+        <translation>Time left {m}:{s}</translation>
     </message>
 </context>
 </TS>
