@@ -101,6 +101,7 @@ def test_loss_reissue_end_to_end_ends_with_a_slip_whose_qr_verifies(qtbot, kiosk
     QApplication.processEvents()
     tap(qtbot, shell, "service_reissue")
     tap(qtbot, shell, "option_lost")
+
     # the keypad: a wrong check character is caught as it is typed
     def type_wrong() -> None:
         for c in WANG[:-1] + "5":
