@@ -287,3 +287,57 @@ def _walk_until(ctx: FlowContext, citizen: Citizen, stop: Callable[[View], bool]
 
 def transcript_titles(t: Transcript) -> list[str]:
     return [str(v.title) for v in t.views]
+
+
+def test_renewal_reads_the_old_card_and_a_fee_exempt_citizen_pays_nothing(ctx, devices, sim):
+    from devices.idcard.presets import PRESETS
+
+    devices.states["idcard"] = OK
+    citizen = Citizen()
+    plain = citizen.__call__
+
+    def with_card(view: View) -> Intent | None:
+        if isinstance(view, Choose) and any(o.key == "renew" for o in view.options):
+            return Intent("renew")
+        if isinstance(view, Choose) and any(o.key == "renewal_damaged" for o in view.options):
+            return Intent("renewal_damaged")
+        if "card_inserted" in view.events:
+            return Intent("card_inserted", PRESETS["elderly"])
+        if "card_removed" in view.events:
+            return Intent("card_removed")
+        return plain(view)
+
+    t = run(reissue.start, ctx, with_card)
+    assert t.outcome == Finished("submitted")
+    kinds = next(v for v in t.views if str(v.title) == "请选择办理类型")
+    assert [o.key for o in kinds.options] == ["renewal_expiry", "renewal_damaged"]
+    assert "免收工本费" in str(kinds.options[0].detail) and "长期有效" in str(kinds.options[0].detail)
+    assert not any(isinstance(v, Payment) for v in t.views)  # nothing to pay
+    data = devices.printer.jobs[-1][1]
+    assert data["service_name"] == "居民身份证损坏换领" and data["fee"] == "0.00" and data["order_no"] == ""
+    assert sim.platform.apps[data["application_no"]].state == "accepted"
+
+
+def test_a_slip_that_does_not_print_shows_the_number_and_the_signed_qr(ctx, devices, sim):
+    from devices.base import DeviceOffline
+
+    devices.printer.fail = DeviceOffline("打印纸已用完")
+    t = run(reissue.start, ctx, Citizen())
+    assert t.outcome == Finished("submitted_not_printed")
+    last = t.views[-1]
+    assert str(last.title) == "申请已受理，回执未能打印" and "打印纸已用完" in str(last.body)
+    code = ctx.services["pickup_signer"].verifier.verify(last.qr)
+    assert code.acceptance_no in str(last.body)
+    assert sim.platform.apps[code.acceptance_no].state == "accepted"  # paid and submitted all the same
+
+
+def test_the_platform_down_at_the_lookup_is_said_and_nothing_is_charged(ctx, sim):
+    sim.platform.faults.add("POST", "/persons/lookup", "status", times=10)
+    try:
+        t = run(reissue.start, ctx, Citizen())
+    finally:
+        sim.platform.faults.clear()
+    assert t.outcome == Finished("refused")
+    assert str(t.views[-1].title) == "业务系统暂时无法连接" and "没有收取任何费用" in str(t.views[-1].body)
+    assert t.views[-1].actions == (("ok", t.views[-1].actions[0][1]),)  # the way home
+    assert not list(ctx.services["journal"].iter_all())
