@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from backends.http import BackendError, Refused
 from backends.payment.api import Mode, Order, State
@@ -77,6 +78,11 @@ def validity(id_number: str, today: date) -> Text:
     if age <= 45:
         return tr("有效期 20 年")
     return tr("长期有效")
+
+
+def _local_now(ctx: FlowContext) -> Any:
+    """The hall's day and hour (the slip, the age that sets the validity class)."""
+    return ctx.clock.now().astimezone(ZoneInfo(str(ctx.config["kiosk"]["timezone"])))
 
 
 def _end(
@@ -321,7 +327,7 @@ def _kind(ctx: FlowContext, person: Person, id_number: str, renewal: bool) -> Fl
     kinds = [k for k in wanted if k in person.kinds]
     if not kinds:
         return None
-    until = validity(id_number, ctx.clock.now().date())
+    until = validity(id_number, _local_now(ctx).date())
     options = tuple(
         Option(
             k.value,
@@ -458,7 +464,7 @@ def _review(
             name=person.name_masked,
             id=person.id_masked,
             kind=KIND_NAMES[kind],
-            until=validity(id_number, ctx.clock.now().date()),
+            until=validity(id_number, _local_now(ctx).date()),
             prints=prints.summary(),
             acc=case.acceptance_no,
             fee=fee,
@@ -623,7 +629,7 @@ def _native(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
 def _slip(ctx: FlowContext, case: Case, kind: Kind, person: Person, order_no: str, sign: Any) -> FlowGen:
     cfg = ctx.config["reissue"]
     kcfg = ctx.config["kiosk"]
-    now = ctx.clock.now()
+    now = _local_now(ctx)
     pickup_after = (now.date() + timedelta(days=int(cfg["pickup_days"]))).isoformat()
     acc = case.acceptance_no
     code = sign.sign(acc, now.date(), str(kcfg["kiosk_id"]))
