@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from core.text import tr
 from devices.base import State
-from flows.views import Payment
+from flows.views import Message, Payment
 from hall.db import migrate, open_engine, sqlite_url
 from hall.journal import Journal
 from hall.pickup_code import load_verifier
@@ -178,3 +178,17 @@ def test_payment_screens_count_down_and_show_the_qr(qtbot, shell):
     shell.show_view(confirm, lambda i: None)
     assert "等待您在手机上确认" in texts(shell) and "剩余时间 0:26" in texts(shell)
     shoot(shell, "07-pay-confirm-on-phone")
+
+
+def test_a_citizen_paying_on_the_phone_is_not_timed_out_by_the_idle_watch(qtbot, kiosk, shell):
+    shell.mode = "flow"
+    view = Payment(title=tr("请用手机扫码付款"), amount="40.00", qr="weixin://x", seconds_left=300)
+    shell.show_view(view, lambda i: None)
+    kiosk.clock.advance(kiosk.config["kiosk"]["idle_timeout"] + 5)
+    shell.tick()
+    assert shell.mode == "flow" and not shell.idle_overlay.isVisible()
+    # any other screen left alone that long ends the session
+    shell.show_view(Message(title=tr("请核对申请信息")), lambda i: None)
+    kiosk.clock.advance(kiosk.config["kiosk"]["idle_timeout"] + 5)
+    shell.tick()
+    assert shell.mode == "home"
