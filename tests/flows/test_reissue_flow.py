@@ -253,6 +253,15 @@ def test_cancel_at_the_qr_closes_the_order_only_after_a_query(ctx, devices, sim)
     assert isinstance(t.outcome, Finished | Cancelled)
 
 
+def test_a_citizen_gone_after_paying_still_has_the_application_submitted(ctx, devices, sim):
+    runner = _walk_until(ctx, Citizen(), lambda v: str(v.title) == "正在提交申请")
+    runner.cancel("idle")  # paid, then gone before the submit: the paid step is never lost
+    _settled(ctx, "submitted")
+    acc = case_of(ctx).refs["acceptance_no"]
+    assert sim.platform.apps[acc].state == "accepted"
+    assert sim.gateway.net_fen(_order_no(ctx)) == 4000  # charged once, not refunded
+
+
 def _order_no(ctx: FlowContext) -> str:
     return next(s.key for s in ctx.services["journal"].iter_all() if s.kind == "payment")
 
@@ -273,6 +282,8 @@ def _walk_until(ctx: FlowContext, citizen: Citizen, stop: Callable[[View], bool]
     step: Any = runner.start()
     for _ in range(200):
         if isinstance(step, Work):
+            if stop(step.busy):
+                return runner
             try:
                 step = runner.answer(step.fn())
             except Exception as e:
