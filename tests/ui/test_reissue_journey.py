@@ -178,6 +178,13 @@ def test_payment_screens_count_down_and_show_the_qr(qtbot, shell):
     shell.show_view(confirm, lambda i: None)
     assert "等待您在手机上确认" in texts(shell) and "剩余时间 0:26" in texts(shell)
     shoot(shell, "07-pay-confirm-on-phone")
+    shell.toggle_language()  # English throughout
+    try:
+        shell.show_view(native, lambda i: None)
+        qtbot.waitUntil(lambda: "Time left" in texts(shell) and "Amount to pay" in texts(shell), timeout=5000)
+        shoot(shell, "08-pay-qr-english")
+    finally:
+        shell.toggle_language()
 
 
 def test_a_citizen_paying_on_the_phone_is_not_timed_out_by_the_idle_watch(qtbot, kiosk, shell):
