@@ -150,6 +150,13 @@ def test_loss_reissue_end_to_end_ends_with_a_slip_whose_qr_verifies(qtbot, kiosk
     session = shell.host.runner.session
     tap(qtbot, shell, "action_ok")
     assert shell.mode == "home" and session.closed
+    # nothing personal left on disk: data dir, journal, logs, session folders, printed receipts
+    for f in tmp_path.rglob("*"):
+        if f.is_file():
+            content = f.read_bytes()
+            for secret in (WANG, "王小明"):
+                assert secret.encode() not in content, f
+                assert secret.encode("gb18030") not in content, f
 
 
 def test_payment_screens_count_down_and_show_the_qr(qtbot, shell):
