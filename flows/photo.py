@@ -1,6 +1,6 @@
 """Self-service ID photo: live guidance, automatic capture, the compliant photo, retake, print.
 
-The reissue journey will reuse this as its first step. On its own the journey ends with the photo
+The reissue journey reuses its photo step (take_photo). On its own the journey ends with the photo
 printed on the receipt printer (with the standard it meets), so the citizen leaves with it; the
 file stays in the session folder only and goes with the session. No printer, no service.
 """
@@ -34,12 +34,32 @@ def make_photo(image: Any, settings: Mapping[str, Any]) -> Any:
 
 
 def start(ctx: FlowContext) -> FlowGen:
+    taken = yield from take_photo(ctx, title=tr("自助拍摄证件照"))
+    if isinstance(taken, str):
+        return taken
+    photo, path = taken
+    return (yield from _print_sheet(ctx, photo, path))
+
+
+def take_photo(ctx: FlowContext, title: Text, retakes: int | None = None) -> FlowGen:
+    """The live-guided photo, made compliant and confirmed by the citizen: a step other journeys
+    reuse (`taken = yield from take_photo(...)`). Returns (IdPhoto, path in the session folder),
+    or why not: "back", "device_lost", or "no_retakes" once `retakes` retakes are used up."""
     from devices.camera.idphoto import PhotoRefused
 
     settings = ctx.config["devices.camera"]
+    left = retakes
+
+    def retake() -> bool:
+        nonlocal left
+        if left is None:
+            return True
+        left -= 1
+        return left >= 0
+
     while True:
         shot = yield Capture(
-            title=tr("自助拍摄证件照"),
+            title=title,
             prompt=tr("请正对摄像头，按屏幕提示调整姿势"),
             events=("captured", offline("camera")),
             help=tr(
@@ -61,7 +81,9 @@ def start(ctx: FlowContext) -> FlowGen:
                 actions=(("retake", tr("重新拍摄")),),
             )
             if again.name == "retake":
-                continue
+                if retake():
+                    continue
+                return (yield from _no_retakes(ctx))
             return "back"
         path = ctx.session.temp_dir / "photo.jpg"  # removed with the session
         path.write_bytes(photo.jpeg)
@@ -76,21 +98,41 @@ def start(ctx: FlowContext) -> FlowGen:
             if not failed
             else tr("照片未通过：{rules}", rules="、".join(failed))
         )
+        can_retake = left is None or left > 0
+        actions: tuple[tuple[str, Text], ...] = ((("retake", tr("重新拍摄")),) if can_retake else ()) + (
+            (("ok", tr("使用此照片")),) if not failed else ()
+        )
+        if not actions:
+            return (yield from _no_retakes(ctx))
         choice = yield Message(
             title=tr("请确认您的照片") if not failed else tr("照片需要重拍"),
             body=verdict,
             image=str(path),
             tone="success" if not failed else "warning",
-            actions=(("retake", tr("重新拍摄")), ("ok", tr("使用此照片")))
-            if not failed
-            else (("retake", tr("重新拍摄")),),
+            actions=actions,
         )
         if choice.name == "retake":
+            retake()
             continue
         if choice.name == "ok":
             ctx.session.put("photo", path)
-            return (yield from _print_sheet(ctx, photo, path))
+            return photo, path
         return "back"
+
+
+def _no_retakes(ctx: FlowContext) -> FlowGen:
+    yield Message(
+        title=tr("多次拍摄未能得到合格照片"),
+        body=tr(
+            "请到服务台由工作人员协助拍照，或稍后再试。服务电话 {phone}",
+            phone=ctx.config["kiosk"]["help_phone"],
+        ),
+        tone="warning",
+        actions=(("ok", tr("返回首页")),),
+        timeout=30,
+        can_go_back=False,
+    )
+    return "no_retakes"
 
 
 def _device_lost(ctx: FlowContext, title: Text) -> FlowGen:

@@ -61,6 +61,8 @@ class Entry(View):
     max_length: int = 18
     allowed: str = "0123456789"
     error: Text = Text("")
+    # "id_number": the GB 11643 check character is checked as the 18th character is typed
+    check: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,19 @@ class Busy(View):
     """Shown while the flow waits for work off the GUI thread."""
 
     can_go_back: bool = False
+
+
+@dataclass(frozen=True)
+class Payment(Busy):
+    """Paying the fee: the amount, a visible countdown, and either the QR the citizen scans with
+    the phone (`qr`) or where to hold the phone's payment code (`qr` empty: the kiosk scans).
+    A Busy too, so the screen stays put while the flow asks the gateway between countdowns."""
+
+    amount: str = ""  # "40.00"
+    qr: str = ""
+    seconds_left: int = 0
+    status: Text = Text("")
+    actions: tuple[tuple[str, Text], ...] = ()
 
 
 @dataclass(frozen=True)

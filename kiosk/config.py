@@ -114,10 +114,11 @@ def device_section(kind: str) -> Section:
 
 
 def all_sections() -> tuple[Section, ...]:
+    from flows.reissue_settings import SECTION as REISSUE
     from hall.queue.settings import SECTION as QUEUE
     from kiosk.maintenance.settings import SECTION as STAFF
 
-    return (*CORE_SECTIONS, QUEUE, STAFF, *(device_section(k) for k in DEVICE_KINDS))
+    return (*CORE_SECTIONS, QUEUE, STAFF, REISSUE, *(device_section(k) for k in DEVICE_KINDS))
 
 
 class Config(Mapping[str, Any]):

@@ -142,3 +142,25 @@ class GuidanceWorker:
         except PhotoRefused as e:
             return PhotoResult(frame, refused=e)
         return PhotoResult(frame, photo=photo)
+
+
+def watch_liveness(
+    snapshot: Callable[[], Any], settings: Mapping[str, Any], detector: FaceDetector | None = None
+) -> tuple[bool, Any]:
+    """The basic liveness check before a face comparison: fresh frames from `snapshot` until the
+    face has moved or blinked (alive), or `liveness_frames` frames with a face show neither (a
+    still picture). Returns the verdict and the last frame with a face (the live picture to
+    compare), or None when no face was seen."""
+    analyzer = Analyzer(detector or make_detector(settings), int(settings.get("analysis_width", 320)))
+    live = Liveness(int(settings.get("liveness_frames", 30)))
+    last = None
+    for _ in range(live.frames * 3):  # frames without a face start over, but not for ever
+        image = snapshot()
+        m = analyzer.measure(image)
+        live.add(m)
+        if m.face is not None:
+            last = image
+        verdict = live.verdict()
+        if verdict is not None:
+            return verdict, last
+    return False, last

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from core.text import Text, tr
 from devices.base import DeviceEvent
 from flows.runtime import Finished, FlowFailed, Outcome
-from flows.views import Intent, Message, View, offline
+from flows.views import Intent, Message, Payment, View, offline
 from kiosk import home
 from kiosk.app import Kiosk
 from kiosk.idle import IdleWatch
@@ -332,8 +332,10 @@ class Shell(QWidget):
         if self.staff.showing:
             self.staff.tick()
             return
-        if self.host.working:
-            self.idle.touch()  # never time out a citizen while we are the slow one
+        if self.host.working or isinstance(self.current_view, Payment):
+            # never time out a citizen while we are the slow one, nor one paying on the phone:
+            # the payment has its own visible countdown and closes the order at its end
+            self.idle.touch()
         if self.mode in ("flow", "error"):
             self.host.tick()
             if (

@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="12"/>
+        <location filename="../../flows/catalog.py" line="13"/>
         <location filename="../../kiosk/home.py" line="69"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="12"/>
+        <location filename="../../flows/catalog.py" line="13"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -21,6 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
+        <location filename="../../flows/reissue.py" line="231"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -81,9 +82,10 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="49"/>
-        <location filename="../../flows/photo.py" line="140"/>
-        <location filename="../../flows/photo.py" line="153"/>
+        <location filename="../../flows/photo.py" line="182"/>
+        <location filename="../../flows/photo.py" line="195"/>
         <location filename="../../flows/queue.py" line="266"/>
+        <location filename="../../flows/reissue.py" line="675"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -93,12 +95,12 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="103"/>
+        <location filename="../../flows/views.py" line="118"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="103"/>
+        <location filename="../../flows/views.py" line="118"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="85"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
@@ -263,6 +265,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="245"/>
+        <location filename="../../flows/reissue.py" line="650"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
@@ -538,30 +541,266 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="15"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="16"/>
         <source>用屏幕上的数字键输入，按“删除”改正一位，按“清空”重新输入，输完按“确认”。</source>
         <translation>Type on the on-screen keys; “Delete” removes one digit, “Clear” starts again. Press “Confirm” when done.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/pin.py" line="33"/>
+        <source>请输入密码</source>
+        <translation>Enter PIN</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
-        <location filename="../../kiosk/ui/screens/entry.py" line="27"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
+        <source>需注意</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
+        <source>故障</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
+        <source>空</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
+        <source>有件</source>
+        <translation>Loaded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
+        <source>正在开门</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
+        <source>等待关门</source>
+        <translation>Waiting for the door to close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="40"/>
+        <source>总览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
+        <source>排队</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
+        <source>日志</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <source>门锁卡住</source>
+        <translation>lock jammed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <source>门关不上</source>
+        <translation>door will not close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <source>柜内损坏</source>
+        <translation>compartment damaged</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <source>警告</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="105"/>
+        <source>维护模式 · {staff}</source>
+        <translation>Maintenance · {staff}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="109"/>
+        <source>退出维护</source>
+        <translation>Exit maintenance</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="111"/>
+        <source>重启终端</source>
+        <translation>Restart kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="138"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
+        <source>本机未配置设备</source>
+        <translation>No devices configured on this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
+        <source>未处理的提醒</source>
+        <translation>Open alerts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
+        <source>没有未处理的提醒</source>
+        <translation>No open alerts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
+        <source>（已确认）</source>
+        <translation> (acknowledged)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
+        <source>确认收到</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
+        <source>今日数据</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
+        <source>本机没有可统计的数据</source>
+        <translation>No figures on this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <source>本机没有凭条打印机</source>
+        <translation>This kiosk has no receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="182"/>
+        <source>打印测试页</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
+        <source>已换纸</source>
+        <translation>Paper refilled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
+        <source>本机没有取件柜，或库存不可用</source>
+        <translation>No locker wall here, or its inventory is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="202"/>
+        <source>轻触一个柜格查看和操作</source>
+        <translation>Tap a compartment to see and act on it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
+        <source>故障原因：{why}</source>
+        <translation>Fault: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
+        <source>开门</source>
+        <translation>Open</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="210"/>
-        <location filename="../../kiosk/ui/screens/entry.py" line="29"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="215"/>
+        <source>已修复</source>
+        <translation>Repaired</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="225"/>
+        <source>标记故障：{why}</source>
+        <translation>Mark faulty: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="243"/>
+        <source>本机没有排队取号服务，或排队数据库不可用</source>
+        <translation>No queue service here, or the queue database is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <source>可取号</source>
+        <translation>Open for tickets</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <source>暂停取号：{why}</source>
+        <translation>Not issuing tickets: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
+        <source>今日已取 {issued} 个，等候 {waiting} 人</source>
+        <translation>{issued} tickets today, {waiting} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
+        <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
+        <translation>To pause or resume a service, change its hours in the queue settings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="266"/>
+        <source>没有日志</source>
+        <translation>No log lines</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="45"/>
-        <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="31"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="54"/>
+        <source>只有最后一位可以是 X</source>
+        <translation>Only the last character can be X</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/entry.py" line="56"/>
+        <source>号码有误（校验位或出生日期不对），请核对后修改</source>
+        <translation>This number is wrong (check character or birth date). Please check and correct it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/entry.py" line="64"/>
         <source>位数不足，请至少输入 {n} 位</source>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
@@ -586,11 +825,14 @@
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="104"/>
-        <location filename="../../flows/photo.py" line="162"/>
+        <location filename="../../flows/photo.py" line="131"/>
+        <location filename="../../flows/photo.py" line="146"/>
+        <location filename="../../flows/photo.py" line="204"/>
         <location filename="../../flows/queue.py" line="156"/>
         <location filename="../../flows/queue.py" line="202"/>
         <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/reissue.py" line="97"/>
+        <location filename="../../flows/reissue.py" line="386"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>返回首页</source>
@@ -602,7 +844,7 @@
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="354"/>
+        <location filename="../../kiosk/ui/shell.py" line="356"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -655,6 +897,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="117"/>
+        <location filename="../../flows/reissue.py" line="284"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
         <translation>Back</translation>
@@ -1816,135 +2059,146 @@
         <translation>Printer offline</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="42"/>
+        <location filename="../../flows/photo.py" line="37"/>
         <source>自助拍摄证件照</source>
         <translation>Self-service ID photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="43"/>
+        <location filename="../../flows/photo.py" line="63"/>
         <source>请正对摄像头，按屏幕提示调整姿势</source>
         <translation>Please face the camera and adjust your position as shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="46"/>
+        <location filename="../../flows/photo.py" line="66"/>
         <source>请摘下帽子和眼镜，正对摄像头，让脸在虚线框内。按语音和屏幕提示调整，倒数三秒后自动拍照；也可以按“拍照”。</source>
         <translation>Take off hat and glasses, face the camera and keep your face inside the dashed outline. Follow the spoken and on-screen advice; the photo is taken after a 3-2-1 countdown, or press “Take photo”.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="50"/>
+        <location filename="../../flows/photo.py" line="70"/>
+        <location filename="../../flows/reissue.py" line="353"/>
+        <location filename="../../flows/reissue.py" line="364"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="58"/>
+        <location filename="../../flows/photo.py" line="78"/>
         <source>这张照片不能使用</source>
         <translation>This photo cannot be used</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="59"/>
+        <location filename="../../flows/photo.py" line="79"/>
         <source>{why}。请按提示重新拍摄</source>
         <translation>{why}. Please retake the photo as instructed.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="61"/>
-        <location filename="../../flows/photo.py" line="84"/>
-        <location filename="../../flows/photo.py" line="86"/>
+        <location filename="../../flows/photo.py" line="81"/>
+        <location filename="../../flows/photo.py" line="102"/>
         <source>重新拍摄</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="71"/>
+        <location filename="../../flows/photo.py" line="93"/>
         <source>照片符合证件照标准（{w}×{h} 像素，{kb} KB）</source>
         <translation>Photo meets ID photo standards ({w}×{h} pixels, {kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="77"/>
+        <location filename="../../flows/photo.py" line="99"/>
         <source>照片未通过：{rules}</source>
         <translation>Photo rejected: {rules}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="80"/>
+        <location filename="../../flows/photo.py" line="108"/>
         <source>请确认您的照片</source>
         <translation>Please check your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="80"/>
+        <location filename="../../flows/photo.py" line="108"/>
         <source>照片需要重拍</source>
         <translation>The photo needs to be retaken</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="84"/>
+        <location filename="../../flows/photo.py" line="103"/>
         <source>使用此照片</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="100"/>
+        <location filename="../../flows/photo.py" line="125"/>
+        <source>多次拍摄未能得到合格照片</source>
+        <translation>No usable photo after several tries</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="127"/>
+        <source>请到服务台由工作人员协助拍照，或稍后再试。服务电话 {phone}</source>
+        <translation>Please ask at the service desk for help with the photo, or try again later. Help line {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="142"/>
         <source>照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}</source>
         <translation>No photo was kept. Please try again later or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="124"/>
+        <location filename="../../flows/photo.py" line="166"/>
         <source>打印机暂时无法使用，照片无法打印</source>
         <translation>The printer is not available, so the photo cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="131"/>
+        <location filename="../../flows/photo.py" line="173"/>
         <source>正在打印照片</source>
         <translation>Printing your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="131"/>
+        <location filename="../../flows/photo.py" line="173"/>
         <source>正在打印照片，请稍候</source>
         <translation>Printing your photo, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="137"/>
+        <location filename="../../flows/photo.py" line="179"/>
         <source>照片可能已经打出</source>
         <translation>Your photo may have been printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="138"/>
+        <location filename="../../flows/photo.py" line="180"/>
         <source>打印机在打印后没有应答，请查看出纸口。离开后照片文件即从本机删除</source>
         <translation>The printer did not answer after printing: please check the paper slot. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="149"/>
+        <location filename="../../flows/photo.py" line="191"/>
         <source>请取走您的照片</source>
         <translation>Please take your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="150"/>
+        <location filename="../../flows/photo.py" line="192"/>
         <source>照片已打印在凭条上。离开后照片文件即从本机删除</source>
         <translation>Your photo is printed on the slip. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="151"/>
+        <location filename="../../flows/photo.py" line="193"/>
         <source>照片已打印，请取走</source>
         <translation>Your photo is printed, please take it</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="159"/>
+        <location filename="../../flows/photo.py" line="201"/>
         <source>照片未能打印</source>
         <translation>The photo could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="160"/>
+        <location filename="../../flows/photo.py" line="202"/>
         <source>{why}。您可以重试，或稍后再来</source>
         <translation>{why}. You can try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="162"/>
+        <location filename="../../flows/photo.py" line="204"/>
         <source>重试打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="170"/>
+        <location filename="../../flows/photo.py" line="212"/>
         <location filename="../../kiosk/home.py" line="65"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="170"/>
+        <location filename="../../flows/photo.py" line="212"/>
         <source>按提示拍摄合格的证件照</source>
         <translation>A compliant ID photo, with guidance</translation>
     </message>
@@ -2611,9 +2865,653 @@
         <translation>The payment result is not yet known</translation>
     </message>
     <message>
+        <location filename="../../flows/reissue.py" line="42"/>
+        <source>到期换领</source>
+        <translation>Renewal at expiry</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="43"/>
+        <source>损坏换领</source>
+        <translation>Renewal of a damaged card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="44"/>
+        <source>丢失补领</source>
+        <translation>Reissue after loss</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="49"/>
+        <source>您已有一份正在办理的身份证申请，不能重复申请。新证制作好后会通知您领取</source>
+        <translation>You already have an ID card application in progress and cannot apply again. You will be told when the new card is ready</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="50"/>
+        <source>未满十六周岁的申请人，请由监护人陪同到窗口办理</source>
+        <translation>Applicants under 16 must come to a counter with a guardian</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="51"/>
+        <source>户籍信息显示已注销，请到户籍窗口咨询</source>
+        <translation>Your household registration shows as cancelled. Please ask at the household registration counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="52"/>
+        <source>户籍中没有您的登记照片，无法进行人像比对，请到窗口办理</source>
+        <translation>There is no registered photo of you to compare your face with. Please apply at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="53"/>
+        <source>港澳台居民居住证请到出入境窗口办理</source>
+        <translation>Residence permits for Hong Kong, Macao and Taiwan residents are handled at the exit-entry counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="54"/>
+        <source>您的户籍不在本省，自助机暂不能受理，请到窗口办理异地换补领</source>
+        <translation>Your household is registered in another province, which this machine cannot handle. Please apply at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="55"/>
+        <source>没有查到这个身份证号码的户籍信息，请核对号码，或到窗口办理</source>
+        <translation>No registration was found for this ID number. Please check the number, or apply at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="62"/>
+        <source>身份证业务系统暂时无法连接，请到窗口办理</source>
+        <translation>The ID card system cannot be reached now. Please apply at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="75"/>
+        <source>有效期 5 年</source>
+        <translation>valid 5 years</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="77"/>
+        <source>有效期 10 年</source>
+        <translation>valid 10 years</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="79"/>
+        <source>有效期 20 年</source>
+        <translation>valid 20 years</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="80"/>
+        <source>长期有效</source>
+        <translation>valid for life</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="107"/>
+        <source>请到窗口办理</source>
+        <translation>Please go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="109"/>
+        <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
+        <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="124"/>
+        <source>自助机暂时不能办理此业务</source>
+        <translation>This machine cannot handle this service now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="124"/>
+        <source>请到窗口办理，或稍后再试</source>
+        <translation>Please go to a counter, or try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="132"/>
+        <location filename="../../flows/reissue.py" line="161"/>
+        <source>自助机暂时不能为您办理</source>
+        <translation>This machine cannot handle your application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="138"/>
+        <source>拍摄身份证照片</source>
+        <translation>Photo for your ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="158"/>
+        <location filename="../../flows/reissue.py" line="168"/>
+        <source>正在提交申请资料</source>
+        <translation>Sending your application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="158"/>
+        <source>正在提交申请资料，请稍候</source>
+        <translation>Sending your application, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="168"/>
+        <source>正在上传照片和指纹，请稍候</source>
+        <translation>Sending your photo and fingerprints, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="176"/>
+        <source>申请已取消</source>
+        <translation>Application cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="176"/>
+        <source>没有收取任何费用。</source>
+        <translation>Nothing was charged.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="188"/>
+        <source>正在提交申请</source>
+        <translation>Submitting your application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="188"/>
+        <source>正在提交申请，请稍候</source>
+        <translation>Submitting your application, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="197"/>
+        <source>费用已收到，申请将自动提交</source>
+        <translation>Fee received; the application will be submitted automatically</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="199"/>
+        <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
+        <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="205"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="206"/>
+        <source>申请未能提交，费用将原路退回</source>
+        <translation>The application could not be submitted; the fee will be refunded</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="222"/>
+        <source>业务系统暂时无法连接</source>
+        <translation>The system cannot be reached now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="222"/>
+        <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
+        <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="232"/>
+        <source>换领请刷旧身份证；证件丢失请选择补领</source>
+        <translation>To renew, read your old card; if it was lost, choose reissue</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="236"/>
+        <source>换领：刷旧身份证</source>
+        <translation>Renew: read the old card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="237"/>
+        <source>证件到期或损坏</source>
+        <translation>Card expiring or damaged</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="239"/>
+        <source>读卡器暂不可用，请选择输入号码</source>
+        <translation>The card reader is not available; please type your number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="241"/>
+        <source>补领：输入身份证号码</source>
+        <translation>Reissue: type the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="241"/>
+        <source>证件丢失</source>
+        <translation>Card lost</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="255"/>
+        <source>正在查询</source>
+        <translation>Looking up</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="255"/>
+        <source>正在查询户籍信息，请稍候</source>
+        <translation>Looking up your registration, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="259"/>
+        <source>没有查到您的信息</source>
+        <translation>Your details were not found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="264"/>
+        <source>请确认是您本人</source>
+        <translation>Please confirm this is you</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="265"/>
+        <source>姓名：{name}
+公民身份号码：{id}</source>
+        <translation>Name: {name}
+ID number: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="266"/>
+        <source>请确认姓名是否正确</source>
+        <translation>Please confirm the name is right</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="267"/>
+        <source>不是，重新输入</source>
+        <translation>No, type again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="267"/>
+        <source>是我本人</source>
+        <translation>Yes, this is me</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="279"/>
+        <source>请刷旧身份证</source>
+        <translation>Please read your old ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="280"/>
+        <location filename="../../flows/reissue.py" line="281"/>
+        <source>请将旧身份证放在读卡区</source>
+        <translation>Place your old ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="294"/>
+        <source>这张证件无法读取：{why}。损坏的证件请选择补领方式输入号码</source>
+        <translation>This card cannot be read: {why}. For a damaged card, type the number instead</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="304"/>
+        <source>请输入您的身份证号码</source>
+        <translation>Please type your ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="305"/>
+        <source>请输入十八位身份证号码</source>
+        <translation>Please type the 18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="306"/>
+        <source>公民身份号码（18 位，最后一位可能是 X）</source>
+        <translation>ID number (18 characters; the last may be X)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="319"/>
+        <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
+        <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="335"/>
+        <source>免收工本费，{until}</source>
+        <translation>No fee, {until}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="337"/>
+        <source>工本费 {fee} 元，{until}</source>
+        <translation>Fee {fee} yuan, {until}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="341"/>
+        <source>请选择办理类型</source>
+        <translation>Please choose what you apply for</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="341"/>
+        <source>请选择办理类型，下方写有费用</source>
+        <translation>Please choose what you apply for; the fee is shown below each</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="353"/>
+        <location filename="../../flows/reissue.py" line="364"/>
+        <location filename="../../flows/reissue.py" line="421"/>
+        <location filename="../../flows/reissue.py" line="433"/>
+        <source>没有收取任何费用，请稍后再试或到窗口办理</source>
+        <translation>Nothing was charged. Please try again later or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="360"/>
+        <location filename="../../flows/reissue.py" line="371"/>
+        <source>人像比对</source>
+        <translation>Face check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="360"/>
+        <source>请看着摄像头，轻轻眨眨眼</source>
+        <translation>Please look at the camera and blink</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="371"/>
+        <source>正在比对，请稍候</source>
+        <translation>Comparing, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="383"/>
+        <source>人像比对未通过</source>
+        <translation>Face check not passed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="384"/>
+        <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
+        <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="386"/>
+        <source>再试一次</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="391"/>
+        <source>人像比对没有通过</source>
+        <translation>The face check did not pass</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="418"/>
+        <source>请按右手拇指</source>
+        <translation>Right thumb, please</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="418"/>
+        <source>请按左手拇指</source>
+        <translation>Left thumb, please</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="421"/>
+        <location filename="../../flows/reissue.py" line="433"/>
+        <source>指纹仪暂时无法使用</source>
+        <translation>The fingerprint scanner is not available now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="428"/>
+        <source>{finger}平放在指纹仪上，听到提示后抬起；按不上时会换其他手指</source>
+        <translation>{finger}: lay it flat on the scanner and lift it at the signal; if it cannot be read, another finger is asked for</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="440"/>
+        <source>部分指纹未能采集</source>
+        <translation>Some fingerprints could not be taken</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="441"/>
+        <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
+        <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="443"/>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="459"/>
+        <source>免收工本费</source>
+        <translation>No fee</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="459"/>
+        <source>{fee} 元</source>
+        <translation>{fee} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="461"/>
+        <source>请核对申请信息</source>
+        <translation>Please check your application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="463"/>
+        <source>姓名：{name}
+公民身份号码：{id}
+办理类型：{kind}（{until}）
+指纹：{prints}
+受理号：{acc}
+应缴费用：{fee}</source>
+        <translation>Name: {name}
+ID number: {id}
+Application: {kind} ({until})
+Fingerprints: {prints}
+Acceptance number: {acc}
+Fee: {fee}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="472"/>
+        <source>请核对申请信息，确认后缴费</source>
+        <translation>Please check your application, then pay</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="474"/>
+        <location filename="../../flows/reissue.py" line="539"/>
+        <source>取消申请</source>
+        <translation>Cancel application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="474"/>
+        <source>确认，去缴费</source>
+        <translation>Confirm and pay</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="474"/>
+        <source>确认提交</source>
+        <translation>Confirm and submit</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="490"/>
+        <source>出示付款码</source>
+        <translation>Show your payment code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="491"/>
+        <source>打开微信或支付宝付款码，由本机扫码</source>
+        <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="493"/>
+        <source>扫码器暂不可用，请用手机扫码支付</source>
+        <translation>The code scanner is not available; please scan the QR code with your phone</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="497"/>
+        <source>手机扫码支付</source>
+        <translation>Scan a QR code with your phone</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="497"/>
+        <source>用微信或支付宝扫描屏幕上的二维码</source>
+        <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="503"/>
+        <location filename="../../flows/reissue.py" line="504"/>
+        <source>请选择缴费方式</source>
+        <translation>Please choose how to pay</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="507"/>
+        <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
+        <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="527"/>
+        <source>支付结果暂时无法确认</source>
+        <translation>The payment result cannot be confirmed yet</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="529"/>
+        <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
+        <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="536"/>
+        <source>支付没有完成</source>
+        <translation>Payment not completed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="537"/>
+        <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
+        <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="537"/>
+        <source>订单已关闭</source>
+        <translation>order closed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="539"/>
+        <source>重新支付</source>
+        <translation>Pay again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="547"/>
+        <source>缴纳工本费</source>
+        <translation>Pay the fee</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="548"/>
+        <source>请按屏幕提示付款</source>
+        <translation>Please pay as the screen shows</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="549"/>
+        <source>取消缴费</source>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="557"/>
+        <source>请出示付款码</source>
+        <translation>Please show your payment code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="557"/>
+        <source>请打开手机付款码，对准扫码口</source>
+        <translation>Open the payment code on your phone and hold it to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="570"/>
+        <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
+        <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="571"/>
+        <source>正在扣款</source>
+        <translation>Charging</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="571"/>
+        <source>正在扣款，请稍候</source>
+        <translation>Charging, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="582"/>
+        <location filename="../../flows/reissue.py" line="616"/>
+        <source>请在手机上确认付款</source>
+        <translation>Please confirm the payment on your phone</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="583"/>
+        <source>请在手机上输入密码确认付款</source>
+        <translation>Enter your password on your phone to confirm the payment</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="584"/>
+        <source>等待您在手机上确认</source>
+        <translation>Waiting for your confirmation on the phone</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="601"/>
+        <source>正在生成付款二维码</source>
+        <translation>Making the payment QR code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="601"/>
+        <source>正在生成付款二维码，请稍候</source>
+        <translation>Making the payment QR code, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="613"/>
+        <source>请用手机扫码付款</source>
+        <translation>Scan to pay with your phone</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="614"/>
+        <source>请用微信或支付宝扫描二维码付款</source>
+        <translation>Scan the QR code with WeChat or Alipay to pay</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="657"/>
+        <source>正在打印受理回执</source>
+        <translation>Printing your receipt</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="657"/>
+        <source>正在打印受理回执，请稍候</source>
+        <translation>Printing your receipt, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="666"/>
+        <location filename="../../flows/reissue.py" line="673"/>
+        <source>申请已受理，请取走回执</source>
+        <translation>Application accepted; please take your receipt</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="668"/>
+        <source>受理号 {acc}
+请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管</source>
+        <translation>Acceptance number {acc}
+From {day}, scan the QR code on the receipt at {place} to collect your new card. Keep the receipt safe</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="682"/>
+        <source>申请已受理，回执未能打印</source>
+        <translation>Application accepted; the receipt could not be printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="682"/>
+        <source>申请已受理，回执可能没有打出</source>
+        <translation>Application accepted; the receipt may not have printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="684"/>
+        <source>受理号 {acc}
+请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）</source>
+        <translation>Acceptance number {acc}
+Please take a photo of this page and collect your card from {day} at {place} with the QR code; a counter can also reprint the receipt ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="688"/>
+        <source>请查看出纸口</source>
+        <translation>please look at the paper slot</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="690"/>
+        <source>回执未能打印，请拍下受理号和二维码</source>
+        <translation>The receipt could not be printed; please photograph the acceptance number and QR code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="693"/>
+        <source>我已记下</source>
+        <translation>I have noted it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="713"/>
+        <source>身份证换领补领</source>
+        <translation>ID card renewal and reissue</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="714"/>
+        <source>到期、损坏换领或丢失补领，现场拍照缴费</source>
+        <translation>Renew an expiring or damaged card, or replace a lost one; photo and payment here</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="718"/>
+        <source>读卡器暂不可用，可输入号码办理补领</source>
+        <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="719"/>
+        <source>扫码器暂不可用，可用手机扫码支付</source>
+        <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/base.py" line="70"/>
@@ -2640,6 +3538,31 @@
         <location filename="../../kiosk/ui/watchdog.py" line="101"/>
         <source>界面停止响应超过 {s} 秒</source>
         <translation>The screen stopped responding for more than {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="23"/>
+        <source>请用手机扫描屏幕上的二维码付款，或打开手机付款码对准扫码口。付款后请等待屏幕提示，不要离开。</source>
+        <translation>Scan the QR code on the screen with your phone, or hold your phone payment code to the scanner. After paying, wait for the screen to confirm; do not leave.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="34"/>
+        <source>应缴金额</source>
+        <translation>Amount to pay</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="72"/>
+        <source>剩余时间 {m}:{s}</source>
+        <translation>Time left {m}:{s}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/serial_port.py" line="22"/>
+        <source>{device}端口设置无效：{err}</source>
+        <translation>The {device} port setting is not valid: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/serial_port.py" line="25"/>
+        <source>无法打开{device}端口 {port}：{err}</source>
+        <translation>Cannot open the {device} port {port}: {err}</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance/actions.py" line="132"/>
@@ -2705,242 +3628,6 @@
         <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
-        <source>需注意</source>
-        <translation>Needs attention</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
-        <source>故障</source>
-        <translation>Fault</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
-        <source>离线</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
-        <source>空</source>
-        <translation>Empty</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
-        <source>有件</source>
-        <translation>Loaded</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
-        <source>正在开门</source>
-        <translation>Opening</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
-        <source>等待关门</source>
-        <translation>Waiting for the door to close</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="40"/>
-        <source>总览</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
-        <source>打印机</source>
-        <translation>Printer</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
-        <source>排队</source>
-        <translation>Queue</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
-        <source>日志</source>
-        <translation>Logs</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
-        <source>门锁卡住</source>
-        <translation>lock jammed</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
-        <source>门关不上</source>
-        <translation>door will not close</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
-        <source>柜内损坏</source>
-        <translation>compartment damaged</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
-        <source>警告</source>
-        <translation>Warnings</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
-        <source>错误</source>
-        <translation>Errors</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="105"/>
-        <source>维护模式 · {staff}</source>
-        <translation>Maintenance · {staff}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="109"/>
-        <source>退出维护</source>
-        <translation>Exit maintenance</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="111"/>
-        <source>重启终端</source>
-        <translation>Restart kiosk</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="138"/>
-        <source>设备</source>
-        <translation>Devices</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
-        <source>本机未配置设备</source>
-        <translation>No devices configured on this kiosk</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
-        <source>未处理的提醒</source>
-        <translation>Open alerts</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
-        <source>没有未处理的提醒</source>
-        <translation>No open alerts</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
-        <source>（已确认）</source>
-        <translation> (acknowledged)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
-        <source>确认收到</source>
-        <translation>Acknowledge</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
-        <source>清除</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
-        <source>今日数据</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
-        <source>本机没有可统计的数据</source>
-        <translation>No figures on this kiosk</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
-        <source>本机没有凭条打印机</source>
-        <translation>This kiosk has no receipt printer</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="182"/>
-        <source>打印测试页</source>
-        <translation>Print test page</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
-        <source>已换纸</source>
-        <translation>Paper refilled</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
-        <source>本机没有取件柜，或库存不可用</source>
-        <translation>No locker wall here, or its inventory is unavailable</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="202"/>
-        <source>轻触一个柜格查看和操作</source>
-        <translation>Tap a compartment to see and act on it</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
-        <source>故障原因：{why}</source>
-        <translation>Fault: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
-        <source>开门</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="215"/>
-        <source>已修复</source>
-        <translation>Repaired</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="225"/>
-        <source>标记故障：{why}</source>
-        <translation>Mark faulty: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="243"/>
-        <source>本机没有排队取号服务，或排队数据库不可用</source>
-        <translation>No queue service here, or the queue database is unavailable</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
-        <source>可取号</source>
-        <translation>Open for tickets</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
-        <source>暂停取号：{why}</source>
-        <translation>Not issuing tickets: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
-        <source>今日已取 {issued} 个，等候 {waiting} 人</source>
-        <translation>{issued} tickets today, {waiting} waiting</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
-        <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
-        <translation>To pause or resume a service, change its hours in the queue settings</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="266"/>
-        <source>没有日志</source>
-        <translation>No log lines</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/pin.py" line="33"/>
-        <source>请输入密码</source>
-        <translation>Enter PIN</translation>
-    </message>
-    <message>
-        <location filename="../../devices/serial_port.py" line="22"/>
-        <source>{device}端口设置无效：{err}</source>
-        <translation>The {device} port setting is not valid: {err}</translation>
-    </message>
-    <message>
-        <location filename="../../devices/serial_port.py" line="25"/>
-        <source>无法打开{device}端口 {port}：{err}</source>
-        <translation>Cannot open the {device} port {port}: {err}</translation>
     </message>
 </context>
 </TS>

@@ -44,6 +44,14 @@ THREAD_SLACK = 2
 NOTHING_OFFERED_LIMIT = 120.0  # seconds with every journey off (devices down) before failing
 
 
+def walkable(spec: Any, kiosk: Any) -> bool:
+    """This kiosk has the journey's devices and the services it checks for (the reissue needs the
+    platform, gateway and journal, which a kiosk without backends does not have)."""
+    if not all(d in kiosk.devices for d in spec.requires):
+        return False
+    return spec.check is None or spec.check(kiosk.services) is None
+
+
 class SoakFailure(AssertionError):
     pass
 
@@ -294,7 +302,7 @@ class Soak:
         clock: FakeClock = kiosk.clock
         runtime_dir = Path(kiosk.runtime_dir)
         keys = self.journeys or list(kiosk.catalog)
-        self.report.walkable = [k for k in keys if all(d in kiosk.devices for d in kiosk.catalog[k].requires)]
+        self.report.walkable = [k for k in keys if walkable(kiosk.catalog[k], kiosk)]
         n = 0
         idle_since: float | None = None
         while n < self.sessions:

@@ -3,7 +3,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
-from core.text import tr
+from core.text import Text, tr
+from devices.idcard.record import is_valid_id
 from flows.views import Entry, Intent
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, screen_for
@@ -26,10 +27,15 @@ class EntryScreen(Screen):
         self.outer.addWidget(self.error)
         self.outer.addWidget(Keypad(self.key, view.allowed.upper(), {"del": ui(tr("删除"))}))
         row = QHBoxLayout()
-        row.addWidget(button(ui(tr("清空")), lambda: self.field.clear(), role="secondary", name="clear"))
+        row.addWidget(button(ui(tr("清空")), self.clear_field, role="secondary", name="clear"))
         self.ok = button(ui(tr("确认")), self.confirm, name="confirm")
         row.addWidget(self.ok)
         self.outer.addLayout(row)
+
+    def clear_field(self) -> None:
+        self.field.clear()
+        self.error.setText("")
+        self.ok.setEnabled(True)
 
     def key(self, key: str) -> None:
         text = self.field.text()
@@ -37,10 +43,23 @@ class EntryScreen(Screen):
             self.field.setText(text[:-1])
         elif len(text) < self.view.max_length:
             self.field.setText(text + key)
-        self.error.setText("")
+        self.error.setText(ui(why) if (why := self.problem(self.field.text())) else "")
+        self.ok.setEnabled(why is None)
+
+    def problem(self, value: str) -> Text | None:
+        """What is wrong with the value as typed so far (the check character once it is whole)."""
+        if self.view.check != "id_number":
+            return None
+        if "X" in value[:-1] or (len(value) < 18 and value.endswith("X")):
+            return tr("只有最后一位可以是 X")
+        if len(value) == 18 and not is_valid_id(value):
+            return tr("号码有误（校验位或出生日期不对），请核对后修改")
+        return None
 
     def confirm(self) -> None:
         value = self.field.text()
+        if self.problem(value) is not None:
+            return
         if len(value) < self.view.min_length:
             self.error.setText(ui(tr("位数不足，请至少输入 {n} 位", n=self.view.min_length)))
             return

@@ -1,0 +1,722 @@
+"""ID card reissue and renewal at one kiosk (services.md sections 1 and 2), top to bottom:
+
+who (the old card read, or the number typed and the masked name confirmed; the platform says
+whether this person may apply here) -> kind and fee -> photo (the photo journey's step) ->
+liveness and face comparison on the platform -> fingerprints (a failed capture is recorded, as
+the standard allows) -> the application created with photo and prints, reviewed -> pay (the
+citizen's code scanned, or a QR shown) -> submit -> a slip with a signed pickup code.
+
+Nothing personal reaches the platform before the review; from the application on, every step
+goes through hall.saga.PaidApplication, so it is journalled: a citizen who cancels or walks
+away mid-payment has the order closed or reversed and the application withdrawn (settled with
+`citizen_gone`, off the GUI thread), and a paid application is submitted or refunded by the
+reconciler if this kiosk dies. Photo and prints live in the session and go with it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping
+from datetime import date, timedelta
+from functools import partial
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from backends.http import BackendError, Refused
+from backends.payment.api import Mode, Order, State
+from backends.platform.api import Kind, Person
+from core.text import Text, tr
+from devices.base import DeviceError, OutcomeUnknown
+from devices.idcard.record import is_valid_id
+from flows.photo import take_photo
+from flows.queue import take_card_back
+from flows.runtime import FlowContext, FlowGen, FlowSpec
+from flows.views import Busy, Choose, Entry, Message, Option, Payment, Work, offline
+from hall.saga import SUBMITTED, WAITING, Case, PaidApplication
+
+log = logging.getLogger(__name__)
+
+KIND_NAMES: dict[Kind, Text] = {
+    Kind.RENEWAL_EXPIRY: tr("到期换领"),
+    Kind.RENEWAL_DAMAGED: tr("损坏换领"),
+    Kind.REISSUE_LOST: tr("丢失补领"),
+}
+KIND_SLIP = {Kind.RENEWAL_EXPIRY: "到期换领", Kind.RENEWAL_DAMAGED: "损坏换领", Kind.REISSUE_LOST: "丢失补领"}
+# the platform's refusal codes, said plainly with what to do next
+REFUSALS: dict[str, Text] = {
+    "pending_application": tr("您已有一份正在办理的身份证申请，不能重复申请。新证制作好后会通知您领取"),
+    "minor_guardian": tr("未满十六周岁的申请人，请由监护人陪同到窗口办理"),
+    "registration_cancelled": tr("户籍信息显示已注销，请到户籍窗口咨询"),
+    "no_registry_photo": tr("户籍中没有您的登记照片，无法进行人像比对，请到窗口办理"),
+    "not_resident_card": tr("港澳台居民居住证请到出入境窗口办理"),
+    "other_province": tr("您的户籍不在本省，自助机暂不能受理，请到窗口办理异地换补领"),
+    "person_not_found": tr("没有查到这个身份证号码的户籍信息，请核对号码，或到窗口办理"),
+}
+CARD_EVENTS = ("card_inserted", "card_invalid", offline("idcard"))
+
+
+def check(services: Mapping[str, Any]) -> Text | None:
+    if any(services.get(s) is None for s in ("platform", "payment", "journal")):
+        return tr("身份证业务系统暂时无法连接，请到窗口办理")
+    return None
+
+
+def fen(amount: int) -> str:
+    return f"{amount / 100:.2f}"
+
+
+def validity(id_number: str, today: date) -> Text:
+    """The validity class the new card will have, by age (5, 10, 20 years or long-term)."""
+    born = date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    if age < 16:
+        return tr("有效期 5 年")
+    if age <= 25:
+        return tr("有效期 10 年")
+    if age <= 45:
+        return tr("有效期 20 年")
+    return tr("长期有效")
+
+
+def _local_now(ctx: FlowContext) -> Any:
+    """The hall's day and hour (the slip, the age that sets the validity class)."""
+    return ctx.clock.now().astimezone(ZoneInfo(str(ctx.config["kiosk"]["timezone"])))
+
+
+def _end(
+    ctx: FlowContext, title: Text, body: Text, tone: str = "warning", outcome: str = "refused"
+) -> FlowGen:
+    """A screen that ends the journey with what happened and what to do, and the way home."""
+    yield Message(
+        title=title,
+        body=body,
+        prompt=title,
+        tone=tone,
+        actions=(("ok", tr("返回首页")),),
+        timeout=60,
+        can_go_back=False,
+    )
+    return outcome
+
+
+def _counter(ctx: FlowContext, why: Text) -> FlowGen:
+    return _end(
+        ctx,
+        tr("请到窗口办理"),
+        tr(
+            "{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}",
+            why=why,
+            phone=ctx.config["kiosk"]["help_phone"],
+        ),
+        outcome="counter",
+    )
+
+
+def start(ctx: FlowContext) -> FlowGen:
+    cfg = ctx.config["reissue"]
+    platform = ctx.services["platform"]
+    try:  # before anything is paid: a slip that cannot be signed is found out now
+        sign = signer(ctx)
+    except (OSError, ValueError) as e:
+        log.error("pickup code key unusable: %s", e)
+        return (yield from _end(ctx, tr("自助机暂时不能办理此业务"), tr("请到窗口办理，或稍后再试")))
+    # 1. who
+    who = yield from _who(ctx, platform)
+    if isinstance(who, str):
+        return who
+    id_number, person, renewal = who
+    if not person.eligible:
+        why = REFUSALS.get(person.refusal_code) or Text(person.refusal)
+        return (yield from _end(ctx, tr("自助机暂时不能为您办理"), why))
+    # 2. kind and fee
+    kind = yield from _kind(ctx, person, id_number, renewal)
+    if kind is None:
+        return "back"
+    # 3. photo
+    taken = yield from take_photo(ctx, tr("拍摄身份证照片"), retakes=int(cfg["photo_retakes"]))
+    if isinstance(taken, str):
+        return taken
+    photo, _path = taken
+    # 4. the live face against the registry photo
+    face = yield from _face(ctx, platform, person)
+    if face != "same":
+        return face
+    # 5. fingerprints
+    prints = yield from _fingerprints(ctx)
+    if isinstance(prints, str):
+        return prints
+    # 6. the application, then the review
+    saga = PaidApplication(ctx.services["journal"], platform, ctx.services["payment"])
+    case: Case | None = None
+    settled = False
+    try:
+        try:
+            case = yield Work(
+                lambda: saga.open(id_number, kind),
+                busy=Busy(title=tr("正在提交申请资料"), prompt=tr("正在提交申请资料，请稍候")),
+            )
+        except Refused as e:
+            return (yield from _end(ctx, tr("自助机暂时不能为您办理"), e.reason))
+        except BackendError as e:
+            return (yield from _systems_down(ctx, e))
+        acc = case.acceptance_no
+        try:
+            yield Work(
+                lambda: _attach(platform, acc, photo.jpeg, prints),
+                busy=Busy(title=tr("正在提交申请资料"), prompt=tr("正在上传照片和指纹，请稍候")),
+            )
+        except BackendError as e:
+            return (yield from _systems_down(ctx, e))
+        ok = yield from _review(ctx, person, kind, id_number, prints, case, str(_path))
+        if not ok:
+            yield Work(lambda: saga.settle(case.saga, citizen_gone=True))
+            settled = True
+            return (yield from _end(ctx, tr("申请已取消"), tr("没有收取任何费用。"), "info", "cancelled"))
+        # 7. pay
+        if case.fee_fen > 0:
+            paid = yield from _pay(ctx, saga, case)
+            if paid != "paid":
+                if paid != "unknown":
+                    yield Work(lambda: saga.settle(case.saga, citizen_gone=True))
+                    settled = True
+                return paid
+        # 8. submit and slip
+        outcome = yield Work(
+            lambda: saga.settle(case.saga),
+            busy=Busy(title=tr("正在提交申请"), prompt=tr("正在提交申请，请稍候")),
+        )
+        settled = outcome.final
+        if outcome.state == SUBMITTED:
+            return (yield from _slip(ctx, case, kind, person, outcome.order_no, sign))
+        if outcome.state == WAITING:
+            return (
+                yield from _end(
+                    ctx,
+                    tr("费用已收到，申请将自动提交"),
+                    tr(
+                        "受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回",
+                        acc=acc,
+                    ),
+                    outcome="waiting",
+                )
+            )
+        why = outcome.reason or tr("申请无法完成")
+        return (yield from _end(ctx, tr("申请未能提交，费用将原路退回"), why, outcome=outcome.state))
+    finally:
+        if case is not None and not settled:
+            _abandon(saga, case.saga)
+
+
+def _abandon(saga: PaidApplication, key: str) -> None:
+    """The citizen left (home, idle) with the case open: close or reverse the order and withdraw
+    the application off the GUI thread; what cannot be reached now the reconciler finishes."""
+    threading.Thread(
+        target=lambda: saga.settle(key, citizen_gone=True), name="reissue-abandon", daemon=True
+    ).start()
+
+
+def _systems_down(ctx: FlowContext, e: BackendError) -> FlowGen:
+    return _end(
+        ctx, tr("业务系统暂时无法连接"), tr("{why}。没有收取任何费用，请稍后再试或到窗口办理", why=e.reason)
+    )
+
+
+# ---- 1. who ----
+def _who(ctx: FlowContext, platform: Any) -> FlowGen:
+    """(id_number, Person, renewal) or "back"/"home"/a refusal outcome."""
+    while True:
+        how = yield Choose(
+            title=tr("请选择办理方式"),
+            prompt=tr("换领请刷旧身份证；证件丢失请选择补领"),
+            options=(
+                Option(
+                    "renew",
+                    tr("换领：刷旧身份证"),
+                    tr("证件到期或损坏"),
+                    enabled=ctx.usable("idcard"),
+                    reason=tr("读卡器暂不可用，请选择输入号码"),
+                ),
+                Option("lost", tr("补领：输入身份证号码"), tr("证件丢失")),
+            ),
+        )
+        if how.name == "back":
+            return "back"
+        renewal = how.name == "renew"
+        id_number = yield from (_read_old_card(ctx) if renewal else _type_number(ctx))
+        if id_number in ("back", "retry"):
+            continue
+        if id_number == "home":
+            return "home"
+        try:
+            person = yield Work(
+                partial(platform.lookup, id_number),
+                busy=Busy(title=tr("正在查询"), prompt=tr("正在查询户籍信息，请稍候")),
+            )
+        except Refused as e:
+            why = REFUSALS.get(e.code) or e.reason
+            return (yield from _end(ctx, tr("没有查到您的信息"), why))
+        except BackendError as e:
+            return (yield from _systems_down(ctx, e))
+        if not renewal:
+            sure = yield Message(
+                title=tr("请确认是您本人"),
+                body=tr("姓名：{name}\n公民身份号码：{id}", name=person.name_masked, id=person.id_masked),
+                prompt=tr("请确认姓名是否正确"),
+                actions=(("no", tr("不是，重新输入")), ("yes", tr("是我本人"))),
+                can_go_back=False,
+            )
+            if sure.name != "yes":
+                continue
+        return id_number, person, renewal
+
+
+def _read_old_card(ctx: FlowContext) -> FlowGen:
+    error: Text = Text("")
+    while ctx.usable("idcard"):
+        got = yield Message(
+            title=tr("请刷旧身份证"),
+            body=error if str(error) else tr("请将旧身份证放在读卡区"),
+            prompt=tr("请将旧身份证放在读卡区"),
+            tone="warning" if str(error) else "info",
+            events=CARD_EVENTS,
+            actions=(("back", tr("返回")),),
+            timeout=60,
+            can_go_back=False,
+        )
+        if got.name == "card_inserted":
+            card = got.value
+            ctx.session.personal(card.name, card.address)
+            yield from take_card_back(ctx)
+            return str(card.id_number)
+        if got.name == "card_invalid":
+            error = tr("这张证件无法读取：{why}。损坏的证件请选择补领方式输入号码", why=got.value)
+            continue
+        return "back" if got.name in ("back", offline("idcard")) else "home"
+    return "back"
+
+
+def _type_number(ctx: FlowContext) -> FlowGen:
+    error: Text = Text("")
+    while True:
+        got = yield Entry(
+            title=tr("请输入您的身份证号码"),
+            prompt=tr("请输入十八位身份证号码"),
+            label=tr("公民身份号码（18 位，最后一位可能是 X）"),
+            min_length=18,
+            max_length=18,
+            allowed="0123456789X",
+            check="id_number",
+            error=error,
+        )
+        if got.name != "ok":
+            return "back"
+        number = str(got.value).upper()
+        if is_valid_id(number):
+            ctx.session.personal(number)
+            return number
+        error = tr("号码有误（校验位或出生日期不对），请核对后重新输入")
+
+
+# ---- 2. kind and fee ----
+def _kind(ctx: FlowContext, person: Person, id_number: str, renewal: bool) -> FlowGen:
+    cfg = ctx.config["reissue"]
+    exempt = person.fee_class == "exempt"
+    wanted = (Kind.RENEWAL_EXPIRY, Kind.RENEWAL_DAMAGED) if renewal else (Kind.REISSUE_LOST,)
+    kinds = [k for k in wanted if k in person.kinds]
+    if not kinds:
+        return None
+    until = validity(id_number, _local_now(ctx).date())
+    options = tuple(
+        Option(
+            k.value,
+            KIND_NAMES[k],
+            tr("免收工本费，{until}", until=until)
+            if exempt
+            else tr("工本费 {fee} 元，{until}", fee=fen(int(cfg[f"fee_{k.value}"])), until=until),
+        )
+        for k in kinds
+    )
+    got = yield Choose(title=tr("请选择办理类型"), prompt=tr("请选择办理类型，下方写有费用"), options=options)
+    return Kind(got.name) if got.name in {k.value for k in kinds} else None
+
+
+# ---- 4. face ----
+def _face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
+    """ "same", or the outcome of a screen that ended the journey."""
+    settings = ctx.config["devices.camera"]
+    tries = int(ctx.config["reissue"]["face_tries"])
+    for attempt in range(1, tries + 1):
+        if not ctx.usable("camera"):
+            return (
+                yield from _end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
+            )
+        try:
+            alive, frame = yield Work(
+                partial(
+                    live_face, lambda: ctx.devices["camera"].call(lambda d: d.snapshot(), timeout=8), settings
+                ),
+                busy=Busy(title=tr("人像比对"), prompt=tr("请看着摄像头，轻轻眨眨眼")),
+            )
+        except DeviceError:
+            return (
+                yield from _end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
+            )
+        same = False
+        if alive and frame is not None:
+            try:
+                result = yield Work(
+                    partial(platform.compare_face, person.photo_ref, frame),
+                    busy=Busy(title=tr("人像比对"), prompt=tr("正在比对，请稍候")),
+                )
+                same = bool(result.same)
+            except Refused:
+                same = False  # no face in the live picture: another try
+            except BackendError as e:
+                return (yield from _systems_down(ctx, e))
+        if same:
+            return "same"
+        log.info("face comparison %d/%d failed (alive=%s)", attempt, tries, alive)
+        if attempt < tries:
+            again = yield Message(
+                title=tr("人像比对未通过"),
+                body=tr("请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次"),
+                tone="warning",
+                actions=(("retry", tr("再试一次")), ("home", tr("返回首页"))),
+                can_go_back=False,
+            )
+            if again.name != "retry":
+                return "home"
+    return (yield from _counter(ctx, tr("人像比对没有通过")))
+
+
+def live_face(snapshot: Any, settings: Mapping[str, Any]) -> tuple[bool, bytes | None]:
+    """Off the GUI thread: the liveness verdict and the live face as JPEG for the platform."""
+    import cv2
+
+    from devices.camera.pipeline import watch_liveness
+
+    alive, image = watch_liveness(snapshot, settings)
+    return alive, None if image is None else bytes(cv2.imencode(".jpg", image)[1].tobytes())
+
+
+# ---- 5. fingerprints ----
+def _fingerprints(ctx: FlowContext) -> FlowGen:
+    """The CaptureResult (a hand that could not be taken is recorded as failed), or an outcome."""
+    from devices.fingerprint.model import CaptureResult
+    from devices.fingerprint.policy import Policy, capture_hand
+
+    settings = ctx.config["devices.fingerprint"]
+    policy = Policy.from_settings(settings)
+    wait = float(settings.get("place_timeout", 10.0)) + 10
+
+    def capture(finger: str) -> Any:
+        return ctx.devices["fingerprint"].call(lambda d: d.capture(finger), timeout=wait)
+
+    slots = []
+    for hand, title in (("right", tr("请按右手拇指")), ("left", tr("请按左手拇指"))):
+        if not ctx.usable("fingerprint"):
+            return (
+                yield from _end(ctx, tr("指纹仪暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
+            )
+        try:
+            slot = yield Work(
+                lambda hand=hand: capture_hand(hand, capture, policy),
+                busy=Busy(
+                    title=title,
+                    prompt=tr("{finger}平放在指纹仪上，听到提示后抬起；按不上时会换其他手指", finger=title),
+                ),
+            )
+        except DeviceError:
+            return (
+                yield from _end(ctx, tr("指纹仪暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
+            )
+        slots.append(slot)
+    result = CaptureResult(tuple(slots))
+    if not result.complete:
+        log.info("fingerprint capture failed for %d hand(s): recorded", len(result.slots) - len(result.taken))
+        yield Message(
+            title=tr("部分指纹未能采集"),
+            body=tr("已记录为“指纹采集失败”，不影响办理。{summary}", summary=result.summary()),
+            tone="info",
+            actions=(("ok", tr("继续")),),
+            can_go_back=False,
+        )
+    return result
+
+
+def _attach(platform: Any, acc: str, jpeg: bytes, prints: Any) -> None:
+    platform.attach_photo(acc, jpeg)
+    fingers = {s.image.finger: s.image.template or s.image.png() for s in prints.slots if s.image is not None}
+    platform.attach_fingerprints(acc, fingers)  # empty: "capture failed", as the standard allows
+
+
+# ---- 6. review ----
+def _review(
+    ctx: FlowContext, person: Person, kind: Kind, id_number: str, prints: Any, case: Case, photo: str
+) -> FlowGen:
+    fee = tr("免收工本费") if case.fee_fen == 0 else tr("{fee} 元", fee=fen(case.fee_fen))
+    got = yield Message(
+        title=tr("请核对申请信息"),
+        body=tr(
+            "姓名：{name}\n公民身份号码：{id}\n办理类型：{kind}（{until}）\n指纹：{prints}\n受理号：{acc}\n应缴费用：{fee}",
+            name=person.name_masked,
+            id=person.id_masked,
+            kind=KIND_NAMES[kind],
+            until=validity(id_number, _local_now(ctx).date()),
+            prints=prints.summary(),
+            acc=case.acceptance_no,
+            fee=fee,
+        ),
+        prompt=tr("请核对申请信息，确认后缴费"),
+        image=photo,
+        actions=(("cancel", tr("取消申请")), ("ok", tr("确认，去缴费") if case.fee_fen else tr("确认提交"))),
+        can_go_back=False,
+    )
+    return got.name == "ok"
+
+
+# ---- 7. pay ----
+def _pay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
+    """ "paid", or why not: "cancelled", "failed", "unknown" (the reconciler settles it)."""
+    modes = [m for m in ctx.config["reissue"]["payment_modes"] if m in ("micropay", "native")]
+    while True:
+        options = []
+        if "micropay" in modes:
+            options.append(
+                Option(
+                    "micropay",
+                    tr("出示付款码"),
+                    tr("打开微信或支付宝付款码，由本机扫码"),
+                    enabled=ctx.usable("scanner"),
+                    reason=tr("扫码器暂不可用，请用手机扫码支付"),
+                )
+            )
+        if "native" in modes:
+            options.append(Option("native", tr("手机扫码支付"), tr("用微信或支付宝扫描屏幕上的二维码")))
+        usable = [o for o in options if o.enabled]
+        if len(usable) == 1:
+            mode = usable[0].key
+        else:
+            got = yield Choose(
+                title=tr("请选择缴费方式"),
+                prompt=tr("请选择缴费方式"),
+                options=tuple(options),
+                can_go_back=False,
+                help=tr("两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。"),
+            )
+            if got.name not in ("micropay", "native"):
+                return "cancelled"
+            mode = got.name
+        if mode == "micropay":
+            order = yield from _micropay(ctx, saga, case)
+        else:
+            order = yield from _native(ctx, saga, case)
+        if isinstance(order, str):
+            if order == "switch":
+                modes = ["native"]
+                continue
+            return order
+        if order.state == State.PAID:
+            return "paid"
+        if order.state == State.UNKNOWN:
+            return (
+                yield from _end(
+                    ctx,
+                    tr("支付结果暂时无法确认"),
+                    tr(
+                        "如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}",
+                        acc=case.acceptance_no,
+                    ),
+                    outcome="unknown",
+                )
+            )
+        again = yield Message(
+            title=tr("支付没有完成"),
+            body=tr("没有扣款（{why}）。您可以重新支付，或取消申请", why=order.detail or tr("订单已关闭")),
+            tone="warning",
+            actions=(("cancel", tr("取消申请")), ("retry", tr("重新支付"))),
+            can_go_back=False,
+        )
+        if again.name != "retry":
+            return "cancelled"
+
+
+def _paying(ctx: FlowContext, case: Case, left: float, **kw: Any) -> Payment:
+    kw.setdefault("title", tr("缴纳工本费"))
+    kw.setdefault("prompt", tr("请按屏幕提示付款"))
+    kw.setdefault("actions", (("cancel", tr("取消缴费")),))
+    return Payment(amount=fen(case.fee_fen), seconds_left=max(0, round(left)), **kw)
+
+
+def _micropay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
+    cfg = ctx.config["reissue"]
+    clock = ctx.clock
+    deadline = clock.monotonic() + float(cfg["qr_expire_seconds"])
+    ask = dict(title=tr("请出示付款码"), prompt=tr("请打开手机付款码，对准扫码口"))
+    while True:
+        left = deadline - clock.monotonic()
+        got = yield _paying(
+            ctx, case, left, events=("scanned", offline("scanner")), timeout=max(1.0, left), **ask
+        )
+        if got.name == offline("scanner"):
+            return "switch"
+        if got.name != "scanned":
+            return "cancelled"
+        code = str(got.value).strip()
+        if code.isdigit() and 16 <= len(code) <= 24:
+            break
+        ask["prompt"] = tr("这不是付款码，请打开微信或支付宝的付款码再扫")
+    busy = _paying(ctx, case, left, title=tr("正在扣款"), prompt=tr("正在扣款，请稍候"), actions=())
+    order = yield Work(lambda: saga.pay(case, Mode.MICROPAY, code), busy=busy)
+    wait, every = float(cfg["userpaying_wait"]), float(cfg["poll_seconds"])
+    waited = 0.0
+    while not order.state.final:  # USERPAYING (or no answer): query, never a second order
+        if waited >= wait:
+            return (yield Work(lambda o=order: saga.cancel_order(o.order_no), busy=busy))
+        view = _paying(
+            ctx,
+            case,
+            wait - waited,
+            title=tr("请在手机上确认付款"),
+            prompt=tr("请在手机上输入密码确认付款"),
+            status=tr("等待您在手机上确认"),
+            timeout=every,
+        )
+        got = yield view
+        if got.name == "cancel":
+            return (yield Work(lambda o=order: saga.cancel_order(o.order_no), busy=busy))
+        waited += every
+        order = yield Work(lambda o=order: saga.poll(o.order_no), busy=view)
+    return order
+
+
+def _native(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
+    cfg = ctx.config["reissue"]
+    clock = ctx.clock
+    expire, every = int(cfg["qr_expire_seconds"]), float(cfg["poll_seconds"])
+    order: Order = yield Work(
+        lambda: saga.pay(case, Mode.NATIVE, expire_seconds=expire),
+        busy=Busy(title=tr("正在生成付款二维码"), prompt=tr("正在生成付款二维码，请稍候")),
+    )
+    if order.state.final:
+        return order
+    qr = order.code_url
+    deadline = clock.monotonic() + expire
+    while True:
+        left = deadline - clock.monotonic()
+        view = _paying(
+            ctx,
+            case,
+            left,
+            title=tr("请用手机扫码付款"),
+            prompt=tr("请用微信或支付宝扫描二维码付款"),
+            qr=qr,
+            status=tr("请在手机上确认付款") if order.detail == "USERPAYING" else Text(""),
+            timeout=max(0.0, min(every, left)),
+        )
+        got = yield view
+        order = yield Work(lambda o=order: saga.poll(o.order_no), busy=view)
+        if order.state.final:
+            return order
+        if got.name == "cancel" or left <= every:
+            # closed only after a query says unpaid (above); a payment arriving now is reversed
+            return (yield Work(lambda o=order: saga.cancel_order(o.order_no), busy=view))
+
+
+# ---- 8. slip ----
+def _slip(ctx: FlowContext, case: Case, kind: Kind, person: Person, order_no: str, sign: Any) -> FlowGen:
+    cfg = ctx.config["reissue"]
+    kcfg = ctx.config["kiosk"]
+    now = _local_now(ctx)
+    pickup_after = (now.date() + timedelta(days=int(cfg["pickup_days"]))).isoformat()
+    acc = case.acceptance_no
+    code = sign.sign(acc, now.date(), str(kcfg["kiosk_id"]))
+    data = {
+        "hall": kcfg["hall_name"],
+        "service_name": "居民身份证" + KIND_SLIP[kind],
+        "application_no": acc,
+        "name": person.name_masked,
+        "id_number": person.id_masked,
+        "fee": fen(case.fee_fen),
+        "order_no": order_no,
+        "paid_at": now.strftime("%Y-%m-%d %H:%M"),
+        "pickup_after": pickup_after,
+        "pickup_place": cfg["pickup_place"],
+        "qr": code,
+    }
+    printed: Any = False
+    why: Text = tr("打印机不可用")
+    if ctx.usable("printer"):
+        try:
+            result = yield Work(
+                lambda: ctx.devices["printer"].call(
+                    lambda d: d.print_layout("reissue_receipt", data), timeout=60
+                ),
+                busy=Busy(title=tr("正在打印受理回执"), prompt=tr("正在打印受理回执，请稍候")),
+            )
+            printed, why = result.completed, result.reason
+        except OutcomeUnknown:
+            printed = "unknown"
+        except DeviceError as e:
+            why = e.reason
+    if printed is True:
+        yield Message(
+            title=tr("申请已受理，请取走回执"),
+            body=tr(
+                "受理号 {acc}\n请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管",
+                acc=acc,
+                day=pickup_after,
+                place=cfg["pickup_place"],
+            ),
+            prompt=tr("申请已受理，请取走回执"),
+            tone="success",
+            actions=(("ok", tr("完成")),),
+            timeout=60,
+            can_go_back=False,
+        )
+        return "submitted"
+    log.warning("reissue slip for %s not printed: %s", acc, why)
+    yield Message(
+        title=tr("申请已受理，回执未能打印") if printed is False else tr("申请已受理，回执可能没有打出"),
+        body=tr(
+            "受理号 {acc}\n请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）",
+            acc=acc,
+            day=pickup_after,
+            place=cfg["pickup_place"],
+            why=why if printed is False else tr("请查看出纸口"),
+        ),
+        prompt=tr("回执未能打印，请拍下受理号和二维码"),
+        qr=code,
+        tone="warning",
+        actions=(("ok", tr("我已记下")),),
+        timeout=120,
+        can_go_back=False,
+    )
+    return "submitted_not_printed"
+
+
+def signer(ctx: FlowContext) -> Any:
+    """The kiosk's pickup code signer: the app's, else from the configured key files."""
+    from hall.pickup_code import load_signer
+
+    if ctx.services.get("pickup_signer") is not None:
+        return ctx.services["pickup_signer"]
+    cfg = ctx.config["reissue"]
+    resolve = getattr(ctx.config, "resolve", Path)
+    return load_signer(resolve(cfg["signing_key"]), resolve(cfg["verify_key"]), bool(cfg["generate_key"]))
+
+
+SPEC = FlowSpec(
+    "reissue",
+    tr("身份证换领补领"),
+    tr("到期、损坏换领或丢失补领，现场拍照缴费"),
+    start,
+    requires=("camera", "fingerprint", "printer"),
+    optional=(
+        ("idcard", tr("读卡器暂不可用，可输入号码办理补领")),
+        ("scanner", tr("扫码器暂不可用，可用手机扫码支付")),
+    ),
+    check=check,
+)

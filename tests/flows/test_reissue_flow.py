@@ -1,0 +1,369 @@
+"""The reissue journey headless: fake devices (a camera whose face sways, a fingerprint module,
+a printer), the real platform and gateway clients against the reference servers on loopback,
+and the journal on SQLite. What the citizen sees, what the platform and the gateway end with."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import cv2
+import numpy as np
+import pytest
+
+from backends.platform.demo import PEOPLE
+from core.clock import FakeClock
+from devices.base import OK
+from devices.camera.scene import Scene, render
+from devices.fingerprint.model import FingerImage, NoFinger
+from flows import reissue
+from flows.headless import Transcript, run
+from flows.runtime import Cancelled, Finished, FlowContext, FlowRunner
+from flows.session import Session
+from flows.views import Capture, Choose, Entry, Intent, Message, Payment, View, Work
+from hall.journal import DONE
+from hall.pickup_code import load_signer
+from hall.saga import CASE
+from kiosk.config import load
+from tests.backends.support import AUTH, WANG, db_url, servers, wire
+from tests.flows.fakes import FakeDevice, FakeDevices
+
+OTHER_FACE = next(p.id_number for p in PEOPLE if p.photo == "other")
+MINOR = next(p.id_number for p in PEOPLE if p.refusal_code == "minor_guardian")
+
+
+class SwayingCamera:
+    """Fresh frames of the simulated person, moving a little as people do."""
+
+    def __init__(self) -> None:
+        self.base = render(Scene())
+        self.n = 0
+
+    def snapshot(self) -> np.ndarray:
+        self.n += 1
+        m = np.array([[1, 0, 30.0 * (self.n % 2)], [0, 1, 0]], np.float32)
+        return cv2.warpAffine(self.base, m, (self.base.shape[1], self.base.shape[0]))
+
+
+class FakeFingerprint:
+    def __init__(self, placed: bool = True) -> None:
+        self.placed = placed
+        self.asked: list[str] = []
+
+    def capture(self, finger: str) -> FingerImage:
+        self.asked.append(finger)
+        if not self.placed:
+            raise NoFinger("没有按手指")
+        return FingerImage(finger, 8, 8, bytes(64), 80, template=b"T" + finger.encode())
+
+
+class JourneyDevices(FakeDevices):
+    def __init__(self) -> None:
+        super().__init__()
+        self.camera = SwayingCamera()
+        self.fingerprint = FakeFingerprint()
+        self.states.update({k: OK for k in ("camera", "fingerprint", "scanner")})
+
+    def __getitem__(self, kind: str) -> FakeDevice:
+        drivers = {"printer": self.printer, "camera": self.camera, "fingerprint": self.fingerprint}
+        return FakeDevice(drivers[kind])
+
+
+@pytest.fixture(scope="module")
+def sim() -> Iterator[Any]:
+    with servers() as s:
+        yield s
+
+
+@pytest.fixture
+def devices() -> JourneyDevices:
+    return JourneyDevices()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: Any, tmp_path: Path) -> Iterator[str]:
+    with db_url(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, sim: Any, devices: JourneyDevices, db: str) -> Iterator[FlowContext]:
+    sim.gateway.script("*", "pay")
+    saga = wire(db, sim.platform_url, sim.payment_url)
+    signer = load_signer(tmp_path / "k.pem", tmp_path / "k.pub", generate=True)
+    config = load(None, {"reissue.poll_seconds": 4.0})
+    services = {
+        "platform": saga.platform,
+        "payment": saga.gateway,
+        "journal": saga.journal,
+        "pickup_signer": signer,
+    }
+    yield FlowContext(
+        clock=FakeClock(),
+        session=Session(tmp_path / "run"),
+        config=config,
+        devices=devices,
+        services=services,
+    )
+    _quiet()  # an abandoned case settles in a thread: let it finish before the schema goes
+    saga.journal.engine.dispose()
+
+
+class Citizen:
+    """Answers each screen of the journey the way a test says."""
+
+    def __init__(self, id_number: str = WANG, mode: str = "micropay", pay_code: str = AUTH) -> None:
+        self.id_number, self.mode, self.pay_code = id_number, mode, pay_code
+        self.on_payment: Callable[[Payment], Intent | None] = lambda v: None
+        self.seen: list[str] = []
+
+    def __call__(self, view: View) -> Intent | None:
+        title = str(view.title)
+        self.seen.append(title)
+        if isinstance(view, Payment):
+            if "scanned" in view.events:
+                return Intent("scanned", self.pay_code)
+            return self.on_payment(view)
+        if isinstance(view, Entry):
+            return Intent("ok", self.id_number)
+        if isinstance(view, Capture):
+            return Intent("captured", SimpleNamespace(image=render(Scene())))
+        if isinstance(view, Choose):
+            keys = [o.key for o in view.options if o.enabled]
+            if "lost" in keys:
+                return Intent("lost")
+            if self.mode in keys:
+                return Intent(self.mode)
+            return Intent(keys[0])
+        assert isinstance(view, Message)
+        answers = {
+            "请确认是您本人": "yes",
+            "请确认您的照片": "ok",
+            "人像比对未通过": "retry",
+            "部分指纹未能采集": "ok",
+            "请核对申请信息": "ok",
+        }
+        return Intent(answers[title]) if title in answers else None
+
+
+def case_of(ctx: FlowContext) -> Any:
+    journal = ctx.services["journal"]
+    cases = [s for s in journal.iter_all() if s.kind == CASE]
+    assert len(cases) == 1
+    return cases[0]
+
+
+def test_loss_reissue_paid_by_scanned_code_ends_with_a_signed_slip(ctx, devices, sim):
+    t = run(reissue.start, ctx, Citizen())
+    assert t.outcome == Finished("submitted"), [str(v.title) for v in t.views]
+    name, data = devices.printer.jobs[-1]
+    assert name == "reissue_receipt"
+    acc = data["application_no"]
+    assert data["fee"] == "40.00" and data["id_number"] == "360426********0071"
+    assert WANG not in str(data)
+    code = ctx.services["pickup_signer"].verifier.verify(data["qr"])
+    assert code.acceptance_no == acc
+    assert sim.platform.apps[acc].state == "accepted"
+    assert sim.gateway.net_fen(data["order_no"]) == 4000
+    assert case_of(ctx).after["outcome"] == "submitted"
+    assert devices.fingerprint.asked == ["right_thumb", "left_thumb"]
+
+
+def test_the_number_is_checked_and_the_masked_name_confirmed(ctx):
+    bad = WANG[:-1] + ("0" if WANG[-1] != "0" else "1")
+    answers = iter([Intent("lost"), Intent("ok", bad), Intent("ok", MINOR), Intent("yes")])
+    t = run(reissue.start, ctx, lambda v: next(answers, None))
+    entries = [v for v in t.views if isinstance(v, Entry)]
+    assert entries[0].check == "id_number" and "校验位" in str(entries[1].error)
+    confirm = next(v for v in t.views if str(v.title) == "请确认是您本人")
+    assert "孙*" in str(confirm.body) and MINOR not in str(confirm.body)
+    # under 16: refused with what to do, nothing created, nothing charged
+    assert str(t.views[-1].title) == "自助机暂时不能为您办理"
+    assert "监护人" in str(t.views[-1].body)
+    assert not list(ctx.services["journal"].iter_all())
+
+
+def test_a_face_that_does_not_match_goes_to_a_counter_after_a_retry(ctx, devices, sim):
+    citizen = Citizen(OTHER_FACE)
+    t = run(reissue.start, ctx, citizen)
+    assert t.outcome == Finished("counter")
+    assert citizen.seen.count("人像比对未通过") == 1  # one retry (face_tries = 2)
+    assert str(t.views[-1].title) == "请到窗口办理" and "办不成事" in str(t.views[-1].body)
+    assert not list(ctx.services["journal"].iter_all()) and not devices.printer.jobs
+
+
+def test_fingerprints_that_cannot_be_taken_are_recorded_and_the_journey_goes_on(ctx, devices, sim):
+    devices.fingerprint.placed = False
+    t = run(reissue.start, ctx, Citizen())
+    assert t.outcome == Finished("submitted")
+    note = next(v for v in t.views if str(v.title) == "部分指纹未能采集")
+    assert "右手采集失败" in str(note.body)
+    review = next(v for v in t.views if str(v.title) == "请核对申请信息")
+    assert "左手采集失败" in str(review.body)
+    acc = devices.printer.jobs[-1][1]["application_no"]
+    assert sim.platform.apps[acc].fingers == 0  # "capture failed" recorded on the form
+
+
+def test_paying_by_qr_with_a_confirmation_on_the_phone(ctx, devices, sim):
+    sim.gateway.script("*", "userpaying_then_paid", polls=3)
+    t = run(reissue.start, ctx, Citizen(mode="native"))
+    assert t.outcome == Finished("submitted")
+    shown = [v for v in t.views if isinstance(v, Payment)]
+    assert shown[0].qr.startswith("weixin://") and shown[0].amount == "40.00"
+    assert shown[0].seconds_left == 300 and shown[-1].seconds_left < 300  # the countdown runs
+    assert any(str(v.status) == "请在手机上确认付款" for v in shown)
+    assert sim.gateway.net_fen(devices.printer.jobs[-1][1]["order_no"]) == 4000
+
+
+def test_userpaying_that_is_confirmed_in_time(ctx, devices, sim):
+    sim.gateway.script("*", "userpaying_then_paid", polls=2)
+    t = run(reissue.start, ctx, Citizen())
+    assert t.outcome == Finished("submitted")
+    assert any(str(v.title) == "请在手机上确认付款" for v in t.views)
+
+
+def test_userpaying_never_confirmed_is_reversed_and_nothing_is_charged(ctx, devices, sim):
+    sim.gateway.script("*", "userpaying_then_abandoned")
+    t = run(reissue.start, ctx, Citizen())
+    waits = [v for v in t.views if str(v.title) == "请在手机上确认付款"]
+    assert len(waits) >= 7  # queried every 4 s for 30 s
+    failed = next(v for v in t.views if str(v.title) == "支付没有完成")
+    assert "REVERSED" in str(failed.body)
+    order_no = _order_no(ctx)
+    assert sim.gateway.orders[order_no].state == "CLOSED" and sim.gateway.net_fen(order_no) == 0
+    _settled(ctx, "not_paid")  # walked away from the last screen: the application is withdrawn
+    assert not devices.printer.jobs
+
+
+def test_a_citizen_who_walks_away_mid_payment_has_the_order_closed(ctx, devices, sim):
+    sim.gateway.script("*", "userpaying_then_abandoned")
+    runner = _walk_until(ctx, Citizen(), lambda v: str(v.title) == "请在手机上确认付款")
+    runner.cancel("idle")  # the idle timeout closes the journey at the phone prompt
+    _settled(ctx, "not_paid")
+    order_no = _order_no(ctx)
+    assert sim.gateway.orders[order_no].state == "CLOSED" and sim.gateway.net_fen(order_no) == 0
+    acc = case_of(ctx).refs["acceptance_no"]
+    assert sim.platform.apps[acc].state == "cancelled"
+
+
+def test_cancel_at_the_qr_closes_the_order_only_after_a_query(ctx, devices, sim):
+    sim.gateway.script("*", "userpaying_then_abandoned")
+    citizen = Citizen(mode="native")
+    citizen.on_payment = lambda v: Intent("cancel")
+    t = run(reissue.start, ctx, citizen)
+    order_no = _order_no(ctx)
+    ops = [op for op, o in sim.gateway.calls if o == order_no]
+    assert ops[-2:] == ["query", "cancel"]
+    assert sim.gateway.net_fen(order_no) == 0
+    assert isinstance(t.outcome, Finished | Cancelled)
+
+
+def test_a_citizen_gone_after_paying_still_has_the_application_submitted(ctx, devices, sim):
+    runner = _walk_until(ctx, Citizen(), lambda v: str(v.title) == "正在提交申请")
+    runner.cancel("idle")  # paid, then gone before the submit: the paid step is never lost
+    _settled(ctx, "submitted")
+    acc = case_of(ctx).refs["acceptance_no"]
+    assert sim.platform.apps[acc].state == "accepted"
+    assert sim.gateway.net_fen(_order_no(ctx)) == 4000  # charged once, not refunded
+
+
+def _quiet() -> None:
+    deadline = time.monotonic() + 30
+    while any(t.name == "reissue-abandon" for t in threading.enumerate()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def _order_no(ctx: FlowContext) -> str:
+    return next(s.key for s in ctx.services["journal"].iter_all() if s.kind == "payment")
+
+
+def _settled(ctx: FlowContext, outcome: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        case = case_of(ctx)
+        if case.state == DONE:
+            assert case.after["outcome"] == outcome
+            return
+        time.sleep(0.05)
+    raise AssertionError("the abandoned case was not settled")
+
+
+def _walk_until(ctx: FlowContext, citizen: Citizen, stop: Callable[[View], bool]) -> FlowRunner:
+    runner = FlowRunner(reissue.start(ctx), ctx.session, ctx.clock)
+    step: Any = runner.start()
+    for _ in range(200):
+        if isinstance(step, Work):
+            if stop(step.busy):
+                return runner
+            try:
+                step = runner.answer(step.fn())
+            except Exception as e:
+                step = runner.fail(e)
+            continue
+        assert isinstance(step, View), step
+        if stop(step):
+            return runner
+        step = runner.answer(citizen(step) or Intent("timeout"))
+    raise AssertionError("never reached the step")
+
+
+def transcript_titles(t: Transcript) -> list[str]:
+    return [str(v.title) for v in t.views]
+
+
+def test_renewal_reads_the_old_card_and_a_fee_exempt_citizen_pays_nothing(ctx, devices, sim):
+    from devices.idcard.presets import PRESETS
+
+    devices.states["idcard"] = OK
+    citizen = Citizen()
+    plain = citizen.__call__
+
+    def with_card(view: View) -> Intent | None:
+        if isinstance(view, Choose) and any(o.key == "renew" for o in view.options):
+            return Intent("renew")
+        if isinstance(view, Choose) and any(o.key == "renewal_damaged" for o in view.options):
+            return Intent("renewal_damaged")
+        if "card_inserted" in view.events:
+            return Intent("card_inserted", PRESETS["elderly"])
+        if "card_removed" in view.events:
+            return Intent("card_removed")
+        return plain(view)
+
+    t = run(reissue.start, ctx, with_card)
+    assert t.outcome == Finished("submitted")
+    kinds = next(v for v in t.views if str(v.title) == "请选择办理类型")
+    assert [o.key for o in kinds.options] == ["renewal_expiry", "renewal_damaged"]
+    assert "免收工本费" in str(kinds.options[0].detail) and "长期有效" in str(kinds.options[0].detail)
+    assert not any(isinstance(v, Payment) for v in t.views)  # nothing to pay
+    data = devices.printer.jobs[-1][1]
+    assert data["service_name"] == "居民身份证损坏换领" and data["fee"] == "0.00" and data["order_no"] == ""
+    assert sim.platform.apps[data["application_no"]].state == "accepted"
+
+
+def test_a_slip_that_does_not_print_shows_the_number_and_the_signed_qr(ctx, devices, sim):
+    from devices.base import DeviceOffline
+
+    devices.printer.fail = DeviceOffline("打印纸已用完")
+    t = run(reissue.start, ctx, Citizen())
+    assert t.outcome == Finished("submitted_not_printed")
+    last = t.views[-1]
+    assert str(last.title) == "申请已受理，回执未能打印" and "打印纸已用完" in str(last.body)
+    code = ctx.services["pickup_signer"].verifier.verify(last.qr)
+    assert code.acceptance_no in str(last.body)
+    assert sim.platform.apps[code.acceptance_no].state == "accepted"  # paid and submitted all the same
+
+
+def test_the_platform_down_at_the_lookup_is_said_and_nothing_is_charged(ctx, sim):
+    sim.platform.faults.add("POST", "/persons/lookup", "status", times=10)
+    try:
+        t = run(reissue.start, ctx, Citizen())
+    finally:
+        sim.platform.faults.clear()
+    assert t.outcome == Finished("refused")
+    assert str(t.views[-1].title) == "业务系统暂时无法连接" and "没有收取任何费用" in str(t.views[-1].body)
+    assert t.views[-1].actions == (("ok", t.views[-1].actions[0][1]),)  # the way home
+    assert not list(ctx.services["journal"].iter_all())

@@ -1,0 +1,208 @@
+"""The ID card reissue clicked through end to end: the app as `make run` builds it (real drivers on
+the simulated camera, fingerprint module, scanner and printer), the reference platform and
+gateway on loopback, the journal on SQLite. It ends with a printed slip whose QR code verifies
+with the public key only. Screens are saved to /work/shots/reissue/ at both orientations."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import cv2
+import pytest
+import zxingcpp
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from core.text import tr
+from devices.base import State
+from flows.views import Message, Payment
+from hall.db import migrate, open_engine, sqlite_url
+from hall.journal import Journal
+from hall.pickup_code import load_verifier
+from tests.backends.support import AUTH, WANG, servers
+from tests.ui.conftest import simulated_kiosk
+
+SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/reissue"))
+
+
+@pytest.fixture
+def kiosk(tmp_path):
+    from backends.payment.client import PaymentClient
+    from backends.platform.client import PlatformClient
+
+    k = simulated_kiosk(
+        tmp_path,
+        ["reissue"],
+        **{
+            "devices.locker.driver": "none",
+            "reissue.signing_key": str(tmp_path / "data/pickup.pem"),
+            "reissue.verify_key": str(tmp_path / "data/pickup.pub"),
+        },
+    )
+    with servers() as sim:
+        engine = open_engine(sqlite_url(tmp_path / "hall.db"))
+        migrate(engine)
+        k.services.update(
+            platform=PlatformClient(sim.platform_url),
+            payment=PaymentClient(sim.payment_url),
+            journal=Journal(engine, "K01"),
+        )
+        k.sim_backends = sim  # type: ignore[attr-defined]
+        for kind in ("camera", "printer", "fingerprint", "scanner"):
+            assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 15), k.devices[kind].status
+        yield k
+        k.stop()
+        engine.dispose()
+
+
+@pytest.fixture
+def shell(qtbot, kiosk):
+    from kiosk.ui.app import application
+    from kiosk.ui.shell import Shell
+
+    application()
+    s = Shell(kiosk)
+    qtbot.addWidget(s)
+    s.resize(1080, 1920)
+    s.show()
+    s.refresh_home()
+    yield s
+    s.shutdown()
+
+
+def texts(w) -> str:
+    QApplication.processEvents()
+    return " ".join(x.text() for x in w.findChildren(QLabel) if x.isVisible())
+
+
+def tap(qtbot, shell, name: str) -> None:
+    qtbot.waitUntil(
+        lambda: any(b.isVisible() and b.isEnabled() for b in shell.findChildren(QPushButton, name)),
+        timeout=20000,
+    )
+    next(b for b in shell.findChildren(QPushButton, name) if b.isVisible()).click()
+
+
+def shoot(shell, name: str, refill=lambda: None) -> None:
+    """Both orientations of the current screen (shown afresh, so `refill` types again)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for w, h in ((1080, 1920), (1920, 1080)):
+        shell.resize(w, h)
+        shell._rerender()
+        refill()
+        QApplication.processEvents()
+        shell.grab().save(str(SHOTS / f"{name}-{w}x{h}.png"))
+    shell.resize(1080, 1920)
+    QApplication.processEvents()
+
+
+def test_loss_reissue_end_to_end_ends_with_a_slip_whose_qr_verifies(qtbot, kiosk, shell, tmp_path):
+    sim = kiosk.sim_backends
+    QApplication.processEvents()
+    tap(qtbot, shell, "service_reissue")
+    tap(qtbot, shell, "option_lost")
+
+    # the keypad: a wrong check character is caught as it is typed
+    def type_wrong() -> None:
+        for c in WANG[:-1] + "5":
+            tap(qtbot, shell, f"key_{c}")
+
+    type_wrong()
+    assert "校验位" in texts(shell)
+    assert not next(b for b in shell.findChildren(QPushButton, "confirm") if b.isVisible()).isEnabled()
+    shoot(shell, "01-id-number-wrong-check", type_wrong)
+    tap(qtbot, shell, "clear")
+    for c in WANG:
+        tap(qtbot, shell, f"key_{c}")
+    tap(qtbot, shell, "confirm")
+    qtbot.waitUntil(lambda: "请确认是您本人" in texts(shell), timeout=20000)
+    assert "王**" in texts(shell) and WANG not in texts(shell)
+    shoot(shell, "02-confirm-name")
+    tap(qtbot, shell, "action_yes")
+    tap(qtbot, shell, "option_reissue_lost")
+    # the photo journey's live-guided step takes the photo by itself
+    qtbot.waitUntil(lambda: "请确认您的照片" in texts(shell), timeout=60000)
+    kiosk.simulators["fingerprint"].place("good")
+    tap(qtbot, shell, "action_ok")
+    # liveness, face comparison on the platform, both thumbs: then the review
+    qtbot.waitUntil(lambda: "请核对申请信息" in texts(shell), timeout=90000)
+    assert "360426********0071" in texts(shell) and "40.00 元" in texts(shell)
+    shoot(shell, "03-review")
+    tap(qtbot, shell, "action_ok")
+    tap(qtbot, shell, "option_micropay")
+    qtbot.waitUntil(lambda: isinstance(shell.current_view, Payment), timeout=20000)
+    assert "¥ 40.00" in texts(shell) and "剩余时间" in texts(shell)
+    shoot(shell, "04-pay-show-code")
+    kiosk.simulators["scanner"].scan(AUTH)
+    qtbot.waitUntil(lambda: "申请已受理，请取走回执" in texts(shell), timeout=30000)
+    shoot(shell, "05-accepted")
+    printer = kiosk.simulators["printer"]
+    assert printer.wait_receipts(1, 10)
+    slip = printer.last_receipt
+    (SHOTS / "slip.png").write_bytes(Path(slip).read_bytes())
+    assert "居民身份证丢失补领" in printer.last_text and "40.00" in printer.last_text
+    assert WANG not in printer.last_text and "360426********0071" in printer.last_text
+    codes = [r.text for r in zxingcpp.read_barcodes(cv2.imread(str(slip)))]
+    assert len(codes) == 1
+    got = load_verifier(tmp_path / "data/pickup.pub").verify(codes[0])
+    acc = got.acceptance_no
+    assert acc in printer.last_text and sim.platform.apps[acc].state == "accepted"
+    session = shell.host.runner.session
+    tap(qtbot, shell, "action_ok")
+    assert shell.mode == "home" and session.closed
+    # nothing personal left on disk: data dir, journal, logs, session folders, printed receipts
+    for f in tmp_path.rglob("*"):
+        if f.is_file():
+            content = f.read_bytes()
+            for secret in (WANG, "王小明"):
+                assert secret.encode() not in content, f
+                assert secret.encode("gb18030") not in content, f
+
+
+def test_payment_screens_count_down_and_show_the_qr(qtbot, shell):
+    """The QR and phone-confirmation screens as a citizen sees them (rendered directly)."""
+    native = Payment(
+        title=tr("请用手机扫码付款"),
+        prompt=tr("请用微信或支付宝扫描二维码付款"),
+        amount="40.00",
+        qr="weixin://wxpay/bizpayurl?pr=K0126120115440950CC043A",
+        seconds_left=300,
+        actions=(("cancel", tr("取消缴费")),),
+    )
+    shell.show_view(native, lambda i: None)
+    assert "剩余时间 5:00" in texts(shell)
+    assert [w for w in shell.findChildren(QLabel, "QR") if w.isVisible()]
+    qtbot.waitUntil(lambda: "剩余时间 4:5" in texts(shell), timeout=5000)  # it visibly runs
+    shoot(shell, "06-pay-qr")
+    confirm = Payment(
+        title=tr("请在手机上确认付款"),
+        prompt=tr("请在手机上输入密码确认付款"),
+        amount="40.00",
+        status=tr("等待您在手机上确认"),
+        seconds_left=26,
+        actions=(("cancel", tr("取消缴费")),),
+    )
+    shell.show_view(confirm, lambda i: None)
+    assert "等待您在手机上确认" in texts(shell) and "剩余时间 0:26" in texts(shell)
+    shoot(shell, "07-pay-confirm-on-phone")
+    shell.toggle_language()  # English throughout
+    try:
+        shell.show_view(native, lambda i: None)
+        qtbot.waitUntil(lambda: "Time left" in texts(shell) and "Amount to pay" in texts(shell), timeout=5000)
+        shoot(shell, "08-pay-qr-english")
+    finally:
+        shell.toggle_language()
+
+
+def test_a_citizen_paying_on_the_phone_is_not_timed_out_by_the_idle_watch(qtbot, kiosk, shell):
+    shell.mode = "flow"
+    view = Payment(title=tr("请用手机扫码付款"), amount="40.00", qr="weixin://x", seconds_left=300)
+    shell.show_view(view, lambda i: None)
+    kiosk.clock.advance(kiosk.config["kiosk"]["idle_timeout"] + 5)
+    shell.tick()
+    assert shell.mode == "flow" and not shell.idle_overlay.isVisible()
+    # any other screen left alone that long ends the session
+    shell.show_view(Message(title=tr("请核对申请信息")), lambda i: None)
+    kiosk.clock.advance(kiosk.config["kiosk"]["idle_timeout"] + 5)
+    shell.tick()
+    assert shell.mode == "home"
