@@ -248,10 +248,14 @@ class Journal:
             rows = conn.execute(sa.select(journal_step).where(_c.saga == saga).order_by(_c.id)).all()
         return [_step(r) for r in rows]
 
-    def open_sagas(self, older_than: datetime | None = None) -> list[str]:
+    def open_sagas(self, older_than: datetime | None = None, kiosk: str | None = None) -> list[str]:
         """Sagas with an open step and no step touched after `older_than` (UTC): a citizen still
-        at the screen keeps touching theirs. Oldest first."""
-        with_open = sa.select(_c.saga).where(_c.state == OPEN).distinct()
+        at the screen keeps touching theirs. Only `kiosk`'s when given (kiosks of a hall share
+        a PostgreSQL database, and one settles only its own). Oldest first."""
+        with_open = sa.select(_c.saga).where(_c.state == OPEN)
+        if kiosk is not None:
+            with_open = with_open.where(_c.kiosk == kiosk)
+        with_open = with_open.distinct()
         q = (
             sa.select(_c.saga, sa.func.min(_c.id).label("first"))
             .where(_c.saga.in_(with_open))

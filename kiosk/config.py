@@ -115,9 +115,10 @@ def device_section(kind: str) -> Section:
 
 
 def all_sections() -> tuple[Section, ...]:
+    from backends.settings import SECTION as BACKENDS
     from hall.queue.settings import SECTION as QUEUE
 
-    return (*CORE_SECTIONS, QUEUE, *(device_section(k) for k in DEVICE_KINDS))
+    return (*CORE_SECTIONS, QUEUE, BACKENDS, *(device_section(k) for k in DEVICE_KINDS))
 
 
 class Config(Mapping[str, Any]):

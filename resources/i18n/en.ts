@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../flows/catalog.py" line="12"/>
-        <location filename="../../kiosk/home.py" line="69"/>
+        <location filename="../../kiosk/home.py" line="82"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
@@ -103,64 +103,79 @@
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="111"/>
+        <location filename="../../kiosk/app.py" line="140"/>
+        <source>{system}：{why}</source>
+        <translation>{system}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="179"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="122"/>
+        <location filename="../../kiosk/app.py" line="190"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="166"/>
+        <location filename="../../kiosk/app.py" line="234"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="14"/>
+        <location filename="../../kiosk/app.py" line="271"/>
+        <source>业务日志不可用：{err}</source>
+        <translation>Transaction journal unavailable: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/home.py" line="15"/>
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="15"/>
+        <location filename="../../kiosk/home.py" line="16"/>
         <source>凭条打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="16"/>
+        <location filename="../../kiosk/home.py" line="17"/>
         <source>A4 打印机</source>
         <translation>A4 printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="17"/>
+        <location filename="../../kiosk/home.py" line="18"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="18"/>
+        <location filename="../../kiosk/home.py" line="19"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="19"/>
+        <location filename="../../kiosk/home.py" line="20"/>
         <source>指纹仪</source>
         <translation>Fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="20"/>
+        <location filename="../../kiosk/home.py" line="21"/>
         <source>扫码器</source>
         <translation>Code scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="44"/>
+        <location filename="../../kiosk/home.py" line="45"/>
         <source>即将开通，敬请期待</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="52"/>
+        <location filename="../../kiosk/home.py" line="53"/>
         <source>{device}暂不可用：{why}</source>
         <translation>{device} unavailable: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/home.py" line="72"/>
+        <source>{system}暂不可用：{why}</source>
+        <translation>{system} is unavailable: {why}</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="40"/>
@@ -461,7 +476,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="352"/>
-        <location filename="../../kiosk/home.py" line="64"/>
+        <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
@@ -471,22 +486,22 @@
         <translation>Choose a service and get a queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="66"/>
+        <location filename="../../kiosk/home.py" line="79"/>
         <source>身份证补换领</source>
         <translation>ID card reissue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="67"/>
+        <location filename="../../kiosk/home.py" line="80"/>
         <source>证明打印</source>
         <translation>Print a certificate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="68"/>
+        <location filename="../../kiosk/home.py" line="81"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="325"/>
+        <location filename="../../kiosk/ui/demo.py" line="335"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -599,6 +614,7 @@
     </message>
     <message>
         <location filename="../../devices/base.py" line="154"/>
+        <location filename="../../backends/reachability.py" line="33"/>
         <source>正在连接</source>
         <extracomment>Reconnect delays (first, cap) in seconds. The cap is short on purpose: a reopen attempt costs one port open and one status poll, while a long cap keeps a device that answers again away for as long as the cap (15 s of garbage once kept a printer off for 16 s more). seconds between poll() calls while connected</extracomment>
         <translation>Connecting</translation>
@@ -1275,8 +1291,8 @@
         <translation>SAM number should be 16 bytes, got {n}</translation>
     </message>
     <message>
+        <location filename="../../core/text.py" line="58"/>
         <location filename="../../devices/fingerprint/model.py" line="113"/>
-        <location filename="../../kiosk/text.py" line="58"/>
         <source>{a}；{b}</source>
         <translation>{a}; {b}</translation>
     </message>
@@ -1631,14 +1647,14 @@
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="33"/>
-        <location filename="../../kiosk/lockers.py" line="736"/>
+        <location filename="../../hall/lockers.py" line="736"/>
         <source>{number} 号柜门未能打开</source>
         <translation>Compartment door {number} did not open</translation>
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="39"/>
-        <location filename="../../kiosk/lockers.py" line="332"/>
-        <location filename="../../kiosk/lockers.py" line="755"/>
+        <location filename="../../hall/lockers.py" line="332"/>
+        <location filename="../../hall/lockers.py" line="755"/>
         <source>没有 {number} 号柜</source>
         <extracomment>False until reconcile() has seen the door of every compartment a crash may have left open</extracomment>
         <translation>There is no compartment {number}</translation>
@@ -1939,7 +1955,7 @@
     </message>
     <message>
         <location filename="../../flows/photo.py" line="170"/>
-        <location filename="../../kiosk/home.py" line="65"/>
+        <location filename="../../kiosk/home.py" line="78"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
@@ -1949,186 +1965,186 @@
         <translation>A compliant ID photo, with guidance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="361"/>
-        <location filename="../../kiosk/lockers.py" line="572"/>
+        <location filename="../../hall/lockers.py" line="361"/>
+        <location filename="../../hall/lockers.py" line="572"/>
         <source>该证件已在柜中</source>
         <translation>This document is already in a compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="376"/>
+        <location filename="../../hall/lockers.py" line="376"/>
         <source>没有空闲的柜格</source>
         <translation>No free compartments</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="382"/>
+        <location filename="../../hall/lockers.py" line="382"/>
         <source>柜中没有该证件</source>
         <translation>This document is not in any compartment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="384"/>
+        <location filename="../../hall/lockers.py" line="384"/>
         <source>{number} 号柜故障，请联系工作人员</source>
         <translation>Compartment {number} is faulty. Please contact staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="386"/>
+        <location filename="../../hall/lockers.py" line="386"/>
         <source>{number} 号柜已打开</source>
         <translation>Compartment {number} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="398"/>
+        <location filename="../../hall/lockers.py" line="398"/>
         <source>{number} 号柜无可清除的物品</source>
         <translation>Compartment {number} has nothing to clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="414"/>
+        <location filename="../../hall/lockers.py" line="414"/>
         <source>{number} 号柜正在开门</source>
         <translation>Compartment {number} is opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="426"/>
+        <location filename="../../hall/lockers.py" line="426"/>
         <source>{number} 号柜没有故障</source>
         <translation>Compartment {number} has no fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="538"/>
+        <location filename="../../hall/lockers.py" line="538"/>
         <source>{number} 号柜门被发现打开</source>
         <translation>Compartment door {number} was found open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="567"/>
+        <location filename="../../hall/lockers.py" line="567"/>
         <source>{number} 号柜当前不能打开</source>
         <translation>Compartment {number} cannot be opened right now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="593"/>
+        <location filename="../../hall/lockers.py" line="593"/>
         <source>开锁失败：{err}</source>
         <translation>Failed to unlock: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="598"/>
+        <location filename="../../hall/lockers.py" line="598"/>
         <source>{why}；如 {number} 号柜门已打开，请照常取放物品并关好柜门</source>
         <translation>{why}; if the door of compartment {number} is open, take or place the item as usual and close the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="682"/>
+        <location filename="../../hall/lockers.py" line="682"/>
         <source>{number} 号柜开门过程中断，请工作人员核查</source>
         <translation>Opening compartment {number} was interrupted. Staff, please check.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/lockers.py" line="696"/>
+        <location filename="../../hall/lockers.py" line="696"/>
         <source>{number} 号柜门未关闭</source>
         <translation>Compartment door {number} is not closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="37"/>
+        <location filename="../../hall/queue/rules.py" line="37"/>
         <source>今日不办理此业务（办理时间 {hours}）</source>
         <translation>This service is not available today (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="45"/>
+        <location filename="../../hall/queue/rules.py" line="45"/>
         <source>今日办理时间已过（办理时间 {hours}）</source>
         <translation>Today&apos;s service hours are over (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/rules.py" line="49"/>
+        <location filename="../../hall/queue/rules.py" line="49"/>
         <source>{at} 开始取号（办理时间 {hours}）</source>
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="188"/>
+        <location filename="../../hall/queue/store.py" line="188"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="217"/>
+        <location filename="../../hall/queue/store.py" line="217"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="241"/>
-        <location filename="../../kiosk/queue/store.py" line="309"/>
+        <location filename="../../hall/queue/store.py" line="241"/>
+        <location filename="../../hall/queue/store.py" line="309"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="266"/>
+        <location filename="../../hall/queue/store.py" line="266"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="284"/>
+        <location filename="../../hall/queue/store.py" line="284"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="287"/>
-        <location filename="../../kiosk/queue/store.py" line="403"/>
+        <location filename="../../hall/queue/store.py" line="287"/>
+        <location filename="../../hall/queue/store.py" line="403"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="334"/>
-        <location filename="../../kiosk/queue/store.py" line="473"/>
+        <location filename="../../hall/queue/store.py" line="334"/>
+        <location filename="../../hall/queue/store.py" line="473"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="363"/>
+        <location filename="../../hall/queue/store.py" line="363"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="409"/>
+        <location filename="../../hall/queue/store.py" line="409"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="435"/>
+        <location filename="../../hall/queue/store.py" line="435"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="460"/>
+        <location filename="../../hall/queue/store.py" line="460"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="464"/>
+        <location filename="../../hall/queue/store.py" line="464"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="471"/>
+        <location filename="../../hall/queue/store.py" line="471"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="478"/>
+        <location filename="../../hall/queue/store.py" line="478"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="485"/>
+        <location filename="../../hall/queue/store.py" line="485"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="509"/>
+        <location filename="../../hall/queue/store.py" line="509"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="561"/>
+        <location filename="../../hall/queue/store.py" line="561"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="563"/>
+        <location filename="../../hall/queue/store.py" line="563"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/store.py" line="665"/>
+        <location filename="../../hall/queue/store.py" line="665"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -2143,7 +2159,7 @@
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/queue/factory.py" line="49"/>
+        <location filename="../../hall/queue/factory.py" line="49"/>
         <source>身份证号密钥文件无法使用：{why}</source>
         <translation>The ID number key file cannot be used: {why}</translation>
     </message>
@@ -2661,6 +2677,26 @@
         <location filename="../../kiosk/ui/watchdog.py" line="101"/>
         <source>界面停止响应超过 {s} 秒</source>
         <translation>The screen stopped responding for more than {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../backends/reachability.py" line="19"/>
+        <source>政务服务平台</source>
+        <translation>Government service platform</translation>
+    </message>
+    <message>
+        <location filename="../../backends/reachability.py" line="19"/>
+        <source>支付平台</source>
+        <translation>Payment gateway</translation>
+    </message>
+    <message>
+        <location filename="../../backends/reachability.py" line="32"/>
+        <source>未配置</source>
+        <translation>not configured</translation>
+    </message>
+    <message>
+        <location filename="../../backends/reachability.py" line="75"/>
+        <source>暂时无法连接</source>
+        <translation>cannot be reached at the moment</translation>
     </message>
 </context>
 </TS>
