@@ -35,7 +35,9 @@ class Kiosk:
     alerts: Alerts
     devices: DeviceManager
     catalog: dict[str, FlowSpec]
-    simulators: dict[str, Any] = field(default_factory=dict)
+    simulators: dict[str, Any] = field(default_factory=dict)  # device kind -> its pty simulator
+    # --simulate: the platform and payment reference servers (backends.simulate.Simulated)
+    reference_servers: Any = None
     services: dict[str, Any] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic)
     runtime_dir: Path = Path("var/run")
@@ -81,6 +83,8 @@ class Kiosk:
         self.devices.stop()
         for sim in self.simulators.values():
             sim.stop()
+        if self.reference_servers is not None:
+            self.reference_servers.stop()
 
 
 def _start_simulators(config: Config, runtime_dir: Path) -> tuple[Config, dict[str, Any]]:
@@ -246,11 +250,10 @@ def build(config: Config, *, simulate: bool = False, clock: Clock | None = None,
     if stale:
         log.warning("removed %d session folders left by an earlier crash", stale)
     sims: dict[str, Any] = {}
+    servers = None
     if simulate:
         config, sims = _start_simulators(config, runtime_dir)
         config, servers = _start_reference_servers(config)
-        if servers is not None:
-            sims["backends"] = servers
     clock = clock or SystemClock()
     alerts = Alerts(data_dir / "alerts.jsonl", kcfg["kiosk_id"], config["health"]["alert_webhook"])
     devices = build_devices({k: config.device(k) for k in DEVICE_KINDS})
@@ -260,6 +263,7 @@ def build(config: Config, *, simulate: bool = False, clock: Clock | None = None,
     voice = Voice(kcfg["voice"])
     voice.subscribe(_alert_on_voice(alerts))
     kiosk = Kiosk(config, clock, alerts, devices, dict(CATALOG), sims, runtime_dir=runtime_dir, voice=voice)
+    kiosk.reference_servers = servers
     kiosk.services.update(_open_backends(config, alerts))
     engine = _engine(config)
     if "queue" in kcfg["services"]:

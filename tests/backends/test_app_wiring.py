@@ -61,7 +61,7 @@ def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
 
 
 def servers(kiosk: Kiosk) -> Simulated:
-    sim = kiosk.simulators["backends"]
+    sim = kiosk.reference_servers
     assert isinstance(sim, Simulated)
     return sim
 
