@@ -27,6 +27,7 @@ from kiosk.app import Kiosk, build
 from kiosk.config import load
 from kiosk.home import tiles
 from tests.backends.support import AUTH, WANG, live_jpeg
+from tests.backends.support import servers as support_servers
 
 # a service that needs both systems (the reissue, certificate and pickup journeys will)
 PAID_SERVICE = FlowSpec("paid", tr("补领"), tr(""), lambda ctx: iter(()), backends=("platform", "payment"))
@@ -133,3 +134,43 @@ def test_paid_step_waits_while_the_platform_is_down_and_is_forwarded_when_it_ret
     assert servers(kiosk).platform.apps[case.acceptance_no].state == AppState.ACCEPTED
     assert servers(kiosk).gateway.net_fen(order.order_no) == case.fee_fen  # charged once
     assert kiosk.services["journal"].open_sagas() == []
+
+
+def test_configured_urls_and_the_reconciler_at_start_finish_what_the_last_run_left(tmp_path: Path) -> None:
+    """Not simulated: the clients follow [backends] in the config. A kiosk charged the citizen
+    and stopped before telling the platform; the next start's reconciler submits it."""
+    with support_servers() as srv:
+        config = load(
+            None,
+            {
+                "kiosk.voice": False,
+                "kiosk.data_dir": str(tmp_path / "data"),
+                "kiosk.runtime_dir": str(tmp_path / "run"),
+                "log.dir": str(tmp_path / "log"),
+                "health.status_file": str(tmp_path / "health.json"),
+                "devices.idcard.driver": "none",
+                "devices.printer.driver": "none",
+                "backends.platform_url": srv.platform_url,
+                "backends.payment_url": srv.payment_url,
+            },
+        )
+        first = build(config)
+        try:
+            assert first.reference_servers is None
+            paid = first.services["paid_application"]
+            case = paid.open(WANG, Kind.REISSUE_LOST)
+            paid.platform.attach_photo(case.acceptance_no, live_jpeg())
+            paid.platform.attach_fingerprints(case.acceptance_no, {"R1": b"t1"})
+            paid.pay(case, Mode.MICROPAY, AUTH)
+        finally:
+            first.stop()  # gone before "paid" reached the platform
+        assert srv.platform.apps[case.acceptance_no].state == AppState.CREATED
+        second = build(config)
+        try:
+            wait_for(
+                lambda: srv.platform.apps[case.acceptance_no].state == AppState.ACCEPTED,
+                "the reconciler at start never forwarded the paid application",
+            )
+            wait_for(lambda: not second.services["journal"].open_sagas(), "the saga stayed open")
+        finally:
+            second.stop()
