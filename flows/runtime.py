@@ -49,8 +49,10 @@ class FlowContext:
 
 @dataclass(frozen=True)
 class FlowSpec:
-    """A service on the home screen: its flow, the devices it cannot finish without, and the
-    devices it can do without, each with the note home shows while that one is down."""
+    """A service on the home screen: its flow, the devices it cannot finish without, the
+    devices it can do without (each with the note home shows while that one is down), and the
+    systems we do not own it needs ("platform", "payment"): off with the reason while one is
+    unreachable or not configured."""
 
     key: str
     title: Any  # Text
@@ -58,6 +60,7 @@ class FlowSpec:
     start: Callable[[FlowContext], FlowGen]
     requires: tuple[str, ...] = ()
     optional: tuple[tuple[str, Any], ...] = ()  # (device, Text note)
+    backends: tuple[str, ...] = ()
     # service-level health beyond devices, from the app's services (e.g. the queue store
     # unreachable): None when available, else the reason. Called on the GUI thread: keep it cheap.
     check: Callable[[Mapping[str, Any]], Any] | None = None

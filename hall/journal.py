@@ -19,12 +19,13 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from core.redact import ID_RE
 from hall.db import METADATA, Migration, create_tables, register
@@ -166,9 +167,11 @@ class Journal:
         key: str,
         refs: Mapping[str, Any] | None = None,
         before: Mapping[str, Any] | None = None,
+        conn: Connection | None = None,
     ) -> Step:
         """Write the intent (state open) before the side effect; an existing (kind, key) step is
-        returned as it is, so a retry reuses it."""
+        returned as it is, so a retry reuses it. With `conn` the step is written in the caller's
+        transaction (with the state change it goes with) and the crash point is the caller's."""
         now = self.now()
         values = {
             "saga": saga,
@@ -183,19 +186,31 @@ class Journal:
             "updated_at": now,
         }
         try:
-            with self.engine.begin() as conn:
-                pk = conn.execute(_INSERT, values).inserted_primary_key
+            with self._transaction(conn) as c:
+                pk = c.execute(_INSERT, values).inserted_primary_key
             assert pk is not None
             new_id = int(pk[0])
         except sa.exc.IntegrityError:  # written before (a retry, or another process): it stands
-            existing = self.get(kind, key)
+            existing = self.get(kind, key, conn)
             assert existing is not None
             return existing
         step = Step(
             new_id, saga, kind, key, OPEN, dict(before or {}), {}, dict(refs or {}), self.kiosk_id, now, now
         )
-        self.point(kind, "intent")
+        if conn is None:
+            self.point(kind, "intent")
         return step
+
+    @contextmanager
+    def _transaction(self, conn: Connection | None) -> Iterator[Connection]:
+        """A transaction of our own, or a savepoint in the caller's (so a duplicate key does not
+        spoil the caller's transaction on PostgreSQL)."""
+        if conn is None:
+            with self.engine.begin() as own:
+                yield own
+        else:
+            with conn.begin_nested():
+                yield conn
 
     def finish(
         self,
@@ -204,15 +219,17 @@ class Journal:
         state: str,
         after: Mapping[str, Any] | None = None,
         refs: Mapping[str, Any] | None = None,
+        conn: Connection | None = None,
     ) -> Step:
-        """Write the outcome; `refs` are merged into the step's references."""
+        """Write the outcome; `refs` are merged into the step's references. With `conn`, in the
+        caller's transaction."""
         if state not in STATES:
             raise ValueError(f"unknown journal state {state!r}")
         now = self.now()
-        with self.engine.begin() as conn:
-            row = conn.execute(_LOCK_ONE, {"k": kind, "ky": key}).one()
+        with self._transaction(conn) as c:
+            row = c.execute(_LOCK_ONE, {"k": kind, "ky": key}).one()
             merged = {**json.loads(row.refs), **dict(refs or {})}
-            conn.execute(
+            c.execute(
                 _FINISH,
                 {
                     "row_id": row.id,
@@ -222,7 +239,8 @@ class Journal:
                     "now": now,
                 },
             )
-        self.point(kind, "outcome")
+        if conn is None:
+            self.point(kind, "outcome")
         old = _step(row)
         return Step(
             old.id,
@@ -238,9 +256,12 @@ class Journal:
             now,
         )
 
-    def get(self, kind: str, key: str) -> Step | None:
-        with self.engine.connect() as conn:
+    def get(self, kind: str, key: str, conn: Connection | None = None) -> Step | None:
+        if conn is not None:
             row = conn.execute(_ONE, {"k": kind, "ky": key}).first()
+        else:
+            with self.engine.connect() as own:
+                row = own.execute(_ONE, {"k": kind, "ky": key}).first()
         return _step(row) if row else None
 
     def saga(self, saga: str) -> list[Step]:
@@ -248,10 +269,14 @@ class Journal:
             rows = conn.execute(sa.select(journal_step).where(_c.saga == saga).order_by(_c.id)).all()
         return [_step(r) for r in rows]
 
-    def open_sagas(self, older_than: datetime | None = None) -> list[str]:
+    def open_sagas(self, older_than: datetime | None = None, kiosk: str | None = None) -> list[str]:
         """Sagas with an open step and no step touched after `older_than` (UTC): a citizen still
-        at the screen keeps touching theirs. Oldest first."""
-        with_open = sa.select(_c.saga).where(_c.state == OPEN).distinct()
+        at the screen keeps touching theirs. Only `kiosk`'s when given (kiosks of a hall share
+        a PostgreSQL database, and one settles only its own). Oldest first."""
+        with_open = sa.select(_c.saga).where(_c.state == OPEN)
+        if kiosk is not None:
+            with_open = with_open.where(_c.kiosk == kiosk)
+        with_open = with_open.distinct()
         q = (
             sa.select(_c.saga, sa.func.min(_c.id).label("first"))
             .where(_c.saga.in_(with_open))

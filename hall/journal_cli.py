@@ -19,7 +19,9 @@ DEFAULT_DB = "sqlite:///var/data/kiosk.db"
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m hall.journal", description=__doc__)
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLAlchemy URL (default {DEFAULT_DB})")
-    p.add_argument("--kiosk-id", default="K01")
+    p.add_argument(
+        "--kiosk-id", default="K01", help="the kiosk whose sagas reconcile settles (empty: every kiosk's)"
+    )
     sub = p.add_subparsers(dest="command", required=True)
     ls = sub.add_parser("list", help="steps, newest first")
     ls.add_argument("--open", action="store_true", help="only steps still open")

@@ -1,10 +1,12 @@
 """The reconciler: at start and every few minutes, finish or undo what a crash, power cut or
 network cut left open in the journal, and tell staff what it cannot settle.
 
-Each saga kind has a settler (today the paid application, hall/saga.py; the locker journal
-folds in as another). A saga is only touched once its last step is older than `grace`, so a
-citizen still at the screen is never overtaken; at start nothing of this kiosk is live, so the
-app runs it with grace 0. A saga still open after `patience` raises one staff alert.
+Each saga's head step kind has a settler (the paid application, hall/saga.py, when the
+platform and gateway are configured; others register with `add_settler`). A saga is only
+touched once its last step is older than `grace`, so a citizen still at the screen is never
+overtaken; at start nothing of this kiosk is live, so the app runs it with grace 0. A kiosk
+settles only its own sagas (a hall's kiosks share PostgreSQL). A saga still open after
+`patience` raises one staff alert.
 """
 
 from __future__ import annotations
@@ -36,25 +38,30 @@ class Reconciler:
     def __init__(
         self,
         journal: Journal,
-        paid_application: PaidApplication,
+        paid_application: PaidApplication | None = None,
         alert: AlertFn | None = None,
         grace: timedelta = timedelta(minutes=10),
         patience: timedelta = timedelta(hours=1),
     ) -> None:
         self.journal = journal
-        self.settlers: dict[str, Callable[[str], Outcome]] = {
-            CASE: lambda saga: paid_application.settle(saga, citizen_gone=True)
-        }
+        self.settlers: dict[str, Callable[[str], Outcome]] = {}
+        if paid_application is not None:
+            self.add_settler(CASE, lambda saga: paid_application.settle(saga, citizen_gone=True))
         self.alert = alert
         self.grace, self.patience = grace, patience
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
+    def add_settler(self, kind: str, settle: Callable[[str], Outcome]) -> None:
+        """`settle(saga)` for sagas whose first step of `kind` heads them."""
+        self.settlers[kind] = settle
+
     def run(self, grace: timedelta | None = None) -> Report:
         report = Report()
         now = self.journal.now()
         cutoff = now - (self.grace if grace is None else grace)
-        for saga in self.journal.open_sagas(older_than=cutoff):
+        mine = self.journal.kiosk_id or None  # a kiosk settles its own; the staff CLI settles all
+        for saga in self.journal.open_sagas(older_than=cutoff, kiosk=mine):
             steps = self.journal.saga(saga)
             head = next((s for s in steps if s.kind in self.settlers), None)
             try:

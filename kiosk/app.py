@@ -1,4 +1,6 @@
-"""Composition root (no Qt): config -> logs, alerts, devices (and simulators), services."""
+"""Composition root (no Qt): config -> logs, alerts, devices (and simulators), the systems we do
+not own (clients, reachability probes; reference servers in simulate mode), the journal and its
+reconciler, services."""
 
 from __future__ import annotations
 
@@ -33,7 +35,9 @@ class Kiosk:
     alerts: Alerts
     devices: DeviceManager
     catalog: dict[str, FlowSpec]
-    simulators: dict[str, Any] = field(default_factory=dict)
+    simulators: dict[str, Any] = field(default_factory=dict)  # device kind -> its pty simulator
+    # --simulate: the platform and payment reference servers (backends.simulate.Simulated)
+    reference_servers: Any = None
     services: dict[str, Any] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic)
     runtime_dir: Path = Path("var/run")
@@ -57,6 +61,7 @@ class Kiosk:
             "uptime_s": round(time.monotonic() - self.started),
             "devices": {d.name: d.status.as_json() for d in self.devices},
             "voice": self.voice.status.as_json(),
+            "backends": reach.as_json() if (reach := self.services.get("backends")) is not None else {},
             "alerts": [a.__dict__ for a in self.alerts.active()],
             **(extra or {}),
         }
@@ -66,12 +71,20 @@ class Kiosk:
 
     def stop(self) -> None:
         self.voice.stop()
+        for name in ("reconciler", "backends"):  # threads that call the backends, before the clients go
+            if (service := self.services.get(name)) is not None:
+                service.stop()
+        for name in ("platform", "payment"):
+            if (client := self.services.get(name)) is not None:
+                client.close()
         lockers = self.services.get("lockers")
         if lockers is not None:
             lockers.stop()
         self.devices.stop()
         for sim in self.simulators.values():
             sim.stop()
+        if self.reference_servers is not None:
+            self.reference_servers.stop()
 
 
 def _start_simulators(config: Config, runtime_dir: Path) -> tuple[Config, dict[str, Any]]:
@@ -94,6 +107,65 @@ def _start_simulators(config: Config, runtime_dir: Path) -> tuple[Config, dict[s
         for key, value in sim.settings_overrides().items():
             config = config.replace(f"devices.{kind}.{key}", value)
     return config, sims
+
+
+def _start_reference_servers(config: Config) -> tuple[Config, Any]:
+    """Simulate mode: the platform and payment reference servers on loopback, clients pointed there."""
+    from backends import simulate
+
+    try:
+        sim = simulate.start()
+    except Exception as e:  # the services that need them show off with the reason
+        log.error("reference servers failed to start: %s", e)
+        return config, None
+    config = config.replace("backends.platform_url", sim.platform_url)
+    return config.replace("backends.payment_url", sim.payment_url), sim
+
+
+def _open_backends(config: Config, alerts: Alerts) -> dict[str, Any]:
+    """A client per configured system and the probes that gate the services needing them."""
+    from backends.payment.client import PaymentClient
+    from backends.platform.client import PlatformClient
+    from backends.reachability import SYSTEM_NAMES, Reach, Reachability
+
+    bcfg = config["backends"]
+    timeouts = {"timeout": bcfg["timeout"], "connect_timeout": bcfg["connect_timeout"]}
+    services: dict[str, Any] = {}
+    if bcfg["platform_url"]:
+        services["platform"] = PlatformClient(bcfg["platform_url"], **timeouts)
+    if bcfg["payment_url"]:
+        services["payment"] = PaymentClient(bcfg["payment_url"], **timeouts)
+    reach = Reachability({name: c.healthy for name, c in services.items()}, bcfg["probe_interval"])
+
+    def on_change(name: str, status: Reach) -> None:
+        if status.up:
+            alerts.clear(name, "unreachable")
+        else:
+            why = tr("{system}：{why}", system=SYSTEM_NAMES.get(name, name), why=status.reason)
+            alerts.raise_(name, "unreachable", why, "critical")
+
+    reach.subscribe(on_change)
+    services["backends"] = reach
+    return services
+
+
+def _open_journal(config: Config, services: dict[str, Any], alerts: Alerts, engine: Any) -> dict[str, Any]:
+    """The journal, and its reconciler for what the platform and gateway left open (at start
+    with no grace, then every few minutes)."""
+    from hall.db import migrate
+    from hall.journal import Journal
+    from hall.reconcile import Reconciler
+    from hall.saga import PaidApplication
+
+    migrate(engine)
+    journal = Journal(engine, config["kiosk"]["kiosk_id"])
+    paid = None
+    if "platform" in services and "payment" in services:
+        paid = PaidApplication(journal, services["platform"], services["payment"])
+    out: dict[str, Any] = {"journal": journal, "reconciler": Reconciler(journal, paid, alerts.raise_)}
+    if paid is not None:
+        out["paid_application"] = paid
+    return out
 
 
 def _alert_on_status(alerts: Alerts) -> Any:
@@ -178,8 +250,10 @@ def build(config: Config, *, simulate: bool = False, clock: Clock | None = None,
     if stale:
         log.warning("removed %d session folders left by an earlier crash", stale)
     sims: dict[str, Any] = {}
+    servers = None
     if simulate:
         config, sims = _start_simulators(config, runtime_dir)
+        config, servers = _start_reference_servers(config)
     clock = clock or SystemClock()
     alerts = Alerts(data_dir / "alerts.jsonl", kcfg["kiosk_id"], config["health"]["alert_webhook"])
     devices = build_devices({k: config.device(k) for k in DEVICE_KINDS})
@@ -189,12 +263,22 @@ def build(config: Config, *, simulate: bool = False, clock: Clock | None = None,
     voice = Voice(kcfg["voice"])
     voice.subscribe(_alert_on_voice(alerts))
     kiosk = Kiosk(config, clock, alerts, devices, dict(CATALOG), sims, runtime_dir=runtime_dir, voice=voice)
-    engine = _engine(config) if "queue" in kcfg["services"] or "locker" in devices else None
+    kiosk.reference_servers = servers
+    kiosk.services.update(_open_backends(config, alerts))
+    engine = _engine(config)
     if "queue" in kcfg["services"]:
         kiosk.services["queue"] = _open_queue(config, clock, alerts, engine)
+    try:
+        kiosk.services.update(_open_journal(config, kiosk.services, alerts, engine))
+    except Exception as e:  # the kiosk runs on; paid services are off (no journal, no payment)
+        log.exception("journal unavailable")
+        alerts.raise_("journal", "unavailable", tr("业务日志不可用：{err}", err=str(e)), "critical")
     if start:
         devices.start()
         voice.start()
+        kiosk.services["backends"].start()
+        if "reconciler" in kiosk.services:
+            kiosk.services["reconciler"].start(config["backends"]["reconcile_every"])
     if "locker" in devices:
         kiosk.services["lockers"] = _open_lockers(config, kiosk, alerts, clock, engine)
     log.info("kiosk %s started (version %s, simulate=%s)", kcfg["kiosk_id"], __version__, simulate)

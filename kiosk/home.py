@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from backends.reachability import NOT_CONFIGURED, SYSTEM_NAMES
 from core.text import Text, lines, tr
 from devices.base import DeviceStatus
 from flows.runtime import FlowSpec
@@ -51,6 +52,8 @@ def tiles(
                 name = DEVICE_NAMES.get(kind, Text(kind))
                 reason = tr("{device}暂不可用：{why}", device=name, why=status.reason)
                 break
+        if reason is None and spec.backends:
+            reason = _backend_down(spec.backends, (app_services or {}).get("backends"))
         if reason is None and spec.check is not None:
             reason = spec.check(app_services or {})
         # an optional device down leaves the service on, saying what it offers instead
@@ -58,6 +61,16 @@ def tiles(
         detail = lines(notes) if notes else spec.detail
         out.append(Tile(key, spec.title, detail, reason is None, reason or Text("")))
     return out
+
+
+def _backend_down(names: tuple[str, ...], reachability: Any) -> Text | None:
+    """Why a system the service needs cannot be used now (kiosk.services["backends"] keeps the
+    last probe's answer, so this never waits on the network)."""
+    for name in names:
+        reach = reachability.status(name) if reachability is not None else NOT_CONFIGURED
+        if not reach.up:
+            return tr("{system}暂不可用：{why}", system=SYSTEM_NAMES.get(name, Text(name)), why=reach.reason)
+    return None
 
 
 SERVICE_TITLES = {

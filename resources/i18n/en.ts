@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../flows/catalog.py" line="13"/>
-        <location filename="../../kiosk/home.py" line="69"/>
+        <location filename="../../kiosk/home.py" line="82"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
@@ -106,68 +106,83 @@
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="111"/>
+        <location filename="../../kiosk/app.py" line="144"/>
+        <source>{system}：{why}</source>
+        <translation>{system}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="183"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="122"/>
+        <location filename="../../kiosk/app.py" line="194"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="166"/>
+        <location filename="../../kiosk/app.py" line="238"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="14"/>
+        <location filename="../../kiosk/app.py" line="275"/>
+        <source>业务日志不可用：{err}</source>
+        <translation>Transaction journal unavailable: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/home.py" line="15"/>
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="15"/>
+        <location filename="../../kiosk/home.py" line="16"/>
         <source>凭条打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="16"/>
+        <location filename="../../kiosk/home.py" line="17"/>
         <source>A4 打印机</source>
         <translation>A4 printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="17"/>
+        <location filename="../../kiosk/home.py" line="18"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="18"/>
+        <location filename="../../kiosk/home.py" line="19"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
     <message>
         <location filename="../../devices/fingerprint/uart.py" line="64"/>
-        <location filename="../../kiosk/home.py" line="19"/>
+        <location filename="../../kiosk/home.py" line="20"/>
         <source>指纹仪</source>
         <extracomment>Health checks in a row with no answer before the link counts as lost. How long one port.read() may block; bounds how late a deadline is noticed. Commands the module works on before answering (exposure, feature extraction): their ack may take this many reply timeouts. Seconds between GenImg tries while waiting for a finger (a module takes ~0.1 s per look).</extracomment>
         <translation>Fingerprint scanner</translation>
     </message>
     <message>
         <location filename="../../devices/scanner/driver.py" line="71"/>
-        <location filename="../../kiosk/home.py" line="20"/>
+        <location filename="../../kiosk/home.py" line="21"/>
         <source>扫码器</source>
         <translation>Code scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="44"/>
+        <location filename="../../kiosk/home.py" line="45"/>
         <source>即将开通，敬请期待</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="52"/>
+        <location filename="../../kiosk/home.py" line="53"/>
         <source>{device}暂不可用：{why}</source>
         <translation>{device} unavailable: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/home.py" line="72"/>
+        <source>{system}暂不可用：{why}</source>
+        <translation>{system} is unavailable: {why}</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="40"/>
@@ -469,7 +484,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="352"/>
-        <location filename="../../kiosk/home.py" line="64"/>
+        <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
@@ -479,17 +494,17 @@
         <translation>Choose a service and get a queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="66"/>
+        <location filename="../../kiosk/home.py" line="79"/>
         <source>身份证补换领</source>
         <translation>ID card reissue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="67"/>
+        <location filename="../../kiosk/home.py" line="80"/>
         <source>证明打印</source>
         <translation>Print a certificate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="68"/>
+        <location filename="../../kiosk/home.py" line="81"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
@@ -544,6 +559,16 @@
         <location filename="../../kiosk/ui/screens/entry.py" line="16"/>
         <source>用屏幕上的数字键输入，按“删除”改正一位，按“清空”重新输入，输完按“确认”。</source>
         <translation>Type on the on-screen keys; “Delete” removes one digit, “Clear” starts again. Press “Confirm” when done.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/entry.py" line="54"/>
+        <source>只有最后一位可以是 X</source>
+        <translation>Only the last character can be X</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/entry.py" line="56"/>
+        <source>号码有误（校验位或出生日期不对），请核对后修改</source>
+        <translation>This number is wrong (check character or birth date). Please check and correct it</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="33"/>
@@ -790,16 +815,6 @@
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="54"/>
-        <source>只有最后一位可以是 X</source>
-        <translation>Only the last character can be X</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="56"/>
-        <source>号码有误（校验位或出生日期不对），请核对后修改</source>
-        <translation>This number is wrong (check character or birth date). Please check and correct it</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/screens/entry.py" line="64"/>
         <source>位数不足，请至少输入 {n} 位</source>
         <translation>Too short: please enter at least {n} characters</translation>
@@ -849,6 +864,7 @@
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
     <message>
+        <location filename="../../backends/reachability.py" line="33"/>
         <location filename="../../devices/base.py" line="154"/>
         <source>正在连接</source>
         <extracomment>Reconnect delays (first, cap) in seconds. The cap is short on purpose: a reopen attempt costs one port open and one status poll, while a long cap keeps a device that answers again away for as long as the cap (15 s of garbage once kept a printer off for 16 s more). seconds between poll() calls while connected</extracomment>
@@ -1874,16 +1890,15 @@
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="33"/>
-        <location filename="../../hall/lockers.py" line="736"/>
+        <location filename="../../hall/lockers/inventory.py" line="353"/>
         <source>{number} 号柜门未能打开</source>
         <translation>Compartment door {number} did not open</translation>
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="39"/>
-        <location filename="../../hall/lockers.py" line="332"/>
-        <location filename="../../hall/lockers.py" line="755"/>
+        <location filename="../../hall/lockers/inventory.py" line="105"/>
+        <location filename="../../hall/lockers/inventory.py" line="372"/>
         <source>没有 {number} 号柜</source>
-        <extracomment>False until reconcile() has seen the door of every compartment a crash may have left open</extracomment>
         <translation>There is no compartment {number}</translation>
     </message>
     <message>
@@ -2193,7 +2208,7 @@
     </message>
     <message>
         <location filename="../../flows/photo.py" line="212"/>
-        <location filename="../../kiosk/home.py" line="65"/>
+        <location filename="../../kiosk/home.py" line="78"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
@@ -2203,73 +2218,74 @@
         <translation>A compliant ID photo, with guidance</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="361"/>
-        <location filename="../../hall/lockers.py" line="572"/>
+        <location filename="../../hall/lockers/inventory.py" line="209"/>
+        <location filename="../../hall/lockers/wall.py" line="111"/>
         <source>该证件已在柜中</source>
+        <extracomment>False until reconcile() has seen the door of every compartment a crash may have left open</extracomment>
         <translation>This document is already in a compartment</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="376"/>
+        <location filename="../../hall/lockers/wall.py" line="126"/>
         <source>没有空闲的柜格</source>
         <translation>No free compartments</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="382"/>
+        <location filename="../../hall/lockers/wall.py" line="132"/>
         <source>柜中没有该证件</source>
         <translation>This document is not in any compartment</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="384"/>
+        <location filename="../../hall/lockers/wall.py" line="134"/>
         <source>{number} 号柜故障，请联系工作人员</source>
         <translation>Compartment {number} is faulty. Please contact staff.</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="386"/>
+        <location filename="../../hall/lockers/wall.py" line="136"/>
         <source>{number} 号柜已打开</source>
         <translation>Compartment {number} is open</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="398"/>
+        <location filename="../../hall/lockers/inventory.py" line="148"/>
         <source>{number} 号柜无可清除的物品</source>
         <translation>Compartment {number} has nothing to clear</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="414"/>
+        <location filename="../../hall/lockers/inventory.py" line="164"/>
         <source>{number} 号柜正在开门</source>
         <translation>Compartment {number} is opening</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="426"/>
+        <location filename="../../hall/lockers/inventory.py" line="176"/>
         <source>{number} 号柜没有故障</source>
         <translation>Compartment {number} has no fault</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="538"/>
+        <location filename="../../hall/lockers/reconcile.py" line="62"/>
         <source>{number} 号柜门被发现打开</source>
         <translation>Compartment door {number} was found open</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="567"/>
+        <location filename="../../hall/lockers/inventory.py" line="204"/>
         <source>{number} 号柜当前不能打开</source>
         <translation>Compartment {number} cannot be opened right now</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="593"/>
+        <location filename="../../hall/lockers/wall.py" line="195"/>
         <source>开锁失败：{err}</source>
         <translation>Failed to unlock: {err}</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="598"/>
+        <location filename="../../hall/lockers/wall.py" line="200"/>
         <source>{why}；如 {number} 号柜门已打开，请照常取放物品并关好柜门</source>
         <translation>{why}; if the door of compartment {number} is open, take or place the item as usual and close the door</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="682"/>
+        <location filename="../../hall/lockers/inventory.py" line="296"/>
         <source>{number} 号柜开门过程中断，请工作人员核查</source>
         <translation>Opening compartment {number} was interrupted. Staff, please check.</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers.py" line="696"/>
+        <location filename="../../hall/lockers/inventory.py" line="310"/>
         <source>{number} 号柜门未关闭</source>
         <translation>Compartment door {number} is not closed</translation>
     </message>
@@ -3540,19 +3556,24 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>The screen stopped responding for more than {s} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="23"/>
-        <source>请用手机扫描屏幕上的二维码付款，或打开手机付款码对准扫码口。付款后请等待屏幕提示，不要离开。</source>
-        <translation>Scan the QR code on the screen with your phone, or hold your phone payment code to the scanner. After paying, wait for the screen to confirm; do not leave.</translation>
+        <location filename="../../backends/reachability.py" line="19"/>
+        <source>政务服务平台</source>
+        <translation>Government service platform</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="34"/>
-        <source>应缴金额</source>
-        <translation>Amount to pay</translation>
+        <location filename="../../backends/reachability.py" line="19"/>
+        <source>支付平台</source>
+        <translation>Payment gateway</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="72"/>
-        <source>剩余时间 {m}:{s}</source>
-        <translation>Time left {m}:{s}</translation>
+        <location filename="../../backends/reachability.py" line="32"/>
+        <source>未配置</source>
+        <translation>not configured</translation>
+    </message>
+    <message>
+        <location filename="../../backends/reachability.py" line="75"/>
+        <source>暂时无法连接</source>
+        <translation>cannot be reached at the moment</translation>
     </message>
     <message>
         <location filename="../../devices/serial_port.py" line="22"/>
@@ -3628,6 +3649,21 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="23"/>
+        <source>请用手机扫描屏幕上的二维码付款，或打开手机付款码对准扫码口。付款后请等待屏幕提示，不要离开。</source>
+        <translation>Scan the QR code on the screen with your phone, or hold your phone payment code to the scanner. After paying, wait for the screen to confirm; do not leave.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="34"/>
+        <source>应缴金额</source>
+        <translation>Amount to pay</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="72"/>
+        <source>剩余时间 {m}:{s}</source>
+        <translation>Time left {m}:{s}</translation>
     </message>
 </context>
 </TS>

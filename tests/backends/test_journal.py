@@ -16,6 +16,7 @@ from backends.payment.api import Mode
 from backends.platform.api import Kind
 from hall.db import migrate, open_engine
 from hall.journal import DONE, OPEN, Journal
+from hall.reconcile import Reconciler
 from tests.backends.support import AUTH, WANG, Servers, db_url, live_jpeg, servers, wire
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,6 +67,30 @@ def test_open_sagas_respect_the_grace_period(journal: Journal) -> None:
     clock[0] += timedelta(minutes=11)
     assert journal.open_sagas(older_than=clock[0] - timedelta(minutes=10)) == ["s1"]
     assert journal.open_sagas() == ["s1"]
+
+
+def test_a_kiosk_reconciles_only_its_own_sagas(journal: Journal) -> None:
+    """Kiosks of a hall share PostgreSQL: at start (no grace) one must not settle a saga another
+    kiosk's citizen is in the middle of."""
+    other = Journal(journal.engine, "K02")
+    other.begin("theirs", "case", "theirs")
+    journal.begin("mine", "case", "mine")
+    assert Reconciler(journal).run(timedelta(0)).waiting == ["mine"]
+    assert journal.open_sagas(kiosk="K02") == ["theirs"] and journal.open_sagas() == ["theirs", "mine"]
+
+
+def test_a_step_written_in_the_callers_transaction_goes_with_it(journal: Journal) -> None:
+    """With conn=, the intent and outcome commit or roll back with the caller's own change."""
+    with pytest.raises(RuntimeError), journal.engine.begin() as conn:
+        journal.begin("s1", "locker.open", "op1", {"compartment": 3}, conn=conn)
+        raise RuntimeError("the state change failed")
+    assert journal.get("locker.open", "op1") is None
+    with journal.engine.begin() as conn:
+        journal.begin("s1", "locker.open", "op1", {"compartment": 3}, conn=conn)
+        again = journal.begin("s1", "locker.open", "op1", conn=conn)  # a duplicate spoils nothing
+        journal.finish("locker.open", "op1", DONE, {"result": "opened"}, conn=conn)
+    step = journal.get("locker.open", "op1")
+    assert step is not None and step.state == DONE and again.refs == {"compartment": 3}
 
 
 @pytest.fixture(scope="module")

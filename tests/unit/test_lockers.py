@@ -16,7 +16,9 @@ from devices.base import DeviceError, State
 from devices.locker.layout import layout_from_settings
 from devices.locker.simulator import LockerSimulator
 from hall.db import migrate, open_engine
+from hall.journal import DONE, FAILED, OPEN
 from hall.lockers import (
+    OPEN_STEP,
     CompartmentBusy,
     CState,
     DeviceBoards,
@@ -86,6 +88,16 @@ def events(w: Wall, number: int) -> list[str]:
     return [h.event for h in w.lockers.history(number)]
 
 
+def door_opens(w: Wall, number: int) -> list[tuple[str, str]]:
+    """(state, result) of the journal's door-open steps of this compartment, oldest first."""
+    steps = w.lockers.journal.iter_all()
+    return [
+        (s.state, s.after.get("result", ""))
+        for s in steps
+        if s.kind == OPEN_STEP and s.refs["compartment"] == number
+    ]
+
+
 def test_load_then_release_to_owner(w: Wall) -> None:
     c = w.lockers.load(APP, "staff-07")
     assert c.state is CState.AWAITING_CLOSE and c.application_no == APP
@@ -109,6 +121,10 @@ def test_load_then_release_to_owner(w: Wall) -> None:
         "open_sent", "open_ok", "door_opened", "door_closed", "collected",
     ]  # fmt: skip
     assert [h.application_no for h in w.lockers.history(c.number) if h.event == "collected"] == [APP]
+    assert door_opens(w, c.number) == [(DONE, "opened"), (DONE, "opened")]
+    (step, _) = [s for s in w.lockers.journal.iter_all() if s.kind == OPEN_STEP]
+    assert step.refs == {"wall": "K01", "compartment": c.number, "purpose": "load", "application_no": APP}
+    assert "staff-07" not in str(step.to_json())  # references only: no one's name or id
 
 
 def test_release_twice_opens_once(w: Wall) -> None:
@@ -130,6 +146,7 @@ def test_jammed_lock_on_release_keeps_the_item_and_alerts(w: Wall) -> None:
     assert w.lockers.find(APP) == c
     assert f"lock_jammed.{n}" in w.active_alerts()
     assert w.sim.opens_of(n) == 2  # never retried
+    assert door_opens(w, n)[-1] == (FAILED, "jammed")
     with pytest.raises(CompartmentBusy):
         w.lockers.release(APP)
     # staff fix the lock; the citizen can then collect
@@ -184,6 +201,7 @@ def test_board_says_opened_but_door_never_moves_is_faulty(w: Wall) -> None:
     c = w.lockers.get(n)
     assert c.state is CState.FAULTY and c.application_no == APP
     assert f"lock_jammed.{n}" in w.active_alerts()
+    assert door_opens(w, n)[-1] == (FAILED, "door never opened")
 
 
 def test_silent_board_on_release_fails_naming_board_and_keeps_item(w: Wall) -> None:
@@ -358,6 +376,7 @@ def test_board_unplugged_mid_release_settles_from_the_door_after_reconnect(wall,
         c = w.lockers.get(n)
         assert c.state is CState.OPEN and c.application_no == APP  # undecided, not faulty
         assert not w.active_alerts()
+        assert door_opens(w, n)[-1] == (OPEN, "")  # the journal waits for the door too
 
         sim.drop_late_replies()
         sim.open_reply_delay.clear()
@@ -375,6 +394,7 @@ def test_board_unplugged_mid_release_settles_from_the_door_after_reconnect(wall,
         assert c.state is CState.EMPTY and c.application_no is None and c.fault_reason is None
         assert events(w, n)[-2:] == ["door_closed", "collected"]
         assert not w.active_alerts() and sim.opens_of(n) == 2  # opened once, never again
+        assert door_opens(w, n) == [(DONE, "opened"), (DONE, "door found open")]
     finally:
         w.lockers.stop()
         w.close()

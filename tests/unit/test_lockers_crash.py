@@ -17,7 +17,8 @@ import pytest
 from devices.locker.layout import layout_from_settings
 from devices.locker.simulator import LockerSimulator
 from hall.db import migrate, open_engine
-from hall.lockers import CompartmentBusy, CState, DeviceBoards, Lockers
+from hall.journal import OPEN
+from hall.lockers import OPEN_STEP, CompartmentBusy, CState, DeviceBoards, Lockers
 from kiosk.alerts import Alerts
 from tests.devices.locker.support import db_url, start_device, wall, wall_settings  # noqa: F401
 
@@ -83,6 +84,20 @@ def journal(lockers: Lockers, number: int) -> list[str]:
     return [h.event for h in lockers.history(number)]
 
 
+def open_steps(lockers: Lockers, number: int) -> list[str]:
+    """States of the journal's door-open steps of this compartment, oldest first."""
+    steps = lockers.journal.iter_all()
+    return [s.state for s in steps if s.kind == OPEN_STEP and s.refs["compartment"] == number]
+
+
+def assert_journal_settled(lockers: Lockers, sim: LockerSimulator, number: int) -> None:
+    """After the crash and reconcile: no door open is left open in the journal, and each door
+    open the board received is one journal step (nothing was opened twice)."""
+    states = open_steps(lockers, number)
+    assert OPEN not in states, states
+    assert len(states) == sim.opens_of(number), (states, sim.opens_of(number))
+
+
 def test_killed_during_release_door_open_is_watched_then_collected(wall, db_url) -> None:  # noqa: F811
     sim, settings = wall
     n = loaded_wall(sim, db_url, settings)
@@ -93,7 +108,9 @@ def test_killed_during_release_door_open_is_watched_then_collected(wall, db_url)
     try:
         assert lockers.get(n).state is CState.OPEN  # what the crash left: sent, no reply written
         assert journal(lockers, n)[-1] == "open_sent"
+        assert open_steps(lockers, n)[-1] == OPEN  # journalled before the command went out
         assert lockers.reconcile() == [(n, "watching")]
+        assert_journal_settled(lockers, sim, n)
         c = lockers.get(n)
         assert c.state is CState.AWAITING_CLOSE and c.application_no == APP
         sim.close_door(n)
@@ -102,6 +119,7 @@ def test_killed_during_release_door_open_is_watched_then_collected(wall, db_url)
         assert [h.application_no for h in lockers.history(n) if h.event == "collected"] == [APP]
         assert sim.opens_of(n) == 2  # the load and the one release: nothing opened twice
         assert lockers.reconcile() == []  # a second start-up finds nothing to do
+        assert_journal_settled(lockers, sim, n)
     finally:
         device.stop()
 
@@ -115,6 +133,7 @@ def test_killed_during_release_door_shut_again_goes_to_staff_with_item(wall, db_
     lockers, device, alerts = kiosk(db_url, settings)
     try:
         assert lockers.reconcile() == [(n, "faulty")]
+        assert_journal_settled(lockers, sim, n)
         c = lockers.get(n)
         assert c.state is CState.FAULTY and c.application_no == APP  # not lost, not guessed collected
         assert lockers.find(APP) == c
@@ -141,6 +160,7 @@ def test_killed_during_load_then_loaded_when_shut(wall, db_url) -> None:  # noqa
         c = lockers.get(6)
         assert c.state is CState.LOADED and c.application_no == APP and c.loaded_by == "staff-07"
         assert sim.opens_of(6) == 1
+        assert_journal_settled(lockers, sim, 6)
     finally:
         device.stop()
 
@@ -156,6 +176,7 @@ def test_kerong_wall_crash_reconciles_too(tmp_path: Path, db_url: str, protocol:
         try:
             assert lockers.reconcile() == [(n, "watching")]
             assert sim.opens_of(n) == 2
+            assert_journal_settled(lockers, sim, n)
         finally:
             device.stop()
     finally:
