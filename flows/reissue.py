@@ -718,5 +718,6 @@ SPEC = FlowSpec(
         ("idcard", tr("读卡器暂不可用，可输入号码办理补领")),
         ("scanner", tr("扫码器暂不可用，可用手机扫码支付")),
     ),
+    backends=("platform", "payment"),
     check=check,
 )
