@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from backends.cli import add_serve, parser, run, run_server
-from backends.payment.api import refund_no
+from backends.payment.api import HALL_TZ, refund_no
 from backends.payment.client import PaymentClient
 from backends.payment.contract import DOC
 
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             return run(lambda: client.cancel(a.order_no))
         if a.command == "refund":
             return run(lambda: client.refund(a.order_no, refund_no(a.order_no), a.amount_fen))
-        day = a.day or date.fromordinal(date.today().toordinal() - 1)
+        day = a.day or datetime.now(HALL_TZ).date() - timedelta(days=1)  # yesterday, hall time
         return run(lambda: client.bill(day))
     finally:
         client.close()

@@ -14,6 +14,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
+from zoneinfo import ZoneInfo
+
+#: the gateways bill by China time: a bill day is a calendar day in this zone
+HALL_TZ = ZoneInfo("Asia/Shanghai")
 
 
 class Mode(enum.StrEnum):

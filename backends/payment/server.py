@@ -11,15 +11,13 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 
+from backends.payment.api import HALL_TZ
 from backends.payment.contract import DOC
 from backends.refserver import Faults, Problem, body, healthy, lost_answer, route
-
-HALL_TZ = ZoneInfo("Asia/Shanghai")
 
 BEHAVIOURS = (
     "pay",  # micropay: paid at once; native: paid at the first query (the citizen scanned)

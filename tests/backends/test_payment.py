@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from backends.http import Unavailable
-from backends.payment.api import Mode, State
+from backends.payment.api import HALL_TZ, Mode, State
 from backends.payment.client import PaymentClient
 from backends.platform.api import AppState, Kind
 from backends.platform.client import PlatformClient
@@ -233,7 +233,9 @@ def test_daily_bill_matches_every_kiosk_order(saga: PaidApplication, srv: Server
     next_order(saga, srv, "pay")
     saga.pay_and_wait(case, AUTH, sleep=no_sleep)
     saga.settle(case.saga)
-    bill = {line.order_no: line for line in saga.gateway.bill(date.today())}
+    # the gateway's day is the hall's (Asia/Shanghai), not this machine's: they differ after 16:00 UTC
+    today = datetime.now(HALL_TZ).date()
+    bill = {line.order_no: line for line in saga.gateway.bill(today)}
     for step in saga.journal.iter_all():
         if step.kind == PAYMENT:
             line = bill[step.key]
