@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from core.clock import AdjustableClock
 from core.text import Text, tr
+from devices.base import DeviceEvent
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from kiosk.app import Kiosk
 from kiosk.ui.app import application
@@ -59,8 +60,8 @@ def pump() -> None:
         app.processEvents()
 
 
-def wait_for(predicate: Callable[[], bool], seconds: float = WAIT_S) -> bool:
-    deadline = time.monotonic() + seconds
+def wait_for(predicate: Callable[[], bool], seconds: float | None = None) -> bool:
+    deadline = time.monotonic() + (WAIT_S if seconds is None else seconds)
     while not predicate():
         if time.monotonic() >= deadline:
             return False
@@ -70,9 +71,10 @@ def wait_for(predicate: Callable[[], bool], seconds: float = WAIT_S) -> bool:
     return True
 
 
-def expect(predicate: Callable[[], bool], what: str, seconds: float = WAIT_S) -> None:
+def expect(predicate: Callable[[], bool], what: str, seconds: float | None = None) -> None:
     if not wait_for(predicate, seconds):
-        raise DemoStuck(f"demo: gave up after {seconds:.0f} s waiting for {what}")
+        limit = WAIT_S if seconds is None else seconds
+        raise DemoStuck(f"demo: gave up after {limit:.0f} s waiting for {what}")
 
 
 def button(root: QWidget, name: str) -> QPushButton | None:
@@ -196,7 +198,29 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
 
 
 def walk_photo(shell: Shell, snap: Callable[[str, str], None]) -> None:
-    """Self-service photo: live guidance over the preview, then the compliant photo."""
+    """Self-service photo: live guidance over the preview, then the compliant photo.
+
+    The guidance takes the photo by itself once the person has held still through the 3-2-1,
+    whether or not a starved GUI thread ever painted the preview: on a loaded machine the
+    instruction can come and go between two looks. So with the camera simulator the person
+    first stands too far away, an instruction that holds until the demo has seen it, and only
+    then steps into place."""
+    camera = shell.kiosk.simulators.get("camera")
+    if camera is not None and camera.state["position"] != "far":
+        camera.set("position", "far")
+        # frames already rendered, streamed or buffered still show the person in place:
+        # wait until a good second of the new scene has come through the driver
+        device, seen = shell.kiosk.devices["camera"], [0]
+        fps = float(shell.kiosk.config.device("camera").get("fps", 30.0))
+
+        def count(ev: DeviceEvent) -> None:  # the camera's thread
+            seen[0] += ev.kind == "frame"
+
+        unsubscribe = device.subscribe(count)
+        try:
+            expect(lambda: seen[0] > 2 * fps, "the camera showing the person standing too far")
+        finally:
+            unsubscribe()
     click(shell, "service_photo")
 
     def guiding() -> bool:  # frames arrive and the first instruction is shown
@@ -204,6 +228,8 @@ def walk_photo(shell: Shell, snap: Callable[[str, str], None]) -> None:
 
     expect(guiding, "the camera preview with its first instruction")
     snap("photo-guidance", "Photo: live preview with one instruction at a time and the 3-2-1")
+    if camera is not None:
+        camera.set("position", "centre")
     expect(lambda: visible(shell, "action_ok") or visible(shell, "action_retake"), "the photo")
     snap("photo-result", "Photo: the GA 461 photo made from the captured frame")
     shell.home_pressed()
@@ -220,7 +246,9 @@ def run_demo(kiosk: Kiosk, outdir: Path) -> int:
     try:
         shots = _walk(kiosk, shell, outdir)
     except DemoStuck as e:
-        print(e)
+        view = shell.current_view
+        # what was on screen instead says why: an error, a device lost, a flow never started
+        print(f"{e} (on screen: {shell.mode}{f', {view.title}' if view is not None else ''})")
         return 1
     finally:
         for logger in loggers:
