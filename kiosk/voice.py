@@ -43,6 +43,7 @@ LANGUAGES: dict[str, tuple[str, ...]] = {
 
 STARTING, OK, DEGRADED, OFF = "starting", "ok", "degraded", "off"
 BEGIN, END, CANCELLED = 701, 702, 703
+STARTUP_GRACE = 3  # times `timeout`: starting the daemon, and its first answers after a start
 EVENTS = {BEGIN: "begin", END: "end", CANCELLED: "cancelled"}
 
 
@@ -126,6 +127,10 @@ class Ssip:
 
     def close(self) -> None:
         self._sock.close()
+
+    def set_timeout(self, timeout: float) -> None:
+        self.timeout = timeout
+        self._sock.settimeout(timeout)
 
     def _send(self, data: str) -> None:
         try:
@@ -349,11 +354,15 @@ class Voice:
     def _connect(self) -> Ssip:
         if self._conn is not None:
             return self._conn
+        # the greeting gets the grace a spawn gets: a daemon that has just started (ours or the
+        # session's) loads its output module on the first LIST, which on a loaded machine takes
+        # seconds; every later command answers at once or the daemon is stuck
+        grace = self.timeout * STARTUP_GRACE
         try:
-            conn = Ssip(self.address, self.timeout)
+            conn = Ssip(self.address, grace)
         except (FileNotFoundError, ConnectionRefusedError):
             self._spawn()
-            conn = Ssip(self.address, self.timeout)
+            conn = Ssip(self.address, grace)
         try:
             conn.command("SET self CLIENT_NAME kiosk:kiosk:voice")
             conn.command("SET self NOTIFICATION all on")
@@ -362,6 +371,7 @@ class Voice:
         except SpeechError:
             conn.close()
             raise
+        conn.set_timeout(self.timeout)
         self._voices = {lang: choose_voice(voices, lang) for lang in LANGUAGES}
         self._conn = conn
         missing = [lang for lang, v in self._voices.items() if v is None]
@@ -388,9 +398,9 @@ class Voice:
         pidfile = sock.with_suffix(".pid")
         # -t 5: like an autospawned daemon, it exits 5 s after its last client leaves
         cmd = [exe, "-d", "-t", "5", "-c", "unix_socket", "-S", path, "-P", str(pidfile)]
-        deadline = time.monotonic() + self.timeout * 3
+        deadline = time.monotonic() + self.timeout * STARTUP_GRACE
         try:
-            subprocess.run(cmd, timeout=self.timeout * 3, capture_output=True)
+            subprocess.run(cmd, timeout=self.timeout * STARTUP_GRACE, capture_output=True)
         except subprocess.TimeoutExpired as e:
             raise SpeechError("speech-dispatcher did not start in time") from e
         self._spawned = pidfile

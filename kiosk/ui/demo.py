@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from core.clock import AdjustableClock
 from core.text import Text, tr
+from devices.base import DeviceEvent
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from kiosk.app import Kiosk
 from kiosk.ui.app import application
@@ -59,8 +60,8 @@ def pump() -> None:
         app.processEvents()
 
 
-def wait_for(predicate: Callable[[], bool], seconds: float = WAIT_S) -> bool:
-    deadline = time.monotonic() + seconds
+def wait_for(predicate: Callable[[], bool], seconds: float | None = None) -> bool:
+    deadline = time.monotonic() + (WAIT_S if seconds is None else seconds)
     while not predicate():
         if time.monotonic() >= deadline:
             return False
@@ -70,9 +71,10 @@ def wait_for(predicate: Callable[[], bool], seconds: float = WAIT_S) -> bool:
     return True
 
 
-def expect(predicate: Callable[[], bool], what: str, seconds: float = WAIT_S) -> None:
+def expect(predicate: Callable[[], bool], what: str, seconds: float | None = None) -> None:
     if not wait_for(predicate, seconds):
-        raise DemoStuck(f"demo: gave up after {seconds:.0f} s waiting for {what}")
+        limit = WAIT_S if seconds is None else seconds
+        raise DemoStuck(f"demo: gave up after {limit:.0f} s waiting for {what}")
 
 
 def button(root: QWidget, name: str) -> QPushButton | None:
@@ -105,6 +107,22 @@ def click(root: QWidget, name: str) -> None:
     expect(press, f"the button {name}")
 
 
+def open_service(shell: Shell, key: str) -> None:
+    """Tap a home tile until its journey is on screen. A tile drawn on can have gone off by the
+    tap (the printer faulted and the refresh is still queued): the shell then refuses and redraws
+    home, and a demo that tapped once would wait for a journey that never started."""
+
+    def started() -> bool:
+        if shell.mode == "flow":
+            return True
+        b = button(shell.home_screen, f"service_{key}") if shell.mode == "home" else None
+        if b is not None:
+            b.click()
+        return shell.mode == "flow"
+
+    expect(started, f"the {key} journey to start")
+
+
 def click_and_wait(shell: Shell, name: str) -> None:
     """Click and wait for the flow's next screen (the view changes or the flow ends)."""
     before = shell.current_view
@@ -128,7 +146,7 @@ def queue_open(shell: Shell, code: str, snap: Callable[[str, str], None]) -> boo
     if store.availability(code).available:
         return True
     if visible(shell, "service_queue"):
-        click(shell, "service_queue")
+        open_service(shell, "queue")
         expect(lambda: shell.mode == "flow" and visible(shell, "back"), "the queue's service list")
         snap("queue-closed", "Queue outside hall hours: each service says when it takes tickets again")
         shell.home_pressed()
@@ -152,7 +170,7 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
     kiosk = shell.kiosk
     printer = kiosk.simulators.get("printer")
     reader = kiosk.simulators.get("idcard")
-    click(shell, "service_queue")
+    open_service(shell, "queue")
     expect(lambda: visible(shell, "option_social"), "the queue's service list")
     snap("queue-services", "Queue: choose a service (waiting counts, closed reasons)")
     click(shell, "option_social")
@@ -183,7 +201,7 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
         printer.run_out_during_next()
         store = kiosk.services["queue"]
         second = "option_tax" if store.settings.service("tax") is not None else "option_social"
-        click(shell, "service_queue")
+        open_service(shell, "queue")
         expect(lambda: visible(shell, second), "the queue's service list")
         click(shell, second)
         expect(lambda: visible(shell, "option_plain") or visible(shell, "action_ok"), "card choice or ticket")
@@ -196,14 +214,38 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
 
 
 def walk_photo(shell: Shell, snap: Callable[[str, str], None]) -> None:
-    """Self-service photo: live guidance over the preview, then the compliant photo."""
-    click(shell, "service_photo")
+    """Self-service photo: live guidance over the preview, then the compliant photo.
+
+    The guidance takes the photo by itself once the person has held still through the 3-2-1,
+    whether or not a starved GUI thread ever painted the preview: on a loaded machine the
+    instruction can come and go between two looks. So with the camera simulator the person
+    first stands too far away, an instruction that holds until the demo has seen it, and only
+    then steps into place."""
+    camera = shell.kiosk.simulators.get("camera")
+    if camera is not None and camera.state["position"] != "far":
+        camera.set("position", "far")
+        # frames already rendered, streamed or buffered still show the person in place:
+        # wait until a good second of the new scene has come through the driver
+        device, seen = shell.kiosk.devices["camera"], [0]
+        fps = float(shell.kiosk.config.device("camera").get("fps", 30.0))
+
+        def count(ev: DeviceEvent) -> None:  # the camera's thread
+            seen[0] += ev.kind == "frame"
+
+        unsubscribe = device.subscribe(count)
+        try:
+            expect(lambda: seen[0] > 2 * fps, "the camera showing the person standing too far")
+        finally:
+            unsubscribe()
+    open_service(shell, "photo")
 
     def guiding() -> bool:  # frames arrive and the first instruction is shown
         return any(v.isVisible() and v.frames_shown and v.text for v in shell.findChildren(CameraView))
 
     expect(guiding, "the camera preview with its first instruction")
     snap("photo-guidance", "Photo: live preview with one instruction at a time and the 3-2-1")
+    if camera is not None:
+        camera.set("position", "centre")
     expect(lambda: visible(shell, "action_ok") or visible(shell, "action_retake"), "the photo")
     snap("photo-result", "Photo: the GA 461 photo made from the captured frame")
     shell.home_pressed()
@@ -220,7 +262,9 @@ def run_demo(kiosk: Kiosk, outdir: Path) -> int:
     try:
         shots = _walk(kiosk, shell, outdir)
     except DemoStuck as e:
-        print(e)
+        view = shell.current_view
+        # what was on screen instead says why: an error, a device lost, a flow never started
+        print(f"{e} (on screen: {shell.mode}{f', {view.title}' if view is not None else ''})")
         return 1
     finally:
         for logger in loggers:
@@ -279,7 +323,7 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
 
     services = kiosk.config["kiosk"]["services"]
     if "demo" in services:
-        click(shell, "service_demo")
+        open_service(shell, "demo")
         expect(lambda: visible(shell, "option_phone"), "the demo's choice")
         snap("demo-choose", "Demo journey: choose")
         click(shell, "option_phone")
@@ -318,7 +362,7 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
 
     # idle countdown inside a session
     if "demo" in services and isinstance(clock, AdjustableClock):
-        click(shell, "service_demo")
+        open_service(shell, "demo")
         expect(lambda: shell.mode == "flow", "the demo journey")
         clock.advance(shell.idle.timeout - 9)
         shell.tick()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable
 
@@ -87,6 +88,27 @@ def test_a_frozen_speech_service_is_a_degraded_voice_not_a_hang(speechd, voice):
     assert alerts.active() == []
     voice.speak("请取票")
     wait_for(lambda: ("end", "请取票") in voice.played)
+
+
+def test_a_daemon_slow_to_answer_its_first_client_is_waited_for_not_called_degraded(speechd):
+    """A daemon just started on a loaded machine takes seconds over its first answers (it loads
+    its output module); the kiosk must not call the voice broken, kill it and stay mute for
+    retry_after. Later commands keep the short timeout (the frozen-daemon test above)."""
+    states: list[str] = []
+    speechd.freeze()  # accepts the connection, answers nothing until thawed
+    v = Voice(address=speechd.address, timeout=2.0, retry_after=60)
+    v.subscribe(lambda status: states.append(status.state))
+    v.start()
+    thaw = threading.Timer(3.0, speechd.thaw)  # slower than `timeout`, within the start-up grace
+    thaw.start()
+    try:
+        v.speak("请稍候")
+        wait_for(lambda: ("end", "请稍候") in v.played)
+        assert states == [OK]
+    finally:
+        thaw.cancel()
+        speechd.thaw()
+        v.stop()
 
 
 def test_a_daemon_the_voice_started_and_that_froze_is_ended_and_started_afresh(tmp_path, monkeypatch):
