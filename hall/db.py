@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 log = logging.getLogger(__name__)
 
 METADATA = sa.MetaData()
+_AUTOCOMMIT = "kiosk_autocommit"  # execution option: no BEGIN IMMEDIATE on SQLite
 
 schema_version = sa.Table(
     "schema_version",
@@ -69,12 +70,24 @@ def open_engine(url: str) -> Engine:
         def _begin(conn: Connection) -> None:
             # IMMEDIATE takes the write lock at BEGIN, so read-then-write transactions never
             # deadlock on lock upgrade between processes.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            if not conn.get_execution_options().get(_AUTOCOMMIT):
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return sa.create_engine(url, pool_pre_ping=True)
+    # No pre-ping: it costs a round trip per checkout on every hot path. A connection found dead
+    # fails that one call (QueueUnavailable, "try again") and SQLAlchemy then drops the pool.
+    return sa.create_engine(url)
+
+
+def autocommit(engine: Engine) -> Engine:
+    """The same pool, each statement its own transaction: single-statement reads take no write
+    lock (SQLite skips BEGIN IMMEDIATE) and a single-statement write costs no BEGIN/COMMIT
+    round trips (PostgreSQL)."""
+    if engine.dialect.name == "sqlite":  # the driver connection is autocommit already
+        return engine.execution_options(**{_AUTOCOMMIT: True})
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def migrate(engine: Engine) -> dict[str, int]:
