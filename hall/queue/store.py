@@ -372,17 +372,18 @@ class QueueStore:
         }
         ahead = wait = 0
         try:
-            if person is not None or not self._pg:
+            if self._pg:
+                if person is not None:
+                    with self._errors(), self._auto.connect() as conn:
+                        self._refuse_if_holding(conn, svc, day, person)
+                with self._errors():
+                    written = self._write_pg(svc, values, booking)
+            else:
                 with self._errors(), self._auto.connect() as conn:
                     if person is not None:
                         self._refuse_if_holding(conn, svc, day, person)
-                    if not self._pg:
-                        ahead, wait = self._context(conn, svc, now, priority)
-            with self._errors():
-                if self._pg:
-                    written = self._write_pg(svc, values, booking)
-                else:
-                    written = self._tx(lambda conn: self._write_sqlite(conn, svc, values, booking))
+                    ahead, wait = self._context(conn, svc, now, priority)
+                    written = self._write_sqlite(conn, svc, values, booking)
             if written is None:
                 raise QueueRefused(tr("今日号源已取完（每日 {limit} 个）", limit=limit), "limit_reached")
             ticket_id, seq = written
@@ -426,15 +427,22 @@ class QueueStore:
     def _write_sqlite(
         self, conn: Connection, svc: Service, values: dict[str, Any], booking: int | None
     ) -> tuple[int, int] | None:
-        """Upsert and insert under BEGIN IMMEDIATE: a failure rolls the number back, no gap."""
-        seq = conn.execute(self._upsert_seq, values).scalar()
-        if seq is None:
-            return None
-        ticket_id = conn.execute(
-            _INSERT_TICKET, {**values, "seq": seq, "number": svc.number(seq)}
-        ).scalar_one()
-        if booking is not None:
-            self._check_in_booking(conn, booking, ticket_id)
+        """Upsert and insert under BEGIN IMMEDIATE on the reads' autocommit connection (one
+        checkout per ticket): a failure rolls the number back, no gap."""
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            seq = conn.execute(self._upsert_seq, values).scalar()
+            if seq is None:
+                conn.exec_driver_sql("ROLLBACK")
+                return None
+            number = svc.number(seq)
+            ticket_id = conn.execute(_INSERT_TICKET, {**values, "seq": seq, "number": number}).scalar_one()
+            if booking is not None:
+                self._check_in_booking(conn, booking, ticket_id)
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
         return ticket_id, int(seq)
 
     def _check_in_booking(self, conn: Connection, booking: int, ticket_id: int) -> None:
