@@ -372,25 +372,18 @@ class QueueStore:
         }
         ahead = wait = 0
         try:
-            if self._pg:
+            with self._errors(), self._auto.connect() as conn:
                 if person is not None:
-                    with self._errors(), self._auto.connect() as conn:
-                        self._refuse_if_holding(conn, svc, day, person)
-                with self._errors():
-                    written = self._write_pg(svc, values, booking)
-            else:
-                with self._errors(), self._auto.connect() as conn:
-                    if person is not None:
-                        self._refuse_if_holding(conn, svc, day, person)
+                    self._refuse_if_holding(conn, svc, day, person)
+                if not self._pg:
                     ahead, wait = self._context(conn, svc, now, priority)
-                    written = self._write_sqlite(conn, svc, values, booking)
-            if written is None:
-                raise QueueRefused(tr("今日号源已取完（每日 {limit} 个）", limit=limit), "limit_reached")
-            ticket_id, seq = written
-            number = svc.number(seq)
-            if self._pg:
-                payload = {"event": "issued", "service": svc.code, "number": number}
-                with self._errors(), self._auto.connect() as conn:
+                written = self._write(conn, svc, values, booking)
+                if written is None:
+                    raise QueueRefused(tr("今日号源已取完（每日 {limit} 个）", limit=limit), "limit_reached")
+                ticket_id, seq = written
+                number = svc.number(seq)
+                if self._pg:
+                    payload = {"event": "issued", "service": svc.code, "number": number}
                     ahead, wait = self._context(conn, svc, now, priority, seq, payload)
         except QueueUnavailable as e:
             # the same person at two machines at once: the unique (service, day, id_hash) caught it
@@ -411,39 +404,37 @@ class QueueStore:
             estimated_wait_min=wait,
         )
 
-    def _write_pg(self, svc: Service, values: dict[str, Any], booking: int | None) -> tuple[int, int] | None:
-        """The numbering CTE as its own transaction; a check-in also marks its booking in it."""
-        params = {**values, "prefix": svc.prefix}
-        if booking is None:
-            with self._auto.connect() as conn:
-                row = conn.execute(self._issue_pg, params).first()
-                return (row.id, row.seq) if row else None
-        with self.engine.begin() as conn:
-            row = conn.execute(self._issue_pg, params).first()
-            if row is not None:
-                self._check_in_booking(conn, booking, row.id)
-            return (row.id, row.seq) if row else None
-
-    def _write_sqlite(
+    def _write(
         self, conn: Connection, svc: Service, values: dict[str, Any], booking: int | None
     ) -> tuple[int, int] | None:
-        """Upsert and insert under BEGIN IMMEDIATE on the reads' autocommit connection (one
-        checkout per ticket): a failure rolls the number back, no gap."""
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        """Number and ticket, on the autocommit connection of the issue's reads (one checkout).
+
+        PostgreSQL: the numbering CTE, a statement that commits on its own (a check-in marks its
+        booking in the same transaction). SQLite: upsert and insert under BEGIN IMMEDIATE. A
+        failure rolls the number back: no gap. None: the daily limit is reached.
+        """
+        if self._pg and booking is None:
+            row = conn.execute(self._issue_pg, {**values, "prefix": svc.prefix}).first()
+            return (row.id, row.seq) if row else None
+        conn.exec_driver_sql("BEGIN" if self._pg else "BEGIN IMMEDIATE")
         try:
-            seq = conn.execute(self._upsert_seq, values).scalar()
-            if seq is None:
-                conn.exec_driver_sql("ROLLBACK")
-                return None
-            number = svc.number(seq)
-            ticket_id = conn.execute(_INSERT_TICKET, {**values, "seq": seq, "number": number}).scalar_one()
-            if booking is not None:
-                self._check_in_booking(conn, booking, ticket_id)
+            written: tuple[int, int] | None = None
+            if self._pg:
+                row = conn.execute(self._issue_pg, {**values, "prefix": svc.prefix}).first()
+                written = (row.id, row.seq) if row else None
+            else:
+                seq = conn.execute(self._upsert_seq, values).scalar()
+                if seq is not None:
+                    number = svc.number(seq)
+                    ticket = conn.execute(_INSERT_TICKET, {**values, "seq": seq, "number": number})
+                    written = ticket.scalar_one(), int(seq)
+            if written is not None and booking is not None:
+                self._check_in_booking(conn, booking, written[0])
         except BaseException:
             conn.exec_driver_sql("ROLLBACK")
             raise
         conn.exec_driver_sql("COMMIT")
-        return ticket_id, int(seq)
+        return written
 
     def _check_in_booking(self, conn: Connection, booking: int, ticket_id: int) -> None:
         done = conn.execute(
