@@ -7,8 +7,11 @@ inside a transaction and records them in `schema_version`). The same code runs o
 
 from __future__ import annotations
 
+import fcntl
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ log = logging.getLogger(__name__)
 
 METADATA = sa.MetaData()
 _AUTOCOMMIT = "kiosk_autocommit"  # execution option: no BEGIN IMMEDIATE on SQLite
+_WRITERS = "kiosk_writers_fd"  # connection info: the open lock file of queued_writer()
 
 schema_version = sa.Table(
     "schema_version",
@@ -57,14 +61,25 @@ def open_engine(url: str) -> Engine:
         if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url, connect_args={"timeout": 30, "isolation_level": None})
+        lock_path = (
+            None if url.startswith("sqlite:///:memory:") else url.removeprefix("sqlite:///") + "-writers"
+        )
 
         @sa.event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        def _pragmas(dbapi_conn: Any, record: Any) -> None:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
+            if lock_path is not None:  # one open file per connection: threads queue too
+                record.info[_WRITERS] = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+
+        @sa.event.listens_for(engine, "close")
+        def _close(_dbapi_conn: Any, record: Any) -> None:
+            fd = record.info.pop(_WRITERS, None)
+            if fd is not None:
+                os.close(fd)
 
         @sa.event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
@@ -79,6 +94,23 @@ def open_engine(url: str) -> Engine:
     # No pre-ping: it costs a round trip per checkout on every hot path. A connection found dead
     # fails that one call (QueueUnavailable, "try again") and SQLAlchemy then drops the pool.
     return sa.create_engine(url)
+
+
+@contextmanager
+def queued_writer(conn: Connection) -> Iterator[None]:
+    """SQLite: wait for the write lock in a kernel queue (flock on a file beside the database)
+    before BEGIN IMMEDIATE. SQLite's busy handler polls with sleeps growing to 100 ms, which puts
+    p99 at hundreds of ms with 32 writers; an flock waiter wakes the moment the lock is free.
+    Writers that skip this still take turns through SQLite's own lock, only more slowly."""
+    fd = conn.connection.info.get(_WRITERS)
+    if fd is None:
+        yield
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def autocommit(engine: Engine) -> Engine:

@@ -27,7 +27,7 @@ from sqlalchemy.engine import Connection, Engine
 from core.clock import Clock
 from core.redact import mask_id
 from core.text import Text, tr
-from hall.db import autocommit, migrate
+from hall.db import autocommit, migrate, queued_writer
 from hall.queue import identity, rules
 from hall.queue import tables as t
 from hall.queue.errors import QueueKeyMismatch, QueueRefused, QueueUnavailable
@@ -416,6 +416,12 @@ class QueueStore:
         if self._pg and booking is None:
             row = conn.execute(self._issue_pg, {**values, "prefix": svc.prefix}).first()
             return (row.id, row.seq) if row else None
+        with queued_writer(conn):
+            return self._write_in_tx(conn, svc, values, booking)
+
+    def _write_in_tx(
+        self, conn: Connection, svc: Service, values: dict[str, Any], booking: int | None
+    ) -> tuple[int, int] | None:
         conn.exec_driver_sql("BEGIN" if self._pg else "BEGIN IMMEDIATE")
         try:
             written: tuple[int, int] | None = None
