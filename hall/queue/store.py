@@ -132,7 +132,8 @@ _TICKET_VALUES = ("priority", "kind", "id_hash", "appointment_id", "status", "ki
 def _context_reads(pg: bool) -> dict[tuple[bool, bool], Any]:
     """One statement per (priority, notify) giving what a ticket shows besides its number:
     tickets ahead, counters serving lately, and the count and sum (whole ms) of recent service
-    times; with notify it also sends pg_notify, so PostgreSQL needs one round trip after commit."""
+    times; with notify it also sends pg_notify and makes the ticket durable, so PostgreSQL needs
+    one round trip after commit."""
     if pg:
         ms = sa.func.round(sa.extract("epoch", _tk.done_at - _tk.called_at) * 1000)
     else:
@@ -154,7 +155,9 @@ def _context_reads(pg: bool) -> dict[tuple[bool, bool], Any]:
         out[priority, False] = stmt
         if pg:
             notify = sa.func.pg_notify(sa.literal(NOTIFY_CHANNEL), sa.bindparam("payload"))
-            out[priority, True] = stmt.add_columns(notify)
+            # an XID makes this commit write a record and, synchronous, flush the log up to it:
+            # the ticket committed just before is on disk when this returns
+            out[priority, True] = stmt.add_columns(notify, sa.func.txid_current())
     return out
 
 
@@ -201,8 +204,15 @@ class QueueStore:
         )
         if self._pg:
             # PostgreSQL: number and ticket in one statement, so the counter row stays locked for
-            # one insert and its commit. The number is formatted as Service.number does.
+            # one insert and its commit. The number is formatted as Service.number does. Its
+            # commit does not wait for the disk (synchronous_commit off for this transaction
+            # only), so the next issuer gets the row without waiting for our flush; the ticket
+            # is not returned before the post-commit statement's synchronous commit has flushed
+            # the log past it (see _context_reads), so no number is shown that a crash could lose.
             counted = self._upsert_seq.cte("counted")
+            no_wait = sa.select(sa.func.set_config("synchronous_commit", "off", True).label("v")).cte(
+                "no_wait"
+            )
             n = counted.c.last
             number = sa.bindparam("prefix", type_=sa.String) + sa.func.lpad(
                 sa.cast(n, sa.String), sa.func.greatest(3, sa.func.length(sa.cast(n, sa.String))), "0"
@@ -218,7 +228,7 @@ class QueueStore:
                         n,
                         number,
                         *(sa.bindparam(c, type_=t.ticket.c[c].type) for c in _TICKET_VALUES),
-                    ).select_from(counted),
+                    ).select_from(counted.join(no_wait, sa.true())),
                 )
                 .returning(_tk.id, _tk.seq)
             )
