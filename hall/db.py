@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,7 +24,6 @@ log = logging.getLogger(__name__)
 
 METADATA = sa.MetaData()
 _AUTOCOMMIT = "kiosk_autocommit"  # execution option: no BEGIN IMMEDIATE on SQLite
-_WRITERS = "kiosk_writers_fd"  # connection info: the open lock file of queued_writer()
 
 schema_version = sa.Table(
     "schema_version",
@@ -61,25 +61,14 @@ def open_engine(url: str) -> Engine:
         if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url, connect_args={"timeout": 30, "isolation_level": None})
-        lock_path = (
-            None if url.startswith("sqlite:///:memory:") else url.removeprefix("sqlite:///") + "-writers"
-        )
 
         @sa.event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn: Any, record: Any) -> None:
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
-            if lock_path is not None:  # one open file per connection: threads queue too
-                record.info[_WRITERS] = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-
-        @sa.event.listens_for(engine, "close")
-        def _close(_dbapi_conn: Any, record: Any) -> None:
-            fd = record.info.pop(_WRITERS, None)
-            if fd is not None:
-                os.close(fd)
 
         @sa.event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
@@ -102,15 +91,31 @@ def queued_writer(conn: Connection) -> Iterator[None]:
     before BEGIN IMMEDIATE. SQLite's busy handler polls with sleeps growing to 100 ms, which puts
     p99 at hundreds of ms with 32 writers; an flock waiter wakes the moment the lock is free.
     Writers that skip this still take turns through SQLite's own lock, only more slowly."""
-    fd = conn.connection.info.get(_WRITERS)
-    if fd is None:
+    path = conn.engine.url.database
+    if conn.dialect.name != "sqlite" or not path or path == ":memory:":
         yield
         return
-    fcntl.flock(fd, fcntl.LOCK_EX)
-    try:
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+    lock, fd = _writers(path)
+    with lock:  # threads of this process share the file: they queue here first
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+# database path -> (pid, thread lock, lock file): one open file per database and process
+_WRITERS: dict[str, tuple[int, threading.Lock, int]] = {}
+_WRITERS_GUARD = threading.Lock()
+
+
+def _writers(path: str) -> tuple[threading.Lock, int]:
+    with _WRITERS_GUARD:
+        found = _WRITERS.get(path)
+        if found is None or found[0] != os.getpid():  # a forked child needs its own file
+            fd = os.open(path + "-writers", os.O_RDWR | os.O_CREAT, 0o600)
+            found = _WRITERS[path] = (os.getpid(), threading.Lock(), fd)
+        return found[1], found[2]
 
 
 def autocommit(engine: Engine) -> Engine:
