@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             config = config.replace("health.status_file", f"{tmp}/health.json")
             clock = AdjustableClock(args.demo_time)
             return run_demo(build(config, simulate=args.simulate, clock=clock), args.demo)
-    kiosk = build(config, simulate=args.simulate)
+    kiosk = build(config, simulate=args.simulate, defer=True)  # the rest after first paint
     from kiosk.ui.app import run
 
     return run(kiosk, windowed=args.windowed, simulate=args.simulate)

@@ -36,6 +36,8 @@ def service_name(svc: Any) -> Bilingual:
 
 
 def check(services: Mapping[str, Any]) -> Text | None:
+    if "queue" not in services:  # opened just after the home's first paint
+        return tr("排队系统正在启动，请稍候")
     if services.get("queue") is None:
         return tr("排队系统暂时无法使用，请到服务台取号")
     return None

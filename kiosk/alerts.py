@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import urllib.request
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -96,6 +95,8 @@ class Alerts:
             return list(self._recent)
 
     def _post(self, alert: Alert) -> None:
+        import urllib.request  # on first use: most kiosks never post, and it costs ~15 ms to import
+
         req = urllib.request.Request(
             self.webhook,
             data=json.dumps(asdict(alert), ensure_ascii=False).encode(),

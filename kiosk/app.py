@@ -8,6 +8,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from core.clock import Clock, SystemClock
 from core.text import tr
 from devices.base import DeviceEvent, State
 from devices.manager import DeviceManager, build_devices, load_object
+from devices.printer.escpos_cache import use_cache
 from flows.catalog import CATALOG
 from flows.runtime import FlowContext, FlowSpec
 from flows.session import Session, purge_stale
@@ -42,6 +44,7 @@ class Kiosk:
     started: float = field(default_factory=time.monotonic)
     runtime_dir: Path = Path("var/run")
     voice: Voice = field(default_factory=lambda: Voice(enabled=False))
+    deferred: Callable[[], None] | None = None  # start-up left for after the first paint
 
     def new_context(self, elderly: bool = False, language: Callable[[], str] = lambda: "zh") -> FlowContext:
         return FlowContext(
@@ -240,7 +243,39 @@ def _open_lockers(config: Config, kiosk: Kiosk, alerts: Alerts, clock: Clock, en
         return None
 
 
-def build(config: Config, *, simulate: bool = False, clock: Clock | None = None, start: bool = True) -> Kiosk:
+def _start_rest(kiosk: Kiosk, config: Config, clock: Clock, alerts: Alerts, start: bool) -> None:
+    """What the first painted home does not need: backends, databases, device and voice start-up."""
+    devices, kcfg = kiosk.devices, config["kiosk"]
+    kiosk.services.update(_open_backends(config, alerts))
+    engine = _engine(config)
+    if "queue" in kcfg["services"]:
+        kiosk.services["queue"] = _open_queue(config, clock, alerts, engine)
+    try:
+        kiosk.services.update(_open_journal(config, kiosk.services, alerts, engine))
+    except Exception as e:  # the kiosk runs on; paid services are off (no journal, no payment)
+        log.exception("journal unavailable")
+        alerts.raise_("journal", "unavailable", tr("业务日志不可用：{err}", err=str(e)), "critical")
+    if start:
+        if "printer" in devices:
+            use_cache(kiosk.runtime_dir / "escpos")  # before the driver imports python-escpos
+        devices.start()
+        kiosk.voice.start()
+        kiosk.services["backends"].start()
+        if "reconciler" in kiosk.services:
+            kiosk.services["reconciler"].start(config["backends"]["reconcile_every"])
+    if "locker" in devices:
+        kiosk.services["lockers"] = _open_lockers(config, kiosk, alerts, clock, engine)
+
+
+def build(
+    config: Config,
+    *,
+    simulate: bool = False,
+    clock: Clock | None = None,
+    start: bool = True,
+    defer: bool = False,
+) -> Kiosk:
+    """defer: leave databases and device start-up to `kiosk.deferred()` (run after first paint)."""
     kcfg = config["kiosk"]
     runtime_dir = config.resolve(kcfg["runtime_dir"])
     data_dir = config.resolve(kcfg["data_dir"])
@@ -264,22 +299,10 @@ def build(config: Config, *, simulate: bool = False, clock: Clock | None = None,
     voice.subscribe(_alert_on_voice(alerts))
     kiosk = Kiosk(config, clock, alerts, devices, dict(CATALOG), sims, runtime_dir=runtime_dir, voice=voice)
     kiosk.reference_servers = servers
-    kiosk.services.update(_open_backends(config, alerts))
-    engine = _engine(config)
-    if "queue" in kcfg["services"]:
-        kiosk.services["queue"] = _open_queue(config, clock, alerts, engine)
-    try:
-        kiosk.services.update(_open_journal(config, kiosk.services, alerts, engine))
-    except Exception as e:  # the kiosk runs on; paid services are off (no journal, no payment)
-        log.exception("journal unavailable")
-        alerts.raise_("journal", "unavailable", tr("业务日志不可用：{err}", err=str(e)), "critical")
-    if start:
-        devices.start()
-        voice.start()
-        kiosk.services["backends"].start()
-        if "reconciler" in kiosk.services:
-            kiosk.services["reconciler"].start(config["backends"]["reconcile_every"])
-    if "locker" in devices:
-        kiosk.services["lockers"] = _open_lockers(config, kiosk, alerts, clock, engine)
+    rest = partial(_start_rest, kiosk, config, clock, alerts, start)
+    if defer:  # the UI runs it after the first painted home (see kiosk.ui.app.after_first_paint)
+        kiosk.deferred = rest
+    else:
+        rest()
     log.info("kiosk %s started (version %s, simulate=%s)", kcfg["kiosk_id"], __version__, simulate)
     return kiosk

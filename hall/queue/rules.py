@@ -6,7 +6,6 @@ No database and no clock here; the store hands in "now" in the hall's time zone.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -75,9 +74,10 @@ def is_elderly(birth: date | None, day: date, elderly_age: int) -> bool:
     return elderly_age > 0 and birth is not None and age_on(birth, day) >= elderly_age
 
 
-def average_service_min(recent_min: Sequence[float], seed_min: float) -> float:
-    """Recent service times blended with the configured seed, which fades as samples arrive."""
-    return (seed_min * SEED_WEIGHT + sum(recent_min)) / (SEED_WEIGHT + len(recent_min))
+def average_service_min(recent_total_min: float, samples: int, seed_min: float) -> float:
+    """Recent service times (their sum and count) blended with the configured seed, which fades
+    as samples arrive."""
+    return (seed_min * SEED_WEIGHT + recent_total_min) / (SEED_WEIGHT + samples)
 
 
 def estimated_wait_min(ahead: int, avg_min: float, counters: int) -> int:

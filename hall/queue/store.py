@@ -27,7 +27,7 @@ from sqlalchemy.engine import Connection, Engine
 from core.clock import Clock
 from core.redact import mask_id
 from core.text import Text, tr
-from hall.db import migrate
+from hall.db import autocommit, migrate, queued_writer
 from hall.queue import identity, rules
 from hall.queue import tables as t
 from hall.queue.errors import QueueKeyMismatch, QueueRefused, QueueUnavailable
@@ -117,18 +117,48 @@ _tk = t.ticket.c
 _SERVICE_DAY = sa.and_(_tk.service == sa.bindparam("service"), _tk.day == sa.bindparam("day"))
 _HELD = sa.select(_tk.number).where(_SERVICE_DAY, _tk.id_hash == sa.bindparam("person"))
 _WAITING = sa.select(sa.func.count()).select_from(t.ticket).where(_SERVICE_DAY, _tk.status == t.WAITING)
+# "seq" above every real one: read before a ticket exists, every waiting ticket is older
+_BEFORE_ISSUE = 2**31 - 1
 _AHEAD_OF_PRIORITY = _WAITING.where(_tk.priority == 1, _tk.seq < sa.bindparam("seq"))
 _AHEAD_OF_WALK_IN = _WAITING.where(sa.or_(_tk.priority == 1, _tk.seq < sa.bindparam("seq")))
-_RECENT = (
-    sa.select(_tk.called_at, _tk.done_at)
-    .where(_SERVICE_DAY, _tk.status == t.DONE, _tk.called_at.is_not(None))
-    .order_by(_tk.done_at.desc())
-    .limit(sa.bindparam("n"))
-)
 _ACTIVE_COUNTERS = sa.select(sa.func.count(sa.distinct(_tk.counter))).where(
     _SERVICE_DAY, _tk.called_at >= sa.bindparam("since")
 )
 _INSERT_TICKET = sa.insert(t.ticket).returning(_tk.id)
+# a new ticket's columns besides service, day, seq and number
+_TICKET_VALUES = ("priority", "kind", "id_hash", "appointment_id", "status", "kiosk_id", "issued_at")
+
+
+def _context_reads(pg: bool) -> dict[tuple[bool, bool], Any]:
+    """One statement per (priority, notify) giving what a ticket shows besides its number:
+    tickets ahead, counters serving lately, and the count and sum (whole ms) of recent service
+    times; with notify it also sends pg_notify and makes the ticket durable, so PostgreSQL needs
+    one round trip after commit."""
+    if pg:
+        ms = sa.func.round(sa.extract("epoch", _tk.done_at - _tk.called_at) * 1000)
+    else:
+        ms = sa.func.round((sa.func.julianday(_tk.done_at) - sa.func.julianday(_tk.called_at)) * 86_400_000)
+    recent = (
+        sa.select(sa.cast(ms, sa.BigInteger).label("ms"))
+        .where(_SERVICE_DAY, _tk.status == t.DONE, _tk.called_at.is_not(None), _tk.done_at.is_not(None))
+        .order_by(_tk.done_at.desc())
+        .limit(sa.bindparam("n"))
+        .subquery()
+    )
+    active = _ACTIVE_COUNTERS.scalar_subquery()
+    count = sa.select(sa.func.count()).select_from(recent).scalar_subquery()
+    total = sa.select(sa.func.coalesce(sa.func.sum(recent.c.ms), 0)).select_from(recent).scalar_subquery()
+    out: dict[tuple[bool, bool], Any] = {}
+    for priority in (False, True):
+        ahead = (_AHEAD_OF_PRIORITY if priority else _AHEAD_OF_WALK_IN).scalar_subquery()
+        stmt = sa.select(ahead, active, count, total)
+        out[priority, False] = stmt
+        if pg:
+            notify = sa.func.pg_notify(sa.literal(NOTIFY_CHANNEL), sa.bindparam("payload"))
+            # an XID makes this commit write a record and, synchronous, flush the log up to it:
+            # the ticket committed just before is on disk when this returns
+            out[priority, True] = stmt.add_columns(notify, sa.func.txid_current())
+    return out
 
 
 def _upsert(table: sa.Table, pg: bool) -> Any:
@@ -158,13 +188,50 @@ class QueueStore:
         self._key = key
         self.kiosk_id = kiosk_id
         self._pg = engine.dialect.name == "postgresql"
+        self._auto = autocommit(engine)
+        self._reads = _context_reads(self._pg)
         seq = t.day_seq.c
+        # the next number, unless the daily limit (0: none) is reached: then no row, no increment
         self._upsert_seq = (
             _upsert(t.day_seq, self._pg)
             .values(service=sa.bindparam("service"), day=sa.bindparam("day"), last=1)
-            .on_conflict_do_update(index_elements=[seq.service, seq.day], set_={"last": seq.last + 1})
+            .on_conflict_do_update(
+                index_elements=[seq.service, seq.day],
+                set_={"last": seq.last + 1},
+                where=sa.or_(sa.bindparam("limit") == 0, seq.last < sa.bindparam("limit")),
+            )
             .returning(seq.last)
         )
+        if self._pg:
+            # PostgreSQL: number and ticket in one statement, so the counter row stays locked for
+            # one insert and its commit. The number is formatted as Service.number does. Its
+            # commit does not wait for the disk (synchronous_commit off for this transaction
+            # only), so the next issuer gets the row without waiting for our flush; the ticket
+            # is not returned before the post-commit statement's synchronous commit has flushed
+            # the log past it (see _context_reads), so no number is shown that a crash could lose.
+            counted = self._upsert_seq.cte("counted")
+            no_wait = sa.select(sa.func.set_config("synchronous_commit", "off", True).label("v")).cte(
+                "no_wait"
+            )
+            n = counted.c.last
+            number = sa.bindparam("prefix", type_=sa.String) + sa.func.lpad(
+                sa.cast(n, sa.String), sa.func.greatest(3, sa.func.length(sa.cast(n, sa.String))), "0"
+            )
+            columns = ["service", "day", "seq", "number", *_TICKET_VALUES]
+            self._issue_pg = (
+                sa.insert(t.ticket)
+                .from_select(
+                    columns,
+                    sa.select(
+                        sa.bindparam("service", type_=sa.String),
+                        sa.bindparam("day", type_=sa.Date),
+                        n,
+                        number,
+                        *(sa.bindparam(c, type_=t.ticket.c[c].type) for c in _TICKET_VALUES),
+                    ).select_from(counted.join(no_wait, sa.true())),
+                )
+                .returning(_tk.id, _tk.seq)
+            )
 
     # ---- setup --------------------------------------------------------------------------
 
@@ -228,12 +295,11 @@ class QueueStore:
 
     def _availability(self, conn: Connection, svc: Service, now: datetime) -> Availability:
         day = now.date()
-        waiting = self._waiting(conn, svc, day)
+        waiting, wait = self._context(conn, svc, now, priority=False)
         last = conn.execute(
             sa.select(t.day_seq.c.last).where(t.day_seq.c.service == svc.code, t.day_seq.c.day == day)
         ).scalar()
         last_number = svc.number(last) if last else None
-        wait = self._estimate(conn, svc, now, waiting)
         opening = rules.opening(svc, self.settings.calendar, now)
         if not opening.open:
             return Availability(svc, False, opening.code, opening.reason, waiting, last_number, wait)
@@ -298,63 +364,102 @@ class QueueStore:
         limit: int = 0,
         booking: int | None = None,
     ) -> Ticket:
+        """One write per ticket; what the ticket shows besides its number is read outside the
+        counter lock: on SQLite before BEGIN IMMEDIATE, on PostgreSQL after the commit (with
+        pg_notify, so the notification queue's commit lock stays off the issuing path)."""
         day = now.date()
-
-        def run(conn: Connection) -> Ticket:
-            if person is not None:
-                self._refuse_if_holding(conn, svc, day, person)
-            seq = self._next_seq(conn, svc.code, day)
-            if limit and seq > limit:
-                # raising rolls the increment back: no gap
-                raise QueueRefused(tr("今日号源已取完（每日 {limit} 个）", limit=limit), "limit_reached")
-            number = svc.number(seq)
-            ticket_id = conn.execute(
-                _INSERT_TICKET,
-                {
-                    "service": svc.code,
-                    "day": day,
-                    "seq": seq,
-                    "number": number,
-                    "priority": int(priority),
-                    "kind": kind,
-                    "id_hash": person,
-                    "appointment_id": booking,
-                    "status": t.WAITING,
-                    "kiosk_id": self.kiosk_id,
-                    "issued_at": _utc_naive(now),
-                },
-            ).scalar_one()
-            if booking is not None:
-                done = conn.execute(
-                    sa.update(t.appointment)
-                    .where(t.appointment.c.id == booking, t.appointment.c.status == t.BOOKED)
-                    .values(status=t.CHECKED_IN, ticket_id=ticket_id)
-                )
-                if done.rowcount != 1:
-                    raise QueueRefused(tr("此预约已签到"), "appointment_used")
-            ahead = self._ahead(conn, svc, day, seq, priority)
-            self._notify(conn, {"event": "issued", "service": svc.code, "number": number})
-            return Ticket(
-                id=ticket_id,
-                number=number,
-                service=svc.code,
-                day=day,
-                seq=seq,
-                priority=priority,
-                kind=kind,
-                status=t.WAITING,
-                issued_at=now,
-                waiting_ahead=ahead,
-                estimated_wait_min=self._estimate(conn, svc, now, ahead),
-            )
-
+        values: dict[str, Any] = {
+            "service": svc.code,
+            "day": day,
+            "limit": limit,
+            "priority": int(priority),
+            "kind": kind,
+            "id_hash": person,
+            "appointment_id": booking,
+            "status": t.WAITING,
+            "kiosk_id": self.kiosk_id,
+            "issued_at": _utc_naive(now),
+        }
+        ahead = wait = 0
         try:
-            return self._tx(run)
+            with self._errors(), self._auto.connect() as conn:
+                if person is not None:
+                    self._refuse_if_holding(conn, svc, day, person)
+                if not self._pg:
+                    ahead, wait = self._context(conn, svc, now, priority)
+                written = self._write(conn, svc, values, booking)
+                if written is None:
+                    raise QueueRefused(tr("今日号源已取完（每日 {limit} 个）", limit=limit), "limit_reached")
+                ticket_id, seq = written
+                number = svc.number(seq)
+                if self._pg:
+                    payload = {"event": "issued", "service": svc.code, "number": number}
+                    ahead, wait = self._context(conn, svc, now, priority, seq, payload)
         except QueueUnavailable as e:
             # the same person at two machines at once: the unique (service, day, id_hash) caught it
             if person is not None and isinstance(e.__cause__, sa.exc.IntegrityError):
                 self._tx(lambda conn: self._refuse_if_holding(conn, svc, day, person))
             raise
+        return Ticket(
+            id=ticket_id,
+            number=number,
+            service=svc.code,
+            day=day,
+            seq=seq,
+            priority=priority,
+            kind=kind,
+            status=t.WAITING,
+            issued_at=now,
+            waiting_ahead=ahead,
+            estimated_wait_min=wait,
+        )
+
+    def _write(
+        self, conn: Connection, svc: Service, values: dict[str, Any], booking: int | None
+    ) -> tuple[int, int] | None:
+        """Number and ticket, on the autocommit connection of the issue's reads (one checkout).
+
+        PostgreSQL: the numbering CTE, a statement that commits on its own (a check-in marks its
+        booking in the same transaction). SQLite: upsert and insert under BEGIN IMMEDIATE. A
+        failure rolls the number back: no gap. None: the daily limit is reached.
+        """
+        if self._pg and booking is None:
+            row = conn.execute(self._issue_pg, {**values, "prefix": svc.prefix}).first()
+            return (row.id, row.seq) if row else None
+        with queued_writer(conn):
+            return self._write_in_tx(conn, svc, values, booking)
+
+    def _write_in_tx(
+        self, conn: Connection, svc: Service, values: dict[str, Any], booking: int | None
+    ) -> tuple[int, int] | None:
+        conn.exec_driver_sql("BEGIN" if self._pg else "BEGIN IMMEDIATE")
+        try:
+            written: tuple[int, int] | None = None
+            if self._pg:
+                row = conn.execute(self._issue_pg, {**values, "prefix": svc.prefix}).first()
+                written = (row.id, row.seq) if row else None
+            else:
+                seq = conn.execute(self._upsert_seq, values).scalar()
+                if seq is not None:
+                    number = svc.number(seq)
+                    ticket = conn.execute(_INSERT_TICKET, {**values, "seq": seq, "number": number})
+                    written = ticket.scalar_one(), int(seq)
+            if written is not None and booking is not None:
+                self._check_in_booking(conn, booking, written[0])
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
+        return written
+
+    def _check_in_booking(self, conn: Connection, booking: int, ticket_id: int) -> None:
+        done = conn.execute(
+            sa.update(t.appointment)
+            .where(t.appointment.c.id == booking, t.appointment.c.status == t.BOOKED)
+            .values(status=t.CHECKED_IN, ticket_id=ticket_id)
+        )
+        if done.rowcount != 1:  # raising rolls the ticket and its number back
+            raise QueueRefused(tr("此预约已签到"), "appointment_used")
 
     def _refuse_if_holding(self, conn: Connection, svc: Service, day: date, person: str) -> None:
         held = conn.execute(_HELD, {"service": svc.code, "day": day, "person": person}).scalar()
@@ -364,30 +469,33 @@ class QueueStore:
                 "duplicate",
             )
 
-    def _next_seq(self, conn: Connection, service: str, day: date) -> int:
-        """The one atomic statement that hands out numbers."""
-        return int(conn.execute(self._upsert_seq, {"service": service, "day": day}).scalar_one())
-
-    def _ahead(self, conn: Connection, svc: Service, day: date, seq: int, priority: bool) -> int:
-        """Waiting tickets called before this one: all priority ones, and older ones of its lane."""
-        stmt = _AHEAD_OF_PRIORITY if priority else _AHEAD_OF_WALK_IN
-        return int(conn.execute(stmt, {"service": svc.code, "day": day, "seq": seq}).scalar_one())
-
-    def _waiting(self, conn: Connection, svc: Service, day: date) -> int:
-        return int(conn.execute(_WAITING, {"service": svc.code, "day": day}).scalar_one())
-
-    def _estimate(self, conn: Connection, svc: Service, now: datetime, ahead: int) -> int:
+    def _context(
+        self,
+        conn: Connection,
+        svc: Service,
+        now: datetime,
+        priority: bool,
+        seq: int = _BEFORE_ISSUE,
+        notify: dict[str, Any] | None = None,
+    ) -> tuple[int, int]:
+        """(tickets waiting ahead, estimated wait in minutes) for a ticket `seq` of the lane, in
+        one statement; before the ticket exists, ahead is everyone its lane waits behind."""
+        params: dict[str, Any] = {
+            "service": svc.code,
+            "day": now.date(),
+            "seq": seq,
+            "since": _utc_naive(now - ACTIVE_COUNTER_WINDOW),
+            "n": self.settings.recent_samples,
+        }
+        if notify is not None:
+            params["payload"] = json.dumps(notify)
+        row = conn.execute(self._reads[priority, notify is not None], params).one()
+        ahead, active, samples, total_ms = (int(x or 0) for x in row[:4])
         if ahead <= 0:
-            return 0
-        params = {"service": svc.code, "day": now.date()}
-        rows = conn.execute(_RECENT, {**params, "n": self.settings.recent_samples}).all()
-        recent = [(done - called).total_seconds() / 60 for called, done in rows if done and called]
-        since = _utc_naive(now - ACTIVE_COUNTER_WINDOW)
-        active = conn.execute(_ACTIVE_COUNTERS, {**params, "since": since}).scalar_one()
-        counters = int(active) or len(svc.counters)
-        return rules.estimated_wait_min(
-            ahead, rules.average_service_min(recent, svc.avg_service_min), counters
-        )
+            return 0, 0
+        counters = active or len(svc.counters)
+        avg = rules.average_service_min(total_ms / 60_000, samples, svc.avg_service_min)
+        return ahead, rules.estimated_wait_min(ahead, avg, counters)
 
     # ---- appointments -------------------------------------------------------------------
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
+from collections.abc import Callable
 
 import PySide6
-from PySide6.QtCore import QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QMessageLogContext, QObject, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Kiosk
 from kiosk.health import sd_notify
 from kiosk.ui import theme
-from kiosk.ui.bridge import bindings_keep_references
+from kiosk.ui.bridge import Channel, bindings_keep_references, channel
 from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.shell import Shell, install
 from kiosk.ui.sim_panel import SimulatorPanel
@@ -56,6 +58,44 @@ def application() -> QApplication:
     return app
 
 
+class _FirstPaint(QObject):
+    """Runs `then` once, right after the watched widget's first paint event has been handled."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)  # after this paint reaches the screen
+        return False
+
+
+def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
+    """Open the databases and start devices and voice once the home is on screen, on a worker
+    thread (Python imports and migrations would otherwise hold the GUI); the home redraws when
+    the services are there."""
+    deferred, kiosk.deferred = kiosk.deferred, None
+    if deferred is None:
+        return
+    ready: Channel[None] = channel(lambda _: shell.refresh_home(), owner=shell)
+
+    def work() -> None:
+        try:
+            deferred()
+        except Exception:  # the services stay off with their reasons; staff see the log
+            log.exception("start-up after first paint failed")
+        ready.send(None)
+
+    _FirstPaint(
+        shell.home_screen,
+        lambda: threading.Thread(target=work, name="start-after-paint", daemon=True).start(),
+    )
+
+
 def size_for(orientation: str) -> tuple[int, int]:
     return (1080, 1920) if orientation == "portrait" else (1920, 1080)
 
@@ -65,6 +105,7 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
     kcfg = kiosk.config["kiosk"]
     shell = Shell(kiosk, kiosk_mode=not windowed)
     install(shell)
+    after_first_paint(kiosk, shell)
     if windowed:
         w, h = size_for("portrait" if kcfg["orientation"] == "portrait" else "landscape")
         shell.resize(w // 2, h // 2) if w > 1500 or h > 1500 else shell.resize(w, h)

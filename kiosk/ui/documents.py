@@ -13,7 +13,6 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-import qrcode
 from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
@@ -31,6 +30,8 @@ def ensure_gui_app() -> QGuiApplication:
 
 
 def _qr_image(text: str) -> QImage:
+    import qrcode  # on first use, like kiosk.ui.widgets.qr_pixmap
+
     code = qrcode.QRCode(box_size=8, border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
     code.add_data(text)
     code.make(fit=True)

@@ -84,7 +84,7 @@
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
-        <location filename="../../flows/queue.py" line="266"/>
+        <location filename="../../flows/queue.py" line="268"/>
         <location filename="../../flows/reissue.py" line="675"/>
         <source>完成</source>
         <translation>Done</translation>
@@ -106,27 +106,27 @@
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="144"/>
+        <location filename="../../kiosk/app.py" line="147"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="183"/>
+        <location filename="../../kiosk/app.py" line="186"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="194"/>
+        <location filename="../../kiosk/app.py" line="197"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="238"/>
+        <location filename="../../kiosk/app.py" line="241"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="275"/>
+        <location filename="../../kiosk/app.py" line="257"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -157,6 +157,11 @@
         <translation>Pickup locker</translation>
     </message>
     <message>
+        <location filename="../../kiosk/home.py" line="72"/>
+        <source>{system}暂不可用：{why}</source>
+        <translation>{system} is unavailable: {why}</translation>
+    </message>
+    <message>
         <location filename="../../devices/fingerprint/uart.py" line="64"/>
         <location filename="../../kiosk/home.py" line="20"/>
         <source>指纹仪</source>
@@ -180,316 +185,316 @@
         <translation>{device} unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="72"/>
-        <source>{system}暂不可用：{why}</source>
-        <translation>{system} is unavailable: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../flows/queue.py" line="40"/>
+        <location filename="../../flows/queue.py" line="42"/>
         <source>排队系统暂时无法使用，请到服务台取号</source>
         <translation>The queue system is temporarily unavailable. Please get a ticket at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="51"/>
-        <location filename="../../flows/queue.py" line="305"/>
+        <location filename="../../flows/queue.py" line="53"/>
+        <location filename="../../flows/queue.py" line="307"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="51"/>
+        <location filename="../../flows/queue.py" line="53"/>
         <source>已在网上或电话预约的市民</source>
         <translation>For citizens who booked online or by phone</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="53"/>
-        <location filename="../../flows/queue.py" line="54"/>
+        <location filename="../../flows/queue.py" line="55"/>
+        <location filename="../../flows/queue.py" line="56"/>
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="57"/>
+        <location filename="../../flows/queue.py" line="59"/>
         <source>轻触您要办理的业务领取排队号；每项下方写有等候人数。灰色的业务现在不能取号，原因写在下方。</source>
         <translation>Touch a service to take a queue ticket; each shows how many people are waiting. Grey services cannot issue tickets now; the reason is shown below them.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="73"/>
+        <location filename="../../flows/queue.py" line="75"/>
         <source>需要刷身份证，读卡器暂不可用</source>
         <translation>Needs ID card: reader off</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="75"/>
+        <location filename="../../flows/queue.py" line="77"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="82"/>
+        <location filename="../../flows/queue.py" line="84"/>
         <source>{name}需要实名取号</source>
         <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="87"/>
+        <location filename="../../flows/queue.py" line="89"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="88"/>
+        <location filename="../../flows/queue.py" line="90"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="92"/>
+        <location filename="../../flows/queue.py" line="94"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="93"/>
+        <location filename="../../flows/queue.py" line="95"/>
         <source>年满 {age} 周岁优先</source>
         <translation>Priority for age {age}+</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="95"/>
-        <location filename="../../flows/queue.py" line="153"/>
+        <location filename="../../flows/queue.py" line="97"/>
+        <location filename="../../flows/queue.py" line="155"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="95"/>
+        <location filename="../../flows/queue.py" line="97"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="101"/>
+        <location filename="../../flows/queue.py" line="103"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="119"/>
+        <location filename="../../flows/queue.py" line="121"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="122"/>
-        <location filename="../../flows/queue.py" line="123"/>
+        <location filename="../../flows/queue.py" line="124"/>
+        <location filename="../../flows/queue.py" line="125"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="198"/>
+        <location filename="../../flows/queue.py" line="200"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="245"/>
+        <location filename="../../flows/queue.py" line="247"/>
         <location filename="../../flows/reissue.py" line="650"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="213"/>
+        <location filename="../../flows/queue.py" line="215"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="264"/>
+        <location filename="../../flows/queue.py" line="266"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="292"/>
+        <location filename="../../flows/queue.py" line="294"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="293"/>
+        <location filename="../../flows/queue.py" line="295"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="227"/>
-        <location filename="../../flows/queue.py" line="283"/>
-        <location filename="../../flows/queue.py" line="296"/>
+        <location filename="../../flows/queue.py" line="229"/>
+        <location filename="../../flows/queue.py" line="285"/>
+        <location filename="../../flows/queue.py" line="298"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="138"/>
+        <location filename="../../flows/queue.py" line="40"/>
+        <source>排队系统正在启动，请稍候</source>
+        <translation>The queue system is starting, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="140"/>
         <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
         <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="152"/>
+        <location filename="../../flows/queue.py" line="154"/>
         <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
         <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="153"/>
-        <location filename="../../flows/queue.py" line="156"/>
+        <location filename="../../flows/queue.py" line="155"/>
+        <location filename="../../flows/queue.py" line="158"/>
         <source>选择其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="155"/>
+        <location filename="../../flows/queue.py" line="157"/>
         <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
         <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="158"/>
+        <location filename="../../flows/queue.py" line="160"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="173"/>
+        <location filename="../../flows/queue.py" line="175"/>
         <source>您的身份证还在读卡器上</source>
         <translation>Your ID card is still in the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="173"/>
+        <location filename="../../flows/queue.py" line="175"/>
         <source>请取回您的身份证</source>
         <translation>Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="174"/>
+        <location filename="../../flows/queue.py" line="176"/>
         <source>请马上取回身份证，再继续</source>
         <translation>Please take your ID card now, then continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="176"/>
+        <location filename="../../flows/queue.py" line="178"/>
         <source>身份证已读取。请从读卡区取回，取回后继续</source>
         <translation>Your ID card has been read. Please take it from the reader to continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="177"/>
+        <location filename="../../flows/queue.py" line="179"/>
         <source>您的身份证还在读卡器上，请马上取回</source>
         <translation>Your ID card is still in the reader. Please take it now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="179"/>
+        <location filename="../../flows/queue.py" line="181"/>
         <source>身份证已读取，请取回您的身份证</source>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="218"/>
+        <location filename="../../flows/queue.py" line="220"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="221"/>
+        <location filename="../../flows/queue.py" line="223"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="224"/>
+        <location filename="../../flows/queue.py" line="226"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="249"/>
+        <location filename="../../flows/queue.py" line="251"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="249"/>
+        <location filename="../../flows/queue.py" line="251"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="261"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="274"/>
+        <location filename="../../flows/queue.py" line="276"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="277"/>
+        <location filename="../../flows/queue.py" line="279"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="280"/>
+        <location filename="../../flows/queue.py" line="282"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="290"/>
+        <location filename="../../flows/queue.py" line="292"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="306"/>
+        <location filename="../../flows/queue.py" line="308"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="310"/>
+        <location filename="../../flows/queue.py" line="312"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="312"/>
+        <location filename="../../flows/queue.py" line="314"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="356"/>
+        <location filename="../../flows/queue.py" line="358"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
         <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="357"/>
+        <location filename="../../flows/queue.py" line="359"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="314"/>
+        <location filename="../../flows/queue.py" line="316"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="314"/>
+        <location filename="../../flows/queue.py" line="316"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="321"/>
+        <location filename="../../flows/queue.py" line="323"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="327"/>
+        <location filename="../../flows/queue.py" line="329"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="328"/>
+        <location filename="../../flows/queue.py" line="330"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="338"/>
+        <location filename="../../flows/queue.py" line="340"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="339"/>
+        <location filename="../../flows/queue.py" line="341"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="340"/>
+        <location filename="../../flows/queue.py" line="342"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="352"/>
+        <location filename="../../flows/queue.py" line="354"/>
         <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="353"/>
+        <location filename="../../flows/queue.py" line="355"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -509,7 +514,7 @@
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="335"/>
+        <location filename="../../kiosk/ui/demo.py" line="379"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -843,9 +848,9 @@
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
-        <location filename="../../flows/queue.py" line="156"/>
-        <location filename="../../flows/queue.py" line="202"/>
-        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/queue.py" line="158"/>
+        <location filename="../../flows/queue.py" line="204"/>
+        <location filename="../../flows/queue.py" line="332"/>
         <location filename="../../flows/reissue.py" line="97"/>
         <location filename="../../flows/reissue.py" line="386"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
@@ -864,11 +869,31 @@
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
     <message>
+        <location filename="../../backends/reachability.py" line="19"/>
+        <source>政务服务平台</source>
+        <translation>Government service platform</translation>
+    </message>
+    <message>
+        <location filename="../../backends/reachability.py" line="19"/>
+        <source>支付平台</source>
+        <translation>Payment gateway</translation>
+    </message>
+    <message>
+        <location filename="../../backends/reachability.py" line="32"/>
+        <source>未配置</source>
+        <translation>not configured</translation>
+    </message>
+    <message>
         <location filename="../../backends/reachability.py" line="33"/>
         <location filename="../../devices/base.py" line="154"/>
         <source>正在连接</source>
         <extracomment>Reconnect delays (first, cap) in seconds. The cap is short on purpose: a reopen attempt costs one port open and one status poll, while a long cap keeps a device that answers again away for as long as the cap (15 s of garbage once kept a printer off for 16 s more). seconds between poll() calls while connected</extracomment>
         <translation>Connecting</translation>
+    </message>
+    <message>
+        <location filename="../../backends/reachability.py" line="75"/>
+        <source>暂时无法连接</source>
+        <translation>cannot be reached at the moment</translation>
     </message>
     <message>
         <location filename="../../devices/base.py" line="205"/>
@@ -912,7 +937,7 @@
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="117"/>
+        <location filename="../../flows/queue.py" line="119"/>
         <location filename="../../flows/reissue.py" line="284"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
@@ -2290,115 +2315,115 @@
         <translation>Compartment door {number} is not closed</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/rules.py" line="37"/>
+        <location filename="../../hall/queue/rules.py" line="36"/>
         <source>今日不办理此业务（办理时间 {hours}）</source>
         <translation>This service is not available today (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/rules.py" line="45"/>
+        <location filename="../../hall/queue/rules.py" line="44"/>
         <source>今日办理时间已过（办理时间 {hours}）</source>
         <translation>Today&apos;s service hours are over (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/rules.py" line="49"/>
+        <location filename="../../hall/queue/rules.py" line="48"/>
         <source>{at} 开始取号（办理时间 {hours}）</source>
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="188"/>
+        <location filename="../../hall/queue/store.py" line="255"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="217"/>
+        <location filename="../../hall/queue/store.py" line="284"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="241"/>
-        <location filename="../../hall/queue/store.py" line="309"/>
+        <location filename="../../hall/queue/store.py" line="307"/>
+        <location filename="../../hall/queue/store.py" line="392"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="266"/>
+        <location filename="../../hall/queue/store.py" line="332"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="284"/>
+        <location filename="../../hall/queue/store.py" line="350"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="287"/>
-        <location filename="../../hall/queue/store.py" line="403"/>
+        <location filename="../../hall/queue/store.py" line="353"/>
+        <location filename="../../hall/queue/store.py" line="511"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="334"/>
-        <location filename="../../hall/queue/store.py" line="473"/>
+        <location filename="../../hall/queue/store.py" line="462"/>
+        <location filename="../../hall/queue/store.py" line="581"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="363"/>
+        <location filename="../../hall/queue/store.py" line="468"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="409"/>
+        <location filename="../../hall/queue/store.py" line="517"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="435"/>
+        <location filename="../../hall/queue/store.py" line="543"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="460"/>
+        <location filename="../../hall/queue/store.py" line="568"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="464"/>
+        <location filename="../../hall/queue/store.py" line="572"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="471"/>
+        <location filename="../../hall/queue/store.py" line="579"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="478"/>
+        <location filename="../../hall/queue/store.py" line="586"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="485"/>
+        <location filename="../../hall/queue/store.py" line="593"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="509"/>
+        <location filename="../../hall/queue/store.py" line="617"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="561"/>
+        <location filename="../../hall/queue/store.py" line="669"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="563"/>
+        <location filename="../../hall/queue/store.py" line="671"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="665"/>
+        <location filename="../../hall/queue/store.py" line="773"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -3554,26 +3579,6 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/watchdog.py" line="101"/>
         <source>界面停止响应超过 {s} 秒</source>
         <translation>The screen stopped responding for more than {s} s</translation>
-    </message>
-    <message>
-        <location filename="../../backends/reachability.py" line="19"/>
-        <source>政务服务平台</source>
-        <translation>Government service platform</translation>
-    </message>
-    <message>
-        <location filename="../../backends/reachability.py" line="19"/>
-        <source>支付平台</source>
-        <translation>Payment gateway</translation>
-    </message>
-    <message>
-        <location filename="../../backends/reachability.py" line="32"/>
-        <source>未配置</source>
-        <translation>not configured</translation>
-    </message>
-    <message>
-        <location filename="../../backends/reachability.py" line="75"/>
-        <source>暂时无法连接</source>
-        <translation>cannot be reached at the moment</translation>
     </message>
     <message>
         <location filename="../../devices/serial_port.py" line="22"/>

@@ -34,3 +34,10 @@ def issue_many(
             got.append("refused:" + e.code)
     results.put(got)
     engine.dispose()
+
+
+def issue_until_killed(url: str, settings: QueueSettings, key: bytes, start: datetime, service: str) -> None:
+    """Issue as fast as possible until the test kills this process (SIGKILL, mid-issue)."""
+    store = QueueStore(open_engine(url), settings, FakeClock(start), TZ, key)
+    while True:
+        store.issue(service)

@@ -4,10 +4,13 @@ no gaps, and one real-name ticket per person even when they tap two machines tog
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import signal
+import time
 
 from core.clock import FakeClock
 from tests.queue.helpers import KEY, YOUNG, Db, local, service, settings
-from tests.queue.issuers import issue_many
+from tests.queue.issuers import issue_many, issue_until_killed
 
 START = local(2026, 1, 5, 10)
 
@@ -46,3 +49,27 @@ def test_one_person_at_several_machines_at_once_gets_one_ticket(db: Db) -> None:
     assert sorted(numbers) == ["B001"] + ["refused:duplicate"] * 9
     store = db.store(settings([service("b", "B", hours="00:00-24:00")]), FakeClock(START))
     assert store.issue("b").number == "B002"  # the refused attempts left no gap
+
+
+def test_an_issuer_killed_mid_issue_leaves_no_gap_and_no_duplicate(db: Db) -> None:
+    """kill -9 lands inside an issue (the process does nothing else): the database rolls the
+    half-issued ticket back, and the next machine goes on from the last number handed out."""
+    queue = settings([service("b", "B", hours="00:00-24:00", daily_limit=0)])
+    store = db.store(queue, FakeClock(START))
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["tests.queue.issuers", "psycopg"])
+    for _ in range(3):
+        proc = ctx.Process(target=issue_until_killed, args=(db.url, queue, KEY, START, "b"))
+        proc.start()
+        issued = len(db.rows("queue_ticket"))
+        deadline = time.monotonic() + 60
+        while len(db.rows("queue_ticket")) < issued + 20 and time.monotonic() < deadline:
+            time.sleep(0.01)  # polling for the state we need, not a fixed wait
+        assert proc.pid is not None
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.join(timeout=30)
+        assert proc.exitcode == -signal.SIGKILL
+    after = store.issue("b")
+    seqs = sorted(r[3] for r in db.rows("queue_ticket"))
+    assert seqs == list(range(1, len(seqs) + 1))
+    assert after.seq == len(seqs)

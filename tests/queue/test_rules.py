@@ -132,9 +132,9 @@ def test_age_turns_on_the_birthday_and_elderly_needs_the_configured_age() -> Non
 
 
 def test_estimated_wait_moves_from_the_seed_to_recent_service_times() -> None:
-    assert rules.average_service_min([], 10.0) == 10.0
-    few = rules.average_service_min([2.0], 10.0)
-    many = rules.average_service_min([2.0] * 50, 10.0)
+    assert rules.average_service_min(0.0, 0, 10.0) == 10.0
+    few = rules.average_service_min(2.0, 1, 10.0)
+    many = rules.average_service_min(100.0, 50, 10.0)
     assert 2.0 < many < few < 10.0 and many < 3.0
     assert rules.estimated_wait_min(0, 10.0, 2) == 0
     assert rules.estimated_wait_min(3, 10.0, 2) == 15

@@ -1,0 +1,77 @@
+"""The home is painted before the databases and devices start, and the queue comes on by itself.
+
+Production start-up (no simulators: they are a developer's tool and start before the window),
+in a fresh interpreter (modules counted, not time): nothing on the first-paint path imports
+SQLAlchemy, OpenCV or python-escpos, and the queue tile that says "starting" turns available
+once the store is open, without a touch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("sqlalchemy", "psycopg", "cv2", "escpos", "numpy", "PIL", "qrcode", "urllib.request")
+
+SCRIPT = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from kiosk.config import load
+from kiosk.app import build
+from kiosk.ui.app import after_first_paint, application
+from kiosk.ui.shell import Shell
+tmp = Path(sys.argv[1])
+app = application()
+config = load(Path(sys.argv[2]) / "resources/config/simulate.toml", {
+    "kiosk.services": ["queue"], "kiosk.voice": False, "kiosk.data_dir": str(tmp / "data"),
+    "kiosk.runtime_dir": str(tmp / "run"), "log.dir": str(tmp / "log"),
+    "health.status_file": str(tmp / "health.json")})
+kiosk = build(config, defer=True)  # real drivers; their ports are absent here
+shell = Shell(kiosk)
+shell.resize(1080, 1920)
+out = {}
+def tile():
+    (t,) = [t for t in shell.home_screen.tiles if t.key == "queue"]
+    return t
+class Probe(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint and "heavy" not in out:
+            out["heavy"] = sorted(m for m in HEAVY if m in sys.modules)
+            out["tile_at_paint"] = [tile().available, str(tile().reason)]
+        return False
+probe = Probe()
+shell.home_screen.installEventFilter(probe)
+after_first_paint(kiosk, shell)
+shell.show()
+deadline = time.monotonic() + 60
+def poll():
+    if (tile().available and "heavy" in out) or time.monotonic() > deadline:
+        out["tile_later"] = tile().available
+        app.quit()
+timer = QTimer(); timer.timeout.connect(poll); timer.start(50)
+app.exec()
+shell.shutdown(); kiosk.stop()
+print(json.dumps(out))
+"""
+
+
+def test_home_paints_before_the_database_opens_and_the_queue_comes_on_by_itself(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    code = f"HEAVY = {HEAVY!r}\n" + SCRIPT
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    out = json.loads(run.stdout.strip().splitlines()[-1])
+    assert out["heavy"] == []
+    assert out["tile_at_paint"] == [False, "排队系统正在启动，请稍候"]
+    assert out["tile_later"] is True
