@@ -15,7 +15,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 
-from backends.http import BackendError, Refused
+from backends.errors import BackendError, Refused
 from backends.refserver import serve
 
 OK, REFUSED, USAGE, UNAVAILABLE = 0, 1, 2, 3

@@ -21,35 +21,12 @@ from typing import Any, TypeVar
 import httpx
 
 from backends.contract import Contract
-from core.redact import redact
-from core.text import Text, tr
+from backends.errors import BackendError, Refused, Unavailable, Uncertain
+from core.text import tr
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-
-class Mismatch(ValueError):
-    """An answer that conforms to the schema but not to the request (another order, another
-    person): treated as no answer."""
-
-
-class BackendError(Exception):
-    def __init__(self, system: str, code: str, reason: Text, detail: str = "") -> None:
-        self.system, self.code, self.reason, self.detail = system, code, reason, detail
-        super().__init__(f"{system}: {code} {redact(detail)}".strip())
-
-
-class Unavailable(BackendError):
-    """Not reached: nothing happened there."""
-
-
-class Uncertain(BackendError):
-    """Sent, but no valid answer: it may or may not have happened."""
-
-
-class Refused(BackendError):
-    """A definite, documented no."""
 
 
 class JsonClient:

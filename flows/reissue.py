@@ -21,10 +21,10 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from backends.http import BackendError, Refused
+from backends.errors import BackendError, Refused
 from backends.payment.api import Mode, Order, State
 from backends.platform.api import Kind, Person
 from core.text import Text, tr
@@ -34,7 +34,9 @@ from flows.photo import take_photo
 from flows.queue import take_card_back
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import Busy, Choose, Entry, Message, Option, Payment, Work, offline
-from hall.saga import SUBMITTED, WAITING, Case, PaidApplication
+
+if TYPE_CHECKING:  # the saga brings SQLAlchemy: loaded when a citizen starts, not at first paint
+    from hall.saga import Case, PaidApplication
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +150,8 @@ def start(ctx: FlowContext) -> FlowGen:
     if isinstance(prints, str):
         return prints
     # 6. the application, then the review
+    from hall.saga import SUBMITTED, WAITING, PaidApplication
+
     saga = PaidApplication(ctx.services["journal"], platform, ctx.services["payment"])
     case: Case | None = None
     settled = False

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from backends.http import BackendError, Refused, Unavailable
+from backends.errors import BackendError, Refused, Unavailable
 from backends.payment.api import Gateway, Mode, Order, State, new_order_no, refund_no
 from backends.platform.api import Application, Kind, Platform
 from core.redact import mask_id

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from backends.http import JsonClient, Mismatch
+from backends.errors import Mismatch
+from backends.http import JsonClient
 from backends.payment.api import BillLine, Mode, Order, Refund, State
 from backends.payment.contract import CONTRACT
 

@@ -9,7 +9,8 @@ import base64
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from backends.http import JsonClient, Mismatch, Refused
+from backends.errors import Mismatch, Refused
+from backends.http import JsonClient
 from backends.platform.api import (
     Application,
     AppState,

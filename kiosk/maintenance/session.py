@@ -6,12 +6,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from core.text import Text, TextLike, as_text, tr
-from hall.audit import AuditLog
 from kiosk.idle import IdleWatch
 from kiosk.maintenance.auth import Attempt, StaffAuth
+
+if TYPE_CHECKING:  # the audit table brings SQLAlchemy, opened at the first entry attempt
+    from hall.audit import AuditLog
 
 log = logging.getLogger(__name__)
 

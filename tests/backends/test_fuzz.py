@@ -11,7 +11,7 @@ import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backends.http import BackendError
+from backends.errors import BackendError
 from backends.payment.api import Order, State
 from backends.payment.client import PaymentClient
 from backends.platform.api import Application, Person

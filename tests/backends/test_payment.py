@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from backends.http import Unavailable
+from backends.errors import Unavailable
 from backends.payment.api import HALL_TZ, Mode, State
 from backends.payment.client import PaymentClient
 from backends.platform.api import AppState, Kind

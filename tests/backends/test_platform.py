@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from backends.http import Refused, Unavailable, Uncertain
+from backends.errors import Refused, Unavailable, Uncertain
 from backends.platform.api import AppState, Kind
 from backends.platform.client import PlatformClient
 from backends.platform.contract import DOC

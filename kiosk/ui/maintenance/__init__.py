@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from core.text import Text, tr
-from hall.audit import AuditLog
 from kiosk.idle import IdleWatch
 from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.auth import Attempt, StaffAuth
@@ -23,6 +22,7 @@ from kiosk.ui.maintenance.panel import MaintenancePanel
 from kiosk.ui.maintenance.pin import PinScreen
 
 if TYPE_CHECKING:
+    from hall.audit import AuditLog
     from kiosk.ui.shell import Shell
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,8 @@ def open_audit(shell: Shell) -> AuditLog | None:
     except Exception:
         log.exception("staff audit table unavailable")
         return None
+    from hall.audit import AuditLog  # SQLAlchemy: not before the first painted home
+
     return AuditLog(engine, config["kiosk"]["kiosk_id"], shell.clock.now)
 
 
