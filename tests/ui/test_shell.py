@@ -190,6 +190,12 @@ def test_service_whose_device_is_down_cannot_start(qtbot, tmp_path):
         s.show()
         qtbot.waitUntil(lambda: k.devices["printer"].status.reason.source == "串口不存在", timeout=5000)
         s.refresh_home()
+
+        def shown() -> bool:  # the rebuilt tile is laid out on a later turn of a loaded event loop
+            QApplication.processEvents()
+            return any(b.isVisible() for b in s.findChildren(QPushButton, "service_demo"))
+
+        qtbot.waitUntil(shown, timeout=5000)
         b = btn(s, "service_demo")
         assert not b.isEnabled() and "凭条打印机暂不可用" in b.text() and "串口不存在" in b.text()
         s.start_service("demo")
