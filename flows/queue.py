@@ -216,19 +216,16 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any]) -> FlowGen:
     spoken = spoken_number(ticket.number)
     if not ctx.usable("printer"):
         # no paper, no printer: the screen is the ticket, as valid as a printed one
-        yield Message(
+        yield _number_on_screen(
+            ticket.number,
+            qr,
             title=tr("您的电子号票：{service}", service=name),
-            big=ticket.number,
             body=tr(
                 "{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效",
                 ahead=ahead,
             ),
             prompt=tr("您的号码是 {n}，请拍照或扫码保存", n=spoken),
-            qr=qr,
             tone="success",
-            actions=(("ok", tr("我已记下号码")),),
-            timeout=60,
-            can_go_back=False,
         )
         return "on_screen"
     data = {
@@ -272,34 +269,44 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any]) -> FlowGen:
         return "printed"
     if printed == "unknown":
         log.warning("ticket %s: printer lost after the job, outcome unknown", ticket.number)
-        yield Message(
+        yield _number_on_screen(
+            ticket.number,
+            qr,
             title=tr("您的号码有效：{service}", service=name),
-            big=ticket.number,
             body=tr(
                 "{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码",
                 ahead=ahead,
             ),
             prompt=tr("您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存", n=spoken),
-            qr=qr,
             tone="warning",
-            actions=(("ok", tr("我已记下号码")),),
-            timeout=60,
-            can_go_back=False,
         )
         return "print_unknown"
     log.warning("ticket %s issued but not printed: %s", ticket.number, failure)
-    yield Message(
+    yield _number_on_screen(
+        ticket.number,
+        qr,
         title=tr("号票未能打印，您的号码依然有效：{service}", service=name),
-        big=ticket.number,
         body=tr("{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）", ahead=ahead, why=failure),
         prompt=tr("号票未能打印，您的号码是 {n}，请拍照保存", n=spoken),
-        qr=qr,
         tone="warning",
+    )
+    return "not_printed"
+
+
+def _number_on_screen(number: str, qr: str, *, title: Text, body: Text, prompt: Text, tone: str) -> Message:
+    """The number on screen, to photograph or scan, when the paper may be missing: as valid as a
+    printed ticket."""
+    return Message(
+        title=title,
+        big=number,
+        body=body,
+        prompt=prompt,
+        qr=qr,
+        tone=tone,
         actions=(("ok", tr("我已记下号码")),),
         timeout=60,
         can_go_back=False,
     )
-    return "not_printed"
 
 
 def _appointment(ctx: FlowContext) -> FlowGen:
