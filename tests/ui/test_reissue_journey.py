@@ -55,21 +55,6 @@ def kiosk(tmp_path):
         engine.dispose()
 
 
-@pytest.fixture
-def shell(qtbot, kiosk):
-    from kiosk.ui.app import application
-    from kiosk.ui.shell import Shell
-
-    application()
-    s = Shell(kiosk)
-    qtbot.addWidget(s)
-    s.resize(1080, 1920)
-    s.show()
-    s.refresh_home()
-    yield s
-    s.shutdown()
-
-
 def texts(w) -> str:
     QApplication.processEvents()
     return " ".join(x.text() for x in w.findChildren(QLabel) if x.isVisible())
