@@ -38,5 +38,14 @@ class Listener:
             if not got:
                 return
 
+    def batch(self, timeout: float) -> list[dict[str, Any]]:
+        """Every event that has arrived, waiting up to `timeout` seconds for the first: a storm
+        of notifications is taken in batches, one wake-up for many events."""
+        first = list(self._conn.notifies(timeout=timeout, stop_after=1))
+        if not first:
+            return []
+        rest = self._conn.notifies(timeout=0.0)
+        return [json.loads(n.payload) for n in (*first, *rest)]
+
     def close(self) -> None:
         self._conn.close()
