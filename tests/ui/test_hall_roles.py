@@ -1,0 +1,191 @@
+"""The counter terminal and the display board as a clerk and the hall see them: log in, call,
+recall, start, finish, a refused transfer; the board showing and speaking the call (a private
+real speech-dispatcher), and a board with no speech engine that still shows every call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from core.clock import SystemClock
+from hall.queue.calling import Calling
+from kiosk.config import Config, load
+from kiosk.hall_roles import call_phrase, open_store
+from kiosk.ui.roles import HallWindows
+from kiosk.voice import Voice
+from tests.queue.helpers import Db, database
+from tests.speechd import speech_dispatcher
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "shots"
+WAIT = 30_000
+
+
+def hall_config(db: Db, tmp_path: Path, **extra: Any) -> Config:
+    tax_closed = {
+        "code": "tax",
+        "prefix": "D",
+        "name_zh": "税务",
+        "name_en": "Tax",
+        "counters": ["7"],
+        "hours": "00:00-00:01",  # closed all day but the first minute
+        "days": [1, 2, 3, 4, 5, 6, 7],
+    }
+    from hall.queue.settings import DEMO_SERVICES
+
+    services = [dict(s, days=[1, 2, 3, 4, 5, 6, 7], hours="00:00-24:00") for s in DEMO_SERVICES[:3]]
+    return load(
+        None,
+        {
+            "db.url": db.url,
+            "kiosk.data_dir": str(tmp_path / "data"),
+            "kiosk.voice": False,
+            "queue.services": [*services, tax_closed],
+            "calling.board_poll": 0.1,
+            **extra,
+        },
+    )
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Db]:
+    with database(request.param, tmp_path) as d:
+        yield d
+
+
+def labels(root: QWidget) -> str:
+    return " | ".join(w.text() for w in root.findChildren(QLabel) if w.isVisible())
+
+
+def click(qtbot: Any, root: QWidget, name: str) -> None:
+    def ready() -> bool:
+        b = root.findChild(QPushButton, name)
+        return b is not None and b.isVisible() and b.isEnabled()
+
+    qtbot.waitUntil(ready, timeout=WAIT)
+    root.findChild(QPushButton, name).click()  # type: ignore[union-attr]
+
+
+def snap(widget: QWidget, name: str, size: tuple[int, int]) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    widget.resize(*size)
+    widget.grab().save(str(SHOTS / f"{name}-{size[0]}x{size[1]}.png"))
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, tmp_path: Path) -> None:
+    from kiosk.ui.app import application
+
+    application()
+    config = hall_config(db, tmp_path)
+    store = open_store(config, SystemClock())
+    for _ in range(3):
+        store.issue("social")
+    store.issue("idcard", id_number="360426199101010071")
+    hall = HallWindows(config, ("counter", "display"), SystemClock(), None)
+    counter, board = hall.counter, hall.board
+    assert counter is not None and board is not None
+    qtbot.addWidget(counter)
+    qtbot.addWidget(board)
+    hall.show(windowed=True)
+    try:
+        click(qtbot, counter, "counter_9")  # a combined counter: social and tax
+        click(qtbot, counter, "login")
+        qtbot.waitUntil(lambda: "9 号窗口" in counter.title.text() and "社保业务" in counter.title.text(), timeout=WAIT)
+        qtbot.waitUntil(lambda: "3 人等候" in labels(counter), timeout=WAIT)
+        snap(counter, "counter-idle", (1280, 800))
+        click(qtbot, counter, "call_next")
+        qtbot.waitUntil(lambda: counter.number.text() == "B001", timeout=WAIT)
+        assert not counter.buttons["no_show"].isEnabled()  # one call so far
+        qtbot.waitUntil(lambda: board.call_number.text() == "B001", timeout=WAIT)
+        assert "请 B001 号到 9 号窗口办理" in board.call_text.text()
+        click(qtbot, counter, "recall")
+        qtbot.waitUntil(lambda: "已叫号 2 次" in counter.status.text(), timeout=WAIT)
+        click(qtbot, counter, "start")
+        qtbot.waitUntil(lambda: counter.status.text() == "办理中", timeout=WAIT)
+        snap(counter, "counter-serving", (1280, 800))
+        click(qtbot, counter, "transfer")
+        click(qtbot, counter, "transfer_tax")
+        qtbot.waitUntil(lambda: "税务现在不办理" in counter.error.text(), timeout=WAIT)
+        snap(counter, "counter-transfer-refused", (1280, 800))
+        assert counter.number.text() == "B001"  # still here
+        click(qtbot, counter, "finish")
+        qtbot.waitUntil(lambda: counter.number.text() == "—" and "2 人等候" in labels(counter), timeout=WAIT)
+        click(qtbot, counter, "call_next")
+        qtbot.waitUntil(lambda: counter.number.text() == "B002", timeout=WAIT)
+        qtbot.waitUntil(lambda: board.call_number.text() == "B002", timeout=WAIT)
+        qtbot.waitUntil(lambda: "B001 → 9 号窗口" in labels(board), timeout=WAIT)
+        Calling(store).login("1")
+        Calling(store).pause("1")
+        qtbot.waitUntil(lambda: "暂停服务" in labels(board), timeout=WAIT)
+        for size in ((1920, 1080), (1080, 1920)):
+            snap(board, "board", size)
+    finally:
+        hall.stop()
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_the_board_shows_a_call_pushed_by_postgresql_and_speaks_it_twice(
+    qtbot: Any, db: Db, tmp_path: Path
+) -> None:
+    from kiosk.ui.app import application
+
+    application()
+    config = hall_config(db, tmp_path)
+    store = open_store(config, SystemClock())
+    store.issue("idcard", id_number="360426199101010071")
+    with speech_dispatcher(tmp_path / "speechd") as sd:
+        voice = Voice(address=sd.address, spawn=False, timeout=5.0).start()
+        hall = HallWindows(config, ("display",), SystemClock(), voice)
+        board = hall.board
+        assert board is not None
+        qtbot.addWidget(board)
+        hall.show(windowed=True)
+        try:
+            qtbot.waitUntil(lambda: board.feed is not None and board.feed.state == "live", timeout=WAIT)
+            calling = Calling(store)
+            calling.login("2")
+            calling.call_next("2")
+            qtbot.waitUntil(lambda: board.call_number.text() == "A001", timeout=WAIT)
+            phrase = call_phrase("A001", "2")
+            assert phrase == "请 A 零 零 一 号 到 2 号窗口办理"
+            qtbot.waitUntil(lambda: [t for k, t in voice.played if k == "end"].count(phrase) == 2, timeout=WAIT)
+            begins = [k for k, t in voice.played if t == phrase]
+            assert begins == ["begin", "end", "begin", "end"]  # one after the other, never over each other
+        finally:
+            hall.stop()
+            voice.stop()
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+def test_a_board_without_a_speech_engine_says_so_and_still_shows_calls(
+    qtbot: Any, db: Db, tmp_path: Path
+) -> None:
+    from kiosk.ui.app import application
+
+    application()
+    config = hall_config(db, tmp_path)
+    store = open_store(config, SystemClock())
+    store.issue("social")
+    voice = Voice(address=f"unix_socket:{tmp_path}/no-speechd.sock", spawn=False, timeout=0.5).start()
+    hall = HallWindows(config, ("display",), SystemClock(), voice)
+    board = hall.board
+    assert board is not None
+    qtbot.addWidget(board)
+    hall.show(windowed=True)
+    try:
+        qtbot.waitUntil(lambda: board.feed is not None and board.board is not None, timeout=WAIT)
+        calling = Calling(store)
+        calling.login("3")
+        calling.call_next("3")
+        qtbot.waitUntil(lambda: board.call_number.text() == "B001", timeout=WAIT)
+        qtbot.waitUntil(lambda: "语音播报不可用" in labels(board), timeout=WAIT)
+        assert board.spoken == ["B001@3"]
+        snap(board, "board-no-voice", (1920, 1080))
+    finally:
+        hall.stop()
+        voice.stop()
