@@ -18,6 +18,7 @@ from kiosk.hall_roles import Announcer
 from kiosk.ui import theme
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
+from kiosk.ui.screens.base import clear
 from kiosk.ui.widgets import label
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class BoardWindow(QWidget):
         self.store: Any = None
         self.feed: Any = None
         self.board: Any = None
+        self.portrait = False
         self.spoken: list[str] = []  # the phrases handed to the voice, for tests and the log
         self._boards = channel(self._show, newest=True, owner=self)
         self._states = channel(self._show_state, owner=self)
@@ -122,11 +124,14 @@ class BoardWindow(QWidget):
         super().closeEvent(event)
 
     def resizeEvent(self, event: Any) -> None:
-        portrait = self.height() > self.width()
+        size = event.size()
+        self.portrait = size.height() > size.width()
         self.body.setDirection(
-            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+            QBoxLayout.Direction.TopToBottom if self.portrait else QBoxLayout.Direction.LeftToRight
         )
         super().resizeEvent(event)
+        if self.board is not None:
+            self._show(self.board)  # fewer columns upright
 
     # ---- GUI thread ----
 
@@ -165,16 +170,20 @@ class BoardWindow(QWidget):
                     )
                 )
             )
-        _clear(self.recent)
+        clear(self.recent)
+        shown = {(current.number, current.counter)} if current is not None else set()
         for c in board.calls[1:]:
+            if (c.number, c.counter) in shown:  # a recall repeats a call already listed
+                continue
+            shown.add((c.number, c.counter))
             row = label(
                 ui(tr("{number} → {counter} 号窗口", number=c.number, counter=c.counter)),
                 "RecentCall",
                 wrap=False,
             )
             self.recent.addWidget(row)
-        _clear(self.counters)
-        columns = 5 if self.width() >= self.height() else 3
+        clear(self.counters)
+        columns = 3 if self.portrait else 6
         for i, c in enumerate(board.counters):
             box = QFrame()
             box.setObjectName("CounterBox")
@@ -188,18 +197,12 @@ class BoardWindow(QWidget):
                 shown, name = c.number or "—", "CounterNow"
             inner.addWidget(label(shown, name, wrap=False))
             self.counters.addWidget(box, i // columns, i % columns)
-        _clear(self.waiting)
+        clear(self.waiting)
+        per_row = 2 if self.portrait else 4
         for i, (code, n) in enumerate(board.waiting.items()):
             svc = settings.service(code)
             text = ui(tr("{name}：{n} 人", name=svc.name_zh, n=n))
-            self.waiting.addWidget(label(text, "WaitingCount", wrap=False), i // 2, i % 2)
-
-
-def _clear(layout: Any) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
+            self.waiting.addWidget(label(text, "WaitingCount", wrap=False), i // per_row, i % per_row)
 
 
 _STYLE = f"""
@@ -209,13 +212,13 @@ QLabel#BoardHall {{ font-size: 40px; font-weight: bold; }}
 QLabel#BoardClock {{ font-size: 40px; font-weight: bold; color: {YELLOW}; }}
 QLabel#BoardNotice {{ background: {theme.RED}; color: white; font-size: 32px; padding: 8px; }}
 QFrame#CallBox {{ background: {PANEL}; border-radius: 24px; }}
-QLabel#CallNumber {{ font-size: 220px; font-weight: bold; color: {YELLOW}; }}
+QLabel#CallNumber {{ font-size: 180px; font-weight: bold; color: {YELLOW}; }}
 QLabel#CallText {{ font-size: 56px; font-weight: bold; }}
 QLabel#BoardHeading {{ font-size: 34px; color: {DIM}; }}
-QLabel#RecentCall {{ font-size: 48px; }}
+QLabel#RecentCall {{ font-size: 44px; }}
 QFrame#CounterBox {{ background: {PANEL}; border-radius: 14px; }}
 QLabel#CounterName {{ font-size: 28px; color: {DIM}; }}
-QLabel#CounterNow {{ font-size: 56px; font-weight: bold; color: {YELLOW}; }}
+QLabel#CounterNow {{ font-size: 48px; font-weight: bold; color: {YELLOW}; }}
 QLabel#CounterOff {{ font-size: 34px; color: {DIM}; }}
 QLabel#WaitingCount {{ font-size: 36px; }}
 """

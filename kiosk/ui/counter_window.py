@@ -27,6 +27,7 @@ from hall.queue.errors import QueueError
 from kiosk.ui import theme
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
+from kiosk.ui.screens.base import clear
 from kiosk.ui.widgets import button, label
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class CounterWindow(QWidget):
         self._busy = False
 
         root = QVBoxLayout(self)
+        root.setContentsMargins(16, 8, 16, 8)
         self.title = label("", "Title", wrap=False)
         self.error = label("", "Error")
         self.pages = QStackedWidget()
@@ -89,7 +91,7 @@ class CounterWindow(QWidget):
         for i, (name, text, fn) in enumerate(actions):
             b = button(ui(text), fn, "secondary" if name in ("pause", "resume", "logout") else "", name)
             self.buttons[name] = b
-            grid.addWidget(b, i // 2, i % 2)
+            grid.addWidget(b, i // 3, i % 3)
         left.addLayout(grid)
         self.transfer_row = QHBoxLayout()
         left.addLayout(self.transfer_row)
@@ -118,7 +120,7 @@ class CounterWindow(QWidget):
         self.timer.start()
 
     def _show_login(self) -> None:
-        _clear(self.login_layout)
+        clear(self.login_layout)
         settings = self.calling.store.settings
         self.title.setText(ui(tr("窗口登录")))
         self.login_layout.addWidget(label(ui(tr("请选择本窗口：")), "Body"))
@@ -167,7 +169,7 @@ class CounterWindow(QWidget):
         self._run(lambda: fn(self.counter, *args), then_state=True, action=action)
 
     def _choose_transfer(self) -> None:
-        _clear(self.transfer_row)
+        clear(self.transfer_row)
         current = self.state.current if self.state is not None else None
         for svc in self.calling.store.settings.services:
             if current is not None and svc.code == current.line:
@@ -177,7 +179,7 @@ class CounterWindow(QWidget):
             )
 
     def _transfer(self, code: str) -> None:
-        _clear(self.transfer_row)
+        clear(self.transfer_row)
         self._act("transfer", code)
 
     def _run(self, fn: Callable[[], Any], *, then_state: bool, action: str = "", quiet: bool = False) -> None:
@@ -255,8 +257,8 @@ class CounterWindow(QWidget):
             b.setEnabled(bool(enabled[name]))
             b.setVisible(name != ("pause" if state.paused else "resume"))
         if current is None:
-            _clear(self.transfer_row)
-        _clear(self.lines_box)
+            clear(self.transfer_row)
+        clear(self.lines_box)
         self.lines_box.addWidget(label(ui(tr("等候队列")), "Title"))
         for code, visits in self.lines.items():
             svc = settings.service(code)
@@ -275,18 +277,9 @@ class CounterWindow(QWidget):
         super().closeEvent(event)
 
 
-def _clear(layout: Any) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())
-
-
 _STYLE = f"""
 QWidget#CounterWindow {{ background: {theme.BG}; }}
-QLabel#CounterNumber {{ font-size: 140px; font-weight: bold; color: {theme.BLUE}; }}
+QLabel#CounterNumber {{ font-size: 100px; font-weight: bold; color: {theme.BLUE}; }}
 QWidget#Lines {{ background: {theme.WHITE}; border-radius: 16px; }}
 QPushButton[role="secondary"]:checked {{ background: {theme.GREEN}; color: {theme.WHITE}; border: none; }}
 QPushButton[role="secondary"]:disabled {{

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from core.clock import SystemClock
 from hall.queue.calling import Calling
@@ -73,6 +73,8 @@ def click(qtbot: Any, root: QWidget, name: str) -> None:
 def snap(widget: QWidget, name: str, size: tuple[int, int]) -> None:
     SHOTS.mkdir(exist_ok=True)
     widget.resize(*size)
+    QApplication.processEvents()  # the resize and the layout it brings
+    assert (widget.width(), widget.height()) == size, f"{name} does not fit {size}: needs {widget.minimumSizeHint().toTuple()}"
     widget.grab().save(str(SHOTS / f"{name}-{size[0]}x{size[1]}.png"))
 
 
@@ -95,9 +97,11 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
     try:
         click(qtbot, counter, "counter_9")  # a combined counter: social and tax
         click(qtbot, counter, "login")
-        qtbot.waitUntil(lambda: "9 号窗口" in counter.title.text() and "社保业务" in counter.title.text(), timeout=WAIT)
+        qtbot.waitUntil(
+            lambda: "9 号窗口" in counter.title.text() and "社保业务" in counter.title.text(), timeout=WAIT
+        )
         qtbot.waitUntil(lambda: "3 人等候" in labels(counter), timeout=WAIT)
-        snap(counter, "counter-idle", (1280, 800))
+        snap(counter, "counter-idle", (1366, 768))
         click(qtbot, counter, "call_next")
         qtbot.waitUntil(lambda: counter.number.text() == "B001", timeout=WAIT)
         assert not counter.buttons["no_show"].isEnabled()  # one call so far
@@ -107,11 +111,11 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
         qtbot.waitUntil(lambda: "已叫号 2 次" in counter.status.text(), timeout=WAIT)
         click(qtbot, counter, "start")
         qtbot.waitUntil(lambda: counter.status.text() == "办理中", timeout=WAIT)
-        snap(counter, "counter-serving", (1280, 800))
+        snap(counter, "counter-serving", (1366, 768))
         click(qtbot, counter, "transfer")
         click(qtbot, counter, "transfer_tax")
         qtbot.waitUntil(lambda: "税务现在不办理" in counter.error.text(), timeout=WAIT)
-        snap(counter, "counter-transfer-refused", (1280, 800))
+        snap(counter, "counter-transfer-refused", (1366, 768))
         assert counter.number.text() == "B001"  # still here
         click(qtbot, counter, "finish")
         qtbot.waitUntil(lambda: counter.number.text() == "—" and "2 人等候" in labels(counter), timeout=WAIT)
@@ -153,7 +157,9 @@ def test_the_board_shows_a_call_pushed_by_postgresql_and_speaks_it_twice(
             qtbot.waitUntil(lambda: board.call_number.text() == "A001", timeout=WAIT)
             phrase = call_phrase("A001", "2")
             assert phrase == "请 A 零 零 一 号 到 2 号窗口办理"
-            qtbot.waitUntil(lambda: [t for k, t in voice.played if k == "end"].count(phrase) == 2, timeout=WAIT)
+            qtbot.waitUntil(
+                lambda: [t for k, t in voice.played if k == "end"].count(phrase) == 2, timeout=WAIT
+            )
             begins = [k for k, t in voice.played if t == phrase]
             assert begins == ["begin", "end", "begin", "end"]  # one after the other, never over each other
         finally:
