@@ -74,7 +74,9 @@ def snap(widget: QWidget, name: str, size: tuple[int, int]) -> None:
     SHOTS.mkdir(exist_ok=True)
     widget.resize(*size)
     QApplication.processEvents()  # the resize and the layout it brings
-    assert (widget.width(), widget.height()) == size, f"{name} does not fit {size}: needs {widget.minimumSizeHint().toTuple()}"
+    assert (widget.width(), widget.height()) == size, (
+        f"{name} does not fit {size}: needs {widget.minimumSizeHint().toTuple()}"
+    )
     widget.grab().save(str(SHOTS / f"{name}-{size[0]}x{size[1]}.png"))
 
 
