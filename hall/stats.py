@@ -89,15 +89,15 @@ def day_stats(engine: Engine, day: date, tz: ZoneInfo) -> DayStats:
         if r.counter:
             rows.append(by["counter"][r.counter])
         wait = _minutes(r.issued_at, r.called_at)
-        service = _minutes(r.served_at or r.called_at, r.done_at) if r.status == t.DONE else None
+        served = _minutes(r.served_at or r.called_at, r.done_at) if r.status == t.DONE else None
         for row in rows:
             row.issued += 1
             row.served += r.status == t.DONE
             row.no_shows += r.status == t.NO_SHOW
             if wait is not None:
                 row.waits.append(wait)
-            if service is not None:
-                row.services.append(service)
+            if served is not None:
+                row.services.append(served)
     for service, counter, ts, level in ratings or []:
         if service:
             by["service"][service].ratings.append(level)

@@ -171,11 +171,11 @@ class BoardWindow(QWidget):
                 )
             )
         clear(self.recent)
-        shown = {(current.number, current.counter)} if current is not None else set()
+        listed = {(current.number, current.counter)} if current is not None else set()
         for c in board.calls[1:]:
-            if (c.number, c.counter) in shown:  # a recall repeats a call already listed
+            if (c.number, c.counter) in listed:  # a recall repeats a call already listed
                 continue
-            shown.add((c.number, c.counter))
+            listed.add((c.number, c.counter))
             row = label(
                 ui(tr("{number} → {counter} 号窗口", number=c.number, counter=c.counter)),
                 "RecentCall",
