@@ -29,7 +29,7 @@ from kiosk.ui.sim_panel import SimulatorPanel
 log = logging.getLogger(__name__)
 
 #: extra steps contributed by service journeys: (name, walk(shell, snap))
-DEMO_STEPS: list[tuple[str, Callable[[Shell, Callable[[str, str], None]], None]]] = []
+DEMO_STEPS: list[tuple[str, Callable[[Shell, Callable[..., None]], None]]] = []
 
 WAIT_S = 60.0  # deadline of every wait: generous, since only a stuck screen should reach it
 
@@ -356,7 +356,9 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
         walk_photo(shell, snap)
         shell.go_home()
 
-    for _name, walk in DEMO_STEPS:
+    from kiosk.ui.hall_demo import walk_hall  # the counter terminal and the display board
+
+    for _name, walk in [*DEMO_STEPS, ("hall", walk_hall)]:
         walk(shell, snap)
         shell.home_pressed()
 
