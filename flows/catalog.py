@@ -10,5 +10,5 @@ CATALOG: dict[str, FlowSpec] = {
     "queue": queue.SPEC,
     "photo": photo.SPEC,
     "reissue": reissue.SPEC,
-    "demo": FlowSpec("demo", tr("体验流程"), tr("了解自助办理的步骤"), demo.start),
+    "demo": FlowSpec("demo", tr("体验流程"), tr("了解自助办理的步骤"), demo.start, rated=False),
 }

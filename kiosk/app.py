@@ -220,6 +220,28 @@ def _open_queue(config: Config, clock: Clock, alerts: Alerts, engine: Any) -> An
         return None
 
 
+def _open_ratings(config: Config, clock: Clock, alerts: Alerts, engine: Any) -> Any:
+    """Ratings and 办不成事 reports; None (journeys skip the rating, the tile is off) when the
+    database cannot be used. Phone numbers past retention are erased at every start."""
+    from hall.ratings.settings import parse_settings
+    from hall.ratings.store import Ratings
+
+    try:
+        store = Ratings(
+            engine,
+            clock,
+            config["kiosk"]["timezone"],
+            kiosk_id=config["kiosk"]["kiosk_id"],
+            settings=parse_settings(config["ratings"], config["queue"]),
+        ).prepare()
+        store.erase_old_phones()
+        return store
+    except Exception as e:
+        log.exception("ratings unavailable")
+        alerts.raise_("ratings", "unavailable", tr("评价系统不可用：{err}", err=str(e)), "warning")
+        return None
+
+
 def _open_lockers(config: Config, kiosk: Kiosk, alerts: Alerts, clock: Clock, engine: Any) -> Any:
     """The compartment inventory: map synced, a crash reconciled (never by opening), doors watched."""
     from hall.db import migrate
@@ -250,6 +272,7 @@ def _start_rest(kiosk: Kiosk, config: Config, clock: Clock, alerts: Alerts, star
     engine = _engine(config)
     if "queue" in kcfg["services"]:
         kiosk.services["queue"] = _open_queue(config, clock, alerts, engine)
+    kiosk.services["ratings"] = _open_ratings(config, clock, alerts, engine)
     try:
         kiosk.services.update(_open_journal(config, kiosk.services, alerts, engine))
     except Exception as e:  # the kiosk runs on; paid services are off (no journal, no payment)

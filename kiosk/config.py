@@ -117,9 +117,18 @@ def all_sections() -> tuple[Section, ...]:
     from backends.settings import SECTION as BACKENDS
     from flows.reissue_settings import SECTION as REISSUE
     from hall.queue.settings import SECTION as QUEUE
+    from hall.ratings.settings import SECTION as RATINGS
     from kiosk.maintenance.settings import SECTION as STAFF
 
-    return (*CORE_SECTIONS, QUEUE, STAFF, REISSUE, BACKENDS, *(device_section(k) for k in DEVICE_KINDS))
+    return (
+        *CORE_SECTIONS,
+        QUEUE,
+        RATINGS,
+        STAFF,
+        REISSUE,
+        BACKENDS,
+        *(device_section(k) for k in DEVICE_KINDS),
+    )
 
 
 class Config(Mapping[str, Any]):
