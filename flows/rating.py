@@ -114,6 +114,7 @@ def _why(ctx: FlowContext, codes: tuple[str, ...], timeout: float) -> FlowGen:
         prompt=tr("请选择不满意的原因，可以多选，也可以写下来"),
         options=tuple(Option(c, REASONS[c]) for c in codes),
         text_label=tr("其他想说的（可不填）"),
+        required=False,
         timeout=timeout * 2,
         can_go_back=False,
     )

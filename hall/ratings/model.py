@@ -150,7 +150,7 @@ class Item:
     """A follow-up item: a bad rating or a 办不成事 report, with a deadline and, once closed, a reply."""
 
     id: int
-    ref: str  # "BB261201-0007": what the citizen is given and staff type
+    ref: str  # "BB00007": what the citizen is given and staff type
     kind: str  # rating, unresolved
     service: str
     what: str  # what could not be done, or the rating's reasons
@@ -177,20 +177,15 @@ class Item:
         )
 
 
-def item_ref(kind: str, opened: date, item_id: int) -> str:
-    return f"{REF_PREFIX[kind]}{opened:%y%m%d}-{item_id:04d}"
+def item_ref(kind: str, item_id: int) -> str:
+    """Short enough to read out on the phone and to show large on screen: "BB00007"."""
+    return f"{REF_PREFIX[kind]}{item_id:05d}"
 
 
-def parse_item_ref(ref: str) -> tuple[str, date, int] | None:
-    """(kind, day, id) of a reference number as printed, or None when it is not one."""
-    m = re.fullmatch(r"([A-Z]{2})(\d{6})-(\d{4,})", ref.strip().upper())
-    if m is None:
-        return None
+def parse_item_ref(ref: str) -> tuple[str, int] | None:
+    """(kind, id) of a reference number as printed, or None when it is not one."""
+    m = re.fullmatch(r"([A-Z]{2})(\d{5,9})", ref.strip().upper())
     kinds = {v: k for k, v in REF_PREFIX.items()}
-    if m.group(1) not in kinds:
+    if m is None or m.group(1) not in kinds:
         return None
-    try:
-        day = datetime.strptime(m.group(2), "%y%m%d").date()
-    except ValueError:
-        return None
-    return kinds[m.group(1)], day, int(m.group(3))
+    return kinds[m.group(1)], int(m.group(2))

@@ -245,7 +245,6 @@ class Ratings:
             "phone": phone,
             "kiosk": self.kiosk_id,
             "opened_at": _utc_naive(now),
-            "opened_day": now.date(),
             "due": self.due_from(now.date()),
             "status": OPEN,
             "reply": "",
@@ -260,7 +259,7 @@ class Ratings:
         """Newest last; with the reference number of each rating's follow-up item."""
         r, f = t.rating, t.followup
         q = (
-            sa.select(r, f.c.id.label("item_id"), f.c.opened_day)
+            sa.select(r, f.c.id.label("item_id"))
             .select_from(r.outerjoin(f, f.c.rating_id == r.c.id))
             .order_by(r.c.id.desc())
             .limit(limit)
@@ -270,9 +269,7 @@ class Ratings:
             q = q.where(r.c.ts >= _utc_naive(start))
         rows = self._tx(lambda conn: conn.execute(q).all())
         return [
-            self._rating(
-                row._mapping, item_ref(FROM_RATING, row.opened_day, row.item_id) if row.item_id else ""
-            )
+            self._rating(row._mapping, item_ref(FROM_RATING, row.item_id) if row.item_id else "")
             for row in reversed(rows)
         ]
 
@@ -320,10 +317,8 @@ class Ratings:
         def run(conn: Connection) -> Any:
             if parsed is None:
                 return None
-            kind, day, item_id = parsed
-            return conn.execute(
-                sa.select(t.followup).where(f.id == item_id, f.kind == kind, f.opened_day == day)
-            ).first()
+            kind, item_id = parsed
+            return conn.execute(sa.select(t.followup).where(f.id == item_id, f.kind == kind)).first()
 
         row = self._tx(run)
         if row is None:
@@ -391,7 +386,7 @@ class Ratings:
     def _item(self, row: Mapping[Any, Any]) -> Item:
         return Item(
             id=row["id"],
-            ref=item_ref(row["kind"], row["opened_day"], row["id"]),
+            ref=item_ref(row["kind"], row["id"]),
             kind=row["kind"],
             service=row["service"],
             what=row["what"],

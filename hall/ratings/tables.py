@@ -54,7 +54,6 @@ followup = sa.Table(
     sa.Column("phone", sa.String(16), nullable=True),  # only with consent; erased after retention
     sa.Column("kiosk", sa.String(40), nullable=False, default=""),
     sa.Column("opened_at", sa.DateTime, nullable=False),  # naive UTC
-    sa.Column("opened_day", sa.Date, nullable=False),  # hall-local: the reference number's date
     sa.Column("due", sa.Date, nullable=False),
     sa.Column("status", sa.String(8), nullable=False),  # open, closed
     sa.Column("closed_at", sa.DateTime, nullable=True),

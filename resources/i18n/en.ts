@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
-        <location filename="../../kiosk/home.py" line="82"/>
+        <location filename="../../flows/catalog.py" line="14"/>
+        <location filename="../../kiosk/home.py" line="83"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
+        <location filename="../../flows/catalog.py" line="14"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -47,13 +47,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="150"/>
+        <location filename="../../flows/rating.py" line="151"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="151"/>
+        <location filename="../../flows/rating.py" line="152"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -90,6 +90,7 @@
         <location filename="../../flows/rating.py" line="82"/>
         <location filename="../../flows/rating.py" line="98"/>
         <location filename="../../flows/reissue.py" line="679"/>
+        <location filename="../../flows/unresolved.py" line="86"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -115,32 +116,32 @@
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="147"/>
+        <location filename="../../kiosk/app.py" line="150"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="186"/>
+        <location filename="../../kiosk/app.py" line="189"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="197"/>
+        <location filename="../../kiosk/app.py" line="200"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="241"/>
+        <location filename="../../kiosk/app.py" line="244"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="263"/>
+        <location filename="../../kiosk/app.py" line="288"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="280"/>
+        <location filename="../../kiosk/app.py" line="309"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -295,6 +296,7 @@
     <message>
         <location filename="../../flows/queue.py" line="244"/>
         <location filename="../../flows/reissue.py" line="654"/>
+        <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
@@ -865,6 +867,7 @@
         <location filename="../../flows/queue.py" line="339"/>
         <location filename="../../flows/reissue.py" line="99"/>
         <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>返回首页</source>
@@ -3533,6 +3536,7 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="692"/>
+        <location filename="../../flows/unresolved.py" line="125"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
@@ -3749,47 +3753,47 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="134"/>
+        <location filename="../../flows/rating.py" line="135"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="135"/>
+        <location filename="../../flows/rating.py" line="136"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="137"/>
+        <location filename="../../flows/rating.py" line="138"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="137"/>
+        <location filename="../../flows/rating.py" line="138"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="138"/>
+        <location filename="../../flows/rating.py" line="139"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="138"/>
+        <location filename="../../flows/rating.py" line="139"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="152"/>
+        <location filename="../../flows/rating.py" line="153"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="188"/>
+        <location filename="../../flows/rating.py" line="189"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="209"/>
+        <location filename="../../flows/rating.py" line="210"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>
@@ -3901,35 +3905,148 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Please choose or write down what you could not get done</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="282"/>
+        <location filename="../../hall/ratings/store.py" line="279"/>
         <source>备注不能为空</source>
         <translation>The note cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="287"/>
+        <location filename="../../hall/ratings/store.py" line="284"/>
         <source>没有这条评价：{id}</source>
         <translation>No such rating: {id}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="330"/>
+        <location filename="../../hall/ratings/store.py" line="325"/>
         <source>没有这个编号：{ref}</source>
         <translation>No such reference number: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="337"/>
+        <location filename="../../hall/ratings/store.py" line="332"/>
         <source>请填写答复内容</source>
         <translation>Please write the reply</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="340"/>
-        <location filename="../../hall/ratings/store.py" line="353"/>
+        <location filename="../../hall/ratings/store.py" line="335"/>
+        <location filename="../../hall/ratings/store.py" line="348"/>
         <source>{ref} 已经办结</source>
         <translation>{ref} is already closed</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="423"/>
+        <location filename="../../hall/ratings/store.py" line="418"/>
         <source>评价系统暂时无法使用，请稍后再试</source>
         <translation>Ratings are temporarily unavailable, please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="23"/>
+        <source>系统正在启动，请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="25"/>
+        <location filename="../../flows/unresolved.py" line="65"/>
+        <source>暂时无法登记，请到服务台反映</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="41"/>
+        <source>请告诉我们您没有办成的事</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="42"/>
+        <source>请选择没有办成的业务，或写下您要办的事</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="45"/>
+        <source>写下您要办的事或遇到的问题（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="47"/>
+        <source>选择一项业务，或在下方写下您要办的事。留下手机号码后，工作人员会在期限内给您答复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="61"/>
+        <source>暂时无法登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="63"/>
+        <source>{why}。请到服务台反映，或拨打 {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="75"/>
+        <source>我们会在 {due} 前答复您</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="77"/>
+        <source>请于 {due} 后凭编号到服务台查询答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="81"/>
+        <location filename="../../flows/unresolved.py" line="84"/>
+        <source>已登记，请取走凭条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="92"/>
+        <source>已登记，请记下编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="94"/>
+        <source>{answer}。凭条未能打印，请拍照或记下编号（{why}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="95"/>
+        <source>已登记，凭条未能打印，请记下编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="97"/>
+        <source>我已记下编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="121"/>
+        <source>正在打印凭条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="121"/>
+        <source>正在打印凭条，请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="133"/>
+        <location filename="../../kiosk/home.py" line="82"/>
+        <source>办不成事反映</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="134"/>
+        <source>没有办成的事，告诉我们</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="136"/>
+        <source>凭条暂不可用，编号显示在屏幕上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="16"/>
+        <source>轻触选项选中它，再轻触一次取消；也可以在下方写几句话。选好后按“提交”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="43"/>
+        <source>轻触这里输入</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
