@@ -3938,115 +3938,115 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     <message>
         <location filename="../../flows/unresolved.py" line="23"/>
         <source>系统正在启动，请稍候</source>
-        <translation type="unfinished"></translation>
+        <translation>The system is starting, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="25"/>
         <location filename="../../flows/unresolved.py" line="65"/>
         <source>暂时无法登记，请到服务台反映</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot take reports right now; please tell the service desk</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="41"/>
         <source>请告诉我们您没有办成的事</source>
-        <translation type="unfinished"></translation>
+        <translation>Tell us what you could not get done</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="42"/>
         <source>请选择没有办成的业务，或写下您要办的事</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the service you could not get done, or write down what you needed</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="45"/>
         <source>写下您要办的事或遇到的问题（可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Write what you needed or what went wrong (optional)</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="47"/>
         <source>选择一项业务，或在下方写下您要办的事。留下手机号码后，工作人员会在期限内给您答复。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a service, or write below what you needed. Leave a mobile number and staff will answer you within the deadline.</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="61"/>
         <source>暂时无法登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot take your report right now</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="63"/>
         <source>{why}。请到服务台反映，或拨打 {phone}</source>
-        <translation type="unfinished"></translation>
+        <translation>{why}. Please tell the service desk, or call {phone}</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="75"/>
         <source>我们会在 {due} 前答复您</source>
-        <translation type="unfinished"></translation>
+        <translation>We will answer you by {due}</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="77"/>
         <source>请于 {due} 后凭编号到服务台查询答复</source>
-        <translation type="unfinished"></translation>
+        <translation>From {due}, ask at the service desk for the answer with this number</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="81"/>
         <location filename="../../flows/unresolved.py" line="84"/>
         <source>已登记，请取走凭条</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported. Please take your slip</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="92"/>
         <source>已登记，请记下编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported. Please note the number</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="94"/>
         <source>{answer}。凭条未能打印，请拍照或记下编号（{why}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{answer}. The slip could not be printed: please photograph or note the number ({why})</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="95"/>
         <source>已登记，凭条未能打印，请记下编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported. The slip could not be printed; please note the number</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="97"/>
         <source>我已记下编号</source>
-        <translation type="unfinished"></translation>
+        <translation>I have noted the number</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="121"/>
         <source>正在打印凭条</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing your slip</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="121"/>
         <source>正在打印凭条，请稍候</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing your slip, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="133"/>
         <location filename="../../kiosk/home.py" line="82"/>
         <source>办不成事反映</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not get it done?</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="134"/>
         <source>没有办成的事，告诉我们</source>
-        <translation type="unfinished"></translation>
+        <translation>Tell us what you could not get done</translation>
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="136"/>
         <source>凭条暂不可用，编号显示在屏幕上</source>
-        <translation type="unfinished"></translation>
+        <translation>No slip now: the number is shown on screen</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/pick.py" line="16"/>
         <source>轻触选项选中它，再轻触一次取消；也可以在下方写几句话。选好后按“提交”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Touch an option to select it, touch again to clear it; you can also write a few words below. Then press “Submit”.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/pick.py" line="43"/>
         <source>轻触这里输入</source>
-        <translation type="unfinished"></translation>
+        <translation>Touch here to type</translation>
     </message>
 </context>
 </TS>
