@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
-        <location filename="../../kiosk/home.py" line="82"/>
+        <location filename="../../flows/catalog.py" line="14"/>
+        <location filename="../../kiosk/home.py" line="83"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
+        <location filename="../../flows/catalog.py" line="14"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -47,11 +47,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
+        <location filename="../../flows/rating.py" line="151"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
+        <location filename="../../flows/rating.py" line="152"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -85,7 +87,10 @@
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
         <location filename="../../flows/queue.py" line="265"/>
+        <location filename="../../flows/rating.py" line="82"/>
+        <location filename="../../flows/rating.py" line="98"/>
         <location filename="../../flows/reissue.py" line="679"/>
+        <location filename="../../flows/unresolved.py" line="86"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -95,39 +100,49 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="118"/>
+        <location filename="../../flows/views.py" line="107"/>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../flows/views.py" line="138"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="118"/>
+        <location filename="../../flows/views.py" line="138"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="85"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="147"/>
+        <location filename="../../kiosk/app.py" line="150"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="186"/>
+        <location filename="../../kiosk/app.py" line="189"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="197"/>
+        <location filename="../../kiosk/app.py" line="200"/>
         <location filename="../../kiosk/ui/board_window.py" line="145"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="241"/>
+        <location filename="../../kiosk/app.py" line="244"/>
+        <source>评价系统不可用：{err}</source>
+        <translation>Ratings unavailable: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="288"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="257"/>
+        <location filename="../../kiosk/app.py" line="309"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -282,6 +297,7 @@
     <message>
         <location filename="../../flows/queue.py" line="244"/>
         <location filename="../../flows/reissue.py" line="654"/>
+        <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
@@ -852,6 +868,7 @@
         <location filename="../../flows/queue.py" line="339"/>
         <location filename="../../flows/reissue.py" line="99"/>
         <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>返回首页</source>
@@ -3573,6 +3590,7 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="692"/>
+        <location filename="../../flows/unresolved.py" line="125"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
@@ -3721,6 +3739,368 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/screens/payment.py" line="72"/>
         <source>剩余时间 {m}:{s}</source>
         <translation>Time left {m}:{s}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="55"/>
+        <source>请您对本次服务作出评价</source>
+        <translation>Please rate this service</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="56"/>
+        <source>请您对本次服务作出评价，也可以跳过</source>
+        <translation>Please rate this service, or skip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="59"/>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="59"/>
+        <source>不评价，直接结束</source>
+        <translation>Finish without rating</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="63"/>
+        <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
+        <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press “Skip” if you prefer not to rate. Ratings never record who you are.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="78"/>
+        <source>评价未能提交</source>
+        <translation>The rating could not be sent</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="88"/>
+        <source>我们会在 {due} 前处理并电话答复您。编号 {ref}</source>
+        <translation>We will look into it and call you back by {due}. Reference {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="90"/>
+        <source>我们会在 {due} 前核实处理。编号 {ref}</source>
+        <translation>We will look into it by {due}. Reference {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="92"/>
+        <source>感谢您的支持，欢迎再来</source>
+        <translation>Thank you, and welcome back</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="94"/>
+        <location filename="../../flows/rating.py" line="96"/>
+        <source>感谢您的评价</source>
+        <translation>Thank you for your rating</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="113"/>
+        <source>请告诉我们哪里做得不好</source>
+        <translation>Please tell us what went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="114"/>
+        <source>请选择不满意的原因，可以多选，也可以写下来</source>
+        <translation>Choose what you were unhappy with (one or more), or write it down</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="116"/>
+        <source>其他想说的（可不填）</source>
+        <translation>Anything else to tell us (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="135"/>
+        <source>是否留下手机号码以便回访？</source>
+        <translation>Leave a mobile number so we can call you back?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="136"/>
+        <source>如需工作人员回访，可以留下手机号码</source>
+        <translation>If you would like a call back from staff, you can leave a mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="138"/>
+        <source>留下手机号码</source>
+        <translation>Leave my number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="138"/>
+        <source>仅用于回访，办结 {days} 天后删除</source>
+        <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="139"/>
+        <source>不留号码</source>
+        <translation>No number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="139"/>
+        <source>不需要回访</source>
+        <translation>No call back needed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="153"/>
+        <source>手机号码（仅用于回访）</source>
+        <translation>Mobile number (only for the call back)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="189"/>
+        <source>请您对本次自助办理作出评价</source>
+        <translation>Please rate this self-service visit</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="210"/>
+        <source>请对 {number} 号的服务作出评价</source>
+        <translation>Please rate the service for number {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="19"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="20"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="21"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="22"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="23"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="29"/>
+        <source>等候或办理时间太长</source>
+        <translation>Waiting or service took too long</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="30"/>
+        <source>工作人员态度不好</source>
+        <translation>Staff were unfriendly</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="31"/>
+        <source>办事指南或告知不清楚</source>
+        <translation>Guidance or information was unclear</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="32"/>
+        <source>多次跑腿、材料反复要求</source>
+        <translation>Sent back and forth, documents asked for again and again</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="33"/>
+        <source>事情没有办成</source>
+        <translation>It did not get done</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="34"/>
+        <source>自助设备不好用</source>
+        <translation>The self-service machine was hard to use</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="35"/>
+        <source>其他原因</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="73"/>
+        <source>评价等级应为 1 到 5</source>
+        <translation>A rating must be 1 to 5</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="83"/>
+        <source>手机号码应为以 1 开头的十一位数字</source>
+        <translation>A mobile number has 11 digits and starts with 1</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="133"/>
+        <source>没有找到这张号票：{number}</source>
+        <translation>No such ticket: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="135"/>
+        <source>{number} 还没有办理，办理后再评价</source>
+        <translation>{number} has not been served yet; please rate after the service</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="140"/>
+        <location filename="../../hall/ratings/store.py" line="193"/>
+        <source>这张号票已经评价过了</source>
+        <translation>This ticket has already been rated</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="155"/>
+        <source>没有可评价的办理记录</source>
+        <translation>There is nothing to rate</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="158"/>
+        <location filename="../../hall/ratings/store.py" line="193"/>
+        <source>本次办理已经评价过了</source>
+        <translation>This visit has already been rated</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="187"/>
+        <source>没有这个评价原因：{code}</source>
+        <translation>No such rating reason: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="223"/>
+        <source>请选择或填写没有办成的事</source>
+        <translation>Please choose or write down what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="279"/>
+        <source>备注不能为空</source>
+        <translation>The note cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="284"/>
+        <source>没有这条评价：{id}</source>
+        <translation>No such rating: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="325"/>
+        <source>没有这个编号：{ref}</source>
+        <translation>No such reference number: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="332"/>
+        <source>请填写答复内容</source>
+        <translation>Please write the reply</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="335"/>
+        <location filename="../../hall/ratings/store.py" line="348"/>
+        <source>{ref} 已经办结</source>
+        <translation>{ref} is already closed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="418"/>
+        <source>评价系统暂时无法使用，请稍后再试</source>
+        <translation>Ratings are temporarily unavailable, please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="23"/>
+        <source>系统正在启动，请稍候</source>
+        <translation>The system is starting, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="25"/>
+        <location filename="../../flows/unresolved.py" line="65"/>
+        <source>暂时无法登记，请到服务台反映</source>
+        <translation>Cannot take reports right now; please tell the service desk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="41"/>
+        <source>请告诉我们您没有办成的事</source>
+        <translation>Tell us what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="42"/>
+        <source>请选择没有办成的业务，或写下您要办的事</source>
+        <translation>Choose the service you could not get done, or write down what you needed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="45"/>
+        <source>写下您要办的事或遇到的问题（可不填）</source>
+        <translation>Write what you needed or what went wrong (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="47"/>
+        <source>选择一项业务，或在下方写下您要办的事。留下手机号码后，工作人员会在期限内给您答复。</source>
+        <translation>Choose a service, or write below what you needed. Leave a mobile number and staff will answer you within the deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="61"/>
+        <source>暂时无法登记</source>
+        <translation>Cannot take your report right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="63"/>
+        <source>{why}。请到服务台反映，或拨打 {phone}</source>
+        <translation>{why}. Please tell the service desk, or call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="75"/>
+        <source>我们会在 {due} 前答复您</source>
+        <translation>We will answer you by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="77"/>
+        <source>请于 {due} 后凭编号到服务台查询答复</source>
+        <translation>From {due}, ask at the service desk for the answer with this number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="81"/>
+        <location filename="../../flows/unresolved.py" line="84"/>
+        <source>已登记，请取走凭条</source>
+        <translation>Reported. Please take your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="92"/>
+        <source>已登记，请记下编号</source>
+        <translation>Reported. Please note the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="94"/>
+        <source>{answer}。凭条未能打印，请拍照或记下编号（{why}）</source>
+        <translation>{answer}. The slip could not be printed: please photograph or note the number ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="95"/>
+        <source>已登记，凭条未能打印，请记下编号</source>
+        <translation>Reported. The slip could not be printed; please note the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="97"/>
+        <source>我已记下编号</source>
+        <translation>I have noted the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="121"/>
+        <source>正在打印凭条</source>
+        <translation>Printing your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="121"/>
+        <source>正在打印凭条，请稍候</source>
+        <translation>Printing your slip, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="133"/>
+        <location filename="../../kiosk/home.py" line="82"/>
+        <source>办不成事反映</source>
+        <translation>Could not get it done?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="134"/>
+        <source>没有办成的事，告诉我们</source>
+        <translation>Tell us what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="136"/>
+        <source>凭条暂不可用，编号显示在屏幕上</source>
+        <translation>No slip now: the number is shown on screen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="16"/>
+        <source>轻触选项选中它，再轻触一次取消；也可以在下方写几句话。选好后按“提交”。</source>
+        <translation>Touch an option to select it, touch again to clear it; you can also write a few words below. Then press “Submit”.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="43"/>
+        <source>轻触这里输入</source>
+        <translation>Touch here to type</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/board_window.py" line="67"/>
