@@ -42,6 +42,18 @@ def open_store(config: Config, clock: Any) -> Any:
     return open_queue(config, clock, resolve=config.resolve)
 
 
+def open_ratings(config: Config, clock: Any, engine: Any) -> Any:
+    """The ratings store for a counter's rating pad, as the kiosk opens it (None: unavailable)."""
+    from kiosk.alerts import Alerts
+    from kiosk.app import _open_ratings  # the one way the kiosk opens them
+
+    kcfg = config["kiosk"]
+    alerts = Alerts(
+        config.resolve(kcfg["data_dir"]) / "alerts.jsonl", kcfg["kiosk_id"], config["health"]["alert_webhook"]
+    )
+    return _open_ratings(config, clock, alerts, engine)
+
+
 def listen_url(config: Config) -> str | None:
     """PostgreSQL pushes changes to the board; an SQLite hall is polled."""
     url = str(config["db"]["url"])

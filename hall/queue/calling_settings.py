@@ -27,6 +27,11 @@ SECTION = Section(
             kind=list,
         ),
         Option(
+            "rating_pad",
+            True,
+            "A rating pad window beside the counter terminal: the citizen rates each finished service.",
+        ),
+        Option(
             "no_show_after", 3, "Calls without the citizen coming before a no-show may be recorded.", min=1
         ),
         Option("hold_minutes", 5, "Minutes a held ticket waits before it is called again, first.", min=1),

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QWidget
 from core.clock import Clock, SystemClock
 from hall.queue.errors import QueueError
 from kiosk.config import Config
-from kiosk.hall_roles import Announcer, calling, listen_url, open_store
+from kiosk.hall_roles import Announcer, calling, listen_url, open_ratings, open_store
 from kiosk.ui.board_window import BoardWindow
 from kiosk.ui.bridge import channel
 from kiosk.ui.counter_window import CounterWindow
 from kiosk.ui.i18n import ui
+from kiosk.ui.rating_pad import RatingPad
 from kiosk.voice import Voice
 
 log = logging.getLogger(__name__)
@@ -35,8 +36,13 @@ class HallWindows:
         self.config, self.clock = config, clock
         self.counter: CounterWindow | None = None
         self.board: BoardWindow | None = None
+        self.pad: RatingPad | None = None
         if "counter" in roles:
             self.counter = CounterWindow(c["counter"], tuple(c["counter_services"]))
+            if c["rating_pad"]:
+                runtime = config.resolve(config["kiosk"]["runtime_dir"])
+                self.pad = pad = RatingPad(config, clock, runtime)
+                self.counter.on_finished = lambda visit: pad.rate(visit.number, visit.counter or "")
         if "display" in roles:
             announcer = Announcer(voice, c["announce_times"]) if voice is not None else None
             self.board = BoardWindow(config["kiosk"]["hall_name"], announcer, c["announce_max_age"], clock)
@@ -47,12 +53,15 @@ class HallWindows:
             self._open()
 
     def windows(self) -> list[QWidget]:
-        return [w for w in (self.counter, self.board) if w is not None]
+        return [w for w in (self.counter, self.pad, self.board) if w is not None]
 
     def _open(self) -> None:
         def work() -> None:
             try:
-                self._opened.send(open_store(self.config, self.clock))
+                store = open_store(self.config, self.clock)
+                if self.pad is not None:
+                    self.pad.attach(open_ratings(self.config, self.clock, store.engine))
+                self._opened.send(store)
             except QueueError as e:
                 log.error("hall windows: queue not available: %s", e)
                 self._opened.send(e)
@@ -88,6 +97,9 @@ class HallWindows:
         if self.counter is not None:
             self.counter.resize(1280, 800)
             self.counter.show()
+        if self.pad is not None:
+            self.pad.resize(800, 1280)
+            self.pad.show()
         if self.board is not None:
             if windowed:
                 self.board.resize(960, 540)

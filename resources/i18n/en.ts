@@ -4290,5 +4290,26 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <source>无人等候</source>
         <translation>Nobody waiting</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="53"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="115"/>
+        <source>办理完成后，请在这里为本次服务评价</source>
+        <translation>After your service, please rate it here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="69"/>
+        <source>评价系统暂时无法使用</source>
+        <translation>Ratings are not available right now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="73"/>
+        <source>服务评价</source>
+        <translation>Rate the service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="109"/>
+        <source>评价未能保存，请咨询工作人员</source>
+        <translation>The rating could not be saved; please ask the staff</translation>
+    </message>
 </context>
 </TS>

@@ -87,14 +87,14 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
     application()
     config = hall_config(db, tmp_path)
     store = open_store(config, SystemClock())
-    for _ in range(3):
+    for _ in range(4):
         store.issue("social")
     store.issue("idcard", id_number="360426199101010071")
     hall = HallWindows(config, ("counter", "display"), SystemClock(), None)
-    counter, board = hall.counter, hall.board
-    assert counter is not None and board is not None
-    qtbot.addWidget(counter)
-    qtbot.addWidget(board)
+    counter, board, pad = hall.counter, hall.board, hall.pad
+    assert counter is not None and board is not None and pad is not None
+    for w in hall.windows():
+        qtbot.addWidget(w)
     hall.show(windowed=True)
     try:
         click(qtbot, counter, "counter_9")  # a combined counter: social and tax
@@ -102,7 +102,7 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
         qtbot.waitUntil(
             lambda: "9 号窗口" in counter.title.text() and "社保业务" in counter.title.text(), timeout=WAIT
         )
-        qtbot.waitUntil(lambda: "3 人等候" in labels(counter), timeout=WAIT)
+        qtbot.waitUntil(lambda: "4 人等候" in labels(counter), timeout=WAIT)
         snap(counter, "counter-idle", (1366, 768))
         click(qtbot, counter, "call_next")
         qtbot.waitUntil(lambda: counter.number.text() == "B001", timeout=WAIT)
@@ -119,12 +119,33 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
         qtbot.waitUntil(lambda: "税务现在不办理" in counter.error.text(), timeout=WAIT)
         snap(counter, "counter-transfer-refused", (1366, 768))
         assert counter.number.text() == "B001"  # still here
+        assert pad is not None and "办理完成后" in labels(pad)
         click(qtbot, counter, "finish")
-        qtbot.waitUntil(lambda: counter.number.text() == "—" and "2 人等候" in labels(counter), timeout=WAIT)
+        qtbot.waitUntil(lambda: counter.number.text() == "—" and "3 人等候" in labels(counter), timeout=WAIT)
+        # the citizen rates B001 on the pad: very satisfied
+        qtbot.waitUntil(lambda: "B001" in labels(pad), timeout=WAIT)
+        snap(pad, "rating-pad", (800, 1280))
+        click(qtbot, pad, "option_5")
+        qtbot.waitUntil(lambda: "感谢您的评价" in labels(pad), timeout=WAIT)
+        click(qtbot, pad, "action_ok")
+        qtbot.waitUntil(lambda: "办理完成后" in labels(pad), timeout=WAIT)
         click(qtbot, counter, "call_next")
         qtbot.waitUntil(lambda: counter.number.text() == "B002", timeout=WAIT)
-        qtbot.waitUntil(lambda: board.call_number.text() == "B002", timeout=WAIT)
-        qtbot.waitUntil(lambda: "B001 → 9 号窗口" in labels(board), timeout=WAIT)
+        click(qtbot, counter, "finish")  # B002: dissatisfied, a reason, no phone number
+        click(qtbot, pad, "option_2")
+        click(qtbot, pad, "pick_slow")
+        click(qtbot, pad, "submit")
+        click(qtbot, pad, "option_no")
+        qtbot.waitUntil(lambda: "核实处理" in labels(pad), timeout=WAIT)
+        snap(pad, "rating-pad-followup", (800, 1280))
+        with store.engine.connect() as conn:
+            rated = conn.exec_driver_sql("SELECT ref, counter, level, reasons FROM rating ORDER BY id").all()
+        assert [(r[1], r[2], r[3]) for r in rated] == [("9", 5, ""), ("9", 2, "slow")]
+        assert [r[0][-4:] for r in rated] == ["B001", "B002"]
+        click(qtbot, counter, "call_next")
+        qtbot.waitUntil(lambda: counter.number.text() == "B003", timeout=WAIT)
+        qtbot.waitUntil(lambda: board.call_number.text() == "B003", timeout=WAIT)
+        qtbot.waitUntil(lambda: "B002 → 9 号窗口" in labels(board), timeout=WAIT)
         Calling(store).login("1")
         Calling(store).pause("1")
         qtbot.waitUntil(lambda: "暂停服务" in labels(board), timeout=WAIT)
