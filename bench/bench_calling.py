@@ -22,12 +22,11 @@ if str(ROOT) not in sys.path:
 
 import psycopg  # noqa: E402
 
+from bench.bench_queue import _settings  # noqa: E402  # one bench service, as the queue bench's
 from core.clock import SystemClock  # noqa: E402
 from hall.db import open_engine  # noqa: E402
 from hall.queue.board import Board, BoardFeed, CallShown  # noqa: E402
 from hall.queue.calling import Calling  # noqa: E402
-from hall.queue.services import QueueSettings, parse_settings  # noqa: E402
-from hall.queue.settings import SECTION, SERVICE_OPTIONS  # noqa: E402
 from hall.queue.store import QueueStore  # noqa: E402
 
 PG_URL = os.environ.get("KIOSK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
@@ -35,14 +34,6 @@ CALLS = 300
 WARM_UP = 20
 KEY = b"c" * 32
 CHANNEL = "bench_calling_bare"
-
-
-def _settings() -> QueueSettings:
-    section = {o.key: o.default for o in SECTION.options}
-    svc = {o.key: o.default for o in SERVICE_OPTIONS}
-    svc.update(code="bench", prefix="A", name_zh="基准", counters=["1"], daily_limit=0)
-    section.update(services=[svc], always_open=True)
-    return parse_settings(section)
 
 
 def _pct(xs: list[float], p: float) -> float:

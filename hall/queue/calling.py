@@ -220,11 +220,7 @@ class Calling:
         def run(conn: Connection) -> Visit:
             visit = self._holding(conn, counter, (t.CALLED,))
             stamp = _naive(self.store.local_now())
-            conn.execute(
-                sa.update(t.ticket).where(_tk.id == visit.id).values(status=SERVING, served_at=stamp)
-            )
-            self._notify(conn, "serving", counter, visit)
-            return self._visit_by_id(conn, visit.id)
+            return self._move(conn, counter, visit, "serving", status=SERVING, served_at=stamp)
 
         return self.store._tx(run)
 
@@ -236,14 +232,8 @@ class Calling:
             stamp = _naive(self.store.local_now())
             # finished without "start": the service began when it was called
             served = _tk.served_at if visit.served_at is not None else _tk.called_at
-            conn.execute(
-                sa.update(t.ticket)
-                .where(_tk.id == visit.id)
-                .values(status=t.DONE, done_at=stamp, served_at=served)
-            )
             self._release(conn, counter, stamp)
-            self._notify(conn, "done", counter, visit)
-            return self._visit_by_id(conn, visit.id)
+            return self._move(conn, counter, visit, "done", status=t.DONE, done_at=stamp, served_at=served)
 
         return self.store._tx(run)
 
@@ -263,12 +253,8 @@ class Calling:
                     "too_few_calls",
                 )
             stamp = _naive(self.store.local_now())
-            conn.execute(
-                sa.update(t.ticket).where(_tk.id == visit.id).values(status=t.NO_SHOW, done_at=stamp)
-            )
             self._release(conn, counter, stamp)
-            self._notify(conn, "no_show", counter, visit)
-            return self._visit_by_id(conn, visit.id)
+            return self._move(conn, counter, visit, "no_show", status=t.NO_SHOW, done_at=stamp)
 
         return self.store._tx(run)
 
@@ -278,20 +264,18 @@ class Calling:
         def run(conn: Connection) -> Visit:
             visit = self._holding(conn, counter, CURRENT)
             now = self.store.local_now()
-            conn.execute(
-                sa.update(t.ticket)
-                .where(_tk.id == visit.id)
-                .values(
-                    status=HELD,
-                    counter=None,
-                    priority=HELD_PRIORITY,
-                    return_at=_naive(now + self.hold_for),
-                    served_at=None,
-                )
-            )
             self._release(conn, counter, _naive(now))
-            self._notify(conn, "held", counter, visit)
-            return self._visit_by_id(conn, visit.id)
+            return self._move(
+                conn,
+                counter,
+                visit,
+                "held",
+                status=HELD,
+                counter=None,
+                priority=HELD_PRIORITY,
+                return_at=_naive(now + self.hold_for),
+                served_at=None,
+            )
 
         return self.store._tx(run)
 
@@ -313,14 +297,19 @@ class Calling:
                 raise QueueRefused(
                     tr("{name}现在不办理，不能转过去：{why}", name=target.name_zh, why=why), "service_closed"
                 )
-            conn.execute(
-                sa.update(t.ticket)
-                .where(_tk.id == visit.id)
-                .values(status=t.WAITING, line=target.code, counter=None, calls=0, served_at=None)
-            )
             self._release(conn, counter, _naive(now))
-            self._notify(conn, "transferred", counter, visit, to=target.code)
-            return self._visit_by_id(conn, visit.id)
+            return self._move(
+                conn,
+                counter,
+                visit,
+                "transferred",
+                {"to": target.code},
+                status=t.WAITING,
+                line=target.code,
+                counter=None,
+                calls=0,
+                served_at=None,
+            )
 
         visit = self.store._tx(run)
         log.info("counter %s transferred %s to %s", counter, visit.number, target.code)
@@ -388,6 +377,21 @@ class Calling:
             .where(_ct.name == counter)
             .values(ticket_id=None, number=None, updated_at=stamp)
         )
+
+    def _move(
+        self,
+        conn: Connection,
+        desk: str,
+        visit: Visit,
+        event: str,
+        extra: dict[str, str] | None = None,
+        **values: Any,
+    ) -> Visit:
+        """Change the ticket's columns (`values`), tell the boards that counter `desk` did
+        `event`, and return the ticket as it is now."""
+        conn.execute(sa.update(t.ticket).where(_tk.id == visit.id).values(**values))
+        self._notify(conn, event, desk, visit, **(extra or {}))
+        return self._visit_by_id(conn, visit.id)
 
     def _log_call(self, conn: Connection, row: Any, counter: str, kind: str, now: datetime) -> None:
         line = getattr(row, "line", None) or row.service

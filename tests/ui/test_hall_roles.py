@@ -5,6 +5,7 @@ real speech-dispatcher), and a board with no speech engine that still shows ever
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from core.clock import SystemClock
 from hall.queue.calling import Calling
 from kiosk.config import Config, load
 from kiosk.hall_roles import call_phrase, open_store
+from kiosk.ui.app import application
+from kiosk.ui.board_window import BoardWindow
 from kiosk.ui.roles import HallWindows
 from kiosk.voice import Voice
 from tests.queue.helpers import Db, database
@@ -82,8 +85,6 @@ def snap(widget: QWidget, name: str, size: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize("db", ["sqlite"], indirect=True)
 def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, tmp_path: Path) -> None:
-    from kiosk.ui.app import application
-
     application()
     config = hall_config(db, tmp_path)
     store = open_store(config, SystemClock())
@@ -155,58 +156,59 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
         hall.stop()
 
 
+@contextmanager
+def board_window(qtbot: Any, config: Config, voice: Voice) -> Iterator[BoardWindow]:
+    """A display board of its own (--role display) on the config's database."""
+    hall = HallWindows(config, ("display",), SystemClock(), voice)
+    assert hall.board is not None
+    qtbot.addWidget(hall.board)
+    hall.show(windowed=True)
+    try:
+        yield hall.board
+    finally:
+        hall.stop()
+        voice.stop()
+
+
 @pytest.mark.parametrize("db", ["postgresql"], indirect=True)
-def test_the_board_shows_a_call_pushed_by_postgresql_and_speaks_it_twice(
+def test_the_board_shows_calls_pushed_by_postgresql_and_speaks_each_twice_in_turn(
     qtbot: Any, db: Db, tmp_path: Path
 ) -> None:
-    from kiosk.ui.app import application
-
     application()
     config = hall_config(db, tmp_path)
     store = open_store(config, SystemClock())
     store.issue("idcard", id_number="360426199101010071")
-    with speech_dispatcher(tmp_path / "speechd") as sd:
-        voice = Voice(address=sd.address, spawn=False, timeout=5.0).start()
-        hall = HallWindows(config, ("display",), SystemClock(), voice)
-        board = hall.board
-        assert board is not None
-        qtbot.addWidget(board)
-        hall.show(windowed=True)
-        try:
-            qtbot.waitUntil(lambda: board.feed is not None and board.feed.state == "live", timeout=WAIT)
-            calling = Calling(store)
-            calling.login("2")
-            calling.call_next("2")
-            qtbot.waitUntil(lambda: board.call_number.text() == "A001", timeout=WAIT)
-            phrase = call_phrase("A001", "2")
-            assert phrase == "请 A 零 零 一 号 到 2 号窗口办理"
-            qtbot.waitUntil(
-                lambda: [t for k, t in voice.played if k == "end"].count(phrase) == 2, timeout=WAIT
-            )
-            begins = [k for k, t in voice.played if t == phrase]
-            assert begins == ["begin", "end", "begin", "end"]  # one after the other, never over each other
-        finally:
-            hall.stop()
-            voice.stop()
+    store.issue("social")
+    with (
+        speech_dispatcher(tmp_path / "speechd") as sd,
+        board_window(qtbot, config, Voice(address=sd.address, spawn=False, timeout=5.0).start()) as board,
+    ):
+        assert board.announcer is not None
+        voice = board.announcer.voice
+        qtbot.waitUntil(lambda: board.feed is not None and board.feed.state == "live", timeout=WAIT)
+        calling = Calling(store)
+        calling.login("2"), calling.login("3")
+        calling.call_next("2")
+        calling.call_next("3")  # at once: the second call waits for the first to be said
+        qtbot.waitUntil(lambda: board.call_number.text() == "B001", timeout=WAIT)
+        qtbot.waitUntil(lambda: "A001 → 2 号窗口" in labels(board), timeout=WAIT)
+        first, second = call_phrase("A001", "2"), call_phrase("B001", "3")
+        assert first == "请 A 零 零 一 号 到 2 号窗口办理"
+        qtbot.waitUntil(lambda: [t for k, t in voice.played if k == "end"].count(second) == 2, timeout=WAIT)
+        said = [(k, t) for k, t in voice.played if t in (first, second)]
+        assert said == [("begin", first), ("end", first)] * 2 + [("begin", second), ("end", second)] * 2
 
 
 @pytest.mark.parametrize("db", ["sqlite"], indirect=True)
 def test_a_board_without_a_speech_engine_says_so_and_still_shows_calls(
     qtbot: Any, db: Db, tmp_path: Path
 ) -> None:
-    from kiosk.ui.app import application
-
     application()
     config = hall_config(db, tmp_path)
     store = open_store(config, SystemClock())
     store.issue("social")
     voice = Voice(address=f"unix_socket:{tmp_path}/no-speechd.sock", spawn=False, timeout=0.5).start()
-    hall = HallWindows(config, ("display",), SystemClock(), voice)
-    board = hall.board
-    assert board is not None
-    qtbot.addWidget(board)
-    hall.show(windowed=True)
-    try:
+    with board_window(qtbot, config, voice) as board:
         qtbot.waitUntil(lambda: board.feed is not None and board.board is not None, timeout=WAIT)
         calling = Calling(store)
         calling.login("3")
@@ -215,6 +217,3 @@ def test_a_board_without_a_speech_engine_says_so_and_still_shows_calls(
         qtbot.waitUntil(lambda: "语音播报不可用" in labels(board), timeout=WAIT)
         assert board.spoken == ["B001@3"]
         snap(board, "board-no-voice", (1920, 1080))
-    finally:
-        hall.stop()
-        voice.stop()
