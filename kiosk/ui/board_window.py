@@ -103,12 +103,12 @@ class BoardWindow(QWidget):
 
     def on_feed_update(self, board: Any, fresh: list[Any]) -> None:
         """The feed's thread: speak what is new (and not stale after an outage), then draw."""
-        if self.announcer is not None:
-            now = self.clock.now()
-            for c in fresh:
-                if (now - c.at).total_seconds() <= self.max_age_s:
-                    self.announcer.announce(c.number, c.counter)
-                    self.spoken.append(f"{c.number}@{c.counter}")
+        now = self.clock.now()
+        for c in fresh:
+            log.info("board: %s called to counter %s", c.number, c.counter)
+            if self.announcer is not None and (now - c.at).total_seconds() <= self.max_age_s:
+                self.announcer.announce(c.number, c.counter)
+                self.spoken.append(f"{c.number}@{c.counter}")
         self._boards.send(board)
 
     def on_feed_status(self, state: str, reason: str) -> None:

@@ -20,7 +20,7 @@ from kiosk.ui.app import application
 from kiosk.ui.board_window import BoardWindow
 from kiosk.ui.roles import HallWindows
 from kiosk.voice import Voice
-from tests.queue.helpers import Db, database
+from tests.queue.helpers import Db
 from tests.speechd import speech_dispatcher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,12 +52,6 @@ def hall_config(db: Db, tmp_path: Path, **extra: Any) -> Config:
             **extra,
         },
     )
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Db]:
-    with database(request.param, tmp_path) as d:
-        yield d
 
 
 def labels(root: QWidget) -> str:
