@@ -345,7 +345,7 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
 
     if queue_open(shell, "social", snap) and visible(shell, "service_queue"):
         walk_queue(shell, snap, outdir)
-        shell.go_home()
+        shell.home_pressed()  # ends the rating the queue journey asks for, too
         if (outdir / "queue-ticket-receipt.png").exists():
             shots.append(
                 ("queue-ticket-receipt.png", "The printed queue ticket, as the printer simulator rendered it")
