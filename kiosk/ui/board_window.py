@@ -11,13 +11,13 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.text import tr
+from core.text import Text, tr
 from kiosk.hall_roles import Announcer
 from kiosk.ui import theme
 from kiosk.ui.bridge import channel
-from kiosk.ui.i18n import ui
+from kiosk.ui.i18n import english, ui
 from kiosk.ui.screens.base import clear
 from kiosk.ui.widgets import label
 
@@ -64,24 +64,27 @@ class BoardWindow(QWidget):
         self.call_box.setObjectName("CallBox")
         call = QVBoxLayout(self.call_box)
         self.call_number = label("", "CallNumber", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
-        self.call_text = label(ui(tr("请稍候，等待叫号")), "CallText", align=Qt.AlignmentFlag.AlignCenter)
+        waiting = tr("请稍候，等待叫号")
+        self.call_text = label(ui(waiting), "CallText", align=Qt.AlignmentFlag.AlignCenter)
+        self.call_english = label(english(waiting), "CallEnglish", align=Qt.AlignmentFlag.AlignCenter)
         call.addWidget(self.call_number)
         call.addWidget(self.call_text)
+        call.addWidget(self.call_english)
 
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.addWidget(self.call_box, 3)
         side = QVBoxLayout()
-        side.addWidget(label(ui(tr("最近叫号")), "BoardHeading"))
+        side.addWidget(heading(tr("最近叫号")))
         self.recent = QVBoxLayout()
         side.addLayout(self.recent)
         side.addStretch(1)
         self.body.addLayout(side, 2)
         root.addLayout(self.body, 3)
 
-        root.addWidget(label(ui(tr("各窗口当前号码")), "BoardHeading"))
+        root.addWidget(heading(tr("各窗口当前号码")))
         self.counters = QGridLayout()
         root.addLayout(self.counters)
-        root.addWidget(label(ui(tr("等候人数")), "BoardHeading"))
+        root.addWidget(heading(tr("等候人数")))
         self.waiting = QGridLayout()
         root.addLayout(self.waiting)
         self.voice_note = label("", "BoardNotice")
@@ -161,15 +164,9 @@ class BoardWindow(QWidget):
         current = board.current
         if current is not None:
             self.call_number.setText(current.number)
-            self.call_text.setText(
-                ui(
-                    tr(
-                        "请 {number} 号到 {counter} 号窗口办理",
-                        number=current.number,
-                        counter=current.counter,
-                    )
-                )
-            )
+            said = tr("请 {number} 号到 {counter} 号窗口办理", number=current.number, counter=current.counter)
+            self.call_text.setText(ui(said))
+            self.call_english.setText(english(said))
         clear(self.recent)
         listed = {(current.number, current.counter)} if current is not None else set()
         for c in board.calls[1:]:
@@ -205,6 +202,11 @@ class BoardWindow(QWidget):
             self.waiting.addWidget(label(text, "WaitingCount", wrap=False), i // per_row, i % per_row)
 
 
+def heading(text: Text) -> QLabel:
+    """Chinese, then English: a hall's board speaks to visitors too."""
+    return label(f"{ui(text)}  {english(text)}", "BoardHeading", wrap=False)
+
+
 _STYLE = f"""
 QWidget#Board {{ background: {NAVY}; }}
 QLabel {{ color: {LIGHT}; font-size: 30px; }}
@@ -214,6 +216,7 @@ QLabel#BoardNotice {{ background: {theme.RED}; color: white; font-size: 32px; pa
 QFrame#CallBox {{ background: {PANEL}; border-radius: 24px; }}
 QLabel#CallNumber {{ font-size: 180px; font-weight: bold; color: {YELLOW}; }}
 QLabel#CallText {{ font-size: 56px; font-weight: bold; }}
+QLabel#CallEnglish {{ font-size: 36px; color: {DIM}; }}
 QLabel#BoardHeading {{ font-size: 34px; color: {DIM}; }}
 QLabel#RecentCall {{ font-size: 44px; }}
 QFrame#CounterBox {{ background: {PANEL}; border-radius: 14px; }}
