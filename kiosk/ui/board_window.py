@@ -7,8 +7,8 @@ on its own thread and hands it over through the bridge; the call is spoken from 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -33,7 +33,9 @@ DIM = "#9fb3cf"
 class BoardWindow(QWidget):
     """attach(store, feed_factory) once the queue store is open; the feed is started here."""
 
-    def __init__(self, hall_name: str, announcer: Announcer | None, max_age_s: float, clock: Any) -> None:
+    def __init__(
+        self, hall_name: str, announcer: Announcer | None, max_age_s: float, clock: Any, tz: str
+    ) -> None:
         super().__init__()
         self.setObjectName("Board")
         self.setWindowTitle(hall_name)
@@ -41,6 +43,7 @@ class BoardWindow(QWidget):
         self.announcer = announcer
         self.max_age_s = max_age_s
         self.clock = clock
+        self.tz = ZoneInfo(tz)  # the hall's time on the board, whatever the machine's zone
         self.store: Any = None
         self.feed: Any = None
         self.board: Any = None
@@ -139,13 +142,10 @@ class BoardWindow(QWidget):
     # ---- GUI thread ----
 
     def _tick(self) -> None:
-        now: datetime = self.clock.now().astimezone()
-        if self.store is not None:
-            now = self.store.local_now()
-        self.clock_label.setText(now.strftime("%H:%M"))
+        self.clock_label.setText(self.clock.now().astimezone(self.tz).strftime("%H:%M"))
         voice = self.announcer.voice.status if self.announcer is not None else None
         if voice is not None and voice.state == "degraded":
-            self.voice_note.setText(ui(tr("语音播报不可用：{why}", why=voice.reason)))
+            self.voice_note.setText(both(tr("语音播报不可用：{why}", why=voice.reason)))
             self.voice_note.show()
         else:
             self.voice_note.hide()
@@ -153,7 +153,7 @@ class BoardWindow(QWidget):
     def _show_state(self, item: tuple[str, str]) -> None:
         state, _reason = item
         if state == "offline":
-            self.notice.setText(ui(tr("与排队系统的连接中断，正在重新连接…")))
+            self.notice.setText(both(tr("与排队系统的连接中断，正在重新连接…")))
             self.notice.show()
         else:
             self.notice.hide()
@@ -202,9 +202,13 @@ class BoardWindow(QWidget):
             self.waiting.addWidget(label(text, "WaitingCount", wrap=False), i // per_row, i % per_row)
 
 
-def heading(text: Text) -> QLabel:
+def both(text: Text) -> str:
     """Chinese, then English: a hall's board speaks to visitors too."""
-    return label(f"{ui(text)}  {english(text)}", "BoardHeading", wrap=False)
+    return f"{ui(text)}  {english(text)}"
+
+
+def heading(text: Text) -> QLabel:
+    return label(both(text), "BoardHeading", wrap=False)
 
 
 _STYLE = f"""

@@ -45,7 +45,10 @@ class HallWindows:
                 self.counter.on_finished = lambda visit: pad.rate(visit.number, visit.counter or "")
         if "display" in roles:
             announcer = Announcer(voice, c["announce_times"]) if voice is not None else None
-            self.board = BoardWindow(config["kiosk"]["hall_name"], announcer, c["announce_max_age"], clock)
+            kcfg = config["kiosk"]
+            self.board = BoardWindow(
+                kcfg["hall_name"], announcer, c["announce_max_age"], clock, kcfg["timezone"]
+            )
         self.store: Any = None
         anchor = self.counter or self.board
         self._opened = channel(self._attach, owner=anchor)

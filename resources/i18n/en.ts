@@ -127,7 +127,7 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="200"/>
-        <location filename="../../kiosk/ui/board_window.py" line="145"/>
+        <location filename="../../kiosk/ui/board_window.py" line="148"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
@@ -2362,59 +2362,60 @@
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="106"/>
+        <location filename="../../hall/queue/calling.py" line="110"/>
         <source>{counter} 号窗口不办理{name}</source>
         <translation>Counter {counter} does not handle {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="169"/>
+        <location filename="../../hall/queue/calling.py" line="171"/>
         <source>窗口已暂停，请先恢复服务</source>
         <translation>The counter is paused: resume service first</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="208"/>
+        <location filename="../../hall/queue/calling.py" line="213"/>
         <source>{number} 已叫 {n} 次，请登记过号或暂缓</source>
         <translation>{number} has been called {n} times: record a no-show or hold it</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="258"/>
+        <location filename="../../hall/queue/calling.py" line="253"/>
         <source>{number} 只叫了 {n} 次，叫满 {limit} 次后才能登记过号</source>
         <translation>{number} was called only {n} times; a no-show can be recorded after {limit} calls</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="309"/>
+        <location filename="../../hall/queue/calling.py" line="298"/>
         <source>{number} 已在{name}排队</source>
         <translation>{number} already waits for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="312"/>
+        <location filename="../../hall/queue/calling.py" line="301"/>
         <location filename="../../hall/queue/store.py" line="332"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="314"/>
+        <location filename="../../hall/queue/calling.py" line="303"/>
         <source>{name}现在不办理，不能转过去：{why}</source>
         <translation>{name} is not open now, the ticket cannot be transferred: {why}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="354"/>
+        <location filename="../../hall/queue/calling.py" line="356"/>
         <source>{counter} 号窗口尚未登录</source>
         <translation>Counter {counter} is not logged in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="366"/>
+        <location filename="../../hall/queue/calling.py" line="370"/>
         <source>{counter} 号窗口当前没有号</source>
         <translation>Counter {counter} has no ticket now</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="368"/>
+        <location filename="../../hall/queue/calling.py" line="372"/>
         <source>{number} 已在办理中</source>
         <translation>{number} is already being served</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="375"/>
+        <location filename="../../hall/queue/calling.py" line="79"/>
         <source>请先办结、过号、暂缓或转出当前的 {number}</source>
+        <extracomment>the states a counter holds a ticket in</extracomment>
         <translation>First finish, record a no-show, hold or transfer the current {number}</translation>
     </message>
     <message>
@@ -2475,10 +2476,9 @@
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="100"/>
+        <location filename="../../hall/queue/calling.py" line="104"/>
         <location filename="../../hall/queue/store.py" line="617"/>
         <source>没有这个窗口：{counter}</source>
-        <extracomment>the states a counter holds a ticket in</extracomment>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
@@ -4103,27 +4103,27 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Touch here to type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="67"/>
+        <location filename="../../kiosk/ui/board_window.py" line="70"/>
         <source>请稍候，等待叫号</source>
         <translation>Please wait to be called</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="74"/>
+        <location filename="../../kiosk/ui/board_window.py" line="80"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="81"/>
+        <location filename="../../kiosk/ui/board_window.py" line="87"/>
         <source>各窗口当前号码</source>
         <translation>Now at each counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="84"/>
+        <location filename="../../kiosk/ui/board_window.py" line="90"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="153"/>
+        <location filename="../../kiosk/ui/board_window.py" line="156"/>
         <source>与排队系统的连接中断，正在重新连接…</source>
         <translation>Connection to the queue lost, reconnecting…</translation>
     </message>
@@ -4133,30 +4133,30 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Number {number}, please go to counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="180"/>
+        <location filename="../../kiosk/ui/board_window.py" line="177"/>
         <source>{number} → {counter} 号窗口</source>
         <translation>{number} → counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="191"/>
+        <location filename="../../kiosk/ui/board_window.py" line="188"/>
         <location filename="../../kiosk/ui/counter_window.py" line="130"/>
         <location filename="../../kiosk/ui/counter_window.py" line="231"/>
         <source>{counter} 号窗口</source>
         <translation>Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="193"/>
+        <location filename="../../kiosk/ui/board_window.py" line="190"/>
         <location filename="../../kiosk/ui/counter_window.py" line="87"/>
         <source>暂停服务</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="195"/>
+        <location filename="../../kiosk/ui/board_window.py" line="192"/>
         <source>未开放</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="204"/>
+        <location filename="../../kiosk/ui/board_window.py" line="201"/>
         <source>{name}：{n} 人</source>
         <translation>{name}: {n}</translation>
     </message>

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
@@ -20,7 +21,9 @@ from kiosk.ui.app import application
 from kiosk.ui.board_window import BoardWindow
 from kiosk.ui.roles import HallWindows
 from kiosk.voice import Voice
+from tests.conftest import PG_URL
 from tests.queue.helpers import Db
+from tests.queue.tcp_proxy import TcpProxy
 from tests.speechd import speech_dispatcher
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,8 +72,9 @@ def click(qtbot: Any, root: QWidget, name: str) -> None:
 
 def snap(widget: QWidget, name: str, size: tuple[int, int]) -> None:
     SHOTS.mkdir(exist_ok=True)
-    widget.resize(*size)
-    QApplication.processEvents()  # the resize and the layout it brings
+    for _ in range(3):  # a layout that had grown (a notice shown) settles after a pass
+        widget.resize(*size)
+        QApplication.processEvents()  # the resize and the layout it brings
     assert (widget.width(), widget.height()) == size, (
         f"{name} does not fit {size}: needs {widget.minimumSizeHint().toTuple()}"
     )
@@ -146,6 +150,27 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
         qtbot.waitUntil(lambda: "暂停服务" in labels(board), timeout=WAIT)
         for size in ((1920, 1080), (1080, 1920)):
             snap(board, "board", size)
+        # B003 never comes: two recalls, then the no-show the third call allows
+        click(qtbot, counter, "recall")
+        click(qtbot, counter, "recall")
+        qtbot.waitUntil(lambda: "已叫号 3 次" in counter.status.text(), timeout=WAIT)
+        assert not counter.buttons["recall"].isEnabled()
+        click(qtbot, counter, "no_show")
+        qtbot.waitUntil(lambda: counter.number.text() == "—", timeout=WAIT)
+        assert store.ticket("B003").status == "no_show"  # type: ignore[union-attr]
+        # B004 steps away: held, back in the line marked as such
+        click(qtbot, counter, "call_next")
+        qtbot.waitUntil(lambda: counter.number.text() == "B004", timeout=WAIT)
+        click(qtbot, counter, "hold")
+        qtbot.waitUntil(lambda: "B004（暂缓）" in labels(counter), timeout=WAIT)
+        click(qtbot, counter, "pause")
+        qtbot.waitUntil(lambda: "暂停中" in counter.title.text(), timeout=WAIT)
+        assert not counter.buttons["call_next"].isEnabled() and counter.buttons["resume"].isVisible()
+        qtbot.waitUntil(
+            lambda: [c.paused for c in board.board.counters if c.name == "9"] == [True], timeout=WAIT
+        )
+        click(qtbot, counter, "resume")
+        qtbot.waitUntil(lambda: counter.buttons["call_next"].isEnabled(), timeout=WAIT)
     finally:
         hall.stop()
 
@@ -211,3 +236,31 @@ def test_a_board_without_a_speech_engine_says_so_and_still_shows_calls(
         qtbot.waitUntil(lambda: "语音播报不可用" in labels(board), timeout=WAIT)
         assert board.spoken == ["B001@3"]
         snap(board, "board-no-voice", (1920, 1080))
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_a_board_that_lost_the_database_says_so_and_catches_up_when_it_is_back(
+    qtbot: Any, db: Db, tmp_path: Path
+) -> None:
+    application()
+    pg = urlsplit(PG_URL)
+    proxy = TcpProxy((pg.hostname or "127.0.0.1", pg.port or 5432))
+    through = db.url.replace(f"{pg.hostname}:{pg.port or 5432}", f"127.0.0.1:{proxy.port}", 1)
+    store = open_store(hall_config(db, tmp_path), SystemClock())  # the counters reach the database
+    store.issue("social")
+    try:
+        with board_window(
+            qtbot, hall_config(db, tmp_path, **{"db.url": through}), Voice(enabled=False)
+        ) as board:
+            qtbot.waitUntil(lambda: board.feed is not None and board.feed.state == "live", timeout=WAIT)
+            proxy.cut()
+            qtbot.waitUntil(lambda: "连接中断" in labels(board), timeout=WAIT)
+            snap(board, "board-offline", (1920, 1080))
+            calling = Calling(store)
+            calling.login("3")
+            calling.call_next("3")  # while the board is cut off
+            proxy.restore()
+            qtbot.waitUntil(lambda: "连接中断" not in labels(board), timeout=WAIT)
+            qtbot.waitUntil(lambda: board.call_number.text() == "B001", timeout=WAIT)
+    finally:
+        proxy.close()
