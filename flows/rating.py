@@ -92,6 +92,7 @@ def ask(
         body = tr("感谢您的支持，欢迎再来")
     yield Message(
         title=tr("感谢您的评价"),
+        big=rating.followup,  # the number to quote when asking after it
         body=body,
         prompt=tr("感谢您的评价"),
         tone="success",

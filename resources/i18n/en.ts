@@ -47,13 +47,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="151"/>
+        <location filename="../../flows/rating.py" line="152"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="152"/>
+        <location filename="../../flows/rating.py" line="153"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -88,7 +88,7 @@
         <location filename="../../flows/photo.py" line="195"/>
         <location filename="../../flows/queue.py" line="265"/>
         <location filename="../../flows/rating.py" line="82"/>
-        <location filename="../../flows/rating.py" line="98"/>
+        <location filename="../../flows/rating.py" line="99"/>
         <location filename="../../flows/reissue.py" line="679"/>
         <location filename="../../flows/unresolved.py" line="86"/>
         <source>完成</source>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../../flows/views.py" line="138"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="85"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -167,7 +167,7 @@
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="19"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -601,229 +601,234 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
         <source>需注意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="37"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
         <source>空</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
         <source>有件</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
         <source>正在开门</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
         <source>等待关门</source>
         <translation>Waiting for the door to close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="40"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
         <source>排队</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="45"/>
+        <source>回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="46"/>
         <source>日志</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>门锁卡住</source>
         <translation>lock jammed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>门关不上</source>
         <translation>door will not close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>柜内损坏</source>
         <translation>compartment damaged</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="105"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="108"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="109"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="112"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="111"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="114"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="138"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="144"/>
         <source>本机未配置设备</source>
         <translation>No devices configured on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="151"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="153"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="157"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="163"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="180"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="182"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="185"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="187"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="192"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="202"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="208"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="212"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="210"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="213"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="215"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="218"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="225"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="228"/>
         <source>标记故障：{why}</source>
         <translation>Mark faulty: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="243"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="246"/>
         <source>本机没有排队取号服务，或排队数据库不可用</source>
         <translation>No queue service here, or the queue database is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="248"/>
         <source>可取号</source>
         <translation>Open for tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="248"/>
         <source>暂停取号：{why}</source>
         <translation>Not issuing tickets: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
         <source>今日已取 {issued} 个，等候 {waiting} 人</source>
         <translation>{issued} tickets today, {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="255"/>
         <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
         <translation>To pause or resume a service, change its hours in the queue settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="266"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="272"/>
         <source>没有日志</source>
         <translation>No log lines</translation>
     </message>
@@ -1106,7 +1111,7 @@
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="28"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -3733,67 +3738,67 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../flows/rating.py" line="94"/>
-        <location filename="../../flows/rating.py" line="96"/>
+        <location filename="../../flows/rating.py" line="97"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="113"/>
+        <location filename="../../flows/rating.py" line="114"/>
         <source>请告诉我们哪里做得不好</source>
         <translation>Please tell us what went wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="114"/>
+        <location filename="../../flows/rating.py" line="115"/>
         <source>请选择不满意的原因，可以多选，也可以写下来</source>
         <translation>Choose what you were unhappy with (one or more), or write it down</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="116"/>
+        <location filename="../../flows/rating.py" line="117"/>
         <source>其他想说的（可不填）</source>
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="135"/>
+        <location filename="../../flows/rating.py" line="136"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="136"/>
+        <location filename="../../flows/rating.py" line="137"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="138"/>
+        <location filename="../../flows/rating.py" line="139"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="138"/>
+        <location filename="../../flows/rating.py" line="139"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="139"/>
+        <location filename="../../flows/rating.py" line="140"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="139"/>
+        <location filename="../../flows/rating.py" line="140"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="153"/>
+        <location filename="../../flows/rating.py" line="154"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="189"/>
+        <location filename="../../flows/rating.py" line="190"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="210"/>
+        <location filename="../../flows/rating.py" line="211"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>
@@ -4047,6 +4052,117 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/screens/pick.py" line="43"/>
         <source>轻触这里输入</source>
         <translation>Touch here to type</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <source>差评回访</source>
+        <translation>Bad rating</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <source>办不成事</source>
+        <translation>Could not get it done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="20"/>
+        <source>已电话联系市民并解决</source>
+        <translation>Called the citizen back and resolved it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="21"/>
+        <source>已告知办理地点和所需材料</source>
+        <translation>Told the citizen where to go and what to bring</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="22"/>
+        <source>已转交相关部门处理</source>
+        <translation>Passed to the department responsible</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="77"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="24"/>
+        <source>评价系统不可用</source>
+        <translation>Ratings unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="79"/>
+        <source>{ref} 已办结</source>
+        <translation>{ref} closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="29"/>
+        <source>待办 {n} 项，其中超期 {late} 项</source>
+        <translation>{n} open, {late} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="31"/>
+        <source>没有回访事项</source>
+        <translation>No follow-up items</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="37"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="39"/>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="41"/>
+        <source>期限 {due}</source>
+        <translation>Due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
+        <source>轻触一项查看和答复</source>
+        <translation>Touch an item to see and answer it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="53"/>
+        <source>编号：{ref}（{kind}）</source>
+        <translation>Reference: {ref} ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <source>受理：{at}，期限：{due}</source>
+        <translation>Received: {at}, due: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="55"/>
+        <source>业务：{s}</source>
+        <translation>Service: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="56"/>
+        <source>内容：{what}</source>
+        <translation>What: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="57"/>
+        <source>回访电话：{phone}</source>
+        <translation>Call-back number: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="57"/>
+        <source>未留</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="61"/>
+        <source>答复：{reply}</source>
+        <translation>Reply: {reply}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="65"/>
+        <source>答复内容</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <source>办结</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>
