@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../../flows/views.py" line="138"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="89"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -528,7 +528,7 @@
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="379"/>
+        <location filename="../../kiosk/ui/demo.py" line="388"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -652,7 +652,7 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="45"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="25"/>
         <source>回访</source>
         <translation>Follow-ups</translation>
     </message>
@@ -692,143 +692,143 @@
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="108"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="109"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="112"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="113"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="114"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="115"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="142"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="144"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
         <source>本机未配置设备</source>
         <translation>No devices configured on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="149"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="151"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="153"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="157"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="158"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="163"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="164"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="171"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="174"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="180"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="181"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="185"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="186"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="187"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="188"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="192"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="193"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="206"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="208"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="212"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="213"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="213"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="214"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="218"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="219"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="228"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="229"/>
         <source>标记故障：{why}</source>
         <translation>Mark faulty: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="246"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="247"/>
         <source>本机没有排队取号服务，或排队数据库不可用</source>
         <translation>No queue service here, or the queue database is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="248"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
         <source>可取号</source>
         <translation>Open for tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="248"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
         <source>暂停取号：{why}</source>
         <translation>Not issuing tickets: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="253"/>
         <source>今日已取 {issued} 个，等候 {waiting} 人</source>
         <translation>{issued} tickets today, {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="255"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="256"/>
         <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
         <translation>To pause or resume a service, change its hours in the queue settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="272"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="273"/>
         <source>没有日志</source>
         <translation>No log lines</translation>
     </message>
@@ -3667,12 +3667,12 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="146"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -4080,7 +4080,7 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../kiosk/maintenance/followups.py" line="77"/>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="24"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="42"/>
         <source>评价系统不可用</source>
         <translation>Ratings unavailable</translation>
     </message>
@@ -4090,77 +4090,77 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>{ref} closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="47"/>
         <source>待办 {n} 项，其中超期 {late} 项</source>
         <translation>{n} open, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="49"/>
         <source>没有回访事项</source>
         <translation>No follow-up items</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="37"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="39"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="41"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
         <source>期限 {due}</source>
         <translation>Due {due}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="66"/>
         <source>轻触一项查看和答复</source>
         <translation>Touch an item to see and answer it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="53"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
         <source>编号：{ref}（{kind}）</source>
         <translation>Reference: {ref} ({kind})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="70"/>
         <source>受理：{at}，期限：{due}</source>
         <translation>Received: {at}, due: {due}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="55"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="71"/>
         <source>业务：{s}</source>
         <translation>Service: {s}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="56"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="72"/>
         <source>内容：{what}</source>
         <translation>What: {what}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="57"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
         <source>回访电话：{phone}</source>
         <translation>Call-back number: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="57"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
         <source>未留</source>
         <translation>none given</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="61"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
         <source>答复：{reply}</source>
         <translation>Reply: {reply}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="65"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="81"/>
         <source>答复内容</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="90"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
+import httpx
 import pytest
 from argon2 import PasswordHasher
 from PySide6.QtCore import QPoint, Qt
@@ -31,6 +33,7 @@ def kiosk(tmp_path):
         ["queue", "unresolved"],
         **{
             "queue.always_open": True,
+            "ratings.ask_after_journeys": True,
             "devices.camera.driver": "none",
             "devices.locker.driver": "none",
             "staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}],
@@ -152,6 +155,23 @@ def test_the_rating_is_skipped_in_one_tap_and_in_english_too(qtbot, shell, kiosk
     tap(qtbot, shell, "option_skip")
     qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
     assert kiosk.services["ratings"].ratings() == []
+
+
+def test_the_printed_tickets_qr_opens_its_tracking_page(qtbot, shell, kiosk):
+    """The QR on the paper, decoded from the printer simulator's image, fetched over HTTP from the
+    page simulate mode serves: the citizen's phone sees what the hall knows."""
+    printer = kiosk.simulators["printer"]
+    take_ticket(qtbot, shell)
+    assert printer.wait_receipts(1, 10)
+    url, _, _ = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(printer.last_receipt)))
+    assert url.startswith(kiosk.tracking_server.url + "/t/") and "/B001/" in url
+    page = httpx.get(url)
+    assert page.status_code == 200 and "B001" in page.text and "等候中，前面还有 0 人" in page.text
+    kiosk.services["queue"].call_next("3")
+    assert "请到 3 号窗口办理" in httpx.get(url).text
+    assert (
+        httpx.get(url.replace("/B001/", "/B002/")).status_code == 404
+    )  # the next number's page is not this link
 
 
 def test_a_good_rating_is_two_taps_and_thanks(qtbot, shell, kiosk):
