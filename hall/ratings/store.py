@@ -43,6 +43,7 @@ from hall.ratings.model import (
     check_phone,
     item_ref,
     mask_phone,
+    mask_phones,
     parse_item_ref,
 )
 from hall.ratings.settings import RatingSettings
@@ -57,8 +58,10 @@ def _utc_naive(dt: datetime) -> datetime:
 
 
 def _clean(text: str) -> str:
-    """Free text as kept: trimmed, ID numbers masked (a citizen may type one; we never keep it)."""
-    return redact(text.strip())[:TEXT_MAX]
+    """Free text as kept: trimmed, ID and phone numbers masked. A citizen may type either, and a
+    rating is never changed: what is in it stays for good (a phone number is asked for apart,
+    with consent, and erased after retention)."""
+    return mask_phones(redact(text.strip()))[:TEXT_MAX]
 
 
 def ticket_ref(day: date, number: str) -> str:

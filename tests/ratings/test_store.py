@@ -171,12 +171,12 @@ def test_overdue_items_show_as_overdue(db: Db) -> None:
 
 def test_no_id_number_is_kept_in_what_citizens_write(db: Db) -> None:
     store = ratings(db, FakeClock(FRIDAY))
-    r = store.rate_journey("queue", "run1", 1, text="我的身份证 11010519491231002X 读不出来")
-    assert "11010519491231002X" not in r.text
+    r = store.rate_journey("queue", "run1", 1, text="我的身份证 11010519491231002X 读不出来，电话13812345678")
+    assert "11010519491231002X" not in r.text and r.text.endswith("电话138****5678")
     with db.engines[0].connect() as conn:
         dump = repr(conn.exec_driver_sql("SELECT * FROM rating").all())
         dump += repr(conn.exec_driver_sql("SELECT * FROM followup").all())
-    assert "19491231" not in dump
+    assert "19491231" not in dump and "13812345678" not in dump
 
 
 def test_two_pads_rating_one_ticket_at_once_store_one(db: Db) -> None:
