@@ -1,7 +1,7 @@
 """Follow-up items in maintenance mode, without Qt: bad ratings and 办不成事 reports, open ones
 soonest due first, overdue ones marked; closing one with a reply goes through StaffSession.act
-(audited). Phone numbers are shown masked: staff call back from the full number in the CLI's
-host, never read it off a kiosk screen in the hall."""
+(audited). Phone numbers are shown masked: staff read one in full to call back with
+`python -m hall.ratings phone REF` (audited), never off a kiosk screen in the hall."""
 
 from __future__ import annotations
 

@@ -224,6 +224,8 @@ def test_cli_lists_annotates_and_closes_with_phones_masked(
     assert cli(["--db", db.url, "list"]) == 0
     assert "s9: 已核实" in capsys.readouterr().out
     assert store.item(bad.followup).reply == "已回电致歉"
+    assert cli(["--db", db.url, "phone", bad.followup, "--staff", "s9"]) == 0
+    assert capsys.readouterr().out.strip() == "13812345678"  # to call back: read on purpose, audited
     with db.engines[0].connect() as conn:
         actions = [r[0] for r in conn.exec_driver_sql("SELECT action FROM staff_audit ORDER BY id")]
-    assert actions == ["rating.annotate", "followup.close"]
+    assert actions == ["rating.annotate", "followup.close", "followup.phone"]
