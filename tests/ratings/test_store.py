@@ -17,6 +17,7 @@ from hall.ratings.__main__ import main as cli
 from tests.queue.helpers import TZ, Db, database, local, service, settings
 
 FRIDAY = local(2026, 1, 9, 10)  # 2026-01-09 is a Friday
+DAY = date(2026, 1, 9)
 ALL_DAY = {"hours": "00:00-24:00", "days": list(range(1, 8))}
 
 
@@ -229,3 +230,28 @@ def test_cli_lists_annotates_and_closes_with_phones_masked(
     with db.engines[0].connect() as conn:
         actions = [r[0] for r in conn.exec_driver_sql("SELECT action FROM staff_audit ORDER BY id")]
     assert actions == ["rating.annotate", "followup.close", "followup.phone"]
+
+
+def test_a_days_tally_per_service_counter_and_hour(db: Db) -> None:
+    clock = FakeClock(FRIDAY)  # 10:00 local
+    queue = db.store(settings([service("b", "B", counters=["2", "3"], **ALL_DAY)]), clock)
+    store = ratings(db, clock)
+    for _ in range(3):
+        queue.issue("b")
+    queue.call_next("2")
+    queue.call_next("3")
+    store.rate_ticket("B001", 5)
+    store.rate_ticket("B002", 2)
+    store.rate_journey("queue", "run1", 4)
+    clock.advance(3600)  # 11:00
+    queue.call_next("2")
+    store.rate_ticket("B003", 1)
+    clock.advance(86400)  # the next day's ratings are not Friday's
+    store.rate_journey("queue", "run2", 5)
+    got = {(x.kind, x.service, x.counter, x.hour): (x.count, x.mean, x.bad) for x in store.tally(DAY)}
+    assert got == {
+        ("journey", "queue", "", 10): (1, 4.0, 0),
+        ("ticket", "b", "2", 10): (1, 5.0, 0),
+        ("ticket", "b", "2", 11): (1, 1.0, 1),
+        ("ticket", "b", "3", 10): (1, 2.0, 1),
+    }
