@@ -23,8 +23,9 @@ from hall.ratings.model import BAD, LEVELS, REASONS, Rating, RatingError, check_
 log = logging.getLogger(__name__)
 
 SKIP = "skip"
-# what a journey returns when the citizen did nothing worth rating
-NOT_DONE = frozenset({"back", "home", None})
+# what a journey returns when nothing was done to rate: the citizen turned back or went home,
+# or the journey refused them (a citizen refused is offered 办不成事, not a rating)
+NOT_DONE = frozenset({"back", "home", "refused", None})
 # reasons a kiosk journey can have (a counter's pad offers them all)
 KIOSK_REASONS = ("slow", "unclear", "machine", "not_done", "other")
 
