@@ -178,7 +178,8 @@ def ask_phone(ctx: FlowContext, timeout: float = 30) -> FlowGen:
 def wanted(ctx: FlowContext, spec: FlowSpec, result: Any) -> bool:
     """Rate this run: the journey did something, it asks for ratings, the store is up."""
     asked = ctx.config.get("ratings", {}).get("ask_after_journeys", True)
-    return asked and spec.rated and result not in NOT_DONE and ctx.services.get("ratings") is not None
+    done = result not in NOT_DONE and not isinstance(result, Rating)  # a rating pad's flow is one
+    return asked and spec.rated and done and ctx.services.get("ratings") is not None
 
 
 def after_journey(ctx: FlowContext, spec: FlowSpec) -> FlowGen:

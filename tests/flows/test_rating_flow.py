@@ -180,3 +180,9 @@ def test_the_counter_pad_rates_the_ticket_it_served(tmp_path, make_ctx, store):
         lambda c: rating.for_ticket(c, "B001", counter="3"), make_ctx(), citizen(Intent("5"), Intent("ok"))
     )
     assert str(t.views[-1].body) == "这张号票已经评价过了"  # type: ignore[attr-defined]
+
+
+def test_a_rating_pad_run_as_a_journey_is_not_rated_again(tmp_path, make_ctx, store):
+    pad = FlowSpec("pad", "评价", "", lambda c: rating.after_journey(c, spec("x")))
+    t = run(partial(rating.journey, pad), make_ctx(), citizen(Intent("5"), Intent("ok")))
+    assert sum(isinstance(v, Choose) for v in t.views) == 1 and len(store.ratings()) == 1
