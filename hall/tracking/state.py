@@ -20,7 +20,7 @@ from hall.queue import tables as qt
 _tk = qt.ticket.c
 HELD = "held"
 # the line a ticket waits in now: its service, or where it was transferred to
-_LINE = sa.func.coalesce(_tk["line"], _tk.service) if "line" in _tk else _tk.service
+_line = sa.func.coalesce(_tk["line"], _tk.service) if "line" in _tk else _tk.service
 
 
 @dataclass(frozen=True)
@@ -39,16 +39,16 @@ def _due(now: datetime) -> Any:
     return sa.or_(_tk.status == qt.WAITING, sa.and_(_tk.status == HELD, _tk["return_at"] <= now))
 
 
-def ticket_state(engine: Engine, day: date, number: str) -> TicketState | None:
+def ticket_state(engine: Engine, day: date, number: str, now: datetime) -> TicketState | None:
     """None when no ticket has that number that day. People ahead are the tickets of its line
-    counters call first: higher priority, then earlier issue (the stores' order)."""
-    now = datetime.now(UTC).replace(tzinfo=None)
+    counters call first at `now`: higher priority, then earlier issue (the stores' order)."""
+    now = now.astimezone(UTC).replace(tzinfo=None)
     with engine.connect() as conn:
         row: Any = conn.execute(
             sa.select(
                 _tk.id,
                 _tk.number,
-                _LINE.label("line"),
+                _line.label("line"),
                 _tk.status,
                 _tk.counter,
                 _tk.priority,
@@ -69,6 +69,6 @@ def ticket_state(engine: Engine, day: date, number: str) -> TicketState | None:
                     ),
                 ),
             )
-            count = sa.select(sa.func.count()).where(_tk.day == day, _LINE == row.line, _due(now), earlier)
+            count = sa.select(sa.func.count()).where(_tk.day == day, _line == row.line, _due(now), earlier)
             ahead = int(conn.execute(count).scalar_one())
     return TicketState(row.number, row.line, row.status, ahead, row.counter or "")
