@@ -23,8 +23,9 @@ from hall.ratings.model import BAD, LEVELS, REASONS, Rating, RatingError, check_
 log = logging.getLogger(__name__)
 
 SKIP = "skip"
-# what a journey returns when the citizen did nothing worth rating
-NOT_DONE = frozenset({"back", "home", None})
+# what a journey returns when nothing was done to rate: the citizen turned back or went home,
+# or the journey refused them (a citizen refused is offered 办不成事, not a rating)
+NOT_DONE = frozenset({"back", "home", "refused", None})
 # reasons a kiosk journey can have (a counter's pad offers them all)
 KIOSK_REASONS = ("slow", "unclear", "machine", "not_done", "other")
 
@@ -92,6 +93,7 @@ def ask(
         body = tr("感谢您的支持，欢迎再来")
     yield Message(
         title=tr("感谢您的评价"),
+        big=rating.followup,  # the number to quote when asking after it
         body=body,
         prompt=tr("感谢您的评价"),
         tone="success",
@@ -176,7 +178,8 @@ def ask_phone(ctx: FlowContext, timeout: float = 30) -> FlowGen:
 def wanted(ctx: FlowContext, spec: FlowSpec, result: Any) -> bool:
     """Rate this run: the journey did something, it asks for ratings, the store is up."""
     asked = ctx.config.get("ratings", {}).get("ask_after_journeys", True)
-    return asked and spec.rated and result not in NOT_DONE and ctx.services.get("ratings") is not None
+    done = result not in NOT_DONE and not isinstance(result, Rating)  # a rating pad's flow is one
+    return asked and spec.rated and done and ctx.services.get("ratings") is not None
 
 
 def after_journey(ctx: FlowContext, spec: FlowSpec) -> FlowGen:

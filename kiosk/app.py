@@ -260,7 +260,9 @@ def _open_tracking(kiosk: Kiosk, config: Config, engine: Any, simulate: bool) ->
 
         names = {s["code"]: (s["name_zh"], s["name_en"] or s["name_zh"]) for s in config["queue"]["services"]}
         try:
-            kiosk.tracking_server = serve(engine, TicketLinks(key, ""), names, refresh=tcfg["refresh"])
+            kiosk.tracking_server = serve(
+                engine, TicketLinks(key, ""), names, refresh=tcfg["refresh"], clock=kiosk.clock
+            )
             base = kiosk.tracking_server.url
         except Exception as e:  # tickets carry their number only
             log.error("tracking page failed to start: %s", e)

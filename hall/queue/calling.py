@@ -36,7 +36,7 @@ from hall.queue.store import QueueStore, _upsert
 log = logging.getLogger(__name__)
 
 HELD_PRIORITY = 2  # above elderly and appointment tickets (1): a held citizen waited already
-#: the states a counter holds a ticket in
+# the states a counter holds a ticket in
 CURRENT = (t.CALLED, SERVING)
 
 _tk = t.ticket.c

@@ -21,6 +21,7 @@ from hall.ratings.model import (
     RatingError,
     RatingRefused,
     RatingUnavailable,
+    Tally,
     check_phone,
     mask_phone,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "RatingSettings",
     "RatingUnavailable",
     "Ratings",
+    "Tally",
     "check_phone",
     "mask_phone",
 ]

@@ -4,9 +4,11 @@
     python -m hall.ratings --db URL items [--open]              follow-up items (bad ratings, 办不成事)
     python -m hall.ratings --db URL annotate ID "text" --staff S
     python -m hall.ratings --db URL close REF "reply" --staff S
+    python -m hall.ratings --db URL phone REF --staff S          the full number, to call back
     python -m hall.ratings --db URL erase-phones [--days 30]    phone numbers past retention
 
-Phone numbers are masked in every list. Annotating and closing are recorded in the staff audit.
+Phone numbers are masked in every list; `phone` shows one item's in full to call the citizen
+back. Reading a number, annotating and closing are recorded in the staff audit.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("ref")
     p.add_argument("reply")
     p.add_argument("--staff", required=True)
+    p = sub.add_parser("phone", help="an item's phone number in full, to call the citizen back")
+    p.add_argument("ref")
+    p.add_argument("--staff", required=True)
     p = sub.add_parser("erase-phones", help="erase phone numbers of items closed past retention")
     p.add_argument("--days", type=int, default=30)
     args = ap.parse_args(argv)
@@ -66,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
             item = store.close(args.ref, args.reply, args.staff)
             AuditLog(engine, "cli").record(args.staff, "followup.close", item.ref)
             print(f"{item.ref} closed")
+        elif args.command == "phone":
+            item = store.item(args.ref)
+            AuditLog(engine, "cli").record(args.staff, "followup.phone", item.ref)
+            print(item.phone or "no phone number (none given, or erased after retention)")
         else:
             print(f"erased {store.erase_old_phones()} phone numbers")
     except RatingError as e:

@@ -136,6 +136,19 @@ class Rating:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """Ratings of one kind, service, counter and hour of a day."""
+
+    kind: str
+    service: str
+    counter: str
+    hour: int  # hall-local
+    count: int
+    mean: float  # 1 to 5
+    bad: int  # 不满意 or worse
+
+
+@dataclass(frozen=True)
 class Note:
     """A staff annotation on a rating (a challenge, a finding): ratings are never changed."""
 

@@ -38,11 +38,13 @@ from hall.ratings.model import (
     Rating,
     RatingRefused,
     RatingUnavailable,
+    Tally,
     add_working_days,
     check_level,
     check_phone,
     item_ref,
     mask_phone,
+    mask_phones,
     parse_item_ref,
 )
 from hall.ratings.settings import RatingSettings
@@ -57,8 +59,10 @@ def _utc_naive(dt: datetime) -> datetime:
 
 
 def _clean(text: str) -> str:
-    """Free text as kept: trimmed, ID numbers masked (a citizen may type one; we never keep it)."""
-    return redact(text.strip())[:TEXT_MAX]
+    """Free text as kept: trimmed, ID and phone numbers masked. A citizen may type either, and a
+    rating is never changed: what is in it stays for good (a phone number is asked for apart,
+    with consent, and erased after retention)."""
+    return mask_phones(redact(text.strip()))[:TEXT_MAX]
 
 
 def ticket_ref(day: date, number: str) -> str:
@@ -271,6 +275,31 @@ class Ratings:
         return [
             self._rating(row._mapping, item_ref(FROM_RATING, row.item_id) if row.item_id else "")
             for row in reversed(rows)
+        ]
+
+    def tally(self, day: date) -> list[Tally]:
+        """A hall-local day's ratings per (kind, service, counter, hour): how many, their mean
+        level and how many were 不满意 or worse (hall.stats' ratings columns)."""
+        start = datetime(day.year, day.month, day.day, tzinfo=self.tz)
+        r = t.rating.c
+        q = sa.select(r.ts, r.kind, r.service, r.counter, r.level).where(
+            r.ts >= _utc_naive(start), r.ts < _utc_naive(start + timedelta(days=1))
+        )
+        groups: dict[tuple[str, str, str, int], list[int]] = {}
+        for row in self._tx(lambda conn: conn.execute(q).all()):
+            key = (row.kind, row.service, row.counter, self._local(row.ts).hour)
+            groups.setdefault(key, []).append(int(row.level))
+        return [
+            Tally(
+                kind,
+                service,
+                counter,
+                hour,
+                len(levels),
+                sum(levels) / len(levels),
+                sum(x <= BAD for x in levels),
+            )
+            for (kind, service, counter, hour), levels in sorted(groups.items())
         ]
 
     def annotate(self, rating_id: int, staff: str, text: str) -> Note:

@@ -23,6 +23,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from backends.refserver import Running
+from core.clock import Clock, SystemClock
 from hall.tracking.links import TicketLinks
 from hall.tracking.state import TicketState, ticket_state
 
@@ -67,9 +68,11 @@ def app(
     links: TicketLinks,
     names: Mapping[str, tuple[str, str]] | None = None,
     refresh: int = 15,
+    clock: Clock | None = None,
 ) -> Starlette:
     """names: service code -> (Chinese name, English name)."""
     names = dict(names or {})
+    clock = clock or SystemClock()
 
     def find(request: Request) -> TicketState | None:
         p = request.path_params
@@ -79,7 +82,7 @@ def app(
             return None
         if not links.valid(day, p["number"], p["token"]):
             return None
-        return ticket_state(engine, day, p["number"])
+        return ticket_state(engine, day, p["number"], clock.now())
 
     def as_json(state: TicketState, lang: str) -> dict[str, Any]:
         zh, en = names.get(state.service, (state.service, state.service))
@@ -150,8 +153,9 @@ def serve(
     names: Mapping[str, tuple[str, str]] | None = None,
     *,
     refresh: int = 15,
+    clock: Clock | None = None,
     host: str = "127.0.0.1",
     port: int = 0,
 ) -> Running:
     """The page under uvicorn in a daemon thread of this process (simulate mode, tests)."""
-    return Running(app(engine, links, names, refresh), port, host).start()
+    return Running(app(engine, links, names, refresh, clock), port, host).start()

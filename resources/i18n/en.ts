@@ -47,13 +47,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="151"/>
+        <location filename="../../flows/rating.py" line="153"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="152"/>
+        <location filename="../../flows/rating.py" line="154"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -87,8 +87,8 @@
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
         <location filename="../../flows/queue.py" line="265"/>
-        <location filename="../../flows/rating.py" line="82"/>
-        <location filename="../../flows/rating.py" line="98"/>
+        <location filename="../../flows/rating.py" line="83"/>
+        <location filename="../../flows/rating.py" line="100"/>
         <location filename="../../flows/reissue.py" line="679"/>
         <location filename="../../flows/unresolved.py" line="86"/>
         <source>完成</source>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../../flows/views.py" line="138"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="85"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="89"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -137,12 +137,12 @@
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="288"/>
+        <location filename="../../kiosk/app.py" line="290"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="309"/>
+        <location filename="../../kiosk/app.py" line="311"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -168,7 +168,7 @@
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="19"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -529,7 +529,7 @@
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="381"/>
+        <location filename="../../kiosk/ui/demo.py" line="390"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -602,229 +602,234 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
         <source>需注意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="37"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
         <source>空</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
         <source>有件</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
         <source>正在开门</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
         <source>等待关门</source>
         <translation>Waiting for the door to close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="40"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
         <source>排队</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="25"/>
+        <source>回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="46"/>
         <source>日志</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>门锁卡住</source>
         <translation>lock jammed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>门关不上</source>
         <translation>door will not close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>柜内损坏</source>
         <translation>compartment damaged</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="105"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="109"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="109"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="113"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="111"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="115"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="138"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="142"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
         <source>本机未配置设备</source>
         <translation>No devices configured on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="149"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="158"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="164"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="171"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="174"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="181"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="182"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="186"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="188"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="193"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="202"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="206"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="213"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="210"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="214"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="215"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="219"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="225"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="229"/>
         <source>标记故障：{why}</source>
         <translation>Mark faulty: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="243"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="247"/>
         <source>本机没有排队取号服务，或排队数据库不可用</source>
         <translation>No queue service here, or the queue database is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
         <source>可取号</source>
         <translation>Open for tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
         <source>暂停取号：{why}</source>
         <translation>Not issuing tickets: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="253"/>
         <source>今日已取 {issued} 个，等候 {waiting} 人</source>
         <translation>{issued} tickets today, {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="256"/>
         <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
         <translation>To pause or resume a service, change its hours in the queue settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="266"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="273"/>
         <source>没有日志</source>
         <translation>No log lines</translation>
     </message>
@@ -1107,7 +1112,7 @@
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="28"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -2362,6 +2367,11 @@
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
+        <location filename="../../hall/queue/calling.py" line="79"/>
+        <source>请先办结、过号、暂缓或转出当前的 {number}</source>
+        <translation>First finish, record a no-show, hold or transfer the current {number}</translation>
+    </message>
+    <message>
         <location filename="../../hall/queue/calling.py" line="110"/>
         <source>{counter} 号窗口不办理{name}</source>
         <translation>Counter {counter} does not handle {name}</translation>
@@ -2411,12 +2421,6 @@
         <location filename="../../hall/queue/calling.py" line="372"/>
         <source>{number} 已在办理中</source>
         <translation>{number} is already being served</translation>
-    </message>
-    <message>
-        <location filename="../../hall/queue/calling.py" line="79"/>
-        <source>请先办结、过号、暂缓或转出当前的 {number}</source>
-        <extracomment>the states a counter holds a ticket in</extracomment>
-        <translation>First finish, record a no-show, hold or transfer the current {number}</translation>
     </message>
     <message>
         <location filename="../../hall/queue/store.py" line="350"/>
@@ -3716,12 +3720,12 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="146"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -3741,113 +3745,113 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Time left {m}:{s}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="55"/>
+        <location filename="../../flows/rating.py" line="56"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="56"/>
+        <location filename="../../flows/rating.py" line="57"/>
         <source>请您对本次服务作出评价，也可以跳过</source>
         <translation>Please rate this service, or skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="59"/>
+        <location filename="../../flows/rating.py" line="60"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="59"/>
+        <location filename="../../flows/rating.py" line="60"/>
         <source>不评价，直接结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="63"/>
+        <location filename="../../flows/rating.py" line="64"/>
         <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
         <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press “Skip” if you prefer not to rate. Ratings never record who you are.</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="78"/>
+        <location filename="../../flows/rating.py" line="79"/>
         <source>评价未能提交</source>
         <translation>The rating could not be sent</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="88"/>
+        <location filename="../../flows/rating.py" line="89"/>
         <source>我们会在 {due} 前处理并电话答复您。编号 {ref}</source>
         <translation>We will look into it and call you back by {due}. Reference {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="90"/>
+        <location filename="../../flows/rating.py" line="91"/>
         <source>我们会在 {due} 前核实处理。编号 {ref}</source>
         <translation>We will look into it by {due}. Reference {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="92"/>
+        <location filename="../../flows/rating.py" line="93"/>
         <source>感谢您的支持，欢迎再来</source>
         <translation>Thank you, and welcome back</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="94"/>
-        <location filename="../../flows/rating.py" line="96"/>
+        <location filename="../../flows/rating.py" line="95"/>
+        <location filename="../../flows/rating.py" line="98"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="113"/>
+        <location filename="../../flows/rating.py" line="115"/>
         <source>请告诉我们哪里做得不好</source>
         <translation>Please tell us what went wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="114"/>
+        <location filename="../../flows/rating.py" line="116"/>
         <source>请选择不满意的原因，可以多选，也可以写下来</source>
         <translation>Choose what you were unhappy with (one or more), or write it down</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="116"/>
+        <location filename="../../flows/rating.py" line="118"/>
         <source>其他想说的（可不填）</source>
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="135"/>
+        <location filename="../../flows/rating.py" line="137"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="136"/>
+        <location filename="../../flows/rating.py" line="138"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="138"/>
+        <location filename="../../flows/rating.py" line="140"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="138"/>
+        <location filename="../../flows/rating.py" line="140"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="139"/>
+        <location filename="../../flows/rating.py" line="141"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="139"/>
+        <location filename="../../flows/rating.py" line="141"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="153"/>
+        <location filename="../../flows/rating.py" line="155"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="189"/>
+        <location filename="../../flows/rating.py" line="192"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="210"/>
+        <location filename="../../flows/rating.py" line="213"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>
@@ -3922,70 +3926,70 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>A mobile number has 11 digits and starts with 1</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="133"/>
+        <location filename="../../hall/ratings/store.py" line="137"/>
         <source>没有找到这张号票：{number}</source>
         <translation>No such ticket: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="135"/>
+        <location filename="../../hall/ratings/store.py" line="139"/>
         <source>{number} 还没有办理，办理后再评价</source>
         <translation>{number} has not been served yet; please rate after the service</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="140"/>
-        <location filename="../../hall/ratings/store.py" line="193"/>
+        <location filename="../../hall/ratings/store.py" line="144"/>
+        <location filename="../../hall/ratings/store.py" line="197"/>
         <source>这张号票已经评价过了</source>
         <translation>This ticket has already been rated</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="155"/>
+        <location filename="../../hall/ratings/store.py" line="159"/>
         <source>没有可评价的办理记录</source>
         <translation>There is nothing to rate</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="158"/>
-        <location filename="../../hall/ratings/store.py" line="193"/>
+        <location filename="../../hall/ratings/store.py" line="162"/>
+        <location filename="../../hall/ratings/store.py" line="197"/>
         <source>本次办理已经评价过了</source>
         <translation>This visit has already been rated</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="187"/>
+        <location filename="../../hall/ratings/store.py" line="191"/>
         <source>没有这个评价原因：{code}</source>
         <translation>No such rating reason: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="223"/>
+        <location filename="../../hall/ratings/store.py" line="227"/>
         <source>请选择或填写没有办成的事</source>
         <translation>Please choose or write down what you could not get done</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="279"/>
+        <location filename="../../hall/ratings/store.py" line="308"/>
         <source>备注不能为空</source>
         <translation>The note cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="284"/>
+        <location filename="../../hall/ratings/store.py" line="313"/>
         <source>没有这条评价：{id}</source>
         <translation>No such rating: {id}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="325"/>
+        <location filename="../../hall/ratings/store.py" line="354"/>
         <source>没有这个编号：{ref}</source>
         <translation>No such reference number: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="332"/>
+        <location filename="../../hall/ratings/store.py" line="361"/>
         <source>请填写答复内容</source>
         <translation>Please write the reply</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="335"/>
-        <location filename="../../hall/ratings/store.py" line="348"/>
+        <location filename="../../hall/ratings/store.py" line="364"/>
+        <location filename="../../hall/ratings/store.py" line="377"/>
         <source>{ref} 已经办结</source>
         <translation>{ref} is already closed</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="418"/>
+        <location filename="../../hall/ratings/store.py" line="447"/>
         <source>评价系统暂时无法使用，请稍后再试</source>
         <translation>Ratings are temporarily unavailable, please try again later</translation>
     </message>
@@ -4103,62 +4107,110 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Touch here to type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="70"/>
-        <source>请稍候，等待叫号</source>
-        <translation>Please wait to be called</translation>
+        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <source>差评回访</source>
+        <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="80"/>
-        <source>最近叫号</source>
-        <translation>Recent calls</translation>
+        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <source>办不成事</source>
+        <translation>Could not get it done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="87"/>
-        <source>各窗口当前号码</source>
-        <translation>Now at each counter</translation>
+        <location filename="../../kiosk/maintenance/followups.py" line="20"/>
+        <source>已电话联系市民并解决</source>
+        <translation>Called the citizen back and resolved it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="90"/>
-        <source>等候人数</source>
-        <translation>Waiting</translation>
+        <location filename="../../kiosk/maintenance/followups.py" line="21"/>
+        <source>已告知办理地点和所需材料</source>
+        <translation>Told the citizen where to go and what to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="156"/>
-        <source>与排队系统的连接中断，正在重新连接…</source>
-        <translation>Connection to the queue lost, reconnecting…</translation>
+        <location filename="../../kiosk/maintenance/followups.py" line="22"/>
+        <source>已转交相关部门处理</source>
+        <translation>Passed to the department responsible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="167"/>
-        <source>请 {number} 号到 {counter} 号窗口办理</source>
-        <translation>Number {number}, please go to counter {counter}</translation>
+        <location filename="../../kiosk/maintenance/followups.py" line="77"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="42"/>
+        <source>评价系统不可用</source>
+        <translation>Ratings unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="177"/>
-        <source>{number} → {counter} 号窗口</source>
-        <translation>{number} → counter {counter}</translation>
+        <location filename="../../kiosk/maintenance/followups.py" line="79"/>
+        <source>{ref} 已办结</source>
+        <translation>{ref} closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="188"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="130"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="231"/>
-        <source>{counter} 号窗口</source>
-        <translation>Counter {counter}</translation>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="47"/>
+        <source>待办 {n} 项，其中超期 {late} 项</source>
+        <translation>{n} open, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="190"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="87"/>
-        <source>暂停服务</source>
-        <translation>Paused</translation>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="49"/>
+        <source>没有回访事项</source>
+        <translation>No follow-up items</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="192"/>
-        <source>未开放</source>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="201"/>
-        <source>{name}：{n} 人</source>
-        <translation>{name}: {n}</translation>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <source>期限 {due}</source>
+        <translation>Due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="66"/>
+        <source>轻触一项查看和答复</source>
+        <translation>Touch an item to see and answer it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
+        <source>编号：{ref}（{kind}）</source>
+        <translation>Reference: {ref} ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="70"/>
+        <source>受理：{at}，期限：{due}</source>
+        <translation>Received: {at}, due: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="71"/>
+        <source>业务：{s}</source>
+        <translation>Service: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="72"/>
+        <source>内容：{what}</source>
+        <translation>What: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <source>回访电话：{phone}</source>
+        <translation>Call-back number: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <source>未留</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
+        <source>答复：{reply}</source>
+        <translation>Reply: {reply}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="81"/>
+        <source>答复内容</source>
+        <translation>Reply</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/counter_window.py" line="80"/>
@@ -4177,8 +4229,9 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../kiosk/ui/counter_window.py" line="83"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="90"/>
         <source>办结</source>
-        <translation>Finish</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/counter_window.py" line="84"/>
@@ -4289,6 +4342,64 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/counter_window.py" line="270"/>
         <source>无人等候</source>
         <translation>Nobody waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="70"/>
+        <source>请稍候，等待叫号</source>
+        <translation>Please wait to be called</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="80"/>
+        <source>最近叫号</source>
+        <translation>Recent calls</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="87"/>
+        <source>各窗口当前号码</source>
+        <translation>Now at each counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="90"/>
+        <source>等候人数</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="156"/>
+        <source>与排队系统的连接中断，正在重新连接…</source>
+        <translation>Connection to the queue lost, reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="167"/>
+        <source>请 {number} 号到 {counter} 号窗口办理</source>
+        <translation>Number {number}, please go to counter {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="177"/>
+        <source>{number} → {counter} 号窗口</source>
+        <translation>{number} → counter {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="188"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="130"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="231"/>
+        <source>{counter} 号窗口</source>
+        <translation>Counter {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="190"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="87"/>
+        <source>暂停服务</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="192"/>
+        <source>未开放</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="201"/>
+        <source>{name}：{n} 人</source>
+        <translation>{name}: {n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/rating_pad.py" line="53"/>

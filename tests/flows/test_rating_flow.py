@@ -91,6 +91,7 @@ def test_skip_is_one_tap_and_walking_away_stores_nothing(make_ctx, store):
     [
         ("back", True, True, True),  # the citizen turned back: nothing to rate
         ("home", True, True, True),
+        ("refused", True, True, True),  # a ticket refused: nothing was done
         ("printed", False, True, True),  # a journey that opts out (the demo, 办不成事)
         ("printed", True, False, True),  # [ratings] ask_after_journeys = false
         ("printed", True, True, False),  # the ratings store is down
@@ -155,3 +156,33 @@ def test_a_ticket_rated_twice_says_so(make_ctx, store):
     t = journey(spec("printed"), ctx, Intent("4"), Intent("ok"))
     assert str(t.views[-1].title) == "评价未能提交"
     assert str(t.views[-1].body) == "本次办理已经评价过了"  # type: ignore[attr-defined]
+
+
+def test_the_counter_pad_rates_the_ticket_it_served(tmp_path, make_ctx, store):
+    from hall.queue.factory import open_queue
+
+    config = load(None, {"queue.always_open": True, "kiosk.data_dir": str(tmp_path / "data")})
+    queue = open_queue(config, store.clock, url=str(store.engine.url))
+    queue.issue("social")
+    queue.call_next("3")
+    ctx = make_ctx()
+    t = run(lambda c: rating.for_ticket(c, "B001", counter="3"), ctx, citizen(Intent("4"), Intent("ok")))
+    assert str(t.views[0].title) == "请对 B001 号的服务作出评价"
+    [r] = store.ratings()
+    assert (r.kind, r.ref, r.service, r.counter, r.level) == (
+        "ticket",
+        f"{queue.today()}/B001",
+        "social",
+        "3",
+        4,
+    )
+    t = run(
+        lambda c: rating.for_ticket(c, "B001", counter="3"), make_ctx(), citizen(Intent("5"), Intent("ok"))
+    )
+    assert str(t.views[-1].body) == "这张号票已经评价过了"  # type: ignore[attr-defined]
+
+
+def test_a_rating_pad_run_as_a_journey_is_not_rated_again(tmp_path, make_ctx, store):
+    pad = FlowSpec("pad", "评价", "", lambda c: rating.after_journey(c, spec("x")))
+    t = run(partial(rating.journey, pad), make_ctx(), citizen(Intent("5"), Intent("ok")))
+    assert sum(isinstance(v, Choose) for v in t.views) == 1 and len(store.ratings()) == 1

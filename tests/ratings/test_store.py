@@ -17,6 +17,7 @@ from hall.ratings.__main__ import main as cli
 from tests.queue.helpers import TZ, Db, database, local, service, settings
 
 FRIDAY = local(2026, 1, 9, 10)  # 2026-01-09 is a Friday
+DAY = date(2026, 1, 9)
 ALL_DAY = {"hours": "00:00-24:00", "days": list(range(1, 8))}
 
 
@@ -171,12 +172,12 @@ def test_overdue_items_show_as_overdue(db: Db) -> None:
 
 def test_no_id_number_is_kept_in_what_citizens_write(db: Db) -> None:
     store = ratings(db, FakeClock(FRIDAY))
-    r = store.rate_journey("queue", "run1", 1, text="我的身份证 11010519491231002X 读不出来")
-    assert "11010519491231002X" not in r.text
+    r = store.rate_journey("queue", "run1", 1, text="我的身份证 11010519491231002X 读不出来，电话13812345678")
+    assert "11010519491231002X" not in r.text and r.text.endswith("电话138****5678")
     with db.engines[0].connect() as conn:
         dump = repr(conn.exec_driver_sql("SELECT * FROM rating").all())
         dump += repr(conn.exec_driver_sql("SELECT * FROM followup").all())
-    assert "19491231" not in dump
+    assert "19491231" not in dump and "13812345678" not in dump
 
 
 def test_two_pads_rating_one_ticket_at_once_store_one(db: Db) -> None:
@@ -224,6 +225,33 @@ def test_cli_lists_annotates_and_closes_with_phones_masked(
     assert cli(["--db", db.url, "list"]) == 0
     assert "s9: 已核实" in capsys.readouterr().out
     assert store.item(bad.followup).reply == "已回电致歉"
+    assert cli(["--db", db.url, "phone", bad.followup, "--staff", "s9"]) == 0
+    assert capsys.readouterr().out.strip() == "13812345678"  # to call back: read on purpose, audited
     with db.engines[0].connect() as conn:
         actions = [r[0] for r in conn.exec_driver_sql("SELECT action FROM staff_audit ORDER BY id")]
-    assert actions == ["rating.annotate", "followup.close"]
+    assert actions == ["rating.annotate", "followup.close", "followup.phone"]
+
+
+def test_a_days_tally_per_service_counter_and_hour(db: Db) -> None:
+    clock = FakeClock(FRIDAY)  # 10:00 local
+    queue = db.store(settings([service("b", "B", counters=["2", "3"], **ALL_DAY)]), clock)
+    store = ratings(db, clock)
+    for _ in range(3):
+        queue.issue("b")
+    queue.call_next("2")
+    queue.call_next("3")
+    store.rate_ticket("B001", 5)
+    store.rate_ticket("B002", 2)
+    store.rate_journey("queue", "run1", 4)
+    clock.advance(3600)  # 11:00
+    queue.call_next("2")
+    store.rate_ticket("B003", 1)
+    clock.advance(86400)  # the next day's ratings are not Friday's
+    store.rate_journey("queue", "run2", 5)
+    got = {(x.kind, x.service, x.counter, x.hour): (x.count, x.mean, x.bad) for x in store.tally(DAY)}
+    assert got == {
+        ("journey", "queue", "", 10): (1, 4.0, 0),
+        ("ticket", "b", "2", 10): (1, 5.0, 0),
+        ("ticket", "b", "2", 11): (1, 1.0, 1),
+        ("ticket", "b", "3", 10): (1, 2.0, 1),
+    }

@@ -44,7 +44,7 @@ def hall(db: Db) -> Iterator[tuple[Any, TicketLinks, str]]:
         clock,
     )
     links = TicketLinks(KEY, "")
-    server = serve(db.engine(), links, {"b": ("社保业务", "Social insurance")}, refresh=15)
+    server = serve(db.engine(), links, {"b": ("社保业务", "Social insurance")}, refresh=15, clock=clock)
     try:
         yield store, links, server.url
     finally:

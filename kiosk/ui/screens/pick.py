@@ -48,6 +48,8 @@ class PickScreen(Screen):
         self.submit = button(ui(view.submit), self.confirm, name="submit")
         row.addWidget(self.submit)
         self.outer.addLayout(row)
+        if not view.can_go_back:  # no back row to push down: keep it all under the title
+            self.outer.addStretch(1)
         self._changed()
 
     def picked(self) -> Picked:
