@@ -2,7 +2,8 @@
 
 Per service, per counter and per hour: tickets issued, served, no-shows, the average wait (issue
 to call) and service time (start, or call when never started, to finish), and the ratings given
-that day (count and average of the five levels) once the ratings' table exists. Tickets count
+that day (count and average of the five levels, as hall/ratings tallies them) once the hall
+has a ratings table. Tickets count
 under the service they were served in (after a transfer, the new one); hours are the hall's.
 """
 
@@ -15,14 +16,17 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from core.clock import SystemClock
 from hall.db import migrate, open_engine
 from hall.queue import tables as t
+from hall.ratings.model import Tally
+from hall.ratings.store import Ratings
 
 DEFAULT_URL = "sqlite:///var/data/hall.db"  # the kiosk's file with the default [kiosk] data_dir
 COLUMNS = ("issued", "served", "no_shows", "avg_wait_min", "avg_service_min", "ratings", "avg_rating")
@@ -35,14 +39,16 @@ class Row:
     no_shows: int = 0
     waits: list[float] = field(default_factory=list)
     services: list[float] = field(default_factory=list)
-    ratings: list[int] = field(default_factory=list)
+    rated: int = 0
+    rating_sum: float = 0.0  # of the five levels
 
     def values(self) -> tuple[str, ...]:
         def avg(xs: Iterable[float]) -> str:
             xs = list(xs)
             return f"{sum(xs) / len(xs):.1f}" if xs else ""
 
-        rated = str(len(self.ratings)) if self.ratings else ""
+        rated = str(self.rated) if self.rated else ""
+        mean = f"{self.rating_sum / self.rated:.1f}" if self.rated else ""
         return (
             str(self.issued),
             str(self.served),
@@ -50,7 +56,7 @@ class Row:
             avg(self.waits),
             avg(self.services),
             rated,
-            avg(self.ratings),
+            mean,
         )
 
 
@@ -83,7 +89,7 @@ def day_stats(engine: Engine, day: date, tz: ZoneInfo) -> DayStats:
 
     with engine.connect() as conn:
         tickets = conn.execute(sa.select(t.ticket).where(tk.day == day).order_by(tk.id)).all()
-        ratings = _ratings(conn, day, tz)
+    ratings = _ratings(engine, day, tz)
     for r in tickets:
         rows = [by["service"][r.line or r.service], by["hour"][local_hour(r.issued_at)]]
         if r.counter:
@@ -98,12 +104,15 @@ def day_stats(engine: Engine, day: date, tz: ZoneInfo) -> DayStats:
                 row.waits.append(wait)
             if served is not None:
                 row.services.append(served)
-    for service, counter, ts, level in ratings or []:
-        if service:
-            by["service"][service].ratings.append(level)
-        if counter:
-            by["counter"][counter].ratings.append(level)
-        by["hour"][local_hour(ts)].ratings.append(level)
+    for tally in ratings or []:
+        rows = [by["hour"][f"{tally.hour:02d}:00"]]
+        if tally.service:
+            rows.append(by["service"][tally.service])
+        if tally.counter:
+            rows.append(by["counter"][tally.counter])
+        for row in rows:
+            row.rated += tally.count
+            row.rating_sum += tally.mean * tally.count
     return DayStats(
         day,
         dict(sorted(by["service"].items())),
@@ -113,19 +122,11 @@ def day_stats(engine: Engine, day: date, tz: ZoneInfo) -> DayStats:
     )
 
 
-def _ratings(conn: sa.Connection, day: date, tz: ZoneInfo) -> list[tuple[str, str, datetime, int]] | None:
-    """The day's ratings (service, counter, time, level), None while the ratings' table does not
-    exist: read by reflection, so the statistics do not depend on the ratings' code."""
-    if not sa.inspect(conn).has_table("rating"):
+def _ratings(engine: Engine, day: date, tz: ZoneInfo) -> list[Tally] | None:
+    """The day's ratings as hall/ratings tallies them; None while the hall has no ratings table."""
+    if not sa.inspect(engine).has_table("rating"):
         return None
-    rating = sa.Table("rating", sa.MetaData(), autoload_with=conn)
-    start = datetime.combine(day, datetime.min.time(), tz).astimezone(UTC).replace(tzinfo=None)
-    rows = conn.execute(
-        sa.select(rating.c.service, rating.c.counter, rating.c.ts, rating.c.level).where(
-            rating.c.ts >= start, rating.c.ts < start + timedelta(days=1)
-        )
-    ).all()
-    return [(r.service, r.counter, r.ts, int(r.level)) for r in rows]
+    return Ratings(engine, SystemClock(), tz).tally(day)
 
 
 def render_text(stats: DayStats) -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from typing import Any
-
-import sqlalchemy as sa
 
 from core.clock import FakeClock
 from hall.queue.calling import Calling
+from hall.ratings.store import Ratings
 from hall.stats import main
-from tests.queue.helpers import Db, local, service, settings
+from tests.queue.helpers import TZ, Db, local, service, settings
 
 ALL_DAY = "00:00-24:00"
 
@@ -57,44 +57,17 @@ def test_a_days_table_per_service_counter_and_hour(db: Db, capsys: Any) -> None:
     assert by["hour", "09:00"]["issued"] == "3" and by["hour", "10:00"]["issued"] == "1"
     assert a["ratings"] == ""  # no ratings table yet
 
-    with db.engines[0].begin() as conn:  # the ratings' table as hall/ratings creates it
-        conn.exec_driver_sql(
-            "CREATE TABLE rating (id INTEGER PRIMARY KEY, ts TIMESTAMP NOT NULL, kind VARCHAR(12),"
-            " ref VARCHAR(64), service VARCHAR(32), counter VARCHAR(16), kiosk VARCHAR(40),"
-            " level SMALLINT NOT NULL, reasons VARCHAR(200), text TEXT)"
-        )
-        rating = sa.table(
-            "rating", *(sa.column(c) for c in ("id", "ts", "kind", "ref", "service", "counter", "level"))
-        )
-        at = local(2026, 1, 5, 9, 50).replace(tzinfo=None)
-        conn.execute(
-            sa.insert(rating),
-            [
-                {
-                    "id": 1,
-                    "ts": at,
-                    "kind": "ticket",
-                    "ref": "A001",
-                    "service": "a",
-                    "counter": "1",
-                    "level": 5,
-                },
-                {
-                    "id": 2,
-                    "ts": at,
-                    "kind": "ticket",
-                    "ref": "B001",
-                    "service": "a",
-                    "counter": "1",
-                    "level": 2,
-                },
-                {"id": 3, "ts": at, "kind": "journey", "ref": "r1", "service": "", "counter": "", "level": 4},
-            ],
-        )
+    ratings = Ratings(db.engines[0], clock, TZ).prepare()
+    clock.advance(-40 * 60)  # 09:50 (the clock may go back: the rating only reads its time)
+    ratings.rate_ticket("A001", 5, day=date(2026, 1, 5))
+    ratings.rate_ticket("B001", 2, day=date(2026, 1, 5), reasons=["slow"])
+    ratings.rate_journey("queue", "run-1", 4)  # a kiosk journey: no service, no counter
     assert main(["--url", db.url, "--day", "2026-01-05"]) == 0
     text = capsys.readouterr().out
     assert "Hall statistics for 2026-01-05" in text
-    line = next(x for x in text.splitlines() if x.startswith("a "))
-    assert line.split()[-2:] == ["2", "3.5"]
+    rows = {x.split()[0]: x.split() for x in text.splitlines() if x.strip()}
+    # the ratings count where hall/ratings files them: B001 under the service it was issued for
+    assert rows["a"][-2:] == ["1", "5.0"] and rows["b"][-2:] == ["1", "2.0"]
+    assert rows["1"][-2:] == ["2", "3.5"]  # counter 1 served both
     hour = next(x for x in text.splitlines() if x.startswith("09:00"))
     assert hour.split()[-2:] == ["3", "3.7"]
