@@ -125,7 +125,7 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] 
     if set(roles) - {"kiosk"}:  # a small hall: counter and board beside the kiosk, one process
         from kiosk.ui.roles import HallWindows
 
-        hall = HallWindows(kiosk.config, roles, kiosk.clock, kiosk.voice)
+        hall = HallWindows(kiosk.config, roles, kiosk.clock)
         hall.show(windowed=True)
 
     heartbeat = QTimer()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.ui.roles import HallWindows
 from kiosk.ui.shell import Shell
+from kiosk.voice import Voice
 
 WAIT_S = 60.0
 
@@ -39,7 +40,7 @@ def walk_hall(shell: Shell, snap: Callable[..., None]) -> None:
     ):
         return  # no queue, or the hall's services differ: nothing to call
     store.issue("social")
-    hall = HallWindows(kiosk.config, ("counter", "display"), kiosk.clock, None)
+    hall = HallWindows(kiosk.config, ("counter", "display"), kiosk.clock, Voice(enabled=False))
     counter, board, pad = hall.counter, hall.board, hall.pad
     if counter is None or board is None or pad is None:  # [calling] rating_pad = false
         hall.stop()

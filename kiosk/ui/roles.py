@@ -31,12 +31,17 @@ RETRY_MS = 5000
 
 
 class HallWindows:
-    def __init__(self, config: Config, roles: tuple[str, ...], clock: Clock, voice: Voice | None) -> None:
+    def __init__(
+        self, config: Config, roles: tuple[str, ...], clock: Clock, voice: Voice | None = None
+    ) -> None:
+        """voice: the board's (None: its own, started here and stopped with the windows; never
+        the kiosk's, whose next prompt would cancel a call still queued)."""
         c = config["calling"]
         self.config, self.clock = config, clock
         self.counter: CounterWindow | None = None
         self.board: BoardWindow | None = None
         self.pad: RatingPad | None = None
+        self._own_voice: Voice | None = None
         if "counter" in roles:
             self.counter = CounterWindow(c["counter"], tuple(c["counter_services"]))
             if c["rating_pad"]:
@@ -44,7 +49,9 @@ class HallWindows:
                 self.pad = pad = RatingPad(config, clock, runtime)
                 self.counter.on_finished = lambda visit: pad.rate(visit.number, visit.counter or "")
         if "display" in roles:
-            announcer = Announcer(voice, c["announce_times"]) if voice is not None else None
+            if voice is None:
+                self._own_voice = voice = Voice(config["kiosk"]["voice"]).start()
+            announcer = Announcer(voice, c["announce_times"])
             kcfg = config["kiosk"]
             self.board = BoardWindow(
                 kcfg["hall_name"], announcer, c["announce_max_age"], clock, kcfg["timezone"]
@@ -116,6 +123,8 @@ class HallWindows:
             self.board.stop()
         for w in self.windows():
             w.close()
+        if self._own_voice is not None:
+            self._own_voice.stop()
 
 
 def run_roles(config: Config, roles: tuple[str, ...], *, windowed: bool) -> int:
@@ -126,12 +135,9 @@ def run_roles(config: Config, roles: tuple[str, ...], *, windowed: bool) -> int:
     lcfg = config["log"]
     logs.setup(config.resolve(lcfg["dir"]), lcfg["level"], lcfg["max_bytes"], lcfg["backups"])
     app = application()
-    voice = Voice(config["kiosk"]["voice"]).start() if "display" in roles else None
-    hall = HallWindows(config, roles, SystemClock(), voice)
+    hall = HallWindows(config, roles, SystemClock())
     hall.show(windowed)
     signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
     code = app.exec()
     hall.stop()
-    if voice is not None:
-        voice.stop()
     return code

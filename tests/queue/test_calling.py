@@ -181,3 +181,15 @@ def test_an_older_database_gets_the_calling_columns_by_migration(db: Db) -> None
     assert {"calls", "served_at", "return_at", "line"} <= columns
     assert {"services", "paused"} <= {c["name"] for c in sa.inspect(engine).get_columns("queue_counter")}
     engine.dispose()
+
+
+def test_staff_resetting_the_day_clears_the_boards_calls_too(db: Db) -> None:
+    store, calling, _ = setup(db)
+    store.issue("b")
+    calling.login("2")
+    calling.call_next("2")
+    assert read_board(store, 5).current is not None
+    store.reset_day()
+    board = read_board(store, 5)
+    assert board.current is None and {c.name: c.number for c in board.counters}["2"] is None
+    assert calling.state("2").current is None
