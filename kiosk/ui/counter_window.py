@@ -88,10 +88,13 @@ class CounterWindow(QWidget):
             ("resume", tr("恢复服务"), lambda: self._act("resume")),
             ("logout", tr("退出登录"), lambda: self._act("logout")),
         ]
-        for i, (name, text, fn) in enumerate(actions):
+        cell = 0
+        for name, text, fn in actions:
             b = button(ui(text), fn, "secondary" if name in ("pause", "resume", "logout") else "", name)
             self.buttons[name] = b
-            grid.addWidget(b, i // 3, i % 3)
+            cell -= name == "resume"  # pause and resume share a place: one shows at a time
+            grid.addWidget(b, cell // 3, cell % 3)
+            cell += 1
         left.addLayout(grid)
         self.transfer_row = QHBoxLayout()
         left.addLayout(self.transfer_row)

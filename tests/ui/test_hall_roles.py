@@ -113,6 +113,7 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
         click(qtbot, counter, "start")
         qtbot.waitUntil(lambda: counter.status.text() == "办理中", timeout=WAIT)
         snap(counter, "counter-serving", (1366, 768))
+        snap(counter, "counter-serving", (1920, 1080))
         click(qtbot, counter, "transfer")
         click(qtbot, counter, "transfer_tax")
         qtbot.waitUntil(lambda: "税务现在不办理" in counter.error.text(), timeout=WAIT)
@@ -124,6 +125,7 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
         # the citizen rates B001 on the pad: very satisfied
         qtbot.waitUntil(lambda: "B001" in labels(pad), timeout=WAIT)
         snap(pad, "rating-pad", (800, 1280))
+        snap(pad, "rating-pad", (1080, 1920))
         click(qtbot, pad, "option_5")
         qtbot.waitUntil(lambda: "感谢您的评价" in labels(pad), timeout=WAIT)
         click(qtbot, pad, "action_ok")
