@@ -21,6 +21,7 @@ import psycopg
 import sqlalchemy as sa
 
 from hall.queue import tables as t
+from hall.queue.calling import read
 from hall.queue.counter_tables import HELD, call
 from hall.queue.errors import QueueError
 from hall.queue.notify import Listener
@@ -97,7 +98,7 @@ def read_board(store: QueueStore, recent: int) -> Board:
             waiting={s.code: int(counts.get(s.code, 0)) for s in store.settings.services},
         )
 
-    return store._tx(run)
+    return read(store, run)
 
 
 #: on_update(board, calls new since the last read, oldest first); on the feed's thread

@@ -18,10 +18,10 @@ a NOTIFY on the queue's channel (PostgreSQL), so display boards update at commit
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -34,6 +34,7 @@ from hall.queue.errors import QueueRefused
 from hall.queue.store import QueueStore, _upsert
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 HELD_PRIORITY = 2  # above elderly and appointment tickets (1): a held citizen waited already
 # the states a counter holds a ticket in
@@ -73,6 +74,17 @@ class CounterState:
     @property
     def logged_in(self) -> bool:
         return bool(self.services)
+
+
+def read(store: QueueStore, fn: Callable[[Connection], T]) -> T:
+    """Reads for screens that poll (counters, boards): one snapshot without the write lock that
+    SQLite's BEGIN IMMEDIATE would take from the kiosks issuing tickets meanwhile."""
+    with store._errors(), store._auto.connect() as conn:
+        conn.exec_driver_sql("BEGIN" if conn.dialect.name == "sqlite" else "BEGIN READ ONLY")
+        try:
+            return fn(conn)
+        finally:
+            conn.exec_driver_sql("COMMIT")
 
 
 def _busy(number: str) -> QueueRefused:
@@ -149,7 +161,7 @@ class Calling:
         return self.state(counter)
 
     def state(self, counter: str) -> CounterState:
-        return self.store._tx(lambda conn: self._state(conn, counter))
+        return read(self.store, lambda conn: self._state(conn, counter))
 
     def _state(self, conn: Connection, counter: str) -> CounterState:
         row = conn.execute(sa.select(t.counter).where(_ct.name == counter)).first()
@@ -338,7 +350,7 @@ class Calling:
                 out[r.line or r.service].append(self._visit(r))
             return out
 
-        return self.store._tx(run)
+        return read(self.store, run)
 
     # ---- plumbing ------------------------------------------------------------------------
 
