@@ -13,7 +13,7 @@ import pytest
 
 from core.clock import FakeClock
 from hall.db import open_engine
-from hall.queue.board import Board, BoardFeed, CallShown
+from hall.queue.board import Board, BoardFeed, CallShown, read_board
 from hall.queue.calling import Calling
 from hall.queue.store import NOTIFY_CHANNEL, QueueStore
 from tests.conftest import PG_URL
@@ -150,3 +150,27 @@ def test_a_notify_storm_is_read_in_batches_and_a_call_still_gets_through(
         assert feed.reads - before < storm / 50, f"{feed.reads - before} reads for {storm} events"
     finally:
         feed.stop()
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+def test_a_board_reads_while_a_kiosk_holds_the_sqlite_write_lock(
+    hall: tuple[Db, QueueStore, Calling],
+) -> None:
+    """A kiosk mid-issue holds SQLite's write lock; the board and the counters' lists still read
+    (a snapshot, no BEGIN IMMEDIATE), instead of freezing for the 30 s busy timeout."""
+    import sqlite3
+
+    db, store, calling = hall
+    store.issue("b")
+    writer = sqlite3.connect(db.url.removeprefix("sqlite:///"), isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        done: list[Board] = []
+        reader = threading.Thread(target=lambda: done.append(read_board(store, 5)), daemon=True)
+        reader.start()
+        reader.join(timeout=10)
+        assert done and done[0].waiting == {"b": 1}
+        assert [v.number for v in calling.waiting(["b"])["b"]] == ["B001"]
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
