@@ -47,13 +47,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="152"/>
+        <location filename="../../flows/rating.py" line="153"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="153"/>
+        <location filename="../../flows/rating.py" line="154"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -87,8 +87,8 @@
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
         <location filename="../../flows/queue.py" line="265"/>
-        <location filename="../../flows/rating.py" line="82"/>
-        <location filename="../../flows/rating.py" line="99"/>
+        <location filename="../../flows/rating.py" line="83"/>
+        <location filename="../../flows/rating.py" line="100"/>
         <location filename="../../flows/reissue.py" line="679"/>
         <location filename="../../flows/unresolved.py" line="86"/>
         <source>完成</source>
@@ -131,17 +131,17 @@
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="244"/>
+        <location filename="../../kiosk/app.py" line="247"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="288"/>
+        <location filename="../../kiosk/app.py" line="293"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="309"/>
+        <location filename="../../kiosk/app.py" line="314"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -3692,113 +3692,113 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Time left {m}:{s}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="55"/>
+        <location filename="../../flows/rating.py" line="56"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="56"/>
+        <location filename="../../flows/rating.py" line="57"/>
         <source>请您对本次服务作出评价，也可以跳过</source>
         <translation>Please rate this service, or skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="59"/>
+        <location filename="../../flows/rating.py" line="60"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="59"/>
+        <location filename="../../flows/rating.py" line="60"/>
         <source>不评价，直接结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="63"/>
+        <location filename="../../flows/rating.py" line="64"/>
         <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
         <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press “Skip” if you prefer not to rate. Ratings never record who you are.</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="78"/>
+        <location filename="../../flows/rating.py" line="79"/>
         <source>评价未能提交</source>
         <translation>The rating could not be sent</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="88"/>
+        <location filename="../../flows/rating.py" line="89"/>
         <source>我们会在 {due} 前处理并电话答复您。编号 {ref}</source>
         <translation>We will look into it and call you back by {due}. Reference {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="90"/>
+        <location filename="../../flows/rating.py" line="91"/>
         <source>我们会在 {due} 前核实处理。编号 {ref}</source>
         <translation>We will look into it by {due}. Reference {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="92"/>
+        <location filename="../../flows/rating.py" line="93"/>
         <source>感谢您的支持，欢迎再来</source>
         <translation>Thank you, and welcome back</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="94"/>
-        <location filename="../../flows/rating.py" line="97"/>
+        <location filename="../../flows/rating.py" line="95"/>
+        <location filename="../../flows/rating.py" line="98"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="114"/>
+        <location filename="../../flows/rating.py" line="115"/>
         <source>请告诉我们哪里做得不好</source>
         <translation>Please tell us what went wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="115"/>
+        <location filename="../../flows/rating.py" line="116"/>
         <source>请选择不满意的原因，可以多选，也可以写下来</source>
         <translation>Choose what you were unhappy with (one or more), or write it down</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="117"/>
+        <location filename="../../flows/rating.py" line="118"/>
         <source>其他想说的（可不填）</source>
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="136"/>
+        <location filename="../../flows/rating.py" line="137"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="137"/>
+        <location filename="../../flows/rating.py" line="138"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="139"/>
+        <location filename="../../flows/rating.py" line="140"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="139"/>
+        <location filename="../../flows/rating.py" line="140"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="140"/>
+        <location filename="../../flows/rating.py" line="141"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="140"/>
+        <location filename="../../flows/rating.py" line="141"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="154"/>
+        <location filename="../../flows/rating.py" line="155"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="190"/>
+        <location filename="../../flows/rating.py" line="192"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="211"/>
+        <location filename="../../flows/rating.py" line="213"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>
@@ -3873,70 +3873,70 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>A mobile number has 11 digits and starts with 1</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="133"/>
+        <location filename="../../hall/ratings/store.py" line="137"/>
         <source>没有找到这张号票：{number}</source>
         <translation>No such ticket: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="135"/>
+        <location filename="../../hall/ratings/store.py" line="139"/>
         <source>{number} 还没有办理，办理后再评价</source>
         <translation>{number} has not been served yet; please rate after the service</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="140"/>
-        <location filename="../../hall/ratings/store.py" line="193"/>
+        <location filename="../../hall/ratings/store.py" line="144"/>
+        <location filename="../../hall/ratings/store.py" line="197"/>
         <source>这张号票已经评价过了</source>
         <translation>This ticket has already been rated</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="155"/>
+        <location filename="../../hall/ratings/store.py" line="159"/>
         <source>没有可评价的办理记录</source>
         <translation>There is nothing to rate</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="158"/>
-        <location filename="../../hall/ratings/store.py" line="193"/>
+        <location filename="../../hall/ratings/store.py" line="162"/>
+        <location filename="../../hall/ratings/store.py" line="197"/>
         <source>本次办理已经评价过了</source>
         <translation>This visit has already been rated</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="187"/>
+        <location filename="../../hall/ratings/store.py" line="191"/>
         <source>没有这个评价原因：{code}</source>
         <translation>No such rating reason: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="223"/>
+        <location filename="../../hall/ratings/store.py" line="227"/>
         <source>请选择或填写没有办成的事</source>
         <translation>Please choose or write down what you could not get done</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="279"/>
+        <location filename="../../hall/ratings/store.py" line="308"/>
         <source>备注不能为空</source>
         <translation>The note cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="284"/>
+        <location filename="../../hall/ratings/store.py" line="313"/>
         <source>没有这条评价：{id}</source>
         <translation>No such rating: {id}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="325"/>
+        <location filename="../../hall/ratings/store.py" line="354"/>
         <source>没有这个编号：{ref}</source>
         <translation>No such reference number: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="332"/>
+        <location filename="../../hall/ratings/store.py" line="361"/>
         <source>请填写答复内容</source>
         <translation>Please write the reply</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="335"/>
-        <location filename="../../hall/ratings/store.py" line="348"/>
+        <location filename="../../hall/ratings/store.py" line="364"/>
+        <location filename="../../hall/ratings/store.py" line="377"/>
         <source>{ref} 已经办结</source>
         <translation>{ref} is already closed</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="418"/>
+        <location filename="../../hall/ratings/store.py" line="447"/>
         <source>评价系统暂时无法使用，请稍后再试</source>
         <translation>Ratings are temporarily unavailable, please try again later</translation>
     </message>
@@ -4079,13 +4079,18 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Passed to the department responsible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="77"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="32"/>
+        <source>{n} 项回访或办不成事已超过答复期限</source>
+        <translation>{n} follow-up or 办不成事 items are past their deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="89"/>
         <location filename="../../kiosk/ui/maintenance/followups.py" line="42"/>
         <source>评价系统不可用</source>
         <translation>Ratings unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="79"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="92"/>
         <source>{ref} 已办结</source>
         <translation>{ref} closed</translation>
     </message>
