@@ -4081,7 +4081,7 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     <message>
         <location filename="../../kiosk/maintenance/followups.py" line="32"/>
         <source>{n} 项回访或办不成事已超过答复期限</source>
-        <translation>{n} follow-up or 办不成事 items are past their deadline</translation>
+        <translation>{n} follow-up items (bad ratings, things citizens could not get done) are past their deadline</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance/followups.py" line="89"/>
