@@ -238,6 +238,9 @@ def _open_ratings(config: Config, clock: Clock, alerts: Alerts, engine: Any) -> 
             settings=parse_settings(config["ratings"], config["queue"]),
         ).prepare()
         store.erase_old_phones()
+        from kiosk.maintenance.followups import overdue_alert
+
+        overdue_alert(store, alerts)
         return store
     except Exception as e:
         log.exception("ratings unavailable")

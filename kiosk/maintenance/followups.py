@@ -23,6 +23,18 @@ QUICK_REPLIES = (
 )
 
 
+def overdue_alert(store: Any, alerts: Any) -> int:
+    """Raise (or clear) the staff alert for items past their deadline; returns how many. Run at
+    start and after each item staff close here (the CLI's closes clear it at the next start)."""
+    today = store.today()
+    late = sum(i.overdue(today) for i in store.items(open_only=True, limit=10_000))
+    if late:
+        alerts.raise_("ratings", "overdue", tr("{n} 项回访或办不成事已超过答复期限", n=late), "warning")
+    else:
+        alerts.clear("ratings", "overdue")
+    return late
+
+
 @dataclass(frozen=True)
 class ItemRow:
     ref: str
@@ -76,6 +88,7 @@ class Followups:
             if store is None:
                 raise RuntimeError(str(tr("评价系统不可用")))
             store.close(ref, reply, staff)
+            overdue_alert(store, self.maint.kiosk.alerts)
             return tr("{ref} 已办结", ref=ref)
 
         return self.maint.session.act("followup.close", ref, run)

@@ -57,3 +57,19 @@ def test_a_ratings_database_that_cannot_open_turns_the_tile_off_and_tells_staff(
         assert any(a.source == "ratings" for a in kiosk.alerts.active())
     finally:
         kiosk.stop()
+
+
+def test_items_past_their_deadline_raise_a_staff_alert_at_start(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    kiosk = build(config(tmp_path, **{"ratings.followup_days": 1}), clock=FakeClock(), start=False)
+    kiosk.services["ratings"].report_unresolved("想办护照")
+    kiosk.stop()
+    assert not [a for a in kiosk.alerts.active() if a.code == "overdue"]
+    later = FakeClock(FakeClock().now() + timedelta(days=5))
+    kiosk = build(config(tmp_path, **{"ratings.followup_days": 1}), clock=later, start=False)
+    try:
+        [alert] = [a for a in kiosk.alerts.active() if a.code == "overdue"]
+        assert "1 项" in str(alert.message)
+    finally:
+        kiosk.stop()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from devices.base import State
 from hall.audit import AuditLog
+from kiosk.maintenance.followups import overdue_alert
 from tests.ui.conftest import simulated_kiosk
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
@@ -230,6 +231,8 @@ def test_staff_answer_and_close_an_item_in_maintenance_mode(qtbot, shell, kiosk)
     store = kiosk.services["ratings"]
     item = store.report_unresolved("想办出入境签注", phone="13900001111")
     bad = store.rate_journey("queue", "run1", 1, reasons=("slow",))
+    kiosk.clock.advance(10 * 86400)  # both past their deadline: staff are told
+    overdue_alert(store, kiosk.alerts)
     for _ in range(5):
         qtbot.mouseClick(shell, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     for k in PIN:
@@ -237,7 +240,8 @@ def test_staff_answer_and_close_an_item_in_maintenance_mode(qtbot, shell, kiosk)
     tap(qtbot, shell, "pin_confirm")
     qtbot.waitUntil(lambda: shell.mode == "staff", timeout=20000)
     tap(qtbot, shell, "tab_followups")
-    qtbot.waitUntil(lambda: "待办 2 项，其中超期 0 项" in visible_text(shell), timeout=5000)
+    qtbot.waitUntil(lambda: "待办 2 项，其中超期 2 项" in visible_text(shell), timeout=5000)
+    assert "已超期" in visible_text(shell)
     tap(qtbot, shell, f"item_{item.ref}")
     snap(qtbot, shell, "maint_followups")
     text = visible_text(shell)
@@ -251,6 +255,8 @@ def test_staff_answer_and_close_an_item_in_maintenance_mode(qtbot, shell, kiosk)
     closed = store.item(item.ref)
     assert (closed.status, closed.reply, closed.closed_by) == ("closed", "已告知办理地点和所需材料", "S01")
     assert store.item(bad.followup).status == "open"
+    [alert] = [a for a in kiosk.alerts.active() if a.code == "overdue"]
+    assert str(alert.message).startswith("1 项")  # one left past its deadline
     audit = AuditLog(store.engine, "K01").rows()
     assert [(r.action, r.object, r.result) for r in audit if r.action == "followup.close"] == [
         ("followup.close", item.ref, "failed"),
