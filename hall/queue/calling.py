@@ -27,7 +27,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from core.text import tr
-from hall.queue import rules
 from hall.queue import tables as t
 from hall.queue.counter_tables import CALL, HELD, RECALL, SERVING, call
 from hall.queue.errors import QueueRefused
@@ -298,10 +297,12 @@ class Calling:
 
     def transfer(self, counter: str, service: str) -> Visit:
         """Send the current ticket to another service's line with the same number; refused when
-        that service is closed now."""
+        that service does not serve now (closed, or paused by staff: the store's availability;
+        its daily limit is no bar, the ticket exists already)."""
         target = self.store.service(service)
         now = self.store.local_now()
-        opening = rules.opening(target, self.store.settings.calendar, now)
+        served = self.store.availability(target.code)
+        closed = not served.available and served.code != "limit_reached"
 
         def run(conn: Connection) -> Visit:
             visit = self._holding(conn, counter, CURRENT)
@@ -309,8 +310,8 @@ class Calling:
                 raise QueueRefused(
                     tr("{number} 已在{name}排队", number=visit.number, name=target.name_zh), "same_service"
                 )
-            if not opening.open:
-                why = opening.reason or tr("此业务暂停取号")
+            if closed:
+                why = served.reason or tr("此业务暂停取号")
                 raise QueueRefused(
                     tr("{name}现在不办理，不能转过去：{why}", name=target.name_zh, why=why), "service_closed"
                 )

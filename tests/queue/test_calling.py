@@ -193,3 +193,16 @@ def test_staff_resetting_the_day_clears_the_boards_calls_too(db: Db) -> None:
     board = read_board(store, 5)
     assert board.current is None and {c.name: c.number for c in board.counters}["2"] is None
     assert calling.state("2").current is None
+
+
+def test_a_service_out_of_tickets_for_today_still_takes_a_transfer(db: Db) -> None:
+    a = service("a", "A", hours=ALL_DAY, days=EVERY_DAY, counters=["1"], daily_limit=1)
+    b = service("b", "B", hours=ALL_DAY, days=EVERY_DAY, counters=["2"])
+    store = db.store(settings([a, b]), FakeClock(local(2026, 1, 5, 10)))
+    calling = Calling(store)
+    store.issue("a"), store.issue("b")
+    assert store.availability("a").code == "limit_reached"
+    calling.login("2")
+    calling.call_next("2")
+    assert calling.transfer("2", "a").line == "a"  # the ticket exists: no new number is taken
+    assert [v.number for v in calling.waiting(["a"])["a"]] == ["A001", "B001"]
