@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from core.clock import Clock
 from core.text import Text, tr
@@ -21,9 +21,9 @@ from flows.views import Intent, View
 from kiosk.config import Config
 from kiosk.ui import theme
 from kiosk.ui.flow_host import FlowHost
-from kiosk.ui.i18n import ui
+from kiosk.ui.i18n import Languages, ui
 from kiosk.ui.screens import SCREENS, Screen
-from kiosk.ui.widgets import label
+from kiosk.ui.widgets import button, label
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +40,18 @@ class RatingPad(QWidget):
         self.config, self.clock, self.runtime_dir = config, clock, runtime_dir
         self.ratings: Any = None
         self.current_view: View | None = None
+        self._answer: Any = None
         self.last_outcome: Outcome | None = None
         self.host = FlowHost(self)
         self._screens: dict[type, Screen] = {}
         root = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        self.languages = Languages()
+        # the citizen's language for this rating; back to Chinese when it ends
+        self.language = button("English", self._toggle_language, "secondary", "language")
+        top.addWidget(self.language)
+        root.addLayout(top)
         self.stack = QStackedWidget()
         root.addWidget(self.stack)
         self.waiting = QWidget()
@@ -94,7 +102,8 @@ class RatingPad(QWidget):
             self._screens[type(view)] = screen
             self.stack.addWidget(screen)
         self.current_view = view
-        screen.show_view(view, answer or (lambda _i: None))
+        self._answer = answer or (lambda _i: None)
+        screen.show_view(view, self._answer)
         self.stack.setCurrentWidget(screen)
 
     def flow_ended(self, outcome: Outcome) -> None:
@@ -106,11 +115,24 @@ class RatingPad(QWidget):
 
     def flow_failed(self, error: BaseException) -> None:
         log.error("rating pad: %s", error)
+        self._idle()
         self.idle_text.setText(ui(tr("评价未能保存，请咨询工作人员")))
-        self.current_view = None
-        self.stack.setCurrentWidget(self.waiting)
+
+    def _toggle_language(self) -> None:
+        self._set_language("zh" if self.languages.current == "en" else "en")
+
+    def _set_language(self, lang: str) -> None:
+        self.languages.set(lang)
+        self.language.setText("中文" if lang == "en" else "English")
+        view = self.current_view
+        if view is not None:
+            self.show_view(view, self._answer)  # the same question, now in this language
+        else:
+            self.idle_text.setText(ui(tr("办理完成后，请在这里为本次服务评价")))
 
     def _idle(self) -> None:
+        if self.languages.current != "zh":
+            self._set_language("zh")
         self.current_view = None
         self.idle_text.setText(ui(tr("办理完成后，请在这里为本次服务评价")))
         self.stack.setCurrentWidget(self.waiting)

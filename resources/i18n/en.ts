@@ -2367,58 +2367,58 @@
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="91"/>
+        <location filename="../../hall/queue/calling.py" line="90"/>
         <source>请先办结、过号、暂缓或转出当前的 {number}</source>
         <translation>First finish, record a no-show, hold or transfer the current {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="122"/>
+        <location filename="../../hall/queue/calling.py" line="121"/>
         <source>{counter} 号窗口不办理{name}</source>
         <translation>Counter {counter} does not handle {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="183"/>
+        <location filename="../../hall/queue/calling.py" line="182"/>
         <source>窗口已暂停，请先恢复服务</source>
         <translation>The counter is paused: resume service first</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="225"/>
+        <location filename="../../hall/queue/calling.py" line="224"/>
         <source>{number} 已叫 {n} 次，请登记过号或暂缓</source>
         <translation>{number} has been called {n} times: record a no-show or hold it</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="265"/>
+        <location filename="../../hall/queue/calling.py" line="264"/>
         <source>{number} 只叫了 {n} 次，叫满 {limit} 次后才能登记过号</source>
         <translation>{number} was called only {n} times; a no-show can be recorded after {limit} calls</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="310"/>
+        <location filename="../../hall/queue/calling.py" line="311"/>
         <source>{number} 已在{name}排队</source>
         <translation>{number} already waits for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="313"/>
+        <location filename="../../hall/queue/calling.py" line="314"/>
         <location filename="../../hall/queue/store.py" line="333"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="315"/>
+        <location filename="../../hall/queue/calling.py" line="316"/>
         <source>{name}现在不办理，不能转过去：{why}</source>
         <translation>{name} is not open now, the ticket cannot be transferred: {why}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="368"/>
+        <location filename="../../hall/queue/calling.py" line="369"/>
         <source>{counter} 号窗口尚未登录</source>
         <translation>Counter {counter} is not logged in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="382"/>
+        <location filename="../../hall/queue/calling.py" line="383"/>
         <source>{counter} 号窗口当前没有号</source>
         <translation>Counter {counter} has no ticket now</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="384"/>
+        <location filename="../../hall/queue/calling.py" line="385"/>
         <source>{number} 已在办理中</source>
         <translation>{number} is already being served</translation>
     </message>
@@ -2480,7 +2480,7 @@
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/calling.py" line="116"/>
+        <location filename="../../hall/queue/calling.py" line="115"/>
         <location filename="../../hall/queue/store.py" line="618"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
@@ -4409,23 +4409,24 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>{name}: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/rating_pad.py" line="53"/>
-        <location filename="../../kiosk/ui/rating_pad.py" line="115"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="61"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="131"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="137"/>
         <source>办理完成后，请在这里为本次服务评价</source>
         <translation>After your service, please rate it here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/rating_pad.py" line="69"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="77"/>
         <source>评价系统暂时无法使用</source>
         <translation>Ratings are not available right now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/rating_pad.py" line="73"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="81"/>
         <source>服务评价</source>
         <translation>Rate the service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/rating_pad.py" line="109"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="119"/>
         <source>评价未能保存，请咨询工作人员</source>
         <translation>The rating could not be saved; please ask the staff</translation>
     </message>

@@ -126,10 +126,13 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
         qtbot.waitUntil(lambda: "B001" in labels(pad), timeout=WAIT)
         snap(pad, "rating-pad", (800, 1280))
         snap(pad, "rating-pad", (1080, 1920))
+        click(qtbot, pad, "language")  # the citizen reads English: the same question
+        qtbot.waitUntil(lambda: "Please rate the service for number B001" in labels(pad), timeout=WAIT)
+        snap(pad, "rating-pad-english", (800, 1280))
         click(qtbot, pad, "option_5")
-        qtbot.waitUntil(lambda: "感谢您的评价" in labels(pad), timeout=WAIT)
+        qtbot.waitUntil(lambda: "Thank you for your rating" in labels(pad), timeout=WAIT)
         click(qtbot, pad, "action_ok")
-        qtbot.waitUntil(lambda: "办理完成后" in labels(pad), timeout=WAIT)
+        qtbot.waitUntil(lambda: "办理完成后" in labels(pad), timeout=WAIT)  # Chinese again
         click(qtbot, counter, "call_next")
         qtbot.waitUntil(lambda: counter.number.text() == "B002", timeout=WAIT)
         click(qtbot, counter, "finish")  # B002: dissatisfied, a reason, no phone number
