@@ -1,10 +1,10 @@
 """A day of the hall in numbers: `python -m hall.stats [--day YYYY-MM-DD] [--url URL] [--csv]`.
 
-Per service, per counter and per hour: tickets issued, served, no-shows, the average wait (issue
-to call) and service time (start, or call when never started, to finish), and the ratings given
-that day (count and average of the five levels, as hall/ratings tallies them) once the hall
-has a ratings table. Tickets count
-under the service they were served in (after a transfer, the new one); hours are the hall's.
+Per service, per counter and per hour: tickets issued, served, no-shows, the average wait
+(issue to its last call) and service time (start, or call when never started, to finish), and
+the ratings given that day (count and average of the five levels, as hall/ratings tallies
+them) once the hall has a ratings table. Tickets count under the service they were served in
+(after a transfer, the new one); hours are the hall's.
 """
 
 from __future__ import annotations

@@ -84,6 +84,8 @@ class HallWindows:
                 w.setWindowTitle(ui(store.reason))
             if self.counter is not None:
                 self.counter.error.setText(ui(store.reason))
+            if self.board is not None:
+                self.board.on_feed_status("offline", str(store.reason))
             QTimer.singleShot(RETRY_MS, self._open)
             return
         from hall.queue.board import BoardFeed

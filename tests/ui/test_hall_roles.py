@@ -269,3 +269,28 @@ def test_a_board_that_lost_the_database_says_so_and_catches_up_when_it_is_back(
             qtbot.waitUntil(lambda: board.call_number.text() == "B001", timeout=WAIT)
     finally:
         proxy.close()
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_a_board_started_while_the_database_is_down_says_so_and_starts_when_it_is_up(
+    qtbot: Any, db: Db, tmp_path: Path
+) -> None:
+    application()
+    store = open_store(hall_config(db, tmp_path), SystemClock())
+    store.issue("social")
+    Calling(store).login("3")
+    Calling(store).call_next("3")
+    pg = urlsplit(PG_URL)
+    proxy = TcpProxy((pg.hostname or "127.0.0.1", pg.port or 5432))
+    proxy.cut()
+    through = db.url.replace(f"{pg.hostname}:{pg.port or 5432}", f"127.0.0.1:{proxy.port}", 1)
+    try:
+        with board_window(
+            qtbot, hall_config(db, tmp_path, **{"db.url": through}), Voice(enabled=False)
+        ) as board:
+            qtbot.waitUntil(lambda: "连接中断" in labels(board), timeout=WAIT)
+            proxy.restore()  # the windows try again every few seconds
+            qtbot.waitUntil(lambda: board.call_number.text() == "B001", timeout=WAIT)
+            assert "连接中断" not in labels(board)
+    finally:
+        proxy.close()
