@@ -38,13 +38,20 @@ def logged(log_dir: Path, text: str) -> bool:
     return any(text in json.loads(line).get("msg", "") for line in path.read_text().splitlines() if line)
 
 
-@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
-def test_counter_and_board_processes_on_one_postgresql_queue(db: Db, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("db", "roles"),
+    [("postgresql", "counter,display"), ("sqlite", "kiosk,counter,display")],
+    indirect=["db"],
+)
+def test_the_roles_as_processes_hear_a_call_and_stop_on_sigterm(db: Db, roles: str, tmp_path: Path) -> None:
+    """A counter PC and a hall TV on PostgreSQL, or a small hall's one process on SQLite (kiosk,
+    counter and board: the kiosk role runs its full start-up beside the hall windows)."""
     cfg = tmp_path / "hall.toml"
     cfg.write_text(
         f"""
 [kiosk]
 voice = false
+services = ["queue"]
 data_dir = "{tmp_path / "data"}"
 runtime_dir = "{tmp_path / "run"}"
 [log]
@@ -60,7 +67,7 @@ counter = "3"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "run_kiosk.py"), "--config", str(cfg), "--role", "counter,display"],
+        [sys.executable, str(ROOT / "run_kiosk.py"), "--config", str(cfg), "--role", roles, "--windowed"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -70,7 +77,8 @@ counter = "3"
         calling = Calling(store)
         wait_for(lambda: calling.state("3").logged_in, "the counter PC logged in as counter 3")
         assert calling.state("3").services == ("social",)
-        wait_for(lambda: logged(tmp_path / "log", "display board live"), "the board listening")
+        listening = "display board live" if db.kind == "postgresql" else "display board polling"
+        wait_for(lambda: logged(tmp_path / "log", listening), "the board listening")
         store.issue("social")
         calling.call_next("3")  # as the clerk's "call next" does
         wait_for(lambda: logged(tmp_path / "log", "board: B001 called to counter 3"), "the call on the board")
