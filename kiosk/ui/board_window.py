@@ -179,6 +179,8 @@ class BoardWindow(QWidget):
                 wrap=False,
             )
             self.recent.addWidget(row)
+        if not self.recent.count():
+            self.recent.addWidget(label("—", "RecentCall", wrap=False))  # no earlier call today
         clear(self.counters)
         columns = 3 if self.portrait else 6
         for i, c in enumerate(board.counters):
