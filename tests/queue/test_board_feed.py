@@ -120,6 +120,7 @@ def test_the_board_reconnects_after_the_database_was_lost_and_catches_up(
             ),
             "the board caught up",
         )
+        wait_until(lambda: len(seen.numbers()) >= 2, "the calls of the gap as news")
         assert seen.numbers() == [("B001", "2"), ("B002", "2")]  # news once, in order
         calling.finish("2")
         calling.call_next("2")
