@@ -116,6 +116,7 @@ def device_section(kind: str) -> Section:
 def all_sections() -> tuple[Section, ...]:
     from backends.settings import SECTION as BACKENDS
     from flows.reissue_settings import SECTION as REISSUE
+    from hall.queue.calling_settings import SECTION as CALLING
     from hall.queue.settings import SECTION as QUEUE
     from hall.ratings.settings import SECTION as RATINGS
     from hall.tracking.settings import SECTION as TRACKING
@@ -129,6 +130,7 @@ def all_sections() -> tuple[Section, ...]:
         STAFF,
         REISSUE,
         BACKENDS,
+        CALLING,
         *(device_section(k) for k in DEVICE_KINDS),
     )
 
