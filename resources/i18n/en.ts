@@ -4386,25 +4386,25 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>{number} → counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="188"/>
+        <location filename="../../kiosk/ui/board_window.py" line="190"/>
         <location filename="../../kiosk/ui/counter_window.py" line="133"/>
         <location filename="../../kiosk/ui/counter_window.py" line="234"/>
         <source>{counter} 号窗口</source>
         <translation>Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="190"/>
+        <location filename="../../kiosk/ui/board_window.py" line="192"/>
         <location filename="../../kiosk/ui/counter_window.py" line="87"/>
         <source>暂停服务</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="192"/>
+        <location filename="../../kiosk/ui/board_window.py" line="194"/>
         <source>未开放</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="201"/>
+        <location filename="../../kiosk/ui/board_window.py" line="203"/>
         <source>{name}：{n} 人</source>
         <translation>{name}: {n}</translation>
     </message>
