@@ -46,6 +46,8 @@ class ServiceRow:
     reason: str  # why it is not open now
     issued: int
     waiting: int
+    code: str = ""
+    paused: bool = False  # by staff (hall/queue/pause.py)
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,8 @@ class Maintenance:
                 str(a.reason) if a.reason else "",
                 int(a.last_number[len(a.service.prefix) :]) if a.last_number else 0,
                 a.waiting,
+                a.service.code,
+                a.code == "paused",
             )
             for a in overview
         ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from devices.base import State
 from kiosk.maintenance.actions import mask_application
@@ -130,4 +130,62 @@ def test_queue_page_shows_each_service_today(qtbot, shell, kiosk):
     click(qtbot, shell, "tab_queue")
     shown = texts(shell)
     assert "社保业务" in shown and "今日已取 1 个，等候 1 人" in shown and "可取号" in shown
+    assert "等候 1 · 已叫号 0 · 已办结 0 · 过号 0" in shown
     shell.grab().save(str(SHOTS / "queue_1080x1920.png"))
+
+
+def test_pausing_a_service_refuses_its_tickets_until_staff_resume_it(qtbot, shell, kiosk):
+    from hall.queue import QueueRefused
+
+    store = kiosk.services["queue"]
+    click(qtbot, shell, "tab_queue")
+    click(qtbot, shell, "pause_social")
+    assert "社保业务已暂停取号" in texts(shell) and "恢复取号" in texts(shell)
+    with pytest.raises(QueueRefused) as refused:
+        store.issue("social")
+    assert refused.value.code == "paused" and "暂停取号" in str(refused.value.reason)
+    shell.grab().save(str(SHOTS / "queue_paused_1080x1920.png"))
+    click(qtbot, shell, "resume_social")
+    assert "社保业务已恢复取号" in texts(shell)
+    assert store.issue("social").number.endswith("001")
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("queue_pause", "social", "ok") in rows and ("queue_resume", "social", "ok") in rows
+
+
+def test_reprint_prints_the_same_number_and_qr(qtbot, shell, kiosk):
+    from flows.queue import ticket_qr
+
+    store = kiosk.services["queue"]
+    first = store.issue("social")
+    sim = kiosk.simulators["printer"]
+    before = len(sim.qr_codes)
+    click(qtbot, shell, "tab_queue")
+    click(qtbot, shell, "reprint_prefix_social")
+    for key in "12":  # a ticket not issued today
+        click(qtbot, shell, f"key_{key}")
+    click(qtbot, shell, "reprint")
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)
+    assert "今日没有" in texts(shell) and len(sim.qr_codes) == before
+    click(qtbot, shell, "key_1")
+    assert first.number in " ".join(w.text() for w in shell.findChildren(QLineEdit, "reprint_number"))
+    click(qtbot, shell, "reprint")
+    qtbot.waitUntil(lambda: "号票已补打" in texts(shell), timeout=20000)
+    assert first.number in sim.last_text and "社保业务" in sim.last_text
+    assert sim.qr_codes[-1] == [ticket_qr(kiosk.config, first)]
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("queue_reprint", first.number, "ok") in rows
+    assert ("queue_reprint", first.number.replace("001", "012"), "failed") in rows
+
+
+def test_reprint_with_the_printer_out_of_paper_says_so_and_is_audited(qtbot, shell, kiosk):
+    first = kiosk.services["queue"].issue("social")
+    kiosk.simulators["printer"].set_state("out")
+    assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.FAULT, 10)
+    click(qtbot, shell, "tab_queue")
+    click(qtbot, shell, "reprint_prefix_social")
+    click(qtbot, shell, "key_1")
+    click(qtbot, shell, "reprint")
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)
+    assert ("queue_reprint", first.number, "failed") in [
+        (r.action, r.object, r.result) for r in audit_rows(kiosk)
+    ]
