@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from core.text import tr
 from hall.journal import DONE, Journal
 from hall.saga import CASE, WAITING, Outcome, PaidApplication
 
@@ -65,7 +66,7 @@ class Reconciler:
             steps = self.journal.saga(saga)
             head = next((s for s in steps if s.kind in self.settlers), None)
             try:
-                outcome = self.settlers[head.kind](saga) if head else Outcome(WAITING)
+                outcome = self.settle_one(saga)
             except Exception:  # one saga's surprise must not stop the others being settled
                 log.exception("journal: saga %s could not be settled", saga)
                 outcome = Outcome(WAITING)
@@ -78,6 +79,13 @@ class Reconciler:
             if now - first >= self.patience and self._alert_once(saga, head.kind if head else steps[0].kind):
                 report.alerted.append(saga)
         return report
+
+    def settle_one(self, saga: str) -> Outcome:
+        """Drive one saga forward by its head's settler now (staff's "retry" takes this path)."""
+        head = next((s for s in self.journal.saga(saga) if s.kind in self.settlers), None)
+        if head is None:
+            return Outcome(WAITING, reason=tr("没有能处理这笔业务的程序"))
+        return self.settlers[head.kind](saga)
 
     def _alert_once(self, saga: str, kind: str) -> bool:
         step = self.journal.get(ALERT, saga)

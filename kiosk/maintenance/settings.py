@@ -51,5 +51,13 @@ SECTION = Section(
         ),
         Option("lockout_max", 900.0, "Longest lockout in seconds.", min=30),
         Option("allow_restart", True, "Staff may restart the kiosk application from maintenance mode."),
+        Option(
+            "journal_grace",
+            10.0,
+            "Minutes after its last step before an open payment is listed for staff (a citizen may "
+            "still be at the screen).",
+            min=0,
+            max=240,
+        ),
     ),
 )

@@ -101,7 +101,7 @@
     </message>
     <message>
         <location filename="../../flows/views.py" line="118"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="60"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="68"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -585,7 +585,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="80"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="83"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
         <source>删除</source>
         <translation>Delete</translation>
@@ -677,17 +677,17 @@
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="80"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="84"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="92"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="86"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="94"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
@@ -793,37 +793,42 @@
         <translation>No queue service here, or the queue database is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="38"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="39"/>
+        <source>已由工作人员暂停取号</source>
+        <translation>Paused by staff</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="41"/>
         <source>可取号</source>
         <translation>Open for tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="38"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="41"/>
         <source>暂停取号：{why}</source>
         <translation>Not issuing tickets: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="45"/>
         <source>今日已取 {issued} 个，等候 {waiting} 人</source>
         <translation>{issued} tickets today, {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="50"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="53"/>
         <source>恢复取号</source>
         <translation>Resume tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="57"/>
         <source>暂停取号</source>
         <translation>Pause tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="63"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="66"/>
         <source>补打号票</source>
         <translation>Reprint a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="85"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
@@ -3743,6 +3748,132 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/maintenance/queue_desk.py" line="92"/>
         <source>{n} 号票已补打</source>
         <translation>Ticket {n} reprinted</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="27"/>
+        <source>退款未成功</source>
+        <translation>Refund not completed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="28"/>
+        <source>已缴费但平台拒绝了申请</source>
+        <translation>Paid, but the platform refused the application</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="29"/>
+        <source>业务长时间未完成</source>
+        <translation>Transaction open for a long time</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="34"/>
+        <source>已在窗口退款</source>
+        <translation>refunded at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="35"/>
+        <source>已联系市民处理</source>
+        <translation>citizen contacted</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="36"/>
+        <source>经核对无需处理</source>
+        <translation>checked, nothing owed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="112"/>
+        <source>申请已提交</source>
+        <translation>application submitted</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="113"/>
+        <source>已退款</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="114"/>
+        <source>未扣款，订单已关闭</source>
+        <translation>not charged, order closed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="115"/>
+        <source>申请未创建，未扣款</source>
+        <translation>application not created, not charged</translation>
+    </message>
+    <message>
+        <location filename="../../hall/reconcile.py" line="87"/>
+        <source>没有能处理这笔业务的程序</source>
+        <translation>Nothing on this kiosk can settle this transaction</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="49"/>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="63"/>
+        <source>业务日志不可用</source>
+        <translation>The transaction journal is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="52"/>
+        <source>仍未能完成，本机稍后会自动重试</source>
+        <translation>Still not completed; the kiosk will retry by itself later</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="54"/>
+        <source>已处理：{outcome}</source>
+        <translation>Settled: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="65"/>
+        <source>这笔业务已处理完毕</source>
+        <translation>This transaction is already settled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="67"/>
+        <source>已记录人工处理</source>
+        <translation>Recorded as settled by hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="21"/>
+        <source>业务核对</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="30"/>
+        <source>本机没有业务日志，或日志不可用</source>
+        <translation>This kiosk has no transaction journal, or it is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="33"/>
+        <source>没有需要人工处理的业务</source>
+        <translation>No transactions need a hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="39"/>
+        <source>受理号 {acc}</source>
+        <translation>Acceptance no. {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="40"/>
+        <source>订单 {order}</source>
+        <translation>Order {order}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="41"/>
+        <source>金额 {yuan} 元</source>
+        <translation>Amount ¥{yuan}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="44"/>
+        <source>平台已拒绝申请</source>
+        <translation>platform refused the application</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="46"/>
+        <source>重试，或已人工处理时选择原因：</source>
+        <translation>Retry, or if it was settled by hand, choose why:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="49"/>
+        <source>重试</source>
+        <translation>Retry</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@ its lockout, the overview, idle and exit back to the citizen home, and the audit
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from tests.ui.conftest import make_kiosk
 FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 PIN = "246813"
 STAFF_ID_NUMBER = "11010519491231002X"  # synthetic, valid check digit
-SHOTS = Path("/work/shots/maint")
+SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots")) / "maint"
+SHOTS.mkdir(parents=True, exist_ok=True)
 
 
 def texts(widget) -> str:

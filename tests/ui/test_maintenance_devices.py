@@ -22,6 +22,7 @@ def kiosk(tmp_path):
             "queue.always_open": True,
             "devices.camera.driver": "none",
             "staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}],
+            "staff.journal_grace": 0,  # list a stuck payment at once
         },
     )
     for kind in ("printer", "locker"):
@@ -189,3 +190,27 @@ def test_reprint_with_the_printer_out_of_paper_says_so_and_is_audited(qtbot, she
     assert ("queue_reprint", first.number, "failed") in [
         (r.action, r.object, r.result) for r in audit_rows(kiosk)
     ]
+
+
+def test_journal_items_are_retried_or_settled_by_hand_and_audited(qtbot, shell, kiosk):
+    from tests.backends.test_handwork import refund_refused
+
+    srv, paid = kiosk.reference_servers, kiosk.services["paid_application"]
+    keys = [refund_refused(paid, srv) for _ in range(2)]
+    kiosk.alerts.raise_("journal", "unsettled", "业务长时间未能完成，请人工核对")
+    click(qtbot, shell, "tab_journal")
+    shown = texts(shell)
+    assert shown.count("退款未成功") == 2 and "平台已拒绝申请" in shown and "金额" in shown
+    shell.grab().save(str(SHOTS / "journal_1080x1920.png"))
+    click(qtbot, shell, "retry_0")  # the gateway still refuses the refund
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=30000)
+    srv.gateway.faults.clear()
+    click(qtbot, shell, "retry_0")
+    qtbot.waitUntil(lambda: "已处理：已退款" in texts(shell), timeout=30000)
+    assert texts(shell).count("退款未成功") == 1
+    click(qtbot, shell, "by_hand_0_refunded_at_counter")
+    assert "已记录人工处理" in texts(shell) and "没有需要人工处理的业务" in texts(shell)
+    assert not [a for a in kiosk.alerts.active() if a.source == "journal"]
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("journal_retry", keys[0], "failed") in rows and ("journal_retry", keys[0], "ok") in rows
+    assert ("journal_by_hand", f"{keys[1]} refunded_at_counter", "ok") in rows

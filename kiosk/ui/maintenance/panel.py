@@ -15,6 +15,7 @@ from core.text import tr
 from kiosk.maintenance.actions import Maintenance, Outcome
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
+from kiosk.ui.maintenance.journal import JournalPage
 from kiosk.ui.maintenance.lockers import LockersPage
 from kiosk.ui.maintenance.logs import LogsPage
 from kiosk.ui.maintenance.overview import OverviewPage
@@ -24,7 +25,14 @@ from kiosk.ui.maintenance.queue import QueuePage
 from kiosk.ui.screens.base import clear
 from kiosk.ui.widgets import button, label
 
-PAGES: tuple[type[Page], ...] = (OverviewPage, PrinterPage, LockersPage, QueuePage, LogsPage)
+PAGES: tuple[type[Page], ...] = (
+    OverviewPage,
+    PrinterPage,
+    LockersPage,
+    QueuePage,
+    JournalPage,
+    LogsPage,
+)
 
 
 class MaintenancePanel(QWidget):

@@ -35,7 +35,10 @@ class QueuePage(Page):
             return
         counts = desk.by_status()
         for r in rows:
-            state = ui(tr("可取号")) if r.open else ui(tr("暂停取号：{why}", why=r.reason))
+            if r.paused:
+                state = ui(tr("已由工作人员暂停取号"))
+            else:
+                state = ui(tr("可取号")) if r.open else ui(tr("暂停取号：{why}", why=r.reason))
             box.addWidget(label(r.name, "Title"))
             box.addWidget(label(state, f"queue_state_{r.code}"))
             box.addWidget(
