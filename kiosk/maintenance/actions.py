@@ -142,9 +142,6 @@ class Maintenance:
         return out
 
     # ---- printer ----
-    def printer_status(self) -> DeviceRow | None:
-        return next((r for r in self.devices() if r.kind == "printer"), None)
-
     def test_print(self) -> Outcome:
         kcfg = self.kiosk.config["kiosk"]
         data = {"hall": kcfg["hall_name"], "kiosk_id": kcfg["kiosk_id"], "printed_at": self.kiosk.clock.now()}

@@ -101,7 +101,8 @@
     </message>
     <message>
         <location filename="../../flows/views.py" line="118"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="68"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="72"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="114"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -632,7 +633,7 @@
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="16"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="27"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
@@ -677,17 +678,17 @@
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="111"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="92"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="115"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="94"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="117"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
@@ -737,19 +738,54 @@
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="22"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="39"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="27"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="43"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="45"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="52"/>
+        <source>A4 打印队列</source>
+        <translation>A4 print queue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="57"/>
+        <source>正在读取打印队列…</source>
+        <translation>Reading the print queue…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="59"/>
+        <source>读取打印队列失败：{why}</source>
+        <translation>Could not read the print queue: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
+        <source>打印队列为空</source>
+        <translation>The print queue is empty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="68"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="79"/>
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="89"/>
+        <source>刷新打印队列</source>
+        <translation>Refresh the print queue</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="30"/>
@@ -1054,60 +1090,75 @@
         <translation>A4 printer disabled: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="51"/>
+        <location filename="../../devices/a4printer/driver.py" line="52"/>
         <source>找不到打印命令 {cmd}（未安装 CUPS？）</source>
         <translation>Print command {cmd} not found (is CUPS installed?)</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="53"/>
+        <location filename="../../devices/a4printer/driver.py" line="54"/>
         <source>打印服务无响应</source>
         <translation>Print service not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="67"/>
+        <location filename="../../devices/a4printer/driver.py" line="68"/>
         <source>没有默认打印机：{err}</source>
         <translation>No default printer: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="78"/>
-        <location filename="../../devices/a4printer/driver.py" line="82"/>
+        <location filename="../../devices/a4printer/driver.py" line="79"/>
+        <location filename="../../devices/a4printer/driver.py" line="83"/>
         <source>A4 打印机不可用：{err}</source>
         <translation>A4 printer unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="93"/>
+        <location filename="../../devices/a4printer/driver.py" line="94"/>
         <location filename="../../devices/printer/driver.py" line="160"/>
         <source>无法打印：{why}</source>
         <translation>Cannot print: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="99"/>
-        <location filename="../../devices/a4printer/driver.py" line="103"/>
+        <location filename="../../devices/a4printer/driver.py" line="100"/>
+        <location filename="../../devices/a4printer/driver.py" line="104"/>
         <source>打印任务提交失败：{err}</source>
         <translation>Failed to submit print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="125"/>
+        <location filename="../../devices/a4printer/driver.py" line="119"/>
+        <source>读取打印队列失败：{err}</source>
+        <translation>Could not read the print queue: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/driver.py" line="126"/>
+        <source>无法取消打印任务：{err}</source>
+        <translation>Cannot cancel the print job: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/driver.py" line="133"/>
+        <source>无法重新打印：{err}</source>
+        <translation>Cannot print again: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/driver.py" line="148"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="126"/>
+        <location filename="../../devices/a4printer/driver.py" line="149"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="127"/>
+        <location filename="../../devices/a4printer/driver.py" line="150"/>
         <source>等待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="128"/>
+        <location filename="../../devices/a4printer/driver.py" line="151"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="129"/>
+        <location filename="../../devices/a4printer/driver.py" line="152"/>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
@@ -1149,23 +1200,28 @@
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="102"/>
+        <location filename="../../devices/a4printer/simulator.py" line="108"/>
         <source>A4 打印机状态</source>
         <translation>A4 printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="107"/>
+        <location filename="../../devices/a4printer/simulator.py" line="113"/>
         <location filename="../../devices/printer/simulator.py" line="139"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="108"/>
+        <location filename="../../devices/a4printer/simulator.py" line="114"/>
+        <source>下一份打印失败</source>
+        <translation>Next job fails</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/simulator.py" line="115"/>
         <source>停止打印服务</source>
         <translation>Stop print service</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="109"/>
+        <location filename="../../devices/a4printer/simulator.py" line="116"/>
         <source>启动打印服务</source>
         <translation>Start print service</translation>
     </message>
@@ -3630,32 +3686,32 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>{kind} ({state})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="155"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="152"/>
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="163"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="160"/>
         <source>已记录换纸，纸张提醒已清除</source>
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="192"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="189"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="195"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="192"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="202"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="199"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="208"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="205"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>
@@ -3874,6 +3930,21 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/maintenance/journal.py" line="49"/>
         <source>重试</source>
         <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="40"/>
+        <source>已取消</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="47"/>
+        <source>打印任务 {job} 已取消</source>
+        <translation>Print job {job} canceled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="54"/>
+        <source>打印任务 {job} 已重新提交</source>
+        <translation>Print job {job} sent again</translation>
     </message>
 </context>
 </TS>

@@ -23,6 +23,7 @@ def kiosk(tmp_path):
             "devices.camera.driver": "none",
             "staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}],
             "staff.journal_grace": 0,  # list a stuck payment at once
+            "devices.a4printer.driver": "cups",
         },
     )
     for kind in ("printer", "locker"):
@@ -214,3 +215,39 @@ def test_journal_items_are_retried_or_settled_by_hand_and_audited(qtbot, shell, 
     rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
     assert ("journal_retry", keys[0], "failed") in rows and ("journal_retry", keys[0], "ok") in rows
     assert ("journal_by_hand", f"{keys[1]} refunded_at_counter", "ok") in rows
+
+
+def test_a4_queue_shows_a_stuck_job_staff_cancel_it_and_retry_it(qtbot, shell, kiosk, tmp_path):
+    device, sim = kiosk.devices["a4printer"], kiosk.simulators["a4printer"]
+    assert device.wait_until(lambda s: s.state is State.OK, 10), device.status
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n% a certificate\n")
+    sim.run_out_during_next()  # the tray empties as the job starts: it stays in the queue
+    job = device.call(lambda d: d.print_pdf(pdf), 30).job_id
+    click(qtbot, shell, "tab_printer")
+    qtbot.waitUntil(lambda: f"{job}  正在打印" in texts(shell), timeout=20000)
+    shell.grab().save(str(SHOTS / "printer_a4_1080x1920.png"))
+    click(qtbot, shell, f"a4_cancel_{job}")
+    qtbot.waitUntil(lambda: f"{job}  已取消" in texts(shell), timeout=20000)
+    assert f"打印任务 {job} 已取消" in texts(shell)
+    sim.set_state("idle")  # paper loaded
+    click(qtbot, shell, f"a4_retry_{job}")
+    qtbot.waitUntil(lambda: f"{job}  已打印" in texts(shell), timeout=20000)
+    assert sim.last_document is not None and sim.last_document.read_bytes() == pdf.read_bytes()
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("a4_cancel", job, "ok") in rows and ("a4_retry", job, "ok") in rows
+
+
+def test_a4_cancel_refused_by_cups_is_shown_and_audited(qtbot, shell, kiosk, tmp_path):
+    device, sim = kiosk.devices["a4printer"], kiosk.simulators["a4printer"]
+    assert device.wait_until(lambda s: s.state is State.OK, 10), device.status
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    sim.run_out_during_next()
+    job = device.call(lambda d: d.print_pdf(pdf), 30).job_id
+    click(qtbot, shell, "tab_printer")
+    qtbot.waitUntil(lambda: f"{job}  正在打印" in texts(shell), timeout=20000)
+    sim.set_scheduler(False)  # CUPS stops answering mid-maintenance
+    click(qtbot, shell, f"a4_cancel_{job}")
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)
+    assert ("a4_cancel", job, "failed") in [(r.action, r.object, r.result) for r in audit_rows(kiosk)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from functools import partial
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
@@ -24,6 +25,8 @@ from kiosk.ui.maintenance.printer import PrinterPage
 from kiosk.ui.maintenance.queue import QueuePage
 from kiosk.ui.screens.base import clear
 from kiosk.ui.widgets import button, label
+
+T = TypeVar("T")
 
 PAGES: tuple[type[Page], ...] = (
     OverviewPage,
@@ -45,6 +48,7 @@ class MaintenancePanel(QWidget):
         self.page = "overview"
         self.result: Outcome | None = None
         self._done = channel(self._finished, owner=self)
+        self._loaded = channel(self._arrived, owner=self)
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(32, 24, 32, 24)
         self.outer.setSpacing(16)
@@ -68,6 +72,25 @@ class MaintenancePanel(QWidget):
         self.result = Outcome(True, tr("正在处理，请稍候"))
         self.redraw()
         threading.Thread(target=lambda: self._done.send(action()), daemon=True).start()
+
+    def load(self, fetch: Callable[[], T], done: Callable[[T | Exception], None]) -> None:
+        """Read something slow (a device, the network) on a thread; `done` gets the value, or
+        the exception, on the GUI thread, and the page is drawn again."""
+
+        def work() -> None:
+            try:
+                value: object = fetch()
+            except Exception as e:  # the page shows why
+                value = e
+            self._loaded.send((done, value))
+
+        threading.Thread(target=work, daemon=True, name="staff-load").start()
+
+    def _arrived(self, arrival: tuple[Callable[[Any], None], object]) -> None:
+        done, value = arrival
+        done(value)
+        if self.maint is not None and self.maint.session.active:
+            self.redraw()
 
     def _finished(self, outcome: Outcome) -> None:
         self.result = outcome
