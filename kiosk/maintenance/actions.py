@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from core.redact import mask_reference
 from core.text import Text, tr
 from devices.base import State
 from kiosk.alerts import Alert
@@ -57,13 +58,6 @@ class Slot:
     holds: str  # masked application number, or ""
     since: datetime
     reason: str
-
-
-def mask_application(number: str | None) -> str:
-    """Enough to find the parcel, not enough to read someone's file number off the screen."""
-    if not number:
-        return ""
-    return number if len(number) <= 4 else "*" * min(4, len(number) - 4) + number[-4:]
 
 
 class Maintenance:
@@ -170,7 +164,7 @@ class Maintenance:
         if self.lockers is None:
             return []
         return [
-            Slot(c.number, c.state.value, mask_application(c.application_no), c.since, c.fault_reason or "")
+            Slot(c.number, c.state.value, mask_reference(c.application_no), c.since, c.fault_reason or "")
             for c in self.lockers.compartments()
         ]
 

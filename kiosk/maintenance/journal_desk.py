@@ -37,6 +37,9 @@ class JournalDesk:
     def _settled(self) -> None:
         if not self.items():
             self.maint.kiosk.alerts.clear("journal", "unsettled")
+        remote = self.maint.kiosk.services.get("remote")
+        if remote is not None:
+            remote.refresh()  # the health file follows at its next write
 
     def retry(self, saga: str) -> Outcome:
         """Drive the saga forward now (it calls the platform and the gateway: run it off the GUI

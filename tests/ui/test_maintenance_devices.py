@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from core.redact import mask_reference
 from devices.base import State
-from kiosk.maintenance.actions import mask_application
 from tests.ui.conftest import simulated_kiosk
 from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, btn, taps, texts, type_pin
 
@@ -123,8 +123,8 @@ def test_clearing_an_empty_compartment_is_refused_with_a_reason(qtbot, shell, ki
 
 
 def test_application_numbers_are_masked_on_the_wall():
-    assert mask_application("A2026120100123") == "****0123"
-    assert mask_application(None) == ""
+    assert mask_reference("A2026120100123") == "****0123"
+    assert mask_reference(None) == ""
 
 
 def test_queue_page_shows_each_service_today(qtbot, shell, kiosk):
@@ -251,3 +251,23 @@ def test_a4_cancel_refused_by_cups_is_shown_and_audited(qtbot, shell, kiosk, tmp
     click(qtbot, shell, f"a4_cancel_{job}")
     qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)
     assert ("a4_cancel", job, "failed") in [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+
+
+def test_health_file_reports_open_alerts_journal_items_and_the_last_staff_visit(qtbot, shell, kiosk):
+    import json
+    from pathlib import Path
+
+    from tests.backends.test_handwork import refund_refused
+
+    refund_refused(kiosk.services["paid_application"], kiosk.reference_servers)
+    kiosk.alerts.raise_("printer", "paper_near_end", "凭条打印机：纸将用完")
+    kiosk.alerts.acknowledge("printer", "paper_near_end")
+    kiosk.services["remote"].refresh()  # its thread does this every interval
+    kiosk.write_health()
+    status = json.loads(Path(kiosk.config["health"]["status_file"]).read_text(encoding="utf-8"))
+    (alert,) = [a for a in status["alerts"] if a["code"] == "paper_near_end"]
+    assert alert["acknowledged"] is True and alert["ts"]
+    (item,) = status["journal_needing_hand"]
+    assert item["kind"] == "refund_failed" and item["amount_fen"] > 0
+    assert item["acceptance_no"].startswith("****")  # masked
+    assert status["last_staff_visit"] == shell.clock.now().isoformat(timespec="seconds")

@@ -57,7 +57,6 @@ class StaffMode:
         self.idle = IdleWatch(shell.clock, settings["idle_timeout"], 0)
         self.session = StaffSession(self.auth, None, self.idle)
         self._audit_opened = False
-        self.last_visit: str | None = None  # for the health status: when staff last got in
         self.maint = Maintenance(shell.kiosk, self.session)
         self.pin_screen = PinScreen(self.pin_entered, self.leave)
         restart = self.restart if settings["allow_restart"] else None
@@ -115,7 +114,11 @@ class StaffMode:
 
         def run() -> None:
             self._audit()
-            self._checked.send(attempt())
+            result = attempt()
+            remote = self.shell.kiosk.services.get("remote")
+            if result.staff is not None and remote is not None:
+                remote.refresh()  # the health file shows the visit at its next write
+            self._checked.send(result)
 
         threading.Thread(target=run, daemon=True, name="staff-check").start()
 
@@ -133,7 +136,6 @@ class StaffMode:
             self.session.end("citizen_session")  # a citizen started a journey meanwhile: theirs
             return
         if attempt.staff is not None:
-            self.last_visit = self.shell.clock.now().isoformat(timespec="seconds")
             self.show_panel()
             return
         if self.shell.mode != PIN:

@@ -8,8 +8,9 @@ from functools import partial
 
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
+from core.redact import mask_reference
 from core.text import tr
-from kiosk.maintenance.actions import Maintenance, mask_application
+from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.journal_desk import JournalDesk
 from kiosk.ui.i18n import ui
 from kiosk.ui.maintenance.page import Page
@@ -36,8 +37,8 @@ class JournalPage(Page):
             since = item.since.replace(tzinfo=UTC).astimezone(maint.zone)
             box.addWidget(label(f"{since:%m-%d %H:%M}  {ui(item.title)}", "Title"))
             facts = [
-                ui(tr("受理号 {acc}", acc=mask_application(item.acceptance_no) or "—")),
-                ui(tr("订单 {order}", order=mask_application(item.order_no) or "—")),
+                ui(tr("受理号 {acc}", acc=mask_reference(item.acceptance_no) or "—")),
+                ui(tr("订单 {order}", order=mask_reference(item.order_no) or "—")),
                 ui(tr("金额 {yuan} 元", yuan=f"{item.amount_fen / 100:.2f}")),
             ]
             if item.platform_refused:
