@@ -17,14 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from core.text import tr
+from core.text import TextLike, tr
 from hall.journal import DONE, Journal
 from hall.saga import CASE, WAITING, Outcome, PaidApplication
 
 log = logging.getLogger(__name__)
 
 # (source, code, message) -> anything: kiosk.alerts.Alerts.raise_ fits
-AlertFn = Callable[[str, str, str], object]
+AlertFn = Callable[[str, str, TextLike], object]
 ALERT = "staff.alert"
 
 
@@ -95,7 +95,11 @@ class Reconciler:
             return False
         self.journal.begin(saga, ALERT, saga, {"kind": kind})
         if self.alert is not None:
-            self.alert("journal", "unsettled", f"业务 {saga}（{kind}）长时间未能完成，请人工核对")
+            self.alert(
+                "journal",
+                "unsettled",
+                tr("业务 {saga}（{kind}）长时间未能完成，请人工核对", saga=saga, kind=kind),
+            )
         self.journal.finish(ALERT, saga, DONE)
         return True
 

@@ -66,7 +66,7 @@ class Kiosk:
             "voice": self.voice.status.as_json(),
             "backends": reach.as_json() if (reach := self.services.get("backends")) is not None else {},
             "alerts": [
-                {**a.__dict__, "acknowledged": self.alerts.acknowledged(a)} for a in self.alerts.active()
+                {**a.to_json(), "acknowledged": self.alerts.acknowledged(a)} for a in self.alerts.active()
             ],
             # journal items needing a hand, the last staff visit (read by a thread of their own)
             **(remote.as_json() if (remote := self.services.get("remote")) is not None else {}),

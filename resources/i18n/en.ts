@@ -107,27 +107,27 @@
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="147"/>
+        <location filename="../../kiosk/app.py" line="151"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="186"/>
+        <location filename="../../kiosk/app.py" line="190"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="197"/>
+        <location filename="../../kiosk/app.py" line="201"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="241"/>
+        <location filename="../../kiosk/app.py" line="245"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="257"/>
+        <location filename="../../kiosk/app.py" line="270"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -628,7 +628,7 @@
         <translation>Waiting for the door to close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="18"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="19"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
@@ -693,47 +693,47 @@
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="22"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="23"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="25"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="26"/>
         <source>本机未配置设备</source>
         <translation>No devices configured on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="30"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="33"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="35"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="37"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="39"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="44"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="51"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="52"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="54"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
@@ -3671,47 +3671,47 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Cannot open the {device} port {port}: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="136"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="130"/>
         <source>{service} 今日取号</source>
         <translation>{service}: tickets today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="137"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="131"/>
         <source>{service} 等候中</source>
         <translation>{service}: waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="141"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="135"/>
         <source>{kind}（{state}）</source>
         <translation>{kind} ({state})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="152"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="146"/>
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="160"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="154"/>
         <source>已记录换纸，纸张提醒已清除</source>
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="189"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="183"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="192"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="186"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="199"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="193"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="205"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="199"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>
@@ -3726,12 +3726,12 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="146"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -3861,73 +3861,78 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Nothing on this kiosk can settle this transaction</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/journal_desk.py" line="49"/>
-        <location filename="../../kiosk/maintenance/journal_desk.py" line="63"/>
+        <location filename="../../hall/reconcile.py" line="101"/>
+        <source>业务 {saga}（{kind}）长时间未能完成，请人工核对</source>
+        <translation>Transaction {saga} ({kind}) has not completed for a long time; please check it by hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="52"/>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="66"/>
         <source>业务日志不可用</source>
         <translation>The transaction journal is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/journal_desk.py" line="52"/>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="55"/>
         <source>仍未能完成，本机稍后会自动重试</source>
         <translation>Still not completed; the kiosk will retry by itself later</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/journal_desk.py" line="54"/>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="57"/>
         <source>已处理：{outcome}</source>
         <translation>Settled: {outcome}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/journal_desk.py" line="65"/>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="68"/>
         <source>这笔业务已处理完毕</source>
         <translation>This transaction is already settled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/journal_desk.py" line="67"/>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="70"/>
         <source>已记录人工处理</source>
         <translation>Recorded as settled by hand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="21"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="22"/>
         <source>业务核对</source>
         <translation>Transactions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="31"/>
         <source>本机没有业务日志，或日志不可用</source>
         <translation>This kiosk has no transaction journal, or it is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="33"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="34"/>
         <source>没有需要人工处理的业务</source>
         <translation>No transactions need a hand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="39"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="40"/>
         <source>受理号 {acc}</source>
         <translation>Acceptance no. {acc}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="40"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="41"/>
         <source>订单 {order}</source>
         <translation>Order {order}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="41"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="42"/>
         <source>金额 {yuan} 元</source>
         <translation>Amount ¥{yuan}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="44"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="45"/>
         <source>平台已拒绝申请</source>
         <translation>platform refused the application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="46"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="47"/>
         <source>重试，或已人工处理时选择原因：</source>
         <translation>Retry, or if it was settled by hand, choose why:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="50"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>

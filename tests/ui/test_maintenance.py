@@ -12,8 +12,10 @@ from argon2 import PasswordHasher
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QPushButton
 
+from core.text import tr
 from hall.audit import AuditLog
 from hall.db import open_engine, sqlite_url
+from kiosk.home import DEVICE_NAMES
 from tests.ui.conftest import make_kiosk
 
 # the real argon2id, with small costs so the tests stay quick; the kiosk verifies whatever
@@ -58,7 +60,10 @@ def staff_kiosk(tmp_path):
             "staff.idle_timeout": 60,
         },
     )
-    k.alerts.raise_("printer", "paper_near_end", "凭条打印机：纸将用完")
+    # as the app raises a device's alert: marked text, rendered in the UI language
+    k.alerts.raise_(
+        "printer", "paper_near_end", tr("{device}：{why}", device=DEVICE_NAMES["printer"], why=tr("纸将用尽"))
+    )
     yield k
     k.stop()
 
@@ -143,7 +148,7 @@ def test_right_pin_shows_devices_and_alerts_and_is_audited(qtbot, shell, staff_k
     assert shell.mode == "staff"
     shown = texts(shell)
     assert "维护模式 · S01" in shown
-    assert "凭条打印机" in shown and "纸将用完" in shown  # the open alert, with its time
+    assert "凭条打印机" in shown and "纸将用尽" in shown  # the open alert, with its time
     shell.grab().save(str(SHOTS / "overview_1080x1920.png"))
     shell.resize(1920, 1080)
     QApplication.processEvents()
@@ -284,6 +289,7 @@ def test_panel_switches_to_english(qtbot, shell):
     qtbot.mouseClick(btn(shell, "language"), Qt.MouseButton.LeftButton)
     shown = texts(shell)
     assert "Maintenance · S01" in shown and "Open alerts" in shown and "Exit maintenance" in shown
+    assert "Receipt printer: Paper running low" in shown and "纸将用尽" not in shown  # the alert too
     shell.resize(1920, 1080)
     QApplication.processEvents()
     shell.grab().save(str(SHOTS / "overview_en_1920x1080.png"))

@@ -6,6 +6,7 @@ from functools import partial
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
+from core.redact import redact
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance
 from kiosk.ui.i18n import ui
@@ -32,7 +33,8 @@ class OverviewPage(Page):
             box.addWidget(label(ui(tr("没有未处理的提醒")), "Hint"))
         for i, (alert, acked) in enumerate(alerts):
             seen = ui(tr("（已确认）")) if acked else ""
-            box.addWidget(label(f"{maint.started_local(alert)}  {alert.message}{seen}", f"alert_{i}"))
+            shown = redact(ui(alert.text)) if alert.text.source else alert.message  # masked after rendering
+            box.addWidget(label(f"{maint.started_local(alert)}  {shown}{seen}", f"alert_{i}"))
             row = QHBoxLayout()
             ack = button(ui(tr("确认收到")), partial(run, partial(maint.acknowledge, alert)), name=f"ack_{i}")
             ack.setEnabled(not acked)
