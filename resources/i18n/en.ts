@@ -101,7 +101,7 @@
     </message>
     <message>
         <location filename="../../flows/views.py" line="118"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="72"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="76"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="114"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
@@ -148,6 +148,7 @@
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="18"/>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="22"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
@@ -678,17 +679,17 @@
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="111"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="126"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="115"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="130"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="117"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="132"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
@@ -3950,6 +3951,66 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/maintenance/a4.py" line="54"/>
         <source>打印任务 {job} 已重新提交</source>
         <translation>Print job {job} sent again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="34"/>
+        <source>读卡成功：{name}，{number}，有效期至 {until}</source>
+        <translation>Card read: {name}, {number}, valid until {until}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="40"/>
+        <source>扫码成功：{code}（{n} 位）</source>
+        <translation>Code scanned: {code} ({n} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="43"/>
+        <source>读卡失败：{why}</source>
+        <translation>Card not read: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="44"/>
+        <source>扫码失败：{why}</source>
+        <translation>Code not scanned: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="33"/>
+        <source>本机没有摄像头</source>
+        <translation>This kiosk has no camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="40"/>
+        <source>站在取景框前，按提示检查光线和位置；此处不拍照</source>
+        <translation>Stand in front of the camera and check light and position by the hints; no photo is taken here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="21"/>
+        <source>读卡扫码</source>
+        <translation>Readers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="30"/>
+        <source>请把身份证放在读卡区，读到的内容显示在下方（已遮挡）</source>
+        <translation>Place an ID card on the reader; what it reads is shown below (masked)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="31"/>
+        <source>请把二维码或条码对准扫码口，扫到的内容显示在下方（已遮挡）</source>
+        <translation>Hold a QR code or barcode to the scanner; what it reads is shown below (masked)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="38"/>
+        <source>本机没有读卡器或扫码器</source>
+        <translation>This kiosk has no card reader or code scanner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="40"/>
+        <source>检测结果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="42"/>
+        <source>还没有读到内容</source>
+        <translation>Nothing read yet</translation>
     </message>
 </context>
 </TS>

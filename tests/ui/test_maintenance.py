@@ -28,7 +28,8 @@ SHOTS.mkdir(parents=True, exist_ok=True)
 
 
 def texts(widget) -> str:
-    QApplication.processEvents()
+    QApplication.processEvents()  # a redraw waiting (a device's status changed) happens here,
+    QApplication.processEvents()  # and the widgets it made are shown in the next round
     return " ".join(w.text() for w in widget.findChildren(QLabel) if w.isVisible()) + " ".join(
         b.text() for b in widget.findChildren(QPushButton) if b.isVisible()
     )

@@ -44,3 +44,10 @@ class Page:
 
     def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
         raise NotImplementedError
+
+    def leave(self) -> None:
+        """The page is about to be cleared (redrawn, another tab, staff gone): stop what it runs."""
+
+    def device_event(self, maint: Maintenance, kind: str, payload: object) -> bool:
+        """A device event while this page shows (a card read, a code scanned); True: taken."""
+        return False

@@ -16,6 +16,7 @@ from core.text import tr
 from kiosk.maintenance.actions import Maintenance, Outcome
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
+from kiosk.ui.maintenance.camera import CameraPage
 from kiosk.ui.maintenance.journal import JournalPage
 from kiosk.ui.maintenance.lockers import LockersPage
 from kiosk.ui.maintenance.logs import LogsPage
@@ -23,6 +24,7 @@ from kiosk.ui.maintenance.overview import OverviewPage
 from kiosk.ui.maintenance.page import Page
 from kiosk.ui.maintenance.printer import PrinterPage
 from kiosk.ui.maintenance.queue import QueuePage
+from kiosk.ui.maintenance.readers import ReadersPage
 from kiosk.ui.screens.base import clear
 from kiosk.ui.widgets import button, label
 
@@ -31,6 +33,8 @@ T = TypeVar("T")
 PAGES: tuple[type[Page], ...] = (
     OverviewPage,
     PrinterPage,
+    CameraPage,
+    ReadersPage,
     LockersPage,
     QueuePage,
     JournalPage,
@@ -98,15 +102,26 @@ class MaintenancePanel(QWidget):
             self.redraw()
 
     def show_page(self, page: str) -> None:
+        self.pages[self.page].leave()
         self.page = page
         self.result = None
         self.redraw()
 
     # ---- rendering ----
+    def device_event(self, kind: str, payload: object) -> None:
+        """A device event while staff are in: the page on show may want it, nobody else."""
+        if self.maint is not None and self.pages[self.page].device_event(self.maint, kind, payload):
+            self.redraw()
+
+    def hideEvent(self, event: Any) -> None:
+        self.pages[self.page].leave()  # staff left: the camera stops
+        super().hideEvent(event)
+
     def redraw(self) -> None:
         maint = self.maint
         if maint is None:
             return
+        self.pages[self.page].leave()
         clear(self.outer)
         self.outer.addWidget(label(ui(tr("维护模式 · {staff}", staff=maint.session.staff or "")), "Title"))
         tabs = QGridLayout()
