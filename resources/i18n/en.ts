@@ -101,7 +101,7 @@
     </message>
     <message>
         <location filename="../../flows/views.py" line="118"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="76"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="84"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="114"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
@@ -679,19 +679,34 @@
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="126"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="130"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="132"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="155"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="158"/>
+        <source>夜间关机</source>
+        <translation>Shut down for the night</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="169"/>
+        <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
+        <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="171"/>
+        <source>确认关机</source>
+        <translation>Shut down now</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/overview.py" line="23"/>
@@ -774,6 +789,7 @@
         <translation>The print queue is empty</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="68"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -3727,12 +3743,12 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="146"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="146"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="148"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -4011,6 +4027,21 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/maintenance/readers.py" line="42"/>
         <source>还没有读到内容</source>
         <translation>Nothing read yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="19"/>
+        <source>关机命令无法执行：{err}</source>
+        <translation>The shutdown command could not run: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="22"/>
+        <source>关机命令失败：{err}</source>
+        <translation>The shutdown command failed: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="23"/>
+        <source>正在关机</source>
+        <translation>Shutting down</translation>
     </message>
 </context>
 </TS>

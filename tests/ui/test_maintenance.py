@@ -314,3 +314,79 @@ def test_lockout_survives_a_restart(qtbot, shell, staff_kiosk):
         assert again.mode == "staff_pin" and "20 秒后再试" in texts(again)
     finally:
         again.shutdown()
+
+
+def shell_with(qtbot, kiosk, **settings):  # type: ignore[no-untyped-def]
+    """A fresh shell on the kiosk with changed settings (as after editing the config)."""
+    from kiosk.ui.shell import Shell, install
+
+    for key, value in settings.items():
+        kiosk.config = kiosk.config.replace(key, value)
+    s = Shell(kiosk)
+    install(s)
+    qtbot.addWidget(s)
+    s.resize(1080, 1920)
+    s.show()
+    return s
+
+
+def test_shutdown_is_offered_only_where_configured_and_asks_first(
+    qtbot, shell, staff_kiosk, tmp_path, monkeypatch
+):
+    import sys
+
+    import kiosk.ui.maintenance as maintenance
+
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    assert not [b for b in shell.findChildren(QPushButton, "maint_shutdown") if b.isVisible()]
+    qtbot.mouseClick(btn(shell, "maint_exit"), Qt.MouseButton.LeftButton)
+    shell.shutdown()
+    marker = tmp_path / "powered-off"
+    command = [sys.executable, "-c", f"open({str(marker)!r}, 'w').write('off')"]
+    again = shell_with(qtbot, staff_kiosk, **{"staff.shutdown_command": command})
+    codes: list[int] = []
+    monkeypatch.setattr(maintenance.QApplication, "exit", codes.append)
+    try:
+        taps(qtbot, again)
+        type_pin(qtbot, again, PIN)
+        qtbot.mouseClick(btn(again, "maint_shutdown"), Qt.MouseButton.LeftButton)
+        assert "确定关机吗" in texts(again) and not marker.exists()  # nothing yet
+        again.grab().save(str(SHOTS / "shutdown_confirm_1080x1920.png"))
+        qtbot.mouseClick(btn(again, "shutdown_cancel"), Qt.MouseButton.LeftButton)
+        assert "确定关机吗" not in texts(again) and not marker.exists()
+        qtbot.mouseClick(btn(again, "maint_shutdown"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(btn(again, "shutdown_confirm"), Qt.MouseButton.LeftButton)
+        assert marker.read_text() == "off" and codes == [0] and again.mode == "home"
+    finally:
+        again.shutdown()
+    assert [(r.action, r.object, r.result) for r in audit_rows(staff_kiosk)][-2:] == [
+        ("shutdown", "machine", "ok"),
+        ("exit", "shutdown", "ok"),
+    ]
+
+
+def test_a_shutdown_command_that_fails_leaves_staff_in_maintenance_with_the_reason(
+    qtbot, shell, staff_kiosk, monkeypatch
+):
+    import sys
+
+    import kiosk.ui.maintenance as maintenance
+
+    codes: list[int] = []
+    monkeypatch.setattr(maintenance.QApplication, "exit", codes.append)
+    shell.shutdown()
+    command = [sys.executable, "-c", "import sys; sys.exit('Access denied by polkit')"]
+    again = shell_with(qtbot, staff_kiosk, **{"staff.shutdown_command": command})
+    try:
+        taps(qtbot, again)
+        type_pin(qtbot, again, PIN)
+        qtbot.mouseClick(btn(again, "maint_shutdown"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(btn(again, "shutdown_confirm"), Qt.MouseButton.LeftButton)
+        assert again.mode == "staff" and codes == []
+        assert "关机命令失败：Access denied by polkit" in texts(again)
+    finally:
+        again.shutdown()
+    assert ("shutdown", "machine", "failed") in [
+        (r.action, r.object, r.result) for r in audit_rows(staff_kiosk)
+    ]

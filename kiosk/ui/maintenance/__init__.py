@@ -15,7 +15,8 @@ from kiosk.idle import IdleWatch
 from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.auth import Attempt, StaffAuth
 from kiosk.maintenance.gesture import CornerTaps
-from kiosk.maintenance.session import StaffSession
+from kiosk.maintenance.power import shut_down
+from kiosk.maintenance.session import Outcome, StaffSession
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
 from kiosk.ui.maintenance.panel import MaintenancePanel
@@ -60,7 +61,8 @@ class StaffMode:
         self.maint = Maintenance(shell.kiosk, self.session)
         self.pin_screen = PinScreen(self.pin_entered, self.leave)
         restart = self.restart if settings["allow_restart"] else None
-        self.panel = MaintenancePanel(self.leave, restart)
+        shutdown = self.shutdown if settings["shutdown_command"] else None
+        self.panel = MaintenancePanel(self.leave, restart, shutdown)
         shell.stack.addWidget(self.pin_screen)
         self.checking = False  # a PIN or card is being checked (argon2 takes a good part of a second)
         self._checked = channel(self._result, owner=self.pin_screen)
@@ -164,6 +166,14 @@ class StaffMode:
         self.session.act("restart", "kiosk", lambda: None)
         self.end("restart")
         QApplication.exit(RESTART_CODE)
+
+    def shutdown(self) -> Outcome:
+        """Power off for the night; a command that fails leaves staff in maintenance to see why."""
+        outcome = shut_down(self.session, self.shell.kiosk.config["staff"]["shutdown_command"])
+        if outcome.ok:
+            self.end("shutdown")
+            QApplication.exit(0)
+        return outcome
 
     # ---- time and touches ----
     def touched(self) -> None:

@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance, Outcome
@@ -43,10 +43,17 @@ PAGES: tuple[type[Page], ...] = (
 
 
 class MaintenancePanel(QWidget):
-    def __init__(self, on_exit: Callable[[], None], on_restart: Callable[[], None] | None) -> None:
+    def __init__(
+        self,
+        on_exit: Callable[[], None],
+        on_restart: Callable[[], None] | None,
+        on_shutdown: Callable[[], Outcome] | None = None,
+    ) -> None:
         super().__init__()
         self.on_exit = on_exit
         self.on_restart = on_restart
+        self.on_shutdown = on_shutdown  # None: the config names no shutdown command
+        self.confirming = False  # shutdown pressed once: asking to confirm
         self.maint: Maintenance | None = None
         self.pages = {cls.key: cls(self) for cls in PAGES}
         self.page = "overview"
@@ -60,6 +67,7 @@ class MaintenancePanel(QWidget):
     def open(self, maint: Maintenance) -> None:
         self.maint = maint
         self.page = "overview"
+        self.confirming = False
         for page in self.pages.values():
             page.reset()
         self.result = None
@@ -101,6 +109,20 @@ class MaintenancePanel(QWidget):
         if self.maint is not None and self.maint.session.active:
             self.redraw()
 
+    def _ask_shutdown(self) -> None:
+        self.confirming, self.result = True, None
+        self.redraw()
+
+    def _keep_running(self) -> None:
+        self.confirming = False
+        self.redraw()
+
+    def _shut_down(self) -> None:
+        self.confirming = False
+        if self.on_shutdown is not None:
+            self.result = self.on_shutdown()  # on success the app is leaving its event loop
+        self.redraw()
+
     def show_page(self, page: str) -> None:
         self.pages[self.page].leave()
         self.page = page
@@ -128,20 +150,29 @@ class MaintenancePanel(QWidget):
         window = self.window()
         cols = 4 if window.width() > window.height() else 3  # portrait: room for English labels
         names = [*((p.key, p.title) for p in self.pages.values()), ("exit", tr("退出维护"))]
+        ways_out: dict[str, Callable[[], None]] = {"exit": self.on_exit}
         if self.on_restart is not None:
             names.append(("restart", tr("重启终端")))
+            ways_out["restart"] = self.on_restart
+        if self.on_shutdown is not None:
+            names.append(("shutdown", tr("夜间关机")))
+            ways_out["shutdown"] = self._ask_shutdown
         for i, (key, text) in enumerate(names):
-            if key == "exit":
-                b = button(ui(text), self.on_exit, role="secondary", name="maint_exit")
-            elif key == "restart":
-                b = button(
-                    ui(text), self.on_restart or (lambda: None), role="secondary", name="maint_restart"
-                )
+            if key in ways_out:
+                b = button(ui(text), ways_out[key], role="secondary", name=f"maint_{key}")
             else:
                 b = button(ui(text), partial(self.show_page, key), name=f"tab_{key}")
                 b.setEnabled(key != self.page)
             tabs.addWidget(b, i // cols, i % cols)
         self.outer.addLayout(tabs)
+        if self.confirming:
+            self.outer.addWidget(label(ui(tr("确定关机吗？关机后本机停止服务，直到有人开机")), "Error"))
+            row = QHBoxLayout()
+            row.addWidget(button(ui(tr("确认关机")), self._shut_down, name="shutdown_confirm"))
+            row.addWidget(
+                button(ui(tr("取消")), self._keep_running, role="secondary", name="shutdown_cancel")
+            )
+            self.outer.addLayout(row)
         if self.result is not None:
             self.outer.addWidget(label(ui(self.result.message), "Body" if self.result.ok else "Error"))
         body = QWidget()
