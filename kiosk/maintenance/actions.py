@@ -17,7 +17,7 @@ from core.text import Text, tr
 from devices.base import State
 from kiosk.alerts import Alert
 from kiosk.home import DEVICE_NAMES
-from kiosk.maintenance.session import Outcome, StaffSession
+from kiosk.maintenance.session import Outcome, Refused, StaffSession
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -142,7 +142,9 @@ class Maintenance:
         printer = self.kiosk.devices["printer"]
 
         def run() -> Text:
-            printer.call(lambda d: d.print_layout("test_page", data), 60)
+            result = printer.call(lambda d: d.print_layout("test_page", data), 60)
+            if not result.completed:  # the paper ran out or the printer failed during the page
+                raise Refused(result.reason)
             return tr("测试页已打印")
 
         return self.session.act("test_print", "printer", run)

@@ -3703,32 +3703,32 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>{kind} ({state})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="146"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="148"/>
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="154"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="156"/>
         <source>已记录换纸，纸张提醒已清除</source>
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="183"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="185"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="186"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="188"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="193"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="195"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="199"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="201"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>
@@ -3743,12 +3743,17 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="146"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="147"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="148"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="149"/>
+        <source>此卡未登记为工作人员卡</source>
+        <translation>This card is not enrolled as a staff card</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="151"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>

@@ -204,6 +204,21 @@ def test_staff_card_enters_and_a_citizen_card_does_not(qtbot, shell, staff_kiosk
     ]
 
 
+def test_a_card_not_enrolled_on_the_keypad_is_refused_as_such_and_audited(qtbot, shell, staff_kiosk):
+    class Card:
+        id_number = "110105194912310037"  # synthetic, valid check digit, not enrolled
+
+    taps(qtbot, shell)
+    shell._on_device_event(("card_inserted", Card()))
+    qtbot.waitUntil(lambda: not shell.staff.checking, timeout=20000)
+    assert shell.mode == "staff_pin" and "此卡未登记为工作人员卡" in texts(shell)
+    assert shell.staff.auth.failures == 0  # a card cannot be guessed: it does not lock PIN entry
+    assert [(r.subject, r.action, r.object, r.result) for r in audit_rows(staff_kiosk)] == [
+        ("unknown", "enter", "card", "refused")
+    ]
+    assert Card.id_number not in " ".join(r.line() for r in audit_rows(staff_kiosk))
+
+
 def test_no_plain_pin_in_config_or_database(qtbot, shell, staff_kiosk):
     taps(qtbot, shell)
     type_pin(qtbot, shell, PIN)

@@ -85,6 +85,33 @@ def test_test_print_and_paper_refilled(qtbot, shell, kiosk):
     assert ("test_print", "ok") in actions and ("paper_refilled", "ok") in actions
 
 
+def test_paper_running_out_during_the_test_print_is_a_failure_not_a_success(qtbot, shell, kiosk):
+    kiosk.simulators["printer"].run_out_during_next()
+    click(qtbot, shell, "tab_printer")
+    click(qtbot, shell, "test_print")
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)
+    assert "测试页已打印" not in texts(shell)
+    assert ("test_print", "failed") in [(r.action, r.result) for r in audit_rows(kiosk)]
+
+
+def test_idle_while_a_test_print_hangs_ends_the_staff_session_and_its_outcome_is_still_audited(
+    qtbot, shell, kiosk
+):
+    sim = kiosk.simulators["printer"]
+    sim.stall_during_next()
+    click(qtbot, shell, "tab_printer")
+    click(qtbot, shell, "test_print")
+    assert "正在处理" in texts(shell)
+    shell.clock.advance(kiosk.config["staff"]["idle_timeout"] + 1)
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)  # the screen does not wait on the printer
+    assert not shell.staff.session.active
+    sim.resume()  # power cycled: the job ends one way or the other
+    qtbot.waitUntil(lambda: "test_print" in [r.action for r in audit_rows(kiosk)], timeout=90000)
+    assert shell.mode == "home"  # the late outcome does not bring the panel back
+    rows = [(r.subject, r.action, r.object) for r in audit_rows(kiosk)]
+    assert rows.index(("S01", "exit", "idle")) < rows.index(("S01", "test_print", "printer"))
+
+
 def test_test_print_failure_is_shown_and_audited(qtbot, shell, kiosk):
     kiosk.simulators["printer"].set_state("out")
     assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.FAULT, 10)

@@ -65,6 +65,7 @@ class StaffMode:
         self.panel = MaintenancePanel(self.leave, restart, shutdown)
         shell.stack.addWidget(self.pin_screen)
         self.checking = False  # a PIN or card is being checked (argon2 takes a good part of a second)
+        self._by_card = False  # what is being checked: a card (else a PIN)
         self._checked = channel(self._result, owner=self.pin_screen)
         shell.stack.addWidget(self.panel)
 
@@ -104,14 +105,14 @@ class StaffMode:
 
     def pin_entered(self, pin: str) -> None:
         self.shell.idle.touch()
-        self._check(lambda: self.session.enter_pin(pin))
+        self._check(lambda: self.session.enter_pin(pin), by_card=False)
 
-    def _check(self, attempt: Callable[[], Attempt]) -> None:
+    def _check(self, attempt: Callable[[], Attempt], by_card: bool) -> None:
         """argon2 is slow on purpose: check (and audit) on a thread so the screen keeps
         answering; the outcome comes back through the bridge."""
         if self.checking:
             return
-        self.checking = True
+        self.checking, self._by_card = True, by_card
         self.pin_screen.ok.setEnabled(False)
 
         def run() -> None:
@@ -128,7 +129,7 @@ class StaffMode:
         """A card read on the home or keypad screen is checked as a staff card (True: taken)."""
         if not self.auth.cards or self.shell.mode not in ("home", "attract", PIN):
             return False
-        self._check(lambda: self.session.enter_card(id_number))
+        self._check(lambda: self.session.enter_card(id_number), by_card=True)
         return True
 
     def _result(self, attempt: Attempt) -> None:
@@ -144,6 +145,8 @@ class StaffMode:
             return  # a citizen's card on the home screen is none of ours (the try is audited)
         if attempt.locked_for > 0:
             message: Text = tr("输入错误次数过多，请 {s} 秒后再试", s=int(attempt.locked_for + 0.999))
+        elif self._by_card:
+            message = tr("此卡未登记为工作人员卡")
         else:
             message = tr("密码不正确")
         self.pin_screen.show_error(message)
