@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from core.redact import mask_reference
-from core.text import Text, tr
+from core.text import Text, as_text, tr
 from devices.base import State
+from flows.queue import service_name
 from kiosk.alerts import Alert
 from kiosk.home import DEVICE_NAMES
 from kiosk.maintenance.session import Outcome, Refused, StaffSession
@@ -31,7 +32,7 @@ class DeviceRow:
     kind: str
     name: Text
     state: str  # ok, degraded, fault, offline, ...
-    reason: str
+    reason: Text  # rendered in the UI language
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,9 @@ class Figure:
 
 @dataclass(frozen=True)
 class ServiceRow:
-    name: str
+    name: Text  # Chinese, or the config's English name in English
     open: bool
-    reason: str  # why it is not open now
+    reason: Text  # why it is not open now
     issued: int
     waiting: int
     code: str = ""
@@ -70,7 +71,7 @@ class Maintenance:
     def devices(self) -> list[DeviceRow]:
         return [
             DeviceRow(
-                d.name, DEVICE_NAMES.get(d.name, Text(d.name)), d.status.state.value, str(d.status.reason)
+                d.name, DEVICE_NAMES.get(d.name, Text(d.name)), d.status.state.value, as_text(d.status.reason)
             )
             for d in self.kiosk.devices
         ]
@@ -112,9 +113,9 @@ class Maintenance:
             return []
         return [
             ServiceRow(
-                a.service.name_zh,
+                service_name(a.service),
                 a.available,
-                str(a.reason) if a.reason else "",
+                a.reason or Text(""),
                 int(a.last_number[len(a.service.prefix) :]) if a.last_number else 0,
                 a.waiting,
                 a.service.code,

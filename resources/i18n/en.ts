@@ -102,7 +102,7 @@
     <message>
         <location filename="../../flows/views.py" line="118"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="84"/>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="114"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="102"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -148,7 +148,7 @@
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="18"/>
-        <location filename="../../kiosk/ui/maintenance/camera.py" line="22"/>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="21"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
@@ -587,46 +587,51 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="83"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="19"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="20"/>
         <source>需注意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="20"/>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="26"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="21"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="27"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="21"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="22"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="22"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="23"/>
         <source>空</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="23"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="24"/>
         <source>有件</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="24"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="25"/>
         <source>正在开门</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="25"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="26"/>
         <source>等待关门</source>
         <translation>Waiting for the door to close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="37"/>
+        <source>{name}：{value}</source>
+        <translation>{name}: {value}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/overview.py" line="19"/>
@@ -634,7 +639,7 @@
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="27"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="22"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
@@ -719,88 +724,88 @@
         <translation>No devices configured on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="29"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="33"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="32"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="35"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="34"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="39"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="37"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="44"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="40"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="51"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="46"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="49"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="39"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="34"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="38"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="45"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="40"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="52"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="47"/>
         <source>A4 打印队列</source>
         <translation>A4 print queue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="57"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="52"/>
         <source>正在读取打印队列…</source>
         <translation>Reading the print queue…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="59"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="54"/>
         <source>读取打印队列失败：{why}</source>
         <translation>Could not read the print queue: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="56"/>
         <source>打印队列为空</source>
         <translation>The print queue is empty</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="68"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="79"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="89"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="77"/>
         <source>刷新打印队列</source>
         <translation>Refresh the print queue</translation>
     </message>
@@ -810,33 +815,33 @@
         <translation>No locker wall here, or its inventory is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="42"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="46"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="45"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="50"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="48"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="51"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="49"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="56"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="54"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="64"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="62"/>
         <source>标记故障：{why}</source>
         <translation>Mark faulty: {why}</translation>
     </message>
@@ -881,7 +886,7 @@
         <translation>Reprint a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="85"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="83"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
@@ -1183,7 +1188,7 @@
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="18"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="19"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -3688,47 +3693,47 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Cannot open the {device} port {port}: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="130"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="131"/>
         <source>{service} 今日取号</source>
         <translation>{service}: tickets today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="131"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="132"/>
         <source>{service} 等候中</source>
         <translation>{service}: waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="135"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="136"/>
         <source>{kind}（{state}）</source>
         <translation>{kind} ({state})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="148"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="149"/>
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="156"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="157"/>
         <source>已记录换纸，纸张提醒已清除</source>
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="185"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="186"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="188"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="189"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="195"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="196"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="201"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="202"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>
@@ -3954,7 +3959,7 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Retry, or if it was settled by hand, choose why:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="50"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="49"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
@@ -3994,42 +3999,42 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Code not scanned: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/camera.py" line="33"/>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="32"/>
         <source>本机没有摄像头</source>
         <translation>This kiosk has no camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/camera.py" line="40"/>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="39"/>
         <source>站在取景框前，按提示检查光线和位置；此处不拍照</source>
         <translation>Stand in front of the camera and check light and position by the hints; no photo is taken here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="21"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="20"/>
         <source>读卡扫码</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="29"/>
         <source>请把身份证放在读卡区，读到的内容显示在下方（已遮挡）</source>
         <translation>Place an ID card on the reader; what it reads is shown below (masked)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="30"/>
         <source>请把二维码或条码对准扫码口，扫到的内容显示在下方（已遮挡）</source>
         <translation>Hold a QR code or barcode to the scanner; what it reads is shown below (masked)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="38"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="37"/>
         <source>本机没有读卡器或扫码器</source>
         <translation>This kiosk has no card reader or code scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="40"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="39"/>
         <source>检测结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="41"/>
         <source>还没有读到内容</source>
         <translation>Nothing read yet</translation>
     </message>

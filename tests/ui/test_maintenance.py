@@ -27,12 +27,26 @@ SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots")) / "maint"
 SHOTS.mkdir(parents=True, exist_ok=True)
 
 
-def texts(widget) -> str:
-    QApplication.processEvents()  # a redraw waiting (a device's status changed) happens here,
-    QApplication.processEvents()  # and the widgets it made are shown in the next round
+def _shown_texts(widget) -> str:
     return " ".join(w.text() for w in widget.findChildren(QLabel) if w.isVisible()) + " ".join(
         b.text() for b in widget.findChildren(QPushButton) if b.isVisible()
     )
+
+
+def texts(widget, settle: float = 2.0) -> str:
+    """What the screen shows once it has settled: a redraw (a device's status changed, a
+    reading arrived) builds new widgets that are shown an event round later, so read until two
+    rounds in a row agree (within `settle` seconds)."""
+    deadline = time.monotonic() + settle
+    QApplication.processEvents()
+    last = _shown_texts(widget)
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        now = _shown_texts(widget)
+        if now == last:
+            break
+        last = now
+    return last
 
 
 def btn(shell, name: str, timeout: float = 5.0) -> QPushButton:

@@ -298,3 +298,34 @@ def test_health_file_reports_open_alerts_journal_items_and_the_last_staff_visit(
     assert item["kind"] == "refund_failed" and item["amount_fen"] > 0
     assert item["acceptance_no"].startswith("****")  # masked
     assert status["last_staff_visit"] == shell.clock.now().isoformat(timespec="seconds")
+
+
+def test_a_long_alert_in_english_overlaps_nothing_on_a_page_taller_than_the_screen(qtbot, shell, kiosk):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from core.text import tr
+
+    why = "speech service did not answer within 3 s, twice in a row, after a restart of the service"
+    kiosk.alerts.raise_("voice", "degraded", tr("语音播报不可用：{why}", why=why))
+    kiosk.alerts.raise_("printer", "paper_near_end", tr("纸将用尽"))
+    click(qtbot, shell, "language")
+    click(qtbot, shell, "tab_printer")
+    click(qtbot, shell, "tab_overview")
+    assert "Voice guidance unavailable" in texts(shell)
+
+    def place(w) -> QRect:  # type: ignore[no-untyped-def]
+        return QRect(w.mapTo(shell, w.rect().topLeft()), w.size())
+
+    panel = shell.staff.panel
+    shown = [w for w in panel.findChildren(QLabel) + panel.findChildren(QPushButton) if w.isVisible()]
+    rows = [w for w in shown if w.objectName().startswith(("alert_", "ack_", "clear_"))]
+    assert len(rows) == 6
+    clashes = [
+        (a.objectName(), b.objectName())
+        for i, a in enumerate(rows)
+        for b in rows[i + 1 :]
+        if place(a).intersects(place(b))
+    ]
+    assert clashes == []
+    shell.grab().save(str(SHOTS / "overview_long_alert_en_1080x1920.png"))

@@ -45,21 +45,27 @@ def click(qtbot, shell, name: str) -> None:
     qtbot.mouseClick(btn(shell, name), Qt.MouseButton.LeftButton)
 
 
-def preview(shell) -> CameraView:
-    QApplication.processEvents()  # a redrawn page's widgets show on the next event round
-    (view,) = [v for v in shell.findChildren(CameraView) if v.isVisible()]
-    return view
+def preview(qtbot, shell) -> CameraView:
+    """The preview on show (a redrawn page's widgets show an event round later)."""
+    found: list[CameraView] = []
+
+    def shown() -> bool:
+        found[:] = [v for v in shell.findChildren(CameraView) if v.isVisible()]
+        return len(found) == 1
+
+    qtbot.waitUntil(shown, timeout=10000)
+    return found[0]
 
 
 def test_camera_page_shows_the_live_preview_with_guidance_and_stops_on_leaving(qtbot, shell, kiosk):
     click(qtbot, shell, "tab_camera")
-    view = preview(shell)
+    view = preview(qtbot, shell)
     qtbot.waitUntil(lambda: view.frames_shown > 3 and view.text is not None, timeout=30000)
     assert "摄像头：正常" in texts(shell)
     shell.grab().save(str(SHOTS / "camera_1080x1920.png"))
     shell.resize(1920, 1080)
     QApplication.processEvents()
-    view = preview(shell)
+    view = preview(qtbot, shell)
     qtbot.waitUntil(lambda: view.frames_shown > 3, timeout=30000)
     shell.grab().save(str(SHOTS / "camera_1920x1080.png"))
     click(qtbot, shell, "tab_overview")
@@ -71,7 +77,7 @@ def test_camera_page_shows_the_live_preview_with_guidance_and_stops_on_leaving(q
 
 def test_a_card_and_a_code_show_masked_and_each_check_is_audited(qtbot, shell, kiosk):
     click(qtbot, shell, "tab_readers")
-    assert "还没有读到内容" in texts(shell)
+    qtbot.waitUntil(lambda: "还没有读到内容" in texts(shell), timeout=10000)
     kiosk.simulators["idcard"].insert("resident")
     qtbot.waitUntil(lambda: "读卡成功" in texts(shell), timeout=20000)
     shown = texts(shell)

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page
-from kiosk.ui.maintenance.printer import state_line
+from kiosk.ui.maintenance.page import Page, state_line
 from kiosk.ui.widgets import label
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import UTC
 from functools import partial
 
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from core.redact import mask_reference
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.journal_desk import JournalDesk
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page
+from kiosk.ui.maintenance.page import Page, grid
 from kiosk.ui.widgets import button, label
 
 
@@ -45,7 +45,6 @@ class JournalPage(Page):
                 facts.append(ui(tr("平台已拒绝申请")))
             box.addWidget(label(" · ".join(facts), f"journal_item_{i}"))
             box.addWidget(label(ui(tr("重试，或已人工处理时选择原因：")), "Hint"))
-            actions = QGridLayout()
             buttons = [
                 button(ui(tr("重试")), partial(run, partial(desk.retry, item.saga), True), name=f"retry_{i}")
             ]
@@ -58,6 +57,4 @@ class JournalPage(Page):
                         name=f"by_hand_{i}_{key}",
                     )
                 )
-            for j, b in enumerate(buttons):
-                actions.addWidget(b, j // 2, j % 2)
-            box.addLayout(actions)
+            box.addWidget(grid(buttons, 2))

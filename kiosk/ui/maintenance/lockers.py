@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page, state_name
+from kiosk.ui.maintenance.page import Page, grid, state_name
 from kiosk.ui.widgets import button, label
 
 FAULT_REASONS = (tr("门锁卡住"), tr("门关不上"), tr("柜内损坏"))
@@ -29,15 +29,14 @@ class LockersPage(Page):
         if maint.lockers is None:
             box.addWidget(label(ui(tr("本机没有取件柜，或库存不可用")), "Hint"))
             return
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for i, s in enumerate(slots):
+        wall = []
+        for s in slots:
             since = s.since.astimezone(maint.zone)
             text = f"{s.number} {state_name(s.state)}\n{s.holds or '—'}  {since:%m-%d %H:%M}"
             b = button(text, partial(self._select, s.number), role="secondary", name=f"slot_{s.number}")
             b.setEnabled(s.number != self.selected)
-            grid.addWidget(b, i // 3, i % 3)
-        box.addLayout(grid)
+            wall.append(b)
+        box.addWidget(grid(wall, 3))
         chosen = next((s for s in slots if s.number == self.selected), None)
         if chosen is None:
             box.addWidget(label(ui(tr("轻触一个柜格查看和操作")), "Hint"))
@@ -45,7 +44,6 @@ class LockersPage(Page):
         if chosen.reason:
             box.addWidget(label(ui(tr("故障原因：{why}", why=chosen.reason))))
         n = chosen.number
-        actions = QGridLayout()
         buttons = [
             button(ui(tr("开门")), lambda: run(lambda: maint.locker_open(n)), name="locker_open"),
             button(ui(tr("清空")), lambda: run(lambda: maint.locker_clear(n)), name="locker_clear"),
@@ -67,9 +65,7 @@ class LockersPage(Page):
                         name=f"locker_faulty_{j}",
                     )
                 )
-        for i, b in enumerate(buttons):
-            actions.addWidget(b, i // 2, i % 2)
-        box.addLayout(actions)
+        box.addWidget(grid(buttons, 2))
 
     def _select(self, number: int) -> None:
         self.selected = number

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout
 
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page
+from kiosk.ui.maintenance.page import Page, grid
 from kiosk.ui.widgets import button
 
 LOG_LEVELS = (("INFO", tr("全部")), ("WARNING", tr("警告")), ("ERROR", tr("错误")))
@@ -23,12 +23,12 @@ class LogsPage(Page):
         self.level = "INFO"
 
     def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
-        row = QHBoxLayout()
+        levels = []
         for level, text in LOG_LEVELS:
             b = button(ui(text), partial(self._set_level, level), name=f"level_{level}")
             b.setEnabled(level != self.level)
-            row.addWidget(b)
-        box.addLayout(row)
+            levels.append(b)
+        box.addWidget(grid(levels, len(levels)))
         view = QPlainTextEdit()
         view.setObjectName("log_lines")
         view.setReadOnly(True)

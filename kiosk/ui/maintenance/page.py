@@ -3,12 +3,13 @@ state (the compartment chosen, the log level) and forgets it when staff enter ag
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from core.text import Text, tr
-from kiosk.maintenance.actions import Maintenance
+from core.text import Text, TextLike, tr
+from kiosk.maintenance.actions import DeviceRow, Maintenance
 from kiosk.ui.i18n import ui
 
 if TYPE_CHECKING:
@@ -29,6 +30,29 @@ STATE_NAMES = {
 
 def state_name(state: str) -> str:
     return ui(STATE_NAMES.get(state, Text(state)))
+
+
+def pair(name: TextLike, value: TextLike) -> str:
+    """ "名称：值" with the colon of the UI language."""
+    return ui(tr("{name}：{value}", name=name, value=value))
+
+
+def state_line(row: DeviceRow) -> str:
+    """A device, its state, and why when it is not ok."""
+    why = f" — {ui(row.reason)}" if row.reason.source and row.state != "ok" else ""
+    return pair(row.name, state_name(row.state)) + why
+
+
+def grid(widgets: Sequence[QWidget], columns: int) -> QWidget:
+    """Buttons (or any widgets) in rows of `columns`, as one widget: a nested layout in the
+    scrolled page kept the height its buttons had before the style sized them, and overlapped
+    the line under it; a widget item tells its parent when it grows."""
+    box = QWidget()
+    layout = QGridLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for i, w in enumerate(widgets):
+        layout.addWidget(w, i // columns, i % columns)
+    return box
 
 
 class Page:

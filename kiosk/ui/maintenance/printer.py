@@ -6,20 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from core.text import Text, tr
 from kiosk.maintenance.a4 import A4Desk, A4Job
 from kiosk.maintenance.actions import DeviceRow, Maintenance
 from kiosk.maintenance.session import Outcome
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page, state_name
+from kiosk.ui.maintenance.page import Page, grid, state_line
 from kiosk.ui.widgets import button, label
-
-
-def state_line(row: DeviceRow) -> str:
-    why = f" — {row.reason}" if row.reason and row.state != "ok" else ""
-    return f"{ui(row.name)}：{state_name(row.state)}{why}"
 
 
 class PrinterPage(Page):
@@ -60,31 +55,24 @@ class PrinterPage(Page):
         elif not self.jobs:
             box.addWidget(label(ui(tr("打印队列为空")), "Hint"))
         for job in self.jobs or []:
-            line = QGridLayout()
-            line.addWidget(label(f"{job.job_id}  {ui(job.state)}", f"a4_job_{job.job_id}"), 0, 0)
+            shown = label(f"{job.job_id}  {ui(job.state)}", f"a4_job_{job.job_id}")
             if job.can_cancel:
-                line.addWidget(
-                    button(
-                        ui(tr("取消")),
-                        partial(self._act, desk.cancel, desk, job.job_id),
-                        role="secondary",
-                        name=f"a4_cancel_{job.job_id}",
-                    ),
-                    0,
-                    1,
+                act = button(
+                    ui(tr("取消")),
+                    partial(self._act, desk.cancel, desk, job.job_id),
+                    role="secondary",
+                    name=f"a4_cancel_{job.job_id}",
                 )
-            if job.can_retry:
-                line.addWidget(
-                    button(
-                        ui(tr("重新打印")),
-                        partial(self._act, desk.retry, desk, job.job_id),
-                        name=f"a4_retry_{job.job_id}",
-                    ),
-                    0,
-                    1,
+                box.addWidget(grid([shown, act], 2))
+            elif job.can_retry:
+                act = button(
+                    ui(tr("重新打印")),
+                    partial(self._act, desk.retry, desk, job.job_id),
+                    name=f"a4_retry_{job.job_id}",
                 )
-            line.setColumnStretch(0, 1)
-            box.addLayout(line)
+                box.addWidget(grid([shown, act], 2))
+            else:
+                box.addWidget(shown)
         box.addWidget(
             button(ui(tr("刷新打印队列")), partial(self._read, desk), role="secondary", name="a4_refresh")
         )

@@ -6,13 +6,13 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.queue_desk import STATUS_NAMES, QueueDesk
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page
+from kiosk.ui.maintenance.page import Page, grid
 from kiosk.ui.widgets import Keypad, button, label
 
 MAX_DIGITS = 4
@@ -39,7 +39,7 @@ class QueuePage(Page):
                 state = ui(tr("已由工作人员暂停取号"))
             else:
                 state = ui(tr("可取号")) if r.open else ui(tr("暂停取号：{why}", why=r.reason))
-            box.addWidget(label(r.name, "Title"))
+            box.addWidget(label(ui(r.name), "Title"))
             box.addWidget(label(state, f"queue_state_{r.code}"))
             box.addWidget(
                 label(ui(tr("今日已取 {issued} 个，等候 {waiting} 人", issued=r.issued, waiting=r.waiting)))
@@ -67,21 +67,19 @@ class QueuePage(Page):
         prefixes = desk.prefixes()
         if not self.code and prefixes:
             self.code = prefixes[0][0]
-        row = QHBoxLayout()
+        choices = []
         for code, prefix in prefixes:
             b = button(prefix, partial(self._choose, code), role="secondary", name=f"reprint_prefix_{code}")
             b.setEnabled(code != self.code)
-            row.addWidget(b)
-        box.addLayout(row)
+            choices.append(b)
+        box.addWidget(grid(choices, max(1, min(len(choices), 6))))
         prefix = dict(prefixes).get(self.code, "")
         field = QLineEdit(f"{prefix}{int(self.digits):03d}" if self.digits else prefix)
         field.setObjectName("reprint_number")
         field.setReadOnly(True)
         field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(field)
-        pad = QGridLayout()
-        pad.addWidget(Keypad(self._key, "", {"del": ui(tr("删除"))}), 0, 0)
-        box.addLayout(pad)
+        box.addWidget(Keypad(self._key, "", {"del": ui(tr("删除"))}))
         go = button(ui(tr("补打")), self._print, name="reprint")
         go.setEnabled(bool(self.digits) and int(self.digits) > 0)
         box.addWidget(go)

@@ -9,8 +9,7 @@ from core.text import tr
 from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.readers import Reading, check
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page
-from kiosk.ui.maintenance.printer import state_line
+from kiosk.ui.maintenance.page import Page, state_line
 from kiosk.ui.widgets import label
 
 KEPT = 5
