@@ -111,6 +111,27 @@ def type_pin(qtbot, shell, pin: str) -> None:
     qtbot.waitUntil(lambda: not shell.staff.checking, timeout=20000)  # argon2 runs on a thread
 
 
+def click(qtbot, shell, name: str) -> None:
+    qtbot.mouseClick(btn(shell, name), Qt.MouseButton.LeftButton)
+
+
+def staff_shell(qtbot, kiosk):  # type: ignore[no-untyped-def]
+    """A shell on `kiosk` with staff S01 in maintenance mode (gesture and PIN, as staff do)."""
+    from kiosk.ui.app import application
+    from kiosk.ui.shell import Shell, install
+
+    application()
+    s = Shell(kiosk)
+    install(s)
+    qtbot.addWidget(s)
+    s.resize(1080, 1920)
+    s.show()
+    taps(qtbot, s)
+    type_pin(qtbot, s, PIN)
+    assert s.mode == "staff"
+    return s
+
+
 def audit_log(kiosk) -> AuditLog:
     engine = open_engine(sqlite_url(Path(kiosk.config["kiosk"]["data_dir"]) / "hall.db"))
     return AuditLog(engine, "K01")

@@ -4,13 +4,12 @@ states and alerts, a test print, "paper refilled", and the locker wall's staff a
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from core.redact import mask_reference
 from devices.base import State
 from tests.ui.conftest import simulated_kiosk
-from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, btn, taps, texts, type_pin
+from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, click, staff_shell, texts
 
 
 @pytest.fixture
@@ -34,24 +33,9 @@ def kiosk(tmp_path):
 
 @pytest.fixture
 def shell(qtbot, kiosk):
-    from kiosk.ui.app import application
-    from kiosk.ui.shell import Shell, install
-
-    application()
-    s = Shell(kiosk)
-    install(s)
-    qtbot.addWidget(s)
-    s.resize(1080, 1920)
-    s.show()
-    taps(qtbot, s)
-    type_pin(qtbot, s, PIN)
-    assert s.mode == "staff"
+    s = staff_shell(qtbot, kiosk)
     yield s
     s.shutdown()
-
-
-def click(qtbot, shell, name: str) -> None:
-    qtbot.mouseClick(btn(shell, name), Qt.MouseButton.LeftButton)
 
 
 def test_overview_lists_every_device_with_its_state_and_the_day_s_tickets(qtbot, shell, kiosk):

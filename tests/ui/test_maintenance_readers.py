@@ -5,13 +5,12 @@ check audited; a citizen's card while staff are in starts nothing."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from devices.base import State
 from kiosk.ui.camera_view import CameraView
 from tests.ui.conftest import simulated_kiosk
-from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, btn, taps, texts, type_pin
+from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, click, staff_shell, texts
 
 
 @pytest.fixture
@@ -25,24 +24,9 @@ def kiosk(tmp_path):
 
 @pytest.fixture
 def shell(qtbot, kiosk):
-    from kiosk.ui.app import application
-    from kiosk.ui.shell import Shell, install
-
-    application()
-    s = Shell(kiosk)
-    install(s)
-    qtbot.addWidget(s)
-    s.resize(1080, 1920)
-    s.show()
-    taps(qtbot, s)
-    type_pin(qtbot, s, PIN)
-    assert s.mode == "staff"
+    s = staff_shell(qtbot, kiosk)
     yield s
     s.shutdown()
-
-
-def click(qtbot, shell, name: str) -> None:
-    qtbot.mouseClick(btn(shell, name), Qt.MouseButton.LeftButton)
 
 
 def preview(qtbot, shell) -> CameraView:
