@@ -55,10 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         import tempfile
 
         from core.clock import AdjustableClock
-        from kiosk.ui.demo import DEMO_STEPS, run_demo
-        from kiosk.ui.maintenance.demo_walk import walk_maintenance
-
-        DEMO_STEPS.append(("maintenance", walk_maintenance))
+        from kiosk.ui.demo import run_demo
 
         # the demo never touches the kiosk's real database, alerts or logs
         with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as tmp:

@@ -47,14 +47,15 @@ def check(services: Mapping[str, Any]) -> Text | None:
     return None
 
 
-def ticket_qr(config: Mapping[str, Any], ticket: Any) -> str:
-    """The ticket's QR: the hall's tracking page for it, else its day and number."""
-    qr = str(config["queue"].get("tracking_url", "")).format(number=ticket.number, day=ticket.day.isoformat())
+def ticket_qr(services: Mapping[str, Any], ticket: Any) -> str:
+    """The ticket's QR: the tracking page's link (hall.tracking), else its day and number."""
+    links = services.get("tracking")
+    qr = links.url(ticket.day, ticket.number) if links is not None else ""
     return qr or f"QUEUE:{ticket.day.isoformat()}:{ticket.number}"
 
 
 def ticket_print(
-    config: Mapping[str, Any], svc: Any, ticket: Any, language: str = "zh"
+    config: Mapping[str, Any], services: Mapping[str, Any], svc: Any, ticket: Any, language: str = "zh"
 ) -> tuple[str, dict[str, Any]]:
     """The receipt layout and its data for a ticket (the journey prints it, staff reprint it)."""
     data = {
@@ -65,7 +66,7 @@ def ticket_print(
         "estimated_wait_min": ticket.estimated_wait_min,
         "issued_at": ticket.issued_at.strftime("%Y-%m-%d %H:%M"),
         "hall": config["kiosk"]["hall_name"],
-        "qr": ticket_qr(config, ticket),
+        "qr": ticket_qr(services, ticket),
         "priority": "优先" if ticket.priority else "",
     }
     return ("queue_ticket_en" if language == "en" else "queue_ticket"), data
@@ -236,7 +237,7 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any]) -> FlowGen:
         return "refused"
     svc = store.service(ticket.service)
     name = service_name(svc)
-    qr = ticket_qr(ctx.config, ticket)
+    qr = ticket_qr(ctx.services, ticket)
     ahead = tr("您前面还有 {n} 人，预计等候约 {m} 分钟", n=ticket.waiting_ahead, m=ticket.estimated_wait_min)
     spoken = spoken_number(ticket.number)
     if not ctx.usable("printer"):
@@ -253,7 +254,7 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any]) -> FlowGen:
             tone="success",
         )
         return "on_screen"
-    layout, data = ticket_print(ctx.config, svc, ticket, ctx.language())
+    layout, data = ticket_print(ctx.config, ctx.services, svc, ticket, ctx.language())
     printed: Any = None
     failure: Text = tr("打印机不可用")
     try:

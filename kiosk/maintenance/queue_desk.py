@@ -84,7 +84,8 @@ class QueueDesk:
             ticket = store.ticket(number)
             if ticket is None:
                 raise Refused(tr("今日没有 {n} 号", n=number))
-            layout, data = ticket_print(self.maint.kiosk.config, svc, store.standing(ticket))
+            kiosk = self.maint.kiosk
+            layout, data = ticket_print(kiosk.config, kiosk.services, svc, store.standing(ticket))
             printer: Any = self.maint.kiosk.devices["printer"]
             result = printer.call(lambda d: d.print_layout(layout, data), 30)
             if not result.completed:

@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
-        <location filename="../../kiosk/home.py" line="82"/>
+        <location filename="../../flows/catalog.py" line="14"/>
+        <location filename="../../kiosk/home.py" line="83"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
+        <location filename="../../flows/catalog.py" line="14"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -47,11 +47,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
+        <location filename="../../flows/rating.py" line="153"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
+        <location filename="../../flows/rating.py" line="154"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -84,8 +86,11 @@
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
-        <location filename="../../flows/queue.py" line="279"/>
+        <location filename="../../flows/queue.py" line="280"/>
+        <location filename="../../flows/rating.py" line="83"/>
+        <location filename="../../flows/rating.py" line="100"/>
         <location filename="../../flows/reissue.py" line="679"/>
+        <location filename="../../flows/unresolved.py" line="86"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -95,39 +100,49 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="118"/>
+        <location filename="../../flows/views.py" line="107"/>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../flows/views.py" line="138"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="118"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="84"/>
+        <location filename="../../flows/views.py" line="138"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="86"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="102"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="151"/>
+        <location filename="../../kiosk/app.py" line="154"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="190"/>
+        <location filename="../../kiosk/app.py" line="193"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="201"/>
+        <location filename="../../kiosk/app.py" line="204"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="245"/>
+        <location filename="../../kiosk/app.py" line="251"/>
+        <source>评价系统不可用：{err}</source>
+        <translation>Ratings unavailable: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="297"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="270"/>
+        <location filename="../../kiosk/app.py" line="327"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -192,122 +207,123 @@
         <translation>The queue system is temporarily unavailable. Please get a ticket at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="81"/>
-        <location filename="../../flows/queue.py" line="328"/>
+        <location filename="../../flows/queue.py" line="82"/>
+        <location filename="../../flows/queue.py" line="329"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="81"/>
+        <location filename="../../flows/queue.py" line="82"/>
         <source>已在网上或电话预约的市民</source>
         <translation>For citizens who booked online or by phone</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="83"/>
         <location filename="../../flows/queue.py" line="84"/>
+        <location filename="../../flows/queue.py" line="85"/>
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="87"/>
+        <location filename="../../flows/queue.py" line="88"/>
         <source>轻触您要办理的业务领取排队号；每项下方写有等候人数。灰色的业务现在不能取号，原因写在下方。</source>
         <translation>Touch a service to take a queue ticket; each shows how many people are waiting. Grey services cannot issue tickets now; the reason is shown below them.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="103"/>
+        <location filename="../../flows/queue.py" line="104"/>
         <source>需要刷身份证，读卡器暂不可用</source>
         <translation>Needs ID card: reader off</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="105"/>
+        <location filename="../../flows/queue.py" line="106"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="112"/>
+        <location filename="../../flows/queue.py" line="113"/>
         <source>{name}需要实名取号</source>
         <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="117"/>
+        <location filename="../../flows/queue.py" line="118"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="118"/>
+        <location filename="../../flows/queue.py" line="119"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="122"/>
+        <location filename="../../flows/queue.py" line="123"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="123"/>
+        <location filename="../../flows/queue.py" line="124"/>
         <source>年满 {age} 周岁优先</source>
         <translation>Priority for age {age}+</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="125"/>
-        <location filename="../../flows/queue.py" line="183"/>
+        <location filename="../../flows/queue.py" line="126"/>
+        <location filename="../../flows/queue.py" line="184"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="125"/>
+        <location filename="../../flows/queue.py" line="126"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="131"/>
+        <location filename="../../flows/queue.py" line="132"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="149"/>
+        <location filename="../../flows/queue.py" line="150"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="152"/>
         <location filename="../../flows/queue.py" line="153"/>
+        <location filename="../../flows/queue.py" line="154"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="228"/>
+        <location filename="../../flows/queue.py" line="229"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="258"/>
+        <location filename="../../flows/queue.py" line="259"/>
         <location filename="../../flows/reissue.py" line="654"/>
+        <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="240"/>
+        <location filename="../../flows/queue.py" line="241"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="277"/>
+        <location filename="../../flows/queue.py" line="278"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="303"/>
+        <location filename="../../flows/queue.py" line="304"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="304"/>
+        <location filename="../../flows/queue.py" line="305"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="320"/>
+        <location filename="../../flows/queue.py" line="321"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -322,184 +338,184 @@
         <translation>Staff have paused all ticket services; please ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="168"/>
+        <location filename="../../flows/queue.py" line="169"/>
         <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
         <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="182"/>
+        <location filename="../../flows/queue.py" line="183"/>
         <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
         <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="183"/>
-        <location filename="../../flows/queue.py" line="186"/>
+        <location filename="../../flows/queue.py" line="184"/>
+        <location filename="../../flows/queue.py" line="187"/>
         <source>选择其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="185"/>
+        <location filename="../../flows/queue.py" line="186"/>
         <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
         <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="188"/>
+        <location filename="../../flows/queue.py" line="189"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="203"/>
+        <location filename="../../flows/queue.py" line="204"/>
         <source>您的身份证还在读卡器上</source>
         <translation>Your ID card is still in the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="203"/>
+        <location filename="../../flows/queue.py" line="204"/>
         <source>请取回您的身份证</source>
         <translation>Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="204"/>
+        <location filename="../../flows/queue.py" line="205"/>
         <source>请马上取回身份证，再继续</source>
         <translation>Please take your ID card now, then continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="206"/>
+        <location filename="../../flows/queue.py" line="207"/>
         <source>身份证已读取。请从读卡区取回，取回后继续</source>
         <translation>Your ID card has been read. Please take it from the reader to continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="207"/>
+        <location filename="../../flows/queue.py" line="208"/>
         <source>您的身份证还在读卡器上，请马上取回</source>
         <translation>Your ID card is still in the reader. Please take it now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="209"/>
+        <location filename="../../flows/queue.py" line="210"/>
         <source>身份证已读取，请取回您的身份证</source>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="247"/>
+        <location filename="../../flows/queue.py" line="248"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="249"/>
+        <location filename="../../flows/queue.py" line="250"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="252"/>
+        <location filename="../../flows/queue.py" line="253"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="262"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="262"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="274"/>
+        <location filename="../../flows/queue.py" line="275"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="289"/>
+        <location filename="../../flows/queue.py" line="290"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="291"/>
+        <location filename="../../flows/queue.py" line="292"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="294"/>
+        <location filename="../../flows/queue.py" line="295"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="302"/>
+        <location filename="../../flows/queue.py" line="303"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="329"/>
+        <location filename="../../flows/queue.py" line="330"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="333"/>
+        <location filename="../../flows/queue.py" line="334"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="335"/>
+        <location filename="../../flows/queue.py" line="336"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="379"/>
+        <location filename="../../flows/queue.py" line="380"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
         <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="380"/>
+        <location filename="../../flows/queue.py" line="381"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="337"/>
+        <location filename="../../flows/queue.py" line="338"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="337"/>
+        <location filename="../../flows/queue.py" line="338"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="344"/>
+        <location filename="../../flows/queue.py" line="345"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="350"/>
+        <location filename="../../flows/queue.py" line="351"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="351"/>
+        <location filename="../../flows/queue.py" line="352"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="361"/>
+        <location filename="../../flows/queue.py" line="362"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="362"/>
+        <location filename="../../flows/queue.py" line="363"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="363"/>
+        <location filename="../../flows/queue.py" line="364"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="375"/>
+        <location filename="../../flows/queue.py" line="376"/>
         <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="376"/>
+        <location filename="../../flows/queue.py" line="377"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -519,7 +535,7 @@
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="379"/>
+        <location filename="../../kiosk/ui/demo.py" line="388"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -649,6 +665,11 @@
         <translation>Queue</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="25"/>
+        <source>回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/maintenance/logs.py" line="20"/>
         <source>日志</source>
         <translation>Logs</translation>
@@ -684,34 +705,40 @@
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="155"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="157"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="158"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
         <source>夜间关机</source>
         <translation>Shut down for the night</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="169"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="171"/>
         <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
         <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="171"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
         <source>确认关机</source>
         <translation>Shut down now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/overview.py" line="23"/>
@@ -792,12 +819,6 @@
         <location filename="../../kiosk/ui/maintenance/printer.py" line="56"/>
         <source>打印队列为空</source>
         <translation>The print queue is empty</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
@@ -930,11 +951,12 @@
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
-        <location filename="../../flows/queue.py" line="186"/>
-        <location filename="../../flows/queue.py" line="232"/>
-        <location filename="../../flows/queue.py" line="353"/>
+        <location filename="../../flows/queue.py" line="187"/>
+        <location filename="../../flows/queue.py" line="233"/>
+        <location filename="../../flows/queue.py" line="354"/>
         <location filename="../../flows/reissue.py" line="99"/>
         <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>返回首页</source>
@@ -1019,7 +1041,7 @@
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="147"/>
+        <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/reissue.py" line="288"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
@@ -3623,6 +3645,7 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="692"/>
+        <location filename="../../flows/unresolved.py" line="125"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
@@ -3748,17 +3771,17 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="147"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="149"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="149"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="151"/>
         <source>此卡未登记为工作人员卡</source>
         <translation>This card is not enrolled as a staff card</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="151"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="153"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -3778,9 +3801,417 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Time left {m}:{s}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/pause.py" line="46"/>
-        <source>{name}暂停取号，请稍后再来或到服务台咨询</source>
-        <translation>{name}: tickets are paused. Please come back later or ask at the service desk</translation>
+        <location filename="../../flows/rating.py" line="56"/>
+        <source>请您对本次服务作出评价</source>
+        <translation>Please rate this service</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="57"/>
+        <source>请您对本次服务作出评价，也可以跳过</source>
+        <translation>Please rate this service, or skip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="60"/>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="60"/>
+        <source>不评价，直接结束</source>
+        <translation>Finish without rating</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="64"/>
+        <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
+        <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press “Skip” if you prefer not to rate. Ratings never record who you are.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="79"/>
+        <source>评价未能提交</source>
+        <translation>The rating could not be sent</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="89"/>
+        <source>我们会在 {due} 前处理并电话答复您。编号 {ref}</source>
+        <translation>We will look into it and call you back by {due}. Reference {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="91"/>
+        <source>我们会在 {due} 前核实处理。编号 {ref}</source>
+        <translation>We will look into it by {due}. Reference {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="93"/>
+        <source>感谢您的支持，欢迎再来</source>
+        <translation>Thank you, and welcome back</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="95"/>
+        <location filename="../../flows/rating.py" line="98"/>
+        <source>感谢您的评价</source>
+        <translation>Thank you for your rating</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="115"/>
+        <source>请告诉我们哪里做得不好</source>
+        <translation>Please tell us what went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="116"/>
+        <source>请选择不满意的原因，可以多选，也可以写下来</source>
+        <translation>Choose what you were unhappy with (one or more), or write it down</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="118"/>
+        <source>其他想说的（可不填）</source>
+        <translation>Anything else to tell us (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="137"/>
+        <source>是否留下手机号码以便回访？</source>
+        <translation>Leave a mobile number so we can call you back?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="138"/>
+        <source>如需工作人员回访，可以留下手机号码</source>
+        <translation>If you would like a call back from staff, you can leave a mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="140"/>
+        <source>留下手机号码</source>
+        <translation>Leave my number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="140"/>
+        <source>仅用于回访，办结 {days} 天后删除</source>
+        <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="141"/>
+        <source>不留号码</source>
+        <translation>No number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="141"/>
+        <source>不需要回访</source>
+        <translation>No call back needed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="155"/>
+        <source>手机号码（仅用于回访）</source>
+        <translation>Mobile number (only for the call back)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="192"/>
+        <source>请您对本次自助办理作出评价</source>
+        <translation>Please rate this self-service visit</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="213"/>
+        <source>请对 {number} 号的服务作出评价</source>
+        <translation>Please rate the service for number {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="19"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="20"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="21"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="22"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="23"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="29"/>
+        <source>等候或办理时间太长</source>
+        <translation>Waiting or service took too long</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="30"/>
+        <source>工作人员态度不好</source>
+        <translation>Staff were unfriendly</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="31"/>
+        <source>办事指南或告知不清楚</source>
+        <translation>Guidance or information was unclear</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="32"/>
+        <source>多次跑腿、材料反复要求</source>
+        <translation>Sent back and forth, documents asked for again and again</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="33"/>
+        <source>事情没有办成</source>
+        <translation>It did not get done</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="34"/>
+        <source>自助设备不好用</source>
+        <translation>The self-service machine was hard to use</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="35"/>
+        <source>其他原因</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="73"/>
+        <source>评价等级应为 1 到 5</source>
+        <translation>A rating must be 1 to 5</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="83"/>
+        <source>手机号码应为以 1 开头的十一位数字</source>
+        <translation>A mobile number has 11 digits and starts with 1</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="137"/>
+        <source>没有找到这张号票：{number}</source>
+        <translation>No such ticket: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="139"/>
+        <source>{number} 还没有办理，办理后再评价</source>
+        <translation>{number} has not been served yet; please rate after the service</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="144"/>
+        <location filename="../../hall/ratings/store.py" line="197"/>
+        <source>这张号票已经评价过了</source>
+        <translation>This ticket has already been rated</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="159"/>
+        <source>没有可评价的办理记录</source>
+        <translation>There is nothing to rate</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="162"/>
+        <location filename="../../hall/ratings/store.py" line="197"/>
+        <source>本次办理已经评价过了</source>
+        <translation>This visit has already been rated</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="191"/>
+        <source>没有这个评价原因：{code}</source>
+        <translation>No such rating reason: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="227"/>
+        <source>请选择或填写没有办成的事</source>
+        <translation>Please choose or write down what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="308"/>
+        <source>备注不能为空</source>
+        <translation>The note cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="313"/>
+        <source>没有这条评价：{id}</source>
+        <translation>No such rating: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="354"/>
+        <source>没有这个编号：{ref}</source>
+        <translation>No such reference number: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="361"/>
+        <source>请填写答复内容</source>
+        <translation>Please write the reply</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="364"/>
+        <location filename="../../hall/ratings/store.py" line="377"/>
+        <source>{ref} 已经办结</source>
+        <translation>{ref} is already closed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="447"/>
+        <source>评价系统暂时无法使用，请稍后再试</source>
+        <translation>Ratings are temporarily unavailable, please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="23"/>
+        <source>系统正在启动，请稍候</source>
+        <translation>The system is starting, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="25"/>
+        <location filename="../../flows/unresolved.py" line="65"/>
+        <source>暂时无法登记，请到服务台反映</source>
+        <translation>Cannot take reports right now; please tell the service desk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="41"/>
+        <source>请告诉我们您没有办成的事</source>
+        <translation>Tell us what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="42"/>
+        <source>请选择没有办成的业务，或写下您要办的事</source>
+        <translation>Choose the service you could not get done, or write down what you needed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="45"/>
+        <source>写下您要办的事或遇到的问题（可不填）</source>
+        <translation>Write what you needed or what went wrong (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="47"/>
+        <source>选择一项业务，或在下方写下您要办的事。留下手机号码后，工作人员会在期限内给您答复。</source>
+        <translation>Choose a service, or write below what you needed. Leave a mobile number and staff will answer you within the deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="61"/>
+        <source>暂时无法登记</source>
+        <translation>Cannot take your report right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="63"/>
+        <source>{why}。请到服务台反映，或拨打 {phone}</source>
+        <translation>{why}. Please tell the service desk, or call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="75"/>
+        <source>我们会在 {due} 前答复您</source>
+        <translation>We will answer you by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="77"/>
+        <source>请于 {due} 后凭编号到服务台查询答复</source>
+        <translation>From {due}, ask at the service desk for the answer with this number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="81"/>
+        <location filename="../../flows/unresolved.py" line="84"/>
+        <source>已登记，请取走凭条</source>
+        <translation>Reported. Please take your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="92"/>
+        <source>已登记，请记下编号</source>
+        <translation>Reported. Please note the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="94"/>
+        <source>{answer}。凭条未能打印，请拍照或记下编号（{why}）</source>
+        <translation>{answer}. The slip could not be printed: please photograph or note the number ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="95"/>
+        <source>已登记，凭条未能打印，请记下编号</source>
+        <translation>Reported. The slip could not be printed; please note the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="97"/>
+        <source>我已记下编号</source>
+        <translation>I have noted the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="121"/>
+        <source>正在打印凭条</source>
+        <translation>Printing your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="121"/>
+        <source>正在打印凭条，请稍候</source>
+        <translation>Printing your slip, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="133"/>
+        <location filename="../../kiosk/home.py" line="82"/>
+        <source>办不成事反映</source>
+        <translation>Could not get it done?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="134"/>
+        <source>没有办成的事，告诉我们</source>
+        <translation>Tell us what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="136"/>
+        <source>凭条暂不可用，编号显示在屏幕上</source>
+        <translation>No slip now: the number is shown on screen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="16"/>
+        <source>轻触选项选中它，再轻触一次取消；也可以在下方写几句话。选好后按“提交”。</source>
+        <translation>Touch an option to select it, touch again to clear it; you can also write a few words below. Then press “Submit”.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="43"/>
+        <source>轻触这里输入</source>
+        <translation>Touch here to type</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <source>差评回访</source>
+        <translation>Bad rating</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <source>办不成事</source>
+        <translation>Could not get it done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="20"/>
+        <source>已电话联系市民并解决</source>
+        <translation>Called the citizen back and resolved it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="21"/>
+        <source>已告知办理地点和所需材料</source>
+        <translation>Told the citizen where to go and what to bring</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="22"/>
+        <source>已转交相关部门处理</source>
+        <translation>Passed to the department responsible</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="32"/>
+        <source>{n} 项回访或办不成事已超过答复期限</source>
+        <translation>{n} follow-up items (bad ratings, things citizens could not get done) are past their deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="89"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="38"/>
+        <source>评价系统不可用</source>
+        <translation>Ratings unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="92"/>
+        <source>{ref} 已办结</source>
+        <translation>{ref} closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="43"/>
+        <source>待办 {n} 项，其中超期 {late} 项</source>
+        <translation>{n} open, {late} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="45"/>
+        <source>没有回访事项</source>
+        <translation>No follow-up items</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance/queue_desk.py" line="18"/>
@@ -3794,8 +4225,9 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../kiosk/maintenance/queue_desk.py" line="20"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
         <source>已办结</source>
-        <translation>Done</translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance/queue_desk.py" line="21"/>
@@ -3828,9 +4260,69 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>No ticket {n} today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/queue_desk.py" line="92"/>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="93"/>
         <source>{n} 号票已补打</source>
         <translation>Ticket {n} reprinted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
+        <source>期限 {due}</source>
+        <translation>Due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="62"/>
+        <source>轻触一项查看和答复</source>
+        <translation>Touch an item to see and answer it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="65"/>
+        <source>编号：{ref}（{kind}）</source>
+        <translation>Reference: {ref} ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="66"/>
+        <source>受理：{at}，期限：{due}</source>
+        <translation>Received: {at}, due: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="67"/>
+        <source>业务：{s}</source>
+        <translation>Service: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="68"/>
+        <source>内容：{what}</source>
+        <translation>What: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
+        <source>回访电话：{phone}</source>
+        <translation>Call-back number: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
+        <source>未留</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <source>答复：{reply}</source>
+        <translation>Reply: {reply}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
+        <source>答复内容</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="86"/>
+        <source>办结</source>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../hall/handwork.py" line="27"/>
@@ -3883,6 +4375,11 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>application not created, not charged</translation>
     </message>
     <message>
+        <location filename="../../hall/queue/pause.py" line="46"/>
+        <source>{name}暂停取号，请稍后再来或到服务台咨询</source>
+        <translation>{name}: tickets are paused. Please come back later or ask at the service desk</translation>
+    </message>
+    <message>
         <location filename="../../hall/reconcile.py" line="87"/>
         <source>没有能处理这笔业务的程序</source>
         <translation>Nothing on this kiosk can settle this transaction</translation>
@@ -3891,6 +4388,21 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../hall/reconcile.py" line="101"/>
         <source>业务 {saga}（{kind}）长时间未能完成，请人工核对</source>
         <translation>Transaction {saga} ({kind}) has not completed for a long time; please check it by hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="40"/>
+        <source>已取消</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="47"/>
+        <source>打印任务 {job} 已取消</source>
+        <translation>Print job {job} canceled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="54"/>
+        <source>打印任务 {job} 已重新提交</source>
+        <translation>Print job {job} sent again</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance/journal_desk.py" line="52"/>
@@ -3917,6 +4429,51 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/maintenance/journal_desk.py" line="70"/>
         <source>已记录人工处理</source>
         <translation>Recorded as settled by hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="19"/>
+        <source>关机命令无法执行：{err}</source>
+        <translation>The shutdown command could not run: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="22"/>
+        <source>关机命令失败：{err}</source>
+        <translation>The shutdown command failed: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="23"/>
+        <source>正在关机</source>
+        <translation>Shutting down</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="34"/>
+        <source>读卡成功：{name}，{number}，有效期至 {until}</source>
+        <translation>Card read: {name}, {number}, valid until {until}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="40"/>
+        <source>扫码成功：{code}（{n} 位）</source>
+        <translation>Code scanned: {code} ({n} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="43"/>
+        <source>读卡失败：{why}</source>
+        <translation>Card not read: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="44"/>
+        <source>扫码失败：{why}</source>
+        <translation>Code not scanned: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="32"/>
+        <source>本机没有摄像头</source>
+        <translation>This kiosk has no camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="39"/>
+        <source>站在取景框前，按提示检查光线和位置；此处不拍照</source>
+        <translation>Stand in front of the camera and check light and position by the hints; no photo is taken here</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/journal.py" line="22"/>
@@ -3964,51 +4521,6 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/a4.py" line="40"/>
-        <source>已取消</source>
-        <translation>Canceled</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/a4.py" line="47"/>
-        <source>打印任务 {job} 已取消</source>
-        <translation>Print job {job} canceled</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/a4.py" line="54"/>
-        <source>打印任务 {job} 已重新提交</source>
-        <translation>Print job {job} sent again</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="34"/>
-        <source>读卡成功：{name}，{number}，有效期至 {until}</source>
-        <translation>Card read: {name}, {number}, valid until {until}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="40"/>
-        <source>扫码成功：{code}（{n} 位）</source>
-        <translation>Code scanned: {code} ({n} characters)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="43"/>
-        <source>读卡失败：{why}</source>
-        <translation>Card not read: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="44"/>
-        <source>扫码失败：{why}</source>
-        <translation>Code not scanned: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/camera.py" line="32"/>
-        <source>本机没有摄像头</source>
-        <translation>This kiosk has no camera</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/camera.py" line="39"/>
-        <source>站在取景框前，按提示检查光线和位置；此处不拍照</source>
-        <translation>Stand in front of the camera and check light and position by the hints; no photo is taken here</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/maintenance/readers.py" line="20"/>
         <source>读卡扫码</source>
         <translation>Readers</translation>
@@ -4037,21 +4549,6 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/maintenance/readers.py" line="41"/>
         <source>还没有读到内容</source>
         <translation>Nothing read yet</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/power.py" line="19"/>
-        <source>关机命令无法执行：{err}</source>
-        <translation>The shutdown command could not run: {err}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/power.py" line="22"/>
-        <source>关机命令失败：{err}</source>
-        <translation>The shutdown command failed: {err}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/power.py" line="23"/>
-        <source>正在关机</source>
-        <translation>Shutting down</translation>
     </message>
 </context>
 </TS>

@@ -184,7 +184,7 @@ def test_reprint_prints_the_same_number_and_qr(qtbot, shell, kiosk):
     click(qtbot, shell, "reprint")
     qtbot.waitUntil(lambda: "号票已补打" in texts(shell), timeout=20000)
     assert first.number in sim.last_text and "社保业务" in sim.last_text
-    assert sim.qr_codes[-1] == [ticket_qr(kiosk.config, first)]
+    assert sim.qr_codes[-1] == [ticket_qr(kiosk.services, first)]
     rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
     assert ("queue_reprint", first.number, "ok") in rows
     assert ("queue_reprint", first.number.replace("001", "012"), "failed") in rows

@@ -1,6 +1,6 @@
 """The demo's walk through maintenance mode: the hidden gesture and keypad, then every page with
 something on it (a stuck A4 job, the live camera, a card and a code read, a paused queue),
-English and landscape, the shutdown question. run_kiosk.py adds it to kiosk.ui.demo.DEMO_STEPS."""
+English and landscape, the shutdown question. kiosk/ui/demo.py adds it to DEMO_STEPS."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from kiosk.maintenance.actions import Maintenance, Outcome
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
 from kiosk.ui.maintenance.camera import CameraPage
+from kiosk.ui.maintenance.followups import FollowupsPage
 from kiosk.ui.maintenance.journal import JournalPage
 from kiosk.ui.maintenance.lockers import LockersPage
 from kiosk.ui.maintenance.logs import LogsPage
@@ -38,6 +39,7 @@ PAGES: tuple[type[Page], ...] = (
     LockersPage,
     QueuePage,
     JournalPage,
+    FollowupsPage,
     LogsPage,
 )
 
