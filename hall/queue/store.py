@@ -597,6 +597,8 @@ class QueueStore:
             )
         if now > booking.check_in_until:
             raise QueueRefused(tr("已超过预约时间 {at}，请现场取号", at=at), "appointment_late")
+        if self._db(self.pauses.paused, svc.code):  # staff stopped the service: nobody is served
+            raise QueueRefused(refusal(svc.name_zh), "paused")
         ticket = self._issue(svc, now, person, t.APPOINTMENT, priority=True, booking=booking.id)
         log.info("checked in booking %s as %s", booking.ref, ticket.number)
         return ticket

@@ -4,9 +4,11 @@ hall, and issues again once resumed; the day's figures per status."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from core.clock import FakeClock
 from hall.queue.today import tickets_by_status
-from tests.queue.helpers import Db, local
+from tests.queue.helpers import YOUNG, Db, local
 from tests.queue.test_store import hall, refused
 
 
@@ -51,3 +53,14 @@ def test_the_day_s_tickets_by_status_and_a_reprint_s_standing(db: Db) -> None:
     later = store.ticket("B004")
     assert later is not None and store.standing(later).waiting_ahead == 1
     assert tickets_by_status(store.engine, store.today().replace(day=6)) == {}
+
+
+def test_a_booking_is_not_checked_in_while_its_service_is_paused(db: Db) -> None:
+    clock = FakeClock(local(2026, 1, 5, 10, 20))
+    store = db.store(hall(), clock)
+    booking = store.book("b", datetime(2026, 1, 5, 10, 30), id_number=YOUNG)
+    store.pauses.pause("b", "S01")
+    with refused("paused"):
+        store.check_in(booking.ref)
+    store.pauses.resume("b")
+    assert store.check_in(booking.ref).kind == "appointment"  # the booking still stands
