@@ -1,6 +1,6 @@
-"""Staff checking the card reader and the code scanner: what a card or a code gave, masked
-(an ID number shows its first six and last four, a name its first character), each check
-audited with its result."""
+"""Staff checking the card reader, the code scanner and the fingerprint scanner: what a card or
+a code gave, masked (an ID number shows its first six and last four, a name its first
+character), a finger's image quality only (no print is kept or shown), each check audited."""
 
 from __future__ import annotations
 
@@ -50,3 +50,19 @@ def check(maint: Maintenance, kind: str, payload: Any) -> Reading | None:
     if device is None:
         return None
     return Reading(device, maint.session.act(f"{device}_check", device, lambda: describe(kind, payload)))
+
+
+TEST_FINGER = "right_index"
+
+
+def finger_check(maint: Maintenance, wait: float = 20.0) -> Outcome:
+    """Wait up to `wait` seconds for a finger on the scanner and report the image quality (slow:
+    run it off the GUI thread)."""
+    from devices.fingerprint.model import FINGER_NAMES
+
+    def run() -> Text:
+        device: Any = maint.kiosk.devices["fingerprint"]
+        image = device.call(lambda d: d.capture(TEST_FINGER, timeout=wait), wait + 15)
+        return tr("指纹采集成功：{finger}，图像质量 {q}", finger=FINGER_NAMES[TEST_FINGER], q=image.quality)
+
+    return maint.session.act("fingerprint_check", "fingerprint", run)

@@ -2532,22 +2532,22 @@
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="623"/>
+        <location filename="../../hall/queue/store.py" line="625"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="675"/>
+        <location filename="../../hall/queue/store.py" line="677"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="677"/>
+        <location filename="../../hall/queue/store.py" line="679"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="787"/>
+        <location filename="../../hall/queue/store.py" line="789"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -4466,6 +4466,11 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Code not scanned: {why}</translation>
     </message>
     <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="66"/>
+        <source>指纹采集成功：{finger}，图像质量 {q}</source>
+        <translation>Fingerprint taken: {finger}, image quality {q}</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/maintenance/camera.py" line="32"/>
         <source>本机没有摄像头</source>
         <translation>This kiosk has no camera</translation>
@@ -4521,32 +4526,42 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="20"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="22"/>
         <source>读卡扫码</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="31"/>
         <source>请把身份证放在读卡区，读到的内容显示在下方（已遮挡）</source>
         <translation>Place an ID card on the reader; what it reads is shown below (masked)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="32"/>
         <source>请把二维码或条码对准扫码口，扫到的内容显示在下方（已遮挡）</source>
         <translation>Hold a QR code or barcode to the scanner; what it reads is shown below (masked)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="37"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="42"/>
+        <source>按下按钮后把右手食指放在指纹仪上，显示图像质量（不保存指纹）</source>
+        <translation>Press the button, then put the right index finger on the scanner: the image quality is shown (no print is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="46"/>
+        <source>测试指纹仪</source>
+        <translation>Test the fingerprint scanner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="52"/>
         <source>本机没有读卡器或扫码器</source>
         <translation>This kiosk has no card reader or code scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="39"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="54"/>
         <source>检测结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="41"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="56"/>
         <source>还没有读到内容</source>
         <translation>Nothing read yet</translation>
     </message>

@@ -16,7 +16,7 @@ from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, click, staff
 @pytest.fixture
 def kiosk(tmp_path):
     k = simulated_kiosk(tmp_path, ["demo"], **{"staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}]})
-    for kind in ("camera", "idcard", "scanner"):
+    for kind in ("camera", "idcard", "scanner", "fingerprint"):
         assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 15), k.devices[kind].status
     yield k
     k.stop()
@@ -84,5 +84,17 @@ def test_a_card_on_another_page_is_ignored_and_a_bad_scan_is_a_failed_check(qtbo
     kiosk.simulators["scanner"].long_line()  # longer than a code may be: rejected
     qtbot.waitUntil(lambda: "扫码失败" in texts(shell), timeout=20000)
     assert ("scanner_check", "scanner", "failed") in [
+        (r.action, r.object, r.result) for r in audit_rows(kiosk)
+    ]
+
+
+def test_the_fingerprint_check_shows_the_image_quality_only_and_is_audited(qtbot, shell, kiosk):
+    click(qtbot, shell, "tab_readers")
+    click(qtbot, shell, "fingerprint_check")
+    assert "正在处理" in texts(shell)
+    kiosk.simulators["fingerprint"].place("good")
+    qtbot.waitUntil(lambda: "指纹采集成功" in texts(shell), timeout=40000)
+    assert "右手食指" in texts(shell) and "图像质量" in texts(shell)
+    assert ("fingerprint_check", "fingerprint", "ok") in [
         (r.action, r.object, r.result) for r in audit_rows(kiosk)
     ]

@@ -3,14 +3,16 @@ masked (the newest first)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QVBoxLayout
 
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance
-from kiosk.maintenance.readers import Reading, check
+from kiosk.maintenance.readers import Reading, check, finger_check
 from kiosk.ui.i18n import ui
 from kiosk.ui.maintenance.page import Page, state_line
-from kiosk.ui.widgets import label
+from kiosk.ui.widgets import button, label
 
 KEPT = 5
 
@@ -33,6 +35,19 @@ class ReadersPage(Page):
                 shown = True
                 box.addWidget(label(state_line(rows[kind]), f"{kind}_state"))
                 box.addWidget(label(ui(hint), "Hint"))
+        if "fingerprint" in rows:
+            shown = True
+            box.addWidget(label(state_line(rows["fingerprint"]), "fingerprint_state"))
+            box.addWidget(
+                label(ui(tr("按下按钮后把右手食指放在指纹仪上，显示图像质量（不保存指纹）")), "Hint")
+            )
+            box.addWidget(
+                button(
+                    ui(tr("测试指纹仪")),
+                    lambda: self.panel.run(partial(finger_check, maint), slow=True),
+                    name="fingerprint_check",
+                )
+            )
         if not shown:
             box.addWidget(label(ui(tr("本机没有读卡器或扫码器")), "Hint"))
             return
