@@ -84,8 +84,10 @@ class RemoteView:
 def for_kiosk(engine: Any, journal: Any, kiosk_id: str, grace_min: float, every: float) -> RemoteView:
     """The view over this kiosk's journal and the hall's audit table."""
     from hall.audit import AuditLog
+    from hall.db import migrate
     from hall.handwork import needing_hand
 
+    migrate(engine)  # importing hall.audit registered its table: a fresh database gets it now
     audit = AuditLog(engine, kiosk_id)
     grace = timedelta(minutes=grace_min)
     hand = (lambda: needing_hand(journal, grace)) if journal is not None else None

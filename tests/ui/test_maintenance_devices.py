@@ -313,3 +313,9 @@ def test_a_long_alert_in_english_overlaps_nothing_on_a_page_taller_than_the_scre
     ]
     assert clashes == []
     shell.grab().save(str(SHOTS / "overview_long_alert_en_1080x1920.png"))
+
+
+def test_a_fresh_kiosk_reports_no_staff_visit_and_no_journal_items_not_unknown(kiosk):
+    view = kiosk.services["remote"].refresh()  # before anyone opened the staff audit table
+    assert view == {"journal_needing_hand": [], "last_staff_visit": None}
+    assert kiosk.health()["last_staff_visit"] is None
