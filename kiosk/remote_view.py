@@ -87,8 +87,15 @@ def for_kiosk(engine: Any, journal: Any, kiosk_id: str, grace_min: float, every:
     from hall.db import migrate
     from hall.handwork import needing_hand
 
-    migrate(engine)  # importing hall.audit registered its table: a fresh database gets it now
     audit = AuditLog(engine, kiosk_id)
     grace = timedelta(minutes=grace_min)
     hand = (lambda: needing_hand(journal, grace)) if journal is not None else None
-    return RemoteView(hand, audit.last_visit, every)
+    migrated: list[bool] = []
+
+    def last_visit() -> datetime | None:
+        if not migrated:  # importing hall.audit registered its table: a fresh database gets it
+            migrate(engine)  # here, on the view's thread (a broken database is a warning there)
+            migrated.append(True)
+        return audit.last_visit()
+
+    return RemoteView(hand, last_visit, every)
