@@ -37,20 +37,20 @@ def preview(qtbot, shell) -> CameraView:
         found[:] = [v for v in shell.findChildren(CameraView) if v.isVisible()]
         return len(found) == 1
 
-    qtbot.waitUntil(shown, timeout=10000)
+    qtbot.waitUntil(shown, timeout=30000)  # a loaded machine redraws slowly
     return found[0]
 
 
 def test_camera_page_shows_the_live_preview_with_guidance_and_stops_on_leaving(qtbot, shell, kiosk):
     click(qtbot, shell, "tab_camera")
     view = preview(qtbot, shell)
-    qtbot.waitUntil(lambda: view.frames_shown > 3 and view.text is not None, timeout=30000)
+    qtbot.waitUntil(lambda: view.frames_shown > 3 and view.text is not None, timeout=60000)
     assert "摄像头：正常" in texts(shell)
     shell.grab().save(str(SHOTS / "camera_1080x1920.png"))
     shell.resize(1920, 1080)
     QApplication.processEvents()
     view = preview(qtbot, shell)
-    qtbot.waitUntil(lambda: view.frames_shown > 3, timeout=30000)
+    qtbot.waitUntil(lambda: view.frames_shown > 3, timeout=60000)
     shell.grab().save(str(SHOTS / "camera_1920x1080.png"))
     click(qtbot, shell, "tab_overview")
     shown = view.frames_shown
