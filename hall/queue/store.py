@@ -150,12 +150,12 @@ def _context_reads(pg: bool) -> dict[tuple[bool, bool], Any]:
         .subquery()
     )
     active = _ACTIVE_COUNTERS.scalar_subquery()
-    count = sa.select(sa.func.count()).select_from(recent).scalar_subquery()
-    total = sa.select(sa.func.coalesce(sa.func.sum(recent.c.ms), 0)).select_from(recent).scalar_subquery()
+    # one pass over the latest service times gives their count and sum (one row, even when none)
+    samples = (sa.func.count(recent.c.ms), sa.func.coalesce(sa.func.sum(recent.c.ms), 0))
     out: dict[tuple[bool, bool], Any] = {}
     for priority in (False, True):
         ahead = (_AHEAD_OF_PRIORITY if priority else _AHEAD_OF_WALK_IN).scalar_subquery()
-        stmt = sa.select(ahead, active, count, total)
+        stmt = sa.select(ahead, active, *samples).select_from(recent)
         out[priority, False] = stmt
         if pg:
             notify = sa.func.pg_notify(sa.literal(NOTIFY_CHANNEL), sa.bindparam("payload"))
