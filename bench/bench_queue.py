@@ -77,11 +77,12 @@ def _insert_one(url: str, day_offset: int, core: bool = False) -> tuple[sa.Engin
     auto = autocommit(engine)
     params = {"v": day_offset}
     driver = {sql: DriverStatement(sa.text(sql), engine.dialect) for sql in ("BEGIN IMMEDIATE", "COMMIT")}
-    insert = DriverStatement(sa.insert(BARE), engine.dialect)
+    stmt = sa.insert(BARE).values(v=sa.bindparam("v"))
+    insert = DriverStatement(stmt, engine.dialect)
 
     def run(conn: sa.Connection, sql: str | None = None) -> object:
         if sql is None:  # the insert
-            return conn.execute(sa.insert(BARE), params) if core else insert.execute(conn, params)
+            return conn.execute(stmt, params) if core else insert.execute(conn, params)
         return conn.exec_driver_sql(sql) if core else driver[sql].execute(conn, {})
 
     if engine.dialect.name == "postgresql":

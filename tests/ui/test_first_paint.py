@@ -54,6 +54,7 @@ deadline = time.monotonic() + 60
 def poll():
     if (tile().available and "heavy" in out) or time.monotonic() > deadline:
         out["tile_later"] = tile().available
+        out["httpx_later"] = "httpx" in sys.modules
         app.quit()
 timer = QTimer(); timer.timeout.connect(poll); timer.start(50)
 app.exec()
@@ -77,3 +78,5 @@ def test_home_paints_before_the_database_opens_and_the_queue_comes_on_by_itself(
     assert out["heavy"] == []
     assert out["tile_at_paint"] == [False, "排队系统正在启动，请稍候"]
     assert out["tile_later"] is True
+    # no platform or payment URL configured (a ticket machine): their HTTP client never loads
+    assert out["httpx_later"] is False
