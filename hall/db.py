@@ -160,7 +160,8 @@ class DriverStatement:
             return fairy.driver_connection.execute(self.sql, args)  # type: ignore[union-attr]
         except self._dialect.loaded_dbapi.Error as e:
             dead = self._dialect.is_disconnect(e, fairy.dbapi_connection, None)
-            if dead:
+            if dead:  # as SQLAlchemy does: the pool's older connections are replaced at checkout
+                conn.engine.pool._invalidate(fairy, e)
                 conn.invalidate(e)
             raise sa.exc.DBAPIError.instance(
                 self.sql,
