@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
-        <location filename="../../kiosk/home.py" line="82"/>
+        <location filename="../../flows/catalog.py" line="14"/>
+        <location filename="../../kiosk/home.py" line="83"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
+        <location filename="../../flows/catalog.py" line="14"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="231"/>
+        <location filename="../../flows/reissue.py" line="235"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -47,11 +47,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
+        <location filename="../../flows/rating.py" line="153"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
+        <location filename="../../flows/rating.py" line="154"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -84,8 +86,11 @@
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
-        <location filename="../../flows/queue.py" line="268"/>
-        <location filename="../../flows/reissue.py" line="675"/>
+        <location filename="../../flows/queue.py" line="265"/>
+        <location filename="../../flows/rating.py" line="83"/>
+        <location filename="../../flows/rating.py" line="100"/>
+        <location filename="../../flows/reissue.py" line="679"/>
+        <location filename="../../flows/unresolved.py" line="86"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -95,38 +100,48 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="118"/>
+        <location filename="../../flows/views.py" line="107"/>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../flows/views.py" line="138"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="118"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="85"/>
+        <location filename="../../flows/views.py" line="138"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="89"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="147"/>
+        <location filename="../../kiosk/app.py" line="150"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="186"/>
+        <location filename="../../kiosk/app.py" line="189"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="197"/>
+        <location filename="../../kiosk/app.py" line="200"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="241"/>
+        <location filename="../../kiosk/app.py" line="247"/>
+        <source>评价系统不可用：{err}</source>
+        <translation>Ratings unavailable: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="293"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="257"/>
+        <location filename="../../kiosk/app.py" line="314"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -152,7 +167,7 @@
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="19"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -191,7 +206,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="53"/>
-        <location filename="../../flows/queue.py" line="307"/>
+        <location filename="../../flows/queue.py" line="314"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
@@ -279,8 +294,9 @@
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="247"/>
-        <location filename="../../flows/reissue.py" line="650"/>
+        <location filename="../../flows/queue.py" line="244"/>
+        <location filename="../../flows/reissue.py" line="654"/>
+        <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
@@ -290,24 +306,22 @@
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="266"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="294"/>
+        <location filename="../../flows/queue.py" line="289"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="295"/>
+        <location filename="../../flows/queue.py" line="290"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="229"/>
-        <location filename="../../flows/queue.py" line="285"/>
-        <location filename="../../flows/queue.py" line="298"/>
+        <location filename="../../flows/queue.py" line="306"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -373,128 +387,128 @@
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="220"/>
+        <location filename="../../flows/queue.py" line="222"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="223"/>
+        <location filename="../../flows/queue.py" line="224"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="226"/>
+        <location filename="../../flows/queue.py" line="227"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="251"/>
+        <location filename="../../flows/queue.py" line="248"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="251"/>
+        <location filename="../../flows/queue.py" line="248"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="263"/>
+        <location filename="../../flows/queue.py" line="260"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="276"/>
+        <location filename="../../flows/queue.py" line="275"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="279"/>
+        <location filename="../../flows/queue.py" line="277"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="282"/>
+        <location filename="../../flows/queue.py" line="280"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="292"/>
+        <location filename="../../flows/queue.py" line="288"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="308"/>
+        <location filename="../../flows/queue.py" line="315"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="312"/>
+        <location filename="../../flows/queue.py" line="319"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="314"/>
+        <location filename="../../flows/queue.py" line="321"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="358"/>
+        <location filename="../../flows/queue.py" line="365"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
         <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="359"/>
+        <location filename="../../flows/queue.py" line="366"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="316"/>
+        <location filename="../../flows/queue.py" line="323"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="316"/>
+        <location filename="../../flows/queue.py" line="323"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="323"/>
+        <location filename="../../flows/queue.py" line="330"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="329"/>
+        <location filename="../../flows/queue.py" line="336"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/queue.py" line="337"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="340"/>
+        <location filename="../../flows/queue.py" line="347"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="341"/>
+        <location filename="../../flows/queue.py" line="348"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="342"/>
+        <location filename="../../flows/queue.py" line="349"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="354"/>
+        <location filename="../../flows/queue.py" line="361"/>
         <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="355"/>
+        <location filename="../../flows/queue.py" line="362"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -514,7 +528,7 @@
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="379"/>
+        <location filename="../../kiosk/ui/demo.py" line="388"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -587,229 +601,234 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
         <source>需注意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="37"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
         <source>空</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
         <source>有件</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
         <source>正在开门</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
         <source>等待关门</source>
         <translation>Waiting for the door to close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="40"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
         <source>排队</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="25"/>
+        <source>回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="46"/>
         <source>日志</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>门锁卡住</source>
         <translation>lock jammed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>门关不上</source>
         <translation>door will not close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>柜内损坏</source>
         <translation>compartment damaged</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="105"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="109"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="109"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="113"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="111"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="115"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="138"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="142"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
         <source>本机未配置设备</source>
         <translation>No devices configured on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="149"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="158"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="164"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="171"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="174"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="181"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="182"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="186"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="188"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="193"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="202"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="206"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="213"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="210"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="214"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="215"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="219"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="225"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="229"/>
         <source>标记故障：{why}</source>
         <translation>Mark faulty: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="243"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="247"/>
         <source>本机没有排队取号服务，或排队数据库不可用</source>
         <translation>No queue service here, or the queue database is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
         <source>可取号</source>
         <translation>Open for tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
         <source>暂停取号：{why}</source>
         <translation>Not issuing tickets: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="253"/>
         <source>今日已取 {issued} 个，等候 {waiting} 人</source>
         <translation>{issued} tickets today, {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="256"/>
         <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
         <translation>To pause or resume a service, change its hours in the queue settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="266"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="273"/>
         <source>没有日志</source>
         <translation>No log lines</translation>
     </message>
@@ -850,9 +869,10 @@
         <location filename="../../flows/photo.py" line="204"/>
         <location filename="../../flows/queue.py" line="158"/>
         <location filename="../../flows/queue.py" line="204"/>
-        <location filename="../../flows/queue.py" line="332"/>
-        <location filename="../../flows/reissue.py" line="97"/>
-        <location filename="../../flows/reissue.py" line="386"/>
+        <location filename="../../flows/queue.py" line="339"/>
+        <location filename="../../flows/reissue.py" line="99"/>
+        <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>返回首页</source>
@@ -938,7 +958,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="119"/>
-        <location filename="../../flows/reissue.py" line="284"/>
+        <location filename="../../flows/reissue.py" line="288"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
         <translation>Back</translation>
@@ -1091,7 +1111,7 @@
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="28"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -2115,8 +2135,8 @@
     </message>
     <message>
         <location filename="../../flows/photo.py" line="70"/>
-        <location filename="../../flows/reissue.py" line="353"/>
-        <location filename="../../flows/reissue.py" line="364"/>
+        <location filename="../../flows/reissue.py" line="357"/>
+        <location filename="../../flows/reissue.py" line="368"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -2867,30 +2887,30 @@
         <translation>Send an overlong line</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="102"/>
-        <location filename="../../backends/http.py" line="132"/>
-        <location filename="../../backends/http.py" line="135"/>
+        <location filename="../../backends/http.py" line="79"/>
+        <location filename="../../backends/http.py" line="109"/>
+        <location filename="../../backends/http.py" line="112"/>
         <source>服务返回了无法识别的应答</source>
         <translation>The service gave an answer we cannot read</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="122"/>
+        <location filename="../../backends/http.py" line="99"/>
         <source>服务暂时无法连接</source>
         <translation>The service cannot be reached at the moment</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="124"/>
-        <location filename="../../backends/http.py" line="126"/>
+        <location filename="../../backends/http.py" line="101"/>
+        <location filename="../../backends/http.py" line="103"/>
         <source>服务响应超时</source>
         <translation>The service did not answer in time</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="128"/>
+        <location filename="../../backends/http.py" line="105"/>
         <source>服务出错</source>
         <translation>The service reported an error</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="137"/>
+        <location filename="../../backends/http.py" line="114"/>
         <source>服务拒绝：{why}</source>
         <translation>The service refused: {why}</translation>
     </message>
@@ -2906,403 +2926,403 @@
         <translation>The payment result is not yet known</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="42"/>
+        <location filename="../../flows/reissue.py" line="44"/>
         <source>到期换领</source>
         <translation>Renewal at expiry</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="43"/>
+        <location filename="../../flows/reissue.py" line="45"/>
         <source>损坏换领</source>
         <translation>Renewal of a damaged card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="44"/>
+        <location filename="../../flows/reissue.py" line="46"/>
         <source>丢失补领</source>
         <translation>Reissue after loss</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="49"/>
+        <location filename="../../flows/reissue.py" line="51"/>
         <source>您已有一份正在办理的身份证申请，不能重复申请。新证制作好后会通知您领取</source>
         <translation>You already have an ID card application in progress and cannot apply again. You will be told when the new card is ready</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="50"/>
+        <location filename="../../flows/reissue.py" line="52"/>
         <source>未满十六周岁的申请人，请由监护人陪同到窗口办理</source>
         <translation>Applicants under 16 must come to a counter with a guardian</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="51"/>
+        <location filename="../../flows/reissue.py" line="53"/>
         <source>户籍信息显示已注销，请到户籍窗口咨询</source>
         <translation>Your household registration shows as cancelled. Please ask at the household registration counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="52"/>
+        <location filename="../../flows/reissue.py" line="54"/>
         <source>户籍中没有您的登记照片，无法进行人像比对，请到窗口办理</source>
         <translation>There is no registered photo of you to compare your face with. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="53"/>
+        <location filename="../../flows/reissue.py" line="55"/>
         <source>港澳台居民居住证请到出入境窗口办理</source>
         <translation>Residence permits for Hong Kong, Macao and Taiwan residents are handled at the exit-entry counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="54"/>
+        <location filename="../../flows/reissue.py" line="56"/>
         <source>您的户籍不在本省，自助机暂不能受理，请到窗口办理异地换补领</source>
         <translation>Your household is registered in another province, which this machine cannot handle. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="55"/>
+        <location filename="../../flows/reissue.py" line="57"/>
         <source>没有查到这个身份证号码的户籍信息，请核对号码，或到窗口办理</source>
         <translation>No registration was found for this ID number. Please check the number, or apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="62"/>
+        <location filename="../../flows/reissue.py" line="64"/>
         <source>身份证业务系统暂时无法连接，请到窗口办理</source>
         <translation>The ID card system cannot be reached now. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="75"/>
+        <location filename="../../flows/reissue.py" line="77"/>
         <source>有效期 5 年</source>
         <translation>valid 5 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="77"/>
+        <location filename="../../flows/reissue.py" line="79"/>
         <source>有效期 10 年</source>
         <translation>valid 10 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="79"/>
+        <location filename="../../flows/reissue.py" line="81"/>
         <source>有效期 20 年</source>
         <translation>valid 20 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="80"/>
+        <location filename="../../flows/reissue.py" line="82"/>
         <source>长期有效</source>
         <translation>valid for life</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="107"/>
+        <location filename="../../flows/reissue.py" line="109"/>
         <source>请到窗口办理</source>
         <translation>Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="109"/>
+        <location filename="../../flows/reissue.py" line="111"/>
         <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
         <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="124"/>
+        <location filename="../../flows/reissue.py" line="126"/>
         <source>自助机暂时不能办理此业务</source>
         <translation>This machine cannot handle this service now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="124"/>
+        <location filename="../../flows/reissue.py" line="126"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="132"/>
-        <location filename="../../flows/reissue.py" line="161"/>
+        <location filename="../../flows/reissue.py" line="134"/>
+        <location filename="../../flows/reissue.py" line="165"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="138"/>
+        <location filename="../../flows/reissue.py" line="140"/>
         <source>拍摄身份证照片</source>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="158"/>
-        <location filename="../../flows/reissue.py" line="168"/>
+        <location filename="../../flows/reissue.py" line="162"/>
+        <location filename="../../flows/reissue.py" line="172"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="158"/>
+        <location filename="../../flows/reissue.py" line="162"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="168"/>
+        <location filename="../../flows/reissue.py" line="172"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="176"/>
+        <location filename="../../flows/reissue.py" line="180"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="176"/>
+        <location filename="../../flows/reissue.py" line="180"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="188"/>
+        <location filename="../../flows/reissue.py" line="192"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="188"/>
+        <location filename="../../flows/reissue.py" line="192"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="197"/>
+        <location filename="../../flows/reissue.py" line="201"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="199"/>
+        <location filename="../../flows/reissue.py" line="203"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="205"/>
+        <location filename="../../flows/reissue.py" line="209"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="206"/>
+        <location filename="../../flows/reissue.py" line="210"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="222"/>
+        <location filename="../../flows/reissue.py" line="226"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="222"/>
+        <location filename="../../flows/reissue.py" line="226"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="232"/>
+        <location filename="../../flows/reissue.py" line="236"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="236"/>
+        <location filename="../../flows/reissue.py" line="240"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="237"/>
+        <location filename="../../flows/reissue.py" line="241"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="239"/>
+        <location filename="../../flows/reissue.py" line="243"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="241"/>
+        <location filename="../../flows/reissue.py" line="245"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="241"/>
+        <location filename="../../flows/reissue.py" line="245"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="255"/>
+        <location filename="../../flows/reissue.py" line="259"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="255"/>
+        <location filename="../../flows/reissue.py" line="259"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="259"/>
+        <location filename="../../flows/reissue.py" line="263"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="264"/>
+        <location filename="../../flows/reissue.py" line="268"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="265"/>
+        <location filename="../../flows/reissue.py" line="269"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="266"/>
+        <location filename="../../flows/reissue.py" line="270"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="267"/>
+        <location filename="../../flows/reissue.py" line="271"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="267"/>
+        <location filename="../../flows/reissue.py" line="271"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="279"/>
+        <location filename="../../flows/reissue.py" line="283"/>
         <source>请刷旧身份证</source>
         <translation>Please read your old ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="280"/>
-        <location filename="../../flows/reissue.py" line="281"/>
+        <location filename="../../flows/reissue.py" line="284"/>
+        <location filename="../../flows/reissue.py" line="285"/>
         <source>请将旧身份证放在读卡区</source>
         <translation>Place your old ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="294"/>
+        <location filename="../../flows/reissue.py" line="298"/>
         <source>这张证件无法读取：{why}。损坏的证件请选择补领方式输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card, type the number instead</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="304"/>
+        <location filename="../../flows/reissue.py" line="308"/>
         <source>请输入您的身份证号码</source>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="305"/>
+        <location filename="../../flows/reissue.py" line="309"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="306"/>
+        <location filename="../../flows/reissue.py" line="310"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="319"/>
+        <location filename="../../flows/reissue.py" line="323"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="335"/>
+        <location filename="../../flows/reissue.py" line="339"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="337"/>
+        <location filename="../../flows/reissue.py" line="341"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="341"/>
+        <location filename="../../flows/reissue.py" line="345"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="341"/>
+        <location filename="../../flows/reissue.py" line="345"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="353"/>
-        <location filename="../../flows/reissue.py" line="364"/>
-        <location filename="../../flows/reissue.py" line="421"/>
-        <location filename="../../flows/reissue.py" line="433"/>
+        <location filename="../../flows/reissue.py" line="357"/>
+        <location filename="../../flows/reissue.py" line="368"/>
+        <location filename="../../flows/reissue.py" line="425"/>
+        <location filename="../../flows/reissue.py" line="437"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="360"/>
-        <location filename="../../flows/reissue.py" line="371"/>
+        <location filename="../../flows/reissue.py" line="364"/>
+        <location filename="../../flows/reissue.py" line="375"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="360"/>
+        <location filename="../../flows/reissue.py" line="364"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="371"/>
+        <location filename="../../flows/reissue.py" line="375"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="383"/>
+        <location filename="../../flows/reissue.py" line="387"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="384"/>
+        <location filename="../../flows/reissue.py" line="388"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="386"/>
+        <location filename="../../flows/reissue.py" line="390"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="391"/>
+        <location filename="../../flows/reissue.py" line="395"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="418"/>
+        <location filename="../../flows/reissue.py" line="422"/>
         <source>请按右手拇指</source>
         <translation>Right thumb, please</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="418"/>
+        <location filename="../../flows/reissue.py" line="422"/>
         <source>请按左手拇指</source>
         <translation>Left thumb, please</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="421"/>
-        <location filename="../../flows/reissue.py" line="433"/>
+        <location filename="../../flows/reissue.py" line="425"/>
+        <location filename="../../flows/reissue.py" line="437"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="428"/>
+        <location filename="../../flows/reissue.py" line="432"/>
         <source>{finger}平放在指纹仪上，听到提示后抬起；按不上时会换其他手指</source>
         <translation>{finger}: lay it flat on the scanner and lift it at the signal; if it cannot be read, another finger is asked for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="440"/>
+        <location filename="../../flows/reissue.py" line="444"/>
         <source>部分指纹未能采集</source>
         <translation>Some fingerprints could not be taken</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="441"/>
+        <location filename="../../flows/reissue.py" line="445"/>
         <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
         <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="443"/>
+        <location filename="../../flows/reissue.py" line="447"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="459"/>
+        <location filename="../../flows/reissue.py" line="463"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="459"/>
+        <location filename="../../flows/reissue.py" line="463"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="461"/>
+        <location filename="../../flows/reissue.py" line="465"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/reissue.py" line="467"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -3317,240 +3337,241 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="472"/>
+        <location filename="../../flows/reissue.py" line="476"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
-        <location filename="../../flows/reissue.py" line="539"/>
+        <location filename="../../flows/reissue.py" line="478"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
+        <location filename="../../flows/reissue.py" line="478"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
+        <location filename="../../flows/reissue.py" line="478"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="490"/>
+        <location filename="../../flows/reissue.py" line="494"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="491"/>
+        <location filename="../../flows/reissue.py" line="495"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="493"/>
+        <location filename="../../flows/reissue.py" line="497"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="497"/>
+        <location filename="../../flows/reissue.py" line="501"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="497"/>
+        <location filename="../../flows/reissue.py" line="501"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="503"/>
-        <location filename="../../flows/reissue.py" line="504"/>
+        <location filename="../../flows/reissue.py" line="507"/>
+        <location filename="../../flows/reissue.py" line="508"/>
         <source>请选择缴费方式</source>
         <translation>Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="507"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="527"/>
+        <location filename="../../flows/reissue.py" line="531"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="529"/>
+        <location filename="../../flows/reissue.py" line="533"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="536"/>
+        <location filename="../../flows/reissue.py" line="540"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="537"/>
+        <location filename="../../flows/reissue.py" line="541"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="537"/>
+        <location filename="../../flows/reissue.py" line="541"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="539"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="547"/>
+        <location filename="../../flows/reissue.py" line="551"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="548"/>
+        <location filename="../../flows/reissue.py" line="552"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="549"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="557"/>
+        <location filename="../../flows/reissue.py" line="561"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="557"/>
+        <location filename="../../flows/reissue.py" line="561"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="570"/>
+        <location filename="../../flows/reissue.py" line="574"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="571"/>
+        <location filename="../../flows/reissue.py" line="575"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="571"/>
+        <location filename="../../flows/reissue.py" line="575"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="582"/>
-        <location filename="../../flows/reissue.py" line="616"/>
+        <location filename="../../flows/reissue.py" line="586"/>
+        <location filename="../../flows/reissue.py" line="620"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="583"/>
+        <location filename="../../flows/reissue.py" line="587"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="584"/>
+        <location filename="../../flows/reissue.py" line="588"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="601"/>
+        <location filename="../../flows/reissue.py" line="605"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="601"/>
+        <location filename="../../flows/reissue.py" line="605"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="613"/>
+        <location filename="../../flows/reissue.py" line="617"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="614"/>
+        <location filename="../../flows/reissue.py" line="618"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="657"/>
+        <location filename="../../flows/reissue.py" line="661"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="657"/>
+        <location filename="../../flows/reissue.py" line="661"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="666"/>
-        <location filename="../../flows/reissue.py" line="673"/>
+        <location filename="../../flows/reissue.py" line="670"/>
+        <location filename="../../flows/reissue.py" line="677"/>
         <source>申请已受理，请取走回执</source>
         <translation>Application accepted; please take your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="668"/>
+        <location filename="../../flows/reissue.py" line="672"/>
         <source>受理号 {acc}
 请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管</source>
         <translation>Acceptance number {acc}
 From {day}, scan the QR code on the receipt at {place} to collect your new card. Keep the receipt safe</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="682"/>
+        <location filename="../../flows/reissue.py" line="686"/>
         <source>申请已受理，回执未能打印</source>
         <translation>Application accepted; the receipt could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="682"/>
+        <location filename="../../flows/reissue.py" line="686"/>
         <source>申请已受理，回执可能没有打出</source>
         <translation>Application accepted; the receipt may not have printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="684"/>
+        <location filename="../../flows/reissue.py" line="688"/>
         <source>受理号 {acc}
 请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）</source>
         <translation>Acceptance number {acc}
 Please take a photo of this page and collect your card from {day} at {place} with the QR code; a counter can also reprint the receipt ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="688"/>
+        <location filename="../../flows/reissue.py" line="692"/>
+        <location filename="../../flows/unresolved.py" line="125"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="690"/>
+        <location filename="../../flows/reissue.py" line="694"/>
         <source>回执未能打印，请拍下受理号和二维码</source>
         <translation>The receipt could not be printed; please photograph the acceptance number and QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="693"/>
+        <location filename="../../flows/reissue.py" line="697"/>
         <source>我已记下</source>
         <translation>I have noted it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="713"/>
+        <location filename="../../flows/reissue.py" line="717"/>
         <source>身份证换领补领</source>
         <translation>ID card renewal and reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="714"/>
+        <location filename="../../flows/reissue.py" line="718"/>
         <source>到期、损坏换领或丢失补领，现场拍照缴费</source>
         <translation>Renew an expiring or damaged card, or replace a lost one; photo and payment here</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="718"/>
+        <location filename="../../flows/reissue.py" line="722"/>
         <source>读卡器暂不可用，可输入号码办理补领</source>
         <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="719"/>
+        <location filename="../../flows/reissue.py" line="723"/>
         <source>扫码器暂不可用，可用手机扫码支付</source>
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
@@ -3636,22 +3657,22 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Compartment {n} marked repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/session.py" line="86"/>
+        <location filename="../../kiosk/maintenance/session.py" line="88"/>
         <source>未能完成：{why}</source>
         <translation>Could not be done: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/session.py" line="88"/>
+        <location filename="../../kiosk/maintenance/session.py" line="90"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="140"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="146"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -3669,6 +3690,484 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/screens/payment.py" line="72"/>
         <source>剩余时间 {m}:{s}</source>
         <translation>Time left {m}:{s}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="56"/>
+        <source>请您对本次服务作出评价</source>
+        <translation>Please rate this service</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="57"/>
+        <source>请您对本次服务作出评价，也可以跳过</source>
+        <translation>Please rate this service, or skip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="60"/>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="60"/>
+        <source>不评价，直接结束</source>
+        <translation>Finish without rating</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="64"/>
+        <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
+        <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press “Skip” if you prefer not to rate. Ratings never record who you are.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="79"/>
+        <source>评价未能提交</source>
+        <translation>The rating could not be sent</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="89"/>
+        <source>我们会在 {due} 前处理并电话答复您。编号 {ref}</source>
+        <translation>We will look into it and call you back by {due}. Reference {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="91"/>
+        <source>我们会在 {due} 前核实处理。编号 {ref}</source>
+        <translation>We will look into it by {due}. Reference {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="93"/>
+        <source>感谢您的支持，欢迎再来</source>
+        <translation>Thank you, and welcome back</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="95"/>
+        <location filename="../../flows/rating.py" line="98"/>
+        <source>感谢您的评价</source>
+        <translation>Thank you for your rating</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="115"/>
+        <source>请告诉我们哪里做得不好</source>
+        <translation>Please tell us what went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="116"/>
+        <source>请选择不满意的原因，可以多选，也可以写下来</source>
+        <translation>Choose what you were unhappy with (one or more), or write it down</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="118"/>
+        <source>其他想说的（可不填）</source>
+        <translation>Anything else to tell us (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="137"/>
+        <source>是否留下手机号码以便回访？</source>
+        <translation>Leave a mobile number so we can call you back?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="138"/>
+        <source>如需工作人员回访，可以留下手机号码</source>
+        <translation>If you would like a call back from staff, you can leave a mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="140"/>
+        <source>留下手机号码</source>
+        <translation>Leave my number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="140"/>
+        <source>仅用于回访，办结 {days} 天后删除</source>
+        <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="141"/>
+        <source>不留号码</source>
+        <translation>No number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="141"/>
+        <source>不需要回访</source>
+        <translation>No call back needed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="155"/>
+        <source>手机号码（仅用于回访）</source>
+        <translation>Mobile number (only for the call back)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="192"/>
+        <source>请您对本次自助办理作出评价</source>
+        <translation>Please rate this self-service visit</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="213"/>
+        <source>请对 {number} 号的服务作出评价</source>
+        <translation>Please rate the service for number {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="19"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="20"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="21"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="22"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="23"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="29"/>
+        <source>等候或办理时间太长</source>
+        <translation>Waiting or service took too long</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="30"/>
+        <source>工作人员态度不好</source>
+        <translation>Staff were unfriendly</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="31"/>
+        <source>办事指南或告知不清楚</source>
+        <translation>Guidance or information was unclear</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="32"/>
+        <source>多次跑腿、材料反复要求</source>
+        <translation>Sent back and forth, documents asked for again and again</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="33"/>
+        <source>事情没有办成</source>
+        <translation>It did not get done</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="34"/>
+        <source>自助设备不好用</source>
+        <translation>The self-service machine was hard to use</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="35"/>
+        <source>其他原因</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="73"/>
+        <source>评价等级应为 1 到 5</source>
+        <translation>A rating must be 1 to 5</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="83"/>
+        <source>手机号码应为以 1 开头的十一位数字</source>
+        <translation>A mobile number has 11 digits and starts with 1</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="137"/>
+        <source>没有找到这张号票：{number}</source>
+        <translation>No such ticket: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="139"/>
+        <source>{number} 还没有办理，办理后再评价</source>
+        <translation>{number} has not been served yet; please rate after the service</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="144"/>
+        <location filename="../../hall/ratings/store.py" line="197"/>
+        <source>这张号票已经评价过了</source>
+        <translation>This ticket has already been rated</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="159"/>
+        <source>没有可评价的办理记录</source>
+        <translation>There is nothing to rate</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="162"/>
+        <location filename="../../hall/ratings/store.py" line="197"/>
+        <source>本次办理已经评价过了</source>
+        <translation>This visit has already been rated</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="191"/>
+        <source>没有这个评价原因：{code}</source>
+        <translation>No such rating reason: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="227"/>
+        <source>请选择或填写没有办成的事</source>
+        <translation>Please choose or write down what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="308"/>
+        <source>备注不能为空</source>
+        <translation>The note cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="313"/>
+        <source>没有这条评价：{id}</source>
+        <translation>No such rating: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="354"/>
+        <source>没有这个编号：{ref}</source>
+        <translation>No such reference number: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="361"/>
+        <source>请填写答复内容</source>
+        <translation>Please write the reply</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="364"/>
+        <location filename="../../hall/ratings/store.py" line="377"/>
+        <source>{ref} 已经办结</source>
+        <translation>{ref} is already closed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="447"/>
+        <source>评价系统暂时无法使用，请稍后再试</source>
+        <translation>Ratings are temporarily unavailable, please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="23"/>
+        <source>系统正在启动，请稍候</source>
+        <translation>The system is starting, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="25"/>
+        <location filename="../../flows/unresolved.py" line="65"/>
+        <source>暂时无法登记，请到服务台反映</source>
+        <translation>Cannot take reports right now; please tell the service desk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="41"/>
+        <source>请告诉我们您没有办成的事</source>
+        <translation>Tell us what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="42"/>
+        <source>请选择没有办成的业务，或写下您要办的事</source>
+        <translation>Choose the service you could not get done, or write down what you needed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="45"/>
+        <source>写下您要办的事或遇到的问题（可不填）</source>
+        <translation>Write what you needed or what went wrong (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="47"/>
+        <source>选择一项业务，或在下方写下您要办的事。留下手机号码后，工作人员会在期限内给您答复。</source>
+        <translation>Choose a service, or write below what you needed. Leave a mobile number and staff will answer you within the deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="61"/>
+        <source>暂时无法登记</source>
+        <translation>Cannot take your report right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="63"/>
+        <source>{why}。请到服务台反映，或拨打 {phone}</source>
+        <translation>{why}. Please tell the service desk, or call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="75"/>
+        <source>我们会在 {due} 前答复您</source>
+        <translation>We will answer you by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="77"/>
+        <source>请于 {due} 后凭编号到服务台查询答复</source>
+        <translation>From {due}, ask at the service desk for the answer with this number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="81"/>
+        <location filename="../../flows/unresolved.py" line="84"/>
+        <source>已登记，请取走凭条</source>
+        <translation>Reported. Please take your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="92"/>
+        <source>已登记，请记下编号</source>
+        <translation>Reported. Please note the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="94"/>
+        <source>{answer}。凭条未能打印，请拍照或记下编号（{why}）</source>
+        <translation>{answer}. The slip could not be printed: please photograph or note the number ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="95"/>
+        <source>已登记，凭条未能打印，请记下编号</source>
+        <translation>Reported. The slip could not be printed; please note the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="97"/>
+        <source>我已记下编号</source>
+        <translation>I have noted the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="121"/>
+        <source>正在打印凭条</source>
+        <translation>Printing your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="121"/>
+        <source>正在打印凭条，请稍候</source>
+        <translation>Printing your slip, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="133"/>
+        <location filename="../../kiosk/home.py" line="82"/>
+        <source>办不成事反映</source>
+        <translation>Could not get it done?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="134"/>
+        <source>没有办成的事，告诉我们</source>
+        <translation>Tell us what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="136"/>
+        <source>凭条暂不可用，编号显示在屏幕上</source>
+        <translation>No slip now: the number is shown on screen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="16"/>
+        <source>轻触选项选中它，再轻触一次取消；也可以在下方写几句话。选好后按“提交”。</source>
+        <translation>Touch an option to select it, touch again to clear it; you can also write a few words below. Then press “Submit”.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="43"/>
+        <source>轻触这里输入</source>
+        <translation>Touch here to type</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <source>差评回访</source>
+        <translation>Bad rating</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <source>办不成事</source>
+        <translation>Could not get it done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="20"/>
+        <source>已电话联系市民并解决</source>
+        <translation>Called the citizen back and resolved it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="21"/>
+        <source>已告知办理地点和所需材料</source>
+        <translation>Told the citizen where to go and what to bring</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="22"/>
+        <source>已转交相关部门处理</source>
+        <translation>Passed to the department responsible</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="32"/>
+        <source>{n} 项回访或办不成事已超过答复期限</source>
+        <translation>{n} follow-up items (bad ratings, things citizens could not get done) are past their deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="89"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="42"/>
+        <source>评价系统不可用</source>
+        <translation>Ratings unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="92"/>
+        <source>{ref} 已办结</source>
+        <translation>{ref} closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="47"/>
+        <source>待办 {n} 项，其中超期 {late} 项</source>
+        <translation>{n} open, {late} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="49"/>
+        <source>没有回访事项</source>
+        <translation>No follow-up items</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <source>期限 {due}</source>
+        <translation>Due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="66"/>
+        <source>轻触一项查看和答复</source>
+        <translation>Touch an item to see and answer it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
+        <source>编号：{ref}（{kind}）</source>
+        <translation>Reference: {ref} ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="70"/>
+        <source>受理：{at}，期限：{due}</source>
+        <translation>Received: {at}, due: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="71"/>
+        <source>业务：{s}</source>
+        <translation>Service: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="72"/>
+        <source>内容：{what}</source>
+        <translation>What: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <source>回访电话：{phone}</source>
+        <translation>Call-back number: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <source>未留</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
+        <source>答复：{reply}</source>
+        <translation>Reply: {reply}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="81"/>
+        <source>答复内容</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="90"/>
+        <source>办结</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>
