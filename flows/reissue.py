@@ -30,6 +30,7 @@ from backends.platform.api import Kind, Person
 from core.text import Text, tr
 from devices.base import DeviceError, OutcomeUnknown
 from devices.idcard.record import is_valid_id
+from flows.fingerprints import take_prints
 from flows.photo import take_photo
 from flows.queue import take_card_back
 from flows.runtime import FlowContext, FlowGen, FlowSpec
@@ -146,7 +147,7 @@ def start(ctx: FlowContext) -> FlowGen:
     if face != "same":
         return face
     # 5. fingerprints
-    prints = yield from _fingerprints(ctx)
+    prints = yield from take_prints(ctx)
     if isinstance(prints, str):
         return prints
     # 6. the application, then the review
@@ -403,51 +404,6 @@ def live_face(snapshot: Any, settings: Mapping[str, Any]) -> tuple[bool, bytes |
 
     alive, image = watch_liveness(snapshot, settings)
     return alive, None if image is None else bytes(cv2.imencode(".jpg", image)[1].tobytes())
-
-
-# ---- 5. fingerprints ----
-def _fingerprints(ctx: FlowContext) -> FlowGen:
-    """The CaptureResult (a hand that could not be taken is recorded as failed), or an outcome."""
-    from devices.fingerprint.model import CaptureResult
-    from devices.fingerprint.policy import Policy, capture_hand
-
-    settings = ctx.config["devices.fingerprint"]
-    policy = Policy.from_settings(settings)
-    wait = float(settings.get("place_timeout", 10.0)) + 10
-
-    def capture(finger: str) -> Any:
-        return ctx.devices["fingerprint"].call(lambda d: d.capture(finger), timeout=wait)
-
-    slots = []
-    for hand, title in (("right", tr("请按右手拇指")), ("left", tr("请按左手拇指"))):
-        if not ctx.usable("fingerprint"):
-            return (
-                yield from _end(ctx, tr("指纹仪暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
-            )
-        try:
-            slot = yield Work(
-                lambda hand=hand: capture_hand(hand, capture, policy),
-                busy=Busy(
-                    title=title,
-                    prompt=tr("{finger}平放在指纹仪上，听到提示后抬起；按不上时会换其他手指", finger=title),
-                ),
-            )
-        except DeviceError:
-            return (
-                yield from _end(ctx, tr("指纹仪暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
-            )
-        slots.append(slot)
-    result = CaptureResult(tuple(slots))
-    if not result.complete:
-        log.info("fingerprint capture failed for %d hand(s): recorded", len(result.slots) - len(result.taken))
-        yield Message(
-            title=tr("部分指纹未能采集"),
-            body=tr("已记录为“指纹采集失败”，不影响办理。{summary}", summary=result.summary()),
-            tone="info",
-            actions=(("ok", tr("继续")),),
-            can_go_back=False,
-        )
-    return result
 
 
 def _attach(platform: Any, acc: str, jpeg: bytes, prints: Any) -> None:

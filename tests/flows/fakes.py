@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from core.text import Text
@@ -29,6 +30,15 @@ class FakeDevice:
 
     def call(self, fn: Callable[[Any], Any], timeout: float | None = None) -> Any:
         return fn(self.driver)
+
+    def submit(self, fn: Callable[[Any], Any]) -> Future[Any]:
+        """Runs at once: the future is done before the flow shows the screen that waits on it."""
+        fut: Future[Any] = Future()
+        try:
+            fut.set_result(fn(self.driver))
+        except Exception as e:
+            fut.set_exception(e)
+        return fut
 
 
 class FakeDevices:

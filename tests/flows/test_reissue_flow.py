@@ -49,16 +49,28 @@ class SwayingCamera:
         return cv2.warpAffine(self.base, m, (self.base.shape[1], self.base.shape[0]))
 
 
+#: what the fake fingerprint module said last: the citizen relays it as the shell would
+TOLD: list[dict[str, Any]] = []
+
+
 class FakeFingerprint:
     def __init__(self, placed: bool = True) -> None:
         self.placed = placed
+        self.qualities: list[int] = []  # of the next captures, then 80
         self.asked: list[str] = []
+        self.stops: list[threading.Event] = []
+        TOLD.clear()
 
-    def capture(self, finger: str) -> FingerImage:
+    def emit(self, kind: str, payload: dict[str, Any]) -> None:
+        TOLD.append(payload)
+
+    def capture(self, finger: str, timeout: float | None = None, stop: Any = None) -> FingerImage:
         self.asked.append(finger)
+        self.stops.append(stop)
         if not self.placed:
             raise NoFinger("没有按手指")
-        return FingerImage(finger, 8, 8, bytes(64), 80, template=b"T" + finger.encode())
+        q = self.qualities.pop(0) if self.qualities else 80
+        return FingerImage(finger, 8, 8, bytes(64), q, template=b"T" + finger.encode())
 
 
 class JourneyDevices(FakeDevices):
@@ -124,6 +136,8 @@ class Citizen:
     def __call__(self, view: View) -> Intent | None:
         title = str(view.title)
         self.seen.append(title)
+        if "finger" in view.events:
+            return Intent("finger", TOLD[-1])  # the capture's end, as the device announced it
         if isinstance(view, Payment):
             if "scanned" in view.events:
                 return Intent("scanned", self.pay_code)
