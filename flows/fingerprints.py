@@ -96,7 +96,7 @@ def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float) -> Flow
         return (yield from _device_lost(ctx))
     deadline = ctx.clock.monotonic() + place
     title = tr("请将{finger}放在指纹仪上", finger=name)
-    status = note or tr("手指平放在指纹仪中央，按住不动，听到提示后抬起")
+    status = note if str(note) else tr("手指平放在指纹仪中央，按住不动，听到提示后抬起")
     try:
         while True:
             got = yield Message(

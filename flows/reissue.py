@@ -360,7 +360,10 @@ def _face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
         try:
             alive, frame = yield Work(
                 partial(
-                    live_face, lambda: ctx.devices["camera"].call(lambda d: d.snapshot(), timeout=8), settings
+                    live_face,
+                    lambda: ctx.devices["camera"].call(lambda d: d.snapshot(), timeout=8),
+                    settings,
+                    float(ctx.config["reissue"]["liveness_seconds"]),
                 ),
                 busy=Busy(title=tr("人像比对"), prompt=tr("请看着摄像头，轻轻眨眨眼")),
             )
@@ -396,13 +399,13 @@ def _face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
     return (yield from _counter(ctx, tr("人像比对没有通过")))
 
 
-def live_face(snapshot: Any, settings: Mapping[str, Any]) -> tuple[bool, bytes | None]:
+def live_face(snapshot: Any, settings: Mapping[str, Any], seconds: float = 0.0) -> tuple[bool, bytes | None]:
     """Off the GUI thread: the liveness verdict and the live face as JPEG for the platform."""
     import cv2
 
     from devices.camera.pipeline import watch_liveness
 
-    alive, image = watch_liveness(snapshot, settings)
+    alive, image = watch_liveness(snapshot, settings, seconds=seconds)
     return alive, None if image is None else bytes(cv2.imencode(".jpg", image)[1].tobytes())
 
 

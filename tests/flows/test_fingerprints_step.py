@@ -99,6 +99,7 @@ def test_each_thumb_is_asked_for_on_its_own_spoken_screen_with_a_way_out(tmp_pat
     assert [str(v.prompt) for v in screens] == [str(v.title) for v in screens]  # said aloud
     assert all(offline("fingerprint") in v.events for v in screens)  # an unplugged module ends it
     assert all({"skip", "cancel"} <= {k for k, _ in v.actions} for v in screens)
+    assert all("平放在指纹仪中央" in str(v.body) for v in screens)  # how to place it
     assert module.asked == ["right_thumb", "left_thumb"]
 
 
