@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from backends.platform.demo import PEOPLE
 from devices.base import DeviceError, DeviceEvent
 from flows.views import BACK, Intent, View
 
@@ -21,6 +22,9 @@ from flows.views import BACK, Intent, View
 GOOD_CARDS = ("resident", "elderly", "rare_name", "hmt", "foreign2017", "foreign2023")
 BAD_CARDS = ("bad_check_digit",)
 EVENT_WAIT = 4.0  # real seconds to wait for a provoked device event before giving up
+#: how a finger lands on the fingerprint module (None: not placed, the screen times out)
+PLACEMENTS = (("good", 0.7), ("poor", 0.12), ("lift", 0.06), (None, 0.12))
+PAY_CODE = "134567890123456789"  # a payment code as the scanner reads it
 
 
 class Citizen:
@@ -51,7 +55,10 @@ class Citizen:
         self._drain()
 
     def end(self) -> None:
-        """The citizen leaves; most take their card with them."""
+        """The citizen leaves (a finger is not left on the module); most take their card with them."""
+        module = self.kiosk.simulators.get("fingerprint")
+        if module is not None:
+            module.lift()
         reader = self.kiosk.simulators.get("idcard")
         if reader is not None and reader.card is not None and self.rng.random() < 0.9:
             reader.remove()
@@ -85,6 +92,8 @@ class Citizen:
         return move
 
     def _typed(self, view: Any) -> Intent:
+        if getattr(view, "check", "") == "id_number" and self.rng.random() < 0.6:
+            return Intent("ok", self.rng.choice(PEOPLE).id_number)  # someone the platform knows
         n = self.rng.randint(view.min_length, view.max_length)
         allowed = view.allowed
         # mostly digits that look like real input (a phone number starts with 1), sometimes noise
@@ -101,6 +110,12 @@ class Citizen:
             if frame is not None:
                 self._count("captured")
                 return Intent("captured", frame)
+        if "finger" in wanted:
+            return self._finger(wanted)
+        scanner = self.kiosk.simulators.get("scanner")
+        if scanner is not None and "scanned" in wanted and self.rng.random() < 0.7:
+            scanner.scan(PAY_CODE if self.rng.random() < 0.85 else "https://example.org/not-a-pay-code")
+            return self._await(wanted)
         reader = self.kiosk.simulators.get("idcard")
         acts = self.rng.random() < 0.85  # the others wait: the step must time out and go on
         if reader is not None and acts and wanted & {"card_inserted", "card_invalid"}:
@@ -127,7 +142,25 @@ class Citizen:
             reader.remove()
             self._count("fault:idcard:removed_mid_read")
 
-    def _await(self, wanted: set[str], wait: float = EVENT_WAIT) -> Intent | None:
+    def _finger(self, wanted: set[str]) -> Intent | None:
+        """A finger on the module (or none: then cancel, pass on, or let the screen time out);
+        the screen hears the module say it is placed or done."""
+        module = self.kiosk.simulators.get("fingerprint")
+        placement = self.rng.choices([p for p, _ in PLACEMENTS], [w for _, w in PLACEMENTS])[0]
+        if module is None or placement is None:
+            return self._await(wanted, 0.3)
+        module.place(placement)
+        self._count("finger:" + placement)
+        return self._await(
+            wanted, accept=lambda ev: ev.kind != "finger" or ev.payload["state"] in ("placed", "done")
+        )
+
+    def _await(
+        self,
+        wanted: set[str],
+        wait: float = EVENT_WAIT,
+        accept: Callable[[DeviceEvent], bool] = lambda ev: True,
+    ) -> Intent | None:
         deadline = time.monotonic() + wait
         while (left := deadline - time.monotonic()) > 0:
             self.on_step("waiting for " + "/".join(sorted(wanted)))
@@ -135,7 +168,7 @@ class Citizen:
                 ev = self.events.get(timeout=min(left, 0.5))
             except queue.Empty:
                 continue
-            if ev.kind in wanted:
+            if ev.kind in wanted and accept(ev):
                 self._count("event:" + ev.kind)
                 return Intent(ev.kind, ev.payload)
         return None
