@@ -18,21 +18,20 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from backends.errors import BackendError, Refused
 from backends.payment.api import Mode, Order, State
 from backends.platform.api import Kind, Person
 from core.text import Text, tr
-from devices.base import DeviceError, OutcomeUnknown
+from devices.base import DeviceError
 from devices.idcard.record import is_valid_id
 from flows.fingerprints import take_prints
 from flows.photo import take_photo
 from flows.queue import take_card_back
+from flows.reissue_slip import local_now, make_slip, print_slip, reprint, signer
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import Busy, Choose, Entry, Message, Option, Payment, Work, offline
 
@@ -46,7 +45,6 @@ KIND_NAMES: dict[Kind, Text] = {
     Kind.RENEWAL_DAMAGED: tr("损坏换领"),
     Kind.REISSUE_LOST: tr("丢失补领"),
 }
-KIND_SLIP = {Kind.RENEWAL_EXPIRY: "到期换领", Kind.RENEWAL_DAMAGED: "损坏换领", Kind.REISSUE_LOST: "丢失补领"}
 # the platform's refusal codes, said plainly with what to do next
 REFUSALS: dict[str, Text] = {
     "pending_application": tr("您已有一份正在办理的身份证申请，不能重复申请。新证制作好后会通知您领取"),
@@ -57,6 +55,7 @@ REFUSALS: dict[str, Text] = {
     "other_province": tr("您的户籍不在本省，自助机暂不能受理，请到窗口办理异地换补领"),
     "person_not_found": tr("没有查到这个身份证号码的户籍信息，请核对号码，或到窗口办理"),
 }
+OLD_CARD = tr("请刷旧身份证")
 CARD_EVENTS = ("card_inserted", "card_invalid", offline("idcard"))
 
 
@@ -83,12 +82,7 @@ def validity(id_number: str, today: date) -> Text:
     return tr("长期有效")
 
 
-def _local_now(ctx: FlowContext) -> Any:
-    """The hall's day and hour (the slip, the age that sets the validity class)."""
-    return ctx.clock.now().astimezone(ZoneInfo(str(ctx.config["kiosk"]["timezone"])))
-
-
-def _end(
+def end(
     ctx: FlowContext, title: Text, body: Text, tone: str = "warning", outcome: str = "refused"
 ) -> FlowGen:
     """A screen that ends the journey with what happened and what to do, and the way home."""
@@ -105,7 +99,7 @@ def _end(
 
 
 def _counter(ctx: FlowContext, why: Text) -> FlowGen:
-    return _end(
+    return end(
         ctx,
         tr("请到窗口办理"),
         tr(
@@ -121,18 +115,20 @@ def start(ctx: FlowContext) -> FlowGen:
     cfg = ctx.config["reissue"]
     platform = ctx.services["platform"]
     try:  # before anything is paid: a slip that cannot be signed is found out now
-        sign = signer(ctx)
+        signer(ctx)
     except (OSError, ValueError) as e:
         log.error("pickup code key unusable: %s", e)
-        return (yield from _end(ctx, tr("自助机暂时不能办理此业务"), tr("请到窗口办理，或稍后再试")))
+        return (yield from end(ctx, tr("自助机暂时不能办理此业务"), tr("请到窗口办理，或稍后再试")))
     # 1. who
     who = yield from _who(ctx, platform)
+    if who == "reprint":
+        return (yield from reprint(ctx))
     if isinstance(who, str):
         return who
     id_number, person, renewal = who
     if not person.eligible:
         why = REFUSALS.get(person.refusal_code) or Text(person.refusal)
-        return (yield from _end(ctx, tr("自助机暂时不能为您办理"), why))
+        return (yield from end(ctx, tr("自助机暂时不能为您办理"), why))
     # 2. kind and fee
     kind = yield from _kind(ctx, person, id_number, renewal)
     if kind is None:
@@ -163,9 +159,9 @@ def start(ctx: FlowContext) -> FlowGen:
                 busy=Busy(title=tr("正在提交申请资料"), prompt=tr("正在提交申请资料，请稍候")),
             )
         except Refused as e:
-            return (yield from _end(ctx, tr("自助机暂时不能为您办理"), e.reason))
+            return (yield from end(ctx, tr("自助机暂时不能为您办理"), e.reason))
         except BackendError as e:
-            return (yield from _systems_down(ctx, e))
+            return (yield from systems_down(ctx, e))
         acc = case.acceptance_no
         try:
             yield Work(
@@ -173,12 +169,12 @@ def start(ctx: FlowContext) -> FlowGen:
                 busy=Busy(title=tr("正在提交申请资料"), prompt=tr("正在上传照片和指纹，请稍候")),
             )
         except BackendError as e:
-            return (yield from _systems_down(ctx, e))
+            return (yield from systems_down(ctx, e))
         ok = yield from _review(ctx, person, kind, id_number, prints, case, str(_path))
         if not ok:
             yield Work(lambda: saga.settle(case.saga, citizen_gone=True))
             settled = True
-            return (yield from _end(ctx, tr("申请已取消"), tr("没有收取任何费用。"), "info", "cancelled"))
+            return (yield from end(ctx, tr("申请已取消"), tr("没有收取任何费用。"), "info", "cancelled"))
         # 7. pay
         if case.fee_fen > 0:
             paid = yield from _pay(ctx, saga, case)
@@ -194,10 +190,10 @@ def start(ctx: FlowContext) -> FlowGen:
         )
         settled = outcome.final
         if outcome.state == SUBMITTED:
-            return (yield from _slip(ctx, case, kind, person, outcome.order_no, sign))
+            return (yield from _slip(ctx, case, kind, person, outcome.order_no))
         if outcome.state == WAITING:
             return (
-                yield from _end(
+                yield from end(
                     ctx,
                     tr("费用已收到，申请将自动提交"),
                     tr(
@@ -208,7 +204,7 @@ def start(ctx: FlowContext) -> FlowGen:
                 )
             )
         why = outcome.reason or tr("申请无法完成")
-        return (yield from _end(ctx, tr("申请未能提交，费用将原路退回"), why, outcome=outcome.state))
+        return (yield from end(ctx, tr("申请未能提交，费用将原路退回"), why, outcome=outcome.state))
     finally:
         if case is not None and not settled:
             _abandon(saga, case.saga)
@@ -222,8 +218,8 @@ def _abandon(saga: PaidApplication, key: str) -> None:
     ).start()
 
 
-def _systems_down(ctx: FlowContext, e: BackendError) -> FlowGen:
-    return _end(
+def systems_down(ctx: FlowContext, e: BackendError) -> FlowGen:
+    return end(
         ctx, tr("业务系统暂时无法连接"), tr("{why}。没有收取任何费用，请稍后再试或到窗口办理", why=e.reason)
     )
 
@@ -244,12 +240,19 @@ def _who(ctx: FlowContext, platform: Any) -> FlowGen:
                     reason=tr("读卡器暂不可用，请选择输入号码"),
                 ),
                 Option("lost", tr("补领：输入身份证号码"), tr("证件丢失")),
+                Option(
+                    "reprint",
+                    tr("补打受理回执"),
+                    tr("已经申请，回执丢了或没打出来：刷身份证补打"),
+                    enabled=ctx.usable("idcard"),
+                    reason=tr("读卡器暂不可用，请到窗口补打"),
+                ),
             ),
         )
-        if how.name == "back":
-            return "back"
+        if how.name in ("back", "reprint"):
+            return how.name
         renewal = how.name == "renew"
-        id_number = yield from (_read_old_card(ctx) if renewal else _type_number(ctx))
+        id_number = yield from (read_card(ctx) if renewal else _type_number(ctx))
         if id_number in ("back", "retry"):
             continue
         if id_number == "home":
@@ -261,9 +264,9 @@ def _who(ctx: FlowContext, platform: Any) -> FlowGen:
             )
         except Refused as e:
             why = REFUSALS.get(e.code) or e.reason
-            return (yield from _end(ctx, tr("没有查到您的信息"), why))
+            return (yield from end(ctx, tr("没有查到您的信息"), why))
         except BackendError as e:
-            return (yield from _systems_down(ctx, e))
+            return (yield from systems_down(ctx, e))
         if not renewal:
             sure = yield Message(
                 title=tr("请确认是您本人"),
@@ -277,13 +280,14 @@ def _who(ctx: FlowContext, platform: Any) -> FlowGen:
         return id_number, person, renewal
 
 
-def _read_old_card(ctx: FlowContext) -> FlowGen:
+def read_card(ctx: FlowContext, title: Text = OLD_CARD) -> FlowGen:
+    """The ID number of the card placed on the reader, or "back"/"home"."""
     error: Text = Text("")
     while ctx.usable("idcard"):
         got = yield Message(
-            title=tr("请刷旧身份证"),
-            body=error if str(error) else tr("请将旧身份证放在读卡区"),
-            prompt=tr("请将旧身份证放在读卡区"),
+            title=title,
+            body=error if str(error) else tr("请将身份证放在读卡区"),
+            prompt=title,
             tone="warning" if str(error) else "info",
             events=CARD_EVENTS,
             actions=(("back", tr("返回")),),
@@ -296,7 +300,7 @@ def _read_old_card(ctx: FlowContext) -> FlowGen:
             yield from take_card_back(ctx)
             return str(card.id_number)
         if got.name == "card_invalid":
-            error = tr("这张证件无法读取：{why}。损坏的证件请选择补领方式输入号码", why=got.value)
+            error = tr("这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码", why=got.value)
             continue
         return "back" if got.name in ("back", offline("idcard")) else "home"
     return "back"
@@ -332,7 +336,7 @@ def _kind(ctx: FlowContext, person: Person, id_number: str, renewal: bool) -> Fl
     kinds = [k for k in wanted if k in person.kinds]
     if not kinds:
         return None
-    until = validity(id_number, _local_now(ctx).date())
+    until = validity(id_number, local_now(ctx).date())
     options = tuple(
         Option(
             k.value,
@@ -355,7 +359,7 @@ def _face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
     for attempt in range(1, tries + 1):
         if not ctx.usable("camera"):
             return (
-                yield from _end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
+                yield from end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
             )
         try:
             alive, frame = yield Work(
@@ -369,7 +373,7 @@ def _face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
             )
         except DeviceError:
             return (
-                yield from _end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
+                yield from end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
             )
         same = False
         if alive and frame is not None:
@@ -382,7 +386,7 @@ def _face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
             except Refused:
                 same = False  # no face in the live picture: another try
             except BackendError as e:
-                return (yield from _systems_down(ctx, e))
+                return (yield from systems_down(ctx, e))
         if same:
             return "same"
         log.info("face comparison %d/%d failed (alive=%s)", attempt, tries, alive)
@@ -427,7 +431,7 @@ def _review(
             name=person.name_masked,
             id=person.id_masked,
             kind=KIND_NAMES[kind],
-            until=validity(id_number, _local_now(ctx).date()),
+            until=validity(id_number, local_now(ctx).date()),
             prints=prints.summary(),
             acc=case.acceptance_no,
             fee=fee,
@@ -485,7 +489,7 @@ def _pay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
             return "paid"
         if order.state == State.UNKNOWN:
             return (
-                yield from _end(
+                yield from end(
                     ctx,
                     tr("支付结果暂时无法确认"),
                     tr(
@@ -589,86 +593,12 @@ def _native(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
 
 
 # ---- 8. slip ----
-def _slip(ctx: FlowContext, case: Case, kind: Kind, person: Person, order_no: str, sign: Any) -> FlowGen:
-    cfg = ctx.config["reissue"]
-    kcfg = ctx.config["kiosk"]
-    now = _local_now(ctx)
-    pickup_after = (now.date() + timedelta(days=int(cfg["pickup_days"]))).isoformat()
-    acc = case.acceptance_no
-    code = sign.sign(acc, now.date(), str(kcfg["kiosk_id"]))
-    data = {
-        "hall": kcfg["hall_name"],
-        "service_name": "居民身份证" + KIND_SLIP[kind],
-        "application_no": acc,
-        "name": person.name_masked,
-        "id_number": person.id_masked,
-        "fee": fen(case.fee_fen),
-        "order_no": order_no,
-        "paid_at": now.strftime("%Y-%m-%d %H:%M"),
-        "pickup_after": pickup_after,
-        "pickup_place": cfg["pickup_place"],
-        "qr": code,
-    }
-    printed: Any = False
-    why: Text = tr("打印机不可用")
-    if ctx.usable("printer"):
-        try:
-            result = yield Work(
-                lambda: ctx.devices["printer"].call(
-                    lambda d: d.print_layout("reissue_receipt", data), timeout=60
-                ),
-                busy=Busy(title=tr("正在打印受理回执"), prompt=tr("正在打印受理回执，请稍候")),
-            )
-            printed, why = result.completed, result.reason
-        except OutcomeUnknown:
-            printed = "unknown"
-        except DeviceError as e:
-            why = e.reason
-    if printed is True:
-        yield Message(
-            title=tr("申请已受理，请取走回执"),
-            body=tr(
-                "受理号 {acc}\n请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管",
-                acc=acc,
-                day=pickup_after,
-                place=cfg["pickup_place"],
-            ),
-            prompt=tr("申请已受理，请取走回执"),
-            tone="success",
-            actions=(("ok", tr("完成")),),
-            timeout=60,
-            can_go_back=False,
-        )
-        return "submitted"
-    log.warning("reissue slip for %s not printed: %s", acc, why)
-    yield Message(
-        title=tr("申请已受理，回执未能打印") if printed is False else tr("申请已受理，回执可能没有打出"),
-        body=tr(
-            "受理号 {acc}\n请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）",
-            acc=acc,
-            day=pickup_after,
-            place=cfg["pickup_place"],
-            why=why if printed is False else tr("请查看出纸口"),
-        ),
-        prompt=tr("回执未能打印，请拍下受理号和二维码"),
-        qr=code,
-        tone="warning",
-        actions=(("ok", tr("我已记下")),),
-        timeout=120,
-        can_go_back=False,
+def _slip(ctx: FlowContext, case: Case, kind: Kind, person: Person, order_no: str) -> FlowGen:
+    slip = yield Work(
+        lambda: make_slip(ctx, case.saga, case.acceptance_no, kind, case.fee_fen, order_no),
+        busy=Busy(title=tr("正在打印受理回执"), prompt=tr("正在打印受理回执，请稍候")),
     )
-    return "submitted_not_printed"
-
-
-def signer(ctx: FlowContext) -> Any:
-    """The kiosk's pickup code signer: the app's, else from the configured key files."""
-    from hall.pickup_code import load_signer
-
-    if ctx.services.get("pickup_signer") is not None:
-        return ctx.services["pickup_signer"]
-    cfg = ctx.config["reissue"]
-    resolve = getattr(ctx.config, "resolve", Path)
-    return load_signer(resolve(cfg["signing_key"]), resolve(cfg["verify_key"]), bool(cfg["generate_key"]))
+    return (yield from print_slip(ctx, slip, person.name_masked, person.id_masked))
 
 
 SPEC = FlowSpec(

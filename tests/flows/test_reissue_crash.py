@@ -48,7 +48,8 @@ STEPS = [
     "Payment:请出示付款码",
     "Work:正在扣款",
     "Work:正在提交申请",
-    "Work:正在打印受理回执",
+    "Work:正在打印受理回执",  # the slip signed and journalled
+    "Work:正在打印受理回执",  # and printed
     "Message:申请已受理，请取走回执",
 ]
 

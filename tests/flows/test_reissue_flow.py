@@ -20,7 +20,7 @@ from core.clock import FakeClock
 from devices.base import OK
 from devices.camera.scene import Scene, render
 from devices.fingerprint.model import FingerImage, NoFinger
-from flows import reissue
+from flows import reissue, reissue_slip
 from flows.headless import Transcript, run
 from flows.runtime import Cancelled, Finished, FlowContext, FlowRunner
 from flows.session import Session
@@ -381,3 +381,65 @@ def test_the_platform_down_at_the_lookup_is_said_and_nothing_is_charged(ctx, sim
     assert str(t.views[-1].title) == "业务系统暂时无法连接" and "没有收取任何费用" in str(t.views[-1].body)
     assert t.views[-1].actions == (("ok", t.views[-1].actions[0][1]),)  # the way home
     assert not list(ctx.services["journal"].iter_all())
+
+
+def _reprint_citizen(card: Any = None) -> Callable[[View], Intent | None]:
+    from devices.idcard.presets import PRESETS
+
+    def citizen(view: View) -> Intent | None:
+        if isinstance(view, Choose) and any(o.key == "reprint" for o in view.options):
+            return Intent("reprint")
+        if "card_inserted" in view.events:
+            return Intent("card_inserted", card or PRESETS["resident"])
+        if "card_removed" in view.events:
+            return Intent("card_removed")
+        return Intent("ok") if isinstance(view, Message) else None
+
+    return citizen
+
+
+def test_a_lost_slip_is_reprinted_from_the_card_with_the_same_signed_code(ctx, devices, sim, tmp_path):
+    from devices.base import DeviceOffline
+
+    devices.printer.fail = DeviceOffline("打印纸已用完")
+    first = run(reissue.start, ctx, Citizen())
+    assert first.outcome == Finished("submitted_not_printed")
+    shown = first.views[-1].qr
+    assert "任一自助机刷身份证补打回执" in str(first.views[-1].body)
+    # later, paper loaded, at a kiosk of the hall (the same journal): the card read, the slip again
+    devices.printer.fail = None
+    ctx.session = Session(tmp_path / "run")
+    again = run(reissue.start, ctx, _reprint_citizen())
+    assert again.outcome == Finished("submitted"), [str(v.title) for v in again.views]
+    name, data = devices.printer.jobs[-1]
+    assert name == "reissue_receipt" and data["qr"] == shown  # the very code shown on screen
+    assert data["id_number"] == "360426********0071" and WANG not in str(data)
+    code = ctx.services["pickup_signer"].verifier.verify(data["qr"])
+    assert code.acceptance_no == data["application_no"] and data["fee"] == "40.00"
+
+
+def test_a_slip_for_an_application_submitted_after_its_citizen_left_is_made_at_the_reprint(
+    ctx, devices, sim, tmp_path
+):
+    runner = _walk_until(ctx, Citizen(), lambda v: str(v.title) == "正在提交申请")
+    runner.cancel("idle")  # paid, then gone: the submit is finished in the background, no slip
+    _settled(ctx, "submitted")
+    acc = case_of(ctx).refs["acceptance_no"]
+    ctx.session = Session(tmp_path / "run")
+    t = run(reissue_slip.reprint, ctx, _reprint_citizen())
+    assert t.outcome == Finished("submitted")
+    data = devices.printer.jobs[-1][1]
+    assert ctx.services["pickup_signer"].verifier.verify(data["qr"]).acceptance_no == acc
+    assert data["order_no"] == _order_no(ctx)
+
+
+def test_a_reprint_for_someone_with_no_application_says_so(ctx, devices, sim):
+    from dataclasses import replace
+
+    from devices.idcard.presets import PRESETS
+
+    never_applied = next(p for p in PEOPLE if p.case == "eligible; no certificates on file")
+    card = replace(PRESETS["resident"], id_number=never_applied.id_number, name=never_applied.name)
+    t = run(reissue_slip.reprint, ctx, _reprint_citizen(card))
+    assert t.outcome == Finished("none")
+    assert str(t.views[-1].title) == "没有可补打回执的申请" and not devices.printer.jobs
