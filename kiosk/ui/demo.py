@@ -8,11 +8,13 @@ shows the closed queue, then moves its own clock to the next opening to walk on.
 from __future__ import annotations
 
 import html
+import importlib
 import logging
 import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
@@ -28,8 +30,18 @@ from kiosk.ui.sim_panel import SimulatorPanel
 
 log = logging.getLogger(__name__)
 
-#: extra steps contributed by service journeys: (name, walk(shell, snap))
-DEMO_STEPS: list[tuple[str, Callable[[Shell, Callable[[str, str], None]], None]]] = []
+
+class Snap(Protocol):
+    """Save the shell (or `widget`) as the next screenshot, with its caption."""
+
+    def __call__(self, name: str, caption: str, widget: QWidget | None = None) -> None: ...
+
+
+#: extra steps contributed by service journeys: (name, walk(shell, snap)); a journey's module
+#: appends its walk when imported (see DEMO_WALKS)
+DEMO_STEPS: list[tuple[str, Callable[[Shell, Snap], None]]] = []
+#: the modules that contribute walks, imported when the demo runs
+DEMO_WALKS = ("kiosk.ui.demo_reissue",)
 
 WAIT_S = 60.0  # deadline of every wait: generous, since only a stuck screen should reach it
 
@@ -356,6 +368,8 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
         walk_photo(shell, snap)
         shell.go_home()
 
+    for module in DEMO_WALKS:
+        importlib.import_module(module)
     for _name, walk in DEMO_STEPS:
         walk(shell, snap)
         shell.home_pressed()

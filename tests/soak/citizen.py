@@ -25,7 +25,10 @@ EVENT_WAIT = 4.0  # real seconds to wait for a provoked device event before givi
 #: how a finger lands on the fingerprint module (None: not placed, the screen times out)
 PLACEMENTS = (("good", 0.7), ("poor", 0.12), ("lift", 0.06), (None, 0.12))
 GIVING_UP = frozenset({"back", "cancel", "home", "no", "skip", "retake", "reprint"})
-PAY_CODE = "134567890123456789"  # a payment code as the scanner reads it
+PAY_CODE = "134567890123456789"
+FINGER_WAIT = (
+    20.0  # real seconds for a placed finger's capture to end  # a payment code as the scanner reads it
+)
 
 
 class Citizen:
@@ -161,8 +164,11 @@ class Citizen:
             return self._await(wanted, 0.3)
         module.place(placement)
         self._count("finger:" + placement)
+        # a capture sends its image at the module's wire speed (some 7 s at 57600 baud)
         return self._await(
-            wanted, accept=lambda ev: ev.kind != "finger" or ev.payload["state"] in ("placed", "done")
+            wanted,
+            FINGER_WAIT,
+            accept=lambda ev: ev.kind != "finger" or ev.payload["state"] in ("placed", "done"),
         )
 
     def _await(
