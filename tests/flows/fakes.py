@@ -8,6 +8,7 @@ from typing import Any
 
 from core.text import Text
 from devices.base import OK, DeviceStatus, State
+from devices.fingerprint.model import FingerImage, NoFinger
 from devices.printer.driver import PrintResult
 from flows.views import Intent, View
 
@@ -22,6 +23,29 @@ class FakePrinter:
             raise self.fail
         self.jobs.append((name, data))
         return PrintResult(True)
+
+
+class FakeFingerprint:
+    """A fingerprint module that answers at once and announces each capture's end in `told`,
+    as the real one does through its events (the citizen relays the last one to the screen)."""
+
+    def __init__(self, told: list[dict[str, Any]] | None = None) -> None:
+        self.placed = True
+        self.qualities: list[int] = []  # of the next captures, then 80
+        self.asked: list[str] = []
+        self.stops: list[Any] = []  # the stop event each capture was given
+        self.told = [] if told is None else told
+
+    def emit(self, kind: str, payload: dict[str, Any]) -> None:
+        self.told.append(payload)
+
+    def capture(self, finger: str, timeout: float | None = None, stop: Any = None) -> FingerImage:
+        self.asked.append(finger)
+        self.stops.append(stop)
+        if not self.placed:
+            raise NoFinger("没有按手指")
+        q = self.qualities.pop(0) if self.qualities else 80
+        return FingerImage(finger, 8, 8, bytes(64), q, template=b"T" + finger.encode())
 
 
 class FakeDevice:

@@ -10,16 +10,13 @@ import queue
 from pathlib import Path
 from typing import Any
 
-from core.clock import FakeClock
 from devices.base import DeviceEvent, State
 from flows import headless, reissue
 from flows.views import Capture, Choose, Entry, Intent, Message, Payment, View
 from hall.db import migrate, open_engine
 from hall.journal import Journal
-from kiosk.config import load
 from tests.backends.support import AUTH, WANG
 
-ROOT = Path(__file__).resolve().parents[2]
 DEVICES = ("camera", "fingerprint", "scanner", "printer")
 ANSWERS = {
     "请确认是您本人": "yes",
@@ -32,31 +29,32 @@ ANSWERS = {
 
 
 def simulated_kiosk(
-    tmp: Path, platform_url: str, payment_url: str, db_url: str, wire_speed: bool = True
+    tmp: Path,
+    platform_url: str,
+    payment_url: str,
+    db_url: str,
+    wire_speed: bool = True,
+    card_reader: bool = False,
 ) -> Any:
-    """`wire_speed=False`: the fingerprint module sends its image as fast as the pty takes it
-    (the crash test walks the journey some fifty times; the benchmark wants the real wire)."""
+    """The app in `tmp` wired to these systems and this journal, every device it uses up.
+    `wire_speed=False`: the fingerprint module sends its image as fast as the pty takes it (the
+    crash test walks the journey some fifty times; the benchmark wants the real wire).
+    `card_reader`: the ID reader simulator too (renewal, the slip reprint)."""
     from backends.payment.client import PaymentClient
     from backends.platform.client import PlatformClient
-    from kiosk.app import build
+    from tests.ui.conftest import simulated_kiosk as simulated
 
-    config = load(
-        ROOT / "resources/config/simulate.toml",
-        {
-            "kiosk.services": ["reissue"],
-            "kiosk.voice": False,
-            "kiosk.data_dir": str(tmp / "data"),
-            "kiosk.runtime_dir": str(tmp / "run"),
-            "log.dir": str(tmp / "log"),
-            "health.status_file": str(tmp / "health.json"),
+    kiosk = simulated(
+        tmp,
+        ["reissue"],
+        **{
             "devices.locker.driver": "none",
-            "devices.idcard.driver": "none",
+            **({} if card_reader else {"devices.idcard.driver": "none"}),
             "devices.printer.sim_receipts_dir": str(tmp / "receipts"),
             "reissue.signing_key": str(tmp / "data/pickup.pem"),
             "reissue.verify_key": str(tmp / "data/pickup.pub"),
         },
     )
-    kiosk = build(config, simulate=True, clock=FakeClock())
     engine = open_engine(db_url)
     migrate(engine)
     kiosk.services.update(
@@ -65,7 +63,7 @@ def simulated_kiosk(
         journal=Journal(engine, "K01"),
     )
     kiosk.simulators["fingerprint"].pace = wire_speed
-    for kind in DEVICES:
+    for kind in DEVICES + (("idcard",) if card_reader else ()):
         if not kiosk.devices[kind].wait_until(lambda s: s.state is State.OK, 30):
             raise RuntimeError(f"{kind} did not come up: {kiosk.devices[kind].status.reason}")
     return kiosk

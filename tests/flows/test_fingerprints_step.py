@@ -5,7 +5,6 @@ with the real serial driver on the EF 01 simulator (the events as the module sen
 from __future__ import annotations
 
 import queue
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,6 @@ import pytest
 
 from core.clock import FakeClock
 from devices.base import Device, DeviceEvent, State
-from devices.fingerprint.model import FingerImage, NoFinger
 from devices.fingerprint.simulator import FingerprintSimulator
 from devices.fingerprint.uart import UartFingerprint
 from devices.manager import DeviceManager
@@ -26,29 +24,7 @@ from flows.session import Session
 from flows.views import Intent, Message, View, offline
 from kiosk.config import load
 from tests.devices.fingerprint.conftest import settings
-from tests.flows.fakes import FakeDevice, FakeDevices
-
-
-class Module:
-    """A fingerprint module that answers at once and announces its end as the real one does."""
-
-    def __init__(self) -> None:
-        self.placed = True
-        self.qualities: list[int] = []
-        self.asked: list[str] = []
-        self.stops: list[threading.Event] = []
-        self.told: list[dict[str, Any]] = []
-
-    def emit(self, kind: str, payload: dict[str, Any]) -> None:
-        self.told.append(payload)
-
-    def capture(self, finger: str, timeout: float | None = None, stop: Any = None) -> FingerImage:
-        self.asked.append(finger)
-        self.stops.append(stop)
-        if not self.placed:
-            raise NoFinger("没有按手指")
-        q = self.qualities.pop(0) if self.qualities else 80
-        return FingerImage(finger, 8, 8, bytes(64), q, template=b"T")
+from tests.flows.fakes import FakeDevice, FakeDevices, FakeFingerprint
 
 
 class Devices(FakeDevices):
@@ -62,8 +38,8 @@ class Devices(FakeDevices):
 
 
 @pytest.fixture
-def module() -> Module:
-    return Module()
+def module() -> FakeFingerprint:
+    return FakeFingerprint()
 
 
 def context(tmp_path: Path, devices: Any, **overrides: Any) -> FlowContext:
@@ -75,7 +51,7 @@ def context(tmp_path: Path, devices: Any, **overrides: Any) -> FlowContext:
     )
 
 
-def relay(module: Module, *others: Intent | None) -> Any:
+def relay(module: FakeFingerprint, *others: Intent | None) -> Any:
     """Answers each finger screen with what the module said last; other screens in order."""
     rest = list(others)
 

@@ -19,7 +19,6 @@ from backends.platform.demo import PEOPLE
 from core.clock import FakeClock
 from devices.base import OK
 from devices.camera.scene import Scene, render
-from devices.fingerprint.model import FingerImage, NoFinger
 from flows import reissue, reissue_slip
 from flows.headless import Transcript, run
 from flows.runtime import Cancelled, Finished, FlowContext, FlowRunner
@@ -30,7 +29,7 @@ from hall.pickup_code import load_signer
 from hall.saga import CASE
 from kiosk.config import load
 from tests.backends.support import AUTH, WANG, db_url, servers, wire
-from tests.flows.fakes import FakeDevice, FakeDevices
+from tests.flows.fakes import FakeDevice, FakeDevices, FakeFingerprint
 
 OTHER_FACE = next(p.id_number for p in PEOPLE if p.photo == "other")
 MINOR = next(p.id_number for p in PEOPLE if p.refusal_code == "minor_guardian")
@@ -53,31 +52,12 @@ class SwayingCamera:
 TOLD: list[dict[str, Any]] = []
 
 
-class FakeFingerprint:
-    def __init__(self, placed: bool = True) -> None:
-        self.placed = placed
-        self.qualities: list[int] = []  # of the next captures, then 80
-        self.asked: list[str] = []
-        self.stops: list[threading.Event] = []
-        TOLD.clear()
-
-    def emit(self, kind: str, payload: dict[str, Any]) -> None:
-        TOLD.append(payload)
-
-    def capture(self, finger: str, timeout: float | None = None, stop: Any = None) -> FingerImage:
-        self.asked.append(finger)
-        self.stops.append(stop)
-        if not self.placed:
-            raise NoFinger("没有按手指")
-        q = self.qualities.pop(0) if self.qualities else 80
-        return FingerImage(finger, 8, 8, bytes(64), q, template=b"T" + finger.encode())
-
-
 class JourneyDevices(FakeDevices):
     def __init__(self) -> None:
         super().__init__()
         self.camera = SwayingCamera()
-        self.fingerprint = FakeFingerprint()
+        TOLD.clear()
+        self.fingerprint = FakeFingerprint(TOLD)
         self.states.update({k: OK for k in ("camera", "fingerprint", "scanner")})
 
     def __getitem__(self, kind: str) -> FakeDevice:

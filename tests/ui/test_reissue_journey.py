@@ -14,45 +14,25 @@ import zxingcpp
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from core.text import tr
-from devices.base import State
 from flows.views import Message, Payment
-from hall.db import migrate, open_engine, sqlite_url
-from hall.journal import Journal
+from hall.db import sqlite_url
 from hall.pickup_code import load_verifier
 from tests.backends.support import AUTH, WANG, servers
-from tests.ui.conftest import simulated_kiosk
+from tests.flows.reissue_walk import simulated_kiosk
 
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/reissue"))
 
 
 @pytest.fixture
 def kiosk(tmp_path):
-    from backends.payment.client import PaymentClient
-    from backends.platform.client import PlatformClient
-
-    k = simulated_kiosk(
-        tmp_path,
-        ["reissue"],
-        **{
-            "devices.locker.driver": "none",
-            "reissue.signing_key": str(tmp_path / "data/pickup.pem"),
-            "reissue.verify_key": str(tmp_path / "data/pickup.pub"),
-        },
-    )
     with servers() as sim:
-        engine = open_engine(sqlite_url(tmp_path / "hall.db"))
-        migrate(engine)
-        k.services.update(
-            platform=PlatformClient(sim.platform_url),
-            payment=PaymentClient(sim.payment_url),
-            journal=Journal(engine, "K01"),
+        k = simulated_kiosk(
+            tmp_path, sim.platform_url, sim.payment_url, sqlite_url(tmp_path / "hall.db"), card_reader=True
         )
         k.sim_backends = sim  # type: ignore[attr-defined]
-        for kind in ("camera", "printer", "fingerprint", "scanner"):
-            assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 15), k.devices[kind].status
         yield k
         k.stop()
-        engine.dispose()
+        k.services["journal"].engine.dispose()
 
 
 def texts(w) -> str:
@@ -156,7 +136,6 @@ def test_renewal_reads_the_old_card_asks_for_each_thumb_and_is_paid_by_qr(qtbot,
     sim = kiosk.sim_backends
     sim.gateway.script("*", "pay")  # the citizen pays on the phone: paid at the first query
     reader, fingerprint = kiosk.simulators["idcard"], kiosk.simulators["fingerprint"]
-    assert kiosk.devices["idcard"].wait_until(lambda s: s.state is State.OK, 15)
     QApplication.processEvents()
     tap(qtbot, shell, "service_reissue")
     tap(qtbot, shell, "option_renew")
