@@ -68,7 +68,7 @@ def one_run(kiosk: Any, meter: Meter) -> list[tuple[str, float, float, float, fl
         # a screen's wall time is the wait for its answer: the module's events on a fingerprint
         # screen (a device wait), the citizen elsewhere (who answers at once here)
         if isinstance(step, View):
-            device = max(device, wall) if "finger" in step.events else device
+            device = max(device, wall) if "finger_done" in step.events else device
             software = flow
         else:
             software = max(0.0, wall - device - backends) + flow

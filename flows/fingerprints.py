@@ -24,7 +24,8 @@ from flows.views import Busy, Message, Work, offline
 
 log = logging.getLogger(__name__)
 
-EVENTS = ("finger", offline("fingerprint"))
+#: devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy)
+EVENTS = ("finger_placed", "finger_done", offline("fingerprint"))
 _tags = itertools.count(1)  # names each capture, so a late event of the one before is not taken for it
 
 
@@ -109,12 +110,16 @@ def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float) -> Flow
                 timeout=max(0.5, deadline - ctx.clock.monotonic()),
                 help=tr("按屏幕上写的手指，平放在指纹仪玻璃中央，按住约一秒。手指太干可以先哈一口气。"),
             )
-            if got.name == "finger":
-                event = got.value or {}
-                if event.get("state") == "placed":
-                    status, note = tr("正在采集，请保持手指不动"), Text("")
-                if event.get("state") == "done" and event.get("tag") == tag:
+            if got.name in EVENTS[:2]:
+                if (got.value or {}).get("tag") != tag:
+                    continue  # a late word of the capture before
+                if got.name == "finger_done":
                     break
+                # on the sensor: hold still while the image comes over the wire (seconds); a
+                # note on the last try stays on screen, said once already
+                title = tr("正在采集，请保持手指不动")
+                status = note if str(note) else tr("{finger}已放好，图像传送需要几秒钟", finger=name)
+                note, deadline = Text(""), ctx.clock.monotonic() + place
                 continue
             stop.set()
             if got.name == offline("fingerprint"):

@@ -18,6 +18,8 @@ from devices.fingerprint.model import DIGITS, CaptureResult, FingerImage, NoFing
 
 log = logging.getLogger(__name__)
 
+#: the events capture_told adds for a screen
+PLACED, DONE = "finger_placed", "finger_done"
 Prompt = Callable[[str, int], None]  # (finger, try number from 1): ask the citizen to place it
 
 
@@ -87,14 +89,26 @@ def capture_hand(
 def capture_told(
     driver: Any, finger: str, tag: int, timeout: float | None = None, stop: threading.Event | None = None
 ) -> FingerImage:
-    """One capture whose end is always an event: ("finger", {"state": "done", "tag": tag}) after
-    it returned or raised, so a screen that waits on the device's events (not on this call) hears
-    it finish, and knows by the tag it is its own capture, not a late one of the screen before."""
+    """One capture told to a screen that waits on the device's events (not on this call) by two
+    events of its own, each with the tag so the screen knows its own capture from a late one of
+    the screen before: PLACED when the module has the finger (hold still: the image takes
+    seconds over the wire) and DONE after the call returned or raised. The driver's "finger"
+    events (waiting, placed, captured, timeout) carry on as they are; the screen hears only
+    these two, so it is redrawn and spoken again only when there is something new to say."""
+    own = driver.emit
+
+    def emit(kind: str, payload: Any) -> None:  # the driver's events, on the device's worker
+        own(kind, payload)
+        if kind == "finger" and payload.get("state") == "placed":
+            own(PLACED, {"finger": finger, "tag": tag})
+
+    driver.emit = emit  # for this call only: the Device runs one call at a time
     try:
         image: FingerImage = driver.capture(finger, timeout=timeout, stop=stop)
         return image
     finally:
-        driver.emit("finger", {"finger": finger, "state": "done", "tag": tag})
+        driver.emit = own
+        own(DONE, {"finger": finger, "tag": tag})
 
 
 def capture_pair(

@@ -845,7 +845,7 @@
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="148"/>
+        <location filename="../../flows/fingerprints.py" line="153"/>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
@@ -3269,78 +3269,84 @@ ID number: {id}</translation>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="141"/>
         <location filename="../../flows/fingerprints.py" line="146"/>
+        <location filename="../../flows/fingerprints.py" line="151"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="63"/>
+        <location filename="../../flows/fingerprints.py" line="64"/>
         <source>部分指纹未能采集</source>
+        <extracomment>devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy)</extracomment>
         <translation>Some fingerprints could not be taken</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="64"/>
+        <location filename="../../flows/fingerprints.py" line="65"/>
         <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
         <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="65"/>
+        <location filename="../../flows/fingerprints.py" line="66"/>
         <source>部分指纹未能采集，已记录，不影响办理</source>
         <translation>Some fingerprints could not be captured. This is recorded and does not stop your application</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="67"/>
+        <location filename="../../flows/fingerprints.py" line="68"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="77"/>
+        <location filename="../../flows/fingerprints.py" line="78"/>
         <source>指纹不够清晰（质量 {q}，需要 {need}），请擦干手指，平放并稍用力按住</source>
         <translation>The print is not clear enough (quality {q}, {need} needed). Dry your finger, lay it flat and press a little harder</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="98"/>
+        <location filename="../../flows/fingerprints.py" line="99"/>
         <source>请将{finger}放在指纹仪上</source>
         <translation>Place your {finger} on the fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="99"/>
+        <location filename="../../flows/fingerprints.py" line="100"/>
         <source>手指平放在指纹仪中央，按住不动，听到提示后抬起</source>
         <translation>Lay the finger flat in the middle of the scanner, hold it still, and lift it when you hear the signal</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="105"/>
+        <location filename="../../flows/fingerprints.py" line="106"/>
         <source>{note}{title}</source>
         <translation>{note} {title}</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="108"/>
+        <location filename="../../flows/fingerprints.py" line="109"/>
         <source>这个手指按不上，换一个</source>
         <translation>I cannot use this finger, try another</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="108"/>
+        <location filename="../../flows/fingerprints.py" line="109"/>
         <source>取消办理</source>
         <translation>Cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="110"/>
+        <location filename="../../flows/fingerprints.py" line="111"/>
         <source>按屏幕上写的手指，平放在指纹仪玻璃中央，按住约一秒。手指太干可以先哈一口气。</source>
         <translation>Place the finger named on the screen flat on the middle of the scanner glass and hold it for about a second. If your finger is dry, breathe on it first.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="115"/>
+        <location filename="../../flows/fingerprints.py" line="120"/>
         <source>正在采集，请保持手指不动</source>
         <translation>Capturing, please keep your finger still</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="128"/>
+        <location filename="../../flows/fingerprints.py" line="121"/>
+        <source>{finger}已放好，图像传送需要几秒钟</source>
+        <translation>Your {finger} is on the scanner; the image takes a few seconds to come through</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="133"/>
         <source>正在读取指纹</source>
         <translation>Reading the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="143"/>
+        <location filename="../../flows/fingerprints.py" line="148"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理。服务电话 {phone}</source>
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
@@ -3623,7 +3629,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     <message>
         <location filename="../../flows/reissue_slip.py" line="215"/>
         <source>打印机暂不可用，回执二维码显示在屏幕上</source>
-        <translation>The printer is unavailable: the slip's QR code is shown on screen</translation>
+        <translation>The printer is unavailable: the slip&apos;s QR code is shown on screen</translation>
     </message>
     <message>
         <location filename="../../flows/reissue_slip.py" line="140"/>

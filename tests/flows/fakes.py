@@ -26,10 +26,10 @@ class FakePrinter:
 
 
 class FakeFingerprint:
-    """A fingerprint module that answers at once and announces each capture's end in `told`,
-    as the real one does through its events (the citizen relays the last one to the screen)."""
+    """A fingerprint module that answers at once and records in `told` the events a capture
+    sends (the citizen relays the last one to the screen, as the shell would)."""
 
-    def __init__(self, told: list[dict[str, Any]] | None = None) -> None:
+    def __init__(self, told: list[Intent] | None = None) -> None:
         self.placed = True
         self.qualities: list[int] = []  # of the next captures, then 80
         self.asked: list[str] = []
@@ -37,7 +37,7 @@ class FakeFingerprint:
         self.told = [] if told is None else told
 
     def emit(self, kind: str, payload: dict[str, Any]) -> None:
-        self.told.append(payload)
+        self.told.append(Intent(kind, payload))
 
     def capture(self, finger: str, timeout: float | None = None, stop: Any = None) -> FingerImage:
         self.asked.append(finger)

@@ -79,7 +79,7 @@ class Citizen:
         kiosk.simulators["fingerprint"].place("good")
 
     def __call__(self, view: View) -> Intent | None:
-        if "finger" in view.events:
+        if "finger_done" in view.events:
             return self._finger_done()
         if isinstance(view, Payment):
             return Intent("scanned", AUTH) if "scanned" in view.events else None
@@ -98,8 +98,8 @@ class Citizen:
     def _finger_done(self) -> Intent:
         while True:  # the module says when the capture is done; the screen hears it
             ev = self.events.get(timeout=60)
-            if ev.kind == "finger" and ev.payload["state"] == "done":
-                return Intent("finger", ev.payload)
+            if ev.kind == "finger_done":
+                return Intent(ev.kind, ev.payload)
 
 
 def walk(kiosk: Any, on_step: headless.StepHook | None = None) -> headless.Transcript:

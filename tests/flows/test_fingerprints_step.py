@@ -17,6 +17,7 @@ from devices.base import Device, DeviceEvent, State
 from devices.fingerprint.simulator import FingerprintSimulator
 from devices.fingerprint.uart import UartFingerprint
 from devices.manager import DeviceManager
+from flows.fingerprints import EVENTS as SCREEN_EVENTS
 from flows.fingerprints import take_prints
 from flows.headless import Transcript, run
 from flows.runtime import Finished, FlowContext
@@ -56,15 +57,15 @@ def relay(module: FakeFingerprint, *others: Intent | None) -> Any:
     rest = list(others)
 
     def citizen(view: View) -> Intent | None:
-        if "finger" in view.events:
-            return Intent("finger", module.told[-1])
+        if "finger_done" in view.events:
+            return module.told[-1]
         return rest.pop(0) if rest else None
 
     return citizen
 
 
 def finger_screens(t: Transcript) -> list[Message]:
-    return [v for v in t.views if isinstance(v, Message) and "finger" in v.events]
+    return [v for v in t.views if isinstance(v, Message) and "finger_done" in v.events]
 
 
 def test_each_thumb_is_asked_for_on_its_own_spoken_screen_with_a_way_out(tmp_path, module):
@@ -94,8 +95,8 @@ def test_a_citizen_without_a_usable_thumb_passes_on_to_the_next_finger(tmp_path,
     answers = iter([Intent("skip")])
 
     def citizen(view: View) -> Intent | None:
-        if "finger" in view.events:
-            return next(answers, None) or Intent("finger", module.told[-1])
+        if "finger_done" in view.events:
+            return next(answers, None) or module.told[-1]
         return None
 
     t = run(lambda c: take_prints(c), context(tmp_path, Devices(module)), citizen)
@@ -118,7 +119,7 @@ def test_the_module_going_offline_says_so_and_ends_the_step(tmp_path, module):
     first = [True]
 
     def unplugged(view: View) -> Intent | None:
-        if first[0] and "finger" in view.events:
+        if first[0] and "finger_done" in view.events:
             first[0] = False
             return Intent(offline("fingerprint"))
         return citizen(view)
@@ -134,7 +135,7 @@ def test_nobody_places_a_finger_each_finger_times_out_and_capture_failed_is_reco
     t = run(
         lambda c: take_prints(c),
         context(tmp_path, Devices(module)),
-        lambda v: None if "finger" in v.events else Intent("ok"),
+        lambda v: None if "finger_done" in v.events else Intent("ok"),
     )
     # no finger comes: every finger's screen times out by itself, fallbacks included, then the note
     assert len(finger_screens(t)) == 10
@@ -163,10 +164,14 @@ def module_on_sim(fpsim: FingerprintSimulator) -> Iterator[tuple[DeviceManager, 
     device.stop()
 
 
-def next_event(events: queue.Queue[DeviceEvent]) -> Intent:
-    """The next event the shell would hand the screen (a status going down as offline)."""
-    ev = events.get(timeout=20)
-    return Intent(offline(ev.device) if ev.kind == "status" else ev.kind, ev.payload)
+def next_event(events: queue.Queue[DeviceEvent], *kinds: str) -> Intent:
+    """The next event the shell would hand the screen (a status going down as offline), or the
+    next of these kinds."""
+    while True:
+        ev = events.get(timeout=20)
+        got = Intent(offline(ev.device) if ev.kind == "status" else ev.kind, ev.payload)
+        if got.name in (kinds or SCREEN_EVENTS):
+            return got
 
 
 def test_the_real_module_events_drive_the_screens(tmp_path, fpsim, module_on_sim):
@@ -174,7 +179,7 @@ def test_the_real_module_events_drive_the_screens(tmp_path, fpsim, module_on_sim
     fpsim.place("good")
 
     def citizen(view: View) -> Intent | None:
-        return next_event(events) if "finger" in view.events else None
+        return next_event(events) if "finger_done" in view.events else None
 
     t = run(
         lambda c: take_prints(c),
@@ -182,8 +187,10 @@ def test_the_real_module_events_drive_the_screens(tmp_path, fpsim, module_on_sim
         citizen,
     )
     assert isinstance(t.outcome, Finished) and t.outcome.result.taken == ("right_thumb", "left_thumb")
-    bodies = [str(v.body) for v in finger_screens(t)]
-    assert "正在采集，请保持手指不动" in bodies  # the module said the finger is on the sensor
+    titles = [str(v.title) for v in finger_screens(t)]
+    # once per finger: asked, then (the module has it) held still while the image comes
+    held = "正在采集，请保持手指不动"
+    assert titles == ["请将右手拇指放在指纹仪上", held, "请将左手拇指放在指纹仪上", held], titles
 
 
 def test_cancel_while_the_real_module_waits_frees_it_at_once(tmp_path, module_on_sim):
@@ -191,8 +198,8 @@ def test_cancel_while_the_real_module_waits_frees_it_at_once(tmp_path, module_on
     ctx = context(tmp_path, devices, **{"devices.fingerprint.place_timeout": 30.0})
 
     def citizen(view: View) -> Intent | None:
-        if "finger" in view.events:
-            assert next_event(events).value["state"] == "waiting"  # the module looks for a finger
+        if "finger_done" in view.events:
+            assert next_event(events, "finger").value["state"] == "waiting"  # looking for a finger
             return Intent("cancel")
         return None
 
@@ -210,12 +217,11 @@ def test_the_real_module_unplugged_while_waiting_ends_the_step(tmp_path, fpsim, 
     devices, events = module_on_sim
 
     def citizen(view: View) -> Intent | None:
-        if "finger" not in view.events:
+        if "finger_done" not in view.events:
             return None
-        got = next_event(events)
-        if got.name == "finger" and got.value["state"] == "waiting":
-            fpsim.unplug()
-        return got
+        next_event(events, "finger")  # the module looks for a finger: pulled out then
+        fpsim.unplug()
+        return next_event(events)
 
     t = run(lambda c: take_prints(c), context(tmp_path, devices), citizen)
     assert t.outcome == Finished("device_lost")

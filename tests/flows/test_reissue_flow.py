@@ -49,7 +49,7 @@ class SwayingCamera:
 
 
 #: what the fake fingerprint module said last: the citizen relays it as the shell would
-TOLD: list[dict[str, Any]] = []
+TOLD: list[Intent] = []
 
 
 class JourneyDevices(FakeDevices):
@@ -116,8 +116,8 @@ class Citizen:
     def __call__(self, view: View) -> Intent | None:
         title = str(view.title)
         self.seen.append(title)
-        if "finger" in view.events:
-            return Intent("finger", TOLD[-1])  # the capture's end, as the device announced it
+        if "finger_done" in view.events:
+            return TOLD[-1]  # the capture's end, as the module announced it
         if isinstance(view, Payment):
             if "scanned" in view.events:
                 return Intent("scanned", self.pay_code)

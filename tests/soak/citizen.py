@@ -123,7 +123,7 @@ class Citizen:
             if frame is not None:
                 self._count("captured")
                 return Intent("captured", frame)
-        if "finger" in wanted:
+        if "finger_done" in wanted:
             return self._finger(wanted)
         scanner = self.kiosk.simulators.get("scanner")
         if scanner is not None and "scanned" in wanted and self.rng.random() < 0.7:
@@ -165,18 +165,9 @@ class Citizen:
         module.place(placement)
         self._count("finger:" + placement)
         # a capture sends its image at the module's wire speed (some 7 s at 57600 baud)
-        return self._await(
-            wanted,
-            FINGER_WAIT,
-            accept=lambda ev: ev.kind != "finger" or ev.payload["state"] in ("placed", "done"),
-        )
+        return self._await(wanted, FINGER_WAIT)
 
-    def _await(
-        self,
-        wanted: set[str],
-        wait: float = EVENT_WAIT,
-        accept: Callable[[DeviceEvent], bool] = lambda ev: True,
-    ) -> Intent | None:
+    def _await(self, wanted: set[str], wait: float = EVENT_WAIT) -> Intent | None:
         deadline = time.monotonic() + wait
         while (left := deadline - time.monotonic()) > 0:
             self.on_step("waiting for " + "/".join(sorted(wanted)))
@@ -184,7 +175,7 @@ class Citizen:
                 ev = self.events.get(timeout=min(left, 0.5))
             except queue.Empty:
                 continue
-            if ev.kind in wanted and accept(ev):
+            if ev.kind in wanted:
                 self._count("event:" + ev.kind)
                 return Intent(ev.kind, ev.payload)
         return None
