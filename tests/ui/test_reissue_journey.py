@@ -55,6 +55,9 @@ def shoot(shell, name: str, refill=lambda: None) -> None:
         shell.resize(w, h)
         shell._rerender()
         refill()
+        # twice: a screen rebuilt by a device event inside the first pass shows its new
+        # widgets on events that pass posts (a grab in between caught an empty page)
+        QApplication.processEvents()
         QApplication.processEvents()
         shell.grab().save(str(SHOTS / f"{name}-{w}x{h}.png"))
     shell.resize(1080, 1920)
