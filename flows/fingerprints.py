@@ -15,6 +15,7 @@ import itertools
 import logging
 import threading
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from core.text import Text, tr
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 #: devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy)
 EVENTS = ("finger_placed", "finger_done", offline("fingerprint"))
+PICTURE = Path(__file__).resolve().parents[1] / "resources" / "images" / "place-finger.png"
 _tags = itertools.count(1)  # names each capture, so a late event of the one before is not taken for it
 
 
@@ -37,7 +39,9 @@ def take_prints(ctx: FlowContext) -> FlowGen:
 
     settings = ctx.config["devices.fingerprint"]
     policy = Policy.from_settings(settings)
-    place = float(settings.get("place_timeout", 10.0))
+    # a finger to find and place: an elderly citizen gets the longer time the idle watch gives
+    slower = float(ctx.config["kiosk"]["elderly_timeout_factor"]) if ctx.elderly else 1.0
+    place = float(settings.get("place_timeout", 10.0)) * slower
     slots: list[Slot] = []
     for hand in ("right", "left"):
         steps = hand_steps(hand, policy)
@@ -105,6 +109,7 @@ def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float) -> Flow
                 body=status,
                 prompt=tr("{note}{title}", note=note, title=title) if str(note) else title,
                 tone="warning" if str(note) else "info",
+                image=str(PICTURE),
                 events=EVENTS,
                 actions=(("skip", tr("这个手指按不上，换一个")), ("cancel", tr("取消办理"))),
                 timeout=max(0.5, deadline - ctx.clock.monotonic()),

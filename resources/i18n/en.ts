@@ -3303,7 +3303,7 @@ ID number: {id}</translation>
     <message>
         <location filename="../../flows/fingerprints.py" line="99"/>
         <source>请将{finger}放在指纹仪上</source>
-        <translation>Place your {finger} on the fingerprint scanner</translation>
+        <translation>{finger}: place it on the fingerprint scanner</translation>
     </message>
     <message>
         <location filename="../../flows/fingerprints.py" line="100"/>
@@ -3338,7 +3338,7 @@ ID number: {id}</translation>
     <message>
         <location filename="../../flows/fingerprints.py" line="121"/>
         <source>{finger}已放好，图像传送需要几秒钟</source>
-        <translation>Your {finger} is on the scanner; the image takes a few seconds to come through</translation>
+        <translation>{finger} on the scanner: the image takes a few seconds to come through</translation>
     </message>
     <message>
         <location filename="../../flows/fingerprints.py" line="133"/>

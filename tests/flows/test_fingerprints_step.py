@@ -77,7 +77,17 @@ def test_each_thumb_is_asked_for_on_its_own_spoken_screen_with_a_way_out(tmp_pat
     assert all(offline("fingerprint") in v.events for v in screens)  # an unplugged module ends it
     assert all({"skip", "cancel"} <= {k for k, _ in v.actions} for v in screens)
     assert all("平放在指纹仪中央" in str(v.body) for v in screens)  # how to place it
+    assert all(Path(v.image).is_file() for v in screens)  # and a picture of it
     assert module.asked == ["right_thumb", "left_thumb"]
+
+
+def test_an_elderly_citizen_gets_longer_to_place_each_finger(tmp_path, module):
+    ctx = context(tmp_path, Devices(module))
+    ctx.elderly = True
+    t = run(lambda c: take_prints(c), ctx, relay(module))
+    factor = ctx.config["kiosk"]["elderly_timeout_factor"]
+    place = ctx.config["devices.fingerprint"]["place_timeout"]
+    assert finger_screens(t)[0].timeout == place * factor > place
 
 
 def test_a_print_too_faint_is_asked_again_saying_why(tmp_path, module):

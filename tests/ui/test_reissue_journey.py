@@ -156,6 +156,12 @@ def test_renewal_reads_the_old_card_asks_for_each_thumb_and_is_paid_by_qr(qtbot,
     qtbot.waitUntil(lambda: "请将右手拇指放在指纹仪上" in texts(shell), timeout=60000)
     assert shell.home_button.isEnabled()  # a way home while the module waits
     shoot(shell, "10-fingerprint-right-thumb")
+    shell.toggle_language()  # English throughout
+    try:
+        assert "Right thumb: place it on the fingerprint scanner" in texts(shell)
+        shoot(shell, "10-fingerprint-right-thumb-english")
+    finally:
+        shell.toggle_language()
     fingerprint.place("poor")  # dry: too faint, asked again saying why
     qtbot.waitUntil(lambda: "不够清晰" in texts(shell), timeout=60000)  # and stays while it is taken again
     shoot(shell, "11-fingerprint-too-faint")
