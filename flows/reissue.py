@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -306,26 +307,30 @@ def read_card(ctx: FlowContext, title: Text = OLD_CARD) -> FlowGen:
     return "back"
 
 
+#: the large keypad for the ID number, its check character checked as it is typed
+ID_ENTRY = Entry(
+    title=tr("请输入您的身份证号码"),
+    prompt=tr("请输入十八位身份证号码"),
+    label=tr("公民身份号码（18 位，最后一位可能是 X）"),
+    min_length=18,
+    max_length=18,
+    allowed="0123456789X",
+    check="id_number",
+)
+WRONG_NUMBER = tr("号码有误（校验位或出生日期不对），请核对后重新输入")
+
+
 def _type_number(ctx: FlowContext) -> FlowGen:
     error: Text = Text("")
     while True:
-        got = yield Entry(
-            title=tr("请输入您的身份证号码"),
-            prompt=tr("请输入十八位身份证号码"),
-            label=tr("公民身份号码（18 位，最后一位可能是 X）"),
-            min_length=18,
-            max_length=18,
-            allowed="0123456789X",
-            check="id_number",
-            error=error,
-        )
+        got = yield replace(ID_ENTRY, error=error)
         if got.name != "ok":
             return "back"
         number = str(got.value).upper()
         if is_valid_id(number):
             ctx.session.personal(number)
             return number
-        error = tr("号码有误（校验位或出生日期不对），请核对后重新输入")
+        error = WRONG_NUMBER
 
 
 # ---- 2. kind and fee ----

@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="232"/>
+        <location filename="../../flows/reissue.py" line="233"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -270,7 +270,7 @@
     <message>
         <location filename="../../flows/queue.py" line="124"/>
         <location filename="../../flows/queue.py" line="125"/>
-        <location filename="../../flows/reissue.py" line="289"/>
+        <location filename="../../flows/reissue.py" line="290"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
@@ -845,15 +845,15 @@
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="153"/>
+        <location filename="../../flows/fingerprints.py" line="158"/>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
         <location filename="../../flows/queue.py" line="158"/>
         <location filename="../../flows/queue.py" line="204"/>
         <location filename="../../flows/queue.py" line="339"/>
-        <location filename="../../flows/reissue.py" line="94"/>
-        <location filename="../../flows/reissue.py" line="398"/>
+        <location filename="../../flows/reissue.py" line="95"/>
+        <location filename="../../flows/reissue.py" line="403"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>返回首页</source>
@@ -939,7 +939,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="119"/>
-        <location filename="../../flows/reissue.py" line="293"/>
+        <location filename="../../flows/reissue.py" line="294"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
         <translation>Back</translation>
@@ -2116,8 +2116,8 @@
     </message>
     <message>
         <location filename="../../flows/photo.py" line="70"/>
-        <location filename="../../flows/reissue.py" line="362"/>
-        <location filename="../../flows/reissue.py" line="376"/>
+        <location filename="../../flows/reissue.py" line="367"/>
+        <location filename="../../flows/reissue.py" line="381"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -2913,460 +2913,461 @@
         <translation>The payment result is not yet known</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="44"/>
+        <location filename="../../flows/reissue.py" line="45"/>
         <source>到期换领</source>
         <translation>Renewal at expiry</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="45"/>
+        <location filename="../../flows/reissue.py" line="46"/>
         <source>损坏换领</source>
         <translation>Renewal of a damaged card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="46"/>
+        <location filename="../../flows/reissue.py" line="47"/>
         <source>丢失补领</source>
         <translation>Reissue after loss</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="50"/>
+        <location filename="../../flows/reissue.py" line="51"/>
         <source>您已有一份正在办理的身份证申请，不能重复申请。新证制作好后会通知您领取</source>
         <translation>You already have an ID card application in progress and cannot apply again. You will be told when the new card is ready</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="51"/>
+        <location filename="../../flows/reissue.py" line="52"/>
         <source>未满十六周岁的申请人，请由监护人陪同到窗口办理</source>
         <translation>Applicants under 16 must come to a counter with a guardian</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="52"/>
+        <location filename="../../flows/reissue.py" line="53"/>
         <source>户籍信息显示已注销，请到户籍窗口咨询</source>
         <translation>Your household registration shows as cancelled. Please ask at the household registration counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="53"/>
+        <location filename="../../flows/reissue.py" line="54"/>
         <source>户籍中没有您的登记照片，无法进行人像比对，请到窗口办理</source>
         <translation>There is no registered photo of you to compare your face with. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="54"/>
+        <location filename="../../flows/reissue.py" line="55"/>
         <source>港澳台居民居住证请到出入境窗口办理</source>
         <translation>Residence permits for Hong Kong, Macao and Taiwan residents are handled at the exit-entry counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="55"/>
+        <location filename="../../flows/reissue.py" line="56"/>
         <source>您的户籍不在本省，自助机暂不能受理，请到窗口办理异地换补领</source>
         <translation>Your household is registered in another province, which this machine cannot handle. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="56"/>
+        <location filename="../../flows/reissue.py" line="57"/>
         <source>没有查到这个身份证号码的户籍信息，请核对号码，或到窗口办理</source>
         <translation>No registration was found for this ID number. Please check the number, or apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="64"/>
+        <location filename="../../flows/reissue.py" line="65"/>
         <location filename="../../flows/reissue_slip.py" line="205"/>
         <source>身份证业务系统暂时无法连接，请到窗口办理</source>
         <translation>The ID card system cannot be reached now. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="77"/>
+        <location filename="../../flows/reissue.py" line="78"/>
         <source>有效期 5 年</source>
         <translation>valid 5 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="79"/>
+        <location filename="../../flows/reissue.py" line="80"/>
         <source>有效期 10 年</source>
         <translation>valid 10 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="81"/>
+        <location filename="../../flows/reissue.py" line="82"/>
         <source>有效期 20 年</source>
         <translation>valid 20 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="82"/>
+        <location filename="../../flows/reissue.py" line="83"/>
         <source>长期有效</source>
         <translation>valid for life</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="104"/>
+        <location filename="../../flows/reissue.py" line="105"/>
         <source>请到窗口办理</source>
         <translation>Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="106"/>
+        <location filename="../../flows/reissue.py" line="107"/>
         <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
         <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="121"/>
+        <location filename="../../flows/reissue.py" line="122"/>
         <source>自助机暂时不能办理此业务</source>
         <translation>This machine cannot handle this service now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="121"/>
+        <location filename="../../flows/reissue.py" line="122"/>
         <location filename="../../flows/reissue_slip.py" line="199"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="131"/>
-        <location filename="../../flows/reissue.py" line="162"/>
+        <location filename="../../flows/reissue.py" line="132"/>
+        <location filename="../../flows/reissue.py" line="163"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="137"/>
+        <location filename="../../flows/reissue.py" line="138"/>
         <source>拍摄身份证照片</source>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="159"/>
-        <location filename="../../flows/reissue.py" line="169"/>
+        <location filename="../../flows/reissue.py" line="160"/>
+        <location filename="../../flows/reissue.py" line="170"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="159"/>
+        <location filename="../../flows/reissue.py" line="160"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="169"/>
+        <location filename="../../flows/reissue.py" line="170"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="177"/>
+        <location filename="../../flows/reissue.py" line="178"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="177"/>
+        <location filename="../../flows/reissue.py" line="178"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="189"/>
+        <location filename="../../flows/reissue.py" line="190"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="189"/>
+        <location filename="../../flows/reissue.py" line="190"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="198"/>
+        <location filename="../../flows/reissue.py" line="199"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="200"/>
+        <location filename="../../flows/reissue.py" line="201"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="206"/>
+        <location filename="../../flows/reissue.py" line="207"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="207"/>
+        <location filename="../../flows/reissue.py" line="208"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="223"/>
+        <location filename="../../flows/reissue.py" line="224"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="223"/>
+        <location filename="../../flows/reissue.py" line="224"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="233"/>
+        <location filename="../../flows/reissue.py" line="234"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="237"/>
+        <location filename="../../flows/reissue.py" line="238"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="238"/>
+        <location filename="../../flows/reissue.py" line="239"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="240"/>
+        <location filename="../../flows/reissue.py" line="241"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="242"/>
+        <location filename="../../flows/reissue.py" line="243"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="242"/>
+        <location filename="../../flows/reissue.py" line="243"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="245"/>
+        <location filename="../../flows/reissue.py" line="246"/>
         <source>补打受理回执</source>
         <translation>Reprint the acceptance slip</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="246"/>
+        <location filename="../../flows/reissue.py" line="247"/>
         <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
         <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="248"/>
+        <location filename="../../flows/reissue.py" line="249"/>
         <source>读卡器暂不可用，请到窗口补打</source>
         <translation>The card reader is unavailable; please get a reprint at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="263"/>
+        <location filename="../../flows/reissue.py" line="264"/>
         <location filename="../../flows/reissue_slip.py" line="165"/>
         <location filename="../../flows/reissue_slip.py" line="195"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="263"/>
+        <location filename="../../flows/reissue.py" line="264"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="267"/>
+        <location filename="../../flows/reissue.py" line="268"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="272"/>
+        <location filename="../../flows/reissue.py" line="273"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="273"/>
+        <location filename="../../flows/reissue.py" line="274"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="274"/>
+        <location filename="../../flows/reissue.py" line="275"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="275"/>
+        <location filename="../../flows/reissue.py" line="276"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="275"/>
+        <location filename="../../flows/reissue.py" line="276"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="303"/>
+        <location filename="../../flows/reissue.py" line="304"/>
         <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="58"/>
+        <location filename="../../flows/reissue.py" line="59"/>
         <source>请刷旧身份证</source>
         <translation>Please read your old ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="313"/>
+        <location filename="../../flows/reissue.py" line="312"/>
         <source>请输入您的身份证号码</source>
+        <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="314"/>
+        <location filename="../../flows/reissue.py" line="313"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="315"/>
+        <location filename="../../flows/reissue.py" line="314"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="328"/>
+        <location filename="../../flows/reissue.py" line="320"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="344"/>
+        <location filename="../../flows/reissue.py" line="349"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="346"/>
+        <location filename="../../flows/reissue.py" line="351"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="350"/>
+        <location filename="../../flows/reissue.py" line="355"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="350"/>
+        <location filename="../../flows/reissue.py" line="355"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="362"/>
-        <location filename="../../flows/reissue.py" line="376"/>
+        <location filename="../../flows/reissue.py" line="367"/>
+        <location filename="../../flows/reissue.py" line="381"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="372"/>
-        <location filename="../../flows/reissue.py" line="383"/>
+        <location filename="../../flows/reissue.py" line="377"/>
+        <location filename="../../flows/reissue.py" line="388"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="372"/>
+        <location filename="../../flows/reissue.py" line="377"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="383"/>
+        <location filename="../../flows/reissue.py" line="388"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="395"/>
+        <location filename="../../flows/reissue.py" line="400"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="396"/>
+        <location filename="../../flows/reissue.py" line="401"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="398"/>
+        <location filename="../../flows/reissue.py" line="403"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="403"/>
+        <location filename="../../flows/reissue.py" line="408"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="146"/>
         <location filename="../../flows/fingerprints.py" line="151"/>
+        <location filename="../../flows/fingerprints.py" line="156"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="64"/>
+        <location filename="../../flows/fingerprints.py" line="68"/>
         <source>部分指纹未能采集</source>
         <extracomment>devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy)</extracomment>
         <translation>Some fingerprints could not be taken</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="65"/>
+        <location filename="../../flows/fingerprints.py" line="69"/>
         <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
         <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="66"/>
+        <location filename="../../flows/fingerprints.py" line="70"/>
         <source>部分指纹未能采集，已记录，不影响办理</source>
         <translation>Some fingerprints could not be captured. This is recorded and does not stop your application</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="68"/>
+        <location filename="../../flows/fingerprints.py" line="72"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="78"/>
+        <location filename="../../flows/fingerprints.py" line="82"/>
         <source>指纹不够清晰（质量 {q}，需要 {need}），请擦干手指，平放并稍用力按住</source>
         <translation>The print is not clear enough (quality {q}, {need} needed). Dry your finger, lay it flat and press a little harder</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="99"/>
+        <location filename="../../flows/fingerprints.py" line="103"/>
         <source>请将{finger}放在指纹仪上</source>
         <translation>{finger}: place it on the fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="100"/>
+        <location filename="../../flows/fingerprints.py" line="104"/>
         <source>手指平放在指纹仪中央，按住不动，听到提示后抬起</source>
         <translation>Lay the finger flat in the middle of the scanner, hold it still, and lift it when you hear the signal</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="106"/>
+        <location filename="../../flows/fingerprints.py" line="110"/>
         <source>{note}{title}</source>
         <translation>{note} {title}</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="109"/>
+        <location filename="../../flows/fingerprints.py" line="114"/>
         <source>这个手指按不上，换一个</source>
         <translation>I cannot use this finger, try another</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="109"/>
+        <location filename="../../flows/fingerprints.py" line="114"/>
         <source>取消办理</source>
         <translation>Cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="111"/>
+        <location filename="../../flows/fingerprints.py" line="116"/>
         <source>按屏幕上写的手指，平放在指纹仪玻璃中央，按住约一秒。手指太干可以先哈一口气。</source>
         <translation>Place the finger named on the screen flat on the middle of the scanner glass and hold it for about a second. If your finger is dry, breathe on it first.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="120"/>
+        <location filename="../../flows/fingerprints.py" line="125"/>
         <source>正在采集，请保持手指不动</source>
         <translation>Capturing, please keep your finger still</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="121"/>
+        <location filename="../../flows/fingerprints.py" line="126"/>
         <source>{finger}已放好，图像传送需要几秒钟</source>
         <translation>{finger} on the scanner: the image takes a few seconds to come through</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="133"/>
+        <location filename="../../flows/fingerprints.py" line="138"/>
         <source>正在读取指纹</source>
         <translation>Reading the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="148"/>
+        <location filename="../../flows/fingerprints.py" line="153"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理。服务电话 {phone}</source>
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="426"/>
+        <location filename="../../flows/reissue.py" line="431"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="426"/>
+        <location filename="../../flows/reissue.py" line="431"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="428"/>
+        <location filename="../../flows/reissue.py" line="433"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="430"/>
+        <location filename="../../flows/reissue.py" line="435"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -3381,176 +3382,176 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="439"/>
+        <location filename="../../flows/reissue.py" line="444"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="441"/>
-        <location filename="../../flows/reissue.py" line="506"/>
+        <location filename="../../flows/reissue.py" line="446"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="441"/>
+        <location filename="../../flows/reissue.py" line="446"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="441"/>
+        <location filename="../../flows/reissue.py" line="446"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="457"/>
+        <location filename="../../flows/reissue.py" line="462"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="458"/>
+        <location filename="../../flows/reissue.py" line="463"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="460"/>
+        <location filename="../../flows/reissue.py" line="465"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="464"/>
+        <location filename="../../flows/reissue.py" line="469"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="464"/>
+        <location filename="../../flows/reissue.py" line="469"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="470"/>
-        <location filename="../../flows/reissue.py" line="471"/>
+        <location filename="../../flows/reissue.py" line="475"/>
+        <location filename="../../flows/reissue.py" line="476"/>
         <source>请选择缴费方式</source>
         <translation>Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
+        <location filename="../../flows/reissue.py" line="479"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="494"/>
+        <location filename="../../flows/reissue.py" line="499"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="496"/>
+        <location filename="../../flows/reissue.py" line="501"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="503"/>
+        <location filename="../../flows/reissue.py" line="508"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="504"/>
+        <location filename="../../flows/reissue.py" line="509"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="504"/>
+        <location filename="../../flows/reissue.py" line="509"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="506"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="514"/>
+        <location filename="../../flows/reissue.py" line="519"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="515"/>
+        <location filename="../../flows/reissue.py" line="520"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="516"/>
+        <location filename="../../flows/reissue.py" line="521"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="524"/>
+        <location filename="../../flows/reissue.py" line="529"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="524"/>
+        <location filename="../../flows/reissue.py" line="529"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="537"/>
+        <location filename="../../flows/reissue.py" line="542"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="538"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="538"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="549"/>
-        <location filename="../../flows/reissue.py" line="583"/>
+        <location filename="../../flows/reissue.py" line="554"/>
+        <location filename="../../flows/reissue.py" line="588"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="550"/>
+        <location filename="../../flows/reissue.py" line="555"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="551"/>
+        <location filename="../../flows/reissue.py" line="556"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="568"/>
+        <location filename="../../flows/reissue.py" line="573"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="568"/>
+        <location filename="../../flows/reissue.py" line="573"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="580"/>
+        <location filename="../../flows/reissue.py" line="585"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="581"/>
+        <location filename="../../flows/reissue.py" line="586"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="599"/>
+        <location filename="../../flows/reissue.py" line="604"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="599"/>
+        <location filename="../../flows/reissue.py" line="604"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
@@ -3647,22 +3648,22 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>I have noted it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="606"/>
+        <location filename="../../flows/reissue.py" line="611"/>
         <source>身份证换领补领</source>
         <translation>ID card renewal and reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="607"/>
+        <location filename="../../flows/reissue.py" line="612"/>
         <source>到期、损坏换领或丢失补领，现场拍照缴费</source>
         <translation>Renew an expiring or damaged card, or replace a lost one; photo and payment here</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="611"/>
+        <location filename="../../flows/reissue.py" line="616"/>
         <source>读卡器暂不可用，可输入号码办理补领</source>
         <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="612"/>
+        <location filename="../../flows/reissue.py" line="617"/>
         <source>扫码器暂不可用，可用手机扫码支付</source>
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>

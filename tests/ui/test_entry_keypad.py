@@ -4,26 +4,18 @@ nothing under the field or the confirm row cut off."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from core.text import tr
-from flows.views import Entry
+from flows import reissue
 from kiosk.ui.widgets import Keypad
 
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/reissue"))
-ID_ENTRY = Entry(
-    title=tr("请输入您的身份证号码"),
-    label=tr("公民身份号码（18 位，最后一位可能是 X）"),
-    min_length=18,
-    max_length=18,
-    allowed="0123456789X",
-    check="id_number",
-    error=tr("号码有误（校验位或出生日期不对），请核对后重新输入"),
-)
+ID_ENTRY = replace(reissue.ID_ENTRY, error=reissue.WRONG_NUMBER)  # the reissue's keypad, with its error
 
 
 def on_shell(shell, w: QPushButton) -> QRect:
