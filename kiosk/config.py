@@ -20,7 +20,7 @@ from core.schema import ConfigError, Option, Section
 
 DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker", "fingerprint", "scanner")
 
-SERVICE_NAMES = ("queue", "photo", "reissue", "slip_reprint", "certificate", "pickup", "demo")
+SERVICE_NAMES = ("queue", "photo", "reissue", "slip_reprint", "certificate", "pickup", "unresolved", "demo")
 
 DB_SCHEMES = ("sqlite", "postgresql")
 
@@ -116,10 +116,23 @@ def device_section(kind: str) -> Section:
 def all_sections() -> tuple[Section, ...]:
     from backends.settings import SECTION as BACKENDS
     from flows.reissue_settings import SECTION as REISSUE
+    from hall.queue.calling_settings import SECTION as CALLING
     from hall.queue.settings import SECTION as QUEUE
+    from hall.ratings.settings import SECTION as RATINGS
+    from hall.tracking.settings import SECTION as TRACKING
     from kiosk.maintenance.settings import SECTION as STAFF
 
-    return (*CORE_SECTIONS, QUEUE, STAFF, REISSUE, BACKENDS, *(device_section(k) for k in DEVICE_KINDS))
+    return (
+        *CORE_SECTIONS,
+        QUEUE,
+        RATINGS,
+        TRACKING,
+        STAFF,
+        REISSUE,
+        BACKENDS,
+        CALLING,
+        *(device_section(k) for k in DEVICE_KINDS),
+    )
 
 
 class Config(Mapping[str, Any]):
