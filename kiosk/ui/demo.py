@@ -8,7 +8,6 @@ shows the closed queue, then moves its own clock to the next opening to walk on.
 from __future__ import annotations
 
 import html
-import importlib
 import logging
 import time
 from collections.abc import Callable
@@ -37,11 +36,8 @@ class Snap(Protocol):
     def __call__(self, name: str, caption: str, widget: QWidget | None = None) -> None: ...
 
 
-#: extra steps contributed by service journeys: (name, walk(shell, snap)); a journey's module
-#: appends its walk when imported (see DEMO_WALKS)
+#: extra steps contributed by service journeys: (name, walk(shell, snap))
 DEMO_STEPS: list[tuple[str, Callable[[Shell, Snap], None]]] = []
-#: the modules that contribute walks, imported when the demo runs
-DEMO_WALKS = ("kiosk.ui.demo_reissue",)
 
 WAIT_S = 60.0  # deadline of every wait: generous, since only a stuck screen should reach it
 
@@ -377,8 +373,6 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
         walk_photo(shell, snap)
         shell.go_home()
 
-    for module in DEMO_WALKS:
-        importlib.import_module(module)
     from kiosk.ui.hall_demo import walk_hall  # the counter terminal and the display board
 
     walks: list[tuple[str, Callable[[Shell, Snap], None]]] = [*DEMO_STEPS, ("hall", walk_hall)]
@@ -425,6 +419,7 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
 
 
 # walks of their own modules, imported last: they use the helpers above
-from kiosk.ui import demo_ratings  # noqa: E402
+from kiosk.ui import demo_ratings, demo_reissue  # noqa: E402
 
+DEMO_STEPS.append(("reissue", demo_reissue.walk_reissue))
 DEMO_STEPS.append(("ratings", demo_ratings.walk))
