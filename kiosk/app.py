@@ -255,6 +255,12 @@ def _start_rest(kiosk: Kiosk, config: Config, clock: Clock, alerts: Alerts, star
     except Exception as e:  # the kiosk runs on; paid services are off (no journal, no payment)
         log.exception("journal unavailable")
         alerts.raise_("journal", "unavailable", tr("业务日志不可用：{err}", err=str(e)), "critical")
+    if "a4printer" in devices and "reconciler" in kiosk.services:
+        # a certificate job a crash left in CUPS is asked about and, if not printed, withdrawn
+        from hall.certificate_prints import PRINT, CertificatePrints
+
+        prints = CertificatePrints(kiosk.services["journal"], devices["a4printer"])
+        kiosk.services["reconciler"].add_settler(PRINT, prints.settle)
     if start:
         if "printer" in devices:
             use_cache(kiosk.runtime_dir / "escpos")  # before the driver imports python-escpos

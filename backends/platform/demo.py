@@ -187,8 +187,8 @@ def records(p: DemoPerson, code: str, last: str) -> tuple[tuple[str, ...], ...]:
             for m in span
             for name, unit, own in kinds
         )
+    out: list[tuple[str, ...]] = []
     if code == "income_tax":
-        out = []
         for m in span:
             wage = _base(m) * 2.2
             tax = max(0.0, (wage - 5000.0) * 0.03)
@@ -197,7 +197,7 @@ def records(p: DemoPerson, code: str, last: str) -> tuple[tuple[str, ...], ...]:
             out.append((m, "工资薪金所得", _yuan(wage), _yuan(tax), EMPLOYER, paid))
         return tuple(out)
     if code == "housing_fund":
-        out, balance = [], 0.0
+        balance = 0.0
         for m in span:
             share = round(_base(m) * 0.12, 2)
             balance += 2 * share

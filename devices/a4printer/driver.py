@@ -37,6 +37,7 @@ class CupsPrinter(Driver):
         self.timeout = float(settings.get("command_timeout", 10.0))
         self.lp = str(settings.get("lp_command", "lp"))
         self.lpstat = str(settings.get("lpstat_command", "lpstat"))
+        self.cancel = str(settings.get("cancel_command", "cancel"))
         self.media = str(settings.get("media", "A4"))
         self.name = str(settings.get("printer", ""))
         self.last_state: cups.PrinterState | None = None
@@ -109,6 +110,14 @@ class CupsPrinter(Driver):
         listing = self._run(self.lpstat, "-l", "-W", "all", "-o", self.name)
         is_active = any(line.split(" ", 1)[0] == job_id for line in active.stdout.splitlines())
         return cups.parse_job(listing.stdout, job_id, is_active)
+
+    def cancel_job(self, job_id: str) -> cups.JobState:
+        """Withdraw a job that has not printed (the citizen left, or gave up waiting for paper);
+        the job's state afterwards, which says whether it had printed after all."""
+        proc = self._run(self.cancel, job_id)
+        if proc.returncode != 0:
+            log.info("a4 job %s not cancelled: %s", job_id, self._failure(proc))
+        return self.job_state(job_id)
 
     def wait_job(self, job_id: str, timeout: float, interval: float = 0.5) -> cups.JobState:
         """Poll until the job is done or `timeout` passes (then its last state, still pending)."""

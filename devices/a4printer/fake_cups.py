@@ -1,6 +1,6 @@
 """Stand-ins for CUPS's lp and lpstat, for simulate mode and tests (standard library only).
 
-Run as `python fake_cups.py STATE_DIR lp|lpstat ARGS...`. They answer in CUPS's own output
+Run as `python fake_cups.py STATE_DIR lp|lpstat|cancel ARGS...`. They answer in CUPS's own output
 format from STATE_DIR/state.json, which the simulator panel edits; a "printed" PDF is copied to
 the output folder named there. Only the options the kiosk's driver uses are understood.
 """
@@ -100,6 +100,10 @@ def lp(state_dir: Path, args: list[str]) -> int:
             # the tray empties as this job starts: it stays processing until paper is loaded
             state["run_out_next"] = False
             state["reasons"], state["message"] = ["media-empty-error"], "Media tray empty"
+        if state.get("offline_next"):
+            # the printer stops answering as this job starts: processing until it is back
+            state["offline_next"] = False
+            state["reasons"], state["message"] = ["offline-report"], "The printer is not responding."
         process_queue(state)
     print(f"request id is {job_id} (1 file(s))")
     return 0
@@ -136,9 +140,10 @@ def lpstat(state_dir: Path, args: list[str]) -> int:
         if "-o" in args:
             which = args[args.index("-W") + 1] if "-W" in args else "not-completed"
             for job in state["jobs"]:
-                if which == "not-completed" and job["state"] == "completed":
+                finished = job["state"] in ("completed", "cancelled")  # CUPS lists both as completed
+                if which == "not-completed" and finished:
                     continue
-                if which == "completed" and job["state"] != "completed":
+                if which == "completed" and not finished:
                     continue
                 print(f"{job['id']:<23} {'kiosk':<13} {job['size']:8d}   {DATE}")
                 if "-l" in args:
@@ -146,9 +151,28 @@ def lpstat(state_dir: Path, args: list[str]) -> int:
     return 0
 
 
+def cancel(state_dir: Path, args: list[str]) -> int:
+    with locked(state_dir) as state:
+        if not state["scheduler"]:
+            print("cancel: Scheduler is not running.", file=sys.stderr)
+            return 1
+        for job_id in args:
+            job = next((j for j in state["jobs"] if j["id"] == job_id), None)
+            if job is None or job["state"] != "pending":
+                print(
+                    f"cancel: Job #{job_id.rsplit('-', 1)[-1]} is already completed - can't cancel.",
+                    file=sys.stderr,
+                )
+                return 1
+            Path(job["spool"]).unlink(missing_ok=True)
+            job["state"], job["reasons"] = "cancelled", ["job-canceled-by-user"]
+    return 0
+
+
 def main(argv: list[str]) -> int:
     state_dir, program, args = Path(argv[0]), argv[1], argv[2:]
-    return lp(state_dir, args) if program == "lp" else lpstat(state_dir, args)
+    programs = {"lp": lp, "lpstat": lpstat, "cancel": cancel}
+    return programs[program](state_dir, args)
 
 
 if __name__ == "__main__":
