@@ -437,7 +437,7 @@ class RenderedCertificate:
     pages: int
 
     def preview(self, index: int, path: Path, width_px: int) -> Path:
-        if not self.document.page_image(index, width_px).save(str(path), b"PNG"):
+        if not self.document.page_image(index, width_px).save(str(path)):  # PNG, by the suffix
             raise OSError(f"could not write the preview {path.name}")
         return path
 
