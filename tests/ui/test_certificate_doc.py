@@ -37,17 +37,15 @@ def issued() -> Iterator[tuple[PlatformClient, seal.Verifier]]:
 
 
 def text(pdf: Path, page: int) -> str:
-    out = subprocess.run(
-        ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return unicodedata.normalize("NFKC", out).replace("⻚", "页").replace(" ", "")  # see test_certificate_flow
+    """The page's text layer, folded as tests/flows/test_certificate_flow.py explains."""
+    pages = ["-f", str(page), "-l", str(page)]
+    out = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return unicodedata.normalize("NFKC", out).replace("⻚", "页").replace(" ", "")
 
 
 def page_png(pdf: Path, page: int, out: Path) -> Path:
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(out)],
-        check=True,
-    )
+    pages = ["-f", str(page), "-l", str(page)]
+    subprocess.run(["pdftoppm", "-r", "150", "-png", *pages, "-singlefile", str(pdf), str(out)], check=True)
     return out.with_suffix(".png")
 
 
@@ -67,7 +65,7 @@ def test_a_long_record_spans_pages_with_repeated_headers_and_a_qr_on_each(issued
     n = doc.pages
     assert n > 50 and len(cert.records) > 2000
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"Pages:\s+%d\b" % n, info) and "(A4)" in info
+    assert re.search(rf"Pages:\s+{n}\b", info) and "(A4)" in info
     pages = doc.document.layout.pages
     # every record placed once, in order, and every page's table ends above the footer
     assert sum(len(p.rows) for p in pages) == len(cert.records)
