@@ -29,7 +29,10 @@ SECTION = Section(
             "The certificate issuer's public key (PEM) that checks scanned QRs (empty: ask the platform).",
         ),
         Option(
-            "print_wait", 180.0, "Seconds a job may wait in CUPS (no paper, offline) before it is withdrawn.", min=10
+            "print_wait",
+            180.0,
+            "Seconds a job may wait in CUPS (no paper, offline) before it is withdrawn.",
+            min=10,
         ),
         Option("poll_seconds", 2.0, "Seconds between job state queries while printing.", min=0.5, max=30),
         Option("preview_width", 1000, "Width in pixels of the on-screen page preview.", min=400, max=2400),

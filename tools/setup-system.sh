@@ -3,8 +3,8 @@
 # offscreen platforms load, a CJK font (with the extension blocks rare names use), and CUPS's
 # client for the A4 printer, poppler-utils and zbar-tools (the certificate tests and the demo
 # read the printed PDFs back: text, pages as pictures, the QR as a phone decodes it),
-# speech-dispatcher with espeak-ng (the voice guide; its tests run against the real daemon), and Xvfb with the X tools the kiosk-mode tests use. Idempotent; quiet when
-# everything is there already.
+# speech-dispatcher with espeak-ng (the voice guide; its tests run against the real daemon), and
+# Xvfb with the X tools the kiosk-mode tests use. Idempotent; quiet when everything is there already.
 set -euo pipefail
 pkgs=(fonts-noto-cjk fonts-noto-cjk-extra fontconfig libgl1 libegl1 libxkbcommon0
       libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4

@@ -39,8 +39,8 @@ def issued() -> Iterator[tuple[PlatformClient, seal.Verifier]]:
 def text(pdf: Path, page: int) -> str:
     """The page's text layer, folded as tests/flows/test_certificate_flow.py explains."""
     pages = ["-f", str(page), "-l", str(page)]
-    out = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return unicodedata.normalize("NFKC", out).replace("⻚", "页").replace(" ", "")
+    out = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True)
+    return unicodedata.normalize("NFKC", out.stdout).replace("⻚", "页").replace(" ", "")
 
 
 def page_png(pdf: Path, page: int, out: Path) -> Path:
