@@ -559,10 +559,8 @@ SPEC = FlowSpec(
     tr("社保、个税、公积金、不动产证明，A4 打印，可扫码核验"),
     start,
     requires=("a4printer", "camera"),
-    optional=(
-        ("idcard", tr("读卡器暂不可用，可输入身份证号码办理")),
-        ("scanner", tr("扫码器暂不可用，暂不能核验证明")),
-    ),
+    # without a scanner only "check a certificate" is off, and its option says why
+    optional=(("idcard", tr("读卡器暂不可用，可输入号码办理")),),
     backends=("platform",),
     check=check,
 )

@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
+        <location filename="../../flows/catalog.py" line="14"/>
         <location filename="../../kiosk/home.py" line="82"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
+        <location filename="../../flows/catalog.py" line="14"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="231"/>
+        <location filename="../../flows/reissue.py" line="235"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -81,13 +81,445 @@
         <translation>A text message will be sent to {phone}</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="41"/>
+        <source>社会保险参保缴费证明</source>
+        <translation>Social insurance contribution record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="42"/>
+        <source>个人所得税纳税记录</source>
+        <translation>Individual income tax record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="43"/>
+        <source>住房公积金缴存证明</source>
+        <translation>Housing fund contribution record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="44"/>
+        <source>不动产登记信息查询结果</source>
+        <translation>Real estate registration record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="48"/>
+        <source>二维码内容被改动过，或不是出具机构签发的。此证明不可信</source>
+        <translation>The QR code was altered, or was not issued by the issuing authority. This certificate cannot be trusted</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="49"/>
+        <source>这不是证明上的核验二维码，请扫描证明页脚左下角的二维码</source>
+        <translation>This is not a certificate's verification code. Please scan the QR code at the bottom left of the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="50"/>
+        <source>无法识别这种签名，请到窗口核验</source>
+        <translation>This kind of signature is not recognised. Please have it checked at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="69"/>
+        <source>证明打印暂时无法使用，请到窗口办理</source>
+        <translation>Certificate printing is unavailable for now. Please go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="89"/>
+        <source>请选择：刷身份证打印证明，或输入号码，或核验一份证明</source>
+        <translation>Choose: read your ID card or type your ID number to print a certificate, or check a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="93"/>
+        <source>刷身份证打印</source>
+        <translation>Print with your ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="94"/>
+        <source>社保、个税、公积金、不动产证明</source>
+        <translation>Social insurance, income tax, housing fund, real estate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="96"/>
+        <source>读卡器暂不可用，请选择输入身份证号码</source>
+        <translation>Card reader unavailable: please type your ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="98"/>
+        <source>输入身份证号码打印</source>
+        <translation>Print by typing your ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="98"/>
+        <source>需要刷脸核验本人</source>
+        <translation>A face check confirms it is you</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="101"/>
+        <location filename="../../flows/certificate.py" line="512"/>
+        <source>核验证明真伪</source>
+        <translation>Check a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="102"/>
+        <source>扫描证明上的二维码</source>
+        <translation>Scan the QR code on a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="104"/>
+        <source>扫码器暂不可用</source>
+        <translation>Code scanner unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="142"/>
+        <source>这张证件无法读取：{why}。可以返回选择输入身份证号码</source>
+        <translation>This card cannot be read: {why}. You can go back and type your ID number instead</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="152"/>
+        <source>正在查询您的信息，请稍候</source>
+        <translation>Looking up your details, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="161"/>
+        <source>无法核验本人</source>
+        <translation>We cannot confirm it is you</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="169"/>
+        <source>正在查询可打印的证明</source>
+        <translation>Looking up the certificates you can print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="184"/>
+        <location filename="../../flows/certificate.py" line="185"/>
+        <source>请选择要打印的证明</source>
+        <translation>Please choose a certificate to print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="190"/>
+        <source>{issuer}出具，免费</source>
+        <translation>Issued by {issuer}, free</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="192"/>
+        <source>{issuer}出具，需到窗口缴费办理</source>
+        <translation>Issued by {issuer}; has a fee, at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="194"/>
+        <source>此证明收费，请到窗口办理</source>
+        <translation>This certificate has a fee: please go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="210"/>
+        <source>最近 {n} 个月</source>
+        <translation>Last {n} months</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="210"/>
+        <source>{since} 至 {until}</source>
+        <translation>{since} to {until}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="214"/>
+        <source>全部记录</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="214"/>
+        <source>记录较多时页数较多</source>
+        <translation>Many records make many pages</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="216"/>
+        <source>请选择查询期间</source>
+        <translation>Please choose a period</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="216"/>
+        <source>请选择要打印哪段时间的记录</source>
+        <translation>Please choose which period of records to print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="236"/>
+        <source>正在出具证明</source>
+        <translation>Issuing the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="236"/>
+        <source>正在向出具机构查询，请稍候</source>
+        <translation>Asking the issuing authority, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="240"/>
+        <source>没有查到您的该项记录</source>
+        <translation>No records of this kind were found for you</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="241"/>
+        <source>{why}。可以换一个期间或其他证明，也可以到窗口咨询</source>
+        <translation>{why}. You can choose another period or certificate, or ask at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="243"/>
+        <source>选择其他证明</source>
+        <translation>Choose another certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="258"/>
+        <source>证明数据核验未通过</source>
+        <translation>The certificate data did not pass the check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="259"/>
+        <source>为防止出具错误的证明，本次没有打印。请稍后再试或到窗口办理</source>
+        <translation>Nothing was printed, so that no wrong certificate is issued. Please try again later or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="267"/>
+        <source>正在生成证明</source>
+        <translation>Preparing the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="267"/>
+        <source>正在生成证明文件，请稍候</source>
+        <translation>Preparing the certificate document, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="308"/>
+        <source>请核对证明内容</source>
+        <translation>Please check the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="309"/>
+        <source>请核对证明内容，确认后打印</source>
+        <translation>Please check the certificate, then print it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="313"/>
+        <source>{name}，共 {pages} 页。打印出来的证明与此一致</source>
+        <translation>{name}, {pages} page(s). The printed certificate is exactly this</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="314"/>
+        <source>重新选择</source>
+        <translation>Choose again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="314"/>
+        <source>确认打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="316"/>
+        <source>用“上一页”“下一页”翻看全部内容；内容无误请按“确认打印”。</source>
+        <translation>Use Previous and Next to see every page; if everything is right, press Print.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="333"/>
+        <source>请选择打印份数</source>
+        <translation>How many copies?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="334"/>
+        <source>请选择打印几份</source>
+        <translation>Please choose how many copies to print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="336"/>
+        <source>{n} 份</source>
+        <translation>{n} copies</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="336"/>
+        <source>共 {sheets} 张 A4 纸</source>
+        <translation>{sheets} A4 sheet(s) in all</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="363"/>
+        <source>A4 打印机暂时无法使用</source>
+        <translation>The A4 printer is unavailable for now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="364"/>
+        <source>{why}。证明没有打印，请稍后再试或到窗口办理</source>
+        <translation>{why}. Nothing was printed. Please try again later or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="372"/>
+        <location filename="../../flows/certificate.py" line="411"/>
+        <source>正在打印证明，请稍候</source>
+        <translation>Printing your certificate, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="375"/>
+        <source>{why}。证明没有打印</source>
+        <translation>{why}. The certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="392"/>
+        <source>打印已取消</source>
+        <translation>Printing cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="393"/>
+        <source>证明没有打印出来。可以稍后再来打印，或到窗口办理</source>
+        <translation>The certificate was not printed. You can come back to print it later, or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="398"/>
+        <source>打印机报告任务失败，证明没有打印出来</source>
+        <translation>The printer reported the job failed; the certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="426"/>
+        <source>打印暂停</source>
+        <translation>Printing paused</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="428"/>
+        <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
+        <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="429"/>
+        <source>A4 打印机暂停</source>
+        <translation>The A4 printer has paused</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="431"/>
+        <source>打印暂停，已通知工作人员</source>
+        <translation>Printing paused; staff have been told</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="433"/>
+        <source>取消打印</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="433"/>
+        <source>继续等待</source>
+        <translation>Keep waiting</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="449"/>
+        <source>正在取消打印</source>
+        <translation>Cancelling printing</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="449"/>
+        <source>正在取消打印，请稍候</source>
+        <translation>Cancelling printing, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="472"/>
+        <source>证明没有打印</source>
+        <translation>The certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="473"/>
+        <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
+        <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="475"/>
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="484"/>
+        <source>证明已打印，请取走</source>
+        <translation>Printed: please take your certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="486"/>
+        <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
+编号 {serial}。扫描页脚二维码可核验真伪</source>
+        <translation>Please take {copies} copy(ies) ({pages} page(s) each) from the paper slot.
+Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="491"/>
+        <source>证明已打印，请在出纸口取走</source>
+        <translation>Your certificate is printed; please take it from the paper slot</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="493"/>
+        <location filename="../../flows/certificate.py" line="548"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
-        <location filename="../../flows/queue.py" line="268"/>
-        <location filename="../../flows/reissue.py" line="675"/>
+        <location filename="../../flows/queue.py" line="265"/>
+        <location filename="../../flows/reissue.py" line="679"/>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="493"/>
+        <source>打印其他证明</source>
+        <translation>Print another certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="509"/>
+        <source>暂时无法核验</source>
+        <translation>Cannot check right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="509"/>
+        <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
+        <translation>The issuing authority's verification key is unavailable. Please have it checked at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="513"/>
+        <source>请将证明页脚左下角的二维码对准扫码口</source>
+        <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="514"/>
+        <source>请将证明上的二维码对准扫码口</source>
+        <translation>Hold the certificate's QR code to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="527"/>
+        <location filename="../../flows/certificate.py" line="529"/>
+        <source>核验未通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="531"/>
+        <location filename="../../flows/certificate.py" line="548"/>
+        <source>再核验一份</source>
+        <translation>Check another</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="538"/>
+        <source>核验通过：证明由出具机构签发</source>
+        <translation>Genuine: issued by the issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="540"/>
+        <source>证明：{kind}
+编号：{serial}
+持证人公民身份号码：{id}
+出具时间：{issued}
+请核对纸面上的以上信息是否一致</source>
+        <translation>Certificate: {kind}
+Serial: {serial}
+Holder's ID number: {id}
+Issued: {issued}
+Please check that the paper shows the same</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="546"/>
+        <source>核验通过，请核对纸面信息</source>
+        <translation>Genuine; please check the details against the paper</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="559"/>
+        <source>社保、个税、公积金、不动产证明，A4 打印，可扫码核验</source>
+        <translation>Social insurance, tax, housing fund, real estate records on A4, checkable by QR</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="563"/>
+        <source>读卡器暂不可用，可输入号码办理</source>
+        <translation>Card reader unavailable: type your ID number instead</translation>
     </message>
     <message>
         <location filename="../../flows/views.py" line="48"/>
@@ -95,12 +527,12 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="118"/>
+        <location filename="../../flows/views.py" line="130"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="118"/>
+        <location filename="../../flows/views.py" line="130"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="85"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
@@ -191,7 +623,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="53"/>
-        <location filename="../../flows/queue.py" line="307"/>
+        <location filename="../../flows/queue.py" line="314"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
@@ -258,6 +690,7 @@
         <translation>No ID card needed</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="127"/>
         <location filename="../../flows/queue.py" line="103"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
@@ -268,6 +701,8 @@
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="128"/>
+        <location filename="../../flows/certificate.py" line="129"/>
         <location filename="../../flows/queue.py" line="124"/>
         <location filename="../../flows/queue.py" line="125"/>
         <source>请将身份证放在读卡区</source>
@@ -279,8 +714,8 @@
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="247"/>
-        <location filename="../../flows/reissue.py" line="650"/>
+        <location filename="../../flows/queue.py" line="244"/>
+        <location filename="../../flows/reissue.py" line="654"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
@@ -290,24 +725,22 @@
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="266"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="294"/>
+        <location filename="../../flows/queue.py" line="289"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="295"/>
+        <location filename="../../flows/queue.py" line="290"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="229"/>
-        <location filename="../../flows/queue.py" line="285"/>
-        <location filename="../../flows/queue.py" line="298"/>
+        <location filename="../../flows/queue.py" line="306"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -373,128 +806,128 @@
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="220"/>
+        <location filename="../../flows/queue.py" line="222"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="223"/>
+        <location filename="../../flows/queue.py" line="224"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="226"/>
+        <location filename="../../flows/queue.py" line="227"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="251"/>
+        <location filename="../../flows/queue.py" line="248"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="251"/>
+        <location filename="../../flows/queue.py" line="248"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="263"/>
+        <location filename="../../flows/queue.py" line="260"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="276"/>
+        <location filename="../../flows/queue.py" line="275"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="279"/>
+        <location filename="../../flows/queue.py" line="277"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="282"/>
+        <location filename="../../flows/queue.py" line="280"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="292"/>
+        <location filename="../../flows/queue.py" line="288"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="308"/>
+        <location filename="../../flows/queue.py" line="315"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="312"/>
+        <location filename="../../flows/queue.py" line="319"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="314"/>
+        <location filename="../../flows/queue.py" line="321"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="358"/>
+        <location filename="../../flows/queue.py" line="365"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
         <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="359"/>
+        <location filename="../../flows/queue.py" line="366"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="316"/>
+        <location filename="../../flows/queue.py" line="323"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="316"/>
+        <location filename="../../flows/queue.py" line="323"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="323"/>
+        <location filename="../../flows/queue.py" line="330"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="329"/>
+        <location filename="../../flows/queue.py" line="336"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/queue.py" line="337"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="340"/>
+        <location filename="../../flows/queue.py" line="347"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="341"/>
+        <location filename="../../flows/queue.py" line="348"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="342"/>
+        <location filename="../../flows/queue.py" line="349"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="354"/>
+        <location filename="../../flows/queue.py" line="361"/>
         <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="355"/>
+        <location filename="../../flows/queue.py" line="362"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -504,6 +937,8 @@
         <translation>ID card reissue</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="88"/>
+        <location filename="../../flows/certificate.py" line="558"/>
         <location filename="../../kiosk/home.py" line="80"/>
         <source>证明打印</source>
         <translation>Print a certificate</translation>
@@ -541,7 +976,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="188"/>
+        <location filename="../../kiosk/ui/shell.py" line="197"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -825,46 +1260,49 @@
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="43"/>
+        <location filename="../../kiosk/ui/shell.py" line="44"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="44"/>
+        <location filename="../../kiosk/ui/shell.py" line="45"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="45"/>
+        <location filename="../../kiosk/ui/shell.py" line="46"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="52"/>
+        <location filename="../../kiosk/ui/shell.py" line="53"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="243"/>
+        <location filename="../../flows/certificate.py" line="475"/>
+        <location filename="../../flows/certificate.py" line="531"/>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
         <location filename="../../flows/queue.py" line="158"/>
         <location filename="../../flows/queue.py" line="204"/>
-        <location filename="../../flows/queue.py" line="332"/>
-        <location filename="../../flows/reissue.py" line="97"/>
-        <location filename="../../flows/reissue.py" line="386"/>
+        <location filename="../../flows/queue.py" line="339"/>
+        <location filename="../../flows/reissue.py" line="99"/>
+        <location filename="../../flows/reissue.py" line="390"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="47"/>
+        <location filename="../../kiosk/ui/shell.py" line="48"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="187"/>
+        <location filename="../../kiosk/ui/shell.py" line="196"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="356"/>
+        <location filename="../../kiosk/ui/shell.py" line="365"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -937,15 +1375,17 @@
         <translation>Touch the screen to start</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="132"/>
+        <location filename="../../flows/certificate.py" line="516"/>
         <location filename="../../flows/queue.py" line="119"/>
-        <location filename="../../flows/reissue.py" line="284"/>
+        <location filename="../../flows/reissue.py" line="288"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="206"/>
+        <location filename="../../kiosk/ui/shell.py" line="215"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -1030,60 +1470,62 @@
         <translation>A4 printer disabled: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="51"/>
+        <location filename="../../devices/a4printer/driver.py" line="52"/>
         <source>找不到打印命令 {cmd}（未安装 CUPS？）</source>
         <translation>Print command {cmd} not found (is CUPS installed?)</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="53"/>
+        <location filename="../../devices/a4printer/driver.py" line="54"/>
         <source>打印服务无响应</source>
         <translation>Print service not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="67"/>
+        <location filename="../../devices/a4printer/driver.py" line="68"/>
         <source>没有默认打印机：{err}</source>
         <translation>No default printer: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="78"/>
-        <location filename="../../devices/a4printer/driver.py" line="82"/>
+        <location filename="../../devices/a4printer/driver.py" line="79"/>
+        <location filename="../../devices/a4printer/driver.py" line="83"/>
         <source>A4 打印机不可用：{err}</source>
         <translation>A4 printer unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="93"/>
+        <location filename="../../devices/a4printer/driver.py" line="94"/>
         <location filename="../../devices/printer/driver.py" line="160"/>
         <source>无法打印：{why}</source>
         <translation>Cannot print: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="99"/>
-        <location filename="../../devices/a4printer/driver.py" line="103"/>
+        <location filename="../../devices/a4printer/driver.py" line="100"/>
+        <location filename="../../devices/a4printer/driver.py" line="104"/>
         <source>打印任务提交失败：{err}</source>
         <translation>Failed to submit print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="125"/>
+        <location filename="../../devices/a4printer/driver.py" line="134"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="126"/>
+        <location filename="../../devices/a4printer/driver.py" line="135"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="127"/>
+        <location filename="../../devices/a4printer/driver.py" line="136"/>
         <source>等待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="128"/>
+        <location filename="../../devices/a4printer/driver.py" line="137"/>
+        <location filename="../../flows/certificate.py" line="372"/>
+        <location filename="../../flows/certificate.py" line="411"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="129"/>
+        <location filename="../../devices/a4printer/driver.py" line="138"/>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
@@ -1125,23 +1567,28 @@
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="102"/>
+        <location filename="../../devices/a4printer/simulator.py" line="108"/>
         <source>A4 打印机状态</source>
         <translation>A4 printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="107"/>
+        <location filename="../../devices/a4printer/simulator.py" line="113"/>
         <location filename="../../devices/printer/simulator.py" line="139"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="108"/>
+        <location filename="../../devices/a4printer/simulator.py" line="114"/>
+        <source>打印中脱机</source>
+        <translation>Goes offline mid-job</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/simulator.py" line="115"/>
         <source>停止打印服务</source>
         <translation>Stop print service</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="109"/>
+        <location filename="../../devices/a4printer/simulator.py" line="116"/>
         <source>启动打印服务</source>
         <translation>Start print service</translation>
     </message>
@@ -2115,8 +2562,8 @@
     </message>
     <message>
         <location filename="../../flows/photo.py" line="70"/>
-        <location filename="../../flows/reissue.py" line="353"/>
-        <location filename="../../flows/reissue.py" line="364"/>
+        <location filename="../../flows/reissue.py" line="357"/>
+        <location filename="../../flows/reissue.py" line="368"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -2867,30 +3314,30 @@
         <translation>Send an overlong line</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="102"/>
-        <location filename="../../backends/http.py" line="132"/>
-        <location filename="../../backends/http.py" line="135"/>
+        <location filename="../../backends/http.py" line="79"/>
+        <location filename="../../backends/http.py" line="109"/>
+        <location filename="../../backends/http.py" line="112"/>
         <source>服务返回了无法识别的应答</source>
         <translation>The service gave an answer we cannot read</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="122"/>
+        <location filename="../../backends/http.py" line="99"/>
         <source>服务暂时无法连接</source>
         <translation>The service cannot be reached at the moment</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="124"/>
-        <location filename="../../backends/http.py" line="126"/>
+        <location filename="../../backends/http.py" line="101"/>
+        <location filename="../../backends/http.py" line="103"/>
         <source>服务响应超时</source>
         <translation>The service did not answer in time</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="128"/>
+        <location filename="../../backends/http.py" line="105"/>
         <source>服务出错</source>
         <translation>The service reported an error</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="137"/>
+        <location filename="../../backends/http.py" line="114"/>
         <source>服务拒绝：{why}</source>
         <translation>The service refused: {why}</translation>
     </message>
@@ -2906,403 +3353,407 @@
         <translation>The payment result is not yet known</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="42"/>
+        <location filename="../../flows/reissue.py" line="44"/>
         <source>到期换领</source>
         <translation>Renewal at expiry</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="43"/>
+        <location filename="../../flows/reissue.py" line="45"/>
         <source>损坏换领</source>
         <translation>Renewal of a damaged card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="44"/>
+        <location filename="../../flows/reissue.py" line="46"/>
         <source>丢失补领</source>
         <translation>Reissue after loss</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="49"/>
+        <location filename="../../flows/reissue.py" line="51"/>
         <source>您已有一份正在办理的身份证申请，不能重复申请。新证制作好后会通知您领取</source>
         <translation>You already have an ID card application in progress and cannot apply again. You will be told when the new card is ready</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="50"/>
+        <location filename="../../flows/reissue.py" line="52"/>
         <source>未满十六周岁的申请人，请由监护人陪同到窗口办理</source>
         <translation>Applicants under 16 must come to a counter with a guardian</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="51"/>
+        <location filename="../../flows/reissue.py" line="53"/>
         <source>户籍信息显示已注销，请到户籍窗口咨询</source>
         <translation>Your household registration shows as cancelled. Please ask at the household registration counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="52"/>
+        <location filename="../../flows/certificate.py" line="161"/>
+        <location filename="../../flows/reissue.py" line="54"/>
         <source>户籍中没有您的登记照片，无法进行人像比对，请到窗口办理</source>
         <translation>There is no registered photo of you to compare your face with. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="53"/>
+        <location filename="../../flows/reissue.py" line="55"/>
         <source>港澳台居民居住证请到出入境窗口办理</source>
         <translation>Residence permits for Hong Kong, Macao and Taiwan residents are handled at the exit-entry counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="54"/>
+        <location filename="../../flows/reissue.py" line="56"/>
         <source>您的户籍不在本省，自助机暂不能受理，请到窗口办理异地换补领</source>
         <translation>Your household is registered in another province, which this machine cannot handle. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="55"/>
+        <location filename="../../flows/reissue.py" line="57"/>
         <source>没有查到这个身份证号码的户籍信息，请核对号码，或到窗口办理</source>
         <translation>No registration was found for this ID number. Please check the number, or apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="62"/>
+        <location filename="../../flows/reissue.py" line="64"/>
         <source>身份证业务系统暂时无法连接，请到窗口办理</source>
         <translation>The ID card system cannot be reached now. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="75"/>
+        <location filename="../../flows/reissue.py" line="77"/>
         <source>有效期 5 年</source>
         <translation>valid 5 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="77"/>
+        <location filename="../../flows/reissue.py" line="79"/>
         <source>有效期 10 年</source>
         <translation>valid 10 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="79"/>
+        <location filename="../../flows/reissue.py" line="81"/>
         <source>有效期 20 年</source>
         <translation>valid 20 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="80"/>
+        <location filename="../../flows/reissue.py" line="82"/>
         <source>长期有效</source>
         <translation>valid for life</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="107"/>
+        <location filename="../../flows/reissue.py" line="109"/>
         <source>请到窗口办理</source>
         <translation>Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="109"/>
+        <location filename="../../flows/reissue.py" line="111"/>
         <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
         <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="124"/>
+        <location filename="../../flows/reissue.py" line="126"/>
         <source>自助机暂时不能办理此业务</source>
         <translation>This machine cannot handle this service now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="124"/>
+        <location filename="../../flows/reissue.py" line="126"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="132"/>
-        <location filename="../../flows/reissue.py" line="161"/>
+        <location filename="../../flows/reissue.py" line="134"/>
+        <location filename="../../flows/reissue.py" line="165"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="138"/>
+        <location filename="../../flows/reissue.py" line="140"/>
         <source>拍摄身份证照片</source>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="158"/>
-        <location filename="../../flows/reissue.py" line="168"/>
+        <location filename="../../flows/reissue.py" line="162"/>
+        <location filename="../../flows/reissue.py" line="172"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="158"/>
+        <location filename="../../flows/reissue.py" line="162"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="168"/>
+        <location filename="../../flows/reissue.py" line="172"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="176"/>
+        <location filename="../../flows/reissue.py" line="180"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="176"/>
+        <location filename="../../flows/reissue.py" line="180"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="188"/>
+        <location filename="../../flows/reissue.py" line="192"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="188"/>
+        <location filename="../../flows/reissue.py" line="192"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="197"/>
+        <location filename="../../flows/reissue.py" line="201"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="199"/>
+        <location filename="../../flows/reissue.py" line="203"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="205"/>
+        <location filename="../../flows/reissue.py" line="209"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="206"/>
+        <location filename="../../flows/reissue.py" line="210"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="222"/>
+        <location filename="../../flows/reissue.py" line="226"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="222"/>
+        <location filename="../../flows/reissue.py" line="226"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="232"/>
+        <location filename="../../flows/reissue.py" line="236"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="236"/>
+        <location filename="../../flows/reissue.py" line="240"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="237"/>
+        <location filename="../../flows/reissue.py" line="241"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="239"/>
+        <location filename="../../flows/reissue.py" line="243"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="241"/>
+        <location filename="../../flows/reissue.py" line="245"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="241"/>
+        <location filename="../../flows/reissue.py" line="245"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="255"/>
+        <location filename="../../flows/certificate.py" line="152"/>
+        <location filename="../../flows/certificate.py" line="169"/>
+        <location filename="../../flows/reissue.py" line="259"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="255"/>
+        <location filename="../../flows/reissue.py" line="259"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="259"/>
+        <location filename="../../flows/certificate.py" line="155"/>
+        <location filename="../../flows/reissue.py" line="263"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="264"/>
+        <location filename="../../flows/reissue.py" line="268"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="265"/>
+        <location filename="../../flows/reissue.py" line="269"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="266"/>
+        <location filename="../../flows/reissue.py" line="270"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="267"/>
+        <location filename="../../flows/reissue.py" line="271"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="267"/>
+        <location filename="../../flows/reissue.py" line="271"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="279"/>
+        <location filename="../../flows/reissue.py" line="283"/>
         <source>请刷旧身份证</source>
         <translation>Please read your old ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="280"/>
-        <location filename="../../flows/reissue.py" line="281"/>
+        <location filename="../../flows/reissue.py" line="284"/>
+        <location filename="../../flows/reissue.py" line="285"/>
         <source>请将旧身份证放在读卡区</source>
         <translation>Place your old ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="294"/>
+        <location filename="../../flows/reissue.py" line="298"/>
         <source>这张证件无法读取：{why}。损坏的证件请选择补领方式输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card, type the number instead</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="304"/>
+        <location filename="../../flows/reissue.py" line="308"/>
         <source>请输入您的身份证号码</source>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="305"/>
+        <location filename="../../flows/reissue.py" line="309"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="306"/>
+        <location filename="../../flows/reissue.py" line="310"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="319"/>
+        <location filename="../../flows/reissue.py" line="323"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="335"/>
+        <location filename="../../flows/reissue.py" line="339"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="337"/>
+        <location filename="../../flows/reissue.py" line="341"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="341"/>
+        <location filename="../../flows/reissue.py" line="345"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="341"/>
+        <location filename="../../flows/reissue.py" line="345"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="353"/>
-        <location filename="../../flows/reissue.py" line="364"/>
-        <location filename="../../flows/reissue.py" line="421"/>
-        <location filename="../../flows/reissue.py" line="433"/>
+        <location filename="../../flows/reissue.py" line="357"/>
+        <location filename="../../flows/reissue.py" line="368"/>
+        <location filename="../../flows/reissue.py" line="425"/>
+        <location filename="../../flows/reissue.py" line="437"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="360"/>
-        <location filename="../../flows/reissue.py" line="371"/>
+        <location filename="../../flows/reissue.py" line="364"/>
+        <location filename="../../flows/reissue.py" line="375"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="360"/>
+        <location filename="../../flows/reissue.py" line="364"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="371"/>
+        <location filename="../../flows/reissue.py" line="375"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="383"/>
+        <location filename="../../flows/reissue.py" line="387"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="384"/>
+        <location filename="../../flows/reissue.py" line="388"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="386"/>
+        <location filename="../../flows/reissue.py" line="390"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="391"/>
+        <location filename="../../flows/reissue.py" line="395"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="418"/>
+        <location filename="../../flows/reissue.py" line="422"/>
         <source>请按右手拇指</source>
         <translation>Right thumb, please</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="418"/>
+        <location filename="../../flows/reissue.py" line="422"/>
         <source>请按左手拇指</source>
         <translation>Left thumb, please</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="421"/>
-        <location filename="../../flows/reissue.py" line="433"/>
+        <location filename="../../flows/reissue.py" line="425"/>
+        <location filename="../../flows/reissue.py" line="437"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="428"/>
+        <location filename="../../flows/reissue.py" line="432"/>
         <source>{finger}平放在指纹仪上，听到提示后抬起；按不上时会换其他手指</source>
         <translation>{finger}: lay it flat on the scanner and lift it at the signal; if it cannot be read, another finger is asked for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="440"/>
+        <location filename="../../flows/reissue.py" line="444"/>
         <source>部分指纹未能采集</source>
         <translation>Some fingerprints could not be taken</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="441"/>
+        <location filename="../../flows/reissue.py" line="445"/>
         <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
         <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="443"/>
+        <location filename="../../flows/reissue.py" line="447"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="459"/>
+        <location filename="../../flows/reissue.py" line="463"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="459"/>
+        <location filename="../../flows/reissue.py" line="463"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="461"/>
+        <location filename="../../flows/reissue.py" line="465"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/reissue.py" line="467"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -3317,240 +3768,240 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="472"/>
+        <location filename="../../flows/reissue.py" line="476"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
-        <location filename="../../flows/reissue.py" line="539"/>
+        <location filename="../../flows/reissue.py" line="478"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
+        <location filename="../../flows/reissue.py" line="478"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
+        <location filename="../../flows/reissue.py" line="478"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="490"/>
+        <location filename="../../flows/reissue.py" line="494"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="491"/>
+        <location filename="../../flows/reissue.py" line="495"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="493"/>
+        <location filename="../../flows/reissue.py" line="497"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="497"/>
+        <location filename="../../flows/reissue.py" line="501"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="497"/>
+        <location filename="../../flows/reissue.py" line="501"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="503"/>
-        <location filename="../../flows/reissue.py" line="504"/>
+        <location filename="../../flows/reissue.py" line="507"/>
+        <location filename="../../flows/reissue.py" line="508"/>
         <source>请选择缴费方式</source>
         <translation>Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="507"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="527"/>
+        <location filename="../../flows/reissue.py" line="531"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="529"/>
+        <location filename="../../flows/reissue.py" line="533"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="536"/>
+        <location filename="../../flows/reissue.py" line="540"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="537"/>
+        <location filename="../../flows/reissue.py" line="541"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="537"/>
+        <location filename="../../flows/reissue.py" line="541"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="539"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="547"/>
+        <location filename="../../flows/reissue.py" line="551"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="548"/>
+        <location filename="../../flows/reissue.py" line="552"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="549"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="557"/>
+        <location filename="../../flows/reissue.py" line="561"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="557"/>
+        <location filename="../../flows/reissue.py" line="561"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="570"/>
+        <location filename="../../flows/reissue.py" line="574"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="571"/>
+        <location filename="../../flows/reissue.py" line="575"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="571"/>
+        <location filename="../../flows/reissue.py" line="575"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="582"/>
-        <location filename="../../flows/reissue.py" line="616"/>
+        <location filename="../../flows/reissue.py" line="586"/>
+        <location filename="../../flows/reissue.py" line="620"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="583"/>
+        <location filename="../../flows/reissue.py" line="587"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="584"/>
+        <location filename="../../flows/reissue.py" line="588"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="601"/>
+        <location filename="../../flows/reissue.py" line="605"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="601"/>
+        <location filename="../../flows/reissue.py" line="605"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="613"/>
+        <location filename="../../flows/reissue.py" line="617"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="614"/>
+        <location filename="../../flows/reissue.py" line="618"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="657"/>
+        <location filename="../../flows/reissue.py" line="661"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="657"/>
+        <location filename="../../flows/reissue.py" line="661"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="666"/>
-        <location filename="../../flows/reissue.py" line="673"/>
+        <location filename="../../flows/reissue.py" line="670"/>
+        <location filename="../../flows/reissue.py" line="677"/>
         <source>申请已受理，请取走回执</source>
         <translation>Application accepted; please take your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="668"/>
+        <location filename="../../flows/reissue.py" line="672"/>
         <source>受理号 {acc}
 请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管</source>
         <translation>Acceptance number {acc}
 From {day}, scan the QR code on the receipt at {place} to collect your new card. Keep the receipt safe</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="682"/>
+        <location filename="../../flows/reissue.py" line="686"/>
         <source>申请已受理，回执未能打印</source>
         <translation>Application accepted; the receipt could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="682"/>
+        <location filename="../../flows/reissue.py" line="686"/>
         <source>申请已受理，回执可能没有打出</source>
         <translation>Application accepted; the receipt may not have printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="684"/>
+        <location filename="../../flows/reissue.py" line="688"/>
         <source>受理号 {acc}
 请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）</source>
         <translation>Acceptance number {acc}
 Please take a photo of this page and collect your card from {day} at {place} with the QR code; a counter can also reprint the receipt ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="688"/>
+        <location filename="../../flows/reissue.py" line="692"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="690"/>
+        <location filename="../../flows/reissue.py" line="694"/>
         <source>回执未能打印，请拍下受理号和二维码</source>
         <translation>The receipt could not be printed; please photograph the acceptance number and QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="693"/>
+        <location filename="../../flows/reissue.py" line="697"/>
         <source>我已记下</source>
         <translation>I have noted it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="713"/>
+        <location filename="../../flows/reissue.py" line="717"/>
         <source>身份证换领补领</source>
         <translation>ID card renewal and reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="714"/>
+        <location filename="../../flows/reissue.py" line="718"/>
         <source>到期、损坏换领或丢失补领，现场拍照缴费</source>
         <translation>Renew an expiring or damaged card, or replace a lost one; photo and payment here</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="718"/>
+        <location filename="../../flows/reissue.py" line="722"/>
         <source>读卡器暂不可用，可输入号码办理补领</source>
         <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="719"/>
+        <location filename="../../flows/reissue.py" line="723"/>
         <source>扫码器暂不可用，可用手机扫码支付</source>
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
@@ -3636,22 +4087,22 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Compartment {n} marked repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/session.py" line="86"/>
+        <location filename="../../kiosk/maintenance/session.py" line="88"/>
         <source>未能完成：{why}</source>
         <translation>Could not be done: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/session.py" line="88"/>
+        <location filename="../../kiosk/maintenance/session.py" line="90"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="140"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -3669,6 +4120,26 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/screens/payment.py" line="72"/>
         <source>剩余时间 {m}:{s}</source>
         <translation>Time left {m}:{s}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="52"/>
+        <source>这是将要打印的证明。用“上一页”“下一页”翻看，内容无误请按“确认打印”。</source>
+        <translation>This is the certificate that will print. Use Previous and Next to turn pages; if it is right, press Print.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="58"/>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="59"/>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="63"/>
+        <source>第 {page} 页 / 共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,9 @@ from kiosk.ui.screens.base import Screen, screen_for
 from kiosk.ui.widgets import button, label
 
 
+EDGE = 6  # pixels kept round the page for its edge and shadow
+
+
 class PageView(QWidget):
     """Paints the page image as large as fits, centred, on a grey desk with an edge."""
 
@@ -28,7 +31,8 @@ class PageView(QWidget):
     def page_rect(self) -> QRectF:
         if self.image.isNull():
             return QRectF()
-        scale = min(self.width() / self.image.width(), self.height() / self.image.height())
+        room_w, room_h = self.width() - 2 * EDGE, self.height() - 2 * EDGE  # the edge and shadow show
+        scale = min(room_w / self.image.width(), room_h / self.image.height())
         w, h = self.image.width() * scale, self.image.height() * scale
         return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
 
