@@ -54,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo:
         import tempfile
 
+        import kiosk.ui.demo_certificate
         from core.clock import AdjustableClock
-        import kiosk.ui.demo_certificate  # noqa: F401  adds its walk to the demo
         from kiosk.ui.demo import run_demo
 
         # the demo never touches the kiosk's real database, alerts or logs

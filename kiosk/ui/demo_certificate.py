@@ -34,8 +34,8 @@ def _pages(pdf: Path, pages: list[int], folder: Path) -> list[Path]:
 
 
 def _page_count(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True, timeout=60).stdout
-    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True, timeout=60)
+    return int(next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages:")))
 
 
 def _qr(png: Path) -> str:

@@ -52,7 +52,9 @@ def preview(tmp_path) -> Preview:
         image=str(image),
         page=1,
         pages=doc.pages,
-        note=tr("{name}，共 {pages} 页。打印出来的证明与此一致", name=tr("住房公积金缴存证明"), pages=doc.pages),
+        note=tr(
+            "{name}，共 {pages} 页。打印出来的证明与此一致", name=tr("住房公积金缴存证明"), pages=doc.pages
+        ),
         actions=(("back", tr("重新选择")), ("print", tr("确认打印"))),
         can_go_back=False,
     )

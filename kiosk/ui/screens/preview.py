@@ -14,7 +14,6 @@ from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, screen_for
 from kiosk.ui.widgets import button, label
 
-
 EDGE = 6  # pixels kept round the page for its edge and shadow
 
 
