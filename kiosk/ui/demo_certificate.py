@@ -20,15 +20,12 @@ from kiosk.ui.shell import Shell
 WHO = PEOPLE[0].id_number  # eligible, the simulated camera's face, every certificate on file
 
 
-def _pages(pdf: Path, pages: list[int], folder: Path) -> list[Path]:
+def _pages(pdf: Path, pages: list[int], folder: Path, dpi: int = 80) -> list[Path]:
     out = []
     for n in pages:
-        stem = folder / f"page-{n}"
-        subprocess.run(
-            ["pdftoppm", "-r", "80", "-png", "-f", str(n), "-l", str(n), "-singlefile", str(pdf), str(stem)],
-            check=True,
-            timeout=60,
-        )
+        stem = folder / f"page-{n}-{dpi}"
+        one = ["-f", str(n), "-l", str(n), "-singlefile"]
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", *one, str(pdf), str(stem)], check=True, timeout=60)
         out.append(stem.with_suffix(".png"))
     return out
 
@@ -92,7 +89,7 @@ def walk_certificate(shell: Shell, snap: Callable[[str, str], None]) -> None:
         pngs = _pages(pdf, sorted({1, n}), Path(tmp))
         for i, png in zip(sorted({1, n}), pngs, strict=True):
             shot(f"certificate-paper-page-{i}", f"The printed PDF, page {i} of {n} (pdftoppm)", _picture(png))
-        qr = _qr(pngs[0])
+        qr = _qr(_pages(pdf, [1], Path(tmp), dpi=150)[0])  # as a phone sees the paper
     if not qr:
         print("demo: the printed certificate's QR did not decode")
         return
