@@ -24,8 +24,8 @@ def _pages(pdf: Path, pages: list[int], folder: Path, dpi: int = 80) -> list[Pat
     out = []
     for n in pages:
         stem = folder / f"page-{n}-{dpi}"
-        one = ["-f", str(n), "-l", str(n), "-singlefile"]
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", *one, str(pdf), str(stem)], check=True, timeout=60)
+        one = ["-r", str(dpi), "-f", str(n), "-l", str(n), "-singlefile"]
+        subprocess.run(["pdftoppm", "-png", *one, str(pdf), str(stem)], check=True, timeout=60)
         out.append(stem.with_suffix(".png"))
     return out
 
@@ -55,9 +55,6 @@ def walk_certificate(shell: Shell, snap: Callable[[str, str], None]) -> None:
     for c in WHO:
         click(shell, f"key_{c}")
     click(shell, "confirm")
-    camera = kiosk.simulators.get("camera")
-    if camera is not None:
-        print("demo camera", camera.state)
     expect(
         lambda: visible(shell, "option_social_insurance") or visible(shell, "action_retry"),
         "the catalogue after the face check",
