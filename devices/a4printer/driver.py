@@ -112,11 +112,15 @@ class CupsPrinter(Driver):
         return cups.parse_job(listing.stdout, job_id, is_active)
 
     def cancel_job(self, job_id: str) -> cups.JobState:
-        """Withdraw a job that has not printed (the citizen left, or gave up waiting for paper);
-        the job's state afterwards, which says whether it had printed after all."""
+        """Withdraw a job that has not printed (the citizen left, or gave up waiting for paper).
+        `cancel` succeeding is the word that it was withdrawn: lpstat lists a cancelled job like a
+        completed one (both "processing-to-stop-point" on CUPS 2.4). When it fails, the job's
+        state says whether it had printed after all."""
         proc = self._run(self.cancel, job_id)
-        if proc.returncode != 0:
-            log.info("a4 job %s not cancelled: %s", job_id, self._failure(proc))
+        if proc.returncode == 0:
+            log.info("a4 job %s withdrawn", job_id)
+            return cups.JobState(job_id, "failed", ("job-canceled-by-user",))
+        log.info("a4 job %s not cancelled: %s", job_id, self._failure(proc))
         return self.job_state(job_id)
 
     def wait_job(self, job_id: str, timeout: float, interval: float = 0.5) -> cups.JobState:

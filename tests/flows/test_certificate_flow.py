@@ -33,6 +33,7 @@ from kiosk.config import load
 from kiosk.ui.certificate_doc import render
 from kiosk.ui.documents import ensure_gui_app
 from tests.backends.support import WANG, Servers, db_url, servers
+from tests.devices.a4printer.cupsd import PrivateCups
 from tests.flows.fakes import FakeDevice, FakeDevices
 from tests.flows.test_reissue_flow import SwayingCamera
 
@@ -89,20 +90,25 @@ def journal(request: Any, tmp_path: Path) -> Iterator[Journal]:
         engine.dispose()
 
 
-@pytest.fixture
-def ctx(tmp_path: Path, srv: Servers, a4: Device, journal: Journal) -> Iterator[FlowContext]:
+def make_ctx(tmp_path: Path, srv: Servers, a4: Device, journal: Journal, wait: float = 20.0) -> FlowContext:
     srv.platform.faults.clear()
     platform = PlatformClient(srv.platform_url, timeout=5.0, backoff=0.01)
-    config = load(None, {"certificate.poll_seconds": 0.5, "certificate.print_wait": 20.0})
+    config = load(None, {"certificate.poll_seconds": 0.5, "certificate.print_wait": wait})
     services = {"platform": platform, "journal": journal, "certificate_renderer": render}
-    yield FlowContext(
+    return FlowContext(
         clock=FakeClock(),
         session=Session(tmp_path / "run"),
         config=config,
         devices=CertDevices(a4),
         services=services,
     )
-    platform.close()
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, srv: Servers, a4: Device, journal: Journal) -> Iterator[FlowContext]:
+    c = make_ctx(tmp_path, srv, a4, journal)
+    yield c
+    c.services["platform"].close()
 
 
 class Citizen:
@@ -320,3 +326,36 @@ def test_a_crash_mid_job_is_settled_without_printing_twice(tmp_path, a4sim, a4, 
     assert again.a4.call(lambda d: d.wait_job(done.refs["job"], timeout=10)).state == "completed"
     assert again.settle("cert-SO2026120100002").state == "printed"
     assert len(a4sim.documents) == 1 and journal.get(PRINT, done.key).state == DONE
+
+
+def test_real_cups_paper_out_mid_job_waits_then_prints_once(tmp_path, srv, journal, monkeypatch):
+    """The same journey against Debian's scheduler: the backend reports the tray empty, CUPS
+    stops the queue and keeps the job, the citizen is told, staff refill, it prints once."""
+    cups = PrivateCups().start()
+    monkeypatch.setenv("CUPS_SERVER", str(cups.socket))
+    dev = Device("a4printer", lambda emit: CupsPrinter({"status_interval": 1}, emit), backoff=(0.05, 0.2))
+    dev.start()
+    try:
+        assert dev.wait_until(lambda s: s.state is State.OK, 20)
+        # fast polls on the fake clock: the wait may not run out before the scheduler answers
+        ctx = make_ctx(tmp_path, srv, dev, journal, wait=3600.0)
+        cups.paper(loaded=False)
+        paused: list[str] = []
+
+        def pause(view: Message) -> Intent:
+            paused.append(str(view.body))
+            cups.paper(loaded=True)  # staff load paper and resume the queue
+            return Intent("wait")
+
+        citizen = Citizen(copies="1")
+        citizen.on_pause = pause
+        t = run(certificate.start, ctx, citizen, max_steps=20000)
+        assert t.outcome == Finished("printed"), citizen.seen[-5:]
+        assert paused and "A4 打印纸已用完" in paused[0]
+        [doc] = cups.documents
+        assert doc.read_bytes().startswith(b"%PDF")
+        assert [s.state for s in prints(ctx)] == [DONE]
+        ctx.services["platform"].close()
+    finally:
+        dev.stop()
+        cups.stop()
