@@ -28,7 +28,7 @@ from backends.platform.api import Certificate, CertificateType, Person
 from core.text import Text, tr
 from devices.base import DeviceError
 from flows.queue import take_card_back
-from flows.reissue import _end, _face, _systems_down, _type_number
+from flows.reissue import _end, _face, _pay, _systems_down, _type_number, fen
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import Busy, Choose, Message, Option, Preview, Work, offline
 
@@ -180,6 +180,7 @@ def _for_person(ctx: FlowContext, platform: Any, id_number: str) -> FlowGen:
 
 
 def _choose_kind(ctx: FlowContext, types: list[CertificateType]) -> FlowGen:
+    can_pay = ctx.services.get("payment") is not None
     got = yield Choose(
         title=tr("请选择要打印的证明"),
         prompt=tr("请选择要打印的证明"),
@@ -189,9 +190,9 @@ def _choose_kind(ctx: FlowContext, types: list[CertificateType]) -> FlowGen:
                 KIND_NAMES.get(t.code, Text(t.name)),
                 tr("{issuer}出具，免费", issuer=t.issuer)
                 if t.fee_fen == 0
-                else tr("{issuer}出具，需到窗口缴费办理", issuer=t.issuer),
-                enabled=t.fee_fen == 0,
-                reason=tr("此证明收费，请到窗口办理"),
+                else tr("{issuer}出具，每份 {fee} 元", issuer=t.issuer, fee=fen(t.fee_fen)),
+                enabled=t.fee_fen == 0 or can_pay,
+                reason=tr("缴费系统暂不可用，此证明请到窗口办理"),
             )
             for t in types
         ),
@@ -272,7 +273,55 @@ def _one_certificate(ctx: FlowContext, platform: Any, id_number: str, kind: Cert
     copies = yield from _copies(ctx, rendered.pages)
     if copies is None:
         return "more"
-    return (yield from _print(ctx, cert, rendered, copies))
+    prints = _prints(ctx)
+    if kind.fee_fen and prints is not None:
+        paid = yield from _pay_fee(ctx, prints, cert, kind.fee_fen * copies)
+        if paid != "paid":
+            return paid
+    return (yield from _print(ctx, cert, rendered, copies, prints))
+
+
+def _prints(ctx: FlowContext) -> CertificatePrints | None:
+    """The journalled print (and fee) steps on this kiosk's A4 printer; None when it is down."""
+    from hall.certificate_prints import CertificatePrints
+    from hall.saga import PaidApplication
+
+    if not ctx.usable("a4printer"):
+        return None
+    payments = None
+    if ctx.services.get("payment") is not None:
+        journal, platform, gateway = (ctx.services[k] for k in ("journal", "platform", "payment"))
+        payments = PaidApplication(journal, platform, gateway, subject="证明打印费")
+    return CertificatePrints(ctx.services["journal"], ctx.devices["a4printer"], payments)
+
+
+def _pay_fee(ctx: FlowContext, prints: CertificatePrints, cert: Certificate, amount: int) -> FlowGen:
+    """The fee through the reissue journey's payment step: "paid", or how it ended."""
+    assert prints.payments is not None
+    refs = {"kind": cert.code, "id_masked": cert.id_masked}
+    case = yield Work(partial(prints.open_fee, cert.serial, amount, refs))
+    paid = yield from _pay(ctx, prints.payments, case)
+    if paid == "paid":
+        return "paid"
+    if paid != "unknown":  # an unknown payment is the reconciler's: it refunds, as nothing printed
+        yield Work(partial(prints.settle, case.saga))
+        yield from _end(ctx, tr("没有缴费，证明没有打印"), tr("没有收取任何费用。"), "info")
+    return paid
+
+
+def _settle_fee(ctx: FlowContext, prints: CertificatePrints, cert: Certificate) -> FlowGen:
+    """Keep the fee of a printed certificate, refund one that did not print; what to say."""
+    from hall.certificate_prints import FEE
+
+    fee = yield Work(partial(prints.journal.get, FEE, cert.serial))
+    if fee is None:
+        return Text("")
+    outcome = yield Work(partial(prints.settle, f"cert-{cert.serial}"))
+    if outcome.state == "refunded":
+        return tr("已缴的费用将原路退回。")
+    if not outcome.final:
+        return tr("已缴的费用稍后会自动原路退回。")
+    return Text("")
 
 
 def issuer_verifier(ctx: FlowContext, platform: Any) -> Any:
@@ -340,15 +389,12 @@ def _copies(ctx: FlowContext, pages: int) -> FlowGen:
     return int(got.name) if got.name.isdigit() else None
 
 
-def _print(ctx: FlowContext, cert: Certificate, rendered: Rendered, copies: int) -> FlowGen:
-    from hall.certificate_prints import CertificatePrints, key
+def _print(
+    ctx: FlowContext, cert: Certificate, rendered: Rendered, copies: int, prints: CertificatePrints | None
+) -> FlowGen:
+    from hall.certificate_prints import key
 
     cfg = ctx.config["certificate"]
-    prints = (
-        CertificatePrints(ctx.services["journal"], ctx.devices["a4printer"])
-        if ctx.usable("a4printer")
-        else None
-    )
     refs = {"kind": cert.code, "id_masked": cert.id_masked, "pages": rendered.pages}
     attempt = 0
     job_key = ""
@@ -357,11 +403,12 @@ def _print(ctx: FlowContext, cert: Certificate, rendered: Rendered, copies: int)
         while True:
             if prints is None or not ctx.usable("a4printer"):
                 why = ctx.devices.status("a4printer").reason if ctx.devices is not None else Text("")
+                refund = (yield from _settle_fee(ctx, prints, cert)) if prints is not None else Text("")
                 return (
                     yield from _end(
                         ctx,
                         tr("A4 打印机暂时无法使用"),
-                        tr("{why}。证明没有打印，请稍后再试或到窗口办理", why=why),
+                        tr("{why}。证明没有打印，请稍后再试或到窗口办理。{refund}", why=why, refund=refund),
                     )
                 )
             attempt += 1
@@ -375,8 +422,9 @@ def _print(ctx: FlowContext, cert: Certificate, rendered: Rendered, copies: int)
                 again = yield from _not_printed(ctx, tr("{why}。证明没有打印", why=e.reason))
                 if again:
                     continue
-                return "not_printed"
+                return (yield from _gave_up(ctx, prints, cert))
             if step.state == "done":
+                yield from _settle_fee(ctx, prints, cert)
                 return (yield from _printed(ctx, cert, rendered, copies))
             finished = False
             state = yield from _wait_job(
@@ -384,23 +432,32 @@ def _print(ctx: FlowContext, cert: Certificate, rendered: Rendered, copies: int)
             )
             finished = True
             if state == "completed":
+                yield from _settle_fee(ctx, prints, cert)
                 return (yield from _printed(ctx, cert, rendered, copies))
             if state == "withdrawn":
+                refund = yield from _settle_fee(ctx, prints, cert)
                 return (
                     yield from _end(
                         ctx,
                         tr("打印已取消"),
-                        tr("证明没有打印出来。可以稍后再来打印，或到窗口办理"),
+                        tr("证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理", refund=refund),
                         "info",
                         "cancelled",
                     )
                 )
             again = yield from _not_printed(ctx, tr("打印机报告任务失败，证明没有打印出来"))
             if not again:
-                return "not_printed"
+                return (yield from _gave_up(ctx, prints, cert))
     finally:
         if not finished and prints is not None:
-            _withdraw_later(prints, job_key)
+            _withdraw_later(prints, job_key, cert.serial)
+
+
+def _gave_up(ctx: FlowContext, prints: CertificatePrints, cert: Certificate) -> FlowGen:
+    refund = yield from _settle_fee(ctx, prints, cert)
+    if str(refund):
+        yield from _end(ctx, tr("证明没有打印"), refund, "info", "not_printed")
+    return "not_printed"
 
 
 def _wait_job(
@@ -449,18 +506,21 @@ def _withdraw(ctx: FlowContext, prints: CertificatePrints, job_key: str) -> Flow
             busy=Busy(title=tr("正在取消打印"), prompt=tr("正在取消打印，请稍候")),
         )
     except DeviceError:
-        _withdraw_later(prints, job_key)
+        _withdraw_later(prints, job_key, "")
         return "withdrawn"
     return "completed" if state.state == "completed" else "withdrawn"
 
 
-def _withdraw_later(prints: CertificatePrints, job_key: str) -> None:
+def _withdraw_later(prints: CertificatePrints, job_key: str, serial: str) -> None:
     """The citizen left with a job still waiting: withdraw it off the GUI thread, so it never
-    prints for nobody; what CUPS cannot answer now the reconciler finishes."""
+    prints for nobody, and refund a fee paid for it; what cannot be done now the reconciler
+    finishes."""
 
     def run() -> None:
         try:
             prints.withdraw(job_key)
+            if serial:
+                prints.settle(f"cert-{serial}")
         except Exception as e:
             log.warning("certificate print %s left to the reconciler: %s", job_key, e)
 

@@ -9,6 +9,11 @@ said the last one failed. And never prints for nobody: when the citizen leaves w
 waiting (out of paper, printer offline) the job is withdrawn; after a crash the reconciler asks
 CUPS (completed: done; otherwise withdrawn: failed, since the PDF went with the session).
 Refs are references only: serial, kind, masked ID, copies, pages, job id.
+
+A certificate with a fee heads its saga with a `certificate.fee` step; the payment steps are the
+paid application's (hall/saga.py: order number journalled first, queried, never charged twice),
+so the journey pays through the reissue journey's payment step. Settling a paid print: printed,
+the fee is kept; not printed (refused, failed, withdrawn), it is refunded.
 """
 
 from __future__ import annotations
@@ -21,11 +26,12 @@ from typing import Any
 from devices.a4printer.cups import JobState
 from devices.base import DeviceError
 from hall.journal import DONE, FAILED, OPEN, Journal, Step
-from hall.saga import Outcome
+from hall.saga import PAYMENT, Case, Outcome, PaidApplication
 
 log = logging.getLogger(__name__)
 
 PRINT = "certificate.print"
+FEE = "certificate.fee"
 CALL_TIMEOUT = 30.0
 
 
@@ -36,8 +42,14 @@ def key(serial: str, attempt: int) -> str:
 class CertificatePrints:
     """`a4` is the a4printer Device (anything with call(fn, timeout))."""
 
-    def __init__(self, journal: Journal, a4: Any) -> None:
-        self.journal, self.a4 = journal, a4
+    def __init__(self, journal: Journal, a4: Any, payments: PaidApplication | None = None) -> None:
+        self.journal, self.a4, self.payments = journal, a4, payments
+
+    def open_fee(self, serial: str, amount_fen: int, refs: Mapping[str, Any]) -> Case:
+        """The paid print's head step, before any order: what the payment step pays for."""
+        saga = f"cert-{serial}"
+        self.journal.begin(saga, FEE, serial, {**refs, "serial": serial, "amount_fen": amount_fen})
+        return Case(saga, serial, amount_fen)
 
     def submit(self, serial: str, attempt: int, pdf: Path, copies: int, refs: Mapping[str, Any]) -> Step:
         """Write the step, then hand the PDF to CUPS; the open step with its job id. A step that
@@ -73,29 +85,58 @@ class CertificatePrints:
         return state
 
     def settle(self, saga: str) -> Outcome:
-        """The reconciler's settler: each open print is asked about and, if not printed, withdrawn."""
-        outcome = "printed"
+        """The reconciler's settler (and the journey's last step): each open print is asked
+        about and, if not printed, withdrawn; then a fee is kept for a printed certificate and
+        refunded for one that was not."""
+        printed = self._settle_prints(saga)
+        if printed.state == "waiting":
+            return printed
+        fee = self.journal.get(FEE, saga.removeprefix("cert-"))
+        if fee is None or not fee.open:
+            return printed
+        if self.payments is None:
+            return Outcome("waiting", reason=None)
+        outcome = self._settle_fee(saga, printed.state == "printed")
+        if outcome.final:
+            self.journal.finish(FEE, fee.key, DONE, {"outcome": outcome.state})
+        return outcome
+
+    def _settle_fee(self, saga: str, printed: bool) -> Outcome:
+        assert self.payments is not None
+        for p in [s for s in self.journal.saga(saga) if s.kind == PAYMENT and s.open]:
+            order = self.payments.poll(p.key)
+            if not order.state.final:
+                order = self.payments.cancel_order(p.key)  # the citizen is gone, or done
+            if not order.state.final:
+                return Outcome("waiting", reason=None)
+        paid = [s for s in self.journal.saga(saga) if s.kind == PAYMENT and s.state == DONE]
+        keep = paid[:1] if printed else []
+        for extra in paid[len(keep) :]:  # never charged twice; nothing charged for no paper
+            self.payments.refund(saga, extra)
+        if not paid:
+            return Outcome("not_paid")
+        return Outcome("printed" if printed else "refunded")
+
+    def _settle_prints(self, saga: str) -> Outcome:
+        """ "printed" when a job of the saga printed, else "not_printed"; "waiting" while CUPS
+        cannot be asked."""
         for step in self.journal.saga(saga):
             if step.kind != PRINT or not step.open:
-                if step.kind == PRINT and step.state == FAILED:
-                    outcome = "not_printed"
                 continue
             if not step.refs.get("job"):  # crashed before lp answered: ask nobody, it is unknown
                 self.journal.finish(
                     PRINT, step.key, FAILED, {"error": "no job id (crash before lp answered)"}
                 )
-                outcome = "not_printed"
                 continue
             try:
                 state = self.poll(step.key)
                 if not state.done:
-                    state = self.withdraw(step.key)
+                    self.withdraw(step.key)
             except DeviceError as e:
                 log.warning("certificate print %s waits: %s", step.key, e)
                 return Outcome("waiting", reason=e.reason)
-            if state.state != "completed":
-                outcome = "not_printed"
-        return Outcome(outcome)
+        done = any(s.kind == PRINT and s.state == DONE for s in self.journal.saga(saga))
+        return Outcome("printed" if done else "not_printed")
 
     def _step(self, step_key: str) -> Step:
         step = self.journal.get(PRINT, step_key)

@@ -256,11 +256,15 @@ def _start_rest(kiosk: Kiosk, config: Config, clock: Clock, alerts: Alerts, star
         log.exception("journal unavailable")
         alerts.raise_("journal", "unavailable", tr("业务日志不可用：{err}", err=str(e)), "critical")
     if "a4printer" in devices and "reconciler" in kiosk.services:
-        # a certificate job a crash left in CUPS is asked about and, if not printed, withdrawn
-        from hall.certificate_prints import PRINT, CertificatePrints
+        # a certificate job a crash left in CUPS is asked about and, if not printed, withdrawn;
+        # a fee paid for a certificate that did not print is refunded
+        from hall.certificate_prints import FEE, PRINT, CertificatePrints
 
-        prints = CertificatePrints(kiosk.services["journal"], devices["a4printer"])
-        kiosk.services["reconciler"].add_settler(PRINT, prints.settle)
+        prints = CertificatePrints(
+            kiosk.services["journal"], devices["a4printer"], kiosk.services.get("paid_application")
+        )
+        for kind in (FEE, PRINT):
+            kiosk.services["reconciler"].add_settler(kind, prints.settle)
     if start:
         if "printer" in devices:
             use_cache(kiosk.runtime_dir / "escpos")  # before the driver imports python-escpos

@@ -145,6 +145,7 @@ CERTIFICATE_TYPES: dict[str, CertificateKind] = {
         "市不动产登记中心",
         False,
         ("不动产权证号", "坐落", "面积（㎡）", "用途", "权利类型", "登记日期", "状态"),
+        1000,  # a records office's search fee, so the paid path is walked too
     ),
 }
 

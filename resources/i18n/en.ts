@@ -108,7 +108,7 @@
     <message>
         <location filename="../../flows/certificate.py" line="49"/>
         <source>这不是证明上的核验二维码，请扫描证明页脚左下角的二维码</source>
-        <translation>This is not a certificate's verification code. Please scan the QR code at the bottom left of the certificate</translation>
+        <translation>This is not a certificate&apos;s verification code. Please scan the QR code at the bottom left of the certificate</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="50"/>
@@ -152,7 +152,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="101"/>
-        <location filename="../../flows/certificate.py" line="512"/>
+        <location filename="../../flows/certificate.py" line="572"/>
         <source>核验证明真伪</source>
         <translation>Check a certificate</translation>
     </message>
@@ -187,262 +187,278 @@
         <translation>Looking up the certificates you can print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="184"/>
         <location filename="../../flows/certificate.py" line="185"/>
+        <location filename="../../flows/certificate.py" line="186"/>
         <source>请选择要打印的证明</source>
         <translation>Please choose a certificate to print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="190"/>
+        <location filename="../../flows/certificate.py" line="191"/>
         <source>{issuer}出具，免费</source>
         <translation>Issued by {issuer}, free</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="192"/>
-        <source>{issuer}出具，需到窗口缴费办理</source>
-        <translation>Issued by {issuer}; has a fee, at a counter</translation>
-    </message>
-    <message>
-        <location filename="../../flows/certificate.py" line="194"/>
-        <source>此证明收费，请到窗口办理</source>
-        <translation>This certificate has a fee: please go to a counter</translation>
-    </message>
-    <message>
-        <location filename="../../flows/certificate.py" line="210"/>
+        <location filename="../../flows/certificate.py" line="211"/>
         <source>最近 {n} 个月</source>
         <translation>Last {n} months</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="210"/>
+        <location filename="../../flows/certificate.py" line="211"/>
         <source>{since} 至 {until}</source>
         <translation>{since} to {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="214"/>
+        <location filename="../../flows/certificate.py" line="215"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="214"/>
+        <location filename="../../flows/certificate.py" line="215"/>
         <source>记录较多时页数较多</source>
         <translation>Many records make many pages</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="216"/>
+        <location filename="../../flows/certificate.py" line="217"/>
         <source>请选择查询期间</source>
         <translation>Please choose a period</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="216"/>
+        <location filename="../../flows/certificate.py" line="217"/>
         <source>请选择要打印哪段时间的记录</source>
         <translation>Please choose which period of records to print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="236"/>
+        <location filename="../../flows/certificate.py" line="237"/>
         <source>正在出具证明</source>
         <translation>Issuing the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="236"/>
+        <location filename="../../flows/certificate.py" line="237"/>
         <source>正在向出具机构查询，请稍候</source>
         <translation>Asking the issuing authority, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="240"/>
+        <location filename="../../flows/certificate.py" line="241"/>
         <source>没有查到您的该项记录</source>
         <translation>No records of this kind were found for you</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="241"/>
+        <location filename="../../flows/certificate.py" line="242"/>
         <source>{why}。可以换一个期间或其他证明，也可以到窗口咨询</source>
         <translation>{why}. You can choose another period or certificate, or ask at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="243"/>
+        <location filename="../../flows/certificate.py" line="244"/>
         <source>选择其他证明</source>
         <translation>Choose another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="258"/>
+        <location filename="../../flows/certificate.py" line="259"/>
         <source>证明数据核验未通过</source>
         <translation>The certificate data did not pass the check</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="259"/>
+        <location filename="../../flows/certificate.py" line="260"/>
         <source>为防止出具错误的证明，本次没有打印。请稍后再试或到窗口办理</source>
         <translation>Nothing was printed, so that no wrong certificate is issued. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="267"/>
+        <location filename="../../flows/certificate.py" line="268"/>
         <source>正在生成证明</source>
         <translation>Preparing the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="267"/>
+        <location filename="../../flows/certificate.py" line="268"/>
         <source>正在生成证明文件，请稍候</source>
         <translation>Preparing the certificate document, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="308"/>
+        <source>没有缴费，证明没有打印</source>
+        <translation>Not paid: the certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="321"/>
+        <source>已缴的费用将原路退回。</source>
+        <translation>The fee you paid will be refunded to where it came from. </translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="323"/>
+        <source>已缴的费用稍后会自动原路退回。</source>
+        <translation>The fee you paid will be refunded automatically later. </translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="357"/>
         <source>请核对证明内容</source>
         <translation>Please check the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="309"/>
+        <location filename="../../flows/certificate.py" line="358"/>
         <source>请核对证明内容，确认后打印</source>
         <translation>Please check the certificate, then print it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="313"/>
+        <location filename="../../flows/certificate.py" line="362"/>
         <source>{name}，共 {pages} 页。打印出来的证明与此一致</source>
         <translation>{name}, {pages} page(s). The printed certificate is exactly this</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="314"/>
+        <location filename="../../flows/certificate.py" line="363"/>
         <source>重新选择</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="314"/>
+        <location filename="../../flows/certificate.py" line="363"/>
         <source>确认打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="316"/>
+        <location filename="../../flows/certificate.py" line="365"/>
         <source>用“上一页”“下一页”翻看全部内容；内容无误请按“确认打印”。</source>
         <translation>Use Previous and Next to see every page; if everything is right, press Print.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="333"/>
+        <location filename="../../flows/certificate.py" line="382"/>
         <source>请选择打印份数</source>
         <translation>How many copies?</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="334"/>
+        <location filename="../../flows/certificate.py" line="383"/>
         <source>请选择打印几份</source>
         <translation>Please choose how many copies to print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="336"/>
+        <location filename="../../flows/certificate.py" line="385"/>
         <source>{n} 份</source>
         <translation>{n} copies</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="336"/>
+        <location filename="../../flows/certificate.py" line="385"/>
         <source>共 {sheets} 张 A4 纸</source>
         <translation>{sheets} A4 sheet(s) in all</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="363"/>
+        <location filename="../../flows/certificate.py" line="410"/>
         <source>A4 打印机暂时无法使用</source>
         <translation>The A4 printer is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="364"/>
-        <source>{why}。证明没有打印，请稍后再试或到窗口办理</source>
-        <translation>{why}. Nothing was printed. Please try again later or go to a counter</translation>
-    </message>
-    <message>
-        <location filename="../../flows/certificate.py" line="372"/>
-        <location filename="../../flows/certificate.py" line="411"/>
+        <location filename="../../flows/certificate.py" line="419"/>
+        <location filename="../../flows/certificate.py" line="468"/>
         <source>正在打印证明，请稍候</source>
         <translation>Printing your certificate, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="375"/>
+        <location filename="../../flows/certificate.py" line="422"/>
         <source>{why}。证明没有打印</source>
         <translation>{why}. The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="392"/>
+        <location filename="../../flows/certificate.py" line="442"/>
         <source>打印已取消</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="393"/>
-        <source>证明没有打印出来。可以稍后再来打印，或到窗口办理</source>
-        <translation>The certificate was not printed. You can come back to print it later, or go to a counter</translation>
-    </message>
-    <message>
-        <location filename="../../flows/certificate.py" line="398"/>
+        <location filename="../../flows/certificate.py" line="448"/>
         <source>打印机报告任务失败，证明没有打印出来</source>
         <translation>The printer reported the job failed; the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="426"/>
+        <location filename="../../flows/certificate.py" line="483"/>
         <source>打印暂停</source>
         <translation>Printing paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="428"/>
+        <location filename="../../flows/certificate.py" line="485"/>
         <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
         <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="429"/>
+        <location filename="../../flows/certificate.py" line="486"/>
         <source>A4 打印机暂停</source>
         <translation>The A4 printer has paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="431"/>
+        <location filename="../../flows/certificate.py" line="488"/>
         <source>打印暂停，已通知工作人员</source>
         <translation>Printing paused; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="433"/>
+        <location filename="../../flows/certificate.py" line="490"/>
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="433"/>
+        <location filename="../../flows/certificate.py" line="490"/>
         <source>继续等待</source>
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="449"/>
+        <location filename="../../flows/certificate.py" line="506"/>
         <source>正在取消打印</source>
         <translation>Cancelling printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="449"/>
+        <location filename="../../flows/certificate.py" line="506"/>
         <source>正在取消打印，请稍候</source>
         <translation>Cancelling printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="472"/>
+        <location filename="../../flows/certificate.py" line="459"/>
+        <location filename="../../flows/certificate.py" line="532"/>
         <source>证明没有打印</source>
         <translation>The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="473"/>
+        <location filename="../../flows/certificate.py" line="193"/>
+        <source>{issuer}出具，每份 {fee} 元</source>
+        <translation>Issued by {issuer}, {fee} yuan a copy</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="195"/>
+        <source>缴费系统暂不可用，此证明请到窗口办理</source>
+        <translation>Payment is unavailable: please get this certificate at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="411"/>
+        <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}</source>
+        <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="443"/>
+        <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理</source>
+        <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="533"/>
         <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
         <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="475"/>
+        <location filename="../../flows/certificate.py" line="535"/>
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="484"/>
+        <location filename="../../flows/certificate.py" line="544"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="486"/>
+        <location filename="../../flows/certificate.py" line="546"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
         <translation>Please take {copies} copy(ies) ({pages} page(s) each) from the paper slot.
 Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="491"/>
+        <location filename="../../flows/certificate.py" line="551"/>
         <source>证明已打印，请在出纸口取走</source>
         <translation>Your certificate is printed; please take it from the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="493"/>
-        <location filename="../../flows/certificate.py" line="548"/>
+        <location filename="../../flows/certificate.py" line="553"/>
+        <location filename="../../flows/certificate.py" line="608"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
@@ -452,49 +468,49 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="493"/>
+        <location filename="../../flows/certificate.py" line="553"/>
         <source>打印其他证明</source>
         <translation>Print another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="509"/>
+        <location filename="../../flows/certificate.py" line="569"/>
         <source>暂时无法核验</source>
         <translation>Cannot check right now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="509"/>
+        <location filename="../../flows/certificate.py" line="569"/>
         <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
-        <translation>The issuing authority's verification key is unavailable. Please have it checked at a counter</translation>
+        <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="513"/>
+        <location filename="../../flows/certificate.py" line="573"/>
         <source>请将证明页脚左下角的二维码对准扫码口</source>
         <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="514"/>
+        <location filename="../../flows/certificate.py" line="574"/>
         <source>请将证明上的二维码对准扫码口</source>
-        <translation>Hold the certificate's QR code to the scanner</translation>
+        <translation>Hold the certificate&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="527"/>
-        <location filename="../../flows/certificate.py" line="529"/>
+        <location filename="../../flows/certificate.py" line="587"/>
+        <location filename="../../flows/certificate.py" line="589"/>
         <source>核验未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="531"/>
-        <location filename="../../flows/certificate.py" line="548"/>
+        <location filename="../../flows/certificate.py" line="591"/>
+        <location filename="../../flows/certificate.py" line="608"/>
         <source>再核验一份</source>
         <translation>Check another</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="538"/>
+        <location filename="../../flows/certificate.py" line="598"/>
         <source>核验通过：证明由出具机构签发</source>
         <translation>Genuine: issued by the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="540"/>
+        <location filename="../../flows/certificate.py" line="600"/>
         <source>证明：{kind}
 编号：{serial}
 持证人公民身份号码：{id}
@@ -502,22 +518,22 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
 请核对纸面上的以上信息是否一致</source>
         <translation>Certificate: {kind}
 Serial: {serial}
-Holder's ID number: {id}
+Holder&apos;s ID number: {id}
 Issued: {issued}
 Please check that the paper shows the same</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="546"/>
+        <location filename="../../flows/certificate.py" line="606"/>
         <source>核验通过，请核对纸面信息</source>
         <translation>Genuine; please check the details against the paper</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="559"/>
+        <location filename="../../flows/certificate.py" line="619"/>
         <source>社保、个税、公积金、不动产证明，A4 打印，可扫码核验</source>
         <translation>Social insurance, tax, housing fund, real estate records on A4, checkable by QR</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="563"/>
+        <location filename="../../flows/certificate.py" line="623"/>
         <source>读卡器暂不可用，可输入号码办理</source>
         <translation>Card reader unavailable: type your ID number instead</translation>
     </message>
@@ -938,7 +954,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="88"/>
-        <location filename="../../flows/certificate.py" line="558"/>
+        <location filename="../../flows/certificate.py" line="618"/>
         <location filename="../../kiosk/home.py" line="80"/>
         <source>证明打印</source>
         <translation>Print a certificate</translation>
@@ -1280,9 +1296,9 @@ Please check that the paper shows the same</translation>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="243"/>
-        <location filename="../../flows/certificate.py" line="475"/>
-        <location filename="../../flows/certificate.py" line="531"/>
+        <location filename="../../flows/certificate.py" line="244"/>
+        <location filename="../../flows/certificate.py" line="535"/>
+        <location filename="../../flows/certificate.py" line="591"/>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
@@ -1376,7 +1392,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="132"/>
-        <location filename="../../flows/certificate.py" line="516"/>
+        <location filename="../../flows/certificate.py" line="576"/>
         <location filename="../../flows/queue.py" line="119"/>
         <location filename="../../flows/reissue.py" line="288"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
@@ -1503,29 +1519,29 @@ Please check that the paper shows the same</translation>
         <translation>Failed to submit print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="134"/>
+        <location filename="../../devices/a4printer/driver.py" line="138"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="135"/>
+        <location filename="../../devices/a4printer/driver.py" line="139"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="136"/>
+        <location filename="../../devices/a4printer/driver.py" line="140"/>
         <source>等待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="137"/>
-        <location filename="../../flows/certificate.py" line="372"/>
-        <location filename="../../flows/certificate.py" line="411"/>
+        <location filename="../../devices/a4printer/driver.py" line="141"/>
+        <location filename="../../flows/certificate.py" line="419"/>
+        <location filename="../../flows/certificate.py" line="468"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="138"/>
+        <location filename="../../devices/a4printer/driver.py" line="142"/>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
@@ -3481,6 +3497,7 @@ Please check that the paper shows the same</translation>
         <translation>Application cancelled</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="308"/>
         <location filename="../../flows/reissue.py" line="180"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
@@ -4122,22 +4139,22 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Time left {m}:{s}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/preview.py" line="51"/>
         <source>这是将要打印的证明。用“上一页”“下一页”翻看，内容无误请按“确认打印”。</source>
         <translation>This is the certificate that will print. Use Previous and Next to turn pages; if it is right, press Print.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/preview.py" line="57"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/preview.py" line="58"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/preview.py" line="62"/>
         <source>第 {page} 页 / 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
     </message>

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from backends.payment.client import PaymentClient
 from backends.platform import seal
 from backends.platform.client import PlatformClient
 from backends.platform.demo import PEOPLE
@@ -25,14 +26,14 @@ from flows import certificate
 from flows.headless import run
 from flows.runtime import Finished, FlowContext, FlowRunner
 from flows.session import Session
-from flows.views import Busy, Choose, Entry, Intent, Message, Preview, View, Work
+from flows.views import Busy, Choose, Entry, Intent, Message, Payment, Preview, View, Work
 from hall.certificate_prints import PRINT, CertificatePrints
 from hall.db import migrate, open_engine
 from hall.journal import DONE, FAILED, Journal
 from kiosk.config import load
 from kiosk.ui.certificate_doc import render
 from kiosk.ui.documents import ensure_gui_app
-from tests.backends.support import WANG, Servers, db_url, servers
+from tests.backends.support import AUTH, WANG, Servers, db_url, servers
 from tests.devices.a4printer.cupsd import PrivateCups
 from tests.flows.fakes import FakeDevice, FakeDevices
 from tests.flows.test_reissue_flow import SwayingCamera
@@ -92,9 +93,11 @@ def journal(request: Any, tmp_path: Path) -> Iterator[Journal]:
 
 def make_ctx(tmp_path: Path, srv: Servers, a4: Device, journal: Journal, wait: float = 20.0) -> FlowContext:
     srv.platform.faults.clear()
+    srv.gateway.script("*", "pay")
     platform = PlatformClient(srv.platform_url, timeout=5.0, backoff=0.01)
+    gateway = PaymentClient(srv.payment_url, timeout=5.0, backoff=0.01)
     config = load(None, {"certificate.poll_seconds": 0.5, "certificate.print_wait": wait})
-    services = {"platform": platform, "journal": journal, "certificate_renderer": render}
+    services = {"platform": platform, "payment": gateway, "journal": journal, "certificate_renderer": render}
     return FlowContext(
         clock=FakeClock(),
         session=Session(tmp_path / "run"),
@@ -109,6 +112,7 @@ def ctx(tmp_path: Path, srv: Servers, a4: Device, journal: Journal) -> Iterator[
     c = make_ctx(tmp_path, srv, a4, journal)
     yield c
     c.services["platform"].close()
+    c.services["payment"].close()
 
 
 class Citizen:
@@ -125,6 +129,8 @@ class Citizen:
     def __call__(self, view: View) -> Intent | None:
         title = str(view.title)
         self.seen.append(title)
+        if isinstance(view, Payment):
+            return Intent("scanned", AUTH) if "scanned" in view.events else None
         if isinstance(view, Busy):
             return None
         if isinstance(view, Entry):
@@ -135,7 +141,7 @@ class Citizen:
             return Intent("next") if view.page < min(view.pages, 2) else Intent("print")
         if isinstance(view, Choose):
             keys = [o.key for o in view.options if o.enabled]
-            for wanted in ("number", self.kind, self.period, self.copies):
+            for wanted in ("number", self.kind, self.period, self.copies, "micropay"):
                 if wanted in keys:
                     return Intent(wanted)
             return Intent(keys[0])
@@ -187,6 +193,13 @@ def test_each_kind_prints_on_a4_and_the_session_leaves_nothing(ctx, a4sim, srv, 
     if kind != "property_record":
         assert "查询期间" in text and "请选择查询期间" in citizen.seen
     assert citizen.pages_seen[:1] == [1]
+    payments = [s for s in ctx.services["journal"].iter_all() if s.kind == "payment"]
+    if kind == "property_record":  # 10 yuan a copy, paid through the reissue payment step
+        [pay] = payments
+        assert pay.state == DONE and srv.gateway.net_fen(pay.key) == 2000
+        assert ctx.services["journal"].get("certificate.fee", serial).after["outcome"] == "printed"
+    else:
+        assert payments == []
     no_content_left(ctx, tmp_path, "王小明")  # the serial stays, a reference in the journal
 
 
@@ -235,6 +248,19 @@ def test_printer_offline_mid_job_and_the_citizen_cancels(ctx, a4sim):
     a4sim.set_state("idle")  # the printer comes back: nothing prints for nobody
     assert ctx.devices["a4printer"].call(lambda d: d.job_state(a4sim.jobs()[0]["id"])).state == "failed"
     assert a4sim.documents == [] and [s.state for s in prints(ctx)] == [FAILED]
+
+
+def test_a_paid_certificate_that_does_not_print_is_refunded(ctx, a4sim, srv):
+    a4sim.offline_during_next()
+    citizen = Citizen(kind="property_record", copies="1")
+    citizen.on_pause = lambda view: Intent("cancel")
+    t = run(certificate.start, ctx, citizen)
+    assert t.outcome == Finished("cancelled"), citizen.seen
+    assert "已缴的费用将原路退回" in str(t.views[-1].body)
+    [pay] = [s for s in ctx.services["journal"].iter_all() if s.kind == "payment"]
+    assert pay.state == "undone" and srv.gateway.net_fen(pay.key) == 0
+    a4sim.set_state("idle")
+    assert a4sim.documents == []
 
 
 def test_citizen_who_walks_away_mid_job_has_the_job_withdrawn(ctx, a4sim):
@@ -356,6 +382,40 @@ def test_real_cups_paper_out_mid_job_waits_then_prints_once(tmp_path, srv, journ
         assert doc.read_bytes().startswith(b"%PDF")
         assert [s.state for s in prints(ctx)] == [DONE]
         ctx.services["platform"].close()
+        ctx.services["payment"].close()
     finally:
         dev.stop()
         cups.stop()
+
+
+def test_a_crash_after_paying_is_settled_by_refunding_the_unprinted_certificate(
+    ctx, a4sim, a4, srv, tmp_path
+):
+    from backends.payment.api import Mode
+    from hall.certificate_prints import FEE
+    from hall.reconcile import Reconciler
+    from hall.saga import PaidApplication
+
+    journal = ctx.services["journal"]
+    payments = PaidApplication(
+        journal, ctx.services["platform"], ctx.services["payment"], subject="证明打印费"
+    )
+    prints = CertificatePrints(journal, a4, payments)
+    case = prints.open_fee("PR2026120100009", 1000, {"kind": "property_record"})
+    order = payments.pay(case, Mode.MICROPAY, AUTH)
+    assert order.state.final and srv.gateway.net_fen(order.order_no) == 1000
+    pdf = tmp_path / "c.pdf"
+    pdf.write_bytes(b"%PDF-1.4 test")
+    a4sim.run_out_during_next()
+    prints.submit("PR2026120100009", 1, pdf, 1, {})
+    # the kiosk dies here, paid, the job waiting for paper; at the restart the reconciler runs
+    reconciler = Reconciler(journal)
+    for kind in (FEE, PRINT):
+        reconciler.add_settler(kind, CertificatePrints(journal, a4, payments).settle)
+    from datetime import timedelta
+
+    report = reconciler.run(grace=timedelta(0))
+    assert report.settled == {"cert-PR2026120100009": "refunded"}
+    assert srv.gateway.net_fen(order.order_no) == 0
+    a4sim.set_state("idle")
+    assert a4sim.documents == []
