@@ -530,12 +530,12 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="619"/>
         <source>社保、个税、公积金、不动产证明，A4 打印，可扫码核验</source>
-        <translation>Social insurance, tax, housing fund, real estate records on A4, checkable by QR</translation>
+        <translation>Insurance, tax, housing fund and property records</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="623"/>
         <source>读卡器暂不可用，可输入号码办理</source>
-        <translation>Card reader unavailable: type your ID number instead</translation>
+        <translation>No card reader: type the ID number</translation>
     </message>
     <message>
         <location filename="../../flows/views.py" line="48"/>
@@ -957,7 +957,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="618"/>
         <location filename="../../kiosk/home.py" line="80"/>
         <source>证明打印</source>
-        <translation>Print a certificate</translation>
+        <translation>Certificates</translation>
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="81"/>
