@@ -6,7 +6,6 @@ verifies with the issuer's key, and nothing personal is left on disk after the s
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
@@ -66,8 +65,10 @@ def test_a_housing_fund_record_printed_end_to_end(qtbot, kiosk, shell, tmp_path)
     [job] = a4.jobs()
     assert job["state"] == "completed"
     page = tmp_path / "page"
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", str(paper), str(page)])
-    qr = subprocess.run(["zbarimg", "--raw", "-q", f"{page}.png"], capture_output=True, text=True).stdout.strip()
+    first = ["-r", "150", "-f", "1", "-l", "1", "-singlefile"]
+    subprocess.run(["pdftoppm", "-png", *first, str(paper), str(page)], check=True)
+    zbar = subprocess.run(["zbarimg", "--raw", "-q", f"{page}.png"], capture_output=True, text=True)
+    qr = zbar.stdout.strip()
     issuer = seal.load_verifier(kiosk.services["platform"].issuer_key())
     sealed = seal.verify_qr(qr, issuer)
     assert sealed.kind == "housing_fund" and sealed.id_masked == "360426********0071"
