@@ -1,6 +1,6 @@
 """The A4 certificate printer through CUPS: `lp` submits a PDF, `lpstat` reports state.
 
-The PDF is made elsewhere (kiosk/ui/documents.py renders it with Qt); this driver only moves the
+The PDF is made elsewhere (kiosk/ui/certificate_doc.py paints it with Qt); this driver only moves the
 file and reads back printer state (idle, stopped, paper out where CUPS reports it) and job state.
 A job is refused while the printer is stopped or out of paper, so a citizen is not told to wait
 for a certificate that will not come.
