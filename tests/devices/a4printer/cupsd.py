@@ -51,6 +51,7 @@ class PrivateCups:
             (d / sub).mkdir(parents=True, exist_ok=True)
         (d / "root/cupsd.conf").write_text(
             f"Listen {self.socket}\nLogLevel info\nWebInterface No\nBrowsing No\nDefaultAuthType None\n"
+            "PreserveJobFiles No\n"  # as deploy/README.md sets it: no certificate left in the spool
             "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
             "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n"
         )
@@ -106,6 +107,11 @@ class PrivateCups:
         (self.dir / "paper").write_text("ok" if loaded else "empty")
         if loaded:
             self._run("cupsenable", PRINTER)
+
+    @property
+    def spooled(self) -> list[Path]:
+        """Job files (d<job>-<n>) still in the scheduler's spool."""
+        return sorted((self.dir / "spool").glob("d*"))
 
     @property
     def documents(self) -> list[Path]:

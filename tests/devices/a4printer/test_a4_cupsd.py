@@ -54,6 +54,7 @@ def test_a_job_prints_through_the_real_scheduler(cups, pdf):
     assert drv.wait_job(job.job_id, timeout=20).state == "completed"
     [out] = cups.documents
     assert out.read_bytes() == pdf.read_bytes()
+    assert until(lambda: cups.spooled == [])  # the certificate's file does not stay in the spool
 
 
 def test_paper_out_mid_job_stops_the_queue_and_the_refill_prints_it_once(cups, pdf):
