@@ -54,7 +54,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo:
         import tempfile
 
-        import kiosk.ui.demo_certificate  # adds the certificate walk to the demo's steps
         from core.clock import AdjustableClock
         from kiosk.ui.demo import run_demo
 

@@ -408,6 +408,7 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
 
 
 # walks of their own modules, imported last: they use the helpers above
-from kiosk.ui import demo_ratings  # noqa: E402
+from kiosk.ui import demo_certificate, demo_ratings  # noqa: E402
 
 DEMO_STEPS.append(("ratings", demo_ratings.walk))
+DEMO_STEPS.append(("certificate", demo_certificate.walk_certificate))

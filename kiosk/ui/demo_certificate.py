@@ -14,7 +14,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from backends.platform.demo import PEOPLE
-from kiosk.ui.demo import DEMO_STEPS, click, expect, open_service, visible, wait_for
+from kiosk.ui.demo import click, expect, open_service, skip_rating, visible, wait_for
 from kiosk.ui.shell import Shell
 
 WHO = PEOPLE[0].id_number  # eligible, the simulated camera's face, every certificate on file
@@ -79,6 +79,7 @@ def walk_certificate(shell: Shell, snap: Callable[[str, str], None]) -> None:
     expect(lambda: visible(shell, "action_more"), "the printed certificate")
     shot("certificate-printed", "Certificates: printed on A4, journalled")
     click(shell, "action_ok")
+    skip_rating(shell)
     expect(lambda: printer.last_document is not None, "the simulated printer's PDF")
     pdf = Path(printer.last_document)
     with tempfile.TemporaryDirectory() as tmp:
@@ -102,6 +103,7 @@ def walk_certificate(shell: Shell, snap: Callable[[str, str], None]) -> None:
     expect(lambda: visible(shell, "action_again"), "the altered QR's verdict")
     shot("certificate-check-altered", "Check a certificate: an altered holder ID is refused")
     click(shell, "action_home")
+    skip_rating(shell)
 
 
 def _picture(png: Path) -> QWidget:
@@ -109,6 +111,3 @@ def _picture(png: Path) -> QWidget:
     pic.setPixmap(QPixmap(str(png)))
     pic.resize(pic.pixmap().size())
     return pic
-
-
-DEMO_STEPS.append(("certificate", walk_certificate))
