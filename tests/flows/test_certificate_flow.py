@@ -419,3 +419,26 @@ def test_a_crash_after_paying_is_settled_by_refunding_the_unprinted_certificate(
     assert srv.gateway.net_fen(order.order_no) == 0
     a4sim.set_state("idle")
     assert a4sim.documents == []
+
+
+def test_the_id_card_read_then_the_face_checked(ctx, a4sim):
+    from types import SimpleNamespace
+
+    card = SimpleNamespace(id_number=WANG, name="王小明", address="示例市示例路 1 号")
+    base = Citizen(kind="income_tax", copies="1")
+
+    def citizen(view: View) -> Intent | None:
+        if isinstance(view, Choose) and "card" in [o.key for o in view.options if o.enabled]:
+            return Intent("card")
+        if "card_inserted" in view.events:
+            return Intent("card_inserted", card)
+        if "card_removed" in view.events:
+            return Intent("card_removed")
+        return base(view)
+
+    t = run(certificate.start, ctx, citizen)
+    assert t.outcome == Finished("printed"), base.seen
+    assert "请刷身份证" in [str(v.title) for v in t.views] and not [
+        v for v in t.views if isinstance(v, Entry)
+    ]
+    assert len(a4sim.documents) == 1
