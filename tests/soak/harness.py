@@ -284,10 +284,14 @@ class Soak:
         gui = None
         if "certificate" in (self.journeys or kiosk.catalog):
             # the certificate journey's documents are painted with Qt, which the Shell lends it
+            from PySide6.QtGui import QGuiApplication
+
             from kiosk.ui.certificate_doc import render
             from kiosk.ui.documents import ensure_gui_app
 
-            gui = ensure_gui_app()
+            ours = QGuiApplication.instance() is None  # in a test run, pytest-qt's may be there
+            app = ensure_gui_app()
+            gui = app if ours else None
             kiosk.services.setdefault("certificate_renderer", render)
         for h in logging.getLogger().handlers:  # the console: faults are expected, keep it readable
             if isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler):
