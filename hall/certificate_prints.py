@@ -80,7 +80,7 @@ class CertificatePrints:
         """Cancel a job that has not printed; finishes the step with what CUPS says after."""
         step = self._step(step_key)
         job_id = str(step.refs["job"])
-        state: JobState = self.a4.call(lambda d: d.cancel_job(job_id), timeout=CALL_TIMEOUT)
+        state: JobState = self.a4.call(lambda d: d.withdraw_job(job_id), timeout=CALL_TIMEOUT)
         self._record(step, state)
         return state
 

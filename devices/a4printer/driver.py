@@ -111,17 +111,40 @@ class CupsPrinter(Driver):
         is_active = any(line.split(" ", 1)[0] == job_id for line in active.stdout.splitlines())
         return cups.parse_job(listing.stdout, job_id, is_active)
 
-    def cancel_job(self, job_id: str) -> cups.JobState:
-        """Withdraw a job that has not printed (the citizen left, or gave up waiting for paper).
-        `cancel` succeeding is the word that it was withdrawn: lpstat lists a cancelled job like a
-        completed one (both "processing-to-stop-point" on CUPS 2.4). When it fails, the job's
-        state says whether it had printed after all."""
+    def jobs(self) -> list[cups.JobState]:
+        """The queue as CUPS keeps it, finished jobs included, oldest first (staff's view)."""
+        active = self._run(self.lpstat, "-W", "not-completed", "-o", self.name)
+        listing = self._run(self.lpstat, "-l", "-W", "all", "-o", self.name)
+        if listing.returncode != 0:
+            raise DeviceError(tr("读取打印队列失败：{err}", err=self._failure(listing)))
+        return cups.parse_jobs(listing.stdout, active.stdout)
+
+    def cancel_job(self, job_id: str) -> None:
+        """Remove a job not yet printed (CUPS keeps its file, so it can be retried)."""
         proc = self._run(self.cancel, job_id)
-        if proc.returncode == 0:
-            log.info("a4 job %s withdrawn", job_id)
-            return cups.JobState(job_id, "failed", ("job-canceled-by-user",))
-        log.info("a4 job %s not cancelled: %s", job_id, self._failure(proc))
-        return self.job_state(job_id)
+        if proc.returncode != 0:
+            raise DeviceError(tr("无法取消打印任务：{err}", err=self._failure(proc)))
+        log.info("a4 job %s canceled", job_id)
+
+    def retry_job(self, job_id: str) -> None:
+        """Print a canceled or failed job again from the file CUPS kept (lp -i JOB -H restart)."""
+        proc = self._run(self.lp, "-i", job_id, "-H", "restart")
+        if proc.returncode != 0:
+            raise DeviceError(tr("无法重新打印：{err}", err=self._failure(proc)))
+        log.info("a4 job %s restarted", job_id)
+
+    def withdraw_job(self, job_id: str) -> cups.JobState:
+        """Withdraw a job that has not printed (the citizen left, or gave up waiting for paper):
+        failed when `cancel` took it, since lpstat lists a cancelled job like a completed one
+        (both "processing-to-stop-point" on CUPS 2.4); otherwise the job's state, which says
+        whether it had printed after all."""
+        try:
+            self.cancel_job(job_id)
+        except ConnectionLost:
+            raise
+        except DeviceError:
+            return self.job_state(job_id)
+        return cups.JobState(job_id, "failed", ("job-canceled-by-user",))
 
     def wait_job(self, job_id: str, timeout: float, interval: float = 0.5) -> cups.JobState:
         """Poll until the job is done or `timeout` passes (then its last state, still pending)."""

@@ -19,7 +19,6 @@ from kiosk.ui import theme
 from kiosk.ui.bridge import Channel, bindings_keep_references, channel
 from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.shell import Shell, install
-from kiosk.ui.sim_panel import SimulatorPanel
 from kiosk.ui.watchdog import GuiWatchdog
 
 log = logging.getLogger(__name__)
@@ -90,17 +89,18 @@ def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
             log.exception("start-up after first paint failed")
         ready.send(None)
 
-    _FirstPaint(
-        shell.home_screen,
-        lambda: threading.Thread(target=work, name="start-after-paint", daemon=True).start(),
-    )
+    def then() -> None:
+        threading.Thread(target=work, name="start-after-paint", daemon=True).start()
+        shell.build_staff()
+
+    _FirstPaint(shell.home_screen, then)
 
 
 def size_for(orientation: str) -> tuple[int, int]:
     return (1080, 1920) if orientation == "portrait" else (1920, 1080)
 
 
-def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
+def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] = ("kiosk",)) -> int:
     app = application()
     kcfg = kiosk.config["kiosk"]
     shell = Shell(kiosk, kiosk_mode=not windowed)
@@ -116,10 +116,19 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
         shell.screen_fit = ScreenFit(shell, app)  # type: ignore[attr-defined]  # kept with the window
     panel = None
-    if simulate:
+    if simulate:  # a developer's tool: its module loads only in simulate mode
+        from kiosk.ui.sim_panel import SimulatorPanel
+
         panel = SimulatorPanel(kiosk)
         panel.resize(420, 800)
         panel.show()
+
+    hall = None
+    if set(roles) - {"kiosk"}:  # a small hall: counter and board beside the kiosk, one process
+        from kiosk.ui.roles import HallWindows
+
+        hall = HallWindows(kiosk.config, roles, kiosk.clock)
+        hall.show(windowed=True)
 
     heartbeat = QTimer()
     heartbeat.setInterval(int(kiosk.config["health"]["interval"] * 1000))
@@ -128,7 +137,7 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
         # sent from the event loop: a frozen UI stops the pings and systemd restarts us
         sd_notify("WATCHDOG=1")
         try:
-            kiosk.write_health({"screen": shell.mode, "last_staff_visit": shell.staff.last_visit})
+            kiosk.write_health({"screen": shell.mode})
         except OSError as e:
             log.warning("health file not written: %s", e)
 
@@ -150,5 +159,7 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
     shell.shutdown()
     if panel is not None:
         panel.close()
+    if hall is not None:
+        hall.stop()
     kiosk.stop()
     return code

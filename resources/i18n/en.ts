@@ -437,11 +437,6 @@
         <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="535"/>
-        <source>重新打印</source>
-        <translation>Print again</translation>
-    </message>
-    <message>
         <location filename="../../flows/certificate.py" line="544"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
@@ -464,7 +459,7 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
-        <location filename="../../flows/queue.py" line="265"/>
+        <location filename="../../flows/queue.py" line="280"/>
         <location filename="../../flows/rating.py" line="83"/>
         <location filename="../../flows/rating.py" line="100"/>
         <location filename="../../flows/reissue.py" line="679"/>
@@ -559,37 +554,39 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/views.py" line="150"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="89"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="86"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="102"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="150"/>
+        <location filename="../../kiosk/app.py" line="157"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="189"/>
+        <location filename="../../kiosk/app.py" line="196"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="200"/>
+        <location filename="../../kiosk/app.py" line="207"/>
+        <location filename="../../kiosk/ui/board_window.py" line="148"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="247"/>
+        <location filename="../../kiosk/app.py" line="254"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="293"/>
+        <location filename="../../kiosk/app.py" line="300"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="314"/>
+        <location filename="../../kiosk/app.py" line="330"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -610,12 +607,13 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="18"/>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="21"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="19"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="21"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -648,131 +646,131 @@ Please check that the paper shows the same</translation>
         <translation>{device} unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="42"/>
+        <location filename="../../flows/queue.py" line="43"/>
         <source>排队系统暂时无法使用，请到服务台取号</source>
         <translation>The queue system is temporarily unavailable. Please get a ticket at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="53"/>
-        <location filename="../../flows/queue.py" line="314"/>
+        <location filename="../../flows/queue.py" line="82"/>
+        <location filename="../../flows/queue.py" line="329"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="53"/>
+        <location filename="../../flows/queue.py" line="82"/>
         <source>已在网上或电话预约的市民</source>
         <translation>For citizens who booked online or by phone</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="55"/>
-        <location filename="../../flows/queue.py" line="56"/>
+        <location filename="../../flows/queue.py" line="84"/>
+        <location filename="../../flows/queue.py" line="85"/>
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="59"/>
+        <location filename="../../flows/queue.py" line="88"/>
         <source>轻触您要办理的业务领取排队号；每项下方写有等候人数。灰色的业务现在不能取号，原因写在下方。</source>
         <translation>Touch a service to take a queue ticket; each shows how many people are waiting. Grey services cannot issue tickets now; the reason is shown below them.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="75"/>
+        <location filename="../../flows/queue.py" line="104"/>
         <source>需要刷身份证，读卡器暂不可用</source>
         <translation>Needs ID card: reader off</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="77"/>
+        <location filename="../../flows/queue.py" line="106"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="84"/>
+        <location filename="../../flows/queue.py" line="113"/>
         <source>{name}需要实名取号</source>
         <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="89"/>
+        <location filename="../../flows/queue.py" line="118"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="90"/>
+        <location filename="../../flows/queue.py" line="119"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="94"/>
+        <location filename="../../flows/queue.py" line="123"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="95"/>
+        <location filename="../../flows/queue.py" line="124"/>
         <source>年满 {age} 周岁优先</source>
         <translation>Priority for age {age}+</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="97"/>
-        <location filename="../../flows/queue.py" line="155"/>
+        <location filename="../../flows/queue.py" line="126"/>
+        <location filename="../../flows/queue.py" line="184"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="97"/>
+        <location filename="../../flows/queue.py" line="126"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="127"/>
-        <location filename="../../flows/queue.py" line="103"/>
+        <location filename="../../flows/queue.py" line="132"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="121"/>
+        <location filename="../../flows/queue.py" line="150"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="128"/>
         <location filename="../../flows/certificate.py" line="129"/>
-        <location filename="../../flows/queue.py" line="124"/>
-        <location filename="../../flows/queue.py" line="125"/>
+        <location filename="../../flows/queue.py" line="153"/>
+        <location filename="../../flows/queue.py" line="154"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="200"/>
+        <location filename="../../flows/queue.py" line="229"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="244"/>
+        <location filename="../../flows/queue.py" line="259"/>
         <location filename="../../flows/reissue.py" line="654"/>
         <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="215"/>
+        <location filename="../../flows/queue.py" line="241"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="263"/>
+        <location filename="../../flows/queue.py" line="278"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="289"/>
+        <location filename="../../flows/queue.py" line="304"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="290"/>
+        <location filename="../../flows/queue.py" line="305"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="306"/>
+        <location filename="../../flows/queue.py" line="321"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -782,184 +780,189 @@ Please check that the paper shows the same</translation>
         <translation>The queue system is starting, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="140"/>
+        <location filename="../../flows/queue.py" line="46"/>
+        <source>工作人员已暂停全部取号，请到服务台咨询</source>
+        <translation>Staff have paused all ticket services; please ask at the service desk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="169"/>
         <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
         <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="154"/>
+        <location filename="../../flows/queue.py" line="183"/>
         <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
         <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="155"/>
-        <location filename="../../flows/queue.py" line="158"/>
+        <location filename="../../flows/queue.py" line="184"/>
+        <location filename="../../flows/queue.py" line="187"/>
         <source>选择其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="157"/>
+        <location filename="../../flows/queue.py" line="186"/>
         <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
         <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="160"/>
+        <location filename="../../flows/queue.py" line="189"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="175"/>
+        <location filename="../../flows/queue.py" line="204"/>
         <source>您的身份证还在读卡器上</source>
         <translation>Your ID card is still in the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="175"/>
+        <location filename="../../flows/queue.py" line="204"/>
         <source>请取回您的身份证</source>
         <translation>Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="176"/>
+        <location filename="../../flows/queue.py" line="205"/>
         <source>请马上取回身份证，再继续</source>
         <translation>Please take your ID card now, then continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="178"/>
+        <location filename="../../flows/queue.py" line="207"/>
         <source>身份证已读取。请从读卡区取回，取回后继续</source>
         <translation>Your ID card has been read. Please take it from the reader to continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="179"/>
+        <location filename="../../flows/queue.py" line="208"/>
         <source>您的身份证还在读卡器上，请马上取回</source>
         <translation>Your ID card is still in the reader. Please take it now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="181"/>
+        <location filename="../../flows/queue.py" line="210"/>
         <source>身份证已读取，请取回您的身份证</source>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="222"/>
+        <location filename="../../flows/queue.py" line="248"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="224"/>
+        <location filename="../../flows/queue.py" line="250"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="227"/>
+        <location filename="../../flows/queue.py" line="253"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="248"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="248"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="260"/>
+        <location filename="../../flows/queue.py" line="275"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="275"/>
+        <location filename="../../flows/queue.py" line="290"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="277"/>
+        <location filename="../../flows/queue.py" line="292"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="280"/>
+        <location filename="../../flows/queue.py" line="295"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="288"/>
+        <location filename="../../flows/queue.py" line="303"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="315"/>
+        <location filename="../../flows/queue.py" line="330"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="319"/>
+        <location filename="../../flows/queue.py" line="334"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="321"/>
+        <location filename="../../flows/queue.py" line="336"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="365"/>
+        <location filename="../../flows/queue.py" line="380"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
         <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="366"/>
+        <location filename="../../flows/queue.py" line="381"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="323"/>
+        <location filename="../../flows/queue.py" line="338"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="323"/>
+        <location filename="../../flows/queue.py" line="338"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/queue.py" line="345"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="336"/>
+        <location filename="../../flows/queue.py" line="351"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="337"/>
+        <location filename="../../flows/queue.py" line="352"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="347"/>
+        <location filename="../../flows/queue.py" line="362"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="348"/>
+        <location filename="../../flows/queue.py" line="363"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="349"/>
+        <location filename="../../flows/queue.py" line="364"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="361"/>
+        <location filename="../../flows/queue.py" line="376"/>
         <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="362"/>
+        <location filename="../../flows/queue.py" line="377"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -981,7 +984,7 @@ Please check that the paper shows the same</translation>
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="388"/>
+        <location filename="../../kiosk/ui/demo.py" line="390"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -1008,7 +1011,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="197"/>
+        <location filename="../../kiosk/ui/shell.py" line="213"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1049,58 +1052,64 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="20"/>
         <source>需注意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="37"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="21"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="27"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="22"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="23"/>
         <source>空</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="24"/>
         <source>有件</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="25"/>
         <source>正在开门</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="26"/>
         <source>等待关门</source>
         <translation>Waiting for the door to close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="37"/>
+        <source>{name}：{value}</source>
+        <translation>{name}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="19"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="22"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="23"/>
         <source>排队</source>
         <translation>Queue</translation>
     </message>
@@ -1110,178 +1119,250 @@ Please check that the paper shows the same</translation>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="46"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="20"/>
         <source>日志</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
         <source>门锁卡住</source>
         <translation>lock jammed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
         <source>门关不上</source>
         <translation>door will not close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
         <source>柜内损坏</source>
         <translation>compartment damaged</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="15"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="15"/>
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="15"/>
         <source>错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="109"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="113"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="115"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="157"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="142"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
+        <source>夜间关机</source>
+        <translation>Shut down for the night</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="171"/>
+        <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
+        <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
+        <source>确认关机</source>
+        <translation>Shut down now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="23"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="26"/>
         <source>本机未配置设备</source>
         <translation>No devices configured on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="149"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="29"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="32"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="34"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="158"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="37"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="164"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="40"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="171"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="46"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="174"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="49"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="181"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="34"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="186"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="38"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="188"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="40"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="193"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="47"/>
+        <source>A4 打印队列</source>
+        <translation>A4 print queue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="52"/>
+        <source>正在读取打印队列…</source>
+        <translation>Reading the print queue…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="54"/>
+        <source>读取打印队列失败：{why}</source>
+        <translation>Could not read the print queue: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="56"/>
+        <source>打印队列为空</source>
+        <translation>The print queue is empty</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="535"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="77"/>
+        <source>刷新打印队列</source>
+        <translation>Refresh the print queue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="30"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="206"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="42"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="45"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="213"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="48"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="214"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="49"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="219"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="54"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="229"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="62"/>
         <source>标记故障：{why}</source>
         <translation>Mark faulty: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="247"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="34"/>
         <source>本机没有排队取号服务，或排队数据库不可用</source>
         <translation>No queue service here, or the queue database is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="39"/>
+        <source>已由工作人员暂停取号</source>
+        <translation>Paused by staff</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="41"/>
         <source>可取号</source>
         <translation>Open for tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="41"/>
         <source>暂停取号：{why}</source>
         <translation>Not issuing tickets: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="253"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="45"/>
         <source>今日已取 {issued} 个，等候 {waiting} 人</source>
         <translation>{issued} tickets today, {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="256"/>
-        <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
-        <translation>To pause or resume a service, change its hours in the queue settings</translation>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="53"/>
+        <source>恢复取号</source>
+        <translation>Resume tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="273"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="57"/>
+        <source>暂停取号</source>
+        <translation>Pause tickets</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="66"/>
+        <source>补打号票</source>
+        <translation>Reprint a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="83"/>
+        <source>补打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="37"/>
         <source>没有日志</source>
         <translation>No log lines</translation>
     </message>
@@ -1297,22 +1378,22 @@ Please check that the paper shows the same</translation>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="44"/>
+        <location filename="../../kiosk/ui/shell.py" line="46"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="45"/>
+        <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="46"/>
+        <location filename="../../kiosk/ui/shell.py" line="48"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="53"/>
+        <location filename="../../kiosk/ui/shell.py" line="55"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
@@ -1323,24 +1404,24 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
-        <location filename="../../flows/queue.py" line="158"/>
-        <location filename="../../flows/queue.py" line="204"/>
-        <location filename="../../flows/queue.py" line="339"/>
+        <location filename="../../flows/queue.py" line="187"/>
+        <location filename="../../flows/queue.py" line="233"/>
+        <location filename="../../flows/queue.py" line="354"/>
         <location filename="../../flows/reissue.py" line="99"/>
         <location filename="../../flows/reissue.py" line="390"/>
         <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="48"/>
+        <location filename="../../kiosk/ui/shell.py" line="50"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="196"/>
+        <location filename="../../kiosk/ui/shell.py" line="212"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="365"/>
+        <location filename="../../kiosk/ui/shell.py" line="381"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1415,7 +1496,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="132"/>
         <location filename="../../flows/certificate.py" line="576"/>
-        <location filename="../../flows/queue.py" line="119"/>
+        <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/reissue.py" line="288"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
@@ -1423,7 +1504,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="215"/>
+        <location filename="../../kiosk/ui/shell.py" line="231"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -1541,29 +1622,44 @@ Please check that the paper shows the same</translation>
         <translation>Failed to submit print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="138"/>
+        <location filename="../../devices/a4printer/driver.py" line="119"/>
+        <source>读取打印队列失败：{err}</source>
+        <translation>Could not read the print queue: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/driver.py" line="126"/>
+        <source>无法取消打印任务：{err}</source>
+        <translation>Cannot cancel the print job: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/driver.py" line="133"/>
+        <source>无法重新打印：{err}</source>
+        <translation>Cannot print again: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/driver.py" line="161"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="139"/>
+        <location filename="../../devices/a4printer/driver.py" line="162"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="140"/>
+        <location filename="../../devices/a4printer/driver.py" line="163"/>
         <source>等待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="141"/>
+        <location filename="../../devices/a4printer/driver.py" line="164"/>
         <location filename="../../flows/certificate.py" line="419"/>
         <location filename="../../flows/certificate.py" line="468"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="142"/>
+        <location filename="../../devices/a4printer/driver.py" line="165"/>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
@@ -1571,7 +1667,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="19"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -1605,28 +1701,33 @@ Please check that the paper shows the same</translation>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="108"/>
+        <location filename="../../devices/a4printer/simulator.py" line="113"/>
         <source>A4 打印机状态</source>
         <translation>A4 printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="113"/>
+        <location filename="../../devices/a4printer/simulator.py" line="118"/>
         <location filename="../../devices/printer/simulator.py" line="139"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="114"/>
+        <location filename="../../devices/a4printer/simulator.py" line="119"/>
         <source>打印中脱机</source>
         <translation>Goes offline mid-job</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="115"/>
+        <location filename="../../devices/a4printer/simulator.py" line="120"/>
+        <source>下一份打印失败</source>
+        <translation>Next job fails</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/simulator.py" line="121"/>
         <source>停止打印服务</source>
         <translation>Stop print service</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="116"/>
+        <location filename="../../devices/a4printer/simulator.py" line="122"/>
         <source>启动打印服务</source>
         <translation>Start print service</translation>
     </message>
@@ -2815,100 +2916,154 @@ Please check that the paper shows the same</translation>
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="255"/>
+        <location filename="../../hall/queue/store.py" line="276"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="284"/>
+        <location filename="../../hall/queue/store.py" line="305"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="307"/>
-        <location filename="../../hall/queue/store.py" line="392"/>
+        <location filename="../../hall/queue/store.py" line="330"/>
+        <location filename="../../hall/queue/store.py" line="417"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="332"/>
+        <location filename="../../hall/queue/calling.py" line="90"/>
+        <source>请先办结、过号、暂缓或转出当前的 {number}</source>
+        <translation>First finish, record a no-show, hold or transfer the current {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="121"/>
+        <source>{counter} 号窗口不办理{name}</source>
+        <translation>Counter {counter} does not handle {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="182"/>
+        <source>窗口已暂停，请先恢复服务</source>
+        <translation>The counter is paused: resume service first</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="224"/>
+        <source>{number} 已叫 {n} 次，请登记过号或暂缓</source>
+        <translation>{number} has been called {n} times: record a no-show or hold it</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="264"/>
+        <source>{number} 只叫了 {n} 次，叫满 {limit} 次后才能登记过号</source>
+        <translation>{number} was called only {n} times; a no-show can be recorded after {limit} calls</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="311"/>
+        <source>{number} 已在{name}排队</source>
+        <translation>{number} already waits for {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="314"/>
+        <location filename="../../hall/queue/store.py" line="355"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="350"/>
+        <location filename="../../hall/queue/calling.py" line="316"/>
+        <source>{name}现在不办理，不能转过去：{why}</source>
+        <translation>{name} is not open now, the ticket cannot be transferred: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="369"/>
+        <source>{counter} 号窗口尚未登录</source>
+        <translation>Counter {counter} is not logged in</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="383"/>
+        <source>{counter} 号窗口当前没有号</source>
+        <translation>Counter {counter} has no ticket now</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="385"/>
+        <source>{number} 已在办理中</source>
+        <translation>{number} is already being served</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/store.py" line="375"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="353"/>
-        <location filename="../../hall/queue/store.py" line="511"/>
+        <location filename="../../hall/queue/store.py" line="378"/>
+        <location filename="../../hall/queue/store.py" line="537"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="462"/>
-        <location filename="../../hall/queue/store.py" line="581"/>
+        <location filename="../../hall/queue/store.py" line="488"/>
+        <location filename="../../hall/queue/store.py" line="607"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="468"/>
+        <location filename="../../hall/queue/store.py" line="494"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="517"/>
+        <location filename="../../hall/queue/store.py" line="543"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="543"/>
+        <location filename="../../hall/queue/store.py" line="569"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="568"/>
+        <location filename="../../hall/queue/store.py" line="594"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="572"/>
+        <location filename="../../hall/queue/store.py" line="598"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="579"/>
+        <location filename="../../hall/queue/store.py" line="605"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="586"/>
+        <location filename="../../hall/queue/store.py" line="612"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="593"/>
+        <location filename="../../hall/queue/store.py" line="619"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="617"/>
+        <location filename="../../hall/queue/calling.py" line="115"/>
+        <location filename="../../hall/queue/store.py" line="645"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="669"/>
+        <location filename="../../hall/queue/store.py" line="697"/>
+        <location filename="../../kiosk/queue_admin.py" line="244"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="671"/>
+        <location filename="../../hall/queue/store.py" line="699"/>
+        <location filename="../../kiosk/queue_admin.py" line="246"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="773"/>
+        <location filename="../../hall/queue/store.py" line="810"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -4082,67 +4237,72 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Cannot open the {device} port {port}: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="132"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="131"/>
         <source>{service} 今日取号</source>
         <translation>{service}: tickets today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="133"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="132"/>
         <source>{service} 等候中</source>
         <translation>{service}: waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="137"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="136"/>
         <source>{kind}（{state}）</source>
         <translation>{kind} ({state})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="151"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="149"/>
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="159"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="157"/>
         <source>已记录换纸，纸张提醒已清除</source>
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="188"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="186"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="191"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="189"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="198"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="196"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="204"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="202"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/session.py" line="88"/>
+        <location filename="../../kiosk/maintenance/session.py" line="96"/>
         <source>未能完成：{why}</source>
         <translation>Could not be done: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/session.py" line="90"/>
+        <location filename="../../kiosk/maintenance/session.py" line="98"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="149"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="146"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="151"/>
+        <source>此卡未登记为工作人员卡</source>
+        <translation>This card is not enrolled as a staff card</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="153"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -4555,7 +4715,7 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../kiosk/maintenance/followups.py" line="89"/>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="38"/>
         <source>评价系统不可用</source>
         <translation>Ratings unavailable</translation>
     </message>
@@ -4565,79 +4725,568 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>{ref} closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="43"/>
         <source>待办 {n} 项，其中超期 {late} 项</source>
         <translation>{n} open, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="45"/>
         <source>没有回访事项</source>
         <translation>No follow-up items</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="18"/>
+        <source>等候</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="19"/>
+        <source>已叫号</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="20"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="55"/>
+        <source>排队系统不可用</source>
+        <translation>The queue system is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="63"/>
+        <source>{name}已处于暂停状态</source>
+        <translation>{name} is already paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="64"/>
+        <source>{name}已暂停取号</source>
+        <translation>{name}: tickets paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="73"/>
+        <source>{name}已恢复取号</source>
+        <translation>{name}: tickets resumed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="86"/>
+        <source>今日没有 {n} 号</source>
+        <translation>No ticket {n} today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="93"/>
+        <source>{n} 号票已补打</source>
+        <translation>Ticket {n} reprinted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
         <source>期限 {due}</source>
         <translation>Due {due}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="66"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="62"/>
         <source>轻触一项查看和答复</source>
         <translation>Touch an item to see and answer it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="65"/>
         <source>编号：{ref}（{kind}）</source>
         <translation>Reference: {ref} ({kind})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="70"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="66"/>
         <source>受理：{at}，期限：{due}</source>
         <translation>Received: {at}, due: {due}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="71"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="67"/>
         <source>业务：{s}</source>
         <translation>Service: {s}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="72"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="68"/>
         <source>内容：{what}</source>
         <translation>What: {what}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
         <source>回访电话：{phone}</source>
         <translation>Call-back number: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
         <source>未留</source>
         <translation>none given</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
         <source>答复：{reply}</source>
         <translation>Reply: {reply}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="81"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
         <source>答复内容</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="90"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="80"/>
+        <source>叫下一位</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="81"/>
+        <source>重呼</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="82"/>
+        <source>开始办理</source>
+        <translation>Start serving</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="83"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="86"/>
         <source>办结</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="21"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="84"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="85"/>
+        <source>暂缓</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="86"/>
+        <source>转其他业务</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="88"/>
+        <source>恢复服务</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="89"/>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="113"/>
+        <source>正在连接排队系统…</source>
+        <translation>Connecting to the queue…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="128"/>
+        <source>窗口登录</source>
+        <translation>Counter login</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="129"/>
+        <source>请选择本窗口：</source>
+        <translation>Choose this counter:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="138"/>
+        <source>本窗口办理的业务（可多选）：</source>
+        <translation>Services at this counter (several allowed):</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="149"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="160"/>
+        <source>请至少选择一项业务</source>
+        <translation>Choose at least one service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="202"/>
+        <source>操作失败：{why}</source>
+        <translation>Action failed: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="233"/>
+        <source>（暂停中）</source>
+        <translation> (paused)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="239"/>
+        <source>暂停服务中，恢复后可叫号</source>
+        <translation>Paused: resume to call again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="239"/>
+        <source>空闲，可叫下一位</source>
+        <translation>Free: call the next citizen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="242"/>
+        <source>办理中</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="244"/>
+        <source>已叫号 {n} 次，等待群众到窗口</source>
+        <translation>Called {n} times, waiting for the citizen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="265"/>
+        <source>等候队列</source>
+        <translation>Waiting lines</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="269"/>
+        <source>{name}：{n} 人等候</source>
+        <translation>{name}: {n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="271"/>
+        <source>（暂缓）</source>
+        <translation> (held)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="272"/>
+        <source> 等 {n} 个</source>
+        <translation> ({n} in all)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="273"/>
+        <source>无人等候</source>
+        <translation>Nobody waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="70"/>
+        <source>请稍候，等待叫号</source>
+        <translation>Please wait to be called</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="80"/>
+        <source>最近叫号</source>
+        <translation>Recent calls</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="87"/>
+        <source>各窗口当前号码</source>
+        <translation>Now at each counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="90"/>
+        <source>等候人数</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="156"/>
+        <source>与排队系统的连接中断，正在重新连接…</source>
+        <translation>Connection to the queue lost, reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="167"/>
+        <source>请 {number} 号到 {counter} 号窗口办理</source>
+        <translation>Number {number}, please go to counter {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="177"/>
+        <source>{number} → {counter} 号窗口</source>
+        <translation>{number} → counter {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="190"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="133"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="234"/>
+        <source>{counter} 号窗口</source>
+        <translation>Counter {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="192"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="87"/>
+        <source>暂停服务</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="194"/>
+        <source>未开放</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="203"/>
+        <source>{name}：{n} 人</source>
+        <translation>{name}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="61"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="131"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="137"/>
+        <source>办理完成后，请在这里为本次服务评价</source>
+        <translation>After your service, please rate it here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="77"/>
+        <source>评价系统暂时无法使用</source>
+        <translation>Ratings are not available right now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="81"/>
+        <source>服务评价</source>
+        <translation>Rate the service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="119"/>
+        <source>评价未能保存，请咨询工作人员</source>
+        <translation>The rating could not be saved; please ask the staff</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="27"/>
+        <source>退款未成功</source>
+        <translation>Refund not completed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="28"/>
+        <source>已缴费但平台拒绝了申请</source>
+        <translation>Paid, but the platform refused the application</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="29"/>
+        <source>业务长时间未完成</source>
+        <translation>Transaction open for a long time</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="34"/>
+        <source>已在窗口退款</source>
+        <translation>refunded at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="35"/>
+        <source>已联系市民处理</source>
+        <translation>citizen contacted</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="36"/>
+        <source>经核对无需处理</source>
+        <translation>checked, nothing owed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="112"/>
+        <source>申请已提交</source>
+        <translation>application submitted</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="113"/>
+        <source>已退款</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="114"/>
+        <source>未扣款，订单已关闭</source>
+        <translation>not charged, order closed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="115"/>
+        <source>申请未创建，未扣款</source>
+        <translation>application not created, not charged</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/pause.py" line="46"/>
+        <source>{name}暂停取号，请稍后再来或到服务台咨询</source>
+        <translation>{name}: tickets are paused. Please come back later or ask at the service desk</translation>
+    </message>
+    <message>
+        <location filename="../../hall/reconcile.py" line="87"/>
+        <source>没有能处理这笔业务的程序</source>
+        <translation>Nothing on this kiosk can settle this transaction</translation>
+    </message>
+    <message>
+        <location filename="../../hall/reconcile.py" line="101"/>
+        <source>业务 {saga}（{kind}）长时间未能完成，请人工核对</source>
+        <translation>Transaction {saga} ({kind}) has not completed for a long time; please check it by hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="40"/>
+        <source>已取消</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="47"/>
+        <source>打印任务 {job} 已取消</source>
+        <translation>Print job {job} canceled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="54"/>
+        <source>打印任务 {job} 已重新提交</source>
+        <translation>Print job {job} sent again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="52"/>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="66"/>
+        <source>业务日志不可用</source>
+        <translation>The transaction journal is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="55"/>
+        <source>仍未能完成，本机稍后会自动重试</source>
+        <translation>Still not completed; the kiosk will retry by itself later</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="57"/>
+        <source>已处理：{outcome}</source>
+        <translation>Settled: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="68"/>
+        <source>这笔业务已处理完毕</source>
+        <translation>This transaction is already settled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="70"/>
+        <source>已记录人工处理</source>
+        <translation>Recorded as settled by hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="19"/>
+        <source>关机命令无法执行：{err}</source>
+        <translation>The shutdown command could not run: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="22"/>
+        <source>关机命令失败：{err}</source>
+        <translation>The shutdown command failed: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="23"/>
+        <source>正在关机</source>
+        <translation>Shutting down</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="34"/>
+        <source>读卡成功：{name}，{number}，有效期至 {until}</source>
+        <translation>Card read: {name}, {number}, valid until {until}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="40"/>
+        <source>扫码成功：{code}（{n} 位）</source>
+        <translation>Code scanned: {code} ({n} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="43"/>
+        <source>读卡失败：{why}</source>
+        <translation>Card not read: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="44"/>
+        <source>扫码失败：{why}</source>
+        <translation>Code not scanned: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="66"/>
+        <source>指纹采集成功：{finger}，图像质量 {q}</source>
+        <translation>Fingerprint taken: {finger}, image quality {q}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="32"/>
+        <source>本机没有摄像头</source>
+        <translation>This kiosk has no camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="39"/>
+        <source>站在取景框前，按提示检查光线和位置；此处不拍照</source>
+        <translation>Stand in front of the camera and check light and position by the hints; no photo is taken here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="22"/>
+        <source>业务核对</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="31"/>
+        <source>本机没有业务日志，或日志不可用</source>
+        <translation>This kiosk has no transaction journal, or it is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="34"/>
+        <source>没有需要人工处理的业务</source>
+        <translation>No transactions need a hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="40"/>
+        <source>受理号 {acc}</source>
+        <translation>Acceptance no. {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="41"/>
+        <source>订单 {order}</source>
+        <translation>Order {order}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="42"/>
+        <source>金额 {yuan} 元</source>
+        <translation>Amount ¥{yuan}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="45"/>
+        <source>平台已拒绝申请</source>
+        <translation>platform refused the application</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="47"/>
+        <source>重试，或已人工处理时选择原因：</source>
+        <translation>Retry, or if it was settled by hand, choose why:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="49"/>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="22"/>
+        <source>读卡扫码</source>
+        <translation>Readers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="31"/>
+        <source>请把身份证放在读卡区，读到的内容显示在下方（已遮挡）</source>
+        <translation>Place an ID card on the reader; what it reads is shown below (masked)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="32"/>
+        <source>请把二维码或条码对准扫码口，扫到的内容显示在下方（已遮挡）</source>
+        <translation>Hold a QR code or barcode to the scanner; what it reads is shown below (masked)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="42"/>
+        <source>按下按钮后把右手食指放在指纹仪上，显示图像质量（不保存指纹）</source>
+        <translation>Press the button, then put the right index finger on the scanner: the image quality is shown (no print is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="46"/>
+        <source>测试指纹仪</source>
+        <translation>Test the fingerprint scanner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="52"/>
+        <source>本机没有读卡器或扫码器</source>
+        <translation>This kiosk has no card reader or code scanner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="54"/>
+        <source>检测结果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="56"/>
+        <source>还没有读到内容</source>
+        <translation>Nothing read yet</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/preview.py" line="51"/>

@@ -244,7 +244,7 @@ def test_printer_offline_mid_job_and_the_citizen_cancels(ctx, a4sim):
     assert "A4 打印机脱机" in citizen.seen or any(
         "脱机" in str(v.body) for v in t.views if isinstance(v, Message)
     )
-    assert [j["state"] for j in a4sim.jobs()] == ["cancelled"]
+    assert [j["state"] for j in a4sim.jobs()] == ["canceled"]
     a4sim.set_state("idle")  # the printer comes back: nothing prints for nobody
     assert ctx.devices["a4printer"].call(lambda d: d.job_state(a4sim.jobs()[0]["id"])).state == "failed"
     assert a4sim.documents == [] and [s.state for s in prints(ctx)] == [FAILED]
@@ -279,9 +279,9 @@ def test_citizen_who_walks_away_mid_job_has_the_job_withdrawn(ctx, a4sim):
             step = runner.answer(answer)
     runner.cancel("idle")
     deadline = time.monotonic() + 30
-    while [j["state"] for j in a4sim.jobs()] != ["cancelled"] and time.monotonic() < deadline:
+    while [j["state"] for j in a4sim.jobs()] != ["canceled"] and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert [j["state"] for j in a4sim.jobs()] == ["cancelled"]
+    assert [j["state"] for j in a4sim.jobs()] == ["canceled"]
     a4sim.set_state("idle")
     assert a4sim.documents == []
 
