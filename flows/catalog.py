@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from core.text import tr
-from flows import demo, photo, queue, reissue
+from flows import demo, photo, pickup, queue, reissue
 from flows.runtime import FlowSpec
 
 CATALOG: dict[str, FlowSpec] = {
     "queue": queue.SPEC,
     "photo": photo.SPEC,
     "reissue": reissue.SPEC,
+    "pickup": pickup.SPEC,
     "demo": FlowSpec("demo", tr("体验流程"), tr("了解自助办理的步骤"), demo.start),
 }

@@ -94,6 +94,17 @@ class Payment(Busy):
 
 
 @dataclass(frozen=True)
+class LockerDoor(Busy):
+    """Which locker door is open: its number, big, and a small map of the wall with that door
+    lit. `cells` are (number, column, row) from the top left. A Busy, shown while the flow
+    waits for the door to be shut again."""
+
+    number: int = 0
+    cells: tuple[tuple[int, int, int], ...] = ()
+    body: Text = Text("")
+
+
+@dataclass(frozen=True)
 class Intent:
     """What the citizen (or a device) did: a button key, typed value, event, or timeout."""
 

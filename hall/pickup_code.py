@@ -80,6 +80,25 @@ class Verifier:
         return PickupCode(parts[1], issued, parts[3])
 
 
+class NotAPickupCode(BadPickupCode):
+    """Not shaped like a pickup code at all (another QR, a payment code, noise)."""
+
+
+def issuing_kiosk(code: str) -> str:
+    """The kiosk a code names, read before its signature is checked, so a slip of another hall
+    (signed with a key this hall does not hold) is told apart from a forged one."""
+    parts = code.strip().split(".")
+    if (
+        len(parts) != 5
+        or parts[0] != PREFIX
+        or not all(parts)
+        or len(parts[2]) != 8
+        or not parts[2].isdigit()
+    ):
+        raise NotAPickupCode("not a pickup code")
+    return parts[3]
+
+
 def load_signer(private_path: Path, public_path: Path, generate: bool = False) -> Signer:
     """The kiosk's signing key from its PEM file; with `generate` (simulate mode, a first start)
     a missing key is made, and its public half written for the pickup kiosks."""

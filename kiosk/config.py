@@ -115,11 +115,20 @@ def device_section(kind: str) -> Section:
 
 def all_sections() -> tuple[Section, ...]:
     from backends.settings import SECTION as BACKENDS
+    from flows.pickup_settings import SECTION as PICKUP
     from flows.reissue_settings import SECTION as REISSUE
     from hall.queue.settings import SECTION as QUEUE
     from kiosk.maintenance.settings import SECTION as STAFF
 
-    return (*CORE_SECTIONS, QUEUE, STAFF, REISSUE, BACKENDS, *(device_section(k) for k in DEVICE_KINDS))
+    return (
+        *CORE_SECTIONS,
+        QUEUE,
+        STAFF,
+        REISSUE,
+        PICKUP,
+        BACKENDS,
+        *(device_section(k) for k in DEVICE_KINDS),
+    )
 
 
 class Config(Mapping[str, Any]):
