@@ -264,7 +264,7 @@ def _find(ctx: FlowContext, handover: Any, got: tuple[str, str]) -> FlowGen:
             )
         except BackendError:
             return _needs_platform(ctx)
-        mine = _pick(apps)
+        mine = yield Work(partial(_pick, handover, apps))
         if mine is None:
             return Refusal(tr("没有查到可领取的证件"), tr("没有找到您的身份证申请"))
         acc = mine.acceptance_no
@@ -310,8 +310,12 @@ def _find(ctx: FlowContext, handover: Any, got: tuple[str, str]) -> FlowGen:
     return Ticket(acc, c.number, method, app.photo_ref if app is not None else "")
 
 
-def _pick(apps: list[Application]) -> Application | None:
-    """The application a citizen with a card most likely came for: a ready one first."""
+def _pick(handover: Any, apps: list[Application]) -> Application | None:
+    """The application a citizen with a card most likely came for: one in this wall first, then
+    a ready one elsewhere, then what there is to say about the others."""
+    here = [a for a in apps if a.state == AppState.READY and handover.lockers.find(a.acceptance_no)]
+    if here:
+        return here[0]
     order = [AppState.READY, AppState.COLLECTED, AppState.AT_COUNTER, *NOT_READY]
     live = [a for a in apps if a.state in order]
     return min(live, key=lambda a: order.index(a.state), default=None)

@@ -22,7 +22,7 @@ SECTION = Section(
             "door_close_wait",
             90.0,
             "Seconds the screen waits for the citizen to shut the door (staff are alerted later).",
-            min=10,
+            min=1,
             max=600,
         ),
         Option("max_code_length", 300, "Longer scans are refused unread (a slip's code is ~150).", min=64),

@@ -55,7 +55,9 @@ def test_load_tells_the_platform_ready_then_pickup_is_recorded_once(k: Kiosk, pl
 
 
 def test_platform_down_pickup_works_and_is_told_later(
-    wall, db_url, platform: Platform  # noqa: F811
+    wall,
+    db_url,
+    platform: Platform,  # noqa: F811
 ) -> None:
     sim, settings = wall
     k = Kiosk(sim, settings, db_url, platform.client).start()
@@ -114,7 +116,9 @@ def test_silent_board_opens_nothing_and_releases_nothing_unrecorded(k: Kiosk, pl
 
 
 def test_door_left_open_alerts_staff_and_pickup_is_recorded_when_shut(
-    wall, db_url, platform: Platform  # noqa: F811
+    wall,
+    db_url,
+    platform: Platform,  # noqa: F811
 ) -> None:
     sim, settings = wall
     k = Kiosk(sim, settings, db_url, platform.client, door_open_alert_s=0.2).start()
