@@ -5,10 +5,7 @@ kiosk wires it."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from backends.platform.api import AppState, Kind
 from backends.platform.client import PlatformClient
@@ -56,13 +53,6 @@ class Platform:
 def dead_platform() -> PlatformClient:
     """A platform that does not answer (nothing listens on the port)."""
     return PlatformClient(f"http://127.0.0.1:{free_port()}", timeout=0.5, connect_timeout=0.5, backoff=0.01)
-
-
-@pytest.fixture(scope="module")
-def platform() -> Iterator[Platform]:
-    p = Platform()
-    yield p
-    p.stop()
 
 
 class Kiosk:

@@ -13,13 +13,12 @@ from backends.platform.api import AppState
 from hall.journal import DONE, OPEN
 from hall.lockers import CState
 from hall.lockers.handover import COLLECTED
-from tests.devices.locker.support import db_url, wall  # noqa: F401
-from tests.pickup.support import Kiosk, Platform, platform  # noqa: F401
+from tests.pickup.support import Kiosk, Platform
 from tests.unit.test_lockers_crash import run_and_kill
 
 
 @pytest.fixture
-def loaded(wall, db_url, platform: Platform) -> Iterator[tuple[Kiosk, str, int]]:  # noqa: F811
+def loaded(wall, db_url, platform: Platform) -> Iterator[tuple[Kiosk, str, int]]:
     sim, settings = wall
     k = Kiosk(sim, settings, db_url, platform.client).start()
     acc = platform.accepted()
@@ -41,7 +40,7 @@ def test_killed_with_the_door_open_records_the_pickup_once_shut(
     wall,
     db_url,
     platform: Platform,
-    loaded,  # noqa: F811
+    loaded,
 ) -> None:
     _, settings = wall
     k, acc, n = loaded
@@ -66,7 +65,7 @@ def test_killed_and_door_found_shut_keeps_the_card_for_staff(
     wall,
     db_url,
     platform: Platform,
-    loaded,  # noqa: F811
+    loaded,
 ) -> None:
     _, settings = wall
     k, acc, n = loaded

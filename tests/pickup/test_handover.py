@@ -15,12 +15,11 @@ from backends.platform.api import AppState
 from hall.journal import DONE, FAILED, OPEN
 from hall.lockers import CState, ItemNotFound, LockerJammed, LockerOutcomeUnknown
 from hall.lockers.handover import COLLECTED, KINDS
-from tests.devices.locker.support import db_url, wall  # noqa: F401
-from tests.pickup.support import Kiosk, Platform, dead_platform, platform  # noqa: F401
+from tests.pickup.support import Kiosk, Platform, dead_platform
 
 
 @pytest.fixture
-def k(wall, db_url, platform: Platform) -> Iterator[Kiosk]:  # noqa: F811
+def k(wall, db_url, platform: Platform) -> Iterator[Kiosk]:
     sim, settings = wall
     kiosk = Kiosk(sim, settings, db_url, platform.client).start()
     yield kiosk
@@ -57,7 +56,7 @@ def test_load_tells_the_platform_ready_then_pickup_is_recorded_once(k: Kiosk, pl
 def test_platform_down_pickup_works_and_is_told_later(
     wall,
     db_url,
-    platform: Platform,  # noqa: F811
+    platform: Platform,
 ) -> None:
     sim, settings = wall
     k = Kiosk(sim, settings, db_url, platform.client).start()
@@ -118,7 +117,7 @@ def test_silent_board_opens_nothing_and_releases_nothing_unrecorded(k: Kiosk, pl
 def test_door_left_open_alerts_staff_and_pickup_is_recorded_when_shut(
     wall,
     db_url,
-    platform: Platform,  # noqa: F811
+    platform: Platform,
 ) -> None:
     sim, settings = wall
     k = Kiosk(sim, settings, db_url, platform.client, door_open_alert_s=0.2).start()

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
@@ -25,11 +24,9 @@ from hall.lockers import CState
 from hall.pickup_code import Signer, load_signer
 from kiosk.config import load
 from tests.backends.support import WANG
-from tests.devices.locker.support import db_url, wall  # noqa: F401
 from tests.flows.fakes import FakeDevice, FakeDevices
 from tests.flows.test_reissue_flow import SwayingCamera
-from tests.pickup.support import Kiosk, Platform, dead_platform, platform  # noqa: F401
-
+from tests.pickup.support import Kiosk, Platform, dead_platform
 
 TODAY = FakeClock().now().date()  # the journey's day
 
@@ -71,7 +68,7 @@ class Hall:
 
 
 @pytest.fixture
-def hall(wall, db_url, platform: Platform, tmp_path: Path) -> Iterator[Hall]:  # noqa: F811
+def hall(wall, db_url, platform: Platform, tmp_path: Path) -> Iterator[Hall]:
     sim, settings = wall
     sim.set_auto_close(0.4)
     k = Kiosk(sim, settings, db_url, platform.client).start()
@@ -121,7 +118,7 @@ def test_scan_face_door_lit_collected_and_recorded(hall: Hall) -> None:
 
 
 def test_offline_a_verified_slip_still_collects_and_the_platform_hears_later(hall: Hall) -> None:
-    acc, n = hall.ready()
+    acc, _ = hall.ready()
     hall.ctx.services["platform"] = hall.k.handover.platform = dead_platform()
     t = hall.walk(scan(hall.slip(acc)))
     assert t.outcome == Finished("collected"), [str(v.title) for v in t.views]
@@ -141,7 +138,7 @@ def test_offline_the_card_and_the_typed_number_need_the_platform(hall: Hall) -> 
 
 
 def test_typed_acceptance_number_with_face_check(hall: Hall) -> None:
-    acc, n = hall.ready()
+    acc, _ = hall.ready()
     t = hall.walk(Intent("number"), Intent("ok", acc[2:]))
     assert t.outcome == Finished("collected"), [str(v.title) for v in t.views]
     assert hall.platform.ref.apps[acc].state == AppState.COLLECTED
@@ -187,7 +184,7 @@ def test_not_ready_another_kiosk_expired_another_hall_forged(hall: Hall, tmp_pat
 
 
 def test_idcard_read_finds_the_ready_card(hall: Hall) -> None:
-    acc, n = hall.ready()
+    acc, _ = hall.ready()
     hall.ctx.devices.states["idcard"] = OK
     card = SimpleNamespace(id_number=WANG, name="王小明", address="某地")
     answers = iter([Intent("idcard"), Intent("card_inserted", card), Intent("card_removed")])
