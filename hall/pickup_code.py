@@ -73,7 +73,10 @@ class Verifier:
         if len(parts) != 4 or parts[0] != PREFIX:
             raise BadPickupCode("not a pickup code")
         try:
-            self._key.verify(_unb64(sig), body.encode())
+            raw = _unb64(sig)
+            if _b64(raw) != sig:  # spare bits set in the last character: one code, one spelling
+                raise ValueError("signature not in canonical base64url")
+            self._key.verify(raw, body.encode())
             issued = date(int(parts[2][:4]), int(parts[2][4:6]), int(parts[2][6:]))
         except (InvalidSignature, ValueError) as e:
             raise BadPickupCode("signature does not verify") from e
