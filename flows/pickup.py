@@ -346,8 +346,13 @@ def _platform_says(ctx: FlowContext, handover: Any, app: Application) -> Refusal
 
 def _collected(ctx: FlowContext, when: datetime | None) -> Refusal:
     at = _local(ctx, when).strftime("%Y-%m-%d %H:%M") if when else "—"
-    return _counter(
-        ctx, tr("证件已领取"), tr("这张回执的证件已于 {at} 领取，回执不能重复使用。如非本人领取", at=at)
+    return Refusal(
+        tr("证件已领取"),
+        tr(
+            "这张回执的证件已于 {at} 领取，回执不能重复使用。如果不是您本人领取的，请拨打服务电话 {phone}",
+            at=at,
+            phone=ctx.config["kiosk"]["help_phone"],
+        ),
     )
 
 
@@ -425,7 +430,8 @@ def _give(ctx: FlowContext, handover: Any, t: Ticket) -> FlowGen:
         )
     except CompartmentBusy as e:
         return (yield from _end(ctx, Refusal(tr("暂时无法取出证件"), e.reason)))
-    cells = yield Work(partial(wall_cells, handover.lockers.compartments()))
+    rows = int(ctx.config["pickup"]["wall_rows"])
+    cells = wall_cells((yield Work(handover.lockers.compartments)), rows)
     door = LockerDoor(
         title=tr("请到 {n} 号柜门取证件", n=t.number),
         prompt=tr("{n} 号柜门已打开，请取出证件，然后关好柜门", n=t.number),
@@ -479,12 +485,16 @@ def _door_failed(ctx: FlowContext, number: int) -> FlowGen:
     )
 
 
-def wall_cells(compartments: list[Any]) -> tuple[tuple[int, int, int], ...]:
-    """(number, column, row): one column per lock board, its locks top to bottom."""
-    boards = sorted({c.board for c in compartments})
-    return tuple(
-        (c.number, boards.index(c.board), c.lock - 1) for c in sorted(compartments, key=lambda c: c.number)
-    )
+def wall_cells(compartments: list[Any], rows: int) -> tuple[tuple[int, int, int], ...]:
+    """(number, column, row) of each door: each lock board's doors in order, top to bottom,
+    `rows` to a column, a board starting a column of its own."""
+    cells: list[tuple[int, int, int]] = []
+    column = 0
+    for board in sorted({c.board for c in compartments}):
+        doors = sorted((c for c in compartments if c.board == board), key=lambda c: c.lock)
+        cells += [(c.number, column + i // rows, i % rows) for i, c in enumerate(doors)]
+        column += -(-len(doors) // rows)
+    return tuple(sorted(cells))
 
 
 SPEC = FlowSpec(

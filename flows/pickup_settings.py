@@ -25,6 +25,9 @@ SECTION = Section(
             min=1,
             max=600,
         ),
+        Option(
+            "wall_rows", 6, "Doors one above the other in a column of the wall (the map on screen).", min=1
+        ),
         Option("max_code_length", 300, "Longer scans are refused unread (a slip's code is ~150).", min=64),
     ),
 )

@@ -5,6 +5,7 @@ kiosk wires it."""
 from __future__ import annotations
 
 import time
+import uuid
 from typing import Any
 
 from backends.platform.api import AppState, Kind
@@ -32,22 +33,25 @@ class Platform:
         self.ref = ReferencePlatform()
         self.server: Running = serve(self.ref.app())
         self.client = PlatformClient(self.server.url, timeout=5, backoff=0.01)
-        self._n = 0
 
     def accepted(self) -> str:
-        """A submitted application whose card is made: what staff load into the locker."""
-        self._n += 1
-        c = self.client
-        acc = c.create_application(f"pickup-test-{self._n:04d}", WANG, Kind.RENEWAL_EXPIRY).acceptance_no
-        c.attach_photo(acc, live_jpeg())
-        c.attach_fingerprints(acc, {})
-        c.mark_paid(acc, f"ORDER{self._n:06d}", c.status(acc).fee_fen)
-        assert c.submit(acc).state == AppState.ACCEPTED
-        return acc
+        return accepted(self.client)
 
     def stop(self) -> None:
         self.client.close()
         self.server.stop()
+
+
+def accepted(c: PlatformClient) -> str:
+    """A submitted application of the demo person whose registry photo is the simulated camera's
+    face, its card made: what staff load into the locker."""
+    key = uuid.uuid4().hex
+    acc = c.create_application(key, WANG, Kind.RENEWAL_EXPIRY).acceptance_no
+    c.attach_photo(acc, live_jpeg())
+    c.attach_fingerprints(acc, {})
+    c.mark_paid(acc, f"ORD{key[:12]}", c.status(acc).fee_fen)
+    assert c.submit(acc).state == AppState.ACCEPTED
+    return acc
 
 
 def dead_platform() -> PlatformClient:
