@@ -21,6 +21,7 @@ from core.text import Text, tr
 from kiosk.maintenance.actions import Maintenance, Outcome
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
+from kiosk.ui.maintenance.locker_load import LoadPage
 from kiosk.ui.screens.base import clear
 from kiosk.ui.widgets import button, label
 
@@ -40,6 +41,7 @@ PAGES = (
     ("overview", tr("总览")),
     ("printer", tr("打印机")),
     ("lockers", tr("取件柜")),
+    ("locker_load", tr("装取证件")),
     ("queue", tr("排队")),
     ("logs", tr("日志")),
 )
@@ -63,6 +65,7 @@ class MaintenancePanel(QWidget):
         self.log_level = "INFO"
         self.result: Outcome | None = None
         self._done = channel(self._finished, owner=self)
+        self.load_page: LoadPage | None = None
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(32, 24, 32, 24)
         self.outer.setSpacing(16)
@@ -231,6 +234,10 @@ class MaintenancePanel(QWidget):
         for i, b in enumerate(buttons):
             actions.addWidget(b, i // 2, i % 2)
         box.addLayout(actions)
+
+    def _page_locker_load(self, maint: Maintenance, box: QVBoxLayout) -> None:
+        self.load_page = self.load_page or LoadPage(self, maint)
+        self.load_page.build(box)
 
     def _select(self, number: int) -> None:
         self.selected = number

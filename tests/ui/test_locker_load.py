@@ -1,0 +1,102 @@
+"""Staff load the pickup locker in maintenance mode on the simulated kiosk: the card's number
+scanned on the kiosk's scanner, the smallest free compartment opens, staff shut it, the platform
+hears the card is ready there; then the card is taken back to the counter. Audited."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from backends.platform.api import AppState
+from devices.base import State
+from tests.pickup.support import accepted
+from tests.ui.conftest import simulated_kiosk
+from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, btn, taps, texts, type_pin
+
+
+@pytest.fixture
+def kiosk(tmp_path):
+    k = simulated_kiosk(tmp_path, ["pickup"], **{"staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}]})
+    for kind in ("scanner", "locker"):
+        assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 15), k.devices[kind].status
+    yield k
+    k.stop()
+
+
+@pytest.fixture
+def shell(qtbot, kiosk):
+    from kiosk.ui.app import application
+    from kiosk.ui.shell import Shell, install
+
+    application()
+    s = Shell(kiosk)
+    install(s)
+    qtbot.addWidget(s)
+    s.resize(1080, 1920)
+    s.show()
+    taps(qtbot, s)
+    type_pin(qtbot, s, PIN)
+    assert s.mode == "staff"
+    yield s
+    s.shutdown()
+
+
+def click(qtbot, shell, name: str) -> None:
+    qtbot.mouseClick(btn(shell, name), Qt.MouseButton.LeftButton)
+
+
+def test_scan_load_shut_then_back_to_the_counter(qtbot, shell, kiosk):
+    platform, lockers, wall = (
+        kiosk.services["platform"],
+        kiosk.services["lockers"],
+        kiosk.simulators["locker"],
+    )
+    acc = accepted(platform)
+    click(qtbot, shell, "tab_locker_load")
+    assert not btn(shell, "load_M").isEnabled()  # no number yet
+    kiosk.simulators["scanner"].scan(acc)
+    qtbot.waitUntil(lambda: acc in texts(shell), timeout=10000)
+    click(qtbot, shell, "load_M")
+    qtbot.waitUntil(lambda: "号柜已打开，请放入证件" in texts(shell), timeout=20000)
+    n = lockers.find(acc).number
+    assert f"{n} 号柜已打开" in texts(shell) and not wall.door_closed(n)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for w, h in ((1080, 1920), (1920, 1080)):
+        shell.resize(w, h)
+        qtbot.waitUntil(lambda: f"{n} 号柜已打开" in texts(shell), timeout=5000)
+        shell.grab().save(str(SHOTS / f"locker_load_{w}x{h}.png"))
+    shell.resize(1080, 1920)
+    qtbot.waitUntil(lambda: lockers.get(n).door_seen_open, timeout=10000)
+    wall.close_door(n)  # the card is in
+    qtbot.waitUntil(lambda: "业务系统已登记" in texts(shell), timeout=20000)
+    app = platform.status(acc)
+    assert (app.state, app.locker, app.kiosk) == (AppState.READY, n, "K01")
+
+    click(qtbot, shell, "unload")
+    qtbot.waitUntil(lambda: "请取出证件交回窗口" in texts(shell), timeout=20000)
+    qtbot.waitUntil(lambda: lockers.get(n).door_seen_open, timeout=10000)
+    wall.close_door(n)
+    qtbot.waitUntil(lambda: "业务系统已登记" in texts(shell), timeout=20000)
+    assert platform.status(acc).state == AppState.AT_COUNTER and lockers.find(acc) is None
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("locker_load", f"card {acc}", "ok") in rows and ("locker_unload", f"card {acc}", "ok") in rows
+
+
+def test_a_jammed_door_at_loading_is_said_and_nothing_recorded(qtbot, shell, kiosk):
+    platform, lockers, wall = (
+        kiosk.services["platform"],
+        kiosk.services["lockers"],
+        kiosk.simulators["locker"],
+    )
+    acc = accepted(platform)
+    wall.toggle_jam(1)
+    click(qtbot, shell, "tab_locker_load")
+    for d in acc[2:]:
+        click(qtbot, shell, f"load_key_{d}")
+    click(qtbot, shell, "load_M")
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)
+    assert lockers.find(acc) is None and lockers.get(1).state.value == "faulty"
+    assert platform.status(acc).state == AppState.ACCEPTED
+    assert ("locker_load", f"card {acc}", "failed") in [
+        (r.action, r.object, r.result) for r in audit_rows(kiosk)
+    ]
