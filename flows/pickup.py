@@ -463,7 +463,7 @@ def _give(ctx: FlowContext, handover: Any, t: Ticket) -> FlowGen:
     return (
         yield from _end(
             ctx,
-            Refusal(tr("领取成功"), tr("请当场核对证件信息，有问题请到窗口咨询。旧证请交回窗口"), "success"),
+            Refusal(tr("领取成功"), tr("请当场核对证件上的信息，有问题请到窗口咨询"), "success"),
             "collected",
         )
     )

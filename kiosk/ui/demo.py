@@ -252,6 +252,8 @@ def walk_photo(shell: Shell, snap: Callable[[str, str], None]) -> None:
 
 
 def run_demo(kiosk: Kiosk, outdir: Path) -> int:
+    from kiosk.ui import demo_pickup  # noqa: F401  (adds its walk to DEMO_STEPS)
+
     application()
     outdir.mkdir(parents=True, exist_ok=True)
     expected = _ExpectedFailure()

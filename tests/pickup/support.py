@@ -8,8 +8,9 @@ import time
 import uuid
 from typing import Any
 
-from backends.platform.api import AppState, Kind
+from backends.platform.api import AppState
 from backends.platform.client import PlatformClient
+from backends.platform.demo import accepted_application
 from backends.platform.server import ReferencePlatform
 from backends.refserver import Running, free_port, serve
 from core.clock import Clock
@@ -22,7 +23,6 @@ from hall.lockers import CState, DeviceBoards, Lockers
 from hall.lockers.handover import Handover
 from hall.reconcile import Reconciler
 from kiosk.alerts import Alerts
-from tests.backends.support import WANG, live_jpeg
 from tests.devices.locker.support import start_device
 
 
@@ -43,14 +43,9 @@ class Platform:
 
 
 def accepted(c: PlatformClient) -> str:
-    """A submitted application of the demo person whose registry photo is the simulated camera's
-    face, its card made: what staff load into the locker."""
-    key = uuid.uuid4().hex
-    acc = c.create_application(key, WANG, Kind.RENEWAL_EXPIRY).acceptance_no
-    c.attach_photo(acc, live_jpeg())
-    c.attach_fingerprints(acc, {})
-    c.mark_paid(acc, f"ORD{key[:12]}", c.status(acc).fee_fen)
-    assert c.submit(acc).state == AppState.ACCEPTED
+    """An accepted application whose card is made: what staff load into the locker."""
+    acc = accepted_application(c, uuid.uuid4().hex)
+    assert c.status(acc).state == AppState.ACCEPTED
     return acc
 
 
