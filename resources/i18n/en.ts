@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
+        <location filename="../../flows/catalog.py" line="14"/>
         <location filename="../../kiosk/home.py" line="82"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="13"/>
+        <location filename="../../flows/catalog.py" line="14"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="231"/>
+        <location filename="../../flows/reissue.py" line="235"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -37,6 +37,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="19"/>
+        <location filename="../../flows/pickup.py" line="111"/>
         <source>刷身份证</source>
         <translation>Read ID card</translation>
     </message>
@@ -84,8 +85,8 @@
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
-        <location filename="../../flows/queue.py" line="268"/>
-        <location filename="../../flows/reissue.py" line="675"/>
+        <location filename="../../flows/queue.py" line="265"/>
+        <location filename="../../flows/reissue.py" line="679"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -95,13 +96,13 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="118"/>
+        <location filename="../../flows/views.py" line="129"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="118"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="85"/>
+        <location filename="../../flows/views.py" line="129"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -126,7 +127,7 @@
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="257"/>
+        <location filename="../../kiosk/app.py" line="269"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -152,7 +153,7 @@
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="19"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -191,7 +192,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="53"/>
-        <location filename="../../flows/queue.py" line="307"/>
+        <location filename="../../flows/queue.py" line="314"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
@@ -258,6 +259,7 @@
         <translation>No ID card needed</translation>
     </message>
     <message>
+        <location filename="../../flows/pickup.py" line="180"/>
         <location filename="../../flows/queue.py" line="103"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
@@ -268,6 +270,8 @@
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
+        <location filename="../../flows/pickup.py" line="181"/>
+        <location filename="../../flows/pickup.py" line="182"/>
         <location filename="../../flows/queue.py" line="124"/>
         <location filename="../../flows/queue.py" line="125"/>
         <source>请将身份证放在读卡区</source>
@@ -279,8 +283,8 @@
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="247"/>
-        <location filename="../../flows/reissue.py" line="650"/>
+        <location filename="../../flows/queue.py" line="244"/>
+        <location filename="../../flows/reissue.py" line="654"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
@@ -290,24 +294,22 @@
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="266"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="294"/>
+        <location filename="../../flows/queue.py" line="289"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="295"/>
+        <location filename="../../flows/queue.py" line="290"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="229"/>
-        <location filename="../../flows/queue.py" line="285"/>
-        <location filename="../../flows/queue.py" line="298"/>
+        <location filename="../../flows/queue.py" line="306"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -373,128 +375,128 @@
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="220"/>
+        <location filename="../../flows/queue.py" line="222"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="223"/>
+        <location filename="../../flows/queue.py" line="224"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="226"/>
+        <location filename="../../flows/queue.py" line="227"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="251"/>
+        <location filename="../../flows/queue.py" line="248"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="251"/>
+        <location filename="../../flows/queue.py" line="248"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="263"/>
+        <location filename="../../flows/queue.py" line="260"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="276"/>
+        <location filename="../../flows/queue.py" line="275"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="279"/>
+        <location filename="../../flows/queue.py" line="277"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="282"/>
+        <location filename="../../flows/queue.py" line="280"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="292"/>
+        <location filename="../../flows/queue.py" line="288"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="308"/>
+        <location filename="../../flows/queue.py" line="315"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="312"/>
+        <location filename="../../flows/queue.py" line="319"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="314"/>
+        <location filename="../../flows/queue.py" line="321"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="358"/>
+        <location filename="../../flows/queue.py" line="365"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
         <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="359"/>
+        <location filename="../../flows/queue.py" line="366"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="316"/>
+        <location filename="../../flows/queue.py" line="323"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="316"/>
+        <location filename="../../flows/queue.py" line="323"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="323"/>
+        <location filename="../../flows/queue.py" line="330"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="329"/>
+        <location filename="../../flows/queue.py" line="336"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/queue.py" line="337"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="340"/>
+        <location filename="../../flows/queue.py" line="347"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="341"/>
+        <location filename="../../flows/queue.py" line="348"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="342"/>
+        <location filename="../../flows/queue.py" line="349"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="354"/>
+        <location filename="../../flows/queue.py" line="361"/>
         <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="355"/>
+        <location filename="../../flows/queue.py" line="362"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -509,12 +511,13 @@
         <translation>Print a certificate</translation>
     </message>
     <message>
+        <location filename="../../flows/pickup.py" line="502"/>
         <location filename="../../kiosk/home.py" line="81"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="379"/>
+        <location filename="../../kiosk/ui/demo.py" line="381"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -587,229 +590,323 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
         <source>需注意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="37"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
         <source>空</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
         <source>有件</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
         <source>正在开门</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
         <source>等待关门</source>
         <translation>Waiting for the door to close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="40"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
+        <source>装取证件</source>
+        <translation>Load cards</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="45"/>
         <source>排队</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="46"/>
         <source>日志</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>门锁卡住</source>
         <translation>lock jammed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>门关不上</source>
         <translation>door will not close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
         <source>柜内损坏</source>
         <translation>compartment damaged</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
         <source>错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="105"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="108"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="109"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="112"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="111"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="114"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="138"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="144"/>
         <source>本机未配置设备</source>
         <translation>No devices configured on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="151"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="153"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="157"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="24"/>
+        <source>小格</source>
+        <translation>small</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="24"/>
+        <source>中格</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="24"/>
+        <source>大格</source>
+        <translation>large</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="60"/>
+        <source>扫描证件袋上的受理号，或输入受理号的 13 位数字</source>
+        <translation>Scan the acceptance number on the card's envelope, or type its 13 digits</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="163"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
+        <source>退格</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
+        <source>装入{size}</source>
+        <translation>Load: {size}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="81"/>
+        <source>装入 {n} 号柜</source>
+        <translation>Load into {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="88"/>
+        <source>移到 {n} 号柜</source>
+        <translation>Move to {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="95"/>
+        <source>取回窗口</source>
+        <translation>Back to counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="107"/>
+        <source>在“取件柜”页选中一个柜格，可指定放入或移到该柜格</source>
+        <translation>Select a compartment on the Pickup locker page to load into or move to that one</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="180"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="182"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="185"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="187"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="46"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="58"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="192"/>
+        <location filename="../../kiosk/ui/sim_cards.py" line="35"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="202"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="58"/>
+        <source>{n} 号柜已打开，请取出证件交回窗口，然后关门</source>
+        <translation>Compartment {n} is open: take the card to the counter, then shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="72"/>
+        <source>{n} 号柜已打开，请放入证件，然后关门</source>
+        <translation>Compartment {n} is open: put the card in, then shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="78"/>
+        <source>没有打开的柜门</source>
+        <translation>No door is open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="82"/>
+        <source>{n} 号柜门还没有关上；关门后会自动登记</source>
+        <translation>Door {n} is still open; it is recorded once shut</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="84"/>
+        <source>{n} 号柜已关门，业务系统已登记</source>
+        <translation>Door {n} shut; the platform has it recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="86"/>
+        <source>{n} 号柜已关门；业务系统暂未应答，稍后自动登记</source>
+        <translation>Door {n} shut; the platform is not answering and will be told later</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="87"/>
+        <source>{n} 号柜门没有打开，没有登记：{why}</source>
+        <translation>Door {n} did not open; nothing recorded: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="208"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="212"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="210"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="213"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="215"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="218"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="225"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="228"/>
         <source>标记故障：{why}</source>
         <translation>Mark faulty: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="243"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="250"/>
         <source>本机没有排队取号服务，或排队数据库不可用</source>
         <translation>No queue service here, or the queue database is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
         <source>可取号</source>
         <translation>Open for tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="245"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
         <source>暂停取号：{why}</source>
         <translation>Not issuing tickets: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="249"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="256"/>
         <source>今日已取 {issued} 个，等候 {waiting} 人</source>
         <translation>{issued} tickets today, {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="259"/>
         <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
         <translation>To pause or resume a service, change its hours in the queue settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="266"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="273"/>
         <source>没有日志</source>
         <translation>No log lines</translation>
     </message>
@@ -848,11 +945,13 @@
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
+        <location filename="../../flows/pickup.py" line="74"/>
+        <location filename="../../flows/pickup.py" line="406"/>
         <location filename="../../flows/queue.py" line="158"/>
         <location filename="../../flows/queue.py" line="204"/>
-        <location filename="../../flows/queue.py" line="332"/>
-        <location filename="../../flows/reissue.py" line="97"/>
-        <location filename="../../flows/reissue.py" line="386"/>
+        <location filename="../../flows/queue.py" line="339"/>
+        <location filename="../../flows/reissue.py" line="99"/>
+        <location filename="../../flows/reissue.py" line="390"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>返回首页</source>
@@ -937,8 +1036,10 @@
         <translation>Touch the screen to start</translation>
     </message>
     <message>
+        <location filename="../../flows/pickup.py" line="109"/>
+        <location filename="../../flows/pickup.py" line="184"/>
         <location filename="../../flows/queue.py" line="119"/>
-        <location filename="../../flows/reissue.py" line="284"/>
+        <location filename="../../flows/reissue.py" line="288"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
         <translation>Back</translation>
@@ -960,12 +1061,12 @@
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="59"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="60"/>
         <source>设备模拟器</source>
         <translation>Device simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="67"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="70"/>
         <source>没有正在运行的模拟设备</source>
         <translation>No simulated devices running</translation>
     </message>
@@ -1091,7 +1192,7 @@
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="28"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -2115,8 +2216,8 @@
     </message>
     <message>
         <location filename="../../flows/photo.py" line="70"/>
-        <location filename="../../flows/reissue.py" line="353"/>
-        <location filename="../../flows/reissue.py" line="364"/>
+        <location filename="../../flows/reissue.py" line="357"/>
+        <location filename="../../flows/reissue.py" line="368"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -2867,30 +2968,30 @@
         <translation>Send an overlong line</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="102"/>
-        <location filename="../../backends/http.py" line="132"/>
-        <location filename="../../backends/http.py" line="135"/>
+        <location filename="../../backends/http.py" line="79"/>
+        <location filename="../../backends/http.py" line="109"/>
+        <location filename="../../backends/http.py" line="112"/>
         <source>服务返回了无法识别的应答</source>
         <translation>The service gave an answer we cannot read</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="122"/>
+        <location filename="../../backends/http.py" line="99"/>
         <source>服务暂时无法连接</source>
         <translation>The service cannot be reached at the moment</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="124"/>
-        <location filename="../../backends/http.py" line="126"/>
+        <location filename="../../backends/http.py" line="101"/>
+        <location filename="../../backends/http.py" line="103"/>
         <source>服务响应超时</source>
         <translation>The service did not answer in time</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="128"/>
+        <location filename="../../backends/http.py" line="105"/>
         <source>服务出错</source>
         <translation>The service reported an error</translation>
     </message>
     <message>
-        <location filename="../../backends/http.py" line="137"/>
+        <location filename="../../backends/http.py" line="114"/>
         <source>服务拒绝：{why}</source>
         <translation>The service refused: {why}</translation>
     </message>
@@ -2906,403 +3007,766 @@
         <translation>The payment result is not yet known</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="42"/>
+        <location filename="../../flows/reissue.py" line="44"/>
         <source>到期换领</source>
         <translation>Renewal at expiry</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="43"/>
+        <location filename="../../flows/reissue.py" line="45"/>
         <source>损坏换领</source>
         <translation>Renewal of a damaged card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="44"/>
+        <location filename="../../flows/reissue.py" line="46"/>
         <source>丢失补领</source>
         <translation>Reissue after loss</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="49"/>
+        <location filename="../../flows/reissue.py" line="51"/>
         <source>您已有一份正在办理的身份证申请，不能重复申请。新证制作好后会通知您领取</source>
         <translation>You already have an ID card application in progress and cannot apply again. You will be told when the new card is ready</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="50"/>
+        <location filename="../../flows/reissue.py" line="52"/>
         <source>未满十六周岁的申请人，请由监护人陪同到窗口办理</source>
         <translation>Applicants under 16 must come to a counter with a guardian</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="51"/>
+        <location filename="../../flows/reissue.py" line="53"/>
         <source>户籍信息显示已注销，请到户籍窗口咨询</source>
         <translation>Your household registration shows as cancelled. Please ask at the household registration counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="52"/>
+        <location filename="../../flows/reissue.py" line="54"/>
         <source>户籍中没有您的登记照片，无法进行人像比对，请到窗口办理</source>
         <translation>There is no registered photo of you to compare your face with. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="53"/>
+        <location filename="../../flows/reissue.py" line="55"/>
         <source>港澳台居民居住证请到出入境窗口办理</source>
         <translation>Residence permits for Hong Kong, Macao and Taiwan residents are handled at the exit-entry counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="54"/>
+        <location filename="../../flows/reissue.py" line="56"/>
         <source>您的户籍不在本省，自助机暂不能受理，请到窗口办理异地换补领</source>
         <translation>Your household is registered in another province, which this machine cannot handle. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="55"/>
+        <location filename="../../flows/reissue.py" line="57"/>
         <source>没有查到这个身份证号码的户籍信息，请核对号码，或到窗口办理</source>
         <translation>No registration was found for this ID number. Please check the number, or apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="62"/>
+        <location filename="../../flows/reissue.py" line="64"/>
         <source>身份证业务系统暂时无法连接，请到窗口办理</source>
         <translation>The ID card system cannot be reached now. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="75"/>
+        <location filename="../../flows/reissue.py" line="77"/>
         <source>有效期 5 年</source>
         <translation>valid 5 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="77"/>
+        <location filename="../../flows/reissue.py" line="79"/>
         <source>有效期 10 年</source>
         <translation>valid 10 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="79"/>
+        <location filename="../../flows/reissue.py" line="81"/>
         <source>有效期 20 年</source>
         <translation>valid 20 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="80"/>
+        <location filename="../../flows/reissue.py" line="82"/>
         <source>长期有效</source>
         <translation>valid for life</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="107"/>
+        <location filename="../../flows/reissue.py" line="109"/>
         <source>请到窗口办理</source>
         <translation>Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="109"/>
+        <location filename="../../flows/reissue.py" line="111"/>
         <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
         <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="124"/>
+        <location filename="../../flows/reissue.py" line="126"/>
         <source>自助机暂时不能办理此业务</source>
         <translation>This machine cannot handle this service now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="124"/>
+        <location filename="../../flows/reissue.py" line="126"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="132"/>
-        <location filename="../../flows/reissue.py" line="161"/>
+        <location filename="../../flows/reissue.py" line="134"/>
+        <location filename="../../flows/reissue.py" line="165"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="138"/>
+        <location filename="../../flows/reissue.py" line="140"/>
         <source>拍摄身份证照片</source>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="158"/>
-        <location filename="../../flows/reissue.py" line="168"/>
+        <location filename="../../flows/reissue.py" line="162"/>
+        <location filename="../../flows/reissue.py" line="172"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="158"/>
+        <location filename="../../flows/reissue.py" line="162"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="168"/>
+        <location filename="../../flows/reissue.py" line="172"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="176"/>
+        <location filename="../../flows/pickup.py" line="329"/>
+        <location filename="../../flows/reissue.py" line="180"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="176"/>
+        <location filename="../../flows/reissue.py" line="180"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="188"/>
+        <location filename="../../flows/reissue.py" line="192"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="188"/>
+        <location filename="../../flows/reissue.py" line="192"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="197"/>
+        <location filename="../../flows/reissue.py" line="201"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="199"/>
+        <location filename="../../flows/reissue.py" line="203"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="205"/>
+        <location filename="../../flows/reissue.py" line="209"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="206"/>
+        <location filename="../../flows/reissue.py" line="210"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="222"/>
+        <location filename="../../flows/pickup.py" line="361"/>
+        <location filename="../../flows/reissue.py" line="226"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="222"/>
+        <location filename="../../flows/reissue.py" line="226"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="232"/>
+        <location filename="../../flows/reissue.py" line="236"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="236"/>
+        <location filename="../../flows/reissue.py" line="240"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="237"/>
+        <location filename="../../flows/reissue.py" line="241"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="239"/>
+        <location filename="../../flows/reissue.py" line="243"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="241"/>
+        <location filename="../../flows/reissue.py" line="245"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="241"/>
+        <location filename="../../flows/reissue.py" line="245"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="255"/>
+        <location filename="../../flows/pickup.py" line="263"/>
+        <location filename="../../flows/pickup.py" line="281"/>
+        <location filename="../../flows/reissue.py" line="259"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="255"/>
+        <location filename="../../flows/reissue.py" line="259"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="259"/>
+        <location filename="../../flows/reissue.py" line="263"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="264"/>
+        <location filename="../../flows/reissue.py" line="268"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="265"/>
+        <location filename="../../flows/reissue.py" line="269"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="266"/>
+        <location filename="../../flows/reissue.py" line="270"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="267"/>
+        <location filename="../../flows/reissue.py" line="271"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="267"/>
+        <location filename="../../flows/reissue.py" line="271"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="279"/>
+        <location filename="../../flows/reissue.py" line="283"/>
         <source>请刷旧身份证</source>
         <translation>Please read your old ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="280"/>
-        <location filename="../../flows/reissue.py" line="281"/>
+        <location filename="../../flows/reissue.py" line="284"/>
+        <location filename="../../flows/reissue.py" line="285"/>
         <source>请将旧身份证放在读卡区</source>
         <translation>Place your old ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="294"/>
+        <location filename="../../flows/reissue.py" line="298"/>
         <source>这张证件无法读取：{why}。损坏的证件请选择补领方式输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card, type the number instead</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="304"/>
+        <location filename="../../flows/reissue.py" line="308"/>
         <source>请输入您的身份证号码</source>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="305"/>
+        <location filename="../../flows/reissue.py" line="309"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="306"/>
+        <location filename="../../flows/reissue.py" line="310"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="319"/>
+        <location filename="../../flows/reissue.py" line="323"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="335"/>
+        <location filename="../../flows/reissue.py" line="339"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="337"/>
+        <location filename="../../flows/reissue.py" line="341"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="341"/>
+        <location filename="../../flows/reissue.py" line="345"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="341"/>
+        <location filename="../../flows/reissue.py" line="345"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="353"/>
-        <location filename="../../flows/reissue.py" line="364"/>
-        <location filename="../../flows/reissue.py" line="421"/>
-        <location filename="../../flows/reissue.py" line="433"/>
+        <location filename="../../flows/reissue.py" line="357"/>
+        <location filename="../../flows/reissue.py" line="368"/>
+        <location filename="../../flows/reissue.py" line="425"/>
+        <location filename="../../flows/reissue.py" line="437"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="360"/>
-        <location filename="../../flows/reissue.py" line="371"/>
+        <location filename="../../flows/pickup.py" line="384"/>
+        <location filename="../../flows/pickup.py" line="390"/>
+        <location filename="../../flows/reissue.py" line="364"/>
+        <location filename="../../flows/reissue.py" line="375"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="360"/>
+        <location filename="../../flows/pickup.py" line="384"/>
+        <location filename="../../flows/reissue.py" line="364"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="371"/>
+        <location filename="../../flows/pickup.py" line="390"/>
+        <location filename="../../flows/reissue.py" line="375"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="383"/>
+        <location filename="../../flows/pickup.py" line="403"/>
+        <location filename="../../flows/reissue.py" line="387"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="384"/>
+        <location filename="../../flows/pickup.py" line="404"/>
+        <location filename="../../flows/reissue.py" line="388"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="386"/>
+        <location filename="../../flows/pickup.py" line="172"/>
+        <location filename="../../flows/pickup.py" line="406"/>
+        <location filename="../../flows/reissue.py" line="390"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="391"/>
+        <location filename="../../flows/pickup.py" line="43"/>
+        <source>取件柜暂不可用，请到窗口领取</source>
+        <translation>The pickup locker is unavailable. Please collect at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="84"/>
+        <source>{why}。服务电话 {phone}</source>
+        <translation>{why}. Help line {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="112"/>
+        <source>输入受理号</source>
+        <translation>Type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="115"/>
+        <source>对准摄像头扫码</source>
+        <translation>Show it to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="117"/>
+        <source>请扫描回执上的二维码</source>
+        <translation>Please scan the QR code on your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="118"/>
+        <location filename="../../flows/pickup.py" line="121"/>
+        <source>请将受理回执上的二维码对准扫码口</source>
+        <translation>Hold the QR code on your application slip to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="120"/>
+        <source>扫码器暂不可用。可将回执二维码对准摄像头，或刷身份证、输入受理号</source>
+        <translation>The scanner is unavailable. Show the slip's QR code to the camera, read your ID card, or type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="126"/>
+        <source>受理回执上印有二维码。也可以刷身份证，或输入回执上的受理号，再进行人像比对后领取。</source>
+        <translation>Your application slip has a QR code. You can also read your ID card or type the acceptance number on the slip; a face check follows.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="140"/>
+        <source>请输入受理号</source>
+        <translation>Please type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="141"/>
+        <source>请输入回执上的受理号</source>
+        <translation>Type the acceptance number on your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="142"/>
+        <source>受理号（SL 后的 13 位数字）</source>
+        <translation>Acceptance number (the 13 digits after SL)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="163"/>
+        <source>请将二维码对准摄像头</source>
+        <translation>Show the QR code to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="163"/>
+        <source>请将回执二维码对准摄像头，保持不动</source>
+        <translation>Hold the slip's QR code still in front of the camera</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="169"/>
+        <source>没有识别到二维码</source>
+        <translation>No QR code recognised</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="170"/>
+        <source>请将回执平整地对准摄像头再试，或输入受理号</source>
+        <translation>Hold the slip flat to the camera and try again, or type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="203"/>
+        <location filename="../../flows/pickup.py" line="208"/>
+        <source>这不是取证回执的二维码</source>
+        <translation>This is not a pickup slip's QR code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="203"/>
+        <source>扫到的二维码内容过长，请扫描受理回执上的二维码</source>
+        <translation>The scanned code is far too long. Please scan the QR code on your application slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="209"/>
+        <source>请扫描身份证受理回执上的二维码（不是付款码或其他二维码）</source>
+        <translation>Please scan the QR code on your ID card application slip (not a payment code or another QR code)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="214"/>
+        <source>这张回执不是本大厅开具的</source>
+        <translation>This slip is from another hall</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="215"/>
+        <source>回执由 {kiosk} 号自助机开具，请到开具回执的大厅领取</source>
+        <translation>The slip was issued by kiosk {kiosk}. Please collect at the hall that issued it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="222"/>
+        <location filename="../../flows/pickup.py" line="235"/>
+        <source>回执二维码无法验证</source>
+        <translation>The slip's QR code cannot be verified</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="222"/>
+        <source>这张回执不是本大厅开具的有效回执，请带身份证到窗口核实</source>
+        <translation>This is not a valid slip of this hall. Please bring your ID to the counter to check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="229"/>
+        <source>回执已过期</source>
+        <translation>The slip has expired</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="231"/>
+        <source>回执于 {day} 开具，已超过 {days} 天有效期，请带身份证到窗口领取</source>
+        <translation>The slip was issued on {day}, more than {days} days ago. Please collect at the counter with your ID</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="235"/>
+        <source>回执日期不对，请带身份证到窗口核实</source>
+        <translation>The slip's date is wrong. Please bring your ID to the counter to check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="263"/>
+        <source>正在查询您的申请，请稍候</source>
+        <translation>Looking up your application, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="269"/>
+        <source>没有查到可领取的证件</source>
+        <translation>No card to collect was found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="269"/>
+        <source>没有找到您的身份证申请</source>
+        <translation>No ID card application of yours was found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="281"/>
+        <source>正在查询证件制作进度，请稍候</source>
+        <translation>Checking your card's progress, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="284"/>
+        <source>没有找到这份申请</source>
+        <translation>Application not found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="284"/>
+        <source>受理号 {acc} 没有对应的申请，请核对回执</source>
+        <translation>No application has the acceptance number {acc}. Please check your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="297"/>
+        <source>证件 {acc} 登记在本机取件柜，但柜中没有记录</source>
+        <translation>Card {acc} is registered in this kiosk's locker, but the locker has no record of it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="299"/>
+        <location filename="../../flows/pickup.py" line="307"/>
+        <location filename="../../flows/pickup.py" line="432"/>
+        <source>暂时无法取出证件</source>
+        <translation>The card cannot be collected right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="299"/>
+        <source>柜中记录与系统不一致，已通知工作人员核查</source>
+        <translation>The locker's record and the system disagree; staff have been told to check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="301"/>
+        <source>证件尚未放入取件柜</source>
+        <translation>The card is not in the locker yet</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="302"/>
+        <source>本机取件柜中还没有这张证件。新证制作完成放入后会通知您，请届时再来</source>
+        <translation>This card is not in this kiosk's locker yet. You will be told when the new card is ready; please come back then</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="307"/>
+        <source>{n} 号柜暂时故障，已通知工作人员</source>
+        <translation>Compartment {n} is out of order; staff have been told</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="309"/>
+        <source>柜门正在打开</source>
+        <translation>The door is being opened</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="309"/>
+        <source>{n} 号柜门已经打开，请取出证件后关好柜门</source>
+        <translation>Door {n} is already open. Take your card and shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="329"/>
+        <source>这份申请已经取消，没有可领取的证件</source>
+        <translation>This application was cancelled; there is no card to collect</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="332"/>
+        <source>新证还在制作中</source>
+        <translation>Your new card is still being made</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="333"/>
+        <source>受理号 {acc} 的新证尚未制作完成，完成后会通知您领取</source>
+        <translation>The new card for acceptance number {acc} is not ready yet. You will be told when it can be collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="337"/>
+        <source>请到窗口领取</source>
+        <translation>Please collect at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="337"/>
+        <source>您的新证已转到服务窗口，请带回执到窗口领取</source>
+        <translation>Your new card has been moved to the service counter. Please collect it there with your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="340"/>
+        <source>证件不在本机</source>
+        <translation>The card is not at this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="341"/>
+        <source>您的新证放在 {kiosk} 号自助机的取件柜中，请到那台机器扫码领取</source>
+        <translation>Your new card is in the locker of kiosk {kiosk}. Please scan your slip there</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="350"/>
+        <source>证件已领取</source>
+        <translation>Already collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="352"/>
+        <source>这张回执的证件已于 {at} 领取，回执不能重复使用。如果不是您本人领取的，请拨打服务电话 {phone}</source>
+        <translation>The card for this slip was collected at {at}; a slip works only once. If it was not you, please call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="362"/>
+        <source>刷身份证或输入受理号领取需要联网核验。请扫描回执上的二维码领取，或稍后再试</source>
+        <translation>Collecting with an ID card or a typed number needs the online check. Please scan the QR code on your slip, or try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="410"/>
+        <source>没有领取</source>
+        <translation>Not collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="410"/>
+        <source>人像比对没有完成，证件仍在柜中</source>
+        <translation>The face check was not completed; the card stays in the locker</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="411"/>
+        <location filename="../../flows/reissue.py" line="395"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="418"/>
+        <location filename="../../flows/pickup.py" line="411"/>
+        <source>请本人带回执和身份证明到窗口领取</source>
+        <translation>Please collect in person at the counter with your slip and proof of identity</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="418"/>
+        <source>正在打开柜门</source>
+        <translation>Opening the door</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="418"/>
+        <source>正在打开柜门，请稍候</source>
+        <translation>Opening the door, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="428"/>
+        <source>取件柜暂时无法打开</source>
+        <translation>The locker cannot open right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="428"/>
+        <source>{why}，没有打开任何柜门</source>
+        <translation>{why}; no door was opened</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="436"/>
+        <source>请到 {n} 号柜门取证件</source>
+        <translation>Please take your card from door {n}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="437"/>
+        <source>{n} 号柜门已打开，请取出证件，然后关好柜门</source>
+        <translation>Door {n} is open. Take your card, then shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="438"/>
+        <source>柜门在下图亮起的位置。取出证件后请随手关门</source>
+        <translation>The door is the one lit on the map below. Please shut it after taking your card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="453"/>
+        <source>请关好 {n} 号柜门</source>
+        <translation>Please shut door {n}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="454"/>
+        <source>取出证件后请关好柜门。柜门一直开着会通知工作人员</source>
+        <translation>Please shut the door after taking your card. Staff are told about a door left open</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="466"/>
+        <source>领取成功</source>
+        <translation>Card collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="466"/>
+        <source>请当场核对证件上的信息，有问题请到窗口咨询</source>
+        <translation>Please check the details on the card now; ask at the counter if anything is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="478"/>
+        <source>很抱歉，{n} 号柜门没有打开</source>
+        <translation>Sorry, door {n} did not open</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="480"/>
+        <source>已通知工作人员维修。您的证件仍安全地放在柜中，回执依然有效：柜门修好后可再来扫码领取，或在工作时间带回执到服务窗口领取</source>
+        <translation>Staff have been told to repair it. Your card is safe in the locker and your slip is still valid: scan it again once the door is repaired, or collect the card at the service counter during opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="503"/>
+        <source>扫描受理回执二维码，领取新身份证</source>
+        <translation>Scan your slip's QR code to collect your new ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="507"/>
+        <source>扫码器暂不可用，可对准摄像头扫码或输入受理号</source>
+        <translation>Scanner off: show the code to the camera or type the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="508"/>
+        <source>摄像头暂不可用，凭回执二维码领取</source>
+        <translation>Camera off: collect with the slip's QR code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="509"/>
+        <source>读卡器暂不可用，可扫码或输入受理号</source>
+        <translation>Card reader off: scan the slip or type the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="422"/>
         <source>请按右手拇指</source>
         <translation>Right thumb, please</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="418"/>
+        <location filename="../../flows/reissue.py" line="422"/>
         <source>请按左手拇指</source>
         <translation>Left thumb, please</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="421"/>
-        <location filename="../../flows/reissue.py" line="433"/>
+        <location filename="../../flows/reissue.py" line="425"/>
+        <location filename="../../flows/reissue.py" line="437"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="428"/>
+        <location filename="../../flows/reissue.py" line="432"/>
         <source>{finger}平放在指纹仪上，听到提示后抬起；按不上时会换其他手指</source>
         <translation>{finger}: lay it flat on the scanner and lift it at the signal; if it cannot be read, another finger is asked for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="440"/>
+        <location filename="../../flows/reissue.py" line="444"/>
         <source>部分指纹未能采集</source>
         <translation>Some fingerprints could not be taken</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="441"/>
+        <location filename="../../flows/reissue.py" line="445"/>
         <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
         <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="443"/>
+        <location filename="../../flows/reissue.py" line="447"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="459"/>
+        <location filename="../../flows/reissue.py" line="463"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="459"/>
+        <location filename="../../flows/reissue.py" line="463"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="461"/>
+        <location filename="../../flows/reissue.py" line="465"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/reissue.py" line="467"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -3317,240 +3781,240 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="472"/>
+        <location filename="../../flows/reissue.py" line="476"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
-        <location filename="../../flows/reissue.py" line="539"/>
+        <location filename="../../flows/reissue.py" line="478"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
+        <location filename="../../flows/reissue.py" line="478"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
+        <location filename="../../flows/reissue.py" line="478"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="490"/>
+        <location filename="../../flows/reissue.py" line="494"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="491"/>
+        <location filename="../../flows/reissue.py" line="495"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="493"/>
+        <location filename="../../flows/reissue.py" line="497"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="497"/>
+        <location filename="../../flows/reissue.py" line="501"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="497"/>
+        <location filename="../../flows/reissue.py" line="501"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="503"/>
-        <location filename="../../flows/reissue.py" line="504"/>
+        <location filename="../../flows/reissue.py" line="507"/>
+        <location filename="../../flows/reissue.py" line="508"/>
         <source>请选择缴费方式</source>
         <translation>Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="507"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="527"/>
+        <location filename="../../flows/reissue.py" line="531"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="529"/>
+        <location filename="../../flows/reissue.py" line="533"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="536"/>
+        <location filename="../../flows/reissue.py" line="540"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="537"/>
+        <location filename="../../flows/reissue.py" line="541"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="537"/>
+        <location filename="../../flows/reissue.py" line="541"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="539"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="547"/>
+        <location filename="../../flows/reissue.py" line="551"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="548"/>
+        <location filename="../../flows/reissue.py" line="552"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="549"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="557"/>
+        <location filename="../../flows/reissue.py" line="561"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="557"/>
+        <location filename="../../flows/reissue.py" line="561"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="570"/>
+        <location filename="../../flows/reissue.py" line="574"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="571"/>
+        <location filename="../../flows/reissue.py" line="575"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="571"/>
+        <location filename="../../flows/reissue.py" line="575"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="582"/>
-        <location filename="../../flows/reissue.py" line="616"/>
+        <location filename="../../flows/reissue.py" line="586"/>
+        <location filename="../../flows/reissue.py" line="620"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="583"/>
+        <location filename="../../flows/reissue.py" line="587"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="584"/>
+        <location filename="../../flows/reissue.py" line="588"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="601"/>
+        <location filename="../../flows/reissue.py" line="605"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="601"/>
+        <location filename="../../flows/reissue.py" line="605"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="613"/>
+        <location filename="../../flows/reissue.py" line="617"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="614"/>
+        <location filename="../../flows/reissue.py" line="618"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="657"/>
+        <location filename="../../flows/reissue.py" line="661"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="657"/>
+        <location filename="../../flows/reissue.py" line="661"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="666"/>
-        <location filename="../../flows/reissue.py" line="673"/>
+        <location filename="../../flows/reissue.py" line="670"/>
+        <location filename="../../flows/reissue.py" line="677"/>
         <source>申请已受理，请取走回执</source>
         <translation>Application accepted; please take your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="668"/>
+        <location filename="../../flows/reissue.py" line="672"/>
         <source>受理号 {acc}
 请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管</source>
         <translation>Acceptance number {acc}
 From {day}, scan the QR code on the receipt at {place} to collect your new card. Keep the receipt safe</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="682"/>
+        <location filename="../../flows/reissue.py" line="686"/>
         <source>申请已受理，回执未能打印</source>
         <translation>Application accepted; the receipt could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="682"/>
+        <location filename="../../flows/reissue.py" line="686"/>
         <source>申请已受理，回执可能没有打出</source>
         <translation>Application accepted; the receipt may not have printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="684"/>
+        <location filename="../../flows/reissue.py" line="688"/>
         <source>受理号 {acc}
 请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）</source>
         <translation>Acceptance number {acc}
 Please take a photo of this page and collect your card from {day} at {place} with the QR code; a counter can also reprint the receipt ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="688"/>
+        <location filename="../../flows/reissue.py" line="692"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="690"/>
+        <location filename="../../flows/reissue.py" line="694"/>
         <source>回执未能打印，请拍下受理号和二维码</source>
         <translation>The receipt could not be printed; please photograph the acceptance number and QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="693"/>
+        <location filename="../../flows/reissue.py" line="697"/>
         <source>我已记下</source>
         <translation>I have noted it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="713"/>
+        <location filename="../../flows/reissue.py" line="717"/>
         <source>身份证换领补领</source>
         <translation>ID card renewal and reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="714"/>
+        <location filename="../../flows/reissue.py" line="718"/>
         <source>到期、损坏换领或丢失补领，现场拍照缴费</source>
         <translation>Renew an expiring or damaged card, or replace a lost one; photo and payment here</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="718"/>
+        <location filename="../../flows/reissue.py" line="722"/>
         <source>读卡器暂不可用，可输入号码办理补领</source>
         <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="719"/>
+        <location filename="../../flows/reissue.py" line="723"/>
         <source>扫码器暂不可用，可用手机扫码支付</source>
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
@@ -3636,22 +4100,22 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Compartment {n} marked repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/session.py" line="86"/>
+        <location filename="../../kiosk/maintenance/session.py" line="88"/>
         <source>未能完成：{why}</source>
         <translation>Could not be done: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/session.py" line="88"/>
+        <location filename="../../kiosk/maintenance/session.py" line="90"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="140"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -3669,6 +4133,86 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/screens/payment.py" line="72"/>
         <source>剩余时间 {m}:{s}</source>
         <translation>Time left {m}:{s}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/lockers/handover.py" line="84"/>
+        <source>{n} 号柜门还没有关上，关门后再放入新柜格</source>
+        <translation>Door {n} is still open; shut it before loading another compartment</translation>
+    </message>
+    <message>
+        <location filename="../../hall/lockers/handover.py" line="151"/>
+        <source>业务系统未配置</source>
+        <translation>No platform configured</translation>
+    </message>
+    <message>
+        <location filename="../../hall/lockers/handover.py" line="159"/>
+        <source>业务系统拒绝登记证件 {acc}：{why}，请人工核对</source>
+        <translation>The platform refused to record card {acc}: {why}. Please check by hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/locker_door.py" line="60"/>
+        <source>请到亮起的柜门取出证件，取出后请关好柜门。</source>
+        <translation>Take your card from the lit door, then shut the door.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/locker_door.py" line="64"/>
+        <source>{n} 号</source>
+        <translation>No. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="39"/>
+        <source>未能放入：{why}</source>
+        <translation>Not loaded: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="48"/>
+        <source>已放入 {n} 号柜{told}</source>
+        <translation>Loaded into compartment {n}{told}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="48"/>
+        <source>，业务系统已登记</source>
+        <translation>; the platform has it recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="67"/>
+        <source>证件领取（模拟工作人员和市民）</source>
+        <translation>Card pickup (simulated staff and citizen)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="69"/>
+        <source>先办理补换领，再放入取件柜，然后扫描回执领取</source>
+        <translation>Apply for a reissue first, then load the card into the locker, then scan the slip to collect it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="86"/>
+        <source>正在放入 {acc}</source>
+        <translation>Loading {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="93"/>
+        <source>还没有打印过回执</source>
+        <translation>No slip has been printed yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="96"/>
+        <source>已扫描最近打印的回执</source>
+        <translation>Scanned the slip printed last</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="99"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="100"/>
+        <source>放入取件柜</source>
+        <translation>Load into the locker</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="108"/>
+        <source>扫描最近打印的回执</source>
+        <translation>Scan the slip printed last</translation>
     </message>
 </context>
 </TS>
