@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.text import Text, tr
-from hall.lockers.handover import Handed
 from kiosk.maintenance.session import Outcome, StaffSession
+
+if TYPE_CHECKING:  # SQLAlchemy: not on the way to the first painted home
+    from hall.lockers.handover import Handed
 
 ACCEPTANCE = re.compile(r"SL\d{13}")
 DOOR_WAIT = 120.0  # seconds staff have to put the card in and shut the door
