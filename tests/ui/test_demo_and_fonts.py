@@ -41,6 +41,10 @@ def test_demo_writes_a_png_per_screen_and_an_index(tmp_path):
         "queue-services",
         "queue-ticket",
         "simulator-panel",
+        "pickup-staff-loaded",
+        "pickup-door",
+        "pickup-done",
+        "pickup-used",
     ):
         assert any(p.endswith(f"-{expected}.png") for p in pngs), (expected, pngs)
     assert "queue-ticket-receipt.png" in pngs
