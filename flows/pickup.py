@@ -28,7 +28,7 @@ from backends.platform.api import Application, AppState
 from core.text import Text, tr
 from devices.base import DeviceError
 from flows.queue import take_card_back
-from flows.reissue import CARD_EVENTS, live_face, signer
+from flows.reissue import CARD_EVENTS, face_check, signer
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import Busy, Entry, LockerDoor, Message, Work, offline
 
@@ -96,10 +96,9 @@ def start(ctx: FlowContext) -> FlowGen:
         found = yield from _find(ctx, handover, got)
         if isinstance(found, Refusal):
             return (yield from _end(ctx, found))
-        if found.photo_ref:
-            face = yield from _face(ctx, found.photo_ref)
-            if face is not None:
-                return (yield from _end(ctx, face))
+        face = yield from _face(ctx, found)
+        if face is not None:
+            return (yield from _end(ctx, face))
         return (yield from _give(ctx, handover, found))
 
 
@@ -364,51 +363,27 @@ def _needs_platform(ctx: FlowContext) -> Refusal:
 
 
 # ---- 3. the person ----
-def _face(ctx: FlowContext, photo_ref: str) -> FlowGen:
-    """None when the live face matches the application's photo; else the Refusal. The slip
-    alone is enough when the platform or the camera cannot be used (logged)."""
+def _face(ctx: FlowContext, t: Ticket) -> FlowGen:
+    """None when the person may take the card, else the Refusal. The live face must match the
+    application's photo; a verified slip alone is enough while the platform or the camera
+    cannot be used (as offline), the ID card and the typed number never are."""
     platform = ctx.services.get("platform")
-    if platform is None:
+    got: Any = "camera"
+    if t.photo_ref and platform is not None:
+        got = yield from face_check(ctx, platform, t.photo_ref, int(ctx.config["pickup"]["face_tries"]))
+    if got == "same":
         return None
-    tries = int(ctx.config["pickup"]["face_tries"])
-    settings = ctx.config["devices.camera"]
-    for attempt in range(1, tries + 1):
-        if not ctx.usable("camera"):
-            log.warning("pickup without a face check: camera unusable")
-            return None
-        try:
-            alive, frame = yield Work(
-                partial(
-                    live_face, lambda: ctx.devices["camera"].call(lambda d: d.snapshot(), timeout=8), settings
-                ),
-                busy=Busy(title=tr("人像比对"), prompt=tr("请看着摄像头，轻轻眨眨眼")),
-            )
-            same = False
-            if alive and frame is not None:
-                result = yield Work(
-                    partial(platform.compare_face, photo_ref, frame),
-                    busy=Busy(title=tr("人像比对"), prompt=tr("正在比对，请稍候")),
-                )
-                same = bool(result.same)
-        except Refused:
-            same = False  # no face in the picture: another try
-        except (DeviceError, BackendError) as e:
-            log.warning("pickup without a face check: %s", e)
-            return None
-        if same:
-            return None
-        log.info("pickup face comparison %d/%d failed (alive=%s)", attempt, tries, alive)
-        if attempt < tries:
-            again = yield Message(
-                title=tr("人像比对未通过"),
-                body=tr("请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次"),
-                tone="warning",
-                actions=(("retry", tr("再试一次")), ("home", tr("返回首页"))),
-                can_go_back=False,
-            )
-            if again.name != "retry":
-                return Refusal(tr("没有领取"), tr("人像比对没有完成，证件仍在柜中"), "info")
-    return _counter(ctx, tr("人像比对没有通过"), tr("请本人带回执和身份证明到窗口领取"))
+    if got == "home":
+        return Refusal(tr("没有领取"), tr("人像比对没有完成，证件仍在柜中"), "info")
+    if got == "different":
+        return _counter(ctx, tr("人像比对没有通过"), tr("请本人带回执和身份证明到窗口领取"))
+    if t.method == "qr":
+        log.warning("pickup of %s on the verified slip alone: face check unavailable (%s)", t.acc, got)
+        return None
+    return Refusal(
+        tr("暂时无法核验身份"),
+        tr("刷身份证或输入受理号领取需要人像比对。请扫描回执上的二维码领取，或稍后再试"),
+    )
 
 
 # ---- 4. the door ----

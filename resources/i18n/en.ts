@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="19"/>
-        <location filename="../../flows/pickup.py" line="111"/>
+        <location filename="../../flows/pickup.py" line="110"/>
         <source>刷身份证</source>
         <translation>Read ID card</translation>
     </message>
@@ -86,7 +86,7 @@
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
         <location filename="../../flows/queue.py" line="265"/>
-        <location filename="../../flows/reissue.py" line="679"/>
+        <location filename="../../flows/reissue.py" line="691"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>No ID card needed</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="180"/>
+        <location filename="../../flows/pickup.py" line="179"/>
         <location filename="../../flows/queue.py" line="103"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
@@ -270,8 +270,8 @@
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
+        <location filename="../../flows/pickup.py" line="180"/>
         <location filename="../../flows/pickup.py" line="181"/>
-        <location filename="../../flows/pickup.py" line="182"/>
         <location filename="../../flows/queue.py" line="124"/>
         <location filename="../../flows/queue.py" line="125"/>
         <source>请将身份证放在读卡区</source>
@@ -284,7 +284,7 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="244"/>
-        <location filename="../../flows/reissue.py" line="654"/>
+        <location filename="../../flows/reissue.py" line="666"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
@@ -511,7 +511,7 @@
         <translation>Print a certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="502"/>
+        <location filename="../../flows/pickup.py" line="477"/>
         <location filename="../../kiosk/home.py" line="81"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
@@ -743,7 +743,7 @@
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="60"/>
         <source>扫描证件袋上的受理号，或输入受理号的 13 位数字</source>
-        <translation>Scan the acceptance number on the card's envelope, or type its 13 digits</translation>
+        <translation>Scan the acceptance number on the card&apos;s envelope, or type its 13 digits</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
@@ -807,7 +807,7 @@
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="46"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="48"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="58"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="192"/>
         <location filename="../../kiosk/ui/sim_cards.py" line="35"/>
@@ -815,37 +815,37 @@
         <translation>No locker wall here, or its inventory is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="58"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="60"/>
         <source>{n} 号柜已打开，请取出证件交回窗口，然后关门</source>
         <translation>Compartment {n} is open: take the card to the counter, then shut the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="72"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="74"/>
         <source>{n} 号柜已打开，请放入证件，然后关门</source>
         <translation>Compartment {n} is open: put the card in, then shut the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="78"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="80"/>
         <source>没有打开的柜门</source>
         <translation>No door is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="82"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="84"/>
         <source>{n} 号柜门还没有关上；关门后会自动登记</source>
         <translation>Door {n} is still open; it is recorded once shut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="84"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="86"/>
         <source>{n} 号柜已关门，业务系统已登记</source>
         <translation>Door {n} shut; the platform has it recorded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="86"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="88"/>
         <source>{n} 号柜已关门；业务系统暂未应答，稍后自动登记</source>
         <translation>Door {n} shut; the platform is not answering and will be told later</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="87"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="89"/>
         <source>{n} 号柜门没有打开，没有登记：{why}</source>
         <translation>Door {n} did not open; nothing recorded: {why}</translation>
     </message>
@@ -946,12 +946,11 @@
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
         <location filename="../../flows/pickup.py" line="74"/>
-        <location filename="../../flows/pickup.py" line="406"/>
         <location filename="../../flows/queue.py" line="158"/>
         <location filename="../../flows/queue.py" line="204"/>
         <location filename="../../flows/queue.py" line="339"/>
         <location filename="../../flows/reissue.py" line="99"/>
-        <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/reissue.py" line="402"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>返回首页</source>
@@ -1036,8 +1035,8 @@
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="109"/>
-        <location filename="../../flows/pickup.py" line="184"/>
+        <location filename="../../flows/pickup.py" line="108"/>
+        <location filename="../../flows/pickup.py" line="183"/>
         <location filename="../../flows/queue.py" line="119"/>
         <location filename="../../flows/reissue.py" line="288"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
@@ -2217,7 +2216,6 @@
     <message>
         <location filename="../../flows/photo.py" line="70"/>
         <location filename="../../flows/reissue.py" line="357"/>
-        <location filename="../../flows/reissue.py" line="368"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -3129,7 +3127,7 @@
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="329"/>
+        <location filename="../../flows/pickup.py" line="328"/>
         <location filename="../../flows/reissue.py" line="180"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
@@ -3171,7 +3169,7 @@
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="361"/>
+        <location filename="../../flows/pickup.py" line="360"/>
         <location filename="../../flows/reissue.py" line="226"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
@@ -3212,8 +3210,8 @@
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="263"/>
-        <location filename="../../flows/pickup.py" line="281"/>
+        <location filename="../../flows/pickup.py" line="262"/>
+        <location filename="../../flows/pickup.py" line="280"/>
         <location filename="../../flows/reissue.py" line="259"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
@@ -3313,48 +3311,40 @@ ID number: {id}</translation>
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="357"/>
-        <location filename="../../flows/reissue.py" line="368"/>
-        <location filename="../../flows/reissue.py" line="425"/>
         <location filename="../../flows/reissue.py" line="437"/>
+        <location filename="../../flows/reissue.py" line="449"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="384"/>
-        <location filename="../../flows/pickup.py" line="390"/>
-        <location filename="../../flows/reissue.py" line="364"/>
-        <location filename="../../flows/reissue.py" line="375"/>
+        <location filename="../../flows/reissue.py" line="378"/>
+        <location filename="../../flows/reissue.py" line="387"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="384"/>
-        <location filename="../../flows/reissue.py" line="364"/>
+        <location filename="../../flows/reissue.py" line="378"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="390"/>
-        <location filename="../../flows/reissue.py" line="375"/>
+        <location filename="../../flows/reissue.py" line="387"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="403"/>
-        <location filename="../../flows/reissue.py" line="387"/>
+        <location filename="../../flows/reissue.py" line="399"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="404"/>
-        <location filename="../../flows/reissue.py" line="388"/>
+        <location filename="../../flows/reissue.py" line="400"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="172"/>
-        <location filename="../../flows/pickup.py" line="406"/>
-        <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/pickup.py" line="171"/>
+        <location filename="../../flows/reissue.py" line="402"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
@@ -3369,404 +3359,414 @@ ID number: {id}</translation>
         <translation>{why}. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="112"/>
+        <location filename="../../flows/pickup.py" line="111"/>
         <source>输入受理号</source>
         <translation>Type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="115"/>
+        <location filename="../../flows/pickup.py" line="114"/>
         <source>对准摄像头扫码</source>
         <translation>Show it to the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="117"/>
+        <location filename="../../flows/pickup.py" line="116"/>
         <source>请扫描回执上的二维码</source>
         <translation>Please scan the QR code on your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="118"/>
-        <location filename="../../flows/pickup.py" line="121"/>
+        <location filename="../../flows/pickup.py" line="117"/>
+        <location filename="../../flows/pickup.py" line="120"/>
         <source>请将受理回执上的二维码对准扫码口</source>
         <translation>Hold the QR code on your application slip to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="120"/>
+        <location filename="../../flows/pickup.py" line="119"/>
         <source>扫码器暂不可用。可将回执二维码对准摄像头，或刷身份证、输入受理号</source>
-        <translation>The scanner is unavailable. Show the slip's QR code to the camera, read your ID card, or type the acceptance number</translation>
+        <translation>The scanner is unavailable. Show the slip&apos;s QR code to the camera, read your ID card, or type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="126"/>
+        <location filename="../../flows/pickup.py" line="125"/>
         <source>受理回执上印有二维码。也可以刷身份证，或输入回执上的受理号，再进行人像比对后领取。</source>
         <translation>Your application slip has a QR code. You can also read your ID card or type the acceptance number on the slip; a face check follows.</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="140"/>
+        <location filename="../../flows/pickup.py" line="139"/>
         <source>请输入受理号</source>
         <translation>Please type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="141"/>
+        <location filename="../../flows/pickup.py" line="140"/>
         <source>请输入回执上的受理号</source>
         <translation>Type the acceptance number on your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="142"/>
+        <location filename="../../flows/pickup.py" line="141"/>
         <source>受理号（SL 后的 13 位数字）</source>
         <translation>Acceptance number (the 13 digits after SL)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="163"/>
+        <location filename="../../flows/pickup.py" line="162"/>
         <source>请将二维码对准摄像头</source>
         <translation>Show the QR code to the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="163"/>
+        <location filename="../../flows/pickup.py" line="162"/>
         <source>请将回执二维码对准摄像头，保持不动</source>
-        <translation>Hold the slip's QR code still in front of the camera</translation>
+        <translation>Hold the slip&apos;s QR code still in front of the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="169"/>
+        <location filename="../../flows/pickup.py" line="168"/>
         <source>没有识别到二维码</source>
         <translation>No QR code recognised</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="170"/>
+        <location filename="../../flows/pickup.py" line="169"/>
         <source>请将回执平整地对准摄像头再试，或输入受理号</source>
         <translation>Hold the slip flat to the camera and try again, or type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="203"/>
-        <location filename="../../flows/pickup.py" line="208"/>
+        <location filename="../../flows/pickup.py" line="202"/>
+        <location filename="../../flows/pickup.py" line="207"/>
         <source>这不是取证回执的二维码</source>
-        <translation>This is not a pickup slip's QR code</translation>
+        <translation>This is not a pickup slip&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="203"/>
+        <location filename="../../flows/pickup.py" line="202"/>
         <source>扫到的二维码内容过长，请扫描受理回执上的二维码</source>
         <translation>The scanned code is far too long. Please scan the QR code on your application slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="209"/>
+        <location filename="../../flows/pickup.py" line="208"/>
         <source>请扫描身份证受理回执上的二维码（不是付款码或其他二维码）</source>
         <translation>Please scan the QR code on your ID card application slip (not a payment code or another QR code)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="214"/>
+        <location filename="../../flows/pickup.py" line="213"/>
         <source>这张回执不是本大厅开具的</source>
         <translation>This slip is from another hall</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="215"/>
+        <location filename="../../flows/pickup.py" line="214"/>
         <source>回执由 {kiosk} 号自助机开具，请到开具回执的大厅领取</source>
         <translation>The slip was issued by kiosk {kiosk}. Please collect at the hall that issued it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="222"/>
-        <location filename="../../flows/pickup.py" line="235"/>
+        <location filename="../../flows/pickup.py" line="221"/>
+        <location filename="../../flows/pickup.py" line="234"/>
         <source>回执二维码无法验证</source>
-        <translation>The slip's QR code cannot be verified</translation>
+        <translation>The slip&apos;s QR code cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="222"/>
+        <location filename="../../flows/pickup.py" line="221"/>
         <source>这张回执不是本大厅开具的有效回执，请带身份证到窗口核实</source>
         <translation>This is not a valid slip of this hall. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="229"/>
+        <location filename="../../flows/pickup.py" line="228"/>
         <source>回执已过期</source>
         <translation>The slip has expired</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="231"/>
+        <location filename="../../flows/pickup.py" line="230"/>
         <source>回执于 {day} 开具，已超过 {days} 天有效期，请带身份证到窗口领取</source>
         <translation>The slip was issued on {day}, more than {days} days ago. Please collect at the counter with your ID</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="235"/>
+        <location filename="../../flows/pickup.py" line="234"/>
         <source>回执日期不对，请带身份证到窗口核实</source>
-        <translation>The slip's date is wrong. Please bring your ID to the counter to check</translation>
+        <translation>The slip&apos;s date is wrong. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="263"/>
+        <location filename="../../flows/pickup.py" line="262"/>
         <source>正在查询您的申请，请稍候</source>
         <translation>Looking up your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="269"/>
+        <location filename="../../flows/pickup.py" line="268"/>
         <source>没有查到可领取的证件</source>
         <translation>No card to collect was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="269"/>
+        <location filename="../../flows/pickup.py" line="268"/>
         <source>没有找到您的身份证申请</source>
         <translation>No ID card application of yours was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="281"/>
+        <location filename="../../flows/pickup.py" line="280"/>
         <source>正在查询证件制作进度，请稍候</source>
-        <translation>Checking your card's progress, please wait</translation>
+        <translation>Checking your card&apos;s progress, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="284"/>
+        <location filename="../../flows/pickup.py" line="283"/>
         <source>没有找到这份申请</source>
         <translation>Application not found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="284"/>
+        <location filename="../../flows/pickup.py" line="283"/>
         <source>受理号 {acc} 没有对应的申请，请核对回执</source>
         <translation>No application has the acceptance number {acc}. Please check your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="297"/>
+        <location filename="../../flows/pickup.py" line="296"/>
         <source>证件 {acc} 登记在本机取件柜，但柜中没有记录</source>
-        <translation>Card {acc} is registered in this kiosk's locker, but the locker has no record of it</translation>
+        <translation>Card {acc} is registered in this kiosk&apos;s locker, but the locker has no record of it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="299"/>
-        <location filename="../../flows/pickup.py" line="307"/>
-        <location filename="../../flows/pickup.py" line="432"/>
+        <location filename="../../flows/pickup.py" line="298"/>
+        <location filename="../../flows/pickup.py" line="306"/>
+        <location filename="../../flows/pickup.py" line="407"/>
         <source>暂时无法取出证件</source>
         <translation>The card cannot be collected right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="299"/>
+        <location filename="../../flows/pickup.py" line="298"/>
         <source>柜中记录与系统不一致，已通知工作人员核查</source>
-        <translation>The locker's record and the system disagree; staff have been told to check</translation>
+        <translation>The locker&apos;s record and the system disagree; staff have been told to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="301"/>
+        <location filename="../../flows/pickup.py" line="300"/>
         <source>证件尚未放入取件柜</source>
         <translation>The card is not in the locker yet</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="302"/>
+        <location filename="../../flows/pickup.py" line="301"/>
         <source>本机取件柜中还没有这张证件。新证制作完成放入后会通知您，请届时再来</source>
-        <translation>This card is not in this kiosk's locker yet. You will be told when the new card is ready; please come back then</translation>
+        <translation>This card is not in this kiosk&apos;s locker yet. You will be told when the new card is ready; please come back then</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="307"/>
+        <location filename="../../flows/pickup.py" line="306"/>
         <source>{n} 号柜暂时故障，已通知工作人员</source>
         <translation>Compartment {n} is out of order; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="309"/>
+        <location filename="../../flows/pickup.py" line="308"/>
         <source>柜门正在打开</source>
         <translation>The door is being opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="309"/>
+        <location filename="../../flows/pickup.py" line="308"/>
         <source>{n} 号柜门已经打开，请取出证件后关好柜门</source>
         <translation>Door {n} is already open. Take your card and shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="329"/>
+        <location filename="../../flows/pickup.py" line="328"/>
         <source>这份申请已经取消，没有可领取的证件</source>
         <translation>This application was cancelled; there is no card to collect</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="332"/>
+        <location filename="../../flows/pickup.py" line="331"/>
         <source>新证还在制作中</source>
         <translation>Your new card is still being made</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="333"/>
+        <location filename="../../flows/pickup.py" line="332"/>
         <source>受理号 {acc} 的新证尚未制作完成，完成后会通知您领取</source>
         <translation>The new card for acceptance number {acc} is not ready yet. You will be told when it can be collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="337"/>
+        <location filename="../../flows/pickup.py" line="336"/>
         <source>请到窗口领取</source>
         <translation>Please collect at the counter</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="337"/>
+        <location filename="../../flows/pickup.py" line="336"/>
         <source>您的新证已转到服务窗口，请带回执到窗口领取</source>
         <translation>Your new card has been moved to the service counter. Please collect it there with your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="340"/>
+        <location filename="../../flows/pickup.py" line="339"/>
         <source>证件不在本机</source>
         <translation>The card is not at this kiosk</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="341"/>
+        <location filename="../../flows/pickup.py" line="340"/>
         <source>您的新证放在 {kiosk} 号自助机的取件柜中，请到那台机器扫码领取</source>
         <translation>Your new card is in the locker of kiosk {kiosk}. Please scan your slip there</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="350"/>
+        <location filename="../../flows/pickup.py" line="349"/>
         <source>证件已领取</source>
         <translation>Already collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="352"/>
+        <location filename="../../flows/pickup.py" line="351"/>
         <source>这张回执的证件已于 {at} 领取，回执不能重复使用。如果不是您本人领取的，请拨打服务电话 {phone}</source>
         <translation>The card for this slip was collected at {at}; a slip works only once. If it was not you, please call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="362"/>
+        <location filename="../../flows/pickup.py" line="361"/>
         <source>刷身份证或输入受理号领取需要联网核验。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs the online check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="410"/>
+        <location filename="../../flows/pickup.py" line="377"/>
         <source>没有领取</source>
         <translation>Not collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="410"/>
+        <location filename="../../flows/pickup.py" line="377"/>
         <source>人像比对没有完成，证件仍在柜中</source>
         <translation>The face check was not completed; the card stays in the locker</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="411"/>
-        <location filename="../../flows/reissue.py" line="395"/>
+        <location filename="../../flows/pickup.py" line="379"/>
+        <location filename="../../flows/reissue.py" line="361"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="411"/>
+        <location filename="../../flows/pickup.py" line="379"/>
         <source>请本人带回执和身份证明到窗口领取</source>
         <translation>Please collect in person at the counter with your slip and proof of identity</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="418"/>
+        <location filename="../../flows/pickup.py" line="384"/>
+        <source>暂时无法核验身份</source>
+        <translation>Your identity cannot be checked right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="385"/>
+        <source>刷身份证或输入受理号领取需要人像比对。请扫描回执上的二维码领取，或稍后再试</source>
+        <translation>Collecting with an ID card or a typed number needs a face check. Please scan the QR code on your slip, or try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="393"/>
         <source>正在打开柜门</source>
         <translation>Opening the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="418"/>
+        <location filename="../../flows/pickup.py" line="393"/>
         <source>正在打开柜门，请稍候</source>
         <translation>Opening the door, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="428"/>
+        <location filename="../../flows/pickup.py" line="403"/>
         <source>取件柜暂时无法打开</source>
         <translation>The locker cannot open right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="428"/>
+        <location filename="../../flows/pickup.py" line="403"/>
         <source>{why}，没有打开任何柜门</source>
         <translation>{why}; no door was opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="436"/>
+        <location filename="../../flows/pickup.py" line="411"/>
         <source>请到 {n} 号柜门取证件</source>
         <translation>Please take your card from door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="437"/>
+        <location filename="../../flows/pickup.py" line="412"/>
         <source>{n} 号柜门已打开，请取出证件，然后关好柜门</source>
         <translation>Door {n} is open. Take your card, then shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="438"/>
+        <location filename="../../flows/pickup.py" line="413"/>
         <source>柜门在下图亮起的位置。取出证件后请随手关门</source>
         <translation>The door is the one lit on the map below. Please shut it after taking your card</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="453"/>
+        <location filename="../../flows/pickup.py" line="428"/>
         <source>请关好 {n} 号柜门</source>
         <translation>Please shut door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="454"/>
+        <location filename="../../flows/pickup.py" line="429"/>
         <source>取出证件后请关好柜门。柜门一直开着会通知工作人员</source>
         <translation>Please shut the door after taking your card. Staff are told about a door left open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="466"/>
+        <location filename="../../flows/pickup.py" line="441"/>
         <source>领取成功</source>
         <translation>Card collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="466"/>
+        <location filename="../../flows/pickup.py" line="441"/>
         <source>请当场核对证件上的信息，有问题请到窗口咨询</source>
         <translation>Please check the details on the card now; ask at the counter if anything is wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="478"/>
+        <location filename="../../flows/pickup.py" line="453"/>
         <source>很抱歉，{n} 号柜门没有打开</source>
         <translation>Sorry, door {n} did not open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="480"/>
+        <location filename="../../flows/pickup.py" line="455"/>
         <source>已通知工作人员维修。您的证件仍安全地放在柜中，回执依然有效：柜门修好后可再来扫码领取，或在工作时间带回执到服务窗口领取</source>
         <translation>Staff have been told to repair it. Your card is safe in the locker and your slip is still valid: scan it again once the door is repaired, or collect the card at the service counter during opening hours</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="503"/>
+        <location filename="../../flows/pickup.py" line="478"/>
         <source>扫描受理回执二维码，领取新身份证</source>
-        <translation>Scan your slip's QR code to collect your new ID card</translation>
+        <translation>Scan your slip&apos;s QR code to collect your new ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="507"/>
+        <location filename="../../flows/pickup.py" line="482"/>
         <source>扫码器暂不可用，可对准摄像头扫码或输入受理号</source>
         <translation>Scanner off: show the code to the camera or type the number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="508"/>
+        <location filename="../../flows/pickup.py" line="483"/>
         <source>摄像头暂不可用，凭回执二维码领取</source>
-        <translation>Camera off: collect with the slip's QR code</translation>
+        <translation>Camera off: collect with the slip&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="509"/>
+        <location filename="../../flows/pickup.py" line="484"/>
         <source>读卡器暂不可用，可扫码或输入受理号</source>
         <translation>Card reader off: scan the slip or type the number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="422"/>
+        <location filename="../../flows/reissue.py" line="434"/>
         <source>请按右手拇指</source>
         <translation>Right thumb, please</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="422"/>
+        <location filename="../../flows/reissue.py" line="434"/>
         <source>请按左手拇指</source>
         <translation>Left thumb, please</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="425"/>
         <location filename="../../flows/reissue.py" line="437"/>
+        <location filename="../../flows/reissue.py" line="449"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="432"/>
+        <location filename="../../flows/reissue.py" line="444"/>
         <source>{finger}平放在指纹仪上，听到提示后抬起；按不上时会换其他手指</source>
         <translation>{finger}: lay it flat on the scanner and lift it at the signal; if it cannot be read, another finger is asked for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="444"/>
+        <location filename="../../flows/reissue.py" line="456"/>
         <source>部分指纹未能采集</source>
         <translation>Some fingerprints could not be taken</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="445"/>
+        <location filename="../../flows/reissue.py" line="457"/>
         <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
         <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="447"/>
+        <location filename="../../flows/reissue.py" line="459"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/reissue.py" line="475"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/reissue.py" line="475"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="465"/>
+        <location filename="../../flows/reissue.py" line="477"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="467"/>
+        <location filename="../../flows/reissue.py" line="479"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -3781,240 +3781,240 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="476"/>
+        <location filename="../../flows/reissue.py" line="488"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="478"/>
-        <location filename="../../flows/reissue.py" line="543"/>
+        <location filename="../../flows/reissue.py" line="490"/>
+        <location filename="../../flows/reissue.py" line="555"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="478"/>
+        <location filename="../../flows/reissue.py" line="490"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="478"/>
+        <location filename="../../flows/reissue.py" line="490"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="494"/>
+        <location filename="../../flows/reissue.py" line="506"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="495"/>
+        <location filename="../../flows/reissue.py" line="507"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="497"/>
+        <location filename="../../flows/reissue.py" line="509"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="501"/>
+        <location filename="../../flows/reissue.py" line="513"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="501"/>
+        <location filename="../../flows/reissue.py" line="513"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="507"/>
-        <location filename="../../flows/reissue.py" line="508"/>
+        <location filename="../../flows/reissue.py" line="519"/>
+        <location filename="../../flows/reissue.py" line="520"/>
         <source>请选择缴费方式</source>
         <translation>Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="511"/>
+        <location filename="../../flows/reissue.py" line="523"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="531"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="533"/>
+        <location filename="../../flows/reissue.py" line="545"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="540"/>
+        <location filename="../../flows/reissue.py" line="552"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="541"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="541"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="543"/>
+        <location filename="../../flows/reissue.py" line="555"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="551"/>
+        <location filename="../../flows/reissue.py" line="563"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="552"/>
+        <location filename="../../flows/reissue.py" line="564"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="553"/>
+        <location filename="../../flows/reissue.py" line="565"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="561"/>
+        <location filename="../../flows/reissue.py" line="573"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="561"/>
+        <location filename="../../flows/reissue.py" line="573"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="574"/>
+        <location filename="../../flows/reissue.py" line="586"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="575"/>
+        <location filename="../../flows/reissue.py" line="587"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="575"/>
+        <location filename="../../flows/reissue.py" line="587"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="586"/>
-        <location filename="../../flows/reissue.py" line="620"/>
+        <location filename="../../flows/reissue.py" line="598"/>
+        <location filename="../../flows/reissue.py" line="632"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="587"/>
+        <location filename="../../flows/reissue.py" line="599"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="588"/>
+        <location filename="../../flows/reissue.py" line="600"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="605"/>
+        <location filename="../../flows/reissue.py" line="617"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="605"/>
+        <location filename="../../flows/reissue.py" line="617"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="617"/>
+        <location filename="../../flows/reissue.py" line="629"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="618"/>
+        <location filename="../../flows/reissue.py" line="630"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="661"/>
+        <location filename="../../flows/reissue.py" line="673"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="661"/>
+        <location filename="../../flows/reissue.py" line="673"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="670"/>
-        <location filename="../../flows/reissue.py" line="677"/>
+        <location filename="../../flows/reissue.py" line="682"/>
+        <location filename="../../flows/reissue.py" line="689"/>
         <source>申请已受理，请取走回执</source>
         <translation>Application accepted; please take your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="672"/>
+        <location filename="../../flows/reissue.py" line="684"/>
         <source>受理号 {acc}
 请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管</source>
         <translation>Acceptance number {acc}
 From {day}, scan the QR code on the receipt at {place} to collect your new card. Keep the receipt safe</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="686"/>
+        <location filename="../../flows/reissue.py" line="698"/>
         <source>申请已受理，回执未能打印</source>
         <translation>Application accepted; the receipt could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="686"/>
+        <location filename="../../flows/reissue.py" line="698"/>
         <source>申请已受理，回执可能没有打出</source>
         <translation>Application accepted; the receipt may not have printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="688"/>
+        <location filename="../../flows/reissue.py" line="700"/>
         <source>受理号 {acc}
 请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）</source>
         <translation>Acceptance number {acc}
 Please take a photo of this page and collect your card from {day} at {place} with the QR code; a counter can also reprint the receipt ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="692"/>
+        <location filename="../../flows/reissue.py" line="704"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="694"/>
+        <location filename="../../flows/reissue.py" line="706"/>
         <source>回执未能打印，请拍下受理号和二维码</source>
         <translation>The receipt could not be printed; please photograph the acceptance number and QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="697"/>
+        <location filename="../../flows/reissue.py" line="709"/>
         <source>我已记下</source>
         <translation>I have noted it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="717"/>
+        <location filename="../../flows/reissue.py" line="729"/>
         <source>身份证换领补领</source>
         <translation>ID card renewal and reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="718"/>
+        <location filename="../../flows/reissue.py" line="730"/>
         <source>到期、损坏换领或丢失补领，现场拍照缴费</source>
         <translation>Renew an expiring or damaged card, or replace a lost one; photo and payment here</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="722"/>
+        <location filename="../../flows/reissue.py" line="734"/>
         <source>读卡器暂不可用，可输入号码办理补领</source>
         <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="723"/>
+        <location filename="../../flows/reissue.py" line="735"/>
         <source>扫码器暂不可用，可用手机扫码支付</source>
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>

@@ -137,6 +137,16 @@ def test_offline_the_card_and_the_typed_number_need_the_platform(hall: Hall) -> 
     assert hall.k.sim.opens_of(n) == 1
 
 
+def test_typed_number_without_a_camera_is_refused(hall: Hall) -> None:
+    acc, n = hall.ready()
+    hall.ctx.devices.down("camera")
+    t = hall.walk(Intent("number"), Intent("ok", acc[2:]))
+    assert str(last(t).title) == "暂时无法核验身份"
+    assert hall.k.sim.opens_of(n) == 1  # only the load: no door for an unchecked person
+    t = hall.walk(scan(hall.slip(acc)))  # the signed slip is enough on its own
+    assert t.outcome == Finished("collected"), [str(v.title) for v in t.views]
+
+
 def test_typed_acceptance_number_with_face_check(hall: Hall) -> None:
     acc, _ = hall.ready()
     t = hall.walk(Intent("number"), Intent("ok", acc[2:]))

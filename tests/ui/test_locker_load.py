@@ -11,7 +11,8 @@ from backends.platform.api import AppState
 from devices.base import State
 from tests.pickup.support import accepted
 from tests.ui.conftest import simulated_kiosk
-from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, btn, taps, texts, type_pin
+from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, btn, texts
+from tests.ui.test_maintenance_devices import shell  # noqa: F401  (staff signed in)
 
 
 @pytest.fixture
@@ -23,29 +24,11 @@ def kiosk(tmp_path):
     k.stop()
 
 
-@pytest.fixture
-def shell(qtbot, kiosk):
-    from kiosk.ui.app import application
-    from kiosk.ui.shell import Shell, install
-
-    application()
-    s = Shell(kiosk)
-    install(s)
-    qtbot.addWidget(s)
-    s.resize(1080, 1920)
-    s.show()
-    taps(qtbot, s)
-    type_pin(qtbot, s, PIN)
-    assert s.mode == "staff"
-    yield s
-    s.shutdown()
-
-
-def click(qtbot, shell, name: str) -> None:
+def click(qtbot, shell, name: str) -> None:  # noqa: F811
     qtbot.mouseClick(btn(shell, name), Qt.MouseButton.LeftButton)
 
 
-def test_scan_load_shut_then_back_to_the_counter(qtbot, shell, kiosk):
+def test_scan_load_shut_then_back_to_the_counter(qtbot, shell, kiosk):  # noqa: F811
     platform, lockers, wall = (
         kiosk.services["platform"],
         kiosk.services["lockers"],
@@ -82,7 +65,7 @@ def test_scan_load_shut_then_back_to_the_counter(qtbot, shell, kiosk):
     assert ("locker_load", f"card {acc}", "ok") in rows and ("locker_unload", f"card {acc}", "ok") in rows
 
 
-def test_a_jammed_door_at_loading_is_said_and_nothing_recorded(qtbot, shell, kiosk):
+def test_a_jammed_door_at_loading_is_said_and_nothing_recorded(qtbot, shell, kiosk):  # noqa: F811
     platform, lockers, wall = (
         kiosk.services["platform"],
         kiosk.services["lockers"],

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from backends.platform.api import AppState
 from devices.base import State
@@ -17,6 +17,7 @@ from hall.pickup_code import load_signer
 from kiosk.ui.screens.locker_door import WallMap
 from tests.pickup.support import accepted
 from tests.ui.conftest import simulated_kiosk
+from tests.ui.test_reissue_journey import tap, texts
 
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/pickup"))
 
@@ -35,19 +36,6 @@ def kiosk(tmp_path):
         assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 15), k.devices[kind].status
     yield k
     k.stop()
-
-
-def texts(w) -> str:
-    QApplication.processEvents()
-    return " ".join(x.text() for x in w.findChildren(QLabel) if x.isVisible())
-
-
-def tap(qtbot, shell, name: str) -> None:
-    qtbot.waitUntil(
-        lambda: any(b.isVisible() and b.isEnabled() for b in shell.findChildren(QPushButton, name)),
-        timeout=20000,
-    )
-    next(b for b in shell.findChildren(QPushButton, name) if b.isVisible()).click()
 
 
 def shoot(shell, name: str) -> None:
