@@ -42,6 +42,7 @@ READY, RETURNED, COLLECTED = "card.ready", "card.returned", "card.collected"
 KINDS = (READY, RETURNED, COLLECTED)
 WAITING = "waiting"  # hall.saga's: still open, settled later
 SETTLED, NOT_DONE = "done", "not_done"
+CITIZEN = "citizen"  # the actor of a citizen's open in the compartment history
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class Handover:
     # ---- the citizen ----
     def collect(self, acc: str, method: str) -> Handed:
         """Open the card's compartment for its owner; collected once the door is shut again."""
-        return self._hand(COLLECTED, acc, {"method": method}, lambda: self.lockers.release(acc))
+        return self._hand(COLLECTED, acc, {"method": method}, lambda: self.lockers.release(acc, CITIZEN))
 
     def collected_at(self, acc: str) -> datetime | None:
         """When this wall last gave the card out (None: never), from the compartment history."""
@@ -174,11 +175,16 @@ class Handover:
         return Outcome(NOT_DONE, str(step.refs["application_no"]), reason=Text(why))
 
     def _last(self, acc: str, event: str) -> tuple[int, datetime] | None:
-        """(compartment, when) of the wall's latest `event` for this card."""
+        """(compartment, when) of the wall's latest `event` for this card in an open the citizen
+        made (a staff unload ends in "collected" too, but nobody collected it)."""
+        h, o = history, history.alias("o")
+        by_citizen = sa.exists().where(
+            o.c.wall == h.c.wall, o.c.op_id == h.c.op_id, o.c.event == "open_sent", o.c.actor == CITIZEN
+        )
         q = (
-            sa.select(history.c.number, history.c.ts)
-            .where(history.c.wall == self.wall, history.c.application_no == acc, history.c.event == event)
-            .order_by(history.c.id.desc())
+            sa.select(h.c.number, h.c.ts)
+            .where(h.c.wall == self.wall, h.c.application_no == acc, h.c.event == event, by_citizen)
+            .order_by(h.c.id.desc())
             .limit(1)
         )
         with self.lockers.engine.connect() as conn:

@@ -13,7 +13,7 @@ import pytest
 
 from backends.platform.api import AppState
 from hall.journal import DONE, FAILED, OPEN
-from hall.lockers import CState, ItemNotFound, LockerJammed, LockerOutcomeUnknown
+from hall.lockers import CompartmentBusy, CState, ItemNotFound, LockerJammed, LockerOutcomeUnknown
 from hall.lockers.handover import COLLECTED, KINDS
 from tests.pickup.support import Kiosk, Platform, dead_platform
 
@@ -84,6 +84,29 @@ def test_platform_down_pickup_works_and_is_told_later(
         k.close()
 
 
+def test_loaded_while_the_platform_is_down_is_told_later(k: Kiosk, platform: Platform) -> None:
+    acc = platform.accepted()
+    k.handover.platform = dead_platform()
+    handed = k.handover.load(acc, "staff-07")
+    k.shut(handed.compartment.number)
+    outcome = k.handover.wait(handed, 10)
+    assert outcome is not None and outcome.state == "waiting"
+    assert k.lockers.find(acc) is not None and platform.client.status(acc).state == AppState.ACCEPTED
+    k.handover.platform = platform.client
+    k.reconciler.run(grace=timedelta(0))
+    app = platform.client.status(acc)
+    assert (app.state, app.locker) == (AppState.READY, handed.compartment.number)
+
+
+def test_a_second_scan_while_the_door_is_open_opens_nothing(k: Kiosk, platform: Platform) -> None:
+    acc = platform.accepted()
+    n = k.loaded(acc)
+    k.handover.collect(acc, "qr")
+    with pytest.raises(CompartmentBusy):  # a copy of the slip scanned meanwhile
+        k.handover.collect(acc, "qr")
+    assert k.sim.opens_of(n) == 2
+
+
 def test_jammed_lock_apologises_keeps_the_card_and_alerts(k: Kiosk, platform: Platform) -> None:
     acc = platform.accepted()
     n = k.loaded(acc)
@@ -144,6 +167,7 @@ def test_unload_and_move_are_told_to_the_platform(k: Kiosk, platform: Platform) 
     k.shut(n)
     assert (o := k.handover.wait(out, 10)) is not None and o.state == "done"
     assert platform.client.status(acc).state == AppState.AT_COUNTER
+    assert k.handover.collected_at(acc) is None  # taken out by staff: nobody collected it
     k.loaded(acc, number=8)
     app = platform.client.status(acc)
     assert (app.state, app.locker) == (AppState.READY, 8)
