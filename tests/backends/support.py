@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import cv2
-import sqlalchemy as sa
 
 from backends import simulate
 from backends.payment.client import PaymentClient
 from backends.platform.client import PlatformClient
 from backends.simulate import Simulated
 from devices.camera.scene import Scene, render
-from hall.db import migrate, open_engine, sqlite_url
+from hall.db import migrate, open_engine
 from hall.journal import Journal
 from hall.saga import PaidApplication
-from tests.conftest import PG_URL
+from tests.databases import empty_database
 
 WANG = "360426199101010071"  # eligible, registry photo = the simulated camera's face
 AUTH = "134567890123456789"  # a payment code as a scanner reads it
@@ -40,19 +38,8 @@ def servers() -> Iterator[Simulated]:
 @contextmanager
 def db_url(kind: str, tmp_path: Path) -> Iterator[str]:
     """An empty database; PostgreSQL gets a schema of its own, dropped afterwards."""
-    if kind == "sqlite":
-        yield sqlite_url(tmp_path / "hall.db")
-        return
-    schema = f"journal_test_{uuid.uuid4().hex[:12]}"
-    admin = open_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with empty_database(kind, tmp_path, "journal_test") as url:
+        yield url
 
 
 def wire(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -11,11 +10,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from core.clock import FakeClock
-from hall.db import open_engine, sqlite_url
+from hall.db import open_engine
 from hall.queue.services import QueueSettings, parse_settings
 from hall.queue.settings import SECTION, SERVICE_OPTIONS
 from hall.queue.store import QueueStore
-from tests.conftest import PG_URL
+from tests.databases import empty_database
 
 TZ = "Asia/Shanghai"
 KEY = b"k" * 32
@@ -55,19 +54,9 @@ def settings(services: list[dict[str, Any]] | None = None, **kw: Any) -> QueueSe
 class Db:
     """One empty database (an SQLite file, or a fresh PostgreSQL schema) for one test."""
 
-    def __init__(self, kind: str, tmp_path: Any) -> None:
+    def __init__(self, kind: str, url: str) -> None:
         self.kind = kind
-        self.schema = ""
-        if kind == "sqlite":
-            self.url = sqlite_url(tmp_path / "queue.db")
-        else:
-            self.schema = "q_" + uuid.uuid4().hex[:12]
-            admin = open_engine(PG_URL)
-            with admin.begin() as conn:
-                conn.exec_driver_sql(f"CREATE SCHEMA {self.schema}")
-            admin.dispose()
-            sep = "&" if "?" in PG_URL else "?"
-            self.url = f"{PG_URL}{sep}options=-csearch_path%3D{self.schema}"
+        self.url = url
         self.engines: list[sa.Engine] = []
 
     def engine(self) -> sa.Engine:
@@ -89,17 +78,13 @@ class Db:
     def close(self) -> None:
         for e in self.engines:
             e.dispose()
-        if self.schema:
-            admin = open_engine(PG_URL)
-            with admin.begin() as conn:
-                conn.exec_driver_sql(f"DROP SCHEMA {self.schema} CASCADE")
-            admin.dispose()
 
 
 @contextmanager
 def database(kind: str, tmp_path: Any) -> Iterator[Db]:
-    db = Db(kind, tmp_path)
-    try:
-        yield db
-    finally:
-        db.close()
+    with empty_database(kind, tmp_path, "q") as url:
+        db = Db(kind, url)
+        try:
+            yield db
+        finally:
+            db.close()

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
 from devices.base import Device, State
 from devices.locker.driver import LockBoard
 from devices.locker.simulator import LockerSimulator
-from hall.db import open_engine, sqlite_url
-from tests.conftest import PG_URL
+from tests.databases import empty_database
 
 
 def wall_settings(port: Path, protocol: str = "8a", **extra: Any) -> dict[str, Any]:
@@ -55,16 +52,5 @@ def wall(tmp_path: Path) -> Iterator[tuple[LockerSimulator, dict[str, Any]]]:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty database of each kind; PostgreSQL gets a schema of its own, dropped afterwards."""
-    if request.param == "sqlite":
-        yield sqlite_url(tmp_path / "hall.db")
-        return
-    schema = f"locker_test_{uuid.uuid4().hex[:12]}"
-    admin = open_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with empty_database(request.param, tmp_path, "locker_test") as url:
+        yield url
