@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from backends.platform.api import AppState
 from devices.base import State
+from hall.lockers.handover import KINDS
 from hall.pickup_code import load_signer
 from kiosk.ui.screens.locker_door import WallMap
 from tests.pickup.support import accepted
@@ -51,6 +52,7 @@ def shoot(shell, name: str) -> None:
 def test_scan_the_slip_the_lit_door_opens_and_the_pickup_is_recorded(qtbot, kiosk, shell, tmp_path):
     platform, handover = kiosk.services["platform"], kiosk.services["handover"]
     wall = kiosk.simulators["locker"]
+    assert set(KINDS) <= set(kiosk.services["reconciler"].settlers)  # told later when down
     acc = accepted(platform)
     # staff load the card (as the maintenance screen or the CLI do) and shut the door
     handed = handover.load(acc, "SIM")
