@@ -303,6 +303,11 @@ def _find(ctx: FlowContext, handover: Any, got: tuple[str, str]) -> FlowGen:
         )
     state = c.state.value
     if state == "faulty":
+        handover.lockers.alert(
+            f"pickup_blocked.{c.number}",
+            tr("{n} 号柜故障，有市民在等证件 {acc}", n=c.number, acc=acc),
+            "critical",
+        )
         return _counter(ctx, tr("暂时无法取出证件"), tr("{n} 号柜暂时故障，已通知工作人员", n=c.number))
     if state != "loaded":
         return Refusal(tr("柜门正在打开"), tr("{n} 号柜门已经打开，请取出证件后关好柜门", n=c.number))
@@ -322,7 +327,10 @@ def _pick(handover: Any, apps: list[Application]) -> Application | None:
 
 def _platform_says(ctx: FlowContext, handover: Any, app: Application) -> Refusal | None:
     if app.state == AppState.COLLECTED:
-        when = datetime.fromisoformat(app.collected_at) if app.collected_at else None
+        try:
+            when = datetime.fromisoformat(app.collected_at) if app.collected_at else None
+        except ValueError:  # the platform's time not in ISO form: say collected, without it
+            when = None
         return _collected(ctx, when)
     if app.state == AppState.CANCELLED:
         return Refusal(tr("申请已取消"), tr("这份申请已经取消，没有可领取的证件"))

@@ -511,7 +511,7 @@
         <translation>Print a certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="477"/>
+        <location filename="../../flows/pickup.py" line="485"/>
         <location filename="../../kiosk/home.py" line="81"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
@@ -3127,7 +3127,7 @@
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="328"/>
+        <location filename="../../flows/pickup.py" line="336"/>
         <location filename="../../flows/reissue.py" line="180"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
@@ -3169,7 +3169,7 @@
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="360"/>
+        <location filename="../../flows/pickup.py" line="368"/>
         <location filename="../../flows/reissue.py" line="226"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
@@ -3513,8 +3513,8 @@ ID number: {id}</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="298"/>
-        <location filename="../../flows/pickup.py" line="306"/>
-        <location filename="../../flows/pickup.py" line="407"/>
+        <location filename="../../flows/pickup.py" line="311"/>
+        <location filename="../../flows/pickup.py" line="415"/>
         <source>暂时无法取出证件</source>
         <translation>The card cannot be collected right now</translation>
     </message>
@@ -3534,183 +3534,188 @@ ID number: {id}</translation>
         <translation>This card is not in this kiosk&apos;s locker yet. You will be told when the new card is ready; please come back then</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="306"/>
+        <location filename="../../flows/pickup.py" line="308"/>
+        <source>{n} 号柜故障，有市民在等证件 {acc}</source>
+        <translation>Compartment {n} is faulty and a citizen is waiting for card {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="311"/>
         <source>{n} 号柜暂时故障，已通知工作人员</source>
         <translation>Compartment {n} is out of order; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="308"/>
+        <location filename="../../flows/pickup.py" line="313"/>
         <source>柜门正在打开</source>
         <translation>The door is being opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="308"/>
+        <location filename="../../flows/pickup.py" line="313"/>
         <source>{n} 号柜门已经打开，请取出证件后关好柜门</source>
         <translation>Door {n} is already open. Take your card and shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="328"/>
+        <location filename="../../flows/pickup.py" line="336"/>
         <source>这份申请已经取消，没有可领取的证件</source>
         <translation>This application was cancelled; there is no card to collect</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="331"/>
+        <location filename="../../flows/pickup.py" line="339"/>
         <source>新证还在制作中</source>
         <translation>Your new card is still being made</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="332"/>
+        <location filename="../../flows/pickup.py" line="340"/>
         <source>受理号 {acc} 的新证尚未制作完成，完成后会通知您领取</source>
         <translation>The new card for acceptance number {acc} is not ready yet. You will be told when it can be collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="336"/>
+        <location filename="../../flows/pickup.py" line="344"/>
         <source>请到窗口领取</source>
         <translation>Please collect at the counter</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="336"/>
+        <location filename="../../flows/pickup.py" line="344"/>
         <source>您的新证已转到服务窗口，请带回执到窗口领取</source>
         <translation>Your new card has been moved to the service counter. Please collect it there with your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="339"/>
+        <location filename="../../flows/pickup.py" line="347"/>
         <source>证件不在本机</source>
         <translation>The card is not at this kiosk</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="340"/>
+        <location filename="../../flows/pickup.py" line="348"/>
         <source>您的新证放在 {kiosk} 号自助机的取件柜中，请到那台机器扫码领取</source>
         <translation>Your new card is in the locker of kiosk {kiosk}. Please scan your slip there</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="349"/>
+        <location filename="../../flows/pickup.py" line="357"/>
         <source>证件已领取</source>
         <translation>Already collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="351"/>
+        <location filename="../../flows/pickup.py" line="359"/>
         <source>这张回执的证件已于 {at} 领取，回执不能重复使用。如果不是您本人领取的，请拨打服务电话 {phone}</source>
         <translation>The card for this slip was collected at {at}; a slip works only once. If it was not you, please call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="361"/>
+        <location filename="../../flows/pickup.py" line="369"/>
         <source>刷身份证或输入受理号领取需要联网核验。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs the online check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="377"/>
+        <location filename="../../flows/pickup.py" line="385"/>
         <source>没有领取</source>
         <translation>Not collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="377"/>
+        <location filename="../../flows/pickup.py" line="385"/>
         <source>人像比对没有完成，证件仍在柜中</source>
         <translation>The face check was not completed; the card stays in the locker</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="379"/>
+        <location filename="../../flows/pickup.py" line="387"/>
         <location filename="../../flows/reissue.py" line="361"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="379"/>
+        <location filename="../../flows/pickup.py" line="387"/>
         <source>请本人带回执和身份证明到窗口领取</source>
         <translation>Please collect in person at the counter with your slip and proof of identity</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="384"/>
+        <location filename="../../flows/pickup.py" line="392"/>
         <source>暂时无法核验身份</source>
         <translation>Your identity cannot be checked right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="385"/>
+        <location filename="../../flows/pickup.py" line="393"/>
         <source>刷身份证或输入受理号领取需要人像比对。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs a face check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="393"/>
+        <location filename="../../flows/pickup.py" line="401"/>
         <source>正在打开柜门</source>
         <translation>Opening the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="393"/>
+        <location filename="../../flows/pickup.py" line="401"/>
         <source>正在打开柜门，请稍候</source>
         <translation>Opening the door, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="403"/>
+        <location filename="../../flows/pickup.py" line="411"/>
         <source>取件柜暂时无法打开</source>
         <translation>The locker cannot open right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="403"/>
+        <location filename="../../flows/pickup.py" line="411"/>
         <source>{why}，没有打开任何柜门</source>
         <translation>{why}; no door was opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="411"/>
+        <location filename="../../flows/pickup.py" line="419"/>
         <source>请到 {n} 号柜门取证件</source>
         <translation>Please take your card from door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="412"/>
+        <location filename="../../flows/pickup.py" line="420"/>
         <source>{n} 号柜门已打开，请取出证件，然后关好柜门</source>
         <translation>Door {n} is open. Take your card, then shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="413"/>
+        <location filename="../../flows/pickup.py" line="421"/>
         <source>柜门在下图亮起的位置。取出证件后请随手关门</source>
         <translation>The door is the one lit on the map below. Please shut it after taking your card</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="428"/>
+        <location filename="../../flows/pickup.py" line="436"/>
         <source>请关好 {n} 号柜门</source>
         <translation>Please shut door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="429"/>
+        <location filename="../../flows/pickup.py" line="437"/>
         <source>取出证件后请关好柜门。柜门一直开着会通知工作人员</source>
         <translation>Please shut the door after taking your card. Staff are told about a door left open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="441"/>
+        <location filename="../../flows/pickup.py" line="449"/>
         <source>领取成功</source>
         <translation>Card collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="441"/>
+        <location filename="../../flows/pickup.py" line="449"/>
         <source>请当场核对证件上的信息，有问题请到窗口咨询</source>
         <translation>Please check the details on the card now; ask at the counter if anything is wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="453"/>
+        <location filename="../../flows/pickup.py" line="461"/>
         <source>很抱歉，{n} 号柜门没有打开</source>
         <translation>Sorry, door {n} did not open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="455"/>
+        <location filename="../../flows/pickup.py" line="463"/>
         <source>已通知工作人员维修。您的证件仍安全地放在柜中，回执依然有效：柜门修好后可再来扫码领取，或在工作时间带回执到服务窗口领取</source>
         <translation>Staff have been told to repair it. Your card is safe in the locker and your slip is still valid: scan it again once the door is repaired, or collect the card at the service counter during opening hours</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="478"/>
+        <location filename="../../flows/pickup.py" line="486"/>
         <source>扫描受理回执二维码，领取新身份证</source>
         <translation>Scan your slip&apos;s QR code to collect your new ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="482"/>
+        <location filename="../../flows/pickup.py" line="490"/>
         <source>扫码器暂不可用，可对准摄像头扫码或输入受理号</source>
         <translation>Scanner off: show the code to the camera or type the number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="483"/>
+        <location filename="../../flows/pickup.py" line="491"/>
         <source>摄像头暂不可用，凭回执二维码领取</source>
         <translation>Camera off: collect with the slip&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="484"/>
+        <location filename="../../flows/pickup.py" line="492"/>
         <source>读卡器暂不可用，可扫码或输入受理号</source>
         <translation>Card reader off: scan the slip or type the number</translation>
     </message>
@@ -4135,17 +4140,17 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Time left {m}:{s}</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/handover.py" line="84"/>
+        <location filename="../../hall/lockers/handover.py" line="85"/>
         <source>{n} 号柜门还没有关上，关门后再放入新柜格</source>
         <translation>Door {n} is still open; shut it before loading another compartment</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/handover.py" line="151"/>
+        <location filename="../../hall/lockers/handover.py" line="152"/>
         <source>业务系统未配置</source>
         <translation>No platform configured</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/handover.py" line="159"/>
+        <location filename="../../hall/lockers/handover.py" line="160"/>
         <source>业务系统拒绝登记证件 {acc}：{why}，请人工核对</source>
         <translation>The platform refused to record card {acc}: {why}. Please check by hand</translation>
     </message>

@@ -164,6 +164,10 @@ def test_jammed_door_apologises_marks_faulty_and_says_what_next(hall: Hall) -> N
     assert "已通知工作人员" in str(end.body) and "回执依然有效" in str(end.body)
     assert hall.k.lockers.get(n).state is CState.FAULTY
     assert f"lock_jammed.{n}" in hall.k.alert_codes()
+    again = hall.walk(scan(hall.slip(acc)))  # the citizen tries once more: no door, staff told
+    assert str(last(again).title) == "暂时无法取出证件" and f"{n} 号柜暂时故障" in str(last(again).body)
+    assert f"pickup_blocked.{n}" in hall.k.alert_codes()
+    assert hall.k.sim.opens_of(n) == 2  # the load and the jammed try: the second walk sent none
 
 
 def test_door_left_open_the_screen_says_close_it(hall: Hall) -> None:
