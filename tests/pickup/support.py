@@ -42,9 +42,9 @@ class Platform:
         self.server.stop()
 
 
-def accepted(c: PlatformClient) -> str:
+def accepted(c: PlatformClient, photo: bytes = b"") -> str:
     """An accepted application whose card is made: what staff load into the locker."""
-    acc = accepted_application(c, uuid.uuid4().hex)
+    acc = accepted_application(c, uuid.uuid4().hex, photo)
     assert c.status(acc).state == AppState.ACCEPTED
     return acc
 

@@ -10,9 +10,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
+import cv2
 import pytest
 
 from backends.platform.api import AppState
+from backends.platform.faces import registry_photo
 from core.clock import FakeClock
 from devices.base import OK
 from flows import pickup
@@ -26,7 +28,7 @@ from kiosk.config import load
 from tests.backends.support import WANG
 from tests.flows.fakes import FakeDevice, FakeDevices
 from tests.flows.test_reissue_flow import SwayingCamera
-from tests.pickup.support import Kiosk, Platform, dead_platform
+from tests.pickup.support import Kiosk, Platform, accepted, dead_platform
 
 TODAY = FakeClock().now().date()  # the journey's day
 
@@ -152,6 +154,20 @@ def test_typed_acceptance_number_with_face_check(hall: Hall) -> None:
     t = hall.walk(Intent("number"), Intent("ok", acc[2:]))
     assert t.outcome == Finished("collected"), [str(v.title) for v in t.views]
     assert hall.platform.ref.apps[acc].state == AppState.COLLECTED
+
+
+def test_someone_else_with_the_slip_is_sent_to_the_counter(hall: Hall) -> None:
+    """The slip's application was photographed with another face than the one at the camera."""
+    # lossless: the reference platform's synthetic "other" face nears the match threshold once
+    # JPEG artefacts blur it (the server decodes any image the way it decodes a JPEG)
+    other = cv2.imencode(".png", registry_photo("other"))[1].tobytes()
+    acc = accepted(hall.platform.client, other)
+    n = hall.k.loaded(acc)
+    t = hall.walk(scan(hall.slip(acc)))
+    assert t.outcome == Finished("refused"), [str(v.title) for v in t.views]
+    assert [str(v.title) for v in t.views].count("人像比对未通过") == 1  # one retry, then the counter
+    assert str(last(t).title) == "人像比对没有通过"
+    assert hall.k.sim.opens_of(n) == 1 and hall.k.lockers.find(acc) is not None
 
 
 def test_jammed_door_apologises_marks_faulty_and_says_what_next(hall: Hall) -> None:
