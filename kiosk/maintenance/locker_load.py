@@ -48,6 +48,25 @@ class LockerLoading:
             return Outcome(False, tr("本机没有取件柜，或库存不可用"))
         return self.session.act(action, f"card {acc}", fn)
 
+    def card_holder(self, id_number: str) -> tuple[str | None, Outcome]:
+        """The finished card of the person whose ID card staff read (the old card, or the new
+        one from its envelope): the newest accepted application on the platform. Off the GUI
+        thread; the number is never shown or kept."""
+        platform = self.kiosk.services.get("platform")
+        if platform is None:
+            return None, Outcome(False, tr("业务系统未配置，请输入受理号"))
+        try:
+            apps = platform.applications_for(id_number)
+        except Exception as e:  # a BackendError: say so, staff type the number instead
+            return None, Outcome(
+                False, tr("业务系统暂时无法连接，请输入受理号：{why}", why=getattr(e, "reason", e))
+            )
+        waiting = [a for a in apps if a.state.value in ("accepted", "in_production")]
+        if not waiting:
+            return None, Outcome(False, tr("此人没有待放入取件柜的证件"))
+        acc = waiting[-1].acceptance_no
+        return acc, Outcome(True, tr("已读卡：受理号 {acc}", acc=acc))
+
     def load(self, acc: str, size: str | None = None, number: int | None = None) -> Outcome:
         """Open a free compartment for the card; then `finish` waits for its door."""
         return self._act("locker_load", acc, lambda: self._opened(self.handover.load, acc, size, number))

@@ -726,58 +726,58 @@
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="24"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="25"/>
         <source>小格</source>
         <translation>small</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="24"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="25"/>
         <source>中格</source>
         <translation>medium</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="24"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="25"/>
         <source>大格</source>
         <translation>large</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="60"/>
-        <source>扫描证件袋上的受理号，或输入受理号的 13 位数字</source>
-        <translation>Scan the acceptance number on the card&apos;s envelope, or type its 13 digits</translation>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="78"/>
+        <source>扫描证件袋上的受理号，刷持证人的身份证，或输入受理号的 13 位数字</source>
+        <translation>Scan the acceptance number on the card's envelope, read the holder's ID card, or type the number's 13 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="83"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="163"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="83"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="91"/>
         <source>装入{size}</source>
         <translation>Load: {size}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="81"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="100"/>
         <source>装入 {n} 号柜</source>
         <translation>Load into {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="88"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="107"/>
         <source>移到 {n} 号柜</source>
         <translation>Move to {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="95"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="114"/>
         <source>取回窗口</source>
         <translation>Back to counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="107"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="126"/>
         <source>在“取件柜”页选中一个柜格，可指定放入或移到该柜格</source>
         <translation>Select a compartment on the Pickup locker page to load into or move to that one</translation>
     </message>
@@ -808,44 +808,64 @@
     </message>
     <message>
         <location filename="../../kiosk/maintenance/locker_load.py" line="48"/>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="58"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="75"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="192"/>
         <location filename="../../kiosk/ui/sim_cards.py" line="35"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="60"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="57"/>
+        <source>业务系统未配置，请输入受理号</source>
+        <translation>No platform configured: please type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="62"/>
+        <source>业务系统暂时无法连接，请输入受理号：{why}</source>
+        <translation>The platform cannot be reached; please type the acceptance number: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="66"/>
+        <source>此人没有待放入取件柜的证件</source>
+        <translation>This person has no card waiting to be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="68"/>
+        <source>已读卡：受理号 {acc}</source>
+        <translation>Card read: acceptance number {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="79"/>
         <source>{n} 号柜已打开，请取出证件交回窗口，然后关门</source>
         <translation>Compartment {n} is open: take the card to the counter, then shut the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="74"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="93"/>
         <source>{n} 号柜已打开，请放入证件，然后关门</source>
         <translation>Compartment {n} is open: put the card in, then shut the door</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="80"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="99"/>
         <source>没有打开的柜门</source>
         <translation>No door is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="84"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="103"/>
         <source>{n} 号柜门还没有关上；关门后会自动登记</source>
         <translation>Door {n} is still open; it is recorded once shut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="86"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="105"/>
         <source>{n} 号柜已关门，业务系统已登记</source>
         <translation>Door {n} shut; the platform has it recorded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="88"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="107"/>
         <source>{n} 号柜已关门；业务系统暂未应答，稍后自动登记</source>
         <translation>Door {n} shut; the platform is not answering and will be told later</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/locker_load.py" line="89"/>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="108"/>
         <source>{n} 号柜门没有打开，没有登记：{why}</source>
         <translation>Door {n} did not open; nothing recorded: {why}</translation>
     </message>

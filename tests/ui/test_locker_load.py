@@ -83,3 +83,14 @@ def test_a_jammed_door_at_loading_is_said_and_nothing_recorded(qtbot, shell, kio
     assert ("locker_load", f"card {acc}", "failed") in [
         (r.action, r.object, r.result) for r in audit_rows(kiosk)
     ]
+
+
+def test_reading_the_holders_card_finds_the_card_to_load(qtbot, shell, kiosk):  # noqa: F811
+    platform = kiosk.services["platform"]
+    acc = accepted(platform)
+    assert kiosk.devices["idcard"].wait_until(lambda s: s.state is State.OK, 15)
+    click(qtbot, shell, "tab_locker_load")
+    kiosk.simulators["idcard"].insert("resident")  # the holder's card: the demo person
+    qtbot.waitUntil(lambda: f"已读卡：受理号 {acc}" in texts(shell), timeout=20000)
+    assert f"SL{acc[2:]}" in texts(shell) and "360426199101010071" not in texts(shell)
+    assert btn(shell, "load_M").isEnabled()

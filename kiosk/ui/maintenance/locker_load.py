@@ -5,6 +5,7 @@ logic, audited, is kiosk.maintenance.locker_load; this only renders it."""
 
 from __future__ import annotations
 
+import threading
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +15,7 @@ from core.text import tr
 from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.locker_load import LockerLoading, acceptance_no
 from kiosk.maintenance.session import Outcome
-from kiosk.ui.bridge import channel
+from kiosk.ui.bridge import Channel, channel
 from kiosk.ui.i18n import ui
 from kiosk.ui.widgets import button, label
 
@@ -36,6 +37,11 @@ class LoadPage:
             devices["scanner"].subscribe(
                 lambda ev: scanned.send(ev.payload) if ev.kind == "scanned" else None
             )
+        if "idcard" in devices:
+            read: Channel[tuple[str | None, Outcome]] = channel(self._read, owner=panel)
+            devices["idcard"].subscribe(
+                lambda ev: self._card(ev.payload.id_number, read.send) if ev.kind == "card_inserted" else None
+            )
 
     def _scanned(self, code: Any) -> None:
         acc = acceptance_no(str(code))
@@ -43,6 +49,17 @@ class LoadPage:
             self.digits = acc[2:]
             self.panel.result = None
             self.panel.redraw()
+
+    def _card(self, id_number: str, send: Any) -> None:
+        """The reader's thread: look the holder's card up on a thread of its own (the platform)."""
+        if self.panel.page == "locker_load":
+            threading.Thread(target=lambda: send(self.loading.card_holder(id_number)), daemon=True).start()
+
+    def _read(self, found: tuple[str | None, Outcome]) -> None:
+        acc, outcome = found
+        if acc is not None:
+            self.digits = acc[2:]
+        self._show(outcome)
 
     def _show(self, outcome: Outcome) -> None:
         self.panel.result = outcome
@@ -57,7 +74,9 @@ class LoadPage:
         if self.loading.handover is None:
             box.addWidget(label(ui(tr("本机没有取件柜，或库存不可用")), "Hint"))
             return
-        box.addWidget(label(ui(tr("扫描证件袋上的受理号，或输入受理号的 13 位数字")), "Hint"))
+        box.addWidget(
+            label(ui(tr("扫描证件袋上的受理号，刷持证人的身份证，或输入受理号的 13 位数字")), "Hint")
+        )
         box.addWidget(label(f"SL{self.digits}" + "_" * (13 - len(self.digits)), "Title", wrap=False))
         keys = QGridLayout()
         for i, key in enumerate([*"1234567890", "del", "clear"]):
