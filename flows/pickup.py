@@ -118,7 +118,7 @@ def _ask(ctx: FlowContext) -> FlowGen:
         if scanner
         else tr("扫码器暂不可用。可将回执二维码对准摄像头，或刷身份证、输入受理号"),
         prompt=tr("请将受理回执上的二维码对准扫码口"),
-        events=("scanned", offline("scanner")),
+        events=("scanned", "scan_rejected", offline("scanner")),
         actions=tuple(actions),
         timeout=90,
         can_go_back=False,
@@ -126,6 +126,16 @@ def _ask(ctx: FlowContext) -> FlowGen:
     )
     if got.name == "scanned":
         return ("qr", str(got.value))
+    if got.name == "scan_rejected":  # the scanner dropped it (oversized, unreadable bytes)
+        yield Message(
+            title=tr("这不是取证回执的二维码"),
+            body=tr("{why}。请扫描受理回执上的二维码", why=got.value),
+            tone="warning",
+            actions=(("ok", tr("再扫一次")),),
+            timeout=30,
+            can_go_back=False,
+        )
+        return "again"
     if got.name == offline("scanner"):
         return "again"
     if got.name == "camera":

@@ -259,7 +259,7 @@
         <translation>No ID card needed</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="179"/>
+        <location filename="../../flows/pickup.py" line="189"/>
         <location filename="../../flows/queue.py" line="103"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
@@ -270,8 +270,8 @@
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="180"/>
-        <location filename="../../flows/pickup.py" line="181"/>
+        <location filename="../../flows/pickup.py" line="190"/>
+        <location filename="../../flows/pickup.py" line="191"/>
         <location filename="../../flows/queue.py" line="124"/>
         <location filename="../../flows/queue.py" line="125"/>
         <source>请将身份证放在读卡区</source>
@@ -511,7 +511,7 @@
         <translation>Print a certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="485"/>
+        <location filename="../../flows/pickup.py" line="495"/>
         <location filename="../../kiosk/home.py" line="81"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
@@ -743,7 +743,7 @@
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="78"/>
         <source>扫描证件袋上的受理号，刷持证人的身份证，或输入受理号的 13 位数字</source>
-        <translation>Scan the acceptance number on the card's envelope, read the holder's ID card, or type the number's 13 digits</translation>
+        <translation>Scan the acceptance number on the card&apos;s envelope, read the holder&apos;s ID card, or type the number&apos;s 13 digits</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="83"/>
@@ -1056,7 +1056,7 @@
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="108"/>
-        <location filename="../../flows/pickup.py" line="183"/>
+        <location filename="../../flows/pickup.py" line="193"/>
         <location filename="../../flows/queue.py" line="119"/>
         <location filename="../../flows/reissue.py" line="288"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
@@ -3147,7 +3147,7 @@
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="336"/>
+        <location filename="../../flows/pickup.py" line="346"/>
         <location filename="../../flows/reissue.py" line="180"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
@@ -3189,7 +3189,7 @@
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="368"/>
+        <location filename="../../flows/pickup.py" line="378"/>
         <location filename="../../flows/reissue.py" line="226"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
@@ -3230,8 +3230,8 @@
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="262"/>
-        <location filename="../../flows/pickup.py" line="280"/>
+        <location filename="../../flows/pickup.py" line="272"/>
+        <location filename="../../flows/pickup.py" line="290"/>
         <location filename="../../flows/reissue.py" line="259"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
@@ -3363,7 +3363,7 @@ ID number: {id}</translation>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="171"/>
+        <location filename="../../flows/pickup.py" line="181"/>
         <location filename="../../flows/reissue.py" line="402"/>
         <source>再试一次</source>
         <translation>Try again</translation>
@@ -3410,332 +3410,343 @@ ID number: {id}</translation>
         <translation>Your application slip has a QR code. You can also read your ID card or type the acceptance number on the slip; a face check follows.</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="139"/>
+        <location filename="../../flows/pickup.py" line="149"/>
         <source>请输入受理号</source>
         <translation>Please type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="140"/>
+        <location filename="../../flows/pickup.py" line="150"/>
         <source>请输入回执上的受理号</source>
         <translation>Type the acceptance number on your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="141"/>
+        <location filename="../../flows/pickup.py" line="151"/>
         <source>受理号（SL 后的 13 位数字）</source>
         <translation>Acceptance number (the 13 digits after SL)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="162"/>
+        <location filename="../../flows/pickup.py" line="172"/>
         <source>请将二维码对准摄像头</source>
         <translation>Show the QR code to the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="162"/>
+        <location filename="../../flows/pickup.py" line="172"/>
         <source>请将回执二维码对准摄像头，保持不动</source>
         <translation>Hold the slip&apos;s QR code still in front of the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="168"/>
+        <location filename="../../flows/pickup.py" line="178"/>
         <source>没有识别到二维码</source>
         <translation>No QR code recognised</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="169"/>
+        <location filename="../../flows/pickup.py" line="179"/>
         <source>请将回执平整地对准摄像头再试，或输入受理号</source>
         <translation>Hold the slip flat to the camera and try again, or type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="202"/>
-        <location filename="../../flows/pickup.py" line="207"/>
+        <location filename="../../flows/pickup.py" line="131"/>
+        <location filename="../../flows/pickup.py" line="212"/>
+        <location filename="../../flows/pickup.py" line="217"/>
         <source>这不是取证回执的二维码</source>
         <translation>This is not a pickup slip&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="202"/>
+        <location filename="../../flows/pickup.py" line="132"/>
+        <source>{why}。请扫描受理回执上的二维码</source>
+        <translation>{why}. Please scan the QR code on your application slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="134"/>
+        <source>再扫一次</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="212"/>
         <source>扫到的二维码内容过长，请扫描受理回执上的二维码</source>
         <translation>The scanned code is far too long. Please scan the QR code on your application slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="208"/>
+        <location filename="../../flows/pickup.py" line="218"/>
         <source>请扫描身份证受理回执上的二维码（不是付款码或其他二维码）</source>
         <translation>Please scan the QR code on your ID card application slip (not a payment code or another QR code)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="213"/>
+        <location filename="../../flows/pickup.py" line="223"/>
         <source>这张回执不是本大厅开具的</source>
         <translation>This slip is from another hall</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="214"/>
+        <location filename="../../flows/pickup.py" line="224"/>
         <source>回执由 {kiosk} 号自助机开具，请到开具回执的大厅领取</source>
         <translation>The slip was issued by kiosk {kiosk}. Please collect at the hall that issued it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="221"/>
-        <location filename="../../flows/pickup.py" line="234"/>
+        <location filename="../../flows/pickup.py" line="231"/>
+        <location filename="../../flows/pickup.py" line="244"/>
         <source>回执二维码无法验证</source>
         <translation>The slip&apos;s QR code cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="221"/>
+        <location filename="../../flows/pickup.py" line="231"/>
         <source>这张回执不是本大厅开具的有效回执，请带身份证到窗口核实</source>
         <translation>This is not a valid slip of this hall. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="228"/>
+        <location filename="../../flows/pickup.py" line="238"/>
         <source>回执已过期</source>
         <translation>The slip has expired</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="230"/>
+        <location filename="../../flows/pickup.py" line="240"/>
         <source>回执于 {day} 开具，已超过 {days} 天有效期，请带身份证到窗口领取</source>
         <translation>The slip was issued on {day}, more than {days} days ago. Please collect at the counter with your ID</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="234"/>
+        <location filename="../../flows/pickup.py" line="244"/>
         <source>回执日期不对，请带身份证到窗口核实</source>
         <translation>The slip&apos;s date is wrong. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="262"/>
+        <location filename="../../flows/pickup.py" line="272"/>
         <source>正在查询您的申请，请稍候</source>
         <translation>Looking up your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="268"/>
+        <location filename="../../flows/pickup.py" line="278"/>
         <source>没有查到可领取的证件</source>
         <translation>No card to collect was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="268"/>
+        <location filename="../../flows/pickup.py" line="278"/>
         <source>没有找到您的身份证申请</source>
         <translation>No ID card application of yours was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="280"/>
+        <location filename="../../flows/pickup.py" line="290"/>
         <source>正在查询证件制作进度，请稍候</source>
         <translation>Checking your card&apos;s progress, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="283"/>
+        <location filename="../../flows/pickup.py" line="293"/>
         <source>没有找到这份申请</source>
         <translation>Application not found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="283"/>
+        <location filename="../../flows/pickup.py" line="293"/>
         <source>受理号 {acc} 没有对应的申请，请核对回执</source>
         <translation>No application has the acceptance number {acc}. Please check your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="296"/>
+        <location filename="../../flows/pickup.py" line="306"/>
         <source>证件 {acc} 登记在本机取件柜，但柜中没有记录</source>
         <translation>Card {acc} is registered in this kiosk&apos;s locker, but the locker has no record of it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="298"/>
-        <location filename="../../flows/pickup.py" line="311"/>
-        <location filename="../../flows/pickup.py" line="415"/>
+        <location filename="../../flows/pickup.py" line="308"/>
+        <location filename="../../flows/pickup.py" line="321"/>
+        <location filename="../../flows/pickup.py" line="425"/>
         <source>暂时无法取出证件</source>
         <translation>The card cannot be collected right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="298"/>
+        <location filename="../../flows/pickup.py" line="308"/>
         <source>柜中记录与系统不一致，已通知工作人员核查</source>
         <translation>The locker&apos;s record and the system disagree; staff have been told to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="300"/>
+        <location filename="../../flows/pickup.py" line="310"/>
         <source>证件尚未放入取件柜</source>
         <translation>The card is not in the locker yet</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="301"/>
+        <location filename="../../flows/pickup.py" line="311"/>
         <source>本机取件柜中还没有这张证件。新证制作完成放入后会通知您，请届时再来</source>
         <translation>This card is not in this kiosk&apos;s locker yet. You will be told when the new card is ready; please come back then</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="308"/>
+        <location filename="../../flows/pickup.py" line="318"/>
         <source>{n} 号柜故障，有市民在等证件 {acc}</source>
         <translation>Compartment {n} is faulty and a citizen is waiting for card {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="311"/>
+        <location filename="../../flows/pickup.py" line="321"/>
         <source>{n} 号柜暂时故障，已通知工作人员</source>
         <translation>Compartment {n} is out of order; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="313"/>
+        <location filename="../../flows/pickup.py" line="323"/>
         <source>柜门正在打开</source>
         <translation>The door is being opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="313"/>
+        <location filename="../../flows/pickup.py" line="323"/>
         <source>{n} 号柜门已经打开，请取出证件后关好柜门</source>
         <translation>Door {n} is already open. Take your card and shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="336"/>
+        <location filename="../../flows/pickup.py" line="346"/>
         <source>这份申请已经取消，没有可领取的证件</source>
         <translation>This application was cancelled; there is no card to collect</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="339"/>
+        <location filename="../../flows/pickup.py" line="349"/>
         <source>新证还在制作中</source>
         <translation>Your new card is still being made</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="340"/>
+        <location filename="../../flows/pickup.py" line="350"/>
         <source>受理号 {acc} 的新证尚未制作完成，完成后会通知您领取</source>
         <translation>The new card for acceptance number {acc} is not ready yet. You will be told when it can be collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="344"/>
+        <location filename="../../flows/pickup.py" line="354"/>
         <source>请到窗口领取</source>
         <translation>Please collect at the counter</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="344"/>
+        <location filename="../../flows/pickup.py" line="354"/>
         <source>您的新证已转到服务窗口，请带回执到窗口领取</source>
         <translation>Your new card has been moved to the service counter. Please collect it there with your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="347"/>
+        <location filename="../../flows/pickup.py" line="357"/>
         <source>证件不在本机</source>
         <translation>The card is not at this kiosk</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="348"/>
+        <location filename="../../flows/pickup.py" line="358"/>
         <source>您的新证放在 {kiosk} 号自助机的取件柜中，请到那台机器扫码领取</source>
         <translation>Your new card is in the locker of kiosk {kiosk}. Please scan your slip there</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="357"/>
+        <location filename="../../flows/pickup.py" line="367"/>
         <source>证件已领取</source>
         <translation>Already collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="359"/>
+        <location filename="../../flows/pickup.py" line="369"/>
         <source>这张回执的证件已于 {at} 领取，回执不能重复使用。如果不是您本人领取的，请拨打服务电话 {phone}</source>
         <translation>The card for this slip was collected at {at}; a slip works only once. If it was not you, please call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="369"/>
+        <location filename="../../flows/pickup.py" line="379"/>
         <source>刷身份证或输入受理号领取需要联网核验。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs the online check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="385"/>
+        <location filename="../../flows/pickup.py" line="395"/>
         <source>没有领取</source>
         <translation>Not collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="385"/>
+        <location filename="../../flows/pickup.py" line="395"/>
         <source>人像比对没有完成，证件仍在柜中</source>
         <translation>The face check was not completed; the card stays in the locker</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="387"/>
+        <location filename="../../flows/pickup.py" line="397"/>
         <location filename="../../flows/reissue.py" line="361"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="387"/>
+        <location filename="../../flows/pickup.py" line="397"/>
         <source>请本人带回执和身份证明到窗口领取</source>
         <translation>Please collect in person at the counter with your slip and proof of identity</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="392"/>
+        <location filename="../../flows/pickup.py" line="402"/>
         <source>暂时无法核验身份</source>
         <translation>Your identity cannot be checked right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="393"/>
+        <location filename="../../flows/pickup.py" line="403"/>
         <source>刷身份证或输入受理号领取需要人像比对。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs a face check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="401"/>
+        <location filename="../../flows/pickup.py" line="411"/>
         <source>正在打开柜门</source>
         <translation>Opening the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="401"/>
+        <location filename="../../flows/pickup.py" line="411"/>
         <source>正在打开柜门，请稍候</source>
         <translation>Opening the door, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="411"/>
+        <location filename="../../flows/pickup.py" line="421"/>
         <source>取件柜暂时无法打开</source>
         <translation>The locker cannot open right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="411"/>
+        <location filename="../../flows/pickup.py" line="421"/>
         <source>{why}，没有打开任何柜门</source>
         <translation>{why}; no door was opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="419"/>
+        <location filename="../../flows/pickup.py" line="429"/>
         <source>请到 {n} 号柜门取证件</source>
         <translation>Please take your card from door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="420"/>
+        <location filename="../../flows/pickup.py" line="430"/>
         <source>{n} 号柜门已打开，请取出证件，然后关好柜门</source>
         <translation>Door {n} is open. Take your card, then shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="421"/>
+        <location filename="../../flows/pickup.py" line="431"/>
         <source>柜门在下图亮起的位置。取出证件后请随手关门</source>
         <translation>The door is the one lit on the map below. Please shut it after taking your card</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="436"/>
+        <location filename="../../flows/pickup.py" line="446"/>
         <source>请关好 {n} 号柜门</source>
         <translation>Please shut door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="437"/>
+        <location filename="../../flows/pickup.py" line="447"/>
         <source>取出证件后请关好柜门。柜门一直开着会通知工作人员</source>
         <translation>Please shut the door after taking your card. Staff are told about a door left open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="449"/>
+        <location filename="../../flows/pickup.py" line="459"/>
         <source>领取成功</source>
         <translation>Card collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="449"/>
+        <location filename="../../flows/pickup.py" line="459"/>
         <source>请当场核对证件上的信息，有问题请到窗口咨询</source>
         <translation>Please check the details on the card now; ask at the counter if anything is wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="461"/>
+        <location filename="../../flows/pickup.py" line="471"/>
         <source>很抱歉，{n} 号柜门没有打开</source>
         <translation>Sorry, door {n} did not open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="463"/>
+        <location filename="../../flows/pickup.py" line="473"/>
         <source>已通知工作人员维修。您的证件仍安全地放在柜中，回执依然有效：柜门修好后可再来扫码领取，或在工作时间带回执到服务窗口领取</source>
         <translation>Staff have been told to repair it. Your card is safe in the locker and your slip is still valid: scan it again once the door is repaired, or collect the card at the service counter during opening hours</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="486"/>
+        <location filename="../../flows/pickup.py" line="496"/>
         <source>扫描受理回执二维码，领取新身份证</source>
         <translation>Scan your slip&apos;s QR code to collect your new ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="490"/>
+        <location filename="../../flows/pickup.py" line="500"/>
         <source>扫码器暂不可用，可对准摄像头扫码或输入受理号</source>
         <translation>Scanner off: show the code to the camera or type the number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="491"/>
+        <location filename="../../flows/pickup.py" line="501"/>
         <source>摄像头暂不可用，凭回执二维码领取</source>
         <translation>Camera off: collect with the slip&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="492"/>
+        <location filename="../../flows/pickup.py" line="502"/>
         <source>读卡器暂不可用，可扫码或输入受理号</source>
         <translation>Card reader off: scan the slip or type the number</translation>
     </message>

@@ -195,6 +195,21 @@ def test_door_left_open_the_screen_says_close_it(hall: Hall) -> None:
     assert hall.k.lockers.get(n).state is CState.AWAITING_CLOSE  # still watched by the supervisor
 
 
+def test_a_scan_the_scanner_dropped_is_said_and_scanning_goes_on(hall: Hall) -> None:
+    acc, n = hall.ready()
+    too_long = Intent("scan_rejected", "扫码内容超过 2048 个字符，已丢弃")
+    answers = iter([too_long, Intent("ok"), scan(hall.slip(acc))])
+    seen: list[str] = []
+
+    def citizen(view: View) -> Intent | None:
+        seen.append(str(view.title))
+        return next(answers, None) if isinstance(view, Message) and view.actions else None
+
+    t = run(pickup.start, hall.ctx, citizen)
+    assert "这不是取证回执的二维码" in seen and seen.count("请扫描回执上的二维码") == 2
+    assert t.outcome == Finished("collected"), seen
+
+
 def test_not_ready_another_kiosk_expired_another_hall_forged(hall: Hall, tmp_path: Path) -> None:
     acc = hall.platform.accepted()  # made, not loaded
     assert str(last(hall.walk(scan(hall.slip(acc)))).title) == "新证还在制作中"
