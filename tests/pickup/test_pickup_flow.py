@@ -196,7 +196,7 @@ def test_door_left_open_the_screen_says_close_it(hall: Hall) -> None:
 
 
 def test_a_scan_the_scanner_dropped_is_said_and_scanning_goes_on(hall: Hall) -> None:
-    acc, n = hall.ready()
+    acc, _ = hall.ready()
     too_long = Intent("scan_rejected", "扫码内容超过 2048 个字符，已丢弃")
     answers = iter([too_long, Intent("ok"), scan(hall.slip(acc))])
     seen: list[str] = []
