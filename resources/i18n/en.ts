@@ -584,6 +584,7 @@
         <translation>Enter PIN</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="83"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
         <source>删除</source>
@@ -750,11 +751,6 @@
         <location filename="../../kiosk/ui/maintenance/panel.py" line="163"/>
         <source>清除</source>
         <translation>Clear</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="83"/>
-        <source>退格</source>
-        <translation>Backspace</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="91"/>

@@ -49,6 +49,10 @@ def test_scan_load_shut_then_back_to_the_counter(qtbot, shell, kiosk):  # noqa: 
         qtbot.waitUntil(lambda: f"{n} 号柜已打开" in texts(shell), timeout=5000)
         shell.grab().save(str(SHOTS / f"locker_load_{w}x{h}.png"))
     shell.resize(1080, 1920)
+    shell.toggle_language()  # the same page in English
+    qtbot.waitUntil(lambda: f"Compartment {n} is open" in texts(shell), timeout=5000)
+    shell.grab().save(str(SHOTS / "locker_load_en_1080x1920.png"))
+    shell.toggle_language()
     qtbot.waitUntil(lambda: lockers.get(n).door_seen_open, timeout=10000)
     wall.close_door(n)  # the card is in
     qtbot.waitUntil(lambda: "业务系统已登记" in texts(shell), timeout=20000)

@@ -80,7 +80,7 @@ class LoadPage:
         box.addWidget(label(f"SL{self.digits}" + "_" * (13 - len(self.digits)), "Title", wrap=False))
         keys = QGridLayout()
         for i, key in enumerate([*"1234567890", "del", "clear"]):
-            text = {"del": ui(tr("退格")), "clear": ui(tr("清除"))}.get(key, key)
+            text = {"del": ui(tr("删除")), "clear": ui(tr("清除"))}.get(key, key)
             b = button(text, partial(self._key, key), role="secondary", name=f"load_key_{key}")
             keys.addWidget(b, i // 6, i % 6)
         box.addLayout(keys)
