@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.text import tr
-from flows import demo, photo, pickup, queue, reissue
+from flows import demo, photo, pickup, queue, reissue, unresolved
 from flows.runtime import FlowSpec
 
 CATALOG: dict[str, FlowSpec] = {
@@ -11,5 +11,6 @@ CATALOG: dict[str, FlowSpec] = {
     "photo": photo.SPEC,
     "reissue": reissue.SPEC,
     "pickup": pickup.SPEC,
-    "demo": FlowSpec("demo", tr("体验流程"), tr("了解自助办理的步骤"), demo.start),
+    "unresolved": unresolved.SPEC,
+    "demo": FlowSpec("demo", tr("体验流程"), tr("了解自助办理的步骤"), demo.start, rated=False),
 }

@@ -208,9 +208,9 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any]) -> FlowGen:
         return "refused"
     svc = store.service(ticket.service)
     name = service_name(svc)
-    qr = str(ctx.config["queue"].get("tracking_url", "")).format(
-        number=ticket.number, day=ticket.day.isoformat()
-    )
+    # the tracking page's link (hall.tracking), else the number alone
+    links = ctx.services.get("tracking")
+    qr = links.url(ticket.day, ticket.number) if links is not None else ""
     qr = qr or f"QUEUE:{ticket.day.isoformat()}:{ticket.number}"
     ahead = tr("您前面还有 {n} 人，预计等候约 {m} 分钟", n=ticket.waiting_ahead, m=ticket.estimated_wait_min)
     spoken = spoken_number(ticket.number)

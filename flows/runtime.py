@@ -64,6 +64,8 @@ class FlowSpec:
     # service-level health beyond devices, from the app's services (e.g. the queue store
     # unreachable): None when available, else the reason. Called on the GUI thread: keep it cheap.
     check: Callable[[Mapping[str, Any]], Any] | None = None
+    # the kiosk asks for a rating when the journey ends having done something (flows/rating.py)
+    rated: bool = True
 
 
 @dataclass(frozen=True)

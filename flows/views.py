@@ -105,6 +105,26 @@ class LockerDoor(Busy):
 
 
 @dataclass(frozen=True)
+class Pick(View):
+    """Tick one option (or several, `multiple`) and/or write a line of text, then submit:
+    answers Intent("ok", Picked). `text_label` empty: no text field. `required`: submit stays
+    off until something is ticked or written."""
+
+    options: tuple[Option, ...] = ()
+    multiple: bool = True
+    text_label: Text = Text("")
+    text_max: int = 200
+    required: bool = True
+    submit: Text = tr("提交")
+
+
+@dataclass(frozen=True)
+class Picked:
+    keys: tuple[str, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Intent:
     """What the citizen (or a device) did: a button key, typed value, event, or timeout."""
 

@@ -44,6 +44,7 @@ class Kiosk:
     started: float = field(default_factory=time.monotonic)
     runtime_dir: Path = Path("var/run")
     voice: Voice = field(default_factory=lambda: Voice(enabled=False))
+    tracking_server: Any = None  # simulate mode: the ticket tracking page on loopback
     deferred: Callable[[], None] | None = None  # start-up left for after the first paint
 
     def new_context(self, elderly: bool = False, language: Callable[[], str] = lambda: "zh") -> FlowContext:
@@ -88,6 +89,8 @@ class Kiosk:
             sim.stop()
         if self.reference_servers is not None:
             self.reference_servers.stop()
+        if self.tracking_server is not None:
+            self.tracking_server.stop()
 
 
 def _start_simulators(config: Config, runtime_dir: Path) -> tuple[Config, dict[str, Any]]:
@@ -220,6 +223,55 @@ def _open_queue(config: Config, clock: Clock, alerts: Alerts, engine: Any) -> An
         return None
 
 
+def _open_ratings(config: Config, clock: Clock, alerts: Alerts, engine: Any) -> Any:
+    """Ratings and 办不成事 reports; None (journeys skip the rating, the tile is off) when the
+    database cannot be used. Phone numbers past retention are erased at every start."""
+    from hall.ratings.settings import parse_settings
+    from hall.ratings.store import Ratings
+
+    try:
+        store = Ratings(
+            engine,
+            clock,
+            config["kiosk"]["timezone"],
+            kiosk_id=config["kiosk"]["kiosk_id"],
+            settings=parse_settings(config["ratings"], config["queue"]),
+        ).prepare()
+        store.erase_old_phones()
+        from kiosk.maintenance.followups import overdue_alert
+
+        overdue_alert(store, alerts)
+        return store
+    except Exception as e:
+        log.exception("ratings unavailable")
+        alerts.raise_("ratings", "unavailable", tr("评价系统不可用：{err}", err=str(e)), "warning")
+        return None
+
+
+def _open_tracking(kiosk: Kiosk, config: Config, engine: Any, simulate: bool) -> Any:
+    """The links ticket QR codes hold; simulate mode serves their page on loopback (a real hall
+    runs `python -m hall.tracking serve` on its server and sets [tracking] base_url)."""
+    from hall.queue.factory import key_path
+    from hall.queue.identity import load_or_create_key
+    from hall.tracking.links import TicketLinks
+
+    tcfg = config["tracking"]
+    key = load_or_create_key(key_path(config, config.resolve))
+    base = tcfg["base_url"]
+    if simulate and not base:
+        from hall.tracking.server import serve
+
+        names = {s["code"]: (s["name_zh"], s["name_en"] or s["name_zh"]) for s in config["queue"]["services"]}
+        try:
+            kiosk.tracking_server = serve(
+                engine, TicketLinks(key, ""), names, refresh=tcfg["refresh"], clock=kiosk.clock
+            )
+            base = kiosk.tracking_server.url
+        except Exception as e:  # tickets carry their number only
+            log.error("tracking page failed to start: %s", e)
+    return TicketLinks(key, base)
+
+
 def _open_lockers(config: Config, kiosk: Kiosk, alerts: Alerts, clock: Clock, engine: Any) -> Any:
     """The compartment inventory: map synced, a crash reconciled (never by opening), doors watched."""
     from hall.db import migrate
@@ -255,13 +307,18 @@ def _open_handover(services: dict[str, Any]) -> None:
             reconciler.add_settler(kind, handover.settle)
 
 
-def _start_rest(kiosk: Kiosk, config: Config, clock: Clock, alerts: Alerts, start: bool) -> None:
+def _start_rest(
+    kiosk: Kiosk, config: Config, clock: Clock, alerts: Alerts, start: bool, simulate: bool = False
+) -> None:
     """What the first painted home does not need: backends, databases, device and voice start-up."""
     devices, kcfg = kiosk.devices, config["kiosk"]
     kiosk.services.update(_open_backends(config, alerts))
     engine = _engine(config)
     if "queue" in kcfg["services"]:
         kiosk.services["queue"] = _open_queue(config, clock, alerts, engine)
+        if kiosk.services["queue"] is not None:
+            kiosk.services["tracking"] = _open_tracking(kiosk, config, engine, simulate)
+    kiosk.services["ratings"] = _open_ratings(config, clock, alerts, engine)
     try:
         kiosk.services.update(_open_journal(config, kiosk.services, alerts, engine))
     except Exception as e:  # the kiosk runs on; paid services are off (no journal, no payment)
@@ -312,7 +369,7 @@ def build(
     voice.subscribe(_alert_on_voice(alerts))
     kiosk = Kiosk(config, clock, alerts, devices, dict(CATALOG), sims, runtime_dir=runtime_dir, voice=voice)
     kiosk.reference_servers = servers
-    rest = partial(_start_rest, kiosk, config, clock, alerts, start)
+    rest = partial(_start_rest, kiosk, config, clock, alerts, start, simulate)
     if defer:  # the UI runs it after the first painted home (see kiosk.ui.app.after_first_paint)
         kiosk.deferred = rest
     else:

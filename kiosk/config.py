@@ -20,7 +20,7 @@ from core.schema import ConfigError, Option, Section
 
 DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker", "fingerprint", "scanner")
 
-SERVICE_NAMES = ("queue", "photo", "reissue", "certificate", "pickup", "demo")
+SERVICE_NAMES = ("queue", "photo", "reissue", "certificate", "pickup", "unresolved", "demo")
 
 DB_SCHEMES = ("sqlite", "postgresql")
 
@@ -118,11 +118,15 @@ def all_sections() -> tuple[Section, ...]:
     from flows.pickup_settings import SECTION as PICKUP
     from flows.reissue_settings import SECTION as REISSUE
     from hall.queue.settings import SECTION as QUEUE
+    from hall.ratings.settings import SECTION as RATINGS
+    from hall.tracking.settings import SECTION as TRACKING
     from kiosk.maintenance.settings import SECTION as STAFF
 
     return (
         *CORE_SECTIONS,
         QUEUE,
+        RATINGS,
+        TRACKING,
         STAFF,
         REISSUE,
         PICKUP,

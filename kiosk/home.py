@@ -79,5 +79,6 @@ SERVICE_TITLES = {
     "reissue": tr("身份证补换领"),
     "certificate": tr("证明打印"),
     "pickup": tr("证件领取"),
+    "unresolved": tr("办不成事反映"),
     "demo": tr("体验流程"),
 }

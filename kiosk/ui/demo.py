@@ -165,6 +165,13 @@ def queue_open(shell: Shell, code: str, snap: Callable[[str, str], None]) -> boo
     return False
 
 
+def skip_rating(shell: Shell) -> None:
+    """Past the rating the kiosk asks after a journey (the ratings walk shows it)."""
+    expect(lambda: visible(shell, "option_skip") or home_shown(shell), "the rating or home")
+    if visible(shell, "option_skip"):
+        click(shell, "option_skip")
+
+
 def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> None:
     """Queue tickets: choose, card, printed ticket (and the receipt itself), printer failure."""
     kiosk = shell.kiosk
@@ -196,6 +203,7 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
         target = outdir / "queue-ticket-receipt.png"
         target.write_bytes(printer.last_receipt.read_bytes())
     click(shell, "action_ok")
+    skip_rating(shell)
     expect(lambda: home_shown(shell), "home after the ticket")
     if printer is not None:
         printer.run_out_during_next()
@@ -210,6 +218,7 @@ def walk_queue(shell: Shell, snap: Callable[[str, str], None], outdir: Path) -> 
         expect(lambda: visible(shell, "action_ok"), "the ticket that was not printed")
         snap("queue-not-printed", "Queue: printing failed after issue: number and QR stay valid")
         click(shell, "action_ok")
+        skip_rating(shell)
         printer.set_state("ok")
 
 
@@ -398,3 +407,9 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
         snap("simulator-panel", "Simulator panel (--simulate)", panel)
         panel.close()
     return shots
+
+
+# walks of their own modules, imported last: they use the helpers above
+from kiosk.ui import demo_ratings  # noqa: E402
+
+DEMO_STEPS.append(("ratings", demo_ratings.walk))

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from flows import rating
 from flows.runtime import FlowRunner, FlowSpec
 from flows.views import TIMEOUT, Intent, View, Work
 from kiosk.ui.bridge import channel
@@ -46,7 +47,7 @@ class FlowHost(QObject):
         self.spec = spec
         log.info("flow %s started (session %s)", spec.key, ctx.session.id)
         try:
-            gen = spec.start(ctx)
+            gen = rating.journey(spec, ctx)  # the journey, then its rating
         except Exception as e:
             ctx.session.close()
             log.exception("flow %s could not start", spec.key)

@@ -121,6 +121,8 @@ def stylesheet(m: Metrics) -> str:
     QLabel#TileDetail {{ font-size: {f(30)}px; color: {TEXT}; }}
     QLabel#TileTitle:disabled, QLabel#TileDetail:disabled {{ color: {TILE_OFF_TEXT}; }}
     QLabel#TileReason {{ font-size: {f(28)}px; color: {TILE_REASON}; }}
+    QPushButton[role="pick"] {{ background: {WHITE}; color: {BLUE_DARK}; border: 3px solid #c8d6ea; }}
+    QPushButton[role="pick"]:checked {{ background: {BLUE}; color: {WHITE}; border-color: {BLUE}; }}
     QPushButton[role="key"] {{ font-size: {f(44)}px; background: {WHITE}; color: #111827;
         border: 2px solid #c8d6ea; }}
     QLineEdit {{ font-size: {f(48)}px; min-height: {m.target}px; border: 3px solid {BLUE};

@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="14"/>
-        <location filename="../../kiosk/home.py" line="82"/>
+        <location filename="../../flows/catalog.py" line="15"/>
+        <location filename="../../kiosk/home.py" line="83"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="14"/>
+        <location filename="../../flows/catalog.py" line="15"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -48,11 +48,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
+        <location filename="../../flows/rating.py" line="153"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
+        <location filename="../../flows/rating.py" line="154"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -86,7 +88,10 @@
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
         <location filename="../../flows/queue.py" line="265"/>
+        <location filename="../../flows/rating.py" line="83"/>
+        <location filename="../../flows/rating.py" line="100"/>
         <location filename="../../flows/reissue.py" line="691"/>
+        <location filename="../../flows/unresolved.py" line="86"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -96,38 +101,48 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="129"/>
+        <location filename="../../flows/views.py" line="118"/>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../flows/views.py" line="149"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="129"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
+        <location filename="../../flows/views.py" line="149"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="92"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="147"/>
+        <location filename="../../kiosk/app.py" line="150"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="186"/>
+        <location filename="../../kiosk/app.py" line="189"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="197"/>
+        <location filename="../../kiosk/app.py" line="200"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="241"/>
+        <location filename="../../kiosk/app.py" line="247"/>
+        <source>评价系统不可用：{err}</source>
+        <translation>Ratings unavailable: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="293"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="269"/>
+        <location filename="../../kiosk/app.py" line="326"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -153,7 +168,7 @@
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="19"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -285,6 +300,7 @@
     <message>
         <location filename="../../flows/queue.py" line="244"/>
         <location filename="../../flows/reissue.py" line="666"/>
+        <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
@@ -517,7 +533,7 @@
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="381"/>
+        <location filename="../../kiosk/ui/demo.py" line="390"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -584,149 +600,6 @@
         <translation>Enter PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="83"/>
-        <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
-        <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
-        <source>需注意</source>
-        <translation>Needs attention</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="37"/>
-        <source>故障</source>
-        <translation>Fault</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
-        <source>离线</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
-        <source>空</source>
-        <translation>Empty</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
-        <source>有件</source>
-        <translation>Loaded</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
-        <source>正在开门</source>
-        <translation>Opening</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
-        <source>等待关门</source>
-        <translation>Waiting for the door to close</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="41"/>
-        <source>总览</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
-        <source>打印机</source>
-        <translation>Printer</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
-        <source>装取证件</source>
-        <translation>Load cards</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="45"/>
-        <source>排队</source>
-        <translation>Queue</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="46"/>
-        <source>日志</source>
-        <translation>Logs</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
-        <source>门锁卡住</source>
-        <translation>lock jammed</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
-        <source>门关不上</source>
-        <translation>door will not close</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="49"/>
-        <source>柜内损坏</source>
-        <translation>compartment damaged</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
-        <source>警告</source>
-        <translation>Warnings</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="50"/>
-        <source>错误</source>
-        <translation>Errors</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="108"/>
-        <source>维护模式 · {staff}</source>
-        <translation>Maintenance · {staff}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="112"/>
-        <source>退出维护</source>
-        <translation>Exit maintenance</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="114"/>
-        <source>重启终端</source>
-        <translation>Restart kiosk</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="141"/>
-        <source>设备</source>
-        <translation>Devices</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="144"/>
-        <source>本机未配置设备</source>
-        <translation>No devices configured on this kiosk</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
-        <source>未处理的提醒</source>
-        <translation>Open alerts</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="151"/>
-        <source>没有未处理的提醒</source>
-        <translation>No open alerts</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="153"/>
-        <source>（已确认）</source>
-        <translation> (acknowledged)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="157"/>
-        <source>确认收到</source>
-        <translation>Acknowledge</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="25"/>
         <source>小格</source>
         <translation>small</translation>
@@ -748,9 +621,10 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="83"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="163"/>
-        <source>清除</source>
-        <translation>Clear</translation>
+        <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
+        <source>删除</source>
+        <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="91"/>
@@ -778,34 +652,181 @@
         <translation>Select a compartment on the Pickup locker page to load into or move to that one</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <source>需注意</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="38"/>
+        <source>故障</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
+        <source>空</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
+        <source>有件</source>
+        <translation>Loaded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
+        <source>正在开门</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="37"/>
+        <source>等待关门</source>
+        <translation>Waiting for the door to close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
+        <source>总览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="45"/>
+        <source>装取证件</source>
+        <translation>Load cards</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="46"/>
+        <source>排队</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="25"/>
+        <source>回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <source>日志</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="51"/>
+        <source>门锁卡住</source>
+        <translation>lock jammed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="51"/>
+        <source>门关不上</source>
+        <translation>door will not close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="51"/>
+        <source>柜内损坏</source>
+        <translation>compartment damaged</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="52"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="52"/>
+        <source>警告</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="52"/>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="112"/>
+        <source>维护模式 · {staff}</source>
+        <translation>Maintenance · {staff}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="116"/>
+        <source>退出维护</source>
+        <translation>Exit maintenance</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="118"/>
+        <source>重启终端</source>
+        <translation>Restart kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
+        <source>本机未配置设备</source>
+        <translation>No devices configured on this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
+        <source>未处理的提醒</source>
+        <translation>Open alerts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="155"/>
+        <source>没有未处理的提醒</source>
+        <translation>No open alerts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="157"/>
+        <source>（已确认）</source>
+        <translation> (acknowledged)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="161"/>
+        <source>确认收到</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="83"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="174"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="180"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="185"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="187"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="191"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance/locker_load.py" line="48"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="75"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="192"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="196"/>
         <location filename="../../kiosk/ui/sim_cards.py" line="35"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
@@ -866,63 +887,63 @@
         <translation>Door {n} did not open; nothing recorded: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="205"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="208"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="212"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="212"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="216"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="213"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="217"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="218"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="222"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="228"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="232"/>
         <source>标记故障：{why}</source>
         <translation>Mark faulty: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="250"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="254"/>
         <source>本机没有排队取号服务，或排队数据库不可用</source>
         <translation>No queue service here, or the queue database is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="256"/>
         <source>可取号</source>
         <translation>Open for tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="252"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="256"/>
         <source>暂停取号：{why}</source>
         <translation>Not issuing tickets: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="256"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="260"/>
         <source>今日已取 {issued} 个，等候 {waiting} 人</source>
         <translation>{issued} tickets today, {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="259"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="263"/>
         <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
         <translation>To pause or resume a service, change its hours in the queue settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="273"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="280"/>
         <source>没有日志</source>
         <translation>No log lines</translation>
     </message>
@@ -967,6 +988,7 @@
         <location filename="../../flows/queue.py" line="339"/>
         <location filename="../../flows/reissue.py" line="99"/>
         <location filename="../../flows/reissue.py" line="402"/>
+        <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>返回首页</source>
@@ -1207,7 +1229,7 @@
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -3359,12 +3381,6 @@ ID number: {id}</translation>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="181"/>
-        <location filename="../../flows/reissue.py" line="402"/>
-        <source>再试一次</source>
-        <translation>Try again</translation>
-    </message>
-    <message>
         <location filename="../../flows/pickup.py" line="43"/>
         <source>取件柜暂不可用，请到窗口领取</source>
         <translation>The pickup locker is unavailable. Please collect at the counter</translation>
@@ -3406,6 +3422,23 @@ ID number: {id}</translation>
         <translation>Your application slip has a QR code. You can also read your ID card or type the acceptance number on the slip; a face check follows.</translation>
     </message>
     <message>
+        <location filename="../../flows/pickup.py" line="131"/>
+        <location filename="../../flows/pickup.py" line="212"/>
+        <location filename="../../flows/pickup.py" line="217"/>
+        <source>这不是取证回执的二维码</source>
+        <translation>This is not a pickup slip&apos;s QR code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="132"/>
+        <source>{why}。请扫描受理回执上的二维码</source>
+        <translation>{why}. Please scan the QR code on your application slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="134"/>
+        <source>再扫一次</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
         <location filename="../../flows/pickup.py" line="149"/>
         <source>请输入受理号</source>
         <translation>Please type the acceptance number</translation>
@@ -3441,21 +3474,10 @@ ID number: {id}</translation>
         <translation>Hold the slip flat to the camera and try again, or type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="131"/>
-        <location filename="../../flows/pickup.py" line="212"/>
-        <location filename="../../flows/pickup.py" line="217"/>
-        <source>这不是取证回执的二维码</source>
-        <translation>This is not a pickup slip&apos;s QR code</translation>
-    </message>
-    <message>
-        <location filename="../../flows/pickup.py" line="132"/>
-        <source>{why}。请扫描受理回执上的二维码</source>
-        <translation>{why}. Please scan the QR code on your application slip</translation>
-    </message>
-    <message>
-        <location filename="../../flows/pickup.py" line="134"/>
-        <source>再扫一次</source>
-        <translation>Scan again</translation>
+        <location filename="../../flows/pickup.py" line="181"/>
+        <location filename="../../flows/reissue.py" line="402"/>
+        <source>再试一次</source>
+        <translation>Try again</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="212"/>
@@ -4017,6 +4039,7 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="704"/>
+        <location filename="../../flows/unresolved.py" line="125"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
@@ -4142,12 +4165,12 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="142"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="146"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -4165,6 +4188,484 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/screens/payment.py" line="72"/>
         <source>剩余时间 {m}:{s}</source>
         <translation>Time left {m}:{s}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="56"/>
+        <source>请您对本次服务作出评价</source>
+        <translation>Please rate this service</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="57"/>
+        <source>请您对本次服务作出评价，也可以跳过</source>
+        <translation>Please rate this service, or skip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="60"/>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="60"/>
+        <source>不评价，直接结束</source>
+        <translation>Finish without rating</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="64"/>
+        <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
+        <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press “Skip” if you prefer not to rate. Ratings never record who you are.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="79"/>
+        <source>评价未能提交</source>
+        <translation>The rating could not be sent</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="89"/>
+        <source>我们会在 {due} 前处理并电话答复您。编号 {ref}</source>
+        <translation>We will look into it and call you back by {due}. Reference {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="91"/>
+        <source>我们会在 {due} 前核实处理。编号 {ref}</source>
+        <translation>We will look into it by {due}. Reference {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="93"/>
+        <source>感谢您的支持，欢迎再来</source>
+        <translation>Thank you, and welcome back</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="95"/>
+        <location filename="../../flows/rating.py" line="98"/>
+        <source>感谢您的评价</source>
+        <translation>Thank you for your rating</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="115"/>
+        <source>请告诉我们哪里做得不好</source>
+        <translation>Please tell us what went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="116"/>
+        <source>请选择不满意的原因，可以多选，也可以写下来</source>
+        <translation>Choose what you were unhappy with (one or more), or write it down</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="118"/>
+        <source>其他想说的（可不填）</source>
+        <translation>Anything else to tell us (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="137"/>
+        <source>是否留下手机号码以便回访？</source>
+        <translation>Leave a mobile number so we can call you back?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="138"/>
+        <source>如需工作人员回访，可以留下手机号码</source>
+        <translation>If you would like a call back from staff, you can leave a mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="140"/>
+        <source>留下手机号码</source>
+        <translation>Leave my number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="140"/>
+        <source>仅用于回访，办结 {days} 天后删除</source>
+        <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="141"/>
+        <source>不留号码</source>
+        <translation>No number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="141"/>
+        <source>不需要回访</source>
+        <translation>No call back needed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="155"/>
+        <source>手机号码（仅用于回访）</source>
+        <translation>Mobile number (only for the call back)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="192"/>
+        <source>请您对本次自助办理作出评价</source>
+        <translation>Please rate this self-service visit</translation>
+    </message>
+    <message>
+        <location filename="../../flows/rating.py" line="213"/>
+        <source>请对 {number} 号的服务作出评价</source>
+        <translation>Please rate the service for number {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="19"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="20"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="21"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="22"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="23"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="29"/>
+        <source>等候或办理时间太长</source>
+        <translation>Waiting or service took too long</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="30"/>
+        <source>工作人员态度不好</source>
+        <translation>Staff were unfriendly</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="31"/>
+        <source>办事指南或告知不清楚</source>
+        <translation>Guidance or information was unclear</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="32"/>
+        <source>多次跑腿、材料反复要求</source>
+        <translation>Sent back and forth, documents asked for again and again</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="33"/>
+        <source>事情没有办成</source>
+        <translation>It did not get done</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="34"/>
+        <source>自助设备不好用</source>
+        <translation>The self-service machine was hard to use</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="35"/>
+        <source>其他原因</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="73"/>
+        <source>评价等级应为 1 到 5</source>
+        <translation>A rating must be 1 to 5</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/model.py" line="83"/>
+        <source>手机号码应为以 1 开头的十一位数字</source>
+        <translation>A mobile number has 11 digits and starts with 1</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="137"/>
+        <source>没有找到这张号票：{number}</source>
+        <translation>No such ticket: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="139"/>
+        <source>{number} 还没有办理，办理后再评价</source>
+        <translation>{number} has not been served yet; please rate after the service</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="144"/>
+        <location filename="../../hall/ratings/store.py" line="197"/>
+        <source>这张号票已经评价过了</source>
+        <translation>This ticket has already been rated</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="159"/>
+        <source>没有可评价的办理记录</source>
+        <translation>There is nothing to rate</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="162"/>
+        <location filename="../../hall/ratings/store.py" line="197"/>
+        <source>本次办理已经评价过了</source>
+        <translation>This visit has already been rated</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="191"/>
+        <source>没有这个评价原因：{code}</source>
+        <translation>No such rating reason: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="227"/>
+        <source>请选择或填写没有办成的事</source>
+        <translation>Please choose or write down what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="308"/>
+        <source>备注不能为空</source>
+        <translation>The note cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="313"/>
+        <source>没有这条评价：{id}</source>
+        <translation>No such rating: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="354"/>
+        <source>没有这个编号：{ref}</source>
+        <translation>No such reference number: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="361"/>
+        <source>请填写答复内容</source>
+        <translation>Please write the reply</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="364"/>
+        <location filename="../../hall/ratings/store.py" line="377"/>
+        <source>{ref} 已经办结</source>
+        <translation>{ref} is already closed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/ratings/store.py" line="447"/>
+        <source>评价系统暂时无法使用，请稍后再试</source>
+        <translation>Ratings are temporarily unavailable, please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="23"/>
+        <source>系统正在启动，请稍候</source>
+        <translation>The system is starting, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="25"/>
+        <location filename="../../flows/unresolved.py" line="65"/>
+        <source>暂时无法登记，请到服务台反映</source>
+        <translation>Cannot take reports right now; please tell the service desk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="41"/>
+        <source>请告诉我们您没有办成的事</source>
+        <translation>Tell us what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="42"/>
+        <source>请选择没有办成的业务，或写下您要办的事</source>
+        <translation>Choose the service you could not get done, or write down what you needed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="45"/>
+        <source>写下您要办的事或遇到的问题（可不填）</source>
+        <translation>Write what you needed or what went wrong (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="47"/>
+        <source>选择一项业务，或在下方写下您要办的事。留下手机号码后，工作人员会在期限内给您答复。</source>
+        <translation>Choose a service, or write below what you needed. Leave a mobile number and staff will answer you within the deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="61"/>
+        <source>暂时无法登记</source>
+        <translation>Cannot take your report right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="63"/>
+        <source>{why}。请到服务台反映，或拨打 {phone}</source>
+        <translation>{why}. Please tell the service desk, or call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="75"/>
+        <source>我们会在 {due} 前答复您</source>
+        <translation>We will answer you by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="77"/>
+        <source>请于 {due} 后凭编号到服务台查询答复</source>
+        <translation>From {due}, ask at the service desk for the answer with this number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="81"/>
+        <location filename="../../flows/unresolved.py" line="84"/>
+        <source>已登记，请取走凭条</source>
+        <translation>Reported. Please take your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="92"/>
+        <source>已登记，请记下编号</source>
+        <translation>Reported. Please note the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="94"/>
+        <source>{answer}。凭条未能打印，请拍照或记下编号（{why}）</source>
+        <translation>{answer}. The slip could not be printed: please photograph or note the number ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="95"/>
+        <source>已登记，凭条未能打印，请记下编号</source>
+        <translation>Reported. The slip could not be printed; please note the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="97"/>
+        <source>我已记下编号</source>
+        <translation>I have noted the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="121"/>
+        <source>正在打印凭条</source>
+        <translation>Printing your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="121"/>
+        <source>正在打印凭条，请稍候</source>
+        <translation>Printing your slip, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="133"/>
+        <location filename="../../kiosk/home.py" line="82"/>
+        <source>办不成事反映</source>
+        <translation>Could not get it done?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="134"/>
+        <source>没有办成的事，告诉我们</source>
+        <translation>Tell us what you could not get done</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="136"/>
+        <source>凭条暂不可用，编号显示在屏幕上</source>
+        <translation>No slip now: the number is shown on screen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="16"/>
+        <source>轻触选项选中它，再轻触一次取消；也可以在下方写几句话。选好后按“提交”。</source>
+        <translation>Touch an option to select it, touch again to clear it; you can also write a few words below. Then press “Submit”.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="43"/>
+        <source>轻触这里输入</source>
+        <translation>Touch here to type</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <source>差评回访</source>
+        <translation>Bad rating</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <source>办不成事</source>
+        <translation>Could not get it done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="20"/>
+        <source>已电话联系市民并解决</source>
+        <translation>Called the citizen back and resolved it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="21"/>
+        <source>已告知办理地点和所需材料</source>
+        <translation>Told the citizen where to go and what to bring</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="22"/>
+        <source>已转交相关部门处理</source>
+        <translation>Passed to the department responsible</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="32"/>
+        <source>{n} 项回访或办不成事已超过答复期限</source>
+        <translation>{n} follow-up items (bad ratings, things citizens could not get done) are past their deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="89"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="42"/>
+        <source>评价系统不可用</source>
+        <translation>Ratings unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/followups.py" line="92"/>
+        <source>{ref} 已办结</source>
+        <translation>{ref} closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="47"/>
+        <source>待办 {n} 项，其中超期 {late} 项</source>
+        <translation>{n} open, {late} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="49"/>
+        <source>没有回访事项</source>
+        <translation>No follow-up items</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <source>期限 {due}</source>
+        <translation>Due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="66"/>
+        <source>轻触一项查看和答复</source>
+        <translation>Touch an item to see and answer it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
+        <source>编号：{ref}（{kind}）</source>
+        <translation>Reference: {ref} ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="70"/>
+        <source>受理：{at}，期限：{due}</source>
+        <translation>Received: {at}, due: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="71"/>
+        <source>业务：{s}</source>
+        <translation>Service: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="72"/>
+        <source>内容：{what}</source>
+        <translation>What: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <source>回访电话：{phone}</source>
+        <translation>Call-back number: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <source>未留</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
+        <source>答复：{reply}</source>
+        <translation>Reply: {reply}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="81"/>
+        <source>答复内容</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="90"/>
+        <source>办结</source>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../hall/lockers/handover.py" line="85"/>

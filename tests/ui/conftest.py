@@ -69,6 +69,9 @@ def simulated_kiosk(tmp_path: Path, services: list[str], **overrides: Any) -> Ki
             "kiosk.runtime_dir": str(tmp_path / "run"),
             "log.dir": str(tmp_path / "log"),
             "health.status_file": str(tmp_path / "health.json"),
+            # journeys' own tests end at their last screen; the rating asked after every
+            # journey has its tests (test_ratings_ui.py), which turn it on
+            "ratings.ask_after_journeys": False,
             **overrides,
         },
     )

@@ -33,6 +33,9 @@ RESTART_CODE = 75  # any exit is restarted by systemd (deploy/kiosk.service: Res
 
 def open_audit(shell: Shell) -> AuditLog | None:
     """The audit table in the hall's database, opened at the first entry attempt."""
+    # SQLAlchemy: not before the first painted home. Imported before migrating: importing
+    # hall.audit registers its table's migration (else a fresh database has no staff_audit)
+    from hall.audit import AuditLog
     from hall.db import migrate, open_engine
     from hall.queue.factory import database_url
 
@@ -43,7 +46,6 @@ def open_audit(shell: Shell) -> AuditLog | None:
     except Exception:
         log.exception("staff audit table unavailable")
         return None
-    from hall.audit import AuditLog  # SQLAlchemy: not before the first painted home
 
     return AuditLog(engine, config["kiosk"]["kiosk_id"], shell.clock.now)
 

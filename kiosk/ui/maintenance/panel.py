@@ -21,6 +21,7 @@ from core.text import Text, tr
 from kiosk.maintenance.actions import Maintenance, Outcome
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
+from kiosk.ui.maintenance.followups import FollowupsPage
 from kiosk.ui.maintenance.locker_load import LoadPage
 from kiosk.ui.screens.base import clear
 from kiosk.ui.widgets import button, label
@@ -43,6 +44,7 @@ PAGES = (
     ("lockers", tr("取件柜")),
     ("locker_load", tr("装取证件")),
     ("queue", tr("排队")),
+    (FollowupsPage.key, FollowupsPage.title),
     ("logs", tr("日志")),
 )
 
@@ -62,6 +64,7 @@ class MaintenancePanel(QWidget):
         self.maint: Maintenance | None = None
         self.page = "overview"
         self.selected: int | None = None
+        self.followups = FollowupsPage(self)
         self.log_level = "INFO"
         self.result: Outcome | None = None
         self._done = channel(self._finished, owner=self)
@@ -74,6 +77,7 @@ class MaintenancePanel(QWidget):
         self.maint = maint
         self.page = "overview"
         self.selected = None
+        self.followups.reset()
         self.result = None
         self.redraw()
 
@@ -257,6 +261,9 @@ class MaintenancePanel(QWidget):
             )
         # the queue store has no pause of its own yet: hours and limits in [queue] decide
         box.addWidget(label(ui(tr("暂停或恢复某项业务请修改排队设置中的办理时间")), "Hint"))
+
+    def _page_followups(self, maint: Maintenance, box: QVBoxLayout) -> None:
+        self.followups.render(maint, box)
 
     def _page_logs(self, maint: Maintenance, box: QVBoxLayout) -> None:
         row = QHBoxLayout()

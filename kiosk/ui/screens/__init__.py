@@ -5,6 +5,6 @@ from __future__ import annotations
 from kiosk.ui.screens.base import SCREENS, Screen, screen_for
 
 # importing registers them
-from kiosk.ui.screens import busy, capture, choose, entry, locker_door, message, payment  # noqa: F401  isort: skip
+from kiosk.ui.screens import busy, capture, choose, entry, locker_door, message, payment, pick  # noqa: F401  isort: skip
 
 __all__ = ["SCREENS", "Screen", "screen_for"]

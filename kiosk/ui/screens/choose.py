@@ -43,3 +43,5 @@ class ChooseScreen(Screen):
         ]
         grid = tile_grid(tiles, self.cols, self.metrics.target * 2, self.metrics.mm(4))
         self.outer.addLayout(grid)
+        if not view.can_go_back:  # no back row to push down: the tiles stay under the title
+            self.outer.addStretch(1)

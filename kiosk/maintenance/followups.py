@@ -1,0 +1,94 @@
+"""Follow-up items in maintenance mode, without Qt: bad ratings and 办不成事 reports, open ones
+soonest due first, overdue ones marked; closing one with a reply goes through StaffSession.act
+(audited). Phone numbers are shown masked: staff read one in full to call back with
+`python -m hall.ratings phone REF` (audited), never off a kiosk screen in the hall."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from core.text import Text, tr
+from kiosk.maintenance.session import Outcome
+
+if TYPE_CHECKING:
+    from kiosk.maintenance.actions import Maintenance
+
+KINDS = {"rating": tr("差评回访"), "unresolved": tr("办不成事")}
+QUICK_REPLIES = (
+    tr("已电话联系市民并解决"),
+    tr("已告知办理地点和所需材料"),
+    tr("已转交相关部门处理"),
+)
+
+
+def overdue_alert(store: Any, alerts: Any) -> int:
+    """Raise (or clear) the staff alert for items past their deadline; returns how many. Run at
+    start and after each item staff close here (the CLI's closes clear it at the next start)."""
+    today = store.today()
+    late = sum(i.overdue(today) for i in store.items(open_only=True, limit=10_000))
+    if late:
+        alerts.raise_("ratings", "overdue", tr("{n} 项回访或办不成事已超过答复期限", n=late), "warning")
+    else:
+        alerts.clear("ratings", "overdue")
+    return late
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    ref: str
+    kind: Text
+    service: str
+    what: str
+    phone: str  # masked, "" without one
+    opened: str  # "12-01 10:05"
+    due: date
+    overdue: bool
+    closed: bool
+    reply: str
+
+
+class Followups:
+    def __init__(self, maint: Maintenance) -> None:
+        self.maint = maint
+
+    @property
+    def store(self) -> Any:
+        return self.maint.kiosk.services.get("ratings")
+
+    def items(self, limit: int = 50) -> list[ItemRow]:
+        store = self.store
+        if store is None:
+            return []
+        from hall.ratings.model import mask_phone
+
+        today = store.today()
+        return [
+            ItemRow(
+                i.ref,
+                KINDS.get(i.kind, Text(i.kind)),
+                i.service,
+                i.what,
+                mask_phone(i.phone),
+                f"{i.opened_at:%m-%d %H:%M}",
+                i.due,
+                i.overdue(today),
+                i.status == "closed",
+                i.reply,
+            )
+            for i in store.items(limit=limit)
+        ]
+
+    def close(self, ref: str, reply: str) -> Outcome:
+        store = self.store
+        staff = self.maint.session.staff or "unknown"
+
+        def run() -> Text:
+            if store is None:
+                raise RuntimeError(str(tr("评价系统不可用")))
+            store.close(ref, reply, staff)
+            overdue_alert(store, self.maint.kiosk.alerts)
+            return tr("{ref} 已办结", ref=ref)
+
+        return self.maint.session.act("followup.close", ref, run)

@@ -1,0 +1,94 @@
+"""The follow-up page of maintenance mode: open items (overdue ones marked), one chosen with its
+details, a reply typed or picked from the quick replies, and 办结 to close it.
+
+A page in the panel's page interface (key, title, reset, render), keeping the item chosen."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout
+
+from core.text import tr
+from kiosk.maintenance.followups import QUICK_REPLIES, Followups
+from kiosk.ui.i18n import ui
+from kiosk.ui.widgets import button, label
+
+if TYPE_CHECKING:
+    from kiosk.maintenance.actions import Maintenance
+    from kiosk.ui.maintenance.panel import MaintenancePanel
+
+
+class FollowupsPage:
+    key = "followups"
+    title = tr("回访")
+
+    def __init__(self, panel: MaintenancePanel) -> None:
+        self.panel = panel
+        self.reset()
+
+    def reset(self) -> None:
+        self.chosen: str | None = None
+
+    def choose(self, ref: str) -> None:
+        self.chosen = ref
+        self.panel.result = None
+        self.panel.redraw()
+
+    def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
+        followups = Followups(maint)
+        if followups.store is None:
+            box.addWidget(label(ui(tr("评价系统不可用")), "Hint"))
+            return
+        rows = followups.items()
+        open_rows = [r for r in rows if not r.closed]
+        late = sum(r.overdue for r in open_rows)
+        box.addWidget(label(ui(tr("待办 {n} 项，其中超期 {late} 项", n=len(open_rows), late=late)), "Body"))
+        if not rows:
+            box.addWidget(label(ui(tr("没有回访事项")), "Hint"))
+            return
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for i, r in enumerate(rows):
+            state = tr("已办结") if r.closed else tr("已超期") if r.overdue else tr("期限 {due}", due=r.due)
+            b = button(
+                f"{r.ref} {ui(r.kind)}\n{ui(state)}",
+                partial(self.choose, r.ref),
+                role="secondary",
+                name=f"item_{r.ref}",
+            )
+            b.setEnabled(r.ref != self.chosen)
+            grid.addWidget(b, i // 2, i % 2)
+        box.addLayout(grid)
+        chosen = next((r for r in rows if r.ref == self.chosen), None)
+        if chosen is None:
+            box.addWidget(label(ui(tr("轻触一项查看和答复")), "Hint"))
+            return
+        details = [
+            tr("编号：{ref}（{kind}）", ref=chosen.ref, kind=chosen.kind),
+            tr("受理：{at}，期限：{due}", at=chosen.opened, due=chosen.due),
+            tr("业务：{s}", s=chosen.service or "—"),
+            tr("内容：{what}", what=chosen.what or "—"),
+            tr("回访电话：{phone}", phone=chosen.phone or tr("未留")),
+        ]
+        box.addWidget(label("\n".join(ui(d) for d in details), "item_details"))
+        if chosen.closed:
+            box.addWidget(label(ui(tr("答复：{reply}", reply=chosen.reply)), "Body"))
+            return
+        field = QLineEdit()
+        field.setObjectName("reply")
+        field.setPlaceholderText(ui(tr("答复内容")))
+        box.addWidget(field)
+        # one column, straight in the page's box: a nested grid in the scroll area was squeezed
+        for j, reply in enumerate(QUICK_REPLIES):
+            fill = partial(field.setText, ui(reply))
+            box.addWidget(button(ui(reply), fill, role="secondary", name=f"quick_{j}"))
+        ref = chosen.ref
+        box.addWidget(
+            button(
+                ui(tr("办结")),
+                lambda: self.panel.run(lambda: followups.close(ref, field.text())),
+                name="close_item",
+            )
+        )

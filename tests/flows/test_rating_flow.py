@@ -1,0 +1,188 @@
+"""The rating flow headless against a real SQLite ratings store: asked after every journey that
+did something, skippable in one tap, reasons and a consented phone for a bad rating."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core import redact
+from core.clock import FakeClock
+from flows import rating
+from flows.headless import Transcript, run
+from flows.runtime import Finished, FlowContext, FlowGen, FlowSpec
+from flows.session import Session
+from flows.views import Choose, Entry, Intent, Message, Pick, Picked
+from hall.db import open_engine, sqlite_url
+from hall.ratings import Ratings
+from kiosk.config import load
+from tests.flows.fakes import citizen
+
+
+def finishing(result: Any) -> Callable[[FlowContext], FlowGen]:
+    def start(ctx: FlowContext) -> FlowGen:
+        yield Message(title="done")  # type: ignore[arg-type]
+        return result
+
+    return start
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Ratings:
+    return Ratings(open_engine(sqlite_url(tmp_path / "hall.db")), FakeClock(), "Asia/Shanghai").prepare()
+
+
+@pytest.fixture
+def make_ctx(tmp_path: Path, store: Ratings) -> Callable[..., FlowContext]:
+    def make(ask: bool = True, services: dict[str, Any] | None = None) -> FlowContext:
+        config = load(None, {"ratings.ask_after_journeys": ask})
+        return FlowContext(
+            clock=FakeClock(),
+            session=Session(tmp_path / "run"),
+            config=config,
+            services={"ratings": store} if services is None else services,
+        )
+
+    return make
+
+
+def journey(spec: FlowSpec, ctx: FlowContext, *answers: Intent | None) -> Transcript:
+    return run(partial(rating.journey, spec), ctx, citizen(Intent("ok"), *answers))
+
+
+def spec(result: Any, rated: bool = True) -> FlowSpec:
+    return FlowSpec("queue", "取号", "", finishing(result), rated=rated)
+
+
+def test_a_finished_journey_asks_and_stores_a_rating_of_that_run(make_ctx, store):
+    ctx = make_ctx()
+    t = journey(spec("printed"), ctx, Intent("5"), Intent("ok"))
+    ask = t.views[1]
+    assert isinstance(ask, Choose)
+    assert [str(o.label) for o in ask.options] == [
+        "非常满意",
+        "满意",
+        "基本满意",
+        "不满意",
+        "非常不满意",
+        "跳过",
+    ]
+    assert str(ask.options[0].detail) == "★★★★★"
+    assert str(t.views[-1].title) == "感谢您的评价"
+    assert t.outcome == Finished("printed")  # the journey's own result, not the rating's
+    [r] = store.ratings()
+    assert (r.kind, r.service, r.level) == ("journey", "queue", 5)
+
+
+def test_skip_is_one_tap_and_walking_away_stores_nothing(make_ctx, store):
+    t = journey(spec("printed"), make_ctx(), Intent("skip"))
+    assert len(t.views) == 2 and t.outcome == Finished("printed")
+    t = journey(spec("printed"), make_ctx(), None)  # the rating screen times out
+    assert t.outcome == Finished("printed")
+    assert store.ratings() == []
+
+
+@pytest.mark.parametrize(
+    "result, rated, ask, up",
+    [
+        ("back", True, True, True),  # the citizen turned back: nothing to rate
+        ("home", True, True, True),
+        ("refused", True, True, True),  # a ticket refused: nothing was done
+        ("printed", False, True, True),  # a journey that opts out (the demo, 办不成事)
+        ("printed", True, False, True),  # [ratings] ask_after_journeys = false
+        ("printed", True, True, False),  # the ratings store is down
+    ],
+)
+def test_no_rating_is_asked_when_nothing_was_done_or_it_is_off(make_ctx, result, rated, ask, up):
+    ctx = make_ctx(ask=ask, services=None if up else {"ratings": None})
+    t = journey(spec(result, rated), ctx)
+    assert len(t.views) == 1 and t.outcome == Finished(result)
+
+
+def test_a_bad_rating_asks_why_and_a_consented_phone_checked_as_typed(make_ctx, store):
+    ctx = make_ctx()
+    seen: list[str] = []
+
+    def masked_while_asked(view: Any) -> None:
+        if isinstance(view, Message) and str(view.title) == "感谢您的评价":
+            seen.append(redact.redact("call 13812345678"))
+
+    answers = [
+        Intent("ok"),
+        Intent("2"),
+        Intent("ok", Picked(("slow", "unclear"), "排了一个小时")),
+        Intent("yes"),
+        Intent("ok", "12345678901"),
+        Intent("ok", "13812345678"),
+        Intent("ok"),
+    ]
+
+    def person(view: Any) -> Intent | None:
+        masked_while_asked(view)
+        return answers.pop(0) if answers else None
+
+    t = run(partial(rating.journey, spec("printed")), ctx, person)
+    why = t.views[2]
+    assert isinstance(why, Pick) and why.multiple and str(why.text_label)
+    assert [o.key for o in why.options] == list(rating.KIOSK_REASONS)
+    entries = [v for v in t.views if isinstance(v, Entry)]
+    assert str(entries[1].error) == "手机号码应为以 1 开头的十一位数字"
+    [r] = store.ratings()
+    assert (r.level, r.reasons, r.text) == (2, ("slow", "unclear"), "排了一个小时")
+    item = store.item(r.followup)
+    assert item.phone == "13812345678"
+    thanks = t.views[-1]
+    assert r.followup in str(thanks.body) and item.due.isoformat() in str(thanks.body)  # type: ignore[attr-defined]
+    assert seen == ["call 1**********"]  # the number is masked in logs while the session lives
+    assert redact.redact("13812345678") == "13812345678"  # and forgotten with the session
+
+
+def test_declining_the_phone_still_opens_an_item_without_it(make_ctx, store):
+    t = journey(
+        spec("printed"), make_ctx(), Intent("1"), Intent("ok", Picked((), "")), Intent("no"), Intent("ok")
+    )
+    [r] = store.ratings()
+    assert store.item(r.followup).phone is None
+    assert "核实处理" in str(t.views[-1].body)  # type: ignore[attr-defined]
+
+
+def test_a_ticket_rated_twice_says_so(make_ctx, store):
+    ctx = make_ctx()
+    store.rate_journey("queue", ctx.session.id, 5)
+    t = journey(spec("printed"), ctx, Intent("4"), Intent("ok"))
+    assert str(t.views[-1].title) == "评价未能提交"
+    assert str(t.views[-1].body) == "本次办理已经评价过了"  # type: ignore[attr-defined]
+
+
+def test_the_counter_pad_rates_the_ticket_it_served(tmp_path, make_ctx, store):
+    from hall.queue.factory import open_queue
+
+    config = load(None, {"queue.always_open": True, "kiosk.data_dir": str(tmp_path / "data")})
+    queue = open_queue(config, store.clock, url=str(store.engine.url))
+    queue.issue("social")
+    queue.call_next("3")
+    ctx = make_ctx()
+    t = run(lambda c: rating.for_ticket(c, "B001", counter="3"), ctx, citizen(Intent("4"), Intent("ok")))
+    assert str(t.views[0].title) == "请对 B001 号的服务作出评价"
+    [r] = store.ratings()
+    assert (r.kind, r.ref, r.service, r.counter, r.level) == (
+        "ticket",
+        f"{queue.today()}/B001",
+        "social",
+        "3",
+        4,
+    )
+    t = run(
+        lambda c: rating.for_ticket(c, "B001", counter="3"), make_ctx(), citizen(Intent("5"), Intent("ok"))
+    )
+    assert str(t.views[-1].body) == "这张号票已经评价过了"  # type: ignore[attr-defined]
+
+
+def test_a_rating_pad_run_as_a_journey_is_not_rated_again(tmp_path, make_ctx, store):
+    pad = FlowSpec("pad", "评价", "", lambda c: rating.after_journey(c, spec("x")))
+    t = run(partial(rating.journey, pad), make_ctx(), citizen(Intent("5"), Intent("ok")))
+    assert sum(isinstance(v, Choose) for v in t.views) == 1 and len(store.ratings()) == 1

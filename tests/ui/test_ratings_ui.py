@@ -1,0 +1,264 @@
+"""Ratings, 办不成事 and their follow-up page clicked through on the simulated kiosk (real printer
+and reader drivers over ptys, the real SQLite ratings store): what a citizen and staff see.
+
+With a shots/ folder beside tests/ (a helper's worktree), each screen is also saved at 1080x1920
+and 1920x1080 for a person to look at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import httpx
+import pytest
+from argon2 import PasswordHasher
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+
+from devices.base import State
+from hall.audit import AuditLog
+from kiosk.maintenance.followups import overdue_alert
+from tests.ui.conftest import simulated_kiosk
+
+SHOTS = Path(__file__).resolve().parents[2] / "shots"
+FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+PIN = "246813"
+
+
+@pytest.fixture
+def kiosk(tmp_path):
+    k = simulated_kiosk(
+        tmp_path,
+        ["queue", "unresolved"],
+        **{
+            "queue.always_open": True,
+            "ratings.ask_after_journeys": True,
+            "devices.camera.driver": "none",
+            "devices.locker.driver": "none",
+            "staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}],
+        },
+    )
+    for kind in ("printer", "idcard"):
+        assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 10), k.devices[kind].status
+    yield k
+    k.stop()
+
+
+def visible_text(w) -> str:
+    QApplication.processEvents()
+    parts = [x.text() for x in w.findChildren(QLabel) if x.isVisible()]
+    parts += [x.text() for x in w.findChildren(QPushButton) if x.isVisible()]
+    return " ".join(parts)
+
+
+def shown(shell, name: str) -> QPushButton | None:
+    return next((b for b in shell.findChildren(QPushButton, name) if b.isVisible() and b.isEnabled()), None)
+
+
+def tap(qtbot, shell, name: str) -> None:
+    qtbot.waitUntil(lambda: shown(shell, name) is not None, timeout=10000)
+    qtbot.mouseClick(shown(shell, name), Qt.MouseButton.LeftButton)
+
+
+def snap(qtbot, shell, name: str) -> None:
+    """Both orientations, when a shots/ folder is there to receive them. Turning the screen
+    draws the view again (what was typed or ticked is gone): snap input screens before input."""
+    if not SHOTS.is_dir():
+        return
+    for w, h in ((1080, 1920), (1920, 1080)):
+        shell.resize(w, h)
+        qtbot.waitUntil(lambda w=w: shell.width() == w, timeout=5000)
+        if shell.mode == "staff":
+            shell.staff.panel.redraw()  # as staff would find it, laid out for this screen
+        QApplication.processEvents()
+        shell.grab().save(str(SHOTS / f"{name}_{w}x{h}.png"))
+    shell.resize(1080, 1920)
+    qtbot.waitUntil(lambda: shell.width() == 1080, timeout=5000)
+
+
+def grab(shell, name: str) -> None:
+    """The screen as it is now (portrait), input and all."""
+    if SHOTS.is_dir():
+        QApplication.processEvents()
+        shell.grab().save(str(SHOTS / f"{name}_{shell.width()}x{shell.height()}.png"))
+
+
+def type_chinese(field: QLineEdit, text: str) -> None:
+    """As a Chinese input method delivers text: one committed string (QTest's key clicks abort
+    on characters no key produces)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(field, event)
+
+
+def take_ticket(qtbot, shell) -> None:
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_social")
+    tap(qtbot, shell, "option_plain")
+    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)
+    tap(qtbot, shell, "action_ok")
+
+
+def test_a_bad_rating_after_a_ticket_with_reasons_text_and_phone(qtbot, shell, kiosk):
+    store = kiosk.services["ratings"]
+    take_ticket(qtbot, shell)
+    qtbot.waitUntil(lambda: "请您对本次自助办理作出评价" in visible_text(shell), timeout=10000)
+    text = visible_text(shell)
+    for words in ("非常满意", "满意", "基本满意", "不满意", "非常不满意", "跳过", "★★★★★"):
+        assert words in text
+    snap(qtbot, shell, "rating_levels")
+    tap(qtbot, shell, "option_2")
+    qtbot.waitUntil(lambda: "请告诉我们哪里做得不好" in visible_text(shell), timeout=10000)
+    snap(qtbot, shell, "rating_reasons")
+    tap(qtbot, shell, "pick_slow")
+    tap(qtbot, shell, "pick_machine")
+    field = next(f for f in shell.findChildren(QLineEdit, "text") if f.isVisible())
+    type_chinese(field, "取号机屏幕反光")
+    grab(shell, "rating_reasons_filled")
+    tap(qtbot, shell, "submit")
+    qtbot.waitUntil(lambda: "是否留下手机号码以便回访" in visible_text(shell), timeout=10000)
+    assert "办结 30 天后删除" in visible_text(shell)
+    snap(qtbot, shell, "rating_consent")
+    tap(qtbot, shell, "option_yes")
+    qtbot.waitUntil(lambda: shown(shell, "confirm") is not None, timeout=5000)
+    snap(qtbot, shell, "rating_phone")
+    for k in "1381234567":
+        tap(qtbot, shell, f"key_{k}")
+    tap(qtbot, shell, "confirm")  # ten digits: the keypad screen says so
+    qtbot.waitUntil(lambda: "位数不足" in visible_text(shell), timeout=5000)
+    tap(qtbot, shell, "key_8")
+    tap(qtbot, shell, "confirm")
+    qtbot.waitUntil(lambda: "感谢您的评价" in visible_text(shell), timeout=10000)
+    [r] = store.ratings()
+    assert (r.kind, r.service, r.level, r.reasons, r.text) == (
+        "journey",
+        "queue",
+        2,
+        ("slow", "machine"),
+        "取号机屏幕反光",
+    )
+    item = store.item(r.followup)
+    assert item.phone == "13812345678" and item.ref in visible_text(shell)
+    assert item.due.isoformat() in visible_text(shell)
+    snap(qtbot, shell, "rating_thanks")
+    tap(qtbot, shell, "action_ok")
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
+
+
+def test_the_rating_is_skipped_in_one_tap_and_in_english_too(qtbot, shell, kiosk):
+    take_ticket(qtbot, shell)
+    tap(qtbot, shell, "language")
+    qtbot.waitUntil(lambda: "Please rate this self-service visit" in visible_text(shell), timeout=10000)
+    assert "Very dissatisfied" in visible_text(shell) and "Skip" in visible_text(shell)
+    snap(qtbot, shell, "rating_levels_en")
+    tap(qtbot, shell, "option_skip")
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
+    assert kiosk.services["ratings"].ratings() == []
+
+
+def test_the_printed_tickets_qr_opens_its_tracking_page(qtbot, shell, kiosk):
+    """The QR on the paper, decoded from the printer simulator's image, fetched over HTTP from the
+    page simulate mode serves: the citizen's phone sees what the hall knows."""
+    printer = kiosk.simulators["printer"]
+    take_ticket(qtbot, shell)
+    assert printer.wait_receipts(1, 10)
+    url, _, _ = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(printer.last_receipt)))
+    assert url.startswith(kiosk.tracking_server.url + "/t/") and "/B001/" in url
+    page = httpx.get(url)
+    assert page.status_code == 200 and "B001" in page.text and "等候中，前面还有 0 人" in page.text
+    kiosk.services["queue"].call_next("3")
+    assert "请到 3 号窗口办理" in httpx.get(url).text
+    assert (
+        httpx.get(url.replace("/B001/", "/B002/")).status_code == 404
+    )  # the next number's page is not this link
+
+
+def test_a_good_rating_is_two_taps_and_thanks(qtbot, shell, kiosk):
+    take_ticket(qtbot, shell)
+    tap(qtbot, shell, "option_5")
+    qtbot.waitUntil(lambda: "感谢您的评价" in visible_text(shell), timeout=10000)
+    assert [r.level for r in kiosk.services["ratings"].ratings()] == [5]
+    assert kiosk.services["ratings"].items() == []
+
+
+def test_unresolved_tile_files_a_report_and_prints_its_number(qtbot, shell, kiosk):
+    printer = kiosk.simulators["printer"]
+    qtbot.waitUntil(lambda: shown(shell, "service_unresolved") is not None, timeout=10000)
+    assert "办不成事反映" in visible_text(shell)
+    snap(qtbot, shell, "home_with_unresolved")
+    tap(qtbot, shell, "service_unresolved")
+    qtbot.waitUntil(lambda: "请告诉我们您没有办成的事" in visible_text(shell), timeout=10000)
+    assert shown(shell, "submit") is None  # nothing picked or written yet
+    snap(qtbot, shell, "unresolved_pick")
+    tap(qtbot, shell, "pick_tax")
+    tap(qtbot, shell, "pick_social")  # one service: picking another clears the first
+    ticked = [b.objectName() for b in shell.findChildren(QPushButton) if b.isVisible() and b.isChecked()]
+    assert ticked == ["pick_social"]
+    grab(shell, "unresolved_pick_filled")
+    tap(qtbot, shell, "submit")
+    tap(qtbot, shell, "option_no")
+    qtbot.waitUntil(lambda: "已登记，请取走凭条" in visible_text(shell), timeout=15000)
+    [item] = kiosk.services["ratings"].items()
+    assert (item.service, item.what, item.phone) == ("social", "社保业务", None)
+    assert item.ref in visible_text(shell) and "凭编号到服务台查询" in visible_text(shell)
+    assert printer.wait_receipts(1, 10)
+    assert item.ref in printer.last_text and "社保业务" in printer.last_text
+    snap(qtbot, shell, "unresolved_printed")
+    tap(qtbot, shell, "action_ok")
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)  # no rating after a report
+
+
+def test_unresolved_with_the_printer_out_shows_the_number(qtbot, shell, kiosk):
+    kiosk.simulators["printer"].set_state("out")
+    assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.FAULT, 10)
+    qtbot.waitUntil(lambda: "编号显示在屏幕上" in visible_text(shell), timeout=10000)  # home says so
+    tap(qtbot, shell, "service_unresolved")
+    qtbot.waitUntil(lambda: any(f.isVisible() for f in shell.findChildren(QLineEdit, "text")), timeout=10000)
+    field = next(f for f in shell.findChildren(QLineEdit, "text") if f.isVisible())
+    type_chinese(field, "想办港澳通行证")
+    tap(qtbot, shell, "submit")
+    tap(qtbot, shell, "option_no")
+    qtbot.waitUntil(lambda: "已登记，请记下编号" in visible_text(shell), timeout=15000)
+    [item] = kiosk.services["ratings"].items()
+    assert item.what == "想办港澳通行证" and item.ref in visible_text(shell)
+    snap(qtbot, shell, "unresolved_on_screen")
+    assert kiosk.simulators["printer"].receipts == []
+
+
+def test_staff_answer_and_close_an_item_in_maintenance_mode(qtbot, shell, kiosk):
+    store = kiosk.services["ratings"]
+    item = store.report_unresolved("想办出入境签注", phone="13900001111")
+    bad = store.rate_journey("queue", "run1", 1, reasons=("slow",))
+    kiosk.clock.advance(10 * 86400)  # both past their deadline: staff are told
+    overdue_alert(store, kiosk.alerts)
+    for _ in range(5):
+        qtbot.mouseClick(shell, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    for k in PIN:
+        tap(qtbot, shell, f"key_{k}")
+    tap(qtbot, shell, "pin_confirm")
+    qtbot.waitUntil(lambda: shell.mode == "staff", timeout=20000)
+    tap(qtbot, shell, "tab_followups")
+    qtbot.waitUntil(lambda: "待办 2 项，其中超期 2 项" in visible_text(shell), timeout=5000)
+    assert "已超期" in visible_text(shell)
+    tap(qtbot, shell, f"item_{item.ref}")
+    snap(qtbot, shell, "maint_followups")
+    text = visible_text(shell)
+    assert "139****1111" in text and "13900001111" not in text  # masked on a screen in the hall
+    assert "想办出入境签注" in text
+    tap(qtbot, shell, "close_item")  # no reply yet: refused with the reason
+    qtbot.waitUntil(lambda: "请填写答复内容" in visible_text(shell), timeout=5000)
+    tap(qtbot, shell, "quick_1")
+    tap(qtbot, shell, "close_item")
+    qtbot.waitUntil(lambda: f"{item.ref} 已办结" in visible_text(shell), timeout=5000)
+    closed = store.item(item.ref)
+    assert (closed.status, closed.reply, closed.closed_by) == ("closed", "已告知办理地点和所需材料", "S01")
+    assert store.item(bad.followup).status == "open"
+    [alert] = [a for a in kiosk.alerts.active() if a.code == "overdue"]
+    assert str(alert.message).startswith("1 项")  # one left past its deadline
+    audit = AuditLog(store.engine, "K01").rows()
+    assert [(r.action, r.object, r.result) for r in audit if r.action == "followup.close"] == [
+        ("followup.close", item.ref, "failed"),
+        ("followup.close", item.ref, "ok"),
+    ]
