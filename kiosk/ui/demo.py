@@ -261,8 +261,6 @@ def walk_photo(shell: Shell, snap: Callable[[str, str], None]) -> None:
 
 
 def run_demo(kiosk: Kiosk, outdir: Path) -> int:
-    from kiosk.ui import demo_pickup  # noqa: F401  (adds its walk to DEMO_STEPS)
-
     application()
     outdir.mkdir(parents=True, exist_ok=True)
     expected = _ExpectedFailure()
@@ -410,6 +408,7 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
 
 
 # walks of their own modules, imported last: they use the helpers above
-from kiosk.ui import demo_ratings  # noqa: E402
+from kiosk.ui import demo_pickup, demo_ratings  # noqa: E402
 
+DEMO_STEPS.append(("pickup", demo_pickup.walk_pickup))
 DEMO_STEPS.append(("ratings", demo_ratings.walk))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel
 
-from kiosk.ui.demo import DEMO_STEPS, click, expect, open_service, visible
+from kiosk.ui.demo import click, expect, open_service, skip_rating, visible
 from kiosk.ui.shell import Shell
 from kiosk.ui.sim_cards import last_slip_code
 
@@ -86,12 +86,10 @@ def walk_pickup(shell: Shell, snap: Callable[[str, str], None]) -> None:
     expect(lambda: visible(shell, "action_ok") and "领取成功" in texts(shell), "collected")
     snap("pickup-done", "Door shut: pickup recorded in the inventory, the journal and the platform")
     click(shell, "action_ok")
+    skip_rating(shell)
     open_service(shell, "pickup")
     expect(lambda: "请扫描回执上的二维码" in texts(shell), "the scan screen")
     scanner.scan(slip)
     expect(lambda: "证件已领取" in texts(shell), "the used slip refused")
     snap("pickup-used", "The same slip again: collected at (time), no door opens")
     shell.home_pressed()
-
-
-DEMO_STEPS.append(("pickup", walk_pickup))
