@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from backends.platform.api import AppState
+from backends.refserver import free_port
 from devices.locker.simulator import LockerSimulator
 from hall.db import open_engine, sqlite_url
 from hall.lockers import Inventory, LockerError
@@ -24,18 +25,20 @@ def toml_value(v: Any) -> str:
     return f'"{v}"' if isinstance(v, str) else str(v)
 
 
-@pytest.fixture
-def config(tmp_path: Path, wall, platform: Platform) -> Path:
-    _, settings = wall
+def write_config(path: Path, settings: dict[str, Any], platform_url: str) -> Path:
     locker = "\n".join(f"{k} = {toml_value(v)}" for k, v in settings.items())
-    path = tmp_path / "kiosk.toml"
     path.write_text(
-        f'[db]\nurl = "{sqlite_url(tmp_path / "hall.db")}"\n'
-        f'[backends]\nplatform_url = "{platform.server.url}"\n'
+        f'[db]\nurl = "{sqlite_url(path.parent / "hall.db")}"\n'
+        f'[backends]\nplatform_url = "{platform_url}"\ntimeout = 1.0\n'
         f"[devices.locker]\n{locker}\ndoor_poll_interval = 0.1\n",
         encoding="utf-8",
     )
     return path
+
+
+@pytest.fixture
+def config(tmp_path: Path, wall, platform: Platform) -> Path:
+    return write_config(tmp_path / "kiosk.toml", wall[1], platform.server.url)
 
 
 def run_shutting(sim: LockerSimulator, db: Path, argv: list[str], *doors: int) -> int:
@@ -84,3 +87,19 @@ def test_load_list_move_unload(config: Path, wall, platform: Platform, capsys) -
 
     assert main([*base, "unload", acc]) == REFUSED
     assert "refused" in capsys.readouterr().err
+
+
+def test_platform_down_the_load_is_told_by_settle_later(
+    config: Path, wall, platform: Platform, capsys
+) -> None:
+    sim, settings = wall
+    acc = platform.accepted()
+    offline = write_config(config.parent / "offline.toml", settings, f"http://127.0.0.1:{free_port()}")
+    db = config.parent / "hall.db"
+    assert run_shutting(sim, db, ["--config", str(offline), "--wait", "20", "load", acc], 1) == OK
+    assert "not answering, told later" in capsys.readouterr().out
+    assert platform.client.status(acc).state == AppState.ACCEPTED
+    assert main(["--config", str(offline), "settle"]) == REFUSED  # still not answering
+    assert main(["--config", str(config), "settle"]) == OK
+    assert f"{acc}" in capsys.readouterr().out
+    assert (platform.client.status(acc).state, platform.client.status(acc).locker) == (AppState.READY, 1)
