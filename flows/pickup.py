@@ -406,7 +406,7 @@ def _face(ctx: FlowContext, t: Ticket) -> FlowGen:
 
 # ---- 4. the door ----
 def _give(ctx: FlowContext, handover: Any, t: Ticket) -> FlowGen:
-    from hall.lockers import CompartmentBusy, LockerJammed, LockerOutcomeUnknown, LockerUnavailable
+    from hall.lockers import LockerError, LockerJammed, LockerOutcomeUnknown, LockerUnavailable
 
     opening = Busy(title=tr("正在打开柜门"), prompt=tr("正在打开柜门，请稍候"))
     try:
@@ -421,7 +421,7 @@ def _give(ctx: FlowContext, handover: Any, t: Ticket) -> FlowGen:
                 ctx, _counter(ctx, tr("取件柜暂时无法打开"), tr("{why}，没有打开任何柜门", why=e.reason))
             )
         )
-    except CompartmentBusy as e:
+    except LockerError as e:  # busy, or gone since it was found (another kiosk's staff)
         return (yield from _end(ctx, Refusal(tr("暂时无法取出证件"), e.reason)))
     rows = int(ctx.config["pickup"]["wall_rows"])
     cells = wall_cells((yield Work(handover.lockers.compartments)), rows)
