@@ -92,7 +92,7 @@ class Handover:
 
     def collected_at(self, acc: str) -> datetime | None:
         """When this wall last gave the card out (None: never), from the compartment history."""
-        gave = self._last(acc, "collected")
+        gave = self._last(acc, "collected", citizen=True)
         return gave[1] if gave else None
 
     # ---- after the door ----
@@ -114,16 +114,22 @@ class Handover:
         c = self.lockers.find(acc)
         if c is not None and c.state in (CState.OPEN, CState.AWAITING_CLOSE, CState.FAULTY):
             return Outcome(WAITING, acc)  # door open, or staff must check a faulty compartment
+        since = aware_utc(step.created_at)
         if step.kind == READY:
-            if c is None:
+            went_in = (c.number, since) if c is not None else self._last(acc, "loaded", since=since)
+            if went_in is None:
                 return self._not_done(step, "not loaded")
-            return self._tell(step, lambda p: p.mark_ready(acc, self.wall, c.number), c.number)
+            # loaded, even if given out since (both while the platform was away): it was ready
+            number = went_in[0]
+            return self._tell(step, lambda p: p.mark_ready(acc, self.wall, number), number)
         if c is not None:  # still at rest in its compartment: the door never opened
             return self._not_done(step, f"still in compartment {c.number}")
+        if self._earlier_open(step):
+            return Outcome(WAITING, acc)  # the platform must hear "ready" before "collected"
         if step.kind == RETURNED:
             return self._tell(step, lambda p: p.mark_returned(acc, self.wall), None)
-        gave = self._last(acc, "collected")
-        if gave is None or gave[1] < aware_utc(step.created_at):
+        gave = self._last(acc, "collected", since=since, citizen=True)
+        if gave is None:
             return self._not_done(step, "not given out")  # cleared by staff, not collected
         number, when = gave
         at = when.isoformat(timespec="seconds")
@@ -174,22 +180,40 @@ class Handover:
         self.journal.finish(step.kind, step.key, FAILED, {"result": why})
         return Outcome(NOT_DONE, str(step.refs["application_no"]), reason=Text(why))
 
-    def _last(self, acc: str, event: str) -> tuple[int, datetime] | None:
-        """(compartment, when) of the wall's latest `event` for this card in an open the citizen
-        made (a staff unload ends in "collected" too, but nobody collected it)."""
+    def _earlier_open(self, step: Step) -> bool:
+        """An earlier hand-over of the same card the platform has not heard of yet."""
+        acc = str(step.refs["application_no"])
+        return any(
+            s.kind in KINDS and s.open and s.id < step.id
+            for saga in self.journal.open_sagas(kiosk=self.wall)
+            if saga.startswith(acc + ".") and saga != step.saga
+            for s in self.journal.saga(saga)
+        )
+
+    def _last(
+        self, acc: str, event: str, *, since: datetime | None = None, citizen: bool = False
+    ) -> tuple[int, datetime] | None:
+        """(compartment, when) of the wall's latest `event` for this card (at or after `since`);
+        with `citizen`, only in an open a citizen made (a staff unload ends in "collected" too,
+        but nobody collected it)."""
         h, o = history, history.alias("o")
-        by_citizen = sa.exists().where(
-            o.c.wall == h.c.wall, o.c.op_id == h.c.op_id, o.c.event == "open_sent", o.c.actor == CITIZEN
+        q = sa.select(h.c.number, h.c.ts).where(
+            h.c.wall == self.wall, h.c.application_no == acc, h.c.event == event
         )
-        q = (
-            sa.select(h.c.number, h.c.ts)
-            .where(h.c.wall == self.wall, h.c.application_no == acc, h.c.event == event, by_citizen)
-            .order_by(h.c.id.desc())
-            .limit(1)
-        )
+        if citizen:
+            q = q.where(
+                sa.exists().where(
+                    o.c.wall == h.c.wall,
+                    o.c.op_id == h.c.op_id,
+                    o.c.event == "open_sent",
+                    o.c.actor == CITIZEN,
+                )
+            )
         with self.lockers.engine.connect() as conn:
-            row = conn.execute(q).first()
-        return None if row is None else (int(row.number), aware_utc(row.ts))
+            row = conn.execute(q.order_by(h.c.id.desc()).limit(1)).first()
+        if row is None or (since is not None and aware_utc(row.ts) < since):
+            return None
+        return int(row.number), aware_utc(row.ts)
 
 
 def aware_utc(dt: datetime) -> datetime:

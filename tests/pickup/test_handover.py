@@ -98,6 +98,27 @@ def test_loaded_while_the_platform_is_down_is_told_later(k: Kiosk, platform: Pla
     assert (app.state, app.locker) == (AppState.READY, handed.compartment.number)
 
 
+def test_loaded_and_collected_while_the_platform_is_down_are_told_in_order(
+    k: Kiosk, platform: Platform
+) -> None:
+    acc = platform.accepted()
+    k.handover.platform = dead_platform()  # down all evening
+    loading = k.handover.load(acc, "staff-07")
+    n = loading.compartment.number
+    k.shut(n)
+    assert (o := k.handover.wait(loading, 10)) is not None and o.state == "waiting"
+    pickup = k.handover.collect(acc, "qr")
+    k.shut(n)
+    assert (o := k.handover.wait(pickup, 10)) is not None and o.state == "waiting"
+    assert k.handover.settle(pickup.key).state == "waiting"  # "ready" first, even when asked out of turn
+    k.handover.platform = platform.client  # back in the morning
+    report = k.reconciler.run(grace=timedelta(0))
+    assert sorted(report.settled.values()) == ["done", "done"]
+    app = platform.client.status(acc)
+    assert (app.state, app.locker) == (AppState.COLLECTED, n)
+    assert f"platform_refused.{acc}" not in k.alert_codes()
+
+
 def test_a_second_scan_while_the_door_is_open_opens_nothing(k: Kiosk, platform: Platform) -> None:
     acc = platform.accepted()
     n = k.loaded(acc)
