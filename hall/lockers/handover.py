@@ -114,6 +114,8 @@ class Handover:
         c = self.lockers.find(acc)
         if c is not None and c.state in (CState.OPEN, CState.AWAITING_CLOSE, CState.FAULTY):
             return Outcome(WAITING, acc)  # door open, or staff must check a faulty compartment
+        if self._earlier_open(step):
+            return Outcome(WAITING, acc)  # the platform hears a card's hand-overs in their order
         since = aware_utc(step.created_at)
         if step.kind == READY:
             went_in = (c.number, since) if c is not None else self._last(acc, "loaded", since=since)
@@ -122,10 +124,9 @@ class Handover:
             # loaded, even if given out since (both while the platform was away): it was ready
             number = went_in[0]
             return self._tell(step, lambda p: p.mark_ready(acc, self.wall, number), number)
-        if c is not None:  # still at rest in its compartment: the door never opened
+        reloaded = c is not None and c.loaded_at is not None and c.loaded_at >= since  # a move
+        if c is not None and not reloaded:  # still at rest in its compartment: the door never opened
             return self._not_done(step, f"still in compartment {c.number}")
-        if self._earlier_open(step):
-            return Outcome(WAITING, acc)  # the platform must hear "ready" before "collected"
         if step.kind == RETURNED:
             return self._tell(step, lambda p: p.mark_returned(acc, self.wall), None)
         gave = self._last(acc, "collected", since=since, citizen=True)

@@ -119,6 +119,24 @@ def test_loaded_and_collected_while_the_platform_is_down_are_told_in_order(
     assert f"platform_refused.{acc}" not in k.alert_codes()
 
 
+def test_a_move_while_the_platform_is_down_ends_ready_at_the_new_compartment(
+    k: Kiosk, platform: Platform
+) -> None:
+    acc = platform.accepted()
+    n = k.loaded(acc)
+    k.handover.platform = dead_platform()
+    out = k.handover.unload(acc, "staff-07")
+    k.shut(n)
+    assert k.handover.wait(out, 10) is not None
+    back_in = k.handover.load(acc, "staff-07", number=6)
+    k.shut(6)
+    assert k.handover.wait(back_in, 10) is not None
+    k.handover.platform = platform.client
+    assert sorted(k.reconciler.run(grace=timedelta(0)).settled.values()) == ["done", "done"]
+    app = platform.client.status(acc)
+    assert (app.state, app.locker) == (AppState.READY, 6)
+
+
 def test_a_second_scan_while_the_door_is_open_opens_nothing(k: Kiosk, platform: Platform) -> None:
     acc = platform.accepted()
     n = k.loaded(acc)
