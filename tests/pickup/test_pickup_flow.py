@@ -11,7 +11,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import cv2
+import numpy as np
 import pytest
+import qrcode
 
 from backends.platform.api import AppState
 from backends.platform.faces import registry_photo
@@ -208,6 +210,35 @@ def test_a_scan_the_scanner_dropped_is_said_and_scanning_goes_on(hall: Hall) -> 
     t = run(pickup.start, hall.ctx, citizen)
     assert "这不是取证回执的二维码" in seen and seen.count("请扫描回执上的二维码") == 2
     assert t.outcome == Finished("collected"), seen
+
+
+class SlipThenFace(SwayingCamera):
+    """The citizen holds the slip to the camera, then looks into it."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        picture = np.array(qrcode.make(code).convert("RGB"))[:, :, ::-1]
+        self.slip = cv2.copyMakeBorder(picture, 40, 40, 40, 40, cv2.BORDER_CONSTANT, value=(255, 255, 255))
+        self.showing_slip = True
+
+    def snapshot(self) -> np.ndarray:
+        if self.showing_slip:
+            self.showing_slip = False
+            return np.ascontiguousarray(self.slip)
+        return super().snapshot()
+
+
+def test_no_scanner_the_slip_is_read_by_the_camera(hall: Hall) -> None:
+    acc, n = hall.ready()
+    devices = hall.ctx.devices
+    devices.down("scanner")
+    devices.camera = SlipThenFace(hall.slip(acc))
+    t = hall.walk(Intent("camera"))
+    first = t.views[0]
+    assert isinstance(first, Message) and "扫码器暂不可用" in str(first.body)
+    assert t.outcome == Finished("collected"), [str(v.title) for v in t.views]
+    assert hall.platform.client.status(acc).state == AppState.COLLECTED
+    assert hall.k.sim.opens_of(n) == 2
 
 
 def test_not_ready_another_kiosk_expired_another_hall_forged(hall: Hall, tmp_path: Path) -> None:
