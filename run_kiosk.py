@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Start the kiosk: run_kiosk.py [--config PATH] [--simulate] [--windowed] [--demo OUTDIR]
-[--demo-time ISO]."""
+[--demo-time ISO] [--role kiosk|counter|display]."""
 
 from __future__ import annotations
 
@@ -34,6 +34,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="ISO",
         help="the demo's clock starts at this time, e.g. 2026-01-05T23:30+08:00 (default: now)",
     )
+    p.add_argument(
+        "--role",
+        action="append",
+        default=[],
+        metavar="ROLE",
+        help="kiosk, counter or display (repeat or comma-separate for several; default: [calling] roles)",
+    )
     p.add_argument("--print-config", action="store_true", help="print the effective config and exit")
     p.add_argument("--version", action="version", version=f"gov-kiosk {__version__}")
     args = p.parse_args(argv)
@@ -48,6 +55,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.print_config:
         print(config.to_toml(), end="")
         return 0
+
+    from kiosk.hall_roles import roles
+
+    chosen = roles(config, args.role)
+    bad = [r for r in chosen if r not in ("kiosk", "counter", "display")]
+    if bad:
+        print(f"--role {bad[0]!r} is not allowed: expected kiosk, counter or display", file=sys.stderr)
+        return 2
+    if "kiosk" not in chosen and not args.demo:
+        from kiosk.ui.roles import run_roles
+
+        return run_roles(config, chosen, windowed=args.windowed)
 
     from kiosk.app import build
 
@@ -67,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     kiosk = build(config, simulate=args.simulate, defer=True)  # the rest after first paint
     from kiosk.ui.app import run
 
-    return run(kiosk, windowed=args.windowed, simulate=args.simulate)
+    return run(kiosk, windowed=args.windowed, simulate=args.simulate, roles=chosen)
 
 
 if __name__ == "__main__":

@@ -117,6 +117,7 @@ def all_sections() -> tuple[Section, ...]:
     from backends.settings import SECTION as BACKENDS
     from flows.pickup_settings import SECTION as PICKUP
     from flows.reissue_settings import SECTION as REISSUE
+    from hall.queue.calling_settings import SECTION as CALLING
     from hall.queue.settings import SECTION as QUEUE
     from hall.ratings.settings import SECTION as RATINGS
     from hall.tracking.settings import SECTION as TRACKING
@@ -131,6 +132,7 @@ def all_sections() -> tuple[Section, ...]:
         REISSUE,
         PICKUP,
         BACKENDS,
+        CALLING,
         *(device_section(k) for k in DEVICE_KINDS),
     )
 

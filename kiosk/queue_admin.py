@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from core.clock import SystemClock
 from core.redact import mask_id
+from core.text import tr
 from hall.queue.errors import QueueError, QueueKeyError, QueueKeyMismatch, QueueRefused
 from hall.queue.factory import open_queue
 from hall.queue.settings import SECTION
@@ -55,7 +56,7 @@ def load_sections(path: Path | None) -> Sections:
     """
     if any(s.name == "queue" for s in kconfig.all_sections()):
         cfg = kconfig.load(path)
-        return Sections({n: dict(cfg[n]) for n in ("kiosk", "db", "queue")}, path)
+        return Sections({n: dict(cfg[n]) for n in ("kiosk", "db", "queue", "calling")}, path)
     raw: dict[str, Any] = {}
     if path is not None:
         try:
@@ -212,7 +213,18 @@ def _reset(store: QueueStore, args: argparse.Namespace, ask: Callable[[str], str
 
 
 def _call(store: QueueStore, args: argparse.Namespace) -> int:
-    ticket = store.call_next(args.counter)
+    """A counter without a terminal: its current ticket is finished, then the next one called,
+    through the counters' state machine (so the hall's boards show and speak the call)."""
+    from hall.queue.calling import Calling
+
+    calling = Calling(store)
+    state = calling.state(args.counter)
+    if not state.logged_in or state.paused:
+        calling.login(args.counter)
+    elif state.current is not None:
+        calling.finish(args.counter)
+    visit = calling.call_next(args.counter)
+    ticket = store.ticket(visit.number) if visit else None
     if args.json:
         print(json.dumps(ticket.to_json() if ticket else None, ensure_ascii=False))
     else:
@@ -223,8 +235,18 @@ def _call(store: QueueStore, args: argparse.Namespace) -> int:
 
 
 def _finish(store: QueueStore, args: argparse.Namespace) -> int:
-    ticket = store.complete(args.number) if args.command == "complete" else store.no_show(args.number)
-    print(f"{ticket.number} {ticket.status}")
+    """complete / no-show NUMBER: at the counter the ticket was called to (the no-show after the
+    configured number of calls, as at a terminal)."""
+    from hall.queue.calling import CURRENT, Calling
+
+    ticket = store.ticket(args.number)
+    if ticket is None:
+        raise QueueRefused(tr("今天没有这个号：{number}", number=args.number), "unknown_ticket")
+    if ticket.status not in CURRENT or ticket.counter is None:
+        raise QueueRefused(tr("{number} 还没有叫号", number=ticket.number), "not_called")
+    calling = Calling(store, no_show_after=args.no_show_after)
+    done = calling.finish(ticket.counter) if args.command == "complete" else calling.no_show(ticket.counter)
+    print(f"{done.number} {done.status}")
     return OK
 
 
@@ -268,6 +290,7 @@ def main(argv: Sequence[str] | None = None, ask: Callable[[str], str] = input) -
             print("not changed", file=sys.stderr)
             return REFUSED
         store = open_queue(sections, SystemClock(), url=url, resolve=sections.resolve, adopt_key=adopt)
+        args.no_show_after = int(sections["calling"]["no_show_after"])
         handlers: Mapping[str, Callable[[QueueStore, argparse.Namespace], int]] = {
             "issue": _issue,
             "status": _status,

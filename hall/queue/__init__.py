@@ -1,8 +1,8 @@
 """The queue: services from config, tickets and counters in SQL, the rules of the ticket machine.
 
 The journey uses `open_queue(config, clock)` and then `QueueStore.overview()`, `issue()`,
-`lookup_appointment()` and `check_in()`; counters use `call_next()` and `complete()`. Staff and
-scripts use `python -m kiosk.queue_admin`. No Qt here.
+`lookup_appointment()` and `check_in()`; counters use `hall.queue.calling.Calling` (display boards
+`hall.queue.board`). Staff and scripts use `python -m kiosk.queue_admin`. No Qt here.
 
 The store and its factory (SQLAlchemy) load on first use, so the queue's errors and settings
 cost nothing at start-up: the kiosk paints its home before it opens the database.

@@ -14,6 +14,15 @@ import psycopg
 from hall.queue.store import NOTIFY_CHANNEL
 
 
+def _event(payload: str) -> dict[str, Any]:
+    """Anything on the channel wakes a board; a payload that is not ours is an unknown event."""
+    try:
+        found = json.loads(payload)
+    except ValueError:
+        return {"event": "unknown"}
+    return found if isinstance(found, dict) else {"event": "unknown"}
+
+
 class Listener:
     """Subscribed from construction on, so no event between "subscribe" and "read" is missed.
 
@@ -37,6 +46,15 @@ class Listener:
                 yield json.loads(note.payload)
             if not got:
                 return
+
+    def batch(self, timeout: float) -> list[dict[str, Any]]:
+        """Every event that has arrived, waiting up to `timeout` seconds for the first: a storm
+        of notifications is taken in batches, one wake-up for many events."""
+        first = list(self._conn.notifies(timeout=timeout, stop_after=1))
+        if not first:
+            return []
+        rest = self._conn.notifies(timeout=0.0)
+        return [_event(n.payload) for n in (*first, *rest)]
 
     def close(self) -> None:
         self._conn.close()

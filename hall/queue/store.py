@@ -30,6 +30,7 @@ from core.text import Text, tr
 from hall.db import autocommit, migrate, queued_writer
 from hall.queue import identity, rules
 from hall.queue import tables as t
+from hall.queue.counter_tables import call
 from hall.queue.errors import QueueKeyMismatch, QueueRefused, QueueUnavailable
 from hall.queue.services import QueueSettings, Service
 
@@ -724,6 +725,7 @@ class QueueStore:
             conn.execute(
                 sa.update(t.counter).where(t.counter.c.ticket_id.in_(ids)).values(ticket_id=None, number=None)
             )
+            conn.execute(sa.delete(call).where(call.c.day == day, call.c.service.in_(codes)))  # boards' calls
             deleted = conn.execute(sa.delete(t.ticket).where(tk.day == day, tk.service.in_(codes))).rowcount
             conn.execute(sa.delete(t.day_seq).where(t.day_seq.c.day == day, t.day_seq.c.service.in_(codes)))
             return int(deleted)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from hall.db import METADATA, Migration, create_tables, register
+from hall.queue.counter_tables import extend_counter, extend_ticket
 
 # status of a ticket
 WAITING, CALLED, DONE, NO_SHOW = "waiting", "called", "done", "no_show"
@@ -49,6 +50,7 @@ ticket = sa.Table(
     sa.UniqueConstraint("service", "day", "id_hash", name="uq_queue_ticket_person"),
     sa.Index("ix_queue_ticket_waiting", "day", "service", "status", "priority", "seq"),
 )
+extend_ticket(ticket)  # calling's columns (hall/queue/counter_tables.py)
 
 counter = sa.Table(
     "queue_counter",
@@ -58,6 +60,7 @@ counter = sa.Table(
     sa.Column("number", sa.String(12), nullable=True),
     sa.Column("updated_at", sa.DateTime, nullable=False),
 )
+extend_counter(counter)
 
 appointment = sa.Table(
     "queue_appointment",

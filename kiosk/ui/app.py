@@ -100,7 +100,7 @@ def size_for(orientation: str) -> tuple[int, int]:
     return (1080, 1920) if orientation == "portrait" else (1920, 1080)
 
 
-def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
+def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] = ("kiosk",)) -> int:
     app = application()
     kcfg = kiosk.config["kiosk"]
     shell = Shell(kiosk, kiosk_mode=not windowed)
@@ -120,6 +120,13 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
         panel = SimulatorPanel(kiosk)
         panel.resize(420, 800)
         panel.show()
+
+    hall = None
+    if set(roles) - {"kiosk"}:  # a small hall: counter and board beside the kiosk, one process
+        from kiosk.ui.roles import HallWindows
+
+        hall = HallWindows(kiosk.config, roles, kiosk.clock)
+        hall.show(windowed=True)
 
     heartbeat = QTimer()
     heartbeat.setInterval(int(kiosk.config["health"]["interval"] * 1000))
@@ -150,5 +157,7 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool) -> int:
     shell.shutdown()
     if panel is not None:
         panel.close()
+    if hall is not None:
+        hall.stop()
     kiosk.stop()
     return code

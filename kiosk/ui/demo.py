@@ -29,7 +29,7 @@ from kiosk.ui.sim_panel import SimulatorPanel
 log = logging.getLogger(__name__)
 
 #: extra steps contributed by service journeys: (name, walk(shell, snap))
-DEMO_STEPS: list[tuple[str, Callable[[Shell, Callable[[str, str], None]], None]]] = []
+DEMO_STEPS: list[tuple[str, Callable[[Shell, Callable[..., None]], None]]] = []
 
 WAIT_S = 60.0  # deadline of every wait: generous, since only a stuck screen should reach it
 
@@ -354,7 +354,7 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
 
     if queue_open(shell, "social", snap) and visible(shell, "service_queue"):
         walk_queue(shell, snap, outdir)
-        shell.go_home()
+        shell.home_pressed()  # ends the rating the queue journey asks for, too
         if (outdir / "queue-ticket-receipt.png").exists():
             shots.append(
                 ("queue-ticket-receipt.png", "The printed queue ticket, as the printer simulator rendered it")
@@ -365,7 +365,9 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
         walk_photo(shell, snap)
         shell.go_home()
 
-    for _name, walk in DEMO_STEPS:
+    from kiosk.ui.hall_demo import walk_hall  # the counter terminal and the display board
+
+    for _name, walk in [*DEMO_STEPS, ("hall", walk_hall)]:
         walk(shell, snap)
         shell.home_pressed()
 

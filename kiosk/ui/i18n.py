@@ -47,4 +47,19 @@ def ui(text: TextLike) -> str:
     return text.render(translate, _current)
 
 
-__all__ = ["Languages", "Text", "translate", "ui"]
+_english: QTranslator | None = None
+
+
+def english(text: TextLike) -> str:
+    """A Text in English whatever language the application shows (a hall board says both)."""
+    global _english
+    if isinstance(text, str):
+        return text
+    if _english is None:
+        _english = QTranslator()
+        _english.load(str(I18N_DIR / "en.qm"))
+    found = _english
+    return text.render(lambda s: found.translate("", s) or s, "en")
+
+
+__all__ = ["Languages", "Text", "english", "translate", "ui"]

@@ -128,6 +128,7 @@
     </message>
     <message>
         <location filename="../../kiosk/app.py" line="200"/>
+        <location filename="../../kiosk/ui/board_window.py" line="148"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
@@ -2467,100 +2468,154 @@
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="255"/>
+        <location filename="../../hall/queue/store.py" line="256"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="284"/>
+        <location filename="../../hall/queue/store.py" line="285"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="307"/>
-        <location filename="../../hall/queue/store.py" line="392"/>
+        <location filename="../../hall/queue/store.py" line="308"/>
+        <location filename="../../hall/queue/store.py" line="393"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="332"/>
+        <location filename="../../hall/queue/calling.py" line="90"/>
+        <source>请先办结、过号、暂缓或转出当前的 {number}</source>
+        <translation>First finish, record a no-show, hold or transfer the current {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="121"/>
+        <source>{counter} 号窗口不办理{name}</source>
+        <translation>Counter {counter} does not handle {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="182"/>
+        <source>窗口已暂停，请先恢复服务</source>
+        <translation>The counter is paused: resume service first</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="224"/>
+        <source>{number} 已叫 {n} 次，请登记过号或暂缓</source>
+        <translation>{number} has been called {n} times: record a no-show or hold it</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="264"/>
+        <source>{number} 只叫了 {n} 次，叫满 {limit} 次后才能登记过号</source>
+        <translation>{number} was called only {n} times; a no-show can be recorded after {limit} calls</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="311"/>
+        <source>{number} 已在{name}排队</source>
+        <translation>{number} already waits for {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="314"/>
+        <location filename="../../hall/queue/store.py" line="333"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="350"/>
+        <location filename="../../hall/queue/calling.py" line="316"/>
+        <source>{name}现在不办理，不能转过去：{why}</source>
+        <translation>{name} is not open now, the ticket cannot be transferred: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="369"/>
+        <source>{counter} 号窗口尚未登录</source>
+        <translation>Counter {counter} is not logged in</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="383"/>
+        <source>{counter} 号窗口当前没有号</source>
+        <translation>Counter {counter} has no ticket now</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/calling.py" line="385"/>
+        <source>{number} 已在办理中</source>
+        <translation>{number} is already being served</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/store.py" line="351"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="353"/>
-        <location filename="../../hall/queue/store.py" line="511"/>
+        <location filename="../../hall/queue/store.py" line="354"/>
+        <location filename="../../hall/queue/store.py" line="512"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="462"/>
-        <location filename="../../hall/queue/store.py" line="581"/>
+        <location filename="../../hall/queue/store.py" line="463"/>
+        <location filename="../../hall/queue/store.py" line="582"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="468"/>
+        <location filename="../../hall/queue/store.py" line="469"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="517"/>
+        <location filename="../../hall/queue/store.py" line="518"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="543"/>
+        <location filename="../../hall/queue/store.py" line="544"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="568"/>
+        <location filename="../../hall/queue/store.py" line="569"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="572"/>
+        <location filename="../../hall/queue/store.py" line="573"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="579"/>
+        <location filename="../../hall/queue/store.py" line="580"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="586"/>
+        <location filename="../../hall/queue/store.py" line="587"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="593"/>
+        <location filename="../../hall/queue/store.py" line="594"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="617"/>
+        <location filename="../../hall/queue/calling.py" line="115"/>
+        <location filename="../../hall/queue/store.py" line="618"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="669"/>
+        <location filename="../../hall/queue/store.py" line="670"/>
+        <location filename="../../kiosk/queue_admin.py" line="244"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="671"/>
+        <location filename="../../hall/queue/store.py" line="672"/>
+        <location filename="../../kiosk/queue_admin.py" line="246"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="773"/>
+        <location filename="../../hall/queue/store.py" line="775"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -4663,9 +4718,215 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Reply</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="80"/>
+        <source>叫下一位</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="81"/>
+        <source>重呼</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="82"/>
+        <source>开始办理</source>
+        <translation>Start serving</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="83"/>
         <location filename="../../kiosk/ui/maintenance/followups.py" line="90"/>
         <source>办结</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="84"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="85"/>
+        <source>暂缓</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="86"/>
+        <source>转其他业务</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="88"/>
+        <source>恢复服务</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="89"/>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="113"/>
+        <source>正在连接排队系统…</source>
+        <translation>Connecting to the queue…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="128"/>
+        <source>窗口登录</source>
+        <translation>Counter login</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="129"/>
+        <source>请选择本窗口：</source>
+        <translation>Choose this counter:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="138"/>
+        <source>本窗口办理的业务（可多选）：</source>
+        <translation>Services at this counter (several allowed):</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="149"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="160"/>
+        <source>请至少选择一项业务</source>
+        <translation>Choose at least one service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="202"/>
+        <source>操作失败：{why}</source>
+        <translation>Action failed: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="233"/>
+        <source>（暂停中）</source>
+        <translation> (paused)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="239"/>
+        <source>暂停服务中，恢复后可叫号</source>
+        <translation>Paused: resume to call again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="239"/>
+        <source>空闲，可叫下一位</source>
+        <translation>Free: call the next citizen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="242"/>
+        <source>办理中</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="244"/>
+        <source>已叫号 {n} 次，等待群众到窗口</source>
+        <translation>Called {n} times, waiting for the citizen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="265"/>
+        <source>等候队列</source>
+        <translation>Waiting lines</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="269"/>
+        <source>{name}：{n} 人等候</source>
+        <translation>{name}: {n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="271"/>
+        <source>（暂缓）</source>
+        <translation> (held)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="272"/>
+        <source> 等 {n} 个</source>
+        <translation> ({n} in all)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="273"/>
+        <source>无人等候</source>
+        <translation>Nobody waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="70"/>
+        <source>请稍候，等待叫号</source>
+        <translation>Please wait to be called</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="80"/>
+        <source>最近叫号</source>
+        <translation>Recent calls</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="87"/>
+        <source>各窗口当前号码</source>
+        <translation>Now at each counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="90"/>
+        <source>等候人数</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="156"/>
+        <source>与排队系统的连接中断，正在重新连接…</source>
+        <translation>Connection to the queue lost, reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="167"/>
+        <source>请 {number} 号到 {counter} 号窗口办理</source>
+        <translation>Number {number}, please go to counter {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="177"/>
+        <source>{number} → {counter} 号窗口</source>
+        <translation>{number} → counter {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="190"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="133"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="234"/>
+        <source>{counter} 号窗口</source>
+        <translation>Counter {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="192"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="87"/>
+        <source>暂停服务</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="194"/>
+        <source>未开放</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="203"/>
+        <source>{name}：{n} 人</source>
+        <translation>{name}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="61"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="131"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="137"/>
+        <source>办理完成后，请在这里为本次服务评价</source>
+        <translation>After your service, please rate it here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="77"/>
+        <source>评价系统暂时无法使用</source>
+        <translation>Ratings are not available right now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="81"/>
+        <source>服务评价</source>
+        <translation>Rate the service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/rating_pad.py" line="119"/>
+        <source>评价未能保存，请咨询工作人员</source>
+        <translation>The rating could not be saved; please ask the staff</translation>
     </message>
     <message>
         <location filename="../../hall/lockers/handover.py" line="85"/>
@@ -4673,12 +4934,12 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Door {n} is still open; shut it before loading another compartment</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/handover.py" line="152"/>
+        <location filename="../../hall/lockers/handover.py" line="159"/>
         <source>业务系统未配置</source>
         <translation>No platform configured</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/handover.py" line="160"/>
+        <location filename="../../hall/lockers/handover.py" line="167"/>
         <source>业务系统拒绝登记证件 {acc}：{why}，请人工核对</source>
         <translation>The platform refused to record card {acc}: {why}. Please check by hand</translation>
     </message>

@@ -140,6 +140,23 @@ def test_counters_call_and_complete(cli: Cli) -> None:
     assert rc == 1 and "[not_called]" in err
 
 
+def test_a_call_from_the_cli_reaches_the_boards_and_a_no_show_waits_for_the_calls(
+    db: Db, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli = Cli(db, tmp_path, capsys, ALWAYS_OPEN + "[calling]\nno_show_after = 1\n")
+    cli("issue", "social"), cli("issue", "social")
+    assert cli("call", "3")[0] == 0
+    db.engine()  # the one db.rows reads through
+    calls = db.rows("queue_call")
+    assert [(r[3], r[5], r[6]) for r in calls] == [("B001", "3", "call")]  # (.., number, .., counter, kind)
+    rc, out, _ = cli("no-show", "B001")
+    assert rc == 0 and "no_show" in out
+    cli("call", "3")
+    cli.config.write_text(ALWAYS_OPEN, encoding="utf-8")  # three calls before a no-show
+    rc, _, err = cli("no-show", "B002")
+    assert rc == 1 and "[too_few_calls]" in err
+
+
 def test_reset_day_asks_first(cli: Cli) -> None:
     cli("issue", "social"), cli("issue", "social")
     rc, _, _ = cli("reset-day", answer="no")

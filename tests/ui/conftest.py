@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from flows.catalog import CATALOG
 from kiosk.alerts import Alerts
 from kiosk.app import Kiosk
 from kiosk.config import DEVICE_KINDS, load
+from tests.queue.helpers import Db, database
 
 
 def make_kiosk(
@@ -76,3 +78,10 @@ def simulated_kiosk(tmp_path: Path, services: list[str], **overrides: Any) -> Ki
         },
     )
     return build(config, simulate=True, clock=FakeClock())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Db]:
+    """An empty hall database; a test picks one engine with parametrize(indirect=True)."""
+    with database(request.param, tmp_path) as d:
+        yield d

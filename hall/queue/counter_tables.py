@@ -1,0 +1,81 @@
+"""What calling adds to the queue's tables: the ticket's calls, service start, hold and transfer;
+the counter's services and pause; one row per call for the display boards and statistics.
+
+A migration component of its own ("queue_calling"), so it never competes for a version number
+with other additions to the queue; it runs after "queue" 1 (components apply in name order). The
+new ticket and counter columns are declared on the queue's tables themselves (extend_ticket and
+extend_counter are called by tables.py), so a fresh database gets them from "queue" 1 and an older
+one from ALTER TABLE here.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from hall.db import METADATA, Migration, register
+
+# ticket states added by calling (tables.py has waiting, called, done, no_show)
+SERVING, HELD = "serving", "held"
+# kind of a queue_call row
+CALL, RECALL = "call", "recall"
+
+
+def _ticket_columns() -> list[sa.Column[object]]:
+    return [
+        sa.Column("calls", sa.SmallInteger, nullable=False, server_default="0"),
+        sa.Column("served_at", sa.DateTime, nullable=True),  # service started
+        sa.Column("return_at", sa.DateTime, nullable=True),  # a held ticket is called again from then
+        sa.Column("line", sa.String(32), nullable=True),  # transferred: the service it waits for now
+    ]
+
+
+def _counter_columns() -> list[sa.Column[object]]:
+    return [
+        sa.Column("services", sa.String(400), nullable=True),  # logged in for, comma separated
+        sa.Column("paused", sa.SmallInteger, nullable=False, server_default="0"),
+        sa.Column("login_at", sa.DateTime, nullable=True),
+    ]
+
+
+def extend_ticket(table: sa.Table) -> None:
+    for column in _ticket_columns():
+        table.append_column(column)
+
+
+def extend_counter(table: sa.Table) -> None:
+    for column in _counter_columns():
+        table.append_column(column)
+
+
+call = sa.Table(
+    "queue_call",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("ticket_id", sa.Integer, nullable=False),
+    sa.Column("number", sa.String(12), nullable=False),
+    sa.Column("service", sa.String(32), nullable=False),
+    sa.Column("counter", sa.String(16), nullable=False),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Index("ix_queue_call_day", "day", "id"),
+)
+
+
+def _migrate(conn: Connection) -> None:
+    inspector = sa.inspect(conn)
+    for table, columns in (("queue_ticket", _ticket_columns()), ("queue_counter", _counter_columns())):
+        have = {c["name"] for c in inspector.get_columns(table)}
+        for column in columns:
+            if column.name in have:
+                continue
+            ddl = column.type.compile(dialect=conn.dialect)
+            null = "" if column.nullable else " NOT NULL DEFAULT 0"  # the not-null ones are counts and flags
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column.name} {ddl}{null}")
+    call.create(conn, checkfirst=True)
+
+
+register(
+    Migration("queue_calling", 1, "counter calling: ticket states, counter sessions, call log", _migrate)
+)
