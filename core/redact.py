@@ -21,6 +21,14 @@ def mask_id(number: str) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
+def mask_reference(number: str | None) -> str:
+    """An application or order number shown to staff: enough to find it (the last four), not
+    enough to read someone's file number off a screen or a health file."""
+    if not number:
+        return ""
+    return number if len(number) <= 4 else "*" * min(4, len(number) - 4) + number[-4:]
+
+
 def mask_name(name: str) -> str:
     return name[:1] + "*" * max(1, len(name) - 1) if name else ""
 

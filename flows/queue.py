@@ -38,9 +38,38 @@ def service_name(svc: Any) -> Bilingual:
 def check(services: Mapping[str, Any]) -> Text | None:
     if "queue" not in services:  # opened just after the home's first paint
         return tr("排队系统正在启动，请稍候")
-    if services.get("queue") is None:
+    store = services.get("queue")
+    if store is None:
         return tr("排队系统暂时无法使用，请到服务台取号")
+    paused = store.pauses.cached()  # no database on the home screen's refresh
+    if paused and all(s.code in paused for s in store.settings.services):
+        return tr("工作人员已暂停全部取号，请到服务台咨询")
     return None
+
+
+def ticket_qr(services: Mapping[str, Any], ticket: Any) -> str:
+    """The ticket's QR: the tracking page's link (hall.tracking), else its day and number."""
+    links = services.get("tracking")
+    qr = links.url(ticket.day, ticket.number) if links is not None else ""
+    return qr or f"QUEUE:{ticket.day.isoformat()}:{ticket.number}"
+
+
+def ticket_print(
+    config: Mapping[str, Any], services: Mapping[str, Any], svc: Any, ticket: Any, language: str = "zh"
+) -> tuple[str, dict[str, Any]]:
+    """The receipt layout and its data for a ticket (the journey prints it, staff reprint it)."""
+    data = {
+        "number": ticket.number,
+        "service_name": svc.name_zh,
+        "service_name_en": svc.name_en or svc.name_zh,
+        "waiting_ahead": ticket.waiting_ahead,
+        "estimated_wait_min": ticket.estimated_wait_min,
+        "issued_at": ticket.issued_at.strftime("%Y-%m-%d %H:%M"),
+        "hall": config["kiosk"]["hall_name"],
+        "qr": ticket_qr(services, ticket),
+        "priority": "优先" if ticket.priority else "",
+    }
+    return ("queue_ticket_en" if language == "en" else "queue_ticket"), data
 
 
 def start(ctx: FlowContext) -> FlowGen:
@@ -208,10 +237,7 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any]) -> FlowGen:
         return "refused"
     svc = store.service(ticket.service)
     name = service_name(svc)
-    # the tracking page's link (hall.tracking), else the number alone
-    links = ctx.services.get("tracking")
-    qr = links.url(ticket.day, ticket.number) if links is not None else ""
-    qr = qr or f"QUEUE:{ticket.day.isoformat()}:{ticket.number}"
+    qr = ticket_qr(ctx.services, ticket)
     ahead = tr("您前面还有 {n} 人，预计等候约 {m} 分钟", n=ticket.waiting_ahead, m=ticket.estimated_wait_min)
     spoken = spoken_number(ticket.number)
     if not ctx.usable("printer"):
@@ -228,18 +254,7 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any]) -> FlowGen:
             tone="success",
         )
         return "on_screen"
-    data = {
-        "number": ticket.number,
-        "service_name": svc.name_zh,
-        "service_name_en": svc.name_en or svc.name_zh,
-        "waiting_ahead": ticket.waiting_ahead,
-        "estimated_wait_min": ticket.estimated_wait_min,
-        "issued_at": ticket.issued_at.strftime("%Y-%m-%d %H:%M"),
-        "hall": ctx.config["kiosk"]["hall_name"],
-        "qr": qr,
-        "priority": "优先" if ticket.priority else "",
-    }
-    layout = "queue_ticket_en" if ctx.language() == "en" else "queue_ticket"
+    layout, data = ticket_print(ctx.config, ctx.services, svc, ticket, ctx.language())
     printed: Any = None
     failure: Text = tr("打印机不可用")
     try:

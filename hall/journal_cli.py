@@ -11,6 +11,7 @@ import json
 import sys
 from datetime import timedelta
 
+from core.text import TextLike
 from hall.db import migrate, open_engine
 
 DEFAULT_DB = "sqlite:///var/data/kiosk.db"
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from hall.reconcile import Reconciler
     from hall.saga import PaidApplication
 
-    def alert(source: str, code: str, message: str) -> None:
+    def alert(source: str, code: str, message: TextLike) -> None:
         print(f"ALERT {source}/{code}: {message}", file=sys.stderr)
 
     saga = PaidApplication(journal, PlatformClient(a.platform), PaymentClient(a.payment))

@@ -17,13 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from core.text import TextLike, tr
 from hall.journal import DONE, Journal
 from hall.saga import CASE, WAITING, Outcome, PaidApplication
 
 log = logging.getLogger(__name__)
 
 # (source, code, message) -> anything: kiosk.alerts.Alerts.raise_ fits
-AlertFn = Callable[[str, str, str], object]
+AlertFn = Callable[[str, str, TextLike], object]
 ALERT = "staff.alert"
 
 
@@ -65,7 +66,7 @@ class Reconciler:
             steps = self.journal.saga(saga)
             head = next((s for s in steps if s.kind in self.settlers), None)
             try:
-                outcome = self.settlers[head.kind](saga) if head else Outcome(WAITING)
+                outcome = self.settle_one(saga)
             except Exception:  # one saga's surprise must not stop the others being settled
                 log.exception("journal: saga %s could not be settled", saga)
                 outcome = Outcome(WAITING)
@@ -79,6 +80,13 @@ class Reconciler:
                 report.alerted.append(saga)
         return report
 
+    def settle_one(self, saga: str) -> Outcome:
+        """Drive one saga forward by its head's settler now (staff's "retry" takes this path)."""
+        head = next((s for s in self.journal.saga(saga) if s.kind in self.settlers), None)
+        if head is None:
+            return Outcome(WAITING, reason=tr("没有能处理这笔业务的程序"))
+        return self.settlers[head.kind](saga)
+
     def _alert_once(self, saga: str, kind: str) -> bool:
         step = self.journal.get(ALERT, saga)
         if step is not None:
@@ -87,7 +95,11 @@ class Reconciler:
             return False
         self.journal.begin(saga, ALERT, saga, {"kind": kind})
         if self.alert is not None:
-            self.alert("journal", "unsettled", f"业务 {saga}（{kind}）长时间未能完成，请人工核对")
+            self.alert(
+                "journal",
+                "unsettled",
+                tr("业务 {saga}（{kind}）长时间未能完成，请人工核对", saga=saga, kind=kind),
+            )
         self.journal.finish(ALERT, saga, DONE)
         return True
 

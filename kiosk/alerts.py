@@ -8,12 +8,12 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from core.redact import redact
-from core.text import TextLike
+from core.text import Text, TextLike, as_text
 
 log = logging.getLogger(__name__)
 
@@ -23,9 +23,14 @@ class Alert:
     ts: str
     source: str  # "printer", "locker", "journal", ...
     code: str  # stable machine-readable code: "paper_near_end", "door_left_open", ...
-    message: str  # masked, Chinese source text
+    message: str  # masked, Chinese source text (the file, the webhook, the health status)
     severity: str = "warning"  # info, warning, critical
     kiosk_id: str = ""
+    # the marked text, for the maintenance screens to render in the UI language (then masked)
+    text: Text = field(default=Text(""), compare=False, repr=False)
+
+    def to_json(self) -> dict[str, str]:
+        return {k: v for k, v in asdict(self).items() if k != "text"}
 
 
 class Alerts:
@@ -57,6 +62,7 @@ class Alerts:
             redact(str(message)),
             severity,
             self.kiosk_id,
+            as_text(message),
         )
         with self._lock:
             self._recent = [*self._recent[-199:], alert]
@@ -64,7 +70,7 @@ class Alerts:
             self._acknowledged.discard((source, code))
             if self.path is not None:
                 with self.path.open("a", encoding="utf-8") as f:
-                    f.write(json.dumps(asdict(alert), ensure_ascii=False) + "\n")
+                    f.write(json.dumps(alert.to_json(), ensure_ascii=False) + "\n")
         log.warning("ALERT %s/%s: %s", source, code, alert.message)
         if self.webhook:
             threading.Thread(target=self._post, args=(alert,), daemon=True).start()
@@ -99,7 +105,7 @@ class Alerts:
 
         req = urllib.request.Request(
             self.webhook,
-            data=json.dumps(asdict(alert), ensure_ascii=False).encode(),
+            data=json.dumps(alert.to_json(), ensure_ascii=False).encode(),
             headers={"Content-Type": "application/json"},
         )
         try:

@@ -66,7 +66,11 @@ class Kiosk:
             "devices": {d.name: d.status.as_json() for d in self.devices},
             "voice": self.voice.status.as_json(),
             "backends": reach.as_json() if (reach := self.services.get("backends")) is not None else {},
-            "alerts": [a.__dict__ for a in self.alerts.active()],
+            "alerts": [
+                {**a.to_json(), "acknowledged": self.alerts.acknowledged(a)} for a in self.alerts.active()
+            ],
+            # journal items needing a hand, the last staff visit (read by a thread of their own)
+            **(remote.as_json() if (remote := self.services.get("remote")) is not None else {}),
             **(extra or {}),
         }
 
@@ -75,7 +79,7 @@ class Kiosk:
 
     def stop(self) -> None:
         self.voice.stop()
-        for name in ("reconciler", "backends"):  # threads that call the backends, before the clients go
+        for name in ("remote", "reconciler", "backends"):  # threads using clients and the database
             if (service := self.services.get(name)) is not None:
                 service.stop()
         for name in ("platform", "payment"):
@@ -307,6 +311,15 @@ def _open_handover(services: dict[str, Any]) -> None:
             reconciler.add_settler(kind, handover.settle)
 
 
+def _remote_view(config: Config, services: dict[str, Any], engine: Any) -> Any:
+    """Journal items needing a hand and the last staff visit, for the health file."""
+    from kiosk.remote_view import for_kiosk
+
+    every = max(30.0, float(config["health"]["interval"]))
+    grace = float(config["staff"]["journal_grace"])
+    return for_kiosk(engine, services.get("journal"), config["kiosk"]["kiosk_id"], grace, every)
+
+
 def _start_rest(
     kiosk: Kiosk, config: Config, clock: Clock, alerts: Alerts, start: bool, simulate: bool = False
 ) -> None:
@@ -324,7 +337,9 @@ def _start_rest(
     except Exception as e:  # the kiosk runs on; paid services are off (no journal, no payment)
         log.exception("journal unavailable")
         alerts.raise_("journal", "unavailable", tr("业务日志不可用：{err}", err=str(e)), "critical")
+    kiosk.services["remote"] = _remote_view(config, kiosk.services, engine)
     if start:
+        kiosk.services["remote"].start()
         if "printer" in devices:
             use_cache(kiosk.runtime_dir / "escpos")  # before the driver imports python-escpos
         devices.start()

@@ -148,3 +148,11 @@ def parse_job(out: str, job_id: str, active: bool) -> JobState:
             return JobState(job_id, "processing", reasons)
         return JobState(job_id, "pending" if active else "completed", reasons)
     return JobState(job_id, "pending" if active else "unknown")
+
+
+def parse_jobs(listing: str, active: str) -> list[JobState]:
+    """Every job in `lpstat -l -W all -o DEST` (oldest first), each with its state; `active` is
+    `lpstat -W not-completed -o DEST` (which jobs are not finished)."""
+    waiting = {line.split(" ", 1)[0] for line in active.splitlines() if line.strip()}
+    ids = [line.split(" ", 1)[0] for line in listing.splitlines() if line.strip() and not line[0].isspace()]
+    return [parse_job(listing, job_id, job_id in waiting) for job_id in ids]

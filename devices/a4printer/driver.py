@@ -37,6 +37,7 @@ class CupsPrinter(Driver):
         self.timeout = float(settings.get("command_timeout", 10.0))
         self.lp = str(settings.get("lp_command", "lp"))
         self.lpstat = str(settings.get("lpstat_command", "lpstat"))
+        self.cancel = str(settings.get("cancel_command", "cancel"))
         self.media = str(settings.get("media", "A4"))
         self.name = str(settings.get("printer", ""))
         self.last_state: cups.PrinterState | None = None
@@ -109,6 +110,28 @@ class CupsPrinter(Driver):
         listing = self._run(self.lpstat, "-l", "-W", "all", "-o", self.name)
         is_active = any(line.split(" ", 1)[0] == job_id for line in active.stdout.splitlines())
         return cups.parse_job(listing.stdout, job_id, is_active)
+
+    def jobs(self) -> list[cups.JobState]:
+        """The queue as CUPS keeps it, finished jobs included, oldest first (staff's view)."""
+        active = self._run(self.lpstat, "-W", "not-completed", "-o", self.name)
+        listing = self._run(self.lpstat, "-l", "-W", "all", "-o", self.name)
+        if listing.returncode != 0:
+            raise DeviceError(tr("读取打印队列失败：{err}", err=self._failure(listing)))
+        return cups.parse_jobs(listing.stdout, active.stdout)
+
+    def cancel_job(self, job_id: str) -> None:
+        """Remove a job not yet printed (CUPS keeps its file, so it can be retried)."""
+        proc = self._run(self.cancel, job_id)
+        if proc.returncode != 0:
+            raise DeviceError(tr("无法取消打印任务：{err}", err=self._failure(proc)))
+        log.info("a4 job %s canceled", job_id)
+
+    def retry_job(self, job_id: str) -> None:
+        """Print a canceled or failed job again from the file CUPS kept (lp -i JOB -H restart)."""
+        proc = self._run(self.lp, "-i", job_id, "-H", "restart")
+        if proc.returncode != 0:
+            raise DeviceError(tr("无法重新打印：{err}", err=self._failure(proc)))
+        log.info("a4 job %s restarted", job_id)
 
     def wait_job(self, job_id: str, timeout: float, interval: float = 0.5) -> cups.JobState:
         """Poll until the job is done or `timeout` passes (then its last state, still pending)."""

@@ -38,11 +38,19 @@ def can_print(state: dict[str, Any]) -> bool:
     )
 
 
+# job states CUPS lists under -W completed (the rest are not-completed)
+FINISHED = ("completed", "canceled", "aborted")
+
+
 def process_queue(state: dict[str, Any]) -> None:
     """Print pending jobs (copy their files to the output folder) when the printer can."""
     out = Path(state["output_dir"])
     for job in state["jobs"]:
-        if job["state"] == "pending" and can_print(state):
+        if job["state"] == "pending" and can_print(state) and state.get("fail_next"):
+            # the printer gives up on this job (a filter error, a bad page): CUPS aborts it
+            state["fail_next"] = False
+            job["state"], job["reasons"] = "aborted", ["aborted-by-system"]
+        elif job["state"] == "pending" and can_print(state):
             out.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(job["spool"], out / job["output"])
             Path(job["spool"]).unlink(missing_ok=True)
@@ -51,7 +59,42 @@ def process_queue(state: dict[str, Any]) -> None:
             job["reasons"] = ["printer-stopped"] if state["state"] == "stopped" else ["job-printing"]
 
 
+def restart(state_dir: Path, job_id: str) -> int:
+    """`lp -i JOB -H restart`: a canceled or aborted job whose file CUPS kept prints again."""
+    with locked(state_dir) as state:
+        job = next((j for j in state["jobs"] if j["id"] == job_id), None)
+        if job is None:
+            print(f"lp: Unable to restart job: The job {job_id} does not exist.", file=sys.stderr)
+            return 1
+        if job["state"] not in ("canceled", "aborted") or not Path(job["spool"]).is_file():
+            print(f"lp: Unable to restart job: Job #{job_id} is not complete.", file=sys.stderr)
+            return 1
+        job["state"], job["reasons"] = "pending", []
+        process_queue(state)
+    return 0
+
+
+def cancel(state_dir: Path, args: list[str]) -> int:
+    """`cancel JOB`: a job not yet printed is canceled (its file kept for a restart)."""
+    with locked(state_dir) as state:
+        if not state["scheduler"]:
+            print("cancel: Scheduler is not running.", file=sys.stderr)
+            return 1
+        for job_id in args:
+            job = next((j for j in state["jobs"] if j["id"] == job_id), None)
+            if job is None:
+                print(f"cancel: Job #{job_id} does not exist.", file=sys.stderr)
+                return 1
+            if job["state"] in FINISHED:
+                print(f"cancel: Job #{job_id} is already {job['state']} - can't cancel.", file=sys.stderr)
+                return 1
+            job["state"], job["reasons"] = "canceled", ["job-canceled-by-user"]
+    return 0
+
+
 def lp(state_dir: Path, args: list[str]) -> int:
+    if "-i" in args and "-H" in args and args[args.index("-H") + 1] == "restart":
+        return restart(state_dir, args[args.index("-i") + 1])
     dest, title, files = "", "", []
     i = 0
     while i < len(args):
@@ -136,9 +179,9 @@ def lpstat(state_dir: Path, args: list[str]) -> int:
         if "-o" in args:
             which = args[args.index("-W") + 1] if "-W" in args else "not-completed"
             for job in state["jobs"]:
-                if which == "not-completed" and job["state"] == "completed":
+                if which == "not-completed" and job["state"] in FINISHED:
                     continue
-                if which == "completed" and job["state"] != "completed":
+                if which == "completed" and job["state"] not in FINISHED:
                     continue
                 print(f"{job['id']:<23} {'kiosk':<13} {job['size']:8d}   {DATE}")
                 if "-l" in args:
@@ -148,7 +191,8 @@ def lpstat(state_dir: Path, args: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     state_dir, program, args = Path(argv[0]), argv[1], argv[2:]
-    return lp(state_dir, args) if program == "lp" else lpstat(state_dir, args)
+    run = {"lp": lp, "lpstat": lpstat, "cancel": cancel}[program]
+    return run(state_dir, args)
 
 
 if __name__ == "__main__":

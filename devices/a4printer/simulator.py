@@ -58,7 +58,7 @@ class A4Simulator:
             encoding="utf-8",
         )
         script = Path(fake_cups.__file__).resolve()
-        for program in ("lp", "lpstat"):
+        for program in ("lp", "lpstat", "cancel"):
             path = self.dir / program
             path.write_text(
                 f"#!/bin/sh\nexec {shlex.quote(sys.executable)} {shlex.quote(str(script))} "
@@ -76,6 +76,7 @@ class A4Simulator:
             "printer": PRINTER_NAME,
             "lp_command": str(self.dir / "lp"),
             "lpstat_command": str(self.dir / "lpstat"),
+            "cancel_command": str(self.dir / "cancel"),
         }
 
     # ---- panel ----
@@ -91,6 +92,11 @@ class A4Simulator:
         with fake_cups.locked(self.dir) as state:
             state["run_out_next"] = True
 
+    def fail_next(self) -> None:
+        """The next job is aborted by the printer (CUPS keeps its file: staff can retry it)."""
+        with fake_cups.locked(self.dir) as state:
+            state["fail_next"] = True
+
     def set_scheduler(self, running: bool) -> None:
         with fake_cups.locked(self.dir) as state:
             state["scheduler"] = bool(running)
@@ -105,6 +111,7 @@ class A4Simulator:
                 group="faults",
             ),
             Control(tr("打印中缺纸"), self.run_out_during_next, group="faults"),
+            Control(tr("下一份打印失败"), self.fail_next, group="faults"),
             Control(tr("停止打印服务"), lambda: self.set_scheduler(False), group="faults"),
             Control(tr("启动打印服务"), lambda: self.set_scheduler(True), group="faults"),
         ]

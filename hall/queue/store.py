@@ -15,7 +15,7 @@ import re
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -32,6 +32,7 @@ from hall.queue import identity, rules
 from hall.queue import tables as t
 from hall.queue.counter_tables import call
 from hall.queue.errors import QueueKeyMismatch, QueueRefused, QueueUnavailable
+from hall.queue.pause import Pauses, refusal
 from hall.queue.services import QueueSettings, Service
 
 log = logging.getLogger(__name__)
@@ -191,6 +192,7 @@ class QueueStore:
         self._pg = engine.dialect.name == "postgresql"
         self._auto = autocommit(engine)
         self._reads = _context_reads(self._pg)
+        self.pauses = Pauses(engine, kiosk_id, now=clock.now)  # staff's pauses, from a copy
         seq = t.day_seq.c
         # the next number, unless the daily limit (0: none) is reached: then no row, no increment
         self._upsert_seq = (
@@ -304,6 +306,8 @@ class QueueStore:
         opening = rules.opening(svc, self.settings.calendar, now)
         if not opening.open:
             return Availability(svc, False, opening.code, opening.reason, waiting, last_number, wait)
+        if self.pauses.paused(svc.code):
+            return Availability(svc, False, "paused", refusal(svc.name_zh), waiting, last_number, wait)
         if svc.daily_limit and (last or 0) >= svc.daily_limit:
             reason = tr("今日号源已取完（每日 {limit} 个）", limit=svc.daily_limit)
             return Availability(svc, False, "limit_reached", reason, waiting, last_number, wait)
@@ -331,6 +335,8 @@ class QueueStore:
         opening = rules.opening(svc, self.settings.calendar, now)
         if not opening.open:
             raise QueueRefused(opening.reason or tr("此业务暂停取号"), opening.code)
+        if self._db(self.pauses.paused, svc.code):
+            raise QueueRefused(refusal(svc.name_zh), "paused")
         person = self._person(svc, day, id_number)
         if id_number is not None and birth_date is None:
             birth_date = rules.birth_date_of(identity.normalise(id_number))
@@ -592,6 +598,8 @@ class QueueStore:
             )
         if now > booking.check_in_until:
             raise QueueRefused(tr("已超过预约时间 {at}，请现场取号", at=at), "appointment_late")
+        if self._db(self.pauses.paused, svc.code):  # staff stopped the service: nobody is served
+            raise QueueRefused(refusal(svc.name_zh), "paused")
         ticket = self._issue(svc, now, person, t.APPOINTMENT, priority=True, booking=booking.id)
         log.info("checked in booking %s as %s", booking.ref, ticket.number)
         return ticket
@@ -702,6 +710,14 @@ class QueueStore:
             ).first()
         )
         return self._ticket(row) if row else None
+
+    def standing(self, ticket: Ticket) -> Ticket:
+        """A waiting ticket with the people ahead of it now and the wait (for a reprint)."""
+        if ticket.status != t.WAITING:
+            return ticket
+        svc, now = self.service(ticket.service), self.local_now()
+        ahead, wait = self._tx(lambda conn: self._context(conn, svc, now, ticket.priority, ticket.seq))
+        return replace(ticket, waiting_ahead=ahead, estimated_wait_min=wait)
 
     def counters(self) -> dict[str, str | None]:
         """Each configured counter and the number it is serving now."""

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from core.text import Text, tr
+from core.redact import mask_reference
+from core.text import Text, as_text, tr
 from devices.base import State
+from flows.queue import service_name
 from kiosk.alerts import Alert
 from kiosk.home import DEVICE_NAMES
-from kiosk.maintenance.session import Outcome, StaffSession
+from kiosk.maintenance.session import Outcome, Refused, StaffSession
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -30,7 +32,7 @@ class DeviceRow:
     kind: str
     name: Text
     state: str  # ok, degraded, fault, offline, ...
-    reason: str
+    reason: Text  # rendered in the UI language
 
 
 @dataclass(frozen=True)
@@ -41,11 +43,13 @@ class Figure:
 
 @dataclass(frozen=True)
 class ServiceRow:
-    name: str
+    name: Text  # Chinese, or the config's English name in English
     open: bool
-    reason: str  # why it is not open now
+    reason: Text  # why it is not open now
     issued: int
     waiting: int
+    code: str = ""
+    paused: bool = False  # by staff (hall/queue/pause.py)
 
 
 @dataclass(frozen=True)
@@ -55,13 +59,6 @@ class Slot:
     holds: str  # masked application number, or ""
     since: datetime
     reason: str
-
-
-def mask_application(number: str | None) -> str:
-    """Enough to find the parcel, not enough to read someone's file number off the screen."""
-    if not number:
-        return ""
-    return number if len(number) <= 4 else "*" * min(4, len(number) - 4) + number[-4:]
 
 
 class Maintenance:
@@ -74,7 +71,7 @@ class Maintenance:
     def devices(self) -> list[DeviceRow]:
         return [
             DeviceRow(
-                d.name, DEVICE_NAMES.get(d.name, Text(d.name)), d.status.state.value, str(d.status.reason)
+                d.name, DEVICE_NAMES.get(d.name, Text(d.name)), d.status.state.value, as_text(d.status.reason)
             )
             for d in self.kiosk.devices
         ]
@@ -116,11 +113,13 @@ class Maintenance:
             return []
         return [
             ServiceRow(
-                a.service.name_zh,
+                service_name(a.service),
                 a.available,
-                str(a.reason) if a.reason else "",
+                a.reason or Text(""),
                 int(a.last_number[len(a.service.prefix) :]) if a.last_number else 0,
                 a.waiting,
+                a.service.code,
+                a.code == "paused",
             )
             for a in overview
         ]
@@ -138,16 +137,15 @@ class Maintenance:
         return out
 
     # ---- printer ----
-    def printer_status(self) -> DeviceRow | None:
-        return next((r for r in self.devices() if r.kind == "printer"), None)
-
     def test_print(self) -> Outcome:
         kcfg = self.kiosk.config["kiosk"]
         data = {"hall": kcfg["hall_name"], "kiosk_id": kcfg["kiosk_id"], "printed_at": self.kiosk.clock.now()}
         printer = self.kiosk.devices["printer"]
 
         def run() -> Text:
-            printer.call(lambda d: d.print_layout("test_page", data), 60)
+            result = printer.call(lambda d: d.print_layout("test_page", data), 60)
+            if not result.completed:  # the paper ran out or the printer failed during the page
+                raise Refused(result.reason)
             return tr("测试页已打印")
 
         return self.session.act("test_print", "printer", run)
@@ -169,7 +167,7 @@ class Maintenance:
         if self.lockers is None:
             return []
         return [
-            Slot(c.number, c.state.value, mask_application(c.application_no), c.since, c.fault_reason or "")
+            Slot(c.number, c.state.value, mask_reference(c.application_no), c.since, c.fault_reason or "")
             for c in self.lockers.compartments()
         ]
 

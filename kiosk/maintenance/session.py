@@ -20,6 +20,14 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+class Refused(Exception):
+    """A staff action that cannot be done as asked; `reason` is shown and audited."""
+
+    def __init__(self, reason: Text) -> None:
+        self.reason = reason
+        super().__init__(str(reason))
+
+
 @dataclass(frozen=True)
 class Outcome:
     ok: bool

@@ -14,6 +14,12 @@ def check_hash(value: Any) -> str | None:
     return None
 
 
+def check_command(value: Any) -> str | None:
+    if not all(isinstance(part, str) and part for part in value):
+        return "a program and its arguments, each a non-empty string"
+    return None
+
+
 def _hashed(what: str) -> tuple[Option, ...]:
     return (
         Option("id", None, "The staff member's identifier in the audit table.", kind=str, max_len=40),
@@ -51,5 +57,21 @@ SECTION = Section(
         ),
         Option("lockout_max", 900.0, "Longest lockout in seconds.", min=30),
         Option("allow_restart", True, "Staff may restart the kiosk application from maintenance mode."),
+        Option(
+            "shutdown_command",
+            [],
+            'Command that powers the machine off for the night, e.g. ["systemctl", "poweroff"] '
+            "(polkit must allow the kiosk user); empty: staff are not offered a shutdown.",
+            kind=list,
+            check=check_command,
+        ),
+        Option(
+            "journal_grace",
+            10.0,
+            "Minutes after its last step before an open payment is listed for staff (a citizen may "
+            "still be at the screen).",
+            min=0,
+            max=240,
+        ),
     ),
 )

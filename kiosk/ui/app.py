@@ -135,7 +135,7 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] 
         # sent from the event loop: a frozen UI stops the pings and systemd restarts us
         sd_notify("WATCHDOG=1")
         try:
-            kiosk.write_health({"screen": shell.mode, "last_staff_visit": shell.staff.last_visit})
+            kiosk.write_health({"screen": shell.mode})
         except OSError as e:
             log.warning("health file not written: %s", e)
 

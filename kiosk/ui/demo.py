@@ -411,6 +411,8 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
 
 # walks of their own modules, imported last: they use the helpers above
 from kiosk.ui import demo_pickup, demo_ratings  # noqa: E402
+from kiosk.ui.maintenance import demo_walk  # noqa: E402
 
 DEMO_STEPS.append(("pickup", demo_pickup.walk_pickup))
 DEMO_STEPS.append(("ratings", demo_ratings.walk))
+DEMO_STEPS.append(("maintenance", demo_walk.walk_maintenance))

@@ -378,6 +378,9 @@ class Shell(QWidget):
 
     def _on_device_event(self, event: tuple[str, Any]) -> None:
         kind, payload = event
+        if self.mode == "staff":  # staff testing a reader: the maintenance page shows it
+            self.staff.panel.device_event(kind, payload)
+            return
         if kind == "card_inserted" and not self.host.active and self.staff.card(payload.id_number):
             return  # a staff card: maintenance mode, not a citizen's journey
         self.host.deliver_event(*event)

@@ -87,7 +87,7 @@
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
-        <location filename="../../flows/queue.py" line="265"/>
+        <location filename="../../flows/queue.py" line="280"/>
         <location filename="../../flows/rating.py" line="83"/>
         <location filename="../../flows/rating.py" line="100"/>
         <location filename="../../flows/reissue.py" line="691"/>
@@ -112,38 +112,39 @@
     </message>
     <message>
         <location filename="../../flows/views.py" line="149"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="92"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="102"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="150"/>
+        <location filename="../../kiosk/app.py" line="154"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="189"/>
+        <location filename="../../kiosk/app.py" line="193"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="200"/>
+        <location filename="../../kiosk/app.py" line="204"/>
         <location filename="../../kiosk/ui/board_window.py" line="148"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="247"/>
+        <location filename="../../kiosk/app.py" line="251"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="293"/>
+        <location filename="../../kiosk/app.py" line="297"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="326"/>
+        <location filename="../../kiosk/app.py" line="339"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -164,12 +165,13 @@
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="18"/>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="21"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="19"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="44"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="21"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -202,131 +204,131 @@
         <translation>{device} unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="42"/>
+        <location filename="../../flows/queue.py" line="43"/>
         <source>排队系统暂时无法使用，请到服务台取号</source>
         <translation>The queue system is temporarily unavailable. Please get a ticket at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="53"/>
-        <location filename="../../flows/queue.py" line="314"/>
+        <location filename="../../flows/queue.py" line="82"/>
+        <location filename="../../flows/queue.py" line="329"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="53"/>
+        <location filename="../../flows/queue.py" line="82"/>
         <source>已在网上或电话预约的市民</source>
         <translation>For citizens who booked online or by phone</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="55"/>
-        <location filename="../../flows/queue.py" line="56"/>
+        <location filename="../../flows/queue.py" line="84"/>
+        <location filename="../../flows/queue.py" line="85"/>
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="59"/>
+        <location filename="../../flows/queue.py" line="88"/>
         <source>轻触您要办理的业务领取排队号；每项下方写有等候人数。灰色的业务现在不能取号，原因写在下方。</source>
         <translation>Touch a service to take a queue ticket; each shows how many people are waiting. Grey services cannot issue tickets now; the reason is shown below them.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="75"/>
+        <location filename="../../flows/queue.py" line="104"/>
         <source>需要刷身份证，读卡器暂不可用</source>
         <translation>Needs ID card: reader off</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="77"/>
+        <location filename="../../flows/queue.py" line="106"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="84"/>
+        <location filename="../../flows/queue.py" line="113"/>
         <source>{name}需要实名取号</source>
         <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="89"/>
+        <location filename="../../flows/queue.py" line="118"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="90"/>
+        <location filename="../../flows/queue.py" line="119"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="94"/>
+        <location filename="../../flows/queue.py" line="123"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="95"/>
+        <location filename="../../flows/queue.py" line="124"/>
         <source>年满 {age} 周岁优先</source>
         <translation>Priority for age {age}+</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="97"/>
-        <location filename="../../flows/queue.py" line="155"/>
+        <location filename="../../flows/queue.py" line="126"/>
+        <location filename="../../flows/queue.py" line="184"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="97"/>
+        <location filename="../../flows/queue.py" line="126"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="189"/>
-        <location filename="../../flows/queue.py" line="103"/>
+        <location filename="../../flows/queue.py" line="132"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="121"/>
+        <location filename="../../flows/queue.py" line="150"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="190"/>
         <location filename="../../flows/pickup.py" line="191"/>
-        <location filename="../../flows/queue.py" line="124"/>
-        <location filename="../../flows/queue.py" line="125"/>
+        <location filename="../../flows/queue.py" line="153"/>
+        <location filename="../../flows/queue.py" line="154"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="200"/>
+        <location filename="../../flows/queue.py" line="229"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="244"/>
+        <location filename="../../flows/queue.py" line="259"/>
         <location filename="../../flows/reissue.py" line="666"/>
         <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="215"/>
+        <location filename="../../flows/queue.py" line="241"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="263"/>
+        <location filename="../../flows/queue.py" line="278"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="289"/>
+        <location filename="../../flows/queue.py" line="304"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="290"/>
+        <location filename="../../flows/queue.py" line="305"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="306"/>
+        <location filename="../../flows/queue.py" line="321"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -336,184 +338,189 @@
         <translation>The queue system is starting, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="140"/>
+        <location filename="../../flows/queue.py" line="46"/>
+        <source>工作人员已暂停全部取号，请到服务台咨询</source>
+        <translation>Staff have paused all ticket services; please ask at the service desk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="169"/>
         <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
         <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="154"/>
+        <location filename="../../flows/queue.py" line="183"/>
         <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
         <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="155"/>
-        <location filename="../../flows/queue.py" line="158"/>
+        <location filename="../../flows/queue.py" line="184"/>
+        <location filename="../../flows/queue.py" line="187"/>
         <source>选择其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="157"/>
+        <location filename="../../flows/queue.py" line="186"/>
         <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
         <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="160"/>
+        <location filename="../../flows/queue.py" line="189"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="175"/>
+        <location filename="../../flows/queue.py" line="204"/>
         <source>您的身份证还在读卡器上</source>
         <translation>Your ID card is still in the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="175"/>
+        <location filename="../../flows/queue.py" line="204"/>
         <source>请取回您的身份证</source>
         <translation>Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="176"/>
+        <location filename="../../flows/queue.py" line="205"/>
         <source>请马上取回身份证，再继续</source>
         <translation>Please take your ID card now, then continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="178"/>
+        <location filename="../../flows/queue.py" line="207"/>
         <source>身份证已读取。请从读卡区取回，取回后继续</source>
         <translation>Your ID card has been read. Please take it from the reader to continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="179"/>
+        <location filename="../../flows/queue.py" line="208"/>
         <source>您的身份证还在读卡器上，请马上取回</source>
         <translation>Your ID card is still in the reader. Please take it now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="181"/>
+        <location filename="../../flows/queue.py" line="210"/>
         <source>身份证已读取，请取回您的身份证</source>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="222"/>
+        <location filename="../../flows/queue.py" line="248"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="224"/>
+        <location filename="../../flows/queue.py" line="250"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="227"/>
+        <location filename="../../flows/queue.py" line="253"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="248"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="248"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="260"/>
+        <location filename="../../flows/queue.py" line="275"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="275"/>
+        <location filename="../../flows/queue.py" line="290"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="277"/>
+        <location filename="../../flows/queue.py" line="292"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="280"/>
+        <location filename="../../flows/queue.py" line="295"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="288"/>
+        <location filename="../../flows/queue.py" line="303"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="315"/>
+        <location filename="../../flows/queue.py" line="330"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="319"/>
+        <location filename="../../flows/queue.py" line="334"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="321"/>
+        <location filename="../../flows/queue.py" line="336"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="365"/>
+        <location filename="../../flows/queue.py" line="380"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
         <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="366"/>
+        <location filename="../../flows/queue.py" line="381"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="323"/>
+        <location filename="../../flows/queue.py" line="338"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="323"/>
+        <location filename="../../flows/queue.py" line="338"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/queue.py" line="345"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="336"/>
+        <location filename="../../flows/queue.py" line="351"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="337"/>
+        <location filename="../../flows/queue.py" line="352"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="347"/>
+        <location filename="../../flows/queue.py" line="362"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="348"/>
+        <location filename="../../flows/queue.py" line="363"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="349"/>
+        <location filename="../../flows/queue.py" line="364"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="361"/>
+        <location filename="../../flows/queue.py" line="376"/>
         <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="362"/>
+        <location filename="../../flows/queue.py" line="377"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -601,110 +608,116 @@
         <translation>Enter PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="25"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="22"/>
         <source>小格</source>
         <translation>small</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="25"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="22"/>
         <source>中格</source>
         <translation>medium</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="25"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="22"/>
         <source>大格</source>
         <translation>large</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="78"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="27"/>
+        <source>装取证件</source>
+        <translation>Load cards</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="66"/>
         <source>扫描证件袋上的受理号，刷持证人的身份证，或输入受理号的 13 位数字</source>
         <translation>Scan the acceptance number on the card&apos;s envelope, read the holder&apos;s ID card, or type the number&apos;s 13 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="83"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="70"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="91"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="77"/>
         <source>装入{size}</source>
         <translation>Load: {size}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="100"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="86"/>
         <source>装入 {n} 号柜</source>
         <translation>Load into {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="107"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="91"/>
         <source>移到 {n} 号柜</source>
         <translation>Move to {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="114"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="97"/>
         <source>取回窗口</source>
         <translation>Back to counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="126"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="103"/>
         <source>在“取件柜”页选中一个柜格，可指定放入或移到该柜格</source>
         <translation>Select a compartment on the Pickup locker page to load into or move to that one</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="20"/>
         <source>需注意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="32"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="38"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="21"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="27"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="33"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="22"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="23"/>
         <source>空</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="35"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="24"/>
         <source>有件</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="36"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="25"/>
         <source>正在开门</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="37"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="26"/>
         <source>等待关门</source>
         <translation>Waiting for the door to close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="37"/>
+        <source>{name}：{value}</source>
+        <translation>{name}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="19"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="22"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="45"/>
-        <source>装取证件</source>
-        <translation>Load cards</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="46"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="23"/>
         <source>排队</source>
         <translation>Queue</translation>
     </message>
@@ -714,120 +727,171 @@
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="20"/>
         <source>日志</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="51"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
         <source>门锁卡住</source>
         <translation>lock jammed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="51"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
         <source>门关不上</source>
         <translation>door will not close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="51"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
         <source>柜内损坏</source>
         <translation>compartment damaged</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="52"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="15"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="52"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="15"/>
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="52"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="15"/>
         <source>错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="112"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="116"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="156"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="118"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="159"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="145"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="162"/>
+        <source>夜间关机</source>
+        <translation>Shut down for the night</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
+        <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
+        <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
+        <source>确认关机</source>
+        <translation>Shut down now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="23"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="148"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="26"/>
         <source>本机未配置设备</source>
         <translation>No devices configured on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="29"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="155"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="32"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="157"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="34"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="161"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="37"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="83"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="70"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="40"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="174"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="46"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="49"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="34"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="38"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="191"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="40"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="47"/>
+        <source>A4 打印队列</source>
+        <translation>A4 print queue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="52"/>
+        <source>正在读取打印队列…</source>
+        <translation>Reading the print queue…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="54"/>
+        <source>读取打印队列失败：{why}</source>
+        <translation>Could not read the print queue: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="56"/>
+        <source>打印队列为空</source>
+        <translation>The print queue is empty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="77"/>
+        <source>刷新打印队列</source>
+        <translation>Refresh the print queue</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/maintenance/locker_load.py" line="48"/>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="75"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="196"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="30"/>
         <location filename="../../kiosk/ui/sim_cards.py" line="35"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
@@ -888,63 +952,83 @@
         <translation>Door {n} did not open; nothing recorded: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="209"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="42"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="212"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="45"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="216"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="48"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="217"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="49"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="222"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="54"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="232"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="62"/>
         <source>标记故障：{why}</source>
         <translation>Mark faulty: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="254"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="34"/>
         <source>本机没有排队取号服务，或排队数据库不可用</source>
         <translation>No queue service here, or the queue database is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="256"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="39"/>
+        <source>已由工作人员暂停取号</source>
+        <translation>Paused by staff</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="41"/>
         <source>可取号</source>
         <translation>Open for tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="256"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="41"/>
         <source>暂停取号：{why}</source>
         <translation>Not issuing tickets: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="260"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="45"/>
         <source>今日已取 {issued} 个，等候 {waiting} 人</source>
         <translation>{issued} tickets today, {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="263"/>
-        <source>暂停或恢复某项业务请修改排队设置中的办理时间</source>
-        <translation>To pause or resume a service, change its hours in the queue settings</translation>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="53"/>
+        <source>恢复取号</source>
+        <translation>Resume tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="280"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="57"/>
+        <source>暂停取号</source>
+        <translation>Pause tickets</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="66"/>
+        <source>补打号票</source>
+        <translation>Reprint a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="83"/>
+        <source>补打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="37"/>
         <source>没有日志</source>
         <translation>No log lines</translation>
     </message>
@@ -984,9 +1068,9 @@
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
         <location filename="../../flows/pickup.py" line="74"/>
-        <location filename="../../flows/queue.py" line="158"/>
-        <location filename="../../flows/queue.py" line="204"/>
-        <location filename="../../flows/queue.py" line="339"/>
+        <location filename="../../flows/queue.py" line="187"/>
+        <location filename="../../flows/queue.py" line="233"/>
+        <location filename="../../flows/queue.py" line="354"/>
         <location filename="../../flows/reissue.py" line="99"/>
         <location filename="../../flows/reissue.py" line="402"/>
         <location filename="../../flows/unresolved.py" line="67"/>
@@ -1076,7 +1160,7 @@
     <message>
         <location filename="../../flows/pickup.py" line="108"/>
         <location filename="../../flows/pickup.py" line="193"/>
-        <location filename="../../flows/queue.py" line="119"/>
+        <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/reissue.py" line="288"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
@@ -1169,60 +1253,75 @@
         <translation>A4 printer disabled: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="51"/>
+        <location filename="../../devices/a4printer/driver.py" line="52"/>
         <source>找不到打印命令 {cmd}（未安装 CUPS？）</source>
         <translation>Print command {cmd} not found (is CUPS installed?)</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="53"/>
+        <location filename="../../devices/a4printer/driver.py" line="54"/>
         <source>打印服务无响应</source>
         <translation>Print service not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="67"/>
+        <location filename="../../devices/a4printer/driver.py" line="68"/>
         <source>没有默认打印机：{err}</source>
         <translation>No default printer: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="78"/>
-        <location filename="../../devices/a4printer/driver.py" line="82"/>
+        <location filename="../../devices/a4printer/driver.py" line="79"/>
+        <location filename="../../devices/a4printer/driver.py" line="83"/>
         <source>A4 打印机不可用：{err}</source>
         <translation>A4 printer unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="93"/>
+        <location filename="../../devices/a4printer/driver.py" line="94"/>
         <location filename="../../devices/printer/driver.py" line="160"/>
         <source>无法打印：{why}</source>
         <translation>Cannot print: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="99"/>
-        <location filename="../../devices/a4printer/driver.py" line="103"/>
+        <location filename="../../devices/a4printer/driver.py" line="100"/>
+        <location filename="../../devices/a4printer/driver.py" line="104"/>
         <source>打印任务提交失败：{err}</source>
         <translation>Failed to submit print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="125"/>
+        <location filename="../../devices/a4printer/driver.py" line="119"/>
+        <source>读取打印队列失败：{err}</source>
+        <translation>Could not read the print queue: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/driver.py" line="126"/>
+        <source>无法取消打印任务：{err}</source>
+        <translation>Cannot cancel the print job: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/driver.py" line="133"/>
+        <source>无法重新打印：{err}</source>
+        <translation>Cannot print again: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/driver.py" line="148"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="126"/>
+        <location filename="../../devices/a4printer/driver.py" line="149"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="127"/>
+        <location filename="../../devices/a4printer/driver.py" line="150"/>
         <source>等待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="128"/>
+        <location filename="../../devices/a4printer/driver.py" line="151"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="129"/>
+        <location filename="../../devices/a4printer/driver.py" line="152"/>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
@@ -1230,7 +1329,7 @@
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="19"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -1264,23 +1363,28 @@
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="102"/>
+        <location filename="../../devices/a4printer/simulator.py" line="108"/>
         <source>A4 打印机状态</source>
         <translation>A4 printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="107"/>
+        <location filename="../../devices/a4printer/simulator.py" line="113"/>
         <location filename="../../devices/printer/simulator.py" line="139"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="108"/>
+        <location filename="../../devices/a4printer/simulator.py" line="114"/>
+        <source>下一份打印失败</source>
+        <translation>Next job fails</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/simulator.py" line="115"/>
         <source>停止打印服务</source>
         <translation>Stop print service</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="109"/>
+        <location filename="../../devices/a4printer/simulator.py" line="116"/>
         <source>启动打印服务</source>
         <translation>Start print service</translation>
     </message>
@@ -2468,18 +2572,18 @@
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="256"/>
+        <location filename="../../hall/queue/store.py" line="258"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="285"/>
+        <location filename="../../hall/queue/store.py" line="287"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="308"/>
-        <location filename="../../hall/queue/store.py" line="393"/>
+        <location filename="../../hall/queue/store.py" line="312"/>
+        <location filename="../../hall/queue/store.py" line="399"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
@@ -2515,7 +2619,7 @@
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="314"/>
-        <location filename="../../hall/queue/store.py" line="333"/>
+        <location filename="../../hall/queue/store.py" line="337"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
@@ -2540,82 +2644,82 @@
         <translation>{number} is already being served</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="351"/>
+        <location filename="../../hall/queue/store.py" line="357"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="354"/>
-        <location filename="../../hall/queue/store.py" line="512"/>
+        <location filename="../../hall/queue/store.py" line="360"/>
+        <location filename="../../hall/queue/store.py" line="518"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="463"/>
-        <location filename="../../hall/queue/store.py" line="582"/>
+        <location filename="../../hall/queue/store.py" line="469"/>
+        <location filename="../../hall/queue/store.py" line="588"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="469"/>
+        <location filename="../../hall/queue/store.py" line="475"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="518"/>
+        <location filename="../../hall/queue/store.py" line="524"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="544"/>
+        <location filename="../../hall/queue/store.py" line="550"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="569"/>
+        <location filename="../../hall/queue/store.py" line="575"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="573"/>
+        <location filename="../../hall/queue/store.py" line="579"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="580"/>
+        <location filename="../../hall/queue/store.py" line="586"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="587"/>
+        <location filename="../../hall/queue/store.py" line="593"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="594"/>
+        <location filename="../../hall/queue/store.py" line="600"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="115"/>
-        <location filename="../../hall/queue/store.py" line="618"/>
+        <location filename="../../hall/queue/store.py" line="626"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="670"/>
+        <location filename="../../hall/queue/store.py" line="678"/>
         <location filename="../../kiosk/queue_admin.py" line="244"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="672"/>
+        <location filename="../../hall/queue/store.py" line="680"/>
         <location filename="../../kiosk/queue_admin.py" line="246"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="775"/>
+        <location filename="../../hall/queue/store.py" line="791"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -4165,67 +4269,73 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Cannot open the {device} port {port}: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="132"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="131"/>
         <source>{service} 今日取号</source>
         <translation>{service}: tickets today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="133"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="132"/>
         <source>{service} 等候中</source>
         <translation>{service}: waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="137"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="136"/>
         <source>{kind}（{state}）</source>
         <translation>{kind} ({state})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="151"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="149"/>
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="159"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="157"/>
         <source>已记录换纸，纸张提醒已清除</source>
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="188"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="186"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="191"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="189"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="198"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="196"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="204"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="202"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/session.py" line="88"/>
+        <location filename="../../kiosk/maintenance/session.py" line="96"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="55"/>
         <source>未能完成：{why}</source>
         <translation>Could not be done: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/session.py" line="90"/>
+        <location filename="../../kiosk/maintenance/session.py" line="98"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="144"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="149"/>
         <source>输入错误次数过多，请 {s} 秒后再试</source>
         <translation>Too many wrong entries. Try again in {s} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/__init__.py" line="146"/>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="151"/>
+        <source>此卡未登记为工作人员卡</source>
+        <translation>This card is not enrolled as a staff card</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/__init__.py" line="153"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -4638,7 +4748,7 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../kiosk/maintenance/followups.py" line="89"/>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="38"/>
         <source>评价系统不可用</source>
         <translation>Ratings unavailable</translation>
     </message>
@@ -4648,72 +4758,113 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>{ref} closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="43"/>
         <source>待办 {n} 项，其中超期 {late} 项</source>
         <translation>{n} open, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="45"/>
         <source>没有回访事项</source>
         <translation>No follow-up items</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="18"/>
+        <source>等候</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="19"/>
+        <source>已叫号</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="20"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="55"/>
+        <source>排队系统不可用</source>
+        <translation>The queue system is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="63"/>
+        <source>{name}已处于暂停状态</source>
+        <translation>{name} is already paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="64"/>
+        <source>{name}已暂停取号</source>
+        <translation>{name}: tickets paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="73"/>
+        <source>{name}已恢复取号</source>
+        <translation>{name}: tickets resumed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="86"/>
+        <source>今日没有 {n} 号</source>
+        <translation>No ticket {n} today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="93"/>
+        <source>{n} 号票已补打</source>
+        <translation>Ticket {n} reprinted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
         <source>期限 {due}</source>
         <translation>Due {due}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="66"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="62"/>
         <source>轻触一项查看和答复</source>
         <translation>Touch an item to see and answer it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="65"/>
         <source>编号：{ref}（{kind}）</source>
         <translation>Reference: {ref} ({kind})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="70"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="66"/>
         <source>受理：{at}，期限：{due}</source>
         <translation>Received: {at}, due: {due}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="71"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="67"/>
         <source>业务：{s}</source>
         <translation>Service: {s}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="72"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="68"/>
         <source>内容：{what}</source>
         <translation>What: {what}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
         <source>回访电话：{phone}</source>
         <translation>Call-back number: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
         <source>未留</source>
         <translation>none given</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
         <source>答复：{reply}</source>
         <translation>Reply: {reply}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="81"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
         <source>答复内容</source>
         <translation>Reply</translation>
     </message>
@@ -4734,11 +4885,12 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../kiosk/ui/counter_window.py" line="83"/>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="90"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="86"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
+        <location filename="../../kiosk/maintenance/queue_desk.py" line="21"/>
         <location filename="../../kiosk/ui/counter_window.py" line="84"/>
         <source>过号</source>
         <translation>No-show</translation>
@@ -4927,6 +5079,247 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/rating_pad.py" line="119"/>
         <source>评价未能保存，请咨询工作人员</source>
         <translation>The rating could not be saved; please ask the staff</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="27"/>
+        <source>退款未成功</source>
+        <translation>Refund not completed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="28"/>
+        <source>已缴费但平台拒绝了申请</source>
+        <translation>Paid, but the platform refused the application</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="29"/>
+        <source>业务长时间未完成</source>
+        <translation>Transaction open for a long time</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="34"/>
+        <source>已在窗口退款</source>
+        <translation>refunded at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="35"/>
+        <source>已联系市民处理</source>
+        <translation>citizen contacted</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="36"/>
+        <source>经核对无需处理</source>
+        <translation>checked, nothing owed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="112"/>
+        <source>申请已提交</source>
+        <translation>application submitted</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="113"/>
+        <source>已退款</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="114"/>
+        <source>未扣款，订单已关闭</source>
+        <translation>not charged, order closed</translation>
+    </message>
+    <message>
+        <location filename="../../hall/handwork.py" line="115"/>
+        <source>申请未创建，未扣款</source>
+        <translation>application not created, not charged</translation>
+    </message>
+    <message>
+        <location filename="../../hall/queue/pause.py" line="46"/>
+        <source>{name}暂停取号，请稍后再来或到服务台咨询</source>
+        <translation>{name}: tickets are paused. Please come back later or ask at the service desk</translation>
+    </message>
+    <message>
+        <location filename="../../hall/reconcile.py" line="87"/>
+        <source>没有能处理这笔业务的程序</source>
+        <translation>Nothing on this kiosk can settle this transaction</translation>
+    </message>
+    <message>
+        <location filename="../../hall/reconcile.py" line="101"/>
+        <source>业务 {saga}（{kind}）长时间未能完成，请人工核对</source>
+        <translation>Transaction {saga} ({kind}) has not completed for a long time; please check it by hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="40"/>
+        <source>已取消</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="47"/>
+        <source>打印任务 {job} 已取消</source>
+        <translation>Print job {job} canceled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="54"/>
+        <source>打印任务 {job} 已重新提交</source>
+        <translation>Print job {job} sent again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="52"/>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="66"/>
+        <source>业务日志不可用</source>
+        <translation>The transaction journal is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="55"/>
+        <source>仍未能完成，本机稍后会自动重试</source>
+        <translation>Still not completed; the kiosk will retry by itself later</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="57"/>
+        <source>已处理：{outcome}</source>
+        <translation>Settled: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="68"/>
+        <source>这笔业务已处理完毕</source>
+        <translation>This transaction is already settled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/journal_desk.py" line="70"/>
+        <source>已记录人工处理</source>
+        <translation>Recorded as settled by hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="19"/>
+        <source>关机命令无法执行：{err}</source>
+        <translation>The shutdown command could not run: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="22"/>
+        <source>关机命令失败：{err}</source>
+        <translation>The shutdown command failed: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/power.py" line="23"/>
+        <source>正在关机</source>
+        <translation>Shutting down</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="34"/>
+        <source>读卡成功：{name}，{number}，有效期至 {until}</source>
+        <translation>Card read: {name}, {number}, valid until {until}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="40"/>
+        <source>扫码成功：{code}（{n} 位）</source>
+        <translation>Code scanned: {code} ({n} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="43"/>
+        <source>读卡失败：{why}</source>
+        <translation>Card not read: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="44"/>
+        <source>扫码失败：{why}</source>
+        <translation>Code not scanned: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="66"/>
+        <source>指纹采集成功：{finger}，图像质量 {q}</source>
+        <translation>Fingerprint taken: {finger}, image quality {q}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="32"/>
+        <source>本机没有摄像头</source>
+        <translation>This kiosk has no camera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/camera.py" line="39"/>
+        <source>站在取景框前，按提示检查光线和位置；此处不拍照</source>
+        <translation>Stand in front of the camera and check light and position by the hints; no photo is taken here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="22"/>
+        <source>业务核对</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="31"/>
+        <source>本机没有业务日志，或日志不可用</source>
+        <translation>This kiosk has no transaction journal, or it is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="34"/>
+        <source>没有需要人工处理的业务</source>
+        <translation>No transactions need a hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="40"/>
+        <source>受理号 {acc}</source>
+        <translation>Acceptance no. {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="41"/>
+        <source>订单 {order}</source>
+        <translation>Order {order}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="42"/>
+        <source>金额 {yuan} 元</source>
+        <translation>Amount ¥{yuan}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="45"/>
+        <source>平台已拒绝申请</source>
+        <translation>platform refused the application</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="47"/>
+        <source>重试，或已人工处理时选择原因：</source>
+        <translation>Retry, or if it was settled by hand, choose why:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="49"/>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="22"/>
+        <source>读卡扫码</source>
+        <translation>Readers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="31"/>
+        <source>请把身份证放在读卡区，读到的内容显示在下方（已遮挡）</source>
+        <translation>Place an ID card on the reader; what it reads is shown below (masked)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="32"/>
+        <source>请把二维码或条码对准扫码口，扫到的内容显示在下方（已遮挡）</source>
+        <translation>Hold a QR code or barcode to the scanner; what it reads is shown below (masked)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="42"/>
+        <source>按下按钮后把右手食指放在指纹仪上，显示图像质量（不保存指纹）</source>
+        <translation>Press the button, then put the right index finger on the scanner: the image quality is shown (no print is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="46"/>
+        <source>测试指纹仪</source>
+        <translation>Test the fingerprint scanner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="52"/>
+        <source>本机没有读卡器或扫码器</source>
+        <translation>This kiosk has no card reader or code scanner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="54"/>
+        <source>检测结果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="56"/>
+        <source>还没有读到内容</source>
+        <translation>Nothing read yet</translation>
     </message>
     <message>
         <location filename="../../hall/lockers/handover.py" line="85"/>

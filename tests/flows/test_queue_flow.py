@@ -153,16 +153,38 @@ def test_english_session_prints_the_english_ticket(make_ctx, devices):
     assert name == "queue_ticket_en" and data["service_name_en"] == "Social insurance"
 
 
-def test_home_keeps_the_queue_on_with_a_note_when_an_optional_device_is_down(devices):
+def test_home_keeps_the_queue_on_with_a_note_when_an_optional_device_is_down(make_ctx, devices):
     from flows.catalog import CATALOG
 
+    services = make_ctx().services
     devices.down("printer")
-    (tile,) = tiles(["queue"], CATALOG, devices.status, {"queue": object()})
+    (tile,) = tiles(["queue"], CATALOG, devices.status, services)
     assert tile.available and "电子号票" in tile.detail.render()
     devices.down("idcard")
-    (tile,) = tiles(["queue"], CATALOG, devices.status, {"queue": object()})
+    (tile,) = tiles(["queue"], CATALOG, devices.status, services)
     assert "电子号票" in tile.detail.render() and "读卡器暂不可用" in tile.detail.render()
     # a required device down still turns a service off, with the reason
     devices.states["camera"] = OK
     (photo,) = tiles(["photo"], CATALOG, devices.status, {})
     assert not photo.available and "凭条打印机" in photo.reason.render()
+
+
+def test_a_service_paused_by_staff_is_off_with_its_reason_and_home_says_when_all_are(make_ctx, devices):
+    from flows.catalog import CATALOG
+
+    ctx = make_ctx()
+    store = ctx.services["queue"]
+    codes = [s.code for s in store.settings.services]
+    store.pauses.pause(codes[0], "S01")
+    t = run(queue.start, ctx, citizen(Intent("back")))
+    choose = next(v for v in t.views if isinstance(v, Choose))
+    first = next(o for o in choose.options if o.key == codes[0])
+    assert not first.enabled and "暂停取号" in first.reason.render()
+    assert all(o.enabled for o in choose.options if o.key in codes[1:])
+    for code in codes[1:]:
+        store.pauses.pause(code, "S01")
+    (tile,) = tiles(["queue"], CATALOG, devices.status, ctx.services)
+    assert not tile.available and "暂停全部取号" in tile.reason.render()
+    store.pauses.resume(codes[0])
+    (tile,) = tiles(["queue"], CATALOG, devices.status, ctx.services)
+    assert tile.available

@@ -45,6 +45,18 @@ def test_demo_writes_a_png_per_screen_and_an_index(tmp_path):
         "pickup-door",
         "pickup-done",
         "pickup-used",
+        "maint-keypad",
+        "maint-overview",
+        "maint-printer",
+        "maint-camera",
+        "maint-readers",
+        "maint-lockers",
+        "maint-queue",
+        "maint-journal",
+        "maint-logs",
+        "maint-overview-english",
+        "maint-overview-landscape",
+        "maint-shutdown",
     ):
         assert any(p.endswith(f"-{expected}.png") for p in pngs), (expected, pngs)
     assert "queue-ticket-receipt.png" in pngs

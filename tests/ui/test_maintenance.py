@@ -3,6 +3,7 @@ its lockout, the overview, idle and exit back to the citizen home, and the audit
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -11,8 +12,10 @@ from argon2 import PasswordHasher
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QPushButton
 
+from core.text import tr
 from hall.audit import AuditLog
 from hall.db import open_engine, sqlite_url
+from kiosk.home import DEVICE_NAMES
 from tests.ui.conftest import make_kiosk
 
 # the real argon2id, with small costs so the tests stay quick; the kiosk verifies whatever
@@ -20,14 +23,30 @@ from tests.ui.conftest import make_kiosk
 FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 PIN = "246813"
 STAFF_ID_NUMBER = "11010519491231002X"  # synthetic, valid check digit
-SHOTS = Path("/work/shots/maint")
+SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots")) / "maint"
+SHOTS.mkdir(parents=True, exist_ok=True)
 
 
-def texts(widget) -> str:
-    QApplication.processEvents()
+def _shown_texts(widget) -> str:
     return " ".join(w.text() for w in widget.findChildren(QLabel) if w.isVisible()) + " ".join(
         b.text() for b in widget.findChildren(QPushButton) if b.isVisible()
     )
+
+
+def texts(widget, settle: float = 2.0) -> str:
+    """What the screen shows once it has settled: a redraw (a device's status changed, a
+    reading arrived) builds new widgets that are shown an event round later, so read until two
+    rounds in a row agree (within `settle` seconds)."""
+    deadline = time.monotonic() + settle
+    QApplication.processEvents()
+    last = _shown_texts(widget)
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        now = _shown_texts(widget)
+        if now == last:
+            break
+        last = now
+    return last
 
 
 def btn(shell, name: str, timeout: float = 5.0) -> QPushButton:
@@ -56,7 +75,10 @@ def staff_kiosk(tmp_path):
             "staff.idle_timeout": 60,
         },
     )
-    k.alerts.raise_("printer", "paper_near_end", "凭条打印机：纸将用完")
+    # as the app raises a device's alert: marked text, rendered in the UI language
+    k.alerts.raise_(
+        "printer", "paper_near_end", tr("{device}：{why}", device=DEVICE_NAMES["printer"], why=tr("纸将用尽"))
+    )
     yield k
     k.stop()
 
@@ -89,9 +111,34 @@ def type_pin(qtbot, shell, pin: str) -> None:
     qtbot.waitUntil(lambda: not shell.staff.checking, timeout=20000)  # argon2 runs on a thread
 
 
-def audit_rows(kiosk) -> list:
+def click(qtbot, shell, name: str) -> None:
+    qtbot.mouseClick(btn(shell, name), Qt.MouseButton.LeftButton)
+
+
+def staff_shell(qtbot, kiosk):  # type: ignore[no-untyped-def]
+    """A shell on `kiosk` with staff S01 in maintenance mode (gesture and PIN, as staff do)."""
+    from kiosk.ui.app import application
+    from kiosk.ui.shell import Shell, install
+
+    application()
+    s = Shell(kiosk)
+    install(s)
+    qtbot.addWidget(s)
+    s.resize(1080, 1920)
+    s.show()
+    taps(qtbot, s)
+    type_pin(qtbot, s, PIN)
+    assert s.mode == "staff"
+    return s
+
+
+def audit_log(kiosk) -> AuditLog:
     engine = open_engine(sqlite_url(Path(kiosk.config["kiosk"]["data_dir"]) / "hall.db"))
-    return AuditLog(engine, "K01").rows()
+    return AuditLog(engine, "K01")
+
+
+def audit_rows(kiosk) -> list:
+    return audit_log(kiosk).rows()
 
 
 def test_gesture_shows_only_a_keypad(qtbot, shell):
@@ -137,7 +184,7 @@ def test_right_pin_shows_devices_and_alerts_and_is_audited(qtbot, shell, staff_k
     assert shell.mode == "staff"
     shown = texts(shell)
     assert "维护模式 · S01" in shown
-    assert "凭条打印机" in shown and "纸将用完" in shown  # the open alert, with its time
+    assert "凭条打印机" in shown and "纸将用尽" in shown  # the open alert, with its time
     shell.grab().save(str(SHOTS / "overview_1080x1920.png"))
     shell.resize(1920, 1080)
     QApplication.processEvents()
@@ -149,7 +196,11 @@ def test_right_pin_shows_devices_and_alerts_and_is_audited(qtbot, shell, staff_k
     assert "没有未处理的提醒" in texts(shell)
     qtbot.mouseClick(btn(shell, "maint_exit"), Qt.MouseButton.LeftButton)
     assert shell.mode == "home"
-    assert shell.staff.last_visit == shell.clock.now().isoformat(timespec="seconds")  # health reports it
+    from kiosk.remote_view import RemoteView
+
+    staff_kiosk.services["remote"] = view = RemoteView(None, audit_log(staff_kiosk).last_visit)
+    view.refresh()  # the health file reports the visit from the audit table
+    assert staff_kiosk.health()["last_staff_visit"] == shell.clock.now().isoformat(timespec="seconds")
     rows = [(r.subject, r.action, r.object, r.result) for r in audit_rows(staff_kiosk)]
     assert rows == [
         ("S01", "enter", "pin", "ok"),
@@ -186,6 +237,21 @@ def test_staff_card_enters_and_a_citizen_card_does_not(qtbot, shell, staff_kiosk
         ("unknown", "card", "refused"),
         ("S02", "card", "ok"),
     ]
+
+
+def test_a_card_not_enrolled_on_the_keypad_is_refused_as_such_and_audited(qtbot, shell, staff_kiosk):
+    class Card:
+        id_number = "110105194912310037"  # synthetic, valid check digit, not enrolled
+
+    taps(qtbot, shell)
+    shell._on_device_event(("card_inserted", Card()))
+    qtbot.waitUntil(lambda: not shell.staff.checking, timeout=20000)
+    assert shell.mode == "staff_pin" and "此卡未登记为工作人员卡" in texts(shell)
+    assert shell.staff.auth.failures == 0  # a card cannot be guessed: it does not lock PIN entry
+    assert [(r.subject, r.action, r.object, r.result) for r in audit_rows(staff_kiosk)] == [
+        ("unknown", "enter", "card", "refused")
+    ]
+    assert Card.id_number not in " ".join(r.line() for r in audit_rows(staff_kiosk))
 
 
 def test_no_plain_pin_in_config_or_database(qtbot, shell, staff_kiosk):
@@ -274,6 +340,7 @@ def test_panel_switches_to_english(qtbot, shell):
     qtbot.mouseClick(btn(shell, "language"), Qt.MouseButton.LeftButton)
     shown = texts(shell)
     assert "Maintenance · S01" in shown and "Open alerts" in shown and "Exit maintenance" in shown
+    assert "Receipt printer: Paper running low" in shown and "纸将用尽" not in shown  # the alert too
     shell.resize(1920, 1080)
     QApplication.processEvents()
     shell.grab().save(str(SHOTS / "overview_en_1920x1080.png"))
@@ -297,3 +364,79 @@ def test_lockout_survives_a_restart(qtbot, shell, staff_kiosk):
         assert again.mode == "staff_pin" and "20 秒后再试" in texts(again)
     finally:
         again.shutdown()
+
+
+def shell_with(qtbot, kiosk, **settings):  # type: ignore[no-untyped-def]
+    """A fresh shell on the kiosk with changed settings (as after editing the config)."""
+    from kiosk.ui.shell import Shell, install
+
+    for key, value in settings.items():
+        kiosk.config = kiosk.config.replace(key, value)
+    s = Shell(kiosk)
+    install(s)
+    qtbot.addWidget(s)
+    s.resize(1080, 1920)
+    s.show()
+    return s
+
+
+def test_shutdown_is_offered_only_where_configured_and_asks_first(
+    qtbot, shell, staff_kiosk, tmp_path, monkeypatch
+):
+    import sys
+
+    import kiosk.ui.maintenance as maintenance
+
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    assert not [b for b in shell.findChildren(QPushButton, "maint_shutdown") if b.isVisible()]
+    qtbot.mouseClick(btn(shell, "maint_exit"), Qt.MouseButton.LeftButton)
+    shell.shutdown()
+    marker = tmp_path / "powered-off"
+    command = [sys.executable, "-c", f"open({str(marker)!r}, 'w').write('off')"]
+    again = shell_with(qtbot, staff_kiosk, **{"staff.shutdown_command": command})
+    codes: list[int] = []
+    monkeypatch.setattr(maintenance.QApplication, "exit", codes.append)
+    try:
+        taps(qtbot, again)
+        type_pin(qtbot, again, PIN)
+        qtbot.mouseClick(btn(again, "maint_shutdown"), Qt.MouseButton.LeftButton)
+        assert "确定关机吗" in texts(again) and not marker.exists()  # nothing yet
+        again.grab().save(str(SHOTS / "shutdown_confirm_1080x1920.png"))
+        qtbot.mouseClick(btn(again, "shutdown_cancel"), Qt.MouseButton.LeftButton)
+        assert "确定关机吗" not in texts(again) and not marker.exists()
+        qtbot.mouseClick(btn(again, "maint_shutdown"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(btn(again, "shutdown_confirm"), Qt.MouseButton.LeftButton)
+        assert marker.read_text() == "off" and codes == [0] and again.mode == "home"
+    finally:
+        again.shutdown()
+    assert [(r.action, r.object, r.result) for r in audit_rows(staff_kiosk)][-2:] == [
+        ("shutdown", "machine", "ok"),
+        ("exit", "shutdown", "ok"),
+    ]
+
+
+def test_a_shutdown_command_that_fails_leaves_staff_in_maintenance_with_the_reason(
+    qtbot, shell, staff_kiosk, monkeypatch
+):
+    import sys
+
+    import kiosk.ui.maintenance as maintenance
+
+    codes: list[int] = []
+    monkeypatch.setattr(maintenance.QApplication, "exit", codes.append)
+    shell.shutdown()
+    command = [sys.executable, "-c", "import sys; sys.exit('Access denied by polkit')"]
+    again = shell_with(qtbot, staff_kiosk, **{"staff.shutdown_command": command})
+    try:
+        taps(qtbot, again)
+        type_pin(qtbot, again, PIN)
+        qtbot.mouseClick(btn(again, "maint_shutdown"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(btn(again, "shutdown_confirm"), Qt.MouseButton.LeftButton)
+        assert again.mode == "staff" and codes == []
+        assert "关机命令失败：Access denied by polkit" in texts(again)
+    finally:
+        again.shutdown()
+    assert ("shutdown", "machine", "failed") in [
+        (r.action, r.object, r.result) for r in audit_rows(staff_kiosk)
+    ]

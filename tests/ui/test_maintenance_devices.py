@@ -4,13 +4,12 @@ states and alerts, a test print, "paper refilled", and the locker wall's staff a
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
+from core.redact import mask_reference
 from devices.base import State
-from kiosk.maintenance.actions import mask_application
 from tests.ui.conftest import simulated_kiosk
-from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, btn, taps, texts, type_pin
+from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, click, staff_shell, texts
 
 
 @pytest.fixture
@@ -22,6 +21,8 @@ def kiosk(tmp_path):
             "queue.always_open": True,
             "devices.camera.driver": "none",
             "staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}],
+            "staff.journal_grace": 0,  # list a stuck payment at once
+            "devices.a4printer.driver": "cups",
         },
     )
     for kind in ("printer", "locker"):
@@ -32,24 +33,9 @@ def kiosk(tmp_path):
 
 @pytest.fixture
 def shell(qtbot, kiosk):
-    from kiosk.ui.app import application
-    from kiosk.ui.shell import Shell, install
-
-    application()
-    s = Shell(kiosk)
-    install(s)
-    qtbot.addWidget(s)
-    s.resize(1080, 1920)
-    s.show()
-    taps(qtbot, s)
-    type_pin(qtbot, s, PIN)
-    assert s.mode == "staff"
+    s = staff_shell(qtbot, kiosk)
     yield s
     s.shutdown()
-
-
-def click(qtbot, shell, name: str) -> None:
-    qtbot.mouseClick(btn(shell, name), Qt.MouseButton.LeftButton)
 
 
 def test_overview_lists_every_device_with_its_state_and_the_day_s_tickets(qtbot, shell, kiosk):
@@ -81,6 +67,33 @@ def test_test_print_and_paper_refilled(qtbot, shell, kiosk):
     shell.grab().save(str(SHOTS / "printer_1080x1920.png"))
     actions = [(r.action, r.result) for r in audit_rows(kiosk)]
     assert ("test_print", "ok") in actions and ("paper_refilled", "ok") in actions
+
+
+def test_paper_running_out_during_the_test_print_is_a_failure_not_a_success(qtbot, shell, kiosk):
+    kiosk.simulators["printer"].run_out_during_next()
+    click(qtbot, shell, "tab_printer")
+    click(qtbot, shell, "test_print")
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)
+    assert "测试页已打印" not in texts(shell)
+    assert ("test_print", "failed") in [(r.action, r.result) for r in audit_rows(kiosk)]
+
+
+def test_idle_while_a_test_print_hangs_ends_the_staff_session_and_its_outcome_is_still_audited(
+    qtbot, shell, kiosk
+):
+    sim = kiosk.simulators["printer"]
+    sim.stall_during_next()
+    click(qtbot, shell, "tab_printer")
+    click(qtbot, shell, "test_print")
+    assert "正在处理" in texts(shell)
+    shell.clock.advance(kiosk.config["staff"]["idle_timeout"] + 1)
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)  # the screen does not wait on the printer
+    assert not shell.staff.session.active
+    sim.resume()  # power cycled: the job ends one way or the other
+    qtbot.waitUntil(lambda: "test_print" in [r.action for r in audit_rows(kiosk)], timeout=90000)
+    assert shell.mode == "home"  # the late outcome does not bring the panel back
+    rows = [(r.subject, r.action, r.object) for r in audit_rows(kiosk)]
+    assert rows.index(("S01", "exit", "idle")) < rows.index(("S01", "test_print", "printer"))
 
 
 def test_test_print_failure_is_shown_and_audited(qtbot, shell, kiosk):
@@ -121,8 +134,8 @@ def test_clearing_an_empty_compartment_is_refused_with_a_reason(qtbot, shell, ki
 
 
 def test_application_numbers_are_masked_on_the_wall():
-    assert mask_application("A2026120100123") == "****0123"
-    assert mask_application(None) == ""
+    assert mask_reference("A2026120100123") == "****0123"
+    assert mask_reference(None) == ""
 
 
 def test_queue_page_shows_each_service_today(qtbot, shell, kiosk):
@@ -130,4 +143,179 @@ def test_queue_page_shows_each_service_today(qtbot, shell, kiosk):
     click(qtbot, shell, "tab_queue")
     shown = texts(shell)
     assert "社保业务" in shown and "今日已取 1 个，等候 1 人" in shown and "可取号" in shown
+    assert "等候 1 · 已叫号 0 · 已办结 0 · 过号 0" in shown
     shell.grab().save(str(SHOTS / "queue_1080x1920.png"))
+
+
+def test_pausing_a_service_refuses_its_tickets_until_staff_resume_it(qtbot, shell, kiosk):
+    from hall.queue import QueueRefused
+
+    store = kiosk.services["queue"]
+    click(qtbot, shell, "tab_queue")
+    click(qtbot, shell, "pause_social")
+    assert "社保业务已暂停取号" in texts(shell) and "恢复取号" in texts(shell)
+    with pytest.raises(QueueRefused) as refused:
+        store.issue("social")
+    assert refused.value.code == "paused" and "暂停取号" in str(refused.value.reason)
+    shell.grab().save(str(SHOTS / "queue_paused_1080x1920.png"))
+    click(qtbot, shell, "resume_social")
+    assert "社保业务已恢复取号" in texts(shell)
+    assert store.issue("social").number.endswith("001")
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("queue_pause", "social", "ok") in rows and ("queue_resume", "social", "ok") in rows
+
+
+def test_reprint_prints_the_same_number_and_qr(qtbot, shell, kiosk):
+    from flows.queue import ticket_qr
+
+    store = kiosk.services["queue"]
+    first = store.issue("social")
+    sim = kiosk.simulators["printer"]
+    before = len(sim.qr_codes)
+    click(qtbot, shell, "tab_queue")
+    click(qtbot, shell, "reprint_prefix_social")
+    for key in "12":  # a ticket not issued today
+        click(qtbot, shell, f"key_{key}")
+    click(qtbot, shell, "reprint")
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)
+    assert "今日没有" in texts(shell) and len(sim.qr_codes) == before
+    click(qtbot, shell, "key_1")
+    assert first.number in " ".join(w.text() for w in shell.findChildren(QLineEdit, "reprint_number"))
+    click(qtbot, shell, "reprint")
+    qtbot.waitUntil(lambda: "号票已补打" in texts(shell), timeout=20000)
+    assert first.number in sim.last_text and "社保业务" in sim.last_text
+    assert sim.qr_codes[-1] == [ticket_qr(kiosk.services, first)]
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("queue_reprint", first.number, "ok") in rows
+    assert ("queue_reprint", first.number.replace("001", "012"), "failed") in rows
+
+
+def test_reprint_with_the_printer_out_of_paper_says_so_and_is_audited(qtbot, shell, kiosk):
+    first = kiosk.services["queue"].issue("social")
+    kiosk.simulators["printer"].set_state("out")
+    assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.FAULT, 10)
+    click(qtbot, shell, "tab_queue")
+    click(qtbot, shell, "reprint_prefix_social")
+    click(qtbot, shell, "key_1")
+    click(qtbot, shell, "reprint")
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)
+    assert ("queue_reprint", first.number, "failed") in [
+        (r.action, r.object, r.result) for r in audit_rows(kiosk)
+    ]
+
+
+def test_journal_items_are_retried_or_settled_by_hand_and_audited(qtbot, shell, kiosk):
+    from tests.backends.test_handwork import refund_refused
+
+    srv, paid = kiosk.reference_servers, kiosk.services["paid_application"]
+    keys = [refund_refused(paid, srv) for _ in range(2)]
+    kiosk.alerts.raise_("journal", "unsettled", "业务长时间未能完成，请人工核对")
+    click(qtbot, shell, "tab_journal")
+    shown = texts(shell)
+    assert shown.count("退款未成功") == 2 and "平台已拒绝申请" in shown and "金额" in shown
+    shell.grab().save(str(SHOTS / "journal_1080x1920.png"))
+    click(qtbot, shell, "retry_0")  # the gateway still refuses the refund
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=30000)
+    srv.gateway.faults.clear()
+    click(qtbot, shell, "retry_0")
+    qtbot.waitUntil(lambda: "已处理：已退款" in texts(shell), timeout=30000)
+    assert texts(shell).count("退款未成功") == 1
+    click(qtbot, shell, "by_hand_0_refunded_at_counter")
+    assert "已记录人工处理" in texts(shell) and "没有需要人工处理的业务" in texts(shell)
+    assert not [a for a in kiosk.alerts.active() if a.source == "journal"]
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("journal_retry", keys[0], "failed") in rows and ("journal_retry", keys[0], "ok") in rows
+    assert ("journal_by_hand", f"{keys[1]} refunded_at_counter", "ok") in rows
+
+
+def test_a4_queue_shows_a_stuck_job_staff_cancel_it_and_retry_it(qtbot, shell, kiosk, tmp_path):
+    device, sim = kiosk.devices["a4printer"], kiosk.simulators["a4printer"]
+    assert device.wait_until(lambda s: s.state is State.OK, 10), device.status
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n% a certificate\n")
+    sim.run_out_during_next()  # the tray empties as the job starts: it stays in the queue
+    job = device.call(lambda d: d.print_pdf(pdf), 30).job_id
+    click(qtbot, shell, "tab_printer")
+    qtbot.waitUntil(lambda: f"{job}  正在打印" in texts(shell), timeout=20000)
+    shell.grab().save(str(SHOTS / "printer_a4_1080x1920.png"))
+    click(qtbot, shell, f"a4_cancel_{job}")
+    qtbot.waitUntil(lambda: f"{job}  已取消" in texts(shell), timeout=20000)
+    assert f"打印任务 {job} 已取消" in texts(shell)
+    sim.set_state("idle")  # paper loaded
+    click(qtbot, shell, f"a4_retry_{job}")
+    qtbot.waitUntil(lambda: f"{job}  已打印" in texts(shell), timeout=20000)
+    assert sim.last_document is not None and sim.last_document.read_bytes() == pdf.read_bytes()
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("a4_cancel", job, "ok") in rows and ("a4_retry", job, "ok") in rows
+
+
+def test_a4_cancel_refused_by_cups_is_shown_and_audited(qtbot, shell, kiosk, tmp_path):
+    device, sim = kiosk.devices["a4printer"], kiosk.simulators["a4printer"]
+    assert device.wait_until(lambda s: s.state is State.OK, 10), device.status
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    sim.run_out_during_next()
+    job = device.call(lambda d: d.print_pdf(pdf), 30).job_id
+    click(qtbot, shell, "tab_printer")
+    qtbot.waitUntil(lambda: f"{job}  正在打印" in texts(shell), timeout=20000)
+    sim.set_scheduler(False)  # CUPS stops answering mid-maintenance
+    click(qtbot, shell, f"a4_cancel_{job}")
+    qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)
+    assert ("a4_cancel", job, "failed") in [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+
+
+def test_health_file_reports_open_alerts_journal_items_and_the_last_staff_visit(qtbot, shell, kiosk):
+    import json
+    from pathlib import Path
+
+    from tests.backends.test_handwork import refund_refused
+
+    refund_refused(kiosk.services["paid_application"], kiosk.reference_servers)
+    kiosk.alerts.raise_("printer", "paper_near_end", "凭条打印机：纸将用完")
+    kiosk.alerts.acknowledge("printer", "paper_near_end")
+    kiosk.services["remote"].refresh()  # its thread does this every interval
+    kiosk.write_health()
+    status = json.loads(Path(kiosk.config["health"]["status_file"]).read_text(encoding="utf-8"))
+    (alert,) = [a for a in status["alerts"] if a["code"] == "paper_near_end"]
+    assert alert["acknowledged"] is True and alert["ts"]
+    (item,) = status["journal_needing_hand"]
+    assert item["kind"] == "refund_failed" and item["amount_fen"] > 0
+    assert item["acceptance_no"].startswith("****")  # masked
+    assert status["last_staff_visit"] == shell.clock.now().isoformat(timespec="seconds")
+
+
+def test_a_long_alert_in_english_overlaps_nothing_on_a_page_taller_than_the_screen(qtbot, shell, kiosk):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from core.text import tr
+
+    why = "speech service did not answer within 3 s, twice in a row, after a restart of the service"
+    kiosk.alerts.raise_("voice", "degraded", tr("语音播报不可用：{why}", why=why))
+    kiosk.alerts.raise_("printer", "paper_near_end", tr("纸将用尽"))
+    click(qtbot, shell, "language")
+    click(qtbot, shell, "tab_printer")
+    click(qtbot, shell, "tab_overview")
+    assert "Voice guidance unavailable" in texts(shell)
+
+    def place(w) -> QRect:  # type: ignore[no-untyped-def]
+        return QRect(w.mapTo(shell, w.rect().topLeft()), w.size())
+
+    panel = shell.staff.panel
+    shown = [w for w in panel.findChildren(QLabel) + panel.findChildren(QPushButton) if w.isVisible()]
+    rows = [w for w in shown if w.objectName().startswith(("alert_", "ack_", "clear_"))]
+    assert len(rows) == 6
+    clashes = [
+        (a.objectName(), b.objectName())
+        for i, a in enumerate(rows)
+        for b in rows[i + 1 :]
+        if place(a).intersects(place(b))
+    ]
+    assert clashes == []
+    shell.grab().save(str(SHOTS / "overview_long_alert_en_1080x1920.png"))
+
+
+def test_a_fresh_kiosk_reports_no_staff_visit_and_no_journal_items_not_unknown(kiosk):
+    view = kiosk.services["remote"].refresh()  # before anyone opened the staff audit table
+    assert view == {"journal_needing_hand": [], "last_staff_visit": None}
+    assert kiosk.health()["last_staff_visit"] is None

@@ -15,7 +15,8 @@ from kiosk.idle import IdleWatch
 from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.auth import Attempt, StaffAuth
 from kiosk.maintenance.gesture import CornerTaps
-from kiosk.maintenance.session import StaffSession
+from kiosk.maintenance.power import shut_down
+from kiosk.maintenance.session import Outcome, StaffSession
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import ui
 from kiosk.ui.maintenance.panel import MaintenancePanel
@@ -59,13 +60,14 @@ class StaffMode:
         self.idle = IdleWatch(shell.clock, settings["idle_timeout"], 0)
         self.session = StaffSession(self.auth, None, self.idle)
         self._audit_opened = False
-        self.last_visit: str | None = None  # for the health status: when staff last got in
         self.maint = Maintenance(shell.kiosk, self.session)
         self.pin_screen = PinScreen(self.pin_entered, self.leave)
         restart = self.restart if settings["allow_restart"] else None
-        self.panel = MaintenancePanel(self.leave, restart)
+        shutdown = self.shutdown if settings["shutdown_command"] else None
+        self.panel = MaintenancePanel(self.leave, restart, shutdown)
         shell.stack.addWidget(self.pin_screen)
         self.checking = False  # a PIN or card is being checked (argon2 takes a good part of a second)
+        self._by_card = False  # what is being checked: a card (else a PIN)
         self._checked = channel(self._result, owner=self.pin_screen)
         shell.stack.addWidget(self.panel)
 
@@ -105,19 +107,23 @@ class StaffMode:
 
     def pin_entered(self, pin: str) -> None:
         self.shell.idle.touch()
-        self._check(lambda: self.session.enter_pin(pin))
+        self._check(lambda: self.session.enter_pin(pin), by_card=False)
 
-    def _check(self, attempt: Callable[[], Attempt]) -> None:
+    def _check(self, attempt: Callable[[], Attempt], by_card: bool) -> None:
         """argon2 is slow on purpose: check (and audit) on a thread so the screen keeps
         answering; the outcome comes back through the bridge."""
         if self.checking:
             return
-        self.checking = True
+        self.checking, self._by_card = True, by_card
         self.pin_screen.ok.setEnabled(False)
 
         def run() -> None:
             self._audit()
-            self._checked.send(attempt())
+            result = attempt()
+            remote = self.shell.kiosk.services.get("remote")
+            if result.staff is not None and remote is not None:
+                remote.refresh()  # the health file shows the visit at its next write
+            self._checked.send(result)
 
         threading.Thread(target=run, daemon=True, name="staff-check").start()
 
@@ -125,7 +131,7 @@ class StaffMode:
         """A card read on the home or keypad screen is checked as a staff card (True: taken)."""
         if not self.auth.cards or self.shell.mode not in ("home", "attract", PIN):
             return False
-        self._check(lambda: self.session.enter_card(id_number))
+        self._check(lambda: self.session.enter_card(id_number), by_card=True)
         return True
 
     def _result(self, attempt: Attempt) -> None:
@@ -135,13 +141,14 @@ class StaffMode:
             self.session.end("citizen_session")  # a citizen started a journey meanwhile: theirs
             return
         if attempt.staff is not None:
-            self.last_visit = self.shell.clock.now().isoformat(timespec="seconds")
             self.show_panel()
             return
         if self.shell.mode != PIN:
             return  # a citizen's card on the home screen is none of ours (the try is audited)
         if attempt.locked_for > 0:
             message: Text = tr("输入错误次数过多，请 {s} 秒后再试", s=int(attempt.locked_for + 0.999))
+        elif self._by_card:
+            message = tr("此卡未登记为工作人员卡")
         else:
             message = tr("密码不正确")
         self.pin_screen.show_error(message)
@@ -164,6 +171,14 @@ class StaffMode:
         self.session.act("restart", "kiosk", lambda: None)
         self.end("restart")
         QApplication.exit(RESTART_CODE)
+
+    def shutdown(self) -> Outcome:
+        """Power off for the night; a command that fails leaves staff in maintenance to see why."""
+        outcome = shut_down(self.session, self.shell.kiosk.config["staff"]["shutdown_command"])
+        if outcome.ok:
+            self.end("shutdown")
+            QApplication.exit(0)
+        return outcome
 
     # ---- time and touches ----
     def touched(self) -> None:

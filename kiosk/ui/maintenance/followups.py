@@ -13,20 +13,16 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout
 from core.text import tr
 from kiosk.maintenance.followups import QUICK_REPLIES, Followups
 from kiosk.ui.i18n import ui
+from kiosk.ui.maintenance.page import Page
 from kiosk.ui.widgets import button, label
 
 if TYPE_CHECKING:
     from kiosk.maintenance.actions import Maintenance
-    from kiosk.ui.maintenance.panel import MaintenancePanel
 
 
-class FollowupsPage:
+class FollowupsPage(Page):
     key = "followups"
     title = tr("回访")
-
-    def __init__(self, panel: MaintenancePanel) -> None:
-        self.panel = panel
-        self.reset()
 
     def reset(self) -> None:
         self.chosen: str | None = None

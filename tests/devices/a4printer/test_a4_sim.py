@@ -117,3 +117,35 @@ def test_missing_cups_is_a_permanent_fault(tmp_path):
     )
     with pytest.raises(PermanentFault, match="no-lpstat"):
         drv.open()
+
+
+def test_staff_see_the_queue_cancel_a_stuck_job_and_retry_it(sim, pdf):
+    drv = driver(sim)
+    sim.set_state("media_empty")
+    with pytest.raises(DeviceError):
+        drv.print_pdf(pdf)  # refused at once while out of paper
+    sim.set_state("idle")
+    sim.run_out_during_next()
+    stuck = drv.print_pdf(pdf).job_id  # the tray empties as it starts: it waits
+    assert [(j.job_id, j.state) for j in drv.jobs()] == [(stuck, "processing")]
+    drv.cancel_job(stuck)
+    (job,) = drv.jobs()
+    assert job.state == "failed" and "job-canceled-by-user" in job.reasons
+    with pytest.raises(DeviceError):
+        drv.cancel_job(stuck)  # already finished: CUPS says so
+    sim.set_state("idle")  # paper loaded
+    drv.retry_job(stuck)
+    assert drv.wait_job(stuck, timeout=5).state == "completed"
+    assert sim.last_document is not None
+    with pytest.raises(DeviceError):
+        drv.retry_job(stuck)  # printed: nothing kept to print again
+
+
+def test_a_job_the_printer_aborts_is_failed_and_can_be_retried(sim, pdf):
+    drv = driver(sim)
+    sim.fail_next()
+    job = drv.print_pdf(pdf).job_id
+    assert drv.wait_job(job, timeout=5).state == "failed"
+    assert sim.documents == []
+    drv.retry_job(job)
+    assert drv.wait_job(job, timeout=5).state == "completed" and len(sim.documents) == 1

@@ -1,0 +1,172 @@
+"""The demo's walk through maintenance mode: the hidden gesture and keypad, then every page with
+something on it (a stuck A4 job, the live camera, a card and a code read, a paused queue),
+English and landscape, the shutdown question. kiosk/ui/demo.py adds it to DEMO_STEPS."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.camera_view import CameraView
+from kiosk.ui.demo import click, expect, pump, visible
+from kiosk.ui.maintenance.page import Page
+from kiosk.ui.maintenance.printer import PrinterPage
+from kiosk.ui.maintenance.readers import ReadersPage
+from kiosk.ui.shell import Shell
+
+# the simulate config's demo staff PIN (resources/config/simulate.toml says so beside its hash)
+SIM_PIN = "123456"
+
+Snap = Callable[[str, str], None]
+
+
+P = TypeVar("P", bound=Page)
+
+
+def _shown(shell: Shell, cls: type[P]) -> P:
+    page = shell.staff.panel.pages[cls.key]
+    assert isinstance(page, cls)
+    return page
+
+
+def _settled(shell: Shell) -> Callable[[], bool]:
+    """A redrawn page lays its new widgets out over a few event rounds: true once two looks at
+    the panel's widgets (which, where, how big) agree."""
+    last: list[object] = [None]
+
+    def look() -> bool:
+        pump()
+        now = [
+            (w.objectName(), w.geometry().getRect())
+            for w in shell.staff.panel.findChildren(QWidget)
+            if w.isVisible()
+        ]
+        same, last[0] = now == last[0], now
+        return same
+
+    return look
+
+
+def _page(shell: Shell, key: str) -> None:
+    click(shell, f"tab_{key}")
+    expect(lambda: shell.staff.panel.page == key, f"the maintenance page {key}")
+    expect(_settled(shell), f"the maintenance page {key} laid out")
+
+
+def _enter(shell: Shell, snap: Snap) -> bool:
+    """Five taps in the corner, the keypad, the PIN; False where this config has no way in."""
+    staff = shell.staff
+    if not staff.auth.enabled:
+        return False
+    for _ in range(staff.gesture.taps):
+        staff.press(2, 2)
+    expect(lambda: shell.mode == "staff_pin", "the staff keypad")
+    snap("maint-keypad", "Maintenance: the hidden corner gesture opens a bare PIN keypad")
+    for key in SIM_PIN:
+        click(shell, f"key_{key}")
+    click(shell, "pin_confirm")
+    expect(lambda: not staff.checking, "the PIN check")
+    if shell.mode != "staff":
+        snap("maint-keypad-refused", "Maintenance: this config's PIN is not the demo's")
+        shell.go_home()
+        return False
+    return True
+
+
+def _stuck_a4_job(shell: Shell) -> None:
+    """A certificate waiting in the A4 queue because the tray ran out as it started."""
+    device, sim = shell.kiosk.devices.get("a4printer"), shell.kiosk.simulators.get("a4printer")
+    if device is None or sim is None or not device.status.usable:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "certificate.pdf"
+        pdf.write_bytes(b"%PDF-1.4\n% demo certificate\n")
+        sim.run_out_during_next()
+        device.call(lambda d: d.print_pdf(pdf, title="demo"), 30)
+
+
+def walk_maintenance(shell: Shell, snap: Snap) -> None:
+    kiosk = shell.kiosk
+    if not _enter(shell, snap):
+        return
+    snap("maint-overview", "Maintenance overview: devices, open alerts (acknowledge, clear), today's figures")
+
+    _stuck_a4_job(shell)
+    _page(shell, "printer")
+    if "a4printer" in kiosk.devices:
+        expect(lambda: not _shown(shell, PrinterPage).loading, "the A4 print queue")
+    snap("maint-printer", "Maintenance printers: test print, paper refilled, the A4 queue (cancel, retry)")
+    if (sim := kiosk.simulators.get("a4printer")) is not None:
+        sim.set_state("idle")
+
+    if "camera" in kiosk.devices:
+        _page(shell, "camera")
+
+        def previewing() -> bool:
+            return any(v.isVisible() and v.frames_shown and v.text for v in shell.findChildren(CameraView))
+
+        expect(previewing, "the maintenance camera preview")
+        snap(
+            "maint-camera",
+            "Maintenance camera: live preview with the photo guidance, to check light and framing",
+        )
+
+    _page(shell, "readers")
+    readers = _shown(shell, ReadersPage)
+    if (reader := kiosk.simulators.get("idcard")) is not None:
+        reader.insert("resident")
+        expect(lambda: bool(readers.readings), "the card read")
+        reader.remove()
+    if (scanner := kiosk.simulators.get("scanner")) is not None:
+        before = len(readers.readings)
+        scanner.scan("134567890123456789")
+        expect(lambda: len(readers.readings) > before, "the code scanned")
+    snap("maint-readers", "Maintenance readers: a card read and a code scanned, shown masked")
+
+    _page(shell, "lockers")
+    if visible(shell, "slot_1"):
+        click(shell, "slot_1")
+    snap("maint-lockers", "Maintenance lockers: the wall, one compartment chosen, its actions")
+
+    _page(shell, "queue")
+    store = kiosk.services.get("queue")
+    if store is not None and store.settings.service("social") is not None:
+        click(shell, "pause_social")
+        expect(lambda: visible(shell, "resume_social"), "the paused service")
+        snap("maint-queue", "Maintenance queue: a service paused by staff, today's counts, reprint by number")
+        click(shell, "resume_social")
+    else:
+        snap("maint-queue", "Maintenance queue")
+
+    _page(shell, "journal")
+    snap("maint-journal", "Maintenance journal: payments the kiosk could not settle, retry or settle by hand")
+    _page(shell, "logs")
+    snap("maint-logs", "Maintenance log: the newest lines (already masked), by level")
+
+    _page(shell, "overview")
+    click(shell, "language")
+    expect(lambda: shell.languages.current == "en", "English")
+    expect(_settled(shell), "the English layout")
+    snap("maint-overview-english", "Maintenance in English: alerts rendered in the UI language too")
+    click(shell, "language")
+    expect(lambda: shell.languages.current == "zh", "Chinese")
+    shell.resize(1920, 1080)
+    pump()
+    expect(lambda: shell.size().width() == 1920, "the landscape layout")
+    expect(_settled(shell), "the landscape layout settled")
+    snap("maint-overview-landscape", "Maintenance overview (landscape 1920x1080)")
+    shell.resize(1080, 1920)
+    pump()
+    expect(lambda: shell.size().width() == 1080, "the portrait layout")
+
+    if visible(shell, "maint_shutdown"):
+        click(shell, "maint_shutdown")
+        expect(lambda: visible(shell, "shutdown_confirm"), "the shutdown question")
+        snap("maint-shutdown", "Maintenance: shut down for the night asks first (where the config allows)")
+        click(shell, "shutdown_cancel")
+    click(shell, "maint_exit")
+    expect(lambda: shell.mode == "home", "home after maintenance")

@@ -1,0 +1,113 @@
+"""Maintenance on the simulated camera, ID card reader and scanner (real drivers over ptys):
+the live preview with the guidance overlay, a card read and a code scanned shown masked, each
+check audited; a citizen's card while staff are in starts nothing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from devices.base import State
+from kiosk.ui.camera_view import CameraView
+from tests.ui.conftest import simulated_kiosk
+from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, click, staff_shell, texts
+
+
+@pytest.fixture
+def kiosk(tmp_path):
+    k = simulated_kiosk(tmp_path, ["demo"], **{"staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}]})
+    for kind in ("camera", "idcard", "scanner", "fingerprint"):
+        assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 15), k.devices[kind].status
+    yield k
+    k.stop()
+
+
+@pytest.fixture
+def shell(qtbot, kiosk):
+    s = staff_shell(qtbot, kiosk)
+    yield s
+    s.shutdown()
+
+
+def preview(qtbot, shell) -> CameraView:
+    """The preview on show (a redrawn page's widgets show an event round later)."""
+    found: list[CameraView] = []
+
+    def shown() -> bool:
+        found[:] = [v for v in shell.findChildren(CameraView) if v.isVisible()]
+        return len(found) == 1
+
+    qtbot.waitUntil(shown, timeout=30000)  # a loaded machine redraws slowly
+    return found[0]
+
+
+def test_camera_page_shows_the_live_preview_with_guidance_and_stops_on_leaving(qtbot, shell, kiosk):
+    click(qtbot, shell, "tab_camera")
+    view = preview(qtbot, shell)
+    qtbot.waitUntil(lambda: view.frames_shown > 3 and view.text is not None, timeout=60000)
+    assert "摄像头：正常" in texts(shell)
+    shell.grab().save(str(SHOTS / "camera_1080x1920.png"))
+    shell.resize(1920, 1080)
+    QApplication.processEvents()
+    view = preview(qtbot, shell)
+    qtbot.waitUntil(lambda: view.frames_shown > 3, timeout=60000)
+    shell.grab().save(str(SHOTS / "camera_1920x1080.png"))
+    click(qtbot, shell, "tab_overview")
+    shown = view.frames_shown
+    later: list[int] = []
+    unsubscribe = kiosk.devices["camera"].subscribe(
+        lambda ev: later.append(1) if ev.kind == "frame" else None
+    )
+    try:  # the camera goes on streaming; none of it reaches the view that was left
+        qtbot.waitUntil(lambda: len(later) >= 10, timeout=30000)
+    finally:
+        unsubscribe()
+    assert view.frames_shown == shown
+
+
+def test_a_card_and_a_code_show_masked_and_each_check_is_audited(qtbot, shell, kiosk):
+    click(qtbot, shell, "tab_readers")
+    qtbot.waitUntil(lambda: "还没有读到内容" in texts(shell), timeout=10000)
+    kiosk.simulators["idcard"].insert("resident")
+    qtbot.waitUntil(lambda: "读卡成功" in texts(shell), timeout=20000)
+    shown = texts(shell)
+    assert "王*" in shown and "360426********0071" in shown
+    assert "王小明" not in shown and "360426199101010071" not in shown
+    kiosk.simulators["scanner"].scan("134567890123456789")
+    qtbot.waitUntil(lambda: "扫码成功" in texts(shell), timeout=20000)
+    assert "134567********6789（18 位）" in texts(shell) and "134567890123456789" not in texts(shell)
+    shell.grab().save(str(SHOTS / "readers_1080x1920.png"))
+    assert shell.mode == "staff"  # the card started no citizen journey
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("idcard_check", "idcard", "ok") in rows and ("scanner_check", "scanner", "ok") in rows
+
+
+def test_a_card_on_another_page_is_ignored_and_a_bad_scan_is_a_failed_check(qtbot, shell, kiosk):
+    read: list[int] = []
+    unsubscribe = kiosk.devices["idcard"].subscribe(
+        lambda ev: read.append(1) if ev.kind == "card_inserted" else None
+    )
+    try:
+        kiosk.simulators["idcard"].insert("resident")  # on the overview: nothing happens
+        qtbot.waitUntil(lambda: bool(read), timeout=20000)
+    finally:
+        unsubscribe()
+    assert shell.mode == "staff" and "读卡成功" not in texts(shell)
+    click(qtbot, shell, "tab_readers")
+    kiosk.simulators["scanner"].long_line()  # longer than a code may be: rejected
+    qtbot.waitUntil(lambda: "扫码失败" in texts(shell), timeout=20000)
+    assert ("scanner_check", "scanner", "failed") in [
+        (r.action, r.object, r.result) for r in audit_rows(kiosk)
+    ]
+
+
+def test_the_fingerprint_check_shows_the_image_quality_only_and_is_audited(qtbot, shell, kiosk):
+    click(qtbot, shell, "tab_readers")
+    click(qtbot, shell, "fingerprint_check")
+    assert "正在处理" in texts(shell)
+    kiosk.simulators["fingerprint"].place("good")
+    qtbot.waitUntil(lambda: "指纹采集成功" in texts(shell), timeout=40000)
+    assert "右手食指" in texts(shell) and "图像质量" in texts(shell)
+    assert ("fingerprint_check", "fingerprint", "ok") in [
+        (r.action, r.object, r.result) for r in audit_rows(kiosk)
+    ]
