@@ -118,33 +118,33 @@
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="154"/>
+        <location filename="../../kiosk/app.py" line="157"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="193"/>
+        <location filename="../../kiosk/app.py" line="196"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="204"/>
+        <location filename="../../kiosk/app.py" line="207"/>
         <location filename="../../kiosk/ui/board_window.py" line="148"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="251"/>
+        <location filename="../../kiosk/app.py" line="254"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="297"/>
+        <location filename="../../kiosk/app.py" line="300"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="339"/>
+        <location filename="../../kiosk/app.py" line="342"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -568,7 +568,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="188"/>
+        <location filename="../../kiosk/ui/shell.py" line="204"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -628,12 +628,12 @@
         <translation>Load cards</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="66"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="67"/>
         <source>扫描证件袋上的受理号，刷持证人的身份证，或输入受理号的 13 位数字</source>
         <translation>Scan the acceptance number on the card&apos;s envelope, read the holder&apos;s ID card, or type the number&apos;s 13 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="70"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
@@ -641,27 +641,27 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="77"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="79"/>
         <source>装入{size}</source>
         <translation>Load: {size}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="86"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="88"/>
         <source>装入 {n} 号柜</source>
         <translation>Load into {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="91"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="93"/>
         <source>移到 {n} 号柜</source>
         <translation>Move to {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="97"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="100"/>
         <source>取回窗口</source>
         <translation>Back to counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="103"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="110"/>
         <source>在“取件柜”页选中一个柜格，可指定放入或移到该柜格</source>
         <translation>Select a compartment on the Pickup locker page to load into or move to that one</translation>
     </message>
@@ -828,7 +828,7 @@
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="70"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/overview.py" line="40"/>
         <source>清除</source>
         <translation>Clear</translation>
@@ -1044,22 +1044,22 @@
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="43"/>
+        <location filename="../../kiosk/ui/shell.py" line="45"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="44"/>
+        <location filename="../../kiosk/ui/shell.py" line="46"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="45"/>
+        <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="52"/>
+        <location filename="../../kiosk/ui/shell.py" line="54"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
@@ -1075,17 +1075,17 @@
         <location filename="../../flows/reissue.py" line="402"/>
         <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="47"/>
+        <location filename="../../kiosk/ui/shell.py" line="49"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="187"/>
+        <location filename="../../kiosk/ui/shell.py" line="203"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="356"/>
+        <location filename="../../kiosk/ui/shell.py" line="372"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1168,7 +1168,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="206"/>
+        <location filename="../../kiosk/ui/shell.py" line="222"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -2572,18 +2572,18 @@
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="258"/>
+        <location filename="../../hall/queue/store.py" line="276"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="287"/>
+        <location filename="../../hall/queue/store.py" line="305"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="312"/>
-        <location filename="../../hall/queue/store.py" line="399"/>
+        <location filename="../../hall/queue/store.py" line="330"/>
+        <location filename="../../hall/queue/store.py" line="417"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
@@ -2619,7 +2619,7 @@
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="314"/>
-        <location filename="../../hall/queue/store.py" line="337"/>
+        <location filename="../../hall/queue/store.py" line="355"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
@@ -2644,82 +2644,82 @@
         <translation>{number} is already being served</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="357"/>
+        <location filename="../../hall/queue/store.py" line="375"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="360"/>
-        <location filename="../../hall/queue/store.py" line="518"/>
+        <location filename="../../hall/queue/store.py" line="378"/>
+        <location filename="../../hall/queue/store.py" line="537"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="469"/>
-        <location filename="../../hall/queue/store.py" line="588"/>
+        <location filename="../../hall/queue/store.py" line="488"/>
+        <location filename="../../hall/queue/store.py" line="607"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="475"/>
+        <location filename="../../hall/queue/store.py" line="494"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="524"/>
+        <location filename="../../hall/queue/store.py" line="543"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="550"/>
+        <location filename="../../hall/queue/store.py" line="569"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="575"/>
+        <location filename="../../hall/queue/store.py" line="594"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="579"/>
+        <location filename="../../hall/queue/store.py" line="598"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="586"/>
+        <location filename="../../hall/queue/store.py" line="605"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="593"/>
+        <location filename="../../hall/queue/store.py" line="612"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="600"/>
+        <location filename="../../hall/queue/store.py" line="619"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="115"/>
-        <location filename="../../hall/queue/store.py" line="626"/>
+        <location filename="../../hall/queue/store.py" line="645"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="678"/>
+        <location filename="../../hall/queue/store.py" line="697"/>
         <location filename="../../kiosk/queue_admin.py" line="244"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="680"/>
+        <location filename="../../hall/queue/store.py" line="699"/>
         <location filename="../../kiosk/queue_admin.py" line="246"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="791"/>
+        <location filename="../../hall/queue/store.py" line="810"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
