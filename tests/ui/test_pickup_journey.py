@@ -68,8 +68,13 @@ def test_scan_the_slip_the_lit_door_opens_and_the_pickup_is_recorded(qtbot, kios
     qtbot.waitUntil(lambda: "请扫描回执上的二维码" in texts(shell), timeout=20000)
     shoot(shell, "01-scan-the-slip")
     kiosk.simulators["scanner"].scan(slip)
-    # liveness and the face against the application's photo, then the door
-    qtbot.waitUntil(lambda: f"请到 {n} 号柜门取证件" in texts(shell), timeout=90000)
+    # liveness and the face against the application's photo, then the door; on a loaded machine
+    # the liveness watch can miss the blink once: the citizen tries again, as the screen asks
+    door = f"请到 {n} 号柜门取证件"
+    qtbot.waitUntil(lambda: door in texts(shell) or "人像比对未通过" in texts(shell), timeout=90000)
+    if door not in texts(shell):
+        tap(qtbot, shell, "action_retry")
+        qtbot.waitUntil(lambda: door in texts(shell), timeout=90000)
     maps = [m for m in shell.findChildren(WallMap) if m.isVisible()]
     assert len(maps) == 1 and maps[0].lit == n
     assert not wall.door_closed(n)
