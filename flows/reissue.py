@@ -359,13 +359,25 @@ def _kind(ctx: FlowContext, person: Person, id_number: str, renewal: bool) -> Fl
 # ---- 4. face ----
 def compare_face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
     """ "same", or the outcome of a screen that ended the journey."""
+    got = yield from face_check(ctx, platform, person.photo_ref, int(ctx.config["reissue"]["face_tries"]))
+    if got in ("same", "home"):
+        return got
+    if got == "camera":
+        return (yield from end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理")))
+    if isinstance(got, BackendError):
+        return (yield from systems_down(ctx, got))
+    return (yield from _counter(ctx, tr("人像比对没有通过")))
+
+
+def face_check(ctx: FlowContext, platform: Any, photo_ref: str, tries: int) -> FlowGen:
+    """The live face (liveness first) against `photo_ref` on the platform, a retry screen between
+    tries; a step other journeys reuse. Returns "same", "different" (tries used up), "home" (the
+    citizen gave up at the retry screen), "camera" (it cannot be used), or the platform's
+    BackendError."""
     settings = ctx.config["devices.camera"]
-    tries = int(ctx.config["reissue"]["face_tries"])
     for attempt in range(1, tries + 1):
         if not ctx.usable("camera"):
-            return (
-                yield from end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
-            )
+            return "camera"
         try:
             alive, frame = yield Work(
                 partial(
@@ -377,21 +389,19 @@ def compare_face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
                 busy=Busy(title=tr("人像比对"), prompt=tr("请看着摄像头，轻轻眨眨眼")),
             )
         except DeviceError:
-            return (
-                yield from end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
-            )
+            return "camera"
         same = False
         if alive and frame is not None:
             try:
                 result = yield Work(
-                    partial(platform.compare_face, person.photo_ref, frame),
+                    partial(platform.compare_face, photo_ref, frame),
                     busy=Busy(title=tr("人像比对"), prompt=tr("正在比对，请稍候")),
                 )
                 same = bool(result.same)
             except Refused:
                 same = False  # no face in the live picture: another try
             except BackendError as e:
-                return (yield from systems_down(ctx, e))
+                return e
         if same:
             return "same"
         log.info("face comparison %d/%d failed (alive=%s)", attempt, tries, alive)
@@ -405,7 +415,7 @@ def compare_face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
             )
             if again.name != "retry":
                 return "home"
-    return (yield from _counter(ctx, tr("人像比对没有通过")))
+    return "different"
 
 
 def live_face(snapshot: Any, settings: Mapping[str, Any], seconds: float = 0.0) -> tuple[bool, bytes | None]:

@@ -302,6 +302,18 @@ def _open_lockers(config: Config, kiosk: Kiosk, alerts: Alerts, clock: Clock, en
         return None
 
 
+def _open_handover(services: dict[str, Any]) -> None:
+    """Cards into and out of the lockers, the platform told (now, or by the reconciler later)."""
+    from hall.lockers.handover import KINDS, Handover
+
+    if services.get("lockers") is None:
+        return
+    handover = services["handover"] = Handover(services["lockers"], services.get("platform"))
+    if (reconciler := services.get("reconciler")) is not None:
+        for kind in KINDS:
+            reconciler.add_settler(kind, handover.settle)
+
+
 def _remote_view(config: Config, services: dict[str, Any], engine: Any) -> Any:
     """Journal items needing a hand and the last staff visit, for the health file."""
     from kiosk.remote_view import for_kiosk
@@ -346,10 +358,11 @@ def _start_rest(
         devices.start()
         kiosk.voice.start()
         kiosk.services["backends"].start()
-        if "reconciler" in kiosk.services:
-            kiosk.services["reconciler"].start(config["backends"]["reconcile_every"])
     if "locker" in devices:
         kiosk.services["lockers"] = _open_lockers(config, kiosk, alerts, clock, engine)
+        _open_handover(kiosk.services)
+    if start and "reconciler" in kiosk.services:
+        kiosk.services["reconciler"].start(config["backends"]["reconcile_every"])
 
 
 def build(

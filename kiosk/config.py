@@ -116,6 +116,7 @@ def device_section(kind: str) -> Section:
 def all_sections() -> tuple[Section, ...]:
     from backends.settings import SECTION as BACKENDS
     from flows.certificate_settings import SECTION as CERTIFICATE
+    from flows.pickup_settings import SECTION as PICKUP
     from flows.reissue_settings import SECTION as REISSUE
     from hall.queue.calling_settings import SECTION as CALLING
     from hall.queue.settings import SECTION as QUEUE
@@ -131,6 +132,7 @@ def all_sections() -> tuple[Section, ...]:
         STAFF,
         REISSUE,
         CERTIFICATE,
+        PICKUP,
         BACKENDS,
         CALLING,
         *(device_section(k) for k in DEVICE_KINDS),

@@ -24,6 +24,7 @@ class AppState(enum.StrEnum):
     ACCEPTED = "accepted"  # submitted: 受理
     IN_PRODUCTION = "in_production"
     READY = "ready"  # in a pickup locker
+    AT_COUNTER = "at_counter"  # taken out of the locker by staff: collected at the counter
     COLLECTED = "collected"
     CANCELLED = "cancelled"  # never paid, or withdrawn: can no longer complete
 
@@ -60,6 +61,9 @@ class Application:
     id_masked: str
     locker: int | None = None  # when READY: the pickup locker's compartment
     order_no: str = ""  # the payment that paid it
+    kiosk: str = ""  # when READY: the kiosk whose locker wall holds the card
+    photo_ref: str = ""  # the application's photo, for the face check at pickup
+    collected_at: str = ""  # when COLLECTED: ISO time the card was taken
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,19 @@ class Platform(Protocol):
 
     def applications_for(self, id_number: str) -> list[Application]: ...
 
-    def record_pickup(self, acceptance_no: str, locker: int, method: str) -> Application: ...
+    def record_pickup(
+        self, acceptance_no: str, locker: int, method: str, collected_at: str = ""
+    ) -> Application:
+        """Idempotent; `collected_at` (ISO) when told later than it happened (offline pickup)."""
+        ...
+
+    def mark_ready(self, acceptance_no: str, kiosk: str, locker: int) -> Application:
+        """The card is in compartment `locker` of `kiosk`'s wall (loaded, or moved): idempotent."""
+        ...
+
+    def mark_returned(self, acceptance_no: str, kiosk: str) -> Application:
+        """Staff took the card out of `kiosk`'s locker back to the counter: idempotent."""
+        ...
 
     def certificate_types(self) -> list[CertificateType]: ...
 

@@ -36,6 +36,9 @@ def _app(d: dict[str, Any]) -> Application:
         d["id_masked"],
         d.get("locker"),
         d.get("order_no", ""),
+        d.get("kiosk", ""),
+        d.get("photo_ref", ""),
+        d.get("collected_at", ""),
     )
 
 
@@ -146,8 +149,19 @@ class PlatformClient:
 
         return self._call("POST", "/applications/for-person", parse, {"id_number": id_number})
 
-    def record_pickup(self, acceptance_no: str, locker: int, method: str) -> Application:
-        return self._on("POST", acceptance_no, "pickup", {"locker": locker, "method": method})
+    def record_pickup(
+        self, acceptance_no: str, locker: int, method: str, collected_at: str = ""
+    ) -> Application:
+        body: dict[str, Any] = {"locker": locker, "method": method}
+        if collected_at:
+            body["collected_at"] = collected_at
+        return self._on("POST", acceptance_no, "pickup", body)
+
+    def mark_ready(self, acceptance_no: str, kiosk: str, locker: int) -> Application:
+        return self._on("POST", acceptance_no, "ready", {"kiosk": kiosk, "locker": locker})
+
+    def mark_returned(self, acceptance_no: str, kiosk: str) -> Application:
+        return self._on("POST", acceptance_no, "returned", {"kiosk": kiosk})
 
     def certificate_types(self) -> list[CertificateType]:
         def parse(d: Any) -> list[CertificateType]:

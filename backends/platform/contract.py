@@ -46,8 +46,15 @@ APPLICATION = obj(
         "fee_fen": integer(0),
         "id_masked": ID_MASKED,
     },
-    {"locker": nullable(integer(1)), "order_no": string(max_length=32)},
+    {
+        "locker": nullable(integer(1)),
+        "order_no": string(max_length=32),
+        "kiosk": string(max_length=40),
+        "photo_ref": string(max_length=64),
+        "collected_at": string(max_length=32),
+    },
 )
+KIOSK = string(pattern="[A-Za-z0-9_-]{1,40}")
 CERT_TYPE = obj(
     {"code": string(max_length=32), "name": string(), "issuer": string()},
     {"ranged": boolean(), "fee_fen": integer(0)},
@@ -148,7 +155,26 @@ DOC: dict[str, Any] = document(
             "post": operation(
                 "Record that the card was collected, idempotent",
                 APPLICATION,
-                obj({"locker": integer(1), "method": string("qr", "idcard", "face", "staff")}),
+                obj(
+                    {"locker": integer(1), "method": string("qr", "idcard", "face", "staff")},
+                    {"collected_at": string(max_length=32)},
+                ),
+                APP_ERRORS,
+            )
+        },
+        "/applications/{acceptance_no}/ready": {
+            "post": operation(
+                "The card is in a pickup locker's compartment (loaded or moved), idempotent",
+                APPLICATION,
+                obj({"kiosk": KIOSK, "locker": integer(1)}),
+                APP_ERRORS,
+            )
+        },
+        "/applications/{acceptance_no}/returned": {
+            "post": operation(
+                "Staff took the card out of the locker back to the counter, idempotent",
+                APPLICATION,
+                obj({"kiosk": KIOSK}),
                 APP_ERRORS,
             )
         },

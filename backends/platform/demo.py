@@ -5,6 +5,7 @@ simulated kiosk walks the whole journey with them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from backends.platform.api import AppState, Kind
 from devices.idcard.record import check_digit
@@ -238,3 +239,20 @@ def summary(code: str, rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, st
 
 def person(id_number: str) -> DemoPerson | None:
     return next((p for p in PEOPLE if p.id_number == id_number), None)
+
+
+def accepted_application(platform: Any, key: str, photo: bytes = b"") -> str:
+    """An accepted (paid, submitted) renewal of the demo person whose registry photo is the
+    simulated camera's face, made through the platform's own calls: the card a demo or test has
+    staff load into the locker when no reissue walk printed a slip. `photo` (JPEG): the one
+    taken at application, by default the simulated camera's person. Returns its acceptance no."""
+    import cv2
+
+    from devices.camera.scene import Scene, render
+
+    acc = str(platform.create_application(key, PEOPLE[0].id_number, Kind.RENEWAL_EXPIRY).acceptance_no)
+    platform.attach_photo(acc, photo or cv2.imencode(".jpg", render(Scene()))[1].tobytes())
+    platform.attach_fingerprints(acc, {})
+    platform.mark_paid(acc, f"ORD{key[:12]}", platform.status(acc).fee_fen)
+    platform.submit(acc)
+    return acc

@@ -42,6 +42,10 @@ class PApp:
     locker: int | None = None
     order_no: str = ""
     photo: bool = False
+    photo_jpeg: bytes = b""  # the attached photo, for the face check at pickup
+    registry_ref: str = ""  # the person's registry photo: the demo applications have no JPEG
+    kiosk: str = ""
+    collected_at: str = ""
     fingers: int = -1  # -1 not attached, 0 capture failed, n fingers
     paid_calls: int = 0
 
@@ -54,6 +58,9 @@ class PApp:
             "id_masked": mask_id(self.id_number),
             "locker": self.locker,
             "order_no": self.order_no,
+            "kiosk": self.kiosk,
+            "photo_ref": f"application:{self.acceptance_no}" if self.photo_jpeg else self.registry_ref,
+            "collected_at": self.collected_at,
         }
 
 
@@ -101,6 +108,8 @@ class ReferencePlatform:
                 route(a + "/submit", self._submit, ["POST"], f),
                 route(a + "/cancel", self._cancel, ["POST"], f),
                 route(a + "/pickup", self._pickup, ["POST"], f),
+                route(a + "/ready", self._ready, ["POST"], f),
+                route(a + "/returned", self._returned, ["POST"], f),
                 route("/certificates", self._catalogue, ["GET"], f),
                 route("/certificates/issuer-key", self._issuer_key, ["GET"], f),
                 route("/certificates/verify", self._verify, ["POST"], f),
@@ -113,7 +122,8 @@ class ReferencePlatform:
         self._seq += 1
         acc = f"SL{datetime.now(HALL_TZ):%Y%m%d}{self._seq:05d}"
         fee = 0 if self.people[id_number].fee_class == "exempt" else FEES_FEN[kind]
-        a = PApp(acc, key, id_number, kind, fee)
+        p = self.people[id_number]
+        a = PApp(acc, key, id_number, kind, fee, registry_ref=f"registry:{p.photo}" if p.photo else "")
         self.apps[acc], self.by_key[key] = a, acc
         return a
 
@@ -157,10 +167,17 @@ class ReferencePlatform:
 
     async def _compare(self, request: Request) -> Any:
         b = await body(request)
-        ref = str(b["photo_ref"]).removeprefix("registry:")
+        ref = str(b["photo_ref"])
         live = self._image(str(b["live_jpeg"]))
         try:
-            score, same = await run_in_threadpool(self.faces.compare, live, ref)
+            if ref.startswith("application:"):
+                held = self.apps.get(ref.removeprefix("application:"))
+                if held is None or not held.photo_jpeg:
+                    raise KeyError(ref)
+                photo = self._image(base64.b64encode(held.photo_jpeg).decode())
+                score, same = await run_in_threadpool(self.faces.compare_images, live, photo)
+            else:
+                score, same = await run_in_threadpool(self.faces.compare, live, ref.removeprefix("registry:"))
         except NoFace as e:
             raise Problem("no_face", "照片中没有人脸", 422) from e
         except KeyError as e:
@@ -200,7 +217,8 @@ class ReferencePlatform:
             raise Problem("wrong_state", "申请已提交或已取消，不能再修改")
 
     async def _photo(self, request: Request) -> Any:
-        img = self._image(str((await body(request))["jpeg"]))
+        b64 = str((await body(request))["jpeg"])
+        img = self._image(b64)
         with self._lock:
             a = self._app(request)
             if a.photo and a.state != AppState.CREATED:
@@ -210,7 +228,7 @@ class ReferencePlatform:
             await run_in_threadpool(self.faces.require_face, img)
         except NoFace as e:
             raise Problem("no_face", "证件照中没有人脸", 422) from e
-        a.photo = True
+        a.photo, a.photo_jpeg = True, base64.b64decode(b64)
         return a.json()
 
     async def _fingerprints(self, request: Request) -> Any:
@@ -268,6 +286,34 @@ class ReferencePlatform:
             if a.state != AppState.READY or a.locker != locker:
                 raise Problem("wrong_state", "证件不在该柜门，或尚未制证完成")
             a.state = AppState.COLLECTED
+            a.collected_at = str(b.get("collected_at") or datetime.now(HALL_TZ).isoformat(timespec="seconds"))
+            return a.json()
+
+    async def _ready(self, request: Request) -> Any:
+        """A finished card loaded into (or moved within) a kiosk's locker wall. Production is
+        not modelled: an accepted application's card counts as made once staff load it."""
+        b = await body(request)
+        with self._lock:
+            a = self._app(request)
+            if a.state not in (
+                AppState.ACCEPTED,
+                AppState.IN_PRODUCTION,
+                AppState.READY,
+                AppState.AT_COUNTER,
+            ):
+                raise Problem("wrong_state", "申请未受理、已领取或已取消，不能放入取件柜")
+            a.state, a.kiosk, a.locker = AppState.READY, str(b["kiosk"]), int(b["locker"])
+            return a.json()
+
+    async def _returned(self, request: Request) -> Any:
+        kiosk = str((await body(request))["kiosk"])
+        with self._lock:
+            a = self._app(request)
+            if a.state == AppState.AT_COUNTER:
+                return a.json()
+            if a.state != AppState.READY or a.kiosk != kiosk:
+                raise Problem("wrong_state", "证件不在该自助机的取件柜中")
+            a.state, a.locker = AppState.AT_COUNTER, None
             return a.json()
 
     async def _catalogue(self, request: Request) -> Any:

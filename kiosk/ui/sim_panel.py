@@ -23,6 +23,7 @@ from core.text import tr
 from kiosk.app import Kiosk
 from kiosk.home import DEVICE_NAMES
 from kiosk.ui.i18n import ui
+from kiosk.ui.sim_cards import pickup_box
 
 
 class StatusLine(QLabel):
@@ -63,6 +64,8 @@ class SimulatorPanel(QWidget):
         layout = QVBoxLayout(content)
         for kind, sim in kiosk.simulators.items():
             layout.addWidget(self._device_box(kind, sim))
+        if "locker" in kiosk.simulators:
+            layout.addWidget(pickup_box(kiosk))
         if not kiosk.simulators:
             layout.addWidget(QLabel(ui(tr("没有正在运行的模拟设备"))))
         layout.addStretch(1)

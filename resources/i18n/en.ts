@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="16"/>
+        <location filename="../../flows/catalog.py" line="17"/>
         <location filename="../../kiosk/home.py" line="83"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="16"/>
+        <location filename="../../flows/catalog.py" line="17"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -37,6 +37,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="19"/>
+        <location filename="../../flows/pickup.py" line="110"/>
         <source>刷身份证</source>
         <translation>Read ID card</translation>
     </message>
@@ -543,18 +544,18 @@ Please check that the paper shows the same</translation>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="119"/>
+        <location filename="../../flows/views.py" line="130"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="150"/>
+        <location filename="../../flows/views.py" line="161"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="150"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="86"/>
+        <location filename="../../flows/views.py" line="161"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="102"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
@@ -586,7 +587,7 @@ Please check that the paper shows the same</translation>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="330"/>
+        <location filename="../../kiosk/app.py" line="342"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -720,6 +721,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="127"/>
+        <location filename="../../flows/pickup.py" line="189"/>
         <location filename="../../flows/queue.py" line="132"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
@@ -732,6 +734,8 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="128"/>
         <location filename="../../flows/certificate.py" line="129"/>
+        <location filename="../../flows/pickup.py" line="190"/>
+        <location filename="../../flows/pickup.py" line="191"/>
         <location filename="../../flows/queue.py" line="153"/>
         <location filename="../../flows/queue.py" line="154"/>
         <location filename="../../flows/reissue.py" line="290"/>
@@ -981,6 +985,7 @@ Please check that the paper shows the same</translation>
         <translation>Print a certificate</translation>
     </message>
     <message>
+        <location filename="../../flows/pickup.py" line="495"/>
         <location filename="../../kiosk/home.py" line="81"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
@@ -1053,11 +1058,62 @@ Please check that the paper shows the same</translation>
         <translation>Enter PIN</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="22"/>
+        <source>小格</source>
+        <translation>small</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="22"/>
+        <source>中格</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="22"/>
+        <source>大格</source>
+        <translation>large</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="27"/>
+        <source>装取证件</source>
+        <translation>Load cards</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="67"/>
+        <source>扫描证件袋上的受理号，刷持证人的身份证，或输入受理号的 13 位数字</source>
+        <translation>Scan the acceptance number on the card&apos;s envelope, read the holder&apos;s ID card, or type the number&apos;s 13 digits</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="79"/>
+        <source>装入{size}</source>
+        <translation>Load: {size}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="88"/>
+        <source>装入 {n} 号柜</source>
+        <translation>Load into {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="93"/>
+        <source>移到 {n} 号柜</source>
+        <translation>Move to {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="100"/>
+        <source>取回窗口</source>
+        <translation>Back to counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="110"/>
+        <source>在“取件柜”页选中一个柜格，可指定放入或移到该柜格</source>
+        <translation>Select a compartment on the Pickup locker page to load into or move to that one</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/page.py" line="20"/>
@@ -1156,37 +1212,37 @@ Please check that the paper shows the same</translation>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="156"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="157"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="159"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="162"/>
         <source>夜间关机</source>
         <translation>Shut down for the night</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="171"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
         <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
         <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
         <source>确认关机</source>
         <translation>Shut down now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -1222,6 +1278,7 @@ Please check that the paper shows the same</translation>
         <translation>Acknowledge</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/overview.py" line="40"/>
         <source>清除</source>
         <translation>Clear</translation>
@@ -1283,9 +1340,67 @@ Please check that the paper shows the same</translation>
         <translation>Refresh the print queue</translation>
     </message>
     <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="30"/>
+        <location filename="../../kiosk/ui/sim_cards.py" line="35"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="57"/>
+        <source>业务系统未配置，请输入受理号</source>
+        <translation>No platform configured: please type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="62"/>
+        <source>业务系统暂时无法连接，请输入受理号：{why}</source>
+        <translation>The platform cannot be reached; please type the acceptance number: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="66"/>
+        <source>此人没有待放入取件柜的证件</source>
+        <translation>This person has no card waiting to be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="68"/>
+        <source>已读卡：受理号 {acc}</source>
+        <translation>Card read: acceptance number {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="79"/>
+        <source>{n} 号柜已打开，请取出证件交回窗口，然后关门</source>
+        <translation>Compartment {n} is open: take the card to the counter, then shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="93"/>
+        <source>{n} 号柜已打开，请放入证件，然后关门</source>
+        <translation>Compartment {n} is open: put the card in, then shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="99"/>
+        <source>没有打开的柜门</source>
+        <translation>No door is open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="103"/>
+        <source>{n} 号柜门还没有关上；关门后会自动登记</source>
+        <translation>Door {n} is still open; it is recorded once shut</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="105"/>
+        <source>{n} 号柜已关门，业务系统已登记</source>
+        <translation>Door {n} shut; the platform has it recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="107"/>
+        <source>{n} 号柜已关门；业务系统暂未应答，稍后自动登记</source>
+        <translation>Door {n} shut; the platform is not answering and will be told later</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="108"/>
+        <source>{n} 号柜门没有打开，没有登记：{why}</source>
+        <translation>Door {n} did not open; nothing recorded: {why}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="42"/>
@@ -1407,11 +1522,12 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
+        <location filename="../../flows/pickup.py" line="74"/>
         <location filename="../../flows/queue.py" line="187"/>
         <location filename="../../flows/queue.py" line="233"/>
         <location filename="../../flows/queue.py" line="354"/>
         <location filename="../../flows/reissue.py" line="95"/>
-        <location filename="../../flows/reissue.py" line="403"/>
+        <location filename="../../flows/reissue.py" line="413"/>
         <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="50"/>
@@ -1499,6 +1615,8 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="132"/>
         <location filename="../../flows/certificate.py" line="576"/>
+        <location filename="../../flows/pickup.py" line="108"/>
+        <location filename="../../flows/pickup.py" line="193"/>
         <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/reissue.py" line="294"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
@@ -1522,12 +1640,12 @@ Please check that the paper shows the same</translation>
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="59"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="60"/>
         <source>设备模拟器</source>
         <translation>Device simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="67"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="70"/>
         <source>没有正在运行的模拟设备</source>
         <translation>No simulated devices running</translation>
     </message>
@@ -2704,8 +2822,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="70"/>
-        <location filename="../../flows/reissue.py" line="367"/>
-        <location filename="../../flows/reissue.py" line="381"/>
+        <location filename="../../flows/reissue.py" line="366"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -3680,6 +3797,7 @@ Please check that the paper shows the same</translation>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
+        <location filename="../../flows/pickup.py" line="346"/>
         <location filename="../../flows/reissue.py" line="178"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
@@ -3722,6 +3840,7 @@ Please check that the paper shows the same</translation>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
+        <location filename="../../flows/pickup.py" line="378"/>
         <location filename="../../flows/reissue.py" line="224"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
@@ -3779,6 +3898,8 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="152"/>
         <location filename="../../flows/certificate.py" line="169"/>
+        <location filename="../../flows/pickup.py" line="272"/>
+        <location filename="../../flows/pickup.py" line="290"/>
         <location filename="../../flows/reissue.py" line="264"/>
         <location filename="../../flows/reissue_slip.py" line="165"/>
         <location filename="../../flows/reissue_slip.py" line="195"/>
@@ -3875,46 +3996,418 @@ ID number: {id}</translation>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="367"/>
-        <location filename="../../flows/reissue.py" line="381"/>
+        <location filename="../../flows/reissue.py" line="366"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="377"/>
-        <location filename="../../flows/reissue.py" line="388"/>
+        <location filename="../../flows/reissue.py" line="389"/>
+        <location filename="../../flows/reissue.py" line="398"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="377"/>
+        <location filename="../../flows/reissue.py" line="389"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="388"/>
+        <location filename="../../flows/reissue.py" line="398"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="400"/>
+        <location filename="../../flows/reissue.py" line="410"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="401"/>
+        <location filename="../../flows/reissue.py" line="411"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="403"/>
+        <location filename="../../flows/pickup.py" line="43"/>
+        <source>取件柜暂不可用，请到窗口领取</source>
+        <translation>The pickup locker is unavailable. Please collect at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="84"/>
+        <source>{why}。服务电话 {phone}</source>
+        <translation>{why}. Help line {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="111"/>
+        <source>输入受理号</source>
+        <translation>Type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="114"/>
+        <source>对准摄像头扫码</source>
+        <translation>Show it to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="116"/>
+        <source>请扫描回执上的二维码</source>
+        <translation>Please scan the QR code on your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="117"/>
+        <location filename="../../flows/pickup.py" line="120"/>
+        <source>请将受理回执上的二维码对准扫码口</source>
+        <translation>Hold the QR code on your application slip to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="119"/>
+        <source>扫码器暂不可用。可将回执二维码对准摄像头，或刷身份证、输入受理号</source>
+        <translation>The scanner is unavailable. Show the slip&apos;s QR code to the camera, read your ID card, or type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="125"/>
+        <source>受理回执上印有二维码。也可以刷身份证，或输入回执上的受理号，再进行人像比对后领取。</source>
+        <translation>Your application slip has a QR code. You can also read your ID card or type the acceptance number on the slip; a face check follows.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="131"/>
+        <location filename="../../flows/pickup.py" line="212"/>
+        <location filename="../../flows/pickup.py" line="217"/>
+        <source>这不是取证回执的二维码</source>
+        <translation>This is not a pickup slip&apos;s QR code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="132"/>
+        <source>{why}。请扫描受理回执上的二维码</source>
+        <translation>{why}. Please scan the QR code on your application slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="134"/>
+        <source>再扫一次</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="149"/>
+        <source>请输入受理号</source>
+        <translation>Please type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="150"/>
+        <source>请输入回执上的受理号</source>
+        <translation>Type the acceptance number on your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="151"/>
+        <source>受理号（SL 后的 13 位数字）</source>
+        <translation>Acceptance number (the 13 digits after SL)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="172"/>
+        <source>请将二维码对准摄像头</source>
+        <translation>Show the QR code to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="172"/>
+        <source>请将回执二维码对准摄像头，保持不动</source>
+        <translation>Hold the slip&apos;s QR code still in front of the camera</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="178"/>
+        <source>没有识别到二维码</source>
+        <translation>No QR code recognised</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="179"/>
+        <source>请将回执平整地对准摄像头再试，或输入受理号</source>
+        <translation>Hold the slip flat to the camera and try again, or type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="181"/>
+        <location filename="../../flows/reissue.py" line="413"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="408"/>
+        <location filename="../../flows/pickup.py" line="212"/>
+        <source>扫到的二维码内容过长，请扫描受理回执上的二维码</source>
+        <translation>The scanned code is far too long. Please scan the QR code on your application slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="218"/>
+        <source>请扫描身份证受理回执上的二维码（不是付款码或其他二维码）</source>
+        <translation>Please scan the QR code on your ID card application slip (not a payment code or another QR code)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="223"/>
+        <source>这张回执不是本大厅开具的</source>
+        <translation>This slip is from another hall</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="224"/>
+        <source>回执由 {kiosk} 号自助机开具，请到开具回执的大厅领取</source>
+        <translation>The slip was issued by kiosk {kiosk}. Please collect at the hall that issued it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="231"/>
+        <location filename="../../flows/pickup.py" line="244"/>
+        <source>回执二维码无法验证</source>
+        <translation>The slip&apos;s QR code cannot be verified</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="231"/>
+        <source>这张回执不是本大厅开具的有效回执，请带身份证到窗口核实</source>
+        <translation>This is not a valid slip of this hall. Please bring your ID to the counter to check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="238"/>
+        <source>回执已过期</source>
+        <translation>The slip has expired</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="240"/>
+        <source>回执于 {day} 开具，已超过 {days} 天有效期，请带身份证到窗口领取</source>
+        <translation>The slip was issued on {day}, more than {days} days ago. Please collect at the counter with your ID</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="244"/>
+        <source>回执日期不对，请带身份证到窗口核实</source>
+        <translation>The slip&apos;s date is wrong. Please bring your ID to the counter to check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="278"/>
+        <source>没有查到可领取的证件</source>
+        <translation>No card to collect was found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="278"/>
+        <source>没有找到您的身份证申请</source>
+        <translation>No ID card application of yours was found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="290"/>
+        <source>正在查询证件制作进度，请稍候</source>
+        <translation>Checking your card&apos;s progress, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="293"/>
+        <source>没有找到这份申请</source>
+        <translation>Application not found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="293"/>
+        <source>受理号 {acc} 没有对应的申请，请核对回执</source>
+        <translation>No application has the acceptance number {acc}. Please check your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="306"/>
+        <source>证件 {acc} 登记在本机取件柜，但柜中没有记录</source>
+        <translation>Card {acc} is registered in this kiosk&apos;s locker, but the locker has no record of it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="308"/>
+        <location filename="../../flows/pickup.py" line="321"/>
+        <location filename="../../flows/pickup.py" line="425"/>
+        <source>暂时无法取出证件</source>
+        <translation>The card cannot be collected right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="308"/>
+        <source>柜中记录与系统不一致，已通知工作人员核查</source>
+        <translation>The locker&apos;s record and the system disagree; staff have been told to check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="310"/>
+        <source>证件尚未放入取件柜</source>
+        <translation>The card is not in the locker yet</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="311"/>
+        <source>本机取件柜中还没有这张证件。新证制作完成放入后会通知您，请届时再来</source>
+        <translation>This card is not in this kiosk&apos;s locker yet. You will be told when the new card is ready; please come back then</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="318"/>
+        <source>{n} 号柜故障，有市民在等证件 {acc}</source>
+        <translation>Compartment {n} is faulty and a citizen is waiting for card {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="321"/>
+        <source>{n} 号柜暂时故障，已通知工作人员</source>
+        <translation>Compartment {n} is out of order; staff have been told</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="323"/>
+        <source>柜门正在打开</source>
+        <translation>The door is being opened</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="323"/>
+        <source>{n} 号柜门已经打开，请取出证件后关好柜门</source>
+        <translation>Door {n} is already open. Take your card and shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="346"/>
+        <source>这份申请已经取消，没有可领取的证件</source>
+        <translation>This application was cancelled; there is no card to collect</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="349"/>
+        <source>新证还在制作中</source>
+        <translation>Your new card is still being made</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="350"/>
+        <source>受理号 {acc} 的新证尚未制作完成，完成后会通知您领取</source>
+        <translation>The new card for acceptance number {acc} is not ready yet. You will be told when it can be collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="354"/>
+        <source>请到窗口领取</source>
+        <translation>Please collect at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="354"/>
+        <source>您的新证已转到服务窗口，请带回执到窗口领取</source>
+        <translation>Your new card has been moved to the service counter. Please collect it there with your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="357"/>
+        <source>证件不在本机</source>
+        <translation>The card is not at this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="358"/>
+        <source>您的新证放在 {kiosk} 号自助机的取件柜中，请到那台机器扫码领取</source>
+        <translation>Your new card is in the locker of kiosk {kiosk}. Please scan your slip there</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="367"/>
+        <source>证件已领取</source>
+        <translation>Already collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="369"/>
+        <source>这张回执的证件已于 {at} 领取，回执不能重复使用。如果不是您本人领取的，请拨打服务电话 {phone}</source>
+        <translation>The card for this slip was collected at {at}; a slip works only once. If it was not you, please call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="379"/>
+        <source>刷身份证或输入受理号领取需要联网核验。请扫描回执上的二维码领取，或稍后再试</source>
+        <translation>Collecting with an ID card or a typed number needs the online check. Please scan the QR code on your slip, or try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="395"/>
+        <source>没有领取</source>
+        <translation>Not collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="395"/>
+        <source>人像比对没有完成，证件仍在柜中</source>
+        <translation>The face check was not completed; the card stays in the locker</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="397"/>
+        <location filename="../../flows/reissue.py" line="369"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="397"/>
+        <source>请本人带回执和身份证明到窗口领取</source>
+        <translation>Please collect in person at the counter with your slip and proof of identity</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="402"/>
+        <source>暂时无法核验身份</source>
+        <translation>Your identity cannot be checked right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="403"/>
+        <source>刷身份证或输入受理号领取需要人像比对。请扫描回执上的二维码领取，或稍后再试</source>
+        <translation>Collecting with an ID card or a typed number needs a face check. Please scan the QR code on your slip, or try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="411"/>
+        <source>正在打开柜门</source>
+        <translation>Opening the door</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="411"/>
+        <source>正在打开柜门，请稍候</source>
+        <translation>Opening the door, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="421"/>
+        <source>取件柜暂时无法打开</source>
+        <translation>The locker cannot open right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="421"/>
+        <source>{why}，没有打开任何柜门</source>
+        <translation>{why}; no door was opened</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="429"/>
+        <source>请到 {n} 号柜门取证件</source>
+        <translation>Please take your card from door {n}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="430"/>
+        <source>{n} 号柜门已打开，请取出证件，然后关好柜门</source>
+        <translation>Door {n} is open. Take your card, then shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="431"/>
+        <source>柜门在下图亮起的位置。取出证件后请随手关门</source>
+        <translation>The door is the one lit on the map below. Please shut it after taking your card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="446"/>
+        <source>请关好 {n} 号柜门</source>
+        <translation>Please shut door {n}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="447"/>
+        <source>取出证件后请关好柜门。柜门一直开着会通知工作人员</source>
+        <translation>Please shut the door after taking your card. Staff are told about a door left open</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="459"/>
+        <source>领取成功</source>
+        <translation>Card collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="459"/>
+        <source>请当场核对证件上的信息，有问题请到窗口咨询</source>
+        <translation>Please check the details on the card now; ask at the counter if anything is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="471"/>
+        <source>很抱歉，{n} 号柜门没有打开</source>
+        <translation>Sorry, door {n} did not open</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="473"/>
+        <source>已通知工作人员维修。您的证件仍安全地放在柜中，回执依然有效：柜门修好后可再来扫码领取，或在工作时间带回执到服务窗口领取</source>
+        <translation>Staff have been told to repair it. Your card is safe in the locker and your slip is still valid: scan it again once the door is repaired, or collect the card at the service counter during opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="496"/>
+        <source>扫描受理回执二维码，领取新身份证</source>
+        <translation>Scan your slip&apos;s QR code to collect your new ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="500"/>
+        <source>扫码器暂不可用，可对准摄像头扫码或输入受理号</source>
+        <translation>Scanner off: show the code to the camera or type the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="501"/>
+        <source>摄像头暂不可用，凭回执二维码领取</source>
+        <translation>Camera off: collect with the slip&apos;s QR code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="502"/>
+        <source>读卡器暂不可用，可扫码或输入受理号</source>
+        <translation>Card reader off: scan the slip or type the number</translation>
     </message>
     <message>
         <location filename="../../flows/fingerprints.py" line="151"/>
@@ -3999,22 +4492,22 @@ ID number: {id}</translation>
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="431"/>
+        <location filename="../../flows/reissue.py" line="441"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="431"/>
+        <location filename="../../flows/reissue.py" line="441"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="433"/>
+        <location filename="../../flows/reissue.py" line="443"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="435"/>
+        <location filename="../../flows/reissue.py" line="445"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -4029,176 +4522,176 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="444"/>
+        <location filename="../../flows/reissue.py" line="454"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="446"/>
-        <location filename="../../flows/reissue.py" line="511"/>
+        <location filename="../../flows/reissue.py" line="456"/>
+        <location filename="../../flows/reissue.py" line="521"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="446"/>
+        <location filename="../../flows/reissue.py" line="456"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="446"/>
+        <location filename="../../flows/reissue.py" line="456"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="462"/>
+        <location filename="../../flows/reissue.py" line="472"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/reissue.py" line="473"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="465"/>
+        <location filename="../../flows/reissue.py" line="475"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="469"/>
+        <location filename="../../flows/reissue.py" line="479"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="469"/>
+        <location filename="../../flows/reissue.py" line="479"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="475"/>
-        <location filename="../../flows/reissue.py" line="476"/>
+        <location filename="../../flows/reissue.py" line="485"/>
+        <location filename="../../flows/reissue.py" line="486"/>
         <source>请选择缴费方式</source>
         <translation>Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="479"/>
+        <location filename="../../flows/reissue.py" line="489"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="499"/>
+        <location filename="../../flows/reissue.py" line="509"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="501"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="508"/>
+        <location filename="../../flows/reissue.py" line="518"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="509"/>
+        <location filename="../../flows/reissue.py" line="519"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="509"/>
+        <location filename="../../flows/reissue.py" line="519"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="511"/>
+        <location filename="../../flows/reissue.py" line="521"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="519"/>
+        <location filename="../../flows/reissue.py" line="529"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="520"/>
+        <location filename="../../flows/reissue.py" line="530"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="521"/>
+        <location filename="../../flows/reissue.py" line="531"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="529"/>
+        <location filename="../../flows/reissue.py" line="539"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="529"/>
+        <location filename="../../flows/reissue.py" line="539"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="542"/>
+        <location filename="../../flows/reissue.py" line="552"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="543"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="543"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="554"/>
-        <location filename="../../flows/reissue.py" line="588"/>
+        <location filename="../../flows/reissue.py" line="564"/>
+        <location filename="../../flows/reissue.py" line="598"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="555"/>
+        <location filename="../../flows/reissue.py" line="565"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="556"/>
+        <location filename="../../flows/reissue.py" line="566"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="573"/>
+        <location filename="../../flows/reissue.py" line="583"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="573"/>
+        <location filename="../../flows/reissue.py" line="583"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="585"/>
+        <location filename="../../flows/reissue.py" line="595"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="586"/>
+        <location filename="../../flows/reissue.py" line="596"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="604"/>
+        <location filename="../../flows/reissue.py" line="614"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="604"/>
+        <location filename="../../flows/reissue.py" line="614"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
@@ -4239,6 +4732,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Reprint a slip: please place your ID card on the reader</translation>
     </message>
     <message>
+        <location filename="../../flows/pickup.py" line="272"/>
         <location filename="../../flows/reissue_slip.py" line="165"/>
         <location filename="../../flows/reissue_slip.py" line="195"/>
         <source>正在查询您的申请，请稍候</source>
@@ -4296,22 +4790,22 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>I have noted it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="611"/>
+        <location filename="../../flows/reissue.py" line="621"/>
         <source>身份证换领补领</source>
         <translation>ID card renewal and reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="612"/>
+        <location filename="../../flows/reissue.py" line="622"/>
         <source>到期、损坏换领或丢失补领，现场拍照缴费</source>
         <translation>Renew an expiring or damaged card, or replace a lost one; photo and payment here</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="616"/>
+        <location filename="../../flows/reissue.py" line="626"/>
         <source>读卡器暂不可用，可输入号码办理补领</source>
         <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="617"/>
+        <location filename="../../flows/reissue.py" line="627"/>
         <source>扫码器暂不可用，可用手机扫码支付</source>
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
@@ -4398,6 +4892,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/maintenance/session.py" line="96"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="55"/>
         <source>未能完成：{why}</source>
         <translation>Could not be done: {why}</translation>
     </message>
@@ -5422,6 +5917,86 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <location filename="../../kiosk/ui/screens/preview.py" line="62"/>
         <source>第 {page} 页 / 共 {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/lockers/handover.py" line="85"/>
+        <source>{n} 号柜门还没有关上，关门后再放入新柜格</source>
+        <translation>Door {n} is still open; shut it before loading another compartment</translation>
+    </message>
+    <message>
+        <location filename="../../hall/lockers/handover.py" line="159"/>
+        <source>业务系统未配置</source>
+        <translation>No platform configured</translation>
+    </message>
+    <message>
+        <location filename="../../hall/lockers/handover.py" line="167"/>
+        <source>业务系统拒绝登记证件 {acc}：{why}，请人工核对</source>
+        <translation>The platform refused to record card {acc}: {why}. Please check by hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/locker_door.py" line="60"/>
+        <source>请到亮起的柜门取出证件，取出后请关好柜门。</source>
+        <translation>Take your card from the lit door, then shut the door.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/locker_door.py" line="64"/>
+        <source>{n} 号</source>
+        <translation>No. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="39"/>
+        <source>未能放入：{why}</source>
+        <translation>Not loaded: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="48"/>
+        <source>已放入 {n} 号柜{told}</source>
+        <translation>Loaded into compartment {n}{told}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="48"/>
+        <source>，业务系统已登记</source>
+        <translation>; the platform has it recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="67"/>
+        <source>证件领取（模拟工作人员和市民）</source>
+        <translation>Card pickup (simulated staff and citizen)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="69"/>
+        <source>先办理补换领，再放入取件柜，然后扫描回执领取</source>
+        <translation>Apply for a reissue first, then load the card into the locker, then scan the slip to collect it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="86"/>
+        <source>正在放入 {acc}</source>
+        <translation>Loading {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="93"/>
+        <source>还没有打印过回执</source>
+        <translation>No slip has been printed yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="96"/>
+        <source>已扫描最近打印的回执</source>
+        <translation>Scanned the slip printed last</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="99"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="100"/>
+        <source>放入取件柜</source>
+        <translation>Load into the locker</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="108"/>
+        <source>扫描最近打印的回执</source>
+        <translation>Scan the slip printed last</translation>
     </message>
 </context>
 </TS>

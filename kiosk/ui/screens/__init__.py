@@ -6,7 +6,7 @@ from kiosk.ui.screens.base import SCREENS, Screen, screen_for
 
 # importing registers them
 # isort: off
-from kiosk.ui.screens import busy, capture, choose, entry, message, payment, pick, preview  # noqa: F401
+from kiosk.ui.screens import busy, capture, choose, entry, locker_door, message, payment, pick, preview  # noqa: F401
 # isort: on
 
 __all__ = ["SCREENS", "Screen", "screen_for"]
