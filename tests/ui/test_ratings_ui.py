@@ -262,3 +262,41 @@ def test_staff_answer_and_close_an_item_in_maintenance_mode(qtbot, shell, kiosk)
         ("followup.close", item.ref, "failed"),
         ("followup.close", item.ref, "ok"),
     ]
+
+
+def test_a_pad_rating_in_english_leaves_the_kiosk_beside_it_in_chinese(qtbot, shell, kiosk):
+    """One-process hall: a citizen rates at the counter's pad in English while another uses the
+    kiosk; the kiosk's screens stay Chinese throughout and after."""
+    from core.clock import SystemClock
+    from hall.queue.calling import Calling
+    from kiosk.ui.rating_pad import RatingPad
+
+    take_ticket(qtbot, shell)
+    tap(qtbot, shell, "option_skip")
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
+    calling = Calling(kiosk.services["queue"])
+    calling.login("3")
+    visit = calling.call_next("3")
+    assert visit is not None
+    calling.finish("3")
+    pad = RatingPad(kiosk.config, SystemClock(), kiosk.config.resolve(kiosk.config["kiosk"]["runtime_dir"]))
+    qtbot.addWidget(pad)
+    pad.attach(kiosk.services["ratings"])
+    pad.show()
+    pad.rate(visit.number, "3")
+    tap(qtbot, pad, "language")
+    qtbot.waitUntil(
+        lambda: f"Please rate the service for number {visit.number}" in visible_text(pad), timeout=10000
+    )
+    tap(qtbot, shell, "service_queue")  # the kiosk's next screen, while the pad reads English
+    qtbot.waitUntil(lambda: shown(shell, "option_social") is not None, timeout=10000)
+    assert "社保" in visible_text(shell) and "Social" not in visible_text(shell)
+    tap(qtbot, pad, "option_5")
+    qtbot.waitUntil(lambda: "Thank you for your rating" in visible_text(pad), timeout=10000)
+    tap(qtbot, shell, "option_social")
+    qtbot.waitUntil(lambda: shown(shell, "option_plain") is not None, timeout=10000)
+    assert "English" in visible_text(shell) and "Chinese" not in visible_text(
+        shell
+    )  # the switch offers English
+    assert [(r.service, r.level) for r in kiosk.services["ratings"].ratings()] == [("social", 5)]
+    pad.close()
