@@ -300,3 +300,58 @@ def test_a_pad_rating_in_english_leaves_the_kiosk_beside_it_in_chinese(qtbot, sh
     )  # the switch offers English
     assert [(r.service, r.level) for r in kiosk.services["ratings"].ratings()] == [("social", 5)]
     pad.close()
+
+
+def overlapping(root) -> list[tuple[str, str]]:
+    """Pairs of visible labels, buttons and fields of `root` that cover each other."""
+    from PySide6.QtCore import QRect
+
+    QApplication.processEvents()
+    shown = [w for t in (QLabel, QPushButton, QLineEdit) for w in root.findChildren(t) if w.isVisible()]
+
+    def place(w) -> QRect:
+        return QRect(w.mapTo(root, w.rect().topLeft()), w.size())
+
+    return [
+        (a.objectName() or a.text()[:20], b.objectName() or b.text()[:20])
+        for i, a in enumerate(shown)
+        for b in shown[i + 1 :]
+        if place(a).intersects(place(b))
+    ]
+
+
+def test_a_long_follow_up_page_overlaps_nothing_in_either_orientation(qtbot, shell, kiosk):
+    store = kiosk.services["ratings"]
+    for i in range(16):  # more items than the screen holds: the page scrolls
+        store.report_unresolved(f"想办理第 {i} 项业务，窗口说材料不全，但网上说明没有写清楚需要哪些材料")
+    chosen = store.report_unresolved("想办出入境签注，跑了两次都没有办成", phone="13900001111")
+    for _ in range(5):
+        qtbot.mouseClick(shell, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    for k in PIN:
+        tap(qtbot, shell, f"key_{k}")
+    tap(qtbot, shell, "pin_confirm")
+    qtbot.waitUntil(lambda: shell.mode == "staff", timeout=20000)
+    tap(qtbot, shell, "tab_followups")
+    qtbot.waitUntil(lambda: "待办 17 项" in visible_text(shell), timeout=5000)
+    tap(qtbot, shell, f"item_{chosen.ref}")
+    qtbot.waitUntil(lambda: shown(shell, "close_item") is not None, timeout=5000)
+    SHOTS.mkdir(exist_ok=True)
+    for w, h in ((1080, 1920), (1920, 1080)):
+        shell.resize(w, h)
+        qtbot.waitUntil(lambda w=w: shell.width() == w, timeout=5000)
+        shell.staff.panel.redraw()  # laid out for this screen, the item still chosen
+        qtbot.waitUntil(lambda: shown(shell, "close_item") is not None, timeout=5000)
+        assert overlapping(shell.staff.panel) == [], (w, h)
+        shell.grab().save(str(SHOTS / f"maint_followups_long_{w}x{h}.png"))
+    tap(qtbot, shell, "close_item")  # no reply: the refusal above the page, nothing overlaps
+    qtbot.waitUntil(lambda: "请填写答复内容" in visible_text(shell), timeout=5000)
+    assert overlapping(shell.staff.panel) == []
+    tap(qtbot, shell, "language")  # English: longer labels, the same page
+    qtbot.waitUntil(lambda: "Follow-ups" in visible_text(shell), timeout=5000)
+    qtbot.waitUntil(lambda: shown(shell, "quick_2") is not None, timeout=5000)
+    assert overlapping(shell.staff.panel) == []
+    shell.grab().save(str(SHOTS / "maint_followups_long_en_1920x1080.png"))
+    tap(qtbot, shell, "quick_2")
+    tap(qtbot, shell, "close_item")
+    qtbot.waitUntil(lambda: f"{chosen.ref} closed" in visible_text(shell), timeout=5000)
+    assert store.item(chosen.ref).reply == "Passed to the department responsible"
