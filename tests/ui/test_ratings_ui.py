@@ -355,3 +355,39 @@ def test_a_long_follow_up_page_overlaps_nothing_in_either_orientation(qtbot, she
     tap(qtbot, shell, "close_item")
     qtbot.waitUntil(lambda: f"{chosen.ref} closed" in visible_text(shell), timeout=5000)
     assert store.item(chosen.ref).reply == "Passed to the department responsible"
+
+
+def test_the_overdue_alert_rises_and_clears_while_the_kiosk_runs(tmp_path):
+    """No restart, no staff visit: a deadline passing shows in the staff alerts (and the health
+    file), and an item closed from the CLI clears it, at the next check."""
+    import time
+
+    k = simulated_kiosk(
+        tmp_path,
+        ["unresolved"],
+        **{
+            "ratings.overdue_check_every": 1.0,
+            "devices.camera.driver": "none",
+            "devices.locker.driver": "none",
+        },
+    )
+    try:
+        store = k.services["ratings"]
+
+        def overdue() -> list:
+            return [a for a in k.alerts.active() if a.code == "overdue"]
+
+        def until(cond, timeout: float = 15.0) -> None:
+            deadline = time.monotonic() + timeout
+            while not cond():
+                assert time.monotonic() < deadline, "not within the check interval"
+                time.sleep(0.05)
+
+        item = store.report_unresolved("想办出入境签注")
+        k.clock.advance(10 * 86400)  # past its deadline of 5 working days
+        until(lambda: len(overdue()) == 1)
+        assert str(overdue()[0].message).startswith("1 项")
+        store.close(item.ref, "已告知办理地点和所需材料", "S01")  # as `python -m hall.ratings close` does
+        until(lambda: overdue() == [])
+    finally:
+        k.stop()
