@@ -391,3 +391,17 @@ def test_the_overdue_alert_rises_and_clears_while_the_kiosk_runs(tmp_path):
         until(lambda: overdue() == [])
     finally:
         k.stop()
+
+
+def test_a_citizen_who_walks_away_at_the_reasons_screen_leaves_the_level(qtbot, shell, kiosk):
+    store = kiosk.services["ratings"]
+    take_ticket(qtbot, shell)
+    tap(qtbot, shell, "option_2")  # 不满意
+    qtbot.waitUntil(lambda: "请告诉我们哪里做得不好" in visible_text(shell), timeout=10000)
+    assert store.ratings() == []
+    kiosk.clock.advance(600)  # and leaves without saying why: the kiosk goes home by itself
+    qtbot.waitUntil(lambda: shell.mode in ("home", "attract"), timeout=10000)
+    qtbot.waitUntil(lambda: len(store.ratings()) == 1, timeout=10000)
+    [r] = store.ratings()
+    assert (r.service, r.level, r.reasons) == ("queue", 2, ())
+    assert store.item(r.followup).status == "open"  # staff follow a bad rating up all the same
