@@ -133,17 +133,20 @@ def _start_reference_servers(config: Config) -> tuple[Config, Any]:
 
 
 def _open_backends(config: Config, alerts: Alerts) -> dict[str, Any]:
-    """A client per configured system and the probes that gate the services needing them."""
-    from backends.payment.client import PaymentClient
-    from backends.platform.client import PlatformClient
+    """A client per configured system and the probes that gate the services needing them (a
+    kiosk with neither, such as an entrance ticket machine, never loads httpx)."""
     from backends.reachability import SYSTEM_NAMES, Reach, Reachability
 
     bcfg = config["backends"]
     timeouts = {"timeout": bcfg["timeout"], "connect_timeout": bcfg["connect_timeout"]}
     services: dict[str, Any] = {}
     if bcfg["platform_url"]:
+        from backends.platform.client import PlatformClient
+
         services["platform"] = PlatformClient(bcfg["platform_url"], **timeouts)
     if bcfg["payment_url"]:
+        from backends.payment.client import PaymentClient
+
         services["payment"] = PaymentClient(bcfg["payment_url"], **timeouts)
     reach = Reachability({name: c.healthy for name, c in services.items()}, bcfg["probe_interval"])
 

@@ -20,7 +20,7 @@ from core.schema import ConfigError, Option, Section
 
 DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker", "fingerprint", "scanner")
 
-SERVICE_NAMES = ("queue", "photo", "reissue", "certificate", "pickup", "unresolved", "demo")
+SERVICE_NAMES = ("queue", "photo", "reissue", "slip_reprint", "certificate", "pickup", "unresolved", "demo")
 
 DB_SCHEMES = ("sqlite", "postgresql")
 

@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="14"/>
+        <location filename="../../flows/catalog.py" line="15"/>
         <location filename="../../kiosk/home.py" line="83"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="14"/>
+        <location filename="../../flows/catalog.py" line="15"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="235"/>
+        <location filename="../../flows/reissue.py" line="233"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -89,7 +89,7 @@
         <location filename="../../flows/queue.py" line="280"/>
         <location filename="../../flows/rating.py" line="83"/>
         <location filename="../../flows/rating.py" line="100"/>
-        <location filename="../../flows/reissue.py" line="679"/>
+        <location filename="../../flows/reissue_slip.py" line="126"/>
         <location filename="../../flows/unresolved.py" line="86"/>
         <source>完成</source>
         <translation>Done</translation>
@@ -117,33 +117,33 @@
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="154"/>
+        <location filename="../../kiosk/app.py" line="157"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="193"/>
+        <location filename="../../kiosk/app.py" line="196"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="204"/>
+        <location filename="../../kiosk/app.py" line="207"/>
         <location filename="../../kiosk/ui/board_window.py" line="148"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="251"/>
+        <location filename="../../kiosk/app.py" line="254"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="297"/>
+        <location filename="../../kiosk/app.py" line="300"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="327"/>
+        <location filename="../../kiosk/app.py" line="330"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -180,7 +180,7 @@
         <translation>{system} is unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="64"/>
+        <location filename="../../devices/fingerprint/uart.py" line="65"/>
         <location filename="../../kiosk/home.py" line="20"/>
         <source>指纹仪</source>
         <extracomment>Health checks in a row with no answer before the link counts as lost. How long one port.read() may block; bounds how late a deadline is noticed. Commands the module works on before answering (exposure, feature extraction): their ack may take this many reply timeouts. Seconds between GenImg tries while waiting for a finger (a module takes ~0.1 s per look).</extracomment>
@@ -288,6 +288,7 @@
     <message>
         <location filename="../../flows/queue.py" line="153"/>
         <location filename="../../flows/queue.py" line="154"/>
+        <location filename="../../flows/reissue.py" line="290"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
@@ -298,9 +299,10 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="259"/>
-        <location filename="../../flows/reissue.py" line="654"/>
+        <location filename="../../flows/reissue_slip.py" line="100"/>
         <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
+        <extracomment>an application in these states has a card coming: its slip may be reprinted</extracomment>
         <translation>Printer unavailable</translation>
     </message>
     <message>
@@ -536,7 +538,7 @@
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="390"/>
+        <location filename="../../kiosk/ui/demo.py" line="399"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -563,7 +565,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="188"/>
+        <location filename="../../kiosk/ui/shell.py" line="204"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -588,12 +590,12 @@
         <translation>Type on the on-screen keys; “Delete” removes one digit, “Clear” starts again. Press “Confirm” when done.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="70"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="72"/>
         <source>号码有误（校验位或出生日期不对），请核对后修改</source>
         <translation>This number is wrong (check character or birth date). Please check and correct it</translation>
     </message>
@@ -605,7 +607,7 @@
     <message>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
-        <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -853,7 +855,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="49"/>
-        <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="32"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -919,57 +921,58 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="45"/>
-        <location filename="../../kiosk/ui/screens/entry.py" line="31"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="33"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="80"/>
         <source>位数不足，请至少输入 {n} 位</source>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="43"/>
+        <location filename="../../kiosk/ui/shell.py" line="45"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="44"/>
+        <location filename="../../kiosk/ui/shell.py" line="46"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="45"/>
+        <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="52"/>
+        <location filename="../../kiosk/ui/shell.py" line="54"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
+        <location filename="../../flows/fingerprints.py" line="158"/>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
         <location filename="../../flows/queue.py" line="187"/>
         <location filename="../../flows/queue.py" line="233"/>
         <location filename="../../flows/queue.py" line="354"/>
-        <location filename="../../flows/reissue.py" line="99"/>
-        <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/reissue.py" line="95"/>
+        <location filename="../../flows/reissue.py" line="403"/>
         <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="47"/>
+        <location filename="../../kiosk/ui/shell.py" line="49"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="187"/>
+        <location filename="../../kiosk/ui/shell.py" line="203"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="356"/>
+        <location filename="../../kiosk/ui/shell.py" line="372"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1043,14 +1046,14 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="288"/>
+        <location filename="../../flows/reissue.py" line="294"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="206"/>
+        <location filename="../../kiosk/ui/shell.py" line="222"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -2240,8 +2243,8 @@
     </message>
     <message>
         <location filename="../../flows/photo.py" line="70"/>
-        <location filename="../../flows/reissue.py" line="357"/>
-        <location filename="../../flows/reissue.py" line="368"/>
+        <location filename="../../flows/reissue.py" line="367"/>
+        <location filename="../../flows/reissue.py" line="381"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -2455,18 +2458,18 @@
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="258"/>
+        <location filename="../../hall/queue/store.py" line="276"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="287"/>
+        <location filename="../../hall/queue/store.py" line="305"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="312"/>
-        <location filename="../../hall/queue/store.py" line="399"/>
+        <location filename="../../hall/queue/store.py" line="330"/>
+        <location filename="../../hall/queue/store.py" line="417"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
@@ -2502,7 +2505,7 @@
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="314"/>
-        <location filename="../../hall/queue/store.py" line="337"/>
+        <location filename="../../hall/queue/store.py" line="355"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
@@ -2527,82 +2530,82 @@
         <translation>{number} is already being served</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="357"/>
+        <location filename="../../hall/queue/store.py" line="375"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="360"/>
-        <location filename="../../hall/queue/store.py" line="518"/>
+        <location filename="../../hall/queue/store.py" line="378"/>
+        <location filename="../../hall/queue/store.py" line="537"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="469"/>
-        <location filename="../../hall/queue/store.py" line="588"/>
+        <location filename="../../hall/queue/store.py" line="488"/>
+        <location filename="../../hall/queue/store.py" line="607"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="475"/>
+        <location filename="../../hall/queue/store.py" line="494"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="524"/>
+        <location filename="../../hall/queue/store.py" line="543"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="550"/>
+        <location filename="../../hall/queue/store.py" line="569"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="575"/>
+        <location filename="../../hall/queue/store.py" line="594"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="579"/>
+        <location filename="../../hall/queue/store.py" line="598"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="586"/>
+        <location filename="../../hall/queue/store.py" line="605"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="593"/>
+        <location filename="../../hall/queue/store.py" line="612"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="600"/>
+        <location filename="../../hall/queue/store.py" line="619"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="115"/>
-        <location filename="../../hall/queue/store.py" line="626"/>
+        <location filename="../../hall/queue/store.py" line="645"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="678"/>
+        <location filename="../../hall/queue/store.py" line="697"/>
         <location filename="../../kiosk/queue_admin.py" line="244"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="680"/>
+        <location filename="../../hall/queue/store.py" line="699"/>
         <location filename="../../kiosk/queue_admin.py" line="246"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="791"/>
+        <location filename="../../hall/queue/store.py" line="810"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -2780,7 +2783,7 @@
     </message>
     <message>
         <location filename="../../devices/fingerprint/livescan.py" line="87"/>
-        <location filename="../../devices/fingerprint/livescan.py" line="111"/>
+        <location filename="../../devices/fingerprint/livescan.py" line="114"/>
         <source>指纹采集仪已断开：{err}</source>
         <translation>Fingerprint scanner disconnected: {err}</translation>
     </message>
@@ -2790,18 +2793,24 @@
         <translation>The fingerprint scanner has no channel {ch}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/livescan.py" line="105"/>
+        <location filename="../../devices/fingerprint/livescan.py" line="108"/>
         <source>无法开始采集：{err}</source>
         <translation>Cannot start capturing: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/livescan.py" line="113"/>
+        <location filename="../../devices/fingerprint/livescan.py" line="116"/>
         <source>采集指纹图像失败：{err}</source>
         <translation>Fingerprint capture failed: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/livescan.py" line="118"/>
-        <location filename="../../devices/fingerprint/uart.py" line="124"/>
+        <location filename="../../devices/fingerprint/livescan.py" line="121"/>
+        <location filename="../../devices/fingerprint/uart.py" line="127"/>
+        <source>已停止等待手指</source>
+        <translation>Stopped waiting for the finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="124"/>
+        <location filename="../../devices/fingerprint/uart.py" line="130"/>
         <source>{s} 秒内没有放上手指</source>
         <translation>No finger placed within {s} seconds</translation>
     </message>
@@ -2918,58 +2927,58 @@
         <translation>Fingerprint scanner fault</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="70"/>
+        <location filename="../../devices/fingerprint/uart.py" line="71"/>
         <source>指纹仪无应答或应答有误：{err}</source>
         <translation>The fingerprint scanner does not answer or answers wrongly: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="82"/>
+        <location filename="../../devices/fingerprint/uart.py" line="83"/>
         <source>指纹仪无应答：{err}</source>
         <translation>The fingerprint scanner does not answer: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="90"/>
+        <location filename="../../devices/fingerprint/uart.py" line="91"/>
         <source>指纹仪口令错误（请检查配置 password）</source>
         <translation>Wrong fingerprint module password (check the password setting)</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="121"/>
+        <location filename="../../devices/fingerprint/uart.py" line="125"/>
         <source>采集指纹图像失败：{why}</source>
         <translation>Fingerprint capture failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="161"/>
-        <location filename="../../devices/fingerprint/uart.py" line="210"/>
+        <location filename="../../devices/fingerprint/uart.py" line="168"/>
+        <location filename="../../devices/fingerprint/uart.py" line="217"/>
         <source>指纹仪连接中断：{err}</source>
         <translation>Fingerprint scanner link lost: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="165"/>
+        <location filename="../../devices/fingerprint/uart.py" line="172"/>
         <source>指令 {cmd} 的应答类型 {pid:02X} 不对</source>
         <translation>Wrong reply type {pid:02X} to command {cmd}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="182"/>
+        <location filename="../../devices/fingerprint/uart.py" line="189"/>
         <source>数据传输中收到类型 {pid:02X} 的包</source>
         <translation>A packet of type {pid:02X} arrived during a data transfer</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="187"/>
+        <location filename="../../devices/fingerprint/uart.py" line="194"/>
         <source>数据超过 {n} 字节仍未结束</source>
         <translation>Data transfer not finished after {n} bytes</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="206"/>
+        <location filename="../../devices/fingerprint/uart.py" line="213"/>
         <source>指纹仪应答损坏（指令 {cmd}）：{err}</source>
         <translation>Damaged fingerprint scanner reply (command {cmd}): {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="208"/>
+        <location filename="../../devices/fingerprint/uart.py" line="215"/>
         <source>指纹仪无应答（指令 {cmd}）</source>
         <translation>No answer from the fingerprint scanner (command {cmd})</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="214"/>
+        <location filename="../../devices/fingerprint/uart.py" line="221"/>
         <source>指纹仪未连接</source>
         <translation>Fingerprint scanner not connected</translation>
     </message>
@@ -3085,17 +3094,17 @@
         <translation>The payment result is not yet known</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="44"/>
+        <location filename="../../flows/reissue.py" line="45"/>
         <source>到期换领</source>
         <translation>Renewal at expiry</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="45"/>
+        <location filename="../../flows/reissue.py" line="46"/>
         <source>损坏换领</source>
         <translation>Renewal of a damaged card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="46"/>
+        <location filename="../../flows/reissue.py" line="47"/>
         <source>丢失补领</source>
         <translation>Reissue after loss</translation>
     </message>
@@ -3135,353 +3144,411 @@
         <translation>No registration was found for this ID number. Please check the number, or apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="64"/>
+        <location filename="../../flows/reissue.py" line="65"/>
+        <location filename="../../flows/reissue_slip.py" line="205"/>
         <source>身份证业务系统暂时无法连接，请到窗口办理</source>
         <translation>The ID card system cannot be reached now. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="77"/>
+        <location filename="../../flows/reissue.py" line="78"/>
         <source>有效期 5 年</source>
         <translation>valid 5 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="79"/>
+        <location filename="../../flows/reissue.py" line="80"/>
         <source>有效期 10 年</source>
         <translation>valid 10 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="81"/>
+        <location filename="../../flows/reissue.py" line="82"/>
         <source>有效期 20 年</source>
         <translation>valid 20 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="82"/>
+        <location filename="../../flows/reissue.py" line="83"/>
         <source>长期有效</source>
         <translation>valid for life</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="109"/>
+        <location filename="../../flows/reissue.py" line="105"/>
         <source>请到窗口办理</source>
         <translation>Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="111"/>
+        <location filename="../../flows/reissue.py" line="107"/>
         <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
         <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="126"/>
+        <location filename="../../flows/reissue.py" line="122"/>
         <source>自助机暂时不能办理此业务</source>
         <translation>This machine cannot handle this service now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="126"/>
+        <location filename="../../flows/reissue.py" line="122"/>
+        <location filename="../../flows/reissue_slip.py" line="199"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="134"/>
-        <location filename="../../flows/reissue.py" line="165"/>
+        <location filename="../../flows/reissue.py" line="132"/>
+        <location filename="../../flows/reissue.py" line="163"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="140"/>
+        <location filename="../../flows/reissue.py" line="138"/>
         <source>拍摄身份证照片</source>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="162"/>
-        <location filename="../../flows/reissue.py" line="172"/>
+        <location filename="../../flows/reissue.py" line="160"/>
+        <location filename="../../flows/reissue.py" line="170"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="162"/>
+        <location filename="../../flows/reissue.py" line="160"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="172"/>
+        <location filename="../../flows/reissue.py" line="170"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="180"/>
+        <location filename="../../flows/reissue.py" line="178"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="180"/>
+        <location filename="../../flows/reissue.py" line="178"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="192"/>
+        <location filename="../../flows/reissue.py" line="190"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="192"/>
+        <location filename="../../flows/reissue.py" line="190"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="201"/>
+        <location filename="../../flows/reissue.py" line="199"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="203"/>
+        <location filename="../../flows/reissue.py" line="201"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="209"/>
+        <location filename="../../flows/reissue.py" line="207"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="210"/>
+        <location filename="../../flows/reissue.py" line="208"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="226"/>
+        <location filename="../../flows/reissue.py" line="224"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="226"/>
+        <location filename="../../flows/reissue.py" line="224"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="236"/>
+        <location filename="../../flows/reissue.py" line="234"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="240"/>
+        <location filename="../../flows/reissue.py" line="238"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="241"/>
+        <location filename="../../flows/reissue.py" line="239"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="243"/>
+        <location filename="../../flows/reissue.py" line="241"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="245"/>
+        <location filename="../../flows/reissue.py" line="243"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="245"/>
+        <location filename="../../flows/reissue.py" line="243"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="259"/>
+        <location filename="../../flows/reissue.py" line="246"/>
+        <source>补打受理回执</source>
+        <translation>Reprint the acceptance slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="247"/>
+        <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
+        <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="249"/>
+        <source>读卡器暂不可用，请到窗口补打</source>
+        <translation>The card reader is unavailable; please get a reprint at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="264"/>
+        <location filename="../../flows/reissue_slip.py" line="165"/>
+        <location filename="../../flows/reissue_slip.py" line="195"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="259"/>
+        <location filename="../../flows/reissue.py" line="264"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="263"/>
+        <location filename="../../flows/reissue.py" line="268"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="268"/>
+        <location filename="../../flows/reissue.py" line="273"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="269"/>
+        <location filename="../../flows/reissue.py" line="274"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="270"/>
+        <location filename="../../flows/reissue.py" line="275"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="271"/>
+        <location filename="../../flows/reissue.py" line="276"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="271"/>
+        <location filename="../../flows/reissue.py" line="276"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="283"/>
+        <location filename="../../flows/reissue.py" line="304"/>
+        <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
+        <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="59"/>
         <source>请刷旧身份证</source>
         <translation>Please read your old ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="284"/>
-        <location filename="../../flows/reissue.py" line="285"/>
-        <source>请将旧身份证放在读卡区</source>
-        <translation>Place your old ID card on the reader</translation>
-    </message>
-    <message>
-        <location filename="../../flows/reissue.py" line="298"/>
-        <source>这张证件无法读取：{why}。损坏的证件请选择补领方式输入号码</source>
-        <translation>This card cannot be read: {why}. For a damaged card, type the number instead</translation>
-    </message>
-    <message>
-        <location filename="../../flows/reissue.py" line="308"/>
+        <location filename="../../flows/reissue.py" line="312"/>
         <source>请输入您的身份证号码</source>
+        <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="309"/>
+        <location filename="../../flows/reissue.py" line="313"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="310"/>
+        <location filename="../../flows/reissue.py" line="314"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="323"/>
+        <location filename="../../flows/reissue.py" line="320"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="339"/>
+        <location filename="../../flows/reissue.py" line="349"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="341"/>
+        <location filename="../../flows/reissue.py" line="351"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="345"/>
+        <location filename="../../flows/reissue.py" line="355"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="345"/>
+        <location filename="../../flows/reissue.py" line="355"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="357"/>
-        <location filename="../../flows/reissue.py" line="368"/>
-        <location filename="../../flows/reissue.py" line="425"/>
-        <location filename="../../flows/reissue.py" line="437"/>
+        <location filename="../../flows/reissue.py" line="367"/>
+        <location filename="../../flows/reissue.py" line="381"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="364"/>
-        <location filename="../../flows/reissue.py" line="375"/>
+        <location filename="../../flows/reissue.py" line="377"/>
+        <location filename="../../flows/reissue.py" line="388"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="364"/>
+        <location filename="../../flows/reissue.py" line="377"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="375"/>
+        <location filename="../../flows/reissue.py" line="388"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="387"/>
+        <location filename="../../flows/reissue.py" line="400"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="388"/>
+        <location filename="../../flows/reissue.py" line="401"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/reissue.py" line="403"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="395"/>
+        <location filename="../../flows/reissue.py" line="408"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="422"/>
-        <source>请按右手拇指</source>
-        <translation>Right thumb, please</translation>
-    </message>
-    <message>
-        <location filename="../../flows/reissue.py" line="422"/>
-        <source>请按左手拇指</source>
-        <translation>Left thumb, please</translation>
-    </message>
-    <message>
-        <location filename="../../flows/reissue.py" line="425"/>
-        <location filename="../../flows/reissue.py" line="437"/>
+        <location filename="../../flows/fingerprints.py" line="151"/>
+        <location filename="../../flows/fingerprints.py" line="156"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="432"/>
-        <source>{finger}平放在指纹仪上，听到提示后抬起；按不上时会换其他手指</source>
-        <translation>{finger}: lay it flat on the scanner and lift it at the signal; if it cannot be read, another finger is asked for</translation>
-    </message>
-    <message>
-        <location filename="../../flows/reissue.py" line="444"/>
+        <location filename="../../flows/fingerprints.py" line="68"/>
         <source>部分指纹未能采集</source>
+        <extracomment>devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy)</extracomment>
         <translation>Some fingerprints could not be taken</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="445"/>
+        <location filename="../../flows/fingerprints.py" line="69"/>
         <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
         <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="447"/>
+        <location filename="../../flows/fingerprints.py" line="70"/>
+        <source>部分指纹未能采集，已记录，不影响办理</source>
+        <translation>Some fingerprints could not be captured. This is recorded and does not stop your application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="72"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/fingerprints.py" line="82"/>
+        <source>指纹不够清晰（质量 {q}，需要 {need}），请擦干手指，平放并稍用力按住</source>
+        <translation>The print is not clear enough (quality {q}, {need} needed). Dry your finger, lay it flat and press a little harder</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="103"/>
+        <source>请将{finger}放在指纹仪上</source>
+        <translation>{finger}: place it on the fingerprint scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="104"/>
+        <source>手指平放在指纹仪中央，按住不动，听到提示后抬起</source>
+        <translation>Lay the finger flat in the middle of the scanner, hold it still, and lift it when you hear the signal</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="110"/>
+        <source>{note}{title}</source>
+        <translation>{note} {title}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="114"/>
+        <source>这个手指按不上，换一个</source>
+        <translation>I cannot use this finger, try another</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="114"/>
+        <source>取消办理</source>
+        <translation>Cancel the application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="116"/>
+        <source>按屏幕上写的手指，平放在指纹仪玻璃中央，按住约一秒。手指太干可以先哈一口气。</source>
+        <translation>Place the finger named on the screen flat on the middle of the scanner glass and hold it for about a second. If your finger is dry, breathe on it first.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="125"/>
+        <source>正在采集，请保持手指不动</source>
+        <translation>Capturing, please keep your finger still</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="126"/>
+        <source>{finger}已放好，图像传送需要几秒钟</source>
+        <translation>{finger} on the scanner: the image takes a few seconds to come through</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="138"/>
+        <source>正在读取指纹</source>
+        <translation>Reading the fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="153"/>
+        <source>没有收取任何费用，请稍后再试或到窗口办理。服务电话 {phone}</source>
+        <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="431"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/reissue.py" line="431"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="465"/>
+        <location filename="../../flows/reissue.py" line="433"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="467"/>
+        <location filename="../../flows/reissue.py" line="435"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -3496,241 +3563,289 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="476"/>
+        <location filename="../../flows/reissue.py" line="444"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="478"/>
-        <location filename="../../flows/reissue.py" line="543"/>
+        <location filename="../../flows/reissue.py" line="446"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="478"/>
+        <location filename="../../flows/reissue.py" line="446"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="478"/>
+        <location filename="../../flows/reissue.py" line="446"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="494"/>
+        <location filename="../../flows/reissue.py" line="462"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="495"/>
+        <location filename="../../flows/reissue.py" line="463"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="497"/>
+        <location filename="../../flows/reissue.py" line="465"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="501"/>
+        <location filename="../../flows/reissue.py" line="469"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="501"/>
+        <location filename="../../flows/reissue.py" line="469"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="507"/>
-        <location filename="../../flows/reissue.py" line="508"/>
+        <location filename="../../flows/reissue.py" line="475"/>
+        <location filename="../../flows/reissue.py" line="476"/>
         <source>请选择缴费方式</source>
         <translation>Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="511"/>
+        <location filename="../../flows/reissue.py" line="479"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="531"/>
+        <location filename="../../flows/reissue.py" line="499"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="533"/>
+        <location filename="../../flows/reissue.py" line="501"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="540"/>
+        <location filename="../../flows/reissue.py" line="508"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="541"/>
+        <location filename="../../flows/reissue.py" line="509"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="541"/>
+        <location filename="../../flows/reissue.py" line="509"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="543"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="551"/>
+        <location filename="../../flows/reissue.py" line="519"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="552"/>
+        <location filename="../../flows/reissue.py" line="520"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="553"/>
+        <location filename="../../flows/reissue.py" line="521"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="561"/>
+        <location filename="../../flows/reissue.py" line="529"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="561"/>
+        <location filename="../../flows/reissue.py" line="529"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="574"/>
+        <location filename="../../flows/reissue.py" line="542"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="575"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="575"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="586"/>
-        <location filename="../../flows/reissue.py" line="620"/>
+        <location filename="../../flows/reissue.py" line="554"/>
+        <location filename="../../flows/reissue.py" line="588"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="587"/>
+        <location filename="../../flows/reissue.py" line="555"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="588"/>
+        <location filename="../../flows/reissue.py" line="556"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="605"/>
+        <location filename="../../flows/reissue.py" line="573"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="605"/>
+        <location filename="../../flows/reissue.py" line="573"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="617"/>
+        <location filename="../../flows/reissue.py" line="585"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="618"/>
+        <location filename="../../flows/reissue.py" line="586"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="661"/>
+        <location filename="../../flows/reissue.py" line="604"/>
+        <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="661"/>
+        <location filename="../../flows/reissue.py" line="604"/>
+        <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="670"/>
-        <location filename="../../flows/reissue.py" line="677"/>
+        <location filename="../../flows/reissue_slip.py" line="117"/>
+        <location filename="../../flows/reissue_slip.py" line="124"/>
         <source>申请已受理，请取走回执</source>
         <translation>Application accepted; please take your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="672"/>
+        <location filename="../../flows/reissue_slip.py" line="119"/>
         <source>受理号 {acc}
 请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管</source>
         <translation>Acceptance number {acc}
 From {day}, scan the QR code on the receipt at {place} to collect your new card. Keep the receipt safe</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="686"/>
+        <location filename="../../flows/reissue_slip.py" line="133"/>
         <source>申请已受理，回执未能打印</source>
         <translation>Application accepted; the receipt could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="686"/>
+        <location filename="../../flows/reissue_slip.py" line="133"/>
         <source>申请已受理，回执可能没有打出</source>
         <translation>Application accepted; the receipt may not have printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="688"/>
+        <location filename="../../flows/reissue_slip.py" line="135"/>
         <source>受理号 {acc}
-请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）</source>
+请拍下本页，于 {day} 后到{place}凭二维码领取；也可在任一自助机刷身份证补打回执（{why}）</source>
         <translation>Acceptance number {acc}
-Please take a photo of this page and collect your card from {day} at {place} with the QR code; a counter can also reprint the receipt ({why})</translation>
+Please take a photo of this page. Collect your card after {day} at {place} with the QR code; you can also reprint the slip at any kiosk by reading your ID card ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="692"/>
+        <location filename="../../flows/reissue_slip.py" line="157"/>
+        <source>补打回执：请刷身份证</source>
+        <translation>Reprint a slip: please place your ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="165"/>
+        <location filename="../../flows/reissue_slip.py" line="195"/>
+        <source>正在查询您的申请，请稍候</source>
+        <translation>Looking up your application, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="168"/>
+        <source>没有查到您的申请</source>
+        <translation>Your application was not found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="176"/>
+        <source>没有可补打回执的申请</source>
+        <translation>No application with a slip to reprint</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="177"/>
+        <source>没有查到您正在办理的身份证申请。已领取或已取消的申请不能补打回执</source>
+        <translation>No ID card application in progress was found for you. Slips of collected or cancelled applications cannot be reprinted</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="199"/>
+        <source>自助机暂时不能补打回执</source>
+        <translation>This kiosk cannot reprint slips right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="211"/>
+        <source>补打回执</source>
+        <translation>Reprint a slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="212"/>
+        <source>身份证申请的受理回执丢了，刷身份证补打</source>
+        <translation>Lost the slip of your ID card application? Read your ID card to reprint it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="215"/>
+        <source>打印机暂不可用，回执二维码显示在屏幕上</source>
+        <translation>The printer is unavailable: the slip&apos;s QR code is shown on screen</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="140"/>
         <location filename="../../flows/unresolved.py" line="125"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="694"/>
+        <location filename="../../flows/reissue_slip.py" line="142"/>
         <source>回执未能打印，请拍下受理号和二维码</source>
         <translation>The receipt could not be printed; please photograph the acceptance number and QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="697"/>
+        <location filename="../../flows/reissue_slip.py" line="145"/>
         <source>我已记下</source>
         <translation>I have noted it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="717"/>
+        <location filename="../../flows/reissue.py" line="611"/>
         <source>身份证换领补领</source>
         <translation>ID card renewal and reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="718"/>
+        <location filename="../../flows/reissue.py" line="612"/>
         <source>到期、损坏换领或丢失补领，现场拍照缴费</source>
         <translation>Renew an expiring or damaged card, or replace a lost one; photo and payment here</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="722"/>
+        <location filename="../../flows/reissue.py" line="616"/>
         <source>读卡器暂不可用，可输入号码办理补领</source>
         <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="723"/>
+        <location filename="../../flows/reissue.py" line="617"/>
         <source>扫码器暂不可用，可用手机扫码支付</source>
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>

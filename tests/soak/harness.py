@@ -39,11 +39,6 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 M_MMAP_THRESHOLD = -3  # mallopt parameter (malloc.h)
 RSS_LIMIT_MB_PER_1000 = 1.0
 RSS_NOISE_MB = 4.0  # RSS moves by this much without a leak (heap arenas, a few camera frames)
-#: journeys the soak's citizen cannot walk yet: the reissue's fingerprint step is one long Work
-#: (a hand with no finger placed takes up to place_timeout per fallback finger), which the citizen
-#: cannot answer and the per-step hang watchdog rightly flags; the reissue issue makes it a step
-#: the citizen sees and answers, then it joins the soak (SOAK_JOURNEYS=reissue runs it anyway)
-NOT_YET_SOAKED = frozenset({"reissue"})
 FD_SLACK = 3  # a reconnect in flight may hold a port or a socket for a moment
 THREAD_SLACK = 2
 NOTHING_OFFERED_LIMIT = 120.0  # seconds with every journey off (devices down) before failing
@@ -306,7 +301,7 @@ class Soak:
         started = time.monotonic()
         clock: FakeClock = kiosk.clock
         runtime_dir = Path(kiosk.runtime_dir)
-        keys = self.journeys or [k for k in kiosk.catalog if k not in NOT_YET_SOAKED]
+        keys = self.journeys or list(kiosk.catalog)
         self.report.walkable = [k for k in keys if walkable(kiosk.catalog[k], kiosk)]
         n = 0
         idle_since: float | None = None
