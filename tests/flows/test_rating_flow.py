@@ -21,6 +21,7 @@ from hall.db import open_engine, sqlite_url
 from hall.ratings import Ratings
 from kiosk.config import load
 from tests.flows.fakes import citizen
+from tests.queue.helpers import at_counter
 
 
 def finishing(result: Any) -> Callable[[FlowContext], FlowGen]:
@@ -164,7 +165,7 @@ def test_the_counter_pad_rates_the_ticket_it_served(tmp_path, make_ctx, store):
     config = load(None, {"queue.always_open": True, "kiosk.data_dir": str(tmp_path / "data")})
     queue = open_queue(config, store.clock, url=str(store.engine.url))
     queue.issue("social")
-    queue.call_next("3")
+    at_counter(queue, "3").call_next("3")
     ctx = make_ctx()
     t = run(lambda c: rating.for_ticket(c, "B001", counter="3"), ctx, citizen(Intent("4"), Intent("ok")))
     assert str(t.views[0].title) == "请对 B001 号的服务作出评价"

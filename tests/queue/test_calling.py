@@ -176,10 +176,16 @@ def test_an_older_database_gets_the_calling_columns_by_migration(db: Db) -> None
             "CREATE TABLE schema_version (component VARCHAR(40) PRIMARY KEY, version INTEGER)"
         )
         conn.exec_driver_sql("INSERT INTO schema_version VALUES ('queue', 1)")
+        conn.exec_driver_sql(
+            "CREATE INDEX ix_queue_ticket_waiting ON queue_ticket (day, service, status, priority, seq)"
+        )
     assert migrate(engine)["queue_calling"] == 2
     columns = {c["name"] for c in sa.inspect(engine).get_columns("queue_ticket")}
     assert {"calls", "served_at", "return_at", "line"} <= columns
     assert {"services", "paused"} <= {c["name"] for c in sa.inspect(engine).get_columns("queue_counter")}
+    indexes = {i["name"] for i in sa.inspect(engine).get_indexes("queue_ticket")}
+    assert {"ix_queue_ticket_lane", "ix_queue_ticket_line"} <= indexes  # counts follow `line`
+    assert "ix_queue_ticket_waiting" not in indexes  # replaced by the lane index: one write less
     engine.dispose()
 
 

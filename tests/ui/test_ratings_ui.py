@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from devices.base import State
 from hall.audit import AuditLog
 from kiosk.maintenance.followups import overdue_alert
+from tests.queue.helpers import at_counter
 from tests.ui.conftest import simulated_kiosk
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
@@ -168,7 +169,7 @@ def test_the_printed_tickets_qr_opens_its_tracking_page(qtbot, shell, kiosk):
     assert url.startswith(kiosk.tracking_server.url + "/t/") and "/B001/" in url
     page = httpx.get(url)
     assert page.status_code == 200 and "B001" in page.text and "等候中，前面还有 0 人" in page.text
-    kiosk.services["queue"].call_next("3")
+    at_counter(kiosk.services["queue"], "3").call_next("3")
     assert "请到 3 号窗口办理" in httpx.get(url).text
     assert (
         httpx.get(url.replace("/B001/", "/B002/")).status_code == 404
@@ -268,14 +269,12 @@ def test_a_pad_rating_in_english_leaves_the_kiosk_beside_it_in_chinese(qtbot, sh
     """One-process hall: a citizen rates at the counter's pad in English while another uses the
     kiosk; the kiosk's screens stay Chinese throughout and after."""
     from core.clock import SystemClock
-    from hall.queue.calling import Calling
     from kiosk.ui.rating_pad import RatingPad
 
     take_ticket(qtbot, shell)
     tap(qtbot, shell, "option_skip")
     qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
-    calling = Calling(kiosk.services["queue"])
-    calling.login("3")
+    calling = at_counter(kiosk.services["queue"], "3")
     visit = calling.call_next("3")
     assert visit is not None
     calling.finish("3")
