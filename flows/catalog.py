@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.text import tr
-from flows import demo, photo, queue, reissue, reissue_slip, unresolved
+from flows import certificate, demo, photo, queue, reissue, reissue_slip, unresolved
 from flows.runtime import FlowSpec
 
 CATALOG: dict[str, FlowSpec] = {
@@ -11,6 +11,7 @@ CATALOG: dict[str, FlowSpec] = {
     "photo": photo.SPEC,
     "reissue": reissue.SPEC,
     "slip_reprint": reissue_slip.SPEC,
+    "certificate": certificate.SPEC,
     "unresolved": unresolved.SPEC,
     "demo": FlowSpec("demo", tr("体验流程"), tr("了解自助办理的步骤"), demo.start, rated=False),
 }

@@ -140,7 +140,7 @@ def start(ctx: FlowContext) -> FlowGen:
         return taken
     photo, _path = taken
     # 4. the live face against the registry photo
-    face = yield from _face(ctx, platform, person)
+    face = yield from compare_face(ctx, platform, person)
     if face != "same":
         return face
     # 5. fingerprints
@@ -178,7 +178,7 @@ def start(ctx: FlowContext) -> FlowGen:
             return (yield from end(ctx, tr("申请已取消"), tr("没有收取任何费用。"), "info", "cancelled"))
         # 7. pay
         if case.fee_fen > 0:
-            paid = yield from _pay(ctx, saga, case)
+            paid = yield from pay(ctx, saga, case)
             if paid != "paid":
                 if paid != "unknown":
                     yield Work(lambda: saga.settle(case.saga, citizen_gone=True))
@@ -253,7 +253,7 @@ def _who(ctx: FlowContext, platform: Any) -> FlowGen:
         if how.name in ("back", "reprint"):
             return how.name
         renewal = how.name == "renew"
-        id_number = yield from (read_card(ctx) if renewal else _type_number(ctx))
+        id_number = yield from (read_card(ctx) if renewal else type_number(ctx))
         if id_number in ("back", "retry"):
             continue
         if id_number == "home":
@@ -320,7 +320,7 @@ ID_ENTRY = Entry(
 WRONG_NUMBER = tr("号码有误（校验位或出生日期不对），请核对后重新输入")
 
 
-def _type_number(ctx: FlowContext) -> FlowGen:
+def type_number(ctx: FlowContext) -> FlowGen:
     error: Text = Text("")
     while True:
         got = yield replace(ID_ENTRY, error=error)
@@ -357,7 +357,7 @@ def _kind(ctx: FlowContext, person: Person, id_number: str, renewal: bool) -> Fl
 
 
 # ---- 4. face ----
-def _face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
+def compare_face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
     """ "same", or the outcome of a screen that ended the journey."""
     settings = ctx.config["devices.camera"]
     tries = int(ctx.config["reissue"]["face_tries"])
@@ -450,7 +450,7 @@ def _review(
 
 
 # ---- 7. pay ----
-def _pay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
+def pay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
     """ "paid", or why not: "cancelled", "failed", "unknown" (the reconciler settles it)."""
     modes = [m for m in ctx.config["reissue"]["payment_modes"] if m in ("micropay", "native")]
     while True:

@@ -94,6 +94,18 @@ class Payment(Busy):
 
 
 @dataclass(frozen=True)
+class Preview(View):
+    """One page of a document as it will print (an image in the session's folder), with page
+    turning ("prev", "next" intents) and actions below."""
+
+    image: str = ""
+    page: int = 1  # 1-based
+    pages: int = 1
+    note: Text = Text("")
+    actions: tuple[tuple[str, Text], ...] = ()
+
+
+@dataclass(frozen=True)
 class Pick(View):
     """Tick one option (or several, `multiple`) and/or write a line of text, then submit:
     answers Intent("ok", Picked). `text_label` empty: no text field. `required`: submit stays

@@ -328,6 +328,16 @@ def _start_rest(
     except Exception as e:  # the kiosk runs on; paid services are off (no journal, no payment)
         log.exception("journal unavailable")
         alerts.raise_("journal", "unavailable", tr("业务日志不可用：{err}", err=str(e)), "critical")
+    if "a4printer" in devices and "reconciler" in kiosk.services:
+        # a certificate job a crash left in CUPS is asked about and, if not printed, withdrawn;
+        # a fee paid for a certificate that did not print is refunded
+        from hall.certificate_prints import FEE, PRINT, CertificatePrints
+
+        prints = CertificatePrints(
+            kiosk.services["journal"], devices["a4printer"], kiosk.services.get("paid_application")
+        )
+        for kind in (FEE, PRINT):
+            kiosk.services["reconciler"].add_settler(kind, prints.settle)
     kiosk.services["remote"] = _remote_view(config, kiosk.services, engine)
     if start:
         kiosk.services["remote"].start()

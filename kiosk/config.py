@@ -115,6 +115,7 @@ def device_section(kind: str) -> Section:
 
 def all_sections() -> tuple[Section, ...]:
     from backends.settings import SECTION as BACKENDS
+    from flows.certificate_settings import SECTION as CERTIFICATE
     from flows.reissue_settings import SECTION as REISSUE
     from hall.queue.calling_settings import SECTION as CALLING
     from hall.queue.settings import SECTION as QUEUE
@@ -129,6 +130,7 @@ def all_sections() -> tuple[Section, ...]:
         TRACKING,
         STAFF,
         REISSUE,
+        CERTIFICATE,
         BACKENDS,
         CALLING,
         *(device_section(k) for k in DEVICE_KINDS),

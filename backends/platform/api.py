@@ -67,6 +67,8 @@ class CertificateType:
     code: str
     name: str
     issuer: str
+    ranged: bool = False  # monthly records: the citizen picks a period
+    fee_fen: int = 0
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,25 @@ class Certificate:
     issuer: str
     holder_name: str  # printed on the certificate; lives only in the session
     id_masked: str
-    issued_at: str
-    rows: tuple[tuple[str, str], ...]
+    issued_at: str  # ISO 8601 with the hall's offset
+    rows: tuple[tuple[str, str], ...]  # the summary: label, value
+    period: str = ""  # "2025-11 至 2026-10" for a ranged certificate
+    columns: tuple[str, ...] = ()  # the record table's header
+    records: tuple[tuple[str, ...], ...] = ()
+    qr: str = ""  # the issuer's verification URL, signed (backends/platform/seal.py)
+
+
+@dataclass(frozen=True)
+class CertificateCheck:
+    """The issuer's word on a scanned certificate QR."""
+
+    valid: bool
+    code: str  # ok, not_a_certificate, unknown_algorithm, tampered
+    serial: str = ""
+    kind: str = ""
+    id_masked: str = ""
+    issued_at: str = ""
+    known: bool = False  # the issuer has a record of this serial with this content
 
 
 class Platform(Protocol):
@@ -112,4 +131,12 @@ class Platform(Protocol):
 
     def certificate_types(self) -> list[CertificateType]: ...
 
-    def certificate(self, code: str, id_number: str) -> Certificate: ...
+    def certificate(self, code: str, id_number: str, since: str = "", until: str = "") -> Certificate:
+        """`since`/`until` ("YYYY-MM") bound a ranged certificate's records."""
+        ...
+
+    def issuer_key(self) -> str:
+        """The certificate issuer's public key (PEM), for checking QRs offline."""
+        ...
+
+    def check_certificate(self, qr: str) -> CertificateCheck: ...

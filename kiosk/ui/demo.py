@@ -419,9 +419,10 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
 
 
 # walks of their own modules, imported last: they use the helpers above
-from kiosk.ui import demo_ratings, demo_reissue  # noqa: E402
+from kiosk.ui import demo_certificate, demo_ratings, demo_reissue  # noqa: E402
 from kiosk.ui.maintenance import demo_walk  # noqa: E402
 
 DEMO_STEPS.append(("reissue", demo_reissue.walk_reissue))
 DEMO_STEPS.append(("ratings", demo_ratings.walk))
 DEMO_STEPS.append(("maintenance", demo_walk.walk_maintenance))
+DEMO_STEPS.append(("certificate", demo_certificate.walk_certificate))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -63,6 +64,12 @@ ESCAPE_KEYS = {
 }
 
 
+def _render_certificate(cert: Any, printed_at: str, pdf: Path) -> Any:
+    from kiosk.ui.certificate_doc import render  # on first use: not on the first paint's path
+
+    return render(cert, printed_at, pdf)
+
+
 class Shell(QWidget):
     def __init__(self, kiosk: Kiosk, *, kiosk_mode: bool = False) -> None:
         super().__init__()
@@ -70,6 +77,8 @@ class Shell(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.kiosk = kiosk
         self.kiosk_mode = kiosk_mode
+        # the certificate journey lays out and paints its documents with Qt, so the UI lends it
+        kiosk.services.setdefault("certificate_renderer", _render_certificate)
         kcfg = kiosk.config["kiosk"]
         self.kcfg = kcfg
         self.clock = kiosk.clock

@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="15"/>
+        <location filename="../../flows/catalog.py" line="16"/>
         <location filename="../../kiosk/home.py" line="83"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="15"/>
+        <location filename="../../flows/catalog.py" line="16"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -83,6 +83,379 @@
         <translation>A text message will be sent to {phone}</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="41"/>
+        <source>社会保险参保缴费证明</source>
+        <translation>Social insurance contribution record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="42"/>
+        <source>个人所得税纳税记录</source>
+        <translation>Individual income tax record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="43"/>
+        <source>住房公积金缴存证明</source>
+        <translation>Housing fund contribution record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="44"/>
+        <source>不动产登记信息查询结果</source>
+        <translation>Real estate registration record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="48"/>
+        <source>二维码内容被改动过，或不是出具机构签发的。此证明不可信</source>
+        <translation>The QR code was altered, or was not issued by the issuing authority. This certificate cannot be trusted</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="49"/>
+        <source>这不是证明上的核验二维码，请扫描证明页脚左下角的二维码</source>
+        <translation>This is not a certificate&apos;s verification code. Please scan the QR code at the bottom left of the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="50"/>
+        <source>无法识别这种签名，请到窗口核验</source>
+        <translation>This kind of signature is not recognised. Please have it checked at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="69"/>
+        <source>证明打印暂时无法使用，请到窗口办理</source>
+        <translation>Certificate printing is unavailable for now. Please go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="89"/>
+        <source>请选择：刷身份证打印证明，或输入号码，或核验一份证明</source>
+        <translation>Choose: read your ID card or type your ID number to print a certificate, or check a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="93"/>
+        <source>刷身份证打印</source>
+        <translation>Print with your ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="94"/>
+        <source>社保、个税、公积金、不动产证明</source>
+        <translation>Social insurance, income tax, housing fund, real estate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="96"/>
+        <source>读卡器暂不可用，请选择输入身份证号码</source>
+        <translation>Card reader unavailable: please type your ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="98"/>
+        <source>输入身份证号码打印</source>
+        <translation>Print by typing your ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="98"/>
+        <source>需要刷脸核验本人</source>
+        <translation>A face check confirms it is you</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="101"/>
+        <location filename="../../flows/certificate.py" line="572"/>
+        <source>核验证明真伪</source>
+        <translation>Check a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="102"/>
+        <source>扫描证明上的二维码</source>
+        <translation>Scan the QR code on a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="104"/>
+        <source>扫码器暂不可用</source>
+        <translation>Code scanner unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="142"/>
+        <source>这张证件无法读取：{why}。可以返回选择输入身份证号码</source>
+        <translation>This card cannot be read: {why}. You can go back and type your ID number instead</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="152"/>
+        <source>正在查询您的信息，请稍候</source>
+        <translation>Looking up your details, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="161"/>
+        <source>无法核验本人</source>
+        <translation>We cannot confirm it is you</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="169"/>
+        <source>正在查询可打印的证明</source>
+        <translation>Looking up the certificates you can print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="185"/>
+        <location filename="../../flows/certificate.py" line="186"/>
+        <source>请选择要打印的证明</source>
+        <translation>Please choose a certificate to print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="191"/>
+        <source>{issuer}出具，免费</source>
+        <translation>Issued by {issuer}, free</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="193"/>
+        <source>{issuer}出具，每份 {fee} 元</source>
+        <translation>Issued by {issuer}, {fee} yuan a copy</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="195"/>
+        <source>缴费系统暂不可用，此证明请到窗口办理</source>
+        <translation>Payment is unavailable: please get this certificate at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="211"/>
+        <source>最近 {n} 个月</source>
+        <translation>Last {n} months</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="211"/>
+        <source>{since} 至 {until}</source>
+        <translation>{since} to {until}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="215"/>
+        <source>全部记录</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="215"/>
+        <source>记录较多时页数较多</source>
+        <translation>Many records make many pages</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="217"/>
+        <source>请选择查询期间</source>
+        <translation>Please choose a period</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="217"/>
+        <source>请选择要打印哪段时间的记录</source>
+        <translation>Please choose which period of records to print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="237"/>
+        <source>正在出具证明</source>
+        <translation>Issuing the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="237"/>
+        <source>正在向出具机构查询，请稍候</source>
+        <translation>Asking the issuing authority, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="241"/>
+        <source>没有查到您的该项记录</source>
+        <translation>No records of this kind were found for you</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="242"/>
+        <source>{why}。可以换一个期间或其他证明，也可以到窗口咨询</source>
+        <translation>{why}. You can choose another period or certificate, or ask at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="244"/>
+        <source>选择其他证明</source>
+        <translation>Choose another certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="259"/>
+        <source>证明数据核验未通过</source>
+        <translation>The certificate data did not pass the check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="260"/>
+        <source>为防止出具错误的证明，本次没有打印。请稍后再试或到窗口办理</source>
+        <translation>Nothing was printed, so that no wrong certificate is issued. Please try again later or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="268"/>
+        <source>正在生成证明</source>
+        <translation>Preparing the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="268"/>
+        <source>正在生成证明文件，请稍候</source>
+        <translation>Preparing the certificate document, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="308"/>
+        <source>没有缴费，证明没有打印</source>
+        <translation>Not paid: the certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="321"/>
+        <source>已缴的费用将原路退回。</source>
+        <translation>The fee you paid will be refunded to where it came from. </translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="323"/>
+        <source>已缴的费用稍后会自动原路退回。</source>
+        <translation>The fee you paid will be refunded automatically later. </translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="357"/>
+        <source>请核对证明内容</source>
+        <translation>Please check the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="358"/>
+        <source>请核对证明内容，确认后打印</source>
+        <translation>Please check the certificate, then print it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="362"/>
+        <source>{name}，共 {pages} 页。打印出来的证明与此一致</source>
+        <translation>{name}, {pages} page(s). The printed certificate is exactly this</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="363"/>
+        <source>重新选择</source>
+        <translation>Choose again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="363"/>
+        <source>确认打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="365"/>
+        <source>用“上一页”“下一页”翻看全部内容；内容无误请按“确认打印”。</source>
+        <translation>Use Previous and Next to see every page; if everything is right, press Print.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="382"/>
+        <source>请选择打印份数</source>
+        <translation>How many copies?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="383"/>
+        <source>请选择打印几份</source>
+        <translation>Please choose how many copies to print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="385"/>
+        <source>{n} 份</source>
+        <translation>{n} copies</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="385"/>
+        <source>共 {sheets} 张 A4 纸</source>
+        <translation>{sheets} A4 sheet(s) in all</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="410"/>
+        <source>A4 打印机暂时无法使用</source>
+        <translation>The A4 printer is unavailable for now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="411"/>
+        <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}</source>
+        <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="419"/>
+        <location filename="../../flows/certificate.py" line="468"/>
+        <source>正在打印证明，请稍候</source>
+        <translation>Printing your certificate, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="422"/>
+        <source>{why}。证明没有打印</source>
+        <translation>{why}. The certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="442"/>
+        <source>打印已取消</source>
+        <translation>Printing cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="443"/>
+        <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理</source>
+        <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="448"/>
+        <source>打印机报告任务失败，证明没有打印出来</source>
+        <translation>The printer reported the job failed; the certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="459"/>
+        <location filename="../../flows/certificate.py" line="532"/>
+        <source>证明没有打印</source>
+        <translation>The certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="483"/>
+        <source>打印暂停</source>
+        <translation>Printing paused</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="485"/>
+        <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
+        <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="486"/>
+        <source>A4 打印机暂停</source>
+        <translation>The A4 printer has paused</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="488"/>
+        <source>打印暂停，已通知工作人员</source>
+        <translation>Printing paused; staff have been told</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="490"/>
+        <source>取消打印</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="490"/>
+        <source>继续等待</source>
+        <translation>Keep waiting</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="506"/>
+        <source>正在取消打印</source>
+        <translation>Cancelling printing</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="506"/>
+        <source>正在取消打印，请稍候</source>
+        <translation>Cancelling printing, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="533"/>
+        <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
+        <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="544"/>
+        <source>证明已打印，请取走</source>
+        <translation>Printed: please take your certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="546"/>
+        <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
+编号 {serial}。扫描页脚二维码可核验真伪</source>
+        <translation>Please take {copies} copy(ies) ({pages} page(s) each) from the paper slot.
+Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="551"/>
+        <source>证明已打印，请在出纸口取走</source>
+        <translation>Your certificate is printed; please take it from the paper slot</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="553"/>
+        <location filename="../../flows/certificate.py" line="608"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
@@ -95,22 +468,92 @@
         <translation>Done</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="553"/>
+        <source>打印其他证明</source>
+        <translation>Print another certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="569"/>
+        <source>暂时无法核验</source>
+        <translation>Cannot check right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="569"/>
+        <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
+        <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="573"/>
+        <source>请将证明页脚左下角的二维码对准扫码口</source>
+        <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="574"/>
+        <source>请将证明上的二维码对准扫码口</source>
+        <translation>Hold the certificate&apos;s QR code to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="587"/>
+        <location filename="../../flows/certificate.py" line="589"/>
+        <source>核验未通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="591"/>
+        <location filename="../../flows/certificate.py" line="608"/>
+        <source>再核验一份</source>
+        <translation>Check another</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="598"/>
+        <source>核验通过：证明由出具机构签发</source>
+        <translation>Genuine: issued by the issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="600"/>
+        <source>证明：{kind}
+编号：{serial}
+持证人公民身份号码：{id}
+出具时间：{issued}
+请核对纸面上的以上信息是否一致</source>
+        <translation>Certificate: {kind}
+Serial: {serial}
+Holder&apos;s ID number: {id}
+Issued: {issued}
+Please check that the paper shows the same</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="606"/>
+        <source>核验通过，请核对纸面信息</source>
+        <translation>Genuine; please check the details against the paper</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="619"/>
+        <source>社保、个税、公积金、不动产证明，A4 打印，可扫码核验</source>
+        <translation>Insurance, tax, housing fund and property records</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="623"/>
+        <source>读卡器暂不可用，可输入号码办理</source>
+        <translation>No card reader: type the ID number</translation>
+    </message>
+    <message>
         <location filename="../../flows/views.py" line="48"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="107"/>
+        <location filename="../../flows/views.py" line="119"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="138"/>
+        <location filename="../../flows/views.py" line="150"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="138"/>
+        <location filename="../../flows/views.py" line="150"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="86"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="102"/>
         <source>正在处理，请稍候</source>
@@ -276,6 +719,7 @@
         <translation>No ID card needed</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="127"/>
         <location filename="../../flows/queue.py" line="132"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
@@ -286,6 +730,8 @@
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="128"/>
+        <location filename="../../flows/certificate.py" line="129"/>
         <location filename="../../flows/queue.py" line="153"/>
         <location filename="../../flows/queue.py" line="154"/>
         <location filename="../../flows/reissue.py" line="290"/>
@@ -528,6 +974,8 @@
         <translation>ID card reissue</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="88"/>
+        <location filename="../../flows/certificate.py" line="618"/>
         <location filename="../../kiosk/home.py" line="80"/>
         <source>证明打印</source>
         <translation>Print a certificate</translation>
@@ -565,7 +1013,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="204"/>
+        <location filename="../../kiosk/ui/shell.py" line="213"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -824,6 +1272,7 @@
         <translation>The print queue is empty</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="535"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
         <source>重新打印</source>
         <translation>Print again</translation>
@@ -931,26 +1380,29 @@
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="45"/>
+        <location filename="../../kiosk/ui/shell.py" line="46"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="46"/>
+        <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="47"/>
+        <location filename="../../kiosk/ui/shell.py" line="48"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="54"/>
+        <location filename="../../kiosk/ui/shell.py" line="55"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="244"/>
+        <location filename="../../flows/certificate.py" line="535"/>
+        <location filename="../../flows/certificate.py" line="591"/>
         <location filename="../../flows/fingerprints.py" line="158"/>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
@@ -962,17 +1414,17 @@
         <location filename="../../flows/reissue.py" line="403"/>
         <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="49"/>
+        <location filename="../../kiosk/ui/shell.py" line="50"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="203"/>
+        <location filename="../../kiosk/ui/shell.py" line="212"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="372"/>
+        <location filename="../../kiosk/ui/shell.py" line="381"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1045,6 +1497,8 @@
         <translation>Touch the screen to start</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="132"/>
+        <location filename="../../flows/certificate.py" line="576"/>
         <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/reissue.py" line="294"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
@@ -1053,7 +1507,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="222"/>
+        <location filename="../../kiosk/ui/shell.py" line="231"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -1186,27 +1640,29 @@
         <translation>Cannot print again: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="148"/>
+        <location filename="../../devices/a4printer/driver.py" line="161"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="149"/>
+        <location filename="../../devices/a4printer/driver.py" line="162"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="150"/>
+        <location filename="../../devices/a4printer/driver.py" line="163"/>
         <source>等待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="151"/>
+        <location filename="../../devices/a4printer/driver.py" line="164"/>
+        <location filename="../../flows/certificate.py" line="419"/>
+        <location filename="../../flows/certificate.py" line="468"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="152"/>
+        <location filename="../../devices/a4printer/driver.py" line="165"/>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
@@ -1248,28 +1704,33 @@
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="108"/>
+        <location filename="../../devices/a4printer/simulator.py" line="113"/>
         <source>A4 打印机状态</source>
         <translation>A4 printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="113"/>
+        <location filename="../../devices/a4printer/simulator.py" line="118"/>
         <location filename="../../devices/printer/simulator.py" line="139"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="114"/>
+        <location filename="../../devices/a4printer/simulator.py" line="119"/>
+        <source>打印中脱机</source>
+        <translation>Goes offline mid-job</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/simulator.py" line="120"/>
         <source>下一份打印失败</source>
         <translation>Next job fails</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="115"/>
+        <location filename="../../devices/a4printer/simulator.py" line="121"/>
         <source>停止打印服务</source>
         <translation>Stop print service</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="116"/>
+        <location filename="../../devices/a4printer/simulator.py" line="122"/>
         <source>启动打印服务</source>
         <translation>Start print service</translation>
     </message>
@@ -3124,6 +3585,7 @@
         <translation>Your household registration shows as cancelled. Please ask at the household registration counter</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="161"/>
         <location filename="../../flows/reissue.py" line="54"/>
         <source>户籍中没有您的登记照片，无法进行人像比对，请到窗口办理</source>
         <translation>There is no registered photo of you to compare your face with. Please apply at a counter</translation>
@@ -3223,6 +3685,7 @@
         <translation>Application cancelled</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="308"/>
         <location filename="../../flows/reissue.py" line="178"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
@@ -3314,6 +3777,8 @@
         <translation>The card reader is unavailable; please get a reprint at a counter</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="152"/>
+        <location filename="../../flows/certificate.py" line="169"/>
         <location filename="../../flows/reissue.py" line="264"/>
         <location filename="../../flows/reissue_slip.py" line="165"/>
         <location filename="../../flows/reissue_slip.py" line="195"/>
@@ -3326,6 +3791,7 @@
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="155"/>
         <location filename="../../flows/reissue.py" line="268"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
@@ -4936,6 +5402,26 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <location filename="../../kiosk/ui/maintenance/readers.py" line="56"/>
         <source>还没有读到内容</source>
         <translation>Nothing read yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="51"/>
+        <source>这是将要打印的证明。用“上一页”“下一页”翻看，内容无误请按“确认打印”。</source>
+        <translation>This is the certificate that will print. Use Previous and Next to turn pages; if it is right, press Print.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="57"/>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="58"/>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="62"/>
+        <source>第 {page} 页 / 共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
     </message>
 </context>
 </TS>

@@ -276,6 +276,18 @@ class Soak:
         _steady_malloc()
         kiosk = self._build()
         kiosk.catalog.update(self.extra_journeys)
+        gui = None
+        if "certificate" in (self.journeys or kiosk.catalog):
+            # the certificate journey's documents are painted with Qt, which the Shell lends it
+            from PySide6.QtGui import QGuiApplication
+
+            from kiosk.ui.certificate_doc import render
+            from kiosk.ui.documents import ensure_gui_app
+
+            ours = QGuiApplication.instance() is None  # in a test run, pytest-qt's may be there
+            app = ensure_gui_app()
+            gui = app if ours else None
+            kiosk.services.setdefault("certificate_renderer", render)
         for h in logging.getLogger().handlers:  # the console: faults are expected, keep it readable
             if isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler):
                 h.setLevel(logging.CRITICAL)
@@ -293,6 +305,8 @@ class Soak:
             self.report.moves = {k: v for k, v in citizen.counts.items() if not k.startswith("fault:")}
             citizen.close()
             kiosk.stop()
+            if gui is not None:  # left to the interpreter's exit, its teardown crashed the process
+                gui.shutdown()
             logging.getLogger().removeHandler(crashes)
             threading.excepthook = hook
         self.report.problems += crashes.seen
