@@ -982,7 +982,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="618"/>
         <location filename="../../kiosk/home.py" line="80"/>
         <source>证明打印</source>
-        <translation>Print a certificate</translation>
+        <translation>Certificates</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="495"/>
