@@ -13,7 +13,7 @@ from backends.refserver import Running, serve
 from core.text import Text, join, tr
 from devices.sim import Control
 
-ON_OFF = (("on", tr("开启")), ("off", tr("关闭")))
+ON_OFF = (("on", tr("模拟故障")), ("off", tr("恢复正常")))
 REFUSE_PAID, FAIL_REFUNDS = tr("平台拒绝已缴费的申请"), tr("支付网关退款失败")
 
 

@@ -24,7 +24,6 @@ from kiosk.app import Kiosk
 from kiosk.home import DEVICE_NAMES
 from kiosk.ui.i18n import ui
 
-
 SERVERS = "servers"  # the box of the platform and payment reference servers' faults
 
 

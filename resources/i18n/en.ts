@@ -583,6 +583,31 @@
         <translation>Close</translation>
     </message>
     <message>
+        <location filename="../../backends/simulate.py" line="16"/>
+        <source>模拟故障</source>
+        <translation>Fault on</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="16"/>
+        <source>恢复正常</source>
+        <translation>Back to normal</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="17"/>
+        <source>平台拒绝已缴费的申请</source>
+        <translation>Platform refuses paid applications</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="17"/>
+        <source>支付网关退款失败</source>
+        <translation>Payment gateway fails refunds</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="58"/>
+        <source>故障：{faults}</source>
+        <translation>Faults: {faults}</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/entry.py" line="16"/>
         <source>用屏幕上的数字键输入，按“删除”改正一位，按“清空”重新输入，输完按“确认”。</source>
         <translation>Type on the on-screen keys; “Delete” removes one digit, “Clear” starts again. Press “Confirm” when done.</translation>
@@ -1065,12 +1090,17 @@
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="59"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="61"/>
         <source>设备模拟器</source>
         <translation>Device simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="67"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="69"/>
+        <source>平台与支付（参考服务）</source>
+        <translation>Platform and payment (reference servers)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_panel.py" line="71"/>
         <source>没有正在运行的模拟设备</source>
         <translation>No simulated devices running</translation>
     </message>
@@ -1934,6 +1964,7 @@
         <translation>Sex in ID number does not match the card</translation>
     </message>
     <message>
+        <location filename="../../backends/simulate.py" line="58"/>
         <location filename="../../devices/fingerprint/simulator.py" line="106"/>
         <location filename="../../devices/idcard/simulator.py" line="118"/>
         <source>无故障</source>
@@ -2802,6 +2833,7 @@
     <message>
         <location filename="../../devices/fingerprint/livescan.py" line="118"/>
         <location filename="../../devices/fingerprint/uart.py" line="124"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="99"/>
         <source>{s} 秒内没有放上手指</source>
         <translation>No finger placed within {s} seconds</translation>
     </message>
@@ -4703,27 +4735,32 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Shutting down</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="34"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="37"/>
         <source>读卡成功：{name}，{number}，有效期至 {until}</source>
         <translation>Card read: {name}, {number}, valid until {until}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="40"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="43"/>
         <source>扫码成功：{code}（{n} 位）</source>
         <translation>Code scanned: {code} ({n} characters)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="43"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="46"/>
         <source>读卡失败：{why}</source>
         <translation>Card not read: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="44"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="47"/>
         <source>扫码失败：{why}</source>
         <translation>Code not scanned: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="66"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="96"/>
+        <source>指纹检测已取消</source>
+        <translation>Fingerprint check cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="105"/>
         <source>指纹采集成功：{finger}，图像质量 {q}</source>
         <translation>Fingerprint taken: {finger}, image quality {q}</translation>
     </message>
@@ -4783,42 +4820,47 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="22"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="20"/>
         <source>读卡扫码</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="33"/>
         <source>请把身份证放在读卡区，读到的内容显示在下方（已遮挡）</source>
         <translation>Place an ID card on the reader; what it reads is shown below (masked)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="34"/>
         <source>请把二维码或条码对准扫码口，扫到的内容显示在下方（已遮挡）</source>
         <translation>Hold a QR code or barcode to the scanner; what it reads is shown below (masked)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="47"/>
         <source>按下按钮后把右手食指放在指纹仪上，显示图像质量（不保存指纹）</source>
         <translation>Press the button, then put the right index finger on the scanner: the image quality is shown (no print is kept)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="46"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="52"/>
+        <source>取消指纹检测</source>
+        <translation>Cancel fingerprint check</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="61"/>
         <source>测试指纹仪</source>
         <translation>Test the fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="52"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="67"/>
         <source>本机没有读卡器或扫码器</source>
         <translation>This kiosk has no card reader or code scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="69"/>
         <source>检测结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="56"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="71"/>
         <source>还没有读到内容</source>
         <translation>Nothing read yet</translation>
     </message>

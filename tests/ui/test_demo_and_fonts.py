@@ -49,6 +49,7 @@ def test_demo_writes_a_png_per_screen_and_an_index(tmp_path):
         "maint-lockers",
         "maint-queue",
         "maint-journal",
+        "maint-journal-settled",
         "maint-logs",
         "maint-overview-english",
         "maint-overview-landscape",

@@ -12,10 +12,16 @@ from kiosk.ui.camera_view import CameraView
 from tests.ui.conftest import simulated_kiosk
 from tests.ui.test_maintenance import FAST, PIN, SHOTS, audit_rows, click, staff_shell, texts
 
+FINGER_WAIT = 3.0  # the fingerprint check's wait for a finger (20 s by default)
+
 
 @pytest.fixture
 def kiosk(tmp_path):
-    k = simulated_kiosk(tmp_path, ["demo"], **{"staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}]})
+    k = simulated_kiosk(
+        tmp_path,
+        ["demo"],
+        **{"staff.pins": [{"id": "S01", "hash": FAST.hash(PIN)}], "staff.finger_wait": FINGER_WAIT},
+    )
     for kind in ("camera", "idcard", "scanner", "fingerprint"):
         assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 15), k.devices[kind].status
     yield k
@@ -111,3 +117,46 @@ def test_the_fingerprint_check_shows_the_image_quality_only_and_is_audited(qtbot
     assert ("fingerprint_check", "fingerprint", "ok") in [
         (r.action, r.object, r.result) for r in audit_rows(kiosk)
     ]
+
+
+def finger_rows(kiosk) -> list[tuple[str, str]]:
+    return [(r.result, r.detail) for r in audit_rows(kiosk) if r.action == "fingerprint_check"]
+
+
+def test_no_finger_placed_ends_the_check_after_the_configured_wait_and_is_audited(qtbot, shell, kiosk):
+    click(qtbot, shell, "tab_readers")
+    click(qtbot, shell, "fingerprint_check")
+    assert "正在处理" in texts(shell)
+    qtbot.waitUntil(lambda: "秒内没有放上手指" in texts(shell), timeout=60000)
+    assert "3 秒内没有放上手指" in texts(shell)
+    assert finger_rows(kiosk) == [("failed", "3 秒内没有放上手指")]
+    click(qtbot, shell, "fingerprint_check")  # the scanner is free for the next check
+    kiosk.simulators["fingerprint"].place("good")
+    qtbot.waitUntil(lambda: "指纹采集成功" in texts(shell), timeout=40000)
+
+
+def test_staff_cancel_the_fingerprint_check_and_can_check_again(qtbot, shell, kiosk):
+    kiosk.config = kiosk.config.replace("staff.finger_wait", 120.0)  # would outlast the test
+    click(qtbot, shell, "tab_readers")
+    click(qtbot, shell, "fingerprint_check")
+    assert "取消指纹检测" in texts(shell)
+    shell.grab().save(str(SHOTS / "readers_finger_waiting_1080x1920.png"))
+    click(qtbot, shell, "fingerprint_cancel")
+    qtbot.waitUntil(lambda: "指纹检测已取消" in texts(shell), timeout=30000)
+    assert finger_rows(kiosk) == [("failed", "指纹检测已取消")]
+    shell.grab().save(str(SHOTS / "readers_finger_cancelled_1080x1920.png"))
+    click(qtbot, shell, "fingerprint_check")
+    kiosk.simulators["fingerprint"].place("good")
+    qtbot.waitUntil(lambda: "指纹采集成功" in texts(shell), timeout=40000)
+    assert finger_rows(kiosk)[-1][0] == "ok"
+
+
+def test_idle_during_the_fingerprint_check_ends_it_at_the_citizen_home(qtbot, shell, kiosk):
+    kiosk.config = kiosk.config.replace("staff.finger_wait", 120.0)
+    click(qtbot, shell, "tab_readers")
+    click(qtbot, shell, "fingerprint_check")
+    shell.clock.advance(kiosk.config["staff"]["idle_timeout"] + 1)
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
+    qtbot.waitUntil(lambda: bool(finger_rows(kiosk)), timeout=30000)  # not the 120 s wait
+    assert finger_rows(kiosk) == [("failed", "指纹检测已取消")]
+    assert shell.mode == "home"
