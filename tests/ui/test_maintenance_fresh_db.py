@@ -11,9 +11,9 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+from tests.ui.test_hall_processes import wait_for
 from tests.ui.test_maintenance import FAST, PIN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,15 +62,17 @@ interval = 0.5
         stderr=subprocess.STDOUT,
     )
     status: dict[str, object] = {}
+
+    def reported() -> bool:  # left out while the audit table cannot be read
+        assert proc.poll() is None, "the kiosk ended"
+        try:
+            status.update(json.loads(health.read_text(encoding="utf-8")))
+        except (FileNotFoundError, json.JSONDecodeError):  # not written yet, or mid-write
+            return False
+        return "last_staff_visit" in status
+
     try:
-        deadline = time.monotonic() + 120
-        while "last_staff_visit" not in status and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.1)
-            try:
-                status = json.loads(health.read_text(encoding="utf-8"))
-            except (FileNotFoundError, json.JSONDecodeError):  # not written yet, or mid-write
-                continue
-        assert "last_staff_visit" in status, status  # left out: the audit table could not be read
+        wait_for(reported, "the last staff visit in the health file", 120)
         assert status["last_staff_visit"] is None and status["journal_needing_hand"] == []
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == 0
