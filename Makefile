@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml tools/setup-system.sh
 	bash tools/setup-system.sh
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,simulate]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -49,10 +49,14 @@ i18n: setup
 	$(VENV)/bin/pyside6-lupdate $$(git ls-files '*.py' | grep -E '^(core|kiosk|flows|devices|hall|backends)/') -no-obsolete -ts resources/i18n/en.ts
 	$(VENV)/bin/pyside6-lrelease resources/i18n/en.ts -qm $(QM)
 
+# The production bundle: simulate-only packages (scikit-image, SciPy, dlib and its models) stay
+# out (kiosk.spec); the reference servers stay in so the bundle can run its simulated demo.
 bundle: setup
 	$(VENV)/bin/pyinstaller --noconfirm --clean kiosk.spec
 	cd dist/kiosk && QT_QPA_PLATFORM=offscreen ./kiosk --config _internal/resources/config/simulate.toml --simulate --demo ../../build/bundle-demo
 	@echo "Bundle in dist/kiosk/ starts and ran its demo (build/bundle-demo/index.html)."
+	@echo "Bundle size: $$(du -sm dist/kiosk | cut -f1) MiB ($$(find dist/kiosk -type f | wc -l) files); largest:"
+	@du -sm dist/kiosk/_internal/* | sort -rn | head -8
 
 clean:
 	rm -rf build dist demo-out var

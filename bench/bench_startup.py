@@ -4,7 +4,8 @@ window measured in the same run (interleaved); the deferred start-up after the p
 Phases (ms since the interpreter started, medians): imports (Qt and the kiosk's modules),
 config, build (logs, alerts, devices built but not started), window (the Shell), first paint;
 then, on the worker thread after the paint, DB open and devices started.
-Targets: first paint <= 1.5x the bare window, idle RSS <= 150 MiB.
+Targets: first paint <= 1.5x the bare window, idle RSS <= 150 MiB. The CPU time each spent up
+to its first paint is shown too: on a shared machine it tells what a quiet run would.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ w = QWidget(); w.resize(1080, 1920)
 class F(QObject):
     def eventFilter(self, o, e):
         if e.type() == QEvent.Type.Paint:
-            print(time.time(), flush=True); QTimer.singleShot(0, app.quit)
+            print(time.time(), time.process_time(), flush=True); QTimer.singleShot(0, app.quit)
         return False
 f = F(); w.installEventFilter(f); w.show(); app.exec()
 """
@@ -71,6 +72,7 @@ class F(QObject):
         if e.type() == QEvent.Type.Paint and not self.done:
             self.done = True
             marks["first_paint"] = time.time()
+            marks["cpu"] = time.process_time()
             report = lambda: print(json.dumps({{**marks, "rss": rss()}}), flush=True)
             QTimer.singleShot(3000, lambda: (report(), app.quit()))
         return False
@@ -91,17 +93,20 @@ def start(code: str) -> tuple[float, str]:
     return t0, lines[0]
 
 
-def main(rounds: int = 5) -> None:
+def main(rounds: int = 7) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         code = KIOSK.format(root=str(ROOT), tmp=tmp)
         bare: list[float] = []
         phases: dict[str, list[float]] = {p: [] for p in PHASES}
         rss: list[int] = []
+        cpu: list[tuple[float, float]] = []  # (bare, kiosk) CPU seconds to the first paint
         for _ in range(rounds):  # interleaved so machine noise hits both alike
             t0, line = start(BARE)
-            bare.append(float(line) - t0)
+            painted, bare_cpu = (float(x) for x in line.split())
+            bare.append(painted - t0)
             t0, line = start(code)
             marks = json.loads(line)
+            cpu.append((bare_cpu, marks["cpu"]))
             for p in PHASES:
                 if p in marks:
                     phases[p].append(marks[p] - t0)
@@ -113,7 +118,18 @@ def main(rounds: int = 5) -> None:
         "kiosk, ms since start (median):  "
         + "  ".join(f"{p} {statistics.median(v) * 1000:.0f}" for p, v in phases.items() if v)
     )
-    print(f"cold start ratio kiosk/bare:      {k / b:7.2f}x  (target <= {TARGET_RATIO}x)")
+    ratios = sorted(kp / bp for kp, bp in zip(phases["first_paint"], bare, strict=True))
+    print(
+        f"cold start ratio kiosk/bare:      {k / b:7.2f}x  (rounds {ratios[0]:.2f}-{ratios[-1]:.2f}; "
+        f"target <= {TARGET_RATIO}x)"
+    )
+    # CPU time barely changes when other work shares the machine: the ratio a quiet run shows
+    by_cpu = sorted(k_cpu / b_cpu for b_cpu, k_cpu in cpu)
+    b_ms, k_ms = (statistics.median(c[i] for c in cpu) * 1000 for i in (0, 1))
+    print(
+        f"CPU to first paint kiosk/bare:     {statistics.median(by_cpu):7.2f}x  "
+        f"(rounds {by_cpu[0]:.2f}-{by_cpu[-1]:.2f}; bare {b_ms:.0f} ms, kiosk {k_ms:.0f} ms)"
+    )
     mib = statistics.median(rss) / 1024
     print(f"idle RSS after 3 s on home:       {mib:7.1f} MiB  (target <= {TARGET_RSS_MIB} MiB)")
 

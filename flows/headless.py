@@ -15,6 +15,9 @@ from flows.runtime import Cancelled, FlowContext, FlowGen, FlowRunner, Outcome, 
 from flows.views import TIMEOUT, Intent, View, Work
 
 Citizen = Callable[[View], Intent | None]
+#: (step number from 0, the step, "before" or "after" it is answered): benchmarks time steps
+#: with it, and crash tests end the process at one
+StepHook = Callable[[int, Step, str], None]
 
 
 @dataclass
@@ -33,21 +36,26 @@ def run(
     citizen: Citizen,
     *,
     max_steps: int = 200,
+    on_step: StepHook | None = None,
 ) -> Transcript:
     runner = FlowRunner(start(ctx), ctx.session, ctx.clock)
     transcript = Transcript()
     step: Any = runner.start()
-    for _ in range(max_steps):
+    hook: StepHook = on_step or (lambda n, s, phase: None)
+    for n in range(max_steps):
         if not isinstance(step, View | Work):
             transcript.outcome = step
             return transcript
         transcript.steps.append(step)
+        hook(n, step, "before")
         if isinstance(step, Work):
             try:
                 result = step.fn()
             except Exception as e:
+                hook(n, step, "after")
                 step = runner.fail(e)
                 continue
+            hook(n, step, "after")
             step = runner.answer(result)
             continue
         intent = citizen(step)
@@ -58,6 +66,7 @@ def run(
             if isinstance(ctx.clock, FakeClock):
                 ctx.clock.advance(step.timeout)
             intent = TIMEOUT
+        hook(n, step, "after")
         step = runner.answer(intent)
     transcript.outcome = runner.cancel("too many steps")
     return transcript

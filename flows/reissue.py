@@ -18,20 +18,21 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Mapping
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from backends.errors import BackendError, Refused
 from backends.payment.api import Mode, Order, State
 from backends.platform.api import Kind, Person
 from core.text import Text, tr
-from devices.base import DeviceError, OutcomeUnknown
+from devices.base import DeviceError
 from devices.idcard.record import is_valid_id
+from flows.fingerprints import take_prints
 from flows.photo import take_photo
 from flows.queue import take_card_back
+from flows.reissue_slip import local_now, make_slip, print_slip, reprint, signer
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import Busy, Choose, Entry, Message, Option, Payment, Work, offline
 
@@ -45,7 +46,6 @@ KIND_NAMES: dict[Kind, Text] = {
     Kind.RENEWAL_DAMAGED: tr("损坏换领"),
     Kind.REISSUE_LOST: tr("丢失补领"),
 }
-KIND_SLIP = {Kind.RENEWAL_EXPIRY: "到期换领", Kind.RENEWAL_DAMAGED: "损坏换领", Kind.REISSUE_LOST: "丢失补领"}
 # the platform's refusal codes, said plainly with what to do next
 REFUSALS: dict[str, Text] = {
     "pending_application": tr("您已有一份正在办理的身份证申请，不能重复申请。新证制作好后会通知您领取"),
@@ -56,6 +56,7 @@ REFUSALS: dict[str, Text] = {
     "other_province": tr("您的户籍不在本省，自助机暂不能受理，请到窗口办理异地换补领"),
     "person_not_found": tr("没有查到这个身份证号码的户籍信息，请核对号码，或到窗口办理"),
 }
+OLD_CARD = tr("请刷旧身份证")
 CARD_EVENTS = ("card_inserted", "card_invalid", offline("idcard"))
 
 
@@ -82,12 +83,7 @@ def validity(id_number: str, today: date) -> Text:
     return tr("长期有效")
 
 
-def _local_now(ctx: FlowContext) -> Any:
-    """The hall's day and hour (the slip, the age that sets the validity class)."""
-    return ctx.clock.now().astimezone(ZoneInfo(str(ctx.config["kiosk"]["timezone"])))
-
-
-def _end(
+def end(
     ctx: FlowContext, title: Text, body: Text, tone: str = "warning", outcome: str = "refused"
 ) -> FlowGen:
     """A screen that ends the journey with what happened and what to do, and the way home."""
@@ -104,7 +100,7 @@ def _end(
 
 
 def _counter(ctx: FlowContext, why: Text) -> FlowGen:
-    return _end(
+    return end(
         ctx,
         tr("请到窗口办理"),
         tr(
@@ -120,18 +116,20 @@ def start(ctx: FlowContext) -> FlowGen:
     cfg = ctx.config["reissue"]
     platform = ctx.services["platform"]
     try:  # before anything is paid: a slip that cannot be signed is found out now
-        sign = signer(ctx)
+        signer(ctx)
     except (OSError, ValueError) as e:
         log.error("pickup code key unusable: %s", e)
-        return (yield from _end(ctx, tr("自助机暂时不能办理此业务"), tr("请到窗口办理，或稍后再试")))
+        return (yield from end(ctx, tr("自助机暂时不能办理此业务"), tr("请到窗口办理，或稍后再试")))
     # 1. who
     who = yield from _who(ctx, platform)
+    if who == "reprint":
+        return (yield from reprint(ctx))
     if isinstance(who, str):
         return who
     id_number, person, renewal = who
     if not person.eligible:
         why = REFUSALS.get(person.refusal_code) or Text(person.refusal)
-        return (yield from _end(ctx, tr("自助机暂时不能为您办理"), why))
+        return (yield from end(ctx, tr("自助机暂时不能为您办理"), why))
     # 2. kind and fee
     kind = yield from _kind(ctx, person, id_number, renewal)
     if kind is None:
@@ -142,11 +140,11 @@ def start(ctx: FlowContext) -> FlowGen:
         return taken
     photo, _path = taken
     # 4. the live face against the registry photo
-    face = yield from _face(ctx, platform, person)
+    face = yield from compare_face(ctx, platform, person)
     if face != "same":
         return face
     # 5. fingerprints
-    prints = yield from _fingerprints(ctx)
+    prints = yield from take_prints(ctx)
     if isinstance(prints, str):
         return prints
     # 6. the application, then the review
@@ -162,9 +160,9 @@ def start(ctx: FlowContext) -> FlowGen:
                 busy=Busy(title=tr("正在提交申请资料"), prompt=tr("正在提交申请资料，请稍候")),
             )
         except Refused as e:
-            return (yield from _end(ctx, tr("自助机暂时不能为您办理"), e.reason))
+            return (yield from end(ctx, tr("自助机暂时不能为您办理"), e.reason))
         except BackendError as e:
-            return (yield from _systems_down(ctx, e))
+            return (yield from systems_down(ctx, e))
         acc = case.acceptance_no
         try:
             yield Work(
@@ -172,15 +170,15 @@ def start(ctx: FlowContext) -> FlowGen:
                 busy=Busy(title=tr("正在提交申请资料"), prompt=tr("正在上传照片和指纹，请稍候")),
             )
         except BackendError as e:
-            return (yield from _systems_down(ctx, e))
+            return (yield from systems_down(ctx, e))
         ok = yield from _review(ctx, person, kind, id_number, prints, case, str(_path))
         if not ok:
             yield Work(lambda: saga.settle(case.saga, citizen_gone=True))
             settled = True
-            return (yield from _end(ctx, tr("申请已取消"), tr("没有收取任何费用。"), "info", "cancelled"))
+            return (yield from end(ctx, tr("申请已取消"), tr("没有收取任何费用。"), "info", "cancelled"))
         # 7. pay
         if case.fee_fen > 0:
-            paid = yield from _pay(ctx, saga, case)
+            paid = yield from pay(ctx, saga, case)
             if paid != "paid":
                 if paid != "unknown":
                     yield Work(lambda: saga.settle(case.saga, citizen_gone=True))
@@ -193,10 +191,10 @@ def start(ctx: FlowContext) -> FlowGen:
         )
         settled = outcome.final
         if outcome.state == SUBMITTED:
-            return (yield from _slip(ctx, case, kind, person, outcome.order_no, sign))
+            return (yield from _slip(ctx, case, kind, person, outcome.order_no))
         if outcome.state == WAITING:
             return (
-                yield from _end(
+                yield from end(
                     ctx,
                     tr("费用已收到，申请将自动提交"),
                     tr(
@@ -207,7 +205,7 @@ def start(ctx: FlowContext) -> FlowGen:
                 )
             )
         why = outcome.reason or tr("申请无法完成")
-        return (yield from _end(ctx, tr("申请未能提交，费用将原路退回"), why, outcome=outcome.state))
+        return (yield from end(ctx, tr("申请未能提交，费用将原路退回"), why, outcome=outcome.state))
     finally:
         if case is not None and not settled:
             _abandon(saga, case.saga)
@@ -221,8 +219,8 @@ def _abandon(saga: PaidApplication, key: str) -> None:
     ).start()
 
 
-def _systems_down(ctx: FlowContext, e: BackendError) -> FlowGen:
-    return _end(
+def systems_down(ctx: FlowContext, e: BackendError) -> FlowGen:
+    return end(
         ctx, tr("业务系统暂时无法连接"), tr("{why}。没有收取任何费用，请稍后再试或到窗口办理", why=e.reason)
     )
 
@@ -243,12 +241,19 @@ def _who(ctx: FlowContext, platform: Any) -> FlowGen:
                     reason=tr("读卡器暂不可用，请选择输入号码"),
                 ),
                 Option("lost", tr("补领：输入身份证号码"), tr("证件丢失")),
+                Option(
+                    "reprint",
+                    tr("补打受理回执"),
+                    tr("已经申请，回执丢了或没打出来：刷身份证补打"),
+                    enabled=ctx.usable("idcard"),
+                    reason=tr("读卡器暂不可用，请到窗口补打"),
+                ),
             ),
         )
-        if how.name == "back":
-            return "back"
+        if how.name in ("back", "reprint"):
+            return how.name
         renewal = how.name == "renew"
-        id_number = yield from (_read_old_card(ctx) if renewal else _type_number(ctx))
+        id_number = yield from (read_card(ctx) if renewal else type_number(ctx))
         if id_number in ("back", "retry"):
             continue
         if id_number == "home":
@@ -260,9 +265,9 @@ def _who(ctx: FlowContext, platform: Any) -> FlowGen:
             )
         except Refused as e:
             why = REFUSALS.get(e.code) or e.reason
-            return (yield from _end(ctx, tr("没有查到您的信息"), why))
+            return (yield from end(ctx, tr("没有查到您的信息"), why))
         except BackendError as e:
-            return (yield from _systems_down(ctx, e))
+            return (yield from systems_down(ctx, e))
         if not renewal:
             sure = yield Message(
                 title=tr("请确认是您本人"),
@@ -276,13 +281,14 @@ def _who(ctx: FlowContext, platform: Any) -> FlowGen:
         return id_number, person, renewal
 
 
-def _read_old_card(ctx: FlowContext) -> FlowGen:
+def read_card(ctx: FlowContext, title: Text = OLD_CARD) -> FlowGen:
+    """The ID number of the card placed on the reader, or "back"/"home"."""
     error: Text = Text("")
     while ctx.usable("idcard"):
         got = yield Message(
-            title=tr("请刷旧身份证"),
-            body=error if str(error) else tr("请将旧身份证放在读卡区"),
-            prompt=tr("请将旧身份证放在读卡区"),
+            title=title,
+            body=error if str(error) else tr("请将身份证放在读卡区"),
+            prompt=title,
             tone="warning" if str(error) else "info",
             events=CARD_EVENTS,
             actions=(("back", tr("返回")),),
@@ -295,32 +301,36 @@ def _read_old_card(ctx: FlowContext) -> FlowGen:
             yield from take_card_back(ctx)
             return str(card.id_number)
         if got.name == "card_invalid":
-            error = tr("这张证件无法读取：{why}。损坏的证件请选择补领方式输入号码", why=got.value)
+            error = tr("这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码", why=got.value)
             continue
         return "back" if got.name in ("back", offline("idcard")) else "home"
     return "back"
 
 
-def _type_number(ctx: FlowContext) -> FlowGen:
+#: the large keypad for the ID number, its check character checked as it is typed
+ID_ENTRY = Entry(
+    title=tr("请输入您的身份证号码"),
+    prompt=tr("请输入十八位身份证号码"),
+    label=tr("公民身份号码（18 位，最后一位可能是 X）"),
+    min_length=18,
+    max_length=18,
+    allowed="0123456789X",
+    check="id_number",
+)
+WRONG_NUMBER = tr("号码有误（校验位或出生日期不对），请核对后重新输入")
+
+
+def type_number(ctx: FlowContext) -> FlowGen:
     error: Text = Text("")
     while True:
-        got = yield Entry(
-            title=tr("请输入您的身份证号码"),
-            prompt=tr("请输入十八位身份证号码"),
-            label=tr("公民身份号码（18 位，最后一位可能是 X）"),
-            min_length=18,
-            max_length=18,
-            allowed="0123456789X",
-            check="id_number",
-            error=error,
-        )
+        got = yield replace(ID_ENTRY, error=error)
         if got.name != "ok":
             return "back"
         number = str(got.value).upper()
         if is_valid_id(number):
             ctx.session.personal(number)
             return number
-        error = tr("号码有误（校验位或出生日期不对），请核对后重新输入")
+        error = WRONG_NUMBER
 
 
 # ---- 2. kind and fee ----
@@ -331,7 +341,7 @@ def _kind(ctx: FlowContext, person: Person, id_number: str, renewal: bool) -> Fl
     kinds = [k for k in wanted if k in person.kinds]
     if not kinds:
         return None
-    until = validity(id_number, _local_now(ctx).date())
+    until = validity(id_number, local_now(ctx).date())
     options = tuple(
         Option(
             k.value,
@@ -347,38 +357,51 @@ def _kind(ctx: FlowContext, person: Person, id_number: str, renewal: bool) -> Fl
 
 
 # ---- 4. face ----
-def _face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
+def compare_face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
     """ "same", or the outcome of a screen that ended the journey."""
+    got = yield from face_check(ctx, platform, person.photo_ref, int(ctx.config["reissue"]["face_tries"]))
+    if got in ("same", "home"):
+        return got
+    if got == "camera":
+        return (yield from end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理")))
+    if isinstance(got, BackendError):
+        return (yield from systems_down(ctx, got))
+    return (yield from _counter(ctx, tr("人像比对没有通过")))
+
+
+def face_check(ctx: FlowContext, platform: Any, photo_ref: str, tries: int) -> FlowGen:
+    """The live face (liveness first) against `photo_ref` on the platform, a retry screen between
+    tries; a step other journeys reuse. Returns "same", "different" (tries used up), "home" (the
+    citizen gave up at the retry screen), "camera" (it cannot be used), or the platform's
+    BackendError."""
     settings = ctx.config["devices.camera"]
-    tries = int(ctx.config["reissue"]["face_tries"])
     for attempt in range(1, tries + 1):
         if not ctx.usable("camera"):
-            return (
-                yield from _end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
-            )
+            return "camera"
         try:
             alive, frame = yield Work(
                 partial(
-                    live_face, lambda: ctx.devices["camera"].call(lambda d: d.snapshot(), timeout=8), settings
+                    live_face,
+                    lambda: ctx.devices["camera"].call(lambda d: d.snapshot(), timeout=8),
+                    settings,
+                    float(ctx.config["reissue"]["liveness_seconds"]),
                 ),
                 busy=Busy(title=tr("人像比对"), prompt=tr("请看着摄像头，轻轻眨眨眼")),
             )
         except DeviceError:
-            return (
-                yield from _end(ctx, tr("摄像头暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
-            )
+            return "camera"
         same = False
         if alive and frame is not None:
             try:
                 result = yield Work(
-                    partial(platform.compare_face, person.photo_ref, frame),
+                    partial(platform.compare_face, photo_ref, frame),
                     busy=Busy(title=tr("人像比对"), prompt=tr("正在比对，请稍候")),
                 )
                 same = bool(result.same)
             except Refused:
                 same = False  # no face in the live picture: another try
             except BackendError as e:
-                return (yield from _systems_down(ctx, e))
+                return e
         if same:
             return "same"
         log.info("face comparison %d/%d failed (alive=%s)", attempt, tries, alive)
@@ -392,62 +415,17 @@ def _face(ctx: FlowContext, platform: Any, person: Person) -> FlowGen:
             )
             if again.name != "retry":
                 return "home"
-    return (yield from _counter(ctx, tr("人像比对没有通过")))
+    return "different"
 
 
-def live_face(snapshot: Any, settings: Mapping[str, Any]) -> tuple[bool, bytes | None]:
+def live_face(snapshot: Any, settings: Mapping[str, Any], seconds: float = 0.0) -> tuple[bool, bytes | None]:
     """Off the GUI thread: the liveness verdict and the live face as JPEG for the platform."""
     import cv2
 
     from devices.camera.pipeline import watch_liveness
 
-    alive, image = watch_liveness(snapshot, settings)
+    alive, image = watch_liveness(snapshot, settings, seconds=seconds)
     return alive, None if image is None else bytes(cv2.imencode(".jpg", image)[1].tobytes())
-
-
-# ---- 5. fingerprints ----
-def _fingerprints(ctx: FlowContext) -> FlowGen:
-    """The CaptureResult (a hand that could not be taken is recorded as failed), or an outcome."""
-    from devices.fingerprint.model import CaptureResult
-    from devices.fingerprint.policy import Policy, capture_hand
-
-    settings = ctx.config["devices.fingerprint"]
-    policy = Policy.from_settings(settings)
-    wait = float(settings.get("place_timeout", 10.0)) + 10
-
-    def capture(finger: str) -> Any:
-        return ctx.devices["fingerprint"].call(lambda d: d.capture(finger), timeout=wait)
-
-    slots = []
-    for hand, title in (("right", tr("请按右手拇指")), ("left", tr("请按左手拇指"))):
-        if not ctx.usable("fingerprint"):
-            return (
-                yield from _end(ctx, tr("指纹仪暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
-            )
-        try:
-            slot = yield Work(
-                lambda hand=hand: capture_hand(hand, capture, policy),
-                busy=Busy(
-                    title=title,
-                    prompt=tr("{finger}平放在指纹仪上，听到提示后抬起；按不上时会换其他手指", finger=title),
-                ),
-            )
-        except DeviceError:
-            return (
-                yield from _end(ctx, tr("指纹仪暂时无法使用"), tr("没有收取任何费用，请稍后再试或到窗口办理"))
-            )
-        slots.append(slot)
-    result = CaptureResult(tuple(slots))
-    if not result.complete:
-        log.info("fingerprint capture failed for %d hand(s): recorded", len(result.slots) - len(result.taken))
-        yield Message(
-            title=tr("部分指纹未能采集"),
-            body=tr("已记录为“指纹采集失败”，不影响办理。{summary}", summary=result.summary()),
-            tone="info",
-            actions=(("ok", tr("继续")),),
-            can_go_back=False,
-        )
-    return result
 
 
 def _attach(platform: Any, acc: str, jpeg: bytes, prints: Any) -> None:
@@ -468,7 +446,7 @@ def _review(
             name=person.name_masked,
             id=person.id_masked,
             kind=KIND_NAMES[kind],
-            until=validity(id_number, _local_now(ctx).date()),
+            until=validity(id_number, local_now(ctx).date()),
             prints=prints.summary(),
             acc=case.acceptance_no,
             fee=fee,
@@ -482,7 +460,7 @@ def _review(
 
 
 # ---- 7. pay ----
-def _pay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
+def pay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
     """ "paid", or why not: "cancelled", "failed", "unknown" (the reconciler settles it)."""
     modes = [m for m in ctx.config["reissue"]["payment_modes"] if m in ("micropay", "native")]
     while True:
@@ -526,7 +504,7 @@ def _pay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
             return "paid"
         if order.state == State.UNKNOWN:
             return (
-                yield from _end(
+                yield from end(
                     ctx,
                     tr("支付结果暂时无法确认"),
                     tr(
@@ -630,86 +608,12 @@ def _native(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
 
 
 # ---- 8. slip ----
-def _slip(ctx: FlowContext, case: Case, kind: Kind, person: Person, order_no: str, sign: Any) -> FlowGen:
-    cfg = ctx.config["reissue"]
-    kcfg = ctx.config["kiosk"]
-    now = _local_now(ctx)
-    pickup_after = (now.date() + timedelta(days=int(cfg["pickup_days"]))).isoformat()
-    acc = case.acceptance_no
-    code = sign.sign(acc, now.date(), str(kcfg["kiosk_id"]))
-    data = {
-        "hall": kcfg["hall_name"],
-        "service_name": "居民身份证" + KIND_SLIP[kind],
-        "application_no": acc,
-        "name": person.name_masked,
-        "id_number": person.id_masked,
-        "fee": fen(case.fee_fen),
-        "order_no": order_no,
-        "paid_at": now.strftime("%Y-%m-%d %H:%M"),
-        "pickup_after": pickup_after,
-        "pickup_place": cfg["pickup_place"],
-        "qr": code,
-    }
-    printed: Any = False
-    why: Text = tr("打印机不可用")
-    if ctx.usable("printer"):
-        try:
-            result = yield Work(
-                lambda: ctx.devices["printer"].call(
-                    lambda d: d.print_layout("reissue_receipt", data), timeout=60
-                ),
-                busy=Busy(title=tr("正在打印受理回执"), prompt=tr("正在打印受理回执，请稍候")),
-            )
-            printed, why = result.completed, result.reason
-        except OutcomeUnknown:
-            printed = "unknown"
-        except DeviceError as e:
-            why = e.reason
-    if printed is True:
-        yield Message(
-            title=tr("申请已受理，请取走回执"),
-            body=tr(
-                "受理号 {acc}\n请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管",
-                acc=acc,
-                day=pickup_after,
-                place=cfg["pickup_place"],
-            ),
-            prompt=tr("申请已受理，请取走回执"),
-            tone="success",
-            actions=(("ok", tr("完成")),),
-            timeout=60,
-            can_go_back=False,
-        )
-        return "submitted"
-    log.warning("reissue slip for %s not printed: %s", acc, why)
-    yield Message(
-        title=tr("申请已受理，回执未能打印") if printed is False else tr("申请已受理，回执可能没有打出"),
-        body=tr(
-            "受理号 {acc}\n请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）",
-            acc=acc,
-            day=pickup_after,
-            place=cfg["pickup_place"],
-            why=why if printed is False else tr("请查看出纸口"),
-        ),
-        prompt=tr("回执未能打印，请拍下受理号和二维码"),
-        qr=code,
-        tone="warning",
-        actions=(("ok", tr("我已记下")),),
-        timeout=120,
-        can_go_back=False,
+def _slip(ctx: FlowContext, case: Case, kind: Kind, person: Person, order_no: str) -> FlowGen:
+    slip = yield Work(
+        lambda: make_slip(ctx, case.saga, case.acceptance_no, kind, case.fee_fen, order_no),
+        busy=Busy(title=tr("正在打印受理回执"), prompt=tr("正在打印受理回执，请稍候")),
     )
-    return "submitted_not_printed"
-
-
-def signer(ctx: FlowContext) -> Any:
-    """The kiosk's pickup code signer: the app's, else from the configured key files."""
-    from hall.pickup_code import load_signer
-
-    if ctx.services.get("pickup_signer") is not None:
-        return ctx.services["pickup_signer"]
-    cfg = ctx.config["reissue"]
-    resolve = getattr(ctx.config, "resolve", Path)
-    return load_signer(resolve(cfg["signing_key"]), resolve(cfg["verify_key"]), bool(cfg["generate_key"]))
+    return (yield from print_slip(ctx, slip, person.name_masked, person.id_masked))
 
 
 SPEC = FlowSpec(

@@ -18,6 +18,13 @@ SECTION = Section(
         ),
         Option("fee_reissue_lost", 4000, "Fee in fen for a reissue after loss.", min=0, max=100_000),
         Option("photo_retakes", 2, "Retakes allowed after the first photo.", min=0, max=10),
+        Option(
+            "liveness_seconds",
+            5.0,
+            "Seconds the liveness check watches for a blink or a move before it calls the face still.",
+            min=0,
+            max=30,
+        ),
         Option("face_tries", 2, "Face comparisons before the citizen is sent to a counter.", min=1, max=5),
         Option(
             "payment_modes",

@@ -94,6 +94,29 @@ class Payment(Busy):
 
 
 @dataclass(frozen=True)
+class Preview(View):
+    """One page of a document as it will print (an image in the session's folder), with page
+    turning ("prev", "next" intents) and actions below."""
+
+    image: str = ""
+    page: int = 1  # 1-based
+    pages: int = 1
+    note: Text = Text("")
+    actions: tuple[tuple[str, Text], ...] = ()
+
+
+@dataclass(frozen=True)
+class LockerDoor(Busy):
+    """Which locker door is open: its number, big, and a small map of the wall with that door
+    lit. `cells` are (number, column, row) from the top left. A Busy, shown while the flow
+    waits for the door to be shut again."""
+
+    number: int = 0
+    cells: tuple[tuple[int, int, int], ...] = ()
+    body: Text = Text("")
+
+
+@dataclass(frozen=True)
 class Pick(View):
     """Tick one option (or several, `multiple`) and/or write a line of text, then submit:
     answers Intent("ok", Picked). `text_label` empty: no text field. `required`: submit stays

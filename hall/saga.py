@@ -266,6 +266,10 @@ class PaidApplication:
         self.journal.effect(kind)
         self.journal.finish(kind, acc, DONE, {"state": str(app.state)})
 
+    def refund(self, saga: str, payment: Step) -> None:
+        """Give one payment of the saga back (a paid certificate that did not print)."""
+        self._refund(saga, payment)
+
     def _refund(self, saga: str, payment: Step) -> None:
         order_no, amount = payment.key, int(payment.refs["amount_fen"])
         rno = refund_no(order_no)

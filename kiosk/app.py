@@ -133,17 +133,20 @@ def _start_reference_servers(config: Config) -> tuple[Config, Any]:
 
 
 def _open_backends(config: Config, alerts: Alerts) -> dict[str, Any]:
-    """A client per configured system and the probes that gate the services needing them."""
-    from backends.payment.client import PaymentClient
-    from backends.platform.client import PlatformClient
+    """A client per configured system and the probes that gate the services needing them (a
+    kiosk with neither, such as an entrance ticket machine, never loads httpx)."""
     from backends.reachability import SYSTEM_NAMES, Reach, Reachability
 
     bcfg = config["backends"]
     timeouts = {"timeout": bcfg["timeout"], "connect_timeout": bcfg["connect_timeout"]}
     services: dict[str, Any] = {}
     if bcfg["platform_url"]:
+        from backends.platform.client import PlatformClient
+
         services["platform"] = PlatformClient(bcfg["platform_url"], **timeouts)
     if bcfg["payment_url"]:
+        from backends.payment.client import PaymentClient
+
         services["payment"] = PaymentClient(bcfg["payment_url"], **timeouts)
     reach = Reachability({name: c.healthy for name, c in services.items()}, bcfg["probe_interval"])
 
@@ -299,6 +302,18 @@ def _open_lockers(config: Config, kiosk: Kiosk, alerts: Alerts, clock: Clock, en
         return None
 
 
+def _open_handover(services: dict[str, Any]) -> None:
+    """Cards into and out of the lockers, the platform told (now, or by the reconciler later)."""
+    from hall.lockers.handover import KINDS, Handover
+
+    if services.get("lockers") is None:
+        return
+    handover = services["handover"] = Handover(services["lockers"], services.get("platform"))
+    if (reconciler := services.get("reconciler")) is not None:
+        for kind in KINDS:
+            reconciler.add_settler(kind, handover.settle)
+
+
 def _remote_view(config: Config, services: dict[str, Any], engine: Any) -> Any:
     """Journal items needing a hand and the last staff visit, for the health file."""
     from kiosk.remote_view import for_kiosk
@@ -325,6 +340,16 @@ def _start_rest(
     except Exception as e:  # the kiosk runs on; paid services are off (no journal, no payment)
         log.exception("journal unavailable")
         alerts.raise_("journal", "unavailable", tr("业务日志不可用：{err}", err=str(e)), "critical")
+    if "a4printer" in devices and "reconciler" in kiosk.services:
+        # a certificate job a crash left in CUPS is asked about and, if not printed, withdrawn;
+        # a fee paid for a certificate that did not print is refunded
+        from hall.certificate_prints import FEE, PRINT, CertificatePrints
+
+        prints = CertificatePrints(
+            kiosk.services["journal"], devices["a4printer"], kiosk.services.get("paid_application")
+        )
+        for kind in (FEE, PRINT):
+            kiosk.services["reconciler"].add_settler(kind, prints.settle)
     kiosk.services["remote"] = _remote_view(config, kiosk.services, engine)
     if start:
         kiosk.services["remote"].start()
@@ -333,10 +358,11 @@ def _start_rest(
         devices.start()
         kiosk.voice.start()
         kiosk.services["backends"].start()
-        if "reconciler" in kiosk.services:
-            kiosk.services["reconciler"].start(config["backends"]["reconcile_every"])
     if "locker" in devices:
         kiosk.services["lockers"] = _open_lockers(config, kiosk, alerts, clock, engine)
+        _open_handover(kiosk.services)
+    if start and "reconciler" in kiosk.services:
+        kiosk.services["reconciler"].start(config["backends"]["reconcile_every"])
 
 
 def build(

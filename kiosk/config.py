@@ -20,7 +20,7 @@ from core.schema import ConfigError, Option, Section
 
 DEVICE_KINDS = ("idcard", "printer", "a4printer", "camera", "locker", "fingerprint", "scanner")
 
-SERVICE_NAMES = ("queue", "photo", "reissue", "certificate", "pickup", "unresolved", "demo")
+SERVICE_NAMES = ("queue", "photo", "reissue", "slip_reprint", "certificate", "pickup", "unresolved", "demo")
 
 DB_SCHEMES = ("sqlite", "postgresql")
 
@@ -115,6 +115,8 @@ def device_section(kind: str) -> Section:
 
 def all_sections() -> tuple[Section, ...]:
     from backends.settings import SECTION as BACKENDS
+    from flows.certificate_settings import SECTION as CERTIFICATE
+    from flows.pickup_settings import SECTION as PICKUP
     from flows.reissue_settings import SECTION as REISSUE
     from hall.queue.calling_settings import SECTION as CALLING
     from hall.queue.settings import SECTION as QUEUE
@@ -129,6 +131,8 @@ def all_sections() -> tuple[Section, ...]:
         TRACKING,
         STAFF,
         REISSUE,
+        CERTIFICATE,
+        PICKUP,
         BACKENDS,
         CALLING,
         *(device_section(k) for k in DEVICE_KINDS),

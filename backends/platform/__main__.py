@@ -1,4 +1,8 @@
-"""python -m backends.platform serve|lookup|compare|status|certificates|certificate|openapi"""
+"""python -m backends.platform serve|lookup|compare|status|certificates|certificate|verify|openapi
+
+`verify QR --key ISSUER.pub` checks a certificate's QR text offline with the issuer's public key
+(exit 0 genuine, 1 tampered or not a certificate QR); `serve --issuer-key FILE` signs with that key
+(made, with FILE.pub beside it, when missing)."""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from backends.cli import USAGE, add_serve, parser, run, run_server, show
+from backends.cli import OK, REFUSED, USAGE, add_serve, parser, run, run_server, show
+from backends.platform import seal
 from backends.platform.client import PlatformClient
 from backends.platform.contract import DOC
 from devices.idcard.record import is_valid_id
@@ -15,6 +20,14 @@ from devices.idcard.record import is_valid_id
 def main(argv: list[str] | None = None) -> int:
     p, sub = parser("python -m backends.platform", "Government platform: reference server and client.")
     add_serve(sub, "platform (with the demo people)")
+    sub.choices["serve"].add_argument(
+        "--issuer-key", type=Path, help="the issuer's Ed25519 private key (PEM; made when missing)"
+    )
+    v = sub.add_parser("verify", help="check a certificate QR offline with the issuer's public key")
+    v.add_argument("qr", help="the QR's text (the verification URL)")
+    key = v.add_mutually_exclusive_group(required=True)
+    key.add_argument("--key", type=Path, help="the issuer's public key (PEM)")
+    key.add_argument("--url", help="a platform to fetch the public key from (then checked offline)")
     sub.add_parser("openapi", help="print the contract (OpenAPI JSON)")
     sub.add_parser("people", help="list the demo people (masked) and what each demonstrates")
     for name, help_ in (
@@ -40,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     if a.command == "serve":
         from backends.platform.server import ReferencePlatform
 
-        return run_server(ReferencePlatform().app(), a.port, "platform")
+        issuer = seal.load_signer(a.issuer_key, generate=True) if a.issuer_key else None
+        return run_server(ReferencePlatform(issuer=issuer).app(), a.port, "platform")
+    if a.command == "verify":
+        return _verify(a.qr, a.key, a.url)
     if a.command == "openapi":
         print(json.dumps(DOC, ensure_ascii=False, indent=2))
         return 0
@@ -69,6 +85,25 @@ def main(argv: list[str] | None = None) -> int:
         return run(lambda: client.certificate(a.code, a.id_number))
     finally:
         client.close()
+
+
+def _verify(qr: str, key: Path | None, url: str | None) -> int:
+    if key is not None:
+        pem = key.read_text(encoding="utf-8")
+    else:
+        client = PlatformClient(str(url))
+        try:
+            pem = client.issuer_key()
+        finally:
+            client.close()
+    try:
+        sealed = seal.verify_qr(qr, seal.load_verifier(pem))
+    except seal.BadSeal as e:
+        what = {"tampered": "TAMPERED: the QR was altered or forged"}.get(e.code, f"not valid: {e.code}")
+        print(f"{what} ({e})", file=sys.stderr)
+        return REFUSED
+    show({"valid": True, **{k: getattr(sealed, k) for k in ("serial", "kind", "id_masked", "issued_at")}})
+    return OK
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ class AppState(enum.StrEnum):
     ACCEPTED = "accepted"  # submitted: 受理
     IN_PRODUCTION = "in_production"
     READY = "ready"  # in a pickup locker
+    AT_COUNTER = "at_counter"  # taken out of the locker by staff: collected at the counter
     COLLECTED = "collected"
     CANCELLED = "cancelled"  # never paid, or withdrawn: can no longer complete
 
@@ -60,6 +61,9 @@ class Application:
     id_masked: str
     locker: int | None = None  # when READY: the pickup locker's compartment
     order_no: str = ""  # the payment that paid it
+    kiosk: str = ""  # when READY: the kiosk whose locker wall holds the card
+    photo_ref: str = ""  # the application's photo, for the face check at pickup
+    collected_at: str = ""  # when COLLECTED: ISO time the card was taken
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class CertificateType:
     code: str
     name: str
     issuer: str
+    ranged: bool = False  # monthly records: the citizen picks a period
+    fee_fen: int = 0
 
 
 @dataclass(frozen=True)
@@ -77,8 +83,25 @@ class Certificate:
     issuer: str
     holder_name: str  # printed on the certificate; lives only in the session
     id_masked: str
-    issued_at: str
-    rows: tuple[tuple[str, str], ...]
+    issued_at: str  # ISO 8601 with the hall's offset
+    rows: tuple[tuple[str, str], ...]  # the summary: label, value
+    period: str = ""  # "2025-11 至 2026-10" for a ranged certificate
+    columns: tuple[str, ...] = ()  # the record table's header
+    records: tuple[tuple[str, ...], ...] = ()
+    qr: str = ""  # the issuer's verification URL, signed (backends/platform/seal.py)
+
+
+@dataclass(frozen=True)
+class CertificateCheck:
+    """The issuer's word on a scanned certificate QR."""
+
+    valid: bool
+    code: str  # ok, not_a_certificate, unknown_algorithm, tampered
+    serial: str = ""
+    kind: str = ""
+    id_masked: str = ""
+    issued_at: str = ""
+    known: bool = False  # the issuer has a record of this serial with this content
 
 
 class Platform(Protocol):
@@ -108,8 +131,28 @@ class Platform(Protocol):
 
     def applications_for(self, id_number: str) -> list[Application]: ...
 
-    def record_pickup(self, acceptance_no: str, locker: int, method: str) -> Application: ...
+    def record_pickup(
+        self, acceptance_no: str, locker: int, method: str, collected_at: str = ""
+    ) -> Application:
+        """Idempotent; `collected_at` (ISO) when told later than it happened (offline pickup)."""
+        ...
+
+    def mark_ready(self, acceptance_no: str, kiosk: str, locker: int) -> Application:
+        """The card is in compartment `locker` of `kiosk`'s wall (loaded, or moved): idempotent."""
+        ...
+
+    def mark_returned(self, acceptance_no: str, kiosk: str) -> Application:
+        """Staff took the card out of `kiosk`'s locker back to the counter: idempotent."""
+        ...
 
     def certificate_types(self) -> list[CertificateType]: ...
 
-    def certificate(self, code: str, id_number: str) -> Certificate: ...
+    def certificate(self, code: str, id_number: str, since: str = "", until: str = "") -> Certificate:
+        """`since`/`until` ("YYYY-MM") bound a ranged certificate's records."""
+        ...
+
+    def issuer_key(self) -> str:
+        """The certificate issuer's public key (PEM), for checking QRs offline."""
+        ...
+
+    def check_certificate(self, qr: str) -> CertificateCheck: ...

@@ -15,6 +15,7 @@ from backends.platform.api import (
     Application,
     AppState,
     Certificate,
+    CertificateCheck,
     CertificateType,
     FaceResult,
     Kind,
@@ -35,6 +36,9 @@ def _app(d: dict[str, Any]) -> Application:
         d["id_masked"],
         d.get("locker"),
         d.get("order_no", ""),
+        d.get("kiosk", ""),
+        d.get("photo_ref", ""),
+        d.get("collected_at", ""),
     )
 
 
@@ -145,20 +149,39 @@ class PlatformClient:
 
         return self._call("POST", "/applications/for-person", parse, {"id_number": id_number})
 
-    def record_pickup(self, acceptance_no: str, locker: int, method: str) -> Application:
-        return self._on("POST", acceptance_no, "pickup", {"locker": locker, "method": method})
+    def record_pickup(
+        self, acceptance_no: str, locker: int, method: str, collected_at: str = ""
+    ) -> Application:
+        body: dict[str, Any] = {"locker": locker, "method": method}
+        if collected_at:
+            body["collected_at"] = collected_at
+        return self._on("POST", acceptance_no, "pickup", body)
+
+    def mark_ready(self, acceptance_no: str, kiosk: str, locker: int) -> Application:
+        return self._on("POST", acceptance_no, "ready", {"kiosk": kiosk, "locker": locker})
+
+    def mark_returned(self, acceptance_no: str, kiosk: str) -> Application:
+        return self._on("POST", acceptance_no, "returned", {"kiosk": kiosk})
 
     def certificate_types(self) -> list[CertificateType]:
         def parse(d: Any) -> list[CertificateType]:
-            return [CertificateType(t["code"], t["name"], t["issuer"]) for t in d["types"]]
+            return [
+                CertificateType(
+                    t["code"], t["name"], t["issuer"], bool(t.get("ranged")), int(t.get("fee_fen", 0))
+                )
+                for t in d["types"]
+            ]
 
         return self._call("GET", "/certificates", parse)
 
-    def certificate(self, code: str, id_number: str) -> Certificate:
+    def certificate(self, code: str, id_number: str, since: str = "", until: str = "") -> Certificate:
         def parse(d: Any) -> Certificate:
             if d["code"] != code or d["id_masked"] != mask_id(id_number):
                 raise Mismatch("answer for another certificate")
-            rows = tuple((str(r[0]), str(r[1])) for r in d["rows"] if len(r) == 2)
+            columns = tuple(str(c) for c in d.get("columns", ()))
+            records = tuple(tuple(str(x) for x in r) for r in d.get("records", ()))
+            if any(len(r) != len(columns) for r in records):
+                raise Mismatch("a record does not fit the table")
             return Certificate(
                 code,
                 d["serial"],
@@ -167,7 +190,30 @@ class PlatformClient:
                 d["holder_name"],
                 d["id_masked"],
                 d["issued_at"],
-                rows,
+                tuple((str(r[0]), str(r[1])) for r in d["rows"] if len(r) == 2),
+                str(d.get("period", "")),
+                columns,
+                records,
+                d["qr"],
             )
 
-        return self._call("POST", f"/certificates/{code}", parse, {"id_number": id_number})
+        body: dict[str, Any] = {"id_number": id_number}
+        body.update({k: v for k, v in (("since", since), ("until", until)) if v})
+        return self._call("POST", f"/certificates/{code}", parse, body)
+
+    def issuer_key(self) -> str:
+        return self._call("GET", "/certificates/issuer-key", lambda d: str(d["public_key"]))
+
+    def check_certificate(self, qr: str) -> CertificateCheck:
+        def parse(d: Any) -> CertificateCheck:
+            return CertificateCheck(
+                bool(d["valid"]),
+                d["code"],
+                d.get("serial", ""),
+                d.get("kind", ""),
+                d.get("id_masked", ""),
+                d.get("issued_at", ""),
+                bool(d["known"]),
+            )
+
+        return self._call("POST", "/certificates/verify", parse, {"qr": qr})

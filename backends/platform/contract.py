@@ -46,20 +46,46 @@ APPLICATION = obj(
         "fee_fen": integer(0),
         "id_masked": ID_MASKED,
     },
-    {"locker": nullable(integer(1)), "order_no": string(max_length=32)},
+    {
+        "locker": nullable(integer(1)),
+        "order_no": string(max_length=32),
+        "kiosk": string(max_length=40),
+        "photo_ref": string(max_length=64),
+        "collected_at": string(max_length=32),
+    },
 )
-CERT_TYPE = obj({"code": string(max_length=32), "name": string(), "issuer": string()})
+KIOSK = string(pattern="[A-Za-z0-9_-]{1,40}")
+CERT_TYPE = obj(
+    {"code": string(max_length=32), "name": string(), "issuer": string()},
+    {"ranged": boolean(), "fee_fen": integer(0)},
+)
+MONTH = string(pattern=r"\d{4}-\d\d")
 CERTIFICATE = obj(
     {
         "code": string(max_length=32),
-        "serial": string(max_length=64),
+        "serial": string(pattern=r"[A-Z0-9-]{6,40}"),
         "title": string(),
         "issuer": string(),
         "holder_name": string(max_length=64),
         "id_masked": ID_MASKED,
-        "issued_at": string(),
+        "issued_at": string(pattern=r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d"),
         "rows": array(array(string())),
-    }
+        "qr": string(max_length=600),
+    },
+    {"period": string(max_length=40), "columns": array(string()), "records": array(array(string()))},
+)
+CERT_CHECK = obj(
+    {
+        "valid": boolean(),
+        "code": string("ok", "not_a_certificate", "unknown_algorithm", "tampered"),
+        "known": boolean(),
+    },
+    {
+        "serial": string(max_length=40),
+        "kind": string(max_length=32),
+        "id_masked": string(max_length=18),
+        "issued_at": string(max_length=32),
+    },
 )
 WHO = obj({"id_number": ID_NUMBER})
 APP_ERRORS = ("application_not_found", "wrong_state")
@@ -129,17 +155,49 @@ DOC: dict[str, Any] = document(
             "post": operation(
                 "Record that the card was collected, idempotent",
                 APPLICATION,
-                obj({"locker": integer(1), "method": string("qr", "idcard", "face", "staff")}),
+                obj(
+                    {"locker": integer(1), "method": string("qr", "idcard", "face", "staff")},
+                    {"collected_at": string(max_length=32)},
+                ),
+                APP_ERRORS,
+            )
+        },
+        "/applications/{acceptance_no}/ready": {
+            "post": operation(
+                "The card is in a pickup locker's compartment (loaded or moved), idempotent",
+                APPLICATION,
+                obj({"kiosk": KIOSK, "locker": integer(1)}),
+                APP_ERRORS,
+            )
+        },
+        "/applications/{acceptance_no}/returned": {
+            "post": operation(
+                "Staff took the card out of the locker back to the counter, idempotent",
+                APPLICATION,
+                obj({"kiosk": KIOSK}),
                 APP_ERRORS,
             )
         },
         "/certificates": {"get": operation("Certificate catalogue", obj({"types": array(CERT_TYPE)}))},
+        "/certificates/issuer-key": {
+            "get": operation(
+                "The issuer's public key (PEM) that checks certificate QRs offline",
+                obj({"algorithm": string(max_length=16), "public_key": string(max_length=2000)}),
+            )
+        },
+        "/certificates/verify": {
+            "post": operation(
+                "Check a scanned certificate QR: signature, and whether this serial was issued",
+                CERT_CHECK,
+                obj({"qr": string(max_length=2000)}),
+            )
+        },
         "/certificates/{code}": {
             "post": operation(
-                "A person's certificate data",
+                "A person's certificate, issued now and signed (records between since and until)",
                 CERTIFICATE,
-                WHO,
-                ("certificate_not_found", "unknown_certificate", "person_not_found"),
+                obj({"id_number": ID_NUMBER}, {"since": MONTH, "until": MONTH}),
+                ("certificate_not_found", "unknown_certificate", "person_not_found", "bad_period"),
             )
         },
     },

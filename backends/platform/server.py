@@ -18,8 +18,8 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
-from backends.platform import demo
-from backends.platform.api import AppState, Kind
+from backends.platform import demo, seal
+from backends.platform.api import AppState, Certificate, Kind
 from backends.platform.contract import DOC
 from backends.platform.faces import THRESHOLD, FaceComparer, NoFace
 from backends.refserver import Faults, Problem, body, healthy, route
@@ -27,6 +27,7 @@ from core.redact import mask_id, mask_name
 from devices.idcard.record import is_valid_id
 
 HALL_TZ = ZoneInfo("Asia/Shanghai")
+VERIFY_URL = "https://verify.example.gov.cn/c"  # the issuer's verification page, in every QR
 FEES_FEN = {Kind.RENEWAL_EXPIRY: 2000, Kind.RENEWAL_DAMAGED: 2000, Kind.REISSUE_LOST: 4000}
 
 
@@ -41,6 +42,10 @@ class PApp:
     locker: int | None = None
     order_no: str = ""
     photo: bool = False
+    photo_jpeg: bytes = b""  # the attached photo, for the face check at pickup
+    registry_ref: str = ""  # the person's registry photo: the demo applications have no JPEG
+    kiosk: str = ""
+    collected_at: str = ""
     fingers: int = -1  # -1 not attached, 0 capture failed, n fingers
     paid_calls: int = 0
 
@@ -53,12 +58,18 @@ class PApp:
             "id_masked": mask_id(self.id_number),
             "locker": self.locker,
             "order_no": self.order_no,
+            "kiosk": self.kiosk,
+            "photo_ref": f"application:{self.acceptance_no}" if self.photo_jpeg else self.registry_ref,
+            "collected_at": self.collected_at,
         }
 
 
 class ReferencePlatform:
-    def __init__(self, faces: FaceComparer | None = None) -> None:
+    def __init__(self, faces: FaceComparer | None = None, issuer: seal.Ed25519Signer | None = None) -> None:
         self.faults = Faults()
+        self.issuer = issuer or seal.Ed25519Signer()  # signs every certificate it issues
+        self.issued: dict[str, str] = {}  # serial -> content digest
+        self._serials = 0
         self.people = {p.id_number: p for p in demo.PEOPLE}
         self.apps: dict[str, PApp] = {}
         self.by_key: dict[str, str] = {}
@@ -98,7 +109,11 @@ class ReferencePlatform:
                 route(a + "/submit", self._submit, ["POST"], f),
                 route(a + "/cancel", self._cancel, ["POST"], f),
                 route(a + "/pickup", self._pickup, ["POST"], f),
+                route(a + "/ready", self._ready, ["POST"], f),
+                route(a + "/returned", self._returned, ["POST"], f),
                 route("/certificates", self._catalogue, ["GET"], f),
+                route("/certificates/issuer-key", self._issuer_key, ["GET"], f),
+                route("/certificates/verify", self._verify, ["POST"], f),
                 route("/certificates/{code}", self._certificate, ["POST"], f),
             ]
         )
@@ -108,7 +123,8 @@ class ReferencePlatform:
         self._seq += 1
         acc = f"SL{datetime.now(HALL_TZ):%Y%m%d}{self._seq:05d}"
         fee = 0 if self.people[id_number].fee_class == "exempt" else FEES_FEN[kind]
-        a = PApp(acc, key, id_number, kind, fee)
+        p = self.people[id_number]
+        a = PApp(acc, key, id_number, kind, fee, registry_ref=f"registry:{p.photo}" if p.photo else "")
         self.apps[acc], self.by_key[key] = a, acc
         return a
 
@@ -152,10 +168,17 @@ class ReferencePlatform:
 
     async def _compare(self, request: Request) -> Any:
         b = await body(request)
-        ref = str(b["photo_ref"]).removeprefix("registry:")
+        ref = str(b["photo_ref"])
         live = self._image(str(b["live_jpeg"]))
         try:
-            score, same = await run_in_threadpool(self.faces.compare, live, ref)
+            if ref.startswith("application:"):
+                held = self.apps.get(ref.removeprefix("application:"))
+                if held is None or not held.photo_jpeg:
+                    raise KeyError(ref)
+                photo = self._image(base64.b64encode(held.photo_jpeg).decode())
+                score, same = await run_in_threadpool(self.faces.compare_images, live, photo)
+            else:
+                score, same = await run_in_threadpool(self.faces.compare, live, ref.removeprefix("registry:"))
         except NoFace as e:
             raise Problem("no_face", "照片中没有人脸", 422) from e
         except KeyError as e:
@@ -195,7 +218,8 @@ class ReferencePlatform:
             raise Problem("wrong_state", "申请已提交或已取消，不能再修改")
 
     async def _photo(self, request: Request) -> Any:
-        img = self._image(str((await body(request))["jpeg"]))
+        b64 = str((await body(request))["jpeg"])
+        img = self._image(b64)
         with self._lock:
             a = self._app(request)
             if a.photo and a.state != AppState.CREATED:
@@ -205,7 +229,7 @@ class ReferencePlatform:
             await run_in_threadpool(self.faces.require_face, img)
         except NoFace as e:
             raise Problem("no_face", "证件照中没有人脸", 422) from e
-        a.photo = True
+        a.photo, a.photo_jpeg = True, base64.b64decode(b64)
         return a.json()
 
     async def _fingerprints(self, request: Request) -> Any:
@@ -265,32 +289,114 @@ class ReferencePlatform:
             if a.state != AppState.READY or a.locker != locker:
                 raise Problem("wrong_state", "证件不在该柜门，或尚未制证完成")
             a.state = AppState.COLLECTED
+            a.collected_at = str(b.get("collected_at") or datetime.now(HALL_TZ).isoformat(timespec="seconds"))
+            return a.json()
+
+    async def _ready(self, request: Request) -> Any:
+        """A finished card loaded into (or moved within) a kiosk's locker wall. Production is
+        not modelled: an accepted application's card counts as made once staff load it."""
+        b = await body(request)
+        with self._lock:
+            a = self._app(request)
+            if a.state not in (
+                AppState.ACCEPTED,
+                AppState.IN_PRODUCTION,
+                AppState.READY,
+                AppState.AT_COUNTER,
+            ):
+                raise Problem("wrong_state", "申请未受理、已领取或已取消，不能放入取件柜")
+            a.state, a.kiosk, a.locker = AppState.READY, str(b["kiosk"]), int(b["locker"])
+            return a.json()
+
+    async def _returned(self, request: Request) -> Any:
+        kiosk = str((await body(request))["kiosk"])
+        with self._lock:
+            a = self._app(request)
+            if a.state == AppState.AT_COUNTER:
+                return a.json()
+            if a.state != AppState.READY or a.kiosk != kiosk:
+                raise Problem("wrong_state", "证件不在该自助机的取件柜中")
+            a.state, a.locker = AppState.AT_COUNTER, None
             return a.json()
 
     async def _catalogue(self, request: Request) -> Any:
         return {
             "types": [
-                {"code": code, "name": name, "issuer": issuer}
-                for code, (name, issuer) in demo.CERTIFICATE_TYPES.items()
+                {"code": code, "name": k.name, "issuer": k.issuer, "ranged": k.ranged, "fee_fen": k.fee_fen}
+                for code, k in demo.CERTIFICATE_TYPES.items()
             ]
+        }
+
+    async def _issuer_key(self, request: Request) -> Any:
+        v = self.issuer.verifier()
+        return {"algorithm": v.algorithm, "public_key": v.public_pem()}
+
+    async def _verify(self, request: Request) -> Any:
+        qr = str((await body(request))["qr"])
+        try:
+            s = seal.verify_qr(qr, self.issuer.verifier())
+        except seal.BadSeal as e:
+            return {"valid": False, "code": e.code, "known": False}
+        return {
+            "valid": True,
+            "code": "ok",
+            "serial": s.serial,
+            "kind": s.kind,
+            "id_masked": s.id_masked,
+            "issued_at": s.issued_at,
+            "known": self.issued.get(s.serial) == s.digest,
         }
 
     async def _certificate(self, request: Request) -> Any:
         code = request.path_params["code"]
-        if code not in demo.CERTIFICATE_TYPES:
+        kind = demo.CERTIFICATE_TYPES.get(code)
+        if kind is None:
             raise Problem("unknown_certificate", "没有这种证明", 404)
-        p = self._person(str((await body(request))["id_number"]))
+        b = await body(request)
+        p = self._person(str(b["id_number"]))
         if code not in p.certificates:
             raise Problem("certificate_not_found", "未查询到您的该项记录", 404)
-        name, issuer = demo.CERTIFICATE_TYPES[code]
         now = datetime.now(HALL_TZ)
+        last = f"{now.year - (now.month == 1):04d}-{(now.month - 2) % 12 + 1:02d}"  # last month
+        rows = demo.records(p, code, last)
+        period = ""
+        if kind.ranged:
+            since, until = str(b.get("since") or p.records_since), str(b.get("until") or last)
+            if since > until:
+                raise Problem("bad_period", "起始月份晚于截止月份")
+            rows = tuple(r for r in rows if since <= r[0][:7] <= until)
+            if not rows:
+                raise Problem("certificate_not_found", "所选期间没有记录")
+            period = f"{max(since, rows[0][0][:7])} 至 {min(until, rows[-1][0][:7])}"
+        with self._lock:
+            self._serials += 1
+            serial = f"{code[:2].upper()}{now:%Y%m%d}{self._serials:06d}"
+        cert = Certificate(
+            code,
+            serial,
+            kind.name,
+            kind.issuer,
+            p.name,
+            mask_id(p.id_number),
+            now.isoformat(timespec="seconds"),
+            demo.summary(code, rows),
+            period,
+            kind.columns,
+            rows,
+        )
+        sealed = seal.seal(self.issuer, cert)
+        self.issued[serial] = sealed.digest
         return {
             "code": code,
-            "serial": f"{code[:2].upper()}{now:%Y%m%d%H%M%S}{p.id_number[-4:]}",
-            "title": name,
-            "issuer": issuer,
-            "holder_name": p.name,
-            "id_masked": mask_id(p.id_number),
-            "issued_at": now.isoformat(timespec="seconds"),
-            "rows": [list(r) for r in demo.CERTIFICATE_ROWS[code]],
+            "serial": serial,
+            "title": cert.title,
+            "issuer": cert.issuer,
+            "holder_name": cert.holder_name,
+            "id_masked": cert.id_masked,
+            "issued_at": cert.issued_at,
+            "rows": [list(r) for r in cert.rows],
+            "period": period,
+            "columns": list(cert.columns),
+            "records": [list(r) for r in rows],
+            "qr": seal.qr_text(VERIFY_URL, sealed),
         }

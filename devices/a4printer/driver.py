@@ -1,6 +1,6 @@
 """The A4 certificate printer through CUPS: `lp` submits a PDF, `lpstat` reports state.
 
-The PDF is made elsewhere (kiosk/ui/documents.py renders it with Qt); this driver only moves the
+The PDF is made elsewhere (kiosk/ui/certificate_doc.py paints it with Qt); this driver only moves the
 file and reads back printer state (idle, stopped, paper out where CUPS reports it) and job state.
 A job is refused while the printer is stopped or out of paper, so a citizen is not told to wait
 for a certificate that will not come.
@@ -132,6 +132,19 @@ class CupsPrinter(Driver):
         if proc.returncode != 0:
             raise DeviceError(tr("无法重新打印：{err}", err=self._failure(proc)))
         log.info("a4 job %s restarted", job_id)
+
+    def withdraw_job(self, job_id: str) -> cups.JobState:
+        """Withdraw a job that has not printed (the citizen left, or gave up waiting for paper):
+        failed when `cancel` took it, since lpstat lists a cancelled job like a completed one
+        (both "processing-to-stop-point" on CUPS 2.4); otherwise the job's state, which says
+        whether it had printed after all."""
+        try:
+            self.cancel_job(job_id)
+        except ConnectionLost:
+            raise
+        except DeviceError:
+            return self.job_state(job_id)
+        return cups.JobState(job_id, "failed", ("job-canceled-by-user",))
 
     def wait_job(self, job_id: str, timeout: float, interval: float = 0.5) -> cups.JobState:
         """Poll until the job is done or `timeout` passes (then its last state, still pending)."""

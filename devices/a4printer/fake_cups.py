@@ -143,6 +143,10 @@ def lp(state_dir: Path, args: list[str]) -> int:
             # the tray empties as this job starts: it stays processing until paper is loaded
             state["run_out_next"] = False
             state["reasons"], state["message"] = ["media-empty-error"], "Media tray empty"
+        if state.get("offline_next"):
+            # the printer stops answering as this job starts: processing until it is back
+            state["offline_next"] = False
+            state["reasons"], state["message"] = ["offline-report"], "The printer is not responding."
         process_queue(state)
     print(f"request id is {job_id} (1 file(s))")
     return 0

@@ -92,6 +92,11 @@ class A4Simulator:
         with fake_cups.locked(self.dir) as state:
             state["run_out_next"] = True
 
+    def offline_during_next(self) -> None:
+        """The printer stops answering as the next job starts."""
+        with fake_cups.locked(self.dir) as state:
+            state["offline_next"] = True
+
     def fail_next(self) -> None:
         """The next job is aborted by the printer (CUPS keeps its file: staff can retry it)."""
         with fake_cups.locked(self.dir) as state:
@@ -111,6 +116,7 @@ class A4Simulator:
                 group="faults",
             ),
             Control(tr("打印中缺纸"), self.run_out_during_next, group="faults"),
+            Control(tr("打印中脱机"), self.offline_during_next, group="faults"),
             Control(tr("下一份打印失败"), self.fail_next, group="faults"),
             Control(tr("停止打印服务"), lambda: self.set_scheduler(False), group="faults"),
             Control(tr("启动打印服务"), lambda: self.set_scheduler(True), group="faults"),

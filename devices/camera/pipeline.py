@@ -145,22 +145,32 @@ class GuidanceWorker:
 
 
 def watch_liveness(
-    snapshot: Callable[[], Any], settings: Mapping[str, Any], detector: FaceDetector | None = None
+    snapshot: Callable[[], Any],
+    settings: Mapping[str, Any],
+    detector: FaceDetector | None = None,
+    seconds: float = 0.0,
+    now: Callable[[], float] = time.monotonic,
 ) -> tuple[bool, Any]:
     """The basic liveness check before a face comparison: fresh frames from `snapshot` until the
-    face has moved or blinked (alive), or `liveness_frames` frames with a face show neither (a
-    still picture). Returns the verdict and the last frame with a face (the live picture to
-    compare), or None when no face was seen."""
+    face has moved or blinked (alive), or, once `seconds` have passed too, `liveness_frames`
+    frames with a face show neither (a still picture). The window slides: a person asked to
+    blink needs a few seconds to hear it and do it, and a slow sway shows within a one-second
+    window only at some moments. Returns the verdict and the last frame with a face (the live
+    picture to compare), or None when no face was seen."""
     analyzer = Analyzer(detector or make_detector(settings), int(settings.get("analysis_width", 320)))
     live = Liveness(int(settings.get("liveness_frames", 30)))
     last = None
-    for _ in range(live.frames * 3):  # frames without a face start over, but not for ever
+    start = now()
+    looked = 0
+    while True:
         image = snapshot()
+        looked += 1
         m = analyzer.measure(image)
         live.add(m)
         if m.face is not None:
             last = image
         verdict = live.verdict()
-        if verdict is not None:
-            return verdict, last
-    return False, last
+        if verdict:
+            return True, last
+        if now() - start >= seconds and (verdict is False or looked >= live.frames * 3):
+            return False, last  # still, or frames without a face start over, but not for ever

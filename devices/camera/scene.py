@@ -8,8 +8,10 @@ chosen size and position, then darkened, half-shaded or blurred to provoke each 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import math
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -17,14 +19,23 @@ import numpy as np
 WALL = (228, 230, 232)  # BGR of the booth's light wall
 
 
+# the bundle carries the picture here (kiosk.spec), without scikit-image and the SciPy it imports
+BUNDLED_ASTRONAUT = Path(__file__).resolve().parents[2] / "resources" / "sim" / "astronaut.png"
+
+
 @functools.cache
 def astronaut() -> np.ndarray:
-    """The public-domain astronaut portrait (512x512 BGR) shipped by scikit-image."""
-    try:
-        from skimage import data
-    except ImportError as e:  # scikit-image is a dev/simulate dependency
-        raise RuntimeError("the demo face needs scikit-image (pip install scikit-image)") from e
-    img: np.ndarray = cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR)
+    """The public-domain astronaut portrait (512x512 BGR) shipped by scikit-image: read from
+    its data folder as a file, so neither scikit-image nor SciPy is imported."""
+    path = BUNDLED_ASTRONAUT
+    if not path.is_file():
+        found = importlib.util.find_spec("skimage")  # locates the package without running it
+        if found is None or found.origin is None:  # scikit-image is a simulate dependency
+            raise RuntimeError("the demo face needs scikit-image (pip install '.[simulate]')")
+        path = Path(found.origin).parent / "data" / "astronaut.png"
+    img = cv2.imread(str(path), cv2.IMREAD_COLOR)
+    if img is None:
+        raise RuntimeError(f"the demo face could not be read from {path}")
     img.flags.writeable = False
     return img
 

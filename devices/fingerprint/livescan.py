@@ -93,7 +93,10 @@ class LivescanFingerprint(Driver):
         return {"driver": "livescan", "library": self.path, "channel": self.channel,
                 "image": [self.width, self.height]}  # fmt: skip
 
-    def capture(self, finger: str, timeout: float | None = None) -> FingerImage:
+    def capture(
+        self, finger: str, timeout: float | None = None, stop: threading.Event | None = None
+    ) -> FingerImage:
+        """As the serial module's: NoFinger after the place timeout, or at once once `stop` is set."""
         check_finger(finger)
         limit = self.place_timeout if timeout is None else timeout
         buf = ctypes.create_string_buffer(self.width * self.height)
@@ -114,12 +117,17 @@ class LivescanFingerprint(Driver):
                 pixels = buf.raw
                 if sum(pixels[::97]) / len(pixels[::97]) < EMPTY_MEAN:
                     break
+                if stop is not None and stop.wait(LOOK_INTERVAL):
+                    raise NoFinger(tr("已停止等待手指"))
                 if time.monotonic() >= deadline:
+                    self.emit("finger", {"finger": finger, "state": "timeout"})
                     raise NoFinger(tr("{s} 秒内没有放上手指", s=round(limit)))
-                time.sleep(LOOK_INTERVAL)
+                if stop is None:
+                    time.sleep(LOOK_INTERVAL)
         finally:
             with self._lock:
                 self.lib.LIVESCAN_EndCapture(self.channel)
+        self.emit("finger", {"finger": finger, "state": "placed"})
         quality = image_quality(pixels, self.width, self.height)
         self.emit("finger", {"finger": finger, "state": "captured", "quality": quality})
         return FingerImage(finger, self.width, self.height, pixels, quality)

@@ -9,6 +9,7 @@ command, so a late packet from an abandoned exchange cannot pass for the next re
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -107,8 +108,11 @@ class UartFingerprint(Driver):
             "image": [codec.WIDTH, codec.HEIGHT],
         }
 
-    def capture(self, finger: str, timeout: float | None = None) -> FingerImage:
-        """Wait for the finger, take its image and template. NoFinger after the place timeout."""
+    def capture(
+        self, finger: str, timeout: float | None = None, stop: threading.Event | None = None
+    ) -> FingerImage:
+        """Wait for the finger, take its image and template. NoFinger after the place timeout, or
+        at once when `stop` is set (the citizen left the screen that asked for the finger)."""
         check_finger(finger)
         limit = self.place_timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
@@ -119,10 +123,13 @@ class UartFingerprint(Driver):
                 break
             if code not in (codec.NO_FINGER, codec.ENROL_FAIL):
                 raise ModuleReplyError(tr("采集指纹图像失败：{why}", why=codec.meaning(code)))
+            if stop is not None and stop.wait(LOOK_INTERVAL):
+                raise NoFinger(tr("已停止等待手指"))
             if time.monotonic() >= deadline:
                 self.emit("finger", {"finger": finger, "state": "timeout"})
                 raise NoFinger(tr("{s} 秒内没有放上手指", s=round(limit)))
-            time.sleep(LOOK_INTERVAL)
+            if stop is None:
+                time.sleep(LOOK_INTERVAL)
         self.emit("finger", {"finger": finger, "state": "placed"})
         grey = codec.unpack_image(self.upload(codec.UP_IMAGE))
         quality = image_quality(grey, codec.WIDTH, codec.HEIGHT)

@@ -27,7 +27,7 @@ from sqlalchemy.engine import Connection, Engine
 from core.clock import Clock
 from core.redact import mask_id
 from core.text import Text, tr
-from hall.db import autocommit, migrate, queued_writer
+from hall.db import DriverStatement, autocommit, migrate, queued_writer
 from hall.queue import identity, rules
 from hall.queue import tables as t
 from hall.queue.counter_tables import call
@@ -126,9 +126,13 @@ _AHEAD_OF_WALK_IN = _WAITING.where(sa.or_(_tk.priority == 1, _tk.seq < sa.bindpa
 _ACTIVE_COUNTERS = sa.select(sa.func.count(sa.distinct(_tk.counter))).where(
     _SERVICE_DAY, _tk.called_at >= sa.bindparam("since")
 )
-_INSERT_TICKET = sa.insert(t.ticket).returning(_tk.id)
 # a new ticket's columns besides service, day, seq and number
 _TICKET_VALUES = ("priority", "kind", "id_hash", "appointment_id", "status", "kiosk_id", "issued_at")
+_INSERT_TICKET = (
+    sa.insert(t.ticket)
+    .values({c: sa.bindparam(c) for c in ("service", "day", "seq", "number", *_TICKET_VALUES)})
+    .returning(_tk.id)
+)
 
 
 def _context_reads(pg: bool) -> dict[tuple[bool, bool], Any]:
@@ -148,18 +152,21 @@ def _context_reads(pg: bool) -> dict[tuple[bool, bool], Any]:
         .subquery()
     )
     active = _ACTIVE_COUNTERS.scalar_subquery()
-    count = sa.select(sa.func.count()).select_from(recent).scalar_subquery()
-    total = sa.select(sa.func.coalesce(sa.func.sum(recent.c.ms), 0)).select_from(recent).scalar_subquery()
+    # one pass over the latest service times gives their count and sum (one row, even when none)
+    samples = (sa.func.count(recent.c.ms), sa.func.coalesce(sa.func.sum(recent.c.ms), 0))
     out: dict[tuple[bool, bool], Any] = {}
     for priority in (False, True):
         ahead = (_AHEAD_OF_PRIORITY if priority else _AHEAD_OF_WALK_IN).scalar_subquery()
-        stmt = sa.select(ahead, active, count, total)
+        stmt = sa.select(ahead, active, *samples).select_from(recent)
         out[priority, False] = stmt
         if pg:
             notify = sa.func.pg_notify(sa.literal(NOTIFY_CHANNEL), sa.bindparam("payload"))
-            # an XID makes this commit write a record and, synchronous, flush the log up to it:
-            # the ticket committed just before is on disk when this returns
-            out[priority, True] = stmt.add_columns(notify, sa.func.txid_current())
+            # A transactional WAL record makes this statement's commit flush the log up to it, so
+            # the ticket committed just before (without waiting for the disk) is on disk when
+            # this returns. An XID alone (txid_current()) is not enough: a commit that wrote no
+            # WAL before its commit record is not flushed.
+            durable = sa.func.pg_logical_emit_message(sa.true(), sa.literal(NOTIFY_CHANNEL), sa.literal(""))
+            out[priority, True] = stmt.add_columns(notify, durable)
     return out
 
 
@@ -191,7 +198,14 @@ class QueueStore:
         self.kiosk_id = kiosk_id
         self._pg = engine.dialect.name == "postgresql"
         self._auto = autocommit(engine)
-        self._reads = _context_reads(self._pg)
+        dialect = engine.dialect
+        # the issue's statements, run on the driver (see DriverStatement)
+        self._reads = {k: DriverStatement(s, dialect) for k, s in _context_reads(self._pg).items()}
+        self._held = DriverStatement(_HELD, dialect)
+        self._begin, self._commit, self._rollback = (
+            DriverStatement(sa.text(sql), dialect)
+            for sql in ("BEGIN" if self._pg else "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+        )
         self.pauses = Pauses(engine, kiosk_id, now=clock.now)  # staff's pauses, from a copy
         seq = t.day_seq.c
         # the next number, unless the daily limit (0: none) is reached: then no row, no increment
@@ -221,7 +235,7 @@ class QueueStore:
                 sa.cast(n, sa.String), sa.func.greatest(3, sa.func.length(sa.cast(n, sa.String))), "0"
             )
             columns = ["service", "day", "seq", "number", *_TICKET_VALUES]
-            self._issue_pg = (
+            self._issue_pg = DriverStatement(
                 sa.insert(t.ticket)
                 .from_select(
                     columns,
@@ -233,8 +247,12 @@ class QueueStore:
                         *(sa.bindparam(c, type_=t.ticket.c[c].type) for c in _TICKET_VALUES),
                     ).select_from(counted.join(no_wait, sa.true())),
                 )
-                .returning(_tk.id, _tk.seq)
+                .returning(_tk.id, _tk.seq),
+                dialect,
             )
+        else:
+            self._next_seq = DriverStatement(self._upsert_seq, dialect)
+            self._insert_ticket = DriverStatement(_INSERT_TICKET, dialect)
 
     # ---- setup --------------------------------------------------------------------------
 
@@ -431,32 +449,33 @@ class QueueStore:
         failure rolls the number back: no gap. None: the daily limit is reached.
         """
         if self._pg and booking is None:
-            row = conn.execute(self._issue_pg, {**values, "prefix": svc.prefix}).first()
-            return (row.id, row.seq) if row else None
+            row = self._issue_pg.execute(conn, {**values, "prefix": svc.prefix}).fetchone()
+            return (row[0], row[1]) if row else None
         with queued_writer(conn):
             return self._write_in_tx(conn, svc, values, booking)
 
     def _write_in_tx(
         self, conn: Connection, svc: Service, values: dict[str, Any], booking: int | None
     ) -> tuple[int, int] | None:
-        conn.exec_driver_sql("BEGIN" if self._pg else "BEGIN IMMEDIATE")
+        self._begin.execute(conn, {})
         try:
             written: tuple[int, int] | None = None
             if self._pg:
-                row = conn.execute(self._issue_pg, {**values, "prefix": svc.prefix}).first()
-                written = (row.id, row.seq) if row else None
+                row = self._issue_pg.execute(conn, {**values, "prefix": svc.prefix}).fetchone()
+                written = (row[0], row[1]) if row else None
             else:
-                seq = conn.execute(self._upsert_seq, values).scalar()
-                if seq is not None:
+                found = self._next_seq.execute(conn, values).fetchone()
+                if found is not None:
+                    seq = found[0]
                     number = svc.number(seq)
-                    ticket = conn.execute(_INSERT_TICKET, {**values, "seq": seq, "number": number})
-                    written = ticket.scalar_one(), int(seq)
+                    ticket = self._insert_ticket.execute(conn, {**values, "seq": seq, "number": number})
+                    written = ticket.fetchone()[0], int(seq)
             if written is not None and booking is not None:
                 self._check_in_booking(conn, booking, written[0])
         except BaseException:
-            conn.exec_driver_sql("ROLLBACK")
+            self._rollback.execute(conn, {})
             raise
-        conn.exec_driver_sql("COMMIT")
+        self._commit.execute(conn, {})
         return written
 
     def _check_in_booking(self, conn: Connection, booking: int, ticket_id: int) -> None:
@@ -469,10 +488,10 @@ class QueueStore:
             raise QueueRefused(tr("此预约已签到"), "appointment_used")
 
     def _refuse_if_holding(self, conn: Connection, svc: Service, day: date, person: str) -> None:
-        held = conn.execute(_HELD, {"service": svc.code, "day": day, "person": person}).scalar()
+        held = self._held.execute(conn, {"service": svc.code, "day": day, "person": person}).fetchone()
         if held is not None:
             raise QueueRefused(
-                tr("您今天已取过{name}的号：{number}，每人每天限取一个", name=svc.name_zh, number=held),
+                tr("您今天已取过{name}的号：{number}，每人每天限取一个", name=svc.name_zh, number=held[0]),
                 "duplicate",
             )
 
@@ -496,7 +515,7 @@ class QueueStore:
         }
         if notify is not None:
             params["payload"] = json.dumps(notify)
-        row = conn.execute(self._reads[priority, notify is not None], params).one()
+        row = self._reads[priority, notify is not None].execute(conn, params).fetchone()
         ahead, active, samples, total_ms = (int(x or 0) for x in row[:4])
         if ahead <= 0:
             return 0, 0

@@ -19,7 +19,6 @@ from kiosk.ui import theme
 from kiosk.ui.bridge import Channel, bindings_keep_references, channel
 from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.shell import Shell, install
-from kiosk.ui.sim_panel import SimulatorPanel
 from kiosk.ui.watchdog import GuiWatchdog
 
 log = logging.getLogger(__name__)
@@ -90,10 +89,11 @@ def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
             log.exception("start-up after first paint failed")
         ready.send(None)
 
-    _FirstPaint(
-        shell.home_screen,
-        lambda: threading.Thread(target=work, name="start-after-paint", daemon=True).start(),
-    )
+    def then() -> None:
+        threading.Thread(target=work, name="start-after-paint", daemon=True).start()
+        shell.build_staff()
+
+    _FirstPaint(shell.home_screen, then)
 
 
 def size_for(orientation: str) -> tuple[int, int]:
@@ -116,7 +116,9 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] 
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
         shell.screen_fit = ScreenFit(shell, app)  # type: ignore[attr-defined]  # kept with the window
     panel = None
-    if simulate:
+    if simulate:  # a developer's tool: its module loads only in simulate mode
+        from kiosk.ui.sim_panel import SimulatorPanel
+
         panel = SimulatorPanel(kiosk)
         panel.resize(420, 800)
         panel.show()

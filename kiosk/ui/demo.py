@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
@@ -28,8 +29,15 @@ from kiosk.ui.sim_panel import SimulatorPanel
 
 log = logging.getLogger(__name__)
 
+
+class Snap(Protocol):
+    """Save the shell (or `widget`) as the next screenshot, with its caption."""
+
+    def __call__(self, name: str, caption: str, widget: QWidget | None = None) -> None: ...
+
+
 #: extra steps contributed by service journeys: (name, walk(shell, snap))
-DEMO_STEPS: list[tuple[str, Callable[[Shell, Callable[..., None]], None]]] = []
+DEMO_STEPS: list[tuple[str, Callable[[Shell, Snap], None]]] = []
 
 WAIT_S = 60.0  # deadline of every wait: generous, since only a stuck screen should reach it
 
@@ -373,7 +381,8 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
 
     from kiosk.ui.hall_demo import walk_hall  # the counter terminal and the display board
 
-    for _name, walk in [*DEMO_STEPS, ("hall", walk_hall)]:
+    walks: list[tuple[str, Callable[[Shell, Snap], None]]] = [*DEMO_STEPS, ("hall", walk_hall)]
+    for _name, walk in walks:
         walk(shell, snap)
         shell.home_pressed()
 
@@ -416,8 +425,11 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
 
 
 # walks of their own modules, imported last: they use the helpers above
-from kiosk.ui import demo_ratings  # noqa: E402
+from kiosk.ui import demo_certificate, demo_pickup, demo_ratings, demo_reissue  # noqa: E402
 from kiosk.ui.maintenance import demo_walk  # noqa: E402
 
+DEMO_STEPS.append(("reissue", demo_reissue.walk_reissue))
+DEMO_STEPS.append(("pickup", demo_pickup.walk_pickup))
 DEMO_STEPS.append(("ratings", demo_ratings.walk))
 DEMO_STEPS.append(("maintenance", demo_walk.walk_maintenance))
+DEMO_STEPS.append(("certificate", demo_certificate.walk_certificate))

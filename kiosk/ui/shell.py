@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -30,12 +31,14 @@ from kiosk.ui import theme
 from kiosk.ui.bridge import channel
 from kiosk.ui.flow_host import FlowHost
 from kiosk.ui.i18n import Languages, ui
-from kiosk.ui.maintenance import StaffMode
 from kiosk.ui.overlays import HelpOverlay, IdleOverlay
 from kiosk.ui.screens import SCREENS, Screen
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets import button, label
+
+if TYPE_CHECKING:
+    from kiosk.ui.maintenance import StaffMode
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +64,12 @@ ESCAPE_KEYS = {
 }
 
 
+def _render_certificate(cert: Any, printed_at: str, pdf: Path) -> Any:
+    from kiosk.ui.certificate_doc import render  # on first use: not on the first paint's path
+
+    return render(cert, printed_at, pdf)
+
+
 class Shell(QWidget):
     def __init__(self, kiosk: Kiosk, *, kiosk_mode: bool = False) -> None:
         super().__init__()
@@ -68,6 +77,8 @@ class Shell(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.kiosk = kiosk
         self.kiosk_mode = kiosk_mode
+        # the certificate journey lays out and paints its documents with Qt, so the UI lends it
+        kiosk.services.setdefault("certificate_renderer", _render_certificate)
         kcfg = kiosk.config["kiosk"]
         self.kcfg = kcfg
         self.clock = kiosk.clock
@@ -99,7 +110,7 @@ class Shell(QWidget):
         self.stack.addWidget(self.attract_screen)
         self.idle_overlay = IdleOverlay(self, self.metrics, self.keep_session)
         self.help_overlay = HelpOverlay(self, self.metrics)
-        self.staff = StaffMode(self)
+        self._staff: StaffMode | None = None  # built after the first paint (build_staff)
         self._last_press: tuple[int, float, float] | None = None
 
         # device workers reach the GUI only through the bridge: status changes as the newest
@@ -116,6 +127,20 @@ class Shell(QWidget):
         self.languages.set(kcfg["language"])
         self.apply_style()
         self.go_home()
+
+    @property
+    def staff(self) -> StaffMode:
+        return self._staff or self.build_staff()
+
+    def build_staff(self) -> StaffMode:
+        """Maintenance mode (gesture, keypad, staff card, panel): nothing of it is needed for the
+        first painted home, so its modules and widgets are built right after it
+        (kiosk.ui.app.after_first_paint) or at its first use, whichever comes first."""
+        if self._staff is None:
+            from kiosk.ui.maintenance import StaffMode
+
+            self._staff = StaffMode(self)
+        return self._staff
 
     # ---- building ----
     def _build_header(self) -> QWidget:
@@ -194,8 +219,8 @@ class Shell(QWidget):
 
     # ---- navigation ----
     def go_home(self) -> None:
-        if self.staff.session.active:  # whatever brought us home, the staff session is over
-            self.staff.session.end("home")
+        if self._staff is not None and self._staff.session.active:  # the staff session is over
+            self._staff.session.end("home")
         self.mode = "home"
         self.current_view = None
         self.idle_overlay.hide()
@@ -298,8 +323,8 @@ class Shell(QWidget):
             self.refresh_home()
         elif self.mode == "attract":
             self.show_attract()
-        elif self.staff.showing:
-            self.staff.retranslate()
+        elif self._staff is not None and self._staff.showing:
+            self._staff.retranslate()
         elif self.current_view is not None:
             screen = self._screens[type(self.current_view)]
             answer = screen._answer
@@ -329,8 +354,8 @@ class Shell(QWidget):
 
     def tick(self) -> None:
         self.update_clock()
-        if self.staff.showing:
-            self.staff.tick()
+        if self._staff is not None and self._staff.showing:
+            self._staff.tick()
             return
         if self.host.working or isinstance(self.current_view, Payment):
             # never time out a citizen while we are the slow one, nor one paying on the phone:
@@ -388,7 +413,8 @@ class Shell(QWidget):
     # ---- input ----
     def user_activity(self) -> None:
         self.idle.touch()
-        self.staff.touched()
+        if self._staff is not None:
+            self._staff.touched()
         if self.mode == "attract":
             self.go_home()
 

@@ -23,6 +23,7 @@ from core.text import Text, tr
 from kiosk.app import Kiosk
 from kiosk.home import DEVICE_NAMES
 from kiosk.ui.i18n import ui
+from kiosk.ui.sim_cards import pickup_box
 
 SERVERS = "servers"  # the box of the platform and payment reference servers' faults
 
@@ -65,6 +66,8 @@ class SimulatorPanel(QWidget):
         layout = QVBoxLayout(content)
         for kind, sim in kiosk.simulators.items():
             layout.addWidget(self._box(kind, DEVICE_NAMES.get(kind, Text(kind)), sim))
+        if "locker" in kiosk.simulators:
+            layout.addWidget(pickup_box(kiosk))
         if kiosk.reference_servers is not None:
             layout.addWidget(self._box(SERVERS, tr("平台与支付（参考服务）"), kiosk.reference_servers))
         if not kiosk.simulators:

@@ -100,6 +100,16 @@ class Tile(QPushButton):
         """What the tile says, line by line (the button's own text is empty)."""
         return "\n".join(self.lines)
 
+    # a button's size hint ignores its layout's wrapped labels: ask the layout, so a long
+    # reason in a narrow tile (three columns, elderly, English) makes the tile taller, not cut
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        box = self.layout()
+        need = box.totalHeightForWidth(width) if box is not None else 0
+        return max(self.minimumHeight(), need)
+
 
 def tile_grid(
     tiles: Sequence[tuple[str, str, str, str, Callable[[], Any], bool]], cols: int, height: int, spacing: int

@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="14"/>
+        <location filename="../../flows/catalog.py" line="17"/>
         <location filename="../../kiosk/home.py" line="83"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="14"/>
+        <location filename="../../flows/catalog.py" line="17"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="235"/>
+        <location filename="../../flows/reissue.py" line="233"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -37,6 +37,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="19"/>
+        <location filename="../../flows/pickup.py" line="110"/>
         <source>刷身份证</source>
         <translation>Read ID card</translation>
     </message>
@@ -83,16 +84,459 @@
         <translation>A text message will be sent to {phone}</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="41"/>
+        <source>社会保险参保缴费证明</source>
+        <translation>Social insurance contribution record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="42"/>
+        <source>个人所得税纳税记录</source>
+        <translation>Individual income tax record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="43"/>
+        <source>住房公积金缴存证明</source>
+        <translation>Housing fund contribution record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="44"/>
+        <source>不动产登记信息查询结果</source>
+        <translation>Real estate registration record</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="48"/>
+        <source>二维码内容被改动过，或不是出具机构签发的。此证明不可信</source>
+        <translation>The QR code was altered, or was not issued by the issuing authority. This certificate cannot be trusted</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="49"/>
+        <source>这不是证明上的核验二维码，请扫描证明页脚左下角的二维码</source>
+        <translation>This is not a certificate&apos;s verification code. Please scan the QR code at the bottom left of the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="50"/>
+        <source>无法识别这种签名，请到窗口核验</source>
+        <translation>This kind of signature is not recognised. Please have it checked at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="69"/>
+        <source>证明打印暂时无法使用，请到窗口办理</source>
+        <translation>Certificate printing is unavailable for now. Please go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="89"/>
+        <source>请选择：刷身份证打印证明，或输入号码，或核验一份证明</source>
+        <translation>Choose: read your ID card or type your ID number to print a certificate, or check a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="93"/>
+        <source>刷身份证打印</source>
+        <translation>Print with your ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="94"/>
+        <source>社保、个税、公积金、不动产证明</source>
+        <translation>Social insurance, income tax, housing fund, real estate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="96"/>
+        <source>读卡器暂不可用，请选择输入身份证号码</source>
+        <translation>Card reader unavailable: please type your ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="98"/>
+        <source>输入身份证号码打印</source>
+        <translation>Print by typing your ID number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="98"/>
+        <source>需要刷脸核验本人</source>
+        <translation>A face check confirms it is you</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="101"/>
+        <location filename="../../flows/certificate.py" line="572"/>
+        <source>核验证明真伪</source>
+        <translation>Check a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="102"/>
+        <source>扫描证明上的二维码</source>
+        <translation>Scan the QR code on a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="104"/>
+        <source>扫码器暂不可用</source>
+        <translation>Code scanner unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="142"/>
+        <source>这张证件无法读取：{why}。可以返回选择输入身份证号码</source>
+        <translation>This card cannot be read: {why}. You can go back and type your ID number instead</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="152"/>
+        <source>正在查询您的信息，请稍候</source>
+        <translation>Looking up your details, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="161"/>
+        <source>无法核验本人</source>
+        <translation>We cannot confirm it is you</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="169"/>
+        <source>正在查询可打印的证明</source>
+        <translation>Looking up the certificates you can print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="185"/>
+        <location filename="../../flows/certificate.py" line="186"/>
+        <source>请选择要打印的证明</source>
+        <translation>Please choose a certificate to print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="191"/>
+        <source>{issuer}出具，免费</source>
+        <translation>Issued by {issuer}, free</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="193"/>
+        <source>{issuer}出具，每份 {fee} 元</source>
+        <translation>Issued by {issuer}, {fee} yuan a copy</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="195"/>
+        <source>缴费系统暂不可用，此证明请到窗口办理</source>
+        <translation>Payment is unavailable: please get this certificate at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="211"/>
+        <source>最近 {n} 个月</source>
+        <translation>Last {n} months</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="211"/>
+        <source>{since} 至 {until}</source>
+        <translation>{since} to {until}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="215"/>
+        <source>全部记录</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="215"/>
+        <source>记录较多时页数较多</source>
+        <translation>Many records make many pages</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="217"/>
+        <source>请选择查询期间</source>
+        <translation>Please choose a period</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="217"/>
+        <source>请选择要打印哪段时间的记录</source>
+        <translation>Please choose which period of records to print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="237"/>
+        <source>正在出具证明</source>
+        <translation>Issuing the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="237"/>
+        <source>正在向出具机构查询，请稍候</source>
+        <translation>Asking the issuing authority, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="241"/>
+        <source>没有查到您的该项记录</source>
+        <translation>No records of this kind were found for you</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="242"/>
+        <source>{why}。可以换一个期间或其他证明，也可以到窗口咨询</source>
+        <translation>{why}. You can choose another period or certificate, or ask at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="244"/>
+        <source>选择其他证明</source>
+        <translation>Choose another certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="259"/>
+        <source>证明数据核验未通过</source>
+        <translation>The certificate data did not pass the check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="260"/>
+        <source>为防止出具错误的证明，本次没有打印。请稍后再试或到窗口办理</source>
+        <translation>Nothing was printed, so that no wrong certificate is issued. Please try again later or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="268"/>
+        <source>正在生成证明</source>
+        <translation>Preparing the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="268"/>
+        <source>正在生成证明文件，请稍候</source>
+        <translation>Preparing the certificate document, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="308"/>
+        <source>没有缴费，证明没有打印</source>
+        <translation>Not paid: the certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="321"/>
+        <source>已缴的费用将原路退回。</source>
+        <translation>The fee you paid will be refunded to where it came from. </translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="323"/>
+        <source>已缴的费用稍后会自动原路退回。</source>
+        <translation>The fee you paid will be refunded automatically later. </translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="357"/>
+        <source>请核对证明内容</source>
+        <translation>Please check the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="358"/>
+        <source>请核对证明内容，确认后打印</source>
+        <translation>Please check the certificate, then print it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="362"/>
+        <source>{name}，共 {pages} 页。打印出来的证明与此一致</source>
+        <translation>{name}, {pages} page(s). The printed certificate is exactly this</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="363"/>
+        <source>重新选择</source>
+        <translation>Choose again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="363"/>
+        <source>确认打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="365"/>
+        <source>用“上一页”“下一页”翻看全部内容；内容无误请按“确认打印”。</source>
+        <translation>Use Previous and Next to see every page; if everything is right, press Print.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="382"/>
+        <source>请选择打印份数</source>
+        <translation>How many copies?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="383"/>
+        <source>请选择打印几份</source>
+        <translation>Please choose how many copies to print</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="385"/>
+        <source>{n} 份</source>
+        <translation>{n} copies</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="385"/>
+        <source>共 {sheets} 张 A4 纸</source>
+        <translation>{sheets} A4 sheet(s) in all</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="410"/>
+        <source>A4 打印机暂时无法使用</source>
+        <translation>The A4 printer is unavailable for now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="411"/>
+        <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}</source>
+        <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="419"/>
+        <location filename="../../flows/certificate.py" line="468"/>
+        <source>正在打印证明，请稍候</source>
+        <translation>Printing your certificate, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="422"/>
+        <source>{why}。证明没有打印</source>
+        <translation>{why}. The certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="442"/>
+        <source>打印已取消</source>
+        <translation>Printing cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="443"/>
+        <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理</source>
+        <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="448"/>
+        <source>打印机报告任务失败，证明没有打印出来</source>
+        <translation>The printer reported the job failed; the certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="459"/>
+        <location filename="../../flows/certificate.py" line="532"/>
+        <source>证明没有打印</source>
+        <translation>The certificate was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="483"/>
+        <source>打印暂停</source>
+        <translation>Printing paused</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="485"/>
+        <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
+        <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="486"/>
+        <source>A4 打印机暂停</source>
+        <translation>The A4 printer has paused</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="488"/>
+        <source>打印暂停，已通知工作人员</source>
+        <translation>Printing paused; staff have been told</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="490"/>
+        <source>取消打印</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="490"/>
+        <source>继续等待</source>
+        <translation>Keep waiting</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="506"/>
+        <source>正在取消打印</source>
+        <translation>Cancelling printing</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="506"/>
+        <source>正在取消打印，请稍候</source>
+        <translation>Cancelling printing, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="533"/>
+        <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
+        <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="544"/>
+        <source>证明已打印，请取走</source>
+        <translation>Printed: please take your certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="546"/>
+        <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
+编号 {serial}。扫描页脚二维码可核验真伪</source>
+        <translation>Please take {copies} copy(ies) ({pages} page(s) each) from the paper slot.
+Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="551"/>
+        <source>证明已打印，请在出纸口取走</source>
+        <translation>Your certificate is printed; please take it from the paper slot</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="553"/>
+        <location filename="../../flows/certificate.py" line="608"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
         <location filename="../../flows/queue.py" line="280"/>
         <location filename="../../flows/rating.py" line="83"/>
         <location filename="../../flows/rating.py" line="100"/>
-        <location filename="../../flows/reissue.py" line="679"/>
+        <location filename="../../flows/reissue_slip.py" line="126"/>
         <location filename="../../flows/unresolved.py" line="86"/>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="553"/>
+        <source>打印其他证明</source>
+        <translation>Print another certificate</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="569"/>
+        <source>暂时无法核验</source>
+        <translation>Cannot check right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="569"/>
+        <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
+        <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="573"/>
+        <source>请将证明页脚左下角的二维码对准扫码口</source>
+        <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="574"/>
+        <source>请将证明上的二维码对准扫码口</source>
+        <translation>Hold the certificate&apos;s QR code to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="587"/>
+        <location filename="../../flows/certificate.py" line="589"/>
+        <source>核验未通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="591"/>
+        <location filename="../../flows/certificate.py" line="608"/>
+        <source>再核验一份</source>
+        <translation>Check another</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="598"/>
+        <source>核验通过：证明由出具机构签发</source>
+        <translation>Genuine: issued by the issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="600"/>
+        <source>证明：{kind}
+编号：{serial}
+持证人公民身份号码：{id}
+出具时间：{issued}
+请核对纸面上的以上信息是否一致</source>
+        <translation>Certificate: {kind}
+Serial: {serial}
+Holder&apos;s ID number: {id}
+Issued: {issued}
+Please check that the paper shows the same</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="606"/>
+        <source>核验通过，请核对纸面信息</source>
+        <translation>Genuine; please check the details against the paper</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="619"/>
+        <source>社保、个税、公积金、不动产证明，A4 打印，可扫码核验</source>
+        <translation>Insurance, tax, housing fund and property records</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="623"/>
+        <source>读卡器暂不可用，可输入号码办理</source>
+        <translation>No card reader: type the ID number</translation>
     </message>
     <message>
         <location filename="../../flows/views.py" line="48"/>
@@ -100,50 +544,50 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="107"/>
+        <location filename="../../flows/views.py" line="130"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="138"/>
+        <location filename="../../flows/views.py" line="161"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="138"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="86"/>
+        <location filename="../../flows/views.py" line="161"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="102"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="154"/>
+        <location filename="../../kiosk/app.py" line="157"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="193"/>
+        <location filename="../../kiosk/app.py" line="196"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="204"/>
+        <location filename="../../kiosk/app.py" line="207"/>
         <location filename="../../kiosk/ui/board_window.py" line="148"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="251"/>
+        <location filename="../../kiosk/app.py" line="254"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="297"/>
+        <location filename="../../kiosk/app.py" line="300"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="327"/>
+        <location filename="../../kiosk/app.py" line="342"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -180,7 +624,7 @@
         <translation>{system} is unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="64"/>
+        <location filename="../../devices/fingerprint/uart.py" line="65"/>
         <location filename="../../kiosk/home.py" line="20"/>
         <source>指纹仪</source>
         <extracomment>Health checks in a row with no answer before the link counts as lost. How long one port.read() may block; bounds how late a deadline is noticed. Commands the module works on before answering (exposure, feature extraction): their ack may take this many reply timeouts. Seconds between GenImg tries while waiting for a finger (a module takes ~0.1 s per look).</extracomment>
@@ -276,6 +720,8 @@
         <translation>No ID card needed</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="127"/>
+        <location filename="../../flows/pickup.py" line="189"/>
         <location filename="../../flows/queue.py" line="132"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
@@ -286,8 +732,13 @@
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="128"/>
+        <location filename="../../flows/certificate.py" line="129"/>
+        <location filename="../../flows/pickup.py" line="190"/>
+        <location filename="../../flows/pickup.py" line="191"/>
         <location filename="../../flows/queue.py" line="153"/>
         <location filename="../../flows/queue.py" line="154"/>
+        <location filename="../../flows/reissue.py" line="290"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
@@ -298,9 +749,10 @@
     </message>
     <message>
         <location filename="../../flows/queue.py" line="259"/>
-        <location filename="../../flows/reissue.py" line="654"/>
+        <location filename="../../flows/reissue_slip.py" line="100"/>
         <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
+        <extracomment>an application in these states has a card coming: its slip may be reprinted</extracomment>
         <translation>Printer unavailable</translation>
     </message>
     <message>
@@ -526,17 +978,20 @@
         <translation>ID card reissue</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="88"/>
+        <location filename="../../flows/certificate.py" line="618"/>
         <location filename="../../kiosk/home.py" line="80"/>
         <source>证明打印</source>
         <translation>Print a certificate</translation>
     </message>
     <message>
+        <location filename="../../flows/pickup.py" line="495"/>
         <location filename="../../kiosk/home.py" line="81"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="390"/>
+        <location filename="../../kiosk/ui/demo.py" line="405"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -563,7 +1018,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="188"/>
+        <location filename="../../kiosk/ui/shell.py" line="213"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -583,42 +1038,17 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../backends/simulate.py" line="16"/>
-        <source>模拟故障</source>
-        <translation>Fault on</translation>
-    </message>
-    <message>
-        <location filename="../../backends/simulate.py" line="16"/>
-        <source>恢复正常</source>
-        <translation>Back to normal</translation>
-    </message>
-    <message>
-        <location filename="../../backends/simulate.py" line="17"/>
-        <source>平台拒绝已缴费的申请</source>
-        <translation>Platform refuses paid applications</translation>
-    </message>
-    <message>
-        <location filename="../../backends/simulate.py" line="17"/>
-        <source>支付网关退款失败</source>
-        <translation>Payment gateway fails refunds</translation>
-    </message>
-    <message>
-        <location filename="../../backends/simulate.py" line="58"/>
-        <source>故障：{faults}</source>
-        <translation>Faults: {faults}</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/screens/entry.py" line="16"/>
         <source>用屏幕上的数字键输入，按“删除”改正一位，按“清空”重新输入，输完按“确认”。</source>
         <translation>Type on the on-screen keys; “Delete” removes one digit, “Clear” starts again. Press “Confirm” when done.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="70"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="72"/>
         <source>号码有误（校验位或出生日期不对），请核对后修改</source>
         <translation>This number is wrong (check character or birth date). Please check and correct it</translation>
     </message>
@@ -628,11 +1058,62 @@
         <translation>Enter PIN</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="22"/>
+        <source>小格</source>
+        <translation>small</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="22"/>
+        <source>中格</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="22"/>
+        <source>大格</source>
+        <translation>large</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="27"/>
+        <source>装取证件</source>
+        <translation>Load cards</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="67"/>
+        <source>扫描证件袋上的受理号，刷持证人的身份证，或输入受理号的 13 位数字</source>
+        <translation>Scan the acceptance number on the card&apos;s envelope, read the holder&apos;s ID card, or type the number&apos;s 13 digits</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
-        <location filename="../../kiosk/ui/screens/entry.py" line="28"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="79"/>
+        <source>装入{size}</source>
+        <translation>Load: {size}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="88"/>
+        <source>装入 {n} 号柜</source>
+        <translation>Load into {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="93"/>
+        <source>移到 {n} 号柜</source>
+        <translation>Move to {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="100"/>
+        <source>取回窗口</source>
+        <translation>Back to counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="110"/>
+        <source>在“取件柜”页选中一个柜格，可指定放入或移到该柜格</source>
+        <translation>Select a compartment on the Pickup locker page to load into or move to that one</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/page.py" line="20"/>
@@ -731,37 +1212,37 @@
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="150"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="156"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="157"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="159"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="160"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="162"/>
         <source>夜间关机</source>
         <translation>Shut down for the night</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="171"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
         <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
         <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
         <source>确认关机</source>
         <translation>Shut down now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -797,6 +1278,7 @@
         <translation>Acknowledge</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/overview.py" line="40"/>
         <source>清除</source>
         <translation>Clear</translation>
@@ -847,6 +1329,7 @@
         <translation>The print queue is empty</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="535"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
         <source>重新打印</source>
         <translation>Print again</translation>
@@ -857,9 +1340,67 @@
         <translation>Refresh the print queue</translation>
     </message>
     <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="30"/>
+        <location filename="../../kiosk/ui/sim_cards.py" line="35"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="57"/>
+        <source>业务系统未配置，请输入受理号</source>
+        <translation>No platform configured: please type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="62"/>
+        <source>业务系统暂时无法连接，请输入受理号：{why}</source>
+        <translation>The platform cannot be reached; please type the acceptance number: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="66"/>
+        <source>此人没有待放入取件柜的证件</source>
+        <translation>This person has no card waiting to be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="68"/>
+        <source>已读卡：受理号 {acc}</source>
+        <translation>Card read: acceptance number {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="79"/>
+        <source>{n} 号柜已打开，请取出证件交回窗口，然后关门</source>
+        <translation>Compartment {n} is open: take the card to the counter, then shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="93"/>
+        <source>{n} 号柜已打开，请放入证件，然后关门</source>
+        <translation>Compartment {n} is open: put the card in, then shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="99"/>
+        <source>没有打开的柜门</source>
+        <translation>No door is open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="103"/>
+        <source>{n} 号柜门还没有关上；关门后会自动登记</source>
+        <translation>Door {n} is still open; it is recorded once shut</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="105"/>
+        <source>{n} 号柜已关门，业务系统已登记</source>
+        <translation>Door {n} shut; the platform has it recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="107"/>
+        <source>{n} 号柜已关门；业务系统暂未应答，稍后自动登记</source>
+        <translation>Door {n} shut; the platform is not answering and will be told later</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_load.py" line="108"/>
+        <source>{n} 号柜门没有打开，没有登记：{why}</source>
+        <translation>Door {n} did not open; nothing recorded: {why}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="42"/>
@@ -878,7 +1419,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="49"/>
-        <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="32"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -944,57 +1485,62 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="45"/>
-        <location filename="../../kiosk/ui/screens/entry.py" line="31"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="33"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="80"/>
         <source>位数不足，请至少输入 {n} 位</source>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="43"/>
+        <location filename="../../kiosk/ui/shell.py" line="46"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="44"/>
+        <location filename="../../kiosk/ui/shell.py" line="47"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="45"/>
+        <location filename="../../kiosk/ui/shell.py" line="48"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="52"/>
+        <location filename="../../kiosk/ui/shell.py" line="55"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="244"/>
+        <location filename="../../flows/certificate.py" line="535"/>
+        <location filename="../../flows/certificate.py" line="591"/>
+        <location filename="../../flows/fingerprints.py" line="158"/>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
+        <location filename="../../flows/pickup.py" line="74"/>
         <location filename="../../flows/queue.py" line="187"/>
         <location filename="../../flows/queue.py" line="233"/>
         <location filename="../../flows/queue.py" line="354"/>
-        <location filename="../../flows/reissue.py" line="99"/>
-        <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/reissue.py" line="95"/>
+        <location filename="../../flows/reissue.py" line="413"/>
         <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="47"/>
+        <location filename="../../kiosk/ui/shell.py" line="50"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="187"/>
+        <location filename="../../kiosk/ui/shell.py" line="212"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="356"/>
+        <location filename="../../kiosk/ui/shell.py" line="381"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1067,15 +1613,19 @@
         <translation>Touch the screen to start</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="132"/>
+        <location filename="../../flows/certificate.py" line="576"/>
+        <location filename="../../flows/pickup.py" line="108"/>
+        <location filename="../../flows/pickup.py" line="193"/>
         <location filename="../../flows/queue.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="288"/>
+        <location filename="../../flows/reissue.py" line="294"/>
         <location filename="../../kiosk/ui/screens/base.py" line="93"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="206"/>
+        <location filename="../../kiosk/ui/shell.py" line="231"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -1090,17 +1640,17 @@
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="61"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="62"/>
         <source>设备模拟器</source>
         <translation>Device simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="69"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="71"/>
         <source>平台与支付（参考服务）</source>
         <translation>Platform and payment (reference servers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="71"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="78"/>
         <source>没有正在运行的模拟设备</source>
         <translation>No simulated devices running</translation>
     </message>
@@ -1213,27 +1763,29 @@
         <translation>Cannot print again: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="148"/>
+        <location filename="../../devices/a4printer/driver.py" line="161"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="149"/>
+        <location filename="../../devices/a4printer/driver.py" line="162"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="150"/>
+        <location filename="../../devices/a4printer/driver.py" line="163"/>
         <source>等待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="151"/>
+        <location filename="../../devices/a4printer/driver.py" line="164"/>
+        <location filename="../../flows/certificate.py" line="419"/>
+        <location filename="../../flows/certificate.py" line="468"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="152"/>
+        <location filename="../../devices/a4printer/driver.py" line="165"/>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
@@ -1275,28 +1827,33 @@
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="108"/>
+        <location filename="../../devices/a4printer/simulator.py" line="113"/>
         <source>A4 打印机状态</source>
         <translation>A4 printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="113"/>
+        <location filename="../../devices/a4printer/simulator.py" line="118"/>
         <location filename="../../devices/printer/simulator.py" line="139"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="114"/>
+        <location filename="../../devices/a4printer/simulator.py" line="119"/>
+        <source>打印中脱机</source>
+        <translation>Goes offline mid-job</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/simulator.py" line="120"/>
         <source>下一份打印失败</source>
         <translation>Next job fails</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="115"/>
+        <location filename="../../devices/a4printer/simulator.py" line="121"/>
         <source>停止打印服务</source>
         <translation>Stop print service</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="116"/>
+        <location filename="../../devices/a4printer/simulator.py" line="122"/>
         <source>启动打印服务</source>
         <translation>Start print service</translation>
     </message>
@@ -1964,57 +2521,82 @@
         <translation>Sex in ID number does not match the card</translation>
     </message>
     <message>
+        <location filename="../../backends/simulate.py" line="16"/>
+        <source>模拟故障</source>
+        <translation>Fault on</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="16"/>
+        <source>恢复正常</source>
+        <translation>Back to normal</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="17"/>
+        <source>平台拒绝已缴费的申请</source>
+        <translation>Platform refuses paid applications</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="17"/>
+        <source>支付网关退款失败</source>
+        <translation>Payment gateway fails refunds</translation>
+    </message>
+    <message>
         <location filename="../../backends/simulate.py" line="58"/>
         <location filename="../../devices/fingerprint/simulator.py" line="106"/>
-        <location filename="../../devices/idcard/simulator.py" line="118"/>
+        <location filename="../../devices/idcard/simulator.py" line="119"/>
         <source>无故障</source>
         <extracomment>Seconds a real reader works on each command before its reply starts (RF exchange, SAM crypto).</extracomment>
         <translation>No fault</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="119"/>
+        <location filename="../../backends/simulate.py" line="58"/>
+        <source>故障：{faults}</source>
+        <translation>Faults: {faults}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/simulator.py" line="120"/>
         <source>找不到卡</source>
         <translation>Card not found</translation>
     </message>
     <message>
         <location filename="../../devices/fingerprint/simulator.py" line="108"/>
-        <location filename="../../devices/idcard/simulator.py" line="120"/>
+        <location filename="../../devices/idcard/simulator.py" line="121"/>
         <source>应答前有杂波</source>
         <translation>Noise before response</translation>
     </message>
     <message>
         <location filename="../../devices/fingerprint/simulator.py" line="109"/>
-        <location filename="../../devices/idcard/simulator.py" line="121"/>
+        <location filename="../../devices/idcard/simulator.py" line="122"/>
         <source>应答校验和错误</source>
         <translation>Response checksum error</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="122"/>
+        <location filename="../../devices/idcard/simulator.py" line="123"/>
         <source>应答被截断</source>
         <translation>Response truncated</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="123"/>
+        <location filename="../../devices/idcard/simulator.py" line="124"/>
         <source>读卡器反应迟缓</source>
         <translation>Slow card reader</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="126"/>
+        <location filename="../../devices/idcard/simulator.py" line="127"/>
         <source>插入身份证</source>
         <translation>Insert ID card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="127"/>
+        <location filename="../../devices/idcard/simulator.py" line="128"/>
         <source>取走身份证</source>
         <translation>Remove ID card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="128"/>
+        <location filename="../../devices/idcard/simulator.py" line="129"/>
         <source>读卡器故障</source>
         <translation>Card reader fault</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="129"/>
+        <location filename="../../devices/idcard/simulator.py" line="130"/>
         <source>读卡器复位</source>
         <translation>Reset card reader</translation>
     </message>
@@ -2271,8 +2853,7 @@
     </message>
     <message>
         <location filename="../../flows/photo.py" line="70"/>
-        <location filename="../../flows/reissue.py" line="357"/>
-        <location filename="../../flows/reissue.py" line="368"/>
+        <location filename="../../flows/reissue.py" line="366"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -2486,18 +3067,18 @@
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="258"/>
+        <location filename="../../hall/queue/store.py" line="276"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="287"/>
+        <location filename="../../hall/queue/store.py" line="305"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="312"/>
-        <location filename="../../hall/queue/store.py" line="399"/>
+        <location filename="../../hall/queue/store.py" line="330"/>
+        <location filename="../../hall/queue/store.py" line="417"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
@@ -2533,7 +3114,7 @@
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="314"/>
-        <location filename="../../hall/queue/store.py" line="337"/>
+        <location filename="../../hall/queue/store.py" line="355"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
@@ -2558,82 +3139,82 @@
         <translation>{number} is already being served</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="357"/>
+        <location filename="../../hall/queue/store.py" line="375"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="360"/>
-        <location filename="../../hall/queue/store.py" line="518"/>
+        <location filename="../../hall/queue/store.py" line="378"/>
+        <location filename="../../hall/queue/store.py" line="537"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="469"/>
-        <location filename="../../hall/queue/store.py" line="588"/>
+        <location filename="../../hall/queue/store.py" line="488"/>
+        <location filename="../../hall/queue/store.py" line="607"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="475"/>
+        <location filename="../../hall/queue/store.py" line="494"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="524"/>
+        <location filename="../../hall/queue/store.py" line="543"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="550"/>
+        <location filename="../../hall/queue/store.py" line="569"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="575"/>
+        <location filename="../../hall/queue/store.py" line="594"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="579"/>
+        <location filename="../../hall/queue/store.py" line="598"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="586"/>
+        <location filename="../../hall/queue/store.py" line="605"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="593"/>
+        <location filename="../../hall/queue/store.py" line="612"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="600"/>
+        <location filename="../../hall/queue/store.py" line="619"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="115"/>
-        <location filename="../../hall/queue/store.py" line="626"/>
+        <location filename="../../hall/queue/store.py" line="645"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="678"/>
+        <location filename="../../hall/queue/store.py" line="697"/>
         <location filename="../../kiosk/queue_admin.py" line="244"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="680"/>
+        <location filename="../../hall/queue/store.py" line="699"/>
         <location filename="../../kiosk/queue_admin.py" line="246"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="791"/>
+        <location filename="../../hall/queue/store.py" line="810"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -2811,7 +3392,7 @@
     </message>
     <message>
         <location filename="../../devices/fingerprint/livescan.py" line="87"/>
-        <location filename="../../devices/fingerprint/livescan.py" line="111"/>
+        <location filename="../../devices/fingerprint/livescan.py" line="114"/>
         <source>指纹采集仪已断开：{err}</source>
         <translation>Fingerprint scanner disconnected: {err}</translation>
     </message>
@@ -2821,18 +3402,24 @@
         <translation>The fingerprint scanner has no channel {ch}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/livescan.py" line="105"/>
+        <location filename="../../devices/fingerprint/livescan.py" line="108"/>
         <source>无法开始采集：{err}</source>
         <translation>Cannot start capturing: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/livescan.py" line="113"/>
+        <location filename="../../devices/fingerprint/livescan.py" line="116"/>
         <source>采集指纹图像失败：{err}</source>
         <translation>Fingerprint capture failed: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/livescan.py" line="118"/>
-        <location filename="../../devices/fingerprint/uart.py" line="124"/>
+        <location filename="../../devices/fingerprint/livescan.py" line="121"/>
+        <location filename="../../devices/fingerprint/uart.py" line="127"/>
+        <source>已停止等待手指</source>
+        <translation>Stopped waiting for the finger</translation>
+    </message>
+    <message>
+        <location filename="../../devices/fingerprint/livescan.py" line="124"/>
+        <location filename="../../devices/fingerprint/uart.py" line="130"/>
         <location filename="../../kiosk/maintenance/readers.py" line="99"/>
         <source>{s} 秒内没有放上手指</source>
         <translation>No finger placed within {s} seconds</translation>
@@ -2950,58 +3537,58 @@
         <translation>Fingerprint scanner fault</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="70"/>
+        <location filename="../../devices/fingerprint/uart.py" line="71"/>
         <source>指纹仪无应答或应答有误：{err}</source>
         <translation>The fingerprint scanner does not answer or answers wrongly: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="82"/>
+        <location filename="../../devices/fingerprint/uart.py" line="83"/>
         <source>指纹仪无应答：{err}</source>
         <translation>The fingerprint scanner does not answer: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="90"/>
+        <location filename="../../devices/fingerprint/uart.py" line="91"/>
         <source>指纹仪口令错误（请检查配置 password）</source>
         <translation>Wrong fingerprint module password (check the password setting)</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="121"/>
+        <location filename="../../devices/fingerprint/uart.py" line="125"/>
         <source>采集指纹图像失败：{why}</source>
         <translation>Fingerprint capture failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="161"/>
-        <location filename="../../devices/fingerprint/uart.py" line="210"/>
+        <location filename="../../devices/fingerprint/uart.py" line="168"/>
+        <location filename="../../devices/fingerprint/uart.py" line="217"/>
         <source>指纹仪连接中断：{err}</source>
         <translation>Fingerprint scanner link lost: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="165"/>
+        <location filename="../../devices/fingerprint/uart.py" line="172"/>
         <source>指令 {cmd} 的应答类型 {pid:02X} 不对</source>
         <translation>Wrong reply type {pid:02X} to command {cmd}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="182"/>
+        <location filename="../../devices/fingerprint/uart.py" line="189"/>
         <source>数据传输中收到类型 {pid:02X} 的包</source>
         <translation>A packet of type {pid:02X} arrived during a data transfer</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="187"/>
+        <location filename="../../devices/fingerprint/uart.py" line="194"/>
         <source>数据超过 {n} 字节仍未结束</source>
         <translation>Data transfer not finished after {n} bytes</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="206"/>
+        <location filename="../../devices/fingerprint/uart.py" line="213"/>
         <source>指纹仪应答损坏（指令 {cmd}）：{err}</source>
         <translation>Damaged fingerprint scanner reply (command {cmd}): {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="208"/>
+        <location filename="../../devices/fingerprint/uart.py" line="215"/>
         <source>指纹仪无应答（指令 {cmd}）</source>
         <translation>No answer from the fingerprint scanner (command {cmd})</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/uart.py" line="214"/>
+        <location filename="../../devices/fingerprint/uart.py" line="221"/>
         <source>指纹仪未连接</source>
         <translation>Fingerprint scanner not connected</translation>
     </message>
@@ -3117,17 +3704,17 @@
         <translation>The payment result is not yet known</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="44"/>
+        <location filename="../../flows/reissue.py" line="45"/>
         <source>到期换领</source>
         <translation>Renewal at expiry</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="45"/>
+        <location filename="../../flows/reissue.py" line="46"/>
         <source>损坏换领</source>
         <translation>Renewal of a damaged card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="46"/>
+        <location filename="../../flows/reissue.py" line="47"/>
         <source>丢失补领</source>
         <translation>Reissue after loss</translation>
     </message>
@@ -3147,6 +3734,7 @@
         <translation>Your household registration shows as cancelled. Please ask at the household registration counter</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="161"/>
         <location filename="../../flows/reissue.py" line="54"/>
         <source>户籍中没有您的登记照片，无法进行人像比对，请到窗口办理</source>
         <translation>There is no registered photo of you to compare your face with. Please apply at a counter</translation>
@@ -3167,353 +3755,791 @@
         <translation>No registration was found for this ID number. Please check the number, or apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="64"/>
+        <location filename="../../flows/reissue.py" line="65"/>
+        <location filename="../../flows/reissue_slip.py" line="205"/>
         <source>身份证业务系统暂时无法连接，请到窗口办理</source>
         <translation>The ID card system cannot be reached now. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="77"/>
+        <location filename="../../flows/reissue.py" line="78"/>
         <source>有效期 5 年</source>
         <translation>valid 5 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="79"/>
+        <location filename="../../flows/reissue.py" line="80"/>
         <source>有效期 10 年</source>
         <translation>valid 10 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="81"/>
+        <location filename="../../flows/reissue.py" line="82"/>
         <source>有效期 20 年</source>
         <translation>valid 20 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="82"/>
+        <location filename="../../flows/reissue.py" line="83"/>
         <source>长期有效</source>
         <translation>valid for life</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="109"/>
+        <location filename="../../flows/reissue.py" line="105"/>
         <source>请到窗口办理</source>
         <translation>Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="111"/>
+        <location filename="../../flows/reissue.py" line="107"/>
         <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
         <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="126"/>
+        <location filename="../../flows/reissue.py" line="122"/>
         <source>自助机暂时不能办理此业务</source>
         <translation>This machine cannot handle this service now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="126"/>
+        <location filename="../../flows/reissue.py" line="122"/>
+        <location filename="../../flows/reissue_slip.py" line="199"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="134"/>
-        <location filename="../../flows/reissue.py" line="165"/>
+        <location filename="../../flows/reissue.py" line="132"/>
+        <location filename="../../flows/reissue.py" line="163"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="140"/>
+        <location filename="../../flows/reissue.py" line="138"/>
         <source>拍摄身份证照片</source>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="162"/>
-        <location filename="../../flows/reissue.py" line="172"/>
+        <location filename="../../flows/reissue.py" line="160"/>
+        <location filename="../../flows/reissue.py" line="170"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="162"/>
+        <location filename="../../flows/reissue.py" line="160"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="172"/>
+        <location filename="../../flows/reissue.py" line="170"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="180"/>
+        <location filename="../../flows/pickup.py" line="346"/>
+        <location filename="../../flows/reissue.py" line="178"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="180"/>
+        <location filename="../../flows/certificate.py" line="308"/>
+        <location filename="../../flows/reissue.py" line="178"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="192"/>
+        <location filename="../../flows/reissue.py" line="190"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="192"/>
+        <location filename="../../flows/reissue.py" line="190"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="201"/>
+        <location filename="../../flows/reissue.py" line="199"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="203"/>
+        <location filename="../../flows/reissue.py" line="201"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="209"/>
+        <location filename="../../flows/reissue.py" line="207"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="210"/>
+        <location filename="../../flows/reissue.py" line="208"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="226"/>
+        <location filename="../../flows/pickup.py" line="378"/>
+        <location filename="../../flows/reissue.py" line="224"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="226"/>
+        <location filename="../../flows/reissue.py" line="224"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="236"/>
+        <location filename="../../flows/reissue.py" line="234"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="240"/>
+        <location filename="../../flows/reissue.py" line="238"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="241"/>
+        <location filename="../../flows/reissue.py" line="239"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="243"/>
+        <location filename="../../flows/reissue.py" line="241"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="245"/>
+        <location filename="../../flows/reissue.py" line="243"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="245"/>
+        <location filename="../../flows/reissue.py" line="243"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="259"/>
+        <location filename="../../flows/reissue.py" line="246"/>
+        <source>补打受理回执</source>
+        <translation>Reprint the acceptance slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="247"/>
+        <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
+        <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="249"/>
+        <source>读卡器暂不可用，请到窗口补打</source>
+        <translation>The card reader is unavailable; please get a reprint at a counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="152"/>
+        <location filename="../../flows/certificate.py" line="169"/>
+        <location filename="../../flows/pickup.py" line="272"/>
+        <location filename="../../flows/pickup.py" line="290"/>
+        <location filename="../../flows/reissue.py" line="264"/>
+        <location filename="../../flows/reissue_slip.py" line="165"/>
+        <location filename="../../flows/reissue_slip.py" line="195"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="259"/>
+        <location filename="../../flows/reissue.py" line="264"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="263"/>
+        <location filename="../../flows/certificate.py" line="155"/>
+        <location filename="../../flows/reissue.py" line="268"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="268"/>
+        <location filename="../../flows/reissue.py" line="273"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="269"/>
+        <location filename="../../flows/reissue.py" line="274"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="270"/>
+        <location filename="../../flows/reissue.py" line="275"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="271"/>
+        <location filename="../../flows/reissue.py" line="276"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="271"/>
+        <location filename="../../flows/reissue.py" line="276"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="283"/>
+        <location filename="../../flows/reissue.py" line="304"/>
+        <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
+        <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="59"/>
         <source>请刷旧身份证</source>
         <translation>Please read your old ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="284"/>
-        <location filename="../../flows/reissue.py" line="285"/>
-        <source>请将旧身份证放在读卡区</source>
-        <translation>Place your old ID card on the reader</translation>
-    </message>
-    <message>
-        <location filename="../../flows/reissue.py" line="298"/>
-        <source>这张证件无法读取：{why}。损坏的证件请选择补领方式输入号码</source>
-        <translation>This card cannot be read: {why}. For a damaged card, type the number instead</translation>
-    </message>
-    <message>
-        <location filename="../../flows/reissue.py" line="308"/>
+        <location filename="../../flows/reissue.py" line="312"/>
         <source>请输入您的身份证号码</source>
+        <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="309"/>
+        <location filename="../../flows/reissue.py" line="313"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="310"/>
+        <location filename="../../flows/reissue.py" line="314"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="323"/>
+        <location filename="../../flows/reissue.py" line="320"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="339"/>
+        <location filename="../../flows/reissue.py" line="349"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="341"/>
+        <location filename="../../flows/reissue.py" line="351"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="345"/>
+        <location filename="../../flows/reissue.py" line="355"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="345"/>
+        <location filename="../../flows/reissue.py" line="355"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="357"/>
-        <location filename="../../flows/reissue.py" line="368"/>
-        <location filename="../../flows/reissue.py" line="425"/>
-        <location filename="../../flows/reissue.py" line="437"/>
+        <location filename="../../flows/reissue.py" line="366"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="364"/>
-        <location filename="../../flows/reissue.py" line="375"/>
+        <location filename="../../flows/reissue.py" line="389"/>
+        <location filename="../../flows/reissue.py" line="398"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="364"/>
+        <location filename="../../flows/reissue.py" line="389"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="375"/>
+        <location filename="../../flows/reissue.py" line="398"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="387"/>
+        <location filename="../../flows/reissue.py" line="410"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="388"/>
+        <location filename="../../flows/reissue.py" line="411"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/pickup.py" line="43"/>
+        <source>取件柜暂不可用，请到窗口领取</source>
+        <translation>The pickup locker is unavailable. Please collect at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="84"/>
+        <source>{why}。服务电话 {phone}</source>
+        <translation>{why}. Help line {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="111"/>
+        <source>输入受理号</source>
+        <translation>Type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="114"/>
+        <source>对准摄像头扫码</source>
+        <translation>Show it to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="116"/>
+        <source>请扫描回执上的二维码</source>
+        <translation>Please scan the QR code on your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="117"/>
+        <location filename="../../flows/pickup.py" line="120"/>
+        <source>请将受理回执上的二维码对准扫码口</source>
+        <translation>Hold the QR code on your application slip to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="119"/>
+        <source>扫码器暂不可用。可将回执二维码对准摄像头，或刷身份证、输入受理号</source>
+        <translation>The scanner is unavailable. Show the slip&apos;s QR code to the camera, read your ID card, or type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="125"/>
+        <source>受理回执上印有二维码。也可以刷身份证，或输入回执上的受理号，再进行人像比对后领取。</source>
+        <translation>Your application slip has a QR code. You can also read your ID card or type the acceptance number on the slip; a face check follows.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="131"/>
+        <location filename="../../flows/pickup.py" line="212"/>
+        <location filename="../../flows/pickup.py" line="217"/>
+        <source>这不是取证回执的二维码</source>
+        <translation>This is not a pickup slip&apos;s QR code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="132"/>
+        <source>{why}。请扫描受理回执上的二维码</source>
+        <translation>{why}. Please scan the QR code on your application slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="134"/>
+        <source>再扫一次</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="149"/>
+        <source>请输入受理号</source>
+        <translation>Please type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="150"/>
+        <source>请输入回执上的受理号</source>
+        <translation>Type the acceptance number on your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="151"/>
+        <source>受理号（SL 后的 13 位数字）</source>
+        <translation>Acceptance number (the 13 digits after SL)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="172"/>
+        <source>请将二维码对准摄像头</source>
+        <translation>Show the QR code to the camera</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="172"/>
+        <source>请将回执二维码对准摄像头，保持不动</source>
+        <translation>Hold the slip&apos;s QR code still in front of the camera</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="178"/>
+        <source>没有识别到二维码</source>
+        <translation>No QR code recognised</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="179"/>
+        <source>请将回执平整地对准摄像头再试，或输入受理号</source>
+        <translation>Hold the slip flat to the camera and try again, or type the acceptance number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="181"/>
+        <location filename="../../flows/reissue.py" line="413"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="395"/>
+        <location filename="../../flows/pickup.py" line="212"/>
+        <source>扫到的二维码内容过长，请扫描受理回执上的二维码</source>
+        <translation>The scanned code is far too long. Please scan the QR code on your application slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="218"/>
+        <source>请扫描身份证受理回执上的二维码（不是付款码或其他二维码）</source>
+        <translation>Please scan the QR code on your ID card application slip (not a payment code or another QR code)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="223"/>
+        <source>这张回执不是本大厅开具的</source>
+        <translation>This slip is from another hall</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="224"/>
+        <source>回执由 {kiosk} 号自助机开具，请到开具回执的大厅领取</source>
+        <translation>The slip was issued by kiosk {kiosk}. Please collect at the hall that issued it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="231"/>
+        <location filename="../../flows/pickup.py" line="244"/>
+        <source>回执二维码无法验证</source>
+        <translation>The slip&apos;s QR code cannot be verified</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="231"/>
+        <source>这张回执不是本大厅开具的有效回执，请带身份证到窗口核实</source>
+        <translation>This is not a valid slip of this hall. Please bring your ID to the counter to check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="238"/>
+        <source>回执已过期</source>
+        <translation>The slip has expired</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="240"/>
+        <source>回执于 {day} 开具，已超过 {days} 天有效期，请带身份证到窗口领取</source>
+        <translation>The slip was issued on {day}, more than {days} days ago. Please collect at the counter with your ID</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="244"/>
+        <source>回执日期不对，请带身份证到窗口核实</source>
+        <translation>The slip&apos;s date is wrong. Please bring your ID to the counter to check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="278"/>
+        <source>没有查到可领取的证件</source>
+        <translation>No card to collect was found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="278"/>
+        <source>没有找到您的身份证申请</source>
+        <translation>No ID card application of yours was found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="290"/>
+        <source>正在查询证件制作进度，请稍候</source>
+        <translation>Checking your card&apos;s progress, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="293"/>
+        <source>没有找到这份申请</source>
+        <translation>Application not found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="293"/>
+        <source>受理号 {acc} 没有对应的申请，请核对回执</source>
+        <translation>No application has the acceptance number {acc}. Please check your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="306"/>
+        <source>证件 {acc} 登记在本机取件柜，但柜中没有记录</source>
+        <translation>Card {acc} is registered in this kiosk&apos;s locker, but the locker has no record of it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="308"/>
+        <location filename="../../flows/pickup.py" line="321"/>
+        <location filename="../../flows/pickup.py" line="425"/>
+        <source>暂时无法取出证件</source>
+        <translation>The card cannot be collected right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="308"/>
+        <source>柜中记录与系统不一致，已通知工作人员核查</source>
+        <translation>The locker&apos;s record and the system disagree; staff have been told to check</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="310"/>
+        <source>证件尚未放入取件柜</source>
+        <translation>The card is not in the locker yet</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="311"/>
+        <source>本机取件柜中还没有这张证件。新证制作完成放入后会通知您，请届时再来</source>
+        <translation>This card is not in this kiosk&apos;s locker yet. You will be told when the new card is ready; please come back then</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="318"/>
+        <source>{n} 号柜故障，有市民在等证件 {acc}</source>
+        <translation>Compartment {n} is faulty and a citizen is waiting for card {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="321"/>
+        <source>{n} 号柜暂时故障，已通知工作人员</source>
+        <translation>Compartment {n} is out of order; staff have been told</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="323"/>
+        <source>柜门正在打开</source>
+        <translation>The door is being opened</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="323"/>
+        <source>{n} 号柜门已经打开，请取出证件后关好柜门</source>
+        <translation>Door {n} is already open. Take your card and shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="346"/>
+        <source>这份申请已经取消，没有可领取的证件</source>
+        <translation>This application was cancelled; there is no card to collect</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="349"/>
+        <source>新证还在制作中</source>
+        <translation>Your new card is still being made</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="350"/>
+        <source>受理号 {acc} 的新证尚未制作完成，完成后会通知您领取</source>
+        <translation>The new card for acceptance number {acc} is not ready yet. You will be told when it can be collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="354"/>
+        <source>请到窗口领取</source>
+        <translation>Please collect at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="354"/>
+        <source>您的新证已转到服务窗口，请带回执到窗口领取</source>
+        <translation>Your new card has been moved to the service counter. Please collect it there with your slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="357"/>
+        <source>证件不在本机</source>
+        <translation>The card is not at this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="358"/>
+        <source>您的新证放在 {kiosk} 号自助机的取件柜中，请到那台机器扫码领取</source>
+        <translation>Your new card is in the locker of kiosk {kiosk}. Please scan your slip there</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="367"/>
+        <source>证件已领取</source>
+        <translation>Already collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="369"/>
+        <source>这张回执的证件已于 {at} 领取，回执不能重复使用。如果不是您本人领取的，请拨打服务电话 {phone}</source>
+        <translation>The card for this slip was collected at {at}; a slip works only once. If it was not you, please call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="379"/>
+        <source>刷身份证或输入受理号领取需要联网核验。请扫描回执上的二维码领取，或稍后再试</source>
+        <translation>Collecting with an ID card or a typed number needs the online check. Please scan the QR code on your slip, or try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="395"/>
+        <source>没有领取</source>
+        <translation>Not collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="395"/>
+        <source>人像比对没有完成，证件仍在柜中</source>
+        <translation>The face check was not completed; the card stays in the locker</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="397"/>
+        <location filename="../../flows/reissue.py" line="369"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="422"/>
-        <source>请按右手拇指</source>
-        <translation>Right thumb, please</translation>
+        <location filename="../../flows/pickup.py" line="397"/>
+        <source>请本人带回执和身份证明到窗口领取</source>
+        <translation>Please collect in person at the counter with your slip and proof of identity</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="422"/>
-        <source>请按左手拇指</source>
-        <translation>Left thumb, please</translation>
+        <location filename="../../flows/pickup.py" line="402"/>
+        <source>暂时无法核验身份</source>
+        <translation>Your identity cannot be checked right now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="425"/>
-        <location filename="../../flows/reissue.py" line="437"/>
+        <location filename="../../flows/pickup.py" line="403"/>
+        <source>刷身份证或输入受理号领取需要人像比对。请扫描回执上的二维码领取，或稍后再试</source>
+        <translation>Collecting with an ID card or a typed number needs a face check. Please scan the QR code on your slip, or try again later</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="411"/>
+        <source>正在打开柜门</source>
+        <translation>Opening the door</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="411"/>
+        <source>正在打开柜门，请稍候</source>
+        <translation>Opening the door, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="421"/>
+        <source>取件柜暂时无法打开</source>
+        <translation>The locker cannot open right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="421"/>
+        <source>{why}，没有打开任何柜门</source>
+        <translation>{why}; no door was opened</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="429"/>
+        <source>请到 {n} 号柜门取证件</source>
+        <translation>Please take your card from door {n}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="430"/>
+        <source>{n} 号柜门已打开，请取出证件，然后关好柜门</source>
+        <translation>Door {n} is open. Take your card, then shut the door</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="431"/>
+        <source>柜门在下图亮起的位置。取出证件后请随手关门</source>
+        <translation>The door is the one lit on the map below. Please shut it after taking your card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="446"/>
+        <source>请关好 {n} 号柜门</source>
+        <translation>Please shut door {n}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="447"/>
+        <source>取出证件后请关好柜门。柜门一直开着会通知工作人员</source>
+        <translation>Please shut the door after taking your card. Staff are told about a door left open</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="459"/>
+        <source>领取成功</source>
+        <translation>Card collected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="459"/>
+        <source>请当场核对证件上的信息，有问题请到窗口咨询</source>
+        <translation>Please check the details on the card now; ask at the counter if anything is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="471"/>
+        <source>很抱歉，{n} 号柜门没有打开</source>
+        <translation>Sorry, door {n} did not open</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="473"/>
+        <source>已通知工作人员维修。您的证件仍安全地放在柜中，回执依然有效：柜门修好后可再来扫码领取，或在工作时间带回执到服务窗口领取</source>
+        <translation>Staff have been told to repair it. Your card is safe in the locker and your slip is still valid: scan it again once the door is repaired, or collect the card at the service counter during opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="496"/>
+        <source>扫描受理回执二维码，领取新身份证</source>
+        <translation>Scan your slip&apos;s QR code to collect your new ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="500"/>
+        <source>扫码器暂不可用，可对准摄像头扫码或输入受理号</source>
+        <translation>Scanner off: show the code to the camera or type the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="501"/>
+        <source>摄像头暂不可用，凭回执二维码领取</source>
+        <translation>Camera off: collect with the slip&apos;s QR code</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="502"/>
+        <source>读卡器暂不可用，可扫码或输入受理号</source>
+        <translation>Card reader off: scan the slip or type the number</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="151"/>
+        <location filename="../../flows/fingerprints.py" line="156"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="432"/>
-        <source>{finger}平放在指纹仪上，听到提示后抬起；按不上时会换其他手指</source>
-        <translation>{finger}: lay it flat on the scanner and lift it at the signal; if it cannot be read, another finger is asked for</translation>
-    </message>
-    <message>
-        <location filename="../../flows/reissue.py" line="444"/>
+        <location filename="../../flows/fingerprints.py" line="68"/>
         <source>部分指纹未能采集</source>
+        <extracomment>devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy)</extracomment>
         <translation>Some fingerprints could not be taken</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="445"/>
+        <location filename="../../flows/fingerprints.py" line="69"/>
         <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
         <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="447"/>
+        <location filename="../../flows/fingerprints.py" line="70"/>
+        <source>部分指纹未能采集，已记录，不影响办理</source>
+        <translation>Some fingerprints could not be captured. This is recorded and does not stop your application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="72"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/fingerprints.py" line="82"/>
+        <source>指纹不够清晰（质量 {q}，需要 {need}），请擦干手指，平放并稍用力按住</source>
+        <translation>The print is not clear enough (quality {q}, {need} needed). Dry your finger, lay it flat and press a little harder</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="103"/>
+        <source>请将{finger}放在指纹仪上</source>
+        <translation>{finger}: place it on the fingerprint scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="104"/>
+        <source>手指平放在指纹仪中央，按住不动，听到提示后抬起</source>
+        <translation>Lay the finger flat in the middle of the scanner, hold it still, and lift it when you hear the signal</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="110"/>
+        <source>{note}{title}</source>
+        <translation>{note} {title}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="114"/>
+        <source>这个手指按不上，换一个</source>
+        <translation>I cannot use this finger, try another</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="114"/>
+        <source>取消办理</source>
+        <translation>Cancel the application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="116"/>
+        <source>按屏幕上写的手指，平放在指纹仪玻璃中央，按住约一秒。手指太干可以先哈一口气。</source>
+        <translation>Place the finger named on the screen flat on the middle of the scanner glass and hold it for about a second. If your finger is dry, breathe on it first.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="125"/>
+        <source>正在采集，请保持手指不动</source>
+        <translation>Capturing, please keep your finger still</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="126"/>
+        <source>{finger}已放好，图像传送需要几秒钟</source>
+        <translation>{finger} on the scanner: the image takes a few seconds to come through</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="138"/>
+        <source>正在读取指纹</source>
+        <translation>Reading the fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="153"/>
+        <source>没有收取任何费用，请稍后再试或到窗口办理。服务电话 {phone}</source>
+        <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="441"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/reissue.py" line="441"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="465"/>
+        <location filename="../../flows/reissue.py" line="443"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="467"/>
+        <location filename="../../flows/reissue.py" line="445"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -3528,241 +4554,290 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="476"/>
+        <location filename="../../flows/reissue.py" line="454"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="478"/>
-        <location filename="../../flows/reissue.py" line="543"/>
+        <location filename="../../flows/reissue.py" line="456"/>
+        <location filename="../../flows/reissue.py" line="521"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="478"/>
+        <location filename="../../flows/reissue.py" line="456"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="478"/>
+        <location filename="../../flows/reissue.py" line="456"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="494"/>
+        <location filename="../../flows/reissue.py" line="472"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="495"/>
+        <location filename="../../flows/reissue.py" line="473"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="497"/>
+        <location filename="../../flows/reissue.py" line="475"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="501"/>
+        <location filename="../../flows/reissue.py" line="479"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="501"/>
+        <location filename="../../flows/reissue.py" line="479"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="507"/>
-        <location filename="../../flows/reissue.py" line="508"/>
+        <location filename="../../flows/reissue.py" line="485"/>
+        <location filename="../../flows/reissue.py" line="486"/>
         <source>请选择缴费方式</source>
         <translation>Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="511"/>
+        <location filename="../../flows/reissue.py" line="489"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="531"/>
+        <location filename="../../flows/reissue.py" line="509"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="533"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="540"/>
+        <location filename="../../flows/reissue.py" line="518"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="541"/>
+        <location filename="../../flows/reissue.py" line="519"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="541"/>
+        <location filename="../../flows/reissue.py" line="519"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="543"/>
+        <location filename="../../flows/reissue.py" line="521"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="551"/>
+        <location filename="../../flows/reissue.py" line="529"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="552"/>
+        <location filename="../../flows/reissue.py" line="530"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="553"/>
+        <location filename="../../flows/reissue.py" line="531"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="561"/>
+        <location filename="../../flows/reissue.py" line="539"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="561"/>
+        <location filename="../../flows/reissue.py" line="539"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="574"/>
+        <location filename="../../flows/reissue.py" line="552"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="575"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="575"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="586"/>
-        <location filename="../../flows/reissue.py" line="620"/>
+        <location filename="../../flows/reissue.py" line="564"/>
+        <location filename="../../flows/reissue.py" line="598"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="587"/>
+        <location filename="../../flows/reissue.py" line="565"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="588"/>
+        <location filename="../../flows/reissue.py" line="566"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="605"/>
+        <location filename="../../flows/reissue.py" line="583"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="605"/>
+        <location filename="../../flows/reissue.py" line="583"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="617"/>
+        <location filename="../../flows/reissue.py" line="595"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="618"/>
+        <location filename="../../flows/reissue.py" line="596"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="661"/>
+        <location filename="../../flows/reissue.py" line="614"/>
+        <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="661"/>
+        <location filename="../../flows/reissue.py" line="614"/>
+        <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="670"/>
-        <location filename="../../flows/reissue.py" line="677"/>
+        <location filename="../../flows/reissue_slip.py" line="117"/>
+        <location filename="../../flows/reissue_slip.py" line="124"/>
         <source>申请已受理，请取走回执</source>
         <translation>Application accepted; please take your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="672"/>
+        <location filename="../../flows/reissue_slip.py" line="119"/>
         <source>受理号 {acc}
 请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管</source>
         <translation>Acceptance number {acc}
 From {day}, scan the QR code on the receipt at {place} to collect your new card. Keep the receipt safe</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="686"/>
+        <location filename="../../flows/reissue_slip.py" line="133"/>
         <source>申请已受理，回执未能打印</source>
         <translation>Application accepted; the receipt could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="686"/>
+        <location filename="../../flows/reissue_slip.py" line="133"/>
         <source>申请已受理，回执可能没有打出</source>
         <translation>Application accepted; the receipt may not have printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="688"/>
+        <location filename="../../flows/reissue_slip.py" line="135"/>
         <source>受理号 {acc}
-请拍下本页，于 {day} 后到{place}凭二维码领取；也可到窗口补打回执（{why}）</source>
+请拍下本页，于 {day} 后到{place}凭二维码领取；也可在任一自助机刷身份证补打回执（{why}）</source>
         <translation>Acceptance number {acc}
-Please take a photo of this page and collect your card from {day} at {place} with the QR code; a counter can also reprint the receipt ({why})</translation>
+Please take a photo of this page. Collect your card after {day} at {place} with the QR code; you can also reprint the slip at any kiosk by reading your ID card ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="692"/>
+        <location filename="../../flows/reissue_slip.py" line="157"/>
+        <source>补打回执：请刷身份证</source>
+        <translation>Reprint a slip: please place your ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="272"/>
+        <location filename="../../flows/reissue_slip.py" line="165"/>
+        <location filename="../../flows/reissue_slip.py" line="195"/>
+        <source>正在查询您的申请，请稍候</source>
+        <translation>Looking up your application, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="168"/>
+        <source>没有查到您的申请</source>
+        <translation>Your application was not found</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="176"/>
+        <source>没有可补打回执的申请</source>
+        <translation>No application with a slip to reprint</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="177"/>
+        <source>没有查到您正在办理的身份证申请。已领取或已取消的申请不能补打回执</source>
+        <translation>No ID card application in progress was found for you. Slips of collected or cancelled applications cannot be reprinted</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="199"/>
+        <source>自助机暂时不能补打回执</source>
+        <translation>This kiosk cannot reprint slips right now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="211"/>
+        <source>补打回执</source>
+        <translation>Reprint a slip</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="212"/>
+        <source>身份证申请的受理回执丢了，刷身份证补打</source>
+        <translation>Lost the slip of your ID card application? Read your ID card to reprint it</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="215"/>
+        <source>打印机暂不可用，回执二维码显示在屏幕上</source>
+        <translation>The printer is unavailable: the slip&apos;s QR code is shown on screen</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="140"/>
         <location filename="../../flows/unresolved.py" line="125"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="694"/>
+        <location filename="../../flows/reissue_slip.py" line="142"/>
         <source>回执未能打印，请拍下受理号和二维码</source>
         <translation>The receipt could not be printed; please photograph the acceptance number and QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="697"/>
+        <location filename="../../flows/reissue_slip.py" line="145"/>
         <source>我已记下</source>
         <translation>I have noted it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="717"/>
+        <location filename="../../flows/reissue.py" line="621"/>
         <source>身份证换领补领</source>
         <translation>ID card renewal and reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="718"/>
+        <location filename="../../flows/reissue.py" line="622"/>
         <source>到期、损坏换领或丢失补领，现场拍照缴费</source>
         <translation>Renew an expiring or damaged card, or replace a lost one; photo and payment here</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="722"/>
+        <location filename="../../flows/reissue.py" line="626"/>
         <source>读卡器暂不可用，可输入号码办理补领</source>
         <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="723"/>
+        <location filename="../../flows/reissue.py" line="627"/>
         <source>扫码器暂不可用，可用手机扫码支付</source>
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
@@ -3849,6 +4924,7 @@ Please take a photo of this page and collect your card from {day} at {place} wit
     </message>
     <message>
         <location filename="../../kiosk/maintenance/session.py" line="96"/>
+        <location filename="../../kiosk/ui/maintenance/locker_load.py" line="55"/>
         <source>未能完成：{why}</source>
         <translation>Could not be done: {why}</translation>
     </message>
@@ -4863,6 +5939,106 @@ Please take a photo of this page and collect your card from {day} at {place} wit
         <location filename="../../kiosk/ui/maintenance/readers.py" line="71"/>
         <source>还没有读到内容</source>
         <translation>Nothing read yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="51"/>
+        <source>这是将要打印的证明。用“上一页”“下一页”翻看，内容无误请按“确认打印”。</source>
+        <translation>This is the certificate that will print. Use Previous and Next to turn pages; if it is right, press Print.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="57"/>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="58"/>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/preview.py" line="62"/>
+        <source>第 {page} 页 / 共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../hall/lockers/handover.py" line="85"/>
+        <source>{n} 号柜门还没有关上，关门后再放入新柜格</source>
+        <translation>Door {n} is still open; shut it before loading another compartment</translation>
+    </message>
+    <message>
+        <location filename="../../hall/lockers/handover.py" line="159"/>
+        <source>业务系统未配置</source>
+        <translation>No platform configured</translation>
+    </message>
+    <message>
+        <location filename="../../hall/lockers/handover.py" line="167"/>
+        <source>业务系统拒绝登记证件 {acc}：{why}，请人工核对</source>
+        <translation>The platform refused to record card {acc}: {why}. Please check by hand</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/locker_door.py" line="60"/>
+        <source>请到亮起的柜门取出证件，取出后请关好柜门。</source>
+        <translation>Take your card from the lit door, then shut the door.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/locker_door.py" line="64"/>
+        <source>{n} 号</source>
+        <translation>No. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="39"/>
+        <source>未能放入：{why}</source>
+        <translation>Not loaded: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="48"/>
+        <source>已放入 {n} 号柜{told}</source>
+        <translation>Loaded into compartment {n}{told}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="48"/>
+        <source>，业务系统已登记</source>
+        <translation>; the platform has it recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="67"/>
+        <source>证件领取（模拟工作人员和市民）</source>
+        <translation>Card pickup (simulated staff and citizen)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="69"/>
+        <source>先办理补换领，再放入取件柜，然后扫描回执领取</source>
+        <translation>Apply for a reissue first, then load the card into the locker, then scan the slip to collect it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="86"/>
+        <source>正在放入 {acc}</source>
+        <translation>Loading {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="93"/>
+        <source>还没有打印过回执</source>
+        <translation>No slip has been printed yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="96"/>
+        <source>已扫描最近打印的回执</source>
+        <translation>Scanned the slip printed last</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="99"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="100"/>
+        <source>放入取件柜</source>
+        <translation>Load into the locker</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_cards.py" line="108"/>
+        <source>扫描最近打印的回执</source>
+        <translation>Scan the slip printed last</translation>
     </message>
 </context>
 </TS>

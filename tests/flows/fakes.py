@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from core.text import Text
 from devices.base import OK, DeviceStatus, State
+from devices.fingerprint.model import FingerImage, NoFinger
 from devices.printer.driver import PrintResult
 from flows.views import Intent, View
 
@@ -23,12 +25,44 @@ class FakePrinter:
         return PrintResult(True)
 
 
+class FakeFingerprint:
+    """A fingerprint module that answers at once and records in `told` the events a capture
+    sends (the citizen relays the last one to the screen, as the shell would)."""
+
+    def __init__(self, told: list[Intent] | None = None) -> None:
+        self.placed = True
+        self.qualities: list[int] = []  # of the next captures, then 80
+        self.asked: list[str] = []
+        self.stops: list[Any] = []  # the stop event each capture was given
+        self.told = [] if told is None else told
+
+    def emit(self, kind: str, payload: dict[str, Any]) -> None:
+        self.told.append(Intent(kind, payload))
+
+    def capture(self, finger: str, timeout: float | None = None, stop: Any = None) -> FingerImage:
+        self.asked.append(finger)
+        self.stops.append(stop)
+        if not self.placed:
+            raise NoFinger("没有按手指")
+        q = self.qualities.pop(0) if self.qualities else 80
+        return FingerImage(finger, 8, 8, bytes(64), q, template=b"T" + finger.encode())
+
+
 class FakeDevice:
     def __init__(self, driver: Any) -> None:
         self.driver = driver
 
     def call(self, fn: Callable[[Any], Any], timeout: float | None = None) -> Any:
         return fn(self.driver)
+
+    def submit(self, fn: Callable[[Any], Any]) -> Future[Any]:
+        """Runs at once: the future is done before the flow shows the screen that waits on it."""
+        fut: Future[Any] = Future()
+        try:
+            fut.set_result(fn(self.driver))
+        except Exception as e:
+            fut.set_exception(e)
+        return fut
 
 
 class FakeDevices:

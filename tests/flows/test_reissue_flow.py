@@ -19,18 +19,17 @@ from backends.platform.demo import PEOPLE
 from core.clock import FakeClock
 from devices.base import OK
 from devices.camera.scene import Scene, render
-from devices.fingerprint.model import FingerImage, NoFinger
-from flows import reissue
+from flows import reissue, reissue_slip
 from flows.headless import Transcript, run
 from flows.runtime import Cancelled, Finished, FlowContext, FlowRunner
 from flows.session import Session
-from flows.views import Capture, Choose, Entry, Intent, Message, Payment, View, Work
+from flows.views import Capture, Choose, Entry, Intent, Message, Payment, View, Work, offline
 from hall.journal import DONE
 from hall.pickup_code import load_signer
 from hall.saga import CASE
 from kiosk.config import load
 from tests.backends.support import AUTH, WANG, db_url, servers, wire
-from tests.flows.fakes import FakeDevice, FakeDevices
+from tests.flows.fakes import FakeDevice, FakeDevices, FakeFingerprint
 
 OTHER_FACE = next(p.id_number for p in PEOPLE if p.photo == "other")
 MINOR = next(p.id_number for p in PEOPLE if p.refusal_code == "minor_guardian")
@@ -49,23 +48,16 @@ class SwayingCamera:
         return cv2.warpAffine(self.base, m, (self.base.shape[1], self.base.shape[0]))
 
 
-class FakeFingerprint:
-    def __init__(self, placed: bool = True) -> None:
-        self.placed = placed
-        self.asked: list[str] = []
-
-    def capture(self, finger: str) -> FingerImage:
-        self.asked.append(finger)
-        if not self.placed:
-            raise NoFinger("没有按手指")
-        return FingerImage(finger, 8, 8, bytes(64), 80, template=b"T" + finger.encode())
+#: what the fake fingerprint module said last: the citizen relays it as the shell would
+TOLD: list[Intent] = []
 
 
 class JourneyDevices(FakeDevices):
     def __init__(self) -> None:
         super().__init__()
         self.camera = SwayingCamera()
-        self.fingerprint = FakeFingerprint()
+        TOLD.clear()
+        self.fingerprint = FakeFingerprint(TOLD)
         self.states.update({k: OK for k in ("camera", "fingerprint", "scanner")})
 
     def __getitem__(self, kind: str) -> FakeDevice:
@@ -124,6 +116,8 @@ class Citizen:
     def __call__(self, view: View) -> Intent | None:
         title = str(view.title)
         self.seen.append(title)
+        if "finger_done" in view.events:
+            return TOLD[-1]  # the capture's end, as the module announced it
         if isinstance(view, Payment):
             if "scanned" in view.events:
                 return Intent("scanned", self.pay_code)
@@ -367,3 +361,205 @@ def test_the_platform_down_at_the_lookup_is_said_and_nothing_is_charged(ctx, sim
     assert str(t.views[-1].title) == "业务系统暂时无法连接" and "没有收取任何费用" in str(t.views[-1].body)
     assert t.views[-1].actions == (("ok", t.views[-1].actions[0][1]),)  # the way home
     assert not list(ctx.services["journal"].iter_all())
+
+
+def _reprint_citizen(card: Any = None) -> Callable[[View], Intent | None]:
+    from devices.idcard.presets import PRESETS
+
+    def citizen(view: View) -> Intent | None:
+        if isinstance(view, Choose) and any(o.key == "reprint" for o in view.options):
+            return Intent("reprint")
+        if "card_inserted" in view.events:
+            return Intent("card_inserted", card or PRESETS["resident"])
+        if "card_removed" in view.events:
+            return Intent("card_removed")
+        return Intent("ok") if isinstance(view, Message) else None
+
+    return citizen
+
+
+def test_a_lost_slip_is_reprinted_from_the_card_with_the_same_signed_code(ctx, devices, sim, tmp_path):
+    from devices.base import DeviceOffline
+
+    devices.printer.fail = DeviceOffline("打印纸已用完")
+    first = run(reissue.start, ctx, Citizen())
+    assert first.outcome == Finished("submitted_not_printed")
+    shown = first.views[-1].qr
+    assert "任一自助机刷身份证补打回执" in str(first.views[-1].body)
+    # later, paper loaded, at a kiosk of the hall (the same journal): the card read, the slip again
+    devices.printer.fail = None
+    ctx.session = Session(tmp_path / "run")
+    again = run(reissue.start, ctx, _reprint_citizen())
+    assert again.outcome == Finished("submitted"), [str(v.title) for v in again.views]
+    name, data = devices.printer.jobs[-1]
+    assert name == "reissue_receipt" and data["qr"] == shown  # the very code shown on screen
+    assert data["id_number"] == "360426********0071" and WANG not in str(data)
+    code = ctx.services["pickup_signer"].verifier.verify(data["qr"])
+    assert code.acceptance_no == data["application_no"] and data["fee"] == "40.00"
+
+
+def test_a_slip_for_an_application_submitted_after_its_citizen_left_is_made_at_the_reprint(
+    ctx, devices, sim, tmp_path
+):
+    runner = _walk_until(ctx, Citizen(), lambda v: str(v.title) == "正在提交申请")
+    runner.cancel("idle")  # paid, then gone: the submit is finished in the background, no slip
+    _settled(ctx, "submitted")
+    acc = case_of(ctx).refs["acceptance_no"]
+    ctx.session = Session(tmp_path / "run")
+    t = run(reissue_slip.reprint, ctx, _reprint_citizen())
+    assert t.outcome == Finished("submitted")
+    data = devices.printer.jobs[-1][1]
+    assert ctx.services["pickup_signer"].verifier.verify(data["qr"]).acceptance_no == acc
+    assert data["order_no"] == _order_no(ctx)
+
+
+def test_a_reprint_for_someone_with_no_application_says_so(ctx, devices, sim):
+    from dataclasses import replace
+
+    from devices.idcard.presets import PRESETS
+
+    never_applied = next(p for p in PEOPLE if p.case == "eligible; no certificates on file")
+    card = replace(PRESETS["resident"], id_number=never_applied.id_number, name=never_applied.name)
+    t = run(reissue_slip.reprint, ctx, _reprint_citizen(card))
+    assert t.outcome == Finished("none")
+    assert str(t.views[-1].title) == "没有可补打回执的申请" and not devices.printer.jobs
+
+
+# ---- the platform and the gateway failing at each call ----
+def _fault_after_create(sim: Any, ctx: FlowContext, method: str, suffix: str) -> Any:
+    """A step hook adding a lasting 503 to `method /applications/<acc>/<suffix>` once the
+    application exists (its number comes from the platform)."""
+    from hall.saga import CREATE
+
+    added = []
+
+    def hook(n: int, step: Any, phase: str) -> None:
+        if added:
+            return
+        made = [
+            s for s in ctx.services["journal"].iter_all() if s.kind == CREATE and s.refs.get("acceptance_no")
+        ]
+        if made:
+            acc = made[0].refs["acceptance_no"]
+            added.append(
+                sim.platform.faults.add(method, f"/applications/{acc}/{suffix}", "status", times=LASTING)
+            )
+
+    return hook
+
+
+LASTING = 100_000  # answers refused with 503 until the test clears them (retries included)
+FAULTS = {
+    # call: (system, method, path or the application's sub-path, the title the citizen ends on)
+    "face comparison": ("platform", "POST", "/faces/compare", "业务系统暂时无法连接"),
+    "application create": ("platform", "POST", "/applications", "业务系统暂时无法连接"),
+    "photo upload": ("platform", "PUT", "photo", "业务系统暂时无法连接"),
+    "fingerprint upload": ("platform", "PUT", "fingerprints", "业务系统暂时无法连接"),
+    "mark paid": ("platform", "POST", "paid", "费用已收到，申请将自动提交"),
+    "submit": ("platform", "POST", "submit", "费用已收到，申请将自动提交"),
+    # the gateway refusing every POST: the order may or may not exist, and cannot be closed now
+    "order create": ("payment", "POST", "/orders", "支付结果暂时无法确认"),
+    # charged, but the answer lost: the kiosk asks, never charges again, and completes
+    "order create, answer lost": ("payment", "POST", "/orders", "申请已受理，请取走回执"),
+    "order query": ("payment", "GET", "/orders/", "支付没有完成"),
+    "order cancel": ("payment", "POST", "/orders/", "支付结果暂时无法确认"),
+}
+
+
+@pytest.mark.parametrize("call", list(FAULTS))
+def test_a_system_failing_at_each_call_gives_a_clear_screen_and_money_ends_consistent(
+    ctx, devices, sim, call
+):
+    from datetime import timedelta
+
+    from hall.reconcile import Reconciler
+    from hall.saga import PaidApplication
+
+    system, method, path, title = FAULTS[call]
+    before_orders = set(sim.gateway.orders)
+    citizen = Citizen(mode="native" if call in ("order query", "order cancel") else "micropay")
+    hook = None
+    if path.startswith("/"):
+        server = sim.platform if system == "platform" else sim.gateway
+        lost = call.endswith("answer lost")  # else refused before the work: nothing happened
+        server.faults.add(method, path, "status", times=1 if lost else LASTING, after=lost)
+    else:
+        hook = _fault_after_create(sim, ctx, method, path)
+    answers = {"支付没有完成": "cancel", "支付结果暂时无法确认": "ok"}
+    if call in ("order query", "order cancel"):
+        sim.gateway.script("*", "userpaying_then_abandoned")  # scanned, never confirmed
+        citizen.on_payment = lambda v: Intent("cancel")  # gives up at the QR: the order is closed
+    plain = citizen.__call__
+
+    def walk(view: View) -> Intent | None:
+        key = answers.get(str(view.title))
+        return Intent(key) if key else plain(view)
+
+    try:
+        t = run(reissue.start, ctx, walk, on_step=hook)
+    finally:
+        sim.platform.faults.clear()
+        sim.gateway.faults.clear()
+    shown = [str(v.title) for v in t.views]
+    assert isinstance(t.outcome, Finished) and shown[-1] == title, shown
+    assert t.views[-1].actions  # a way on: home, or the next step
+    if title == "业务系统暂时无法连接":
+        assert "没有收取任何费用" in str(t.views[-1].body)
+    # the systems answer again; the reconciler (at the next start, or every few minutes) settles
+    _quiet()
+    saga = PaidApplication(ctx.services["journal"], ctx.services["platform"], ctx.services["payment"])
+    Reconciler(ctx.services["journal"], saga, grace=timedelta(0)).run()
+    orders = [sim.gateway.orders[o] for o in set(sim.gateway.orders) - before_orders]
+    paid = sum(sim.gateway.net_fen(o.order_no) for o in orders)
+    cases = [s for s in ctx.services["journal"].iter_all() if s.kind == CASE]
+    assert all(not s.open for s in ctx.services["journal"].iter_all())
+    if cases and cases[0].after.get("outcome") == "submitted":
+        acc = cases[0].refs["acceptance_no"]
+        assert sim.platform.apps[acc].state == "accepted" and paid == 4000  # charged once
+        assert title in ("费用已收到，申请将自动提交", "申请已受理，请取走回执")
+    else:
+        assert paid == 0  # nothing charged, or reversed
+        made = [s.refs["acceptance_no"] for s in cases if s.refs.get("acceptance_no")]
+        assert all(sim.platform.apps[acc].state == "cancelled" for acc in made)
+
+
+# ---- each device failing at its step ----
+class DeadCamera:
+    def snapshot(self) -> Any:
+        from devices.base import DeviceOffline
+
+        raise DeviceOffline("摄像头没有画面")
+
+
+def test_the_camera_lost_at_the_photo_says_so_and_nothing_is_created(ctx, devices, sim):
+    citizen = Citizen()
+    plain = citizen.__call__
+    t = run(reissue.start, ctx, lambda v: Intent(offline("camera")) if isinstance(v, Capture) else plain(v))
+    assert t.outcome == Finished("device_lost")
+    assert str(t.views[-1].title) == "摄像头暂时无法使用" and "照片没有保存" in str(t.views[-1].body)
+    assert not list(ctx.services["journal"].iter_all())
+
+
+def test_the_camera_failing_at_the_face_check_says_so_and_nothing_is_charged(ctx, devices, sim):
+    devices.camera = DeadCamera()
+    t = run(reissue.start, ctx, Citizen())
+    assert str(t.views[-1].title) == "摄像头暂时无法使用" and "没有收取任何费用" in str(t.views[-1].body)
+    assert not list(ctx.services["journal"].iter_all()) and not devices.printer.jobs
+
+
+def test_the_scanner_lost_while_the_code_is_shown_switches_to_the_qr(ctx, devices, sim):
+    citizen = Citizen()
+    plain = citizen.__call__
+    lost = []
+
+    def walk(view: View) -> Intent | None:
+        if isinstance(view, Payment) and "scanned" in view.events and not lost:
+            lost.append(view)
+            return Intent(offline("scanner"))  # unplugged while the citizen finds the code
+        return plain(view)
+
+    t = run(reissue.start, ctx, walk)
+    assert t.outcome == Finished("submitted")
+    after = [v for v in t.views if isinstance(v, Payment) and v.qr]
+    assert lost and after and after[0].qr.startswith("weixin://")  # paid by scanning the QR instead
+    assert sim.gateway.net_fen(devices.printer.jobs[-1][1]["order_no"]) == 4000

@@ -9,7 +9,7 @@ import signal
 import time
 
 from core.clock import FakeClock
-from tests.queue.helpers import KEY, YOUNG, Db, local, service, settings
+from tests.queue.helpers import KEY, YOUNG, Db, database, local, service, settings
 from tests.queue.issuers import issue_many, issue_until_killed
 
 START = local(2026, 1, 5, 10)
@@ -73,3 +73,26 @@ def test_an_issuer_killed_mid_issue_leaves_no_gap_and_no_duplicate(db: Db) -> No
     seqs = sorted(r[3] for r in db.rows("queue_ticket"))
     assert seqs == list(range(1, len(seqs) + 1))
     assert after.seq == len(seqs)
+
+
+def test_a_ticket_is_on_disk_before_its_number_is_shown(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL issues without waiting for the disk inside the counter lock, then flushes the
+    log after the commit: when issue() returns, everything committed before it is on disk, so a
+    server crash cannot hand the shown number out again. Another session's commit that did not
+    wait for the disk marks a point in the log; the issue's flush must pass it."""
+    with database("postgresql", tmp_path) as db:
+        store = db.store(settings([service("b", "B", hours="00:00-24:00")]), FakeClock(START))
+        other = db.engine()
+        for _ in range(20):  # the log writer flushes on its own every 200 ms: try a few times
+            with other.connect() as conn:
+                conn.exec_driver_sql("SET synchronous_commit = off")
+                conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS mark (v int)")  # logged, unlike TEMP
+                conn.exec_driver_sql("INSERT INTO mark VALUES (1)")
+                conn.commit()
+                mark = conn.exec_driver_sql("SELECT pg_current_wal_insert_lsn()").scalar()
+                store.issue("b")
+                flushed = conn.exec_driver_sql(
+                    "SELECT pg_current_wal_flush_lsn() >= %(mark)s::pg_lsn", {"mark": mark}
+                ).scalar()
+                conn.rollback()
+            assert flushed is True

@@ -276,6 +276,32 @@ def test_an_unreachable_database_is_reported_not_raised_raw(tmp_path) -> None:  
     assert e.value.code == "db_unavailable"
 
 
+def test_a_database_restart_fails_one_ticket_and_the_next_one_gets_the_next_number(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL restarted (every pooled connection dead): the tap that finds it says "try
+    again"; the next tap gets a fresh connection and the next number, with no gap."""
+    name = "q" + uuid.uuid4().hex[:12]
+    with database("postgresql", tmp_path) as db:
+        engine = open_engine(f"{db.url}&application_name={name}")
+        db.engines.append(engine)
+        store = QueueStore(engine, hall(), FakeClock(local(2026, 1, 5, 10)), TZ, KEY)
+        store.prepare()
+        held = [engine.connect() for _ in range(3)]  # three connections in the pool
+        for conn in held:
+            conn.exec_driver_sql("SELECT 1")
+            conn.close()
+        assert store.issue("b").number == "B001"
+        with db.engine().connect() as admin:
+            killed = admin.exec_driver_sql(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE application_name = %(n)s",
+                {"n": name},
+            ).scalar()
+        assert killed == 3
+        with pytest.raises(QueueUnavailable):
+            store.issue("b")
+        assert [store.issue("b").number for _ in range(3)] == ["B002", "B003", "B004"]
+
+
 def test_postgresql_pushes_issued_and_called_events_to_listeners(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from hall.queue.notify import Listener
 

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from backends.platform.demo import PEOPLE
 from devices.base import DeviceError, DeviceEvent
 from flows.views import BACK, Intent, View
 
@@ -21,6 +22,13 @@ from flows.views import BACK, Intent, View
 GOOD_CARDS = ("resident", "elderly", "rare_name", "hmt", "foreign2017", "foreign2023")
 BAD_CARDS = ("bad_check_digit",)
 EVENT_WAIT = 4.0  # real seconds to wait for a provoked device event before giving up
+#: how a finger lands on the fingerprint module (None: not placed, the screen times out)
+PLACEMENTS = (("good", 0.7), ("poor", 0.12), ("lift", 0.06), (None, 0.12))
+GIVING_UP = frozenset({"back", "cancel", "home", "no", "skip", "retake", "reprint"})
+PAY_CODE = "134567890123456789"
+FINGER_WAIT = (
+    20.0  # real seconds for a placed finger's capture to end  # a payment code as the scanner reads it
+)
 
 
 class Citizen:
@@ -33,6 +41,7 @@ class Citizen:
         self.events: queue.Queue[DeviceEvent] = queue.Queue()
         self.faults_mid_journey: Callable[[], None] = lambda: None
         self.counts: dict[str, int] = {}
+        self.determined = False
         self._unsubscribe = [d.subscribe(self._on_event) for d in kiosk.devices]
 
     def close(self) -> None:
@@ -49,9 +58,15 @@ class Citizen:
     # ---- one session ----
     def begin(self) -> None:
         self._drain()
+        # some come to get it done: they do not turn back, cancel or walk away while they can go
+        # on, so the long journeys (the reissue's twenty screens) are walked to their end too
+        self.determined = self.rng.random() < 0.4
 
     def end(self) -> None:
-        """The citizen leaves; most take their card with them."""
+        """The citizen leaves (a finger is not left on the module); most take their card with them."""
+        module = self.kiosk.simulators.get("fingerprint")
+        if module is not None:
+            module.lift()
         reader = self.kiosk.simulators.get("idcard")
         if reader is not None and reader.card is not None and self.rng.random() < 0.9:
             reader.remove()
@@ -74,6 +89,11 @@ class Citizen:
         if hasattr(view, "min_length") and hasattr(view, "allowed"):
             moves += [self._typed(view)] * 3
         weights = [1.0] * len(moves)
+        forward = [m for m in moves if m.name not in GIVING_UP]
+        if self.determined and forward:
+            move = self.rng.choice(forward)
+            self._count(type(view).__name__)
+            return move
         if view.can_go_back:
             moves.append(BACK)
             weights.append(0.15 * max(1, len(weights)))
@@ -85,6 +105,8 @@ class Citizen:
         return move
 
     def _typed(self, view: Any) -> Intent:
+        if getattr(view, "check", "") == "id_number" and self.rng.random() < 0.6:
+            return Intent("ok", self.rng.choice(PEOPLE).id_number)  # someone the platform knows
         n = self.rng.randint(view.min_length, view.max_length)
         allowed = view.allowed
         # mostly digits that look like real input (a phone number starts with 1), sometimes noise
@@ -101,6 +123,12 @@ class Citizen:
             if frame is not None:
                 self._count("captured")
                 return Intent("captured", frame)
+        if "finger_done" in wanted:
+            return self._finger(wanted)
+        scanner = self.kiosk.simulators.get("scanner")
+        if scanner is not None and "scanned" in wanted and self.rng.random() < 0.7:
+            scanner.scan(PAY_CODE if self.rng.random() < 0.85 else "https://example.org/not-a-pay-code")
+            return self._await(wanted)
         reader = self.kiosk.simulators.get("idcard")
         acts = self.rng.random() < 0.85  # the others wait: the step must time out and go on
         if reader is not None and acts and wanted & {"card_inserted", "card_invalid"}:
@@ -126,6 +154,18 @@ class Citizen:
             time.sleep(self.rng.uniform(0.0, 0.6))
             reader.remove()
             self._count("fault:idcard:removed_mid_read")
+
+    def _finger(self, wanted: set[str]) -> Intent | None:
+        """A finger on the module (or none: then cancel, pass on, or let the screen time out);
+        the screen hears the module say it is placed or done."""
+        module = self.kiosk.simulators.get("fingerprint")
+        placement = self.rng.choices([p for p, _ in PLACEMENTS], [w for _, w in PLACEMENTS])[0]
+        if module is None or placement is None:
+            return self._await(wanted, 0.3)
+        module.place(placement)
+        self._count("finger:" + placement)
+        # a capture sends its image at the module's wire speed (some 7 s at 57600 baud)
+        return self._await(wanted, FINGER_WAIT)
 
     def _await(self, wanted: set[str], wait: float = EVENT_WAIT) -> Intent | None:
         deadline = time.monotonic() + wait

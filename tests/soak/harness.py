@@ -39,11 +39,6 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 M_MMAP_THRESHOLD = -3  # mallopt parameter (malloc.h)
 RSS_LIMIT_MB_PER_1000 = 1.0
 RSS_NOISE_MB = 4.0  # RSS moves by this much without a leak (heap arenas, a few camera frames)
-#: journeys the soak's citizen cannot walk yet: the reissue's fingerprint step is one long Work
-#: (a hand with no finger placed takes up to place_timeout per fallback finger), which the citizen
-#: cannot answer and the per-step hang watchdog rightly flags; the reissue issue makes it a step
-#: the citizen sees and answers, then it joins the soak (SOAK_JOURNEYS=reissue runs it anyway)
-NOT_YET_SOAKED = frozenset({"reissue"})
 FD_SLACK = 3  # a reconnect in flight may hold a port or a socket for a moment
 THREAD_SLACK = 2
 NOTHING_OFFERED_LIMIT = 120.0  # seconds with every journey off (devices down) before failing
@@ -281,6 +276,18 @@ class Soak:
         _steady_malloc()
         kiosk = self._build()
         kiosk.catalog.update(self.extra_journeys)
+        gui = None
+        if "certificate" in (self.journeys or kiosk.catalog):
+            # the certificate journey's documents are painted with Qt, which the Shell lends it
+            from PySide6.QtGui import QGuiApplication
+
+            from kiosk.ui.certificate_doc import render
+            from kiosk.ui.documents import ensure_gui_app
+
+            ours = QGuiApplication.instance() is None  # in a test run, pytest-qt's may be there
+            app = ensure_gui_app()
+            gui = app if ours else None
+            kiosk.services.setdefault("certificate_renderer", render)
         for h in logging.getLogger().handlers:  # the console: faults are expected, keep it readable
             if isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler):
                 h.setLevel(logging.CRITICAL)
@@ -298,6 +305,8 @@ class Soak:
             self.report.moves = {k: v for k, v in citizen.counts.items() if not k.startswith("fault:")}
             citizen.close()
             kiosk.stop()
+            if gui is not None:  # left to the interpreter's exit, its teardown crashed the process
+                gui.shutdown()
             logging.getLogger().removeHandler(crashes)
             threading.excepthook = hook
         self.report.problems += crashes.seen
@@ -306,7 +315,7 @@ class Soak:
         started = time.monotonic()
         clock: FakeClock = kiosk.clock
         runtime_dir = Path(kiosk.runtime_dir)
-        keys = self.journeys or [k for k in kiosk.catalog if k not in NOT_YET_SOAKED]
+        keys = self.journeys or list(kiosk.catalog)
         self.report.walkable = [k for k in keys if walkable(kiosk.catalog[k], kiosk)]
         n = 0
         idle_since: float | None = None

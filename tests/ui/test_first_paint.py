@@ -2,8 +2,8 @@
 
 Production start-up (no simulators: they are a developer's tool and start before the window),
 in a fresh interpreter (modules counted, not time): nothing on the first-paint path imports
-SQLAlchemy, OpenCV or python-escpos, and the queue tile that says "starting" turns available
-once the store is open, without a touch.
+SQLAlchemy, OpenCV or python-escpos (nor staff maintenance mode), and the queue tile that says
+"starting" turns available once the store is open, without a touch.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "psycopg", "cv2", "escpos", "numpy", "PIL", "qrcode", "urllib.request")
+# built right after the paint: staff maintenance mode (argon2, its panel), the simulator panel
+LATER = ("kiosk.ui.maintenance", "argon2", "kiosk.ui.sim_panel")
 
 SCRIPT = """
 import json, sys, time
@@ -52,6 +54,7 @@ deadline = time.monotonic() + 60
 def poll():
     if (tile().available and "heavy" in out) or time.monotonic() > deadline:
         out["tile_later"] = tile().available
+        out["httpx_later"] = "httpx" in sys.modules
         app.quit()
 timer = QTimer(); timer.timeout.connect(poll); timer.start(50)
 app.exec()
@@ -62,7 +65,7 @@ print(json.dumps(out))
 
 def test_home_paints_before_the_database_opens_and_the_queue_comes_on_by_itself(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    code = f"HEAVY = {HEAVY!r}\n" + SCRIPT
+    code = f"HEAVY = {HEAVY + LATER!r}\n" + SCRIPT
     run = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path), str(ROOT)],
         capture_output=True,
@@ -75,3 +78,5 @@ def test_home_paints_before_the_database_opens_and_the_queue_comes_on_by_itself(
     assert out["heavy"] == []
     assert out["tile_at_paint"] == [False, "排队系统正在启动，请稍候"]
     assert out["tile_later"] is True
+    # no platform or payment URL configured (a ticket machine): their HTTP client never loads
+    assert out["httpx_later"] is False

@@ -14,45 +14,25 @@ import zxingcpp
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from core.text import tr
-from devices.base import State
 from flows.views import Message, Payment
-from hall.db import migrate, open_engine, sqlite_url
-from hall.journal import Journal
+from hall.db import sqlite_url
 from hall.pickup_code import load_verifier
 from tests.backends.support import AUTH, WANG, servers
-from tests.ui.conftest import simulated_kiosk
+from tests.flows.reissue_walk import simulated_kiosk
 
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/reissue"))
 
 
 @pytest.fixture
 def kiosk(tmp_path):
-    from backends.payment.client import PaymentClient
-    from backends.platform.client import PlatformClient
-
-    k = simulated_kiosk(
-        tmp_path,
-        ["reissue"],
-        **{
-            "devices.locker.driver": "none",
-            "reissue.signing_key": str(tmp_path / "data/pickup.pem"),
-            "reissue.verify_key": str(tmp_path / "data/pickup.pub"),
-        },
-    )
     with servers() as sim:
-        engine = open_engine(sqlite_url(tmp_path / "hall.db"))
-        migrate(engine)
-        k.services.update(
-            platform=PlatformClient(sim.platform_url),
-            payment=PaymentClient(sim.payment_url),
-            journal=Journal(engine, "K01"),
+        k = simulated_kiosk(
+            tmp_path, sim.platform_url, sim.payment_url, sqlite_url(tmp_path / "hall.db"), card_reader=True
         )
         k.sim_backends = sim  # type: ignore[attr-defined]
-        for kind in ("camera", "printer", "fingerprint", "scanner"):
-            assert k.devices[kind].wait_until(lambda s: s.state is State.OK, 15), k.devices[kind].status
         yield k
         k.stop()
-        engine.dispose()
+        k.services["journal"].engine.dispose()
 
 
 def texts(w) -> str:
@@ -75,15 +55,35 @@ def shoot(shell, name: str, refill=lambda: None) -> None:
         shell.resize(w, h)
         shell._rerender()
         refill()
+        # twice: a screen rebuilt by a device event inside the first pass shows its new
+        # widgets on events that pass posts (a grab in between caught an empty page)
+        QApplication.processEvents()
         QApplication.processEvents()
         shell.grab().save(str(SHOTS / f"{name}-{w}x{h}.png"))
     shell.resize(1080, 1920)
     QApplication.processEvents()
 
 
-# Passes alone and under CPU load, but timed out once at the review step inside the full suite
-# (photo -> liveness -> face -> thumbs took over 90 s): cause not yet found, issue 14 stays open.
-@pytest.mark.xfail(strict=False, reason="timed out once at the review step inside the full suite")
+def no_personal_data_left(tmp_path: Path, *secrets: str) -> None:
+    """Nothing personal on disk: data dir, journal, logs, session folders, printed receipts."""
+    for f in tmp_path.rglob("*"):
+        if f.is_file():
+            content = f.read_bytes()
+            for secret in secrets:
+                assert secret.encode() not in content, f
+                assert secret.encode("gb18030") not in content, f
+
+
+def verified_slip(printer, tmp_path: Path, name: str):
+    """The printed slip's one QR code, verified with the public key only."""
+    assert printer.wait_receipts(1, 10)
+    slip = printer.last_receipt
+    (SHOTS / name).write_bytes(Path(slip).read_bytes())
+    codes = [r.text for r in zxingcpp.read_barcodes(cv2.imread(str(slip)))]
+    assert len(codes) == 1
+    return load_verifier(tmp_path / "data/pickup.pub").verify(codes[0])
+
+
 def test_loss_reissue_end_to_end_ends_with_a_slip_whose_qr_verifies(qtbot, kiosk, shell, tmp_path):
     sim = kiosk.sim_backends
     QApplication.processEvents()
@@ -125,26 +125,65 @@ def test_loss_reissue_end_to_end_ends_with_a_slip_whose_qr_verifies(qtbot, kiosk
     qtbot.waitUntil(lambda: "申请已受理，请取走回执" in texts(shell), timeout=30000)
     shoot(shell, "05-accepted")
     printer = kiosk.simulators["printer"]
-    assert printer.wait_receipts(1, 10)
-    slip = printer.last_receipt
-    (SHOTS / "slip.png").write_bytes(Path(slip).read_bytes())
+    acc = verified_slip(printer, tmp_path, "slip.png").acceptance_no
     assert "居民身份证丢失补领" in printer.last_text and "40.00" in printer.last_text
     assert WANG not in printer.last_text and "360426********0071" in printer.last_text
-    codes = [r.text for r in zxingcpp.read_barcodes(cv2.imread(str(slip)))]
-    assert len(codes) == 1
-    got = load_verifier(tmp_path / "data/pickup.pub").verify(codes[0])
-    acc = got.acceptance_no
     assert acc in printer.last_text and sim.platform.apps[acc].state == "accepted"
     session = shell.host.runner.session
     tap(qtbot, shell, "action_ok")
     assert shell.mode == "home" and session.closed
-    # nothing personal left on disk: data dir, journal, logs, session folders, printed receipts
-    for f in tmp_path.rglob("*"):
-        if f.is_file():
-            content = f.read_bytes()
-            for secret in (WANG, "王小明"):
-                assert secret.encode() not in content, f
-                assert secret.encode("gb18030") not in content, f
+    no_personal_data_left(tmp_path, WANG, "王小明")
+
+
+def test_renewal_reads_the_old_card_asks_for_each_thumb_and_is_paid_by_qr(qtbot, kiosk, shell, tmp_path):
+    sim = kiosk.sim_backends
+    sim.gateway.script("*", "pay")  # the citizen pays on the phone: paid at the first query
+    reader, fingerprint = kiosk.simulators["idcard"], kiosk.simulators["fingerprint"]
+    QApplication.processEvents()
+    tap(qtbot, shell, "service_reissue")
+    tap(qtbot, shell, "option_renew")
+    qtbot.waitUntil(lambda: "请刷旧身份证" in texts(shell), timeout=20000)
+    reader.insert("resident")
+    qtbot.waitUntil(
+        lambda: isinstance(shell.current_view, Message) and "card_removed" in shell.current_view.events,
+        timeout=20000,
+    )
+    reader.remove()  # the old card handed back before anything else
+    tap(qtbot, shell, "option_renewal_expiry")
+    qtbot.waitUntil(lambda: "请确认您的照片" in texts(shell), timeout=60000)
+    tap(qtbot, shell, "action_ok")
+    # liveness and the face comparison, then a screen for the right thumb that waits for it
+    qtbot.waitUntil(lambda: "请将右手拇指放在指纹仪上" in texts(shell), timeout=60000)
+    assert shell.home_button.isEnabled()  # a way home while the module waits
+    shoot(shell, "10-fingerprint-right-thumb")
+    shell.toggle_language()  # English throughout
+    try:
+        assert "Right thumb: place it on the fingerprint scanner" in texts(shell)
+        shoot(shell, "10-fingerprint-right-thumb-english")
+    finally:
+        shell.toggle_language()
+    fingerprint.place("poor")  # dry: too faint, asked again saying why
+    qtbot.waitUntil(lambda: "不够清晰" in texts(shell), timeout=60000)  # and stays while it is taken again
+    shoot(shell, "11-fingerprint-too-faint")
+    fingerprint.place("good")
+    qtbot.waitUntil(lambda: "请将左手拇指放在指纹仪上" in texts(shell), timeout=60000)
+    qtbot.waitUntil(lambda: "请核对申请信息" in texts(shell), timeout=60000)
+    assert "到期换领" in texts(shell) and "20.00 元" in texts(shell) and "右手拇指" in texts(shell)
+    shoot(shell, "12-renewal-review")
+    tap(qtbot, shell, "action_ok")
+    tap(qtbot, shell, "option_native")
+    qtbot.waitUntil(
+        lambda: isinstance(shell.current_view, Payment) and bool(shell.current_view.qr), timeout=20000
+    )
+    kiosk.clock.advance(kiosk.config["reissue"]["poll_seconds"])  # the next query finds it paid
+    qtbot.waitUntil(lambda: "申请已受理，请取走回执" in texts(shell), timeout=30000)
+    printer = kiosk.simulators["printer"]
+    acc = verified_slip(printer, tmp_path, "slip-renewal.png").acceptance_no
+    assert "居民身份证到期换领" in printer.last_text and "20.00" in printer.last_text
+    assert sim.platform.apps[acc].state == "accepted" and sim.platform.apps[acc].fingers == 2
+    tap(qtbot, shell, "action_ok")
+    assert shell.mode == "home"
+    no_personal_data_left(tmp_path, WANG, "王小明", "示例路1号")
 
 
 def test_payment_screens_count_down_and_show_the_qr(qtbot, shell):

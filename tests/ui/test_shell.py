@@ -38,8 +38,8 @@ def test_home_lists_configured_services_with_state(shell):
     demo = btn(shell, "service_demo")
     cert = btn(shell, "service_certificate")
     assert demo.isEnabled() and "体验流程" in demo.text()
-    # a configured service this build has no journey for yet is shown off, as coming
-    assert not cert.isEnabled() and "即将开通" in cert.text()
+    # a configured service whose device this kiosk lacks is shown off, saying which
+    assert not cert.isEnabled() and "A4 打印机暂不可用" in cert.text()
     assert btn(shell, "service_demo").height() >= shell.metrics.target
 
 

@@ -35,15 +35,22 @@ def kiosk(url: str, settings: dict[str, Any]) -> tuple[Lockers, Any, Alerts]:
     return lockers, device, alerts
 
 
-def run_and_kill(sim: LockerSimulator, url: str, settings: dict[str, Any], number: int, *op: str) -> None:
-    """Start a kiosk process that opens `number`; SIGKILL it once the board has the open frame,
-    while the (late) reply is still on its way, so the reply is never written."""
+def run_and_kill(
+    sim: LockerSimulator,
+    url: str,
+    settings: dict[str, Any],
+    number: int,
+    *op: str,
+    child: str = "tests.devices.locker.crash_child",
+) -> None:
+    """Start a kiosk process (`child`) that opens `number`; SIGKILL it once the board has the
+    open frame, while the (late) reply is still on its way, so the reply is never written."""
     before = sim.opens_of(number)
     board = sim.by_number[number].board
     sim.open_reply_delay[board] = 30.0
     child_settings = {**settings, "reply_timeout": 10.0}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.devices.locker.crash_child", url, json.dumps(child_settings), *op],
+        [sys.executable, "-m", child, url, json.dumps(child_settings), *op],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -19,6 +19,7 @@ from kiosk.ui.i18n import ui
 from kiosk.ui.maintenance.camera import CameraPage
 from kiosk.ui.maintenance.followups import FollowupsPage
 from kiosk.ui.maintenance.journal import JournalPage
+from kiosk.ui.maintenance.locker_load import LoadPage
 from kiosk.ui.maintenance.lockers import LockersPage
 from kiosk.ui.maintenance.logs import LogsPage
 from kiosk.ui.maintenance.overview import OverviewPage
@@ -37,6 +38,7 @@ PAGES: tuple[type[Page], ...] = (
     CameraPage,
     ReadersPage,
     LockersPage,
+    LoadPage,
     QueuePage,
     JournalPage,
     FollowupsPage,

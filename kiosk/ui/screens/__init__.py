@@ -5,6 +5,8 @@ from __future__ import annotations
 from kiosk.ui.screens.base import SCREENS, Screen, screen_for
 
 # importing registers them
-from kiosk.ui.screens import busy, capture, choose, entry, message, payment, pick  # noqa: F401  isort: skip
+# isort: off
+from kiosk.ui.screens import busy, capture, choose, entry, locker_door, message, payment, pick, preview  # noqa: F401
+# isort: on
 
 __all__ = ["SCREENS", "Screen", "screen_for"]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from core.text import Text, tr
 from devices.idcard.record import is_valid_id
@@ -16,21 +16,37 @@ class EntryScreen(Screen):
     help = tr("用屏幕上的数字键输入，按“删除”改正一位，按“清空”重新输入，输完按“确认”。")
 
     def build(self, view: Entry) -> None:
+        form = QVBoxLayout()
+        form.setSpacing(self.metrics.mm(5))
         if str(view.label):
-            self.outer.addWidget(label(ui(view.label), "Body"))
+            form.addWidget(label(ui(view.label), "Body"))
         self.field = QLineEdit()
         self.field.setObjectName("field")
         self.field.setReadOnly(True)  # typed only on the keypad: no system keyboard pops up
         self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.outer.addWidget(self.field)
+        form.addWidget(self.field)
         self.error = label(ui(view.error), "Error")
-        self.outer.addWidget(self.error)
-        self.outer.addWidget(Keypad(self.key, view.allowed.upper(), {"del": ui(tr("删除"))}))
+        form.addWidget(self.error)
+        keypad = Keypad(self.key, view.allowed.upper(), {"del": ui(tr("删除"))})
         row = QHBoxLayout()
         row.addWidget(button(ui(tr("清空")), self.clear_field, role="secondary", name="clear"))
         self.ok = button(ui(tr("确认")), self.confirm, name="confirm")
         row.addWidget(self.ok)
-        self.outer.addLayout(row)
+        window = self.window()
+        if window.width() > window.height():
+            # landscape: a keypad under the field leaves its last row less than a key's height
+            # (clipped at 1920x1080); beside the field every key keeps its full size
+            form.addStretch(1)
+            form.addLayout(row)
+            side = QHBoxLayout()
+            side.setSpacing(self.metrics.mm(8))
+            side.addLayout(form, 1)
+            side.addWidget(keypad, 1)
+            self.outer.addLayout(side)
+        else:
+            form.addWidget(keypad)
+            form.addLayout(row)
+            self.outer.addLayout(form)
 
     def clear_field(self) -> None:
         self.field.clear()

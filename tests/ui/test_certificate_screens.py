@@ -1,0 +1,128 @@
+"""The certificate screens as a citizen sees them (rendered directly in the shell): the preview
+shows the whole page inside the window with page turning and large targets, in both
+orientations and in English; the pause and check screens say what happened. Screenshots go to
+$KIOSK_SHOTS (default /work/shots/certificate)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from backends.platform.api import Certificate
+from core.text import tr
+from flows.views import Intent, Message, Preview
+from kiosk.ui.certificate_doc import render
+from kiosk.ui.screens.preview import PageView
+from tests.ui.test_layout import assert_nothing_cut, visible_in
+
+SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/certificate"))
+
+CERT = Certificate(
+    "housing_fund",
+    "HO20261201000007",
+    "住房公积金缴存证明",
+    "市住房公积金管理中心",
+    "欧阳𠇔䶮",
+    "320102********0093",
+    "2026-12-01T09:30:00+08:00",
+    (("账户状态", "正常"), ("缴存单位", "示例科技有限公司")),
+    "2025-12 至 2026-11",
+    ("缴存年月", "业务类型", "单位缴存（元）", "个人缴存（元）", "账户余额（元）"),
+    tuple((f"2026-{m:02d}", "汇缴", "1,483.20", "1,483.20", f"{2966.4 * m:,.2f}") for m in range(1, 12)),
+    "https://verify.example.gov.cn/c?v=1&s=HO20261201000007",
+)
+
+
+def shoot(shell, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    shell.grab().save(str(SHOTS / f"{name}.png"))
+
+
+@pytest.fixture
+def preview(tmp_path) -> Preview:
+    doc = render(CERT, "2026年12月01日 09:30", tmp_path / "c.pdf")
+    image = doc.preview(0, tmp_path / "p1.png", 1000)
+    return Preview(
+        title=tr("请核对证明内容"),
+        image=str(image),
+        page=1,
+        pages=doc.pages,
+        note=tr(
+            "{name}，共 {pages} 页。打印出来的证明与此一致", name=tr("住房公积金缴存证明"), pages=doc.pages
+        ),
+        actions=(("back", tr("重新选择")), ("print", tr("确认打印"))),
+        can_go_back=False,
+    )
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080), (1280, 1024)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_preview_shows_the_whole_page_inside_the_window(qtbot, shell, preview, size, language):
+    shell.resize(*size)
+    if language == "en":
+        shell.toggle_language()
+    answers: list[Intent] = []
+    shell.show_view(preview, answers.append)
+    assert_nothing_cut(shell)
+    [page] = visible_in(shell, PageView)
+    page_on_screen = page.page_rect().toRect().translated(page.mapTo(shell, QPoint(0, 0)))
+    below = [b for b in visible_in(shell, QPushButton) if b.objectName() in ("prev", "next", "action_print")]
+    assert QRect(shell.rect()).contains(page_on_screen)
+    assert all(not page_on_screen.intersects(QRect(b.mapTo(shell, QPoint(0, 0)), b.size())) for b in below)
+    assert page_on_screen.height() > size[1] * 0.45  # large enough to read
+    for b in below:
+        assert b.height() >= shell.metrics.mm(15) - 1
+    shoot(shell, f"preview-{language}-{size[0]}x{size[1]}")
+    texts = " ".join(x.text() for x in visible_in(shell, QLabel))
+    assert ("Page 1 of" if language == "en" else "第 1 页 / 共") in texts
+    next_button = next(b for b in below if b.objectName() == "next")
+    assert next_button.isEnabled() == (preview.pages > 1)
+    next(b for b in below if b.objectName() == "action_print").click()
+    assert answers == [Intent("print")]
+    if language == "en":
+        shell.toggle_language()
+
+
+@pytest.mark.parametrize(
+    ("name", "view"),
+    [
+        (
+            "paused",
+            Message(
+                title=tr("打印暂停"),
+                body=tr(
+                    "{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印",
+                    why=tr("A4 打印纸已用完"),
+                ),
+                tone="warning",
+                actions=(("cancel", tr("取消打印")), ("wait", tr("继续等待"))),
+                can_go_back=False,
+            ),
+        ),
+        (
+            "check-refused",
+            Message(
+                title=tr("核验未通过"),
+                body=tr("二维码内容被改动过，或不是出具机构签发的。此证明不可信"),
+                tone="error",
+                actions=(("home", tr("返回首页")), ("again", tr("再核验一份"))),
+                can_go_back=False,
+            ),
+        ),
+    ],
+)
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_pause_and_check_screens_fit(qtbot, shell, name, view, size):
+    shell.resize(*size)
+    for language in ("zh", "en"):
+        if language == "en":
+            shell.toggle_language()
+        shell.show_view(view, lambda i: None)
+        assert_nothing_cut(shell)
+        shoot(shell, f"{name}-{language}-{size[0]}x{size[1]}")
+    shell.toggle_language()
