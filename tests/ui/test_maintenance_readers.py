@@ -144,6 +144,10 @@ def test_staff_cancel_the_fingerprint_check_and_can_check_again(qtbot, shell, ki
     click(qtbot, shell, "fingerprint_check")
     assert "取消指纹检测" in texts(shell)
     shell.grab().save(str(SHOTS / "readers_finger_waiting_1080x1920.png"))
+    shell.resize(1920, 1080)
+    qtbot.waitUntil(lambda: shell.width() == 1920 and "取消指纹检测" in texts(shell), timeout=10000)
+    shell.grab().save(str(SHOTS / "readers_finger_waiting_1920x1080.png"))
+    shell.resize(1080, 1920)
     click(qtbot, shell, "fingerprint_cancel")
     qtbot.waitUntil(lambda: "指纹检测已取消" in texts(shell), timeout=30000)
     assert finger_rows(kiosk) == [("failed", "指纹检测已取消")]
