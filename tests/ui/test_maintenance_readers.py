@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 
 from devices.base import State
 from kiosk.ui.camera_view import CameraView
@@ -144,10 +145,6 @@ def test_staff_cancel_the_fingerprint_check_and_can_check_again(qtbot, shell, ki
     click(qtbot, shell, "fingerprint_check")
     assert "取消指纹检测" in texts(shell)
     shell.grab().save(str(SHOTS / "readers_finger_waiting_1080x1920.png"))
-    shell.resize(1920, 1080)
-    qtbot.waitUntil(lambda: shell.width() == 1920 and "取消指纹检测" in texts(shell), timeout=10000)
-    shell.grab().save(str(SHOTS / "readers_finger_waiting_1920x1080.png"))
-    shell.resize(1080, 1920)
     click(qtbot, shell, "fingerprint_cancel")
     qtbot.waitUntil(lambda: "指纹检测已取消" in texts(shell), timeout=30000)
     assert finger_rows(kiosk) == [("failed", "指纹检测已取消")]
@@ -167,3 +164,40 @@ def test_idle_during_the_fingerprint_check_ends_it_at_the_citizen_home(qtbot, sh
     qtbot.waitUntil(lambda: bool(finger_rows(kiosk)), timeout=30000)  # not the 120 s wait
     assert finger_rows(kiosk) == [("failed", "指纹检测已取消")]
     assert shell.mode == "home"
+
+
+def page_area(shell) -> QScrollArea | None:
+    """The scrolled page on show (a redrawn one's old area may not be deleted yet, and a new one
+    shows an event round later)."""
+    return next((a for a in shell.staff.panel.findChildren(QScrollArea) if a.isVisible()), None)
+
+
+def in_sight(shell, name: str) -> bool:
+    """The button is on show and wholly inside its scrolled page's viewport."""
+    found = [b for b in shell.findChildren(QPushButton, name) if b.isVisible()]
+    area = page_area(shell)
+    if len(found) != 1 or area is None:
+        return False
+    viewport = area.viewport()
+    top = found[0].mapTo(viewport, QPoint(0, 0)).y()
+    return top >= 0 and top + found[0].height() <= viewport.height()
+
+
+def test_on_a_landscape_screen_the_cancel_is_where_staff_pressed_the_check(qtbot, shell, kiosk):
+    """The page redraws when the check starts (and at every device status change): it keeps
+    where staff had scrolled to, so the cancel is in sight, not below the fold."""
+    kiosk.config = kiosk.config.replace("staff.finger_wait", 120.0)
+    shell.resize(1920, 1080)
+    qtbot.waitUntil(lambda: shell.width() == 1920, timeout=10000)
+    click(qtbot, shell, "tab_readers")
+    qtbot.waitUntil(lambda: (area := page_area(shell)) is not None and area.verticalScrollBar().maximum() > 0)
+    bar = page_area(shell).verticalScrollBar()  # the page is taller than the screen
+    bar.setValue(bar.maximum())  # staff scroll down to the fingerprint scanner
+    qtbot.waitUntil(lambda: in_sight(shell, "fingerprint_check"), timeout=10000)
+    click(qtbot, shell, "fingerprint_check")
+    qtbot.waitUntil(lambda: in_sight(shell, "fingerprint_cancel"), timeout=10000)
+    shell.grab().save(str(SHOTS / "readers_finger_waiting_1920x1080.png"))
+    click(qtbot, shell, "fingerprint_cancel")
+    qtbot.waitUntil(lambda: "指纹检测已取消" in texts(shell), timeout=30000)
+    click(qtbot, shell, "tab_overview")  # another page starts at its top
+    qtbot.waitUntil(lambda: (area := page_area(shell)) is not None and area.verticalScrollBar().value() == 0)
