@@ -32,6 +32,7 @@ import sqlalchemy as sa  # noqa: E402
 
 from core.clock import FakeClock  # noqa: E402
 from hall.db import DriverStatement, autocommit, open_engine, queued_writer, sqlite_url  # noqa: E402
+from hall.queue.calling import Calling  # noqa: E402
 from hall.queue.services import QueueSettings, parse_settings  # noqa: E402
 from hall.queue.settings import SECTION, SERVICE_OPTIONS  # noqa: E402
 from hall.queue.store import QueueStore  # noqa: E402
@@ -207,9 +208,13 @@ def midday(name: str, url: str, served: int = 500, waiting: int = 50, tickets: i
         if busy:
             for _ in range(served + waiting):
                 store.issue("bench")
-            for _ in range(served):
+            calling = Calling(store)
+            calling.login("1")
+            for i in range(served):
                 clock.advance(60)  # a busy service: one served a minute since the morning
-                store.call_next("1")
+                if i:
+                    calling.finish("1")
+                calling.call_next("1")
         store.issue("bench")  # warm
         t0 = time.perf_counter()
         for _ in range(tickets):

@@ -5,12 +5,14 @@ with consent, a phone number for follow-up. Qt-free; the kiosk runs it after eve
     rating = yield from ask(ctx, lambda v: store.rate_ticket("A005", v.level, **v.fields()))
 
 `ask` returns the stored Rating, or None when the citizen skipped, walked away or the rating
-could not be stored (the journey it follows is done either way).
+could not be stored (the journey it follows is done either way). A citizen who walks away after
+choosing 不满意 or worse (at the reasons or phone screens) still leaves that rating: `keep`.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -67,8 +69,14 @@ def ask(
         return None
     verdict = Verdict(int(got.name))
     if verdict.level <= BAD:
-        told = yield from _why(ctx, reasons, timeout)
-        if told is None:
+        said = [verdict]  # what the citizen has said so far: the level, then the reasons
+        try:
+            told = yield from _why(ctx, reasons, timeout, said)
+        except GeneratorExit:  # home or the idle timeout ended the session on these screens
+            keep(submit, said[-1])
+            raise
+        if told is None:  # walked away (the screen timed out): their level still counts
+            keep(submit, said[-1])
             return None
         verdict = replace(told, level=verdict.level)
     try:
@@ -109,8 +117,26 @@ def _due(ctx: FlowContext, rating: Rating) -> str:
     return store.due_from(rating.at.date()).isoformat() if store is not None else ""
 
 
-def _why(ctx: FlowContext, codes: tuple[str, ...], timeout: float) -> FlowGen:
-    """Reasons (list plus optional text) and, with consent, a phone number. None: walked away."""
+def keep(submit: Callable[[Verdict], Rating], verdict: Verdict) -> None:
+    """Store what a citizen who walked away after choosing 不满意 or worse had said (the level,
+    the reasons once given; never a phone number). On a thread of its own: a cancelled flow
+    can no longer yield Work, and nobody waits for the answer."""
+
+    def run() -> None:
+        try:
+            submit(verdict)
+            log.info("kept a level %d rating its citizen walked away from", verdict.level)
+        except RatingError as e:
+            log.warning("walked-away rating not stored: %s", e.code)
+        except Exception:
+            log.exception("walked-away rating not stored")
+
+    threading.Thread(target=run, name="rating-kept", daemon=True).start()
+
+
+def _why(ctx: FlowContext, codes: tuple[str, ...], timeout: float, said: list[Verdict]) -> FlowGen:
+    """Reasons (list plus optional text) and, with consent, a phone number. None: walked away
+    (`said` ends with what they had said by then)."""
     got = yield Pick(
         title=tr("请告诉我们哪里做得不好"),
         prompt=tr("请选择不满意的原因，可以多选，也可以写下来"),
@@ -123,6 +149,7 @@ def _why(ctx: FlowContext, codes: tuple[str, ...], timeout: float) -> FlowGen:
     if got.name != "ok":
         return None
     picked: Picked = got.value
+    said.append(Verdict(said[0].level, picked.keys, picked.text))
     phone = yield from ask_phone(ctx, timeout)
     if phone == "":
         return None

@@ -79,7 +79,7 @@ class Kiosk:
 
     def stop(self) -> None:
         self.voice.stop()
-        for name in ("remote", "reconciler", "backends"):  # threads using clients and the database
+        for name in ("remote", "reconciler", "backends", "overdue"):  # threads using clients and the database
             if (service := self.services.get(name)) is not None:
                 service.stop()
         for name in ("platform", "payment"):
@@ -358,6 +358,12 @@ def _start_rest(
         devices.start()
         kiosk.voice.start()
         kiosk.services["backends"].start()
+        if kiosk.services["ratings"] is not None:
+            from kiosk.maintenance.followups import OverdueWatch
+
+            every = config["ratings"]["overdue_check_every"]
+            kiosk.services["overdue"] = OverdueWatch(kiosk.services["ratings"], alerts, every)
+            kiosk.services["overdue"].start()
     if "locker" in devices:
         kiosk.services["lockers"] = _open_lockers(config, kiosk, alerts, clock, engine)
         _open_handover(kiosk.services)

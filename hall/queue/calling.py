@@ -116,7 +116,7 @@ class Calling:
         chosen = tuple(dict.fromkeys(self.store.service(s).code for s in services)) or allowed
         other = [s for s in chosen if s not in allowed]
         if other:
-            name = self.store.service(other[0]).name_zh
+            name = self.store.service(other[0]).title()
             raise QueueRefused(
                 tr("{counter} 号窗口不办理{name}", counter=counter, name=name), "service_not_at_counter"
             )
@@ -308,12 +308,12 @@ class Calling:
             visit = self._holding(conn, counter, CURRENT)
             if target.code == visit.line:
                 raise QueueRefused(
-                    tr("{number} 已在{name}排队", number=visit.number, name=target.name_zh), "same_service"
+                    tr("{number} 已在{name}排队", number=visit.number, name=target.title()), "same_service"
                 )
             if closed:
                 why = served.reason or tr("此业务暂停取号")
                 raise QueueRefused(
-                    tr("{name}现在不办理，不能转过去：{why}", name=target.name_zh, why=why), "service_closed"
+                    tr("{name}现在不办理，不能转过去：{why}", name=target.title(), why=why), "service_closed"
                 )
             self._release(conn, counter, _naive(now))
             return self._move(

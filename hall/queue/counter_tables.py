@@ -41,6 +41,25 @@ def _counter_columns() -> list[sa.Column[object]]:
 def extend_ticket(table: sa.Table) -> None:
     for column in _ticket_columns():
         table.append_column(column)
+    _line_indexes(table)
+
+
+# queue 1's index of the waiting tickets, without `line`: replaced by ix_queue_ticket_lane
+_OLD_WAITING_INDEX = "ix_queue_ticket_waiting"
+
+
+def _line_indexes(table: sa.Table) -> tuple[sa.Index, ...]:
+    """The waiting counts and people ahead follow the line a ticket waits in: a service's own
+    waiting tickets with `line` in the index (one covering scan, transferred ones left out), and
+    the tickets transferred to a service (few a day) by `line`."""
+    named = {str(i.name): i for i in table.indexes}
+    if "ix_queue_ticket_lane" in named:
+        return named["ix_queue_ticket_lane"], named["ix_queue_ticket_line"]
+    c = table.c
+    return (
+        sa.Index("ix_queue_ticket_lane", c.day, c.service, c.status, c.priority, c.seq, c.line),
+        sa.Index("ix_queue_ticket_line", c.day, c.line),
+    )
 
 
 def extend_counter(table: sa.Table) -> None:
@@ -76,6 +95,13 @@ def _migrate(conn: Connection) -> None:
     call.create(conn, checkfirst=True)
 
 
+def _index_lines(conn: Connection) -> None:
+    for index in _line_indexes(METADATA.tables["queue_ticket"]):
+        index.create(conn, checkfirst=True)
+    conn.exec_driver_sql(f"DROP INDEX IF EXISTS {_OLD_WAITING_INDEX}")
+
+
 register(
-    Migration("queue_calling", 1, "counter calling: ticket states, counter sessions, call log", _migrate)
+    Migration("queue_calling", 1, "counter calling: ticket states, counter sessions, call log", _migrate),
+    Migration("queue_calling", 2, "waiting tickets indexed by the line they wait in", _index_lines),
 )

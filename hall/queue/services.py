@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from core.schema import ConfigError
+from core.text import Bilingual
 
 _RANGE_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
@@ -77,6 +78,10 @@ class Service:
     def name_for(self, language: str) -> str:
         """The name in a UI language ("zh" or "en"); the config, not en.ts, holds the English."""
         return self.name_en if language == "en" else self.name_zh
+
+    def title(self) -> Bilingual:
+        """The name as a Text for messages: rendered in the reader's language."""
+        return Bilingual(self.name_zh, (), self.name_en)
 
     def number(self, seq: int) -> str:
         return f"{self.prefix}{seq:03d}"

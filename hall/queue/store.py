@@ -1,4 +1,5 @@
-"""The queue store: issues numbered tickets, calls them to counters, checks appointments in.
+"""The queue store: issues numbered tickets, checks appointments in, tells kiosks and staff how the
+lines stand (counters call tickets through hall/queue/calling.py).
 
 One SQLAlchemy Core code path for SQLite and PostgreSQL. A ticket number comes from one upsert
 (INSERT ... ON CONFLICT (service, day) DO UPDATE SET last = last + 1 RETURNING last) inside the
@@ -60,6 +61,7 @@ class Ticket:
     waiting_ahead: int = 0
     estimated_wait_min: int = 0
     counter: str | None = None
+    line: str | None = None  # transferred: the service whose line it waits in now
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -118,11 +120,45 @@ class Appointment:
 _tk = t.ticket.c
 _SERVICE_DAY = sa.and_(_tk.service == sa.bindparam("service"), _tk.day == sa.bindparam("day"))
 _HELD = sa.select(_tk.number).where(_SERVICE_DAY, _tk.id_hash == sa.bindparam("person"))
-_WAITING = sa.select(sa.func.count()).select_from(t.ticket).where(_SERVICE_DAY, _tk.status == t.WAITING)
+# a service's own waiting tickets, less those transferred to another service's line (one scan
+# of ix_queue_ticket_lane, which holds `line`)
+_WAITING = (
+    sa.select(sa.func.count())
+    .select_from(t.ticket)
+    .where(
+        _SERVICE_DAY,
+        _tk.status == t.WAITING,
+        sa.or_(_tk.line.is_(None), _tk.line == sa.bindparam("service")),
+    )
+)
 # "seq" above every real one: read before a ticket exists, every waiting ticket is older
 _BEFORE_ISSUE = 2**31 - 1
-_AHEAD_OF_PRIORITY = _WAITING.where(_tk.priority == 1, _tk.seq < sa.bindparam("seq"))
-_AHEAD_OF_WALK_IN = _WAITING.where(sa.or_(_tk.priority == 1, _tk.seq < sa.bindparam("seq")))
+_OF_PRIORITY = sa.and_(_tk.priority == 1, _tk.seq < sa.bindparam("seq"))
+_OF_WALK_IN = sa.or_(_tk.priority == 1, _tk.seq < sa.bindparam("seq"))
+# A transferred ticket keeps its service and number and waits in another service's `line`
+# (hall/queue/calling.py): it counts there. Tickets moved into a service's line are few a day,
+# found by ix_queue_ticket_line; ahead of a ticket if of higher priority, or as high and older.
+_MOVED_IN = (
+    sa.select(sa.func.count())
+    .select_from(t.ticket)
+    .where(
+        _tk.day == sa.bindparam("day"),
+        _tk.line == sa.bindparam("service"),
+        _tk.service != sa.bindparam("service"),
+        _tk.status == t.WAITING,
+        sa.or_(
+            _tk.priority > sa.bindparam("rank"),
+            sa.and_(_tk.priority == sa.bindparam("rank"), _tk.issued_at < sa.bindparam("issued")),
+        ),
+    )
+)
+
+
+def _ahead(lane: Any) -> Any:
+    """Tickets of the service's line ahead of one in `lane`: its own, and those moved in."""
+    return _WAITING.where(lane).scalar_subquery() + _MOVED_IN.scalar_subquery()
+
+
 _ACTIVE_COUNTERS = sa.select(sa.func.count(sa.distinct(_tk.counter))).where(
     _SERVICE_DAY, _tk.called_at >= sa.bindparam("since")
 )
@@ -156,7 +192,7 @@ def _context_reads(pg: bool) -> dict[tuple[bool, bool], Any]:
     samples = (sa.func.count(recent.c.ms), sa.func.coalesce(sa.func.sum(recent.c.ms), 0))
     out: dict[tuple[bool, bool], Any] = {}
     for priority in (False, True):
-        ahead = (_AHEAD_OF_PRIORITY if priority else _AHEAD_OF_WALK_IN).scalar_subquery()
+        ahead = _ahead(_OF_PRIORITY if priority else _OF_WALK_IN)
         stmt = sa.select(ahead, active, *samples).select_from(recent)
         out[priority, False] = stmt
         if pg:
@@ -503,13 +539,17 @@ class QueueStore:
         priority: bool,
         seq: int = _BEFORE_ISSUE,
         notify: dict[str, Any] | None = None,
+        issued: datetime | None = None,
     ) -> tuple[int, int]:
-        """(tickets waiting ahead, estimated wait in minutes) for a ticket `seq` of the lane, in
-        one statement; before the ticket exists, ahead is everyone its lane waits behind."""
+        """(tickets waiting ahead, estimated wait in minutes) for a ticket `seq` of the lane,
+        issued at `issued` (default now), in one statement; before the ticket exists, ahead is
+        everyone its lane waits behind, tickets transferred to the service included."""
         params: dict[str, Any] = {
             "service": svc.code,
             "day": now.date(),
             "seq": seq,
+            "rank": int(priority),
+            "issued": _utc_naive(issued or now),
             "since": _utc_naive(now - ACTIVE_COUNTER_WINDOW),
             "n": self.settings.recent_samples,
         }
@@ -636,88 +676,6 @@ class QueueStore:
             check_in_until=at + timedelta(minutes=self.settings.appointment_late_min),
         )
 
-    # ---- the counters' side -------------------------------------------------------------
-
-    def call_next(self, counter: str) -> Ticket | None:
-        """Finish the counter's current ticket and call the next one it serves (None: nobody waits)."""
-        served = [s.code for s in self.settings.services if counter in s.counters]
-        if not served:
-            raise QueueRefused(tr("没有这个窗口：{counter}", counter=counter), "unknown_counter")
-        now = self.local_now()
-        stamp = _utc_naive(now)
-        tk = t.ticket.c
-
-        def run(conn: Connection) -> Ticket | None:
-            conn.execute(
-                sa.update(t.ticket)
-                .where(tk.counter == counter, tk.status == t.CALLED)
-                .values(status=t.DONE, done_at=stamp)
-            )
-            # SKIP LOCKED: two counters calling at once take different tickets (SQLite ignores it
-            # and serialises through BEGIN IMMEDIATE instead)
-            row = conn.execute(
-                sa.select(t.ticket)
-                .where(tk.day == now.date(), tk.service.in_(served), tk.status == t.WAITING)
-                .order_by(tk.priority.desc(), tk.issued_at, tk.id)
-                .limit(1)
-                .with_for_update(skip_locked=True)
-            ).first()
-            self._set_counter(conn, counter, row, stamp)
-            if row is None:
-                return None
-            conn.execute(
-                sa.update(t.ticket)
-                .where(tk.id == row.id)
-                .values(status=t.CALLED, counter=counter, called_at=stamp)
-            )
-            self._notify(
-                conn, {"event": "called", "service": row.service, "number": row.number, "counter": counter}
-            )
-            return self._ticket(row, status=t.CALLED, counter=counter)
-
-        return self._tx(run)
-
-    def complete(self, number: str) -> Ticket:
-        """The counter finished serving today's ticket `number`: its time feeds the estimated wait."""
-        return self._finish(number, t.DONE)
-
-    def no_show(self, number: str) -> Ticket:
-        """Called but never came: closed without a service time."""
-        return self._finish(number, t.NO_SHOW)
-
-    def _finish(self, number: str, status: str) -> Ticket:
-        now = self.local_now()
-        tk = t.ticket.c
-
-        def run(conn: Connection) -> Ticket:
-            row = conn.execute(
-                sa.select(t.ticket).where(tk.day == now.date(), tk.number == number.strip().upper())
-            ).first()
-            if row is None:
-                raise QueueRefused(tr("今天没有这个号：{number}", number=number), "unknown_ticket")
-            if row.status != t.CALLED:
-                raise QueueRefused(tr("{number} 还没有叫号", number=row.number), "not_called")
-            conn.execute(
-                sa.update(t.ticket).where(tk.id == row.id).values(status=status, done_at=_utc_naive(now))
-            )
-            conn.execute(
-                sa.update(t.counter)
-                .where(t.counter.c.ticket_id == row.id)
-                .values(ticket_id=None, number=None)
-            )
-            return self._ticket(row, status=status)
-
-        return self._tx(run)
-
-    def _set_counter(self, conn: Connection, name: str, row: Any, stamp: datetime) -> None:
-        values = {
-            "ticket_id": row.id if row else None,
-            "number": row.number if row else None,
-            "updated_at": stamp,
-        }
-        stmt = _upsert(t.counter, self._pg).values(name=name, **values)
-        conn.execute(stmt.on_conflict_do_update(index_elements=[t.counter.c.name], set_=values))
-
     # ---- staff ---------------------------------------------------------------------------
 
     def ticket(self, number: str, day: date | None = None) -> Ticket | None:
@@ -734,8 +692,22 @@ class QueueStore:
         """A waiting ticket with the people ahead of it now and the wait (for a reprint)."""
         if ticket.status != t.WAITING:
             return ticket
-        svc, now = self.service(ticket.service), self.local_now()
-        ahead, wait = self._tx(lambda conn: self._context(conn, svc, now, ticket.priority, ticket.seq))
+        line, now = self.service(ticket.line or ticket.service), self.local_now()
+
+        def run(conn: Connection) -> tuple[int, int]:
+            seq = ticket.seq
+            if line.code != ticket.service:
+                # transferred here: the line's own tickets issued before it are ahead, i.e. those
+                # numbered below the first one issued after it
+                first_after = sa.select(sa.func.min(_tk.seq)).where(
+                    _tk.day == ticket.day,
+                    _tk.service == line.code,
+                    _tk.issued_at >= _utc_naive(ticket.issued_at),
+                )
+                seq = conn.execute(first_after).scalar() or _BEFORE_ISSUE
+            return self._context(conn, line, now, ticket.priority, seq, issued=ticket.issued_at)
+
+        ahead, wait = self._tx(run)
         return replace(ticket, waiting_ahead=ahead, estimated_wait_min=wait)
 
     def counters(self) -> dict[str, str | None]:
@@ -783,6 +755,7 @@ class QueueStore:
             "status": row.status,
             "issued_at": self._local(row.issued_at),
             "counter": row.counter,
+            "line": row.line,
         }
         values.update(override)
         return Ticket(**values)

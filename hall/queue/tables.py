@@ -48,9 +48,8 @@ ticket = sa.Table(
     sa.UniqueConstraint("service", "day", "seq", name="uq_queue_ticket_number"),
     # NULLs are distinct on both engines: anonymous tickets never collide
     sa.UniqueConstraint("service", "day", "id_hash", name="uq_queue_ticket_person"),
-    sa.Index("ix_queue_ticket_waiting", "day", "service", "status", "priority", "seq"),
 )
-extend_ticket(ticket)  # calling's columns (hall/queue/counter_tables.py)
+extend_ticket(ticket)  # calling's columns and the indexes on them (hall/queue/counter_tables.py)
 
 counter = sa.Table(
     "queue_counter",

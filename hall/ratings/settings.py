@@ -30,6 +30,13 @@ SECTION = Section(
             max=30,
         ),
         Option(
+            "overdue_check_every",
+            600.0,
+            "Seconds between checks for follow-ups past their deadline while the kiosk runs "
+            "(the staff alert rises or clears; also checked at start and when staff close one).",
+            min=1,
+        ),
+        Option(
             "phone_retention_days",
             30,
             "Days a citizen's phone number is kept after the item is closed; then it is erased.",

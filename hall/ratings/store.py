@@ -129,7 +129,7 @@ class Ratings:
 
         def run(conn: Connection) -> Rating:
             row = conn.execute(
-                sa.select(tk.service, tk.counter, tk.called_at, tk.kiosk_id).where(
+                sa.select(tk.service, tk.line, tk.counter, tk.called_at, tk.kiosk_id).where(
                     tk.day == day, tk.number == number.strip().upper()
                 )
             ).first()
@@ -137,8 +137,10 @@ class Ratings:
                 raise RatingRefused(tr("没有找到这张号票：{number}", number=number), "unknown_ticket")
             if row.called_at is None:
                 raise RatingRefused(tr("{number} 还没有办理，办理后再评价", number=number), "not_served")
+            # filed under the service that served it: a transferred ticket's line, not its issue
+            served_by = row.line or row.service
             return self._insert(
-                conn, TICKET, ref, row.service, counter or row.counter or "", level, reasons, text, phone
+                conn, TICKET, ref, served_by, counter or row.counter or "", level, reasons, text, phone
             )
 
         return self._rate(run, tr("这张号票已经评价过了"))

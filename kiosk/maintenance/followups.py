@@ -5,6 +5,8 @@ soonest due first, overdue ones marked; closing one with a reply goes through St
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -14,6 +16,8 @@ from kiosk.maintenance.session import Outcome
 
 if TYPE_CHECKING:
     from kiosk.maintenance.actions import Maintenance
+
+log = logging.getLogger(__name__)
 
 KINDS = {"rating": tr("差评回访"), "unresolved": tr("办不成事")}
 QUICK_REPLIES = (
@@ -25,7 +29,7 @@ QUICK_REPLIES = (
 
 def overdue_alert(store: Any, alerts: Any) -> int:
     """Raise (or clear) the staff alert for items past their deadline; returns how many. Run at
-    start and after each item staff close here (the CLI's closes clear it at the next start)."""
+    start, after each item staff close here, and by OverdueWatch while the kiosk runs."""
     today = store.today()
     late = sum(i.overdue(today) for i in store.items(open_only=True, limit=10_000))
     if late:
@@ -33,6 +37,33 @@ def overdue_alert(store: Any, alerts: Any) -> int:
     else:
         alerts.clear("ratings", "overdue")
     return late
+
+
+class OverdueWatch:
+    """overdue_alert every `every` seconds on a thread of its own (a database read never holds
+    the screen): a deadline passing while the kiosk runs, or a close from the CLI or another
+    kiosk, shows in the alerts without a restart."""
+
+    def __init__(self, store: Any, alerts: Any, every: float) -> None:
+        self.store, self.alerts, self.every = store, alerts, every
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        def loop() -> None:
+            while not self._stop.wait(self.every):
+                try:
+                    overdue_alert(self.store, self.alerts)
+                except Exception:  # a database hiccup must not end the watch
+                    log.exception("overdue follow-up check failed; retrying next round")
+
+        self._thread = threading.Thread(target=loop, name="overdue-followups", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from core.text import Text, tr
 from hall.queue.errors import QueueError
 from kiosk.ui import theme
 from kiosk.ui.bridge import channel
-from kiosk.ui.i18n import ui
+from kiosk.ui.i18n import Languages, ui
 from kiosk.ui.screens.base import clear
 from kiosk.ui.widgets import button, label
 
@@ -56,10 +56,17 @@ class CounterWindow(QWidget):
 
         root = QVBoxLayout(self)
         root.setContentsMargins(16, 8, 16, 8)
+        # the clerk's language, this window's own (a kiosk in the same process keeps its language)
+        self.languages = Languages(app_wide=False)
+        self._error: Text | None = None
+        top = QHBoxLayout()
         self.title = label("", "Title", wrap=False)
+        top.addWidget(self.title, 1)
+        self.language = button("English", self._toggle_language, "secondary", "language")
+        top.addWidget(self.language)
         self.error = label("", "Error")
         self.pages = QStackedWidget()
-        root.addWidget(self.title)
+        root.addLayout(top)
         root.addWidget(self.pages, 1)
         root.addWidget(self.error)
 
@@ -88,6 +95,7 @@ class CounterWindow(QWidget):
             ("resume", tr("恢复服务"), lambda: self._act("resume")),
             ("logout", tr("退出登录"), lambda: self._act("logout")),
         ]
+        self._action_texts = {name: text for name, text, _ in actions}
         cell = 0
         for name, text, fn in actions:
             b = button(ui(text), fn, "secondary" if name in ("pause", "resume", "logout") else "", name)
@@ -123,6 +131,10 @@ class CounterWindow(QWidget):
         self.timer.start()
 
     def _show_login(self) -> None:
+        with self.languages.rendering():
+            self._draw_login()
+
+    def _draw_login(self) -> None:
         clear(self.login_layout)
         settings = self.calling.store.settings
         self.title.setText(ui(tr("窗口登录")))
@@ -139,7 +151,7 @@ class CounterWindow(QWidget):
             self.service_buttons: dict[str, QPushButton] = {}
             for code in self.calling.services_of(self.counter):
                 svc = settings.service(code)
-                b = QPushButton(svc.name_zh)
+                b = QPushButton(svc.name_for(self.languages.current))
                 b.setProperty("role", "secondary")
                 b.setObjectName(f"service_{code}")
                 b.setCheckable(True)
@@ -157,7 +169,7 @@ class CounterWindow(QWidget):
     def _login(self) -> None:
         chosen = tuple(c for c, b in self.service_buttons.items() if b.isChecked())
         if not chosen:
-            self.error.setText(ui(tr("请至少选择一项业务")))
+            self.show_error(tr("请至少选择一项业务"))
             return
         self._run(lambda: self.calling.login(self.counter, chosen), then_state=True)
 
@@ -178,7 +190,12 @@ class CounterWindow(QWidget):
             if current is not None and svc.code == current.line:
                 continue
             self.transfer_row.addWidget(
-                button(svc.name_zh, partial(self._transfer, svc.code), "secondary", f"transfer_{svc.code}")
+                button(
+                    svc.name_for(self.languages.current),
+                    partial(self._transfer, svc.code),
+                    "secondary",
+                    f"transfer_{svc.code}",
+                )
             )
 
     def _transfer(self, code: str) -> None:
@@ -189,7 +206,7 @@ class CounterWindow(QWidget):
         """fn on the worker; then the counter's state and lines, read there too."""
         self._busy = True
         if not quiet:
-            self.error.setText("")
+            self.show_error(None)
 
         def work() -> None:
             result: dict[str, Any] = {"action": action}
@@ -214,7 +231,7 @@ class CounterWindow(QWidget):
     def _show_result(self, result: dict[str, Any]) -> None:
         self._busy = False
         if "error" in result:
-            self.error.setText(ui(result["error"]))
+            self.show_error(result["error"])
         if "state" in result:
             self.state, self.lines = result["state"], result["lines"]
             self._render()
@@ -223,13 +240,43 @@ class CounterWindow(QWidget):
 
     # ---- drawing ----
 
+    def _toggle_language(self) -> None:
+        lang = "zh" if self.languages.current == "en" else "en"
+        self.languages.set(lang)
+        self.language.setText("中文" if lang == "en" else "English")
+        with self.languages.rendering():
+            for name, b in self.buttons.items():
+                b.setText(ui(self._action_texts[name]))
+            self.show_error(self._error)
+            if self.calling is None:
+                self.title.setText(ui(tr("正在连接排队系统…")))
+        if self.calling is not None:
+            if self.pages.currentWidget() is self.main_page and self.state is not None:
+                self._render()
+            else:
+                self._show_login()
+            if self.transfer_row.count():
+                self._choose_transfer()
+
+    def show_error(self, error: Text | None) -> None:
+        self._error = error
+        with self.languages.rendering():
+            self.error.setText(ui(error) if error is not None else "")
+
     def _render(self) -> None:
+        with self.languages.rendering():
+            self._draw()
+
+    def _draw(self) -> None:
         state = self.state
         if state is None or not state.logged_in:
-            self._show_login()
+            self._draw_login()
             return
         settings = self.calling.store.settings
-        names = "、".join(settings.service(s).name_zh for s in state.services)
+        lang = self.languages.current
+        names = (", " if lang == "en" else "、").join(
+            settings.service(s).name_for(lang) for s in state.services
+        )
         paused = ui(tr("（暂停中）")) if state.paused else ""
         self.title.setText(ui(tr("{counter} 号窗口", counter=state.name)) + f" · {names}{paused}")
         current = state.current
@@ -266,7 +313,7 @@ class CounterWindow(QWidget):
         for code, visits in self.lines.items():
             svc = settings.service(code)
             self.lines_box.addWidget(
-                label(ui(tr("{name}：{n} 人等候", name=svc.name_zh, n=len(visits))), "Body")
+                label(ui(tr("{name}：{n} 人等候", name=svc.name_for(lang), n=len(visits))), "Body")
             )
             shown = [v.number + (ui(tr("（暂缓）")) if v.status == "held" else "") for v in visits[:12]]
             more = ui(tr(" 等 {n} 个", n=len(visits))) if len(visits) > 12 else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -17,11 +19,37 @@ _current = "zh"
 _translator: QTranslator | None = None
 
 
+# The language of the window rendering now, when it has one of its own (see Languages).
+_window: str | None = None
+
+
+@contextmanager
+def rendering(lang: str) -> Iterator[None]:
+    """Texts shown inside (ui()) are in `lang`, whatever the application's language is."""
+    global _window
+    before, _window = _window, lang
+    try:
+        yield
+    finally:
+        _window = before
+
+
 class Languages:
-    def __init__(self) -> None:
+    """The kiosk's language (app_wide: every screen that follows), or one window's own (the
+    rating pad, a counter terminal: in a one-process hall the citizen's English at the pad must
+    not carry over to the kiosk's next screen). A window with its own draws inside rendering()."""
+
+    def __init__(self, app_wide: bool = True) -> None:
         self.current = "zh"
+        self.app_wide = app_wide
+
+    def rendering(self) -> AbstractContextManager[None]:
+        return rendering(self.current)
 
     def set(self, lang: str) -> None:
+        if not self.app_wide:
+            self.current = lang
+            return
         global _current, _translator
         app = QCoreApplication.instance()
         if _translator is not None and app is not None:
@@ -44,6 +72,8 @@ def ui(text: TextLike) -> str:
     """A Text in the current language, fields filled; a plain str (a name, a number) is shown as is."""
     if isinstance(text, str):
         return text
+    if _window is not None:  # a window's own language: not the application's translator
+        return english(text) if _window == "en" else text.render(None, _window)
     return text.render(translate, _current)
 
 
@@ -62,4 +92,4 @@ def english(text: TextLike) -> str:
     return text.render(lambda s: found.translate("", s) or s, "en")
 
 
-__all__ = ["Languages", "Text", "english", "translate", "ui"]
+__all__ = ["Languages", "Text", "english", "rendering", "translate", "ui"]

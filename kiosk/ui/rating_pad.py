@@ -47,8 +47,9 @@ class RatingPad(QWidget):
         root = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addStretch(1)
-        self.languages = Languages()
-        # the citizen's language for this rating; back to Chinese when it ends
+        # the citizen's language for this rating, the pad's own (the kiosk beside it keeps its
+        # language); back to Chinese when the rating ends
+        self.languages = Languages(app_wide=False)
         self.language = button("English", self._toggle_language, "secondary", "language")
         top.addWidget(self.language)
         root.addLayout(top)
@@ -57,9 +58,8 @@ class RatingPad(QWidget):
         self.waiting = QWidget()
         idle = QVBoxLayout(self.waiting)
         idle.addStretch(1)
-        self.idle_text = label(
-            ui(tr("办理完成后，请在这里为本次服务评价")), "Title", align=Qt.AlignmentFlag.AlignCenter
-        )
+        self.idle_text = label("", "Title", align=Qt.AlignmentFlag.AlignCenter)
+        self._say(tr("办理完成后，请在这里为本次服务评价"))
         idle.addWidget(self.idle_text)
         idle.addStretch(1)
         self.stack.addWidget(self.waiting)
@@ -74,7 +74,7 @@ class RatingPad(QWidget):
     def rate(self, number: str, counter: str) -> None:
         """Ask for the rating of `number` served at `counter` (a rating still open is dropped)."""
         if self.ratings is None:
-            self.idle_text.setText(ui(tr("评价系统暂时无法使用")))
+            self._say(tr("评价系统暂时无法使用"))
             return
         self.host.cancel("next citizen")
         spec = FlowSpec(
@@ -103,7 +103,8 @@ class RatingPad(QWidget):
             self.stack.addWidget(screen)
         self.current_view = view
         self._answer = answer or (lambda _i: None)
-        screen.show_view(view, self._answer)
+        with self.languages.rendering():
+            screen.show_view(view, self._answer)
         self.stack.setCurrentWidget(screen)
 
     def flow_ended(self, outcome: Outcome) -> None:
@@ -116,7 +117,7 @@ class RatingPad(QWidget):
     def flow_failed(self, error: BaseException) -> None:
         log.error("rating pad: %s", error)
         self._idle()
-        self.idle_text.setText(ui(tr("评价未能保存，请咨询工作人员")))
+        self._say(tr("评价未能保存，请咨询工作人员"))
 
     def _toggle_language(self) -> None:
         self._set_language("zh" if self.languages.current == "en" else "en")
@@ -128,14 +129,18 @@ class RatingPad(QWidget):
         if view is not None:
             self.show_view(view, self._answer)  # the same question, now in this language
         else:
-            self.idle_text.setText(ui(tr("办理完成后，请在这里为本次服务评价")))
+            self._say(tr("办理完成后，请在这里为本次服务评价"))
 
     def _idle(self) -> None:
         if self.languages.current != "zh":
             self._set_language("zh")
         self.current_view = None
-        self.idle_text.setText(ui(tr("办理完成后，请在这里为本次服务评价")))
+        self._say(tr("办理完成后，请在这里为本次服务评价"))
         self.stack.setCurrentWidget(self.waiting)
+
+    def _say(self, text: Text) -> None:
+        with self.languages.rendering():
+            self.idle_text.setText(ui(text))
 
     def answer(self, intent: Intent) -> None:
         """Tests and the demo: answer the view on screen as a tap would."""

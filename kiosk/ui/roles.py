@@ -83,7 +83,7 @@ class HallWindows:
             for w in self.windows():
                 w.setWindowTitle(ui(store.reason))
             if self.counter is not None:
-                self.counter.error.setText(ui(store.reason))
+                self.counter.show_error(store.reason)
             if self.board is not None:
                 self.board.on_feed_status("offline", str(store.reason))
             QTimer.singleShot(RETRY_MS, self._open)

@@ -48,13 +48,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="153"/>
+        <location filename="../../flows/rating.py" line="180"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="154"/>
+        <location filename="../../flows/rating.py" line="181"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -461,8 +461,8 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
         <location filename="../../flows/queue.py" line="280"/>
-        <location filename="../../flows/rating.py" line="83"/>
-        <location filename="../../flows/rating.py" line="100"/>
+        <location filename="../../flows/rating.py" line="91"/>
+        <location filename="../../flows/rating.py" line="108"/>
         <location filename="../../flows/reissue_slip.py" line="126"/>
         <location filename="../../flows/unresolved.py" line="86"/>
         <source>完成</source>
@@ -3067,18 +3067,18 @@ Please check that the paper shows the same</translation>
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="276"/>
+        <location filename="../../hall/queue/store.py" line="312"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="305"/>
+        <location filename="../../hall/queue/store.py" line="341"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="330"/>
-        <location filename="../../hall/queue/store.py" line="417"/>
+        <location filename="../../hall/queue/store.py" line="366"/>
+        <location filename="../../hall/queue/store.py" line="453"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
@@ -3114,7 +3114,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="314"/>
-        <location filename="../../hall/queue/store.py" line="355"/>
+        <location filename="../../hall/queue/store.py" line="391"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
@@ -3139,82 +3139,79 @@ Please check that the paper shows the same</translation>
         <translation>{number} is already being served</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="375"/>
+        <location filename="../../hall/queue/store.py" line="411"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="378"/>
-        <location filename="../../hall/queue/store.py" line="537"/>
+        <location filename="../../hall/queue/store.py" line="414"/>
+        <location filename="../../hall/queue/store.py" line="577"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="488"/>
-        <location filename="../../hall/queue/store.py" line="607"/>
+        <location filename="../../hall/queue/store.py" line="524"/>
+        <location filename="../../hall/queue/store.py" line="647"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="494"/>
+        <location filename="../../hall/queue/store.py" line="530"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="543"/>
+        <location filename="../../hall/queue/store.py" line="583"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="569"/>
+        <location filename="../../hall/queue/store.py" line="609"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="594"/>
+        <location filename="../../hall/queue/store.py" line="634"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="598"/>
+        <location filename="../../hall/queue/store.py" line="638"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="605"/>
+        <location filename="../../hall/queue/store.py" line="645"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="612"/>
+        <location filename="../../hall/queue/store.py" line="652"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="619"/>
+        <location filename="../../hall/queue/store.py" line="659"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="115"/>
-        <location filename="../../hall/queue/store.py" line="645"/>
         <source>没有这个窗口：{counter}</source>
         <translation>No such counter: {counter}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="697"/>
         <location filename="../../kiosk/queue_admin.py" line="244"/>
         <source>今天没有这个号：{number}</source>
         <translation>No such ticket today: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="699"/>
         <location filename="../../kiosk/queue_admin.py" line="246"/>
         <source>{number} 还没有叫号</source>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="810"/>
+        <location filename="../../hall/queue/store.py" line="783"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -4964,113 +4961,113 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Time left {m}:{s}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="56"/>
+        <location filename="../../flows/rating.py" line="58"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="57"/>
+        <location filename="../../flows/rating.py" line="59"/>
         <source>请您对本次服务作出评价，也可以跳过</source>
         <translation>Please rate this service, or skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="60"/>
+        <location filename="../../flows/rating.py" line="62"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="60"/>
+        <location filename="../../flows/rating.py" line="62"/>
         <source>不评价，直接结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="64"/>
+        <location filename="../../flows/rating.py" line="66"/>
         <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
         <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press “Skip” if you prefer not to rate. Ratings never record who you are.</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="79"/>
+        <location filename="../../flows/rating.py" line="87"/>
         <source>评价未能提交</source>
         <translation>The rating could not be sent</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="89"/>
+        <location filename="../../flows/rating.py" line="97"/>
         <source>我们会在 {due} 前处理并电话答复您。编号 {ref}</source>
         <translation>We will look into it and call you back by {due}. Reference {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="91"/>
+        <location filename="../../flows/rating.py" line="99"/>
         <source>我们会在 {due} 前核实处理。编号 {ref}</source>
         <translation>We will look into it by {due}. Reference {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="93"/>
+        <location filename="../../flows/rating.py" line="101"/>
         <source>感谢您的支持，欢迎再来</source>
         <translation>Thank you, and welcome back</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="95"/>
-        <location filename="../../flows/rating.py" line="98"/>
+        <location filename="../../flows/rating.py" line="103"/>
+        <location filename="../../flows/rating.py" line="106"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="115"/>
+        <location filename="../../flows/rating.py" line="141"/>
         <source>请告诉我们哪里做得不好</source>
         <translation>Please tell us what went wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="116"/>
+        <location filename="../../flows/rating.py" line="142"/>
         <source>请选择不满意的原因，可以多选，也可以写下来</source>
         <translation>Choose what you were unhappy with (one or more), or write it down</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="118"/>
+        <location filename="../../flows/rating.py" line="144"/>
         <source>其他想说的（可不填）</source>
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="137"/>
+        <location filename="../../flows/rating.py" line="164"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="138"/>
+        <location filename="../../flows/rating.py" line="165"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="140"/>
+        <location filename="../../flows/rating.py" line="167"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="140"/>
+        <location filename="../../flows/rating.py" line="167"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="141"/>
+        <location filename="../../flows/rating.py" line="168"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="141"/>
+        <location filename="../../flows/rating.py" line="168"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="155"/>
+        <location filename="../../flows/rating.py" line="182"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="192"/>
+        <location filename="../../flows/rating.py" line="219"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="213"/>
+        <location filename="../../flows/rating.py" line="240"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>
@@ -5155,60 +5152,60 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>{number} has not been served yet; please rate after the service</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="144"/>
-        <location filename="../../hall/ratings/store.py" line="197"/>
+        <location filename="../../hall/ratings/store.py" line="146"/>
+        <location filename="../../hall/ratings/store.py" line="199"/>
         <source>这张号票已经评价过了</source>
         <translation>This ticket has already been rated</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="159"/>
+        <location filename="../../hall/ratings/store.py" line="161"/>
         <source>没有可评价的办理记录</source>
         <translation>There is nothing to rate</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="162"/>
-        <location filename="../../hall/ratings/store.py" line="197"/>
+        <location filename="../../hall/ratings/store.py" line="164"/>
+        <location filename="../../hall/ratings/store.py" line="199"/>
         <source>本次办理已经评价过了</source>
         <translation>This visit has already been rated</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="191"/>
+        <location filename="../../hall/ratings/store.py" line="193"/>
         <source>没有这个评价原因：{code}</source>
         <translation>No such rating reason: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="227"/>
+        <location filename="../../hall/ratings/store.py" line="229"/>
         <source>请选择或填写没有办成的事</source>
         <translation>Please choose or write down what you could not get done</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="308"/>
+        <location filename="../../hall/ratings/store.py" line="310"/>
         <source>备注不能为空</source>
         <translation>The note cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="313"/>
+        <location filename="../../hall/ratings/store.py" line="315"/>
         <source>没有这条评价：{id}</source>
         <translation>No such rating: {id}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="354"/>
+        <location filename="../../hall/ratings/store.py" line="356"/>
         <source>没有这个编号：{ref}</source>
         <translation>No such reference number: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="361"/>
+        <location filename="../../hall/ratings/store.py" line="363"/>
         <source>请填写答复内容</source>
         <translation>Please write the reply</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="364"/>
-        <location filename="../../hall/ratings/store.py" line="377"/>
+        <location filename="../../hall/ratings/store.py" line="366"/>
+        <location filename="../../hall/ratings/store.py" line="379"/>
         <source>{ref} 已经办结</source>
         <translation>{ref} is already closed</translation>
     </message>
     <message>
-        <location filename="../../hall/ratings/store.py" line="447"/>
+        <location filename="../../hall/ratings/store.py" line="449"/>
         <source>评价系统暂时无法使用，请稍后再试</source>
         <translation>Ratings are temporarily unavailable, please try again later</translation>
     </message>
@@ -5326,43 +5323,43 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Touch here to type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="22"/>
         <source>差评回访</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="18"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="22"/>
         <source>办不成事</source>
         <translation>Could not get it done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="20"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="24"/>
         <source>已电话联系市民并解决</source>
         <translation>Called the citizen back and resolved it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="21"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="25"/>
         <source>已告知办理地点和所需材料</source>
         <translation>Told the citizen where to go and what to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="22"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="26"/>
         <source>已转交相关部门处理</source>
         <translation>Passed to the department responsible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="32"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="36"/>
         <source>{n} 项回访或办不成事已超过答复期限</source>
         <translation>{n} follow-up items (bad ratings, things citizens could not get done) are past their deadline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="89"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="120"/>
         <location filename="../../kiosk/ui/maintenance/followups.py" line="38"/>
         <source>评价系统不可用</source>
         <translation>Ratings unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="92"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="123"/>
         <source>{ref} 已办结</source>
         <translation>{ref} closed</translation>
     </message>
@@ -5388,7 +5385,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/maintenance/queue_desk.py" line="20"/>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
@@ -5423,189 +5420,190 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Ticket {n} reprinted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
         <source>期限 {due}</source>
         <translation>Due {due}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="62"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="49"/>
         <source>轻触一项查看和答复</source>
         <translation>Touch an item to see and answer it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="65"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
         <source>编号：{ref}（{kind}）</source>
         <translation>Reference: {ref} ({kind})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="66"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="70"/>
         <source>受理：{at}，期限：{due}</source>
         <translation>Received: {at}, due: {due}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="67"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="71"/>
         <source>业务：{s}</source>
         <translation>Service: {s}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="68"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="72"/>
         <source>内容：{what}</source>
         <translation>What: {what}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
         <source>回访电话：{phone}</source>
         <translation>Call-back number: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
         <source>未留</source>
         <translation>none given</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
         <source>答复：{reply}</source>
         <translation>Reply: {reply}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="81"/>
         <source>答复内容</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="80"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="87"/>
         <source>叫下一位</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="81"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="88"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="82"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="89"/>
         <source>开始办理</source>
         <translation>Start serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="83"/>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="86"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="90"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="91"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance/queue_desk.py" line="21"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="84"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="91"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="85"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="92"/>
         <source>暂缓</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="86"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="93"/>
         <source>转其他业务</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="88"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="95"/>
         <source>恢复服务</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="89"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="96"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="113"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="121"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="252"/>
         <source>正在连接排队系统…</source>
         <translation>Connecting to the queue…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="128"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="140"/>
         <source>窗口登录</source>
         <translation>Counter login</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="129"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="141"/>
         <source>请选择本窗口：</source>
         <translation>Choose this counter:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="138"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="150"/>
         <source>本窗口办理的业务（可多选）：</source>
         <translation>Services at this counter (several allowed):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="149"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="161"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="160"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="172"/>
         <source>请至少选择一项业务</source>
         <translation>Choose at least one service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="202"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="219"/>
         <source>操作失败：{why}</source>
         <translation>Action failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="233"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="280"/>
         <source>（暂停中）</source>
         <translation> (paused)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="239"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="286"/>
         <source>暂停服务中，恢复后可叫号</source>
         <translation>Paused: resume to call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="239"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="286"/>
         <source>空闲，可叫下一位</source>
         <translation>Free: call the next citizen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="242"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="289"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="244"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="291"/>
         <source>已叫号 {n} 次，等待群众到窗口</source>
         <translation>Called {n} times, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="265"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="312"/>
         <source>等候队列</source>
         <translation>Waiting lines</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="269"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="316"/>
         <source>{name}：{n} 人等候</source>
         <translation>{name}: {n} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="271"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="318"/>
         <source>（暂缓）</source>
         <translation> (held)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="272"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="319"/>
         <source> 等 {n} 个</source>
         <translation> ({n} in all)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="273"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="320"/>
         <source>无人等候</source>
         <translation>Nobody waiting</translation>
     </message>
@@ -5646,14 +5644,14 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/ui/board_window.py" line="190"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="133"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="234"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="145"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="281"/>
         <source>{counter} 号窗口</source>
         <translation>Counter {counter}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/board_window.py" line="192"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="87"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="94"/>
         <source>暂停服务</source>
         <translation>Paused</translation>
     </message>
@@ -5668,9 +5666,9 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>{name}: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/rating_pad.py" line="61"/>
-        <location filename="../../kiosk/ui/rating_pad.py" line="131"/>
-        <location filename="../../kiosk/ui/rating_pad.py" line="137"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="62"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="132"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="138"/>
         <source>办理完成后，请在这里为本次服务评价</source>
         <translation>After your service, please rate it here</translation>
     </message>
@@ -5685,7 +5683,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Rate the service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/rating_pad.py" line="119"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="120"/>
         <source>评价未能保存，请咨询工作人员</source>
         <translation>The rating could not be saved; please ask the staff</translation>
     </message>

@@ -21,6 +21,7 @@ from hall.db import open_engine, sqlite_url
 from hall.ratings import Ratings
 from kiosk.config import load
 from tests.flows.fakes import citizen
+from tests.queue.helpers import at_counter
 
 
 def finishing(result: Any) -> Callable[[FlowContext], FlowGen]:
@@ -164,7 +165,7 @@ def test_the_counter_pad_rates_the_ticket_it_served(tmp_path, make_ctx, store):
     config = load(None, {"queue.always_open": True, "kiosk.data_dir": str(tmp_path / "data")})
     queue = open_queue(config, store.clock, url=str(store.engine.url))
     queue.issue("social")
-    queue.call_next("3")
+    at_counter(queue, "3").call_next("3")
     ctx = make_ctx()
     t = run(lambda c: rating.for_ticket(c, "B001", counter="3"), ctx, citizen(Intent("4"), Intent("ok")))
     assert str(t.views[0].title) == "请对 B001 号的服务作出评价"
@@ -186,3 +187,42 @@ def test_a_rating_pad_run_as_a_journey_is_not_rated_again(tmp_path, make_ctx, st
     pad = FlowSpec("pad", "评价", "", lambda c: rating.after_journey(c, spec("x")))
     t = run(partial(rating.journey, pad), make_ctx(), citizen(Intent("5"), Intent("ok")))
     assert sum(isinstance(v, Choose) for v in t.views) == 1 and len(store.ratings()) == 1
+
+
+def stored(store: Ratings, n: int = 1) -> list[Any]:
+    """The ratings once `n` are there: a walked-away rating is stored on a thread of its own."""
+    import time
+
+    deadline = time.monotonic() + 10
+    while len(store.ratings()) < n:
+        assert time.monotonic() < deadline, "the rating was not kept"
+        time.sleep(0.02)
+    return store.ratings()
+
+
+def test_walking_away_at_the_reasons_screen_keeps_the_level_without_reasons(make_ctx, store):
+    t = journey(spec("printed"), make_ctx(), Intent("2"))  # 不满意, then nothing: the screen times out
+    assert isinstance(t.views[-1], Pick) and t.outcome == Finished("printed")
+    [r] = stored(store)
+    assert (r.level, r.reasons, r.text) == (2, (), "")
+    assert store.item(r.followup).phone is None  # a follow-up item all the same
+
+
+def test_walking_away_at_the_phone_question_keeps_the_level_and_the_reasons(make_ctx, store):
+    journey(spec("printed"), make_ctx(), Intent("1"), Intent("ok", Picked(("slow",), "太慢")))
+    [r] = stored(store)
+    assert (r.level, r.reasons, r.text) == (1, ("slow",), "太慢")
+
+
+def test_home_or_idle_ending_the_session_at_those_screens_keeps_it_too(make_ctx, store):
+    from flows.runtime import FlowRunner
+
+    ctx = make_ctx()
+    runner = FlowRunner(rating.journey(spec("printed"), ctx), ctx.session, ctx.clock)
+    runner.start()
+    runner.answer(Intent("ok"))  # the journey's last screen
+    runner.answer(Intent("2"))  # 不满意
+    assert isinstance(runner.answer(Intent("ok", Picked(("unclear",), ""))), Choose)  # the phone question
+    runner.cancel("home")
+    [r] = stored(store)
+    assert (r.level, r.reasons) == (2, ("unclear",))

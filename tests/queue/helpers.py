@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from core.clock import FakeClock
 from hall.db import open_engine
+from hall.queue.calling import Calling
 from hall.queue.services import QueueSettings, parse_settings
 from hall.queue.settings import SECTION, SERVICE_OPTIONS
 from hall.queue.store import QueueStore
@@ -41,6 +42,14 @@ def service(code: str, prefix: str, **kw: Any) -> dict[str, Any]:
     entry.update(code=code, prefix=prefix, name_zh=f"业务{prefix}", counters=[str(ord(prefix[0]) - 64)])
     entry.update(kw)
     return entry
+
+
+def at_counter(store: QueueStore, *counters: str, **kw: Any) -> Calling:
+    """Counters logged in for all their services, as clerks at their terminals."""
+    calling = Calling(store, **kw)
+    for counter in counters:
+        calling.login(counter)
+    return calling
 
 
 def settings(services: list[dict[str, Any]] | None = None, **kw: Any) -> QueueSettings:

@@ -176,10 +176,16 @@ def test_an_older_database_gets_the_calling_columns_by_migration(db: Db) -> None
             "CREATE TABLE schema_version (component VARCHAR(40) PRIMARY KEY, version INTEGER)"
         )
         conn.exec_driver_sql("INSERT INTO schema_version VALUES ('queue', 1)")
-    assert migrate(engine)["queue_calling"] == 1
+        conn.exec_driver_sql(
+            "CREATE INDEX ix_queue_ticket_waiting ON queue_ticket (day, service, status, priority, seq)"
+        )
+    assert migrate(engine)["queue_calling"] == 2
     columns = {c["name"] for c in sa.inspect(engine).get_columns("queue_ticket")}
     assert {"calls", "served_at", "return_at", "line"} <= columns
     assert {"services", "paused"} <= {c["name"] for c in sa.inspect(engine).get_columns("queue_counter")}
+    indexes = {i["name"] for i in sa.inspect(engine).get_indexes("queue_ticket")}
+    assert {"ix_queue_ticket_lane", "ix_queue_ticket_line"} <= indexes  # counts follow `line`
+    assert "ix_queue_ticket_waiting" not in indexes  # replaced by the lane index: one write less
     engine.dispose()
 
 
@@ -206,3 +212,28 @@ def test_a_service_out_of_tickets_for_today_still_takes_a_transfer(db: Db) -> No
     calling.call_next("2")
     assert calling.transfer("2", "a").line == "a"  # the ticket exists: no new number is taken
     assert [v.number for v in calling.waiting(["a"])["a"]] == ["A001", "B001"]
+
+
+def test_a_transferred_ticket_counts_in_the_line_it_waits_in_on_the_home_and_its_tickets(db: Db) -> None:
+    """The kiosk home's waiting counts, a new ticket's people ahead and a reprint's standing
+    follow the service that will serve a transferred ticket, in the order counters call."""
+    store, calling, clock = setup(db)
+    store.issue("b"), store.issue("b")
+    clock.advance(10)
+    store.issue("a")
+    calling.login("2")
+    calling.call_next("2")
+    clock.advance(10)
+    calling.transfer("2", "a")  # B001 now waits for A, ahead of A001 (issued earlier)
+    waiting = {a.service.code: a.waiting for a in store.overview()}
+    assert (waiting["a"], waiting["b"]) == (2, 1)
+    assert store.issue("a").waiting_ahead == 2  # A001 and B001
+    assert store.issue("b").waiting_ahead == 1  # B002 only
+    moved = store.ticket("B001")
+    assert moved is not None and moved.line == "a"
+    assert store.standing(moved).waiting_ahead == 0
+    assert store.standing(store.ticket("A001")).waiting_ahead == 1  # type: ignore[arg-type]
+    assert [v.number for v in calling.waiting(["a"])["a"]][:2] == ["B001", "A001"]
+    calling.login("1")
+    assert calling.call_next("1").number == "B001"  # type: ignore[union-attr]
+    assert {a.service.code: a.waiting for a in store.overview()}["a"] == 2  # A001, A002

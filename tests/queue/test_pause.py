@@ -8,7 +8,7 @@ from datetime import datetime
 
 from core.clock import FakeClock
 from hall.queue.today import tickets_by_status
-from tests.queue.helpers import YOUNG, Db, local
+from tests.queue.helpers import YOUNG, Db, at_counter, local
 from tests.queue.test_store import hall, refused
 
 
@@ -41,9 +41,10 @@ def test_the_day_s_tickets_by_status_and_a_reprint_s_standing(db: Db) -> None:
     store = db.store(hall(), clock)
     for _ in range(3):
         store.issue("b")
-    store.call_next("2")
-    store.complete("B001")
-    store.call_next("2")
+    calling = at_counter(store, "2")
+    calling.call_next("2")
+    calling.finish("2")
+    calling.call_next("2")
     counts = tickets_by_status(store.engine, store.today())
     assert counts == {"b": {"done": 1, "called": 1, "waiting": 1}}
     ticket = store.ticket("B003")

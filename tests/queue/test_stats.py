@@ -66,8 +66,11 @@ def test_a_days_table_per_service_counter_and_hour(db: Db, capsys: Any) -> None:
     text = capsys.readouterr().out
     assert "Hall statistics for 2026-01-05" in text
     rows = {x.split()[0]: x.split() for x in text.splitlines() if x.strip()}
-    # the ratings count where hall/ratings files them: B001 under the service it was issued for
-    assert rows["a"][-2:] == ["1", "5.0"] and rows["b"][-2:] == ["1", "2.0"]
+    # ratings count where the tickets were served: B001 (issued for B) was served in A's line
+    assert rows["a"][-2:] == ["2", "3.5"]
+    assert main(["--url", db.url, "--day", "2026-01-05", "--csv"]) == 0
+    b = next(r for r in csv.DictReader(io.StringIO(capsys.readouterr().out)) if r["key"] == "b")
+    assert (b["ratings"], b["avg_rating"]) == ("", "")  # none filed under B
     assert rows["1"][-2:] == ["2", "3.5"]  # counter 1 served both
     hour = next(x for x in text.splitlines() if x.startswith("09:00"))
     assert hour.split()[-2:] == ["3", "3.7"]

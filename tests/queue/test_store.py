@@ -1,5 +1,5 @@
 """The queue store on SQLite and PostgreSQL: numbers, days, limits, real-name, priority,
-appointments, counters and the estimated wait, as the hall would see them."""
+appointments, counters (calling through hall/queue/calling.py) and the estimated wait."""
 
 from __future__ import annotations
 
@@ -13,7 +13,19 @@ import pytest
 from core.clock import FakeClock
 from hall.db import open_engine
 from hall.queue import QueueKeyMismatch, QueueRefused, QueueStore, QueueUnavailable
-from tests.queue.helpers import ELDER, KEY, TZ, YOUNG, Db, database, local, service, settings, synthetic_id
+from tests.queue.helpers import (
+    ELDER,
+    KEY,
+    TZ,
+    YOUNG,
+    Db,
+    at_counter,
+    database,
+    local,
+    service,
+    settings,
+    synthetic_id,
+)
 
 OPEN_ALL_DAY = "00:00-24:00"
 
@@ -132,9 +144,13 @@ def test_elderly_citizens_get_priority_ahead_of_earlier_walk_ins(db: Db) -> None
     assert (elder.priority, elder.kind, elder.waiting_ahead) == (True, "elderly", 0)
     assert walk_ins[1].kind == "walk_in" and not walk_ins[1].priority
     assert later.waiting_ahead == 3  # the two earlier walk-ins and the elder
-    called = [store.call_next("2") for _ in range(4)]
+    calling = at_counter(store, "2")
+    called = []
+    for _ in range(4):
+        called.append(calling.call_next("2"))
+        calling.finish("2")
     assert [t.number for t in called if t] == ["B003", "B001", "B002", "B004"]
-    assert store.call_next("2") is None
+    assert calling.call_next("2") is None
 
 
 def test_elderly_age_comes_from_the_card_birth_date_at_the_configured_age(db: Db) -> None:
@@ -211,15 +227,16 @@ def test_counters_call_finish_and_the_estimate_follows_real_service_times(db: Db
         store.issue("b")
     # seed 10 minutes, nobody served yet: 3 ahead over the 2 configured counters
     assert store.issue("b").estimated_wait_min == 20
+    calling = at_counter(store, "2", "9")
     for i in range(12):  # counters 2 and 9 take turns with quick 2-minute cases
         counter = "2" if i % 2 == 0 else "9"
-        called = store.call_next(counter)
+        called = calling.call_next(counter)
         if called is None:
             store.issue("b")
-            called = store.call_next(counter)
+            called = calling.call_next(counter)
         assert called is not None and called.counter == counter
         clock.advance(120)
-        assert store.complete(called.number).status == "done"
+        assert calling.finish(counter).status == "done"
     for _ in range(3):
         store.issue("b")
     quick = store.issue("b")
@@ -227,9 +244,9 @@ def test_counters_call_finish_and_the_estimate_follows_real_service_times(db: Db
     assert quick.waiting_ahead == 3 and 5 <= quick.estimated_wait_min <= 8
     assert store.availability("b").estimated_wait_min < 15
     with refused("unknown_counter"):
-        store.call_next("77")
-    with refused("not_called"):
-        store.complete(quick.number)
+        calling.login("77")
+    with refused("no_current_ticket"):
+        calling.finish("2")
     assert store.counters()["2"] is None
 
 
@@ -241,13 +258,15 @@ def test_a_combined_counter_calls_across_its_services_in_arrival_order(db: Db) -
     store.issue("a", id_number=YOUNG)
     clock.advance(10)
     store.issue("b")
-    first = store.call_next("9")
+    calling = at_counter(store, "9", no_show_after=1)
+    first = calling.call_next("9")
     assert first is not None and (first.number, store.counters()["9"]) == ("B001", "B001")
-    second = store.call_next("9")  # finishes B001 and calls the next
+    calling.finish("9")
+    second = calling.call_next("9")
     assert second is not None and second.number == "A001"
     ticket = store.ticket("B001")
     assert ticket is not None and ticket.status == "done"
-    assert store.no_show("A001").status == "no_show"
+    assert calling.no_show("9").status == "no_show"
 
 
 def test_reset_day_restarts_todays_numbers(db: Db) -> None:
@@ -313,10 +332,10 @@ def test_postgresql_pushes_issued_and_called_events_to_listeners(tmp_path) -> No
         board = Listener(db.url)
         try:
             store.issue(code)
-            store.call_next("2")
+            at_counter(store, "2").call_next("2")
             deadline = time.monotonic() + 30  # however loaded the machine
             events = itertools.takewhile(lambda _: time.monotonic() < deadline, board.events(timeout=30))
-            heard = list(itertools.islice((e for e in events if e["service"] == code), 2))
+            heard = list(itertools.islice((e for e in events if e.get("service") == code), 2))
         finally:
             board.close()
         assert [(e["event"], e["number"]) for e in heard] == [("issued", "B001"), ("called", "B001")]

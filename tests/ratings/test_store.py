@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from core.clock import FakeClock
 from hall.ratings import RatingRefused, Ratings, RatingSettings
 from hall.ratings.__main__ import main as cli
-from tests.queue.helpers import TZ, Db, database, local, service, settings
+from tests.queue.helpers import TZ, Db, at_counter, database, local, service, settings
 
 FRIDAY = local(2026, 1, 9, 10)  # 2026-01-09 is a Friday
 DAY = date(2026, 1, 9)
@@ -77,7 +77,7 @@ def test_a_ticket_is_rated_after_its_call_with_its_service_and_counter(db: Db) -
     queue.issue("b")
     with refused("not_served"):
         store.rate_ticket("B001", 5)  # still waiting: nothing to rate yet
-    queue.call_next("2")
+    at_counter(queue, "2").call_next("2")
     r = store.rate_ticket("b001", 4)
     assert (r.kind, r.ref, r.service, r.counter, r.level) == ("ticket", "2026-01-09/B001", "b", "2", 4)
     with refused("already_rated") as no:
@@ -184,7 +184,7 @@ def test_two_pads_rating_one_ticket_at_once_store_one(db: Db) -> None:
     clock = FakeClock(FRIDAY)
     queue = db.store(settings([service("b", "B", counters=["2"], **ALL_DAY)]), clock)
     queue.issue("b")
-    queue.call_next("2")
+    at_counter(queue, "2").call_next("2")
     pads = [ratings(db, clock) for _ in range(6)]
     outcomes: list[str] = []
     start = threading.Barrier(len(pads))
@@ -238,13 +238,15 @@ def test_a_days_tally_per_service_counter_and_hour(db: Db) -> None:
     store = ratings(db, clock)
     for _ in range(3):
         queue.issue("b")
-    queue.call_next("2")
-    queue.call_next("3")
+    calling = at_counter(queue, "2", "3")
+    calling.call_next("2")
+    calling.call_next("3")
     store.rate_ticket("B001", 5)
     store.rate_ticket("B002", 2)
     store.rate_journey("queue", "run1", 4)
     clock.advance(3600)  # 11:00
-    queue.call_next("2")
+    calling.finish("2")
+    calling.call_next("2")
     store.rate_ticket("B003", 1)
     clock.advance(86400)  # the next day's ratings are not Friday's
     store.rate_journey("queue", "run2", 5)

@@ -22,7 +22,7 @@ from hall.tracking.links import TicketLinks
 from hall.tracking.server import serve
 from kiosk.config import load
 from tests.flows.fakes import FakeDevices, citizen
-from tests.queue.helpers import ELDER, KEY, Db, database, local, service, settings
+from tests.queue.helpers import ELDER, KEY, Db, at_counter, database, local, service, settings
 
 ALL_DAY = {"hours": "00:00-24:00", "days": list(range(1, 8))}
 DAY = date(2026, 1, 9)
@@ -60,9 +60,11 @@ def test_the_page_follows_a_ticket_from_waiting_to_its_counter(hall: Any) -> Non
     assert got.status_code == 200
     assert "B002" in got.text and "社保业务" in got.text and "等候中，前面还有 1 人" in got.text
     assert 'http-equiv="refresh" content="15"' in got.text
-    store.call_next("2")  # B001 to counter 2: B002 is next
+    calling = at_counter(store, "2")
+    calling.call_next("2")  # B001 to counter 2: B002 is next
     assert "前面还有 0 人" in httpx.get(page).text
-    store.call_next("2")
+    calling.finish("2")
+    calling.call_next("2")
     got = httpx.get(page)
     assert "请到 2 号窗口办理" in got.text
     assert httpx.get(page, params={"lang": "en"}).text.count("Please go to counter 2") == 1
@@ -75,7 +77,7 @@ def test_the_page_follows_a_ticket_from_waiting_to_its_counter(hall: Any) -> Non
         "counter": "2",
         "text": "请到 2 号窗口办理",
     }
-    store.complete("B002")
+    calling.finish("2")
     got = httpx.get(page)
     assert "已办结" in got.text and "http-equiv" not in got.text  # final: no more refreshing
 

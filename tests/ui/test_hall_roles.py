@@ -180,6 +180,45 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
         hall.stop()
 
 
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+def test_a_clerk_works_the_counter_in_english_and_back(qtbot: Any, db: Db, tmp_path: Path) -> None:
+    """The counter's English switch: login, the call, the lines, a refusal, all in English; the
+    window's own language (the application's stays Chinese)."""
+    application()
+    config = hall_config(db, tmp_path)
+    store = open_store(config, SystemClock())
+    for _ in range(2):
+        store.issue("social")
+    hall = HallWindows(config, ("counter",), SystemClock(), None)
+    counter = hall.counter
+    assert counter is not None
+    qtbot.addWidget(counter)
+    hall.show(windowed=True)
+    try:
+        qtbot.waitUntil(lambda: "窗口登录" in counter.title.text(), timeout=WAIT)
+        click(qtbot, counter, "language")
+        qtbot.waitUntil(lambda: counter.title.text() == "Counter login", timeout=WAIT)
+        qtbot.waitUntil(lambda: "Choose this counter:" in labels(counter), timeout=WAIT)
+        click(qtbot, counter, "counter_9")
+        click(qtbot, counter, "login")
+        qtbot.waitUntil(lambda: "Social" in counter.title.text(), timeout=WAIT)
+        qtbot.waitUntil(lambda: "2 waiting" in labels(counter), timeout=WAIT)
+        assert counter.buttons["call_next"].text() == "Call next"
+        click(qtbot, counter, "call_next")
+        qtbot.waitUntil(lambda: "Called 1 times" in counter.status.text(), timeout=WAIT)
+        click(qtbot, counter, "transfer")
+        click(qtbot, counter, "transfer_tax")  # closed: the refusal in English too
+        qtbot.waitUntil(lambda: "Tax" in counter.error.text(), timeout=WAIT)
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in labels(counter) + counter.title.text())
+        for size in ((1366, 768), (1920, 1080)):
+            snap(counter, "counter-english", size)
+        click(qtbot, counter, "language")
+        qtbot.waitUntil(lambda: counter.buttons["call_next"].text() == "叫下一位", timeout=WAIT)
+        assert "社保业务" in counter.title.text() and "税务现在不办理" in counter.error.text()
+    finally:
+        hall.stop()
+
+
 @contextmanager
 def board_window(qtbot: Any, config: Config, voice: Voice) -> Iterator[BoardWindow]:
     """A display board of its own (--role display) on the config's database."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from devices.base import State
 from hall.audit import AuditLog
 from kiosk.maintenance.followups import overdue_alert
+from tests.queue.helpers import at_counter
 from tests.ui.conftest import simulated_kiosk
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
@@ -193,7 +194,7 @@ def test_the_printed_tickets_qr_opens_its_tracking_page(qtbot, shell, kiosk):
     assert url.startswith(kiosk.tracking_server.url + "/t/") and "/B001/" in url
     page = httpx.get(url)
     assert page.status_code == 200 and "B001" in page.text and "等候中，前面还有 0 人" in page.text
-    kiosk.services["queue"].call_next("3")
+    at_counter(kiosk.services["queue"], "3").call_next("3")
     assert "请到 3 号窗口办理" in httpx.get(url).text
     assert (
         httpx.get(url.replace("/B001/", "/B002/")).status_code == 404
@@ -289,3 +290,144 @@ def test_staff_answer_and_close_an_item_in_maintenance_mode(qtbot, shell, kiosk)
         ("followup.close", item.ref, "failed"),
         ("followup.close", item.ref, "ok"),
     ]
+
+
+def test_a_pad_rating_in_english_leaves_the_kiosk_beside_it_in_chinese(qtbot, shell, kiosk):
+    """One-process hall: a citizen rates at the counter's pad in English while another uses the
+    kiosk; the kiosk's screens stay Chinese throughout and after."""
+    from core.clock import SystemClock
+    from kiosk.ui.rating_pad import RatingPad
+
+    take_ticket(qtbot, shell)
+    tap(qtbot, shell, "option_skip")
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
+    calling = at_counter(kiosk.services["queue"], "3")
+    visit = calling.call_next("3")
+    assert visit is not None
+    calling.finish("3")
+    pad = RatingPad(kiosk.config, SystemClock(), kiosk.config.resolve(kiosk.config["kiosk"]["runtime_dir"]))
+    qtbot.addWidget(pad)
+    pad.attach(kiosk.services["ratings"])
+    pad.show()
+    pad.rate(visit.number, "3")
+    tap(qtbot, pad, "language")
+    qtbot.waitUntil(
+        lambda: f"Please rate the service for number {visit.number}" in visible_text(pad), timeout=10000
+    )
+    tap(qtbot, shell, "service_queue")  # the kiosk's next screen, while the pad reads English
+    qtbot.waitUntil(lambda: shown(shell, "option_social") is not None, timeout=10000)
+    assert "社保" in visible_text(shell) and "Social" not in visible_text(shell)
+    tap(qtbot, pad, "option_5")
+    qtbot.waitUntil(lambda: "Thank you for your rating" in visible_text(pad), timeout=10000)
+    tap(qtbot, shell, "option_social")
+    qtbot.waitUntil(lambda: shown(shell, "option_plain") is not None, timeout=10000)
+    assert "English" in visible_text(shell) and "Chinese" not in visible_text(
+        shell
+    )  # the switch offers English
+    assert [(r.service, r.level) for r in kiosk.services["ratings"].ratings()] == [("social", 5)]
+    pad.close()
+
+
+def overlapping(root) -> list[tuple[str, str]]:
+    """Pairs of visible labels, buttons and fields of `root` that cover each other."""
+    from PySide6.QtCore import QRect
+
+    QApplication.processEvents()
+    shown = [w for t in (QLabel, QPushButton, QLineEdit) for w in root.findChildren(t) if w.isVisible()]
+
+    def place(w) -> QRect:
+        return QRect(w.mapTo(root, w.rect().topLeft()), w.size())
+
+    return [
+        (a.objectName() or a.text()[:20], b.objectName() or b.text()[:20])
+        for i, a in enumerate(shown)
+        for b in shown[i + 1 :]
+        if place(a).intersects(place(b))
+    ]
+
+
+def test_a_long_follow_up_page_overlaps_nothing_in_either_orientation(qtbot, shell, kiosk):
+    store = kiosk.services["ratings"]
+    for i in range(16):  # more items than the screen holds: the page scrolls
+        store.report_unresolved(f"想办理第 {i} 项业务，窗口说材料不全，但网上说明没有写清楚需要哪些材料")
+    chosen = store.report_unresolved("想办出入境签注，跑了两次都没有办成", phone="13900001111")
+    for _ in range(5):
+        qtbot.mouseClick(shell, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    for k in PIN:
+        tap(qtbot, shell, f"key_{k}")
+    tap(qtbot, shell, "pin_confirm")
+    qtbot.waitUntil(lambda: shell.mode == "staff", timeout=20000)
+    tap(qtbot, shell, "tab_followups")
+    qtbot.waitUntil(lambda: "待办 17 项" in visible_text(shell), timeout=5000)
+    tap(qtbot, shell, f"item_{chosen.ref}")
+    qtbot.waitUntil(lambda: shown(shell, "close_item") is not None, timeout=5000)
+    SHOTS.mkdir(exist_ok=True)
+    for w, h in ((1080, 1920), (1920, 1080)):
+        shell.resize(w, h)
+        qtbot.waitUntil(lambda w=w: shell.width() == w, timeout=5000)
+        shell.staff.panel.redraw()  # laid out for this screen, the item still chosen
+        qtbot.waitUntil(lambda: shown(shell, "close_item") is not None, timeout=5000)
+        assert overlapping(shell.staff.panel) == [], (w, h)
+        shell.grab().save(str(SHOTS / f"maint_followups_long_{w}x{h}.png"))
+    tap(qtbot, shell, "close_item")  # no reply: the refusal above the page, nothing overlaps
+    qtbot.waitUntil(lambda: "请填写答复内容" in visible_text(shell), timeout=5000)
+    assert overlapping(shell.staff.panel) == []
+    tap(qtbot, shell, "language")  # English: longer labels, the same page
+    qtbot.waitUntil(lambda: "Follow-ups" in visible_text(shell), timeout=5000)
+    qtbot.waitUntil(lambda: shown(shell, "quick_2") is not None, timeout=5000)
+    assert overlapping(shell.staff.panel) == []
+    shell.grab().save(str(SHOTS / "maint_followups_long_en_1920x1080.png"))
+    tap(qtbot, shell, "quick_2")
+    tap(qtbot, shell, "close_item")
+    qtbot.waitUntil(lambda: f"{chosen.ref} closed" in visible_text(shell), timeout=5000)
+    assert store.item(chosen.ref).reply == "Passed to the department responsible"
+
+
+def test_the_overdue_alert_rises_and_clears_while_the_kiosk_runs(tmp_path):
+    """No restart, no staff visit: a deadline passing shows in the staff alerts (and the health
+    file), and an item closed from the CLI clears it, at the next check."""
+    import time
+
+    k = simulated_kiosk(
+        tmp_path,
+        ["unresolved"],
+        **{
+            "ratings.overdue_check_every": 1.0,
+            "devices.camera.driver": "none",
+            "devices.locker.driver": "none",
+        },
+    )
+    try:
+        store = k.services["ratings"]
+
+        def overdue() -> list:
+            return [a for a in k.alerts.active() if a.code == "overdue"]
+
+        def until(cond, timeout: float = 15.0) -> None:
+            deadline = time.monotonic() + timeout
+            while not cond():
+                assert time.monotonic() < deadline, "not within the check interval"
+                time.sleep(0.05)
+
+        item = store.report_unresolved("想办出入境签注")
+        k.clock.advance(10 * 86400)  # past its deadline of 5 working days
+        until(lambda: len(overdue()) == 1)
+        assert str(overdue()[0].message).startswith("1 项")
+        store.close(item.ref, "已告知办理地点和所需材料", "S01")  # as `python -m hall.ratings close` does
+        until(lambda: overdue() == [])
+    finally:
+        k.stop()
+
+
+def test_a_citizen_who_walks_away_at_the_reasons_screen_leaves_the_level(qtbot, shell, kiosk):
+    store = kiosk.services["ratings"]
+    take_ticket(qtbot, shell)
+    tap(qtbot, shell, "option_2")  # 不满意
+    qtbot.waitUntil(lambda: "请告诉我们哪里做得不好" in visible_text(shell), timeout=10000)
+    assert store.ratings() == []
+    kiosk.clock.advance(600)  # and leaves without saying why: the kiosk goes home by itself
+    qtbot.waitUntil(lambda: shell.mode in ("home", "attract"), timeout=10000)
+    qtbot.waitUntil(lambda: len(store.ratings()) == 1, timeout=10000)
+    [r] = store.ratings()
+    assert (r.service, r.level, r.reasons) == ("queue", 2, ())
+    assert store.item(r.followup).status == "open"  # staff follow a bad rating up all the same

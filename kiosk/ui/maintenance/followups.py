@@ -8,12 +8,12 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from core.text import tr
-from kiosk.maintenance.followups import QUICK_REPLIES, Followups
+from kiosk.maintenance.followups import QUICK_REPLIES, Followups, ItemRow
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page
+from kiosk.ui.maintenance.page import Page, grid
 from kiosk.ui.widgets import button, label
 
 if TYPE_CHECKING:
@@ -44,9 +44,13 @@ class FollowupsPage(Page):
         if not rows:
             box.addWidget(label(ui(tr("没有回访事项")), "Hint"))
             return
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for i, r in enumerate(rows):
+        chosen = next((r for r in rows if r.ref == self.chosen), None)
+        if chosen is None:
+            box.addWidget(label(ui(tr("轻触一项查看和答复")), "Hint"))
+        else:  # above the list: on a long list it would be a scroll away from the item tapped
+            self._details(followups, chosen, box)
+        items = []
+        for r in rows:
             state = tr("已办结") if r.closed else tr("已超期") if r.overdue else tr("期限 {due}", due=r.due)
             b = button(
                 f"{r.ref} {ui(r.kind)}\n{ui(state)}",
@@ -55,12 +59,12 @@ class FollowupsPage(Page):
                 name=f"item_{r.ref}",
             )
             b.setEnabled(r.ref != self.chosen)
-            grid.addWidget(b, i // 2, i % 2)
-        box.addLayout(grid)
-        chosen = next((r for r in rows if r.ref == self.chosen), None)
-        if chosen is None:
-            box.addWidget(label(ui(tr("轻触一项查看和答复")), "Hint"))
-            return
+            items.append(b)
+        # one widget, not a nested layout: on a long page a nested grid kept its pre-style
+        # height and overlapped what follows it (page.grid)
+        box.addWidget(grid(items, 2))
+
+    def _details(self, followups: Followups, chosen: ItemRow, box: QVBoxLayout) -> None:
         details = [
             tr("编号：{ref}（{kind}）", ref=chosen.ref, kind=chosen.kind),
             tr("受理：{at}，期限：{due}", at=chosen.opened, due=chosen.due),
@@ -76,10 +80,11 @@ class FollowupsPage(Page):
         field.setObjectName("reply")
         field.setPlaceholderText(ui(tr("答复内容")))
         box.addWidget(field)
-        # one column, straight in the page's box: a nested grid in the scroll area was squeezed
-        for j, reply in enumerate(QUICK_REPLIES):
-            fill = partial(field.setText, ui(reply))
-            box.addWidget(button(ui(reply), fill, role="secondary", name=f"quick_{j}"))
+        quick = [
+            button(ui(reply), partial(field.setText, ui(reply)), role="secondary", name=f"quick_{j}")
+            for j, reply in enumerate(QUICK_REPLIES)
+        ]
+        box.addWidget(grid(quick, 1))
         ref = chosen.ref
         box.addWidget(
             button(
