@@ -555,7 +555,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/views.py" line="161"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="90"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="102"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
@@ -1212,37 +1212,37 @@ Please check that the paper shows the same</translation>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="156"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="158"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="159"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="161"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="162"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="164"/>
         <source>夜间关机</source>
         <translation>Shut down for the night</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
         <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
         <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
         <source>确认关机</source>
         <translation>Shut down now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="179"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -1645,12 +1645,12 @@ Please check that the paper shows the same</translation>
         <translation>Device simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="71"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="72"/>
         <source>平台与支付（参考服务）</source>
         <translation>Platform and payment (reference servers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="78"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="74"/>
         <source>没有正在运行的模拟设备</source>
         <translation>No simulated devices running</translation>
     </message>
