@@ -555,7 +555,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/views.py" line="161"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="90"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="102"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
@@ -991,7 +991,7 @@ Please check that the paper shows the same</translation>
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="399"/>
+        <location filename="../../kiosk/ui/demo.py" line="405"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -1212,37 +1212,37 @@ Please check that the paper shows the same</translation>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="156"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="158"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="159"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="161"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="162"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="164"/>
         <source>夜间关机</source>
         <translation>Shut down for the night</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
         <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
         <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
         <source>确认关机</source>
         <translation>Shut down now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="179"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -1640,12 +1640,17 @@ Please check that the paper shows the same</translation>
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="60"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="62"/>
         <source>设备模拟器</source>
         <translation>Device simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="70"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="72"/>
+        <source>平台与支付（参考服务）</source>
+        <translation>Platform and payment (reference servers)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_panel.py" line="74"/>
         <source>没有正在运行的模拟设备</source>
         <translation>No simulated devices running</translation>
     </message>
@@ -2516,56 +2521,82 @@ Please check that the paper shows the same</translation>
         <translation>Sex in ID number does not match the card</translation>
     </message>
     <message>
+        <location filename="../../backends/simulate.py" line="16"/>
+        <source>模拟故障</source>
+        <translation>Fault on</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="16"/>
+        <source>恢复正常</source>
+        <translation>Back to normal</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="17"/>
+        <source>平台拒绝已缴费的申请</source>
+        <translation>Platform refuses paid applications</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="17"/>
+        <source>支付网关退款失败</source>
+        <translation>Payment gateway fails refunds</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="58"/>
         <location filename="../../devices/fingerprint/simulator.py" line="106"/>
-        <location filename="../../devices/idcard/simulator.py" line="118"/>
+        <location filename="../../devices/idcard/simulator.py" line="119"/>
         <source>无故障</source>
         <extracomment>Seconds a real reader works on each command before its reply starts (RF exchange, SAM crypto).</extracomment>
         <translation>No fault</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="119"/>
+        <location filename="../../backends/simulate.py" line="58"/>
+        <source>故障：{faults}</source>
+        <translation>Faults: {faults}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/simulator.py" line="120"/>
         <source>找不到卡</source>
         <translation>Card not found</translation>
     </message>
     <message>
         <location filename="../../devices/fingerprint/simulator.py" line="108"/>
-        <location filename="../../devices/idcard/simulator.py" line="120"/>
+        <location filename="../../devices/idcard/simulator.py" line="121"/>
         <source>应答前有杂波</source>
         <translation>Noise before response</translation>
     </message>
     <message>
         <location filename="../../devices/fingerprint/simulator.py" line="109"/>
-        <location filename="../../devices/idcard/simulator.py" line="121"/>
+        <location filename="../../devices/idcard/simulator.py" line="122"/>
         <source>应答校验和错误</source>
         <translation>Response checksum error</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="122"/>
+        <location filename="../../devices/idcard/simulator.py" line="123"/>
         <source>应答被截断</source>
         <translation>Response truncated</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="123"/>
+        <location filename="../../devices/idcard/simulator.py" line="124"/>
         <source>读卡器反应迟缓</source>
         <translation>Slow card reader</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="126"/>
+        <location filename="../../devices/idcard/simulator.py" line="127"/>
         <source>插入身份证</source>
         <translation>Insert ID card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="127"/>
+        <location filename="../../devices/idcard/simulator.py" line="128"/>
         <source>取走身份证</source>
         <translation>Remove ID card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="128"/>
+        <location filename="../../devices/idcard/simulator.py" line="129"/>
         <source>读卡器故障</source>
         <translation>Card reader fault</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="129"/>
+        <location filename="../../devices/idcard/simulator.py" line="130"/>
         <source>读卡器复位</source>
         <translation>Reset card reader</translation>
     </message>
@@ -3386,6 +3417,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../devices/fingerprint/livescan.py" line="124"/>
         <location filename="../../devices/fingerprint/uart.py" line="130"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="99"/>
         <source>{s} 秒内没有放上手指</source>
         <translation>No finger placed within {s} seconds</translation>
     </message>
@@ -5777,27 +5809,32 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Shutting down</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="34"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="37"/>
         <source>读卡成功：{name}，{number}，有效期至 {until}</source>
         <translation>Card read: {name}, {number}, valid until {until}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="40"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="43"/>
         <source>扫码成功：{code}（{n} 位）</source>
         <translation>Code scanned: {code} ({n} characters)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="43"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="46"/>
         <source>读卡失败：{why}</source>
         <translation>Card not read: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="44"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="47"/>
         <source>扫码失败：{why}</source>
         <translation>Code not scanned: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="66"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="96"/>
+        <source>指纹检测已取消</source>
+        <translation>Fingerprint check cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="105"/>
         <source>指纹采集成功：{finger}，图像质量 {q}</source>
         <translation>Fingerprint taken: {finger}, image quality {q}</translation>
     </message>
@@ -5857,42 +5894,47 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="22"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="20"/>
         <source>读卡扫码</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="33"/>
         <source>请把身份证放在读卡区，读到的内容显示在下方（已遮挡）</source>
         <translation>Place an ID card on the reader; what it reads is shown below (masked)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="34"/>
         <source>请把二维码或条码对准扫码口，扫到的内容显示在下方（已遮挡）</source>
         <translation>Hold a QR code or barcode to the scanner; what it reads is shown below (masked)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="47"/>
         <source>按下按钮后把右手食指放在指纹仪上，显示图像质量（不保存指纹）</source>
         <translation>Press the button, then put the right index finger on the scanner: the image quality is shown (no print is kept)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="46"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="52"/>
+        <source>取消指纹检测</source>
+        <translation>Cancel fingerprint check</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="61"/>
         <source>测试指纹仪</source>
         <translation>Test the fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="52"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="67"/>
         <source>本机没有读卡器或扫码器</source>
         <translation>This kiosk has no card reader or code scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="69"/>
         <source>检测结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="56"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="71"/>
         <source>还没有读到内容</source>
         <translation>Nothing read yet</translation>
     </message>
