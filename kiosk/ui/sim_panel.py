@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QGroupBox,
@@ -81,6 +82,9 @@ class SimulatorPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
+        for combo in content.findChildren(QComboBox):
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel does not give it focus
+            combo.installEventFilter(self)
         self.setStyleSheet("QPushButton { min-height: 36px; font-size: 16px; } QLabel { font-size: 16px; }")
         self.setMinimumWidth(
             content.sizeHint().width() + self.scroll_area.verticalScrollBar().sizeHint().width()
@@ -90,6 +94,14 @@ class SimulatorPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._timer.start(500)
         self.refresh()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """The wheel over a choice the user has not clicked scrolls the panel: it used to change
+        the choice (the camera's scene, the payment code, the slip to load) while scrolling."""
+        if event.type() == QEvent.Type.Wheel and isinstance(obj, QComboBox) and not obj.hasFocus():
+            QApplication.sendEvent(self.scroll_area.verticalScrollBar(), event)
+            return True
+        return super().eventFilter(obj, event)
 
     def _fit_screen(self) -> None:
         screen = self.screen() or QGuiApplication.primaryScreen()

@@ -155,7 +155,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="101"/>
-        <location filename="../../flows/certificate.py" line="572"/>
+        <location filename="../../flows/certificate.py" line="571"/>
         <source>核验证明真伪</source>
         <translation>Check a certificate</translation>
     </message>
@@ -211,256 +211,256 @@
         <translation>Payment is unavailable: please get this certificate at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="211"/>
+        <location filename="../../flows/certificate.py" line="210"/>
         <source>最近 {n} 个月</source>
         <translation>Last {n} months</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="211"/>
+        <location filename="../../flows/certificate.py" line="210"/>
         <source>{since} 至 {until}</source>
         <translation>{since} to {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="215"/>
+        <location filename="../../flows/certificate.py" line="214"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="215"/>
+        <location filename="../../flows/certificate.py" line="214"/>
         <source>记录较多时页数较多</source>
         <translation>Many records make many pages</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="217"/>
+        <location filename="../../flows/certificate.py" line="216"/>
         <source>请选择查询期间</source>
         <translation>Please choose a period</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="217"/>
+        <location filename="../../flows/certificate.py" line="216"/>
         <source>请选择要打印哪段时间的记录</source>
         <translation>Please choose which period of records to print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="237"/>
+        <location filename="../../flows/certificate.py" line="236"/>
         <source>正在出具证明</source>
         <translation>Issuing the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="237"/>
+        <location filename="../../flows/certificate.py" line="236"/>
         <source>正在向出具机构查询，请稍候</source>
         <translation>Asking the issuing authority, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="241"/>
+        <location filename="../../flows/certificate.py" line="240"/>
         <source>没有查到您的该项记录</source>
         <translation>No records of this kind were found for you</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="242"/>
+        <location filename="../../flows/certificate.py" line="241"/>
         <source>{why}。可以换一个期间或其他证明，也可以到窗口咨询</source>
         <translation>{why}. You can choose another period or certificate, or ask at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="244"/>
+        <location filename="../../flows/certificate.py" line="243"/>
         <source>选择其他证明</source>
         <translation>Choose another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="259"/>
+        <location filename="../../flows/certificate.py" line="258"/>
         <source>证明数据核验未通过</source>
         <translation>The certificate data did not pass the check</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="260"/>
+        <location filename="../../flows/certificate.py" line="259"/>
         <source>为防止出具错误的证明，本次没有打印。请稍后再试或到窗口办理</source>
         <translation>Nothing was printed, so that no wrong certificate is issued. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="268"/>
+        <location filename="../../flows/certificate.py" line="267"/>
         <source>正在生成证明</source>
         <translation>Preparing the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="268"/>
+        <location filename="../../flows/certificate.py" line="267"/>
         <source>正在生成证明文件，请稍候</source>
         <translation>Preparing the certificate document, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="308"/>
+        <location filename="../../flows/certificate.py" line="307"/>
         <source>没有缴费，证明没有打印</source>
         <translation>Not paid: the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="321"/>
+        <location filename="../../flows/certificate.py" line="320"/>
         <source>已缴的费用将原路退回。</source>
         <translation>The fee you paid will be refunded to where it came from. </translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="323"/>
+        <location filename="../../flows/certificate.py" line="322"/>
         <source>已缴的费用稍后会自动原路退回。</source>
         <translation>The fee you paid will be refunded automatically later. </translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="357"/>
+        <location filename="../../flows/certificate.py" line="356"/>
         <source>请核对证明内容</source>
         <translation>Please check the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="358"/>
+        <location filename="../../flows/certificate.py" line="357"/>
         <source>请核对证明内容，确认后打印</source>
         <translation>Please check the certificate, then print it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="362"/>
+        <location filename="../../flows/certificate.py" line="361"/>
         <source>{name}，共 {pages} 页。打印出来的证明与此一致</source>
         <translation>{name}, {pages} page(s). The printed certificate is exactly this</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="363"/>
+        <location filename="../../flows/certificate.py" line="362"/>
         <source>重新选择</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="363"/>
+        <location filename="../../flows/certificate.py" line="362"/>
         <source>确认打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="365"/>
+        <location filename="../../flows/certificate.py" line="364"/>
         <source>用“上一页”“下一页”翻看全部内容；内容无误请按“确认打印”。</source>
         <translation>Use Previous and Next to see every page; if everything is right, press Print.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="382"/>
+        <location filename="../../flows/certificate.py" line="381"/>
         <source>请选择打印份数</source>
         <translation>How many copies?</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="383"/>
+        <location filename="../../flows/certificate.py" line="382"/>
         <source>请选择打印几份</source>
         <translation>Please choose how many copies to print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="385"/>
+        <location filename="../../flows/certificate.py" line="384"/>
         <source>{n} 份</source>
         <translation>{n} copies</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="385"/>
+        <location filename="../../flows/certificate.py" line="384"/>
         <source>共 {sheets} 张 A4 纸</source>
         <translation>{sheets} A4 sheet(s) in all</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="410"/>
+        <location filename="../../flows/certificate.py" line="409"/>
         <source>A4 打印机暂时无法使用</source>
         <translation>The A4 printer is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="411"/>
+        <location filename="../../flows/certificate.py" line="410"/>
         <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}</source>
         <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="419"/>
-        <location filename="../../flows/certificate.py" line="468"/>
+        <location filename="../../flows/certificate.py" line="418"/>
+        <location filename="../../flows/certificate.py" line="467"/>
         <source>正在打印证明，请稍候</source>
         <translation>Printing your certificate, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="422"/>
+        <location filename="../../flows/certificate.py" line="421"/>
         <source>{why}。证明没有打印</source>
         <translation>{why}. The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="442"/>
+        <location filename="../../flows/certificate.py" line="441"/>
         <source>打印已取消</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="443"/>
+        <location filename="../../flows/certificate.py" line="442"/>
         <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理</source>
         <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="448"/>
+        <location filename="../../flows/certificate.py" line="447"/>
         <source>打印机报告任务失败，证明没有打印出来</source>
         <translation>The printer reported the job failed; the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="459"/>
-        <location filename="../../flows/certificate.py" line="532"/>
+        <location filename="../../flows/certificate.py" line="458"/>
+        <location filename="../../flows/certificate.py" line="531"/>
         <source>证明没有打印</source>
         <translation>The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="483"/>
+        <location filename="../../flows/certificate.py" line="482"/>
         <source>打印暂停</source>
         <translation>Printing paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="485"/>
+        <location filename="../../flows/certificate.py" line="484"/>
         <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
         <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="486"/>
+        <location filename="../../flows/certificate.py" line="485"/>
         <source>A4 打印机暂停</source>
         <translation>The A4 printer has paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="488"/>
+        <location filename="../../flows/certificate.py" line="487"/>
         <source>打印暂停，已通知工作人员</source>
         <translation>Printing paused; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="490"/>
+        <location filename="../../flows/certificate.py" line="489"/>
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="490"/>
+        <location filename="../../flows/certificate.py" line="489"/>
         <source>继续等待</source>
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="506"/>
+        <location filename="../../flows/certificate.py" line="505"/>
         <source>正在取消打印</source>
         <translation>Cancelling printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="506"/>
+        <location filename="../../flows/certificate.py" line="505"/>
         <source>正在取消打印，请稍候</source>
         <translation>Cancelling printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="533"/>
+        <location filename="../../flows/certificate.py" line="532"/>
         <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
         <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="544"/>
+        <location filename="../../flows/certificate.py" line="543"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="546"/>
+        <location filename="../../flows/certificate.py" line="545"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
         <translation>Please take {copies} copy(ies) ({pages} page(s) each) from the paper slot.
 Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="551"/>
+        <location filename="../../flows/certificate.py" line="550"/>
         <source>证明已打印，请在出纸口取走</source>
         <translation>Your certificate is printed; please take it from the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="553"/>
-        <location filename="../../flows/certificate.py" line="608"/>
+        <location filename="../../flows/certificate.py" line="552"/>
+        <location filename="../../flows/certificate.py" line="607"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
-        <location filename="../../flows/queue.py" line="280"/>
+        <location filename="../../flows/queue.py" line="284"/>
         <location filename="../../flows/rating.py" line="91"/>
         <location filename="../../flows/rating.py" line="108"/>
         <location filename="../../flows/reissue_slip.py" line="126"/>
@@ -469,49 +469,49 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="553"/>
+        <location filename="../../flows/certificate.py" line="552"/>
         <source>打印其他证明</source>
         <translation>Print another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="569"/>
+        <location filename="../../flows/certificate.py" line="568"/>
         <source>暂时无法核验</source>
         <translation>Cannot check right now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="569"/>
+        <location filename="../../flows/certificate.py" line="568"/>
         <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
         <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="573"/>
+        <location filename="../../flows/certificate.py" line="572"/>
         <source>请将证明页脚左下角的二维码对准扫码口</source>
         <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="574"/>
+        <location filename="../../flows/certificate.py" line="573"/>
         <source>请将证明上的二维码对准扫码口</source>
         <translation>Hold the certificate&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="587"/>
-        <location filename="../../flows/certificate.py" line="589"/>
+        <location filename="../../flows/certificate.py" line="586"/>
+        <location filename="../../flows/certificate.py" line="588"/>
         <source>核验未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="591"/>
-        <location filename="../../flows/certificate.py" line="608"/>
+        <location filename="../../flows/certificate.py" line="590"/>
+        <location filename="../../flows/certificate.py" line="607"/>
         <source>再核验一份</source>
         <translation>Check another</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="598"/>
+        <location filename="../../flows/certificate.py" line="597"/>
         <source>核验通过：证明由出具机构签发</source>
         <translation>Genuine: issued by the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="600"/>
+        <location filename="../../flows/certificate.py" line="599"/>
         <source>证明：{kind}
 编号：{serial}
 持证人公民身份号码：{id}
@@ -524,17 +524,17 @@ Issued: {issued}
 Please check that the paper shows the same</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="606"/>
+        <location filename="../../flows/certificate.py" line="605"/>
         <source>核验通过，请核对纸面信息</source>
         <translation>Genuine; please check the details against the paper</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="619"/>
+        <location filename="../../flows/certificate.py" line="618"/>
         <source>社保、个税、公积金、不动产证明，A4 打印，可扫码核验</source>
         <translation>Insurance, tax, housing fund and property records</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="623"/>
+        <location filename="../../flows/certificate.py" line="622"/>
         <source>读卡器暂不可用，可输入号码办理</source>
         <translation>No card reader: type the ID number</translation>
     </message>
@@ -653,7 +653,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="82"/>
-        <location filename="../../flows/queue.py" line="329"/>
+        <location filename="../../flows/queue.py" line="333"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
@@ -748,7 +748,7 @@ Please check that the paper shows the same</translation>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="259"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <location filename="../../flows/reissue_slip.py" line="100"/>
         <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
@@ -756,27 +756,27 @@ Please check that the paper shows the same</translation>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="241"/>
+        <location filename="../../flows/queue.py" line="242"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="278"/>
+        <location filename="../../flows/queue.py" line="282"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="304"/>
+        <location filename="../../flows/queue.py" line="308"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="305"/>
+        <location filename="../../flows/queue.py" line="309"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="321"/>
+        <location filename="../../flows/queue.py" line="325"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -847,128 +847,133 @@ Please check that the paper shows the same</translation>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="248"/>
+        <location filename="../../flows/queue.py" line="244"/>
+        <source>您前面没有人在等，请留意叫号</source>
+        <translation>No one is ahead of you; please watch for your number to be called</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="252"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="250"/>
+        <location filename="../../flows/queue.py" line="254"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="253"/>
+        <location filename="../../flows/queue.py" line="257"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="263"/>
+        <location filename="../../flows/queue.py" line="267"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="263"/>
+        <location filename="../../flows/queue.py" line="267"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="275"/>
+        <location filename="../../flows/queue.py" line="279"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="290"/>
+        <location filename="../../flows/queue.py" line="294"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="292"/>
+        <location filename="../../flows/queue.py" line="296"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="295"/>
+        <location filename="../../flows/queue.py" line="299"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="303"/>
+        <location filename="../../flows/queue.py" line="307"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/queue.py" line="334"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="334"/>
+        <location filename="../../flows/queue.py" line="338"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="336"/>
+        <location filename="../../flows/queue.py" line="340"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="380"/>
+        <location filename="../../flows/queue.py" line="384"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
         <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="381"/>
+        <location filename="../../flows/queue.py" line="385"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="338"/>
+        <location filename="../../flows/queue.py" line="342"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="338"/>
+        <location filename="../../flows/queue.py" line="342"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="345"/>
+        <location filename="../../flows/queue.py" line="349"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="351"/>
+        <location filename="../../flows/queue.py" line="355"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="352"/>
+        <location filename="../../flows/queue.py" line="356"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="362"/>
+        <location filename="../../flows/queue.py" line="366"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="363"/>
+        <location filename="../../flows/queue.py" line="367"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="364"/>
+        <location filename="../../flows/queue.py" line="368"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="376"/>
+        <location filename="../../flows/queue.py" line="380"/>
         <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="377"/>
+        <location filename="../../flows/queue.py" line="381"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -979,7 +984,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="88"/>
-        <location filename="../../flows/certificate.py" line="618"/>
+        <location filename="../../flows/certificate.py" line="617"/>
         <location filename="../../kiosk/home.py" line="80"/>
         <source>证明打印</source>
         <translation>Certificates</translation>
@@ -1329,7 +1334,7 @@ Please check that the paper shows the same</translation>
         <translation>The print queue is empty</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="535"/>
+        <location filename="../../flows/certificate.py" line="534"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
         <source>重新打印</source>
         <translation>Print again</translation>
@@ -1515,9 +1520,9 @@ Please check that the paper shows the same</translation>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="244"/>
-        <location filename="../../flows/certificate.py" line="535"/>
-        <location filename="../../flows/certificate.py" line="591"/>
+        <location filename="../../flows/certificate.py" line="243"/>
+        <location filename="../../flows/certificate.py" line="534"/>
+        <location filename="../../flows/certificate.py" line="590"/>
         <location filename="../../flows/fingerprints.py" line="158"/>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
@@ -1525,7 +1530,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="74"/>
         <location filename="../../flows/queue.py" line="187"/>
         <location filename="../../flows/queue.py" line="233"/>
-        <location filename="../../flows/queue.py" line="354"/>
+        <location filename="../../flows/queue.py" line="358"/>
         <location filename="../../flows/reissue.py" line="95"/>
         <location filename="../../flows/reissue.py" line="413"/>
         <location filename="../../flows/unresolved.py" line="67"/>
@@ -1614,12 +1619,12 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="132"/>
-        <location filename="../../flows/certificate.py" line="576"/>
+        <location filename="../../flows/certificate.py" line="575"/>
         <location filename="../../flows/pickup.py" line="108"/>
         <location filename="../../flows/pickup.py" line="193"/>
         <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/reissue.py" line="294"/>
-        <location filename="../../kiosk/ui/screens/base.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="99"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -1640,17 +1645,17 @@ Please check that the paper shows the same</translation>
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="62"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="63"/>
         <source>设备模拟器</source>
         <translation>Device simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="72"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="73"/>
         <source>平台与支付（参考服务）</source>
         <translation>Platform and payment (reference servers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="74"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="75"/>
         <source>没有正在运行的模拟设备</source>
         <translation>No simulated devices running</translation>
     </message>
@@ -1779,8 +1784,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/driver.py" line="164"/>
-        <location filename="../../flows/certificate.py" line="419"/>
-        <location filename="../../flows/certificate.py" line="468"/>
+        <location filename="../../flows/certificate.py" line="418"/>
+        <location filename="../../flows/certificate.py" line="467"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
@@ -3832,7 +3837,7 @@ Please check that the paper shows the same</translation>
         <translation>Application cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="308"/>
+        <location filename="../../flows/certificate.py" line="307"/>
         <location filename="../../flows/reissue.py" line="178"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
@@ -4839,7 +4844,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/base.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="76"/>
         <source>请按屏幕上的提示操作。</source>
         <extracomment>what Help says on this kind of screen when the view has no help of its own</extracomment>
         <translation>Follow the instructions on the screen.</translation>

@@ -442,3 +442,20 @@ def test_the_id_card_read_then_the_face_checked(ctx, a4sim):
         v for v in t.views if isinstance(v, Entry)
     ]
     assert len(a4sim.documents) == 1
+
+
+def test_the_list_of_certificates_has_a_way_back(ctx, a4sim):
+    """A citizen who changed their mind (or pressed 继续打印其他证明 by mistake) leaves the list
+    with 返回 instead of waiting out the idle timeout."""
+    offered: list[bool] = []
+    citizen = Citizen()
+
+    def change_of_mind(view: View) -> Intent | None:
+        if isinstance(view, Choose) and str(view.title) == "请选择要打印的证明":
+            offered.append(view.can_go_back)
+            return Intent("back")
+        return citizen(view)
+
+    t = run(certificate.start, ctx, change_of_mind)
+    assert offered == [True] and t.outcome == Finished("back")
+    assert a4sim.documents == [] and prints(ctx) == []
