@@ -313,7 +313,7 @@
     <message>
         <location filename="../../flows/certificate.py" line="361"/>
         <source>{name}，共 {pages} 页。打印出来的证明与此一致</source>
-        <translation>{name}, {pages} page(s). The printed certificate is exactly this</translation>
+        <translation>{name}, pages: {pages}. The printed certificate is exactly this</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="362"/>
@@ -343,12 +343,12 @@
     <message>
         <location filename="../../flows/certificate.py" line="384"/>
         <source>{n} 份</source>
-        <translation>{n} copies</translation>
+        <translation>Copies: {n}</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="384"/>
         <source>共 {sheets} 张 A4 纸</source>
-        <translation>{sheets} A4 sheet(s) in all</translation>
+        <translation>A4 sheets in all: {sheets}</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="409"/>
@@ -446,7 +446,7 @@
         <location filename="../../flows/certificate.py" line="545"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
-        <translation>Please take {copies} copy(ies) ({pages} page(s) each) from the paper slot.
+        <translation>Please take the certificate from the paper slot (copies: {copies}, pages each: {pages}).
 Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
     </message>
     <message>
@@ -758,7 +758,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/queue.py" line="242"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
-        <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
+        <translation>People ahead of you: {n}; estimated wait: about {m} min</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="282"/>
@@ -1009,7 +1009,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="67"/>
         <source>还剩 {n} 秒</source>
-        <translation>{n} seconds left</translation>
+        <translation>Seconds left: {n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="75"/>
