@@ -129,7 +129,9 @@ class CupsPrinter(Driver):
     def jobs(self) -> list[cups.JobState]:
         """The queue as CUPS keeps it, finished jobs included, oldest first (staff's view)."""
         timeout = str(max(1, int(self.timeout)))
-        proc = self._run(self.ipptool, "-c", "-T", timeout, self.printer_uri(), "/dev/stdin", stdin=cups.GET_JOBS)
+        proc = self._run(
+            self.ipptool, "-c", "-T", timeout, self.printer_uri(), "/dev/stdin", stdin=cups.GET_JOBS
+        )
         if proc.returncode != 0:
             raise DeviceError(tr("读取打印队列失败：{err}", err=self._failure(proc)))
         try:

@@ -218,7 +218,10 @@ def ipptool(state_dir: Path, args: list[str]) -> int:
     sys.stdin.read()
     with locked(state_dir) as state:
         if not state["scheduler"]:
-            print(f'ipptool: Unable to connect to "{args[-2]}" on port 631 - Connection refused', file=sys.stderr)
+            print(
+                f'ipptool: Unable to connect to "{args[-2]}" on port 631 - Connection refused',
+                file=sys.stderr,
+            )
             return 1
         process_queue(state)
         print("job-id,job-state,job-state-reasons,number-of-documents,job-name")

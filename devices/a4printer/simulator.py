@@ -106,6 +106,11 @@ class A4Simulator:
         with fake_cups.locked(self.dir) as state:
             state["fail_next"] = True
 
+    def keep_job_files(self, keep: bool) -> None:
+        """The scheduler keeps finished jobs' files (CUPS PreserveJobFiles Yes) or drops them."""
+        with fake_cups.locked(self.dir) as state:
+            state["preserve_files"] = bool(keep)
+
     def set_scheduler(self, running: bool) -> None:
         with fake_cups.locked(self.dir) as state:
             state["scheduler"] = bool(running)

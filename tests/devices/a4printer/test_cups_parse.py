@@ -130,6 +130,8 @@ def test_paper_out_on_an_idle_printer_with_nothing_queued_is_only_a_warning():
     assert verdict.state is State.DEGRADED and verdict.usable and "缺纸" in str(verdict.reason)
     assert stale.paper == "unconfirmed"
     assert dataclasses.replace(st, queued=1).device_status().state is State.FAULT  # a job waits
-    stopped = cups.parse_printer(STOPPED.replace("Alerts: paused", "Alerts: media-empty-error paused"), "HP_A4")
+    stopped = cups.parse_printer(
+        STOPPED.replace("Alerts: paused", "Alerts: media-empty-error paused"), "HP_A4"
+    )
     assert dataclasses.replace(stopped, queued=0).device_status().state is State.FAULT
     assert dataclasses.replace(stopped, queued=0).paper == "out"
