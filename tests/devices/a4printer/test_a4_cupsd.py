@@ -20,7 +20,6 @@ from hall.db import migrate, open_engine, sqlite_url
 from hall.journal import DONE, FAILED, Journal
 from tests.devices.a4printer.cupsd import PRINTER, PrivateCups
 
-
 T = TypeVar("T")
 
 
