@@ -32,11 +32,27 @@ def locked(state_dir: Path):
         tmp.replace(path)
 
 
+PAPER_OUT = ("media-empty", "media-needed")
+
+
 def can_print(state: dict[str, Any]) -> bool:
+    stale = PAPER_OUT if state.get("stale_paper") else ()  # paper was loaded since
     return state["state"] != "stopped" and not any(
         r.startswith(("media-empty", "media-needed", "offline", "media-jam", "door-open"))
+        and not r.startswith(stale)
         for r in state["reasons"]
     )
+
+
+def resume(state: dict[str, Any]) -> None:
+    """Paper loaded and the queue resumed (cupsenable): the job that stopped it prints and the
+    backend clears media-empty; with no job left (it was withdrawn) CUPS keeps the reason until
+    the next job runs."""
+    stuck = any(r.startswith(PAPER_OUT) for r in state["reasons"]) and state["state"] == "stopped"
+    waiting = any(j["state"] == "pending" for j in state["jobs"])
+    state.update(state="idle", reasons=[], message="")
+    if stuck and not waiting:
+        state["reasons"], state["stale_paper"] = ["media-empty-error"], True
 
 
 # job states CUPS lists under -W completed (the rest are not-completed)
@@ -56,7 +72,7 @@ def process_queue(state: dict[str, Any]) -> None:
     printer stays stopped (and the job pending) until staff load paper and resume it."""
     out = Path(state["output_dir"])
     for job in state["jobs"]:
-        empty = any(r.startswith(("media-empty", "media-needed")) for r in state["reasons"])
+        empty = not state.get("stale_paper") and any(r.startswith(PAPER_OUT) for r in state["reasons"])
         if job["state"] == "pending" and empty and state["state"] != "stopped":
             state["state"] = "stopped"
             state["reasons"] = [*state["reasons"], "paused"]
@@ -69,6 +85,8 @@ def process_queue(state: dict[str, Any]) -> None:
             out.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(job["spool"], out / job["output"])
             finish(state, job, "completed", ["job-completed-successfully"])
+            if state.pop("stale_paper", False):  # the backend ran: STATE: -media-empty-error
+                state["reasons"] = [r for r in state["reasons"] if not r.startswith(PAPER_OUT)]
         elif job["state"] == "pending":
             job["reasons"] = ["printer-stopped"] if state["state"] == "stopped" else ["job-printing"]
 
@@ -156,6 +174,7 @@ def lp(state_dir: Path, args: list[str]) -> int:
         if state.get("run_out_next"):
             # the tray empties as this job starts: it stays processing until paper is loaded
             state["run_out_next"] = False
+            state.pop("stale_paper", None)
             state["reasons"], state["message"] = ["media-empty-error"], "Media tray empty"
         if state.get("offline_next"):
             # the printer stops answering as this job starts: processing until it is back

@@ -87,7 +87,11 @@ class A4Simulator:
     def set_state(self, name: str) -> None:
         _, cups_state, reasons, message = STATES[name]
         with fake_cups.locked(self.dir) as state:
-            state.update(state=cups_state, reasons=list(reasons), message=message)
+            state.pop("stale_paper", None)
+            if name == "idle":
+                fake_cups.resume(state)
+            else:
+                state.update(state=cups_state, reasons=list(reasons), message=message)
             fake_cups.process_queue(state)
         self._notify("state", name)
 

@@ -167,3 +167,17 @@ def test_without_kept_job_files_a_cancelled_job_is_failed_and_cannot_be_retried(
     with pytest.raises(DeviceError):
         drv.retry_job(job)  # CUPS has no file to print again
     assert sim.documents == []
+
+
+def test_after_a_withdrawn_job_the_resumed_printer_warns_and_the_next_job_prints(sim, pdf):
+    """As real CUPS does: media-empty stays after the resume with nothing queued."""
+    drv = driver(sim)
+    sim.run_out_during_next()
+    job = drv.print_pdf(pdf).job_id
+    assert drv.withdraw_job(job).state == "failed"
+    sim.set_state("idle")  # paper loaded, queue resumed: nothing left to print
+    status = drv.poll()
+    assert status.state is State.DEGRADED and status.detail["paper"] == "unconfirmed"
+    assert "缺纸" in str(status.reason)
+    assert drv.wait_job(drv.print_pdf(pdf).job_id, timeout=5).state == "completed"
+    assert drv.poll().state is State.OK and len(sim.documents) == 1
