@@ -116,8 +116,10 @@ class CupsPrinter(Driver):
         return job
 
     def printer_uri(self) -> str:
-        """The queue's IPP URI on the scheduler lp uses (CUPS_SERVER: a socket path or host)."""
-        server = os.environ.get("CUPS_SERVER", "") or "localhost"
+        """The queue's IPP URI on the scheduler lp uses: CUPS_SERVER (a socket path or host),
+        else Debian's local socket, else localhost:631."""
+        local = "/run/cups/cups.sock"
+        server = os.environ.get("CUPS_SERVER", "") or (local if os.path.exists(local) else "localhost")
         host = urllib.parse.quote(server, safe="") if server.startswith("/") else server
         return f"ipp://{host}/printers/{urllib.parse.quote(self.name)}"
 
@@ -165,7 +167,7 @@ class CupsPrinter(Driver):
             raise
         except DeviceError:
             return self.job_state(job_id)
-        return cups.JobState(job_id, "failed", ("job-canceled-by-user",))
+        return cups.JobState(job_id, "failed", ("job-canceled-by-user",), "canceled")
 
     def wait_job(self, job_id: str, timeout: float, interval: float = 0.5) -> cups.JobState:
         """Poll until the job is done or `timeout` passes (then its last state, still pending)."""
