@@ -1748,45 +1748,45 @@ Please check that the paper shows the same</translation>
         <translation>Failed to submit print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="136"/>
-        <location filename="../../devices/a4printer/driver.py" line="140"/>
+        <location filename="../../devices/a4printer/driver.py" line="138"/>
+        <location filename="../../devices/a4printer/driver.py" line="142"/>
         <source>读取打印队列失败：{err}</source>
         <translation>Could not read the print queue: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="146"/>
+        <location filename="../../devices/a4printer/driver.py" line="148"/>
         <source>无法取消打印任务：{err}</source>
         <translation>Cannot cancel the print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="155"/>
+        <location filename="../../devices/a4printer/driver.py" line="157"/>
         <source>无法重新打印：{err}</source>
         <translation>Cannot print again: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="182"/>
+        <location filename="../../devices/a4printer/driver.py" line="184"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="183"/>
+        <location filename="../../devices/a4printer/driver.py" line="185"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="184"/>
+        <location filename="../../devices/a4printer/driver.py" line="186"/>
         <source>等待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="185"/>
+        <location filename="../../devices/a4printer/driver.py" line="187"/>
         <location filename="../../flows/certificate.py" line="419"/>
         <location filename="../../flows/certificate.py" line="468"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="186"/>
+        <location filename="../../devices/a4printer/driver.py" line="188"/>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
@@ -1828,33 +1828,33 @@ Please check that the paper shows the same</translation>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="122"/>
+        <location filename="../../devices/a4printer/simulator.py" line="126"/>
         <source>A4 打印机状态</source>
         <translation>A4 printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="127"/>
+        <location filename="../../devices/a4printer/simulator.py" line="131"/>
         <location filename="../../devices/printer/simulator.py" line="139"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="128"/>
+        <location filename="../../devices/a4printer/simulator.py" line="132"/>
         <source>打印中脱机</source>
         <translation>Goes offline mid-job</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="129"/>
+        <location filename="../../devices/a4printer/simulator.py" line="133"/>
         <source>下一份打印失败</source>
         <translation>Next job fails</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="130"/>
+        <location filename="../../devices/a4printer/simulator.py" line="134"/>
         <source>停止打印服务</source>
         <translation>Stop print service</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="131"/>
+        <location filename="../../devices/a4printer/simulator.py" line="135"/>
         <source>启动打印服务</source>
         <translation>Start print service</translation>
     </message>
@@ -5739,7 +5739,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     <message>
         <location filename="../../kiosk/maintenance/a4.py" line="60"/>
         <source>打印服务未保留该任务的文件，无法重新打印</source>
-        <translation>CUPS did not keep this job's file: it cannot be printed again</translation>
+        <translation>CUPS did not keep this job&apos;s file: it cannot be printed again</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance/a4.py" line="66"/>
