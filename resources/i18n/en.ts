@@ -556,7 +556,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/views.py" line="161"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="90"/>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="102"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="104"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -1340,7 +1340,7 @@ Please check that the paper shows the same</translation>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="77"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="79"/>
         <source>刷新打印队列</source>
         <translation>Refresh the print queue</translation>
     </message>
@@ -1671,126 +1671,132 @@ Please check that the paper shows the same</translation>
         <translation>Plug device back in</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="20"/>
-        <location filename="../../devices/a4printer/cups.py" line="21"/>
+        <location filename="../../devices/a4printer/cups.py" line="24"/>
+        <location filename="../../devices/a4printer/cups.py" line="25"/>
         <source>A4 打印纸已用完</source>
         <translation>A4 printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="22"/>
+        <location filename="../../devices/a4printer/cups.py" line="26"/>
         <source>A4 打印机卡纸</source>
         <translation>A4 printer paper jam</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="23"/>
-        <location filename="../../devices/a4printer/cups.py" line="24"/>
+        <location filename="../../devices/a4printer/cups.py" line="27"/>
+        <location filename="../../devices/a4printer/cups.py" line="28"/>
         <source>A4 打印机盖未关</source>
         <translation>A4 printer cover is open</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="25"/>
+        <location filename="../../devices/a4printer/cups.py" line="29"/>
         <source>A4 打印机纸盒未装好</source>
         <translation>A4 printer paper tray is not inserted properly</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="26"/>
-        <location filename="../../devices/a4printer/cups.py" line="27"/>
+        <location filename="../../devices/a4printer/cups.py" line="30"/>
+        <location filename="../../devices/a4printer/cups.py" line="31"/>
         <source>A4 打印机碳粉已用完</source>
         <translation>A4 printer is out of toner</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="28"/>
+        <location filename="../../devices/a4printer/cups.py" line="32"/>
         <source>A4 打印机脱机</source>
         <translation>A4 printer is offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="31"/>
+        <location filename="../../devices/a4printer/cups.py" line="35"/>
         <source>A4 纸将用尽</source>
         <translation>A4 paper is running low</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="32"/>
-        <location filename="../../devices/a4printer/cups.py" line="33"/>
+        <location filename="../../devices/a4printer/cups.py" line="36"/>
+        <location filename="../../devices/a4printer/cups.py" line="37"/>
         <source>A4 打印机碳粉不足</source>
         <translation>A4 printer toner is low</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="68"/>
+        <location filename="../../devices/a4printer/cups.py" line="80"/>
+        <source>A4 打印机上次报告缺纸，请确认已加纸</source>
+        <translation>The A4 printer last reported no paper: check that paper is loaded</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/cups.py" line="86"/>
         <source>A4 打印机已停用：{why}</source>
         <translation>A4 printer disabled: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="52"/>
+        <location filename="../../devices/a4printer/driver.py" line="57"/>
         <source>找不到打印命令 {cmd}（未安装 CUPS？）</source>
         <translation>Print command {cmd} not found (is CUPS installed?)</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="54"/>
+        <location filename="../../devices/a4printer/driver.py" line="59"/>
         <source>打印服务无响应</source>
         <translation>Print service not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="68"/>
+        <location filename="../../devices/a4printer/driver.py" line="73"/>
         <source>没有默认打印机：{err}</source>
         <translation>No default printer: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="79"/>
-        <location filename="../../devices/a4printer/driver.py" line="83"/>
+        <location filename="../../devices/a4printer/driver.py" line="84"/>
+        <location filename="../../devices/a4printer/driver.py" line="88"/>
         <source>A4 打印机不可用：{err}</source>
         <translation>A4 printer unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="94"/>
+        <location filename="../../devices/a4printer/driver.py" line="104"/>
         <location filename="../../devices/printer/driver.py" line="160"/>
         <source>无法打印：{why}</source>
         <translation>Cannot print: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="100"/>
-        <location filename="../../devices/a4printer/driver.py" line="104"/>
+        <location filename="../../devices/a4printer/driver.py" line="110"/>
+        <location filename="../../devices/a4printer/driver.py" line="114"/>
         <source>打印任务提交失败：{err}</source>
         <translation>Failed to submit print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="119"/>
+        <location filename="../../devices/a4printer/driver.py" line="138"/>
+        <location filename="../../devices/a4printer/driver.py" line="142"/>
         <source>读取打印队列失败：{err}</source>
         <translation>Could not read the print queue: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="126"/>
+        <location filename="../../devices/a4printer/driver.py" line="148"/>
         <source>无法取消打印任务：{err}</source>
         <translation>Cannot cancel the print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="133"/>
+        <location filename="../../devices/a4printer/driver.py" line="157"/>
         <source>无法重新打印：{err}</source>
         <translation>Cannot print again: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="161"/>
+        <location filename="../../devices/a4printer/driver.py" line="184"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="162"/>
+        <location filename="../../devices/a4printer/driver.py" line="185"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="163"/>
+        <location filename="../../devices/a4printer/driver.py" line="186"/>
         <source>等待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="164"/>
+        <location filename="../../devices/a4printer/driver.py" line="187"/>
         <location filename="../../flows/certificate.py" line="418"/>
         <location filename="../../flows/certificate.py" line="467"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="165"/>
+        <location filename="../../devices/a4printer/driver.py" line="188"/>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
@@ -1810,55 +1816,55 @@ Please check that the paper shows the same</translation>
         <translation>Paper running low</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="26"/>
+        <location filename="../../devices/a4printer/simulator.py" line="27"/>
         <location filename="../../devices/printer/simulator.py" line="31"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="27"/>
+        <location filename="../../devices/a4printer/simulator.py" line="28"/>
         <source>卡纸</source>
         <translation>Paper jam</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="28"/>
+        <location filename="../../devices/a4printer/simulator.py" line="29"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="29"/>
+        <location filename="../../devices/a4printer/simulator.py" line="30"/>
         <location filename="../../devices/printer/simulator.py" line="33"/>
         <source>脱机</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="113"/>
+        <location filename="../../devices/a4printer/simulator.py" line="126"/>
         <source>A4 打印机状态</source>
         <translation>A4 printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="118"/>
+        <location filename="../../devices/a4printer/simulator.py" line="131"/>
         <location filename="../../devices/printer/simulator.py" line="139"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="119"/>
+        <location filename="../../devices/a4printer/simulator.py" line="132"/>
         <source>打印中脱机</source>
         <translation>Goes offline mid-job</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="120"/>
+        <location filename="../../devices/a4printer/simulator.py" line="133"/>
         <source>下一份打印失败</source>
         <translation>Next job fails</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="121"/>
+        <location filename="../../devices/a4printer/simulator.py" line="134"/>
         <source>停止打印服务</source>
         <translation>Stop print service</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="122"/>
+        <location filename="../../devices/a4printer/simulator.py" line="135"/>
         <source>启动打印服务</source>
         <translation>Start print service</translation>
     </message>
@@ -5758,17 +5764,32 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Transaction {saga} ({kind}) has not completed for a long time; please check it by hand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/a4.py" line="40"/>
+        <location filename="../../kiosk/maintenance/a4.py" line="44"/>
         <source>已取消</source>
         <translation>Canceled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/a4.py" line="47"/>
+        <location filename="../../kiosk/maintenance/a4.py" line="58"/>
+        <source>证明须由市民在自助流程中重新打印；流水记录显示是否已付费</source>
+        <translation>The certificate must be printed again from the journey; the journal shows whether it was paid</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="60"/>
+        <source>打印服务未保留该任务的文件，无法重新打印</source>
+        <translation>CUPS did not keep this job&apos;s file: it cannot be printed again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="66"/>
         <source>打印任务 {job} 已取消</source>
         <translation>Print job {job} canceled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/a4.py" line="54"/>
+        <location filename="../../kiosk/maintenance/a4.py" line="74"/>
+        <source>打印队列中没有该任务</source>
+        <translation>This job is not in the print queue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="78"/>
         <source>打印任务 {job} 已重新提交</source>
         <translation>Print job {job} sent again</translation>
     </message>

@@ -263,6 +263,27 @@ def test_a_paid_certificate_that_does_not_print_is_refunded(ctx, a4sim, srv):
     assert a4sim.documents == []
 
 
+def test_a_paid_job_staff_cancel_in_cups_is_not_printed_and_refunded(ctx, a4sim, srv):
+    a4sim.run_out_during_next()
+    citizen = Citizen(kind="property_record", copies="1")
+
+    def pause(view: Message) -> Intent:
+        [job] = a4sim.jobs()  # staff cancel it in CUPS itself, then load paper
+        subprocess.run([a4sim.settings_overrides()["cancel_command"], job["id"]], check=True)
+        a4sim.set_state("idle")
+        return Intent("wait")
+
+    citizen.on_pause = pause
+    t = run(certificate.start, ctx, citizen)
+    assert "证明没有打印" in citizen.seen and "证明已打印，请取走" not in citizen.seen
+    assert "已缴的费用将原路退回" in str(t.views[-1].body)
+    [step] = prints(ctx)
+    assert step.state == FAILED and step.after["cups"] == "failed"
+    [pay] = [s for s in ctx.services["journal"].iter_all() if s.kind == "payment"]
+    assert pay.state == "undone" and srv.gateway.net_fen(pay.key) == 0
+    assert a4sim.documents == []
+
+
 def test_citizen_who_walks_away_mid_job_has_the_job_withdrawn(ctx, a4sim):
     a4sim.run_out_during_next()
     citizen = Citizen()

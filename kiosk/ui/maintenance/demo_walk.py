@@ -166,7 +166,11 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
     _page(shell, "printer")
     if "a4printer" in kiosk.devices:
         expect(lambda: not _shown(shell, PrinterPage).loading, "the A4 print queue")
-    snap("maint-printer", "Maintenance printers: test print, paper refilled, the A4 queue (cancel, retry)")
+    snap(
+        "maint-printer",
+        "Maintenance printers: test print, paper refilled, the A4 queue "
+        "(cancel; retry where CUPS kept a non-certificate job's file)",
+    )
     if (sim := kiosk.simulators.get("a4printer")) is not None:
         sim.set_state("idle")
 
