@@ -103,7 +103,7 @@ def _why_again(image: Any, threshold: int) -> Text:
     )
 
 
-def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float, moved: Text = Text("")) -> FlowGen:
+def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float, moved: Text) -> FlowGen:
     """The FingerImage, None when no finger came within the place timeout, "skip" when the
     citizen passed on to another finger, or "back"/"device_lost". `moved` says which finger was
     given up for this one: told on a screen of its own before the module looks for a finger, so
