@@ -1523,7 +1523,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="243"/>
         <location filename="../../flows/certificate.py" line="534"/>
         <location filename="../../flows/certificate.py" line="590"/>
-        <location filename="../../flows/fingerprints.py" line="158"/>
+        <location filename="../../flows/fingerprints.py" line="194"/>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
@@ -4450,84 +4450,120 @@ ID number: {id}</translation>
         <translation>Card reader off: scan the slip or type the number</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="151"/>
-        <location filename="../../flows/fingerprints.py" line="156"/>
+        <location filename="../../flows/fingerprints.py" line="187"/>
+        <location filename="../../flows/fingerprints.py" line="192"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="68"/>
+        <location filename="../../flows/fingerprints.py" line="75"/>
         <source>部分指纹未能采集</source>
-        <extracomment>devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy)</extracomment>
+        <extracomment>devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy) the &quot;finger given up, next one&quot; screen before the next finger&apos;s capture: long enough to hear it</extracomment>
         <translation>Some fingerprints could not be taken</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="69"/>
+        <location filename="../../flows/fingerprints.py" line="76"/>
         <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
         <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="70"/>
+        <location filename="../../flows/fingerprints.py" line="77"/>
         <source>部分指纹未能采集，已记录，不影响办理</source>
         <translation>Some fingerprints could not be captured. This is recorded and does not stop your application</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="72"/>
+        <location filename="../../flows/fingerprints.py" line="79"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="82"/>
+        <location filename="../../flows/fingerprints.py" line="92"/>
+        <source>已跳过{finger}。</source>
+        <translation>{finger} skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="94"/>
+        <source>没有等到{finger}，已跳过。</source>
+        <translation>{finger} did not come in time: skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="95"/>
+        <source>{finger}多次不够清晰，已跳过。</source>
+        <translation>{finger} was not clear enough after several tries: skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="102"/>
         <source>指纹不够清晰（质量 {q}，需要 {need}），请擦干手指，平放并稍用力按住</source>
         <translation>The print is not clear enough (quality {q}, {need} needed). Dry your finger, lay it flat and press a little harder</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="103"/>
+        <location filename="../../flows/fingerprints.py" line="118"/>
+        <source>下一个：请将{finger}放在指纹仪上</source>
+        <translation>Next: {finger}, place it on the fingerprint scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="121"/>
+        <source>{moved}请先抬起手指，再放{finger}。</source>
+        <translation>{moved} Lift your finger first, then place this one: {finger}.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="122"/>
+        <source>{moved}{next}</source>
+        <translation>{moved} {next}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="125"/>
+        <source>好的，开始</source>
+        <translation>OK, start</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="138"/>
         <source>请将{finger}放在指纹仪上</source>
         <translation>{finger}: place it on the fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="104"/>
+        <location filename="../../flows/fingerprints.py" line="139"/>
         <source>手指平放在指纹仪中央，按住不动，听到提示后抬起</source>
         <translation>Lay the finger flat in the middle of the scanner, hold it still, and lift it when you hear the signal</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="110"/>
+        <location filename="../../flows/fingerprints.py" line="145"/>
         <source>{note}{title}</source>
         <translation>{note} {title}</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="114"/>
+        <location filename="../../flows/fingerprints.py" line="149"/>
         <source>这个手指按不上，换一个</source>
         <translation>I cannot use this finger, try another</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="114"/>
+        <location filename="../../flows/fingerprints.py" line="125"/>
+        <location filename="../../flows/fingerprints.py" line="149"/>
         <source>取消办理</source>
         <translation>Cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="116"/>
+        <location filename="../../flows/fingerprints.py" line="151"/>
         <source>按屏幕上写的手指，平放在指纹仪玻璃中央，按住约一秒。手指太干可以先哈一口气。</source>
         <translation>Place the finger named on the screen flat on the middle of the scanner glass and hold it for about a second. If your finger is dry, breathe on it first.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="125"/>
+        <location filename="../../flows/fingerprints.py" line="161"/>
         <source>正在采集，请保持手指不动</source>
         <translation>Capturing, please keep your finger still</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="126"/>
+        <location filename="../../flows/fingerprints.py" line="162"/>
         <source>{finger}已放好，图像传送需要几秒钟</source>
         <translation>{finger} on the scanner: the image takes a few seconds to come through</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="138"/>
+        <location filename="../../flows/fingerprints.py" line="174"/>
         <source>正在读取指纹</source>
         <translation>Reading the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="153"/>
+        <location filename="../../flows/fingerprints.py" line="189"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理。服务电话 {phone}</source>
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
