@@ -1629,20 +1629,25 @@ Please check that the paper shows the same</translation>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="74"/>
         <location filename="../../kiosk/ui/shell.py" line="231"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="75"/>
         <source>退出长者模式</source>
         <translation>Leave elderly mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="75"/>
         <source>长者模式（大字体、慢节奏）</source>
         <translation>Elderly mode (large text, more time)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
+        <source>更多业务 ▼</source>
+        <translation>More services ▼</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/sim_panel.py" line="63"/>

@@ -40,17 +40,21 @@ class HomeScreen(QWidget):
         self.page = QWidget()
         self.page_box = QVBoxLayout(self.page)
         self.page_box.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setStyleSheet(
+            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
+        )
         # a finger scrolls, not a bar: the bar would steal width from the tiles
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.page)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.page)
         # touch screens deliver a drag as mouse events; a tap still presses the tile
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        self.outer.addWidget(self.scroll, 1)
+        QScroller.grabGesture(
+            self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+        self.outer.addWidget(self.scroll_area, 1)
 
         # its own row, centred under the tiles: beside the elderly switch it did not fit 768 wide
         self.more_cue = button("", self._scroll_on, role="secondary", name="more")
@@ -60,7 +64,7 @@ class HomeScreen(QWidget):
         row.addWidget(self.elderly_button)
         row.addStretch(1)
         self.outer.addLayout(row)
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         bar.rangeChanged.connect(lambda _lo, _hi: self._show_cue())
         bar.valueChanged.connect(lambda _v: self._show_cue())
         self.more_cue.hide()
@@ -81,7 +85,7 @@ class HomeScreen(QWidget):
                 break
         else:
             self._build(first)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._show_cue()
 
     def _build(self, cols: int) -> None:
@@ -105,15 +109,15 @@ class HomeScreen(QWidget):
         self.ensurePolished()  # the style sheet's font sizes (elderly) decide the heights
         self.outer.invalidate()
         self.outer.activate()
-        room = self.scroll.viewport()
+        room = self.scroll_area.viewport()
         return self.page_box.totalHeightForWidth(room.width()) - room.height()
 
     def _show_cue(self) -> None:
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         self.more_cue.setVisible(bar.value() < bar.maximum())
 
     def _scroll_on(self) -> None:
         """A tap on "more" glides a screenful down, for whoever does not think to swipe."""
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         target = min(bar.maximum(), bar.value() + bar.pageStep())
-        QScroller.scroller(self.scroll.viewport()).scrollTo(QPointF(0, target))
+        QScroller.scroller(self.scroll_area.viewport()).scrollTo(QPointF(0, target))
