@@ -360,11 +360,12 @@ def test_a_swipe_up_scrolls_the_home_tiles(shell, qtbot, monkeypatch):
     start = QPoint(vp.width() // 2, vp.height() - 20)
     under = vp.childAt(start)  # the finger lands on a tile, as on the kiosk
     assert isinstance(under, QPushButton) and under.objectName().startswith("service_")
-    at = under.mapFrom(vp, start)
-    QTest.mousePress(under, Qt.MouseButton.LeftButton, pos=at)
-    for step in range(1, 21):
-        QTest.mouseMove(under, at - QPoint(0, step * 20), delay=10)
-    QTest.mouseRelease(under, Qt.MouseButton.LeftButton, pos=at - QPoint(0, 400), delay=10)
+    win, at = shell.windowHandle(), vp.mapTo(shell, start)  # through the window, as the screen sends it
+    QTest.mousePress(win, Qt.MouseButton.LeftButton, pos=at)
+    for step in range(1, 21):  # a finger's pace: the scroller measures the drag's speed in real time
+        qtbot.wait(15)
+        QTest.mouseMove(win, at - QPoint(0, step * 20))
+    QTest.mouseRelease(win, Qt.MouseButton.LeftButton, pos=at - QPoint(0, 400))
     qtbot.waitUntil(lambda: bar.value() > 100, timeout=5000)
     scroller = QScroller.scroller(vp)
     qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)  # done gliding
