@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from core.text import tr
 from kiosk.home import Tile
 from kiosk.ui.i18n import ui
-from kiosk.ui.screens.base import clear
+from kiosk.ui.screens.base import clear, show_pending
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets import button, label, tile_grid
 
@@ -65,8 +65,10 @@ class HomeScreen(QWidget):
         row.addStretch(1)
         self.outer.addLayout(row)
         bar = self.scroll_area.verticalScrollBar()
-        bar.rangeChanged.connect(lambda _lo, _hi: self._show_cue())
-        bar.valueChanged.connect(lambda _v: self._show_cue())
+        # queued: the cue's own show or hide resizes the viewport, which changes the range
+        queued = Qt.ConnectionType.QueuedConnection
+        bar.rangeChanged.connect(self._show_cue, queued)
+        bar.valueChanged.connect(self._show_cue, queued)
         self.more_cue.hide()
 
     def show_tiles(self, tiles: list[Tile], elderly: bool) -> None:
@@ -79,14 +81,16 @@ class HomeScreen(QWidget):
         # one column in portrait: tile labels are long in English; more only if they do not fit.
         # When none fits without scrolling, the fewest columns: larger tiles, a swipe to the rest
         first = 1 if win.height() >= win.width() else 3
+        self.more_cue.hide()  # measured without it; it shows again if the tiles spill
         for cols in range(first, first + 2):
             self._build(cols)
             if self._spill() <= 0:
                 break
         else:
             self._build(first)
+            self._spill()  # lays it out, so the scroll range is the chosen one's
         self.scroll_area.verticalScrollBar().setValue(0)
-        self._show_cue()
+        QTimer.singleShot(0, self._show_cue)  # once the scroll area has taken the new range
 
     def _build(self, cols: int) -> None:
         clear(self.page_box)
@@ -106,13 +110,13 @@ class HomeScreen(QWidget):
 
     def _spill(self) -> int:
         """How many pixels the tiles are taller than the room the scroll area has."""
-        self.ensurePolished()  # the style sheet's font sizes (elderly) decide the heights
+        show_pending(self.page)
         self.outer.invalidate()
         self.outer.activate()
         room = self.scroll_area.viewport()
         return self.page_box.totalHeightForWidth(room.width()) - room.height()
 
-    def _show_cue(self) -> None:
+    def _show_cue(self, *_changed: int) -> None:
         bar = self.scroll_area.verticalScrollBar()
         self.more_cue.setVisible(bar.value() < bar.maximum())
 
