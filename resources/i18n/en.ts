@@ -1624,25 +1624,30 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="193"/>
         <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/reissue.py" line="294"/>
-        <location filename="../../kiosk/ui/screens/base.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="104"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="76"/>
         <location filename="../../kiosk/ui/shell.py" line="231"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
         <source>退出长者模式</source>
         <translation>Leave elderly mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
         <source>长者模式（大字体、慢节奏）</source>
         <translation>Elderly mode (large text, more time)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="79"/>
+        <source>更多业务 ▼</source>
+        <translation>More services ▼</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/sim_panel.py" line="63"/>
@@ -4886,7 +4891,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/base.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="81"/>
         <source>请按屏幕上的提示操作。</source>
         <extracomment>what Help says on this kind of screen when the view has no help of its own</extracomment>
         <translation>Follow the instructions on the screen.</translation>

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QScroller, QWidget
 
 from core.text import Text, tr
 from flows.runtime import FlowContext, FlowGen, FlowSpec
@@ -72,18 +73,36 @@ def box_of(w: QWidget, root: QWidget) -> QRect:
     return QRect(w.mapTo(root, QPoint(0, 0)), w.size())
 
 
+def scrolled_page(w: QWidget) -> QWidget | None:
+    """The page of the scroll area `w` sits in: what scrolls out of sight is reached by a swipe."""
+    parent = w.parentWidget()
+    while parent is not None:
+        if isinstance(parent.parentWidget(), QWidget) and isinstance(
+            parent.parentWidget().parentWidget(), QScrollArea
+        ):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
 def assert_nothing_cut(root: QWidget) -> None:
     settle()
     area = root.rect()
     for lab in visible_in(root, QLabel):
         if lab.text():
-            assert area.contains(box_of(lab, root)), f"{lab.text()!r} outside the window"
+            page = scrolled_page(lab)
+            if page is None:
+                assert area.contains(box_of(lab, root)), f"{lab.text()!r} outside the window"
+            else:
+                assert page.rect().contains(box_of(lab, page)), f"{lab.text()!r} outside its scrolled page"
             assert text_fits(lab), f"{lab.text()!r} cut in {lab.size().toTuple()}"
             parent = lab.parentWidget()
             if isinstance(parent, QPushButton):  # a tile's line stays inside its tile
                 assert parent.rect().contains(QRect(lab.pos(), lab.size())), lab.text()
     for b in visible_in(root, QPushButton):
-        assert area.contains(box_of(b, root)), f"button {b.objectName()} outside the window"
+        page = scrolled_page(b)
+        inside = area.contains(box_of(b, root)) if page is None else page.rect().contains(box_of(b, page))
+        assert inside, f"button {b.objectName()} outside the window"
         if b.text() and not b.findChildren(QLabel):
             assert b.sizeHint().width() <= b.width() + 1, f"button {b.text()!r} cut"
 
@@ -286,3 +305,74 @@ def test_make_run_opens_a_window_whose_home_shows_every_tile_whole(shell, monkey
     shell.refresh_home()
     assert_nothing_cut(shell)
     shot(shell, f"home-make-run-{size[0]}x{size[1]}")
+
+
+ALL_SIZES = [*SIZES, (1366, 768)]
+
+
+@pytest.mark.parametrize("size", ALL_SIZES, ids=[f"{w}x{h}" for w, h in ALL_SIZES])
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
+def test_every_simulate_service_on_home_shows_whole(shell, qtbot, monkeypatch, size, language, elderly):
+    """All eight services of simulate.toml in elderly English at 1920x1080 cut "replace a lost
+    one;" and "property records": no column count held them. Every tile now shows whole, the
+    ones below the fold a swipe away with a cue that says so, and stays a large target."""
+    open_every_service(monkeypatch)
+    shell.resize(*size)
+    if language == "en":
+        shell.toggle_language()
+    if elderly:
+        shell.toggle_elderly()
+    shell.refresh_home()
+    assert_nothing_cut(shell)
+    assert_header_clear(shell)
+    tiles = [b for b in shell.home_screen.findChildren(QPushButton) if b.objectName().startswith("service_")]
+    assert len(tiles) == len(EVERY_SERVICE)
+    for t in tiles:
+        assert t.isVisible() and t.height() >= shell.metrics.target and t.width() >= shell.metrics.target * 3
+    home = shell.home_screen
+    bar = home.scroll_area.verticalScrollBar()
+    assert home.more_cue.isVisible() == (bar.maximum() > 0)  # more below: the cue says so
+    cue = home.more_cue
+    assert all(cue.fontMetrics().inFontUcs4(ord(ch)) for ch in cue.text() if not ch.isspace()), cue.text()
+    if bar.maximum() > 0:
+        qtbot.mouseClick(cue, Qt.MouseButton.LeftButton)  # "more" glides a screenful down
+        qtbot.waitUntil(lambda: bar.value() >= min(bar.maximum(), bar.pageStep()), timeout=5000)
+        bar.setValue(bar.maximum())
+        settle()
+        assert not cue.isVisible()  # at the end the cue goes
+    tag = f"{size[0]}x{size[1]}-{language}{'-elderly' if elderly else ''}"
+    if size in ((1080, 1920), (1920, 1080)):
+        bar.setValue(0)
+        shot(shell, f"home-all-services-{tag}")
+
+
+def test_a_swipe_up_scrolls_the_home_tiles(shell, qtbot, monkeypatch):
+    """A finger dragged up the tiles scrolls them (QScroller), and a tap on a tile still opens it."""
+    open_every_service(monkeypatch)
+    shell.resize(1366, 768)
+    shell.toggle_elderly()
+    shell.refresh_home()
+    settle()
+    home = shell.home_screen
+    bar, vp = home.scroll_area.verticalScrollBar(), home.scroll_area.viewport()
+    assert bar.maximum() > 0 and home.more_cue.isVisible()
+    start = QPoint(vp.width() // 2, vp.height() - 20)
+    under = vp.childAt(start)  # the finger lands on a tile, as on the kiosk
+    assert isinstance(under, QPushButton) and under.objectName().startswith("service_")
+    win, at = shell.windowHandle(), vp.mapTo(shell, start)  # through the window, as the screen sends it
+    QTest.mousePress(win, Qt.MouseButton.LeftButton, pos=at)
+    for step in range(1, 21):  # a finger's pace: the scroller measures the drag's speed in real time
+        qtbot.wait(15)
+        QTest.mouseMove(win, at - QPoint(0, step * 20))
+    QTest.mouseRelease(win, Qt.MouseButton.LeftButton, pos=at - QPoint(0, 400))
+    qtbot.waitUntil(lambda: bar.value() > 100, timeout=5000)
+    scroller = QScroller.scroller(vp)
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)  # done gliding
+    assert shell.mode == "home"  # the swipe opened nothing
+    bar.setValue(bar.maximum())
+    settle()
+    demo = next(b for b in home.findChildren(QPushButton) if b.objectName() == "service_demo")
+    assert vp.rect().contains(QRect(demo.mapTo(vp, QPoint(0, 0)), demo.size()))
+    qtbot.mouseClick(demo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shell.mode == "flow", timeout=5000)

@@ -39,13 +39,8 @@ def clear(layout: QLayout) -> None:
             clear(sub)
 
 
-def overflow(page: QWidget) -> int:
-    """How many pixels the page's content is taller than the room its parent (the shell's
-    stack) gives it; 0 or less when it fits."""
-    room = page.parentWidget()
-    layout = page.layout()
-    if room is None or layout is None:
-        return 0
+def show_pending(page: QWidget) -> None:
+    """Polish the page and show the widgets just added to it, so its layout can be measured."""
     page.ensurePolished()  # the style sheet's font sizes decide the heights
     if page.isVisible():
         # a widget added to a visible page shows only when the event loop runs (Qt queues it),
@@ -53,6 +48,16 @@ def overflow(page: QWidget) -> int:
         for w in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             if w.isHidden() and not w.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
                 w.show()
+
+
+def overflow(page: QWidget) -> int:
+    """How many pixels the page's content is taller than the room its parent (the shell's
+    stack) gives it; 0 or less when it fits."""
+    room = page.parentWidget()
+    layout = page.layout()
+    if room is None or layout is None:
+        return 0
+    show_pending(page)
     need = layout.totalHeightForWidth(room.width()) if layout.hasHeightForWidth() else -1
     return (need if need >= 0 else layout.totalMinimumSize().height()) - room.height()
 

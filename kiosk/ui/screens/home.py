@@ -5,18 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from core.text import tr
 from kiosk.home import Tile
 from kiosk.ui.i18n import ui
-from kiosk.ui.screens.base import clear, fit_columns
+from kiosk.ui.screens.base import clear, show_pending
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets import button, label, tile_grid
 
 
 class HomeScreen(QWidget):
+    """Title, the tiles in a page that scrolls by a swipe when they are more than the screen
+    holds (eight services in elderly English were squeezed until their details were cut), and a
+    "more" button under them while tiles lie below, and the elderly switch."""
+
     def __init__(
         self, metrics: Metrics, on_service: Callable[[str], None], on_elderly: Callable[[], None]
     ) -> None:
@@ -27,21 +31,69 @@ class HomeScreen(QWidget):
         self.outer = QVBoxLayout(self)
         m = metrics.mm(8)
         self.outer.setContentsMargins(m, m // 2, m, m)
+        self.outer.setSpacing(metrics.mm(5))
         self.tiles: list[Tile] = []
         self.elderly = False
 
+        self.title = label("", "Title", align=Qt.AlignmentFlag.AlignHCenter)
+        self.outer.addWidget(self.title)
+        self.page = QWidget()
+        self.page_box = QVBoxLayout(self.page)
+        self.page_box.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setStyleSheet(
+            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
+        )
+        # a finger scrolls, not a bar: the bar would steal width from the tiles
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.page)
+        # touch screens deliver a drag as mouse events; a tap still presses the tile
+        QScroller.grabGesture(
+            self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+        self.outer.addWidget(self.scroll_area, 1)
+
+        # its own row, centred under the tiles: beside the elderly switch it did not fit 768 wide
+        self.more_cue = button("", self._scroll_on, role="secondary", name="more")
+        self.outer.addWidget(self.more_cue, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        self.elderly_button = button("", self.on_elderly, role="secondary", name="elderly")
+        row.addWidget(self.elderly_button)
+        row.addStretch(1)
+        self.outer.addLayout(row)
+        bar = self.scroll_area.verticalScrollBar()
+        # queued: the cue's own show or hide resizes the viewport, which changes the range
+        queued = Qt.ConnectionType.QueuedConnection
+        bar.rangeChanged.connect(self._show_cue, queued)
+        bar.valueChanged.connect(self._show_cue, queued)
+        self.more_cue.hide()
+
     def show_tiles(self, tiles: list[Tile], elderly: bool) -> None:
         self.tiles, self.elderly = tiles, elderly
+        self.title.setText(ui(tr("请选择您要办理的业务")))
+        text = ui(tr("退出长者模式")) if elderly else ui(tr("长者模式（大字体、慢节奏）"))
+        self.elderly_button.setText(text)
+        self.more_cue.setText(ui(tr("更多业务 ▼")))
         win = self.window()
-        # one column in portrait: tile labels are long in English; more only if they do not fit
+        # one column in portrait: tile labels are long in English; more only if they do not fit.
+        # When none fits without scrolling, the fewest columns: larger tiles, a swipe to the rest
         first = 1 if win.height() >= win.width() else 3
-        fit_columns(self, range(first, first + 2), self._build)
+        self.more_cue.hide()  # measured without it; it shows again if the tiles spill
+        for cols in range(first, first + 2):
+            self._build(cols)
+            if self._spill() <= 0:
+                break
+        else:
+            self._build(first)
+            self._spill()  # lays it out, so the scroll range is the chosen one's
+        self.scroll_area.verticalScrollBar().setValue(0)
+        QTimer.singleShot(0, self._show_cue)  # once the scroll area has taken the new range
 
     def _build(self, cols: int) -> None:
-        clear(self.outer)
-        self.outer.setSpacing(self.metrics.mm(5))
-        center = Qt.AlignmentFlag.AlignHCenter
-        self.outer.addWidget(label(ui(tr("请选择您要办理的业务")), "Title", align=center))
+        clear(self.page_box)
         items = [
             (
                 f"service_{t.key}",
@@ -53,11 +105,23 @@ class HomeScreen(QWidget):
             )
             for t in self.tiles
         ]
-        grid = tile_grid(items, cols, self.metrics.target * 2, self.metrics.mm(5))
-        self.outer.addLayout(grid)
-        self.outer.addStretch(1)
-        row = QHBoxLayout()
-        text = ui(tr("退出长者模式")) if self.elderly else ui(tr("长者模式（大字体、慢节奏）"))
-        row.addWidget(button(text, self.on_elderly, role="secondary", name="elderly"))
-        row.addStretch(1)
-        self.outer.addLayout(row)
+        self.page_box.addLayout(tile_grid(items, cols, self.metrics.target * 2, self.metrics.mm(5)))
+        self.page_box.addStretch(1)
+
+    def _spill(self) -> int:
+        """How many pixels the tiles are taller than the room the scroll area has."""
+        show_pending(self.page)
+        self.outer.invalidate()
+        self.outer.activate()
+        room = self.scroll_area.viewport()
+        return self.page_box.totalHeightForWidth(room.width()) - room.height()
+
+    def _show_cue(self, *_changed: int) -> None:
+        bar = self.scroll_area.verticalScrollBar()
+        self.more_cue.setVisible(bar.value() < bar.maximum())
+
+    def _scroll_on(self) -> None:
+        """A tap on "more" glides a screenful down, for whoever does not think to swipe."""
+        bar = self.scroll_area.verticalScrollBar()
+        target = min(bar.maximum(), bar.value() + bar.pageStep())
+        QScroller.scroller(self.scroll_area.viewport()).scrollTo(QPointF(0, target))
