@@ -103,7 +103,7 @@ async def _misbehave(fault: Fault, answer: Any) -> Response | None:
         await asyncio.sleep(fault.seconds)
         return None
     if fault.kind == "status":
-        return Response("upstream failure", fault.status, media_type="text/plain")
+        return unavailable(fault.status)
     if fault.kind == "malformed":
         return Response('{"state": "PAI', 200, media_type="application/json")
     if fault.kind == "contract":
@@ -116,6 +116,11 @@ async def _misbehave(fault: Fault, answer: Any) -> Response | None:
 def lost_answer() -> Response:
     """What a client sees when a proxy or the server dies after the work was done."""
     return Response("Internal Server Error", 500, media_type="text/plain")
+
+
+def unavailable(status: int = 503) -> Response:
+    """An upstream failure (the server did nothing)."""
+    return Response("upstream failure", status, media_type="text/plain")
 
 
 def free_port() -> int:

@@ -189,7 +189,6 @@ def _choose_kind(ctx: FlowContext, types: list[CertificateType]) -> FlowGen:
             )
             for t in types
         ),
-        can_go_back=False,
     )
     return next((t for t in types if t.code == got.name), None)
 

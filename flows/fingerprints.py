@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 #: devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy)
 EVENTS = ("finger_placed", "finger_done", offline("fingerprint"))
 PICTURE = Path(__file__).resolve().parents[1] / "resources" / "images" / "place-finger.png"
+#: the "finger given up, next one" screen before the next finger's capture: long enough to hear it
+NEXT_FINGER_SECONDS = 6.0
 _tags = itertools.count(1)  # names each capture, so a late event of the one before is not taken for it
 
 
@@ -43,23 +45,28 @@ def take_prints(ctx: FlowContext) -> FlowGen:
     slower = float(ctx.config["kiosk"]["elderly_timeout_factor"]) if ctx.elderly else 1.0
     place = float(settings.get("place_timeout", 10.0)) * slower
     slots: list[Slot] = []
+    note = moved = Text("")
     for hand in ("right", "left"):
         steps = hand_steps(hand, policy)
         finger, _try = next(steps)
-        note: Text = Text("")
         while True:
-            got = yield from _one_finger(ctx, finger, note, place)
+            got = yield from _one_finger(ctx, finger, note, place, moved)
             if isinstance(got, str) and got != "skip":
                 return got
             image = None if got == "skip" else got
-            note = _why_again(image, policy.threshold)
             try:
                 nxt = steps.send(image)
             except StopIteration as done:
-                slots.append(done.value)
+                slot: Slot = done.value
+                slots.append(slot)
+                # the next hand's first screen says so when this hand's last finger was given up
+                note = Text("")
+                moved = Text("") if slot.image is not None else _given_up(finger, got)
                 break
-            if nxt[0] != finger:
-                note = Text("")  # a new finger starts with its own prompt
+            # the same finger again says why; another finger first says which one was given up
+            same = nxt[0] == finger
+            note = _why_again(image, policy.threshold) if same else Text("")
+            moved = Text("") if same else _given_up(finger, got)
             finger, _try = nxt
     result = CaptureResult(tuple(slots))
     if not result.complete:
@@ -75,6 +82,19 @@ def take_prints(ctx: FlowContext) -> FlowGen:
     return result
 
 
+def _given_up(finger: str, got: object) -> Text:
+    """Why the finger just asked for is left behind, said before the next one is asked for: a
+    citizen must never find the screen on another finger without being told."""
+    from devices.fingerprint.model import FINGER_NAMES
+
+    name = FINGER_NAMES[finger]
+    if got == "skip":
+        return tr("已跳过{finger}。", finger=name)
+    if got is None:
+        return tr("没有等到{finger}，已跳过。", finger=name)
+    return tr("{finger}多次不够清晰，已跳过。", finger=name)
+
+
 def _why_again(image: Any, threshold: int) -> Text:
     if image is None:
         return Text("")
@@ -83,15 +103,30 @@ def _why_again(image: Any, threshold: int) -> Text:
     )
 
 
-def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float) -> FlowGen:
+def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float, moved: Text) -> FlowGen:
     """The FingerImage, None when no finger came within the place timeout, "skip" when the
-    citizen passed on to another finger, or "back"/"device_lost"."""
+    citizen passed on to another finger, or "back"/"device_lost". `moved` says which finger was
+    given up for this one: told on a screen of its own before the module looks for a finger, so
+    a finger still on the glass is never taken as this one unasked."""
     from devices.fingerprint.model import FINGER_NAMES, NoFinger
     from devices.fingerprint.policy import capture_told
 
     if not ctx.usable("fingerprint"):
         return (yield from _device_lost(ctx))
     name = FINGER_NAMES[finger]
+    if str(moved):
+        nxt = tr("下一个：请将{finger}放在指纹仪上", finger=name)
+        got = yield Message(
+            title=nxt,
+            body=tr("{moved}请先抬起手指，再放{finger}。", moved=moved, finger=name),
+            prompt=tr("{moved}{next}", moved=moved, next=nxt),
+            tone="warning",
+            image=str(PICTURE),
+            actions=(("ok", tr("好的，开始")), ("cancel", tr("取消办理"))),
+            timeout=NEXT_FINGER_SECONDS,  # time to hear it; then the finger's own screen
+        )
+        if got.name not in ("ok", "timeout"):
+            return "back"
     tag = next(_tags)
     stop = threading.Event()
     fut = ctx.devices["fingerprint"].submit(
@@ -116,14 +151,15 @@ def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float) -> Flow
                 help=tr("按屏幕上写的手指，平放在指纹仪玻璃中央，按住约一秒。手指太干可以先哈一口气。"),
             )
             if got.name in EVENTS[:2]:
-                if (got.value or {}).get("tag") != tag:
+                said = got.value or {}
+                if said.get("tag") != tag or said.get("finger", finger) != finger:
                     continue  # a late word of the capture before
                 if got.name == "finger_done":
                     break
-                # on the sensor: hold still while the image comes over the wire (seconds); a
-                # note on the last try stays on screen, said once already
+                # on the sensor: hold still while the image comes over the wire (seconds); it
+                # names the finger this screen asked for, whatever note came before
                 title = tr("正在采集，请保持手指不动")
-                status = note if str(note) else tr("{finger}已放好，图像传送需要几秒钟", finger=name)
+                status = tr("{finger}已放好，图像传送需要几秒钟", finger=name)
                 note, deadline = Text(""), ctx.clock.monotonic() + place
                 continue
             stop.set()

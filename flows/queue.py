@@ -226,7 +226,11 @@ def _issue(ctx: FlowContext, issue: Callable[[], Any]) -> FlowGen:
     svc = store.service(ticket.service)
     name = service_name(svc)
     qr = ticket_qr(ctx.services, ticket)
-    ahead = tr("您前面还有 {n} 人，预计等候约 {m} 分钟", n=ticket.waiting_ahead, m=ticket.estimated_wait_min)
+    ahead = (
+        tr("您前面还有 {n} 人，预计等候约 {m} 分钟", n=ticket.waiting_ahead, m=ticket.estimated_wait_min)
+        if ticket.waiting_ahead
+        else tr("您前面没有人在等，请留意叫号")  # not "约 0 分钟": the clerk may still be busy
+    )
     spoken = spoken_number(ticket.number)
     if not ctx.usable("printer"):
         # no paper, no printer: the screen is the ticket, as valid as a printed one

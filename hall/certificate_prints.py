@@ -39,6 +39,12 @@ def key(serial: str, attempt: int) -> str:
     return f"{serial}#{attempt}"
 
 
+def owns_job(journal: Journal, job: JobState) -> bool:
+    """Whether the CUPS job is a certificate's print the journal keeps (the job is titled with
+    the serial): such a job is settled by the journal, never printed again from CUPS."""
+    return any(s.kind == PRINT and s.refs.get("job") == job.job_id for s in journal.saga(f"cert-{job.name}"))
+
+
 class CertificatePrints:
     """`a4` is the a4printer Device (anything with call(fn, timeout))."""
 

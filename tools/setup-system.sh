@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the kiosk needs on a bare machine: the libraries Qt's xcb and
 # offscreen platforms load, a CJK font (with the extension blocks rare names use), and CUPS's
-# client for the A4 printer and its scheduler (tests run a private cupsd of their own; the
+# client for the A4 printer, its ipptool (cups-ipp-utils: each job's IPP state) and its scheduler (tests run a private cupsd of their own; the
 # package's system service is not needed), poppler-utils and zbar-tools (the certificate tests
 # and the demo read the printed PDFs back: text, pages as pictures, the QR as a phone decodes it),
 # speech-dispatcher with espeak-ng (the voice guide; its tests run against the real daemon), and
@@ -10,7 +10,7 @@ set -euo pipefail
 pkgs=(fonts-noto-cjk fonts-noto-cjk-extra fontconfig libgl1 libegl1 libxkbcommon0
       libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4
       libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
-      libxcb-image0 libnss3 libasound2 cups-client cups-daemon poppler-utils zbar-tools
+      libxcb-image0 libnss3 libasound2 cups-client cups-ipp-utils cups-daemon poppler-utils zbar-tools
       speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
       # the kiosk tested on a real X server, bare and under a window manager (tests/ui/test_kiosk_on_x.py)
       xvfb x11-utils xdotool imagemagick openbox)

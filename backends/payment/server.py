@@ -17,7 +17,7 @@ from starlette.requests import Request
 
 from backends.payment.api import HALL_TZ
 from backends.payment.contract import DOC
-from backends.refserver import Faults, Problem, body, healthy, lost_answer, route
+from backends.refserver import Faults, Problem, body, healthy, lost_answer, route, unavailable
 
 BEHAVIOURS = (
     "pay",  # micropay: paid at once; native: paid at the first query (the citizen scanned)
@@ -76,6 +76,7 @@ class ReferenceGateway:
         self.scripts: dict[str, Script] = {}
         self.default = Script()
         self.calls: list[tuple[str, str]] = []  # (operation, order_no)
+        self.refunds_fail = False  # every refund answers 503 before anything is given back
         self._lock = threading.Lock()
 
     # ---- scripting and inspection (tests, simulator panel) ----
@@ -194,6 +195,8 @@ class ReferenceGateway:
         refund_no, amount = str(b["refund_no"]), int(b["amount_fen"])
         with self._lock:
             self.calls.append(("refund", order_no))
+            if self.refunds_fail:
+                return unavailable()
             o = self._find(order_no)
             if refund_no in o.refunds:
                 if o.refunds[refund_no] != amount:

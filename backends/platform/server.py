@@ -74,6 +74,7 @@ class ReferencePlatform:
         self.apps: dict[str, PApp] = {}
         self.by_key: dict[str, str] = {}
         self._faces = faces
+        self.refuse_paid = False  # recording a payment is refused: the application was withdrawn
         self._lock = threading.Lock()
         self._seq = 0
         for p in demo.PEOPLE:
@@ -249,6 +250,8 @@ class ReferencePlatform:
             a.paid_calls += 1
             if a.order_no == order_no and a.state != AppState.CANCELLED:
                 return a.json()  # idempotent
+            if self.refuse_paid:
+                raise Problem("wrong_state", "平台复核未通过，申请已退回")
             self._editable(a)
             if amount != a.fee_fen:
                 raise Problem("amount_mismatch", "支付金额与应缴费用不符")

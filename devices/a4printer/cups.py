@@ -1,10 +1,14 @@
-"""What CUPS's lp and lpstat print, read back: job ids, printer state and reasons, job state.
+"""What CUPS's lp, lpstat and ipptool print, read back: job ids, printer state and reasons, and
+each job's IPP job-state (lpstat lists a cancelled job like a printed one, so jobs are read with
+ipptool's Get-Jobs).
 
 Pure functions over the programs' text (run with LC_ALL=C so the words are the English ones).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field
 
@@ -53,6 +57,18 @@ class PrinterState:
     reasons: tuple[str, ...] = ()
     message: str = ""
     job: str = ""
+    queued: int | None = None  # jobs not finished; read only when paper out may be stale
+
+    @property
+    def stale_paper_out(self) -> bool:
+        """CUPS keeps a backend's media-empty until another job runs: on an enabled, idle
+        printer with nothing queued (the job withdrawn, the queue resumed after a refill) it
+        is only a warning, and a new job finds out."""
+        return self.state == "idle" and self.queued == 0 and self.paper_reason
+
+    @property
+    def paper_reason(self) -> bool:
+        return self.has("media-empty") or self.has("media-needed")
 
     def has(self, reason: str) -> bool:
         """Reason keywords come with or without -error / -warning / -report."""
@@ -60,6 +76,8 @@ class PrinterState:
 
     def device_status(self) -> DeviceStatus:
         detail = {"cups_state": self.state, "reasons": list(self.reasons), "paper": self.paper}
+        if self.stale_paper_out:
+            return DeviceStatus(State.DEGRADED, tr("A4 打印机上次报告缺纸，请确认已加纸"), detail)
         for reason, text in FAULT_REASONS:
             if any(r in (reason, f"{reason}-error", f"{reason}-report") for r in self.reasons):
                 return DeviceStatus(State.FAULT, text, detail)
@@ -73,7 +91,9 @@ class PrinterState:
 
     @property
     def paper(self) -> str:
-        if self.has("media-empty") or self.has("media-needed"):
+        if self.stale_paper_out:
+            return "unconfirmed"
+        if self.paper_reason:
             return "out"
         if self.has("media-low"):
             return "near_end"
@@ -108,51 +128,72 @@ class JobState:
     job_id: str
     state: str  # "pending", "processing", "completed", "failed", "unknown"
     reasons: tuple[str, ...] = field(default_factory=tuple)
+    ipp_state: str = ""  # CUPS's own job-state: "canceled" and "aborted" are both "failed"
+    kept: bool = False  # CUPS still holds the job's file (lp -i JOB -H restart can print it)
+    name: str = ""  # job-name (the kiosk titles a certificate's job with its serial)
 
     @property
     def done(self) -> bool:
         return self.state in ("completed", "failed", "unknown")
 
-
-FAILED_JOB_REASONS = (
-    "job-canceled",
-    "aborted-by-system",
-    "job-completed-with-errors",
-    "job-aborted",
-    "document-format-error",
-    "document-unprintable-error",
-)
+    @property
+    def canceled(self) -> bool:
+        return self.ipp_state == "canceled"
 
 
-def parse_job(out: str, job_id: str, active: bool) -> JobState:
-    """`lpstat -l -W all -o DEST`: the job's block and its Alerts (job-state-reasons).
+# IPP job-state (RFC 8011 5.3.7) -> the driver's
+JOB_STATES = {
+    "pending": "pending",
+    "pending-held": "pending",
+    "processing": "processing",
+    "processing-stopped": "processing",
+    "completed": "completed",
+    "canceled": "failed",
+    "aborted": "failed",
+}
 
-    `active` says whether the job is in `lpstat -W not-completed` (CUPS may print no Alerts).
-    """
-    lines = out.splitlines()
-    for i, line in enumerate(lines):
-        if line.split(" ", 1)[0] != job_id:
+# ipptool's Get-Jobs request (`ipptool -c URI /dev/stdin`); requesting-user-name lets the job's
+# owner (the kiosk) see job-name, which CUPS hides from others
+GET_JOBS = """{
+OPERATION Get-Jobs
+GROUP operation-attributes-tag
+ATTR charset attributes-charset utf-8
+ATTR naturalLanguage attributes-natural-language en
+ATTR uri printer-uri $uri
+ATTR name requesting-user-name $user
+ATTR keyword which-jobs all
+ATTR keyword requested-attributes job-id,job-state,job-state-reasons,number-of-documents,job-name
+STATUS successful-ok
+DISPLAY job-id
+DISPLAY job-state
+DISPLAY job-state-reasons
+DISPLAY number-of-documents
+DISPLAY job-name
+}
+"""
+
+
+def parse_ipp_jobs(out: str, printer: str) -> list[JobState]:
+    """`ipptool -c` CSV of GET_JOBS: every job of the printer, oldest first, ids as lp gives
+    them (PRINTER-N)."""
+    rows = list(csv.reader(io.StringIO(out)))
+    if not rows or rows[0][:2] != ["job-id", "job-state"]:
+        raise ValueError(f"ipptool did not list jobs: {out.strip()[:200]!r}")
+    head = rows[0]
+    jobs = []
+    for row in rows[1:]:
+        if not row or not row[0].isdigit():
             continue
-        reasons: tuple[str, ...] = ()
-        for extra in lines[i + 1 :]:
-            if not extra.startswith(("\t", " ")):
-                break
-            s = extra.strip()
-            if s.startswith("Alerts:"):
-                reasons = tuple(s[len("Alerts:") :].split())
-        if any(r.startswith(FAILED_JOB_REASONS) for r in reasons):
-            return JobState(job_id, "failed", reasons)
-        if "job-completed-successfully" in reasons:
-            return JobState(job_id, "completed", reasons)
-        if "job-printing" in reasons or "job-transforming" in reasons:
-            return JobState(job_id, "processing", reasons)
-        return JobState(job_id, "pending" if active else "completed", reasons)
-    return JobState(job_id, "pending" if active else "unknown")
-
-
-def parse_jobs(listing: str, active: str) -> list[JobState]:
-    """Every job in `lpstat -l -W all -o DEST` (oldest first), each with its state; `active` is
-    `lpstat -W not-completed -o DEST` (which jobs are not finished)."""
-    waiting = {line.split(" ", 1)[0] for line in active.splitlines() if line.strip()}
-    ids = [line.split(" ", 1)[0] for line in listing.splitlines() if line.strip() and not line[0].isspace()]
-    return [parse_job(listing, job_id, job_id in waiting) for job_id in ids]
+        got = dict(zip(head, row, strict=False))
+        ipp = got.get("job-state", "")
+        jobs.append(
+            JobState(
+                f"{printer}-{row[0]}",
+                JOB_STATES.get(ipp, "unknown"),
+                tuple(r for r in got.get("job-state-reasons", "").split(",") if r and r != "none"),
+                ipp,
+                got.get("number-of-documents", "0") not in ("", "0"),
+                got.get("job-name", ""),
+            )
+        )
+    return sorted(jobs, key=lambda j: int(j.job_id.rsplit("-", 1)[1]))

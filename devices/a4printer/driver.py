@@ -1,4 +1,6 @@
-"""The A4 certificate printer through CUPS: `lp` submits a PDF, `lpstat` reports state.
+"""The A4 certificate printer through CUPS: `lp` submits a PDF, `lpstat` reports the printer's
+state and `ipptool` each job's (IPP Get-Jobs: lpstat cannot tell a cancelled job from a printed
+one).
 
 The PDF is made elsewhere (kiosk/ui/certificate_doc.py paints it with Qt); this driver only moves the
 file and reads back printer state (idle, stopped, paper out where CUPS reports it) and job state.
@@ -8,10 +10,12 @@ for a certificate that will not come.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import subprocess
 import time
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,15 +42,16 @@ class CupsPrinter(Driver):
         self.lp = str(settings.get("lp_command", "lp"))
         self.lpstat = str(settings.get("lpstat_command", "lpstat"))
         self.cancel = str(settings.get("cancel_command", "cancel"))
+        self.ipptool = str(settings.get("ipptool_command", "ipptool"))
         self.media = str(settings.get("media", "A4"))
         self.name = str(settings.get("printer", ""))
         self.last_state: cups.PrinterState | None = None
 
-    def _run(self, program: str, *args: str) -> subprocess.CompletedProcess[str]:
+    def _run(self, program: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "LC_ALL": "C", "LANG": "C"}  # English keywords whatever the locale
         try:
             return subprocess.run(
-                [program, *args], capture_output=True, text=True, timeout=self.timeout, env=env
+                [program, *args], capture_output=True, text=True, timeout=self.timeout, env=env, input=stdin
             )
         except FileNotFoundError as e:
             raise PermanentFault(tr("找不到打印命令 {cmd}（未安装 CUPS？）", cmd=program)) from e
@@ -81,6 +86,11 @@ class CupsPrinter(Driver):
             state = cups.parse_printer(proc.stdout, self.name)
         except ValueError as e:
             raise ConnectionLost(tr("A4 打印机不可用：{err}", err=str(e))) from e
+        if state.paper_reason and state.state == "idle":
+            try:
+                state = dataclasses.replace(state, queued=sum(not j.done for j in self.jobs()))
+            except DeviceError as e:  # unknown: the paper stays out
+                log.warning("a4 queue unreadable: %s", e)
         self.last_state = state
         return state
 
@@ -105,29 +115,43 @@ class CupsPrinter(Driver):
         log.info("a4 job %s submitted (%s)", job.job_id, Path(path).name)
         return job
 
+    def printer_uri(self) -> str:
+        """The queue's IPP URI on the scheduler lp uses: CUPS_SERVER (a socket path or host),
+        else Debian's local socket, else localhost:631."""
+        local = "/run/cups/cups.sock"
+        server = os.environ.get("CUPS_SERVER", "") or (local if os.path.exists(local) else "localhost")
+        host = urllib.parse.quote(server, safe="") if server.startswith("/") else server
+        return f"ipp://{host}/printers/{urllib.parse.quote(self.name)}"
+
     def job_state(self, job_id: str) -> cups.JobState:
-        active = self._run(self.lpstat, "-W", "not-completed", "-o", self.name)
-        listing = self._run(self.lpstat, "-l", "-W", "all", "-o", self.name)
-        is_active = any(line.split(" ", 1)[0] == job_id for line in active.stdout.splitlines())
-        return cups.parse_job(listing.stdout, job_id, is_active)
+        """The job's IPP job-state: a cancelled or aborted job is failed, never "printed"."""
+        found = next((j for j in self.jobs() if j.job_id == job_id), None)
+        return found if found is not None else cups.JobState(job_id, "unknown")
 
     def jobs(self) -> list[cups.JobState]:
         """The queue as CUPS keeps it, finished jobs included, oldest first (staff's view)."""
-        active = self._run(self.lpstat, "-W", "not-completed", "-o", self.name)
-        listing = self._run(self.lpstat, "-l", "-W", "all", "-o", self.name)
-        if listing.returncode != 0:
-            raise DeviceError(tr("读取打印队列失败：{err}", err=self._failure(listing)))
-        return cups.parse_jobs(listing.stdout, active.stdout)
+        timeout = str(max(1, int(self.timeout)))
+        proc = self._run(
+            self.ipptool, "-c", "-T", timeout, self.printer_uri(), "/dev/stdin", stdin=cups.GET_JOBS
+        )
+        if proc.returncode != 0:
+            raise DeviceError(tr("读取打印队列失败：{err}", err=self._failure(proc)))
+        try:
+            return cups.parse_ipp_jobs(proc.stdout, self.name)
+        except ValueError as e:
+            raise DeviceError(tr("读取打印队列失败：{err}", err=str(e))) from e
 
     def cancel_job(self, job_id: str) -> None:
-        """Remove a job not yet printed (CUPS keeps its file, so it can be retried)."""
+        """Remove a job not yet printed (its file goes too where `PreserveJobFiles No`)."""
         proc = self._run(self.cancel, job_id)
         if proc.returncode != 0:
             raise DeviceError(tr("无法取消打印任务：{err}", err=self._failure(proc)))
         log.info("a4 job %s canceled", job_id)
 
     def retry_job(self, job_id: str) -> None:
-        """Print a canceled or failed job again from the file CUPS kept (lp -i JOB -H restart)."""
+        """Print a canceled or failed job again from the file CUPS kept (lp -i JOB -H restart);
+        only where CUPS keeps job files (JobState.kept), and never a certificate's (the journal
+        owns those: kiosk/maintenance/a4.py)."""
         proc = self._run(self.lp, "-i", job_id, "-H", "restart")
         if proc.returncode != 0:
             raise DeviceError(tr("无法重新打印：{err}", err=self._failure(proc)))
@@ -135,16 +159,15 @@ class CupsPrinter(Driver):
 
     def withdraw_job(self, job_id: str) -> cups.JobState:
         """Withdraw a job that has not printed (the citizen left, or gave up waiting for paper):
-        failed when `cancel` took it, since lpstat lists a cancelled job like a completed one
-        (both "processing-to-stop-point" on CUPS 2.4); otherwise the job's state, which says
-        whether it had printed after all."""
+        failed when `cancel` took it; otherwise the job's state, which says whether it had
+        printed after all."""
         try:
             self.cancel_job(job_id)
         except ConnectionLost:
             raise
         except DeviceError:
             return self.job_state(job_id)
-        return cups.JobState(job_id, "failed", ("job-canceled-by-user",))
+        return cups.JobState(job_id, "failed", ("job-canceled-by-user",), "canceled")
 
     def wait_job(self, job_id: str, timeout: float, interval: float = 0.5) -> cups.JobState:
         """Poll until the job is done or `timeout` passes (then its last state, still pending)."""

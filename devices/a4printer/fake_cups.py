@@ -1,6 +1,7 @@
-"""Stand-ins for CUPS's lp and lpstat, for simulate mode and tests (standard library only).
+"""Stand-ins for CUPS's lp, lpstat, cancel and ipptool, for simulate mode and tests (standard
+library only).
 
-Run as `python fake_cups.py STATE_DIR lp|lpstat ARGS...`. They answer in CUPS's own output
+Run as `python fake_cups.py STATE_DIR lp|lpstat|cancel|ipptool ARGS...`. They answer in CUPS's own output
 format from STATE_DIR/state.json, which the simulator panel edits; a "printed" PDF is copied to
 the output folder named there. Only the options the kiosk's driver uses are understood.
 """
@@ -31,30 +32,61 @@ def locked(state_dir: Path):
         tmp.replace(path)
 
 
+PAPER_OUT = ("media-empty", "media-needed")
+
+
 def can_print(state: dict[str, Any]) -> bool:
+    stale = PAPER_OUT if state.get("stale_paper") else ()  # paper was loaded since
     return state["state"] != "stopped" and not any(
         r.startswith(("media-empty", "media-needed", "offline", "media-jam", "door-open"))
+        and not r.startswith(stale)
         for r in state["reasons"]
     )
+
+
+def resume(state: dict[str, Any]) -> None:
+    """Paper loaded and the queue resumed (cupsenable): the job that stopped it prints and the
+    backend clears media-empty; with no job left (it was withdrawn) CUPS keeps the reason until
+    the next job runs."""
+    stuck = any(r.startswith(PAPER_OUT) for r in state["reasons"]) and state["state"] == "stopped"
+    waiting = any(j["state"] == "pending" for j in state["jobs"])
+    state.update(state="idle", reasons=[], message="")
+    if stuck and not waiting:
+        state["reasons"], state["stale_paper"] = ["media-empty-error"], True
 
 
 # job states CUPS lists under -W completed (the rest are not-completed)
 FINISHED = ("completed", "canceled", "aborted")
 
 
+def finish(state: dict[str, Any], job: dict[str, Any], how: str, reasons: list[str]) -> None:
+    """A job ends; its file goes unless the scheduler keeps job files (PreserveJobFiles)."""
+    job["state"], job["reasons"] = how, reasons
+    if not state.get("preserve_files"):
+        Path(job["spool"]).unlink(missing_ok=True)
+
+
 def process_queue(state: dict[str, Any]) -> None:
-    """Print pending jobs (copy their files to the output folder) when the printer can."""
+    """Print pending jobs (copy their files to the output folder) when the printer can. A job
+    that finds the tray empty stops the queue, as the backend's exit makes real CUPS do: the
+    printer stays stopped (and the job pending) until staff load paper and resume it."""
     out = Path(state["output_dir"])
     for job in state["jobs"]:
+        empty = not state.get("stale_paper") and any(r.startswith(PAPER_OUT) for r in state["reasons"])
+        if job["state"] == "pending" and empty and state["state"] != "stopped":
+            state["state"] = "stopped"
+            state["reasons"] = [*state["reasons"], "paused"]
+            state["message"] = state["message"] or "Media tray empty"
         if job["state"] == "pending" and can_print(state) and state.get("fail_next"):
             # the printer gives up on this job (a filter error, a bad page): CUPS aborts it
             state["fail_next"] = False
-            job["state"], job["reasons"] = "aborted", ["aborted-by-system"]
+            finish(state, job, "aborted", ["aborted-by-system"])
         elif job["state"] == "pending" and can_print(state):
             out.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(job["spool"], out / job["output"])
-            Path(job["spool"]).unlink(missing_ok=True)
-            job["state"], job["reasons"] = "completed", ["job-completed-successfully"]
+            finish(state, job, "completed", ["job-completed-successfully"])
+            if state.pop("stale_paper", False):  # the backend ran: STATE: -media-empty-error
+                state["reasons"] = [r for r in state["reasons"] if not r.startswith(PAPER_OUT)]
         elif job["state"] == "pending":
             job["reasons"] = ["printer-stopped"] if state["state"] == "stopped" else ["job-printing"]
 
@@ -75,7 +107,7 @@ def restart(state_dir: Path, job_id: str) -> int:
 
 
 def cancel(state_dir: Path, args: list[str]) -> int:
-    """`cancel JOB`: a job not yet printed is canceled (its file kept for a restart)."""
+    """`cancel JOB`: a job not yet printed is canceled (its file kept only if job files are)."""
     with locked(state_dir) as state:
         if not state["scheduler"]:
             print("cancel: Scheduler is not running.", file=sys.stderr)
@@ -88,7 +120,7 @@ def cancel(state_dir: Path, args: list[str]) -> int:
             if job["state"] in FINISHED:
                 print(f"cancel: Job #{job_id} is already {job['state']} - can't cancel.", file=sys.stderr)
                 return 1
-            job["state"], job["reasons"] = "canceled", ["job-canceled-by-user"]
+            finish(state, job, "canceled", ["job-canceled-by-user"])
     return 0
 
 
@@ -142,6 +174,7 @@ def lp(state_dir: Path, args: list[str]) -> int:
         if state.get("run_out_next"):
             # the tray empties as this job starts: it stays processing until paper is loaded
             state["run_out_next"] = False
+            state.pop("stale_paper", None)
             state["reasons"], state["message"] = ["media-empty-error"], "Media tray empty"
         if state.get("offline_next"):
             # the printer stops answering as this job starts: processing until it is back
@@ -193,9 +226,35 @@ def lpstat(state_dir: Path, args: list[str]) -> int:
     return 0
 
 
+def ipp_state(job: dict[str, Any]) -> str:
+    if job["state"] == "pending":
+        return "processing" if "job-printing" in job["reasons"] else "pending"
+    return str(job["state"])
+
+
+def ipptool(state_dir: Path, args: list[str]) -> int:
+    """`ipptool -c [-T N] URI /dev/stdin` with the driver's Get-Jobs request: its CSV."""
+    sys.stdin.read()
+    with locked(state_dir) as state:
+        if not state["scheduler"]:
+            print(
+                f'ipptool: Unable to connect to "{args[-2]}" on port 631 - Connection refused',
+                file=sys.stderr,
+            )
+            return 1
+        process_queue(state)
+        print("job-id,job-state,job-state-reasons,number-of-documents,job-name")
+        for job in state["jobs"]:
+            number = job["id"].rsplit("-", 1)[1]
+            kept = 1 if Path(job["spool"]).is_file() else 0
+            reasons = ",".join(job["reasons"]) or "none"
+            print(f'{number},{ipp_state(job)},"{reasons}",{kept},"{job["title"]}"')
+    return 0
+
+
 def main(argv: list[str]) -> int:
     state_dir, program, args = Path(argv[0]), argv[1], argv[2:]
-    run = {"lp": lp, "lpstat": lpstat, "cancel": cancel}[program]
+    run = {"lp": lp, "lpstat": lpstat, "cancel": cancel, "ipptool": ipptool}[program]
     return run(state_dir, args)
 
 

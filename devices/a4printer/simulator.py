@@ -23,7 +23,8 @@ PRINTER_NAME = "KIOSK_A4"
 STATES: dict[str, tuple[Text, str, list[str], str]] = {
     "idle": (tr("正常"), "idle", [], ""),
     "media_low": (tr("纸将用尽"), "idle", ["media-low-warning"], "Media tray almost empty"),
-    "media_empty": (tr("缺纸"), "idle", ["media-empty-error"], "Media tray empty"),
+    # out of paper as CUPS shows it once a job found the tray empty: the queue stopped
+    "media_empty": (tr("缺纸"), "stopped", ["media-empty-error", "paused"], "Media tray empty"),
     "jam": (tr("卡纸"), "idle", ["media-jam-error"], "Paper jam"),
     "stopped": (tr("已停用"), "stopped", ["paused"], "Paused"),
     "offline": (tr("脱机"), "idle", ["offline-report"], "The printer is not responding."),
@@ -53,12 +54,14 @@ class A4Simulator:
                     "next_id": 1,
                     "jobs": [],
                     "output_dir": str(self.output_dir),
+                    # as deploy/README.md sets CUPS: a finished job's file is not kept
+                    "preserve_files": bool(self.settings.get("sim_preserve_files", False)),
                 }
             ),
             encoding="utf-8",
         )
         script = Path(fake_cups.__file__).resolve()
-        for program in ("lp", "lpstat", "cancel"):
+        for program in ("lp", "lpstat", "cancel", "ipptool"):
             path = self.dir / program
             path.write_text(
                 f"#!/bin/sh\nexec {shlex.quote(sys.executable)} {shlex.quote(str(script))} "
@@ -77,13 +80,18 @@ class A4Simulator:
             "lp_command": str(self.dir / "lp"),
             "lpstat_command": str(self.dir / "lpstat"),
             "cancel_command": str(self.dir / "cancel"),
+            "ipptool_command": str(self.dir / "ipptool"),
         }
 
     # ---- panel ----
     def set_state(self, name: str) -> None:
         _, cups_state, reasons, message = STATES[name]
         with fake_cups.locked(self.dir) as state:
-            state.update(state=cups_state, reasons=list(reasons), message=message)
+            state.pop("stale_paper", None)
+            if name == "idle":
+                fake_cups.resume(state)
+            else:
+                state.update(state=cups_state, reasons=list(reasons), message=message)
             fake_cups.process_queue(state)
         self._notify("state", name)
 
@@ -98,9 +106,14 @@ class A4Simulator:
             state["offline_next"] = True
 
     def fail_next(self) -> None:
-        """The next job is aborted by the printer (CUPS keeps its file: staff can retry it)."""
+        """The next job is aborted by the printer."""
         with fake_cups.locked(self.dir) as state:
             state["fail_next"] = True
+
+    def keep_job_files(self, keep: bool) -> None:
+        """The scheduler keeps finished jobs' files (CUPS PreserveJobFiles Yes) or drops them."""
+        with fake_cups.locked(self.dir) as state:
+            state["preserve_files"] = bool(keep)
 
     def set_scheduler(self, running: bool) -> None:
         with fake_cups.locked(self.dir) as state:

@@ -33,6 +33,7 @@ READER_DELAYS: dict[tuple[int, int], float] = {
 }
 
 FAULTS = ("none", "no_card", "noise", "bad_checksum", "truncated", "slow")
+SIMULATED_TIMEOUT_SCALE = 4.0  # the reader's timeouts in simulate mode (the driver's tests allow as much)
 
 SAM_ID_BYTES = (
     bytes.fromhex("05000100")
@@ -238,4 +239,7 @@ class IdCardSimulator(PtySimulator):
                 self.bytes_out += len(part)
 
     def settings_overrides(self) -> dict[str, Any]:
-        return {"driver": "sam-serial", "port": str(self.port)}
+        # this simulator answers from a thread of the kiosk's own process: on a loaded machine a
+        # reply can miss the real reader's 0.1 s, and two misses made the reader faulty mid-journey
+        scale = max(SIMULATED_TIMEOUT_SCALE, float(self.settings.get("timeout_scale", 1.0)))
+        return {"driver": "sam-serial", "port": str(self.port), "timeout_scale": scale}

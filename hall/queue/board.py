@@ -93,17 +93,12 @@ def read_board(store: QueueStore, recent: int) -> Board:
                     bool(row is not None and row.services),
                     bool(row is not None and row.paused),
                 )
-                for name in sorted(store.settings.counters(), key=_natural)
+                for name in store.settings.counters()
             ),
             waiting={s.code: int(counts.get(s.code, 0)) for s in store.settings.services},
         )
 
     return read(store, run)
-
-
-def _natural(name: str) -> tuple[int, int | str]:
-    """Counter 9 before counter 10, and numbered counters before named ones."""
-    return (0, int(name)) if name.isdigit() else (1, name)
 
 
 #: on_update(board, calls new since the last read, oldest first); on the feed's thread

@@ -4,6 +4,9 @@ character), a finger's image quality only (no print is kept or shown), each chec
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,16 +56,50 @@ def check(maint: Maintenance, kind: str, payload: Any) -> Reading | None:
 
 
 TEST_FINGER = "right_index"
+SLICE = 1.0  # seconds of each capture call: how soon a cancel, or staff leaving, ends the wait
 
 
-def finger_check(maint: Maintenance, wait: float = 20.0) -> Outcome:
-    """Wait up to `wait` seconds for a finger on the scanner and report the image quality (slow:
-    run it off the GUI thread)."""
-    from devices.fingerprint.model import FINGER_NAMES
+class FingerCheck:
+    """The fingerprint check: waits up to `wait` seconds for a finger and reports the image
+    quality. The wait is a run of short captures, so staff can cancel it and staff leaving (exit,
+    idle) ends it within a second instead of holding the scanner to the end."""
 
-    def run() -> Text:
-        device: Any = maint.kiosk.devices["fingerprint"]
-        image = device.call(lambda d: d.capture(TEST_FINGER, timeout=wait), wait + 15)
-        return tr("指纹采集成功：{finger}，图像质量 {q}", finger=FINGER_NAMES[TEST_FINGER], q=image.quality)
+    def __init__(self, maint: Maintenance, wait: float) -> None:
+        self.maint = maint
+        self.wait = wait
+        self.running = False
+        self._cancel = threading.Event()
 
-    return maint.session.act("fingerprint_check", "fingerprint", run)
+    def start(self) -> Callable[[], Outcome]:
+        """Mark the check under way (on the GUI thread: the page shows its cancel at once) and
+        return the slow part, to run off the GUI thread."""
+        self._cancel.clear()
+        self.running = True
+        return self._run
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _run(self) -> Outcome:
+        try:
+            return self.maint.session.act("fingerprint_check", "fingerprint", self._capture)
+        finally:
+            self.running = False
+
+    def _capture(self) -> Text:
+        from devices.fingerprint.model import FINGER_NAMES, NoFinger
+
+        device: Any = self.maint.kiosk.devices["fingerprint"]
+        deadline = time.monotonic() + self.wait  # the device waits in real time, so does this
+        while True:
+            if self._cancel.is_set() or not self.maint.session.active:
+                raise Refused(tr("指纹检测已取消"))
+            step = min(SLICE, deadline - time.monotonic())
+            if step <= 0:
+                raise Refused(tr("{s} 秒内没有放上手指", s=round(self.wait)))
+            try:
+                image = device.call(lambda d, t=step: d.capture(TEST_FINGER, timeout=t), step + 15)
+            except NoFinger:
+                continue
+            q = image.quality
+            return tr("指纹采集成功：{finger}，图像质量 {q}", finger=FINGER_NAMES[TEST_FINGER], q=q)

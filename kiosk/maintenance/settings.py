@@ -66,6 +66,13 @@ SECTION = Section(
             check=check_command,
         ),
         Option(
+            "finger_wait",
+            20.0,
+            "Seconds the fingerprint check in maintenance mode waits for a finger (staff may cancel).",
+            min=2,
+            max=120,
+        ),
+        Option(
             "journal_grace",
             10.0,
             "Minutes after its last step before an open payment is listed for staff (a citizen may "

@@ -100,6 +100,13 @@ def size_for(orientation: str) -> tuple[int, int]:
     return (1080, 1920) if orientation == "portrait" else (1920, 1080)
 
 
+def windowed_size(design: tuple[int, int], room: tuple[int, int]) -> tuple[int, int]:
+    """The design size shrunk, keeping its shape, to the screen's free area: half of it (the old
+    choice on any screen over 1500 pixels) cut every home tile on a 1920x1080 laptop."""
+    scale = min(1.0, room[0] / design[0], room[1] / design[1])
+    return round(design[0] * scale), round(design[1] * scale)
+
+
 def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] = ("kiosk",)) -> int:
     app = application()
     kcfg = kiosk.config["kiosk"]
@@ -107,8 +114,12 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] 
     install(shell)
     after_first_paint(kiosk, shell)
     if windowed:
-        w, h = size_for("portrait" if kcfg["orientation"] == "portrait" else "landscape")
-        shell.resize(w // 2, h // 2) if w > 1500 or h > 1500 else shell.resize(w, h)
+        room = app.primaryScreen().availableGeometry().size()
+        shape = kcfg["orientation"]
+        if shape == "auto":  # the screen's own shape: a portrait monitor gets the portrait layout
+            shape = "portrait" if room.height() > room.width() else "landscape"
+        design = size_for(shape)
+        shell.resize(*windowed_size(design, (room.width(), room.height())))
         shell.show()
     else:
         shell.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)

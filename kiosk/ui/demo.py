@@ -93,6 +93,12 @@ def visible(shell: QWidget, name: str) -> bool:
     return button(shell, name) is not None
 
 
+def tile_shown(shell: Shell, key: str) -> bool:
+    """Whether home offers the service `key`. Waited for, not looked at once: home redraws on
+    every device status change, and a redrawn tile shows only an event round later."""
+    return wait_for(lambda: visible(shell, f"service_{key}"))
+
+
 def home_shown(shell: Shell) -> bool:
     """Home is on screen with its tiles laid out (enabled or not)."""
     tiles = shell.home_screen.findChildren(QPushButton)
@@ -153,7 +159,7 @@ def queue_open(shell: Shell, code: str, snap: Callable[[str, str], None]) -> boo
         return False  # no queue, or a hall without this service: nothing to walk
     if store.availability(code).available:
         return True
-    if visible(shell, "service_queue"):
+    if tile_shown(shell, "queue"):
         open_service(shell, "queue")
         expect(lambda: shell.mode == "flow" and visible(shell, "back"), "the queue's service list")
         snap("queue-closed", "Queue outside hall hours: each service says when it takes tickets again")
@@ -360,7 +366,7 @@ def _walk(kiosk: Kiosk, shell: Shell, outdir: Path) -> list[tuple[str, str]]:
         click(shell, "action_ok")
         expect(lambda: home_shown(shell), "home")
 
-    if queue_open(shell, "social", snap) and visible(shell, "service_queue"):
+    if queue_open(shell, "social", snap) and tile_shown(shell, "queue"):
         walk_queue(shell, snap, outdir)
         shell.home_pressed()  # ends the rating the queue journey asks for, too
         if (outdir / "queue-ticket-receipt.png").exists():

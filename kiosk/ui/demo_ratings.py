@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kiosk.ui.demo import WAIT_S, click, click_and_wait, expect, home_shown, open_service, queue_open, visible
+from kiosk.ui.demo import (
+    WAIT_S,
+    click,
+    click_and_wait,
+    expect,
+    home_shown,
+    open_service,
+    queue_open,
+    tile_shown,
+    visible,
+)
 from kiosk.ui.shell import Shell
 
 SIM_PIN = "123456"  # simulate.toml's staff SIM (a real kiosk has its own hashes)
@@ -19,9 +29,9 @@ def walk(shell: Shell, snap: Callable[[str, str], None]) -> None:
     services = kiosk.config["kiosk"]["services"]
     shell.refresh_home()
     expect(lambda: home_shown(shell), "the home screen")
-    if "queue" in services and queue_open(shell, "social", snap) and visible(shell, "service_queue"):
+    if "queue" in services and queue_open(shell, "social", snap) and tile_shown(shell, "queue"):
         _rate_a_ticket(shell, snap)
-    if "unresolved" in services and visible(shell, "service_unresolved"):
+    if "unresolved" in services and tile_shown(shell, "unresolved"):
         _report(shell, snap)
     if any(p["id"] == "SIM" for p in kiosk.config["staff"]["pins"]):
         _answer(shell, snap)

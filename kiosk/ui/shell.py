@@ -417,7 +417,8 @@ class Shell(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         et = event.type()
-        if et in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+        # a quick second tap comes as a double click (X, a touch panel driven as a mouse)
+        if et in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin):
             assert isinstance(event, QPointerEvent)
             if isinstance(obj, QWidget) and obj.window() is self and self._staff_gesture(event):
                 return True

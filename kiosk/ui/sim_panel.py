@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QGroupBox,
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.text import tr
+from core.text import Text, tr
 from kiosk.app import Kiosk
 from kiosk.home import DEVICE_NAMES
 from kiosk.ui.i18n import ui
 from kiosk.ui.sim_cards import pickup_box
+
+SERVERS = "servers"  # the box of the platform and payment reference servers' faults
 
 
 class StatusLine(QLabel):
@@ -63,9 +66,11 @@ class SimulatorPanel(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         for kind, sim in kiosk.simulators.items():
-            layout.addWidget(self._device_box(kind, sim))
+            layout.addWidget(self._box(kind, DEVICE_NAMES.get(kind, Text(kind)), sim))
         if "locker" in kiosk.simulators:
             layout.addWidget(pickup_box(kiosk))
+        if kiosk.reference_servers is not None:
+            layout.addWidget(self._box(SERVERS, tr("平台与支付（参考服务）"), kiosk.reference_servers))
         if not kiosk.simulators:
             layout.addWidget(QLabel(ui(tr("没有正在运行的模拟设备"))))
         layout.addStretch(1)
@@ -77,6 +82,9 @@ class SimulatorPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
+        for combo in content.findChildren(QComboBox):
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel does not give it focus
+            combo.installEventFilter(self)
         self.setStyleSheet("QPushButton { min-height: 36px; font-size: 16px; } QLabel { font-size: 16px; }")
         self.setMinimumWidth(
             content.sizeHint().width() + self.scroll_area.verticalScrollBar().sizeHint().width()
@@ -87,6 +95,14 @@ class SimulatorPanel(QWidget):
         self._timer.start(500)
         self.refresh()
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """The wheel over a choice the user has not clicked scrolls the panel: it used to change
+        the choice (the camera's scene, the payment code, the slip to load) while scrolling."""
+        if event.type() == QEvent.Type.Wheel and isinstance(obj, QComboBox) and not obj.hasFocus():
+            QApplication.sendEvent(self.scroll_area.verticalScrollBar(), event)
+            return True
+        return super().eventFilter(obj, event)
+
     def _fit_screen(self) -> None:
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is not None:
@@ -96,14 +112,15 @@ class SimulatorPanel(QWidget):
         self._fit_screen()  # the screen it is shown on may differ from the primary one
         super().showEvent(event)
 
-    def _device_box(self, kind: str, sim: Any) -> QGroupBox:
-        box = QGroupBox(ui(DEVICE_NAMES.get(kind, kind)))
+    def _box(self, kind: str, title: Text, sim: Any) -> QGroupBox:
+        """A status line and a row per control of a simulator (or of the reference servers)."""
+        box = QGroupBox(ui(title))
         v = QVBoxLayout(box)
         status = StatusLine()
         status.setObjectName(f"status_{kind}")
         self.status_labels[kind] = status
         v.addWidget(status)
-        for control in sim.controls():
+        for i, control in enumerate(sim.controls()):
             row = QHBoxLayout()
             if control.text:
                 field = QComboBox()
@@ -117,6 +134,7 @@ class SimulatorPanel(QWidget):
                 row.addWidget(b)
             elif control.choices:
                 combo = QComboBox()
+                combo.setObjectName(f"choices_{kind}_{i}")
                 for value, text in control.choices:
                     combo.addItem(ui(text), value)
                 b = QPushButton(ui(control.label))
@@ -127,6 +145,7 @@ class SimulatorPanel(QWidget):
                 b = QPushButton(ui(control.label))
                 b.clicked.connect(lambda _=False, c=control: c.action())
                 row.addWidget(b)
+            b.setObjectName(f"control_{kind}_{i}")
             if control.group == "faults":
                 b.setStyleSheet("color: #a61b1b;")
             v.addLayout(row)
@@ -134,5 +153,8 @@ class SimulatorPanel(QWidget):
 
     def refresh(self) -> None:
         for kind, lab in self.status_labels.items():
+            if kind == SERVERS:
+                lab.set_full_text(ui(self.kiosk.reference_servers.state()))
+                continue
             st = self.kiosk.devices.status(kind)
             lab.set_full_text(f"{st.state.value}  {ui(st.reason)}")

@@ -155,7 +155,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="101"/>
-        <location filename="../../flows/certificate.py" line="572"/>
+        <location filename="../../flows/certificate.py" line="571"/>
         <source>核验证明真伪</source>
         <translation>Check a certificate</translation>
     </message>
@@ -211,256 +211,256 @@
         <translation>Payment is unavailable: please get this certificate at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="211"/>
+        <location filename="../../flows/certificate.py" line="210"/>
         <source>最近 {n} 个月</source>
         <translation>Last {n} months</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="211"/>
+        <location filename="../../flows/certificate.py" line="210"/>
         <source>{since} 至 {until}</source>
         <translation>{since} to {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="215"/>
+        <location filename="../../flows/certificate.py" line="214"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="215"/>
+        <location filename="../../flows/certificate.py" line="214"/>
         <source>记录较多时页数较多</source>
         <translation>Many records make many pages</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="217"/>
+        <location filename="../../flows/certificate.py" line="216"/>
         <source>请选择查询期间</source>
         <translation>Please choose a period</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="217"/>
+        <location filename="../../flows/certificate.py" line="216"/>
         <source>请选择要打印哪段时间的记录</source>
         <translation>Please choose which period of records to print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="237"/>
+        <location filename="../../flows/certificate.py" line="236"/>
         <source>正在出具证明</source>
         <translation>Issuing the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="237"/>
+        <location filename="../../flows/certificate.py" line="236"/>
         <source>正在向出具机构查询，请稍候</source>
         <translation>Asking the issuing authority, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="241"/>
+        <location filename="../../flows/certificate.py" line="240"/>
         <source>没有查到您的该项记录</source>
         <translation>No records of this kind were found for you</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="242"/>
+        <location filename="../../flows/certificate.py" line="241"/>
         <source>{why}。可以换一个期间或其他证明，也可以到窗口咨询</source>
         <translation>{why}. You can choose another period or certificate, or ask at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="244"/>
+        <location filename="../../flows/certificate.py" line="243"/>
         <source>选择其他证明</source>
         <translation>Choose another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="259"/>
+        <location filename="../../flows/certificate.py" line="258"/>
         <source>证明数据核验未通过</source>
         <translation>The certificate data did not pass the check</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="260"/>
+        <location filename="../../flows/certificate.py" line="259"/>
         <source>为防止出具错误的证明，本次没有打印。请稍后再试或到窗口办理</source>
         <translation>Nothing was printed, so that no wrong certificate is issued. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="268"/>
+        <location filename="../../flows/certificate.py" line="267"/>
         <source>正在生成证明</source>
         <translation>Preparing the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="268"/>
+        <location filename="../../flows/certificate.py" line="267"/>
         <source>正在生成证明文件，请稍候</source>
         <translation>Preparing the certificate document, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="308"/>
+        <location filename="../../flows/certificate.py" line="307"/>
         <source>没有缴费，证明没有打印</source>
         <translation>Not paid: the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="321"/>
+        <location filename="../../flows/certificate.py" line="320"/>
         <source>已缴的费用将原路退回。</source>
         <translation>The fee you paid will be refunded to where it came from. </translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="323"/>
+        <location filename="../../flows/certificate.py" line="322"/>
         <source>已缴的费用稍后会自动原路退回。</source>
         <translation>The fee you paid will be refunded automatically later. </translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="357"/>
+        <location filename="../../flows/certificate.py" line="356"/>
         <source>请核对证明内容</source>
         <translation>Please check the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="358"/>
+        <location filename="../../flows/certificate.py" line="357"/>
         <source>请核对证明内容，确认后打印</source>
         <translation>Please check the certificate, then print it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="362"/>
+        <location filename="../../flows/certificate.py" line="361"/>
         <source>{name}，共 {pages} 页。打印出来的证明与此一致</source>
-        <translation>{name}, {pages} page(s). The printed certificate is exactly this</translation>
+        <translation>{name}, pages: {pages}. The printed certificate is exactly this</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="363"/>
+        <location filename="../../flows/certificate.py" line="362"/>
         <source>重新选择</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="363"/>
+        <location filename="../../flows/certificate.py" line="362"/>
         <source>确认打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="365"/>
+        <location filename="../../flows/certificate.py" line="364"/>
         <source>用“上一页”“下一页”翻看全部内容；内容无误请按“确认打印”。</source>
         <translation>Use Previous and Next to see every page; if everything is right, press Print.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="382"/>
+        <location filename="../../flows/certificate.py" line="381"/>
         <source>请选择打印份数</source>
         <translation>How many copies?</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="383"/>
+        <location filename="../../flows/certificate.py" line="382"/>
         <source>请选择打印几份</source>
         <translation>Please choose how many copies to print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="385"/>
+        <location filename="../../flows/certificate.py" line="384"/>
         <source>{n} 份</source>
-        <translation>{n} copies</translation>
+        <translation>Copies: {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="385"/>
+        <location filename="../../flows/certificate.py" line="384"/>
         <source>共 {sheets} 张 A4 纸</source>
-        <translation>{sheets} A4 sheet(s) in all</translation>
+        <translation>A4 sheets in all: {sheets}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="410"/>
+        <location filename="../../flows/certificate.py" line="409"/>
         <source>A4 打印机暂时无法使用</source>
         <translation>The A4 printer is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="411"/>
+        <location filename="../../flows/certificate.py" line="410"/>
         <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}</source>
         <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="419"/>
-        <location filename="../../flows/certificate.py" line="468"/>
+        <location filename="../../flows/certificate.py" line="418"/>
+        <location filename="../../flows/certificate.py" line="467"/>
         <source>正在打印证明，请稍候</source>
         <translation>Printing your certificate, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="422"/>
+        <location filename="../../flows/certificate.py" line="421"/>
         <source>{why}。证明没有打印</source>
         <translation>{why}. The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="442"/>
+        <location filename="../../flows/certificate.py" line="441"/>
         <source>打印已取消</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="443"/>
+        <location filename="../../flows/certificate.py" line="442"/>
         <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理</source>
         <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="448"/>
+        <location filename="../../flows/certificate.py" line="447"/>
         <source>打印机报告任务失败，证明没有打印出来</source>
         <translation>The printer reported the job failed; the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="459"/>
-        <location filename="../../flows/certificate.py" line="532"/>
+        <location filename="../../flows/certificate.py" line="458"/>
+        <location filename="../../flows/certificate.py" line="531"/>
         <source>证明没有打印</source>
         <translation>The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="483"/>
+        <location filename="../../flows/certificate.py" line="482"/>
         <source>打印暂停</source>
         <translation>Printing paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="485"/>
+        <location filename="../../flows/certificate.py" line="484"/>
         <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
         <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="486"/>
+        <location filename="../../flows/certificate.py" line="485"/>
         <source>A4 打印机暂停</source>
         <translation>The A4 printer has paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="488"/>
+        <location filename="../../flows/certificate.py" line="487"/>
         <source>打印暂停，已通知工作人员</source>
         <translation>Printing paused; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="490"/>
+        <location filename="../../flows/certificate.py" line="489"/>
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="490"/>
+        <location filename="../../flows/certificate.py" line="489"/>
         <source>继续等待</source>
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="506"/>
+        <location filename="../../flows/certificate.py" line="505"/>
         <source>正在取消打印</source>
         <translation>Cancelling printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="506"/>
+        <location filename="../../flows/certificate.py" line="505"/>
         <source>正在取消打印，请稍候</source>
         <translation>Cancelling printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="533"/>
+        <location filename="../../flows/certificate.py" line="532"/>
         <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
         <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="544"/>
+        <location filename="../../flows/certificate.py" line="543"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="546"/>
+        <location filename="../../flows/certificate.py" line="545"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
-        <translation>Please take {copies} copy(ies) ({pages} page(s) each) from the paper slot.
+        <translation>Please take the certificate from the paper slot (copies: {copies}, pages each: {pages}).
 Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="551"/>
+        <location filename="../../flows/certificate.py" line="550"/>
         <source>证明已打印，请在出纸口取走</source>
         <translation>Your certificate is printed; please take it from the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="553"/>
-        <location filename="../../flows/certificate.py" line="608"/>
+        <location filename="../../flows/certificate.py" line="552"/>
+        <location filename="../../flows/certificate.py" line="607"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
-        <location filename="../../flows/queue.py" line="280"/>
+        <location filename="../../flows/queue.py" line="284"/>
         <location filename="../../flows/rating.py" line="91"/>
         <location filename="../../flows/rating.py" line="108"/>
         <location filename="../../flows/reissue_slip.py" line="126"/>
@@ -469,49 +469,49 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="553"/>
+        <location filename="../../flows/certificate.py" line="552"/>
         <source>打印其他证明</source>
         <translation>Print another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="569"/>
+        <location filename="../../flows/certificate.py" line="568"/>
         <source>暂时无法核验</source>
         <translation>Cannot check right now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="569"/>
+        <location filename="../../flows/certificate.py" line="568"/>
         <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
         <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="573"/>
+        <location filename="../../flows/certificate.py" line="572"/>
         <source>请将证明页脚左下角的二维码对准扫码口</source>
         <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="574"/>
+        <location filename="../../flows/certificate.py" line="573"/>
         <source>请将证明上的二维码对准扫码口</source>
         <translation>Hold the certificate&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="587"/>
-        <location filename="../../flows/certificate.py" line="589"/>
+        <location filename="../../flows/certificate.py" line="586"/>
+        <location filename="../../flows/certificate.py" line="588"/>
         <source>核验未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="591"/>
-        <location filename="../../flows/certificate.py" line="608"/>
+        <location filename="../../flows/certificate.py" line="590"/>
+        <location filename="../../flows/certificate.py" line="607"/>
         <source>再核验一份</source>
         <translation>Check another</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="598"/>
+        <location filename="../../flows/certificate.py" line="597"/>
         <source>核验通过：证明由出具机构签发</source>
         <translation>Genuine: issued by the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="600"/>
+        <location filename="../../flows/certificate.py" line="599"/>
         <source>证明：{kind}
 编号：{serial}
 持证人公民身份号码：{id}
@@ -524,17 +524,17 @@ Issued: {issued}
 Please check that the paper shows the same</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="606"/>
+        <location filename="../../flows/certificate.py" line="605"/>
         <source>核验通过，请核对纸面信息</source>
         <translation>Genuine; please check the details against the paper</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="619"/>
+        <location filename="../../flows/certificate.py" line="618"/>
         <source>社保、个税、公积金、不动产证明，A4 打印，可扫码核验</source>
         <translation>Insurance, tax, housing fund and property records</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="623"/>
+        <location filename="../../flows/certificate.py" line="622"/>
         <source>读卡器暂不可用，可输入号码办理</source>
         <translation>No card reader: type the ID number</translation>
     </message>
@@ -555,8 +555,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/views.py" line="161"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="88"/>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="102"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="90"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="104"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -653,7 +653,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="82"/>
-        <location filename="../../flows/queue.py" line="329"/>
+        <location filename="../../flows/queue.py" line="333"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
@@ -748,7 +748,7 @@ Please check that the paper shows the same</translation>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="259"/>
+        <location filename="../../flows/queue.py" line="263"/>
         <location filename="../../flows/reissue_slip.py" line="100"/>
         <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
@@ -756,27 +756,27 @@ Please check that the paper shows the same</translation>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="241"/>
+        <location filename="../../flows/queue.py" line="242"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
-        <translation>{n} people ahead of you, estimated wait about {m} minutes</translation>
+        <translation>People ahead of you: {n}; estimated wait: about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="278"/>
+        <location filename="../../flows/queue.py" line="282"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="304"/>
+        <location filename="../../flows/queue.py" line="308"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="305"/>
+        <location filename="../../flows/queue.py" line="309"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="321"/>
+        <location filename="../../flows/queue.py" line="325"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -847,128 +847,133 @@ Please check that the paper shows the same</translation>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="248"/>
+        <location filename="../../flows/queue.py" line="244"/>
+        <source>您前面没有人在等，请留意叫号</source>
+        <translation>No one is ahead of you; please watch for your number to be called</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="252"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="250"/>
+        <location filename="../../flows/queue.py" line="254"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="253"/>
+        <location filename="../../flows/queue.py" line="257"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="263"/>
+        <location filename="../../flows/queue.py" line="267"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="263"/>
+        <location filename="../../flows/queue.py" line="267"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="275"/>
+        <location filename="../../flows/queue.py" line="279"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="290"/>
+        <location filename="../../flows/queue.py" line="294"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="292"/>
+        <location filename="../../flows/queue.py" line="296"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="295"/>
+        <location filename="../../flows/queue.py" line="299"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="303"/>
+        <location filename="../../flows/queue.py" line="307"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/queue.py" line="334"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="334"/>
+        <location filename="../../flows/queue.py" line="338"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="336"/>
+        <location filename="../../flows/queue.py" line="340"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="380"/>
+        <location filename="../../flows/queue.py" line="384"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
         <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="381"/>
+        <location filename="../../flows/queue.py" line="385"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="338"/>
+        <location filename="../../flows/queue.py" line="342"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="338"/>
+        <location filename="../../flows/queue.py" line="342"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="345"/>
+        <location filename="../../flows/queue.py" line="349"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="351"/>
+        <location filename="../../flows/queue.py" line="355"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="352"/>
+        <location filename="../../flows/queue.py" line="356"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="362"/>
+        <location filename="../../flows/queue.py" line="366"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="363"/>
+        <location filename="../../flows/queue.py" line="367"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="364"/>
+        <location filename="../../flows/queue.py" line="368"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="376"/>
+        <location filename="../../flows/queue.py" line="380"/>
         <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="377"/>
+        <location filename="../../flows/queue.py" line="381"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -979,10 +984,10 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="88"/>
-        <location filename="../../flows/certificate.py" line="618"/>
+        <location filename="../../flows/certificate.py" line="617"/>
         <location filename="../../kiosk/home.py" line="80"/>
         <source>证明打印</source>
-        <translation>Print a certificate</translation>
+        <translation>Certificates</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="495"/>
@@ -991,7 +996,7 @@ Please check that the paper shows the same</translation>
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="399"/>
+        <location filename="../../kiosk/ui/demo.py" line="405"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -1004,7 +1009,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="67"/>
         <source>还剩 {n} 秒</source>
-        <translation>{n} seconds left</translation>
+        <translation>Seconds left: {n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="75"/>
@@ -1212,37 +1217,37 @@ Please check that the paper shows the same</translation>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="152"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="156"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="158"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="159"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="161"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="162"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="164"/>
         <source>夜间关机</source>
         <translation>Shut down for the night</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
         <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
         <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
         <source>确认关机</source>
         <translation>Shut down now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="179"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -1329,13 +1334,13 @@ Please check that the paper shows the same</translation>
         <translation>The print queue is empty</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="535"/>
+        <location filename="../../flows/certificate.py" line="534"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="77"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="79"/>
         <source>刷新打印队列</source>
         <translation>Refresh the print queue</translation>
     </message>
@@ -1515,17 +1520,17 @@ Please check that the paper shows the same</translation>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="244"/>
-        <location filename="../../flows/certificate.py" line="535"/>
-        <location filename="../../flows/certificate.py" line="591"/>
-        <location filename="../../flows/fingerprints.py" line="158"/>
+        <location filename="../../flows/certificate.py" line="243"/>
+        <location filename="../../flows/certificate.py" line="534"/>
+        <location filename="../../flows/certificate.py" line="590"/>
+        <location filename="../../flows/fingerprints.py" line="194"/>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
         <location filename="../../flows/pickup.py" line="74"/>
         <location filename="../../flows/queue.py" line="187"/>
         <location filename="../../flows/queue.py" line="233"/>
-        <location filename="../../flows/queue.py" line="354"/>
+        <location filename="../../flows/queue.py" line="358"/>
         <location filename="../../flows/reissue.py" line="95"/>
         <location filename="../../flows/reissue.py" line="413"/>
         <location filename="../../flows/unresolved.py" line="67"/>
@@ -1614,12 +1619,12 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="132"/>
-        <location filename="../../flows/certificate.py" line="576"/>
+        <location filename="../../flows/certificate.py" line="575"/>
         <location filename="../../flows/pickup.py" line="108"/>
         <location filename="../../flows/pickup.py" line="193"/>
         <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/reissue.py" line="294"/>
-        <location filename="../../kiosk/ui/screens/base.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="99"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -1640,12 +1645,17 @@ Please check that the paper shows the same</translation>
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="60"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="63"/>
         <source>设备模拟器</source>
         <translation>Device simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="70"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="73"/>
+        <source>平台与支付（参考服务）</source>
+        <translation>Platform and payment (reference servers)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_panel.py" line="75"/>
         <source>没有正在运行的模拟设备</source>
         <translation>No simulated devices running</translation>
     </message>
@@ -1661,126 +1671,132 @@ Please check that the paper shows the same</translation>
         <translation>Plug device back in</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="20"/>
-        <location filename="../../devices/a4printer/cups.py" line="21"/>
+        <location filename="../../devices/a4printer/cups.py" line="24"/>
+        <location filename="../../devices/a4printer/cups.py" line="25"/>
         <source>A4 打印纸已用完</source>
         <translation>A4 printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="22"/>
+        <location filename="../../devices/a4printer/cups.py" line="26"/>
         <source>A4 打印机卡纸</source>
         <translation>A4 printer paper jam</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="23"/>
-        <location filename="../../devices/a4printer/cups.py" line="24"/>
+        <location filename="../../devices/a4printer/cups.py" line="27"/>
+        <location filename="../../devices/a4printer/cups.py" line="28"/>
         <source>A4 打印机盖未关</source>
         <translation>A4 printer cover is open</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="25"/>
+        <location filename="../../devices/a4printer/cups.py" line="29"/>
         <source>A4 打印机纸盒未装好</source>
         <translation>A4 printer paper tray is not inserted properly</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="26"/>
-        <location filename="../../devices/a4printer/cups.py" line="27"/>
+        <location filename="../../devices/a4printer/cups.py" line="30"/>
+        <location filename="../../devices/a4printer/cups.py" line="31"/>
         <source>A4 打印机碳粉已用完</source>
         <translation>A4 printer is out of toner</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="28"/>
+        <location filename="../../devices/a4printer/cups.py" line="32"/>
         <source>A4 打印机脱机</source>
         <translation>A4 printer is offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="31"/>
+        <location filename="../../devices/a4printer/cups.py" line="35"/>
         <source>A4 纸将用尽</source>
         <translation>A4 paper is running low</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="32"/>
-        <location filename="../../devices/a4printer/cups.py" line="33"/>
+        <location filename="../../devices/a4printer/cups.py" line="36"/>
+        <location filename="../../devices/a4printer/cups.py" line="37"/>
         <source>A4 打印机碳粉不足</source>
         <translation>A4 printer toner is low</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/cups.py" line="68"/>
+        <location filename="../../devices/a4printer/cups.py" line="80"/>
+        <source>A4 打印机上次报告缺纸，请确认已加纸</source>
+        <translation>The A4 printer last reported no paper: check that paper is loaded</translation>
+    </message>
+    <message>
+        <location filename="../../devices/a4printer/cups.py" line="86"/>
         <source>A4 打印机已停用：{why}</source>
         <translation>A4 printer disabled: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="52"/>
+        <location filename="../../devices/a4printer/driver.py" line="57"/>
         <source>找不到打印命令 {cmd}（未安装 CUPS？）</source>
         <translation>Print command {cmd} not found (is CUPS installed?)</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="54"/>
+        <location filename="../../devices/a4printer/driver.py" line="59"/>
         <source>打印服务无响应</source>
         <translation>Print service not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="68"/>
+        <location filename="../../devices/a4printer/driver.py" line="73"/>
         <source>没有默认打印机：{err}</source>
         <translation>No default printer: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="79"/>
-        <location filename="../../devices/a4printer/driver.py" line="83"/>
+        <location filename="../../devices/a4printer/driver.py" line="84"/>
+        <location filename="../../devices/a4printer/driver.py" line="88"/>
         <source>A4 打印机不可用：{err}</source>
         <translation>A4 printer unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="94"/>
+        <location filename="../../devices/a4printer/driver.py" line="104"/>
         <location filename="../../devices/printer/driver.py" line="160"/>
         <source>无法打印：{why}</source>
         <translation>Cannot print: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="100"/>
-        <location filename="../../devices/a4printer/driver.py" line="104"/>
+        <location filename="../../devices/a4printer/driver.py" line="110"/>
+        <location filename="../../devices/a4printer/driver.py" line="114"/>
         <source>打印任务提交失败：{err}</source>
         <translation>Failed to submit print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="119"/>
+        <location filename="../../devices/a4printer/driver.py" line="138"/>
+        <location filename="../../devices/a4printer/driver.py" line="142"/>
         <source>读取打印队列失败：{err}</source>
         <translation>Could not read the print queue: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="126"/>
+        <location filename="../../devices/a4printer/driver.py" line="148"/>
         <source>无法取消打印任务：{err}</source>
         <translation>Cannot cancel the print job: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="133"/>
+        <location filename="../../devices/a4printer/driver.py" line="157"/>
         <source>无法重新打印：{err}</source>
         <translation>Cannot print again: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="161"/>
+        <location filename="../../devices/a4printer/driver.py" line="184"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="162"/>
+        <location filename="../../devices/a4printer/driver.py" line="185"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="163"/>
+        <location filename="../../devices/a4printer/driver.py" line="186"/>
         <source>等待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="164"/>
-        <location filename="../../flows/certificate.py" line="419"/>
-        <location filename="../../flows/certificate.py" line="468"/>
+        <location filename="../../devices/a4printer/driver.py" line="187"/>
+        <location filename="../../flows/certificate.py" line="418"/>
+        <location filename="../../flows/certificate.py" line="467"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/driver.py" line="165"/>
+        <location filename="../../devices/a4printer/driver.py" line="188"/>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
@@ -1800,55 +1816,55 @@ Please check that the paper shows the same</translation>
         <translation>Paper running low</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="26"/>
+        <location filename="../../devices/a4printer/simulator.py" line="27"/>
         <location filename="../../devices/printer/simulator.py" line="31"/>
         <source>缺纸</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="27"/>
+        <location filename="../../devices/a4printer/simulator.py" line="28"/>
         <source>卡纸</source>
         <translation>Paper jam</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="28"/>
+        <location filename="../../devices/a4printer/simulator.py" line="29"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="29"/>
+        <location filename="../../devices/a4printer/simulator.py" line="30"/>
         <location filename="../../devices/printer/simulator.py" line="33"/>
         <source>脱机</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="113"/>
+        <location filename="../../devices/a4printer/simulator.py" line="126"/>
         <source>A4 打印机状态</source>
         <translation>A4 printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="118"/>
+        <location filename="../../devices/a4printer/simulator.py" line="131"/>
         <location filename="../../devices/printer/simulator.py" line="139"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="119"/>
+        <location filename="../../devices/a4printer/simulator.py" line="132"/>
         <source>打印中脱机</source>
         <translation>Goes offline mid-job</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="120"/>
+        <location filename="../../devices/a4printer/simulator.py" line="133"/>
         <source>下一份打印失败</source>
         <translation>Next job fails</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="121"/>
+        <location filename="../../devices/a4printer/simulator.py" line="134"/>
         <source>停止打印服务</source>
         <translation>Stop print service</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="122"/>
+        <location filename="../../devices/a4printer/simulator.py" line="135"/>
         <source>启动打印服务</source>
         <translation>Start print service</translation>
     </message>
@@ -2516,56 +2532,82 @@ Please check that the paper shows the same</translation>
         <translation>Sex in ID number does not match the card</translation>
     </message>
     <message>
+        <location filename="../../backends/simulate.py" line="16"/>
+        <source>模拟故障</source>
+        <translation>Fault on</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="16"/>
+        <source>恢复正常</source>
+        <translation>Back to normal</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="17"/>
+        <source>平台拒绝已缴费的申请</source>
+        <translation>Platform refuses paid applications</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="17"/>
+        <source>支付网关退款失败</source>
+        <translation>Payment gateway fails refunds</translation>
+    </message>
+    <message>
+        <location filename="../../backends/simulate.py" line="58"/>
         <location filename="../../devices/fingerprint/simulator.py" line="106"/>
-        <location filename="../../devices/idcard/simulator.py" line="118"/>
+        <location filename="../../devices/idcard/simulator.py" line="119"/>
         <source>无故障</source>
         <extracomment>Seconds a real reader works on each command before its reply starts (RF exchange, SAM crypto).</extracomment>
         <translation>No fault</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="119"/>
+        <location filename="../../backends/simulate.py" line="58"/>
+        <source>故障：{faults}</source>
+        <translation>Faults: {faults}</translation>
+    </message>
+    <message>
+        <location filename="../../devices/idcard/simulator.py" line="120"/>
         <source>找不到卡</source>
         <translation>Card not found</translation>
     </message>
     <message>
         <location filename="../../devices/fingerprint/simulator.py" line="108"/>
-        <location filename="../../devices/idcard/simulator.py" line="120"/>
+        <location filename="../../devices/idcard/simulator.py" line="121"/>
         <source>应答前有杂波</source>
         <translation>Noise before response</translation>
     </message>
     <message>
         <location filename="../../devices/fingerprint/simulator.py" line="109"/>
-        <location filename="../../devices/idcard/simulator.py" line="121"/>
+        <location filename="../../devices/idcard/simulator.py" line="122"/>
         <source>应答校验和错误</source>
         <translation>Response checksum error</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="122"/>
+        <location filename="../../devices/idcard/simulator.py" line="123"/>
         <source>应答被截断</source>
         <translation>Response truncated</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="123"/>
+        <location filename="../../devices/idcard/simulator.py" line="124"/>
         <source>读卡器反应迟缓</source>
         <translation>Slow card reader</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="126"/>
+        <location filename="../../devices/idcard/simulator.py" line="127"/>
         <source>插入身份证</source>
         <translation>Insert ID card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="127"/>
+        <location filename="../../devices/idcard/simulator.py" line="128"/>
         <source>取走身份证</source>
         <translation>Remove ID card</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="128"/>
+        <location filename="../../devices/idcard/simulator.py" line="129"/>
         <source>读卡器故障</source>
         <translation>Card reader fault</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/simulator.py" line="129"/>
+        <location filename="../../devices/idcard/simulator.py" line="130"/>
         <source>读卡器复位</source>
         <translation>Reset card reader</translation>
     </message>
@@ -3386,6 +3428,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../devices/fingerprint/livescan.py" line="124"/>
         <location filename="../../devices/fingerprint/uart.py" line="130"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="99"/>
         <source>{s} 秒内没有放上手指</source>
         <translation>No finger placed within {s} seconds</translation>
     </message>
@@ -3800,7 +3843,7 @@ Please check that the paper shows the same</translation>
         <translation>Application cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="308"/>
+        <location filename="../../flows/certificate.py" line="307"/>
         <location filename="../../flows/reissue.py" line="178"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
@@ -4407,84 +4450,120 @@ ID number: {id}</translation>
         <translation>Card reader off: scan the slip or type the number</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="151"/>
-        <location filename="../../flows/fingerprints.py" line="156"/>
+        <location filename="../../flows/fingerprints.py" line="187"/>
+        <location filename="../../flows/fingerprints.py" line="192"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="68"/>
+        <location filename="../../flows/fingerprints.py" line="75"/>
         <source>部分指纹未能采集</source>
-        <extracomment>devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy)</extracomment>
+        <extracomment>devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy) the &quot;finger given up, next one&quot; screen before the next finger&apos;s capture: long enough to hear it</extracomment>
         <translation>Some fingerprints could not be taken</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="69"/>
+        <location filename="../../flows/fingerprints.py" line="76"/>
         <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
         <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="70"/>
+        <location filename="../../flows/fingerprints.py" line="77"/>
         <source>部分指纹未能采集，已记录，不影响办理</source>
         <translation>Some fingerprints could not be captured. This is recorded and does not stop your application</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="72"/>
+        <location filename="../../flows/fingerprints.py" line="79"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="82"/>
+        <location filename="../../flows/fingerprints.py" line="92"/>
+        <source>已跳过{finger}。</source>
+        <translation>{finger} skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="94"/>
+        <source>没有等到{finger}，已跳过。</source>
+        <translation>{finger} did not come in time: skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="95"/>
+        <source>{finger}多次不够清晰，已跳过。</source>
+        <translation>{finger} was not clear enough after several tries: skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="102"/>
         <source>指纹不够清晰（质量 {q}，需要 {need}），请擦干手指，平放并稍用力按住</source>
         <translation>The print is not clear enough (quality {q}, {need} needed). Dry your finger, lay it flat and press a little harder</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="103"/>
+        <location filename="../../flows/fingerprints.py" line="118"/>
+        <source>下一个：请将{finger}放在指纹仪上</source>
+        <translation>Next: {finger}, place it on the fingerprint scanner</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="121"/>
+        <source>{moved}请先抬起手指，再放{finger}。</source>
+        <translation>{moved} Lift your finger first, then place this one: {finger}.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="122"/>
+        <source>{moved}{next}</source>
+        <translation>{moved} {next}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="125"/>
+        <source>好的，开始</source>
+        <translation>OK, start</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="138"/>
         <source>请将{finger}放在指纹仪上</source>
         <translation>{finger}: place it on the fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="104"/>
+        <location filename="../../flows/fingerprints.py" line="139"/>
         <source>手指平放在指纹仪中央，按住不动，听到提示后抬起</source>
         <translation>Lay the finger flat in the middle of the scanner, hold it still, and lift it when you hear the signal</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="110"/>
+        <location filename="../../flows/fingerprints.py" line="145"/>
         <source>{note}{title}</source>
         <translation>{note} {title}</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="114"/>
+        <location filename="../../flows/fingerprints.py" line="149"/>
         <source>这个手指按不上，换一个</source>
         <translation>I cannot use this finger, try another</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="114"/>
+        <location filename="../../flows/fingerprints.py" line="125"/>
+        <location filename="../../flows/fingerprints.py" line="149"/>
         <source>取消办理</source>
         <translation>Cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="116"/>
+        <location filename="../../flows/fingerprints.py" line="151"/>
         <source>按屏幕上写的手指，平放在指纹仪玻璃中央，按住约一秒。手指太干可以先哈一口气。</source>
         <translation>Place the finger named on the screen flat on the middle of the scanner glass and hold it for about a second. If your finger is dry, breathe on it first.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="125"/>
+        <location filename="../../flows/fingerprints.py" line="161"/>
         <source>正在采集，请保持手指不动</source>
         <translation>Capturing, please keep your finger still</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="126"/>
+        <location filename="../../flows/fingerprints.py" line="162"/>
         <source>{finger}已放好，图像传送需要几秒钟</source>
         <translation>{finger} on the scanner: the image takes a few seconds to come through</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="138"/>
+        <location filename="../../flows/fingerprints.py" line="174"/>
         <source>正在读取指纹</source>
         <translation>Reading the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="153"/>
+        <location filename="../../flows/fingerprints.py" line="189"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理。服务电话 {phone}</source>
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
@@ -4807,7 +4886,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/base.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="76"/>
         <source>请按屏幕上的提示操作。</source>
         <extracomment>what Help says on this kind of screen when the view has no help of its own</extracomment>
         <translation>Follow the instructions on the screen.</translation>
@@ -5721,17 +5800,32 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Transaction {saga} ({kind}) has not completed for a long time; please check it by hand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/a4.py" line="40"/>
+        <location filename="../../kiosk/maintenance/a4.py" line="44"/>
         <source>已取消</source>
         <translation>Canceled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/a4.py" line="47"/>
+        <location filename="../../kiosk/maintenance/a4.py" line="58"/>
+        <source>证明须由市民在自助流程中重新打印；流水记录显示是否已付费</source>
+        <translation>The certificate must be printed again from the journey; the journal shows whether it was paid</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="60"/>
+        <source>打印服务未保留该任务的文件，无法重新打印</source>
+        <translation>CUPS did not keep this job&apos;s file: it cannot be printed again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="66"/>
         <source>打印任务 {job} 已取消</source>
         <translation>Print job {job} canceled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/a4.py" line="54"/>
+        <location filename="../../kiosk/maintenance/a4.py" line="74"/>
+        <source>打印队列中没有该任务</source>
+        <translation>This job is not in the print queue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/a4.py" line="78"/>
         <source>打印任务 {job} 已重新提交</source>
         <translation>Print job {job} sent again</translation>
     </message>
@@ -5777,27 +5871,32 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Shutting down</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="34"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="37"/>
         <source>读卡成功：{name}，{number}，有效期至 {until}</source>
         <translation>Card read: {name}, {number}, valid until {until}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="40"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="43"/>
         <source>扫码成功：{code}（{n} 位）</source>
         <translation>Code scanned: {code} ({n} characters)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="43"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="46"/>
         <source>读卡失败：{why}</source>
         <translation>Card not read: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="44"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="47"/>
         <source>扫码失败：{why}</source>
         <translation>Code not scanned: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/readers.py" line="66"/>
+        <location filename="../../kiosk/maintenance/readers.py" line="96"/>
+        <source>指纹检测已取消</source>
+        <translation>Fingerprint check cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/readers.py" line="105"/>
         <source>指纹采集成功：{finger}，图像质量 {q}</source>
         <translation>Fingerprint taken: {finger}, image quality {q}</translation>
     </message>
@@ -5857,42 +5956,47 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="22"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="20"/>
         <source>读卡扫码</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="33"/>
         <source>请把身份证放在读卡区，读到的内容显示在下方（已遮挡）</source>
         <translation>Place an ID card on the reader; what it reads is shown below (masked)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="34"/>
         <source>请把二维码或条码对准扫码口，扫到的内容显示在下方（已遮挡）</source>
         <translation>Hold a QR code or barcode to the scanner; what it reads is shown below (masked)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="47"/>
         <source>按下按钮后把右手食指放在指纹仪上，显示图像质量（不保存指纹）</source>
         <translation>Press the button, then put the right index finger on the scanner: the image quality is shown (no print is kept)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="46"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="52"/>
+        <source>取消指纹检测</source>
+        <translation>Cancel fingerprint check</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="61"/>
         <source>测试指纹仪</source>
         <translation>Test the fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="52"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="67"/>
         <source>本机没有读卡器或扫码器</source>
         <translation>This kiosk has no card reader or code scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="69"/>
         <source>检测结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/readers.py" line="56"/>
+        <location filename="../../kiosk/ui/maintenance/readers.py" line="71"/>
         <source>还没有读到内容</source>
         <translation>Nothing read yet</translation>
     </message>

@@ -31,6 +31,7 @@ class FakeFingerprint:
 
     def __init__(self, told: list[Intent] | None = None) -> None:
         self.placed = True
+        self.absent: set[str] = set()  # fingers the citizen never places (each such capture times out)
         self.qualities: list[int] = []  # of the next captures, then 80
         self.asked: list[str] = []
         self.stops: list[Any] = []  # the stop event each capture was given
@@ -42,8 +43,9 @@ class FakeFingerprint:
     def capture(self, finger: str, timeout: float | None = None, stop: Any = None) -> FingerImage:
         self.asked.append(finger)
         self.stops.append(stop)
-        if not self.placed:
+        if not self.placed or finger in self.absent:
             raise NoFinger("没有按手指")
+        self.emit("finger", {"state": "placed"})  # as the driver does when the module has it
         q = self.qualities.pop(0) if self.qualities else 80
         return FingerImage(finger, 8, 8, bytes(64), q, template=b"T" + finger.encode())
 

@@ -263,6 +263,27 @@ def test_a_paid_certificate_that_does_not_print_is_refunded(ctx, a4sim, srv):
     assert a4sim.documents == []
 
 
+def test_a_paid_job_staff_cancel_in_cups_is_not_printed_and_refunded(ctx, a4sim, srv):
+    a4sim.run_out_during_next()
+    citizen = Citizen(kind="property_record", copies="1")
+
+    def pause(view: Message) -> Intent:
+        [job] = a4sim.jobs()  # staff cancel it in CUPS itself, then load paper
+        subprocess.run([a4sim.settings_overrides()["cancel_command"], job["id"]], check=True)
+        a4sim.set_state("idle")
+        return Intent("wait")
+
+    citizen.on_pause = pause
+    t = run(certificate.start, ctx, citizen)
+    assert "证明没有打印" in citizen.seen and "证明已打印，请取走" not in citizen.seen
+    assert "已缴的费用将原路退回" in str(t.views[-1].body)
+    [step] = prints(ctx)
+    assert step.state == FAILED and step.after["cups"] == "failed"
+    [pay] = [s for s in ctx.services["journal"].iter_all() if s.kind == "payment"]
+    assert pay.state == "undone" and srv.gateway.net_fen(pay.key) == 0
+    assert a4sim.documents == []
+
+
 def test_citizen_who_walks_away_mid_job_has_the_job_withdrawn(ctx, a4sim):
     a4sim.run_out_during_next()
     citizen = Citizen()
@@ -442,3 +463,20 @@ def test_the_id_card_read_then_the_face_checked(ctx, a4sim):
         v for v in t.views if isinstance(v, Entry)
     ]
     assert len(a4sim.documents) == 1
+
+
+def test_the_list_of_certificates_has_a_way_back(ctx, a4sim):
+    """A citizen who changed their mind (or pressed 继续打印其他证明 by mistake) leaves the list
+    with 返回 instead of waiting out the idle timeout."""
+    offered: list[bool] = []
+    citizen = Citizen()
+
+    def change_of_mind(view: View) -> Intent | None:
+        if isinstance(view, Choose) and str(view.title) == "请选择要打印的证明":
+            offered.append(view.can_go_back)
+            return Intent("back")
+        return citizen(view)
+
+    t = run(certificate.start, ctx, change_of_mind)
+    assert offered == [True] and t.outcome == Finished("back")
+    assert a4sim.documents == [] and prints(ctx) == []

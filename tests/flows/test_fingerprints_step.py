@@ -118,6 +118,58 @@ def test_a_citizen_without_a_usable_thumb_passes_on_to_the_next_finger(tmp_path,
     assert module.stops[0].is_set()  # the module was told to stop waiting for the thumb
 
 
+def test_a_thumb_never_placed_is_said_skipped_and_the_next_finger_named_before_it_is_looked_for(
+    tmp_path, module
+):
+    module.absent = {"right_thumb"}
+    seen: list[tuple[View, list[str]]] = []  # each screen, and the fingers the module was asked for by then
+
+    def citizen(view: View) -> Intent | None:
+        seen.append((view, list(module.asked)))
+        return module.told[-1] if "finger_done" in view.events else None
+
+    t = run(lambda c: take_prints(c), context(tmp_path, Devices(module)), citizen)
+    assert isinstance(t.outcome, Finished) and t.outcome.result.taken == ("right_index", "left_thumb")
+    titles = [str(v.title) for v, _ in seen]
+    told = titles.index("下一个：请将右手食指放在指纹仪上")
+    assert titles[told - 1] == "请将右手拇指放在指纹仪上"
+    view, asked = seen[told]
+    # said plainly, on screen and aloud, which finger was skipped and which one comes next ...
+    assert "没有等到右手拇指，已跳过" in str(view.body) and "右手食指" in str(view.body)
+    assert str(view.prompt).startswith("没有等到右手拇指，已跳过") and "请将右手食指放在指纹仪上" in str(
+        view.prompt
+    )
+    assert view.tone == "warning" and {"ok", "cancel"} <= {k for k, _ in view.actions}
+    # ... before the module looks for it: a finger still on the glass is not taken as the index
+    assert asked == ["right_thumb"]
+    assert titles[told + 1] == "请将右手食指放在指纹仪上"
+
+
+def test_the_placed_message_names_the_finger_the_screen_asked_for(tmp_path, module):
+    thumb_placed: list[Intent] = []
+
+    def citizen(view: View) -> Intent | None:
+        if "finger_done" not in view.events:
+            return None
+        placed = [i for i in module.told if i.name == "finger_placed"]
+        if module.asked == ["right_thumb"]:
+            thumb_placed.append(placed[-1])
+            return Intent("skip")  # 换一个
+        if str(view.title).startswith("请将右手食指") and thumb_placed:
+            return thumb_placed.pop()  # a late word of the thumb's capture: not the index
+        if str(view.title).startswith("请将"):
+            return placed[-1]
+        return module.told[-1]
+
+    t = run(lambda c: take_prints(c), context(tmp_path, Devices(module)), citizen)
+    assert isinstance(t.outcome, Finished) and t.outcome.result.taken == ("right_index", "left_thumb")
+    told = next(v for v in t.views if str(v.title) == "下一个：请将右手食指放在指纹仪上")
+    assert "已跳过右手拇指" in str(told.prompt)
+    held = [str(v.body) for v in finger_screens(t) if str(v.title) == "正在采集，请保持手指不动"]
+    assert held == ["右手食指已放好，图像传送需要几秒钟", "左手拇指已放好，图像传送需要几秒钟"]
+    assert not any("右手拇指已放好" in str(v.body) for v in t.views)
+
+
 def test_cancel_ends_the_step_and_stops_the_module_waiting(tmp_path, module):
     t = run(lambda c: take_prints(c), context(tmp_path, Devices(module)), lambda v: Intent("cancel"))
     assert t.outcome == Finished("back")

@@ -188,3 +188,11 @@ def test_a_service_paused_by_staff_is_off_with_its_reason_and_home_says_when_all
     store.pauses.resume(codes[0])
     (tile,) = tiles(["queue"], CATALOG, devices.status, ctx.services)
     assert tile.available
+
+
+def test_the_first_in_line_is_told_so_not_a_wait_of_0_minutes(make_ctx, devices):
+    first = run(queue.start, make_ctx(), citizen(Intent("social"), Intent("plain"), Intent("ok")))
+    said = first.views[-1].body.render()
+    assert "前面没有人" in said and "0 分钟" not in said and "0 人" not in said
+    second = run(queue.start, make_ctx(), citizen(Intent("social"), Intent("plain"), Intent("ok")))
+    assert "您前面还有 1 人" in second.views[-1].body.render()

@@ -159,3 +159,10 @@ def test_key_file_is_private_and_kept(tmp_path) -> None:  # type: ignore[no-unty
     path.write_text("not hex")
     with pytest.raises(ValueError, match="delete it"):
         identity.load_or_create_key(path)
+
+
+def test_counters_come_in_the_order_a_clerk_counts() -> None:
+    # the real hall's services list counter 9 with the first service: login showed 1 2 3 4 9 5 ...
+    assert settings().counters() == tuple(str(n) for n in range(1, 10))
+    mixed = settings([service("a", "A", counters=["10", "9", "VIP"]), service("b", "B", counters=["2"])])
+    assert mixed.counters() == ("2", "9", "10", "VIP")

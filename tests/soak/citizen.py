@@ -25,6 +25,9 @@ EVENT_WAIT = 4.0  # real seconds to wait for a provoked device event before givi
 #: how a finger lands on the fingerprint module (None: not placed, the screen times out)
 PLACEMENTS = (("good", 0.7), ("poor", 0.12), ("lift", 0.06), (None, 0.12))
 GIVING_UP = frozenset({"back", "cancel", "home", "no", "skip", "retake", "reprint"})
+# starting over ("print another", "check another"): a determined citizen finishes instead, or a
+# session of theirs would go round the journey until the step limit
+ANOTHER = frozenset({"more", "again"})
 PAY_CODE = "134567890123456789"
 FINGER_WAIT = (
     20.0  # real seconds for a placed finger's capture to end  # a payment code as the scanner reads it
@@ -89,7 +92,7 @@ class Citizen:
         if hasattr(view, "min_length") and hasattr(view, "allowed"):
             moves += [self._typed(view)] * 3
         weights = [1.0] * len(moves)
-        forward = [m for m in moves if m.name not in GIVING_UP]
+        forward = [m for m in moves if m.name not in GIVING_UP | ANOTHER]
         if self.determined and forward:
             move = self.rng.choice(forward)
             self._count(type(view).__name__)

@@ -30,7 +30,7 @@ def test_demo_writes_a_png_per_screen_and_an_index(tmp_path):
         timeout=300,
         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
-    assert r.returncode == 0, r.stderr[-3000:]
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-3000:]
     pngs = sorted(p.name for p in out.glob("*.png"))
     for expected in (
         "home",
@@ -55,6 +55,7 @@ def test_demo_writes_a_png_per_screen_and_an_index(tmp_path):
         "maint-lockers",
         "maint-queue",
         "maint-journal",
+        "maint-journal-settled",
         "maint-logs",
         "maint-overview-english",
         "maint-overview-landscape",
@@ -102,11 +103,12 @@ def test_demo_at_night_with_the_default_config_shows_the_closed_queue_then_walks
         timeout=600,
         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
-    assert r.returncode == 0, r.stderr[-3000:]
-    assert "Traceback" not in r.stdout + r.stderr and "DemoFailure" not in r.stderr
+    said = r.stdout[-2000:] + r.stderr[-3000:]  # a stuck demo says on stdout what it waited for
+    assert r.returncode == 0, said
+    assert "Traceback" not in r.stdout + r.stderr and "DemoFailure" not in r.stderr, said
     pngs = sorted(p.name for p in out.glob("*.png"))
     for expected in ("queue-closed", "queue-services", "queue-ticket", "error"):
-        assert any(p.endswith(f"-{expected}.png") for p in pngs), (expected, pngs)
+        assert any(p.endswith(f"-{expected}.png") for p in pngs), (expected, pngs, said)
 
 
 def test_app_font_has_a_glyph_for_every_character_we_show(qtbot):

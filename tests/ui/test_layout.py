@@ -241,3 +241,48 @@ def test_turning_to_landscape_gives_a_landscape_window_and_layout(shell):
     tiles = [b for b in visible_in(shell, QPushButton) if b.objectName().startswith("service_")]
     assert len({b.y() for b in tiles}) == 1  # side by side, not one per row
     assert_nothing_cut(shell)
+
+
+# the services `make run` offers, every one open: eight tiles
+EVERY_SERVICE = ["queue", "photo", "reissue", "slip_reprint", "certificate", "pickup", "unresolved", "demo"]
+
+
+def open_every_service(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.catalog import CATALOG
+    from kiosk import home
+    from kiosk.home import Tile
+
+    open_tiles = [Tile(k, CATALOG[k].title, CATALOG[k].detail, True) for k in EVERY_SERVICE]
+    monkeypatch.setattr(home, "tiles", lambda *a, **k: open_tiles)
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+@pytest.mark.parametrize("switch", ["elderly", "english"])
+def test_a_switch_pressed_on_the_home_screen_relays_the_tiles_to_fit(shell, monkeypatch, size, switch):
+    """Elderly mode or English pressed while home shows: the tiles built anew must be measured
+    as shown, or the home keeps its column count and cuts the tiles (a stranger saw 证明打印 cut
+    in elderly mode on a portrait kiosk)."""
+    open_every_service(monkeypatch)
+    shell.resize(*size)
+    shell.refresh_home()
+    settle()
+    assert shell.home_screen.isVisible() and len(shell.home_screen.findChildren(QPushButton)) >= 8
+    shell.toggle_elderly() if switch == "elderly" else shell.toggle_language()
+    assert_nothing_cut(shell)
+    shot(shell, f"home-every-service-{switch}-{size[0]}x{size[1]}")
+
+
+def test_make_run_opens_a_window_whose_home_shows_every_tile_whole(shell, monkeypatch):
+    """`make run` on a laptop: the window was half the design size (960x540) and every home tile
+    was cut; now the design size shrunk to the free screen, its shape kept."""
+    from kiosk.ui.app import size_for, windowed_size
+
+    assert windowed_size((1080, 1920), (1080, 1920)) == (1080, 1920)  # a kiosk-sized screen: as designed
+    room = (1920, 1040)  # a 1080p laptop screen less its panel
+    size = windowed_size(size_for("landscape"), room)
+    assert size[0] <= room[0] and size[1] <= room[1] and abs(size[0] / size[1] - 16 / 9) < 0.01
+    open_every_service(monkeypatch)
+    shell.resize(*size)
+    shell.refresh_home()
+    assert_nothing_cut(shell)
+    shot(shell, f"home-make-run-{size[0]}x{size[1]}")

@@ -153,6 +153,26 @@ def test_gesture_shows_only_a_keypad(qtbot, shell):
     shell.grab().save(str(SHOTS / "pin_1080x1920.png"))
 
 
+def test_quick_taps_the_window_system_calls_double_clicks_open_the_keypad(qtbot, shell):
+    """On X (and a touch panel driven as a mouse) every second quick tap is a double click: five
+    taps within a second came as three presses and two double clicks, and no keypad showed."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    local = QPointF(5, 5)
+    where = QPointF(shell.mapToGlobal(QPoint(5, 5)))
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    down = [QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick] * 2 + [
+        QEvent.Type.MouseButtonPress
+    ]
+    for i, kind in enumerate(down):
+        for j, (k, held) in enumerate(((kind, left), (QEvent.Type.MouseButtonRelease, none))):
+            ev = QMouseEvent(k, local, where, left, held, Qt.KeyboardModifier.NoModifier)
+            ev.setTimestamp(1000 + 150 * i + 60 * j)
+            QApplication.sendEvent(shell, ev)
+    assert shell.mode == "staff_pin"
+
+
 def test_taps_elsewhere_or_too_slow_do_not_open(qtbot, shell):
     taps(qtbot, shell, 5, corner=False)
     assert shell.mode == "home"

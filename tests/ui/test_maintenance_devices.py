@@ -4,7 +4,7 @@ states and alerts, a test print, "paper refilled", and the locker wall's staff a
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from core.redact import mask_reference
 from devices.base import State
@@ -229,14 +229,16 @@ def test_journal_items_are_retried_or_settled_by_hand_and_audited(qtbot, shell, 
 
 
 def test_a4_queue_shows_a_stuck_job_staff_cancel_it_and_retry_it(qtbot, shell, kiosk, tmp_path):
+    """A job that is not a certificate's (a test page from a shell), where CUPS keeps job files."""
     device, sim = kiosk.devices["a4printer"], kiosk.simulators["a4printer"]
     assert device.wait_until(lambda s: s.state is State.OK, 10), device.status
-    pdf = tmp_path / "certificate.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n% a certificate\n")
+    sim.keep_job_files(True)
+    pdf = tmp_path / "test-page.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n% a test page\n")
     sim.run_out_during_next()  # the tray empties as the job starts: it stays in the queue
-    job = device.call(lambda d: d.print_pdf(pdf), 30).job_id
+    job = device.call(lambda d: d.print_pdf(pdf, title="test-page"), 30).job_id
     click(qtbot, shell, "tab_printer")
-    qtbot.waitUntil(lambda: f"{job}  正在打印" in texts(shell), timeout=20000)
+    qtbot.waitUntil(lambda: f"{job}  等待打印" in texts(shell), timeout=20000)
     shell.grab().save(str(SHOTS / "printer_a4_1080x1920.png"))
     click(qtbot, shell, f"a4_cancel_{job}")
     qtbot.waitUntil(lambda: f"{job}  已取消" in texts(shell), timeout=20000)
@@ -249,6 +251,47 @@ def test_a4_queue_shows_a_stuck_job_staff_cancel_it_and_retry_it(qtbot, shell, k
     assert ("a4_cancel", job, "ok") in rows and ("a4_retry", job, "ok") in rows
 
 
+def test_a4_retry_is_not_offered_for_a_certificate_nor_a_job_cups_kept_no_file_of(
+    qtbot, shell, kiosk, tmp_path
+):
+    from hall.certificate_prints import CertificatePrints
+    from kiosk.maintenance.a4 import A4Desk
+
+    device, sim = kiosk.devices["a4printer"], kiosk.simulators["a4printer"]
+    assert device.wait_until(lambda s: s.state is State.OK, 10), device.status
+    pdf = tmp_path / "doc.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    sim.keep_job_files(True)  # even where CUPS keeps the certificate's file
+    sim.run_out_during_next()
+    prints = CertificatePrints(kiosk.services["journal"], device)
+    cert = str(prints.submit("SO20261201000042", 1, pdf, 1, {"kind": "social"}).refs["job"])
+    device.call(lambda d: d.cancel_job(cert), 30)  # staff cancel it in CUPS
+    sim.set_state("idle")
+    sim.keep_job_files(False)  # as deployed: PreserveJobFiles No
+    sim.run_out_during_next()
+    page = device.call(lambda d: d.print_pdf(pdf, title="test-page"), 30).job_id
+    device.call(lambda d: d.cancel_job(page), 30)
+    sim.set_state("idle")
+    click(qtbot, shell, "tab_printer")
+    qtbot.waitUntil(
+        lambda: f"{cert}  已取消" in texts(shell) and f"{page}  已取消" in texts(shell), timeout=20000
+    )
+    shown = texts(shell)
+    assert "证明须由市民在自助流程中重新打印；流水记录显示是否已付费" in shown
+    assert "打印服务未保留该任务的文件，无法重新打印" in shown
+    assert shell.findChild(QWidget, f"a4_retry_{cert}") is None
+    assert shell.findChild(QWidget, f"a4_retry_{page}") is None
+    shell.grab().save(str(SHOTS / "printer_a4_no_retry_1080x1920.png"))
+    shell.resize(1920, 1080)
+    QApplication.processEvents()
+    shell.grab().save(str(SHOTS / "printer_a4_no_retry_1920x1080.png"))
+    # nor can a retry be forced past the screen: refused, audited, nothing printed
+    outcome = A4Desk(shell.build_staff().maint).retry(cert)
+    assert not outcome.ok and "自助流程" in str(outcome.message)
+    assert ("a4_retry", cert, "failed") in [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert sim.documents == []
+
+
 def test_a4_cancel_refused_by_cups_is_shown_and_audited(qtbot, shell, kiosk, tmp_path):
     device, sim = kiosk.devices["a4printer"], kiosk.simulators["a4printer"]
     assert device.wait_until(lambda s: s.state is State.OK, 10), device.status
@@ -257,7 +300,7 @@ def test_a4_cancel_refused_by_cups_is_shown_and_audited(qtbot, shell, kiosk, tmp
     sim.run_out_during_next()
     job = device.call(lambda d: d.print_pdf(pdf), 30).job_id
     click(qtbot, shell, "tab_printer")
-    qtbot.waitUntil(lambda: f"{job}  正在打印" in texts(shell), timeout=20000)
+    qtbot.waitUntil(lambda: f"{job}  等待打印" in texts(shell), timeout=20000)
     sim.set_scheduler(False)  # CUPS stops answering mid-maintenance
     click(qtbot, shell, f"a4_cancel_{job}")
     qtbot.waitUntil(lambda: "未能完成" in texts(shell), timeout=20000)

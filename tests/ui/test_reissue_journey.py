@@ -186,6 +186,43 @@ def test_renewal_reads_the_old_card_asks_for_each_thumb_and_is_paid_by_qr(qtbot,
     no_personal_data_left(tmp_path, WANG, "王小明", "示例路1号")
 
 
+def test_a_thumb_passed_over_is_said_skipped_and_the_next_finger_named_before_it_is_taken(
+    qtbot, kiosk, shell
+):
+    reader, fingerprint = kiosk.simulators["idcard"], kiosk.simulators["fingerprint"]
+    QApplication.processEvents()
+    tap(qtbot, shell, "service_reissue")
+    tap(qtbot, shell, "option_renew")
+    qtbot.waitUntil(lambda: "请刷旧身份证" in texts(shell), timeout=20000)
+    reader.insert("resident")
+    qtbot.waitUntil(
+        lambda: isinstance(shell.current_view, Message) and "card_removed" in shell.current_view.events,
+        timeout=20000,
+    )
+    reader.remove()
+    tap(qtbot, shell, "option_renewal_expiry")
+    qtbot.waitUntil(lambda: "请确认您的照片" in texts(shell), timeout=60000)
+    tap(qtbot, shell, "action_ok")
+    qtbot.waitUntil(lambda: "请将右手拇指放在指纹仪上" in texts(shell), timeout=60000)
+    tap(qtbot, shell, "action_skip")  # 这个手指按不上，换一个
+    # the citizen is told the thumb was skipped and which finger comes next, on screen and aloud
+    qtbot.waitUntil(lambda: "下一个：请将右手食指放在指纹仪上" in texts(shell), timeout=20000)
+    assert "已跳过右手拇指" in texts(shell) and "已跳过右手拇指" in str(shell.current_view.prompt)
+    shoot(shell, "10b-fingerprint-thumb-skipped")
+    shell.toggle_language()
+    try:
+        assert "Next: Right index finger, place it on the fingerprint scanner" in texts(shell)
+        shoot(shell, "10b-fingerprint-thumb-skipped-english")
+    finally:
+        shell.toggle_language()
+    tap(qtbot, shell, "action_ok")
+    qtbot.waitUntil(lambda: "请将右手食指放在指纹仪上" in texts(shell), timeout=20000)
+    fingerprint.place("good")
+    qtbot.waitUntil(lambda: "请将左手拇指放在指纹仪上" in texts(shell), timeout=60000)
+    qtbot.waitUntil(lambda: "请核对申请信息" in texts(shell), timeout=60000)
+    assert "右手食指" in texts(shell)  # the finger taken is the one the screen asked for
+
+
 def test_payment_screens_count_down_and_show_the_qr(qtbot, shell):
     """The QR and phone-confirmation screens as a citizen sees them (rendered directly)."""
     native = Payment(

@@ -37,3 +37,40 @@ def test_panel_is_never_taller_than_the_screen_and_scrolls(qtbot, tmp_path: Path
         assert long in line.toolTip() and line.text() != line.toolTip() and "…" in line.text()
     finally:
         kiosk.stop()
+
+
+def test_the_wheel_scrolls_the_panel_instead_of_changing_a_choice(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Scrolling down to the fingerprint reader turned the camera's scene to 两个人 on the way."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QComboBox
+
+    kiosk = simulated_kiosk(tmp_path, ["queue", "photo", "demo"])
+    try:
+        panel = SimulatorPanel(kiosk)
+        qtbot.addWidget(panel)
+        panel.resize(480, 600)
+        panel.show()
+        qtbot.waitExposed(panel)
+        bar = panel.scroll_area.verticalScrollBar()
+        qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=10_000)
+        combos = [c for c in panel.findChildren(QComboBox) if not c.isEditable() and c.count() > 1]
+        assert combos
+        before = [c.currentIndex() for c in combos]
+        for combo in combos:
+            mid = QPointF(combo.rect().center())
+            down = QWheelEvent(
+                mid,
+                QPointF(combo.mapToGlobal(mid.toPoint())),
+                QPoint(0, 0),
+                QPoint(0, -120),
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+                Qt.ScrollPhase.NoScrollPhase,
+                False,
+            )
+            QApplication.sendEvent(combo, down)
+        assert [c.currentIndex() for c in combos] == before
+        assert bar.value() > 0  # the panel scrolled instead
+    finally:
+        kiosk.stop()

@@ -1,5 +1,5 @@
-"""Home tiles in the "everything simulated" config: a service this build has no journey for yet
-says it is coming, not that the kiosk refuses it."""
+"""Home tiles: a configured service this build has no journey for yet says it is coming, not
+that the kiosk refuses it; every service of the "everything simulated" config is built."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_services_not_in_this_build_say_coming_in_both_languages(qtbot) -> None:  # type: ignore[no-untyped-def]
-    services = load(ROOT / "resources/config/simulate.toml")["kiosk"]["services"]
+    simulated = load(ROOT / "resources/config/simulate.toml")["kiosk"]["services"]
+    assert all(s in CATALOG for s in simulated), "make run offers only built journeys"
+    services = [*simulated, "marriage_record"]  # a hall's config may name one not built yet
     shown = tiles(services, CATALOG, lambda _kind: DeviceStatus(State.OK), {})
     coming = [t for t in shown if t.key not in CATALOG]
-    assert coming, "the simulate config lists every service, built or not"
+    assert [t.key for t in coming] == ["marriage_record"]
     languages = Languages()
     languages.set("en")
     try:

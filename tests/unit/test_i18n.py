@@ -40,3 +40,27 @@ def test_compiled_translations_are_current(tmp_path):
         capture_output=True,
     )
     assert (tmp_path / "en.qm").read_bytes() == (ROOT / "resources/i18n/en.qm").read_bytes(), "run make i18n"
+
+
+def test_english_counts_read_right_at_one():
+    """A stranger saw "1 copies" on the certificate screen: a count in English either takes its
+    noun after a colon or is never 1; no guessed plurals like page(s) or copy(ies)."""
+    from core.text import tr
+    from kiosk.ui.i18n import english
+
+    ones = [
+        tr("{n} 份", n=1),
+        tr("共 {sheets} 张 A4 纸", sheets=1),
+        tr("您前面还有 {n} 人，预计等候约 {m} 分钟", n=1, m=1),
+        tr("还剩 {n} 秒", n=1),
+    ]
+    said = [english(t) for t in ones]
+    for wrong in ("1 copies", "1 sheets", "1 people", "1 seconds", "1 minutes"):
+        assert not any(wrong in s for s in said), said
+    assert all(any(c.isascii() and c.isalpha() for c in s) for s in said), said  # English, not the source
+    guessed = [
+        t
+        for m in ET.parse(TS).iter("message")
+        if "(s)" in (t := m.findtext("translation") or "") or "(ies)" in t
+    ]
+    assert not guessed, guessed

@@ -1,10 +1,12 @@
 """The demo's walk through maintenance mode: the hidden gesture and keypad, then every page with
-something on it (a stuck A4 job, the live camera, a card and a code read, a paused queue),
-English and landscape, the shutdown question. kiosk/ui/demo.py adds it to DEMO_STEPS."""
+something on it (a stuck A4 job, the live camera, a card and a code read, a paused queue, a
+refund the gateway failed, retried once it answers), English and landscape, the shutdown
+question. kiosk/ui/demo.py adds it to DEMO_STEPS."""
 
 from __future__ import annotations
 
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -20,6 +22,7 @@ from kiosk.ui.shell import Shell
 
 # the simulate config's demo staff PIN (resources/config/simulate.toml says so beside its hash)
 SIM_PIN = "123456"
+DEMO_PAY_CODE = "134567890123456789"  # a payment code as the scanner reads it
 
 Snap = Callable[[str, str], None]
 
@@ -89,6 +92,70 @@ def _stuck_a4_job(shell: Shell) -> None:
         device.call(lambda d: d.print_pdf(pdf, title="demo"), 30)
 
 
+def _refund_failed(shell: Shell) -> str | None:
+    """A paid reissue the platform then refuses and whose refund the gateway fails, with the
+    faults the simulator panel scripts: the journal item staff settle. Its saga, or None where
+    there are no reference servers."""
+    from backends.payment.api import Mode
+    from backends.platform.api import Kind
+    from backends.platform.demo import PEOPLE
+
+    servers, paid = shell.kiosk.reference_servers, shell.kiosk.services.get("paid_application")
+    if servers is None or paid is None:
+        return None
+    person = next(p for p in PEOPLE if p.fee_class == "standard" and not p.refusal_code)
+    servers.refuse_after_payment("on")
+    servers.fail_refunds("on")
+    done: list[str | Exception] = []
+
+    def pay() -> None:  # HTTP to both servers: off the GUI thread
+        try:
+            case = paid.open(person.id_number, Kind.REISSUE_LOST)
+            paid.pay(case, Mode.MICROPAY, DEMO_PAY_CODE)
+            paid.settle(case.saga)  # refused: the refund is tried, and fails
+            done.append(case.saga)
+        except Exception as e:
+            done.append(e)
+        finally:
+            servers.refuse_after_payment("off")
+
+    threading.Thread(target=pay, daemon=True, name="demo-refund").start()
+    expect(lambda: bool(done), "a paid application refused with its refund failed")
+    if isinstance(done[0], Exception):
+        raise done[0]
+    return done[0]
+
+
+def _journal(shell: Shell, snap: Snap) -> None:
+    """The journal page with a real item needing a hand, then staff's retry settling it."""
+    from kiosk.maintenance.journal_desk import JournalDesk
+
+    saga = _refund_failed(shell)
+    _page(shell, "journal")
+    if saga is None:
+        snap("maint-journal", "Maintenance journal: payments the kiosk could not settle")
+        return
+    sagas = [item.saga for item in JournalDesk(shell.staff.maint).items()]
+    if saga not in sagas:  # a config with a grace lists it only later
+        snap("maint-journal", "Maintenance journal: payments the kiosk could not settle")
+        return
+    i = sagas.index(saga)
+    expect(lambda: visible(shell, f"retry_{i}"), "the journal item")
+    snap(
+        "maint-journal",
+        "Maintenance journal: a paid reissue the platform refused, whose refund the gateway failed",
+    )
+    shell.kiosk.reference_servers.fail_refunds("off")  # the gateway answers again
+    panel = shell.staff.panel
+    click(shell, f"retry_{i}")
+    expect(
+        lambda: panel.result is not None and panel.result.message.source == "已处理：{outcome}",
+        "the refund retried",
+    )
+    expect(_settled(shell), "the journal page redrawn")
+    snap("maint-journal-settled", "Maintenance journal: the retry gave the money back, audited")
+
+
 def walk_maintenance(shell: Shell, snap: Snap) -> None:
     kiosk = shell.kiosk
     if not _enter(shell, snap):
@@ -99,7 +166,11 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
     _page(shell, "printer")
     if "a4printer" in kiosk.devices:
         expect(lambda: not _shown(shell, PrinterPage).loading, "the A4 print queue")
-    snap("maint-printer", "Maintenance printers: test print, paper refilled, the A4 queue (cancel, retry)")
+    snap(
+        "maint-printer",
+        "Maintenance printers: test print, paper refilled, the A4 queue "
+        "(cancel; retry where CUPS kept a non-certificate job's file)",
+    )
     if (sim := kiosk.simulators.get("a4printer")) is not None:
         sim.set_state("idle")
 
@@ -142,8 +213,7 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
     else:
         snap("maint-queue", "Maintenance queue")
 
-    _page(shell, "journal")
-    snap("maint-journal", "Maintenance journal: payments the kiosk could not settle, retry or settle by hand")
+    _journal(shell, snap)
     _page(shell, "logs")
     snap("maint-logs", "Maintenance log: the newest lines (already masked), by level")
 

@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QScrollBar, QVBoxLayout, QWidget
 
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance, Outcome
@@ -64,6 +64,8 @@ class MaintenancePanel(QWidget):
         self.result: Outcome | None = None
         self._done = channel(self._finished, owner=self)
         self._loaded = channel(self._arrived, owner=self)
+        self._scrolled, self._scrolled_page = 0, ""  # where staff scrolled the page on show to
+        self._bar: QScrollBar | None = None
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(32, 24, 32, 24)
         self.outer.setSpacing(16)
@@ -189,3 +191,26 @@ class MaintenancePanel(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # content wraps instead
         scroll.setWidget(body)
         self.outer.addWidget(scroll, 1)
+        self._keep_scrolled(scroll)
+
+    def _keep_scrolled(self, scroll: QScrollArea) -> None:
+        """A redraw of the page on show (a device's status changed, an action ended) keeps where
+        staff had scrolled to, so the button they pressed (and its cancel) stays in sight; another
+        page starts at its top. The new page's height is known only once laid out: follow it
+        until it is tall enough."""
+        bar = scroll.verticalScrollBar()
+        wanted = self._scrolled if self._scrolled_page == self.page else 0
+        self._scrolled, self._scrolled_page, self._bar = wanted, self.page, bar
+        reached = [wanted == 0]
+
+        def follow(_lo: int, hi: int) -> None:
+            if not reached[0]:
+                bar.setValue(min(wanted, hi))
+                reached[0] = hi >= wanted
+
+        def remember(value: int) -> None:
+            if self._bar is bar:  # not the bar of a page drawn before, on its way out
+                self._scrolled = value
+
+        bar.rangeChanged.connect(follow)
+        bar.valueChanged.connect(remember)

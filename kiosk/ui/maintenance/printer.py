@@ -73,6 +73,8 @@ class PrinterPage(Page):
                 box.addWidget(grid([shown, act], 2))
             else:
                 box.addWidget(shown)
+            if str(job.note):
+                box.addWidget(label(ui(job.note), "Hint"))
         box.addWidget(
             button(ui(tr("刷新打印队列")), partial(self._read, desk), role="secondary", name="a4_refresh")
         )

@@ -3,13 +3,11 @@ masked (the newest first)."""
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtWidgets import QVBoxLayout
 
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance
-from kiosk.maintenance.readers import Reading, check, finger_check
+from kiosk.maintenance.readers import FingerCheck, Reading, check
 from kiosk.ui.i18n import ui
 from kiosk.ui.maintenance.page import Page, state_line
 from kiosk.ui.widgets import button, label
@@ -20,9 +18,13 @@ KEPT = 5
 class ReadersPage(Page):
     key = "readers"
     title = tr("读卡扫码")
+    finger: FingerCheck | None = None  # the fingerprint check, made at the first draw
 
     def reset(self) -> None:
         self.readings: list[Reading] = []
+        if self.finger is not None:
+            self.finger.cancel()  # a check left running by the staff before
+        self.finger = None
 
     def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
         rows = {r.kind: r for r in maint.devices()}
@@ -38,16 +40,29 @@ class ReadersPage(Page):
         if "fingerprint" in rows:
             shown = True
             box.addWidget(label(state_line(rows["fingerprint"]), "fingerprint_state"))
+            if self.finger is None:
+                self.finger = FingerCheck(maint, float(maint.kiosk.config["staff"]["finger_wait"]))
+            finger = self.finger
             box.addWidget(
                 label(ui(tr("按下按钮后把右手食指放在指纹仪上，显示图像质量（不保存指纹）")), "Hint")
             )
-            box.addWidget(
-                button(
-                    ui(tr("测试指纹仪")),
-                    lambda: self.panel.run(partial(finger_check, maint), slow=True),
-                    name="fingerprint_check",
+            if finger.running:
+                box.addWidget(
+                    button(
+                        ui(tr("取消指纹检测")),
+                        finger.cancel,  # the wait ends within a second; its outcome redraws
+                        role="secondary",
+                        name="fingerprint_cancel",
+                    )
                 )
-            )
+            else:
+                box.addWidget(
+                    button(
+                        ui(tr("测试指纹仪")),
+                        lambda: self.panel.run(finger.start(), slow=True),
+                        name="fingerprint_check",
+                    )
+                )
         if not shown:
             box.addWidget(label(ui(tr("本机没有读卡器或扫码器")), "Hint"))
             return

@@ -47,6 +47,12 @@ def overflow(page: QWidget) -> int:
     if room is None or layout is None:
         return 0
     page.ensurePolished()  # the style sheet's font sizes decide the heights
+    if page.isVisible():
+        # a widget added to a visible page shows only when the event loop runs (Qt queues it),
+        # and until then the layout leaves it out: a rebuilt home seemed to fit in one column
+        for w in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if w.isHidden() and not w.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                w.show()
     need = layout.totalHeightForWidth(room.width()) if layout.hasHeightForWidth() else -1
     return (need if need >= 0 else layout.totalMinimumSize().height()) - room.height()
 

@@ -34,7 +34,8 @@ exit 0
 
 
 class PrivateCups:
-    def __init__(self) -> None:
+    def __init__(self, preserve_files: bool = False) -> None:
+        self.preserve_files = preserve_files
         # a short path: a Unix socket's name is limited to 108 bytes
         self.dir = Path(tempfile.mkdtemp(prefix="cupsd-", dir="/tmp"))
         self.socket = self.dir / "cups.sock"
@@ -51,7 +52,8 @@ class PrivateCups:
             (d / sub).mkdir(parents=True, exist_ok=True)
         (d / "root/cupsd.conf").write_text(
             f"Listen {self.socket}\nLogLevel info\nWebInterface No\nBrowsing No\nDefaultAuthType None\n"
-            "PreserveJobFiles No\n"  # as deploy/README.md sets it: no certificate left in the spool
+            # No as deploy/README.md sets it: no certificate left in the spool
+            f"PreserveJobFiles {'Yes' if self.preserve_files else 'No'}\n"
             "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
             "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n"
         )
@@ -101,6 +103,13 @@ class PrivateCups:
         if proc.returncode != 0:
             raise RuntimeError(f"{' '.join(args)}: {proc.stderr.strip()}")
         return proc.stdout
+
+    def lpstat(self, *args: str) -> str:
+        return self._run("lpstat", *args)
+
+    def cancel(self, job_id: str) -> None:
+        """Staff cancel a job in CUPS itself (`cancel`, or the web interface)."""
+        self._run("cancel", job_id)
 
     def paper(self, loaded: bool) -> None:
         """Empty the tray (the next job stops the queue) or load paper and resume the queue."""

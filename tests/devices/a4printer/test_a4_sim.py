@@ -72,13 +72,16 @@ def test_job_refused_when_printer_cannot_print(sim, pdf, state, reason):
     assert sim.jobs() == [] and sim.documents == []
 
 
-def test_paper_running_out_during_a_job_keeps_it_unfinished_until_refilled(sim, pdf):
+def test_paper_running_out_during_a_job_stops_the_queue_until_refilled(sim, pdf):
     drv = driver(sim)
     sim.run_out_during_next()
     job = drv.print_pdf(pdf)
     state = drv.job_state(job.job_id)
-    assert state.state == "processing" and not state.done
+    assert state.state == "pending" and not state.done  # back in the queue, as CUPS does
+    assert drv.read_state().state == "stopped"  # the queue stopped, like real CUPS
     assert str(drv.poll().reason) == "A4 打印纸已用完"
+    with pytest.raises(DeviceError, match="A4 打印纸已用完"):
+        drv.print_pdf(pdf)
     assert sim.documents == []
     sim.set_state("idle")  # staff loads paper
     assert drv.wait_job(job.job_id, timeout=5).state == "completed"
@@ -119,7 +122,8 @@ def test_missing_cups_is_a_permanent_fault(tmp_path):
         drv.open()
 
 
-def test_staff_see_the_queue_cancel_a_stuck_job_and_retry_it(sim, pdf):
+def test_staff_see_the_queue_cancel_a_stuck_job_and_retry_it(tmp_path, pdf):
+    sim = A4Simulator(tmp_path / "keeps", {"sim_preserve_files": True}).start()  # PreserveJobFiles Yes
     drv = driver(sim)
     sim.set_state("media_empty")
     with pytest.raises(DeviceError):
@@ -127,10 +131,10 @@ def test_staff_see_the_queue_cancel_a_stuck_job_and_retry_it(sim, pdf):
     sim.set_state("idle")
     sim.run_out_during_next()
     stuck = drv.print_pdf(pdf).job_id  # the tray empties as it starts: it waits
-    assert [(j.job_id, j.state) for j in drv.jobs()] == [(stuck, "processing")]
+    assert [(j.job_id, j.state) for j in drv.jobs()] == [(stuck, "pending")]
     drv.cancel_job(stuck)
     (job,) = drv.jobs()
-    assert job.state == "failed" and "job-canceled-by-user" in job.reasons
+    assert job.state == "failed" and job.canceled and job.kept
     with pytest.raises(DeviceError):
         drv.cancel_job(stuck)  # already finished: CUPS says so
     sim.set_state("idle")  # paper loaded
@@ -141,7 +145,8 @@ def test_staff_see_the_queue_cancel_a_stuck_job_and_retry_it(sim, pdf):
         drv.retry_job(stuck)  # printed: nothing kept to print again
 
 
-def test_a_job_the_printer_aborts_is_failed_and_can_be_retried(sim, pdf):
+def test_a_job_the_printer_aborts_is_failed_and_can_be_retried(tmp_path, pdf):
+    sim = A4Simulator(tmp_path / "keeps", {"sim_preserve_files": True}).start()
     drv = driver(sim)
     sim.fail_next()
     job = drv.print_pdf(pdf).job_id
@@ -149,3 +154,30 @@ def test_a_job_the_printer_aborts_is_failed_and_can_be_retried(sim, pdf):
     assert sim.documents == []
     drv.retry_job(job)
     assert drv.wait_job(job, timeout=5).state == "completed" and len(sim.documents) == 1
+
+
+def test_without_kept_job_files_a_cancelled_job_is_failed_and_cannot_be_retried(sim, pdf):
+    drv = driver(sim)  # as deployed: PreserveJobFiles No
+    sim.run_out_during_next()
+    job = drv.print_pdf(pdf).job_id
+    drv.cancel_job(job)
+    state = drv.job_state(job)
+    assert (state.state, state.canceled, state.kept) == ("failed", True, False)
+    sim.set_state("idle")
+    with pytest.raises(DeviceError):
+        drv.retry_job(job)  # CUPS has no file to print again
+    assert sim.documents == []
+
+
+def test_after_a_withdrawn_job_the_resumed_printer_warns_and_the_next_job_prints(sim, pdf):
+    """As real CUPS does: media-empty stays after the resume with nothing queued."""
+    drv = driver(sim)
+    sim.run_out_during_next()
+    job = drv.print_pdf(pdf).job_id
+    assert drv.withdraw_job(job).state == "failed"
+    sim.set_state("idle")  # paper loaded, queue resumed: nothing left to print
+    status = drv.poll()
+    assert status.state is State.DEGRADED and status.detail["paper"] == "unconfirmed"
+    assert "缺纸" in str(status.reason)
+    assert drv.wait_job(drv.print_pdf(pdf).job_id, timeout=5).state == "completed"
+    assert drv.poll().state is State.OK and len(sim.documents) == 1

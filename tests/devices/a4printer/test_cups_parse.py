@@ -1,5 +1,7 @@
 """Reading CUPS's lp and lpstat output (formats of CUPS 2.x with LC_ALL=C)."""
 
+import dataclasses
+
 import pytest
 
 from devices.a4printer import cups
@@ -80,31 +82,56 @@ def test_request_id_and_default_destination():
     assert cups.parse_default("no system default destination\n") is None
 
 
-JOBS = """HP_A4-17                kiosk             26624   Mon 05 Jan 2026 09:00:00 AM CST
-\tStatus: Out of paper
-\tAlerts: job-printing
-\tqueued for HP_A4
-HP_A4-18                kiosk             26624   Mon 05 Jan 2026 09:01:00 AM CST
-\tStatus:
-\tAlerts: job-completed-successfully
-\tqueued for HP_A4
-HP_A4-19                kiosk             26624   Mon 05 Jan 2026 09:02:00 AM CST
-\tAlerts: job-canceled-by-user
-\tqueued for HP_A4
-HP_A4-20                kiosk             26624   Mon 05 Jan 2026 09:03:00 AM CST
+# `ipptool -c ipp://.../printers/HP_A4 /dev/stdin` with cups.GET_JOBS (CUPS 2.4.2, Debian 12)
+IPP_JOBS = """job-id,job-state,job-state-reasons,number-of-documents,job-name
+18,completed,job-completed-successfully,0,SO20260105000018
+17,processing,job-printing,1,SO20260105000017
+19,canceled,processing-to-stop-point,0,SO20260105000019
+20,pending,none,1,
+21,aborted,"aborted-by-system,job-completed-with-errors",1,"test, page"
+22,pending-held,job-hold-until-specified,1,
 """
 
 
-@pytest.mark.parametrize(
-    ("job", "active", "state"),
-    [
-        ("HP_A4-17", True, "processing"),
-        ("HP_A4-18", False, "completed"),
-        ("HP_A4-19", False, "failed"),
-        ("HP_A4-20", True, "pending"),
-        ("HP_A4-20", False, "completed"),
-        ("HP_A4-99", False, "unknown"),
-    ],
-)
-def test_job_states(job, active, state):
-    assert cups.parse_job(JOBS, job, active).state == state
+def test_ipp_job_states():
+    jobs = {j.job_id: j for j in cups.parse_ipp_jobs(IPP_JOBS, "HP_A4")}
+    assert list(jobs) == [f"HP_A4-{n}" for n in range(17, 23)]  # oldest first
+    got = {k: (j.state, j.done) for k, j in jobs.items()}
+    assert got == {
+        "HP_A4-17": ("processing", False),
+        "HP_A4-18": ("completed", True),
+        "HP_A4-19": ("failed", True),  # cancelled: never read as printed
+        "HP_A4-20": ("pending", False),
+        "HP_A4-21": ("failed", True),
+        "HP_A4-22": ("pending", False),
+    }
+    assert jobs["HP_A4-19"].canceled and not jobs["HP_A4-21"].canceled
+    assert not jobs["HP_A4-19"].kept and jobs["HP_A4-21"].kept  # number-of-documents
+    assert jobs["HP_A4-21"].reasons == ("aborted-by-system", "job-completed-with-errors")
+    assert jobs["HP_A4-18"].name == "SO20260105000018" and jobs["HP_A4-21"].name == "test, page"
+    assert jobs["HP_A4-20"].reasons == ()
+
+
+def test_ipp_answer_without_jobs_header_is_an_error():
+    with pytest.raises(ValueError):
+        cups.parse_ipp_jobs('ipptool: Unable to connect to "localhost" on port 631\n', "HP_A4")
+    assert cups.parse_ipp_jobs("job-id,job-state\n", "HP_A4") == []
+
+
+IDLE_PAPER_OUT = IDLE.replace("Alerts: none", "Alerts: media-empty-error")
+
+
+def test_paper_out_on_an_idle_printer_with_nothing_queued_is_only_a_warning():
+    """CUPS keeps the backend's media-empty after the queue was resumed with nothing to print."""
+    st = cups.parse_printer(IDLE_PAPER_OUT, "HP_A4")
+    assert st.device_status().state is State.FAULT  # the queue not read: the paper is out
+    stale = dataclasses.replace(st, queued=0)
+    verdict = stale.device_status()
+    assert verdict.state is State.DEGRADED and verdict.usable and "缺纸" in str(verdict.reason)
+    assert stale.paper == "unconfirmed"
+    assert dataclasses.replace(st, queued=1).device_status().state is State.FAULT  # a job waits
+    stopped = cups.parse_printer(
+        STOPPED.replace("Alerts: paused", "Alerts: media-empty-error paused"), "HP_A4"
+    )
+    assert dataclasses.replace(stopped, queued=0).device_status().state is State.FAULT
+    assert dataclasses.replace(stopped, queued=0).paper == "out"

@@ -43,6 +43,14 @@ def test_simulate_mode_wiring_runs_the_real_driver(sim):
         mgr.stop()
 
 
+def test_simulate_mode_gives_the_reader_time_for_a_simulator_in_a_busy_process(sim):
+    """Whatever config simulate mode runs (the night demo runs the default one): a reply from the
+    simulator's thread that misses the real 0.1 s twice made the reader faulty mid-journey."""
+    assert sim.settings_overrides()["timeout_scale"] == 4.0
+    sim.settings["timeout_scale"] = 6.0  # a config asking for more keeps it
+    assert sim.settings_overrides()["timeout_scale"] == 6.0
+
+
 def test_options_are_declared_once_with_help():
     keys = [o.key for o in OPTIONS]
     assert len(keys) == len(set(keys))
