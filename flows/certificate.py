@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Mapping
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -29,7 +28,7 @@ from core.text import Text, tr
 from devices.base import DeviceError
 from flows.queue import take_card_back
 from flows.reissue import compare_face, end, fen, pay, systems_down, type_number
-from flows.runtime import FlowContext, FlowGen, FlowSpec
+from flows.runtime import FlowContext, FlowGen
 from flows.views import Busy, Choose, Message, Option, Preview, Work, offline
 
 if TYPE_CHECKING:  # SQLAlchemy comes with the journal: loaded when a print starts, not at first paint
@@ -62,12 +61,6 @@ class Rendered(Protocol):
 
 class Renderer(Protocol):
     def __call__(self, cert: Certificate, printed_at: str, pdf: Path) -> Rendered: ...
-
-
-def check(services: Mapping[str, Any]) -> Text | None:
-    if services.get("certificate_renderer") is None or services.get("journal") is None:
-        return tr("证明打印暂时无法使用，请到窗口办理")
-    return None
 
 
 def _local_now(ctx: FlowContext) -> datetime:
@@ -610,16 +603,3 @@ def check_certificate(ctx: FlowContext, platform: Any) -> FlowGen:
             )
         if again.name != "again":
             return "checked"
-
-
-SPEC = FlowSpec(
-    "certificate",
-    tr("证明打印"),
-    tr("社保、个税、公积金、不动产证明，A4 打印，可扫码核验"),
-    start,
-    requires=("a4printer", "camera"),
-    # without a scanner only "check a certificate" is off, and its option says why
-    optional=(("idcard", tr("读卡器暂不可用，可输入号码办理")),),
-    backends=("platform",),
-    check=check,
-)

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from core.text import Text, tr
 from devices.base import DeviceError, OutcomeUnknown
-from flows.runtime import FlowContext, FlowGen, FlowSpec
+from flows.runtime import FlowContext, FlowGen
 from flows.views import Busy, Capture, Message, Work, offline
 
 
@@ -207,6 +207,3 @@ def _print_sheet(ctx: FlowContext, photo: Any, path: Any) -> FlowGen:
         )
         if again.name != "retry":
             return "not_printed"
-
-
-SPEC = FlowSpec("photo", tr("自助拍照"), tr("按提示拍摄合格的证件照"), start, requires=("camera", "printer"))

@@ -15,7 +15,6 @@ card and the typed number carry no signature, so they need the platform and the 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -29,19 +28,13 @@ from core.text import Text, tr
 from devices.base import DeviceError
 from flows.queue import take_card_back
 from flows.reissue import CARD_EVENTS, face_check, signer
-from flows.runtime import FlowContext, FlowGen, FlowSpec
+from flows.runtime import FlowContext, FlowGen
 from flows.views import Busy, Entry, LockerDoor, Message, Work, offline
 
 log = logging.getLogger(__name__)
 
 ACCEPTANCE_LEN = 15  # SL + 13 digits, as the platform numbers applications
 NOT_READY = (AppState.CREATED, AppState.PAID, AppState.ACCEPTED, AppState.IN_PRODUCTION)
-
-
-def check(services: Mapping[str, Any]) -> Text | None:
-    if services.get("handover") is None:
-        return tr("取件柜暂不可用，请到窗口领取")
-    return None
 
 
 @dataclass(frozen=True)
@@ -488,18 +481,3 @@ def wall_cells(compartments: list[Any], rows: int) -> tuple[tuple[int, int, int]
         cells += [(c.number, column + i // rows, i % rows) for i, c in enumerate(doors)]
         column += -(-len(doors) // rows)
     return tuple(sorted(cells))
-
-
-SPEC = FlowSpec(
-    "pickup",
-    tr("证件领取"),
-    tr("扫描受理回执二维码，领取新身份证"),
-    start,
-    requires=("locker",),
-    optional=(
-        ("scanner", tr("扫码器暂不可用，可对准摄像头扫码或输入受理号")),
-        ("camera", tr("摄像头暂不可用，凭回执二维码领取")),
-        ("idcard", tr("读卡器暂不可用，可扫码或输入受理号")),
-    ),
-    check=check,
-)

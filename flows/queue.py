@@ -15,7 +15,7 @@ from typing import Any
 
 from core.text import Bilingual, Text, tr
 from devices.base import DeviceError, OutcomeUnknown
-from flows.runtime import FlowContext, FlowGen, FlowSpec
+from flows.runtime import FlowContext, FlowGen
 from flows.views import TIMEOUT, Busy, Choose, Entry, Message, Option, Work, offline
 from hall.queue.errors import QueueError
 
@@ -33,18 +33,6 @@ def spoken_number(number: str) -> str:
 
 def service_name(svc: Any) -> Bilingual:
     return Bilingual(svc.name_zh, (), svc.name_en)
-
-
-def check(services: Mapping[str, Any]) -> Text | None:
-    if "queue" not in services:  # opened just after the home's first paint
-        return tr("排队系统正在启动，请稍候")
-    store = services.get("queue")
-    if store is None:
-        return tr("排队系统暂时无法使用，请到服务台取号")
-    paused = store.pauses.cached()  # no database on the home screen's refresh
-    if paused and all(s.code in paused for s in store.settings.services):
-        return tr("工作人员已暂停全部取号，请到服务台咨询")
-    return None
 
 
 def ticket_qr(services: Mapping[str, Any], ticket: Any) -> str:
@@ -373,16 +361,3 @@ def _appointment(ctx: FlowContext) -> FlowGen:
         return "back"
     ref = str(entered.value)
     return (yield from _issue(ctx, lambda: store.check_in(ref)))
-
-
-SPEC = FlowSpec(
-    "queue",
-    tr("取号排队"),
-    tr("选择业务，领取排队号"),
-    start,
-    optional=(
-        ("printer", tr("纸质号票暂不可用，可领取电子号票")),
-        ("idcard", tr("读卡器暂不可用，实名取号请到服务台")),
-    ),
-    check=check,
-)

@@ -33,7 +33,7 @@ from flows.fingerprints import take_prints
 from flows.photo import take_photo
 from flows.queue import take_card_back
 from flows.reissue_slip import local_now, make_slip, print_slip, reprint, signer
-from flows.runtime import FlowContext, FlowGen, FlowSpec
+from flows.runtime import FlowContext, FlowGen
 from flows.views import Busy, Choose, Entry, Message, Option, Payment, Work, offline
 
 if TYPE_CHECKING:  # the saga brings SQLAlchemy: loaded when a citizen starts, not at first paint
@@ -58,12 +58,6 @@ REFUSALS: dict[str, Text] = {
 }
 OLD_CARD = tr("请刷旧身份证")
 CARD_EVENTS = ("card_inserted", "card_invalid", offline("idcard"))
-
-
-def check(services: Mapping[str, Any]) -> Text | None:
-    if any(services.get(s) is None for s in ("platform", "payment", "journal")):
-        return tr("身份证业务系统暂时无法连接，请到窗口办理")
-    return None
 
 
 def fen(amount: int) -> str:
@@ -614,18 +608,3 @@ def _slip(ctx: FlowContext, case: Case, kind: Kind, person: Person, order_no: st
         busy=Busy(title=tr("正在打印受理回执"), prompt=tr("正在打印受理回执，请稍候")),
     )
     return (yield from print_slip(ctx, slip, person.name_masked, person.id_masked))
-
-
-SPEC = FlowSpec(
-    "reissue",
-    tr("身份证换领补领"),
-    tr("到期、损坏换领或丢失补领，现场拍照缴费"),
-    start,
-    requires=("camera", "fingerprint", "printer"),
-    optional=(
-        ("idcard", tr("读卡器暂不可用，可输入号码办理补领")),
-        ("scanner", tr("扫码器暂不可用，可用手机扫码支付")),
-    ),
-    backends=("platform", "payment"),
-    check=check,
-)

@@ -21,7 +21,7 @@ from backends.errors import BackendError, Refused
 from backends.platform.api import AppState, Kind
 from core.text import Text, tr
 from devices.base import DeviceError, OutcomeUnknown
-from flows.runtime import FlowContext, FlowGen, FlowSpec
+from flows.runtime import FlowContext, FlowGen
 from flows.views import Busy, Message, Work
 
 log = logging.getLogger(__name__)
@@ -198,21 +198,3 @@ def reprint(ctx: FlowContext) -> FlowGen:
         log.error("slip for %s cannot be made: %s", app.acceptance_no, e)
         return (yield from end(ctx, tr("自助机暂时不能补打回执"), tr("请到窗口办理，或稍后再试")))
     return (yield from print_slip(ctx, slip, person.name_masked, person.id_masked))
-
-
-def check(services: Any) -> Text | None:
-    if any(services.get(s) is None for s in ("platform", "journal")):
-        return tr("身份证业务系统暂时无法连接，请到窗口办理")
-    return None
-
-
-SPEC = FlowSpec(
-    "slip_reprint",
-    tr("补打回执"),
-    tr("身份证申请的受理回执丢了，刷身份证补打"),
-    reprint,
-    requires=("idcard",),
-    optional=(("printer", tr("打印机暂不可用，回执二维码显示在屏幕上")),),
-    backends=("platform",),
-    check=check,
-)

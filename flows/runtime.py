@@ -52,7 +52,8 @@ class FlowSpec:
     """A service on the home screen: its flow, the devices it cannot finish without, the
     devices it can do without (each with the note home shows while that one is down), and the
     systems we do not own it needs ("platform", "payment"): off with the reason while one is
-    unreachable or not configured."""
+    unreachable or not configured. The catalog's journeys start through a FlowRef, so
+    the home is drawn from their specs without importing their code."""
 
     key: str
     title: Any  # Text
@@ -66,6 +67,19 @@ class FlowSpec:
     check: Callable[[Mapping[str, Any]], Any] | None = None
     # the kiosk asks for a rating when the journey ends having done something (flows/rating.py)
     rated: bool = True
+
+
+@dataclass(frozen=True)
+class FlowRef:
+    """A flow by "module:function", imported when a citizen first starts it."""
+
+    target: str
+
+    def __call__(self, ctx: FlowContext) -> FlowGen:
+        from devices.manager import load_object  # the one "module:name" loader
+
+        flow: Callable[[FlowContext], FlowGen] = load_object(self.target)
+        return flow(ctx)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ Folders left by a crashed process are removed at start-up (purge_stale).
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ PREFIX = "session-"
 
 class Session:
     def __init__(self, runtime_dir: Path) -> None:
-        self.id = uuid.uuid4().hex[:12]
+        self.id = os.urandom(6).hex()  # 12 random hex digits (uuid would load `platform` at start)
         runtime_dir = Path(runtime_dir)
         runtime_dir.mkdir(parents=True, exist_ok=True)
         self._dir: Path | None = Path(tempfile.mkdtemp(prefix=PREFIX, dir=runtime_dir))

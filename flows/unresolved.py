@@ -5,25 +5,15 @@ Staff answer within the configured working days (hall.ratings: items, close)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from typing import Any
 
 from core.text import Bilingual, Text, tr
 from devices.base import DeviceError, OutcomeUnknown
 from flows.rating import ask_phone
-from flows.runtime import FlowContext, FlowGen, FlowSpec
+from flows.runtime import FlowContext, FlowGen
 from flows.views import Busy, Message, Option, Pick, Picked, Work
 from hall.ratings.model import Item, RatingError
 
 log = logging.getLogger(__name__)
-
-
-def check(services: Mapping[str, Any]) -> Text | None:
-    if "ratings" not in services:  # opened just after the home's first paint
-        return tr("系统正在启动，请稍候")
-    if services.get("ratings") is None:
-        return tr("暂时无法登记，请到服务台反映")
-    return None
 
 
 def _services(ctx: FlowContext) -> list[tuple[str, Bilingual]]:
@@ -126,14 +116,3 @@ def _print(ctx: FlowContext, item: Item, what: str) -> FlowGen:
     except DeviceError as e:
         return False, e.reason
     return (True, Text("")) if result.completed else (False, result.reason)
-
-
-SPEC = FlowSpec(
-    "unresolved",
-    tr("办不成事反映"),
-    tr("没有办成的事，告诉我们"),
-    start,
-    optional=(("printer", tr("凭条暂不可用，编号显示在屏幕上")),),
-    check=check,
-    rated=False,  # the report is the citizen's say: no rating asked after it
-)

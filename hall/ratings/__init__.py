@@ -2,8 +2,7 @@
 
 Journeys and the counter's rating pad use `Ratings` (hall.ratings.store): `rate_ticket()`,
 `rate_journey()`, `report_unresolved()`; staff use `items()`, `close()`, `annotate()` or
-`python -m hall.ratings`. Levels, reasons and errors (hall.ratings.model) cost nothing to import;
-the store (SQLAlchemy) loads on first use.
+`python -m hall.ratings`. Each name loads its module on first use (the store brings SQLAlchemy).
 """
 
 from __future__ import annotations
@@ -11,26 +10,47 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from hall.ratings.model import (
-    BAD,
-    LEVELS,
-    REASONS,
-    Item,
-    Note,
-    Rating,
-    RatingError,
-    RatingRefused,
-    RatingUnavailable,
-    Tally,
-    check_phone,
-    mask_phone,
-)
-from hall.ratings.settings import RatingSettings
-
 if TYPE_CHECKING:
+    from hall.ratings.model import (
+        BAD,
+        LEVELS,
+        REASONS,
+        Item,
+        Note,
+        Rating,
+        RatingError,
+        RatingRefused,
+        RatingUnavailable,
+        Tally,
+        check_phone,
+        mask_phone,
+    )
+    from hall.ratings.settings import RatingSettings
     from hall.ratings.store import Ratings
 
-_LAZY = {"Ratings": "hall.ratings.store"}
+# everything loads on first use: the kiosk's config reads hall.ratings.settings before its
+# first paint, and importing that runs this file
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "BAD",
+            "LEVELS",
+            "REASONS",
+            "Item",
+            "Note",
+            "Rating",
+            "RatingError",
+            "RatingRefused",
+            "RatingUnavailable",
+            "Tally",
+            "check_phone",
+            "mask_phone",
+        ),
+        "hall.ratings.model",
+    ),
+    "RatingSettings": "hall.ratings.settings",
+    "Ratings": "hall.ratings.store",
+}
 
 
 def __getattr__(name: str) -> Any:

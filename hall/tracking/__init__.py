@@ -6,6 +6,19 @@
 
 from __future__ import annotations
 
-from hall.tracking.links import TicketLinks
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hall.tracking.links import TicketLinks
+
+
+def __getattr__(name: str) -> Any:
+    # loaded on first use: the kiosk's config reads hall.tracking.settings before its first paint
+    if name == "TicketLinks":
+        from hall.tracking.links import TicketLinks
+
+        return TicketLinks
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["TicketLinks"]

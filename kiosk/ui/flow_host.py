@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from flows import rating
 from flows.runtime import FlowRunner, FlowSpec
 from flows.views import TIMEOUT, Intent, View, Work
 from kiosk.ui.bridge import channel
@@ -46,6 +45,8 @@ class FlowHost(QObject):
             return  # a second tap on home while the first flow starts
         self.spec = spec
         log.info("flow %s started (session %s)", spec.key, ctx.session.id)
+        from flows import rating  # a journey's code, like the journeys: loaded on first use
+
         try:
             gen = rating.journey(spec, ctx)  # the journey, then its rating
         except Exception as e:

@@ -22,7 +22,7 @@ from kiosk.config import Config
 from kiosk.ui import theme
 from kiosk.ui.flow_host import FlowHost
 from kiosk.ui.i18n import Languages, ui
-from kiosk.ui.screens import SCREENS, Screen
+from kiosk.ui.screens import Screen, screen_class
 from kiosk.ui.widgets import button, label
 
 log = logging.getLogger(__name__)
@@ -93,10 +93,7 @@ class RatingPad(QWidget):
     def show_view(self, view: View, answer: Any) -> None:
         screen = self._screens.get(type(view))
         if screen is None:
-            cls = next((SCREENS[t] for t in type(view).__mro__ if t in SCREENS), None)
-            if cls is None:
-                raise LookupError(f"no screen renders {type(view).__name__}")
-            screen = cls(self.metrics)
+            screen = screen_class(type(view))(self.metrics)
             screen.kiosk = None  # type: ignore[attr-defined]  # no devices on a pad
             screen.speak = lambda _text: None  # type: ignore[attr-defined]  # the pad is silent
             self._screens[type(view)] = screen

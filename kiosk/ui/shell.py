@@ -32,7 +32,7 @@ from kiosk.ui.bridge import channel
 from kiosk.ui.flow_host import FlowHost
 from kiosk.ui.i18n import Languages, ui
 from kiosk.ui.overlays import HelpOverlay, IdleOverlay
-from kiosk.ui.screens import SCREENS, Screen
+from kiosk.ui.screens import Screen, screen_class
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets import button, label
@@ -275,10 +275,7 @@ class Shell(QWidget):
     def _screen_for(self, view_type: type) -> Screen:
         screen = self._screens.get(view_type)
         if screen is None:
-            cls = next((SCREENS[t] for t in view_type.__mro__ if t in SCREENS), None)
-            if cls is None:
-                raise LookupError(f"no screen renders {view_type.__name__}")
-            screen = cls(self.metrics)
+            screen = screen_class(view_type)(self.metrics)
             screen.kiosk = self.kiosk  # type: ignore[attr-defined]  # for screens that show devices
             screen.speak = self.say  # type: ignore[attr-defined]
             self._screens[view_type] = screen

@@ -12,6 +12,7 @@ from core.clock import FakeClock
 from core.text import Text
 from devices.base import DeviceError, OutcomeUnknown
 from flows import unresolved
+from flows.catalog import CATALOG
 from flows.headless import run
 from flows.runtime import Finished, FlowContext
 from flows.session import Session
@@ -107,7 +108,7 @@ def test_a_wrong_phone_is_asked_again_and_back_files_without_one(make_ctx, store
 
 
 def test_the_tile_is_off_with_a_reason_while_the_store_is_down(store):
-    catalog = {"unresolved": unresolved.SPEC}
+    catalog = {"unresolved": CATALOG["unresolved"]}
     status = FakeDevices().status
     [tile] = tiles(["unresolved"], catalog, status, {"ratings": None})
     assert not tile.available and str(tile.reason) == "暂时无法登记，请到服务台反映"

@@ -2,8 +2,9 @@
 
 Production start-up (no simulators: they are a developer's tool and start before the window),
 in a fresh interpreter (modules counted, not time): nothing on the first-paint path imports
-SQLAlchemy, OpenCV or python-escpos (nor staff maintenance mode), and the queue tile that says
-"starting" turns available once the store is open, without a touch.
+SQLAlchemy, OpenCV or python-escpos (nor staff maintenance mode), no journey's code nor the
+screens its views need (home is drawn from the catalog's specs alone), and the queue tile that
+says "starting" turns available once the store is open, without a touch.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "psycopg", "cv2", "escpos", "numpy", "PIL", "qrcode", "urllib.request")
 # built right after the paint: staff maintenance mode (argon2, its panel), the simulator panel
 LATER = ("kiosk.ui.maintenance", "argon2", "kiosk.ui.sim_panel")
+# of flows/ only the catalog, what runs any journey and the config sections (flows.*_settings,
+# checked at start); of the screens only home's own: a journey module (flows.queue,
+# flows.reissue, ..., flows.rating after each) or a flow's screen loads on first use
+FLOWS_AT_PAINT = {"flows.catalog", "flows.runtime", "flows.session", "flows.views"}
+SCREENS_AT_PAINT = {"kiosk.ui.screens.base", "kiosk.ui.screens.home", "kiosk.ui.screens.attract"}
 
 SCRIPT = """
 import json, sys, time
@@ -44,6 +50,8 @@ class Probe(QObject):
     def eventFilter(self, o, e):
         if e.type() == QEvent.Type.Paint and "heavy" not in out:
             out["heavy"] = sorted(m for m in HEAVY if m in sys.modules)
+            out["flows"] = sorted(m for m in sys.modules if m.startswith("flows."))
+            out["screens"] = sorted(m for m in sys.modules if m.startswith("kiosk.ui.screens."))
             out["tile_at_paint"] = [tile().available, str(tile().reason)]
         return False
 probe = Probe()
@@ -76,6 +84,9 @@ def test_home_paints_before_the_database_opens_and_the_queue_comes_on_by_itself(
     assert run.returncode == 0, run.stderr[-3000:]
     out = json.loads(run.stdout.strip().splitlines()[-1])
     assert out["heavy"] == []
+    journeys = {m for m in out["flows"] if not m.endswith("_settings")} - FLOWS_AT_PAINT
+    assert journeys == set(), "a journey's code loaded before the first paint"
+    assert set(out["screens"]) <= SCREENS_AT_PAINT, "a flow's screen loaded before the first paint"
     assert out["tile_at_paint"] == [False, "排队系统正在启动，请稍候"]
     assert out["tile_later"] is True
     # no platform or payment URL configured (a ticket machine): their HTTP client never loads

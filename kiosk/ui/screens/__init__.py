@@ -1,12 +1,34 @@
-"""Screens: one per view model type, registered here so flows' views find their renderer."""
+"""Screens: one per view model type, each registered by its module (screen_for). A module is
+imported the first time a view of its type is shown: the home paints without the flows' screens."""
 
 from __future__ import annotations
 
+import importlib
+
 from kiosk.ui.screens.base import SCREENS, Screen, screen_for
 
-# importing registers them
-# isort: off
-from kiosk.ui.screens import busy, capture, choose, entry, locker_door, message, payment, pick, preview  # noqa: F401
-# isort: on
+# view type name -> the module in this package whose screen renders it
+MODULES = {
+    "Busy": "busy",
+    "Capture": "capture",
+    "Choose": "choose",
+    "Entry": "entry",
+    "LockerDoor": "locker_door",
+    "Message": "message",
+    "Payment": "payment",
+    "Pick": "pick",
+    "Preview": "preview",
+}
 
-__all__ = ["SCREENS", "Screen", "screen_for"]
+
+def screen_class(view_type: type) -> type[Screen]:
+    """The screen for `view_type`, or for the nearest view type it derives from."""
+    for t in view_type.__mro__:
+        if t not in SCREENS and (module := MODULES.get(t.__name__)) is not None:
+            importlib.import_module(f"{__name__}.{module}")
+        if t in SCREENS:
+            return SCREENS[t]
+    raise LookupError(f"no screen renders {view_type.__name__}")
+
+
+__all__ = ["SCREENS", "Screen", "screen_class", "screen_for"]
