@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../flows/catalog.py" line="17"/>
+        <location filename="../../flows/catalog.py" line="123"/>
         <location filename="../../kiosk/home.py" line="83"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
     <message>
-        <location filename="../../flows/catalog.py" line="17"/>
+        <location filename="../../flows/catalog.py" line="123"/>
         <source>了解自助办理的步骤</source>
         <translation>See how self-service works</translation>
     </message>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="233"/>
+        <location filename="../../flows/reissue.py" line="227"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="19"/>
-        <location filename="../../flows/pickup.py" line="110"/>
+        <location filename="../../flows/pickup.py" line="103"/>
         <source>刷身份证</source>
         <translation>Read ID card</translation>
     </message>
@@ -84,434 +84,434 @@
         <translation>A text message will be sent to {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="41"/>
+        <location filename="../../flows/certificate.py" line="40"/>
         <source>社会保险参保缴费证明</source>
         <translation>Social insurance contribution record</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="42"/>
+        <location filename="../../flows/certificate.py" line="41"/>
         <source>个人所得税纳税记录</source>
         <translation>Individual income tax record</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="43"/>
+        <location filename="../../flows/certificate.py" line="42"/>
         <source>住房公积金缴存证明</source>
         <translation>Housing fund contribution record</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="44"/>
+        <location filename="../../flows/certificate.py" line="43"/>
         <source>不动产登记信息查询结果</source>
         <translation>Real estate registration record</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="48"/>
+        <location filename="../../flows/certificate.py" line="47"/>
         <source>二维码内容被改动过，或不是出具机构签发的。此证明不可信</source>
         <translation>The QR code was altered, or was not issued by the issuing authority. This certificate cannot be trusted</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="49"/>
+        <location filename="../../flows/certificate.py" line="48"/>
         <source>这不是证明上的核验二维码，请扫描证明页脚左下角的二维码</source>
         <translation>This is not a certificate&apos;s verification code. Please scan the QR code at the bottom left of the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="50"/>
+        <location filename="../../flows/certificate.py" line="49"/>
         <source>无法识别这种签名，请到窗口核验</source>
         <translation>This kind of signature is not recognised. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="69"/>
+        <location filename="../../flows/catalog.py" line="99"/>
         <source>证明打印暂时无法使用，请到窗口办理</source>
         <translation>Certificate printing is unavailable for now. Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="89"/>
+        <location filename="../../flows/certificate.py" line="82"/>
         <source>请选择：刷身份证打印证明，或输入号码，或核验一份证明</source>
         <translation>Choose: read your ID card or type your ID number to print a certificate, or check a certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="93"/>
+        <location filename="../../flows/certificate.py" line="86"/>
         <source>刷身份证打印</source>
         <translation>Print with your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="94"/>
+        <location filename="../../flows/certificate.py" line="87"/>
         <source>社保、个税、公积金、不动产证明</source>
         <translation>Social insurance, income tax, housing fund, real estate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="96"/>
+        <location filename="../../flows/certificate.py" line="89"/>
         <source>读卡器暂不可用，请选择输入身份证号码</source>
         <translation>Card reader unavailable: please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="98"/>
+        <location filename="../../flows/certificate.py" line="91"/>
         <source>输入身份证号码打印</source>
         <translation>Print by typing your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="98"/>
+        <location filename="../../flows/certificate.py" line="91"/>
         <source>需要刷脸核验本人</source>
         <translation>A face check confirms it is you</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="101"/>
-        <location filename="../../flows/certificate.py" line="571"/>
+        <location filename="../../flows/certificate.py" line="94"/>
+        <location filename="../../flows/certificate.py" line="564"/>
         <source>核验证明真伪</source>
         <translation>Check a certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="102"/>
+        <location filename="../../flows/certificate.py" line="95"/>
         <source>扫描证明上的二维码</source>
         <translation>Scan the QR code on a certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="104"/>
+        <location filename="../../flows/certificate.py" line="97"/>
         <source>扫码器暂不可用</source>
         <translation>Code scanner unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="142"/>
+        <location filename="../../flows/certificate.py" line="135"/>
         <source>这张证件无法读取：{why}。可以返回选择输入身份证号码</source>
         <translation>This card cannot be read: {why}. You can go back and type your ID number instead</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="152"/>
+        <location filename="../../flows/certificate.py" line="145"/>
         <source>正在查询您的信息，请稍候</source>
         <translation>Looking up your details, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="161"/>
+        <location filename="../../flows/certificate.py" line="154"/>
         <source>无法核验本人</source>
         <translation>We cannot confirm it is you</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="169"/>
+        <location filename="../../flows/certificate.py" line="162"/>
         <source>正在查询可打印的证明</source>
         <translation>Looking up the certificates you can print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="185"/>
-        <location filename="../../flows/certificate.py" line="186"/>
+        <location filename="../../flows/certificate.py" line="178"/>
+        <location filename="../../flows/certificate.py" line="179"/>
         <source>请选择要打印的证明</source>
         <translation>Please choose a certificate to print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="191"/>
+        <location filename="../../flows/certificate.py" line="184"/>
         <source>{issuer}出具，免费</source>
         <translation>Issued by {issuer}, free</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="193"/>
+        <location filename="../../flows/certificate.py" line="186"/>
         <source>{issuer}出具，每份 {fee} 元</source>
         <translation>Issued by {issuer}, {fee} yuan a copy</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="195"/>
+        <location filename="../../flows/certificate.py" line="188"/>
         <source>缴费系统暂不可用，此证明请到窗口办理</source>
         <translation>Payment is unavailable: please get this certificate at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="210"/>
+        <location filename="../../flows/certificate.py" line="203"/>
         <source>最近 {n} 个月</source>
         <translation>Last {n} months</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="210"/>
+        <location filename="../../flows/certificate.py" line="203"/>
         <source>{since} 至 {until}</source>
         <translation>{since} to {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="214"/>
+        <location filename="../../flows/certificate.py" line="207"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="214"/>
+        <location filename="../../flows/certificate.py" line="207"/>
         <source>记录较多时页数较多</source>
         <translation>Many records make many pages</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="216"/>
+        <location filename="../../flows/certificate.py" line="209"/>
         <source>请选择查询期间</source>
         <translation>Please choose a period</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="216"/>
+        <location filename="../../flows/certificate.py" line="209"/>
         <source>请选择要打印哪段时间的记录</source>
         <translation>Please choose which period of records to print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="236"/>
+        <location filename="../../flows/certificate.py" line="229"/>
         <source>正在出具证明</source>
         <translation>Issuing the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="236"/>
+        <location filename="../../flows/certificate.py" line="229"/>
         <source>正在向出具机构查询，请稍候</source>
         <translation>Asking the issuing authority, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="240"/>
+        <location filename="../../flows/certificate.py" line="233"/>
         <source>没有查到您的该项记录</source>
         <translation>No records of this kind were found for you</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="241"/>
+        <location filename="../../flows/certificate.py" line="234"/>
         <source>{why}。可以换一个期间或其他证明，也可以到窗口咨询</source>
         <translation>{why}. You can choose another period or certificate, or ask at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="243"/>
+        <location filename="../../flows/certificate.py" line="236"/>
         <source>选择其他证明</source>
         <translation>Choose another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="258"/>
+        <location filename="../../flows/certificate.py" line="251"/>
         <source>证明数据核验未通过</source>
         <translation>The certificate data did not pass the check</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="259"/>
+        <location filename="../../flows/certificate.py" line="252"/>
         <source>为防止出具错误的证明，本次没有打印。请稍后再试或到窗口办理</source>
         <translation>Nothing was printed, so that no wrong certificate is issued. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="267"/>
+        <location filename="../../flows/certificate.py" line="260"/>
         <source>正在生成证明</source>
         <translation>Preparing the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="267"/>
+        <location filename="../../flows/certificate.py" line="260"/>
         <source>正在生成证明文件，请稍候</source>
         <translation>Preparing the certificate document, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="307"/>
+        <location filename="../../flows/certificate.py" line="300"/>
         <source>没有缴费，证明没有打印</source>
         <translation>Not paid: the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="320"/>
+        <location filename="../../flows/certificate.py" line="313"/>
         <source>已缴的费用将原路退回。</source>
         <translation>The fee you paid will be refunded to where it came from. </translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="322"/>
+        <location filename="../../flows/certificate.py" line="315"/>
         <source>已缴的费用稍后会自动原路退回。</source>
         <translation>The fee you paid will be refunded automatically later. </translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="356"/>
+        <location filename="../../flows/certificate.py" line="349"/>
         <source>请核对证明内容</source>
         <translation>Please check the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="357"/>
+        <location filename="../../flows/certificate.py" line="350"/>
         <source>请核对证明内容，确认后打印</source>
         <translation>Please check the certificate, then print it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="361"/>
+        <location filename="../../flows/certificate.py" line="354"/>
         <source>{name}，共 {pages} 页。打印出来的证明与此一致</source>
         <translation>{name}, pages: {pages}. The printed certificate is exactly this</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="362"/>
+        <location filename="../../flows/certificate.py" line="355"/>
         <source>重新选择</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="362"/>
+        <location filename="../../flows/certificate.py" line="355"/>
         <source>确认打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="364"/>
+        <location filename="../../flows/certificate.py" line="357"/>
         <source>用“上一页”“下一页”翻看全部内容；内容无误请按“确认打印”。</source>
         <translation>Use Previous and Next to see every page; if everything is right, press Print.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="381"/>
+        <location filename="../../flows/certificate.py" line="374"/>
         <source>请选择打印份数</source>
         <translation>How many copies?</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="382"/>
+        <location filename="../../flows/certificate.py" line="375"/>
         <source>请选择打印几份</source>
         <translation>Please choose how many copies to print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="384"/>
+        <location filename="../../flows/certificate.py" line="377"/>
         <source>{n} 份</source>
         <translation>Copies: {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="384"/>
+        <location filename="../../flows/certificate.py" line="377"/>
         <source>共 {sheets} 张 A4 纸</source>
         <translation>A4 sheets in all: {sheets}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="409"/>
+        <location filename="../../flows/certificate.py" line="402"/>
         <source>A4 打印机暂时无法使用</source>
         <translation>The A4 printer is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="410"/>
+        <location filename="../../flows/certificate.py" line="403"/>
         <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}</source>
         <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="418"/>
-        <location filename="../../flows/certificate.py" line="467"/>
+        <location filename="../../flows/certificate.py" line="411"/>
+        <location filename="../../flows/certificate.py" line="460"/>
         <source>正在打印证明，请稍候</source>
         <translation>Printing your certificate, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="421"/>
+        <location filename="../../flows/certificate.py" line="414"/>
         <source>{why}。证明没有打印</source>
         <translation>{why}. The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="441"/>
+        <location filename="../../flows/certificate.py" line="434"/>
         <source>打印已取消</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="442"/>
+        <location filename="../../flows/certificate.py" line="435"/>
         <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理</source>
         <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="447"/>
+        <location filename="../../flows/certificate.py" line="440"/>
         <source>打印机报告任务失败，证明没有打印出来</source>
         <translation>The printer reported the job failed; the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="458"/>
-        <location filename="../../flows/certificate.py" line="531"/>
+        <location filename="../../flows/certificate.py" line="451"/>
+        <location filename="../../flows/certificate.py" line="524"/>
         <source>证明没有打印</source>
         <translation>The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="482"/>
+        <location filename="../../flows/certificate.py" line="475"/>
         <source>打印暂停</source>
         <translation>Printing paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="484"/>
+        <location filename="../../flows/certificate.py" line="477"/>
         <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
         <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="485"/>
+        <location filename="../../flows/certificate.py" line="478"/>
         <source>A4 打印机暂停</source>
         <translation>The A4 printer has paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="487"/>
+        <location filename="../../flows/certificate.py" line="480"/>
         <source>打印暂停，已通知工作人员</source>
         <translation>Printing paused; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="489"/>
+        <location filename="../../flows/certificate.py" line="482"/>
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="489"/>
+        <location filename="../../flows/certificate.py" line="482"/>
         <source>继续等待</source>
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="505"/>
+        <location filename="../../flows/certificate.py" line="498"/>
         <source>正在取消打印</source>
         <translation>Cancelling printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="505"/>
+        <location filename="../../flows/certificate.py" line="498"/>
         <source>正在取消打印，请稍候</source>
         <translation>Cancelling printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="532"/>
+        <location filename="../../flows/certificate.py" line="525"/>
         <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
         <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="543"/>
+        <location filename="../../flows/certificate.py" line="536"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="545"/>
+        <location filename="../../flows/certificate.py" line="538"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
         <translation>Please take the certificate from the paper slot (copies: {copies}, pages each: {pages}).
 Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="550"/>
+        <location filename="../../flows/certificate.py" line="543"/>
         <source>证明已打印，请在出纸口取走</source>
         <translation>Your certificate is printed; please take it from the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="552"/>
-        <location filename="../../flows/certificate.py" line="607"/>
+        <location filename="../../flows/certificate.py" line="545"/>
+        <location filename="../../flows/certificate.py" line="600"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="182"/>
         <location filename="../../flows/photo.py" line="195"/>
-        <location filename="../../flows/queue.py" line="284"/>
+        <location filename="../../flows/queue.py" line="272"/>
         <location filename="../../flows/rating.py" line="91"/>
         <location filename="../../flows/rating.py" line="108"/>
         <location filename="../../flows/reissue_slip.py" line="126"/>
-        <location filename="../../flows/unresolved.py" line="86"/>
+        <location filename="../../flows/unresolved.py" line="76"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="552"/>
+        <location filename="../../flows/certificate.py" line="545"/>
         <source>打印其他证明</source>
         <translation>Print another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="568"/>
+        <location filename="../../flows/certificate.py" line="561"/>
         <source>暂时无法核验</source>
         <translation>Cannot check right now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="568"/>
+        <location filename="../../flows/certificate.py" line="561"/>
         <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
         <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="572"/>
+        <location filename="../../flows/certificate.py" line="565"/>
         <source>请将证明页脚左下角的二维码对准扫码口</source>
         <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="573"/>
+        <location filename="../../flows/certificate.py" line="566"/>
         <source>请将证明上的二维码对准扫码口</source>
         <translation>Hold the certificate&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="586"/>
-        <location filename="../../flows/certificate.py" line="588"/>
+        <location filename="../../flows/certificate.py" line="579"/>
+        <location filename="../../flows/certificate.py" line="581"/>
         <source>核验未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="590"/>
-        <location filename="../../flows/certificate.py" line="607"/>
+        <location filename="../../flows/certificate.py" line="583"/>
+        <location filename="../../flows/certificate.py" line="600"/>
         <source>再核验一份</source>
         <translation>Check another</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="597"/>
+        <location filename="../../flows/certificate.py" line="590"/>
         <source>核验通过：证明由出具机构签发</source>
         <translation>Genuine: issued by the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="599"/>
+        <location filename="../../flows/certificate.py" line="592"/>
         <source>证明：{kind}
 编号：{serial}
 持证人公民身份号码：{id}
@@ -524,17 +524,17 @@ Issued: {issued}
 Please check that the paper shows the same</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="605"/>
+        <location filename="../../flows/certificate.py" line="598"/>
         <source>核验通过，请核对纸面信息</source>
         <translation>Genuine; please check the details against the paper</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="618"/>
+        <location filename="../../flows/catalog.py" line="93"/>
         <source>社保、个税、公积金、不动产证明，A4 打印，可扫码核验</source>
         <translation>Insurance, tax, housing fund and property records</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="622"/>
+        <location filename="../../flows/catalog.py" line="97"/>
         <source>读卡器暂不可用，可输入号码办理</source>
         <translation>No card reader: type the ID number</translation>
     </message>
@@ -647,333 +647,333 @@ Please check that the paper shows the same</translation>
         <translation>{device} unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="43"/>
+        <location filename="../../flows/catalog.py" line="23"/>
         <source>排队系统暂时无法使用，请到服务台取号</source>
         <translation>The queue system is temporarily unavailable. Please get a ticket at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="82"/>
-        <location filename="../../flows/queue.py" line="333"/>
+        <location filename="../../flows/queue.py" line="70"/>
+        <location filename="../../flows/queue.py" line="321"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="82"/>
+        <location filename="../../flows/queue.py" line="70"/>
         <source>已在网上或电话预约的市民</source>
         <translation>For citizens who booked online or by phone</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="84"/>
-        <location filename="../../flows/queue.py" line="85"/>
+        <location filename="../../flows/queue.py" line="72"/>
+        <location filename="../../flows/queue.py" line="73"/>
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="88"/>
+        <location filename="../../flows/queue.py" line="76"/>
         <source>轻触您要办理的业务领取排队号；每项下方写有等候人数。灰色的业务现在不能取号，原因写在下方。</source>
         <translation>Touch a service to take a queue ticket; each shows how many people are waiting. Grey services cannot issue tickets now; the reason is shown below them.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="104"/>
+        <location filename="../../flows/queue.py" line="92"/>
         <source>需要刷身份证，读卡器暂不可用</source>
         <translation>Needs ID card: reader off</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="106"/>
+        <location filename="../../flows/queue.py" line="94"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="113"/>
+        <location filename="../../flows/queue.py" line="101"/>
         <source>{name}需要实名取号</source>
         <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="118"/>
+        <location filename="../../flows/queue.py" line="106"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="119"/>
+        <location filename="../../flows/queue.py" line="107"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="123"/>
+        <location filename="../../flows/queue.py" line="111"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="124"/>
+        <location filename="../../flows/queue.py" line="112"/>
         <source>年满 {age} 周岁优先</source>
         <translation>Priority for age {age}+</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="126"/>
-        <location filename="../../flows/queue.py" line="184"/>
+        <location filename="../../flows/queue.py" line="114"/>
+        <location filename="../../flows/queue.py" line="172"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="126"/>
+        <location filename="../../flows/queue.py" line="114"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="127"/>
-        <location filename="../../flows/pickup.py" line="189"/>
-        <location filename="../../flows/queue.py" line="132"/>
+        <location filename="../../flows/certificate.py" line="120"/>
+        <location filename="../../flows/pickup.py" line="182"/>
+        <location filename="../../flows/queue.py" line="120"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="150"/>
+        <location filename="../../flows/queue.py" line="138"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="128"/>
-        <location filename="../../flows/certificate.py" line="129"/>
-        <location filename="../../flows/pickup.py" line="190"/>
-        <location filename="../../flows/pickup.py" line="191"/>
-        <location filename="../../flows/queue.py" line="153"/>
-        <location filename="../../flows/queue.py" line="154"/>
-        <location filename="../../flows/reissue.py" line="290"/>
+        <location filename="../../flows/certificate.py" line="121"/>
+        <location filename="../../flows/certificate.py" line="122"/>
+        <location filename="../../flows/pickup.py" line="183"/>
+        <location filename="../../flows/pickup.py" line="184"/>
+        <location filename="../../flows/queue.py" line="141"/>
+        <location filename="../../flows/queue.py" line="142"/>
+        <location filename="../../flows/reissue.py" line="284"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="229"/>
+        <location filename="../../flows/queue.py" line="217"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="263"/>
+        <location filename="../../flows/queue.py" line="251"/>
         <location filename="../../flows/reissue_slip.py" line="100"/>
-        <location filename="../../flows/unresolved.py" line="107"/>
+        <location filename="../../flows/unresolved.py" line="97"/>
         <source>打印机不可用</source>
         <extracomment>an application in these states has a card coming: its slip may be reprinted</extracomment>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="242"/>
+        <location filename="../../flows/queue.py" line="230"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>People ahead of you: {n}; estimated wait: about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="282"/>
+        <location filename="../../flows/queue.py" line="270"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="308"/>
+        <location filename="../../flows/queue.py" line="296"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="309"/>
+        <location filename="../../flows/queue.py" line="297"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="325"/>
+        <location filename="../../flows/queue.py" line="313"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="40"/>
+        <location filename="../../flows/catalog.py" line="20"/>
         <source>排队系统正在启动，请稍候</source>
         <translation>The queue system is starting, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="46"/>
+        <location filename="../../flows/catalog.py" line="26"/>
         <source>工作人员已暂停全部取号，请到服务台咨询</source>
         <translation>Staff have paused all ticket services; please ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="169"/>
+        <location filename="../../flows/queue.py" line="157"/>
         <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
         <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="183"/>
+        <location filename="../../flows/queue.py" line="171"/>
         <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
         <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="184"/>
-        <location filename="../../flows/queue.py" line="187"/>
+        <location filename="../../flows/queue.py" line="172"/>
+        <location filename="../../flows/queue.py" line="175"/>
         <source>选择其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="186"/>
+        <location filename="../../flows/queue.py" line="174"/>
         <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
         <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="189"/>
+        <location filename="../../flows/queue.py" line="177"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="204"/>
+        <location filename="../../flows/queue.py" line="192"/>
         <source>您的身份证还在读卡器上</source>
         <translation>Your ID card is still in the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="204"/>
+        <location filename="../../flows/queue.py" line="192"/>
         <source>请取回您的身份证</source>
         <translation>Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="205"/>
+        <location filename="../../flows/queue.py" line="193"/>
         <source>请马上取回身份证，再继续</source>
         <translation>Please take your ID card now, then continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="207"/>
+        <location filename="../../flows/queue.py" line="195"/>
         <source>身份证已读取。请从读卡区取回，取回后继续</source>
         <translation>Your ID card has been read. Please take it from the reader to continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="208"/>
+        <location filename="../../flows/queue.py" line="196"/>
         <source>您的身份证还在读卡器上，请马上取回</source>
         <translation>Your ID card is still in the reader. Please take it now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="210"/>
+        <location filename="../../flows/queue.py" line="198"/>
         <source>身份证已读取，请取回您的身份证</source>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="244"/>
+        <location filename="../../flows/queue.py" line="232"/>
         <source>您前面没有人在等，请留意叫号</source>
         <translation>No one is ahead of you; please watch for your number to be called</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="252"/>
+        <location filename="../../flows/queue.py" line="240"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="254"/>
+        <location filename="../../flows/queue.py" line="242"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="257"/>
+        <location filename="../../flows/queue.py" line="245"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="267"/>
+        <location filename="../../flows/queue.py" line="255"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="267"/>
+        <location filename="../../flows/queue.py" line="255"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="279"/>
+        <location filename="../../flows/queue.py" line="267"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="294"/>
+        <location filename="../../flows/queue.py" line="282"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="296"/>
+        <location filename="../../flows/queue.py" line="284"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="299"/>
+        <location filename="../../flows/queue.py" line="287"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="307"/>
+        <location filename="../../flows/queue.py" line="295"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="334"/>
+        <location filename="../../flows/queue.py" line="322"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="338"/>
+        <location filename="../../flows/queue.py" line="326"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="340"/>
+        <location filename="../../flows/queue.py" line="328"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="384"/>
+        <location filename="../../flows/catalog.py" line="55"/>
         <source>纸质号票暂不可用，可领取电子号票</source>
         <translation>No paper: your ticket is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="385"/>
+        <location filename="../../flows/catalog.py" line="56"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="342"/>
+        <location filename="../../flows/queue.py" line="330"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="342"/>
+        <location filename="../../flows/queue.py" line="330"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="349"/>
+        <location filename="../../flows/queue.py" line="337"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="355"/>
+        <location filename="../../flows/queue.py" line="343"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="356"/>
+        <location filename="../../flows/queue.py" line="344"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="366"/>
+        <location filename="../../flows/queue.py" line="354"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="367"/>
+        <location filename="../../flows/queue.py" line="355"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="368"/>
+        <location filename="../../flows/queue.py" line="356"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="380"/>
+        <location filename="../../flows/catalog.py" line="51"/>
         <location filename="../../kiosk/home.py" line="77"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="381"/>
+        <location filename="../../flows/catalog.py" line="52"/>
         <source>选择业务，领取排队号</source>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
@@ -983,14 +983,14 @@ Please check that the paper shows the same</translation>
         <translation>ID card reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="88"/>
-        <location filename="../../flows/certificate.py" line="617"/>
+        <location filename="../../flows/catalog.py" line="92"/>
+        <location filename="../../flows/certificate.py" line="81"/>
         <location filename="../../kiosk/home.py" line="80"/>
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="495"/>
+        <location filename="../../flows/catalog.py" line="103"/>
         <location filename="../../kiosk/home.py" line="81"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
@@ -1334,7 +1334,7 @@ Please check that the paper shows the same</translation>
         <translation>The print queue is empty</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="534"/>
+        <location filename="../../flows/certificate.py" line="527"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
         <source>重新打印</source>
         <translation>Print again</translation>
@@ -1520,20 +1520,20 @@ Please check that the paper shows the same</translation>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="243"/>
-        <location filename="../../flows/certificate.py" line="534"/>
-        <location filename="../../flows/certificate.py" line="590"/>
+        <location filename="../../flows/certificate.py" line="236"/>
+        <location filename="../../flows/certificate.py" line="527"/>
+        <location filename="../../flows/certificate.py" line="583"/>
         <location filename="../../flows/fingerprints.py" line="194"/>
         <location filename="../../flows/photo.py" line="131"/>
         <location filename="../../flows/photo.py" line="146"/>
         <location filename="../../flows/photo.py" line="204"/>
-        <location filename="../../flows/pickup.py" line="74"/>
-        <location filename="../../flows/queue.py" line="187"/>
-        <location filename="../../flows/queue.py" line="233"/>
-        <location filename="../../flows/queue.py" line="358"/>
-        <location filename="../../flows/reissue.py" line="95"/>
-        <location filename="../../flows/reissue.py" line="413"/>
-        <location filename="../../flows/unresolved.py" line="67"/>
+        <location filename="../../flows/pickup.py" line="67"/>
+        <location filename="../../flows/queue.py" line="175"/>
+        <location filename="../../flows/queue.py" line="221"/>
+        <location filename="../../flows/queue.py" line="346"/>
+        <location filename="../../flows/reissue.py" line="89"/>
+        <location filename="../../flows/reissue.py" line="407"/>
+        <location filename="../../flows/unresolved.py" line="57"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="50"/>
         <source>返回首页</source>
@@ -1545,7 +1545,7 @@ Please check that the paper shows the same</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="381"/>
+        <location filename="../../kiosk/ui/shell.py" line="378"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1618,12 +1618,12 @@ Please check that the paper shows the same</translation>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="132"/>
-        <location filename="../../flows/certificate.py" line="575"/>
-        <location filename="../../flows/pickup.py" line="108"/>
-        <location filename="../../flows/pickup.py" line="193"/>
-        <location filename="../../flows/queue.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="294"/>
+        <location filename="../../flows/certificate.py" line="125"/>
+        <location filename="../../flows/certificate.py" line="568"/>
+        <location filename="../../flows/pickup.py" line="101"/>
+        <location filename="../../flows/pickup.py" line="186"/>
+        <location filename="../../flows/queue.py" line="136"/>
+        <location filename="../../flows/reissue.py" line="288"/>
         <location filename="../../kiosk/ui/screens/base.py" line="104"/>
         <source>返回</source>
         <translation>Back</translation>
@@ -1795,8 +1795,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/driver.py" line="187"/>
-        <location filename="../../flows/certificate.py" line="418"/>
-        <location filename="../../flows/certificate.py" line="467"/>
+        <location filename="../../flows/certificate.py" line="411"/>
+        <location filename="../../flows/certificate.py" line="460"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
@@ -2869,7 +2869,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="70"/>
-        <location filename="../../flows/reissue.py" line="366"/>
+        <location filename="../../flows/reissue.py" line="360"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -2985,13 +2985,13 @@ Please check that the paper shows the same</translation>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="212"/>
+        <location filename="../../flows/catalog.py" line="62"/>
         <location filename="../../kiosk/home.py" line="78"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="212"/>
+        <location filename="../../flows/catalog.py" line="63"/>
         <source>按提示拍摄合格的证件照</source>
         <translation>A compliant ID photo, with guidance</translation>
     </message>
@@ -3747,7 +3747,7 @@ Please check that the paper shows the same</translation>
         <translation>Your household registration shows as cancelled. Please ask at the household registration counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="161"/>
+        <location filename="../../flows/certificate.py" line="154"/>
         <location filename="../../flows/reissue.py" line="54"/>
         <source>户籍中没有您的登记照片，无法进行人像比对，请到窗口办理</source>
         <translation>There is no registered photo of you to compare your face with. Please apply at a counter</translation>
@@ -3768,229 +3768,228 @@ Please check that the paper shows the same</translation>
         <translation>No registration was found for this ID number. Please check the number, or apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="65"/>
-        <location filename="../../flows/reissue_slip.py" line="205"/>
+        <location filename="../../flows/catalog.py" line="35"/>
         <source>身份证业务系统暂时无法连接，请到窗口办理</source>
         <translation>The ID card system cannot be reached now. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="78"/>
+        <location filename="../../flows/reissue.py" line="72"/>
         <source>有效期 5 年</source>
         <translation>valid 5 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="80"/>
+        <location filename="../../flows/reissue.py" line="74"/>
         <source>有效期 10 年</source>
         <translation>valid 10 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="82"/>
+        <location filename="../../flows/reissue.py" line="76"/>
         <source>有效期 20 年</source>
         <translation>valid 20 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="83"/>
+        <location filename="../../flows/reissue.py" line="77"/>
         <source>长期有效</source>
         <translation>valid for life</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="105"/>
+        <location filename="../../flows/reissue.py" line="99"/>
         <source>请到窗口办理</source>
         <translation>Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="107"/>
+        <location filename="../../flows/reissue.py" line="101"/>
         <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
         <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="122"/>
+        <location filename="../../flows/reissue.py" line="116"/>
         <source>自助机暂时不能办理此业务</source>
         <translation>This machine cannot handle this service now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="122"/>
+        <location filename="../../flows/reissue.py" line="116"/>
         <location filename="../../flows/reissue_slip.py" line="199"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="132"/>
-        <location filename="../../flows/reissue.py" line="163"/>
+        <location filename="../../flows/reissue.py" line="126"/>
+        <location filename="../../flows/reissue.py" line="157"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="138"/>
+        <location filename="../../flows/reissue.py" line="132"/>
         <source>拍摄身份证照片</source>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="160"/>
-        <location filename="../../flows/reissue.py" line="170"/>
+        <location filename="../../flows/reissue.py" line="154"/>
+        <location filename="../../flows/reissue.py" line="164"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="160"/>
+        <location filename="../../flows/reissue.py" line="154"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="170"/>
+        <location filename="../../flows/reissue.py" line="164"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="346"/>
-        <location filename="../../flows/reissue.py" line="178"/>
+        <location filename="../../flows/pickup.py" line="339"/>
+        <location filename="../../flows/reissue.py" line="172"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="307"/>
-        <location filename="../../flows/reissue.py" line="178"/>
+        <location filename="../../flows/certificate.py" line="300"/>
+        <location filename="../../flows/reissue.py" line="172"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="190"/>
+        <location filename="../../flows/reissue.py" line="184"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="190"/>
+        <location filename="../../flows/reissue.py" line="184"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="199"/>
+        <location filename="../../flows/reissue.py" line="193"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="201"/>
+        <location filename="../../flows/reissue.py" line="195"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="207"/>
+        <location filename="../../flows/reissue.py" line="201"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="208"/>
+        <location filename="../../flows/reissue.py" line="202"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="378"/>
-        <location filename="../../flows/reissue.py" line="224"/>
+        <location filename="../../flows/pickup.py" line="371"/>
+        <location filename="../../flows/reissue.py" line="218"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="224"/>
+        <location filename="../../flows/reissue.py" line="218"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="234"/>
+        <location filename="../../flows/reissue.py" line="228"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="238"/>
+        <location filename="../../flows/reissue.py" line="232"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="239"/>
+        <location filename="../../flows/reissue.py" line="233"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="241"/>
+        <location filename="../../flows/reissue.py" line="235"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="243"/>
+        <location filename="../../flows/reissue.py" line="237"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="243"/>
+        <location filename="../../flows/reissue.py" line="237"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="246"/>
+        <location filename="../../flows/reissue.py" line="240"/>
         <source>补打受理回执</source>
         <translation>Reprint the acceptance slip</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="247"/>
+        <location filename="../../flows/reissue.py" line="241"/>
         <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
         <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="249"/>
+        <location filename="../../flows/reissue.py" line="243"/>
         <source>读卡器暂不可用，请到窗口补打</source>
         <translation>The card reader is unavailable; please get a reprint at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="152"/>
-        <location filename="../../flows/certificate.py" line="169"/>
-        <location filename="../../flows/pickup.py" line="272"/>
-        <location filename="../../flows/pickup.py" line="290"/>
-        <location filename="../../flows/reissue.py" line="264"/>
+        <location filename="../../flows/certificate.py" line="145"/>
+        <location filename="../../flows/certificate.py" line="162"/>
+        <location filename="../../flows/pickup.py" line="265"/>
+        <location filename="../../flows/pickup.py" line="283"/>
+        <location filename="../../flows/reissue.py" line="258"/>
         <location filename="../../flows/reissue_slip.py" line="165"/>
         <location filename="../../flows/reissue_slip.py" line="195"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="264"/>
+        <location filename="../../flows/reissue.py" line="258"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="155"/>
-        <location filename="../../flows/reissue.py" line="268"/>
+        <location filename="../../flows/certificate.py" line="148"/>
+        <location filename="../../flows/reissue.py" line="262"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="273"/>
+        <location filename="../../flows/reissue.py" line="267"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="274"/>
+        <location filename="../../flows/reissue.py" line="268"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="275"/>
+        <location filename="../../flows/reissue.py" line="269"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="276"/>
+        <location filename="../../flows/reissue.py" line="270"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="276"/>
+        <location filename="../../flows/reissue.py" line="270"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="304"/>
+        <location filename="../../flows/reissue.py" line="298"/>
         <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
     </message>
@@ -4000,457 +3999,457 @@ ID number: {id}</translation>
         <translation>Please read your old ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="312"/>
+        <location filename="../../flows/reissue.py" line="306"/>
         <source>请输入您的身份证号码</source>
         <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="313"/>
+        <location filename="../../flows/reissue.py" line="307"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="314"/>
+        <location filename="../../flows/reissue.py" line="308"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="320"/>
+        <location filename="../../flows/reissue.py" line="314"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="349"/>
+        <location filename="../../flows/reissue.py" line="343"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="351"/>
+        <location filename="../../flows/reissue.py" line="345"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="355"/>
+        <location filename="../../flows/reissue.py" line="349"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="355"/>
+        <location filename="../../flows/reissue.py" line="349"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="366"/>
+        <location filename="../../flows/reissue.py" line="360"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="389"/>
-        <location filename="../../flows/reissue.py" line="398"/>
+        <location filename="../../flows/reissue.py" line="383"/>
+        <location filename="../../flows/reissue.py" line="392"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="389"/>
+        <location filename="../../flows/reissue.py" line="383"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="398"/>
+        <location filename="../../flows/reissue.py" line="392"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="410"/>
+        <location filename="../../flows/reissue.py" line="404"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="411"/>
+        <location filename="../../flows/reissue.py" line="405"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="43"/>
+        <location filename="../../flows/catalog.py" line="112"/>
         <source>取件柜暂不可用，请到窗口领取</source>
         <translation>The pickup locker is unavailable. Please collect at the counter</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="84"/>
+        <location filename="../../flows/pickup.py" line="77"/>
         <source>{why}。服务电话 {phone}</source>
         <translation>{why}. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="111"/>
+        <location filename="../../flows/pickup.py" line="104"/>
         <source>输入受理号</source>
         <translation>Type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="114"/>
+        <location filename="../../flows/pickup.py" line="107"/>
         <source>对准摄像头扫码</source>
         <translation>Show it to the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="116"/>
+        <location filename="../../flows/pickup.py" line="109"/>
         <source>请扫描回执上的二维码</source>
         <translation>Please scan the QR code on your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="117"/>
-        <location filename="../../flows/pickup.py" line="120"/>
+        <location filename="../../flows/pickup.py" line="110"/>
+        <location filename="../../flows/pickup.py" line="113"/>
         <source>请将受理回执上的二维码对准扫码口</source>
         <translation>Hold the QR code on your application slip to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="119"/>
+        <location filename="../../flows/pickup.py" line="112"/>
         <source>扫码器暂不可用。可将回执二维码对准摄像头，或刷身份证、输入受理号</source>
         <translation>The scanner is unavailable. Show the slip&apos;s QR code to the camera, read your ID card, or type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="125"/>
+        <location filename="../../flows/pickup.py" line="118"/>
         <source>受理回执上印有二维码。也可以刷身份证，或输入回执上的受理号，再进行人像比对后领取。</source>
         <translation>Your application slip has a QR code. You can also read your ID card or type the acceptance number on the slip; a face check follows.</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="131"/>
-        <location filename="../../flows/pickup.py" line="212"/>
-        <location filename="../../flows/pickup.py" line="217"/>
+        <location filename="../../flows/pickup.py" line="124"/>
+        <location filename="../../flows/pickup.py" line="205"/>
+        <location filename="../../flows/pickup.py" line="210"/>
         <source>这不是取证回执的二维码</source>
         <translation>This is not a pickup slip&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="132"/>
+        <location filename="../../flows/pickup.py" line="125"/>
         <source>{why}。请扫描受理回执上的二维码</source>
         <translation>{why}. Please scan the QR code on your application slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="134"/>
+        <location filename="../../flows/pickup.py" line="127"/>
         <source>再扫一次</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="149"/>
+        <location filename="../../flows/pickup.py" line="142"/>
         <source>请输入受理号</source>
         <translation>Please type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="150"/>
+        <location filename="../../flows/pickup.py" line="143"/>
         <source>请输入回执上的受理号</source>
         <translation>Type the acceptance number on your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="151"/>
+        <location filename="../../flows/pickup.py" line="144"/>
         <source>受理号（SL 后的 13 位数字）</source>
         <translation>Acceptance number (the 13 digits after SL)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="172"/>
+        <location filename="../../flows/pickup.py" line="165"/>
         <source>请将二维码对准摄像头</source>
         <translation>Show the QR code to the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="172"/>
+        <location filename="../../flows/pickup.py" line="165"/>
         <source>请将回执二维码对准摄像头，保持不动</source>
         <translation>Hold the slip&apos;s QR code still in front of the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="178"/>
+        <location filename="../../flows/pickup.py" line="171"/>
         <source>没有识别到二维码</source>
         <translation>No QR code recognised</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="179"/>
+        <location filename="../../flows/pickup.py" line="172"/>
         <source>请将回执平整地对准摄像头再试，或输入受理号</source>
         <translation>Hold the slip flat to the camera and try again, or type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="181"/>
-        <location filename="../../flows/reissue.py" line="413"/>
+        <location filename="../../flows/pickup.py" line="174"/>
+        <location filename="../../flows/reissue.py" line="407"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="212"/>
+        <location filename="../../flows/pickup.py" line="205"/>
         <source>扫到的二维码内容过长，请扫描受理回执上的二维码</source>
         <translation>The scanned code is far too long. Please scan the QR code on your application slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="218"/>
+        <location filename="../../flows/pickup.py" line="211"/>
         <source>请扫描身份证受理回执上的二维码（不是付款码或其他二维码）</source>
         <translation>Please scan the QR code on your ID card application slip (not a payment code or another QR code)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="223"/>
+        <location filename="../../flows/pickup.py" line="216"/>
         <source>这张回执不是本大厅开具的</source>
         <translation>This slip is from another hall</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="224"/>
+        <location filename="../../flows/pickup.py" line="217"/>
         <source>回执由 {kiosk} 号自助机开具，请到开具回执的大厅领取</source>
         <translation>The slip was issued by kiosk {kiosk}. Please collect at the hall that issued it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="231"/>
-        <location filename="../../flows/pickup.py" line="244"/>
+        <location filename="../../flows/pickup.py" line="224"/>
+        <location filename="../../flows/pickup.py" line="237"/>
         <source>回执二维码无法验证</source>
         <translation>The slip&apos;s QR code cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="231"/>
+        <location filename="../../flows/pickup.py" line="224"/>
         <source>这张回执不是本大厅开具的有效回执，请带身份证到窗口核实</source>
         <translation>This is not a valid slip of this hall. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="238"/>
+        <location filename="../../flows/pickup.py" line="231"/>
         <source>回执已过期</source>
         <translation>The slip has expired</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="240"/>
+        <location filename="../../flows/pickup.py" line="233"/>
         <source>回执于 {day} 开具，已超过 {days} 天有效期，请带身份证到窗口领取</source>
         <translation>The slip was issued on {day}, more than {days} days ago. Please collect at the counter with your ID</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="244"/>
+        <location filename="../../flows/pickup.py" line="237"/>
         <source>回执日期不对，请带身份证到窗口核实</source>
         <translation>The slip&apos;s date is wrong. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="278"/>
+        <location filename="../../flows/pickup.py" line="271"/>
         <source>没有查到可领取的证件</source>
         <translation>No card to collect was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="278"/>
+        <location filename="../../flows/pickup.py" line="271"/>
         <source>没有找到您的身份证申请</source>
         <translation>No ID card application of yours was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="290"/>
+        <location filename="../../flows/pickup.py" line="283"/>
         <source>正在查询证件制作进度，请稍候</source>
         <translation>Checking your card&apos;s progress, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="293"/>
+        <location filename="../../flows/pickup.py" line="286"/>
         <source>没有找到这份申请</source>
         <translation>Application not found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="293"/>
+        <location filename="../../flows/pickup.py" line="286"/>
         <source>受理号 {acc} 没有对应的申请，请核对回执</source>
         <translation>No application has the acceptance number {acc}. Please check your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="306"/>
+        <location filename="../../flows/pickup.py" line="299"/>
         <source>证件 {acc} 登记在本机取件柜，但柜中没有记录</source>
         <translation>Card {acc} is registered in this kiosk&apos;s locker, but the locker has no record of it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="308"/>
-        <location filename="../../flows/pickup.py" line="321"/>
-        <location filename="../../flows/pickup.py" line="425"/>
+        <location filename="../../flows/pickup.py" line="301"/>
+        <location filename="../../flows/pickup.py" line="314"/>
+        <location filename="../../flows/pickup.py" line="418"/>
         <source>暂时无法取出证件</source>
         <translation>The card cannot be collected right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="308"/>
+        <location filename="../../flows/pickup.py" line="301"/>
         <source>柜中记录与系统不一致，已通知工作人员核查</source>
         <translation>The locker&apos;s record and the system disagree; staff have been told to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="310"/>
+        <location filename="../../flows/pickup.py" line="303"/>
         <source>证件尚未放入取件柜</source>
         <translation>The card is not in the locker yet</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="311"/>
+        <location filename="../../flows/pickup.py" line="304"/>
         <source>本机取件柜中还没有这张证件。新证制作完成放入后会通知您，请届时再来</source>
         <translation>This card is not in this kiosk&apos;s locker yet. You will be told when the new card is ready; please come back then</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="318"/>
+        <location filename="../../flows/pickup.py" line="311"/>
         <source>{n} 号柜故障，有市民在等证件 {acc}</source>
         <translation>Compartment {n} is faulty and a citizen is waiting for card {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="321"/>
+        <location filename="../../flows/pickup.py" line="314"/>
         <source>{n} 号柜暂时故障，已通知工作人员</source>
         <translation>Compartment {n} is out of order; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="323"/>
+        <location filename="../../flows/pickup.py" line="316"/>
         <source>柜门正在打开</source>
         <translation>The door is being opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="323"/>
+        <location filename="../../flows/pickup.py" line="316"/>
         <source>{n} 号柜门已经打开，请取出证件后关好柜门</source>
         <translation>Door {n} is already open. Take your card and shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="346"/>
+        <location filename="../../flows/pickup.py" line="339"/>
         <source>这份申请已经取消，没有可领取的证件</source>
         <translation>This application was cancelled; there is no card to collect</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="349"/>
+        <location filename="../../flows/pickup.py" line="342"/>
         <source>新证还在制作中</source>
         <translation>Your new card is still being made</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="350"/>
+        <location filename="../../flows/pickup.py" line="343"/>
         <source>受理号 {acc} 的新证尚未制作完成，完成后会通知您领取</source>
         <translation>The new card for acceptance number {acc} is not ready yet. You will be told when it can be collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="354"/>
+        <location filename="../../flows/pickup.py" line="347"/>
         <source>请到窗口领取</source>
         <translation>Please collect at the counter</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="354"/>
+        <location filename="../../flows/pickup.py" line="347"/>
         <source>您的新证已转到服务窗口，请带回执到窗口领取</source>
         <translation>Your new card has been moved to the service counter. Please collect it there with your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="357"/>
+        <location filename="../../flows/pickup.py" line="350"/>
         <source>证件不在本机</source>
         <translation>The card is not at this kiosk</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="358"/>
+        <location filename="../../flows/pickup.py" line="351"/>
         <source>您的新证放在 {kiosk} 号自助机的取件柜中，请到那台机器扫码领取</source>
         <translation>Your new card is in the locker of kiosk {kiosk}. Please scan your slip there</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="367"/>
+        <location filename="../../flows/pickup.py" line="360"/>
         <source>证件已领取</source>
         <translation>Already collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="369"/>
+        <location filename="../../flows/pickup.py" line="362"/>
         <source>这张回执的证件已于 {at} 领取，回执不能重复使用。如果不是您本人领取的，请拨打服务电话 {phone}</source>
         <translation>The card for this slip was collected at {at}; a slip works only once. If it was not you, please call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="379"/>
+        <location filename="../../flows/pickup.py" line="372"/>
         <source>刷身份证或输入受理号领取需要联网核验。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs the online check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="395"/>
+        <location filename="../../flows/pickup.py" line="388"/>
         <source>没有领取</source>
         <translation>Not collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="395"/>
+        <location filename="../../flows/pickup.py" line="388"/>
         <source>人像比对没有完成，证件仍在柜中</source>
         <translation>The face check was not completed; the card stays in the locker</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="397"/>
-        <location filename="../../flows/reissue.py" line="369"/>
+        <location filename="../../flows/pickup.py" line="390"/>
+        <location filename="../../flows/reissue.py" line="363"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="397"/>
+        <location filename="../../flows/pickup.py" line="390"/>
         <source>请本人带回执和身份证明到窗口领取</source>
         <translation>Please collect in person at the counter with your slip and proof of identity</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="402"/>
+        <location filename="../../flows/pickup.py" line="395"/>
         <source>暂时无法核验身份</source>
         <translation>Your identity cannot be checked right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="403"/>
+        <location filename="../../flows/pickup.py" line="396"/>
         <source>刷身份证或输入受理号领取需要人像比对。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs a face check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="411"/>
+        <location filename="../../flows/pickup.py" line="404"/>
         <source>正在打开柜门</source>
         <translation>Opening the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="411"/>
+        <location filename="../../flows/pickup.py" line="404"/>
         <source>正在打开柜门，请稍候</source>
         <translation>Opening the door, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="421"/>
+        <location filename="../../flows/pickup.py" line="414"/>
         <source>取件柜暂时无法打开</source>
         <translation>The locker cannot open right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="421"/>
+        <location filename="../../flows/pickup.py" line="414"/>
         <source>{why}，没有打开任何柜门</source>
         <translation>{why}; no door was opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="429"/>
+        <location filename="../../flows/pickup.py" line="422"/>
         <source>请到 {n} 号柜门取证件</source>
         <translation>Please take your card from door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="430"/>
+        <location filename="../../flows/pickup.py" line="423"/>
         <source>{n} 号柜门已打开，请取出证件，然后关好柜门</source>
         <translation>Door {n} is open. Take your card, then shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="431"/>
+        <location filename="../../flows/pickup.py" line="424"/>
         <source>柜门在下图亮起的位置。取出证件后请随手关门</source>
         <translation>The door is the one lit on the map below. Please shut it after taking your card</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="446"/>
+        <location filename="../../flows/pickup.py" line="439"/>
         <source>请关好 {n} 号柜门</source>
         <translation>Please shut door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="447"/>
+        <location filename="../../flows/pickup.py" line="440"/>
         <source>取出证件后请关好柜门。柜门一直开着会通知工作人员</source>
         <translation>Please shut the door after taking your card. Staff are told about a door left open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="459"/>
+        <location filename="../../flows/pickup.py" line="452"/>
         <source>领取成功</source>
         <translation>Card collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="459"/>
+        <location filename="../../flows/pickup.py" line="452"/>
         <source>请当场核对证件上的信息，有问题请到窗口咨询</source>
         <translation>Please check the details on the card now; ask at the counter if anything is wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="471"/>
+        <location filename="../../flows/pickup.py" line="464"/>
         <source>很抱歉，{n} 号柜门没有打开</source>
         <translation>Sorry, door {n} did not open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="473"/>
+        <location filename="../../flows/pickup.py" line="466"/>
         <source>已通知工作人员维修。您的证件仍安全地放在柜中，回执依然有效：柜门修好后可再来扫码领取，或在工作时间带回执到服务窗口领取</source>
         <translation>Staff have been told to repair it. Your card is safe in the locker and your slip is still valid: scan it again once the door is repaired, or collect the card at the service counter during opening hours</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="496"/>
+        <location filename="../../flows/catalog.py" line="104"/>
         <source>扫描受理回执二维码，领取新身份证</source>
         <translation>Scan your slip&apos;s QR code to collect your new ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="500"/>
+        <location filename="../../flows/catalog.py" line="108"/>
         <source>扫码器暂不可用，可对准摄像头扫码或输入受理号</source>
         <translation>Scanner off: show the code to the camera or type the number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="501"/>
+        <location filename="../../flows/catalog.py" line="109"/>
         <source>摄像头暂不可用，凭回执二维码领取</source>
         <translation>Camera off: collect with the slip&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="502"/>
+        <location filename="../../flows/catalog.py" line="110"/>
         <source>读卡器暂不可用，可扫码或输入受理号</source>
         <translation>Card reader off: scan the slip or type the number</translation>
     </message>
@@ -4573,22 +4572,22 @@ ID number: {id}</translation>
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="441"/>
+        <location filename="../../flows/reissue.py" line="435"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="441"/>
+        <location filename="../../flows/reissue.py" line="435"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="443"/>
+        <location filename="../../flows/reissue.py" line="437"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="445"/>
+        <location filename="../../flows/reissue.py" line="439"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -4603,176 +4602,176 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="454"/>
+        <location filename="../../flows/reissue.py" line="448"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="456"/>
-        <location filename="../../flows/reissue.py" line="521"/>
+        <location filename="../../flows/reissue.py" line="450"/>
+        <location filename="../../flows/reissue.py" line="515"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="456"/>
+        <location filename="../../flows/reissue.py" line="450"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="456"/>
+        <location filename="../../flows/reissue.py" line="450"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="472"/>
+        <location filename="../../flows/reissue.py" line="466"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="473"/>
+        <location filename="../../flows/reissue.py" line="467"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="475"/>
+        <location filename="../../flows/reissue.py" line="469"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="479"/>
+        <location filename="../../flows/reissue.py" line="473"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="479"/>
+        <location filename="../../flows/reissue.py" line="473"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="485"/>
-        <location filename="../../flows/reissue.py" line="486"/>
+        <location filename="../../flows/reissue.py" line="479"/>
+        <location filename="../../flows/reissue.py" line="480"/>
         <source>请选择缴费方式</source>
         <translation>Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="489"/>
+        <location filename="../../flows/reissue.py" line="483"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="509"/>
+        <location filename="../../flows/reissue.py" line="503"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="511"/>
+        <location filename="../../flows/reissue.py" line="505"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="518"/>
+        <location filename="../../flows/reissue.py" line="512"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="519"/>
+        <location filename="../../flows/reissue.py" line="513"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="519"/>
+        <location filename="../../flows/reissue.py" line="513"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="521"/>
+        <location filename="../../flows/reissue.py" line="515"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="529"/>
+        <location filename="../../flows/reissue.py" line="523"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="530"/>
+        <location filename="../../flows/reissue.py" line="524"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="531"/>
+        <location filename="../../flows/reissue.py" line="525"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="539"/>
+        <location filename="../../flows/reissue.py" line="533"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="539"/>
+        <location filename="../../flows/reissue.py" line="533"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="552"/>
+        <location filename="../../flows/reissue.py" line="546"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="553"/>
+        <location filename="../../flows/reissue.py" line="547"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="553"/>
+        <location filename="../../flows/reissue.py" line="547"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="564"/>
-        <location filename="../../flows/reissue.py" line="598"/>
+        <location filename="../../flows/reissue.py" line="558"/>
+        <location filename="../../flows/reissue.py" line="592"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="565"/>
+        <location filename="../../flows/reissue.py" line="559"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="566"/>
+        <location filename="../../flows/reissue.py" line="560"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="583"/>
+        <location filename="../../flows/reissue.py" line="577"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="583"/>
+        <location filename="../../flows/reissue.py" line="577"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="595"/>
+        <location filename="../../flows/reissue.py" line="589"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="596"/>
+        <location filename="../../flows/reissue.py" line="590"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="614"/>
+        <location filename="../../flows/reissue.py" line="608"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="614"/>
+        <location filename="../../flows/reissue.py" line="608"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
@@ -4813,7 +4812,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Reprint a slip: please place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="272"/>
+        <location filename="../../flows/pickup.py" line="265"/>
         <location filename="../../flows/reissue_slip.py" line="165"/>
         <location filename="../../flows/reissue_slip.py" line="195"/>
         <source>正在查询您的申请，请稍候</source>
@@ -4840,23 +4839,23 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>This kiosk cannot reprint slips right now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="211"/>
+        <location filename="../../flows/catalog.py" line="82"/>
         <source>补打回执</source>
         <translation>Reprint a slip</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="212"/>
+        <location filename="../../flows/catalog.py" line="83"/>
         <source>身份证申请的受理回执丢了，刷身份证补打</source>
         <translation>Lost the slip of your ID card application? Read your ID card to reprint it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="215"/>
+        <location filename="../../flows/catalog.py" line="86"/>
         <source>打印机暂不可用，回执二维码显示在屏幕上</source>
         <translation>The printer is unavailable: the slip&apos;s QR code is shown on screen</translation>
     </message>
     <message>
         <location filename="../../flows/reissue_slip.py" line="140"/>
-        <location filename="../../flows/unresolved.py" line="125"/>
+        <location filename="../../flows/unresolved.py" line="115"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
@@ -4871,22 +4870,22 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>I have noted it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="621"/>
+        <location filename="../../flows/catalog.py" line="69"/>
         <source>身份证换领补领</source>
         <translation>ID card renewal and reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="622"/>
+        <location filename="../../flows/catalog.py" line="70"/>
         <source>到期、损坏换领或丢失补领，现场拍照缴费</source>
         <translation>Renew an expiring or damaged card, or replace a lost one; photo and payment here</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="626"/>
+        <location filename="../../flows/catalog.py" line="74"/>
         <source>读卡器暂不可用，可输入号码办理补领</source>
         <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="627"/>
+        <location filename="../../flows/catalog.py" line="75"/>
         <source>扫码器暂不可用，可用手机扫码支付</source>
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
@@ -5262,105 +5261,105 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Ratings are temporarily unavailable, please try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="23"/>
+        <location filename="../../flows/catalog.py" line="40"/>
         <source>系统正在启动，请稍候</source>
         <translation>The system is starting, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="25"/>
-        <location filename="../../flows/unresolved.py" line="65"/>
+        <location filename="../../flows/catalog.py" line="42"/>
+        <location filename="../../flows/unresolved.py" line="55"/>
         <source>暂时无法登记，请到服务台反映</source>
         <translation>Cannot take reports right now; please tell the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="41"/>
+        <location filename="../../flows/unresolved.py" line="31"/>
         <source>请告诉我们您没有办成的事</source>
         <translation>Tell us what you could not get done</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="42"/>
+        <location filename="../../flows/unresolved.py" line="32"/>
         <source>请选择没有办成的业务，或写下您要办的事</source>
         <translation>Choose the service you could not get done, or write down what you needed</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="45"/>
+        <location filename="../../flows/unresolved.py" line="35"/>
         <source>写下您要办的事或遇到的问题（可不填）</source>
         <translation>Write what you needed or what went wrong (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="47"/>
+        <location filename="../../flows/unresolved.py" line="37"/>
         <source>选择一项业务，或在下方写下您要办的事。留下手机号码后，工作人员会在期限内给您答复。</source>
         <translation>Choose a service, or write below what you needed. Leave a mobile number and staff will answer you within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="61"/>
+        <location filename="../../flows/unresolved.py" line="51"/>
         <source>暂时无法登记</source>
         <translation>Cannot take your report right now</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="63"/>
+        <location filename="../../flows/unresolved.py" line="53"/>
         <source>{why}。请到服务台反映，或拨打 {phone}</source>
         <translation>{why}. Please tell the service desk, or call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="75"/>
+        <location filename="../../flows/unresolved.py" line="65"/>
         <source>我们会在 {due} 前答复您</source>
         <translation>We will answer you by {due}</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="77"/>
+        <location filename="../../flows/unresolved.py" line="67"/>
         <source>请于 {due} 后凭编号到服务台查询答复</source>
         <translation>From {due}, ask at the service desk for the answer with this number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="81"/>
-        <location filename="../../flows/unresolved.py" line="84"/>
+        <location filename="../../flows/unresolved.py" line="71"/>
+        <location filename="../../flows/unresolved.py" line="74"/>
         <source>已登记，请取走凭条</source>
         <translation>Reported. Please take your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="92"/>
+        <location filename="../../flows/unresolved.py" line="82"/>
         <source>已登记，请记下编号</source>
         <translation>Reported. Please note the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="94"/>
+        <location filename="../../flows/unresolved.py" line="84"/>
         <source>{answer}。凭条未能打印，请拍照或记下编号（{why}）</source>
         <translation>{answer}. The slip could not be printed: please photograph or note the number ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="95"/>
+        <location filename="../../flows/unresolved.py" line="85"/>
         <source>已登记，凭条未能打印，请记下编号</source>
         <translation>Reported. The slip could not be printed; please note the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="97"/>
+        <location filename="../../flows/unresolved.py" line="87"/>
         <source>我已记下编号</source>
         <translation>I have noted the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="121"/>
+        <location filename="../../flows/unresolved.py" line="111"/>
         <source>正在打印凭条</source>
         <translation>Printing your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="121"/>
+        <location filename="../../flows/unresolved.py" line="111"/>
         <source>正在打印凭条，请稍候</source>
         <translation>Printing your slip, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="133"/>
+        <location filename="../../flows/catalog.py" line="116"/>
         <location filename="../../kiosk/home.py" line="82"/>
         <source>办不成事反映</source>
         <translation>Could not get it done?</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="134"/>
+        <location filename="../../flows/catalog.py" line="117"/>
         <source>没有办成的事，告诉我们</source>
         <translation>Tell us what you could not get done</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="136"/>
+        <location filename="../../flows/catalog.py" line="119"/>
         <source>凭条暂不可用，编号显示在屏幕上</source>
         <translation>No slip now: the number is shown on screen</translation>
     </message>
@@ -5719,8 +5718,8 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/ui/rating_pad.py" line="62"/>
-        <location filename="../../kiosk/ui/rating_pad.py" line="132"/>
-        <location filename="../../kiosk/ui/rating_pad.py" line="138"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="129"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="135"/>
         <source>办理完成后，请在这里为本次服务评价</source>
         <translation>After your service, please rate it here</translation>
     </message>
@@ -5735,7 +5734,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Rate the service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/rating_pad.py" line="120"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="117"/>
         <source>评价未能保存，请咨询工作人员</source>
         <translation>The rating could not be saved; please ask the staff</translation>
     </message>
