@@ -48,6 +48,11 @@ class Kiosk:
     deferred: Callable[[], None] | None = None  # start-up left for after the first paint
 
     def new_context(self, elderly: bool = False, language: Callable[[], str] = lambda: "zh") -> FlowContext:
+        """A journey's context. The scanner forgets the code it read last, so a slip scanned
+        again in a new journey (after its pickup) is read, not dropped as a held repeat."""
+        scanner = self.devices.get("scanner")
+        if scanner is not None and scanner.status.usable:
+            scanner.submit(lambda d: d.forget_last())
         return FlowContext(
             clock=self.clock,
             session=Session(self.runtime_dir),

@@ -94,6 +94,10 @@ class RepeatFilter:
         self._last = (code, now)
         return True
 
+    def forget(self) -> None:
+        """The next read of any code passes: a new journey reads the same slip afresh."""
+        self._last = None
+
 
 def payment_code_kind(code: str) -> str | None:
     """ "wechat" or "alipay" for a payment code of the documented shape, else None."""

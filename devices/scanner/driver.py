@@ -54,6 +54,10 @@ class ScannerDriver(Driver):
                 log.warning("scanner: %s", ev.reason)
                 self.emit("scan_rejected", ev.reason)
 
+    def forget_last(self) -> None:
+        """A new journey began: the code the last one read counts again (its slip, after pickup)."""
+        self.repeats.forget()
+
     def trigger(self) -> None:
         """Start one read on a scanner in trigger mode; nothing to do in presentation mode."""
 
@@ -103,6 +107,10 @@ class SerialScanner(ScannerDriver):
                     quiet_since = time.monotonic()
         except PORT_ERRORS as e:
             raise ConnectionLost(tr("扫码器连接中断：{err}", err=str(e))) from e
+
+    def forget_last(self) -> None:
+        """A new journey began: the code the last one read counts again (its slip, after pickup)."""
+        self.repeats.forget()
 
     def trigger(self) -> None:
         if self.trigger_bytes:

@@ -68,6 +68,18 @@ def test_codes_arrive_as_events_and_a_held_code_is_not_repeated(scansim):
         dev.stop()
 
 
+def test_a_new_journey_reads_the_code_the_last_one_read(scansim):
+    dev, events = _device({"driver": "serial", "port": str(scansim.port), "repeat_window": 60.0})
+    try:
+        scansim.scan("ZJ1.TEST")
+        assert events.next().payload == "ZJ1.TEST"
+        dev.call(lambda d: d.forget_last())  # what the kiosk does when a journey starts
+        scansim.scan("ZJ1.TEST")  # the collected slip, scanned again at once
+        assert events.next() == DeviceEvent("scanner", "scanned", "ZJ1.TEST")
+    finally:
+        dev.stop()
+
+
 def test_binary_noise_and_a_10000_character_line_are_rejected_and_reading_goes_on(scansim):
     dev, events = _device({"driver": "serial", "port": str(scansim.port), "max_length": 2048})
     try:
