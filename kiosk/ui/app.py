@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Kiosk
 from kiosk.health import sd_notify
-from kiosk.ui import theme
+from kiosk.ui import placement, theme
 from kiosk.ui.bridge import Channel, bindings_keep_references, channel
 from kiosk.ui.screen_fit import ScreenFit
 from kiosk.ui.shell import Shell, install
@@ -96,42 +96,32 @@ def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
     _FirstPaint(shell.home_screen, then)
 
 
-def size_for(orientation: str) -> tuple[int, int]:
-    return (1080, 1920) if orientation == "portrait" else (1920, 1080)
-
-
-def windowed_size(design: tuple[int, int], room: tuple[int, int]) -> tuple[int, int]:
-    """The design size shrunk, keeping its shape, to the screen's free area: half of it (the old
-    choice on any screen over 1500 pixels) cut every home tile on a 1920x1080 laptop."""
-    scale = min(1.0, room[0] / design[0], room[1] / design[1])
-    return round(design[0] * scale), round(design[1] * scale)
-
-
 def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] = ("kiosk",)) -> int:
     app = application()
     kcfg = kiosk.config["kiosk"]
     shell = Shell(kiosk, kiosk_mode=not windowed)
     install(shell)
     after_first_paint(kiosk, shell)
-    if windowed:
-        room = app.primaryScreen().availableGeometry().size()
-        shape = kcfg["orientation"]
-        if shape == "auto":  # the screen's own shape: a portrait monitor gets the portrait layout
-            shape = "portrait" if room.height() > room.width() else "landscape"
-        design = size_for(shape)
-        shell.resize(*windowed_size(design, (room.width(), room.height())))
-        shell.show()
-    else:
-        shell.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
-        if kcfg["touch_only"]:
-            app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-        shell.screen_fit = ScreenFit(shell, app)  # type: ignore[attr-defined]  # kept with the window
     panel = None
     if simulate:  # a developer's tool: its module loads only in simulate mode
         from kiosk.ui.sim_panel import SimulatorPanel
 
         panel = SimulatorPanel(kiosk)
         panel.resize(420, 800)
+    if windowed:
+        room = app.primaryScreen().availableGeometry().size()
+        shape = kcfg["orientation"]
+        if shape == "auto":  # the screen's own shape: a portrait monitor gets the portrait layout
+            shape = "portrait" if room.height() > room.width() else "landscape"
+        hall_too = bool(set(roles) - {"kiosk"})  # their windows open behind the kiosk
+        placement.place_windowed(shell, placement.size_for(shape), panel, fill=hall_too)
+        shell.show()
+    else:
+        shell.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        if kcfg["touch_only"]:
+            app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        shell.screen_fit = ScreenFit(shell, app)  # type: ignore[attr-defined]  # kept with the window
+    if panel is not None:
         panel.show()
 
     hall = None
@@ -139,7 +129,12 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] 
         from kiosk.ui.roles import HallWindows
 
         hall = HallWindows(kiosk.config, roles, kiosk.clock)
-        hall.show(windowed=True)
+        hall.size_windows()
+        placement.place_hall(hall.by_name(), shell, full_screen=not windowed)
+        if panel is not None:
+            placement.bring_forward(panel)
+            panel.add_window_buttons({"kiosk": shell, **hall.by_name()})
+        placement.add_shortcuts({"kiosk": shell, **hall.by_name()}, shell)
 
     heartbeat = QTimer()
     heartbeat.setInterval(int(kiosk.config["health"]["interval"] * 1000))

@@ -145,7 +145,8 @@ class BoardWindow(QWidget):
         self.clock_label.setText(self.clock.now().astimezone(self.tz).strftime("%H:%M"))
         voice = self.announcer.voice.status if self.announcer is not None else None
         if voice is not None and voice.state == "degraded":
-            self.voice_note.setText(both(tr("语音播报不可用：{why}", why=voice.reason)))
+            # the public hears why it must watch the screen; the reason is for staff (log, alert)
+            self.voice_note.setText(both(tr("语音叫号暂不可用，请留意屏幕显示")))
             self.voice_note.show()
         else:
             self.voice_note.hide()

@@ -105,20 +105,25 @@ class HallWindows:
             )
             self.board.attach(store, feed)
 
+    def by_name(self) -> dict[str, QWidget]:
+        named = {"board": self.board, "counter": self.counter, "pad": self.pad}
+        return {name: w for name, w in named.items() if w is not None}
+
+    def size_windows(self) -> None:
+        """Windowed sizes: a counter PC's window, a tablet-shaped pad, a 16:9 board."""
+        sizes = {"counter": (1280, 800), "pad": (800, 1280), "board": (960, 540)}
+        for name, w in self.by_name().items():
+            w.resize(*sizes[name])
+
     def show(self, windowed: bool) -> None:
-        if self.counter is not None:
-            self.counter.resize(1280, 800)
-            self.counter.show()
-        if self.pad is not None:
-            self.pad.resize(800, 1280)
-            self.pad.show()
-        if self.board is not None:
-            if windowed:
-                self.board.resize(960, 540)
-                self.board.show()
+        """The roles without a kiosk: the board fills its screen unless windowed."""
+        self.size_windows()
+        for name, w in self.by_name().items():
+            if name == "board" and not windowed:
+                w.setWindowFlags(Qt.WindowType.FramelessWindowHint)
+                w.showFullScreen()
             else:
-                self.board.setWindowFlags(Qt.WindowType.FramelessWindowHint)
-                self.board.showFullScreen()
+                w.show()
 
     def stop(self) -> None:
         if self.board is not None:

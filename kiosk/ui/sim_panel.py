@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -24,9 +25,11 @@ from core.text import Text, tr
 from kiosk.app import Kiosk
 from kiosk.home import DEVICE_NAMES
 from kiosk.ui.i18n import ui
+from kiosk.ui.placement import SHORTCUT_ORDER, bring_forward
 from kiosk.ui.sim_cards import pickup_box
 
 SERVERS = "servers"  # the box of the platform and payment reference servers' faults
+WINDOW_NAMES = {"kiosk": tr("自助机"), "counter": tr("柜台"), "pad": tr("评价器"), "board": tr("叫号屏")}
 
 
 class StatusLine(QLabel):
@@ -64,7 +67,7 @@ class SimulatorPanel(QWidget):
         self.kiosk = kiosk
         self.status_labels: dict[str, StatusLine] = {}
         content = QWidget()
-        layout = QVBoxLayout(content)
+        self.content = layout = QVBoxLayout(content)
         for kind, sim in kiosk.simulators.items():
             layout.addWidget(self._box(kind, DEVICE_NAMES.get(kind, Text(kind)), sim))
         if "locker" in kiosk.simulators:
@@ -150,6 +153,21 @@ class SimulatorPanel(QWidget):
                 b.setStyleSheet("color: #a61b1b;")
             v.addLayout(row)
         return box
+
+    def add_window_buttons(self, windows: Mapping[str, QWidget]) -> None:
+        """A row that brings each window of this process forward (see kiosk/ui/placement.py)."""
+        box = QGroupBox(ui(tr("窗口")))
+        row = QHBoxLayout(box)
+        for n, name in enumerate(SHORTCUT_ORDER, start=1):
+            window = windows.get(name)
+            if window is None:
+                continue
+            b = QPushButton(ui(WINDOW_NAMES[name]))
+            b.setObjectName(f"window_{name}")
+            b.setToolTip(f"Ctrl+{n}")
+            b.clicked.connect(lambda _=False, w=window: bring_forward(w))
+            row.addWidget(b)
+        self.content.insertWidget(0, box)
 
     def refresh(self) -> None:
         for kind, lab in self.status_labels.items():

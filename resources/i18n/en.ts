@@ -561,33 +561,32 @@ Please check that the paper shows the same</translation>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="157"/>
+        <location filename="../../kiosk/app.py" line="162"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="196"/>
+        <location filename="../../kiosk/app.py" line="201"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="207"/>
-        <location filename="../../kiosk/ui/board_window.py" line="148"/>
+        <location filename="../../kiosk/app.py" line="212"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="254"/>
+        <location filename="../../kiosk/app.py" line="259"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="300"/>
+        <location filename="../../kiosk/app.py" line="305"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="342"/>
+        <location filename="../../kiosk/app.py" line="347"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -631,7 +630,7 @@ Please check that the paper shows the same</translation>
         <translation>Fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="71"/>
+        <location filename="../../devices/scanner/driver.py" line="75"/>
         <location filename="../../kiosk/home.py" line="21"/>
         <source>扫码器</source>
         <translation>Code scanner</translation>
@@ -1650,19 +1649,44 @@ Please check that the paper shows the same</translation>
         <translation>More services ▼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="63"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="32"/>
+        <source>自助机</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_panel.py" line="32"/>
+        <source>柜台</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_panel.py" line="32"/>
+        <source>评价器</source>
+        <translation>Rating pad</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_panel.py" line="32"/>
+        <source>叫号屏</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_panel.py" line="66"/>
         <source>设备模拟器</source>
         <translation>Device simulator</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="73"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="76"/>
         <source>平台与支付（参考服务）</source>
         <translation>Platform and payment (reference servers)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/sim_panel.py" line="75"/>
+        <location filename="../../kiosk/ui/sim_panel.py" line="78"/>
         <source>没有正在运行的模拟设备</source>
         <translation>No simulated devices running</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/sim_panel.py" line="159"/>
+        <source>窗口</source>
+        <translation>Windows</translation>
     </message>
     <message>
         <location filename="../../devices/sim.py" line="72"/>
@@ -1875,7 +1899,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/camera/driver.py" line="46"/>
-        <location filename="../../devices/scanner/driver.py" line="198"/>
+        <location filename="../../devices/scanner/driver.py" line="206"/>
         <source>无法打开摄像头：{err}</source>
         <translation>Cannot open camera: {err}</translation>
     </message>
@@ -1891,7 +1915,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/camera/driver.py" line="90"/>
-        <location filename="../../devices/scanner/driver.py" line="212"/>
+        <location filename="../../devices/scanner/driver.py" line="220"/>
         <source>摄像头没有画面</source>
         <translation>No camera image</translation>
     </message>
@@ -3630,34 +3654,34 @@ Please check that the paper shows the same</translation>
         <translation>Scanner command setting is wrong: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="91"/>
-        <location filename="../../devices/scanner/driver.py" line="105"/>
-        <location filename="../../devices/scanner/driver.py" line="115"/>
+        <location filename="../../devices/scanner/driver.py" line="95"/>
+        <location filename="../../devices/scanner/driver.py" line="109"/>
+        <location filename="../../devices/scanner/driver.py" line="123"/>
         <source>扫码器连接中断：{err}</source>
         <translation>Scanner link lost: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="119"/>
+        <location filename="../../devices/scanner/driver.py" line="127"/>
         <source>扫码器未连接</source>
         <translation>Scanner not connected</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="138"/>
+        <location filename="../../devices/scanner/driver.py" line="146"/>
         <source>未配置扫码器输入设备（devices.scanner.input_device）</source>
         <translation>No scanner input device configured (devices.scanner.input_device)</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="142"/>
+        <location filename="../../devices/scanner/driver.py" line="150"/>
         <source>无法打开扫码器输入设备 {dev}：{err}</source>
         <translation>Cannot open the scanner input device {dev}: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="147"/>
+        <location filename="../../devices/scanner/driver.py" line="155"/>
         <source>扫码器输入设备被占用：{err}</source>
         <translation>The scanner input device is in use: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="175"/>
+        <location filename="../../devices/scanner/driver.py" line="183"/>
         <source>扫码器已断开：{err}</source>
         <translation>Scanner disconnected: {err}</translation>
     </message>
@@ -5679,40 +5703,45 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="156"/>
+        <location filename="../../kiosk/ui/board_window.py" line="149"/>
+        <source>语音叫号暂不可用，请留意屏幕显示</source>
+        <translation>Voice calling is unavailable: please watch the screen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="157"/>
         <source>与排队系统的连接中断，正在重新连接…</source>
         <translation>Connection to the queue lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="167"/>
+        <location filename="../../kiosk/ui/board_window.py" line="168"/>
         <source>请 {number} 号到 {counter} 号窗口办理</source>
         <translation>Number {number}, please go to counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="177"/>
+        <location filename="../../kiosk/ui/board_window.py" line="178"/>
         <source>{number} → {counter} 号窗口</source>
         <translation>{number} → counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="190"/>
+        <location filename="../../kiosk/ui/board_window.py" line="191"/>
         <location filename="../../kiosk/ui/counter_window.py" line="145"/>
         <location filename="../../kiosk/ui/counter_window.py" line="281"/>
         <source>{counter} 号窗口</source>
         <translation>Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="192"/>
+        <location filename="../../kiosk/ui/board_window.py" line="193"/>
         <location filename="../../kiosk/ui/counter_window.py" line="94"/>
         <source>暂停服务</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="194"/>
+        <location filename="../../kiosk/ui/board_window.py" line="195"/>
         <source>未开放</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="203"/>
+        <location filename="../../kiosk/ui/board_window.py" line="204"/>
         <source>{name}：{n} 人</source>
         <translation>{name}: {n}</translation>
     </message>

@@ -19,6 +19,7 @@ from kiosk.config import Config, load
 from kiosk.hall_roles import call_phrase, open_store
 from kiosk.ui.app import application
 from kiosk.ui.board_window import BoardWindow
+from kiosk.ui.i18n import ui
 from kiosk.ui.roles import HallWindows
 from kiosk.voice import Voice
 from tests.conftest import PG_URL
@@ -277,7 +278,9 @@ def test_a_board_without_a_speech_engine_says_so_and_still_shows_calls(
         calling.login("3")
         calling.call_next("3")
         qtbot.waitUntil(lambda: board.call_number.text() == "B001", timeout=WAIT)
-        qtbot.waitUntil(lambda: "语音播报不可用" in labels(board), timeout=WAIT)
+        qtbot.waitUntil(lambda: "语音叫号暂不可用，请留意屏幕显示" in labels(board), timeout=WAIT)
+        why = ui(voice.status.reason)
+        assert why and why not in labels(board)  # the technical reason is for staff, not the hall
         assert board.spoken == ["B001@3"]
         snap(board, "board-no-voice", (1920, 1080))
 

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.ui import theme
+from kiosk.ui.board_window import NAVY
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/ui"))
@@ -165,6 +166,7 @@ def _covered(x: X, name: str) -> None:
         raise AssertionError({p: img.pixelColor(*p).name() for p in spots}) from None
 
 
+WINDOWED_SIM = ("--simulate", "--windowed")
 SIZES = [(1080, 1920), (1920, 1080), (1280, 1024), (768, 1366)]
 
 
@@ -182,3 +184,38 @@ def test_kiosk_window_covers_the_screen_under_a_window_manager(start_kiosk, size
     geo = _wait(lambda: (g := x.kiosk_window()) and g[2:] == size and g, 60, f"a {size} window")
     assert geo == (0, 0, *size)
     _covered(x, f"x-openbox-{size[0]}x{size[1]}")
+
+
+def test_make_run_on_a_bare_x_keeps_the_kiosk_in_front_and_brings_each_role_forward(tmp_path):
+    """`make run` (every role in one process) on one screen with no window manager: the board
+    used to open over the kiosk's home at (0, 0) and nothing could move it."""
+    x = X(1920, 1080, False, tmp_path)
+    kiosk = subprocess.Popen(
+        [sys.executable, "run_kiosk.py", "--config", "resources/config/simulate.toml", *WINDOWED_SIM],
+        cwd=ROOT,
+        env={**x.env, "HOME": str(tmp_path)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    blue, navy = QColor(theme.BLUE).name(), QColor(NAVY).name()
+
+    def at_top_left(colour: str, name: str) -> bool:
+        return x.screenshot(name).pixelColor(3, 3).name() == colour
+
+    try:
+        _wait(lambda: at_top_left(blue, "x-bare-hall-kiosk"), 90, "the kiosk's header in front")
+        panel = x.run("xdotool", "search", "--onlyvisible", "--name", "设备模拟器").split()
+        assert panel, "the simulator panel is shown"
+        x.run("xdotool", "mousemove", "600", "500")  # no window manager: keys go under the pointer
+        x.run("xdotool", "key", "ctrl+4")
+        _wait(lambda: at_top_left(navy, "x-bare-hall-board"), 30, "the board brought forward")
+        x.run("xdotool", "key", "ctrl+1")
+        _wait(lambda: at_top_left(blue, "x-bare-hall-kiosk-again"), 30, "the kiosk in front again")
+    finally:
+        kiosk.send_signal(signal.SIGTERM)
+        try:
+            kiosk.wait(30)
+        finally:
+            if kiosk.poll() is None:
+                kiosk.kill()
+            x.close()

@@ -294,7 +294,7 @@ def test_a_switch_pressed_on_the_home_screen_relays_the_tiles_to_fit(shell, monk
 def test_make_run_opens_a_window_whose_home_shows_every_tile_whole(shell, monkeypatch):
     """`make run` on a laptop: the window was half the design size (960x540) and every home tile
     was cut; now the design size shrunk to the free screen, its shape kept."""
-    from kiosk.ui.app import size_for, windowed_size
+    from kiosk.ui.placement import size_for, windowed_size
 
     assert windowed_size((1080, 1920), (1080, 1920)) == (1080, 1920)  # a kiosk-sized screen: as designed
     room = (1920, 1040)  # a 1080p laptop screen less its panel
