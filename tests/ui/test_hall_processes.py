@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,16 +16,10 @@ from core.clock import SystemClock
 from hall.queue.calling import Calling
 from kiosk.config import load
 from kiosk.hall_roles import open_store
+from tests.kiosk_process import kiosk_config, kiosk_process, wait_for
 from tests.queue.helpers import Db
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def wait_for(predicate: Callable[[], object], what: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        assert time.monotonic() < deadline, f"gave up waiting for {what}"
-        time.sleep(0.05)
 
 
 def logged(log_dir: Path, text: str) -> bool:
@@ -46,33 +37,16 @@ def logged(log_dir: Path, text: str) -> bool:
 def test_the_roles_as_processes_hear_a_call_and_stop_on_sigterm(db: Db, roles: str, tmp_path: Path) -> None:
     """A counter PC and a hall TV on PostgreSQL, or a small hall's one process on SQLite (kiosk,
     counter and board: the kiosk role runs its full start-up beside the hall windows)."""
-    cfg = tmp_path / "hall.toml"
-    cfg.write_text(
-        f"""
-[kiosk]
-voice = false
-services = ["queue"]
-data_dir = "{tmp_path / "data"}"
-runtime_dir = "{tmp_path / "run"}"
-[log]
-dir = "{tmp_path / "log"}"
+    more = f"""
 [db]
 url = "{db.url}"
 [queue]
 always_open = true
 [calling]
 counter = "3"
-""",
-        encoding="utf-8",
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "run_kiosk.py"), "--config", str(cfg), "--role", roles, "--windowed"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
+"""
+    cfg = kiosk_config(tmp_path, ["queue"], more)
+    with kiosk_process("--config", str(cfg), "--role", roles, "--windowed"):
         store = open_store(load(cfg), SystemClock())
         calling = Calling(store)
         wait_for(lambda: calling.state("3").logged_in, "the counter PC logged in as counter 3")
@@ -82,14 +56,6 @@ counter = "3"
         store.issue("social")
         calling.call_next("3")  # as the clerk's "call next" does
         wait_for(lambda: logged(tmp_path / "log", "board: B001 called to counter 3"), "the call on the board")
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=30) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-        print(out)
 
 
 def test_an_unknown_role_is_refused_with_the_allowed_ones(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QImage
 
 from kiosk.ui import theme
 from kiosk.ui.board_window import NAVY
+from tests.kiosk_process import kiosk_config
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/ui"))
@@ -107,20 +108,8 @@ def start_kiosk(tmp_path: Path) -> Iterator:  # type: ignore[type-arg]
     def start(width: int, height: int, wm: bool) -> X:
         x = X(width, height, wm, tmp_path)
         servers.append(x)
-        cfg = tmp_path / "kiosk.toml"
-        cfg.write_text(
-            f"""
-[kiosk]
-voice = false
-services = ["queue", "demo", "photo"]
-data_dir = "{tmp_path}/data"
-runtime_dir = "{tmp_path}/run"
-[log]
-dir = "{tmp_path}/log"
-[health]
-status_file = "{tmp_path}/health.json"
-""",
-            encoding="utf-8",
+        cfg = kiosk_config(
+            tmp_path, ["queue", "demo", "photo"], f'[health]\nstatus_file = "{tmp_path}/health.json"\n'
         )
         log = open(tmp_path / f"kiosk-{width}x{height}.out", "wb")  # noqa: SIM115  # closed with the process
         kiosks.append(

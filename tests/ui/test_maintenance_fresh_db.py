@@ -7,17 +7,12 @@ before, so its table is registered with every migration and a missing one goes u
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.ui.test_hall_processes import wait_for
+from tests.kiosk_process import ENV, ROOT, kiosk_config, kiosk_process, wait_for
 from tests.ui.test_maintenance import FAST, PIN
-
-ROOT = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
 
 
 def test_the_first_staff_login_on_a_fresh_database_is_audited(tmp_path: Path) -> None:
@@ -38,29 +33,7 @@ def test_the_first_staff_login_on_a_fresh_database_is_audited(tmp_path: Path) ->
 
 def test_a_fresh_kiosk_s_health_file_says_no_staff_visit_yet(tmp_path: Path) -> None:
     health = tmp_path / "health.json"
-    cfg = tmp_path / "kiosk.toml"
-    cfg.write_text(
-        f"""
-[kiosk]
-voice = false
-services = ["demo"]
-data_dir = "{tmp_path / "data"}"
-runtime_dir = "{tmp_path / "run"}"
-[log]
-dir = "{tmp_path / "log"}"
-[health]
-status_file = "{health}"
-interval = 0.5
-""",
-        encoding="utf-8",
-    )
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "run_kiosk.py"), "--config", str(cfg), "--windowed"],
-        cwd=tmp_path,
-        env=ENV,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    cfg = kiosk_config(tmp_path, ["demo"], f'[health]\nstatus_file = "{health}"\ninterval = 0.5\n')
     status: dict[str, object] = {}
 
     def reported() -> bool:  # left out while the audit table cannot be read
@@ -71,13 +44,6 @@ interval = 0.5
             return False
         return "last_staff_visit" in status
 
-    try:
+    with kiosk_process("--config", str(cfg), "--windowed", cwd=tmp_path) as proc:
         wait_for(reported, "the last staff visit in the health file", 120)
         assert status["last_staff_visit"] is None and status["journal_needing_hand"] == []
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=30) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        print(proc.stdout.read().decode(errors="replace") if proc.stdout else "")
