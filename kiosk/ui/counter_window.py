@@ -142,8 +142,13 @@ class CounterWindow(QWidget):
         row = QGridLayout()
         for i, name in enumerate(settings.counters()):
             b = button(
-                ui(tr("{counter} 号窗口", counter=name)), partial(self._pick, name), "", f"counter_{name}"
+                ui(tr("{counter} 号窗口", counter=name)),
+                partial(self._pick, name),
+                "secondary",
+                f"counter_{name}",
             )
+            b.setCheckable(True)  # the chosen counter shows checked: its services follow below
+            b.setChecked(name == self.counter)
             row.addWidget(b, i // 5, i % 5)
         self.login_layout.addLayout(row)
         if self.counter:

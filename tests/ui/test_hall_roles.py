@@ -201,6 +201,9 @@ def test_a_clerk_works_the_counter_in_english_and_back(qtbot: Any, db: Db, tmp_p
         qtbot.waitUntil(lambda: counter.title.text() == "Counter login", timeout=WAIT)
         qtbot.waitUntil(lambda: "Choose this counter:" in labels(counter), timeout=WAIT)
         click(qtbot, counter, "counter_9")
+        picked = [b.objectName() for b in counter.findChildren(QPushButton) if b.isChecked()]
+        assert "counter_9" in picked and "counter_8" not in picked  # the clerk sees the choice
+        snap(counter, "counter-login-picked", (1366, 768))
         click(qtbot, counter, "login")
         qtbot.waitUntil(lambda: "Social" in counter.title.text(), timeout=WAIT)
         qtbot.waitUntil(lambda: "2 waiting" in labels(counter), timeout=WAIT)
