@@ -94,9 +94,17 @@ def ask(
         )
         return None
     if rating.followup and verdict.phone is not None:
-        body = tr("我们会在 {due} 前处理并电话答复您。编号 {ref}", due=_due(ctx, rating), ref=rating.followup)
+        body = tr(
+            "我们会在 {due} 前处理并电话答复您。问询进展时请报评价编号 {ref}",
+            due=_due(ctx, rating),
+            ref=rating.followup,
+        )
     elif rating.followup:
-        body = tr("我们会在 {due} 前核实处理。编号 {ref}", due=_due(ctx, rating), ref=rating.followup)
+        body = tr(
+            "我们会在 {due} 前核实处理。问询进展时请报评价编号 {ref}",
+            due=_due(ctx, rating),
+            ref=rating.followup,
+        )
     else:
         body = tr("感谢您的支持，欢迎再来")
     yield Message(

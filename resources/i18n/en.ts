@@ -48,13 +48,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="180"/>
+        <location filename="../../flows/rating.py" line="188"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="181"/>
+        <location filename="../../flows/rating.py" line="189"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -462,7 +462,7 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/photo.py" line="195"/>
         <location filename="../../flows/queue.py" line="272"/>
         <location filename="../../flows/rating.py" line="91"/>
-        <location filename="../../flows/rating.py" line="108"/>
+        <location filename="../../flows/rating.py" line="116"/>
         <location filename="../../flows/reissue_slip.py" line="126"/>
         <location filename="../../flows/unresolved.py" line="76"/>
         <source>完成</source>
@@ -5066,83 +5066,83 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>The rating could not be sent</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="97"/>
-        <source>我们会在 {due} 前处理并电话答复您。编号 {ref}</source>
-        <translation>We will look into it and call you back by {due}. Reference {ref}</translation>
+        <location filename="../../flows/rating.py" line="98"/>
+        <source>我们会在 {due} 前处理并电话答复您。问询进展时请报评价编号 {ref}</source>
+        <translation>We will look into it and call you back by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="99"/>
-        <source>我们会在 {due} 前核实处理。编号 {ref}</source>
-        <translation>We will look into it by {due}. Reference {ref}</translation>
+        <location filename="../../flows/rating.py" line="104"/>
+        <source>我们会在 {due} 前核实处理。问询进展时请报评价编号 {ref}</source>
+        <translation>We will look into it by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="101"/>
+        <location filename="../../flows/rating.py" line="109"/>
         <source>感谢您的支持，欢迎再来</source>
         <translation>Thank you, and welcome back</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="103"/>
-        <location filename="../../flows/rating.py" line="106"/>
+        <location filename="../../flows/rating.py" line="111"/>
+        <location filename="../../flows/rating.py" line="114"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="141"/>
+        <location filename="../../flows/rating.py" line="149"/>
         <source>请告诉我们哪里做得不好</source>
         <translation>Please tell us what went wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="142"/>
+        <location filename="../../flows/rating.py" line="150"/>
         <source>请选择不满意的原因，可以多选，也可以写下来</source>
         <translation>Choose what you were unhappy with (one or more), or write it down</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="144"/>
+        <location filename="../../flows/rating.py" line="152"/>
         <source>其他想说的（可不填）</source>
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="164"/>
+        <location filename="../../flows/rating.py" line="172"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="165"/>
+        <location filename="../../flows/rating.py" line="173"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="167"/>
+        <location filename="../../flows/rating.py" line="175"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="167"/>
+        <location filename="../../flows/rating.py" line="175"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="168"/>
+        <location filename="../../flows/rating.py" line="176"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="168"/>
+        <location filename="../../flows/rating.py" line="176"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="182"/>
+        <location filename="../../flows/rating.py" line="190"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="219"/>
+        <location filename="../../flows/rating.py" line="227"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="240"/>
+        <location filename="../../flows/rating.py" line="248"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>
@@ -5598,7 +5598,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/ui/counter_window.py" line="121"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="252"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="257"/>
         <source>正在连接排队系统…</source>
         <translation>Connecting to the queue…</translation>
     </message>
@@ -5613,72 +5613,72 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Choose this counter:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="150"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="155"/>
         <source>本窗口办理的业务（可多选）：</source>
         <translation>Services at this counter (several allowed):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="161"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="166"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="172"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="177"/>
         <source>请至少选择一项业务</source>
         <translation>Choose at least one service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="219"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="224"/>
         <source>操作失败：{why}</source>
         <translation>Action failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="280"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="285"/>
         <source>（暂停中）</source>
         <translation> (paused)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="286"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="291"/>
         <source>暂停服务中，恢复后可叫号</source>
         <translation>Paused: resume to call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="286"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="291"/>
         <source>空闲，可叫下一位</source>
         <translation>Free: call the next citizen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="289"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="294"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="291"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="296"/>
         <source>已叫号 {n} 次，等待群众到窗口</source>
         <translation>Called {n} times, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="312"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="317"/>
         <source>等候队列</source>
         <translation>Waiting lines</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="316"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="321"/>
         <source>{name}：{n} 人等候</source>
         <translation>{name}: {n} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="318"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="323"/>
         <source>（暂缓）</source>
         <translation> (held)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="319"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="324"/>
         <source> 等 {n} 个</source>
         <translation> ({n} in all)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="320"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="325"/>
         <source>无人等候</source>
         <translation>Nobody waiting</translation>
     </message>
@@ -5725,7 +5725,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     <message>
         <location filename="../../kiosk/ui/board_window.py" line="191"/>
         <location filename="../../kiosk/ui/counter_window.py" line="145"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="281"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="286"/>
         <source>{counter} 号窗口</source>
         <translation>Counter {counter}</translation>
     </message>
