@@ -96,9 +96,9 @@ class GuiWatchdog:
                 self.alerts.clear(SOURCE, CODE)
 
     def _report(self, late: float, stack: str) -> None:
-        self.stalls += 1
         log.error("GUI event loop stalled for %.1f s; GUI thread stack:\n%s", max(late, self.stall), stack)
         self.alerts.raise_(SOURCE, CODE, tr("界面停止响应超过 {s} 秒", s=f"{self.stall:g}"), "critical")
+        self.stalls += 1  # counted once reported: whoever reads it finds the log line and alert
 
     def _gui_stack(self) -> str:
         frame = sys._current_frames().get(self._gui)
