@@ -9,7 +9,7 @@ from typing import Any
 from backends.reachability import NOT_CONFIGURED, SYSTEM_NAMES
 from core.text import Text, lines, tr
 from devices.base import DeviceStatus
-from flows.runtime import FlowSpec
+from flows.spec import FlowSpec
 
 DEVICE_NAMES = {
     "idcard": tr("身份证阅读器"),

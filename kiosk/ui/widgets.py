@@ -1,4 +1,4 @@
-"""Shared widgets: big buttons, the on-screen keypad, QR images."""
+"""Shared widgets: big buttons, the on-screen keypad, QR images; emptying and measuring layouts."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
 def button(text: str, on_click: Callable[[], None], role: str = "", name: str = "") -> QPushButton:
@@ -30,6 +30,31 @@ def label(text: str, name: str = "", wrap: bool = True, align: Qt.AlignmentFlag 
     if align is not None:
         lab.setAlignment(align)
     return lab
+
+
+def clear(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        w = item.widget()
+        if w is not None:
+            w.hide()  # deleteLater alone leaves it painted until the event loop runs
+            w.setParent(None)
+            w.deleteLater()
+        elif (sub := item.layout()) is not None:
+            clear(sub)
+
+
+def show_pending(page: QWidget) -> None:
+    """Polish the page and show the widgets just added to it, so its layout can be measured."""
+    page.ensurePolished()  # the style sheet's font sizes decide the heights
+    if page.isVisible():
+        # a widget added to a visible page shows only when the event loop runs (Qt queues it),
+        # and until then the layout leaves it out: a rebuilt home seemed to fit in one column
+        for w in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if w.isHidden() and not w.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                w.show()
 
 
 def qr_pixmap(data: str, size: int) -> QPixmap:

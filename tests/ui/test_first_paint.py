@@ -17,13 +17,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "psycopg", "cv2", "escpos", "numpy", "PIL", "qrcode", "urllib.request")
-# built right after the paint: staff maintenance mode (argon2, its panel), the simulator panel
-LATER = ("kiosk.ui.maintenance", "argon2", "kiosk.ui.sim_panel")
-# of flows/ only the catalog, what runs any journey and the config sections (flows.*_settings,
-# checked at start); of the screens only home's own: a journey module (flows.queue,
-# flows.reissue, ..., flows.rating after each) or a flow's screen loads on first use
-FLOWS_AT_PAINT = {"flows.catalog", "flows.runtime", "flows.session", "flows.views"}
-SCREENS_AT_PAINT = {"kiosk.ui.screens.base", "kiosk.ui.screens.home", "kiosk.ui.screens.attract"}
+# built right after the paint: staff maintenance mode (argon2, its panel), the simulator panel;
+# at the first journey: its host
+LATER = ("kiosk.ui.maintenance", "argon2", "kiosk.ui.sim_panel", "kiosk.ui.flow_host")
+# of flows/ only the catalog and its specs, the session folders (stale ones are purged at start)
+# and the config sections (flows.*_settings, checked at start); of the screens only home's own.
+# A journey module (flows.queue, flows.reissue, ..., flows.rating after each), the runtime and
+# view models every journey uses, its host and a flow's screen load when the first one starts
+FLOWS_AT_PAINT = {"flows.catalog", "flows.spec", "flows.session"}
+SCREENS_AT_PAINT = {"kiosk.ui.screens.home", "kiosk.ui.screens.attract"}
 
 SCRIPT = """
 import json, sys, time
