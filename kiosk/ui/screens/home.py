@@ -126,7 +126,9 @@ class HomeScreen(QWidget):
         show_pending(self.page)
         self.outer.invalidate()
         self.outer.activate()
-        room = self.scroll_area.viewport()
+        # the viewport's size (no frame, no scroll bars), asked without viewport(): PySide's first
+        # wrapping of a widget Qt made resolves every QtWidgets class (~30 ms before the paint)
+        room = self.scroll_area.maximumViewportSize()
         return self.page_box.totalHeightForWidth(room.width()) - room.height()
 
     def _show_cue(self, *_changed: int) -> None:
