@@ -16,7 +16,6 @@ from core.clock import Clock, SystemClock
 from core.text import tr
 from devices.base import DeviceEvent, State
 from devices.manager import DeviceManager, build_devices, load_object
-from devices.printer.escpos_cache import use_cache
 from flows.catalog import CATALOG
 from flows.session import Session, purge_stale
 from flows.spec import FlowSpec
@@ -366,6 +365,8 @@ def _start_rest(
     if start:
         kiosk.services["remote"].start()
         if "printer" in devices:
+            from devices.printer.escpos_cache import use_cache
+
             use_cache(kiosk.runtime_dir / "escpos")  # before the driver imports python-escpos
         devices.start()
         kiosk.voice.start()

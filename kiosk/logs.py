@@ -64,7 +64,7 @@ class LogFile(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if self._file is not None:
-            self._file.emit(record)
+            self._file.handle(record)
         else:
             self._kept.append(self.format(record))
 

@@ -149,6 +149,10 @@ class Shell(QWidget):
         return self._host
 
     @property
+    def in_journey(self) -> bool:
+        return self._host is not None and self._host.active
+
+    @property
     def working(self) -> bool:
         """A journey's step is running off the GUI thread (printing, paying)."""
         return self._host is not None and self._host.working
@@ -280,12 +284,7 @@ class Shell(QWidget):
             ),
             None,
         )
-        if (
-            spec is None
-            or tile is None
-            or not tile.available
-            or (self._host is not None and self._host.active)
-        ):
+        if spec is None or tile is None or not tile.available or self.in_journey:
             self.refresh_home()  # it went off since the screen was drawn
             return
         self.mode = "flow"
@@ -440,8 +439,7 @@ class Shell(QWidget):
         if self.mode == "staff":  # staff testing a reader: the maintenance page shows it
             self.staff.panel.device_event(kind, payload)
             return
-        journey = self._host is not None and self._host.active
-        if kind == "card_inserted" and not journey and self.staff.card(payload.id_number):
+        if kind == "card_inserted" and not self.in_journey and self.staff.card(payload.id_number):
             return  # a staff card: maintenance mode, not a citizen's journey
         self.host.deliver_event(*event)  # kept for a view that will wait for it (a card put down first)
 
