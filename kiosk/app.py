@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Kiosk:
+    """The composed kiosk: config, clock, alerts, devices, the catalog and the services."""
+
     config: Config
     clock: Clock
     alerts: Alerts

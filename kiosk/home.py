@@ -24,6 +24,8 @@ DEVICE_NAMES = {
 
 @dataclass(frozen=True)
 class Tile:
+    """A service on the home screen: available, or off with the reason."""
+
     key: str
     title: Text
     detail: Text

@@ -49,6 +49,8 @@ EVENTS = {BEGIN: "begin", END: "end", CANCELLED: "cancelled"}
 
 @dataclass(frozen=True)
 class VoiceStatus:
+    """Whether the kiosk can be heard, and why not."""
+
     state: str  # starting, ok, degraded, off
     reason: str = ""
 
@@ -58,12 +60,16 @@ class VoiceStatus:
 
 @dataclass(frozen=True)
 class SynthVoice:
+    """A voice the speech engine offers, with its language code."""
+
     name: str
     language: str
 
 
 @dataclass(frozen=True)
 class Utterance:
+    """A prompt queued for the voice's worker."""
+
     text: str
     lang: str
     interrupt: bool

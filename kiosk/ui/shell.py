@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QPointerEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -36,6 +35,8 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets import button, label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPointerEvent
+
     # the runtime and the view models load with the first journey, not before the first paint
     from flows.runtime import Outcome
     from flows.views import Intent, Message, View
@@ -452,9 +453,13 @@ class Shell(QWidget):
             self.go_home()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # the input event classes are imported with the first such event: PySide builds their
+        # classes (~4 ms) when first named, and every event reaches here, the first paint's too
         et = event.type()
         # a quick second tap comes as a double click (X, a touch panel driven as a mouse)
         if et in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin):
+            from PySide6.QtGui import QPointerEvent
+
             assert isinstance(event, QPointerEvent)
             if isinstance(obj, QWidget) and obj.window() is self and self._staff_gesture(event):
                 return True
@@ -463,6 +468,8 @@ class Shell(QWidget):
             if was_attract:
                 return True  # the touch that wakes the kiosk does not also press a button
         if self.kiosk_mode and et in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            from PySide6.QtGui import QKeyEvent
+
             assert isinstance(event, QKeyEvent)
             mods = event.modifiers()
             if event.key() in ESCAPE_KEYS and (

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
 
 
 def button(text: str, on_click: Callable[[], None], role: str = "", name: str = "") -> QPushButton:
@@ -59,6 +62,7 @@ def show_pending(page: QWidget) -> None:
 
 def qr_pixmap(data: str, size: int) -> QPixmap:
     import qrcode  # on first use: the home screen never draws one
+    from PySide6.QtGui import QImage, QPixmap  # PySide builds their classes when first named
 
     qr = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
     qr.add_data(data)
@@ -177,6 +181,8 @@ class Spinner(QWidget):
         super().hideEvent(event)
 
     def paintEvent(self, event: Any) -> None:
+        from PySide6.QtGui import QPainter, QPen  # classes PySide builds when first named: not for home
+
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         side = min(self.width(), self.height())
