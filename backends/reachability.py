@@ -21,6 +21,8 @@ SYSTEM_NAMES = {"platform": tr("政务服务平台"), "payment": tr("支付平�
 
 @dataclass(frozen=True)
 class Reach:
+    """Whether a system we do not own answers now, why not, and since when."""
+
     up: bool
     reason: Text = field(default_factory=lambda: Text(""))  # why not, for home and staff
     since: str = ""  # UTC, ISO seconds

@@ -16,6 +16,8 @@ MAX_TEXT = 1000
 
 @dataclass(frozen=True)
 class Option:
+    """One configuration key: its default, help text and what values it allows."""
+
     key: str
     default: Any
     help: str
@@ -54,6 +56,8 @@ class Option:
 
 @dataclass(frozen=True)
 class Section:
+    """A [section] of the config file and its options."""
+
     name: str
     help: str
     options: tuple[Option, ...] = field(default_factory=tuple)

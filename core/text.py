@@ -13,6 +13,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Text:
+    """A UI string in its Chinese source form with its arguments, translated when rendered."""
+
     source: str
     args: tuple[tuple[str, Any], ...] = ()
 

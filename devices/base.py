@@ -46,6 +46,8 @@ class State(StrEnum):
 
 @dataclass(frozen=True)
 class DeviceStatus:
+    """A device's state, the reason shown to citizens and staff, and driver details."""
+
     state: State
     reason: Text = Text("")
     detail: Mapping[str, Any] = field(default_factory=dict)
@@ -93,6 +95,8 @@ class DeviceTimeout(DeviceError):
 
 @dataclass(frozen=True)
 class DeviceEvent:
+    """A status change or a driver's own event (a card put on the reader), from one device."""
+
     device: str
     kind: str  # "status" or a driver's own event name, e.g. "card_inserted"
     payload: Any = None
@@ -126,6 +130,8 @@ class Driver(ABC):
 
 @dataclass
 class _Call:
+    """A call queued for the device's worker thread and the future its caller waits on."""
+
     fn: Callable[[Any], Any]
     future: Future[Any]
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from core.text import Text, tr
-from flows.runtime import FlowRef, FlowSpec
+from flows.spec import FlowRef, FlowSpec
 
 
 def _queue(services: Mapping[str, Any]) -> Text | None:

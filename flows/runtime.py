@@ -21,6 +21,8 @@ from typing import Any
 
 from core.clock import Clock
 from flows.session import Session
+from flows.spec import FlowRef as FlowRef  # re-exported: journeys find the spec beside the runtime
+from flows.spec import FlowSpec as FlowSpec
 from flows.views import Intent, View, Work
 
 log = logging.getLogger(__name__)
@@ -45,41 +47,6 @@ class FlowContext:
     def usable(self, device: str) -> bool:
         """The device is configured and working now."""
         return self.devices is not None and self.devices.status(device).usable
-
-
-@dataclass(frozen=True)
-class FlowSpec:
-    """A service on the home screen: its flow, the devices it cannot finish without, the
-    devices it can do without (each with the note home shows while that one is down), and the
-    systems we do not own it needs ("platform", "payment"): off with the reason while one is
-    unreachable or not configured. The catalog's journeys start through a FlowRef, so
-    the home is drawn from their specs without importing their code."""
-
-    key: str
-    title: Any  # Text
-    detail: Any  # Text
-    start: Callable[[FlowContext], FlowGen]
-    requires: tuple[str, ...] = ()
-    optional: tuple[tuple[str, Any], ...] = ()  # (device, Text note)
-    backends: tuple[str, ...] = ()
-    # service-level health beyond devices, from the app's services (e.g. the queue store
-    # unreachable): None when available, else the reason. Called on the GUI thread: keep it cheap.
-    check: Callable[[Mapping[str, Any]], Any] | None = None
-    # the kiosk asks for a rating when the journey ends having done something (flows/rating.py)
-    rated: bool = True
-
-
-@dataclass(frozen=True)
-class FlowRef:
-    """A flow by "module:function", imported when a citizen first starts it."""
-
-    target: str
-
-    def __call__(self, ctx: FlowContext) -> FlowGen:
-        from devices.manager import load_object  # the one "module:name" loader
-
-        flow: Callable[[FlowContext], FlowGen] = load_object(self.target)
-        return flow(ctx)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Alert:
+    """Something staff must look at, as written to the alerts file and the webhook."""
+
     ts: str
     source: str  # "printer", "locker", "journal", ...
     code: str  # stable machine-readable code: "paper_near_end", "door_left_open", ...

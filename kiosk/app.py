@@ -10,16 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.clock import Clock, SystemClock
 from core.text import tr
 from devices.base import DeviceEvent, State
 from devices.manager import DeviceManager, build_devices, load_object
-from devices.printer.escpos_cache import use_cache
 from flows.catalog import CATALOG
-from flows.runtime import FlowContext, FlowSpec
 from flows.session import Session, purge_stale
+from flows.spec import FlowSpec
 from kiosk import __version__, logs
 from kiosk.alerts import Alerts
 from kiosk.config import DEVICE_KINDS, Config
@@ -27,11 +26,16 @@ from kiosk.health import write_status
 from kiosk.home import DEVICE_NAMES
 from kiosk.voice import DEGRADED, Voice, VoiceStatus
 
+if TYPE_CHECKING:
+    from flows.runtime import FlowContext
+
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Kiosk:
+    """The composed kiosk: config, clock, alerts, devices, the catalog and the services."""
+
     config: Config
     clock: Clock
     alerts: Alerts
@@ -53,6 +57,8 @@ class Kiosk:
         scanner = self.devices.get("scanner")
         if scanner is not None and scanner.status.usable:
             scanner.submit(lambda d: d.forget_last())
+        from flows.runtime import FlowContext  # with the first journey: not on the first paint's path
+
         return FlowContext(
             clock=self.clock,
             session=Session(self.runtime_dir),
@@ -331,7 +337,9 @@ def _remote_view(config: Config, services: dict[str, Any], engine: Any) -> Any:
 def _start_rest(
     kiosk: Kiosk, config: Config, clock: Clock, alerts: Alerts, start: bool, simulate: bool = False
 ) -> None:
-    """What the first painted home does not need: backends, databases, device and voice start-up."""
+    """What the first painted home does not need: the log file, backends, databases, device and
+    voice start-up."""
+    logs.open_file()
     devices, kcfg = kiosk.devices, config["kiosk"]
     kiosk.services.update(_open_backends(config, alerts))
     engine = _engine(config)
@@ -359,6 +367,8 @@ def _start_rest(
     if start:
         kiosk.services["remote"].start()
         if "printer" in devices:
+            from devices.printer.escpos_cache import use_cache
+
             use_cache(kiosk.runtime_dir / "escpos")  # before the driver imports python-escpos
         devices.start()
         kiosk.voice.start()
@@ -389,7 +399,10 @@ def build(
     runtime_dir = config.resolve(kcfg["runtime_dir"])
     data_dir = config.resolve(kcfg["data_dir"])
     lcfg = config["log"]
-    logs.setup(config.resolve(lcfg["dir"]), lcfg["level"], lcfg["max_bytes"], lcfg["backups"])
+    # deferred, the file is opened after the first paint (its lines are kept until then)
+    logs.setup(
+        config.resolve(lcfg["dir"]), lcfg["level"], lcfg["max_bytes"], lcfg["backups"], open_later=defer
+    )
     stale = purge_stale(runtime_dir)
     if stale:
         log.warning("removed %d session folders left by an earlier crash", stale)

@@ -4,11 +4,12 @@ from the config, and the spoken call."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flows.queue import spoken_number
 from kiosk.config import Config
-from kiosk.voice import Voice
+
+if TYPE_CHECKING:
+    from kiosk.voice import Voice
 
 
 def roles(config: Config, given: Iterable[str] = ()) -> tuple[str, ...]:
@@ -19,6 +20,10 @@ def roles(config: Config, given: Iterable[str] = ()) -> tuple[str, ...]:
 
 def call_phrase(number: str, counter: str) -> str:
     """ "请 A 零 零 五 号 到 2 号窗口办理": the number read character by character."""
+    # here, not at the top: run_kiosk.py asks roles() before the kiosk's first paint, and the
+    # queue journey's module brings the flow runtime and every view model
+    from flows.queue import spoken_number
+
     return f"请 {spoken_number(number)} 号 到 {counter} 号窗口办理"
 
 

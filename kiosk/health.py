@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,8 @@ def sd_notify(message: str) -> bool:
         return False
     if addr.startswith("@"):  # abstract namespace
         addr = "\0" + addr[1:]
+    import socket  # under systemd only, and after the first paint (the kiosk's READY=1)
+
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as s:
         try:
             s.connect(addr)

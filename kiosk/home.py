@@ -9,7 +9,7 @@ from typing import Any
 from backends.reachability import NOT_CONFIGURED, SYSTEM_NAMES
 from core.text import Text, lines, tr
 from devices.base import DeviceStatus
-from flows.runtime import FlowSpec
+from flows.spec import FlowSpec
 
 DEVICE_NAMES = {
     "idcard": tr("身份证阅读器"),
@@ -24,6 +24,8 @@ DEVICE_NAMES = {
 
 @dataclass(frozen=True)
 class Tile:
+    """A service on the home screen: available, or off with the reason."""
+
     key: str
     title: Text
     detail: Text

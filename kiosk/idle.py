@@ -9,6 +9,8 @@ from core.clock import Clock
 
 @dataclass(frozen=True)
 class IdleState:
+    """Where a session stands against its idle timeout."""
+
     remaining: float  # seconds until the session ends (while in a session)
     warning: bool  # show "还剩 N 秒"
     expired: bool

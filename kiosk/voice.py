@@ -18,19 +18,19 @@ import contextlib
 import logging
 import os
 import queue
-import select
-import shutil
 import signal
-import socket
-import subprocess
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.redact import redact
+
+if TYPE_CHECKING:
+    import socket
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,8 @@ EVENTS = {BEGIN: "begin", END: "end", CANCELLED: "cancelled"}
 
 @dataclass(frozen=True)
 class VoiceStatus:
+    """Whether the kiosk can be heard, and why not."""
+
     state: str  # starting, ok, degraded, off
     reason: str = ""
 
@@ -58,12 +60,16 @@ class VoiceStatus:
 
 @dataclass(frozen=True)
 class SynthVoice:
+    """A voice the speech engine offers, with its language code."""
+
     name: str
     language: str
 
 
 @dataclass(frozen=True)
 class Utterance:
+    """A prompt queued for the voice's worker."""
+
     text: str
     lang: str
     interrupt: bool
@@ -103,9 +109,14 @@ def choose_voice(voices: list[SynthVoice], lang: str) -> SynthVoice | None:
 
 
 class Ssip:
-    """One client connection to speech-dispatcher. Every read waits at most `timeout` seconds."""
+    """One client connection to speech-dispatcher. Every read waits at most `timeout` seconds.
+
+    Made on the voice's worker thread, which starts after the first paint: the socket modules
+    load with it, not on the home's path (the kiosk builds its Voice before the window)."""
 
     def __init__(self, address: str, timeout: float) -> None:
+        import socket
+
         kind, _, where = address.partition(":")
         self._sock: socket.socket
         if kind == "unix_socket":
@@ -199,6 +210,8 @@ class Ssip:
 
     def poll(self) -> None:
         """Collect the events that have arrived, without waiting for more."""
+        import select  # see the class's doc
+
         while b"\r\n" in self._buf or select.select([self._sock], [], [], 0)[0]:
             code, lines = self._block()
             if 700 <= code < 800:
@@ -386,6 +399,9 @@ class Voice:
     def _spawn(self) -> None:
         """Start speech-dispatcher as libspeechd's autospawn would, but on our socket path
         (--spawn refuses any path but its default) and within the timeout."""
+        import shutil
+        import subprocess  # here only: the worker's first connection, after the first paint
+
         exe = shutil.which("speech-dispatcher")
         kind, _, path = self.address.partition(":")
         if not self.spawn or exe is None or kind != "unix_socket":

@@ -46,8 +46,6 @@ def application() -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("gov-kiosk")
-    if not any(f in QFontDatabase.families() for f in theme.FONT_FAMILIES):
-        log.error("no CJK font installed: Chinese will not render (install fonts-noto-cjk)")
     app.setFont(theme.app_font())
     if not bindings_keep_references():
         log.critical(
@@ -55,6 +53,13 @@ def application() -> QApplication:
             PySide6.__version__,
         )
     return app
+
+
+def check_fonts() -> None:
+    """Tell staff when no CJK font is installed. Listing the fonts costs ~10 ms: the kiosk asks
+    after its first paint (a missing font does not stop it painting)."""
+    if not any(f in QFontDatabase.families() for f in theme.FONT_FAMILIES):
+        log.error("no CJK font installed: Chinese will not render (install fonts-noto-cjk)")
 
 
 class _FirstPaint(QObject):
@@ -92,6 +97,7 @@ def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
     def then() -> None:
         threading.Thread(target=work, name="start-after-paint", daemon=True).start()
         shell.build_staff()
+        check_fonts()
 
     _FirstPaint(shell.home_screen, then)
 

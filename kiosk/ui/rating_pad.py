@@ -22,7 +22,8 @@ from kiosk.config import Config
 from kiosk.ui import theme
 from kiosk.ui.flow_host import FlowHost
 from kiosk.ui.i18n import Languages, ui
-from kiosk.ui.screens import Screen, screen_class
+from kiosk.ui.screens import screen_class
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets import button, label
 
 log = logging.getLogger(__name__)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QPointerEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -22,35 +22,46 @@ from PySide6.QtWidgets import (
 
 from core.text import Text, tr
 from devices.base import DeviceEvent
-from flows.runtime import Finished, FlowFailed, Outcome
-from flows.views import Intent, Message, Payment, View, offline
 from kiosk import home
 from kiosk.app import Kiosk
 from kiosk.idle import IdleWatch
 from kiosk.ui import theme
 from kiosk.ui.bridge import channel
-from kiosk.ui.flow_host import FlowHost
 from kiosk.ui.i18n import Languages, ui
 from kiosk.ui.overlays import HelpOverlay, IdleOverlay
-from kiosk.ui.screens import Screen, screen_class
+from kiosk.ui.screens import screen_class
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets import button, label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPointerEvent
+
+    # the runtime and the view models load with the first journey, not before the first paint
+    from flows.runtime import Outcome
+    from flows.views import Intent, Message, View
+    from kiosk.ui.flow_host import FlowHost
     from kiosk.ui.maintenance import StaffMode
+    from kiosk.ui.screens.base import Screen
 
 log = logging.getLogger(__name__)
 
-ERROR_VIEW = Message(
-    title=tr("抱歉，本次办理未能完成"),
-    body=tr("系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。"),
-    prompt=tr("抱歉，本次办理未能完成，请返回首页重新开始"),
-    tone="error",
-    actions=(("home", tr("返回首页")),),
-    timeout=30,
-    can_go_back=False,
-)
+
+@cache
+def error_view() -> Message:
+    """The error screen's view (one object: the idle check knows it by identity)."""
+    from flows.views import Message
+
+    return Message(
+        title=tr("抱歉，本次办理未能完成"),
+        body=tr("系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。"),
+        prompt=tr("抱歉，本次办理未能完成，请返回首页重新开始"),
+        tone="error",
+        actions=(("home", tr("返回首页")),),
+        timeout=30,
+        can_go_back=False,
+    )
+
 
 HOME_HELP = tr("轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。")
 
@@ -90,7 +101,7 @@ class Shell(QWidget):
         self.mode = "home"
         self.current_view: View | None = None
         self.error: BaseException | None = None
-        self.host = FlowHost(self)
+        self._host: FlowHost | None = None  # built with the first journey (see host)
         self.idle = IdleWatch(self.clock, kcfg["idle_timeout"], kcfg["idle_warning"])
         self._screens: dict[type, Screen] = {}
         self._laid_out_portrait: bool | None = None
@@ -127,6 +138,25 @@ class Shell(QWidget):
         self.languages.set(kcfg["language"])
         self.apply_style()
         self.go_home()
+
+    @property
+    def host(self) -> FlowHost:
+        """Runs the journeys. Built when the first one starts: its modules (the runner, the view
+        models, a thread pool) are not needed to paint the home."""
+        if self._host is None:
+            from kiosk.ui.flow_host import FlowHost
+
+            self._host = FlowHost(self)
+        return self._host
+
+    @property
+    def in_journey(self) -> bool:
+        return self._host is not None and self._host.active
+
+    @property
+    def working(self) -> bool:
+        """A journey's step is running off the GUI thread (printing, paying)."""
+        return self._host is not None and self._host.working
 
     @property
     def staff(self) -> StaffMode:
@@ -255,7 +285,7 @@ class Shell(QWidget):
             ),
             None,
         )
-        if spec is None or tile is None or not tile.available or self.host.active:
+        if spec is None or tile is None or not tile.available or self.in_journey:
             self.refresh_home()  # it went off since the screen was drawn
             return
         self.mode = "flow"
@@ -283,6 +313,8 @@ class Shell(QWidget):
         return screen
 
     def flow_ended(self, outcome: Outcome) -> None:
+        from flows.runtime import Finished, FlowFailed
+
         if isinstance(outcome, FlowFailed):
             self.flow_failed(outcome.error)
         else:
@@ -293,12 +325,13 @@ class Shell(QWidget):
         self.error = error
         self.mode = "error"
         self.retranslate()
-        self.show_view(ERROR_VIEW, lambda _i: self.go_home())
+        self.show_view(error_view(), lambda _i: self.go_home())
 
     def home_pressed(self) -> None:
-        if self.host.working:
+        if self.working:
             return  # printing or paying: let it finish
-        self.host.cancel("home")
+        if self._host is not None:
+            self._host.cancel("home")
         self.go_home()
 
     def keep_session(self) -> None:
@@ -354,16 +387,18 @@ class Shell(QWidget):
         if self._staff is not None and self._staff.showing:
             self._staff.tick()
             return
-        if self.host.working or isinstance(self.current_view, Payment):
-            # never time out a citizen while we are the slow one, nor one paying on the phone:
-            # the payment has its own visible countdown and closes the order at its end
-            self.idle.touch()
         if self.mode in ("flow", "error"):
+            from flows.views import Payment  # loaded with the journey's first view
+
+            if self.working or isinstance(self.current_view, Payment):
+                # never time out a citizen while we are the slow one, nor one paying on the phone:
+                # the payment has its own visible countdown and closes the order at its end
+                self.idle.touch()
             self.host.tick()
             if (
                 self.mode == "error"
-                and self.current_view is ERROR_VIEW
-                and self.idle.idle_for >= (ERROR_VIEW.timeout or 30)
+                and self.current_view is error_view()
+                and self.idle.idle_for >= (error_view().timeout or 30)
             ):
                 self.go_home()
                 return
@@ -388,6 +423,8 @@ class Shell(QWidget):
         if ev.kind == "status":
             self._status_changes.send((ev.device, ev.payload.state.value))
             if not ev.payload.usable:  # a flow waiting on this device must hear it went away
+                from flows.views import offline
+
                 self._device_events.send((offline(ev.device), ev.payload))
         elif ev.kind != "frame":  # frames go to the camera screen's own channel
             self._device_events.send((ev.kind, ev.payload))
@@ -403,9 +440,9 @@ class Shell(QWidget):
         if self.mode == "staff":  # staff testing a reader: the maintenance page shows it
             self.staff.panel.device_event(kind, payload)
             return
-        if kind == "card_inserted" and not self.host.active and self.staff.card(payload.id_number):
+        if kind == "card_inserted" and not self.in_journey and self.staff.card(payload.id_number):
             return  # a staff card: maintenance mode, not a citizen's journey
-        self.host.deliver_event(*event)
+        self.host.deliver_event(*event)  # kept for a view that will wait for it (a card put down first)
 
     # ---- input ----
     def user_activity(self) -> None:
@@ -416,9 +453,13 @@ class Shell(QWidget):
             self.go_home()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # the input event classes are imported with the first such event: PySide builds their
+        # classes (~4 ms) when first named, and every event reaches here, the first paint's too
         et = event.type()
         # a quick second tap comes as a double click (X, a touch panel driven as a mouse)
         if et in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin):
+            from PySide6.QtGui import QPointerEvent
+
             assert isinstance(event, QPointerEvent)
             if isinstance(obj, QWidget) and obj.window() is self and self._staff_gesture(event):
                 return True
@@ -427,6 +468,8 @@ class Shell(QWidget):
             if was_attract:
                 return True  # the touch that wakes the kiosk does not also press a button
         if self.kiosk_mode and et in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            from PySide6.QtGui import QKeyEvent
+
             assert isinstance(event, QKeyEvent)
             mods = event.modifiers()
             if event.key() in ESCAPE_KEYS and (
@@ -471,7 +514,8 @@ class Shell(QWidget):
         self._status_changes.close()
         self._device_events.close()
         self.timer.stop()
-        self.host.shutdown()
+        if self._host is not None:
+            self._host.shutdown()
 
 
 def install(shell: Shell) -> None:

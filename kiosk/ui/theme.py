@@ -62,6 +62,8 @@ FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQ
 
 @dataclass(frozen=True)
 class Metrics:
+    """Sizes in pixels for this screen's density (mm) and the elderly scale."""
+
     px_per_mm: float
     scale: float  # 1.0, or larger in elderly mode
 

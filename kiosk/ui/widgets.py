@@ -1,14 +1,17 @@
-"""Shared widgets: big buttons, the on-screen keypad, QR images."""
+"""Shared widgets: big buttons, the on-screen keypad, QR images; emptying and measuring layouts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
 
 
 def button(text: str, on_click: Callable[[], None], role: str = "", name: str = "") -> QPushButton:
@@ -32,8 +35,34 @@ def label(text: str, name: str = "", wrap: bool = True, align: Qt.AlignmentFlag 
     return lab
 
 
+def clear(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        w = item.widget()
+        if w is not None:
+            w.hide()  # deleteLater alone leaves it painted until the event loop runs
+            w.setParent(None)
+            w.deleteLater()
+        elif (sub := item.layout()) is not None:
+            clear(sub)
+
+
+def show_pending(page: QWidget) -> None:
+    """Polish the page and show the widgets just added to it, so its layout can be measured."""
+    page.ensurePolished()  # the style sheet's font sizes decide the heights
+    if page.isVisible():
+        # a widget added to a visible page shows only when the event loop runs (Qt queues it),
+        # and until then the layout leaves it out: a rebuilt home seemed to fit in one column
+        for w in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if w.isHidden() and not w.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                w.show()
+
+
 def qr_pixmap(data: str, size: int) -> QPixmap:
     import qrcode  # on first use: the home screen never draws one
+    from PySide6.QtGui import QImage, QPixmap  # PySide builds their classes when first named
 
     qr = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
     qr.add_data(data)
@@ -152,6 +181,8 @@ class Spinner(QWidget):
         super().hideEvent(event)
 
     def paintEvent(self, event: Any) -> None:
+        from PySide6.QtGui import QPainter, QPen  # classes PySide builds when first named: not for home
+
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         side = min(self.width(), self.height())

@@ -1,10 +1,10 @@
 """The home is painted before the databases and devices start, and the queue comes on by itself.
 
-Production start-up (no simulators: they are a developer's tool and start before the window),
-in a fresh interpreter (modules counted, not time): nothing on the first-paint path imports
-SQLAlchemy, OpenCV or python-escpos (nor staff maintenance mode), no journey's code nor the
-screens its views need (home is drawn from the catalog's specs alone), and the queue tile that
-says "starting" turns available once the store is open, without a touch.
+Production start-up in run_kiosk.py's order (no simulators: they are a developer's tool and
+start before the window), in a fresh interpreter (modules counted, not time): nothing on the
+first-paint path imports SQLAlchemy, OpenCV or python-escpos (nor staff maintenance mode), no
+journey's code nor the screens its views need (home is drawn from the catalog's specs alone),
+and the queue tile that says "starting" turns available once the store is open, without a touch.
 """
 
 from __future__ import annotations
@@ -17,29 +17,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "psycopg", "cv2", "escpos", "numpy", "PIL", "qrcode", "urllib.request")
-# built right after the paint: staff maintenance mode (argon2, its panel), the simulator panel
-LATER = ("kiosk.ui.maintenance", "argon2", "kiosk.ui.sim_panel")
-# of flows/ only the catalog, what runs any journey and the config sections (flows.*_settings,
-# checked at start); of the screens only home's own: a journey module (flows.queue,
-# flows.reissue, ..., flows.rating after each) or a flow's screen loads on first use
-FLOWS_AT_PAINT = {"flows.catalog", "flows.runtime", "flows.session", "flows.views"}
-SCREENS_AT_PAINT = {"kiosk.ui.screens.base", "kiosk.ui.screens.home", "kiosk.ui.screens.attract"}
+# built right after the paint: staff maintenance mode (argon2, its panel), the simulator panel;
+# at the first journey: its host
+LATER = ("kiosk.ui.maintenance", "argon2", "kiosk.ui.sim_panel", "kiosk.ui.flow_host")
+# of flows/ only the catalog and its specs, the session folders (stale ones are purged at start)
+# and the config sections (flows.*_settings, checked at start); of the screens only home's own.
+# A journey module (flows.queue, flows.reissue, ..., flows.rating after each), the runtime and
+# view models every journey uses, its host and a flow's screen load when the first one starts
+FLOWS_AT_PAINT = {"flows.catalog", "flows.spec", "flows.session"}
+SCREENS_AT_PAINT = {"kiosk.ui.screens.home", "kiosk.ui.screens.attract"}
 
 SCRIPT = """
 import json, sys, time
 from pathlib import Path
-from PySide6.QtCore import QEvent, QObject, QTimer
 from kiosk.config import load
-from kiosk.app import build
-from kiosk.ui.app import after_first_paint, application
-from kiosk.ui.shell import Shell
 tmp = Path(sys.argv[1])
-app = application()
 config = load(Path(sys.argv[2]) / "resources/config/simulate.toml", {
     "kiosk.services": ["queue"], "kiosk.voice": False, "kiosk.data_dir": str(tmp / "data"),
     "kiosk.runtime_dir": str(tmp / "run"), "log.dir": str(tmp / "log"),
     "health.status_file": str(tmp / "health.json")})
+from kiosk.hall_roles import roles  # as run_kiosk.py: the roles, the kiosk, then its window
+roles(config)
+from kiosk.app import build
 kiosk = build(config, defer=True)  # real drivers; their ports are absent here
+from PySide6.QtCore import QEvent, QObject, QTimer
+from kiosk.ui.app import after_first_paint, application
+from kiosk.ui.shell import Shell
+app = application()
 shell = Shell(kiosk)
 shell.resize(1080, 1920)
 out = {}

@@ -47,3 +47,18 @@ def test_logs_are_json_lines_with_personal_data_masked(tmp_path):
     assert "张三丰" not in during["msg"] and "张**" in during["msg"]
     assert "110105********002X" in during["msg"] and "11010519491231002X" not in during["msg"]
     assert during["level"] == "INFO" and "ts" in during
+
+
+def test_a_log_file_opened_after_the_first_paint_keeps_the_earlier_lines_masked_and_first(tmp_path):
+    path = logs.setup(tmp_path, "INFO", open_later=True)
+    s = Session(tmp_path / "run")
+    s.personal("张三丰")
+    logging.getLogger("test").info("before the paint: 张三丰 11010519491231002X")
+    s.close()  # masked as logged, not as written: the session is over when the file opens
+    assert not path.exists() or path.read_text(encoding="utf-8") == ""
+    logs.open_file()
+    logging.getLogger("test").info("after the paint")
+    for h in logging.getLogger().handlers:
+        h.flush()
+    lines = [json.loads(line)["msg"] for line in path.read_text(encoding="utf-8").splitlines()]
+    assert lines[-2:] == ["before the paint: 张** 110105********002X", "after the paint"]

@@ -7,9 +7,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from core.text import tr
 from kiosk.ui.i18n import ui
-from kiosk.ui.screens.base import clear
 from kiosk.ui.theme import Metrics
-from kiosk.ui.widgets import label
+from kiosk.ui.widgets import clear, label
 
 
 class AttractScreen(QWidget):

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from core.text import Text, tr
 from flows.views import BACK, Intent, View
 from kiosk.ui.i18n import ui
 from kiosk.ui.theme import Metrics
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, clear, label, show_pending
 
 SCREENS: dict[type, type[Screen]] = {}
 
@@ -23,31 +23,6 @@ def screen_for(view_type: type) -> Callable[[type[Screen]], type[Screen]]:
         return cls
 
     return register
-
-
-def clear(layout: QLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item is None:
-            break
-        w = item.widget()
-        if w is not None:
-            w.hide()  # deleteLater alone leaves it painted until the event loop runs
-            w.setParent(None)
-            w.deleteLater()
-        elif (sub := item.layout()) is not None:
-            clear(sub)
-
-
-def show_pending(page: QWidget) -> None:
-    """Polish the page and show the widgets just added to it, so its layout can be measured."""
-    page.ensurePolished()  # the style sheet's font sizes decide the heights
-    if page.isVisible():
-        # a widget added to a visible page shows only when the event loop runs (Qt queues it),
-        # and until then the layout leaves it out: a rebuilt home seemed to fit in one column
-        for w in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            if w.isHidden() and not w.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
-                w.show()
 
 
 def overflow(page: QWidget) -> int:

@@ -6,14 +6,14 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from core.text import tr
 from kiosk.home import Tile
 from kiosk.ui.i18n import ui
-from kiosk.ui.screens.base import clear, show_pending
 from kiosk.ui.theme import Metrics
-from kiosk.ui.widgets import button, label, tile_grid
+from kiosk.ui.widgets import button, clear, label, show_pending, tile_grid
 
 
 class HomeScreen(QWidget):
@@ -34,6 +34,7 @@ class HomeScreen(QWidget):
         self.outer.setSpacing(metrics.mm(5))
         self.tiles: list[Tile] = []
         self.elderly = False
+        self._stale = False  # tiles given while hidden, laid out when the home shows
 
         self.title = label("", "Title", align=Qt.AlignmentFlag.AlignHCenter)
         self.outer.addWidget(self.title)
@@ -50,10 +51,7 @@ class HomeScreen(QWidget):
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(self.page)
-        # touch screens deliver a drag as mouse events; a tap still presses the tile
-        QScroller.grabGesture(
-            self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        self._swipe = False  # the drag gesture is grabbed once there is something to scroll to
         self.outer.addWidget(self.scroll_area, 1)
 
         # its own row, centred under the tiles: beside the elderly switch it did not fit 768 wide
@@ -77,6 +75,21 @@ class HomeScreen(QWidget):
         text = ui(tr("退出长者模式")) if elderly else ui(tr("长者模式（大字体、慢节奏）"))
         self.elderly_button.setText(text)
         self.more_cue.setText(ui(tr("更多业务 ▼")))
+        if not self.isVisible():
+            # laid out when it shows: only then is the window's shape (one column or three)
+            # known. The shell's first home, built before its window is sized, was laid out for
+            # a 640x480 window and then again at the real size before the first paint
+            self._stale = True
+            return
+        self._lay_out()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._lay_out()
+
+    def _lay_out(self) -> None:
+        self._stale = False
         win = self.window()
         # one column in portrait: tile labels are long in English; more only if they do not fit.
         # When none fits without scrolling, the fewest columns: larger tiles, a swipe to the rest
@@ -113,12 +126,21 @@ class HomeScreen(QWidget):
         show_pending(self.page)
         self.outer.invalidate()
         self.outer.activate()
-        room = self.scroll_area.viewport()
+        # the viewport's size (no frame, no scroll bars), asked without viewport(): PySide's first
+        # wrapping of a widget Qt made resolves every QtWidgets class (~30 ms before the paint)
+        room = self.scroll_area.maximumViewportSize()
         return self.page_box.totalHeightForWidth(room.width()) - room.height()
 
     def _show_cue(self, *_changed: int) -> None:
         bar = self.scroll_area.verticalScrollBar()
         self.more_cue.setVisible(bar.value() < bar.maximum())
+        if bar.maximum() > 0 and not self._swipe:
+            # touch screens deliver a drag as mouse events; a tap still presses the tile. Only
+            # now: Qt's first gesture set-up costs ~25 ms a home that fits need not wait for
+            self._swipe = True
+            QScroller.grabGesture(
+                self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+            )
 
     def _scroll_on(self) -> None:
         """A tap on "more" glides a screenful down, for whoever does not think to swipe."""
