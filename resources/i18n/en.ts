@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../flows/catalog.py" line="123"/>
-        <location filename="../../kiosk/home.py" line="83"/>
+        <location filename="../../kiosk/home.py" line="85"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
@@ -561,32 +561,32 @@ Please check that the paper shows the same</translation>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="162"/>
+        <location filename="../../kiosk/app.py" line="168"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="201"/>
+        <location filename="../../kiosk/app.py" line="207"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="212"/>
+        <location filename="../../kiosk/app.py" line="218"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="259"/>
+        <location filename="../../kiosk/app.py" line="265"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="305"/>
+        <location filename="../../kiosk/app.py" line="311"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="347"/>
+        <location filename="../../kiosk/app.py" line="355"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -618,7 +618,7 @@ Please check that the paper shows the same</translation>
         <translation>Pickup locker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="72"/>
+        <location filename="../../kiosk/home.py" line="74"/>
         <source>{system}暂不可用：{why}</source>
         <translation>{system} is unavailable: {why}</translation>
     </message>
@@ -636,12 +636,12 @@ Please check that the paper shows the same</translation>
         <translation>Code scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="45"/>
+        <location filename="../../kiosk/home.py" line="47"/>
         <source>即将开通，敬请期待</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="53"/>
+        <location filename="../../kiosk/home.py" line="55"/>
         <source>{device}暂不可用：{why}</source>
         <translation>{device} unavailable: {why}</translation>
     </message>
@@ -967,7 +967,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="51"/>
-        <location filename="../../kiosk/home.py" line="77"/>
+        <location filename="../../kiosk/home.py" line="79"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
@@ -977,25 +977,25 @@ Please check that the paper shows the same</translation>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="79"/>
+        <location filename="../../kiosk/home.py" line="81"/>
         <source>身份证补换领</source>
         <translation>ID card reissue</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="92"/>
         <location filename="../../flows/certificate.py" line="81"/>
-        <location filename="../../kiosk/home.py" line="80"/>
+        <location filename="../../kiosk/home.py" line="82"/>
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="103"/>
-        <location filename="../../kiosk/home.py" line="81"/>
+        <location filename="../../kiosk/home.py" line="83"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="405"/>
+        <location filename="../../kiosk/ui/demo.py" line="406"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -1022,7 +1022,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="213"/>
+        <location filename="../../kiosk/ui/shell.py" line="243"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1499,22 +1499,22 @@ Please check that the paper shows the same</translation>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="46"/>
+        <location filename="../../kiosk/ui/shell.py" line="56"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="47"/>
+        <location filename="../../kiosk/ui/shell.py" line="57"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="48"/>
+        <location filename="../../kiosk/ui/shell.py" line="58"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="55"/>
+        <location filename="../../kiosk/ui/shell.py" line="66"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
     </message>
@@ -1534,17 +1534,17 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/reissue.py" line="407"/>
         <location filename="../../flows/unresolved.py" line="57"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="50"/>
+        <location filename="../../kiosk/ui/shell.py" line="60"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="212"/>
+        <location filename="../../kiosk/ui/shell.py" line="242"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="378"/>
+        <location filename="../../kiosk/ui/shell.py" line="413"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1559,39 +1559,39 @@ Please check that the paper shows the same</translation>
         <translation>Payment gateway</translation>
     </message>
     <message>
-        <location filename="../../backends/reachability.py" line="32"/>
+        <location filename="../../backends/reachability.py" line="34"/>
         <source>未配置</source>
         <translation>not configured</translation>
     </message>
     <message>
-        <location filename="../../backends/reachability.py" line="33"/>
-        <location filename="../../devices/base.py" line="154"/>
+        <location filename="../../backends/reachability.py" line="35"/>
+        <location filename="../../devices/base.py" line="160"/>
         <source>正在连接</source>
         <extracomment>Reconnect delays (first, cap) in seconds. The cap is short on purpose: a reopen attempt costs one port open and one status poll, while a long cap keeps a device that answers again away for as long as the cap (15 s of garbage once kept a printer off for 16 s more). seconds between poll() calls while connected</extracomment>
         <translation>Connecting</translation>
     </message>
     <message>
-        <location filename="../../backends/reachability.py" line="75"/>
+        <location filename="../../backends/reachability.py" line="77"/>
         <source>暂时无法连接</source>
         <translation>cannot be reached at the moment</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="205"/>
+        <location filename="../../devices/base.py" line="211"/>
         <source>设备无响应</source>
         <translation>Device not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="255"/>
+        <location filename="../../devices/base.py" line="261"/>
         <source>无法连接：{err}</source>
         <translation>Cannot connect: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="269"/>
+        <location filename="../../devices/base.py" line="275"/>
         <source>设备故障：{err}</source>
         <translation>Device fault: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="275"/>
+        <location filename="../../devices/base.py" line="281"/>
         <source>设备已停止</source>
         <translation>Device stopped</translation>
     </message>
@@ -1606,13 +1606,13 @@ Please check that the paper shows the same</translation>
         <translation>Driver failed to load: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="26"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="25"/>
         <source>24 小时自助服务</source>
         <translation>24-hour self-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="28"/>
-        <location filename="../../kiosk/ui/screens/attract.py" line="31"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="27"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="30"/>
         <source>请轻触屏幕开始</source>
         <translation>Touch the screen to start</translation>
     </message>
@@ -1623,28 +1623,28 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="186"/>
         <location filename="../../flows/queue.py" line="136"/>
         <location filename="../../flows/reissue.py" line="288"/>
-        <location filename="../../kiosk/ui/screens/base.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="79"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="76"/>
-        <location filename="../../kiosk/ui/shell.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="74"/>
+        <location filename="../../kiosk/ui/shell.py" line="261"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="75"/>
         <source>退出长者模式</source>
         <translation>Leave elderly mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="75"/>
         <source>长者模式（大字体、慢节奏）</source>
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
         <source>更多业务 ▼</source>
         <translation>More services ▼</translation>
     </message>
@@ -2321,7 +2321,7 @@ Please check that the paper shows the same</translation>
         <translation>SAM number should be 16 bytes, got {n}</translation>
     </message>
     <message>
-        <location filename="../../core/text.py" line="58"/>
+        <location filename="../../core/text.py" line="60"/>
         <location filename="../../devices/fingerprint/model.py" line="113"/>
         <source>{a}；{b}</source>
         <translation>{a}; {b}</translation>
@@ -3010,7 +3010,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="62"/>
-        <location filename="../../kiosk/home.py" line="78"/>
+        <location filename="../../kiosk/home.py" line="80"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
@@ -4914,7 +4914,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/base.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="56"/>
         <source>请按屏幕上的提示操作。</source>
         <extracomment>what Help says on this kind of screen when the view has no help of its own</extracomment>
         <translation>Follow the instructions on the screen.</translation>
@@ -4935,7 +4935,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Read the screen, then press a button below to continue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/watchdog.py" line="101"/>
+        <location filename="../../kiosk/ui/watchdog.py" line="100"/>
         <source>界面停止响应超过 {s} 秒</source>
         <translation>The screen stopped responding for more than {s} s</translation>
     </message>
@@ -5373,7 +5373,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="116"/>
-        <location filename="../../kiosk/home.py" line="82"/>
+        <location filename="../../kiosk/home.py" line="84"/>
         <source>办不成事反映</source>
         <translation>Could not get it done?</translation>
     </message>
@@ -5746,24 +5746,24 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>{name}: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/rating_pad.py" line="62"/>
-        <location filename="../../kiosk/ui/rating_pad.py" line="129"/>
-        <location filename="../../kiosk/ui/rating_pad.py" line="135"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="63"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="130"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="136"/>
         <source>办理完成后，请在这里为本次服务评价</source>
         <translation>After your service, please rate it here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/rating_pad.py" line="77"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="78"/>
         <source>评价系统暂时无法使用</source>
         <translation>Ratings are not available right now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/rating_pad.py" line="81"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="82"/>
         <source>服务评价</source>
         <translation>Rate the service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/rating_pad.py" line="117"/>
+        <location filename="../../kiosk/ui/rating_pad.py" line="118"/>
         <source>评价未能保存，请咨询工作人员</source>
         <translation>The rating could not be saved; please ask the staff</translation>
     </message>
