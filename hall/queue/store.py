@@ -195,20 +195,13 @@ def _context_reads(pg: bool) -> dict[tuple[bool, bool], Any]:
             # the ticket committed just before (without waiting for the disk) is on disk when
             # this returns. An XID alone (txid_current()) is not enough: a commit that wrote no
             # WAL before its commit record is not flushed. No pg_notify here: a notifying
-            # transaction holds the cluster-wide notify lock until its commit is flushed, which
-            # would put every issuer's flush in one line (no group commit).
+            # transaction holds a cluster-wide lock until its commit is flushed, which would put
+            # every issuer's flush in one line (no group commit); the numbering CTE notifies.
             durable = sa.func.pg_logical_emit_message(sa.true(), sa.literal(NOTIFY_CHANNEL), sa.literal(""))
             out[priority, True] = stmt.add_columns(durable)
     return out
 
 
-# PostgreSQL tells boards and kiosks of a new ticket in a transaction of its own after the
-# durable read, committing without waiting for the disk: the notify lock it takes at commit is
-# held for an in-memory commit only (everything before it is flushed already).
-_NOTIFY_NO_WAIT = sa.select(
-    sa.func.pg_notify(sa.literal(NOTIFY_CHANNEL), sa.bindparam("payload", type_=sa.String)),
-    sa.func.set_config("synchronous_commit", "off", True),
-)
 # SQLite: BEGIN IMMEDIATE serialises writers; the next number is the day's highest of the
 # service plus one, read from the unique (service, day, seq) index, so no counter row is written
 # (each page written costs a WAL frame at commit). A rolled-back issue leaves no gap; nothing but
@@ -265,7 +258,6 @@ class QueueStore:
         dialect = engine.dialect
         # the issue's statements, run on the driver (see DriverStatement)
         self._reads = {k: DriverStatement(s, dialect) for k, s in _context_reads(self._pg).items()}
-        self._notify_no_wait = DriverStatement(_NOTIFY_NO_WAIT, dialect)
         self._held = DriverStatement(_HELD, dialect)
         self._begin, self._commit, self._rollback = (
             DriverStatement(sa.text(sql), dialect)
@@ -273,12 +265,16 @@ class QueueStore:
         )
         self.pauses = Pauses(engine, kiosk_id, now=clock.now)  # staff's pauses, from a copy
         if self._pg:
-            # PostgreSQL: number and ticket in one statement, so the counter row stays locked for
-            # one insert and its commit. The number is formatted as Service.number does. Its
-            # commit does not wait for the disk (synchronous_commit off for this transaction
-            # only), so the next issuer gets the row without waiting for our flush; the ticket
-            # is not returned before the post-commit statement's synchronous commit has flushed
-            # the log past it (see _context_reads), so no number is shown that a crash could lose.
+            # PostgreSQL: number, ticket and notification in one statement, so the counter row
+            # stays locked for one insert and its commit. The number is formatted as
+            # Service.number does. Its commit does not wait for the disk (synchronous_commit off
+            # for this transaction only), so the next issuer gets the row without waiting for our
+            # flush, and the cluster-wide lock a notifying transaction holds from its commit to
+            # its end is held for an in-memory commit only (a notifying commit that waits for the
+            # disk puts every notifier's flush in one line). Boards hear of the ticket as it
+            # commits. The ticket is not returned before the post-commit read's synchronous
+            # commit has flushed the log past it (see _context_reads), so no number is shown
+            # that a crash could lose.
             seq = t.day_seq.c
             # the next number, unless the daily limit (0: none) is reached: then no row, no increment
             counted = (
@@ -300,6 +296,10 @@ class QueueStore:
                 sa.cast(n, sa.String), sa.func.greatest(3, sa.func.length(sa.cast(n, sa.String))), "0"
             )
             columns = ["service", "day", "seq", "number", *_TICKET_VALUES]
+            payload = sa.func.json_build_object(
+                "event", "issued", "service", _tk.service, "number", _tk.number
+            )
+            notify = sa.func.pg_notify(sa.literal(NOTIFY_CHANNEL), sa.cast(payload, sa.Text))
             self._issue_pg = DriverStatement(
                 sa.insert(t.ticket)
                 .from_select(
@@ -312,7 +312,7 @@ class QueueStore:
                         *(sa.bindparam(c, type_=t.ticket.c[c].type) for c in _TICKET_VALUES),
                     ).select_from(counted.join(no_wait, sa.true())),
                 )
-                .returning(_tk.id, _tk.seq),
+                .returning(_tk.id, _tk.seq, notify),
                 dialect,
             )
         else:
@@ -459,7 +459,7 @@ class QueueStore:
     ) -> Ticket:
         """One write per ticket; what the ticket shows besides its number is read outside the
         counter lock: on SQLite before BEGIN IMMEDIATE, on PostgreSQL after the commit (making
-        it durable), then pg_notify in a transaction of its own (see _NOTIFY_NO_WAIT)."""
+        it durable)."""
         day = now.date()
         values: dict[str, Any] = {
             "service": svc.code,
@@ -487,8 +487,6 @@ class QueueStore:
                 number = svc.number(seq)
                 if self._pg:
                     ahead, wait = self._context(conn, svc, now, priority, seq, durable=True)
-                    payload = {"event": "issued", "service": svc.code, "number": number}
-                    self._notify_no_wait.execute(conn, {"payload": json.dumps(payload)})
         except QueueUnavailable as e:
             # the same person at two machines at once: the unique (service, day, id_hash) caught it
             if person is not None and isinstance(e.__cause__, sa.exc.IntegrityError):
