@@ -135,26 +135,26 @@ class DriverStatement:
             raise ValueError("statements with expanding or literal-execute parameters are not supported")
         self.sql = compiled.string
         self._dialect = dialect
-        # name in the SQL -> (the bind's fixed value, or None: the caller's; type processor)
+        # each name once (a positional statement names a parameter at each place it is used):
+        # (name, the caller must give it, type processor, the fixed value processed once)
         by_name = {name: bind for bind, name in compiled.bind_names.items()}
-        order = compiled.positiontup if dialect.positional else list(by_name)
-        self._binds = [
-            (
-                name,
-                by_name[name].required,
-                by_name[name].value,
-                by_name[name].type.dialect_impl(dialect).bind_processor(dialect),
-            )
-            for name in order or ()
-        ]
+        self._order = list(compiled.positiontup or ()) if dialect.positional else None
+        self._binds = []
+        for name, bind in by_name.items():
+            process = bind.type.dialect_impl(dialect).bind_processor(dialect)
+            fixed = bind.value if process is None or bind.value is None else process(bind.value)
+            self._binds.append((name, bind.required, process, fixed))
 
     def execute(self, conn: Connection, params: dict[str, Any]) -> Any:
         """Run on `conn`'s driver connection in whatever transaction state it is in; the cursor."""
         values = {}
-        for name, required, fixed, process in self._binds:
-            value = params[name] if required or name in params else fixed
-            values[name] = value if process is None or value is None else process(value)
-        args: Any = [values[b[0]] for b in self._binds] if self._dialect.positional else values
+        for name, required, process, fixed in self._binds:
+            if required or name in params:
+                value = params[name]
+                values[name] = value if process is None or value is None else process(value)
+            else:
+                values[name] = fixed
+        args: Any = values if self._order is None else [values[name] for name in self._order]
         fairy = conn.connection
         try:
             return fairy.driver_connection.execute(self.sql, args)  # type: ignore[union-attr]

@@ -1,11 +1,12 @@
 """The queue store: issues numbered tickets, checks appointments in, tells kiosks and staff how the
 lines stand (counters call tickets through hall/queue/calling.py).
 
-One SQLAlchemy Core code path for SQLite and PostgreSQL. A ticket number comes from one upsert
-(INSERT ... ON CONFLICT (service, day) DO UPDATE SET last = last + 1 RETURNING last) inside the
-transaction that inserts the ticket, so concurrent issuers never share a number and a refused or
-failed issue leaves no gap. On PostgreSQL the upsert's row lock serialises issuers per service;
-on SQLite, BEGIN IMMEDIATE does.
+One SQLAlchemy Core code path for SQLite and PostgreSQL, but a ticket is written by one statement
+per engine that numbers it inside the transaction inserting it, so concurrent issuers never share
+a number and a refused or failed issue leaves no gap. PostgreSQL: a CTE upserts the day's counter
+row (INSERT ... ON CONFLICT (service, day) DO UPDATE SET last = last + 1), whose row lock
+serialises issuers per service, and inserts the ticket. SQLite: BEGIN IMMEDIATE serialises
+writers, and the ticket's insert numbers it max(seq) + 1 of its service and day.
 """
 
 from __future__ import annotations
@@ -164,18 +165,12 @@ _ACTIVE_COUNTERS = sa.select(sa.func.count(sa.distinct(_tk.counter))).where(
 )
 # a new ticket's columns besides service, day, seq and number
 _TICKET_VALUES = ("priority", "kind", "id_hash", "appointment_id", "status", "kiosk_id", "issued_at")
-_INSERT_TICKET = (
-    sa.insert(t.ticket)
-    .values({c: sa.bindparam(c) for c in ("service", "day", "seq", "number", *_TICKET_VALUES)})
-    .returning(_tk.id)
-)
 
 
 def _context_reads(pg: bool) -> dict[tuple[bool, bool], Any]:
-    """One statement per (priority, notify) giving what a ticket shows besides its number:
+    """One statement per (priority, durable) giving what a ticket shows besides its number:
     tickets ahead, counters serving lately, and the count and sum (whole ms) of recent service
-    times; with notify it also sends pg_notify and makes the ticket durable, so PostgreSQL needs
-    one round trip after commit."""
+    times; durable (PostgreSQL, run after the ticket's commit) also makes the ticket durable."""
     if pg:
         ms = sa.func.round(sa.extract("epoch", _tk.done_at - _tk.called_at) * 1000)
     else:
@@ -196,14 +191,40 @@ def _context_reads(pg: bool) -> dict[tuple[bool, bool], Any]:
         stmt = sa.select(ahead, active, *samples).select_from(recent)
         out[priority, False] = stmt
         if pg:
-            notify = sa.func.pg_notify(sa.literal(NOTIFY_CHANNEL), sa.bindparam("payload"))
             # A transactional WAL record makes this statement's commit flush the log up to it, so
             # the ticket committed just before (without waiting for the disk) is on disk when
             # this returns. An XID alone (txid_current()) is not enough: a commit that wrote no
-            # WAL before its commit record is not flushed.
+            # WAL before its commit record is not flushed. No pg_notify here: a notifying
+            # transaction holds a cluster-wide lock until its commit is flushed, which would put
+            # every issuer's flush in one line (no group commit); the numbering CTE notifies.
             durable = sa.func.pg_logical_emit_message(sa.true(), sa.literal(NOTIFY_CHANNEL), sa.literal(""))
-            out[priority, True] = stmt.add_columns(notify, durable)
+            out[priority, True] = stmt.add_columns(durable)
     return out
+
+
+# SQLite: BEGIN IMMEDIATE serialises writers; the next number is the day's highest of the
+# service plus one, read from the unique (service, day, seq) index, so no counter row is written
+# (each page written costs a WAL frame at commit). A rolled-back issue leaves no gap; nothing but
+# reset_day deletes a ticket. Numbers as Service.number formats them. Without a daily limit,
+# number and ticket are one statement (the number a subquery in VALUES); with one, the number is
+# read first and checked: INSERT ... SELECT, which could refuse by inserting no row, costs more
+# than both, as SQLite copies what it selects from the table it writes before inserting.
+_NEXT_SEQ = "SELECT coalesce(max(seq), 0) + 1 FROM queue_ticket WHERE service = :service AND day = :day"
+_INSERT_TICKET = (
+    "INSERT INTO queue_ticket (service, day, seq, number, priority, kind, id_hash, appointment_id,"
+    " status, kiosk_id, issued_at) VALUES (:service, :day, {seq}, {number}, :priority, :kind,"
+    " :id_hash, :appointment_id, :status, :kiosk_id, :issued_at) RETURNING id, seq"
+)
+_ISSUE_SQLITE = _INSERT_TICKET.format(
+    seq=f"({_NEXT_SEQ})", number=f":prefix || printf('%03d', ({_NEXT_SEQ}))"
+)
+_INSERT_NUMBERED = _INSERT_TICKET.format(seq=":seq", number=":number")
+
+
+def _sqlite_statement(sql: str) -> sa.TextClause:
+    """Dates and times bound as SQLAlchemy stores them on SQLite (text)."""
+    typed = {"day": sa.Date, "issued_at": sa.DateTime}
+    return sa.text(sql).bindparams(*(sa.bindparam(k, type_=v) for k, v in typed.items() if f":{k}" in sql))
 
 
 def _upsert(table: sa.Table, pg: bool) -> Any:
@@ -243,26 +264,30 @@ class QueueStore:
             for sql in ("BEGIN" if self._pg else "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
         )
         self.pauses = Pauses(engine, kiosk_id, now=clock.now)  # staff's pauses, from a copy
-        seq = t.day_seq.c
-        # the next number, unless the daily limit (0: none) is reached: then no row, no increment
-        self._upsert_seq = (
-            _upsert(t.day_seq, self._pg)
-            .values(service=sa.bindparam("service"), day=sa.bindparam("day"), last=1)
-            .on_conflict_do_update(
-                index_elements=[seq.service, seq.day],
-                set_={"last": seq.last + 1},
-                where=sa.or_(sa.bindparam("limit") == 0, seq.last < sa.bindparam("limit")),
-            )
-            .returning(seq.last)
-        )
         if self._pg:
-            # PostgreSQL: number and ticket in one statement, so the counter row stays locked for
-            # one insert and its commit. The number is formatted as Service.number does. Its
-            # commit does not wait for the disk (synchronous_commit off for this transaction
-            # only), so the next issuer gets the row without waiting for our flush; the ticket
-            # is not returned before the post-commit statement's synchronous commit has flushed
-            # the log past it (see _context_reads), so no number is shown that a crash could lose.
-            counted = self._upsert_seq.cte("counted")
+            # PostgreSQL: number, ticket and notification in one statement, so the counter row
+            # stays locked for one insert and its commit. The number is formatted as
+            # Service.number does. Its commit does not wait for the disk (synchronous_commit off
+            # for this transaction only), so the next issuer gets the row without waiting for our
+            # flush, and the cluster-wide lock a notifying transaction holds from its commit to
+            # its end is held for an in-memory commit only (a notifying commit that waits for the
+            # disk puts every notifier's flush in one line). Boards hear of the ticket as it
+            # commits. The ticket is not returned before the post-commit read's synchronous
+            # commit has flushed the log past it (see _context_reads), so no number is shown
+            # that a crash could lose.
+            seq = t.day_seq.c
+            # the next number, unless the daily limit (0: none) is reached: then no row, no increment
+            counted = (
+                _upsert(t.day_seq, pg=True)
+                .values(service=sa.bindparam("service"), day=sa.bindparam("day"), last=1)
+                .on_conflict_do_update(
+                    index_elements=[seq.service, seq.day],
+                    set_={"last": seq.last + 1},
+                    where=sa.or_(sa.bindparam("limit") == 0, seq.last < sa.bindparam("limit")),
+                )
+                .returning(seq.last)
+                .cte("counted")
+            )
             no_wait = sa.select(sa.func.set_config("synchronous_commit", "off", True).label("v")).cte(
                 "no_wait"
             )
@@ -271,6 +296,10 @@ class QueueStore:
                 sa.cast(n, sa.String), sa.func.greatest(3, sa.func.length(sa.cast(n, sa.String))), "0"
             )
             columns = ["service", "day", "seq", "number", *_TICKET_VALUES]
+            payload = sa.func.json_build_object(
+                "event", "issued", "service", _tk.service, "number", _tk.number
+            )
+            notify = sa.func.pg_notify(sa.literal(NOTIFY_CHANNEL), sa.cast(payload, sa.Text))
             self._issue_pg = DriverStatement(
                 sa.insert(t.ticket)
                 .from_select(
@@ -283,12 +312,14 @@ class QueueStore:
                         *(sa.bindparam(c, type_=t.ticket.c[c].type) for c in _TICKET_VALUES),
                     ).select_from(counted.join(no_wait, sa.true())),
                 )
-                .returning(_tk.id, _tk.seq),
+                .returning(_tk.id, _tk.seq, notify),
                 dialect,
             )
         else:
-            self._next_seq = DriverStatement(self._upsert_seq, dialect)
-            self._insert_ticket = DriverStatement(_INSERT_TICKET, dialect)
+            self._issue_sqlite, self._next_seq, self._insert_numbered = (
+                DriverStatement(_sqlite_statement(sql), dialect)
+                for sql in (_ISSUE_SQLITE, _NEXT_SEQ, _INSERT_NUMBERED)
+            )
 
     # ---- setup --------------------------------------------------------------------------
 
@@ -353,8 +384,9 @@ class QueueStore:
     def _availability(self, conn: Connection, svc: Service, now: datetime) -> Availability:
         day = now.date()
         waiting, wait = self._context(conn, svc, now, priority=False)
+        # the day's highest number (SQLite keeps no counter row; numbers have no gaps)
         last = conn.execute(
-            sa.select(t.day_seq.c.last).where(t.day_seq.c.service == svc.code, t.day_seq.c.day == day)
+            sa.select(sa.func.max(_tk.seq)).where(_tk.service == svc.code, _tk.day == day)
         ).scalar()
         last_number = svc.number(last) if last else None
         opening = rules.opening(svc, self.settings.calendar, now)
@@ -426,8 +458,8 @@ class QueueStore:
         booking: int | None = None,
     ) -> Ticket:
         """One write per ticket; what the ticket shows besides its number is read outside the
-        counter lock: on SQLite before BEGIN IMMEDIATE, on PostgreSQL after the commit (with
-        pg_notify, so the notification queue's commit lock stays off the issuing path)."""
+        counter lock: on SQLite before BEGIN IMMEDIATE, on PostgreSQL after the commit (making
+        it durable)."""
         day = now.date()
         values: dict[str, Any] = {
             "service": svc.code,
@@ -454,8 +486,7 @@ class QueueStore:
                 ticket_id, seq = written
                 number = svc.number(seq)
                 if self._pg:
-                    payload = {"event": "issued", "service": svc.code, "number": number}
-                    ahead, wait = self._context(conn, svc, now, priority, seq, payload)
+                    ahead, wait = self._context(conn, svc, now, priority, seq, durable=True)
         except QueueUnavailable as e:
             # the same person at two machines at once: the unique (service, day, id_hash) caught it
             if person is not None and isinstance(e.__cause__, sa.exc.IntegrityError):
@@ -481,7 +512,7 @@ class QueueStore:
         """Number and ticket, on the autocommit connection of the issue's reads (one checkout).
 
         PostgreSQL: the numbering CTE, a statement that commits on its own (a check-in marks its
-        booking in the same transaction). SQLite: upsert and insert under BEGIN IMMEDIATE. A
+        booking in the same transaction). SQLite: the numbering insert under BEGIN IMMEDIATE. A
         failure rolls the number back: no gap. None: the daily limit is reached.
         """
         if self._pg and booking is None:
@@ -496,16 +527,8 @@ class QueueStore:
         self._begin.execute(conn, {})
         try:
             written: tuple[int, int] | None = None
-            if self._pg:
-                row = self._issue_pg.execute(conn, {**values, "prefix": svc.prefix}).fetchone()
-                written = (row[0], row[1]) if row else None
-            else:
-                found = self._next_seq.execute(conn, values).fetchone()
-                if found is not None:
-                    seq = found[0]
-                    number = svc.number(seq)
-                    ticket = self._insert_ticket.execute(conn, {**values, "seq": seq, "number": number})
-                    written = ticket.fetchone()[0], int(seq)
+            row = self._write_ticket(conn, svc, values)
+            written = (row[0], row[1]) if row else None
             if written is not None and booking is not None:
                 self._check_in_booking(conn, booking, written[0])
         except BaseException:
@@ -513,6 +536,18 @@ class QueueStore:
             raise
         self._commit.execute(conn, {})
         return written
+
+    def _write_ticket(self, conn: Connection, svc: Service, values: dict[str, Any]) -> Any:
+        """The ticket's row (id, seq) in the open transaction, or None at the daily limit."""
+        if self._pg:
+            return self._issue_pg.execute(conn, {**values, "prefix": svc.prefix}).fetchone()
+        if not values["limit"]:
+            return self._issue_sqlite.execute(conn, {**values, "prefix": svc.prefix}).fetchone()
+        seq = self._next_seq.execute(conn, values).fetchone()[0]
+        if seq > values["limit"]:
+            return None
+        numbered = {**values, "seq": seq, "number": svc.number(seq)}
+        return self._insert_numbered.execute(conn, numbered).fetchone()
 
     def _check_in_booking(self, conn: Connection, booking: int, ticket_id: int) -> None:
         done = conn.execute(
@@ -538,8 +573,8 @@ class QueueStore:
         now: datetime,
         priority: bool,
         seq: int = _BEFORE_ISSUE,
-        notify: dict[str, Any] | None = None,
         issued: datetime | None = None,
+        durable: bool = False,
     ) -> tuple[int, int]:
         """(tickets waiting ahead, estimated wait in minutes) for a ticket `seq` of the lane,
         issued at `issued` (default now), in one statement; before the ticket exists, ahead is
@@ -553,9 +588,7 @@ class QueueStore:
             "since": _utc_naive(now - ACTIVE_COUNTER_WINDOW),
             "n": self.settings.recent_samples,
         }
-        if notify is not None:
-            params["payload"] = json.dumps(notify)
-        row = self._reads[priority, notify is not None].execute(conn, params).fetchone()
+        row = self._reads[priority, durable].execute(conn, params).fetchone()
         ahead, active, samples, total_ms = (int(x or 0) for x in row[:4])
         if ahead <= 0:
             return 0, 0
