@@ -1,8 +1,20 @@
-"""Tick options and/or write a line, then submit (reasons for a bad rating, what 办不成事 was)."""
+"""Tick options and/or write a line, then submit (reasons for a bad rating, what 办不成事 was).
+The line is typed on the on-screen keyboard (kiosk/ui/keyboard.py: pinyin or letters), built
+with the screen the first time a view has a text field."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from core.text import tr
 from flows.views import Intent, Pick, Picked
@@ -10,14 +22,25 @@ from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, screen_for
 from kiosk.ui.widgets import button, label
 
+if TYPE_CHECKING:
+    from kiosk.ui.keyboard import Keyboard
+
 
 @screen_for(Pick)
 class PickScreen(Screen):
-    help = tr("轻触选项选中它，再轻触一次取消；也可以在下方写几句话。选好后按“提交”。")
+    help = tr(
+        "轻触选项选中它，再轻触一次取消；也可以用下方的键盘写几句话：输入拼音，在键盘上方选字，"
+        "按“中/英”输入英文字母。选好后按“提交”。"
+    )
 
     def build(self, view: Pick) -> None:
         win = self.window()
-        cols = 1 if win.width() < win.height() and len(view.options) <= 4 else 2
+        landscape = win.width() > win.height()
+        writes = bool(str(view.text_label))
+        if landscape and writes:  # options and submit beside the keyboard: one column, if it fits
+            cols = 1 if len(view.options) <= 8 else 2
+        else:
+            cols = 1 if not landscape and len(view.options) <= 4 else 2
         grid = QGridLayout()
         grid.setSpacing(self.metrics.mm(3))
         self.group = QButtonGroup(self)
@@ -33,21 +56,44 @@ class PickScreen(Screen):
             self.group.addButton(b)
             self.choices[o.key] = b
             grid.addWidget(b, i // cols, i % cols)
-        self.outer.addLayout(grid)
         self.field: QLineEdit | None = None
-        if str(view.text_label):
-            self.outer.addWidget(label(ui(view.text_label), "Body"))
-            self.field = QLineEdit()
-            self.field.setObjectName("text")
-            self.field.setMaxLength(view.text_max)
-            self.field.setPlaceholderText(ui(tr("轻触这里输入")))
-            self.field.textChanged.connect(lambda _t: self._changed())
-            self.outer.addWidget(self.field)
+        self.keyboard: Keyboard | None = None
         row = QHBoxLayout()
         row.addStretch(1)
         self.submit = button(ui(view.submit), self.confirm, name="submit")
         row.addWidget(self.submit)
-        self.outer.addLayout(row)
+        if not writes:
+            self.outer.addLayout(grid)
+            self.outer.addLayout(row)
+        else:
+            from kiosk.ui.keyboard import Keyboard  # with the first screen that has a text field
+
+            text = QVBoxLayout()
+            text.setSpacing(self.metrics.mm(3))
+            text.addWidget(label(ui(view.text_label), "Body"))
+            self.field = QLineEdit()
+            self.field.setObjectName("text")
+            self.field.setMaxLength(view.text_max)
+            self.field.setPlaceholderText(ui(tr("用下方的键盘输入")))
+            self.field.textChanged.connect(lambda _t: self._changed())
+            text.addWidget(self.field)
+            self.keyboard = Keyboard(self.field, self.metrics, tall=not landscape)
+            text.addWidget(self.keyboard)
+            if landscape:
+                left = QVBoxLayout()
+                left.addLayout(grid)
+                left.addStretch(1)
+                left.addLayout(row)
+                side = QHBoxLayout()
+                side.setSpacing(self.metrics.mm(8))
+                side.addLayout(left, 2)
+                side.addLayout(text, 3)
+                self.outer.addLayout(side)
+            else:
+                self.outer.addLayout(grid)
+                self.outer.addLayout(text)
+                self.outer.addLayout(row)
+            self.field.setFocus()  # the cursor shows where the keys type
         if not view.can_go_back:  # no back row to push down: keep it all under the title
             self.outer.addStretch(1)
         self._changed()

@@ -1,0 +1,151 @@
+"""The on-screen keyboard of free-text screens (办不成事, the reasons for a bad rating): pinyin
+typed on the keys becomes the Chinese picked from the candidate bar, letters, digits and
+punctuation go in as tapped, delete takes back a letter of pinyin or a character, and every key
+is whole and a touch target at both screen sizes, larger in elderly mode."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+
+from core.text import tr
+from flows.views import Intent, Option, Pick, Picked
+from kiosk.ui.keyboard import Keyboard
+
+SHOTS = Path(os.environ.get("KIOSK_SHOTS", Path(__file__).resolve().parents[2] / "shots"))
+VIEW = Pick(
+    title=tr("请告诉我们您没有办成的事"),
+    options=(Option("social", tr("社保业务")), Option("tax", tr("税务业务")), Option("id", tr("身份证业务"))),
+    multiple=False,
+    text_label=tr("写下您要办的事或遇到的问题（可不填）"),
+)
+
+
+def key(qtbot, shell, name: str) -> None:
+    [b] = [b for b in shell.findChildren(QPushButton, name) if b.isVisible()]
+    assert b.isEnabled(), name
+    qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+
+
+def keys(qtbot, shell, names: str) -> None:
+    for c in names:
+        key(qtbot, shell, f"vk_{c}")
+
+
+def field(shell) -> QLineEdit:
+    [f] = [f for f in shell.findChildren(QLineEdit, "text") if f.isVisible()]
+    return f
+
+
+def candidates(shell) -> list[str]:
+    QApplication.processEvents()
+    bar = [b for b in shell.findChildren(QPushButton) if b.isVisible() and b.property("role") == "cand"]
+    return [b.text() for b in sorted(bar, key=lambda b: b.objectName())]
+
+
+def pick(qtbot, shell, text: str) -> None:
+    """Tap the candidate `text`, turning the bar's pages until it shows."""
+    for _ in range(20):
+        shown = candidates(shell)
+        if text in shown:
+            key(qtbot, shell, f"cand_{shown.index(text)}")
+            return
+        key(qtbot, shell, "cand_next")
+    raise AssertionError(f"{text} not among the candidates")
+
+
+@pytest.fixture
+def answers(shell):
+    got: list[Intent] = []
+    shell.show_view(VIEW, got.append)
+    QApplication.processEvents()
+    return got
+
+
+def test_pinyin_becomes_the_chinese_picked_and_reaches_the_answer(qtbot, shell, answers):
+    keys(qtbot, shell, "banli")
+    assert candidates(shell)[0] == "办理" and field(shell).text() == ""  # pinyin waits in the bar
+    key(qtbot, shell, "cand_0")
+    assert field(shell).text() == "办理"
+    keys(qtbot, shell, "shenfenzheng")
+    pick(qtbot, shell, "身份证")
+    keys(qtbot, shell, "zg")  # initials alone offer the words
+    assert "中国" in candidates(shell)[:3]
+    key(qtbot, shell, "vk_delete")
+    key(qtbot, shell, "vk_delete")
+    assert candidates(shell) == [] and field(shell).text() == "办理身份证"
+    keys(qtbot, shell, "xianzai")
+    pick(qtbot, shell, "现")  # one character: the rest of the pinyin stays for the next
+    assert candidates(shell)[0] == "在"
+    key(qtbot, shell, "vk_space")  # space takes the first candidate
+    keys(qtbot, shell, "，")
+    assert field(shell).text() == "办理身份证现在，"
+    key(qtbot, shell, "vk_delete")  # no pinyin waiting: delete takes a character back
+    assert field(shell).text() == "办理身份证现在"
+    key(qtbot, shell, "submit")
+    assert answers == [Intent("ok", Picked((), "办理身份证现在"))]
+
+
+def test_english_letters_digits_and_symbols(qtbot, shell, answers):
+    key(qtbot, shell, "vk_lang")
+    keys(qtbot, shell, "abc")
+    key(qtbot, shell, "vk_shift")
+    keys(qtbot, shell, "d")  # one capital, then small letters again
+    keys(qtbot, shell, "e")
+    key(qtbot, shell, "vk_space")
+    keys(qtbot, shell, "2026")
+    key(qtbot, shell, "vk_symbols")
+    keys(qtbot, shell, "@")
+    key(qtbot, shell, "vk_symbols")
+    keys(qtbot, shell, ".")
+    assert candidates(shell) == [] and field(shell).text() == "abcDe 2026@."
+    key(qtbot, shell, "vk_lang")  # back to Chinese: letters are pinyin again
+    keys(qtbot, shell, "ni")
+    assert field(shell).text() == "abcDe 2026@." and candidates(shell)[0] == "你"
+    key(qtbot, shell, "vk_lang")  # switching with pinyin waiting puts the letters in as typed
+    assert field(shell).text() == "abcDe 2026@.ni"
+    key(qtbot, shell, "pick_tax")
+    key(qtbot, shell, "submit")
+    assert answers == [Intent("ok", Picked(("tax",), "abcDe 2026@.ni"))]
+
+
+def on_shell(shell, w) -> QRect:
+    return QRect(w.mapTo(shell, w.rect().topLeft()), w.size())
+
+
+@pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_every_key_is_whole_and_a_touch_target_on_both_screens(qtbot, shell, size, elderly):
+    if elderly:
+        shell.toggle_elderly()
+    shell.resize(*size)
+    qtbot.waitUntil(lambda: shell.width() == size[0])
+    got: list[Intent] = []
+    shell.show_view(VIEW, got.append)
+    QApplication.processEvents()
+    keys(qtbot, shell, "zhongguo")  # the candidate bar full
+    QApplication.processEvents()
+    stack = on_shell(shell, shell.stack)
+    shown = [b for b in shell.stack.findChildren(QPushButton) if b.isVisible()]
+    vkeys = [b for b in shown if str(b.property("role")) in ("vkey", "vfn")]
+    assert len(vkeys) >= 40
+    least = 64 if not elderly else 80
+    for b in shown:
+        assert stack.contains(on_shell(shell, b)), (b.objectName(), on_shell(shell, b), stack)
+    [keyboard] = [k for k in shell.stack.findChildren(Keyboard) if k.isVisible()]
+    for b in vkeys:
+        assert b.height() >= least and b.width() >= least, (b.objectName(), b.size())
+        assert keyboard.rect().contains(QRect(b.mapTo(keyboard, b.rect().topLeft()), b.size())), (
+            b.objectName()
+        )
+    for i, a in enumerate(shown):
+        for b in shown[i + 1 :]:
+            assert not on_shell(shell, a).intersects(on_shell(shell, b)), (a.objectName(), b.objectName())
+    assert candidates(shell)[0] == "中国"
+    if SHOTS.is_dir():
+        mode = "elderly" if elderly else "standard"
+        shell.grab().save(str(SHOTS / f"keyboard_{mode}_{size[0]}x{size[1]}.png"))
