@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, 
 
 from core.text import tr
 from kiosk.ui import theme
-from kiosk.ui.i18n import ui
+from kiosk.ui.i18n import language, ui
 from kiosk.ui.pinyin import Candidate, Dictionary
 from kiosk.ui.widgets import button, label
 
@@ -79,7 +79,7 @@ class Keyboard(QWidget):
         self.field = field
         self.metrics = metrics
         self.on_typed = on_typed or (lambda: None)
-        self.lang = "zh"
+        self.lang = "en" if language() == "en" else "zh"  # a citizen reading English types it
         self.symbols = False
         self.shift = False
         self.letters = ""  # pinyin typed, not yet turned into characters

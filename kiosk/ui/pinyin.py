@@ -92,7 +92,7 @@ class Dictionary:
             here = best[i]
             if here is None:
                 continue
-            for j in range(i + 1, min(len(pieces), i + 4) + 1):
+            for j in range(i + 1, min(len(pieces), i + 5) + 1):  # words of up to five characters
                 found = self._scored(tuple(pieces[i:j]))
                 if found is None:
                     continue

@@ -561,33 +561,33 @@ Please check that the paper shows the same</translation>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="157"/>
+        <location filename="../../kiosk/app.py" line="162"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="196"/>
+        <location filename="../../kiosk/app.py" line="201"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="207"/>
+        <location filename="../../kiosk/app.py" line="212"/>
         <location filename="../../kiosk/ui/board_window.py" line="148"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="254"/>
+        <location filename="../../kiosk/app.py" line="259"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="300"/>
+        <location filename="../../kiosk/app.py" line="305"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="342"/>
+        <location filename="../../kiosk/app.py" line="347"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -631,7 +631,7 @@ Please check that the paper shows the same</translation>
         <translation>Fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="71"/>
+        <location filename="../../devices/scanner/driver.py" line="75"/>
         <location filename="../../kiosk/home.py" line="21"/>
         <source>扫码器</source>
         <translation>Code scanner</translation>
@@ -1088,12 +1088,49 @@ Please check that the paper shows the same</translation>
         <translation>Scan the acceptance number on the card&apos;s envelope, read the holder&apos;s ID card, or type the number&apos;s 13 digits</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="93"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="94"/>
+        <source>空格</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="95"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="101"/>
+        <source>符号</source>
+        <translation>Symbols</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="96"/>
+        <source>字母</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="97"/>
+        <source>中/英</source>
+        <translation>中/EN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="98"/>
+        <source>大写</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="99"/>
+        <source>中文：输入拼音，再在这里选字</source>
+        <translation>Chinese: type pinyin, then pick the characters here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="100"/>
+        <source>英文：直接输入字母</source>
+        <translation>English: letters go in as typed</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="79"/>
@@ -1875,7 +1912,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/camera/driver.py" line="46"/>
-        <location filename="../../devices/scanner/driver.py" line="198"/>
+        <location filename="../../devices/scanner/driver.py" line="206"/>
         <source>无法打开摄像头：{err}</source>
         <translation>Cannot open camera: {err}</translation>
     </message>
@@ -1891,7 +1928,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/camera/driver.py" line="90"/>
-        <location filename="../../devices/scanner/driver.py" line="212"/>
+        <location filename="../../devices/scanner/driver.py" line="220"/>
         <source>摄像头没有画面</source>
         <translation>No camera image</translation>
     </message>
@@ -3630,34 +3667,34 @@ Please check that the paper shows the same</translation>
         <translation>Scanner command setting is wrong: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="91"/>
-        <location filename="../../devices/scanner/driver.py" line="105"/>
-        <location filename="../../devices/scanner/driver.py" line="115"/>
+        <location filename="../../devices/scanner/driver.py" line="95"/>
+        <location filename="../../devices/scanner/driver.py" line="109"/>
+        <location filename="../../devices/scanner/driver.py" line="123"/>
         <source>扫码器连接中断：{err}</source>
         <translation>Scanner link lost: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="119"/>
+        <location filename="../../devices/scanner/driver.py" line="127"/>
         <source>扫码器未连接</source>
         <translation>Scanner not connected</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="138"/>
+        <location filename="../../devices/scanner/driver.py" line="146"/>
         <source>未配置扫码器输入设备（devices.scanner.input_device）</source>
         <translation>No scanner input device configured (devices.scanner.input_device)</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="142"/>
+        <location filename="../../devices/scanner/driver.py" line="150"/>
         <source>无法打开扫码器输入设备 {dev}：{err}</source>
         <translation>Cannot open the scanner input device {dev}: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="147"/>
+        <location filename="../../devices/scanner/driver.py" line="155"/>
         <source>扫码器输入设备被占用：{err}</source>
         <translation>The scanner input device is in use: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/driver.py" line="175"/>
+        <location filename="../../devices/scanner/driver.py" line="183"/>
         <source>扫码器已断开：{err}</source>
         <translation>Scanner disconnected: {err}</translation>
     </message>
@@ -5364,16 +5401,6 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>No slip now: the number is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="16"/>
-        <source>轻触选项选中它，再轻触一次取消；也可以在下方写几句话。选好后按“提交”。</source>
-        <translation>Touch an option to select it, touch again to clear it; you can also write a few words below. Then press “Submit”.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="43"/>
-        <source>轻触这里输入</source>
-        <translation>Touch here to type</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/maintenance/followups.py" line="22"/>
         <source>差评回访</source>
         <translation>Bad rating</translation>
@@ -6103,6 +6130,16 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <location filename="../../kiosk/ui/sim_cards.py" line="108"/>
         <source>扫描最近打印的回执</source>
         <translation>Scan the slip printed last</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="32"/>
+        <source>轻触选项选中它，再轻触一次取消；也可以用下方的键盘写几句话：输入拼音，在键盘上方选字，按“中/英”输入英文字母。选好后按“提交”。</source>
+        <translation>Touch an option to select it, touch again to clear it; you can also write a few words with the keyboard below: type pinyin and pick the characters above the keys, or press “中/EN” to type English letters. Then press “Submit”.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="77"/>
+        <source>用下方的键盘输入</source>
+        <translation>Type with the keyboard below</translation>
     </message>
 </context>
 </TS>

@@ -26,14 +26,22 @@ VIEW = Pick(
 
 
 def key(qtbot, shell, name: str) -> None:
-    [b] = [b for b in shell.findChildren(QPushButton, name) if b.isVisible()]
+    found = [b for b in shell.findChildren(QPushButton, name) if b.isVisible()]
+    assert len(found) == 1, (name, len(found))
+    [b] = found
     assert b.isEnabled(), name
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
 
 
 def keys(qtbot, shell, names: str) -> None:
+    """Tap the keys of `names` (a capital after a tap on shift, a blank on the space bar)."""
     for c in names:
-        key(qtbot, shell, f"vk_{c}")
+        if c == " ":
+            key(qtbot, shell, "vk_space")
+            continue
+        if c.isupper():
+            key(qtbot, shell, "vk_shift")
+        key(qtbot, shell, f"vk_{c.lower()}")
 
 
 def field(shell) -> QLineEdit:
@@ -149,3 +157,38 @@ def test_every_key_is_whole_and_a_touch_target_on_both_screens(qtbot, shell, siz
     if SHOTS.is_dir():
         mode = "elderly" if elderly else "standard"
         shell.grab().save(str(SHOTS / f"keyboard_{mode}_{size[0]}x{size[1]}.png"))
+
+
+def test_in_english_the_keyboard_starts_with_letters_and_says_so(qtbot, shell):
+    shell.toggle_language()
+    got: list[Intent] = []
+    shell.show_view(VIEW, got.append)
+    QApplication.processEvents()
+    keys(qtbot, shell, "help")
+    assert field(shell).text() == "help" and candidates(shell) == []
+    assert shell.stack.findChildren(QPushButton, "vk_space")[0].text() == "Space"
+    key(qtbot, shell, "vk_lang")  # pinyin there too
+    keys(qtbot, shell, "ni")
+    assert candidates(shell)[0] == "你"
+    if SHOTS.is_dir():
+        for w, h in ((1080, 1920), (1920, 1080)):
+            shell.resize(w, h)
+            qtbot.waitUntil(lambda w=w: shell.width() == w)
+            shell.show_view(VIEW, got.append)  # drawn again for this screen: English letters again
+            QApplication.processEvents()
+            keys(qtbot, shell, "Hi ")
+            key(qtbot, shell, "vk_lang")
+            keys(qtbot, shell, "ni")
+            shell.grab().save(str(SHOTS / f"keyboard_en_{w}x{h}.png"))
+
+
+def test_what_was_typed_and_ticked_stays_when_the_screen_is_drawn_again(qtbot, shell, answers):
+    key(qtbot, shell, "pick_social")
+    keys(qtbot, shell, "shebao")
+    key(qtbot, shell, "cand_0")
+    shell.mode = "flow"  # as on a journey: a mode change draws the question again
+    shell.toggle_elderly()
+    QApplication.processEvents()
+    assert field(shell).text() == "社保"
+    key(qtbot, shell, "submit")
+    assert answers == [Intent("ok", Picked(("social",), "社保"))]

@@ -4,6 +4,7 @@ with the screen the first time a view has a text field."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.text import tr
-from flows.views import Intent, Pick, Picked
+from flows.views import Intent, Pick, Picked, View
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, screen_for
 from kiosk.ui.widgets import button, label
@@ -32,6 +33,18 @@ class PickScreen(Screen):
         "轻触选项选中它，再轻触一次取消；也可以用下方的键盘写几句话：输入拼音，在键盘上方选字，"
         "按“中/英”输入英文字母。选好后按“提交”。"
     )
+
+    def show_view(self, view: View, answer: Callable[[Intent], None]) -> None:
+        # the same question drawn again (language, elderly mode, the screen turned): what was
+        # ticked and typed stays, not only the question
+        kept = self.picked() if view is self.view and self.view is not None else None
+        super().show_view(view, answer)
+        if kept is not None:
+            for key in kept.keys:
+                if key in self.choices:
+                    self.choices[key].setChecked(True)
+            if self.field is not None:
+                self.field.setText(kept.text)
 
     def build(self, view: Pick) -> None:
         win = self.window()
