@@ -70,15 +70,16 @@ class Keyboard(QWidget):
         field: QLineEdit,
         metrics: theme.Metrics,
         tall: bool = False,
-        on_typed: Callable[[], None] | None = None,
+        on_done: Callable[[], None] | None = None,
     ) -> None:
-        """`tall`: room to spare (a portrait screen): taller keys, easier to hit."""
+        """`tall`: room to spare (a large portrait screen): taller keys, easier to hit.
+        `on_done`: a key to put the keyboard away (a small screen shows it only while typing)."""
         super().__init__()
         preload()
         self.setObjectName("Keyboard")
         self.field = field
         self.metrics = metrics
-        self.on_typed = on_typed or (lambda: None)
+        self.on_done = on_done
         self.lang = "en" if language() == "en" else "zh"  # a citizen reading English types it
         self.symbols = False
         self.shift = False
@@ -96,6 +97,7 @@ class Keyboard(QWidget):
             "letters": ui(tr("字母")),
             "lang": ui(tr("中/英")),
             "shift": ui(tr("大写")),
+            "done": ui(tr("收起")),
             "hint_zh": ui(tr("中文：输入拼音，再在这里选字")),
             "hint_en": ui(tr("英文：直接输入字母")),
             "hint_symbols": ui(tr("符号")),
@@ -196,7 +198,8 @@ class Keyboard(QWidget):
         )
         lang = self._key(w["lang"], self.toggle_lang, "vk_lang", "vfn")
         space = self._key(w["space"], self.space, "vk_space", "vkey")
-        self._row([(page, 8), (lang, 8), (space, 24), (None, 6)])
+        done = self._key(w["done"], self.on_done, "vk_done", "vfn") if self.on_done is not None else None
+        self._row([(page, 8), (lang, 8), (space, 24), (done, 6)])
         self._show_new()
 
     def _show_new(self) -> None:
@@ -286,7 +289,6 @@ class Keyboard(QWidget):
             self._composed()
         else:
             self.field.backspace()
-            self.on_typed()
 
     def space(self) -> None:
         if self.letters:
@@ -355,7 +357,6 @@ class Keyboard(QWidget):
 
     def _insert(self, text: str) -> None:
         self.field.insert(text)
-        self.on_typed()
 
     def shown_candidates(self) -> list[str]:
         """What the bar offers now (tests, the demo)."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from core.text import tr
 from flows.views import Intent, Option, Pick, Picked
+from hall.ratings.model import REASONS
 from kiosk.ui.keyboard import Keyboard
 
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", Path(__file__).resolve().parents[2] / "shots"))
@@ -192,3 +193,52 @@ def test_what_was_typed_and_ticked_stays_when_the_screen_is_drawn_again(qtbot, s
     assert field(shell).text() == "社保"
     key(qtbot, shell, "submit")
     assert answers == [Intent("ok", Picked(("social",), "社保"))]
+
+
+def test_the_counters_rating_pad_has_the_keyboard_too(qtbot, kiosk, tmp_path):
+    """The pad beside a counter (800x1280, a tablet facing the citizen) asks the same reasons."""
+    from core.clock import SystemClock
+    from kiosk.ui.app import application
+    from kiosk.ui.rating_pad import RatingPad
+
+    application()  # the kiosk's font, as roles.py opens the pad
+    pad = RatingPad(kiosk.config, SystemClock(), tmp_path / "pad")
+    qtbot.addWidget(pad)
+    pad.resize(800, 1280)
+    pad.show()
+    qtbot.waitUntil(lambda: pad.width() == 800)
+    got: list[Intent] = []
+    reasons = Pick(  # as flows.rating asks after 不满意 at a counter: every reason
+        title=tr("请告诉我们哪里做得不好"),
+        options=tuple(Option(c, t) for c, t in REASONS.items()),
+        text_label=tr("其他想说的（可不填）"),
+        required=False,
+        can_go_back=False,
+    )
+    pad.show_view(reasons, got.append)
+    QApplication.processEvents()
+    assert not [k for k in pad.findChildren(Keyboard) if k.isVisible()]  # until the field is touched
+    key(qtbot, pad, "pick_slow")
+    qtbot.mouseClick(field(pad), Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert not [b for b in pad.findChildren(QPushButton, "pick_slow") if b.isVisible()]  # its place
+    keys(qtbot, pad, "tongxingzheng")
+    key(qtbot, pad, "cand_0")
+    assert pad.height() == 1280  # all of it on the pad's screen
+    room = on_shell(pad, pad.stack)
+    vkeys = [b for b in pad.stack.findChildren(QPushButton) if b.isVisible() and b.property("role") == "vkey"]
+    assert len(vkeys) >= 35
+    for b in vkeys:
+        assert room.contains(on_shell(pad, b)) and b.width() >= 56 and b.height() >= 64, (
+            b.objectName(),
+            b.size(),
+        )
+    if SHOTS.is_dir():
+        pad.grab().save(str(SHOTS / "keyboard_pad_800x1280.png"))
+    keys(qtbot, pad, "banli")
+    key(qtbot, pad, "vk_done")  # put away: the pinyin left goes in as its first word
+    QApplication.processEvents()
+    assert [b for b in pad.findChildren(QPushButton, "pick_slow") if b.isVisible() and b.isChecked()]
+    key(qtbot, pad, "submit")
+    assert got == [Intent("ok", Picked(("slow",), "通行证办理"))]
+    pad.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -90,8 +91,20 @@ class PickScreen(Screen):
             self.field.setPlaceholderText(ui(tr("用下方的键盘输入")))
             self.field.textChanged.connect(lambda _t: self._changed())
             text.addWidget(self.field)
-            self.keyboard = Keyboard(self.field, self.metrics, tall=not landscape)
+            # a small portrait screen (the counter's pad) cannot show options and keyboard at
+            # once: the keyboard comes up when the field is touched, in the options' place
+            compact = not landscape and win.height() < 1600
+            self.keyboard = Keyboard(
+                self.field,
+                self.metrics,
+                tall=not landscape and not compact,
+                on_done=self._fold if compact else None,
+            )
             text.addWidget(self.keyboard)
+            if compact:
+                self.field.setPlaceholderText(ui(tr("轻触这里输入")))
+                self.keyboard.hide()
+                self.field.installEventFilter(self)
             if landscape:
                 left = QVBoxLayout()
                 left.addLayout(grid)
@@ -110,6 +123,25 @@ class PickScreen(Screen):
         if not view.can_go_back:  # no back row to push down: keep it all under the title
             self.outer.addStretch(1)
         self._changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.MouseButtonPress:
+            self._unfold()
+        return False
+
+    def _unfold(self) -> None:
+        """The keyboard up in the options' place (what is ticked stays ticked)."""
+        if self.keyboard is not None and self.keyboard.isHidden():
+            for b in self.choices.values():
+                b.hide()
+            self.keyboard.show()
+
+    def _fold(self) -> None:
+        if self.keyboard is not None:
+            self.keyboard.commit_first()  # pinyin left waiting goes in as its first candidate
+            self.keyboard.hide()
+            for b in self.choices.values():
+                b.show()
 
     def picked(self) -> Picked:
         keys = tuple(k for k, b in self.choices.items() if b.isChecked())
