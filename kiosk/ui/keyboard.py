@@ -54,6 +54,7 @@ def dictionary() -> Dictionary:
     return _loaded
 
 
+SHORTEST = 64  # px: a key is never shorter, however little room the screen has
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 DIGITS = "1234567890"
 # the last keys of the letter rows, and the symbol page, per input language
@@ -69,11 +70,9 @@ class Keyboard(QWidget):
         self,
         field: QLineEdit,
         metrics: theme.Metrics,
-        tall: bool = False,
         on_done: Callable[[], None] | None = None,
     ) -> None:
-        """`tall`: room to spare (a large portrait screen): taller keys, easier to hit.
-        `on_done`: a key to put the keyboard away (a small screen shows it only while typing)."""
+        """`on_done`: a key to put the keyboard away (a small screen shows it only while typing)."""
         super().__init__()
         preload()
         self.setObjectName("Keyboard")
@@ -102,10 +101,10 @@ class Keyboard(QWidget):
             "hint_en": ui(tr("英文：直接输入字母")),
             "hint_symbols": ui(tr("符号")),
         }
-        # at least 72 px (about 15 mm): the kiosk's touch target; elderly mode larger still
-        base = max(metrics.target, 72)
-        elderly = (1.15 if tall else 1.05) if metrics.scale > 1 else 1.0  # landscape has less room
-        self.key_height = round(base * (1.25 if tall else 1.0) * elderly)
+        # a quarter over the kiosk's touch target (15 mm, at least 72 px), elderly mode larger
+        # still, where the screen has room: the screen shortens them to fit (set_key_height)
+        elderly = 1.15 if metrics.scale > 1 else 1.0
+        self.ideal = self.key_height = round(max(metrics.target, 72) * 1.25 * elderly)
         self.key_font = metrics.font(40)
         self.setStyleSheet(self._style())
         box = QVBoxLayout(self)
@@ -124,6 +123,15 @@ class Keyboard(QWidget):
         box.addLayout(self.keys)
         self._draw_keys()
         self._draw_bar()
+
+    def set_key_height(self, height: int) -> None:
+        """Shorter keys (never below SHORTEST) where the screen has no room for these."""
+        height = max(SHORTEST, min(self.ideal, height))
+        if height == self.key_height:
+            return
+        self.key_height = height
+        self.setStyleSheet(self._style())
+        self.bar.setFixedHeight(self.key_height + 12)
 
     # ---- drawing ----
 
@@ -158,7 +166,7 @@ class Keyboard(QWidget):
     def _row(self, keys: Sequence[tuple[QWidget | None, int]]) -> None:
         """One row of keys, each with its width in quarter keys (None: a gap)."""
         row = QHBoxLayout()
-        row.setSpacing(self.metrics.mm(1.5))
+        row.setSpacing(self.metrics.mm(1.2))
         for widget, width in keys:
             if widget is None:
                 row.addStretch(width)

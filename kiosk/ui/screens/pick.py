@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from core.text import tr
 from flows.views import Intent, Pick, Picked, View
 from kiosk.ui.i18n import ui
-from kiosk.ui.screens.base import Screen, screen_for
+from kiosk.ui.screens.base import Screen, overflow, screen_for
 from kiosk.ui.widgets import button, label
 
 if TYPE_CHECKING:
@@ -34,18 +35,6 @@ class PickScreen(Screen):
         "轻触选项选中它，再轻触一次取消；也可以用下方的键盘写几句话：输入拼音，在键盘上方选字，"
         "按“中/英”输入英文字母。选好后按“提交”。"
     )
-
-    def show_view(self, view: View, answer: Callable[[Intent], None]) -> None:
-        # the same question drawn again (language, elderly mode, the screen turned): what was
-        # ticked and typed stays, not only the question
-        kept = self.picked() if view is self.view and self.view is not None else None
-        super().show_view(view, answer)
-        if kept is not None:
-            for key in kept.keys:
-                if key in self.choices:
-                    self.choices[key].setChecked(True)
-            if self.field is not None:
-                self.field.setText(kept.text)
 
     def build(self, view: Pick) -> None:
         win = self.window()
@@ -72,6 +61,7 @@ class PickScreen(Screen):
             grid.addWidget(b, i // cols, i % cols)
         self.field: QLineEdit | None = None
         self.keyboard: Keyboard | None = None
+        self.side_row: QHBoxLayout | None = None  # landscape keyboard: back goes beside submit
         row = QHBoxLayout()
         row.addStretch(1)
         self.submit = button(ui(view.submit), self.confirm, name="submit")
@@ -84,10 +74,10 @@ class PickScreen(Screen):
 
             text = QVBoxLayout()
             text.setSpacing(self.metrics.mm(3))
-            text.addWidget(label(ui(view.text_label), "Body"))
             self.field = QLineEdit()
             self.field.setObjectName("text")
             self.field.setMaxLength(view.text_max)
+            text.addWidget(label(ui(view.text_label), "Body"))
             self.field.setPlaceholderText(ui(tr("用下方的键盘输入")))
             self.field.textChanged.connect(lambda _t: self._changed())
             text.addWidget(self.field)
@@ -97,7 +87,6 @@ class PickScreen(Screen):
             self.keyboard = Keyboard(
                 self.field,
                 self.metrics,
-                tall=not landscape and not compact,
                 on_done=self._fold if compact else None,
             )
             text.addWidget(self.keyboard)
@@ -110,10 +99,11 @@ class PickScreen(Screen):
                 left.addLayout(grid)
                 left.addStretch(1)
                 left.addLayout(row)
+                self.side_row = row
                 side = QHBoxLayout()
                 side.setSpacing(self.metrics.mm(8))
-                side.addLayout(left, 2)
-                side.addLayout(text, 3)
+                side.addLayout(left, 1)
+                side.addLayout(text, 2)  # eleven keys a row: the keyboard takes the room
                 self.outer.addLayout(side)
             else:
                 self.outer.addLayout(grid)
@@ -123,6 +113,59 @@ class PickScreen(Screen):
         if not view.can_go_back:  # no back row to push down: keep it all under the title
             self.outer.addStretch(1)
         self._changed()
+
+    def show_view(self, view: View, answer: Callable[[Intent], None]) -> None:
+        # the same question drawn again (language, elderly mode, the screen turned): what was
+        # ticked and typed stays, not only the question
+        kept = self.picked() if view is self.view and self.view is not None else None
+        super().show_view(view, answer)  # build(), then the back row
+        if self.side_row is not None:
+            self._back_beside_submit(self.side_row)
+        self._fit_keyboard()
+        if kept is not None:
+            for key in kept.keys:
+                if key in self.choices:
+                    self.choices[key].setChecked(True)
+            if self.field is not None:
+                self.field.setText(kept.text)
+
+    def _back_beside_submit(self, row: QHBoxLayout) -> None:
+        """Landscape with the keyboard: the back button moves from its row under everything
+        (Screen.show_view adds a stretch and that row last) to the left of submit, and the
+        keys get that row's height."""
+        last = self.outer.count() - 1
+        tail, before = self.outer.itemAt(last), self.outer.itemAt(last - 1)
+        back_row = tail.layout() if tail is not None and last >= 1 else None
+        items = [back_row.itemAt(i) for i in range(back_row.count())] if back_row is not None else []
+        widgets = [item.widget() for item in items if item is not None]
+        back = next((w for w in widgets if w is not None and w.objectName() == "back"), None)
+        if back_row is None or back is None or before is None or before.spacerItem() is None:
+            return
+        self.outer.takeAt(last)
+        self.outer.takeAt(last - 1)
+        back_row.removeWidget(back)
+        row.insertWidget(0, back)
+        self.outer.addStretch(1)  # under the two columns, as before
+
+    def _fit_keyboard(self) -> None:
+        """Shorter keys where the screen is short of room (elderly mode on a small screen): the
+        rows would otherwise be squeezed over each other."""
+        kb = self.keyboard
+        if kb is None or kb.isHidden():
+            return
+        kb.set_key_height(kb.ideal)  # as tall as they would be, then as short as the room needs
+        for _ in range(3):
+            if (spill := overflow(self)) <= 0:
+                return
+            rows = 6  # the candidate bar and five rows of keys
+            before = kb.key_height
+            kb.set_key_height(before - -(-spill // rows))
+            if kb.key_height == before:
+                return
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_keyboard()  # the room settles after the first build (the header's height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.MouseButtonPress:
@@ -135,6 +178,7 @@ class PickScreen(Screen):
             for b in self.choices.values():
                 b.hide()
             self.keyboard.show()
+            self._fit_keyboard()
 
     def _fold(self) -> None:
         if self.keyboard is not None:
