@@ -2,8 +2,9 @@
 
 Readings come from pypinyin (its character and phrase data: pinyin-data and phrase-pinyin-data,
 MIT), frequencies from jieba's dictionary (dict.txt: word frequencies counted on a large corpus,
-MIT), plus a short list of a service hall's words the corpus lacks (取号, 号票, 签注, ...). Neither package is needed at run time: the kiosk reads only the table this writes, a
-little over a megabyte compressed, in a fraction of a second. Run again after upgrading either:
+MIT), plus a short list of a service hall's words the corpus lacks (取号, 号票, 签注, ...).
+Neither package is needed at run time: the kiosk reads only the table this writes, a little
+over a megabyte compressed, in about half a second. Run again after upgrading either:
 
     pip install --target /tmp/imedata jieba==0.42.1 pypinyin==0.55.0
     PYTHONPATH=/tmp/imedata:$PWD python tools/make_pinyin_table.py
@@ -35,13 +36,13 @@ MAX_WORDS = 120_000  # multi-character words kept, the most frequent first
 MAX_LEN = 5
 # words of a government service hall that jieba's corpus lacks or ranks low, at the frequency of
 # a common word: what citizens write about (a short list; the dictionary does the rest)
-HALL_WORDS = (
+HALL_TEXT = (
     "取号 取号机 号票 叫号 排号 过号 窗口 自助机 自助终端 办事 办件 办结 跑腿 材料 证明 复印件 "
     "社保 社保卡 医保 医保卡 公积金 不动产 营业执照 港澳通行证 通行证 签注 居住证 户籍 户口本 "
     "身份证 补办 换领 挂失 预约 回访 差评 好评 凭条 打印 扫码 人脸识别 指纹 缴费 退费 "
     "工作人员 态度 效率 等候 导办 帮办 一窗通办 一网通办 证照 驾驶证 行驶证 出生证明 "
     "结婚证 离婚证 退休 养老金 失业金 低保 残疾证 老年卡 公证 办事指南"
-).split()
+)
 HALL_FREQ = 3000
 
 
@@ -65,7 +66,7 @@ def main() -> None:
             if len(parts[0]) == 1:
                 alone[parts[0]] = int(parts[1])
     listed = dict(words)
-    words += [(w, HALL_FREQ) for w in HALL_WORDS if listed.get(w, 0) < HALL_FREQ]
+    words += [(w, HALL_FREQ) for w in HALL_TEXT.split() if listed.get(w, 0) < HALL_FREQ]
     words.sort(key=lambda wf: -wf[1])
 
     rows: dict[tuple[str, str], int] = {}

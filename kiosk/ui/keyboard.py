@@ -86,6 +86,7 @@ class Keyboard(QWidget):
         self.candidates: list[Candidate] = []
         self.first = 0  # the candidate at the start of the bar's page
         self.last = 0  # the candidate after the bar's page
+        self._drawing = False
         self.pages: list[int] = []  # starts of the pages before this one (for "previous")
         # words said while drawing (the window's language: a rating pad in English draws its
         # screen inside its own rendering(), not when a key is tapped later)
@@ -223,12 +224,21 @@ class Keyboard(QWidget):
         return self._key(shown, partial(self.type_char, c), f"vk_{c}")
 
     def _draw_bar(self) -> None:
+        self._drawing = True  # showing the new candidates may resize the keyboard: not again
+        try:
+            self._fill_bar()
+        finally:
+            self._drawing = False
+
+    def _fill_bar(self) -> None:
         from kiosk.ui.screens.base import clear
 
         clear(self.bar_row)
         if not self.letters:
             hint = self.words["hint_symbols"] if self.symbols else self.words[f"hint_{self.lang}"]
-            self.bar_row.addWidget(label(hint, "KeyboardHint", wrap=False))
+            words = label(hint, "KeyboardHint")  # wraps rather than widen a narrow screen
+            words.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.bar_row.addWidget(words, 1)
             self.bar_row.addStretch(1)
             self._show_new()
             return
@@ -242,12 +252,14 @@ class Keyboard(QWidget):
         fm = QFontMetrics(font)
         used, shown = 0, 0
         for i in range(self.first, len(self.candidates)):
-            width = fm.horizontalAdvance(self.candidates[i].text) + 28 + 8
+            text = self.candidates[i].text
+            width = min(room, fm.horizontalAdvance(text) + 28 + 8)
             if shown and used + width > room:
                 break
-            b = button(
-                self.candidates[i].text, partial(self.choose, i), role="cand", name=f"cand_{i - self.first}"
-            )
+            if width == room:  # a phrase longer than the bar: its end elided, never a wider bar
+                text = fm.elidedText(text, Qt.TextElideMode.ElideRight, room - 36)
+            b = button(text, partial(self.choose, i), role="cand", name=f"cand_{i - self.first}")
+            b.setFixedWidth(width - 8)  # the bar's spacing is the 8 left
             self.bar_row.addWidget(b)
             used += width
             shown += 1
@@ -268,12 +280,13 @@ class Keyboard(QWidget):
     def _spelled(self) -> str:
         """The letters typed, cut into the syllables they were read as ("zhong'guo")."""
         pieces = dictionary().segment(self.letters)
-        cut = "'".join(pieces)
-        return cut + self.letters[sum(map(len, pieces)) :]
+        spelled = "'".join(pieces) + self.letters[sum(map(len, pieces)) :]
+        keep = 16 if self.width() >= 900 else 9  # the end, where typing is, as the bar holds
+        return spelled if len(spelled) <= keep else "…" + spelled[1 - keep :]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.letters:
+        if self.letters and not self._drawing and event.size().width() != event.oldSize().width():
             self._draw_bar()  # as many candidates as the new width holds
 
     # ---- keys ----

@@ -252,3 +252,24 @@ def test_the_counters_rating_pad_has_the_keyboard_too(qtbot, kiosk, tmp_path):
     key(qtbot, pad, "submit")
     assert got == [Intent("ok", Picked(("slow",), "通行证办理"))]
     pad.close()
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (768, 1366)], ids=["portrait", "narrow"])
+def test_a_long_run_of_pinyin_never_widens_the_screen(qtbot, shell, size):
+    shell.toggle_elderly()
+    shell.resize(*size)
+    qtbot.waitUntil(lambda: shell.width() == size[0])
+    shell.show_view(VIEW, lambda _i: None)
+    QApplication.processEvents()
+    if not [k for k in shell.stack.findChildren(Keyboard) if k.isVisible()]:
+        qtbot.mouseClick(field(shell), Qt.MouseButton.LeftButton)
+    keys(qtbot, shell, "woxiangbanligangaotongxingzhengheshenfenzheng")  # 40 letters are kept
+    QApplication.processEvents()
+    assert (shell.width(), shell.height()) == size
+    stack = on_shell(shell, shell.stack)
+    for b in shell.stack.findChildren(QPushButton):
+        if b.isVisible():
+            assert stack.contains(on_shell(shell, b)), b.objectName()
+    assert candidates(shell)  # the phrase guess (elided if need be) and the first syllable's
+    if SHOTS.is_dir():
+        shell.grab().save(str(SHOTS / f"keyboard_long_{size[0]}x{size[1]}.png"))
