@@ -106,11 +106,12 @@ def main() -> None:
         return (key, -freq, gb_rank(word[0]), word)
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("# made by tools/make_pinyin_table.py from pypinyin and jieba's dict.txt (MIT)\n")
-        for (key, word), freq in sorted(rows.items(), key=order):
-            extra = f"\t{solo[(key, word)]}" if (key, word) in solo else ""
-            out.write(f"{key}\t{word}\t{freq}{extra}\n")
+    lines = ["# made by tools/make_pinyin_table.py from pypinyin and jieba's dict.txt (MIT)\n"]
+    for (key, word), freq in sorted(rows.items(), key=order):
+        extra = f"\t{solo[(key, word)]}" if (key, word) in solo else ""
+        lines.append(f"{key}\t{word}\t{freq}{extra}\n")
+    # mtime 0: the same data makes the same bytes, so a run that changed nothing changes no file
+    OUT.write_bytes(gzip.compress("".join(lines).encode("utf-8"), compresslevel=9, mtime=0))
     print(f"{chars} characters, {kept} words -> {OUT} ({OUT.stat().st_size} bytes)", file=sys.stderr)
 
 
