@@ -6,7 +6,7 @@ MIT), plus a short list of a service hall's words the corpus lacks (取号, 号�
 Neither package is needed at run time: the kiosk reads only the table this writes, a little
 over a megabyte compressed, in about half a second. Run again after upgrading either:
 
-    pip install --target /tmp/imedata jieba==0.42.1 pypinyin==0.55.0
+    pip install --target /tmp/imedata jieba==0.42.1 pypinyin==0.55.0   # the pinyin-table extra
     PYTHONPATH=/tmp/imedata:$PWD python tools/make_pinyin_table.py
 
 Each line is `syllables<TAB>word<TAB>frequency`, syllables toneless and joined by "'" (ü as v);

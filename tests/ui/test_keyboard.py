@@ -273,3 +273,22 @@ def test_a_long_run_of_pinyin_never_widens_the_screen(qtbot, shell, size):
     assert candidates(shell)  # the phrase guess (elided if need be) and the first syllable's
     if SHOTS.is_dir():
         shell.grab().save(str(SHOTS / f"keyboard_long_{size[0]}x{size[1]}.png"))
+
+
+def test_the_kiosk_font_draws_every_key_and_every_character_of_the_table(qtbot):
+    """Symbols and the bar's page arrows are no tr() text (test_demo_and_fonts checks those), and
+    a candidate may be any character of the table: none may show as an empty box."""
+    from PySide6.QtGui import QFontMetrics
+
+    from kiosk.ui import keyboard
+    from kiosk.ui.app import application
+    from kiosk.ui.theme import app_font
+
+    application()
+    metrics = QFontMetrics(app_font())
+    shown = set("◀▶" + keyboard.DIGITS + "".join(keyboard.LETTER_ROWS))
+    for table in (keyboard.PUNCT, keyboard.SYMBOLS):
+        shown |= {c for rows in table.values() for row in rows for c in row}
+    shown |= {c for words in keyboard.dictionary().entries.values() for w, _f in words for c in w}
+    missing = sorted(c for c in shown if not metrics.inFontUcs4(ord(c)))
+    assert not missing, f"no glyph for {len(missing)}: {''.join(missing[:40])}"
