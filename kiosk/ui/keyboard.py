@@ -66,6 +66,9 @@ SYMBOLS = {
 
 
 class Keyboard(QWidget):
+    """Types into `field`: a candidate bar over five rows of keys (digits and delete; three
+    letter rows ending in punctuation, or the symbol page; symbols, 中/英, space)."""
+
     def __init__(
         self,
         field: QLineEdit,
