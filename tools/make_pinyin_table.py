@@ -41,7 +41,8 @@ HALL_TEXT = (
     "社保 社保卡 医保 医保卡 公积金 不动产 营业执照 港澳通行证 通行证 签注 居住证 户籍 户口本 "
     "身份证 补办 换领 挂失 预约 回访 差评 好评 凭条 打印 扫码 人脸识别 指纹 缴费 退费 "
     "工作人员 态度 效率 等候 导办 帮办 一窗通办 一网通办 证照 驾驶证 行驶证 出生证明 "
-    "结婚证 离婚证 退休 养老金 失业金 低保 残疾证 老年卡 公证 办事指南"
+    "结婚证 离婚证 退休 养老金 失业金 低保 残疾证 老年卡 公证 办事指南 "
+    "自助 自助设备 打印机 排队 等太久 太久 很久 太慢 不能用 坏了 丢了 忘了 没有纸 看不清 听不清"
 )
 HALL_FREQ = 3000
 
@@ -66,8 +67,9 @@ def main() -> None:
             if len(parts[0]) == 1:
                 alone[parts[0]] = int(parts[1])
     listed = dict(words)
-    words += [(w, HALL_FREQ) for w in HALL_TEXT.split() if listed.get(w, 0) < HALL_FREQ]
-    words.sort(key=lambda wf: -wf[1])
+    for w in HALL_TEXT.split():
+        listed[w] = max(listed.get(w, 0), HALL_FREQ)
+    words = sorted(listed.items(), key=lambda wf: -wf[1])
 
     rows: dict[tuple[str, str], int] = {}
     solo: dict[tuple[str, str], int] = {}  # (syllable, char) -> frequency alone, main reading only

@@ -23,6 +23,7 @@ from pathlib import Path
 TABLE = Path(__file__).resolve().parents[2] / "resources" / "ime" / "pinyin.tsv.gz"
 MAX_LOOKUPS = 4000  # syllable combinations tried for one piece count (initials alone multiply)
 MAX_CANDIDATES = 300
+RARE = 100  # corpus frequency below which a word is not guessed into a whole phrase
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,8 @@ class Dictionary:
             key = "'".join(combo)
             words = self.entries.get(key)
             top = self.alone.get(key) if len(combo) == 1 else (words[0][1], words[0][0]) if words else None
+            if top is not None and len(combo) > 1 and top[0] < RARE:
+                top = None  # a rare word (太常, 腰板) guessed into a phrase is nearly always wrong
             if top is not None and (best is None or top[0] > best[0]):
                 best = top
         return best

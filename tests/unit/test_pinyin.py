@@ -50,6 +50,8 @@ def test_a_service_halls_words_and_a_whole_phrase(table):
     assert texts(table, "quhaoji", 1) == ["取号机"]
     assert texts(table, "gangaotongxingzheng", 1) == ["港澳通行证"]
     assert texts(table, "pingmufanguang", 1) == ["屏幕反光"]  # two words guessed as one phrase
+    assert texts(table, "dengdaitaijiu", 1) == ["等待太久"]
+    assert texts(table, "woyaobanshebaoka", 1) == ["我要办社保卡"]  # not 腰板, a word too rare to guess
 
 
 def test_letters_nothing_begins_with_give_nothing(table):
