@@ -292,3 +292,23 @@ def test_the_kiosk_font_draws_every_key_and_every_character_of_the_table(qtbot):
     shown |= {c for words in keyboard.dictionary().entries.values() for w, _f in words for c in w}
     missing = sorted(c for c in shown if not metrics.inFontUcs4(ord(c)))
     assert not missing, f"no glyph for {len(missing)}: {''.join(missing[:40])}"
+
+
+def test_the_keyboard_and_its_table_load_only_with_a_text_screen():
+    """Not at start, nor with the Pick screen's module: with the first screen that has a field."""
+    import subprocess
+    import sys
+
+    code = """
+import sys
+from kiosk.ui.app import application
+app = application()
+from flows.views import Choose, Pick
+from kiosk.ui.screens import screen_class
+screen_class(Choose), screen_class(Pick)
+print(sorted(m for m in ("kiosk.ui.keyboard", "kiosk.ui.pinyin") if m in sys.modules))
+"""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr[-2000:]
