@@ -103,7 +103,7 @@ class Keyboard(QWidget):
             "done": ui(tr("收起")),
             "hint_zh": ui(tr("中文：输入拼音，再在这里选字")),
             "hint_en": ui(tr("英文：直接输入字母")),
-            "hint_symbols": ui(tr("符号")),
+            "hint_symbols": ui(tr("符号：轻触即输入，按“字母”回到字母")),
         }
         # a quarter over the kiosk's touch target (15 mm, at least 72 px), elderly mode larger
         # still, where the screen has room: the screen shortens them to fit (set_key_height)
@@ -224,7 +224,8 @@ class Keyboard(QWidget):
 
     def _char_key(self, c: str) -> QPushButton:
         shown = c.upper() if self.lang == "en" and self.shift else c
-        return self._key(shown, partial(self.type_char, c), f"vk_{c}")
+        # "&" alone marks a shortcut on a button and is not drawn: the & key showed blank
+        return self._key(shown.replace("&", "&&"), partial(self.type_char, c), f"vk_{c}")
 
     def _draw_bar(self) -> None:
         self._drawing = True  # showing the new candidates may resize the keyboard: not again

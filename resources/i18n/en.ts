@@ -1088,7 +1088,7 @@ Please check that the paper shows the same</translation>
         <translation>Scan the acceptance number on the card&apos;s envelope, read the holder&apos;s ID card, or type the number&apos;s 13 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="94"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="97"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
@@ -1097,45 +1097,49 @@ Please check that the paper shows the same</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="95"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="98"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="96"/>
-        <location filename="../../kiosk/ui/keyboard.py" line="103"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="99"/>
         <source>符号</source>
         <translation>Symbols</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="97"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="100"/>
         <source>字母</source>
         <translation>Letters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="98"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="101"/>
         <source>中/英</source>
         <translation>中/EN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="99"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="102"/>
         <source>大写</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="100"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="103"/>
         <source>收起</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="101"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="104"/>
         <source>中文：输入拼音，再在这里选字</source>
         <translation>Chinese: type pinyin, then pick the characters here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="102"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="105"/>
         <source>英文：直接输入字母</source>
         <translation>English: letters go in as typed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="106"/>
+        <source>符号：轻触即输入，按“字母”回到字母</source>
+        <translation>Symbols: a touch types one; “Letters” goes back</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="79"/>
@@ -6137,17 +6141,17 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Scan the slip printed last</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="35"/>
         <source>轻触选项选中它，再轻触一次取消；也可以用下方的键盘写几句话：输入拼音，在键盘上方选字，按“中/英”输入英文字母。选好后按“提交”。</source>
         <translation>Touch an option to select it, touch again to clear it; you can also write a few words with the keyboard below: type pinyin and pick the characters above the keys, or press “中/EN” to type English letters. Then press “Submit”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="81"/>
         <source>用下方的键盘输入</source>
         <translation>Type with the keyboard below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="94"/>
         <source>轻触这里输入</source>
         <translation>Touch here to type</translation>
     </message>

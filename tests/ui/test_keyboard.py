@@ -108,18 +108,20 @@ def test_english_letters_digits_and_symbols(qtbot, shell, answers):
     key(qtbot, shell, "vk_space")
     keys(qtbot, shell, "2026")
     key(qtbot, shell, "vk_symbols")
-    keys(qtbot, shell, "@")
+    [amp] = [b for b in shell.findChildren(QPushButton, "vk_&") if b.isVisible()]
+    assert amp.text() == "&&"  # drawn as "&" (a lone "&" marks a shortcut and shows nothing)
+    keys(qtbot, shell, "@&")
     key(qtbot, shell, "vk_symbols")
     keys(qtbot, shell, ".")
-    assert candidates(shell) == [] and field(shell).text() == "abcDe 2026@."
+    assert candidates(shell) == [] and field(shell).text() == "abcDe 2026@&."
     key(qtbot, shell, "vk_lang")  # back to Chinese: letters are pinyin again
     keys(qtbot, shell, "ni")
-    assert field(shell).text() == "abcDe 2026@." and candidates(shell)[0] == "你"
+    assert field(shell).text() == "abcDe 2026@&." and candidates(shell)[0] == "你"
     key(qtbot, shell, "vk_lang")  # switching with pinyin waiting puts the letters in as typed
-    assert field(shell).text() == "abcDe 2026@.ni"
+    assert field(shell).text() == "abcDe 2026@&.ni"
     key(qtbot, shell, "pick_tax")
     key(qtbot, shell, "submit")
-    assert answers == [Intent("ok", Picked(("tax",), "abcDe 2026@.ni"))]
+    assert answers == [Intent("ok", Picked(("tax",), "abcDe 2026@&.ni"))]
 
 
 def on_shell(shell, w) -> QRect:
