@@ -9,6 +9,7 @@ about half a second to read) is read on a thread from then on, while the screen 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -22,6 +23,8 @@ from kiosk.ui import theme
 from kiosk.ui.i18n import language, ui
 from kiosk.ui.pinyin import Candidate, Dictionary
 from kiosk.ui.widgets import button, label
+
+log = logging.getLogger(__name__)
 
 _loaded: Dictionary | None = None
 _loading: threading.Thread | None = None
@@ -39,7 +42,11 @@ def preload() -> None:
 
 def _load() -> None:
     global _loaded
-    table = Dictionary.load()
+    try:
+        table = Dictionary.load()
+    except Exception:  # a bundle without its table: letters, digits and symbols still type
+        log.exception("pinyin table not read: the keyboard offers no Chinese")
+        table = Dictionary({}, {})
     with _lock:
         _loaded = table
 

@@ -42,7 +42,7 @@ class Dictionary:
             for i in range(1, len(s) + 1):
                 starts[s[:i]].append(s)
         self.starts = dict(starts)  # "zh" -> every syllable beginning so
-        self.longest = max(map(len, self.syllables))
+        self.longest = max(map(len, self.syllables), default=0)
         self.total = sum(f for words in entries.values() for _w, f in words) or 1
 
     @classmethod

@@ -56,3 +56,18 @@ def test_a_service_halls_words_and_a_whole_phrase(table):
 
 def test_letters_nothing_begins_with_give_nothing(table):
     assert table.candidates("i") == [] and table.candidates("") == []
+
+
+def test_without_its_table_the_keyboard_still_types_letters(monkeypatch, tmp_path):
+    """A bundle that lost resources/ime: no Chinese offered, and no crash on the GUI thread."""
+    from kiosk.ui import keyboard
+
+    monkeypatch.setattr(keyboard, "_loaded", None)
+    monkeypatch.setattr(keyboard, "_loading", None)
+
+    def missing(cls, path=tmp_path / "pinyin.tsv.gz"):
+        raise FileNotFoundError(path)
+
+    monkeypatch.setattr(Dictionary, "load", classmethod(missing))
+    empty = keyboard.dictionary()
+    assert empty.candidates("zhongguo") == [] and empty.segment("zhongguo") == []
