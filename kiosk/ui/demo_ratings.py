@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtWidgets import QPushButton
+
 from kiosk.ui.demo import (
     WAIT_S,
+    DemoStuck,
     click,
     click_and_wait,
     expect,
@@ -50,7 +53,11 @@ def _rate_a_ticket(shell: Shell, snap: Callable[[str, str], None]) -> None:
     click_and_wait(shell, "option_2")
     click(shell, "pick_slow")
     click(shell, "pick_unclear")
-    snap("rating-reasons", "不满意 or worse: reasons (several) and a line of text")
+    # typed on the on-screen keyboard: pinyin, then the words picked from the candidate bar
+    type_pinyin(shell, "paiduishijian", "排队时间")
+    type_pinyin(shell, "tai", "太")
+    type_pinyin(shell, "chang", "长")
+    snap("rating-reasons", "不满意 or worse: reasons (several) and a line typed in pinyin on the screen")
     click_and_wait(shell, "submit")
     snap("rating-consent", "A phone number only with consent, erased after the item is closed")
     click_and_wait(shell, "option_yes")
@@ -62,6 +69,23 @@ def _rate_a_ticket(shell: Shell, snap: Callable[[str, str], None]) -> None:
     snap("rating-thanks", "A follow-up item opened with its deadline in working days")
     click(shell, "action_ok")
     expect(lambda: home_shown(shell), "home after the rating")
+
+
+def type_pinyin(shell: Shell, letters: str, word: str) -> None:
+    """Tap the letters, then the candidate `word` (turning the bar's pages until it shows)."""
+    for c in letters:
+        click(shell, f"vk_{c}")
+
+    def offered() -> QPushButton | None:
+        bar = [b for b in shell.findChildren(QPushButton) if b.isVisible() and b.property("role") == "cand"]
+        return next((b for b in bar if b.text() == word), None)
+
+    for _ in range(10):
+        if (b := offered()) is not None:
+            click(shell, b.objectName())
+            return
+        click(shell, "cand_next")
+    raise DemoStuck(f"demo: {word} is not among the candidates for {letters}")
 
 
 def _report(shell: Shell, snap: Callable[[str, str], None]) -> None:

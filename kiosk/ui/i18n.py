@@ -64,6 +64,11 @@ class Languages:
         _current = lang
 
 
+def language() -> str:
+    """The language ui() renders in now: the drawing window's own, else the application's."""
+    return _window if _window is not None else _current
+
+
 def translate(source: str) -> str:
     return QCoreApplication.translate("", source) if source else ""
 

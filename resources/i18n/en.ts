@@ -1087,12 +1087,58 @@ Please check that the paper shows the same</translation>
         <translation>Scan the acceptance number on the card&apos;s envelope, read the holder&apos;s ID card, or type the number&apos;s 13 digits</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="104"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="105"/>
+        <source>空格</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="106"/>
+        <source>符号</source>
+        <translation>Symbols</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="107"/>
+        <source>字母</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="108"/>
+        <source>中/英</source>
+        <translation>中/EN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="109"/>
+        <source>大写</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="110"/>
+        <source>收起</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="111"/>
+        <source>中文：输入拼音，再在这里选字</source>
+        <translation>Chinese: type pinyin, then pick the characters here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="112"/>
+        <source>英文：直接输入字母</source>
+        <translation>English: letters go in as typed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="113"/>
+        <source>符号：轻触即输入，按“字母”回到字母</source>
+        <translation>Symbols: a touch types one; “Letters” goes back</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="79"/>
@@ -3107,18 +3153,18 @@ Please check that the paper shows the same</translation>
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="312"/>
+        <location filename="../../hall/queue/store.py" line="343"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="341"/>
+        <location filename="../../hall/queue/store.py" line="372"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="366"/>
-        <location filename="../../hall/queue/store.py" line="453"/>
+        <location filename="../../hall/queue/store.py" line="398"/>
+        <location filename="../../hall/queue/store.py" line="485"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
@@ -3154,7 +3200,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="314"/>
-        <location filename="../../hall/queue/store.py" line="391"/>
+        <location filename="../../hall/queue/store.py" line="423"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
@@ -3179,59 +3225,59 @@ Please check that the paper shows the same</translation>
         <translation>{number} is already being served</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="411"/>
+        <location filename="../../hall/queue/store.py" line="443"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="414"/>
-        <location filename="../../hall/queue/store.py" line="577"/>
+        <location filename="../../hall/queue/store.py" line="446"/>
+        <location filename="../../hall/queue/store.py" line="610"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="524"/>
-        <location filename="../../hall/queue/store.py" line="647"/>
+        <location filename="../../hall/queue/store.py" line="559"/>
+        <location filename="../../hall/queue/store.py" line="680"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="530"/>
+        <location filename="../../hall/queue/store.py" line="565"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="583"/>
+        <location filename="../../hall/queue/store.py" line="616"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="609"/>
+        <location filename="../../hall/queue/store.py" line="642"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="634"/>
+        <location filename="../../hall/queue/store.py" line="667"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="638"/>
+        <location filename="../../hall/queue/store.py" line="671"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="645"/>
+        <location filename="../../hall/queue/store.py" line="678"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="652"/>
+        <location filename="../../hall/queue/store.py" line="685"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="659"/>
+        <location filename="../../hall/queue/store.py" line="692"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
@@ -3251,7 +3297,7 @@ Please check that the paper shows the same</translation>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="783"/>
+        <location filename="../../hall/queue/store.py" line="816"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -5388,12 +5434,17 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>No slip now: the number is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="16"/>
-        <source>轻触选项选中它，再轻触一次取消；也可以在下方写几句话。选好后按“提交”。</source>
-        <translation>Touch an option to select it, touch again to clear it; you can also write a few words below. Then press “Submit”.</translation>
+        <location filename="../../kiosk/ui/screens/pick.py" line="35"/>
+        <source>轻触选项选中它，再轻触一次取消；也可以用下方的键盘写几句话：输入拼音，在键盘上方选字，按“中/英”输入英文字母。选好后按“提交”。</source>
+        <translation>Touch an option to select it, touch again to clear it; you can also write a few words with the keyboard below: type pinyin and pick the characters above the keys, or press “中/EN” to type English letters. Then press “Submit”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="81"/>
+        <source>用下方的键盘输入</source>
+        <translation>Type with the keyboard below</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/pick.py" line="94"/>
         <source>轻触这里输入</source>
         <translation>Touch here to type</translation>
     </message>

@@ -14,7 +14,6 @@ import httpx
 import pytest
 from argon2 import PasswordHasher
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from devices.base import State
@@ -111,12 +110,21 @@ def grab(shell, name: str) -> None:
         shell.grab().save(str(SHOTS / f"{name}_{shell.width()}x{shell.height()}.png"))
 
 
-def type_chinese(field: QLineEdit, text: str) -> None:
-    """As a Chinese input method delivers text: one committed string (QTest's key clicks abort
-    on characters no key produces)."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(field, event)
+def type_pinyin(qtbot, shell, letters: str, *words: str) -> None:
+    """Type `letters` on the on-screen keyboard, then tap each of `words` in the candidate bar,
+    turning its pages until it shows."""
+    for c in letters:
+        tap(qtbot, shell, f"vk_{c}")
+    for word in words:
+        for _ in range(20):
+            bar = {b.text(): b.objectName() for b in shell.findChildren(QPushButton) if b.isVisible()}
+            bar = {t: n for t, n in bar.items() if n.startswith("cand_") and n[5:].isdigit()}
+            if word in bar:
+                tap(qtbot, shell, bar[word])
+                break
+            tap(qtbot, shell, "cand_next")
+        else:
+            raise AssertionError(f"{word} is not among the candidates for {letters}")
 
 
 def take_ticket(qtbot, shell) -> None:
@@ -140,8 +148,10 @@ def test_a_bad_rating_after_a_ticket_with_reasons_text_and_phone(qtbot, shell, k
     snap(qtbot, shell, "rating_reasons")
     tap(qtbot, shell, "pick_slow")
     tap(qtbot, shell, "pick_machine")
+    type_pinyin(qtbot, shell, "quhaoji", "取号机")
+    type_pinyin(qtbot, shell, "pingmufanguang", "屏幕反光")
     field = next(f for f in shell.findChildren(QLineEdit, "text") if f.isVisible())
-    type_chinese(field, "取号机屏幕反光")
+    assert field.text() == "取号机屏幕反光"
     grab(shell, "rating_reasons_filled")
     tap(qtbot, shell, "submit")
     qtbot.waitUntil(lambda: "是否留下手机号码以便回访" in visible_text(shell), timeout=10000)
@@ -244,8 +254,10 @@ def test_unresolved_with_the_printer_out_shows_the_number(qtbot, shell, kiosk):
     qtbot.waitUntil(lambda: "编号显示在屏幕上" in visible_text(shell), timeout=10000)  # home says so
     tap(qtbot, shell, "service_unresolved")
     qtbot.waitUntil(lambda: any(f.isVisible() for f in shell.findChildren(QLineEdit, "text")), timeout=10000)
-    field = next(f for f in shell.findChildren(QLineEdit, "text") if f.isVisible())
-    type_chinese(field, "想办港澳通行证")
+    # on the kiosk's own keyboard: a word, characters one by one, and a phrase in one go
+    type_pinyin(qtbot, shell, "xiangban", "想", "办")
+    type_pinyin(qtbot, shell, "gangaotongxingzheng", "港澳通行证")
+    grab(shell, "unresolved_typed")
     tap(qtbot, shell, "submit")
     tap(qtbot, shell, "option_no")
     qtbot.waitUntil(lambda: "已登记，请记下编号" in visible_text(shell), timeout=15000)
