@@ -458,8 +458,8 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/certificate.py" line="545"/>
         <location filename="../../flows/certificate.py" line="600"/>
         <location filename="../../flows/demo.py" line="49"/>
-        <location filename="../../flows/photo.py" line="182"/>
-        <location filename="../../flows/photo.py" line="195"/>
+        <location filename="../../flows/photo.py" line="185"/>
+        <location filename="../../flows/photo.py" line="198"/>
         <location filename="../../flows/queue.py" line="272"/>
         <location filename="../../flows/rating.py" line="91"/>
         <location filename="../../flows/rating.py" line="116"/>
@@ -1523,9 +1523,9 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="527"/>
         <location filename="../../flows/certificate.py" line="583"/>
         <location filename="../../flows/fingerprints.py" line="194"/>
-        <location filename="../../flows/photo.py" line="131"/>
-        <location filename="../../flows/photo.py" line="146"/>
-        <location filename="../../flows/photo.py" line="204"/>
+        <location filename="../../flows/photo.py" line="134"/>
+        <location filename="../../flows/photo.py" line="149"/>
+        <location filename="../../flows/photo.py" line="207"/>
         <location filename="../../flows/pickup.py" line="67"/>
         <location filename="../../flows/queue.py" line="175"/>
         <location filename="../../flows/queue.py" line="221"/>
@@ -2909,7 +2909,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="81"/>
-        <location filename="../../flows/photo.py" line="102"/>
+        <location filename="../../flows/photo.py" line="105"/>
         <source>重新拍摄</source>
         <translation>Retake</translation>
     </message>
@@ -2924,87 +2924,97 @@ Please check that the paper shows the same</translation>
         <translation>Photo rejected: {rules}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="108"/>
+        <location filename="../../flows/photo.py" line="111"/>
         <source>请确认您的照片</source>
         <translation>Please check your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="108"/>
+        <location filename="../../flows/photo.py" line="111"/>
         <source>照片需要重拍</source>
         <translation>The photo needs to be retaken</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="103"/>
+        <location filename="../../flows/photo.py" line="106"/>
         <source>使用此照片</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="125"/>
+        <location filename="../../flows/photo.py" line="103"/>
+        <source>还可以重拍 {n} 次</source>
+        <translation>Retakes left: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="103"/>
+        <source>重拍次数已用完</source>
+        <translation>No retakes left</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="128"/>
         <source>多次拍摄未能得到合格照片</source>
         <translation>No usable photo after several tries</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="127"/>
+        <location filename="../../flows/photo.py" line="130"/>
         <source>请到服务台由工作人员协助拍照，或稍后再试。服务电话 {phone}</source>
         <translation>Please ask at the service desk for help with the photo, or try again later. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="142"/>
+        <location filename="../../flows/photo.py" line="145"/>
         <source>照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}</source>
         <translation>No photo was kept. Please try again later or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="166"/>
+        <location filename="../../flows/photo.py" line="169"/>
         <source>打印机暂时无法使用，照片无法打印</source>
         <translation>The printer is not available, so the photo cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="173"/>
+        <location filename="../../flows/photo.py" line="176"/>
         <source>正在打印照片</source>
         <translation>Printing your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="173"/>
+        <location filename="../../flows/photo.py" line="176"/>
         <source>正在打印照片，请稍候</source>
         <translation>Printing your photo, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="179"/>
+        <location filename="../../flows/photo.py" line="182"/>
         <source>照片可能已经打出</source>
         <translation>Your photo may have been printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="180"/>
+        <location filename="../../flows/photo.py" line="183"/>
         <source>打印机在打印后没有应答，请查看出纸口。离开后照片文件即从本机删除</source>
         <translation>The printer did not answer after printing: please check the paper slot. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="191"/>
+        <location filename="../../flows/photo.py" line="194"/>
         <source>请取走您的照片</source>
         <translation>Please take your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="192"/>
+        <location filename="../../flows/photo.py" line="195"/>
         <source>照片已打印在凭条上。离开后照片文件即从本机删除</source>
         <translation>Your photo is printed on the slip. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="193"/>
+        <location filename="../../flows/photo.py" line="196"/>
         <source>照片已打印，请取走</source>
         <translation>Your photo is printed, please take it</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="201"/>
+        <location filename="../../flows/photo.py" line="204"/>
         <source>照片未能打印</source>
         <translation>The photo could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="202"/>
+        <location filename="../../flows/photo.py" line="205"/>
         <source>{why}。您可以重试，或稍后再来</source>
         <translation>{why}. You can try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="204"/>
+        <location filename="../../flows/photo.py" line="207"/>
         <source>重试打印</source>
         <translation>Print again</translation>
     </message>
