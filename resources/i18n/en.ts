@@ -155,7 +155,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="94"/>
-        <location filename="../../flows/certificate.py" line="564"/>
+        <location filename="../../flows/certificate.py" line="568"/>
         <source>核验证明真伪</source>
         <translation>Check a certificate</translation>
     </message>
@@ -331,132 +331,132 @@
         <translation>Use Previous and Next to see every page; if everything is right, press Print.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="374"/>
-        <source>请选择打印份数</source>
-        <translation>How many copies?</translation>
-    </message>
-    <message>
         <location filename="../../flows/certificate.py" line="375"/>
-        <source>请选择打印几份</source>
-        <translation>Please choose how many copies to print</translation>
+        <source>请选择打印份数（最多 {most} 份）</source>
+        <translation>How many copies? (at most {most})</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="377"/>
+        <location filename="../../flows/certificate.py" line="376"/>
+        <source>请选择打印几份，最多 {most} 份</source>
+        <translation>Please choose how many copies to print, at most {most}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="378"/>
         <source>{n} 份</source>
         <translation>Copies: {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="377"/>
+        <location filename="../../flows/certificate.py" line="378"/>
         <source>共 {sheets} 张 A4 纸</source>
         <translation>A4 sheets in all: {sheets}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="402"/>
+        <location filename="../../flows/certificate.py" line="406"/>
         <source>A4 打印机暂时无法使用</source>
         <translation>The A4 printer is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="403"/>
+        <location filename="../../flows/certificate.py" line="407"/>
         <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}</source>
         <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="411"/>
-        <location filename="../../flows/certificate.py" line="460"/>
+        <location filename="../../flows/certificate.py" line="415"/>
+        <location filename="../../flows/certificate.py" line="464"/>
         <source>正在打印证明，请稍候</source>
         <translation>Printing your certificate, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="414"/>
+        <location filename="../../flows/certificate.py" line="418"/>
         <source>{why}。证明没有打印</source>
         <translation>{why}. The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="434"/>
+        <location filename="../../flows/certificate.py" line="438"/>
         <source>打印已取消</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="435"/>
+        <location filename="../../flows/certificate.py" line="439"/>
         <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理</source>
         <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="440"/>
+        <location filename="../../flows/certificate.py" line="444"/>
         <source>打印机报告任务失败，证明没有打印出来</source>
         <translation>The printer reported the job failed; the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="451"/>
-        <location filename="../../flows/certificate.py" line="524"/>
+        <location filename="../../flows/certificate.py" line="455"/>
+        <location filename="../../flows/certificate.py" line="528"/>
         <source>证明没有打印</source>
         <translation>The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="475"/>
+        <location filename="../../flows/certificate.py" line="479"/>
         <source>打印暂停</source>
         <translation>Printing paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="477"/>
+        <location filename="../../flows/certificate.py" line="481"/>
         <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
         <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="478"/>
+        <location filename="../../flows/certificate.py" line="482"/>
         <source>A4 打印机暂停</source>
         <translation>The A4 printer has paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="480"/>
+        <location filename="../../flows/certificate.py" line="484"/>
         <source>打印暂停，已通知工作人员</source>
         <translation>Printing paused; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="482"/>
+        <location filename="../../flows/certificate.py" line="486"/>
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="482"/>
+        <location filename="../../flows/certificate.py" line="486"/>
         <source>继续等待</source>
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="498"/>
+        <location filename="../../flows/certificate.py" line="502"/>
         <source>正在取消打印</source>
         <translation>Cancelling printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="498"/>
+        <location filename="../../flows/certificate.py" line="502"/>
         <source>正在取消打印，请稍候</source>
         <translation>Cancelling printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="525"/>
+        <location filename="../../flows/certificate.py" line="529"/>
         <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
         <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="536"/>
+        <location filename="../../flows/certificate.py" line="540"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="538"/>
+        <location filename="../../flows/certificate.py" line="542"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
         <translation>Please take the certificate from the paper slot (copies: {copies}, pages each: {pages}).
 Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="543"/>
+        <location filename="../../flows/certificate.py" line="547"/>
         <source>证明已打印，请在出纸口取走</source>
         <translation>Your certificate is printed; please take it from the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="545"/>
-        <location filename="../../flows/certificate.py" line="600"/>
+        <location filename="../../flows/certificate.py" line="549"/>
+        <location filename="../../flows/certificate.py" line="604"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="185"/>
         <location filename="../../flows/photo.py" line="198"/>
@@ -469,49 +469,49 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="545"/>
+        <location filename="../../flows/certificate.py" line="549"/>
         <source>打印其他证明</source>
         <translation>Print another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="561"/>
+        <location filename="../../flows/certificate.py" line="565"/>
         <source>暂时无法核验</source>
         <translation>Cannot check right now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="561"/>
+        <location filename="../../flows/certificate.py" line="565"/>
         <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
         <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="565"/>
+        <location filename="../../flows/certificate.py" line="569"/>
         <source>请将证明页脚左下角的二维码对准扫码口</source>
         <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="566"/>
+        <location filename="../../flows/certificate.py" line="570"/>
         <source>请将证明上的二维码对准扫码口</source>
         <translation>Hold the certificate&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="579"/>
-        <location filename="../../flows/certificate.py" line="581"/>
+        <location filename="../../flows/certificate.py" line="583"/>
+        <location filename="../../flows/certificate.py" line="585"/>
         <source>核验未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="583"/>
-        <location filename="../../flows/certificate.py" line="600"/>
+        <location filename="../../flows/certificate.py" line="587"/>
+        <location filename="../../flows/certificate.py" line="604"/>
         <source>再核验一份</source>
         <translation>Check another</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="590"/>
+        <location filename="../../flows/certificate.py" line="594"/>
         <source>核验通过：证明由出具机构签发</source>
         <translation>Genuine: issued by the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="592"/>
+        <location filename="../../flows/certificate.py" line="596"/>
         <source>证明：{kind}
 编号：{serial}
 持证人公民身份号码：{id}
@@ -524,7 +524,7 @@ Issued: {issued}
 Please check that the paper shows the same</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="598"/>
+        <location filename="../../flows/certificate.py" line="602"/>
         <source>核验通过，请核对纸面信息</source>
         <translation>Genuine; please check the details against the paper</translation>
     </message>
@@ -1333,7 +1333,7 @@ Please check that the paper shows the same</translation>
         <translation>The print queue is empty</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="527"/>
+        <location filename="../../flows/certificate.py" line="531"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
         <source>重新打印</source>
         <translation>Print again</translation>
@@ -1520,8 +1520,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="236"/>
-        <location filename="../../flows/certificate.py" line="527"/>
-        <location filename="../../flows/certificate.py" line="583"/>
+        <location filename="../../flows/certificate.py" line="531"/>
+        <location filename="../../flows/certificate.py" line="587"/>
         <location filename="../../flows/fingerprints.py" line="194"/>
         <location filename="../../flows/photo.py" line="134"/>
         <location filename="../../flows/photo.py" line="149"/>
@@ -1618,7 +1618,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="125"/>
-        <location filename="../../flows/certificate.py" line="568"/>
+        <location filename="../../flows/certificate.py" line="572"/>
         <location filename="../../flows/pickup.py" line="101"/>
         <location filename="../../flows/pickup.py" line="186"/>
         <location filename="../../flows/queue.py" line="136"/>
@@ -1819,8 +1819,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/driver.py" line="187"/>
-        <location filename="../../flows/certificate.py" line="411"/>
-        <location filename="../../flows/certificate.py" line="460"/>
+        <location filename="../../flows/certificate.py" line="415"/>
+        <location filename="../../flows/certificate.py" line="464"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
