@@ -523,3 +523,12 @@ def test_one_copy_at_most_prints_one_without_asking(ctx, a4sim):
     assert not any(str(v.title).startswith("请选择打印份数") for v in t.views)
     [step] = prints(ctx)
     assert step.refs["copies"] == 1
+
+
+def test_a_printed_certificate_is_rated_under_the_certificate_never_with_the_id_number(ctx, a4sim, tmp_path):
+    from tests.flows.rated import check_rated, rated_walk
+
+    citizen = Citizen(copies="1")
+    t, store = rated_walk("certificate", ctx, citizen, tmp_path / "ratings")
+    assert t.outcome == Finished("printed"), citizen.seen
+    check_rated(t, store, "certificate", ctx, tmp_path / "ratings", WANG, "360426********0071")

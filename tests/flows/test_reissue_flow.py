@@ -635,3 +635,12 @@ def test_each_refusal_is_said_plainly_with_what_to_do_and_nothing_is_created(ctx
     assert [k for k, _ in last.actions] == ["ok"]  # the way home
     assert not any(isinstance(v, Capture | Payment) for v in t.views)  # no photo, nothing to pay
     assert not list(ctx.services["journal"].iter_all()) and not devices.printer.jobs
+
+
+def test_a_submitted_application_is_rated_under_the_reissue_never_with_the_id_number(ctx, tmp_path):
+    from tests.flows.rated import check_rated, rated_walk
+
+    citizen = Citizen()
+    t, store = rated_walk("reissue", ctx, citizen, tmp_path / "ratings")
+    assert t.outcome == Finished("submitted"), citizen.seen
+    check_rated(t, store, "reissue", ctx, tmp_path / "ratings", WANG, "360426********0071")
