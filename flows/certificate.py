@@ -370,15 +370,19 @@ def _copies(ctx: FlowContext, pages: int) -> FlowGen:
     most = int(ctx.config["certificate"]["max_copies"])
     if most == 1:
         return 1
-    got = yield Choose(
-        title=tr("请选择打印份数"),
-        prompt=tr("请选择打印几份"),
-        options=tuple(
-            Option(str(n), tr("{n} 份", n=n), tr("共 {sheets} 张 A4 纸", sheets=n * pages))
-            for n in range(1, most + 1)
-        ),
-    )
-    return int(got.name) if got.name.isdigit() else None
+    while True:
+        got = yield Choose(
+            title=tr("请选择打印份数（最多 {most} 份）", most=most),
+            prompt=tr("请选择打印几份，最多 {most} 份", most=most),
+            options=tuple(
+                Option(str(n), tr("{n} 份", n=n), tr("共 {sheets} 张 A4 纸", sheets=n * pages))
+                for n in range(1, most + 1)
+            ),
+        )
+        if not got.name.isdigit():
+            return None
+        if 1 <= int(got.name) <= most:  # a stale or forged answer is asked again, never printed
+            return int(got.name)
 
 
 def _print(

@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from core.text import Text, tr
+from core.text import Text, lines, tr
 from devices.base import DeviceError, OutcomeUnknown
 from flows.runtime import FlowContext, FlowGen
 from flows.views import Busy, Capture, Message, Work, offline
@@ -99,6 +99,9 @@ def take_photo(ctx: FlowContext, title: Text, retakes: int | None = None) -> Flo
             else tr("照片未通过：{rules}", rules="、".join(failed))
         )
         can_retake = left is None or left > 0
+        if left is not None:  # a limited journey says how many are left, so none is a surprise
+            note = tr("还可以重拍 {n} 次", n=left) if left > 0 else tr("重拍次数已用完")
+            verdict = lines([verdict, note])
         actions: tuple[tuple[str, Text], ...] = ((("retake", tr("重新拍摄")),) if can_retake else ()) + (
             (("ok", tr("使用此照片")),) if not failed else ()
         )

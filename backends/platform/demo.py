@@ -85,6 +85,13 @@ PEOPLE: tuple[DemoPerson, ...] = (
         refusal="港澳台居民居住证请到出入境窗口办理",
     ),
     DemoPerson(
+        _id("51010719830303010"),
+        "何明远",
+        "refused: household registered in another province",
+        refusal_code="other_province",
+        refusal="户籍不在本省，请到窗口办理异地换补领",
+    ),
+    DemoPerson(
         _id("32010219880808006"),
         "郑大勇",
         "card ready for pickup at locker 3",

@@ -155,7 +155,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="94"/>
-        <location filename="../../flows/certificate.py" line="564"/>
+        <location filename="../../flows/certificate.py" line="568"/>
         <source>核验证明真伪</source>
         <translation>Check a certificate</translation>
     </message>
@@ -331,135 +331,135 @@
         <translation>Use Previous and Next to see every page; if everything is right, press Print.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="374"/>
-        <source>请选择打印份数</source>
-        <translation>How many copies?</translation>
-    </message>
-    <message>
         <location filename="../../flows/certificate.py" line="375"/>
-        <source>请选择打印几份</source>
-        <translation>Please choose how many copies to print</translation>
+        <source>请选择打印份数（最多 {most} 份）</source>
+        <translation>How many copies? (at most {most})</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="377"/>
+        <location filename="../../flows/certificate.py" line="376"/>
+        <source>请选择打印几份，最多 {most} 份</source>
+        <translation>Please choose how many copies to print, at most {most}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="378"/>
         <source>{n} 份</source>
         <translation>Copies: {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="377"/>
+        <location filename="../../flows/certificate.py" line="378"/>
         <source>共 {sheets} 张 A4 纸</source>
         <translation>A4 sheets in all: {sheets}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="402"/>
+        <location filename="../../flows/certificate.py" line="406"/>
         <source>A4 打印机暂时无法使用</source>
         <translation>The A4 printer is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="403"/>
+        <location filename="../../flows/certificate.py" line="407"/>
         <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}</source>
         <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="411"/>
-        <location filename="../../flows/certificate.py" line="460"/>
+        <location filename="../../flows/certificate.py" line="415"/>
+        <location filename="../../flows/certificate.py" line="464"/>
         <source>正在打印证明，请稍候</source>
         <translation>Printing your certificate, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="414"/>
+        <location filename="../../flows/certificate.py" line="418"/>
         <source>{why}。证明没有打印</source>
         <translation>{why}. The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="434"/>
+        <location filename="../../flows/certificate.py" line="438"/>
         <source>打印已取消</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="435"/>
+        <location filename="../../flows/certificate.py" line="439"/>
         <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理</source>
         <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="440"/>
+        <location filename="../../flows/certificate.py" line="444"/>
         <source>打印机报告任务失败，证明没有打印出来</source>
         <translation>The printer reported the job failed; the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="451"/>
-        <location filename="../../flows/certificate.py" line="524"/>
+        <location filename="../../flows/certificate.py" line="455"/>
+        <location filename="../../flows/certificate.py" line="528"/>
         <source>证明没有打印</source>
         <translation>The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="475"/>
+        <location filename="../../flows/certificate.py" line="479"/>
         <source>打印暂停</source>
         <translation>Printing paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="477"/>
+        <location filename="../../flows/certificate.py" line="481"/>
         <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
         <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="478"/>
+        <location filename="../../flows/certificate.py" line="482"/>
         <source>A4 打印机暂停</source>
         <translation>The A4 printer has paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="480"/>
+        <location filename="../../flows/certificate.py" line="484"/>
         <source>打印暂停，已通知工作人员</source>
         <translation>Printing paused; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="482"/>
+        <location filename="../../flows/certificate.py" line="486"/>
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="482"/>
+        <location filename="../../flows/certificate.py" line="486"/>
         <source>继续等待</source>
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="498"/>
+        <location filename="../../flows/certificate.py" line="502"/>
         <source>正在取消打印</source>
         <translation>Cancelling printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="498"/>
+        <location filename="../../flows/certificate.py" line="502"/>
         <source>正在取消打印，请稍候</source>
         <translation>Cancelling printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="525"/>
+        <location filename="../../flows/certificate.py" line="529"/>
         <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
         <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="536"/>
+        <location filename="../../flows/certificate.py" line="540"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="538"/>
+        <location filename="../../flows/certificate.py" line="542"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
         <translation>Please take the certificate from the paper slot (copies: {copies}, pages each: {pages}).
 Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="543"/>
+        <location filename="../../flows/certificate.py" line="547"/>
         <source>证明已打印，请在出纸口取走</source>
         <translation>Your certificate is printed; please take it from the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="545"/>
-        <location filename="../../flows/certificate.py" line="600"/>
+        <location filename="../../flows/certificate.py" line="549"/>
+        <location filename="../../flows/certificate.py" line="604"/>
         <location filename="../../flows/demo.py" line="49"/>
-        <location filename="../../flows/photo.py" line="182"/>
-        <location filename="../../flows/photo.py" line="195"/>
+        <location filename="../../flows/photo.py" line="185"/>
+        <location filename="../../flows/photo.py" line="198"/>
         <location filename="../../flows/queue.py" line="272"/>
         <location filename="../../flows/rating.py" line="91"/>
         <location filename="../../flows/rating.py" line="116"/>
@@ -469,49 +469,49 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="545"/>
+        <location filename="../../flows/certificate.py" line="549"/>
         <source>打印其他证明</source>
         <translation>Print another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="561"/>
+        <location filename="../../flows/certificate.py" line="565"/>
         <source>暂时无法核验</source>
         <translation>Cannot check right now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="561"/>
+        <location filename="../../flows/certificate.py" line="565"/>
         <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
         <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="565"/>
+        <location filename="../../flows/certificate.py" line="569"/>
         <source>请将证明页脚左下角的二维码对准扫码口</source>
         <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="566"/>
+        <location filename="../../flows/certificate.py" line="570"/>
         <source>请将证明上的二维码对准扫码口</source>
         <translation>Hold the certificate&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="579"/>
-        <location filename="../../flows/certificate.py" line="581"/>
+        <location filename="../../flows/certificate.py" line="583"/>
+        <location filename="../../flows/certificate.py" line="585"/>
         <source>核验未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="583"/>
-        <location filename="../../flows/certificate.py" line="600"/>
+        <location filename="../../flows/certificate.py" line="587"/>
+        <location filename="../../flows/certificate.py" line="604"/>
         <source>再核验一份</source>
         <translation>Check another</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="590"/>
+        <location filename="../../flows/certificate.py" line="594"/>
         <source>核验通过：证明由出具机构签发</source>
         <translation>Genuine: issued by the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="592"/>
+        <location filename="../../flows/certificate.py" line="596"/>
         <source>证明：{kind}
 编号：{serial}
 持证人公民身份号码：{id}
@@ -524,7 +524,7 @@ Issued: {issued}
 Please check that the paper shows the same</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="598"/>
+        <location filename="../../flows/certificate.py" line="602"/>
         <source>核验通过，请核对纸面信息</source>
         <translation>Genuine; please check the details against the paper</translation>
     </message>
@@ -1379,7 +1379,7 @@ Please check that the paper shows the same</translation>
         <translation>The print queue is empty</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="527"/>
+        <location filename="../../flows/certificate.py" line="531"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
         <source>重新打印</source>
         <translation>Print again</translation>
@@ -1566,12 +1566,12 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="236"/>
-        <location filename="../../flows/certificate.py" line="527"/>
-        <location filename="../../flows/certificate.py" line="583"/>
+        <location filename="../../flows/certificate.py" line="531"/>
+        <location filename="../../flows/certificate.py" line="587"/>
         <location filename="../../flows/fingerprints.py" line="194"/>
-        <location filename="../../flows/photo.py" line="131"/>
-        <location filename="../../flows/photo.py" line="146"/>
-        <location filename="../../flows/photo.py" line="204"/>
+        <location filename="../../flows/photo.py" line="134"/>
+        <location filename="../../flows/photo.py" line="149"/>
+        <location filename="../../flows/photo.py" line="207"/>
         <location filename="../../flows/pickup.py" line="67"/>
         <location filename="../../flows/queue.py" line="175"/>
         <location filename="../../flows/queue.py" line="221"/>
@@ -1664,7 +1664,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="125"/>
-        <location filename="../../flows/certificate.py" line="568"/>
+        <location filename="../../flows/certificate.py" line="572"/>
         <location filename="../../flows/pickup.py" line="101"/>
         <location filename="../../flows/pickup.py" line="186"/>
         <location filename="../../flows/queue.py" line="136"/>
@@ -1865,8 +1865,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/driver.py" line="187"/>
-        <location filename="../../flows/certificate.py" line="411"/>
-        <location filename="../../flows/certificate.py" line="460"/>
+        <location filename="../../flows/certificate.py" line="415"/>
+        <location filename="../../flows/certificate.py" line="464"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
@@ -2955,7 +2955,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="81"/>
-        <location filename="../../flows/photo.py" line="102"/>
+        <location filename="../../flows/photo.py" line="105"/>
         <source>重新拍摄</source>
         <translation>Retake</translation>
     </message>
@@ -2970,87 +2970,97 @@ Please check that the paper shows the same</translation>
         <translation>Photo rejected: {rules}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="108"/>
+        <location filename="../../flows/photo.py" line="111"/>
         <source>请确认您的照片</source>
         <translation>Please check your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="108"/>
+        <location filename="../../flows/photo.py" line="111"/>
         <source>照片需要重拍</source>
         <translation>The photo needs to be retaken</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="103"/>
+        <location filename="../../flows/photo.py" line="106"/>
         <source>使用此照片</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="125"/>
+        <location filename="../../flows/photo.py" line="103"/>
+        <source>还可以重拍 {n} 次</source>
+        <translation>Retakes left: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="103"/>
+        <source>重拍次数已用完</source>
+        <translation>No retakes left</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="128"/>
         <source>多次拍摄未能得到合格照片</source>
         <translation>No usable photo after several tries</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="127"/>
+        <location filename="../../flows/photo.py" line="130"/>
         <source>请到服务台由工作人员协助拍照，或稍后再试。服务电话 {phone}</source>
         <translation>Please ask at the service desk for help with the photo, or try again later. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="142"/>
+        <location filename="../../flows/photo.py" line="145"/>
         <source>照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}</source>
         <translation>No photo was kept. Please try again later or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="166"/>
+        <location filename="../../flows/photo.py" line="169"/>
         <source>打印机暂时无法使用，照片无法打印</source>
         <translation>The printer is not available, so the photo cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="173"/>
+        <location filename="../../flows/photo.py" line="176"/>
         <source>正在打印照片</source>
         <translation>Printing your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="173"/>
+        <location filename="../../flows/photo.py" line="176"/>
         <source>正在打印照片，请稍候</source>
         <translation>Printing your photo, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="179"/>
+        <location filename="../../flows/photo.py" line="182"/>
         <source>照片可能已经打出</source>
         <translation>Your photo may have been printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="180"/>
+        <location filename="../../flows/photo.py" line="183"/>
         <source>打印机在打印后没有应答，请查看出纸口。离开后照片文件即从本机删除</source>
         <translation>The printer did not answer after printing: please check the paper slot. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="191"/>
+        <location filename="../../flows/photo.py" line="194"/>
         <source>请取走您的照片</source>
         <translation>Please take your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="192"/>
+        <location filename="../../flows/photo.py" line="195"/>
         <source>照片已打印在凭条上。离开后照片文件即从本机删除</source>
         <translation>Your photo is printed on the slip. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="193"/>
+        <location filename="../../flows/photo.py" line="196"/>
         <source>照片已打印，请取走</source>
         <translation>Your photo is printed, please take it</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="201"/>
+        <location filename="../../flows/photo.py" line="204"/>
         <source>照片未能打印</source>
         <translation>The photo could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="202"/>
+        <location filename="../../flows/photo.py" line="205"/>
         <source>{why}。您可以重试，或稍后再来</source>
         <translation>{why}. You can try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="204"/>
+        <location filename="../../flows/photo.py" line="207"/>
         <source>重试打印</source>
         <translation>Print again</translation>
     </message>

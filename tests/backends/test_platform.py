@@ -47,9 +47,9 @@ def face_client(srv: Servers) -> Iterator[PlatformClient]:
 
 
 def test_demo_people_are_synthetic_and_cover_every_case() -> None:
-    assert len(PEOPLE) == 13 and all(is_valid_id(p.id_number) for p in PEOPLE)
+    assert len(PEOPLE) == 14 and all(is_valid_id(p.id_number) for p in PEOPLE)
     codes = {p.refusal_code for p in PEOPLE}
-    assert {"", "pending_application", "minor_guardian", "registration_cancelled"} <= codes
+    assert {"", "pending_application", "minor_guardian", "registration_cancelled", "other_province"} <= codes
     assert {p.photo for p in PEOPLE} == {"astronaut", "other", ""}
 
 

@@ -480,3 +480,55 @@ def test_the_list_of_certificates_has_a_way_back(ctx, a4sim):
     t = run(certificate.start, ctx, change_of_mind)
     assert offered == [True] and t.outcome == Finished("back")
     assert a4sim.documents == [] and prints(ctx) == []
+
+
+# ---- copies: never more than [certificate] max_copies, and the limit on the screen ----
+def _with_copies(ctx: FlowContext, most: int) -> FlowContext:
+    from dataclasses import replace
+
+    overrides = {
+        "certificate.poll_seconds": 0.5,
+        "certificate.print_wait": 20.0,
+        "certificate.max_copies": most,
+    }
+    return replace(ctx, config=load(None, overrides))
+
+
+def test_copies_stop_at_the_configured_most_which_the_screen_shows(ctx, a4sim, srv):
+    ctx = _with_copies(ctx, 4)
+    citizen = Citizen(kind="property_record")
+    answers = [Intent("5"), Intent("4")]  # one more than allowed (a stale answer), then the most
+    plain = citizen.__call__
+
+    def walk(view: View) -> Intent | None:
+        if isinstance(view, Choose) and str(view.title).startswith("请选择打印份数"):
+            return answers.pop(0)
+        return plain(view)
+
+    t = run(certificate.start, ctx, walk)
+    assert t.outcome == Finished("printed"), citizen.seen
+    asked = [v for v in t.views if isinstance(v, Choose) and str(v.title).startswith("请选择打印份数")]
+    assert len(asked) == 2  # 5 was not taken: asked again
+    assert str(asked[0].title) == "请选择打印份数（最多 4 份）" and "最多 4 份" in str(asked[0].prompt)
+    assert [o.key for o in asked[0].options] == ["1", "2", "3", "4"]
+    [step] = prints(ctx)
+    assert step.refs["copies"] == 4
+    [pay] = [s for s in ctx.services["journal"].iter_all() if s.kind == "payment"]
+    assert srv.gateway.net_fen(pay.key) == 4 * 1000  # charged for the copies printed, no more
+
+
+def test_one_copy_at_most_prints_one_without_asking(ctx, a4sim):
+    t = run(certificate.start, _with_copies(ctx, 1), Citizen())
+    assert t.outcome == Finished("printed")
+    assert not any(str(v.title).startswith("请选择打印份数") for v in t.views)
+    [step] = prints(ctx)
+    assert step.refs["copies"] == 1
+
+
+def test_a_printed_certificate_is_rated_under_the_certificate_never_with_the_id_number(ctx, a4sim, tmp_path):
+    from tests.flows.rated import check_rated, rated_walk
+
+    citizen = Citizen(copies="1")
+    t, store = rated_walk("certificate", ctx, citizen, tmp_path / "ratings")
+    assert t.outcome == Finished("printed"), citizen.seen
+    check_rated(t, store, "certificate", ctx, tmp_path / "ratings", WANG, "360426********0071")

@@ -77,3 +77,18 @@ def test_camera_lost_during_capture_ends_with_the_help_number(ctx, devices):
     assert offline("camera") in t.views[0].events
     assert str(t.views[1].title) == "摄像头暂时无法使用" and "12345" in t.views[1].body.render()
     assert t.outcome == Finished("device_lost")
+
+
+def test_the_printed_photo_is_rated_under_the_photo_journey(ctx, devices, tmp_path):
+    from devices.camera.scene import Scene, render
+    from flows.views import Capture
+    from tests.flows.rated import check_rated, rated_walk
+
+    def sitter(view):  # type: ignore[no-untyped-def]
+        if isinstance(view, Capture):
+            return Intent("captured", SimpleNamespace(image=render(Scene())))
+        return Intent("ok")  # use this photo, then take it from the printer
+
+    t, store = rated_walk("photo", ctx, sitter, tmp_path / "ratings")
+    assert t.outcome == Finished("printed") and devices.printer.jobs[0][0] == "photo_sheet"
+    check_rated(t, store, "photo", ctx, tmp_path / "ratings")

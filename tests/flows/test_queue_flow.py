@@ -196,3 +196,14 @@ def test_the_first_in_line_is_told_so_not_a_wait_of_0_minutes(make_ctx, devices)
     assert "前面没有人" in said and "0 分钟" not in said and "0 人" not in said
     second = run(queue.start, make_ctx(), citizen(Intent("social"), Intent("plain"), Intent("ok")))
     assert "您前面还有 1 人" in second.views[-1].body.render()
+
+
+def test_a_real_name_ticket_is_rated_under_the_queue_never_with_the_id_number(make_ctx, devices, tmp_path):
+    from tests.flows.rated import check_rated, rated_walk
+
+    ctx = make_ctx()
+    card = PRESETS["resident"]
+    answers = citizen(Intent("idcard"), Intent("card_inserted", card), Intent("card_removed"), Intent("ok"))
+    t, store = rated_walk("queue", ctx, answers, tmp_path / "ratings")
+    assert t.outcome == Finished("printed")
+    check_rated(t, store, "queue", ctx, tmp_path / "ratings", card.id_number, card.name)

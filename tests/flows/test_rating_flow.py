@@ -226,3 +226,39 @@ def test_home_or_idle_ending_the_session_at_those_screens_keeps_it_too(make_ctx,
     runner.cancel("home")
     [r] = stored(store)
     assert (r.level, r.reasons) == (2, ("unclear",))
+
+
+# ---- every kiosk journey that ends with something done asks, as the catalog says ----
+#: each journey's outcome when the citizen got what they came for
+DONE_OUTCOMES = {
+    "queue": "printed",
+    "photo": "printed",
+    "reissue": "submitted",
+    "certificate": "printed",
+    "pickup": "collected",
+}
+
+
+def test_the_catalog_rates_exactly_the_journeys_a_citizen_finishes():
+    from flows.catalog import CATALOG
+
+    assert {k for k, s in CATALOG.items() if s.rated} == set(DONE_OUTCOMES) | {"slip_reprint"}
+    assert not CATALOG["unresolved"].rated and not CATALOG["demo"].rated
+
+
+@pytest.mark.parametrize("key", sorted(DONE_OUTCOMES))
+def test_each_journey_is_rated_at_its_end_and_skipped_in_one_tap(make_ctx, store, key):
+    from dataclasses import replace
+
+    from flows.catalog import CATALOG
+
+    done = replace(CATALOG[key], start=finishing(DONE_OUTCOMES[key]))
+    skipped = journey(done, make_ctx(), Intent(rating.SKIP))
+    ask = skipped.views[-1]
+    assert str(ask.title) == "请您对本次自助办理作出评价" and not ask.can_go_back
+    assert len(skipped.views) == 2  # the skip ends it: no thanks, no further screen
+    assert skipped.outcome == Finished(DONE_OUTCOMES[key]) and store.ratings() == []
+    rated = journey(done, make_ctx(), Intent("3"), Intent("ok"))
+    assert str(rated.views[-1].title) == "感谢您的评价"
+    [r] = store.ratings()
+    assert (r.kind, r.service, r.level) == ("journey", key, 3)

@@ -563,3 +563,84 @@ def test_the_scanner_lost_while_the_code_is_shown_switches_to_the_qr(ctx, device
     after = [v for v in t.views if isinstance(v, Payment) and v.qr]
     assert lost and after and after[0].qr.startswith("weixin://")  # paid by scanning the QR instead
     assert sim.gateway.net_fen(devices.printer.jobs[-1][1]["order_no"]) == 4000
+
+
+# ---- the photo: retakes as configured, then the retake option is gone ----
+def _retaking(citizen: Citizen, image: Any = None) -> Callable[[View], Intent | None]:
+    """Retakes whenever a retake is offered; `image`: every capture is this frame."""
+    plain = citizen.__call__
+
+    def walk(view: View) -> Intent | None:
+        if isinstance(view, Capture) and image is not None:
+            return Intent("captured", SimpleNamespace(image=image))
+        if isinstance(view, Message) and any(k == "retake" for k, _ in view.actions):
+            return Intent("retake")
+        return plain(view)
+
+    return walk
+
+
+@pytest.mark.parametrize("retakes", [2, 0])
+def test_the_photo_can_be_retaken_as_often_as_configured_then_the_option_is_gone(ctx, devices, sim, retakes):
+    from dataclasses import replace
+
+    ctx = replace(ctx, config=load(None, {"reissue.poll_seconds": 4.0, "reissue.photo_retakes": retakes}))
+    t = run(reissue.start, ctx, _retaking(Citizen()))
+    assert t.outcome == Finished("submitted")
+    assert sum(isinstance(v, Capture) for v in t.views) == retakes + 1
+    confirms = [v for v in t.views if str(v.title) == "请确认您的照片"]
+    assert [[k for k, _ in v.actions] for v in confirms] == [["retake", "ok"]] * retakes + [["ok"]]
+    assert "重拍次数已用完" in str(confirms[-1].body)  # the citizen is told why it is gone
+    if retakes:
+        assert "还可以重拍 2 次" in str(confirms[0].body)
+
+
+def test_photos_refused_every_time_end_after_the_retakes_with_the_way_to_a_counter(ctx, devices, sim):
+    blank = np.full((1080, 1920, 3), 200, np.uint8)  # nobody in front of the camera
+    t = run(reissue.start, ctx, _retaking(Citizen(), blank))
+    assert t.outcome == Finished("no_retakes")
+    retakes = int(ctx.config["reissue"]["photo_retakes"])
+    refused = [v for v in t.views if str(v.title) == "这张照片不能使用"]
+    assert len(refused) == retakes + 1 and "没有找到人脸" in str(refused[0].body)
+    assert sum(isinstance(v, Capture) for v in t.views) == retakes + 1
+    last = t.views[-1]
+    assert str(last.title) == "多次拍摄未能得到合格照片" and "服务台" in str(last.body)
+    assert last.actions[0][0] == "ok"  # the way home
+    assert not list(ctx.services["journal"].iter_all()) and not devices.printer.jobs
+
+
+# ---- who may apply here: each refusal the platform knows, said plainly with what to do ----
+NOT_FOUND = "320102199909090014"  # a valid check digit, nobody on the reference platform
+REFUSED = {p.refusal_code: p.id_number for p in PEOPLE if p.refusal_code}
+
+
+def test_the_demo_people_cover_every_refusal_the_kiosk_explains():
+    from devices.idcard.record import is_valid_id
+
+    assert set(REFUSED) | {"person_not_found"} == set(reissue.REFUSALS)
+    assert is_valid_id(NOT_FOUND) and all(p.id_number != NOT_FOUND for p in PEOPLE)
+
+
+@pytest.mark.parametrize("code", sorted(reissue.REFUSALS))
+def test_each_refusal_is_said_plainly_with_what_to_do_and_nothing_is_created(ctx, devices, sim, code):
+    number = REFUSED.get(code, NOT_FOUND)
+    t = run(reissue.start, ctx, Citizen(number))
+    assert t.outcome == Finished("refused"), transcript_titles(t)
+    last = t.views[-1]
+    title = "没有查到您的信息" if code == "person_not_found" else "自助机暂时不能为您办理"
+    assert str(last.title) == title
+    assert str(last.body) == str(reissue.REFUSALS[code])  # the kiosk's words, not a raw code
+    assert code not in str(last.body) and number not in str(last.body)
+    assert any(w in str(last.body) for w in ("窗口", "通知")), str(last.body)  # what to do next
+    assert [k for k, _ in last.actions] == ["ok"]  # the way home
+    assert not any(isinstance(v, Capture | Payment) for v in t.views)  # no photo, nothing to pay
+    assert not list(ctx.services["journal"].iter_all()) and not devices.printer.jobs
+
+
+def test_a_submitted_application_is_rated_under_the_reissue_never_with_the_id_number(ctx, tmp_path):
+    from tests.flows.rated import check_rated, rated_walk
+
+    citizen = Citizen()
+    t, store = rated_walk("reissue", ctx, citizen, tmp_path / "ratings")
+    assert t.outcome == Finished("submitted"), citizen.seen
+    check_rated(t, store, "reissue", ctx, tmp_path / "ratings", WANG, "360426********0071")

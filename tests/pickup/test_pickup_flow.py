@@ -277,3 +277,22 @@ def test_idcard_read_finds_the_ready_card(hall: Hall) -> None:
     t = run(pickup.start, hall.ctx, citizen)
     assert t.outcome == Finished("collected"), [str(v.title) for v in t.views]
     assert hall.platform.ref.apps[acc].state == AppState.COLLECTED
+
+
+def test_a_collected_card_is_rated_under_the_pickup_never_with_the_id_number(hall: Hall, tmp_path) -> None:
+    from tests.flows.rated import check_rated, rated_walk
+
+    acc, _ = hall.ready()
+    slip = [scan(hall.slip(acc))]
+
+    def citizen(view: View) -> Intent | None:
+        if str(view.title) == "人像比对未通过":
+            return Intent("retry")
+        if isinstance(view, Message) and view.events:  # the scan screen
+            return slip.pop(0) if slip else None
+        return None
+
+    t, store = rated_walk("pickup", hall.ctx, citizen, tmp_path / "ratings")
+    assert t.outcome == Finished("collected"), [str(v.title) for v in t.views]
+    masked = hall.platform.client.status(acc).id_masked  # the demo's accepted card is WANG's
+    check_rated(t, store, "pickup", hall.ctx, tmp_path / "ratings", WANG, masked)

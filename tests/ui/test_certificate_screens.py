@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from backends.platform.api import Certificate
 from core.text import tr
-from flows.views import Intent, Message, Preview
+from flows.views import Choose, Intent, Message, Option, Preview
 from kiosk.ui.certificate_doc import render
 from kiosk.ui.screens.preview import PageView
 from tests.ui.test_layout import assert_nothing_cut, visible_in
@@ -112,6 +112,16 @@ def test_the_preview_shows_the_whole_page_inside_the_window(qtbot, shell, previe
                 tone="error",
                 actions=(("home", tr("返回首页")), ("again", tr("再核验一份"))),
                 can_go_back=False,
+            ),
+        ),
+        (
+            "copies",
+            Choose(
+                title=tr("请选择打印份数（最多 {most} 份）", most=3),
+                options=tuple(
+                    Option(str(n), tr("{n} 份", n=n), tr("共 {sheets} 张 A4 纸", sheets=n * 2))
+                    for n in (1, 2, 3)
+                ),
             ),
         ),
     ],
