@@ -171,35 +171,48 @@ class Maintenance:
             for c in self.lockers.compartments()
         ]
 
-    def _locker(self, action: str, number: int, change: Any, said: Text, detail: str = "") -> Outcome:
+    def _locker(self, action: str, number: int, change: Any, said: Text, reason: str) -> Outcome:
         """One audited change of a compartment through hall.lockers (it raises LockerError with a
-        reason fit to show when the compartment is busy or the board does not answer)."""
+        reason fit to show when the compartment is busy or the board does not answer); the
+        staff's reason goes into the audit row's object and the locker history."""
         who = self.session.staff or "staff"
 
         def run() -> Text:
-            change(number, who)
+            change(number, reason, who)
             return said
 
-        return self.session.act(action, f"locker {number} {detail}".strip(), run)
+        return self.session.act(action, f"locker {number} {reason}".strip(), run)
 
-    def locker_open(self, number: int) -> Outcome:
-        return self._locker("locker_open", number, self.lockers.staff_open, tr("{n} 号柜已打开", n=number))
-
-    def locker_clear(self, number: int) -> Outcome:
-        return self._locker("locker_clear", number, self.lockers.clear, tr("{n} 号柜已清空", n=number))
-
-    def locker_faulty(self, number: int, reason: str) -> Outcome:
+    def locker_open(self, number: int, reason: str) -> Outcome:
         return self._locker(
-            "locker_faulty",
+            "locker_open",
             number,
-            lambda n, who: self.lockers.mark_faulty(n, reason, who),
-            tr("{n} 号柜已标记故障", n=number),
+            lambda n, why, who: self.lockers.staff_open(n, who, reason=why),
+            tr("{n} 号柜已打开", n=number),
             reason,
         )
 
-    def locker_repaired(self, number: int) -> Outcome:
+    def locker_clear(self, number: int, reason: str) -> Outcome:
         return self._locker(
-            "locker_repaired", number, self.lockers.mark_repaired, tr("{n} 号柜已修复", n=number)
+            "locker_clear",
+            number,
+            lambda n, why, who: self.lockers.clear(n, who, reason=why),
+            tr("{n} 号柜已清空", n=number),
+            reason,
+        )
+
+    def locker_faulty(self, number: int, reason: str) -> Outcome:
+        return self._locker(
+            "locker_faulty", number, self.lockers.mark_faulty, tr("{n} 号柜已标记故障", n=number), reason
+        )
+
+    def locker_repaired(self, number: int, reason: str) -> Outcome:
+        return self._locker(
+            "locker_repaired",
+            number,
+            lambda n, why, who: self.lockers.mark_repaired(n, who, reason=why),
+            tr("{n} 号柜已修复", n=number),
+            reason,
         )
 
     # ---- logs ----

@@ -613,7 +613,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="19"/>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="21"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="23"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -1186,19 +1186,64 @@ Please check that the paper shows the same</translation>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="9"/>
+        <source>检查柜内</source>
+        <translation>Check inside</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="9"/>
+        <source>取出遗留物品</source>
+        <translation>Take out an item left behind</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="9"/>
+        <source>协助市民取件</source>
+        <translation>Help a citizen collect</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="10"/>
+        <source>已在窗口交还</source>
+        <translation>Handed back at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="10"/>
+        <source>逾期未取退回</source>
+        <translation>Not collected in time, returned</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="10"/>
+        <source>放错柜格</source>
+        <translation>Put in the wrong compartment</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="11"/>
         <source>门锁卡住</source>
         <translation>lock jammed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="11"/>
         <source>门关不上</source>
         <translation>door will not close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="11"/>
         <source>柜内损坏</source>
         <translation>compartment damaged</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="12"/>
+        <source>门锁已修好</source>
+        <translation>Lock repaired</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="12"/>
+        <source>柜门已调整</source>
+        <translation>Door adjusted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="12"/>
+        <source>检查无故障</source>
+        <translation>Checked, no fault found</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/logs.py" line="15"/>
@@ -1346,7 +1391,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../kiosk/maintenance/locker_load.py" line="48"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="32"/>
         <location filename="../../kiosk/ui/sim_cards.py" line="35"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
@@ -1407,35 +1452,40 @@ Please check that the paper shows the same</translation>
         <translation>Door {n} did not open; nothing recorded: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="44"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="45"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="47"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="32"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="62"/>
-        <source>标记故障：{why}</source>
-        <translation>Mark faulty: {why}</translation>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
+        <source>标记故障</source>
+        <translation>Mark faulty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="65"/>
+        <source>{n} 号柜 {action}：请选择原因</source>
+        <translation>Compartment {n}, {action}: choose the reason</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/queue.py" line="34"/>
@@ -1623,6 +1673,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="186"/>
         <location filename="../../flows/queue.py" line="136"/>
         <location filename="../../flows/reissue.py" line="288"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="71"/>
         <location filename="../../kiosk/ui/screens/base.py" line="79"/>
         <source>返回</source>
         <translation>Back</translation>
@@ -2693,14 +2744,14 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="33"/>
-        <location filename="../../hall/lockers/inventory.py" line="353"/>
+        <location filename="../../hall/lockers/inventory.py" line="355"/>
         <source>{number} 号柜门未能打开</source>
         <translation>Compartment door {number} did not open</translation>
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="39"/>
         <location filename="../../hall/lockers/inventory.py" line="105"/>
-        <location filename="../../hall/lockers/inventory.py" line="372"/>
+        <location filename="../../hall/lockers/inventory.py" line="374"/>
         <source>没有 {number} 号柜</source>
         <translation>There is no compartment {number}</translation>
     </message>
@@ -3020,7 +3071,7 @@ Please check that the paper shows the same</translation>
         <translation>A compliant ID photo, with guidance</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/inventory.py" line="209"/>
+        <location filename="../../hall/lockers/inventory.py" line="210"/>
         <location filename="../../hall/lockers/wall.py" line="111"/>
         <source>该证件已在柜中</source>
         <extracomment>False until reconcile() has seen the door of every compartment a crash may have left open</extracomment>
@@ -3067,27 +3118,27 @@ Please check that the paper shows the same</translation>
         <translation>Compartment door {number} was found open</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/inventory.py" line="204"/>
+        <location filename="../../hall/lockers/inventory.py" line="205"/>
         <source>{number} 号柜当前不能打开</source>
         <translation>Compartment {number} cannot be opened right now</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/wall.py" line="195"/>
+        <location filename="../../hall/lockers/wall.py" line="197"/>
         <source>开锁失败：{err}</source>
         <translation>Failed to unlock: {err}</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/wall.py" line="200"/>
+        <location filename="../../hall/lockers/wall.py" line="202"/>
         <source>{why}；如 {number} 号柜门已打开，请照常取放物品并关好柜门</source>
         <translation>{why}; if the door of compartment {number} is open, take or place the item as usual and close the door</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/inventory.py" line="296"/>
+        <location filename="../../hall/lockers/inventory.py" line="298"/>
         <source>{number} 号柜开门过程中断，请工作人员核查</source>
         <translation>Opening compartment {number} was interrupted. Staff, please check.</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/inventory.py" line="310"/>
+        <location filename="../../hall/lockers/inventory.py" line="312"/>
         <source>{number} 号柜门未关闭</source>
         <translation>Compartment door {number} is not closed</translation>
     </message>
@@ -4975,22 +5026,22 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="186"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="191"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="189"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="200"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="196"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="206"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="202"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="214"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>

@@ -109,6 +109,7 @@ def test_locker_wall_mark_faulty_repaired_and_open(qtbot, shell, kiosk):
     click(qtbot, shell, "tab_lockers")
     assert "1 空" in texts(shell)
     click(qtbot, shell, "slot_1")
+    click(qtbot, shell, "locker_faulty")
     click(qtbot, shell, "locker_faulty_0")
     assert "1 号柜已标记故障" in texts(shell) and "1 故障" in texts(shell)
     assert kiosk.services["lockers"].get(1).fault_reason == "门锁卡住"
@@ -117,20 +118,25 @@ def test_locker_wall_mark_faulty_repaired_and_open(qtbot, shell, kiosk):
     QApplication.processEvents()
     shell.grab().save(str(SHOTS / "lockers_1920x1080.png"))
     click(qtbot, shell, "locker_repaired")
+    click(qtbot, shell, "locker_repaired_2")
     assert kiosk.services["lockers"].get(1).state.value == "empty"
     click(qtbot, shell, "locker_open")
+    click(qtbot, shell, "locker_open_0")
     assert "1 号柜已打开" in texts(shell)
     rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
     assert ("locker_faulty", "locker 1 门锁卡住", "ok") in rows
-    assert ("locker_repaired", "locker 1", "ok") in rows and ("locker_open", "locker 1", "ok") in rows
+    assert ("locker_repaired", "locker 1 检查无故障", "ok") in rows
+    assert ("locker_open", "locker 1 检查柜内", "ok") in rows
 
 
 def test_clearing_an_empty_compartment_is_refused_with_a_reason(qtbot, shell, kiosk):
     click(qtbot, shell, "tab_lockers")
     click(qtbot, shell, "slot_2")
     click(qtbot, shell, "locker_clear")
+    click(qtbot, shell, "locker_clear_0")
     assert "2 号柜无可清除的物品" in texts(shell)
-    assert ("locker_clear", "failed") in [(r.action, r.result) for r in audit_rows(kiosk)]
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("locker_clear", "locker 2 已在窗口交还", "failed") in rows
 
 
 def test_application_numbers_are_masked_on_the_wall():
