@@ -18,6 +18,7 @@ from devices.base import State
 from flows.queue import service_name
 from kiosk.alerts import Alert
 from kiosk.home import DEVICE_NAMES
+from kiosk.maintenance.figures import Figure, day_figures
 from kiosk.maintenance.session import Outcome, Refused, StaffSession
 
 if TYPE_CHECKING:
@@ -33,12 +34,6 @@ class DeviceRow:
     name: Text
     state: str  # ok, degraded, fault, offline, ...
     reason: Text  # rendered in the UI language
-
-
-@dataclass(frozen=True)
-class Figure:
-    label: Text
-    value: int
 
 
 @dataclass(frozen=True)
@@ -125,16 +120,15 @@ class Maintenance:
         ]
 
     def figures(self) -> list[Figure]:
-        """Today's figures from the stores the kiosk has; a store it lacks adds no row."""
-        out: list[Figure] = []
-        for row in self.queue():
-            out.append(Figure(tr("{service} 今日取号", service=row.name), row.issued))
-            out.append(Figure(tr("{service} 等候中", service=row.name), row.waiting))
-        journal = self.kiosk.services.get("journal")
-        if journal is not None:
-            for (kind, state), n in sorted(journal.counts_since(self._midnight()).items()):
-                out.append(Figure(tr("{kind}（{state}）", kind=kind, state=state), n))
-        return out
+        """Today's figures from the stores the kiosk has (kiosk/maintenance/figures.py)."""
+        from kiosk.journey_log import journey_log
+
+        journey_log(self.kiosk)  # opened here too: the day's journeys before this start's first
+        rows = self.queue()
+        tickets = sum(r.issued for r in rows) if self.kiosk.services.get("queue") is not None else None
+        configured = self.kiosk.config["kiosk"]["services"]
+        names = {key: spec.title for key, spec in self.kiosk.catalog.items()}
+        return day_figures(self.kiosk.services, self._midnight(), tickets, configured, names)
 
     # ---- printer ----
     def test_print(self) -> Outcome:

@@ -561,32 +561,32 @@ Please check that the paper shows the same</translation>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="168"/>
+        <location filename="../../kiosk/app.py" line="174"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="207"/>
+        <location filename="../../kiosk/app.py" line="213"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="218"/>
+        <location filename="../../kiosk/app.py" line="224"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="265"/>
+        <location filename="../../kiosk/app.py" line="271"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="311"/>
+        <location filename="../../kiosk/app.py" line="317"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="355"/>
+        <location filename="../../kiosk/app.py" line="361"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -1022,7 +1022,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="243"/>
+        <location filename="../../kiosk/ui/shell.py" line="244"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1483,7 +1483,7 @@ Please check that the paper shows the same</translation>
         <translation>Mark faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="65"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="66"/>
         <source>{n} 号柜 {action}：请选择原因</source>
         <translation>Compartment {n}, {action}: choose the reason</translation>
     </message>
@@ -1589,12 +1589,12 @@ Please check that the paper shows the same</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="242"/>
+        <location filename="../../kiosk/ui/shell.py" line="243"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="413"/>
+        <location filename="../../kiosk/ui/shell.py" line="414"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1673,14 +1673,14 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="186"/>
         <location filename="../../flows/queue.py" line="136"/>
         <location filename="../../flows/reissue.py" line="288"/>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="71"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="74"/>
         <location filename="../../kiosk/ui/screens/base.py" line="79"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="74"/>
-        <location filename="../../kiosk/ui/shell.py" line="261"/>
+        <location filename="../../kiosk/ui/shell.py" line="262"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -5001,47 +5001,32 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Cannot open the {device} port {port}: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="131"/>
-        <source>{service} 今日取号</source>
-        <translation>{service}: tickets today</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="132"/>
-        <source>{service} 等候中</source>
-        <translation>{service}: waiting</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="136"/>
-        <source>{kind}（{state}）</source>
-        <translation>{kind} ({state})</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="149"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="143"/>
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="157"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="151"/>
         <source>已记录换纸，纸张提醒已清除</source>
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="191"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="185"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="200"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="194"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="206"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="200"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="214"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="208"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>
@@ -6183,6 +6168,51 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <location filename="../../kiosk/ui/sim_cards.py" line="108"/>
         <source>扫描最近打印的回执</source>
         <translation>Scan the slip printed last</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="30"/>
+        <source>自助会话</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="34"/>
+        <source>{service} 办完</source>
+        <translation>{service} completed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="35"/>
+        <source>{service} 中途放弃</source>
+        <translation>{service} abandoned</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="37"/>
+        <source>{service} 因故障未办成</source>
+        <translation>{service} failed on a fault</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="49"/>
+        <source>证明已打印</source>
+        <translation>Certificates printed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="50"/>
+        <source>证件取件</source>
+        <translation>ID cards collected</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="51"/>
+        <source>支付成功</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="52"/>
+        <source>退款</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="72"/>
+        <source>取号</source>
+        <translation>Tickets issued</translation>
     </message>
 </context>
 </TS>

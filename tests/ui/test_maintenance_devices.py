@@ -46,7 +46,8 @@ def test_overview_lists_every_device_with_its_state_and_the_day_s_tickets(qtbot,
     shown = texts(shell)
     for name in ("身份证阅读器", "凭条打印机：需注意", "取件柜：正常", "指纹仪", "扫码器"):
         assert name in shown, name
-    assert "今日取号：0" in shown  # the queue store's figures
+    for figure in ("取号：0", "证明已打印：0", "证件取件：0", "支付成功：0", "退款：0", "取号排队 办完：0"):
+        assert figure in shown, figure  # the queue's, the journal's and the journeys' figures
     shell.grab().save(str(SHOTS / "overview_devices_1080x1920.png"))
 
 
