@@ -49,6 +49,26 @@ def test_overview_lists_every_device_with_its_state_and_the_day_s_tickets(qtbot,
     for figure in ("取号：0", "证明已打印：0", "证件取件：0", "支付成功：0", "退款：0", "取号排队 办完：0"):
         assert figure in shown, figure  # the queue's, the journal's and the journeys' figures
     shell.grab().save(str(SHOTS / "overview_devices_1080x1920.png"))
+    for w, h in ((1080, 1920), (1920, 1080)):  # the day's figures, at the bottom of the page
+        shell.resize(w, h)
+        scroll_to_bottom(shell)
+        shell.grab().save(str(SHOTS / f"overview_all_figures_{w}x{h}.png"))
+    shell.toggle_language()
+    assert "Tickets issued: 0" in texts(shell)
+    scroll_to_bottom(shell)
+    shell.grab().save(str(SHOTS / "overview_all_figures_en_1920x1080.png"))
+    shell.toggle_language()
+    shell.resize(1080, 1920)
+
+
+def scroll_to_bottom(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QScrollArea
+
+    texts(window)
+    for area in window.findChildren(QScrollArea):
+        if area.isVisible():
+            area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    QApplication.processEvents()
 
 
 def test_test_print_and_paper_refilled(qtbot, shell, kiosk):

@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
-from PySide6.QtWidgets import QApplication
 
 from core.clock import FakeClock
 from core.text import Text
@@ -22,6 +21,7 @@ from hall.saga import PAYMENT, REFUND
 from kiosk.journey_log import JourneyLog, journey_log, outcome_of
 from kiosk.maintenance.figures import journal_figures, journey_figures
 from tests.ui.test_maintenance import PIN, SHOTS, click, shell, staff_kiosk, taps, texts, type_pin  # noqa: F401
+from tests.ui.test_maintenance_devices import scroll_to_bottom
 
 NAMES = {"queue": Text("取号排队"), "pickup": Text("证件领取")}
 
@@ -130,19 +130,9 @@ def test_overview_shows_the_day_s_journeys_after_a_completed_and_an_abandoned_on
     for lang in ("zh", "en"):
         for w, h in ((1080, 1920), (1920, 1080)):
             shell.resize(w, h)
-            QApplication.processEvents()
-            _scroll_to_figures(shell)
+            scroll_to_bottom(shell)
             shell.grab().save(str(SHOTS / f"overview_figures_{lang}_{w}x{h}.png"))
         shell.resize(1080, 1920)
         shell.toggle_language()
         if lang == "zh":
             qtbot.waitUntil(lambda: "Sessions: 2" in texts(shell), timeout=5000)
-
-
-def _scroll_to_figures(window) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QScrollArea
-
-    for area in window.findChildren(QScrollArea):
-        if area.isVisible():
-            area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
-    QApplication.processEvents()

@@ -3,13 +3,11 @@ reason lands in the staff audit row and the compartment's history; "back" leaves
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
-
 from core.text import tr
 from kiosk.maintenance.locker_reasons import REASONS
 from kiosk.ui.i18n import ui
 from tests.ui.test_maintenance import SHOTS, audit_rows, btn, click, texts
-from tests.ui.test_maintenance_devices import kiosk, shell  # noqa: F401  (staff signed in)
+from tests.ui.test_maintenance_devices import kiosk, scroll_to_bottom, shell  # noqa: F401  (staff signed in)
 
 ACC = "A2026120100123"  # synthetic application number
 
@@ -29,7 +27,7 @@ def test_each_locker_action_records_its_reason(qtbot, shell, kiosk):  # noqa: F8
     assert all(str(why) in shown for why in REASONS["open"])
     for w, h in ((1080, 1920), (1920, 1080)):
         shell.resize(w, h)
-        QApplication.processEvents()
+        scroll_to_bottom(shell)  # as staff scrolled to the compartment's buttons
         shell.grab().save(str(SHOTS / f"locker_reasons_{w}x{h}.png"))
     shell.resize(1080, 1920)
     shell.toggle_language()
