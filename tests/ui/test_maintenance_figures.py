@@ -5,6 +5,7 @@ tested on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -50,9 +51,14 @@ def test_journeys_are_counted_per_kiosk_service_and_day(db):
 
 
 def test_journey_log_writes_off_the_calling_thread_and_survives_a_database_down(db):
-    log = JourneyLog(lambda: Journeys(db.engine(), "K01").prepare())
+    threads = []
+    store = Journeys(db.engine(), "K01").prepare()
+    record = store.record
+    store.record = lambda *a: (threads.append(threading.current_thread().name), record(*a))[1]  # type: ignore[method-assign]
+    log = JourneyLog(lambda: store)
     log.ended("queue", "completed")
     log.flush()
+    assert threads and threads[0].startswith("journey-log")
     assert log.counts_since(datetime.now(UTC) - timedelta(hours=1)) == {("queue", "completed"): 1}
 
     def down() -> Journeys:
