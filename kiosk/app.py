@@ -90,7 +90,13 @@ class Kiosk:
 
     def stop(self) -> None:
         self.voice.stop()
-        for name in ("remote", "reconciler", "backends", "overdue"):  # threads using clients and the database
+        for name in (
+            "remote",
+            "reconciler",
+            "backends",
+            "overdue",
+            "journeys",
+        ):  # threads using clients and the database
             if (service := self.services.get(name)) is not None:
                 service.stop()
         for name in ("platform", "payment"):

@@ -140,7 +140,7 @@ class Inventory:
                 self.changed.wait(min(remaining, 0.1))
 
     # ---- staff bookkeeping ----
-    def clear(self, number: int, by: str) -> Compartment:
+    def clear(self, number: int, by: str, reason: str = "") -> Compartment:
         """Staff took the item out (by hand or after a staff open): forget it."""
         with self.engine.begin() as conn:
             c = self.lock_row(conn, number)
@@ -154,7 +154,7 @@ class Inventory:
                 loaded_by=None,
                 state=CState.FAULTY if c.fault_reason else CState.EMPTY,
             )
-            self.log_event(conn, number, "cleared", application_no=c.application_no, actor=by)
+            self.log_event(conn, number, "cleared", application_no=c.application_no, actor=by, detail=reason)
         return self.changed_now(number)
 
     def mark_faulty(self, number: int, reason: str, by: str) -> Compartment:
@@ -169,13 +169,13 @@ class Inventory:
         self.alerted.discard(number)
         return self.changed_now(number)
 
-    def mark_repaired(self, number: int, by: str) -> Compartment:
+    def mark_repaired(self, number: int, by: str, reason: str = "") -> Compartment:
         with self.engine.begin() as conn:
             c = self.lock_row(conn, number)
             if c.state is not CState.FAULTY:
                 raise CompartmentBusy(tr("{number} 号柜没有故障", number=number), number)
             self.update(conn, c, fault_reason=None, state=CState.LOADED if c.application_no else CState.EMPTY)
-            self.log_event(conn, number, "repaired", application_no=c.application_no, actor=by)
+            self.log_event(conn, number, "repaired", application_no=c.application_no, actor=by, detail=reason)
         self.clear_alert(f"lock_jammed.{number}")
         self.clear_alert(f"check_needed.{number}")
         return self.changed_now(number)
@@ -189,9 +189,10 @@ class Inventory:
         actor: str,
         op: str,
         application_no: str | None = None,
+        reason: str = "",
     ) -> None:
         """Move the compartment to `open` and journal the open, in one transaction, before the
-        command goes to the board."""
+        command goes to the board (a staff open's reason goes into its history row)."""
         now = self.now()
         values: dict[str, Any] = dict(
             state=CState.OPEN.value, purpose=purpose.value, op_id=op, door_seen_open=False, since=now
@@ -208,7 +209,8 @@ class Inventory:
             except sa.exc.IntegrityError:
                 raise CompartmentBusy(tr("该证件已在柜中"), number) from None
             item = application_no or c.application_no
-            self.log_event(conn, number, "open_sent", op, item, actor, purpose.value)
+            detail = f"{purpose.value}: {reason}" if reason else purpose.value
+            self.log_event(conn, number, "open_sent", op, item, actor, detail)
             refs = {"wall": self.wall, "compartment": number, "purpose": purpose.value}
             self.journal.begin(op, OPEN_STEP, op, {**refs, "application_no": item or ""}, conn=conn)
         self.notify(number)

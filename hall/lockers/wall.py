@@ -136,9 +136,10 @@ class Lockers(Inventory):
             raise CompartmentBusy(tr("{number} 号柜已打开", number=c.number), c.number)
         return self._open(c.number, Purpose.RELEASE, (CState.LOADED,), actor)
 
-    def staff_open(self, number: int, by: str) -> Compartment:
+    def staff_open(self, number: int, by: str, reason: str = "") -> Compartment:
         """Open for staff (also faulty ones); the compartment returns to rest when shut."""
-        return self._open(number, Purpose.INSPECT, (CState.EMPTY, CState.LOADED, CState.FAULTY), by)
+        allowed = (CState.EMPTY, CState.LOADED, CState.FAULTY)
+        return self._open(number, Purpose.INSPECT, allowed, by, reason=reason)
 
     # ---- supervision and reconciliation ----
     def start(self) -> None:
@@ -171,11 +172,12 @@ class Lockers(Inventory):
         actor: str,
         *,
         application_no: str | None = None,
+        reason: str = "",
     ) -> Compartment:
         op = uuid.uuid4().hex
         self._inflight.add(op)  # before the commit, so a concurrent reconcile leaves it alone
         try:
-            self.begin_open(number, purpose, allowed, actor, op, application_no)
+            self.begin_open(number, purpose, allowed, actor, op, application_no, reason)
             self._send_open(number, op)
         finally:
             self._inflight.discard(op)

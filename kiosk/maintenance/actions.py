@@ -18,6 +18,7 @@ from devices.base import State
 from flows.queue import service_name
 from kiosk.alerts import Alert
 from kiosk.home import DEVICE_NAMES
+from kiosk.maintenance.figures import Figure, day_figures
 from kiosk.maintenance.session import Outcome, Refused, StaffSession
 
 if TYPE_CHECKING:
@@ -33,12 +34,6 @@ class DeviceRow:
     name: Text
     state: str  # ok, degraded, fault, offline, ...
     reason: Text  # rendered in the UI language
-
-
-@dataclass(frozen=True)
-class Figure:
-    label: Text
-    value: int
 
 
 @dataclass(frozen=True)
@@ -125,16 +120,15 @@ class Maintenance:
         ]
 
     def figures(self) -> list[Figure]:
-        """Today's figures from the stores the kiosk has; a store it lacks adds no row."""
-        out: list[Figure] = []
-        for row in self.queue():
-            out.append(Figure(tr("{service} 今日取号", service=row.name), row.issued))
-            out.append(Figure(tr("{service} 等候中", service=row.name), row.waiting))
-        journal = self.kiosk.services.get("journal")
-        if journal is not None:
-            for (kind, state), n in sorted(journal.counts_since(self._midnight()).items()):
-                out.append(Figure(tr("{kind}（{state}）", kind=kind, state=state), n))
-        return out
+        """Today's figures from the stores the kiosk has (kiosk/maintenance/figures.py)."""
+        from kiosk.journey_log import journey_log
+
+        journey_log(self.kiosk)  # opened here too: the day's journeys before this start's first
+        rows = self.queue()
+        tickets = sum(r.issued for r in rows) if self.kiosk.services.get("queue") is not None else None
+        configured = self.kiosk.config["kiosk"]["services"]
+        names = {key: spec.title for key, spec in self.kiosk.catalog.items()}
+        return day_figures(self.kiosk.services, self._midnight(), tickets, configured, names)
 
     # ---- printer ----
     def test_print(self) -> Outcome:
@@ -171,35 +165,48 @@ class Maintenance:
             for c in self.lockers.compartments()
         ]
 
-    def _locker(self, action: str, number: int, change: Any, said: Text, detail: str = "") -> Outcome:
+    def _locker(self, action: str, number: int, change: Any, said: Text, reason: str) -> Outcome:
         """One audited change of a compartment through hall.lockers (it raises LockerError with a
-        reason fit to show when the compartment is busy or the board does not answer)."""
+        reason fit to show when the compartment is busy or the board does not answer); the
+        staff's reason goes into the audit row's object and the locker history."""
         who = self.session.staff or "staff"
 
         def run() -> Text:
-            change(number, who)
+            change(number, reason, who)
             return said
 
-        return self.session.act(action, f"locker {number} {detail}".strip(), run)
+        return self.session.act(action, f"locker {number} {reason}".strip(), run)
 
-    def locker_open(self, number: int) -> Outcome:
-        return self._locker("locker_open", number, self.lockers.staff_open, tr("{n} 号柜已打开", n=number))
-
-    def locker_clear(self, number: int) -> Outcome:
-        return self._locker("locker_clear", number, self.lockers.clear, tr("{n} 号柜已清空", n=number))
-
-    def locker_faulty(self, number: int, reason: str) -> Outcome:
+    def locker_open(self, number: int, reason: str) -> Outcome:
         return self._locker(
-            "locker_faulty",
+            "locker_open",
             number,
-            lambda n, who: self.lockers.mark_faulty(n, reason, who),
-            tr("{n} 号柜已标记故障", n=number),
+            lambda n, why, who: self.lockers.staff_open(n, who, reason=why),
+            tr("{n} 号柜已打开", n=number),
             reason,
         )
 
-    def locker_repaired(self, number: int) -> Outcome:
+    def locker_clear(self, number: int, reason: str) -> Outcome:
         return self._locker(
-            "locker_repaired", number, self.lockers.mark_repaired, tr("{n} 号柜已修复", n=number)
+            "locker_clear",
+            number,
+            lambda n, why, who: self.lockers.clear(n, who, reason=why),
+            tr("{n} 号柜已清空", n=number),
+            reason,
+        )
+
+    def locker_faulty(self, number: int, reason: str) -> Outcome:
+        return self._locker(
+            "locker_faulty", number, self.lockers.mark_faulty, tr("{n} 号柜已标记故障", n=number), reason
+        )
+
+    def locker_repaired(self, number: int, reason: str) -> Outcome:
+        return self._locker(
+            "locker_repaired",
+            number,
+            lambda n, why, who: self.lockers.mark_repaired(n, who, reason=why),
+            tr("{n} 号柜已修复", n=number),
+            reason,
         )
 
     # ---- logs ----

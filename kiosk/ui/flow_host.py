@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject
 
-from flows.runtime import FlowRunner, FlowSpec
+from flows.runtime import Cancelled, FlowFailed, FlowGen, FlowRunner, FlowSpec, Outcome
 from flows.views import TIMEOUT, Intent, View, Work
 from kiosk.ui.bridge import channel
 
@@ -19,13 +21,16 @@ UNDOES = {"card_removed": "card_inserted"}
 
 
 class FlowHost(QObject):
-    """Steps one flow at a time. `shell` renders views and is told when the flow ends."""
+    """Steps one flow at a time. `shell` renders views and is told when the flow ends;
+    `on_end(service key, "completed" | "abandoned" | "failed")` hears how each one ended."""
 
-    def __init__(self, shell: Any) -> None:
+    def __init__(self, shell: Any, on_end: Callable[[str, str], None] | None = None) -> None:
         super().__init__()
         self.shell = shell
+        self.on_end = on_end
         self.runner: FlowRunner | None = None
         self.spec: FlowSpec | None = None
+        self._result: Any = _UNSET  # what the journey returned, before its rating was asked
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="flow-work")
         # (seq, result, exception) from the pool's threads, run on the GUI thread
         self._work_done = channel(self._on_work_done)
@@ -44,14 +49,17 @@ class FlowHost(QObject):
         if self.runner is not None:
             return  # a second tap on home while the first flow starts
         self.spec = spec
+        self._result = _UNSET
         log.info("flow %s started (session %s)", spec.key, ctx.session.id)
         from flows import rating  # a journey's code, like the journeys: loaded on first use
 
+        noted = replace(spec, start=lambda c: _noting(spec.start(c), self._noted))
         try:
-            gen = rating.journey(spec, ctx)  # the journey, then its rating
+            gen = rating.journey(noted, ctx)  # the journey, then its rating
         except Exception as e:
             ctx.session.close()
             log.exception("flow %s could not start", spec.key)
+            self._ended(FlowFailed(e))
             self.shell.flow_failed(e)
             return
         self.runner = FlowRunner(gen, ctx.session, ctx.clock)
@@ -83,8 +91,28 @@ class FlowHost(QObject):
         runner, self.runner = self.runner, None
         self._sticky.clear()
         if runner is not None:
-            runner.cancel(reason)
+            self._ended(runner.cancel(reason))
             log.info("flow %s cancelled: %s", self.spec.key if self.spec else "?", reason)
+
+    def _noted(self, result: Any) -> None:
+        self._result = result
+
+    def _ended(self, outcome: Outcome) -> None:
+        """Tell on_end how the journey ended: by what it returned when it got that far (a
+        citizen who leaves at the rating did finish the journey), else by how the run ended."""
+        if self.on_end is None or self.spec is None:
+            return
+        from kiosk.journey_log import outcome_of
+
+        if self._result is not _UNSET:
+            said = outcome_of(self._result)
+        elif isinstance(outcome, FlowFailed):
+            said = "failed"
+        elif isinstance(outcome, Cancelled):
+            said = "abandoned"
+        else:
+            said = outcome_of(outcome.result)
+        self.on_end(self.spec.key, said)
 
     def shutdown(self) -> None:
         self.cancel("shutdown")
@@ -109,6 +137,7 @@ class FlowHost(QObject):
         else:
             self.runner = None
             self._sticky.clear()  # a card left on the reader is not the next citizen's
+            self._ended(step)
             self.shell.flow_ended(step)
 
     def _on_work_done(self, done: tuple[int, Any, BaseException | None]) -> None:
@@ -118,6 +147,16 @@ class FlowHost(QObject):
         step = self.runner.fail(exc, seq) if exc is not None else self.runner.answer(result, seq)
         if step is not None:
             self._handle(step)
+
+
+_UNSET = object()
+
+
+def _noting(gen: FlowGen, note: Callable[[Any], None]) -> FlowGen:
+    """The journey as it is, telling `note` what it returned."""
+    result = yield from gen
+    note(result)
+    return result
 
 
 def _outcome(fut: Any) -> tuple[Any, BaseException | None]:

@@ -144,9 +144,10 @@ class Shell(QWidget):
         """Runs the journeys. Built when the first one starts: its modules (the runner, the view
         models, a thread pool) are not needed to paint the home."""
         if self._host is None:
+            from kiosk.journey_log import journey_log
             from kiosk.ui.flow_host import FlowHost
 
-            self._host = FlowHost(self)
+            self._host = FlowHost(self, lambda key, outcome: journey_log(self.kiosk).ended(key, outcome))
         return self._host
 
     @property

@@ -561,32 +561,32 @@ Please check that the paper shows the same</translation>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="168"/>
+        <location filename="../../kiosk/app.py" line="174"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="207"/>
+        <location filename="../../kiosk/app.py" line="213"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="218"/>
+        <location filename="../../kiosk/app.py" line="224"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="265"/>
+        <location filename="../../kiosk/app.py" line="271"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="311"/>
+        <location filename="../../kiosk/app.py" line="317"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="355"/>
+        <location filename="../../kiosk/app.py" line="361"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -613,7 +613,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="19"/>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="21"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="23"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -1022,7 +1022,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="243"/>
+        <location filename="../../kiosk/ui/shell.py" line="244"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1232,19 +1232,64 @@ Please check that the paper shows the same</translation>
         <translation>Logs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="9"/>
+        <source>检查柜内</source>
+        <translation>Check inside</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="9"/>
+        <source>取出遗留物品</source>
+        <translation>Take out an item left behind</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="9"/>
+        <source>协助市民取件</source>
+        <translation>Help a citizen collect</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="10"/>
+        <source>已在窗口交还</source>
+        <translation>Handed back at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="10"/>
+        <source>逾期未取退回</source>
+        <translation>Not collected in time, returned</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="10"/>
+        <source>放错柜格</source>
+        <translation>Put in the wrong compartment</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="11"/>
         <source>门锁卡住</source>
         <translation>lock jammed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="11"/>
         <source>门关不上</source>
         <translation>door will not close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="16"/>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="11"/>
         <source>柜内损坏</source>
         <translation>compartment damaged</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="12"/>
+        <source>门锁已修好</source>
+        <translation>Lock repaired</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="12"/>
+        <source>柜门已调整</source>
+        <translation>Door adjusted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/locker_reasons.py" line="12"/>
+        <source>检查无故障</source>
+        <translation>Checked, no fault found</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/logs.py" line="15"/>
@@ -1392,7 +1437,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../kiosk/maintenance/locker_load.py" line="48"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="32"/>
         <location filename="../../kiosk/ui/sim_cards.py" line="35"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
@@ -1453,35 +1498,40 @@ Please check that the paper shows the same</translation>
         <translation>Door {n} did not open; nothing recorded: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="44"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="45"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="47"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="32"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="62"/>
-        <source>标记故障：{why}</source>
-        <translation>Mark faulty: {why}</translation>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
+        <source>标记故障</source>
+        <translation>Mark faulty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="66"/>
+        <source>{n} 号柜 {action}：请选择原因</source>
+        <translation>Compartment {n}, {action}: choose the reason</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/queue.py" line="34"/>
@@ -1585,12 +1635,12 @@ Please check that the paper shows the same</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="242"/>
+        <location filename="../../kiosk/ui/shell.py" line="243"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="413"/>
+        <location filename="../../kiosk/ui/shell.py" line="414"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1669,13 +1719,14 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="186"/>
         <location filename="../../flows/queue.py" line="136"/>
         <location filename="../../flows/reissue.py" line="288"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="74"/>
         <location filename="../../kiosk/ui/screens/base.py" line="79"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="74"/>
-        <location filename="../../kiosk/ui/shell.py" line="261"/>
+        <location filename="../../kiosk/ui/shell.py" line="262"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -2739,14 +2790,14 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="33"/>
-        <location filename="../../hall/lockers/inventory.py" line="353"/>
+        <location filename="../../hall/lockers/inventory.py" line="355"/>
         <source>{number} 号柜门未能打开</source>
         <translation>Compartment door {number} did not open</translation>
     </message>
     <message>
         <location filename="../../devices/locker/errors.py" line="39"/>
         <location filename="../../hall/lockers/inventory.py" line="105"/>
-        <location filename="../../hall/lockers/inventory.py" line="372"/>
+        <location filename="../../hall/lockers/inventory.py" line="374"/>
         <source>没有 {number} 号柜</source>
         <translation>There is no compartment {number}</translation>
     </message>
@@ -3076,7 +3127,7 @@ Please check that the paper shows the same</translation>
         <translation>A compliant ID photo, with guidance</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/inventory.py" line="209"/>
+        <location filename="../../hall/lockers/inventory.py" line="210"/>
         <location filename="../../hall/lockers/wall.py" line="111"/>
         <source>该证件已在柜中</source>
         <extracomment>False until reconcile() has seen the door of every compartment a crash may have left open</extracomment>
@@ -3123,27 +3174,27 @@ Please check that the paper shows the same</translation>
         <translation>Compartment door {number} was found open</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/inventory.py" line="204"/>
+        <location filename="../../hall/lockers/inventory.py" line="205"/>
         <source>{number} 号柜当前不能打开</source>
         <translation>Compartment {number} cannot be opened right now</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/wall.py" line="195"/>
+        <location filename="../../hall/lockers/wall.py" line="197"/>
         <source>开锁失败：{err}</source>
         <translation>Failed to unlock: {err}</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/wall.py" line="200"/>
+        <location filename="../../hall/lockers/wall.py" line="202"/>
         <source>{why}；如 {number} 号柜门已打开，请照常取放物品并关好柜门</source>
         <translation>{why}; if the door of compartment {number} is open, take or place the item as usual and close the door</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/inventory.py" line="296"/>
+        <location filename="../../hall/lockers/inventory.py" line="298"/>
         <source>{number} 号柜开门过程中断，请工作人员核查</source>
         <translation>Opening compartment {number} was interrupted. Staff, please check.</translation>
     </message>
     <message>
-        <location filename="../../hall/lockers/inventory.py" line="310"/>
+        <location filename="../../hall/lockers/inventory.py" line="312"/>
         <source>{number} 号柜门未关闭</source>
         <translation>Compartment door {number} is not closed</translation>
     </message>
@@ -5006,47 +5057,32 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Cannot open the {device} port {port}: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="131"/>
-        <source>{service} 今日取号</source>
-        <translation>{service}: tickets today</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="132"/>
-        <source>{service} 等候中</source>
-        <translation>{service}: waiting</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="136"/>
-        <source>{kind}（{state}）</source>
-        <translation>{kind} ({state})</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="149"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="143"/>
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="157"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="151"/>
         <source>已记录换纸，纸张提醒已清除</source>
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="186"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="185"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="189"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="194"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="196"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="200"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="202"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="208"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>
@@ -6193,6 +6229,51 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <location filename="../../kiosk/ui/sim_cards.py" line="108"/>
         <source>扫描最近打印的回执</source>
         <translation>Scan the slip printed last</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="30"/>
+        <source>自助会话</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="34"/>
+        <source>{service} 办完</source>
+        <translation>{service} completed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="35"/>
+        <source>{service} 中途放弃</source>
+        <translation>{service} abandoned</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="37"/>
+        <source>{service} 因故障未办成</source>
+        <translation>{service} failed on a fault</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="49"/>
+        <source>证明已打印</source>
+        <translation>Certificates printed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="50"/>
+        <source>证件取件</source>
+        <translation>ID cards collected</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="51"/>
+        <source>支付成功</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="52"/>
+        <source>退款</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/maintenance/figures.py" line="72"/>
+        <source>取号</source>
+        <translation>Tickets issued</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,13 @@ def make_kiosk(
     extra: dict[str, Any] | None = None,
     **overrides: Any,
 ) -> Kiosk:
-    config = load(None, {"kiosk.voice": False, "kiosk.services": ["demo", "certificate"], **overrides})
+    # the hall database (journeys, staff audit) in tmp_path, not the working folder's var/data
+    defaults = {
+        "kiosk.voice": False,
+        "kiosk.services": ["demo", "certificate"],
+        "kiosk.data_dir": str(tmp_path / "data"),
+    }
+    config = load(None, {**defaults, **overrides})
     settings = {k: {"driver": "none"} for k in DEVICE_KINDS}
     settings.update(devices or {})
     clock = FakeClock()

@@ -53,6 +53,7 @@ def test_demo_writes_a_png_per_screen_and_an_index(tmp_path):
         "maint-camera",
         "maint-readers",
         "maint-lockers",
+        "maint-locker-reasons",
         "maint-queue",
         "maint-journal",
         "maint-journal-settled",

@@ -46,8 +46,29 @@ def test_overview_lists_every_device_with_its_state_and_the_day_s_tickets(qtbot,
     shown = texts(shell)
     for name in ("身份证阅读器", "凭条打印机：需注意", "取件柜：正常", "指纹仪", "扫码器"):
         assert name in shown, name
-    assert "今日取号：0" in shown  # the queue store's figures
+    for figure in ("取号：0", "证明已打印：0", "证件取件：0", "支付成功：0", "退款：0", "取号排队 办完：0"):
+        assert figure in shown, figure  # the queue's, the journal's and the journeys' figures
     shell.grab().save(str(SHOTS / "overview_devices_1080x1920.png"))
+    for w, h in ((1080, 1920), (1920, 1080)):  # the day's figures, at the bottom of the page
+        shell.resize(w, h)
+        scroll_to_bottom(shell)
+        shell.grab().save(str(SHOTS / f"overview_all_figures_{w}x{h}.png"))
+    shell.toggle_language()
+    assert "Tickets issued: 0" in texts(shell)
+    scroll_to_bottom(shell)
+    shell.grab().save(str(SHOTS / "overview_all_figures_en_1920x1080.png"))
+    shell.toggle_language()
+    shell.resize(1080, 1920)
+
+
+def scroll_to_bottom(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QScrollArea
+
+    texts(window)
+    for area in window.findChildren(QScrollArea):
+        if area.isVisible():
+            area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    QApplication.processEvents()
 
 
 def test_test_print_and_paper_refilled(qtbot, shell, kiosk):
@@ -109,6 +130,7 @@ def test_locker_wall_mark_faulty_repaired_and_open(qtbot, shell, kiosk):
     click(qtbot, shell, "tab_lockers")
     assert "1 空" in texts(shell)
     click(qtbot, shell, "slot_1")
+    click(qtbot, shell, "locker_faulty")
     click(qtbot, shell, "locker_faulty_0")
     assert "1 号柜已标记故障" in texts(shell) and "1 故障" in texts(shell)
     assert kiosk.services["lockers"].get(1).fault_reason == "门锁卡住"
@@ -117,20 +139,25 @@ def test_locker_wall_mark_faulty_repaired_and_open(qtbot, shell, kiosk):
     QApplication.processEvents()
     shell.grab().save(str(SHOTS / "lockers_1920x1080.png"))
     click(qtbot, shell, "locker_repaired")
+    click(qtbot, shell, "locker_repaired_2")
     assert kiosk.services["lockers"].get(1).state.value == "empty"
     click(qtbot, shell, "locker_open")
+    click(qtbot, shell, "locker_open_0")
     assert "1 号柜已打开" in texts(shell)
     rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
     assert ("locker_faulty", "locker 1 门锁卡住", "ok") in rows
-    assert ("locker_repaired", "locker 1", "ok") in rows and ("locker_open", "locker 1", "ok") in rows
+    assert ("locker_repaired", "locker 1 检查无故障", "ok") in rows
+    assert ("locker_open", "locker 1 检查柜内", "ok") in rows
 
 
 def test_clearing_an_empty_compartment_is_refused_with_a_reason(qtbot, shell, kiosk):
     click(qtbot, shell, "tab_lockers")
     click(qtbot, shell, "slot_2")
     click(qtbot, shell, "locker_clear")
+    click(qtbot, shell, "locker_clear_0")
     assert "2 号柜无可清除的物品" in texts(shell)
-    assert ("locker_clear", "failed") in [(r.action, r.result) for r in audit_rows(kiosk)]
+    rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
+    assert ("locker_clear", "locker 2 已在窗口交还", "failed") in rows
 
 
 def test_application_numbers_are_masked_on_the_wall():

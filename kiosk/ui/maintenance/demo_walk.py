@@ -202,6 +202,10 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
     if visible(shell, "slot_1"):
         click(shell, "slot_1")
     snap("maint-lockers", "Maintenance lockers: the wall, one compartment chosen, its actions")
+    if visible(shell, "locker_faulty"):
+        click(shell, "locker_faulty")
+        snap("maint-locker-reasons", "Maintenance lockers: each action asks why, from a short list")
+        click(shell, "locker_back")
 
     _page(shell, "queue")
     store = kiosk.services.get("queue")

@@ -1,19 +1,21 @@
-"""Lockers: the wall as a grid (state, what it holds, since when); open, clear, mark faulty with
-a reason, repaired."""
+"""Lockers: the wall as a grid (state, what it holds, since when); open, clear, mark faulty,
+repaired, each with a reason chosen by a tap from a short list (kiosk/maintenance/locker_reasons)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from core.text import tr
-from kiosk.maintenance.actions import Maintenance
+from core.text import Text, tr
+from kiosk.maintenance.actions import Maintenance, Outcome
+from kiosk.maintenance.locker_reasons import REASONS
 from kiosk.ui.i18n import ui
 from kiosk.ui.maintenance.page import Page, grid, state_name
 from kiosk.ui.widgets import button, label
 
-FAULT_REASONS = (tr("门锁卡住"), tr("门关不上"), tr("柜内损坏"))
+ACTION_NAMES = {"open": tr("开门"), "clear": tr("清空"), "faulty": tr("标记故障"), "repaired": tr("已修复")}
 
 
 class LockersPage(Page):
@@ -22,9 +24,9 @@ class LockersPage(Page):
 
     def reset(self) -> None:
         self.selected: int | None = None
+        self.action: str | None = None  # chosen, waiting for its reason
 
     def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
-        run = self.panel.run
         slots = maint.slots()
         if maint.lockers is None:
             box.addWidget(label(ui(tr("本机没有取件柜，或库存不可用")), "Hint"))
@@ -42,32 +44,48 @@ class LockersPage(Page):
             box.addWidget(label(ui(tr("轻触一个柜格查看和操作")), "Hint"))
             return
         if chosen.reason:
-            box.addWidget(label(ui(tr("故障原因：{why}", why=chosen.reason))))
-        n = chosen.number
+            box.addWidget(label(ui(tr("故障原因：{why}", why=Text(chosen.reason)))))
+        if self.action is None:
+            actions = ["open", "clear", "repaired" if chosen.state == "faulty" else "faulty"]
+            buttons = [
+                button(ui(ACTION_NAMES[a]), partial(self._choose, a), name=f"locker_{a}") for a in actions
+            ]
+            box.addWidget(grid(buttons, 3))
+            return
+        self._reasons(maint, chosen.number, self.action, box)
+
+    def _reasons(self, maint: Maintenance, n: int, action: str, box: QVBoxLayout) -> None:
+        """The chosen action's reasons, each a large button that does it; and back."""
+        do: dict[str, Callable[[int, str], Outcome]] = {
+            "open": maint.locker_open,
+            "clear": maint.locker_clear,
+            "faulty": maint.locker_faulty,
+            "repaired": maint.locker_repaired,
+        }
+        box.addWidget(
+            label(ui(tr("{n} 号柜 {action}：请选择原因", n=n, action=ACTION_NAMES[action])), "Title")
+        )
         buttons = [
-            button(ui(tr("开门")), lambda: run(lambda: maint.locker_open(n)), name="locker_open"),
-            button(ui(tr("清空")), lambda: run(lambda: maint.locker_clear(n)), name="locker_clear"),
+            # the audit and the locker record keep the Chinese source
+            button(ui(why), partial(self._do, do[action], n, str(why)), name=f"locker_{action}_{j}")
+            for j, why in enumerate(REASONS[action])
         ]
-        if chosen.state == "faulty":
-            buttons.append(
-                button(
-                    ui(tr("已修复")), lambda: run(lambda: maint.locker_repaired(n)), name="locker_repaired"
-                )
-            )
-        else:
-            for j, reason in enumerate(FAULT_REASONS):
-                why = str(reason)  # the audit and the locker record keep the Chinese source
-                buttons.append(
-                    button(
-                        ui(tr("标记故障：{why}", why=reason)),
-                        partial(run, partial(maint.locker_faulty, n, why)),
-                        role="secondary",
-                        name=f"locker_faulty_{j}",
-                    )
-                )
+        buttons.append(
+            button(ui(tr("返回")), partial(self._choose, None), role="secondary", name="locker_back")
+        )
         box.addWidget(grid(buttons, 2))
+
+    def _choose(self, action: str | None) -> None:
+        self.action = action
+        self.panel.result = None
+        self.panel.redraw()
+
+    def _do(self, fn: Callable[[int, str], Outcome], n: int, why: str) -> None:
+        self.action = None
+        self.panel.run(partial(fn, n, why))
 
     def _select(self, number: int) -> None:
         self.selected = number
+        self.action = None
         self.panel.result = None
         self.panel.redraw()
