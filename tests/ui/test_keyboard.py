@@ -230,6 +230,11 @@ def test_the_counters_rating_pad_has_the_keyboard_too(qtbot, kiosk, tmp_path):
     pad.show_view(reasons, got.append)
     QApplication.processEvents()
     assert not [k for k in pad.findChildren(Keyboard) if k.isVisible()]  # until the field is touched
+    picks = [b for b in pad.findChildren(QPushButton) if b.isVisible() and b.objectName().startswith("pick_")]
+    cut = [b.text() for b in picks if b.sizeHint().width() > b.width()]
+    assert len(picks) == len(REASONS) and not cut, cut  # two columns cut 办事指南或告知不清楚
+    if SHOTS.is_dir():
+        pad.grab().save(str(SHOTS / "pad_reasons_800x1280.png"))
     key(qtbot, pad, "pick_slow")
     qtbot.mouseClick(field(pad), Qt.MouseButton.LeftButton)
     QApplication.processEvents()

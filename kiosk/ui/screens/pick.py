@@ -40,10 +40,11 @@ class PickScreen(Screen):
         win = self.window()
         landscape = win.width() > win.height()
         writes = bool(str(view.text_label))
+        narrow = not landscape and win.width() < 900  # the counter's pad: two columns cut reasons
         if landscape and writes:  # options and submit beside the keyboard: one column, if it fits
             cols = 1 if len(view.options) <= 8 else 2
         else:
-            cols = 1 if not landscape and len(view.options) <= 4 else 2
+            cols = 1 if narrow or (not landscape and len(view.options) <= 4) else 2
         grid = QGridLayout()
         grid.setSpacing(self.metrics.mm(3))
         self.group = QButtonGroup(self)
