@@ -249,8 +249,7 @@ class Keyboard(QWidget):
             hint = self.words["hint_symbols"] if self.symbols else self.words[f"hint_{self.lang}"]
             words = label(hint, "KeyboardHint")  # wraps rather than widen a narrow screen
             words.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            self.bar_row.addWidget(words, 1)
-            self.bar_row.addStretch(1)
+            self.bar_row.addWidget(words, 1)  # the whole bar: a stretch beside it halved it
             self._show_new()
             return
         self.pinyin = label(self._spelled(), "Pinyin", wrap=False)
