@@ -74,6 +74,8 @@ def take_photo(ctx: FlowContext, title: Text, retakes: int | None = None) -> Flo
         try:
             photo = yield Work(partial(make_photo, frame.image, settings))
         except PhotoRefused as e:
+            if left is not None and left <= 0:  # no retake left to offer: say so with the reason
+                return (yield from _no_retakes(ctx, tr("{why}。", why=e.reason)))
             again = yield Message(
                 title=tr("这张照片不能使用"),
                 body=tr("{why}。请按提示重新拍摄", why=e.reason),
@@ -123,13 +125,12 @@ def take_photo(ctx: FlowContext, title: Text, retakes: int | None = None) -> Flo
         return "back"
 
 
-def _no_retakes(ctx: FlowContext) -> FlowGen:
+def _no_retakes(ctx: FlowContext, why: Text | None = None) -> FlowGen:
+    phone = ctx.config["kiosk"]["help_phone"]
+    advice = tr("请到服务台由工作人员协助拍照，或稍后再试。服务电话 {phone}", phone=phone)
     yield Message(
         title=tr("多次拍摄未能得到合格照片"),
-        body=tr(
-            "请到服务台由工作人员协助拍照，或稍后再试。服务电话 {phone}",
-            phone=ctx.config["kiosk"]["help_phone"],
-        ),
+        body=lines([why, advice]) if why is not None else advice,
         tone="warning",
         actions=(("ok", tr("返回首页")),),
         timeout=30,

@@ -458,8 +458,8 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/certificate.py" line="549"/>
         <location filename="../../flows/certificate.py" line="604"/>
         <location filename="../../flows/demo.py" line="49"/>
-        <location filename="../../flows/photo.py" line="185"/>
-        <location filename="../../flows/photo.py" line="198"/>
+        <location filename="../../flows/photo.py" line="186"/>
+        <location filename="../../flows/photo.py" line="199"/>
         <location filename="../../flows/queue.py" line="272"/>
         <location filename="../../flows/rating.py" line="91"/>
         <location filename="../../flows/rating.py" line="116"/>
@@ -1619,9 +1619,9 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="531"/>
         <location filename="../../flows/certificate.py" line="587"/>
         <location filename="../../flows/fingerprints.py" line="194"/>
-        <location filename="../../flows/photo.py" line="134"/>
-        <location filename="../../flows/photo.py" line="149"/>
-        <location filename="../../flows/photo.py" line="207"/>
+        <location filename="../../flows/photo.py" line="135"/>
+        <location filename="../../flows/photo.py" line="150"/>
+        <location filename="../../flows/photo.py" line="208"/>
         <location filename="../../flows/pickup.py" line="67"/>
         <location filename="../../flows/queue.py" line="175"/>
         <location filename="../../flows/queue.py" line="221"/>
@@ -2995,58 +2995,58 @@ Please check that the paper shows the same</translation>
         <translation>The camera is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="78"/>
+        <location filename="../../flows/photo.py" line="80"/>
         <source>这张照片不能使用</source>
         <translation>This photo cannot be used</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="79"/>
+        <location filename="../../flows/photo.py" line="81"/>
         <source>{why}。请按提示重新拍摄</source>
         <translation>{why}. Please retake the photo as instructed.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="81"/>
-        <location filename="../../flows/photo.py" line="105"/>
+        <location filename="../../flows/photo.py" line="83"/>
+        <location filename="../../flows/photo.py" line="107"/>
         <source>重新拍摄</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="93"/>
+        <location filename="../../flows/photo.py" line="95"/>
         <source>照片符合证件照标准（{w}×{h} 像素，{kb} KB）</source>
         <translation>Photo meets ID photo standards ({w}×{h} pixels, {kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="99"/>
+        <location filename="../../flows/photo.py" line="101"/>
         <source>照片未通过：{rules}</source>
         <translation>Photo rejected: {rules}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="111"/>
+        <location filename="../../flows/photo.py" line="113"/>
         <source>请确认您的照片</source>
         <translation>Please check your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="111"/>
+        <location filename="../../flows/photo.py" line="113"/>
         <source>照片需要重拍</source>
         <translation>The photo needs to be retaken</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="106"/>
+        <location filename="../../flows/photo.py" line="108"/>
         <source>使用此照片</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="103"/>
+        <location filename="../../flows/photo.py" line="105"/>
         <source>还可以重拍 {n} 次</source>
         <translation>Retakes left: {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="103"/>
+        <location filename="../../flows/photo.py" line="105"/>
         <source>重拍次数已用完</source>
         <translation>No retakes left</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="128"/>
+        <location filename="../../flows/photo.py" line="132"/>
         <source>多次拍摄未能得到合格照片</source>
         <translation>No usable photo after several tries</translation>
     </message>
@@ -3056,62 +3056,67 @@ Please check that the paper shows the same</translation>
         <translation>Please ask at the service desk for help with the photo, or try again later. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="145"/>
+        <location filename="../../flows/photo.py" line="78"/>
+        <source>{why}。</source>
+        <translation>{why}.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="146"/>
         <source>照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}</source>
         <translation>No photo was kept. Please try again later or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="169"/>
+        <location filename="../../flows/photo.py" line="170"/>
         <source>打印机暂时无法使用，照片无法打印</source>
         <translation>The printer is not available, so the photo cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="176"/>
+        <location filename="../../flows/photo.py" line="177"/>
         <source>正在打印照片</source>
         <translation>Printing your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="176"/>
+        <location filename="../../flows/photo.py" line="177"/>
         <source>正在打印照片，请稍候</source>
         <translation>Printing your photo, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="182"/>
+        <location filename="../../flows/photo.py" line="183"/>
         <source>照片可能已经打出</source>
         <translation>Your photo may have been printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="183"/>
+        <location filename="../../flows/photo.py" line="184"/>
         <source>打印机在打印后没有应答，请查看出纸口。离开后照片文件即从本机删除</source>
         <translation>The printer did not answer after printing: please check the paper slot. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="194"/>
+        <location filename="../../flows/photo.py" line="195"/>
         <source>请取走您的照片</source>
         <translation>Please take your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="195"/>
+        <location filename="../../flows/photo.py" line="196"/>
         <source>照片已打印在凭条上。离开后照片文件即从本机删除</source>
         <translation>Your photo is printed on the slip. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="196"/>
+        <location filename="../../flows/photo.py" line="197"/>
         <source>照片已打印，请取走</source>
         <translation>Your photo is printed, please take it</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="204"/>
+        <location filename="../../flows/photo.py" line="205"/>
         <source>照片未能打印</source>
         <translation>The photo could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="205"/>
+        <location filename="../../flows/photo.py" line="206"/>
         <source>{why}。您可以重试，或稍后再来</source>
         <translation>{why}. You can try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="207"/>
+        <location filename="../../flows/photo.py" line="208"/>
         <source>重试打印</source>
         <translation>Print again</translation>
     </message>
@@ -5485,12 +5490,12 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Touch an option to select it, touch again to clear it; you can also write a few words with the keyboard below: type pinyin and pick the characters above the keys, or press “中/EN” to type English letters. Then press “Submit”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="82"/>
         <source>用下方的键盘输入</source>
         <translation>Type with the keyboard below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="95"/>
         <source>轻触这里输入</source>
         <translation>Touch here to type</translation>
     </message>
