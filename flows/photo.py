@@ -91,14 +91,7 @@ def take_photo(ctx: FlowContext, title: Text, retakes: int | None = None) -> Flo
         path.write_bytes(photo.jpeg)
         failed = [c.name for c in photo.checks if not c.ok]
         verdict: Text = (
-            tr(
-                "照片符合证件照标准（{w}×{h} 像素，{kb} KB）",
-                w=photo.image.shape[1],
-                h=photo.image.shape[0],
-                kb=round(len(photo.jpeg) / 1024, 1),
-            )
-            if not failed
-            else tr("照片未通过：{rules}", rules="、".join(failed))
+            tr("照片符合证件照标准") if not failed else tr("照片未通过：{rules}", rules="、".join(failed))
         )
         can_retake = left is None or left > 0
         if left is not None:  # a limited journey says how many are left, so none is a surprise

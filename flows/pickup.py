@@ -64,7 +64,7 @@ def _end(ctx: FlowContext, r: Refusal, outcome: str = "refused") -> FlowGen:
         body=r.body,
         prompt=r.title,
         tone=r.tone,
-        actions=(("ok", tr("返回首页")),),
+        actions=(("ok", tr("完成")),),  # the rating follows, then home
         timeout=60,
         can_go_back=False,
     )
@@ -449,7 +449,14 @@ def _give(ctx: FlowContext, handover: Any, t: Ticket) -> FlowGen:
     return (
         yield from _end(
             ctx,
-            Refusal(tr("领取成功"), tr("请当场核对证件上的信息，有问题请到窗口咨询"), "success"),
+            Refusal(
+                tr("领取成功"),
+                tr(
+                    "请当场核对证件上的信息。有问题请到窗口咨询，或拨打服务电话 {phone}",
+                    phone=ctx.config["kiosk"]["help_phone"],
+                ),
+                "success",
+            ),
             "collected",
         )
     )

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from backends.errors import BackendError, Refused
 from backends.platform.api import AppState, Kind
-from core.text import Text, tr
+from core.text import Text, lines, tr
 from devices.base import DeviceError, OutcomeUnknown
 from flows.runtime import FlowContext, FlowGen
 from flows.views import Busy, Message, Work
@@ -112,14 +112,22 @@ def print_slip(ctx: FlowContext, slip: dict[str, str], name_masked: str, id_mask
         except DeviceError as e:
             why = e.reason
     day, place = slip["pickup_after"], cfg["pickup_place"]
+    # the money first: the citizen sees the payment went through before reading what follows
+    order = slip["order_no"]
+    paid = [tr("已缴费 {fee} 元（订单号 {order}）", fee=slip["fee"], order=order)] if order else []
     if printed is True:
         yield Message(
             title=tr("申请已受理，请取走回执"),
-            body=tr(
-                "受理号 {acc}\n请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管",
-                acc=acc,
-                day=day,
-                place=place,
+            body=lines(
+                [
+                    *paid,
+                    tr(
+                        "受理号 {acc}\n请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管",
+                        acc=acc,
+                        day=day,
+                        place=place,
+                    ),
+                ]
             ),
             prompt=tr("申请已受理，请取走回执"),
             tone="success",

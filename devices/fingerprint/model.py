@@ -100,12 +100,11 @@ class CaptureResult:
         return tuple(s.finger for s in self.slots if s.finger)
 
     def summary(self) -> Text:
+        """What the citizen reviews: the finger taken per hand (its quality score is for staff)."""
         parts: list[Text] = []
         for s in self.slots:
             if s.image is not None:
-                parts.append(
-                    tr("{finger}（质量 {q}）", finger=FINGER_NAMES[s.image.finger], q=s.image.quality)
-                )
+                parts.append(FINGER_NAMES[s.image.finger])
             else:
                 parts.append(tr("{hand}采集失败", hand=tr("右手") if s.hand == "right" else tr("左手")))
         out = parts[0]

@@ -458,12 +458,13 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/certificate.py" line="549"/>
         <location filename="../../flows/certificate.py" line="604"/>
         <location filename="../../flows/demo.py" line="49"/>
-        <location filename="../../flows/photo.py" line="186"/>
-        <location filename="../../flows/photo.py" line="199"/>
+        <location filename="../../flows/photo.py" line="179"/>
+        <location filename="../../flows/photo.py" line="192"/>
+        <location filename="../../flows/pickup.py" line="67"/>
         <location filename="../../flows/queue.py" line="272"/>
         <location filename="../../flows/rating.py" line="91"/>
         <location filename="../../flows/rating.py" line="116"/>
-        <location filename="../../flows/reissue_slip.py" line="126"/>
+        <location filename="../../flows/reissue_slip.py" line="134"/>
         <location filename="../../flows/unresolved.py" line="76"/>
         <source>完成</source>
         <translation>Done</translation>
@@ -1619,10 +1620,9 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="531"/>
         <location filename="../../flows/certificate.py" line="587"/>
         <location filename="../../flows/fingerprints.py" line="194"/>
-        <location filename="../../flows/photo.py" line="135"/>
-        <location filename="../../flows/photo.py" line="150"/>
-        <location filename="../../flows/photo.py" line="208"/>
-        <location filename="../../flows/pickup.py" line="67"/>
+        <location filename="../../flows/photo.py" line="128"/>
+        <location filename="../../flows/photo.py" line="143"/>
+        <location filename="../../flows/photo.py" line="201"/>
         <location filename="../../flows/queue.py" line="175"/>
         <location filename="../../flows/queue.py" line="221"/>
         <location filename="../../flows/queue.py" line="346"/>
@@ -2419,7 +2419,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../core/text.py" line="60"/>
-        <location filename="../../devices/fingerprint/model.py" line="113"/>
+        <location filename="../../devices/fingerprint/model.py" line="112"/>
         <source>{a}；{b}</source>
         <translation>{a}; {b}</translation>
     </message>
@@ -3006,52 +3006,47 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="83"/>
-        <location filename="../../flows/photo.py" line="107"/>
+        <location filename="../../flows/photo.py" line="100"/>
         <source>重新拍摄</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="95"/>
-        <source>照片符合证件照标准（{w}×{h} 像素，{kb} KB）</source>
-        <translation>Photo meets ID photo standards ({w}×{h} pixels, {kb} KB)</translation>
-    </message>
-    <message>
-        <location filename="../../flows/photo.py" line="101"/>
+        <location filename="../../flows/photo.py" line="94"/>
         <source>照片未通过：{rules}</source>
         <translation>Photo rejected: {rules}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="113"/>
+        <location filename="../../flows/photo.py" line="106"/>
         <source>请确认您的照片</source>
         <translation>Please check your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="113"/>
+        <location filename="../../flows/photo.py" line="106"/>
         <source>照片需要重拍</source>
         <translation>The photo needs to be retaken</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="108"/>
+        <location filename="../../flows/photo.py" line="101"/>
         <source>使用此照片</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="105"/>
+        <location filename="../../flows/photo.py" line="98"/>
         <source>还可以重拍 {n} 次</source>
         <translation>Retakes left: {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="105"/>
+        <location filename="../../flows/photo.py" line="98"/>
         <source>重拍次数已用完</source>
         <translation>No retakes left</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="132"/>
+        <location filename="../../flows/photo.py" line="125"/>
         <source>多次拍摄未能得到合格照片</source>
         <translation>No usable photo after several tries</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="130"/>
+        <location filename="../../flows/photo.py" line="123"/>
         <source>请到服务台由工作人员协助拍照，或稍后再试。服务电话 {phone}</source>
         <translation>Please ask at the service desk for help with the photo, or try again later. Help line {phone}</translation>
     </message>
@@ -3061,62 +3056,67 @@ Please check that the paper shows the same</translation>
         <translation>{why}.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="146"/>
+        <location filename="../../flows/photo.py" line="94"/>
+        <source>照片符合证件照标准</source>
+        <translation>The photo meets the ID photo standard</translation>
+    </message>
+    <message>
+        <location filename="../../flows/photo.py" line="139"/>
         <source>照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}</source>
         <translation>No photo was kept. Please try again later or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="170"/>
+        <location filename="../../flows/photo.py" line="163"/>
         <source>打印机暂时无法使用，照片无法打印</source>
         <translation>The printer is not available, so the photo cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="177"/>
+        <location filename="../../flows/photo.py" line="170"/>
         <source>正在打印照片</source>
         <translation>Printing your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="177"/>
+        <location filename="../../flows/photo.py" line="170"/>
         <source>正在打印照片，请稍候</source>
         <translation>Printing your photo, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="183"/>
+        <location filename="../../flows/photo.py" line="176"/>
         <source>照片可能已经打出</source>
         <translation>Your photo may have been printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="184"/>
+        <location filename="../../flows/photo.py" line="177"/>
         <source>打印机在打印后没有应答，请查看出纸口。离开后照片文件即从本机删除</source>
         <translation>The printer did not answer after printing: please check the paper slot. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="195"/>
+        <location filename="../../flows/photo.py" line="188"/>
         <source>请取走您的照片</source>
         <translation>Please take your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="196"/>
+        <location filename="../../flows/photo.py" line="189"/>
         <source>照片已打印在凭条上。离开后照片文件即从本机删除</source>
         <translation>Your photo is printed on the slip. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="197"/>
+        <location filename="../../flows/photo.py" line="190"/>
         <source>照片已打印，请取走</source>
         <translation>Your photo is printed, please take it</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="205"/>
+        <location filename="../../flows/photo.py" line="198"/>
         <source>照片未能打印</source>
         <translation>The photo could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="206"/>
+        <location filename="../../flows/photo.py" line="199"/>
         <source>{why}。您可以重试，或稍后再来</source>
         <translation>{why}. You can try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="208"/>
+        <location filename="../../flows/photo.py" line="201"/>
         <source>重试打印</source>
         <translation>Print again</translation>
     </message>
@@ -3624,23 +3624,18 @@ Please check that the paper shows the same</translation>
         <translation>Left little finger</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/model.py" line="107"/>
-        <source>{finger}（质量 {q}）</source>
-        <extracomment>Block side in pixels and the grey-level spread a block needs to count as ridges.</extracomment>
-        <translation>{finger} (quality {q})</translation>
-    </message>
-    <message>
-        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <location filename="../../devices/fingerprint/model.py" line="109"/>
         <source>{hand}采集失败</source>
+        <extracomment>Block side in pixels and the grey-level spread a block needs to count as ridges.</extracomment>
         <translation>{hand}: capture failed</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <location filename="../../devices/fingerprint/model.py" line="109"/>
         <source>右手</source>
         <translation>Right hand</translation>
     </message>
     <message>
-        <location filename="../../devices/fingerprint/model.py" line="110"/>
+        <location filename="../../devices/fingerprint/model.py" line="109"/>
         <source>左手</source>
         <translation>Left hand</translation>
     </message>
@@ -3945,7 +3940,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="116"/>
-        <location filename="../../flows/reissue_slip.py" line="199"/>
+        <location filename="../../flows/reissue_slip.py" line="207"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
@@ -4081,8 +4076,8 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="265"/>
         <location filename="../../flows/pickup.py" line="283"/>
         <location filename="../../flows/reissue.py" line="258"/>
-        <location filename="../../flows/reissue_slip.py" line="165"/>
-        <location filename="../../flows/reissue_slip.py" line="195"/>
+        <location filename="../../flows/reissue_slip.py" line="173"/>
+        <location filename="../../flows/reissue_slip.py" line="203"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
@@ -4550,22 +4545,22 @@ ID number: {id}</translation>
         <translation>Please shut the door after taking your card. Staff are told about a door left open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="452"/>
+        <location filename="../../flows/pickup.py" line="453"/>
         <source>领取成功</source>
         <translation>Card collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="452"/>
-        <source>请当场核对证件上的信息，有问题请到窗口咨询</source>
-        <translation>Please check the details on the card now; ask at the counter if anything is wrong</translation>
+        <location filename="../../flows/pickup.py" line="455"/>
+        <source>请当场核对证件上的信息。有问题请到窗口咨询，或拨打服务电话 {phone}</source>
+        <translation>Please check the details on the card now. If anything is wrong, ask at a counter or call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="464"/>
+        <location filename="../../flows/pickup.py" line="471"/>
         <source>很抱歉，{n} 号柜门没有打开</source>
         <translation>Sorry, door {n} did not open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="466"/>
+        <location filename="../../flows/pickup.py" line="473"/>
         <source>已通知工作人员维修。您的证件仍安全地放在柜中，回执依然有效：柜门修好后可再来扫码领取，或在工作时间带回执到服务窗口领取</source>
         <translation>Staff have been told to repair it. Your card is safe in the locker and your slip is still valid: scan it again once the door is repaired, or collect the card at the service counter during opening hours</translation>
     </message>
@@ -4914,63 +4909,68 @@ Fee: {fee}</translation>
     </message>
     <message>
         <location filename="../../flows/reissue_slip.py" line="117"/>
-        <location filename="../../flows/reissue_slip.py" line="124"/>
+        <source>已缴费 {fee} 元（订单号 {order}）</source>
+        <translation>Paid {fee} yuan (order {order})</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="120"/>
+        <location filename="../../flows/reissue_slip.py" line="132"/>
         <source>申请已受理，请取走回执</source>
         <translation>Application accepted; please take your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="119"/>
+        <location filename="../../flows/reissue_slip.py" line="125"/>
         <source>受理号 {acc}
 请于 {day} 后到{place}扫描回执上的二维码领取新证。回执请妥善保管</source>
         <translation>Acceptance number {acc}
 From {day}, scan the QR code on the receipt at {place} to collect your new card. Keep the receipt safe</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="133"/>
+        <location filename="../../flows/reissue_slip.py" line="141"/>
         <source>申请已受理，回执未能打印</source>
         <translation>Application accepted; the receipt could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="133"/>
+        <location filename="../../flows/reissue_slip.py" line="141"/>
         <source>申请已受理，回执可能没有打出</source>
         <translation>Application accepted; the receipt may not have printed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="135"/>
+        <location filename="../../flows/reissue_slip.py" line="143"/>
         <source>受理号 {acc}
 请拍下本页，于 {day} 后到{place}凭二维码领取；也可在任一自助机刷身份证补打回执（{why}）</source>
         <translation>Acceptance number {acc}
 Please take a photo of this page. Collect your card after {day} at {place} with the QR code; you can also reprint the slip at any kiosk by reading your ID card ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="157"/>
+        <location filename="../../flows/reissue_slip.py" line="165"/>
         <source>补打回执：请刷身份证</source>
         <translation>Reprint a slip: please place your ID card on the reader</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="265"/>
-        <location filename="../../flows/reissue_slip.py" line="165"/>
-        <location filename="../../flows/reissue_slip.py" line="195"/>
+        <location filename="../../flows/reissue_slip.py" line="173"/>
+        <location filename="../../flows/reissue_slip.py" line="203"/>
         <source>正在查询您的申请，请稍候</source>
         <translation>Looking up your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="168"/>
+        <location filename="../../flows/reissue_slip.py" line="176"/>
         <source>没有查到您的申请</source>
         <translation>Your application was not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="176"/>
+        <location filename="../../flows/reissue_slip.py" line="184"/>
         <source>没有可补打回执的申请</source>
         <translation>No application with a slip to reprint</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="177"/>
+        <location filename="../../flows/reissue_slip.py" line="185"/>
         <source>没有查到您正在办理的身份证申请。已领取或已取消的申请不能补打回执</source>
         <translation>No ID card application in progress was found for you. Slips of collected or cancelled applications cannot be reprinted</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="199"/>
+        <location filename="../../flows/reissue_slip.py" line="207"/>
         <source>自助机暂时不能补打回执</source>
         <translation>This kiosk cannot reprint slips right now</translation>
     </message>
@@ -4990,18 +4990,18 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>The printer is unavailable: the slip&apos;s QR code is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="140"/>
+        <location filename="../../flows/reissue_slip.py" line="148"/>
         <location filename="../../flows/unresolved.py" line="115"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="142"/>
+        <location filename="../../flows/reissue_slip.py" line="150"/>
         <source>回执未能打印，请拍下受理号和二维码</source>
         <translation>The receipt could not be printed; please photograph the acceptance number and QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="145"/>
+        <location filename="../../flows/reissue_slip.py" line="153"/>
         <source>我已记下</source>
         <translation>I have noted it</translation>
     </message>
