@@ -199,7 +199,16 @@ def start(ctx: FlowContext) -> FlowGen:
                 )
             )
         why = outcome.reason or tr("申请无法完成")
-        return (yield from end(ctx, tr("申请未能提交，费用将原路退回"), why, outcome=outcome.state))
+        # paid and refused: what happened, the references to quote, when the money comes back
+        body = tr(
+            "{why}。\n受理号 {acc}，订单号 {order}。已缴费用将原路退回到您付款的账户。"
+            "有疑问请拨打服务电话 {phone}，或在首页“办不成事”反映",
+            why=why,
+            acc=acc,
+            order=outcome.order_no or "—",
+            phone=ctx.config["kiosk"]["help_phone"],
+        )
+        return (yield from end(ctx, tr("申请未能提交，费用将原路退回"), body, outcome=outcome.state))
     finally:
         if case is not None and not settled:
             _abandon(saga, case.saga)

@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="227"/>
+        <location filename="../../flows/reissue.py" line="236"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -738,7 +738,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="184"/>
         <location filename="../../flows/queue.py" line="141"/>
         <location filename="../../flows/queue.py" line="142"/>
-        <location filename="../../flows/reissue.py" line="284"/>
+        <location filename="../../flows/reissue.py" line="293"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
@@ -1627,7 +1627,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="221"/>
         <location filename="../../flows/queue.py" line="346"/>
         <location filename="../../flows/reissue.py" line="89"/>
-        <location filename="../../flows/reissue.py" line="407"/>
+        <location filename="../../flows/reissue.py" line="416"/>
         <location filename="../../flows/unresolved.py" line="57"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="60"/>
@@ -1718,7 +1718,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="101"/>
         <location filename="../../flows/pickup.py" line="186"/>
         <location filename="../../flows/queue.py" line="136"/>
-        <location filename="../../flows/reissue.py" line="288"/>
+        <location filename="../../flows/reissue.py" line="297"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="74"/>
         <location filename="../../kiosk/ui/screens/base.py" line="79"/>
         <source>返回</source>
@@ -2990,7 +2990,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="70"/>
-        <location filename="../../flows/reissue.py" line="360"/>
+        <location filename="../../flows/reissue.py" line="369"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -4010,63 +4010,63 @@ Please check that the paper shows the same</translation>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="202"/>
+        <location filename="../../flows/reissue.py" line="211"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="371"/>
-        <location filename="../../flows/reissue.py" line="218"/>
+        <location filename="../../flows/reissue.py" line="227"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="218"/>
+        <location filename="../../flows/reissue.py" line="227"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="228"/>
+        <location filename="../../flows/reissue.py" line="237"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="232"/>
+        <location filename="../../flows/reissue.py" line="241"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="233"/>
+        <location filename="../../flows/reissue.py" line="242"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="235"/>
+        <location filename="../../flows/reissue.py" line="244"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="237"/>
+        <location filename="../../flows/reissue.py" line="246"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="237"/>
+        <location filename="../../flows/reissue.py" line="246"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="240"/>
+        <location filename="../../flows/reissue.py" line="249"/>
         <source>补打受理回执</source>
         <translation>Reprint the acceptance slip</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="241"/>
+        <location filename="../../flows/reissue.py" line="250"/>
         <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
         <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="243"/>
+        <location filename="../../flows/reissue.py" line="252"/>
         <source>读卡器暂不可用，请到窗口补打</source>
         <translation>The card reader is unavailable; please get a reprint at a counter</translation>
     </message>
@@ -4075,52 +4075,52 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="162"/>
         <location filename="../../flows/pickup.py" line="265"/>
         <location filename="../../flows/pickup.py" line="283"/>
-        <location filename="../../flows/reissue.py" line="258"/>
+        <location filename="../../flows/reissue.py" line="267"/>
         <location filename="../../flows/reissue_slip.py" line="173"/>
         <location filename="../../flows/reissue_slip.py" line="203"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="258"/>
+        <location filename="../../flows/reissue.py" line="267"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="262"/>
+        <location filename="../../flows/reissue.py" line="271"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="267"/>
+        <location filename="../../flows/reissue.py" line="276"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="268"/>
+        <location filename="../../flows/reissue.py" line="277"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="269"/>
+        <location filename="../../flows/reissue.py" line="278"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="270"/>
+        <location filename="../../flows/reissue.py" line="279"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="270"/>
+        <location filename="../../flows/reissue.py" line="279"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="298"/>
+        <location filename="../../flows/reissue.py" line="307"/>
         <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
     </message>
@@ -4130,74 +4130,81 @@ ID number: {id}</translation>
         <translation>Please read your old ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="306"/>
+        <location filename="../../flows/reissue.py" line="204"/>
+        <source>{why}。
+受理号 {acc}，订单号 {order}。已缴费用将原路退回到您付款的账户。有疑问请拨打服务电话 {phone}，或在首页“办不成事”反映</source>
+        <translation>{why}.
+Acceptance number {acc}, order {order}. The fee you paid will be refunded to the account you paid from. For questions call {phone}, or use “Could not get it done?” on the home screen</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="315"/>
         <source>请输入您的身份证号码</source>
         <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="307"/>
+        <location filename="../../flows/reissue.py" line="316"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="308"/>
+        <location filename="../../flows/reissue.py" line="317"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="314"/>
+        <location filename="../../flows/reissue.py" line="323"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="343"/>
+        <location filename="../../flows/reissue.py" line="352"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="345"/>
+        <location filename="../../flows/reissue.py" line="354"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="349"/>
+        <location filename="../../flows/reissue.py" line="358"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="349"/>
+        <location filename="../../flows/reissue.py" line="358"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="360"/>
+        <location filename="../../flows/reissue.py" line="369"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="383"/>
         <location filename="../../flows/reissue.py" line="392"/>
+        <location filename="../../flows/reissue.py" line="401"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="383"/>
+        <location filename="../../flows/reissue.py" line="392"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="392"/>
+        <location filename="../../flows/reissue.py" line="401"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="404"/>
+        <location filename="../../flows/reissue.py" line="413"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="405"/>
+        <location filename="../../flows/reissue.py" line="414"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
@@ -4296,7 +4303,7 @@ ID number: {id}</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="174"/>
-        <location filename="../../flows/reissue.py" line="407"/>
+        <location filename="../../flows/reissue.py" line="416"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
@@ -4480,7 +4487,7 @@ ID number: {id}</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="390"/>
-        <location filename="../../flows/reissue.py" line="363"/>
+        <location filename="../../flows/reissue.py" line="372"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
@@ -4703,22 +4710,22 @@ ID number: {id}</translation>
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="435"/>
+        <location filename="../../flows/reissue.py" line="444"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="435"/>
+        <location filename="../../flows/reissue.py" line="444"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="437"/>
+        <location filename="../../flows/reissue.py" line="446"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="439"/>
+        <location filename="../../flows/reissue.py" line="448"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -4733,176 +4740,176 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="448"/>
+        <location filename="../../flows/reissue.py" line="457"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="450"/>
-        <location filename="../../flows/reissue.py" line="515"/>
+        <location filename="../../flows/reissue.py" line="459"/>
+        <location filename="../../flows/reissue.py" line="524"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="450"/>
+        <location filename="../../flows/reissue.py" line="459"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="450"/>
+        <location filename="../../flows/reissue.py" line="459"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="466"/>
+        <location filename="../../flows/reissue.py" line="475"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="467"/>
+        <location filename="../../flows/reissue.py" line="476"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="469"/>
+        <location filename="../../flows/reissue.py" line="478"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="473"/>
+        <location filename="../../flows/reissue.py" line="482"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="473"/>
+        <location filename="../../flows/reissue.py" line="482"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="479"/>
-        <location filename="../../flows/reissue.py" line="480"/>
+        <location filename="../../flows/reissue.py" line="488"/>
+        <location filename="../../flows/reissue.py" line="489"/>
         <source>请选择缴费方式</source>
         <translation>Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="483"/>
+        <location filename="../../flows/reissue.py" line="492"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="503"/>
+        <location filename="../../flows/reissue.py" line="512"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="505"/>
+        <location filename="../../flows/reissue.py" line="514"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="512"/>
+        <location filename="../../flows/reissue.py" line="521"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="513"/>
+        <location filename="../../flows/reissue.py" line="522"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="513"/>
+        <location filename="../../flows/reissue.py" line="522"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="515"/>
+        <location filename="../../flows/reissue.py" line="524"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="523"/>
+        <location filename="../../flows/reissue.py" line="532"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="524"/>
+        <location filename="../../flows/reissue.py" line="533"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="525"/>
+        <location filename="../../flows/reissue.py" line="534"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="533"/>
+        <location filename="../../flows/reissue.py" line="542"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="533"/>
+        <location filename="../../flows/reissue.py" line="542"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="546"/>
+        <location filename="../../flows/reissue.py" line="555"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="547"/>
+        <location filename="../../flows/reissue.py" line="556"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="547"/>
+        <location filename="../../flows/reissue.py" line="556"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="558"/>
-        <location filename="../../flows/reissue.py" line="592"/>
+        <location filename="../../flows/reissue.py" line="567"/>
+        <location filename="../../flows/reissue.py" line="601"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="559"/>
+        <location filename="../../flows/reissue.py" line="568"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="560"/>
+        <location filename="../../flows/reissue.py" line="569"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="577"/>
+        <location filename="../../flows/reissue.py" line="586"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="577"/>
+        <location filename="../../flows/reissue.py" line="586"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="589"/>
+        <location filename="../../flows/reissue.py" line="598"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="590"/>
+        <location filename="../../flows/reissue.py" line="599"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="608"/>
+        <location filename="../../flows/reissue.py" line="617"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="608"/>
+        <location filename="../../flows/reissue.py" line="617"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
@@ -5490,12 +5497,12 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Touch an option to select it, touch again to clear it; you can also write a few words with the keyboard below: type pinyin and pick the characters above the keys, or press “中/EN” to type English letters. Then press “Submit”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="84"/>
         <source>用下方的键盘输入</source>
         <translation>Type with the keyboard below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="97"/>
         <source>轻触这里输入</source>
         <translation>Touch here to type</translation>
     </message>

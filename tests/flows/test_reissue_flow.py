@@ -265,6 +265,22 @@ def test_a_citizen_gone_after_paying_still_has_the_application_submitted(ctx, de
     assert sim.gateway.net_fen(_order_no(ctx)) == 4000  # charged once, not refunded
 
 
+def test_a_paid_application_the_platform_refuses_is_refunded_and_the_citizen_told_what_to_quote(
+    ctx, devices, sim
+):
+    sim.platform.refuse_paid = True  # its review refuses the application once it is paid
+    try:
+        t = run(reissue.start, ctx, Citizen())
+    finally:
+        sim.platform.refuse_paid = False
+    last = t.views[-1]
+    body = str(last.body)
+    acc, order = case_of(ctx).refs["acceptance_no"], _order_no(ctx)
+    assert str(last.title) == "申请未能提交，费用将原路退回" and "平台复核未通过" in body
+    assert acc in body and order in body and ctx.config["kiosk"]["help_phone"] in body
+    assert sim.gateway.net_fen(order) == 0  # refunded in full
+
+
 def _quiet() -> None:
     deadline = time.monotonic() + 30
     while any(t.name == "reissue-abandon" for t in threading.enumerate()) and time.monotonic() < deadline:

@@ -40,7 +40,9 @@ class PickScreen(Screen):
         win = self.window()
         landscape = win.width() > win.height()
         writes = bool(str(view.text_label))
-        narrow = not landscape and win.width() < 900  # the counter's pad: two columns cut reasons
+        # the counter's 800x1280 pad: two columns cut the reasons; one column where it is tall
+        # enough for them (a shorter window keeps two, so submit stays on the screen)
+        narrow = not landscape and win.width() < 900 and win.height() >= 1200
         if landscape and writes:  # options and submit beside the keyboard: one column, if it fits
             cols = 1 if len(view.options) <= 8 else 2
         else:
