@@ -15,6 +15,8 @@ from hall.ratings.model import Item, RatingError
 
 log = logging.getLogger(__name__)
 
+OTHER = "other"  # not one of the hall's services: filed without a service
+
 
 def _services(ctx: FlowContext) -> list[tuple[str, Bilingual]]:
     """The hall's services, as the queue lists them: what citizens come here for."""
@@ -30,7 +32,8 @@ def start(ctx: FlowContext) -> FlowGen:
     got = yield Pick(
         title=tr("请告诉我们您没有办成的事"),
         prompt=tr("请选择没有办成的业务，或写下您要办的事"),
-        options=tuple(Option(code, name) for code, name in names.items()),
+        # the hall's services, and the rest: a citizen's matter may be none of them
+        options=(*(Option(code, name) for code, name in names.items()), Option(OTHER, tr("其他事项"))),
         multiple=False,
         text_label=tr("写下您要办的事或遇到的问题（可不填）"),
         timeout=120,
@@ -39,8 +42,8 @@ def start(ctx: FlowContext) -> FlowGen:
     if got.name != "ok":
         return "back" if got.name == "back" else "home"
     picked: Picked = got.value
-    code = picked.keys[0] if picked.keys else ""
-    what = picked.text or (str(names[code]) if code else "")
+    code = picked.keys[0] if picked.keys and picked.keys[0] != OTHER else ""
+    what = picked.text or (str(names[code]) if code else "其他事项" if picked.keys else "")
     phone = yield from ask_phone(ctx)
     if phone == "":
         return "home"

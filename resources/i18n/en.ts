@@ -465,7 +465,7 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/rating.py" line="91"/>
         <location filename="../../flows/rating.py" line="116"/>
         <location filename="../../flows/reissue_slip.py" line="134"/>
-        <location filename="../../flows/unresolved.py" line="76"/>
+        <location filename="../../flows/unresolved.py" line="79"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -750,7 +750,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/queue.py" line="251"/>
         <location filename="../../flows/reissue_slip.py" line="100"/>
-        <location filename="../../flows/unresolved.py" line="97"/>
+        <location filename="../../flows/unresolved.py" line="100"/>
         <source>打印机不可用</source>
         <extracomment>an application in these states has a card coming: its slip may be reprinted</extracomment>
         <translation>Printer unavailable</translation>
@@ -1628,7 +1628,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="346"/>
         <location filename="../../flows/reissue.py" line="89"/>
         <location filename="../../flows/reissue.py" line="416"/>
-        <location filename="../../flows/unresolved.py" line="57"/>
+        <location filename="../../flows/unresolved.py" line="60"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="60"/>
         <source>返回首页</source>
@@ -4998,7 +4998,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/reissue_slip.py" line="148"/>
-        <location filename="../../flows/unresolved.py" line="115"/>
+        <location filename="../../flows/unresolved.py" line="118"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
@@ -5395,83 +5395,88 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="42"/>
-        <location filename="../../flows/unresolved.py" line="55"/>
+        <location filename="../../flows/unresolved.py" line="58"/>
         <source>暂时无法登记，请到服务台反映</source>
         <translation>Cannot take reports right now; please tell the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="31"/>
+        <location filename="../../flows/unresolved.py" line="33"/>
         <source>请告诉我们您没有办成的事</source>
         <translation>Tell us what you could not get done</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="32"/>
+        <location filename="../../flows/unresolved.py" line="34"/>
         <source>请选择没有办成的业务，或写下您要办的事</source>
         <translation>Choose the service you could not get done, or write down what you needed</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="35"/>
+        <location filename="../../flows/unresolved.py" line="36"/>
+        <source>其他事项</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <location filename="../../flows/unresolved.py" line="38"/>
         <source>写下您要办的事或遇到的问题（可不填）</source>
         <translation>Write what you needed or what went wrong (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="37"/>
+        <location filename="../../flows/unresolved.py" line="40"/>
         <source>选择一项业务，或在下方写下您要办的事。留下手机号码后，工作人员会在期限内给您答复。</source>
         <translation>Choose a service, or write below what you needed. Leave a mobile number and staff will answer you within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="51"/>
+        <location filename="../../flows/unresolved.py" line="54"/>
         <source>暂时无法登记</source>
         <translation>Cannot take your report right now</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="53"/>
+        <location filename="../../flows/unresolved.py" line="56"/>
         <source>{why}。请到服务台反映，或拨打 {phone}</source>
         <translation>{why}. Please tell the service desk, or call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="65"/>
+        <location filename="../../flows/unresolved.py" line="68"/>
         <source>我们会在 {due} 前答复您</source>
         <translation>We will answer you by {due}</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="67"/>
+        <location filename="../../flows/unresolved.py" line="70"/>
         <source>请于 {due} 后凭编号到服务台查询答复</source>
         <translation>From {due}, ask at the service desk for the answer with this number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="71"/>
         <location filename="../../flows/unresolved.py" line="74"/>
+        <location filename="../../flows/unresolved.py" line="77"/>
         <source>已登记，请取走凭条</source>
         <translation>Reported. Please take your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="82"/>
+        <location filename="../../flows/unresolved.py" line="85"/>
         <source>已登记，请记下编号</source>
         <translation>Reported. Please note the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="84"/>
+        <location filename="../../flows/unresolved.py" line="87"/>
         <source>{answer}。凭条未能打印，请拍照或记下编号（{why}）</source>
         <translation>{answer}. The slip could not be printed: please photograph or note the number ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="85"/>
+        <location filename="../../flows/unresolved.py" line="88"/>
         <source>已登记，凭条未能打印，请记下编号</source>
         <translation>Reported. The slip could not be printed; please note the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="87"/>
+        <location filename="../../flows/unresolved.py" line="90"/>
         <source>我已记下编号</source>
         <translation>I have noted the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="111"/>
+        <location filename="../../flows/unresolved.py" line="114"/>
         <source>正在打印凭条</source>
         <translation>Printing your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="111"/>
+        <location filename="../../flows/unresolved.py" line="114"/>
         <source>正在打印凭条，请稍候</source>
         <translation>Printing your slip, please wait</translation>
     </message>

@@ -46,6 +46,17 @@ def make_ctx(tmp_path: Path, store: Ratings, devices: FakeDevices) -> Callable[[
     )
 
 
+def test_a_matter_none_of_the_services_is_filed_as_other_without_a_service(make_ctx, store, devices):
+    t = run(
+        unresolved.start,
+        make_ctx(),
+        citizen(Intent("ok", Picked(("other",), "")), Intent("no"), Intent("ok")),
+    )
+    assert isinstance(t.outcome, Finished)
+    [item] = store.items()
+    assert (item.service, item.what) == ("", "其他事项")
+
+
 def test_a_service_picked_with_a_phone_is_filed_and_its_slip_printed(make_ctx, store, devices):
     t = run(
         unresolved.start,
@@ -54,7 +65,7 @@ def test_a_service_picked_with_a_phone_is_filed_and_its_slip_printed(make_ctx, s
     )
     pick = t.views[0]
     assert isinstance(pick, Pick) and not pick.multiple and pick.required
-    assert [o.key for o in pick.options] == ["idcard", "social", "property", "tax"]
+    assert [o.key for o in pick.options] == ["idcard", "social", "property", "tax", "other"]
     [item] = store.items()
     assert (item.service, item.what, item.phone, item.kind) == ("tax", "税务", "13912345678", "unresolved")
     [(layout, data)] = devices.printer.jobs
