@@ -47,7 +47,7 @@ soak: setup
 # Rebuild the compiled translations after editing resources/i18n/en.ts
 i18n: setup
 	$(VENV)/bin/pyside6-lupdate $$(git ls-files '*.py' | grep -E '^(core|kiosk|flows|devices|hall|backends)/') -no-obsolete -ts resources/i18n/en.ts
-	$(VENV)/bin/pyside6-lrelease resources/i18n/en.ts -qm $(QM)
+	$(VENV)/bin/pyside6-lrelease resources/i18n/en.ts -qm $(QM).new && mv $(QM).new $(QM)  # by rename: a running kiosk maps the old file
 
 # The production bundle: simulate-only packages (scikit-image, SciPy, dlib and its models) stay
 # out (kiosk.spec); the reference servers stay in so the bundle can run its simulated demo.
