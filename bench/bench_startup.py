@@ -42,7 +42,8 @@ f = F(); w.installEventFilter(f); w.show(); app.exec()
 # first would cost every kiosk module imported after it a read of its source (PySide's import
 # hook looks for `from __feature__`), which the kiosk does not pay
 KIOSK = """
-import json, os, sys, time
+import gc, json, os, sys, time
+gc.disable()  # as run_kiosk.py
 sys.path.insert(0, {root!r})
 marks = {{}}
 from kiosk.config import load

@@ -7,8 +7,6 @@ Folders left by a crashed process are removed at start-up (purge_stale).
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,8 @@ class Session:
         self.id = os.urandom(6).hex()  # 12 random hex digits (uuid would load `platform` at start)
         runtime_dir = Path(runtime_dir)
         runtime_dir.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here, not at start-up: it loads `random` and `shutil` (~5 ms)
+
         self._dir: Path | None = Path(tempfile.mkdtemp(prefix=PREFIX, dir=runtime_dir))
         self._data: dict[str, Any] = {}
         self._secrets: list[str] = []
@@ -57,6 +57,8 @@ class Session:
             redact.remove_secret(s)
         self._secrets.clear()
         if self._dir is not None:
+            import shutil
+
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
 
@@ -71,6 +73,8 @@ def purge_stale(runtime_dir: Path) -> int:
     """Remove session folders a crashed process left behind; returns how many."""
     n = 0
     for p in Path(runtime_dir).glob(PREFIX + "*"):
+        import shutil  # only with something to remove: it loads bz2 and lzma at start-up
+
         shutil.rmtree(p, ignore_errors=True)
         n += 1
     return n

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import sys
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 #: Qt warnings that say nothing to staff: the offscreen platform (demo, tests) prints this for
 #: every top-level window whose size limits change
 QUIET_QT_WARNINGS = ("This plugin does not support propagateSizeHints()",)
+GC_AFTER_MS = 3000
 
 
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -46,6 +48,9 @@ def application() -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("gov-kiosk")
+    # run_kiosk.py starts with garbage collection off; the kiosk's first paint turns it on, and
+    # this covers the windows that have no home (counter, board, the demo)
+    QTimer.singleShot(GC_AFTER_MS, gc.enable)
     app.setFont(theme.app_font())
     if not bindings_keep_references():
         log.critical(
@@ -95,6 +100,7 @@ def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
         ready.send(None)
 
     def then() -> None:
+        gc.enable()  # off while the home was built (run_kiosk.py)
         threading.Thread(target=work, name="start-after-paint", daemon=True).start()
         shell.build_staff()
         check_fonts()
