@@ -43,6 +43,7 @@ def test_overview_lists_every_device_with_its_state_and_the_day_s_tickets(qtbot,
     assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.DEGRADED, 10)
     click(qtbot, shell, "tab_printer")
     click(qtbot, shell, "tab_overview")  # read again
+    qtbot.waitUntil(lambda: "取号：" in texts(shell, 0.2), timeout=5000)  # read on a thread
     shown = texts(shell)
     for name in ("身份证阅读器", "凭条打印机：需注意", "取件柜：正常", "指纹仪", "扫码器"):
         assert name in shown, name
@@ -366,7 +367,7 @@ def test_a_long_alert_in_english_overlaps_nothing_on_a_page_taller_than_the_scre
     click(qtbot, shell, "language")
     click(qtbot, shell, "tab_printer")
     click(qtbot, shell, "tab_overview")
-    assert "Voice guidance unavailable" in texts(shell)
+    qtbot.waitUntil(lambda: "Voice guidance unavailable" in texts(shell), timeout=5000)  # figures redraw it
 
     def place(w) -> QRect:  # type: ignore[no-untyped-def]
         return QRect(w.mapTo(shell, w.rect().topLeft()), w.size())
