@@ -133,7 +133,8 @@ def test_locker_wall_mark_faulty_repaired_and_open(qtbot, shell, kiosk):
     click(qtbot, shell, "slot_1")
     click(qtbot, shell, "locker_faulty")
     click(qtbot, shell, "locker_faulty_0")
-    assert "1 号柜已标记故障" in texts(shell) and "1 故障" in texts(shell)
+    qtbot.waitUntil(lambda: "1 号柜已标记故障" in texts(shell, 0.2), timeout=5000)  # done on a thread
+    assert "1 故障" in texts(shell)
     assert kiosk.services["lockers"].get(1).fault_reason == "门锁卡住"
     shell.grab().save(str(SHOTS / "lockers_1080x1920.png"))
     shell.resize(1920, 1080)
@@ -141,14 +142,29 @@ def test_locker_wall_mark_faulty_repaired_and_open(qtbot, shell, kiosk):
     shell.grab().save(str(SHOTS / "lockers_1920x1080.png"))
     click(qtbot, shell, "locker_repaired")
     click(qtbot, shell, "locker_repaired_2")
+    qtbot.waitUntil(lambda: "1 号柜已修复" in texts(shell, 0.2), timeout=5000)
     assert kiosk.services["lockers"].get(1).state.value == "empty"
     click(qtbot, shell, "locker_open")
     click(qtbot, shell, "locker_open_0")
-    assert "1 号柜已打开" in texts(shell)
+    qtbot.waitUntil(lambda: "1 号柜已打开" in texts(shell, 0.2), timeout=5000)
     rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
     assert ("locker_faulty", "locker 1 门锁卡住", "ok") in rows
     assert ("locker_repaired", "locker 1 检查无故障", "ok") in rows
     assert ("locker_open", "locker 1 检查柜内", "ok") in rows
+
+
+def test_a_lock_board_slow_to_reply_never_holds_the_screen(qtbot, shell, kiosk):
+    """The open's reply comes late (the board answers after its timeout): while the kiosk asks
+    the door instead, staff see the action under way; then that the door is open."""
+    wall = kiosk.simulators["locker"]
+    wall.open_reply_delay[wall.by_number[1].board] = 3.0
+    click(qtbot, shell, "tab_lockers")
+    click(qtbot, shell, "slot_1")
+    click(qtbot, shell, "locker_open")
+    click(qtbot, shell, "locker_open_0")  # on the GUI thread this returned only with the outcome
+    assert "正在处理，请稍候" in texts(shell) and "1 号柜已打开" not in texts(shell)
+    qtbot.waitUntil(lambda: "1 号柜已打开" in texts(shell, 0.2), timeout=15000)
+    wall.open_reply_delay.clear()
 
 
 def test_clearing_an_empty_compartment_is_refused_with_a_reason(qtbot, shell, kiosk):
@@ -156,7 +172,7 @@ def test_clearing_an_empty_compartment_is_refused_with_a_reason(qtbot, shell, ki
     click(qtbot, shell, "slot_2")
     click(qtbot, shell, "locker_clear")
     click(qtbot, shell, "locker_clear_0")
-    assert "2 号柜无可清除的物品" in texts(shell)
+    qtbot.waitUntil(lambda: "2 号柜无可清除的物品" in texts(shell, 0.2), timeout=5000)
     rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
     assert ("locker_clear", "locker 2 已在窗口交还", "failed") in rows
 

@@ -84,10 +84,10 @@ def test_a_locker_marked_faulty_and_opened_with_reasons_is_audited(qtbot, locker
         click(qtbot, shell, "slot_2")
         click(qtbot, shell, "locker_faulty")
         click(qtbot, shell, "locker_faulty_1")
-        assert "2 号柜已标记故障" in texts(shell)
+        qtbot.waitUntil(lambda: "2 号柜已标记故障" in texts(shell, 0.2), timeout=5000)  # on a thread
         click(qtbot, shell, "locker_open")
         click(qtbot, shell, "locker_open_0")
-        assert "2 号柜已打开" in texts(shell)
+        qtbot.waitUntil(lambda: "2 号柜已打开" in texts(shell, 0.2), timeout=5000)
     finally:
         shell.shutdown()
     rows = audit(db)
