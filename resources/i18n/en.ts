@@ -5089,22 +5089,22 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="185"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="181"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="194"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="185"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="200"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="189"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="208"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="193"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>
