@@ -75,19 +75,23 @@ class JourneyLog:
         return self.store().counts_since(since)
 
 
+_making = threading.Lock()  # a journey's end (GUI thread) and the staff figures (a thread) may race
+
+
 def journey_log(kiosk: Kiosk) -> JourneyLog:
     """The kiosk's journey log, made on first use and kept in its services."""
-    found = kiosk.services.get("journeys")
-    if found is None:
+    with _making:
+        found = kiosk.services.get("journeys")
+        if found is None:
 
-        def open_store() -> Journeys:
-            from hall.db import open_engine
-            from hall.journeys import Journeys
-            from hall.queue.factory import database_url
+            def open_store() -> Journeys:
+                from hall.db import open_engine
+                from hall.journeys import Journeys
+                from hall.queue.factory import database_url
 
-            config = kiosk.config
-            engine = open_engine(database_url(config, config.resolve))
-            return Journeys(engine, config["kiosk"]["kiosk_id"], kiosk.clock.now).prepare()
+                config = kiosk.config
+                engine = open_engine(database_url(config, config.resolve))
+                return Journeys(engine, config["kiosk"]["kiosk_id"], kiosk.clock.now).prepare()
 
-        found = kiosk.services["journeys"] = JourneyLog(open_store)
-    return found
+            found = kiosk.services["journeys"] = JourneyLog(open_store)
+        return found

@@ -172,42 +172,26 @@ class Maintenance:
         who = self.session.staff or "staff"
 
         def run() -> Text:
-            change(number, reason, who)
+            change(number, by=who, reason=reason)
             return said
 
         return self.session.act(action, f"locker {number} {reason}".strip(), run)
 
     def locker_open(self, number: int, reason: str) -> Outcome:
-        return self._locker(
-            "locker_open",
-            number,
-            lambda n, why, who: self.lockers.staff_open(n, who, reason=why),
-            tr("{n} 号柜已打开", n=number),
-            reason,
-        )
+        said = tr("{n} 号柜已打开", n=number)
+        return self._locker("locker_open", number, self.lockers.staff_open, said, reason)
 
     def locker_clear(self, number: int, reason: str) -> Outcome:
-        return self._locker(
-            "locker_clear",
-            number,
-            lambda n, why, who: self.lockers.clear(n, who, reason=why),
-            tr("{n} 号柜已清空", n=number),
-            reason,
-        )
+        said = tr("{n} 号柜已清空", n=number)
+        return self._locker("locker_clear", number, self.lockers.clear, said, reason)
 
     def locker_faulty(self, number: int, reason: str) -> Outcome:
-        return self._locker(
-            "locker_faulty", number, self.lockers.mark_faulty, tr("{n} 号柜已标记故障", n=number), reason
-        )
+        said = tr("{n} 号柜已标记故障", n=number)
+        return self._locker("locker_faulty", number, self.lockers.mark_faulty, said, reason)
 
     def locker_repaired(self, number: int, reason: str) -> Outcome:
-        return self._locker(
-            "locker_repaired",
-            number,
-            lambda n, why, who: self.lockers.mark_repaired(n, who, reason=why),
-            tr("{n} 号柜已修复", n=number),
-            reason,
-        )
+        said = tr("{n} 号柜已修复", n=number)
+        return self._locker("locker_repaired", number, self.lockers.mark_repaired, said, reason)
 
     # ---- logs ----
     def log_lines(self, count: int = 200, level: str = "INFO") -> list[str]:

@@ -1208,7 +1208,7 @@ Please check that the paper shows the same</translation>
         <translation>{name}: {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="19"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="23"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
@@ -1308,84 +1308,94 @@ Please check that the paper shows the same</translation>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="154"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="155"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="158"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="159"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="161"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="162"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="164"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="165"/>
         <source>夜间关机</source>
         <translation>Shut down for the night</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="175"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="176"/>
         <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
         <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="177"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="178"/>
         <source>确认关机</source>
         <translation>Shut down now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="179"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="180"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="23"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="34"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="26"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="37"/>
         <source>本机未配置设备</source>
         <translation>No devices configured on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="40"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="43"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="45"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="37"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="48"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="40"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="51"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="46"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="57"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="64"/>
+        <source>正在读取今日数据…</source>
+        <translation>Reading today&apos;s figures…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="66"/>
+        <source>今日数据读取失败</source>
+        <translation>Today&apos;s figures could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="68"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
@@ -5079,22 +5089,22 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="185"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="181"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="194"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="185"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="200"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="189"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="208"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="193"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -15,6 +15,9 @@ from kiosk.alerts import Alerts
 from kiosk.app import Kiosk
 from kiosk.config import DEVICE_KINDS, load
 from tests.queue.helpers import Db, database
+
+if TYPE_CHECKING:
+    from kiosk.ui.shell import Shell
 
 
 def make_kiosk(
@@ -45,8 +48,8 @@ def kiosk(tmp_path):
     k.stop()
 
 
-@pytest.fixture
-def shell(qtbot, kiosk):
+def shown_shell(qtbot: Any, kiosk: Kiosk) -> Shell:
+    """The kiosk's window on `kiosk`, portrait 1080x1920, shown (not in kiosk mode: tests close it)."""
     from kiosk.ui.app import application
     from kiosk.ui.shell import Shell, install
 
@@ -56,6 +59,12 @@ def shell(qtbot, kiosk):
     s.resize(1080, 1920)
     qtbot.addWidget(s)
     s.show()
+    return s
+
+
+@pytest.fixture
+def shell(qtbot, kiosk):
+    s = shown_shell(qtbot, kiosk)
     s.refresh_home()
     yield s
     s.shutdown()

@@ -16,7 +16,7 @@ from core.text import tr
 from hall.audit import AuditLog
 from hall.db import open_engine, sqlite_url
 from kiosk.home import DEVICE_NAMES
-from tests.ui.conftest import make_kiosk
+from tests.ui.conftest import make_kiosk, shown_shell
 
 # the real argon2id, with small costs so the tests stay quick; the kiosk verifies whatever
 # costs a stored hash names
@@ -85,15 +85,7 @@ def staff_kiosk(tmp_path):
 
 @pytest.fixture
 def shell(qtbot, staff_kiosk):
-    from kiosk.ui.app import application
-    from kiosk.ui.shell import Shell, install
-
-    application()
-    s = Shell(staff_kiosk, kiosk_mode=False)
-    install(s)
-    s.resize(1080, 1920)
-    qtbot.addWidget(s)
-    s.show()
+    s = shown_shell(qtbot, staff_kiosk)
     yield s
     s.shutdown()
 
@@ -117,15 +109,7 @@ def click(qtbot, shell, name: str) -> None:
 
 def staff_shell(qtbot, kiosk):  # type: ignore[no-untyped-def]
     """A shell on `kiosk` with staff S01 in maintenance mode (gesture and PIN, as staff do)."""
-    from kiosk.ui.app import application
-    from kiosk.ui.shell import Shell, install
-
-    application()
-    s = Shell(kiosk)
-    install(s)
-    qtbot.addWidget(s)
-    s.resize(1080, 1920)
-    s.show()
+    s = shown_shell(qtbot, kiosk)
     taps(qtbot, s)
     type_pin(qtbot, s, PIN)
     assert s.mode == "staff"
@@ -367,17 +351,11 @@ def test_panel_switches_to_english(qtbot, shell):
 
 
 def test_lockout_survives_a_restart(qtbot, shell, staff_kiosk):
-    from kiosk.ui.shell import Shell, install
-
     taps(qtbot, shell)
     for pin in ("1111", "2222"):  # locked for 30 s
         type_pin(qtbot, shell, pin)
     shell.clock.advance(10)
-    again = Shell(staff_kiosk)  # the kiosk restarted (same database, clock 10 s on)
-    install(again)
-    qtbot.addWidget(again)
-    again.resize(1080, 1920)
-    again.show()
+    again = shown_shell(qtbot, staff_kiosk)  # the kiosk restarted (same database, clock 10 s on)
     try:
         taps(qtbot, again)
         type_pin(qtbot, again, PIN)
@@ -388,16 +366,9 @@ def test_lockout_survives_a_restart(qtbot, shell, staff_kiosk):
 
 def shell_with(qtbot, kiosk, **settings):  # type: ignore[no-untyped-def]
     """A fresh shell on the kiosk with changed settings (as after editing the config)."""
-    from kiosk.ui.shell import Shell, install
-
     for key, value in settings.items():
         kiosk.config = kiosk.config.replace(key, value)
-    s = Shell(kiosk)
-    install(s)
-    qtbot.addWidget(s)
-    s.resize(1080, 1920)
-    s.show()
-    return s
+    return shown_shell(qtbot, kiosk)
 
 
 def test_shutdown_is_offered_only_where_configured_and_asks_first(

@@ -43,6 +43,7 @@ def test_overview_lists_every_device_with_its_state_and_the_day_s_tickets(qtbot,
     assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.DEGRADED, 10)
     click(qtbot, shell, "tab_printer")
     click(qtbot, shell, "tab_overview")  # read again
+    qtbot.waitUntil(lambda: "取号：" in texts(shell, 0.2), timeout=5000)  # read on a thread
     shown = texts(shell)
     for name in ("身份证阅读器", "凭条打印机：需注意", "取件柜：正常", "指纹仪", "扫码器"):
         assert name in shown, name
@@ -132,7 +133,8 @@ def test_locker_wall_mark_faulty_repaired_and_open(qtbot, shell, kiosk):
     click(qtbot, shell, "slot_1")
     click(qtbot, shell, "locker_faulty")
     click(qtbot, shell, "locker_faulty_0")
-    assert "1 号柜已标记故障" in texts(shell) and "1 故障" in texts(shell)
+    qtbot.waitUntil(lambda: "1 号柜已标记故障" in texts(shell, 0.2), timeout=5000)  # done on a thread
+    assert "1 故障" in texts(shell)
     assert kiosk.services["lockers"].get(1).fault_reason == "门锁卡住"
     shell.grab().save(str(SHOTS / "lockers_1080x1920.png"))
     shell.resize(1920, 1080)
@@ -140,14 +142,29 @@ def test_locker_wall_mark_faulty_repaired_and_open(qtbot, shell, kiosk):
     shell.grab().save(str(SHOTS / "lockers_1920x1080.png"))
     click(qtbot, shell, "locker_repaired")
     click(qtbot, shell, "locker_repaired_2")
+    qtbot.waitUntil(lambda: "1 号柜已修复" in texts(shell, 0.2), timeout=5000)
     assert kiosk.services["lockers"].get(1).state.value == "empty"
     click(qtbot, shell, "locker_open")
     click(qtbot, shell, "locker_open_0")
-    assert "1 号柜已打开" in texts(shell)
+    qtbot.waitUntil(lambda: "1 号柜已打开" in texts(shell, 0.2), timeout=5000)
     rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
     assert ("locker_faulty", "locker 1 门锁卡住", "ok") in rows
     assert ("locker_repaired", "locker 1 检查无故障", "ok") in rows
     assert ("locker_open", "locker 1 检查柜内", "ok") in rows
+
+
+def test_a_lock_board_slow_to_reply_never_holds_the_screen(qtbot, shell, kiosk):
+    """The open's reply comes late (the board answers after its timeout): while the kiosk asks
+    the door instead, staff see the action under way; then that the door is open."""
+    wall = kiosk.simulators["locker"]
+    wall.open_reply_delay[wall.by_number[1].board] = 3.0
+    click(qtbot, shell, "tab_lockers")
+    click(qtbot, shell, "slot_1")
+    click(qtbot, shell, "locker_open")
+    click(qtbot, shell, "locker_open_0")  # on the GUI thread this returned only with the outcome
+    assert "正在处理，请稍候" in texts(shell) and "1 号柜已打开" not in texts(shell)
+    qtbot.waitUntil(lambda: "1 号柜已打开" in texts(shell, 0.2), timeout=15000)
+    wall.open_reply_delay.clear()
 
 
 def test_clearing_an_empty_compartment_is_refused_with_a_reason(qtbot, shell, kiosk):
@@ -155,7 +172,7 @@ def test_clearing_an_empty_compartment_is_refused_with_a_reason(qtbot, shell, ki
     click(qtbot, shell, "slot_2")
     click(qtbot, shell, "locker_clear")
     click(qtbot, shell, "locker_clear_0")
-    assert "2 号柜无可清除的物品" in texts(shell)
+    qtbot.waitUntil(lambda: "2 号柜无可清除的物品" in texts(shell, 0.2), timeout=5000)
     rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
     assert ("locker_clear", "locker 2 已在窗口交还", "failed") in rows
 
@@ -366,7 +383,7 @@ def test_a_long_alert_in_english_overlaps_nothing_on_a_page_taller_than_the_scre
     click(qtbot, shell, "language")
     click(qtbot, shell, "tab_printer")
     click(qtbot, shell, "tab_overview")
-    assert "Voice guidance unavailable" in texts(shell)
+    qtbot.waitUntil(lambda: "Voice guidance unavailable" in texts(shell), timeout=5000)  # figures redraw it
 
     def place(w) -> QRect:  # type: ignore[no-untyped-def]
         return QRect(w.mapTo(shell, w.rect().topLeft()), w.size())

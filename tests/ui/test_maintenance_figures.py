@@ -127,6 +127,7 @@ def test_overview_shows_the_day_s_journeys_after_a_completed_and_an_abandoned_on
 
     taps(qtbot, shell)
     type_pin(qtbot, shell, PIN)
+    qtbot.waitUntil(lambda: "自助会话" in texts(shell, 0.2), timeout=5000)  # read on a thread
     shown = texts(shell)
     for line in ("自助会话：2", "体验流程 办完：1", "体验流程 中途放弃：1", "证明打印 办完：0"):
         assert line in shown, line
@@ -142,3 +143,31 @@ def test_overview_shows_the_day_s_journeys_after_a_completed_and_an_abandoned_on
         shell.toggle_language()
         if lang == "zh":
             qtbot.waitUntil(lambda: "Sessions: 2" in texts(shell), timeout=5000)
+
+
+def test_a_slow_database_never_holds_the_overview_its_figures_follow(qtbot, shell, staff_kiosk):  # noqa: F811
+    """The journey table opened (and migrated) the first time staff come in, on a database that
+    takes its time: the devices and alerts show at once, the figures once they are read."""
+    held = threading.Event()
+    opened_on: list[str] = []
+    journeys_log = journey_log(staff_kiosk)
+    real_open = journeys_log._open
+
+    def slow_open() -> Journeys:
+        opened_on.append(threading.current_thread().name)
+        held.wait(10)  # on the GUI thread this would freeze the screen until released
+        return real_open()
+
+    journeys_log._open = slow_open  # type: ignore[method-assign]
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    qtbot.waitUntil(lambda: bool(opened_on), timeout=5000)
+    shown = texts(shell)
+    assert "凭条打印机" in shown and "纸将用尽" in shown and "正在读取今日数据" in shown
+    assert "自助会话" not in shown
+    click(qtbot, shell, "tab_logs")  # staff can move on meanwhile
+    click(qtbot, shell, "tab_overview")
+    held.set()
+    qtbot.waitUntil(lambda: "自助会话：0" in texts(shell, 0.2), timeout=5000)
+    assert "正在读取今日数据" not in texts(shell)
+    assert opened_on == ["staff-load"]

@@ -36,7 +36,7 @@ def test_each_locker_action_records_its_reason(qtbot, shell, kiosk):  # noqa: F8
     shell.toggle_language()
     qtbot.waitUntil(lambda: "取出遗留物品" in texts(shell), timeout=5000)
     click(qtbot, shell, "locker_open_1")
-    assert "3 号柜已打开" in texts(shell)
+    qtbot.waitUntil(lambda: "3 号柜已打开" in texts(shell, 0.2), timeout=5000)  # done on a thread
     qtbot.waitUntil(lambda: lockers.get(3).door_seen_open, timeout=10000)
     wall.close_door(3)
     qtbot.waitUntil(lambda: lockers.get(3).state.value == "loaded", timeout=10000)

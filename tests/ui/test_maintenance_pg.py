@@ -9,7 +9,7 @@ import pytest
 from devices.base import State
 from hall.audit import AuditLog
 from hall.db import open_engine
-from tests.ui.conftest import make_kiosk, simulated_kiosk
+from tests.ui.conftest import make_kiosk, shown_shell, simulated_kiosk
 from tests.ui.test_maintenance import FAST, PIN, click, staff_shell, taps, texts, type_pin
 
 pytestmark = pytest.mark.parametrize("db", ["postgresql"], indirect=True)
@@ -36,21 +36,8 @@ def pin_kiosk(tmp_path, db):  # type: ignore[no-untyped-def]
     k.stop()
 
 
-def new_shell(qtbot, kiosk):  # type: ignore[no-untyped-def]
-    from kiosk.ui.app import application
-    from kiosk.ui.shell import Shell, install
-
-    application()
-    s = Shell(kiosk, kiosk_mode=False)
-    install(s)
-    s.resize(1080, 1920)
-    qtbot.addWidget(s)
-    s.show()
-    return s
-
-
 def test_wrong_pins_lock_entry_audited_and_the_lockout_survives_a_restart(qtbot, pin_kiosk, db):
-    shell = new_shell(qtbot, pin_kiosk)
+    shell = shown_shell(qtbot, pin_kiosk)
     try:
         taps(qtbot, shell)
         type_pin(qtbot, shell, "1111")
@@ -61,7 +48,7 @@ def test_wrong_pins_lock_entry_audited_and_the_lockout_survives_a_restart(qtbot,
     finally:
         shell.shutdown()
     pin_kiosk.clock.advance(10)
-    again = new_shell(qtbot, pin_kiosk)  # restarted: the count comes back from PostgreSQL
+    again = shown_shell(qtbot, pin_kiosk)  # restarted: the count comes back from PostgreSQL
     try:
         taps(qtbot, again)
         type_pin(qtbot, again, PIN)
@@ -97,10 +84,10 @@ def test_a_locker_marked_faulty_and_opened_with_reasons_is_audited(qtbot, locker
         click(qtbot, shell, "slot_2")
         click(qtbot, shell, "locker_faulty")
         click(qtbot, shell, "locker_faulty_1")
-        assert "2 号柜已标记故障" in texts(shell)
+        qtbot.waitUntil(lambda: "2 号柜已标记故障" in texts(shell, 0.2), timeout=5000)  # on a thread
         click(qtbot, shell, "locker_open")
         click(qtbot, shell, "locker_open_0")
-        assert "2 号柜已打开" in texts(shell)
+        qtbot.waitUntil(lambda: "2 号柜已打开" in texts(shell, 0.2), timeout=5000)
     finally:
         shell.shutdown()
     rows = audit(db)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.camera_view import CameraView
 from kiosk.ui.demo import click, expect, pump, visible
+from kiosk.ui.maintenance.overview import OverviewPage
 from kiosk.ui.maintenance.page import Page
 from kiosk.ui.maintenance.printer import PrinterPage
 from kiosk.ui.maintenance.readers import ReadersPage
@@ -160,6 +161,8 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
     kiosk = shell.kiosk
     if not _enter(shell, snap):
         return
+    expect(lambda: _shown(shell, OverviewPage).figures is not None, "the day's figures")
+    expect(_settled(shell), "the day's figures laid out")
     snap("maint-overview", "Maintenance overview: devices, open alerts (acknowledge, clear), today's figures")
 
     _stuck_a4_job(shell)
@@ -222,6 +225,7 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
     snap("maint-logs", "Maintenance log: the newest lines (already masked), by level")
 
     _page(shell, "overview")
+    expect(lambda: _shown(shell, OverviewPage).figures is not None, "the day's figures")
     click(shell, "language")
     expect(lambda: shell.languages.current == "en", "English")
     expect(_settled(shell), "the English layout")

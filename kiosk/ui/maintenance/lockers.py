@@ -82,7 +82,9 @@ class LockersPage(Page):
 
     def _do(self, fn: Callable[[int, str], Outcome], n: int, why: str) -> None:
         self.action = None
-        self.panel.run(partial(fn, n, why))
+        # on a thread: an open waits for the lock board's reply (seconds when it is slow or
+        # silent), and every action writes the hall database
+        self.panel.run(partial(fn, n, why), slow=True)
 
     def _select(self, number: int) -> None:
         self.selected = number

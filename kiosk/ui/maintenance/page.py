@@ -66,6 +66,9 @@ class Page:
     def reset(self) -> None:
         """Staff entered again: start from the page's first view."""
 
+    def enter(self) -> None:
+        """Staff pressed this page's tab: forget what it read, to read it afresh."""
+
     def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
         raise NotImplementedError
 

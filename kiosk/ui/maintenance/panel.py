@@ -132,6 +132,7 @@ class MaintenancePanel(QWidget):
     def show_page(self, page: str) -> None:
         self.pages[self.page].leave()
         self.page = page
+        self.pages[page].enter()
         self.result = None
         self.redraw()
 
