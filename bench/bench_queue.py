@@ -4,7 +4,9 @@ ratio to a fair baseline measured in the same run: a bare single-row insert by a
 processes, each row committed with the same connection handling as the issuers' one write and
 executed the same way (on the driver, hall.db.DriverStatement). The same insert executed through
 SQLAlchemy Core is shown beside it, and SQLite also shows the raw sqlite3 rate (the driver
-alone on one connection, no pool), the floor under all.
+alone on one connection, no pool), the floor under all. A second baseline writes the ticket's
+own row (queue_ticket: its columns and seven b-trees) the same way with no numbering and no
+reads: what issuing costs above the row it must write.
 
 Run: python bench/bench_queue.py   (or make bench). PostgreSQL: KIOSK_TEST_PG or the test URL.
 """
@@ -32,6 +34,7 @@ import sqlalchemy as sa  # noqa: E402
 
 from core.clock import FakeClock  # noqa: E402
 from hall.db import DriverStatement, autocommit, open_engine, queued_writer, sqlite_url  # noqa: E402
+from hall.queue import tables as t  # noqa: E402
 from hall.queue.calling import Calling  # noqa: E402
 from hall.queue.services import QueueSettings, parse_settings  # noqa: E402
 from hall.queue.settings import SECTION, SERVICE_OPTIONS  # noqa: E402
@@ -108,7 +111,64 @@ def _insert_core(url: str, day_offset: int) -> tuple[sa.Engine, Callable[[], obj
     return _insert_one(url, day_offset, core=True)
 
 
-CLIENTS = {"issue": _issue_one, "bare": _insert_one, "core": _insert_core}
+def _insert_row(url: str, day_offset: int) -> tuple[sa.Engine, Callable[[], object]]:
+    """A ticket's own row (its columns, into queue_ticket and its indexes) written and committed
+    as the issuers write theirs, with no numbering and no reads: each client its own service,
+    numbered by a counter of its own. What issuing costs above writing the row it makes."""
+    engine = open_engine(url)
+    auto = autocommit(engine)
+    service = f"row{os.getpid()}"
+    day = (START + timedelta(days=day_offset)).date()
+    issued = START.replace(tzinfo=None)
+    insert = DriverStatement(
+        sa.insert(t.ticket).values(
+            {c: sa.bindparam(c, type_=t.ticket.c[c].type) for c in (*ROW_COLUMNS, "seq", "number")}
+        ),
+        engine.dialect,
+    )
+    begin, commit = (DriverStatement(sa.text(sql), engine.dialect) for sql in ("BEGIN IMMEDIATE", "COMMIT"))
+    seq = iter(range(1, 10**9))
+    pg = engine.dialect.name == "postgresql"
+
+    def one() -> object:
+        n = next(seq)
+        params = {
+            "service": service,
+            "day": day,
+            "priority": 0,
+            "kind": t.WALK_IN,
+            "id_hash": None,
+            "appointment_id": None,
+            "status": t.WAITING,
+            "kiosk_id": "",
+            "issued_at": issued,
+            "seq": n,
+            "number": f"A{n:03d}",
+        }
+        with auto.connect() as conn:
+            if pg:
+                return insert.execute(conn, params)
+            with queued_writer(conn):
+                begin.execute(conn, {})
+                done = insert.execute(conn, params)
+                commit.execute(conn, {})
+                return done
+
+    return engine, one
+
+
+ROW_COLUMNS = (
+    "service",
+    "day",
+    "priority",
+    "kind",
+    "id_hash",
+    "appointment_id",
+    "status",
+    "kiosk_id",
+    "issued_at",
+)
+CLIENTS = {"issue": _issue_one, "bare": _insert_one, "core": _insert_core, "row": _insert_row}
 
 
 def _client(kind: str, url: str, day_offset: int, count: int, barrier: Any, results: Any) -> None:
@@ -177,10 +237,11 @@ def bench_engine(name: str, url: str) -> None:
             for kind in CLIENTS:
                 runs[kind].append(run_clients(kind, url, n, day_offset=100 * r + i + 1))
         med = {kind: [statistics.median(x[k] for x in got) for k in range(3)] for kind, got in runs.items()}
-        bare, core, issue = med["bare"], med["core"], med["issue"]
+        bare, core, issue, row = med["bare"], med["core"], med["issue"], med["row"]
         # each round's issuers against the baselines measured just before them
         ratios = sorted(x[0] / b[0] for x, b in zip(runs["issue"], runs["bare"], strict=True))
         to_core = statistics.median(x[0] / c[0] for x, c in zip(runs["issue"], runs["core"], strict=True))
+        to_row = statistics.median(x[0] / w[0] for x, w in zip(runs["issue"], runs["row"], strict=True))
         target = "  (target >= 0.80)" if n in (1, 8) else ""
         if n == 32 and name == "postgresql":
             target = f"  (target p99 < 100 ms: {'met' if issue[2] < 0.1 else 'NOT met'})"
@@ -192,6 +253,11 @@ def bench_engine(name: str, url: str) -> None:
             f"p99 {bare[2] * 1000:6.2f} ms (Core {core[0]:6.0f}/s) | issue {issue[0]:6.0f}/s "
             f"p50 {issue[1] * 1000:5.2f} p99 {issue[2] * 1000:6.2f} ms | ratio {ratio:4.2f} "
             f"[{ratios[0]:.2f}-{ratios[-1]:.2f}], of p50s {by_p50:4.2f}, to Core {to_core:4.2f}{target}",
+            flush=True,
+        )
+        print(
+            f"{'':<10} {n:>2} clients: the ticket's own row alone {row[0]:6.0f}/s p50 {row[1] * 1000:5.2f} "
+            f"p99 {row[2] * 1000:6.2f} ms | issue / own row {to_row:4.2f}",
             flush=True,
         )
 
