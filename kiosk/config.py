@@ -49,6 +49,12 @@ CORE_SECTIONS: tuple[Section, ...] = (
             Option(
                 "hall_name", "政务服务中心 24小时自助服务区", "Hall name shown in the header.", max_len=60
             ),
+            Option(
+                "hall_name_en",
+                "Government Service Center, 24-Hour Self-Service Area",
+                "Hall name shown in English (empty: the Chinese name in English too).",
+                max_len=80,
+            ),
             Option("kiosk_id", "K01", "This kiosk's identifier in logs, alerts and the shared database."),
             Option(
                 "services", ["queue", "demo"], "Services offered on the home screen, in order.", kind=list

@@ -181,7 +181,7 @@ class Shell(QWidget):
         self.header_grid = QGridLayout(header)
         m = self.metrics.mm(4)
         self.header_grid.setContentsMargins(m, m // 2, m, m // 2)
-        self.hall_label = label(self.kcfg["hall_name"], "Hall")
+        self.hall_label = label(self.hall_name(), "Hall")
         # the grid decides its width; it wraps rather than being cut or pushing buttons off
         self.hall_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.clock_label = label("", "Clock", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
@@ -239,7 +239,13 @@ class Shell(QWidget):
         self.idle.timeout = self.kcfg["idle_timeout"] * factor
         self.idle.warning = min(self.kcfg["idle_warning"] * factor, self.idle.timeout)
 
+    def hall_name(self) -> str:
+        """The hall's name in the language on screen (its Chinese name where none is configured)."""
+        english = self.kcfg["hall_name_en"] if self.languages.current == "en" else ""
+        return english or self.kcfg["hall_name"]
+
     def retranslate(self) -> None:
+        self.hall_label.setText(self.hall_name())
         self.home_button.setText(ui(tr("首页")))
         self.help_button.setText(ui(tr("帮助")))
         self.lang_button.setText("中文" if self.languages.current == "en" else "English")
@@ -273,7 +279,7 @@ class Shell(QWidget):
         self.elderly = False  # a new visitor starts with the standard size
         self.apply_style()
         names = [ui(t.title) for t in self.home_screen.tiles if t.available]
-        self.attract_screen.show_attract(self.kcfg["hall_name"], names)
+        self.attract_screen.show_attract(self.hall_name(), names)
         self.stack.setCurrentWidget(self.attract_screen)
         self.retranslate()
 

@@ -14,6 +14,7 @@ from devices.base import ConnectionLost, Driver
 from flows.runtime import FlowSpec
 from flows.views import Message, Work
 from tests.ui.conftest import make_kiosk
+from tests.ui.test_layout import SHOTS
 
 
 def btn(shell, name: str) -> QPushButton:
@@ -65,8 +66,19 @@ def test_english_switch_is_one_tap_and_back(qtbot, shell):
     click(qtbot, shell, "language")
     assert "Please choose a service" in texts(shell)
     assert btn(shell, "language").text() == "中文"
+    # the hall's name too: [kiosk] hall_name_en
+    assert shell.hall_label.text() == "Government Service Center, 24-Hour Self-Service Area"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for w, h in ((1080, 1920), (1920, 1080)):
+        shell.resize(w, h)
+        QApplication.processEvents()
+        label = shell.hall_label
+        # never cut: it wraps within the header rather than running under the clock
+        assert label.isVisible() and label.geometry().right() <= shell.width()
+        shell.grab().save(str(SHOTS / f"home_en_{w}x{h}.png"))
     click(qtbot, shell, "language")
     assert "请选择您要办理的业务" in texts(shell)
+    assert shell.hall_label.text() == "政务服务中心 24小时自助服务区"
 
 
 def test_elderly_mode_larger_text_and_slower_timeouts(qtbot, shell):
