@@ -2,8 +2,15 @@
 
 Device workers, the flow's thread pool and the camera guidance worker hand values to the GUI
 through a `Channel`: `send(value)` (any thread) appends to a locked queue and, if no wake-up is
-pending, posts one bare QEvent to the bridge, a QObject living in the GUI thread; the GUI thread
-drains the queue and calls each channel's handler there.
+pending, writes one byte to a pipe that a QSocketNotifier of the bridge (a QObject living in the
+GUI thread) watches; the GUI thread drains the queue and calls each channel's handler there.
+
+Why a pipe and not QCoreApplication.postEvent: a worker then makes no call into Qt or its
+bindings at all. A posted QEvent is a Python wrapper the worker creates and Qt deletes on the GUI
+thread, the bindings guard their wrappers with a lock of their own, and the GUI thread runs most
+C++ calls holding the interpreter lock: two locks taken in either order by two threads. A full
+test run here once stalled with the GUI thread inside a widget's setParent() while workers
+posted (not proven to be this; the pipe takes the question away).
 
 Why not a queued `Signal(object)`: PySide6 6.12's `SignalInstance.emit()` returns `True`
 without taking a reference, so every Python-side emit drops one reference to `True` and after a
@@ -16,18 +23,18 @@ meta-type system either: only Python touches them, under the GIL. So nothing in 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections import deque
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QThread
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-_WAKE = QEvent.Type(QEvent.registerEventType())
 _NEWEST = object()  # queue marker: take the channel's newest value when draining
 
 
@@ -59,7 +66,10 @@ class Bridge(QObject):
         self._lock = threading.Lock()
         self._queue: deque[tuple[Channel[Any], Any]] = deque()
         self._newest: dict[Channel[Any], Any] = {}
-        self._posted = False
+        self._posted = False  # a wake-up byte is in the pipe, not yet drained
+        self._wake_read, self._wake_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+        self._notifier = QSocketNotifier(self._wake_read, QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._woken)
         self.delivered = 0
 
     def channel(
@@ -83,13 +93,14 @@ class Bridge(QObject):
                 self._queue.append((ch, value))
             post, self._posted = not self._posted, True
         if post:
-            QCoreApplication.postEvent(self, QEvent(_WAKE))
+            os.write(self._wake_write, b"\0")  # one byte per batch: the pipe never fills
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() != _WAKE:
-            return super().event(event)
+    def _woken(self, *_: object) -> None:
+        try:
+            os.read(self._wake_read, 64)  # before draining: a byte written after it wakes us again
+        except BlockingIOError:
+            pass
         self.drain()
-        return True
 
     def drain(self) -> None:
         """GUI thread: run the handlers for everything sent so far."""
