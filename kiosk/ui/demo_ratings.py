@@ -20,6 +20,7 @@ from kiosk.ui.demo import (
     tile_shown,
     visible,
 )
+from kiosk.ui.maintenance.followups import FollowupsPage
 from kiosk.ui.shell import Shell
 
 SIM_PIN = "123456"  # simulate.toml's staff SIM (a real kiosk has its own hashes)
@@ -112,6 +113,9 @@ def _answer(shell: Shell, snap: Callable[[str, str], None]) -> None:
     click(shell, "pin_confirm")
     expect(lambda: shell.mode == "staff", "maintenance mode")
     click(shell, "tab_followups")
+    page = shell.staff.panel.pages["followups"]
+    assert isinstance(page, FollowupsPage)
+    expect(lambda: page.rows.settled, "the follow-up items")  # read on a thread
     items = shell.kiosk.services["ratings"].items(open_only=True)
     if items:
         click(shell, f"item_{items[0].ref}")

@@ -556,7 +556,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/views.py" line="161"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="90"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="96"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="104"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
@@ -1091,7 +1091,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../kiosk/ui/keyboard.py" line="104"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="82"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="97"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="30"/>
         <source>删除</source>
         <translation>Delete</translation>
@@ -1167,48 +1167,58 @@ Please check that the paper shows the same</translation>
         <translation>Select a compartment on the Pickup locker page to load into or move to that one</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="20"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="26"/>
         <source>需注意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="21"/>
         <location filename="../../kiosk/ui/maintenance/page.py" line="27"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="33"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="22"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="28"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="23"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="29"/>
         <source>空</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="24"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="30"/>
         <source>有件</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="25"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="31"/>
         <source>正在开门</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="26"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="32"/>
         <source>等待关门</source>
         <translation>Waiting for the door to close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="37"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="43"/>
         <source>{name}：{value}</source>
         <translation>{name}: {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="23"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="105"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="106"/>
+        <source>读取失败，请稍后再打开本页</source>
+        <translation>Could not be read; open this page again later</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="20"/>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
@@ -1218,7 +1228,7 @@ Please check that the paper shows the same</translation>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="23"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="29"/>
         <source>排队</source>
         <translation>Queue</translation>
     </message>
@@ -1308,94 +1318,94 @@ Please check that the paper shows the same</translation>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="155"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="163"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="159"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="162"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="165"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
         <source>夜间关机</source>
         <translation>Shut down for the night</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="176"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
         <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
         <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="178"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="186"/>
         <source>确认关机</source>
         <translation>Shut down now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="180"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="188"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="30"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="37"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="33"/>
         <source>本机未配置设备</source>
         <translation>No devices configured on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="40"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="36"/>
         <source>未处理的提醒</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="39"/>
         <source>没有未处理的提醒</source>
         <translation>No open alerts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="45"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="41"/>
         <source>（已确认）</source>
         <translation> (acknowledged)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="48"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="44"/>
         <source>确认收到</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="51"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="47"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="57"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="53"/>
         <source>今日数据</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="64"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="58"/>
         <source>正在读取今日数据…</source>
         <translation>Reading today&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="66"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="60"/>
         <source>今日数据读取失败</source>
         <translation>Today&apos;s figures could not be read</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/overview.py" line="68"/>
+        <location filename="../../kiosk/ui/maintenance/overview.py" line="62"/>
         <source>本机没有可统计的数据</source>
         <translation>No figures on this kiosk</translation>
     </message>
@@ -1448,7 +1458,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../kiosk/maintenance/locker_load.py" line="48"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="35"/>
         <location filename="../../kiosk/ui/sim_cards.py" line="35"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
@@ -1509,12 +1519,12 @@ Please check that the paper shows the same</translation>
         <translation>Door {n} did not open; nothing recorded: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="44"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="52"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="55"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
@@ -1540,52 +1550,52 @@ Please check that the paper shows the same</translation>
         <translation>Mark faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="66"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="74"/>
         <source>{n} 号柜 {action}：请选择原因</source>
         <translation>Compartment {n}, {action}: choose the reason</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="48"/>
         <source>本机没有排队取号服务，或排队数据库不可用</source>
         <translation>No queue service here, or the queue database is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="39"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="54"/>
         <source>已由工作人员暂停取号</source>
         <translation>Paused by staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="41"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="56"/>
         <source>可取号</source>
         <translation>Open for tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="41"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="56"/>
         <source>暂停取号：{why}</source>
         <translation>Not issuing tickets: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="45"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="60"/>
         <source>今日已取 {issued} 个，等候 {waiting} 人</source>
         <translation>{issued} tickets today, {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="53"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="68"/>
         <source>恢复取号</source>
         <translation>Resume tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="57"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="72"/>
         <source>暂停取号</source>
         <translation>Pause tickets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="66"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="81"/>
         <source>补打号票</source>
         <translation>Reprint a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/queue.py" line="83"/>
+        <location filename="../../kiosk/ui/maintenance/queue.py" line="98"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
@@ -1729,7 +1739,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="186"/>
         <location filename="../../flows/queue.py" line="136"/>
         <location filename="../../flows/reissue.py" line="297"/>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="74"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="82"/>
         <location filename="../../kiosk/ui/screens/base.py" line="79"/>
         <source>返回</source>
         <translation>Back</translation>
@@ -1940,7 +1950,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="19"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="25"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -5553,7 +5563,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/maintenance/followups.py" line="120"/>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="38"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="42"/>
         <source>评价系统不可用</source>
         <translation>Ratings unavailable</translation>
     </message>
@@ -5563,12 +5573,12 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>{ref} closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="50"/>
         <source>待办 {n} 项，其中超期 {late} 项</source>
         <translation>{n} open, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="45"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="52"/>
         <source>没有回访事项</source>
         <translation>No follow-up items</translation>
     </message>
@@ -5584,7 +5594,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/maintenance/queue_desk.py" line="20"/>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="61"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
@@ -5619,57 +5629,57 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Ticket {n} reprinted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="61"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="61"/>
         <source>期限 {due}</source>
         <translation>Due {due}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="56"/>
         <source>轻触一项查看和答复</source>
         <translation>Touch an item to see and answer it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="69"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="76"/>
         <source>编号：{ref}（{kind}）</source>
         <translation>Reference: {ref} ({kind})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="70"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
         <source>受理：{at}，期限：{due}</source>
         <translation>Received: {at}, due: {due}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="71"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="78"/>
         <source>业务：{s}</source>
         <translation>Service: {s}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="72"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="79"/>
         <source>内容：{what}</source>
         <translation>What: {what}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="80"/>
         <source>回访电话：{phone}</source>
         <translation>Call-back number: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="73"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="80"/>
         <source>未留</source>
         <translation>none given</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="77"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="84"/>
         <source>答复：{reply}</source>
         <translation>Reply: {reply}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="81"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="88"/>
         <source>答复内容</source>
         <translation>Reply</translation>
     </message>
@@ -5690,7 +5700,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/ui/counter_window.py" line="90"/>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="91"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="96"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
@@ -6068,47 +6078,47 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Stand in front of the camera and check light and position by the hints; no photo is taken here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="22"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="26"/>
         <source>业务核对</source>
         <translation>Transactions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="39"/>
         <source>本机没有业务日志，或日志不可用</source>
         <translation>This kiosk has no transaction journal, or it is unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="49"/>
         <source>没有需要人工处理的业务</source>
         <translation>No transactions need a hand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="40"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="55"/>
         <source>受理号 {acc}</source>
         <translation>Acceptance no. {acc}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="41"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="56"/>
         <source>订单 {order}</source>
         <translation>Order {order}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="42"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="57"/>
         <source>金额 {yuan} 元</source>
         <translation>Amount ¥{yuan}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="45"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="60"/>
         <source>平台已拒绝申请</source>
         <translation>platform refused the application</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="62"/>
         <source>重试，或已人工处理时选择原因：</source>
         <translation>Retry, or if it was settled by hand, choose why:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/journal.py" line="49"/>
+        <location filename="../../kiosk/ui/maintenance/journal.py" line="64"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>

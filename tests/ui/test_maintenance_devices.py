@@ -129,12 +129,12 @@ def test_test_print_failure_is_shown_and_audited(qtbot, shell, kiosk):
 
 def test_locker_wall_mark_faulty_repaired_and_open(qtbot, shell, kiosk):
     click(qtbot, shell, "tab_lockers")
-    assert "1 空" in texts(shell)
+    qtbot.waitUntil(lambda: "1 空" in texts(shell, 0.2), timeout=5000)  # read on a thread
     click(qtbot, shell, "slot_1")
     click(qtbot, shell, "locker_faulty")
     click(qtbot, shell, "locker_faulty_0")
     qtbot.waitUntil(lambda: "1 号柜已标记故障" in texts(shell, 0.2), timeout=5000)  # done on a thread
-    assert "1 故障" in texts(shell)
+    qtbot.waitUntil(lambda: "1 故障" in texts(shell, 0.2), timeout=5000)  # the wall read again
     assert kiosk.services["lockers"].get(1).fault_reason == "门锁卡住"
     shell.grab().save(str(SHOTS / "lockers_1080x1920.png"))
     shell.resize(1920, 1080)
@@ -185,6 +185,7 @@ def test_application_numbers_are_masked_on_the_wall():
 def test_queue_page_shows_each_service_today(qtbot, shell, kiosk):
     kiosk.services["queue"].issue("social")
     click(qtbot, shell, "tab_queue")
+    qtbot.waitUntil(lambda: "等候 1 · 已叫号" in texts(shell, 0.2), timeout=5000)  # read on a thread
     shown = texts(shell)
     assert "社保业务" in shown and "今日已取 1 个，等候 1 人" in shown and "可取号" in shown
     assert "等候 1 · 已叫号 0 · 已办结 0 · 过号 0" in shown
@@ -196,14 +197,17 @@ def test_pausing_a_service_refuses_its_tickets_until_staff_resume_it(qtbot, shel
 
     store = kiosk.services["queue"]
     click(qtbot, shell, "tab_queue")
-    click(qtbot, shell, "pause_social")
-    assert "社保业务已暂停取号" in texts(shell) and "恢复取号" in texts(shell)
+    click(qtbot, shell, "pause_social")  # written on a thread, then the services read again
+    qtbot.waitUntil(lambda: "社保业务已暂停取号" in texts(shell, 0.2), timeout=5000)
+    qtbot.waitUntil(lambda: "已由工作人员暂停取号" in texts(shell, 0.2), timeout=5000)
+    assert "恢复取号" in texts(shell)
     with pytest.raises(QueueRefused) as refused:
         store.issue("social")
     assert refused.value.code == "paused" and "暂停取号" in str(refused.value.reason)
     shell.grab().save(str(SHOTS / "queue_paused_1080x1920.png"))
     click(qtbot, shell, "resume_social")
-    assert "社保业务已恢复取号" in texts(shell)
+    qtbot.waitUntil(lambda: "社保业务已恢复取号" in texts(shell, 0.2), timeout=5000)
+    qtbot.waitUntil(lambda: "已由工作人员暂停取号" not in texts(shell, 0.2), timeout=5000)  # read again
     assert store.issue("social").number.endswith("001")
     rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
     assert ("queue_pause", "social", "ok") in rows and ("queue_resume", "social", "ok") in rows
@@ -255,6 +259,7 @@ def test_journal_items_are_retried_or_settled_by_hand_and_audited(qtbot, shell, 
     keys = [refund_refused(paid, srv) for _ in range(2)]
     kiosk.alerts.raise_("journal", "unsettled", "业务长时间未能完成，请人工核对")
     click(qtbot, shell, "tab_journal")
+    qtbot.waitUntil(lambda: texts(shell, 0.2).count("退款未成功") == 2, timeout=5000)  # read on a thread
     shown = texts(shell)
     assert shown.count("退款未成功") == 2 and "平台已拒绝申请" in shown and "金额" in shown
     shell.grab().save(str(SHOTS / "journal_1080x1920.png"))
@@ -263,9 +268,10 @@ def test_journal_items_are_retried_or_settled_by_hand_and_audited(qtbot, shell, 
     srv.gateway.faults.clear()
     click(qtbot, shell, "retry_0")
     qtbot.waitUntil(lambda: "已处理：已退款" in texts(shell), timeout=30000)
-    assert texts(shell).count("退款未成功") == 1
+    qtbot.waitUntil(lambda: texts(shell, 0.2).count("退款未成功") == 1, timeout=5000)  # read again
     click(qtbot, shell, "by_hand_0_refunded_at_counter")
-    assert "已记录人工处理" in texts(shell) and "没有需要人工处理的业务" in texts(shell)
+    qtbot.waitUntil(lambda: "已记录人工处理" in texts(shell, 0.2), timeout=5000)  # written on a thread
+    qtbot.waitUntil(lambda: "没有需要人工处理的业务" in texts(shell, 0.2), timeout=5000)
     assert not [a for a in kiosk.alerts.active() if a.source == "journal"]
     rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
     assert ("journal_retry", keys[0], "failed") in rows and ("journal_retry", keys[0], "ok") in rows

@@ -304,6 +304,52 @@ def test_staff_answer_and_close_an_item_in_maintenance_mode(qtbot, shell, kiosk)
     ]
 
 
+def test_a_slow_ratings_database_never_holds_the_followup_page_its_items_follow(
+    qtbot, shell, kiosk, monkeypatch
+):
+    """The items read (and a close written) off the GUI thread: held, the page says it is
+    reading and the tabs answer; the items follow; choosing one reads nothing, a close reads
+    again."""
+    import threading
+
+    from kiosk.maintenance.followups import Followups
+
+    item = kiosk.services["ratings"].report_unresolved("想办出入境签注", phone="13900001111")
+    gate, calls = threading.Event(), []
+    real = Followups.items
+
+    def slow(self, limit: int = 50):  # type: ignore[no-untyped-def]
+        calls.append(threading.current_thread().name)
+        gate.wait(10)  # on the GUI thread this would freeze the screen until released
+        return real(self, limit)
+
+    monkeypatch.setattr(Followups, "items", slow)
+    for _ in range(5):
+        qtbot.mouseClick(shell, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    for k in PIN:
+        tap(qtbot, shell, f"key_{k}")
+    tap(qtbot, shell, "pin_confirm")
+    qtbot.waitUntil(lambda: shell.mode == "staff", timeout=20000)
+    tap(qtbot, shell, "tab_followups")
+    wait_text(qtbot, shell, "正在读取…", 5000)  # the page drawn, its items held
+    assert item.ref not in visible_text(shell) and calls == ["staff-load"]
+    tap(qtbot, shell, "tab_logs")  # staff can move on meanwhile
+    tap(qtbot, shell, "tab_followups")
+    gate.set()
+    wait_text(qtbot, shell, "待办 1 项", 5000)
+    assert "正在读取" not in visible_text(shell) and set(calls) == {"staff-load"}
+    rows = shell.staff.panel.pages["followups"].rows
+    qtbot.waitUntil(lambda: rows.settled, timeout=5000)
+    read = len(calls)
+    tap(qtbot, shell, f"item_{item.ref}")  # its details drawn from what was read
+    tap(qtbot, shell, "quick_0")
+    assert len(calls) == read
+    tap(qtbot, shell, "close_item")
+    wait_text(qtbot, shell, f"{item.ref} 已办结", 5000)
+    wait_text(qtbot, shell, "待办 0 项", 5000)  # read again after the close
+    assert len(calls) == read + 1 and kiosk.services["ratings"].item(item.ref).status == "closed"
+
+
 def test_a_pad_rating_in_english_leaves_the_kiosk_beside_it_in_chinese(qtbot, shell, kiosk):
     """One-process hall: a citizen rates at the counter's pad in English while another uses the
     kiosk; the kiosk's screens stay Chinese throughout and after."""

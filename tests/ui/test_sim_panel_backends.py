@@ -76,7 +76,7 @@ def test_panel_faults_put_a_refused_paid_reissue_on_the_journal_page_and_a_retry
         switch(qtbot, panel, "支付网关退款失败", "off")
         click(qtbot, shell, "retry_0")
         qtbot.waitUntil(lambda: "已处理：已退款" in texts(shell), timeout=30000)
-        assert "没有需要人工处理的业务" in texts(shell)
+        qtbot.waitUntil(lambda: "没有需要人工处理的业务" in texts(shell, 0.2), timeout=5000)  # read again
         assert kiosk.reference_servers.gateway.net_fen(order.order_no) == 0
         rows = [(r.action, r.object, r.result) for r in audit_rows(kiosk)]
         assert ("journal_retry", case.saga, "ok") in rows

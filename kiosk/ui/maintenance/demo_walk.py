@@ -15,9 +15,12 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.camera_view import CameraView
 from kiosk.ui.demo import click, expect, pump, visible
+from kiosk.ui.maintenance.journal import JournalPage
+from kiosk.ui.maintenance.lockers import LockersPage
 from kiosk.ui.maintenance.overview import OverviewPage
 from kiosk.ui.maintenance.page import Page
 from kiosk.ui.maintenance.printer import PrinterPage
+from kiosk.ui.maintenance.queue import QueuePage
 from kiosk.ui.maintenance.readers import ReadersPage
 from kiosk.ui.shell import Shell
 
@@ -129,14 +132,17 @@ def _refund_failed(shell: Shell) -> str | None:
 
 def _journal(shell: Shell, snap: Snap) -> None:
     """The journal page with a real item needing a hand, then staff's retry settling it."""
-    from kiosk.maintenance.journal_desk import JournalDesk
-
     saga = _refund_failed(shell)
     _page(shell, "journal")
+    journal = _shown(shell, JournalPage)
+    if "journal" in shell.kiosk.services:
+        expect(lambda: journal.items.settled, "the journal's items")
+        expect(_settled(shell), "the journal's items laid out")
     if saga is None:
         snap("maint-journal", "Maintenance journal: payments the kiosk could not settle")
         return
-    sagas = [item.saga for item in JournalDesk(shell.staff.maint).items()]
+    read = journal.items.value
+    sagas = [item.saga for item in read] if isinstance(read, list) else []
     if saga not in sagas:  # a config with a grace lists it only later
         snap("maint-journal", "Maintenance journal: payments the kiosk could not settle")
         return
@@ -153,6 +159,7 @@ def _journal(shell: Shell, snap: Snap) -> None:
         lambda: panel.result is not None and panel.result.message.source == "已处理：{outcome}",
         "the refund retried",
     )
+    expect(lambda: journal.items.settled, "the journal's items read again")
     expect(_settled(shell), "the journal page redrawn")
     snap("maint-journal-settled", "Maintenance journal: the retry gave the money back, audited")
 
@@ -161,7 +168,7 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
     kiosk = shell.kiosk
     if not _enter(shell, snap):
         return
-    expect(lambda: _shown(shell, OverviewPage).figures is not None, "the day's figures")
+    expect(lambda: _shown(shell, OverviewPage).figures.settled, "the day's figures")
     expect(_settled(shell), "the day's figures laid out")
     snap("maint-overview", "Maintenance overview: devices, open alerts (acknowledge, clear), today's figures")
 
@@ -202,6 +209,9 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
     snap("maint-readers", "Maintenance readers: a card read and a code scanned, shown masked")
 
     _page(shell, "lockers")
+    if "lockers" in kiosk.services:
+        expect(lambda: _shown(shell, LockersPage).wall.settled, "the locker wall")
+        expect(_settled(shell), "the locker wall laid out")
     if visible(shell, "slot_1"):
         click(shell, "slot_1")
     snap("maint-lockers", "Maintenance lockers: the wall, one compartment chosen, its actions")
@@ -213,10 +223,14 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
     _page(shell, "queue")
     store = kiosk.services.get("queue")
     if store is not None and store.settings.service("social") is not None:
+        queue = _shown(shell, QueuePage)
+        expect(lambda: queue.today.settled, "today's queue")
         click(shell, "pause_social")
-        expect(lambda: visible(shell, "resume_social"), "the paused service")
+        expect(lambda: visible(shell, "resume_social") and queue.today.settled, "the paused service")
+        expect(_settled(shell), "the paused service laid out")
         snap("maint-queue", "Maintenance queue: a service paused by staff, today's counts, reprint by number")
         click(shell, "resume_social")
+        expect(lambda: visible(shell, "pause_social"), "the service resumed")
     else:
         snap("maint-queue", "Maintenance queue")
 
@@ -225,7 +239,7 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
     snap("maint-logs", "Maintenance log: the newest lines (already masked), by level")
 
     _page(shell, "overview")
-    expect(lambda: _shown(shell, OverviewPage).figures is not None, "the day's figures")
+    expect(lambda: _shown(shell, OverviewPage).figures.settled, "the day's figures")
     click(shell, "language")
     expect(lambda: shell.languages.current == "en", "English")
     expect(_settled(shell), "the English layout")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 from core.text import tr
 from kiosk.maintenance.followups import QUICK_REPLIES, Followups, ItemRow
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page, grid
+from kiosk.ui.maintenance.page import Page, Reading, grid, not_read
 from kiosk.ui.widgets import button, label
 
 if TYPE_CHECKING:
@@ -26,6 +26,10 @@ class FollowupsPage(Page):
 
     def reset(self) -> None:
         self.chosen: str | None = None
+        self.rows: Reading[list[ItemRow]] = Reading()
+
+    def enter(self) -> None:
+        self.rows.forget()
 
     def choose(self, ref: str) -> None:
         self.chosen = ref
@@ -37,7 +41,10 @@ class FollowupsPage(Page):
         if followups.store is None:
             box.addWidget(label(ui(tr("评价系统不可用")), "Hint"))
             return
-        rows = followups.items()
+        rows = self.rows.get(self.panel, followups.items)  # the ratings database, on a thread
+        if rows is None or isinstance(rows, Exception):
+            box.addWidget(not_read(rows))
+            return
         open_rows = [r for r in rows if not r.closed]
         late = sum(r.overdue for r in open_rows)
         box.addWidget(label(ui(tr("待办 {n} 项，其中超期 {late} 项", n=len(open_rows), late=late)), "Body"))
@@ -85,11 +92,12 @@ class FollowupsPage(Page):
             for j, reply in enumerate(QUICK_REPLIES)
         ]
         box.addWidget(grid(quick, 1))
-        ref = chosen.ref
         box.addWidget(
-            button(
-                ui(tr("办结")),
-                lambda: self.panel.run(lambda: followups.close(ref, field.text())),
-                name="close_item",
-            )
+            button(ui(tr("办结")), partial(self._close, followups, chosen.ref, field), name="close_item")
         )
+
+    def _close(self, followups: Followups, ref: str, field: QLineEdit) -> None:
+        # the reply taken here (the redraw replaces the field); the close writes the ratings
+        # database and checks what is overdue: on a thread, then the items read again
+        action = partial(followups.close, ref, field.text())
+        self.panel.run(action, slow=True, after=self.rows.again)

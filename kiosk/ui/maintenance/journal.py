@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout
 
@@ -12,8 +13,11 @@ from core.redact import mask_reference
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.journal_desk import JournalDesk
+
+if TYPE_CHECKING:
+    from hall.handwork import Item
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page, grid
+from kiosk.ui.maintenance.page import Page, Reading, grid, not_read
 from kiosk.ui.widgets import button, label
 
 
@@ -21,15 +25,26 @@ class JournalPage(Page):
     key = "journal"
     title = tr("业务核对")
 
+    def reset(self) -> None:
+        self.items: Reading[list[Item]] = Reading()
+
+    def enter(self) -> None:
+        self.items.forget()
+
     def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
         from hall.handwork import HAND_REASONS
 
         desk = JournalDesk(maint)
-        run = self.panel.run
-        items = desk.items()
         if desk.journal is None:
             box.addWidget(label(ui(tr("本机没有业务日志，或日志不可用")), "Hint"))
             return
+        items = self.items.get(self.panel, desk.items)  # the journal's database, on a thread
+        if items is None or isinstance(items, Exception):
+            box.addWidget(not_read(items))
+            return
+        # a retry calls the platform and the gateway, by hand writes the journal: on a thread,
+        # then the items read again
+        run = partial(self.panel.run, slow=True, after=self.items.again)
         if not items:
             box.addWidget(label(ui(tr("没有需要人工处理的业务")), "Hint"))
             return
@@ -46,7 +61,7 @@ class JournalPage(Page):
             box.addWidget(label(" · ".join(facts), f"journal_item_{i}"))
             box.addWidget(label(ui(tr("重试，或已人工处理时选择原因：")), "Hint"))
             buttons = [
-                button(ui(tr("重试")), partial(run, partial(desk.retry, item.saga), True), name=f"retry_{i}")
+                button(ui(tr("重试")), partial(run, partial(desk.retry, item.saga)), name=f"retry_{i}")
             ]
             for key, reason in HAND_REASONS.items():
                 buttons.append(

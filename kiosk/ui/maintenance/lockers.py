@@ -9,10 +9,10 @@ from functools import partial
 from PySide6.QtWidgets import QVBoxLayout
 
 from core.text import Text, tr
-from kiosk.maintenance.actions import Maintenance, Outcome
+from kiosk.maintenance.actions import Maintenance, Outcome, Slot
 from kiosk.maintenance.locker_reasons import REASONS
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page, grid, state_name
+from kiosk.ui.maintenance.page import Page, Reading, grid, not_read, state_name
 from kiosk.ui.widgets import button, label
 
 ACTION_NAMES = {"open": tr("开门"), "clear": tr("清空"), "faulty": tr("标记故障"), "repaired": tr("已修复")}
@@ -25,11 +25,19 @@ class LockersPage(Page):
     def reset(self) -> None:
         self.selected: int | None = None
         self.action: str | None = None  # chosen, waiting for its reason
+        self.wall: Reading[list[Slot]] = Reading()
+
+    def enter(self) -> None:
+        self.wall.forget()
 
     def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
-        slots = maint.slots()
         if maint.lockers is None:
             box.addWidget(label(ui(tr("本机没有取件柜，或库存不可用")), "Hint"))
+            return
+        # the locker inventory's database, on a thread: choosing a compartment redraws, reads nothing
+        slots = self.wall.get(self.panel, maint.slots)
+        if slots is None or isinstance(slots, Exception):
+            box.addWidget(not_read(slots))
             return
         wall = []
         for s in slots:
@@ -84,7 +92,7 @@ class LockersPage(Page):
         self.action = None
         # on a thread: an open waits for the lock board's reply (seconds when it is slow or
         # silent), and every action writes the hall database
-        self.panel.run(partial(fn, n, why), slow=True)
+        self.panel.run(partial(fn, n, why), slow=True, after=self.wall.again)
 
     def _select(self, number: int) -> None:
         self.selected = number

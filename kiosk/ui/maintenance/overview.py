@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from functools import partial
 
 from PySide6.QtWidgets import QVBoxLayout
@@ -12,10 +11,8 @@ from core.text import tr
 from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.figures import Figure
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page, grid, pair, state_line
+from kiosk.ui.maintenance.page import Page, Reading, grid, pair, state_line
 from kiosk.ui.widgets import button, label
-
-log = logging.getLogger(__name__)
 
 
 class OverviewPage(Page):
@@ -23,11 +20,10 @@ class OverviewPage(Page):
     title = tr("总览")
 
     def reset(self) -> None:
-        self.enter()
-        self.loading = False
+        self.figures: Reading[list[Figure]] = Reading()
 
     def enter(self) -> None:
-        self.figures: list[Figure] | Exception | None = None  # None: read again when next drawn
+        self.figures.forget()
 
     def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
         run = self.panel.run
@@ -55,23 +51,15 @@ class OverviewPage(Page):
             )
             box.addWidget(grid([ack, clear], 2))
         box.addWidget(label(ui(tr("今日数据")), "Title"))
-        if self.figures is None and not self.loading:
-            # the queue, the journal and the journey table (opened, and migrated, on first use)
-            # are database reads: on a thread, so a slow database never holds the screen
-            self.loading = True
-            self.panel.load(maint.figures, self._got)
-        if self.figures is None:
+        # the queue, the journal and the journey table (opened, and migrated, on first use)
+        # are database reads: on a thread, so a slow database never holds the screen
+        figures = self.figures.get(self.panel, maint.figures)
+        if figures is None:
             box.addWidget(label(ui(tr("正在读取今日数据…")), "Hint"))
-        elif isinstance(self.figures, Exception):
+        elif isinstance(figures, Exception):  # a store down is caught in figures.py: this is a bug
             box.addWidget(label(ui(tr("今日数据读取失败")), "Error"))
-        elif not self.figures:
+        elif not figures:
             box.addWidget(label(ui(tr("本机没有可统计的数据")), "Hint"))
         else:
-            for f in self.figures:
+            for f in figures:
                 box.addWidget(label(pair(f.label, str(f.value))))
-
-    def _got(self, value: list[Figure] | Exception) -> None:
-        self.loading = False
-        if isinstance(value, Exception):  # a store down is caught in figures.py: this is a bug
-            log.error("day figures not read", exc_info=value)
-        self.figures = value

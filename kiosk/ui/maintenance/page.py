@@ -3,17 +3,23 @@ state (the compartment chosen, the log level) and forgets it when staff enter ag
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from core.text import Text, TextLike, tr
 from kiosk.maintenance.actions import DeviceRow, Maintenance
 from kiosk.ui.i18n import ui
+from kiosk.ui.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.ui.maintenance.panel import MaintenancePanel
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 STATE_NAMES = {
     "ok": tr("正常"),
@@ -53,6 +59,51 @@ def grid(widgets: Sequence[QWidget], columns: int) -> QWidget:
     for i, w in enumerate(widgets):
         layout.addWidget(w, i // columns, i % columns)
     return box
+
+
+class Reading(Generic[T]):
+    """What a page reads from a database, read off the GUI thread (panel.load): when the page
+    opens and again after an action that changed it, the value read before shown meanwhile. A
+    redraw (a key, a device event) reads nothing: a slow database never holds the screen, nor is
+    it asked on every tap."""
+
+    def __init__(self) -> None:
+        self.value: T | Exception | None = None  # None: nothing read yet
+        self.due = True  # read at the next draw
+        self.busy = False  # a read under way
+
+    def forget(self) -> None:
+        """The page opens: read afresh, and say it is reading until then."""
+        self.value, self.due = None, True
+
+    def again(self) -> None:
+        """An action changed what was read: read again, showing the value read before."""
+        self.due = True
+
+    @property
+    def settled(self) -> bool:
+        """Read, and nothing more to read (the demo's screenshots wait for this)."""
+        return self.value is not None and not self.due and not self.busy
+
+    def get(self, panel: MaintenancePanel, fetch: Callable[[], T]) -> T | Exception | None:
+        """The value read (an exception: why not; None: not yet), asking for a read when due."""
+        if self.due and not self.busy:
+            self.due, self.busy = False, True
+            panel.load(fetch, self._got)
+        return self.value
+
+    def _got(self, value: T | Exception) -> None:
+        self.busy = False
+        if isinstance(value, Exception):
+            log.error("a maintenance page could not read what it shows", exc_info=value)
+        self.value = value
+
+
+def not_read(value: Exception | None) -> QLabel:
+    """The line a page shows while it reads (None), or when the read failed."""
+    if value is None:
+        return label(ui(tr("正在读取…")), "Hint")
+    return label(ui(tr("读取失败，请稍后再打开本页")), "Error")
 
 
 class Page:

@@ -80,16 +80,22 @@ class MaintenancePanel(QWidget):
         self.redraw()
 
     # ---- running actions ----
-    def run(self, action: Callable[[], Outcome], slow: bool = False) -> None:
-        """A quick action runs here; a slow one (a print) on a thread, its outcome back through
-        the bridge, so the screen keeps answering."""
+    def run(
+        self, action: Callable[[], Outcome], slow: bool = False, after: Callable[[], None] | None = None
+    ) -> None:
+        """A quick action runs here; a slow one (a print, a database write) on a thread, its
+        outcome back through the bridge, so the screen keeps answering. `after` is called on the
+        GUI thread once the action has ended, before the redraw (the page reads again what the
+        action changed)."""
         if not slow:
             self.result = action()
+            if after is not None:
+                after()
             self.redraw()
             return
         self.result = Outcome(True, tr("正在处理，请稍候"))
         self.redraw()
-        threading.Thread(target=lambda: self._done.send(action()), daemon=True).start()
+        threading.Thread(target=lambda: self._done.send((action(), after)), daemon=True).start()
 
     def load(self, fetch: Callable[[], T], done: Callable[[T | Exception], None]) -> None:
         """Read something slow (a device, the network) on a thread; `done` gets the value, or
@@ -110,8 +116,10 @@ class MaintenancePanel(QWidget):
         if self.maint is not None and self.maint.session.active:
             self.redraw()
 
-    def _finished(self, outcome: Outcome) -> None:
-        self.result = outcome
+    def _finished(self, ended: tuple[Outcome, Callable[[], None] | None]) -> None:
+        self.result, after = ended
+        if after is not None:
+            after()
         if self.maint is not None and self.maint.session.active:
             self.redraw()
 

@@ -9,13 +9,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from core.text import tr
-from kiosk.maintenance.actions import Maintenance
+from kiosk.maintenance.actions import Maintenance, ServiceRow
 from kiosk.maintenance.queue_desk import STATUS_NAMES, QueueDesk
 from kiosk.ui.i18n import ui
-from kiosk.ui.maintenance.page import Page, grid
+from kiosk.ui.maintenance.page import Page, Reading, grid, not_read
 from kiosk.ui.widgets import Keypad, button, label
 
 MAX_DIGITS = 4
+
+Today = tuple[list[ServiceRow], dict[str, dict[str, int]]]  # the services, tickets by status
+
+
+def today(desk: QueueDesk) -> Today:
+    return desk.services(), desk.by_status()
 
 
 class QueuePage(Page):
@@ -25,15 +31,24 @@ class QueuePage(Page):
     def reset(self) -> None:
         self.code = ""  # the service whose ticket is reprinted
         self.digits = ""
+        self.today: Reading[Today] = Reading()
+
+    def enter(self) -> None:
+        self.today.forget()
 
     def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
         desk = QueueDesk(maint)
-        run = self.panel.run
-        rows = desk.services()
+        # the queue database, on a thread: a key of the reprint keypad redraws without a read
+        read = self.today.get(self.panel, partial(today, desk))
+        if read is None or isinstance(read, Exception):
+            box.addWidget(not_read(read))
+            return
+        rows, counts = read
         if not rows:
             box.addWidget(label(ui(tr("本机没有排队取号服务，或排队数据库不可用")), "Hint"))
             return
-        counts = desk.by_status()
+        # a pause or a resume writes the hall database: on a thread, then the services read again
+        run = partial(self.panel.run, slow=True, after=self.today.again)
         for r in rows:
             if r.paused:
                 state = ui(tr("已由工作人员暂停取号"))
