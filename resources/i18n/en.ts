@@ -1023,7 +1023,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="244"/>
+        <location filename="../../kiosk/ui/shell.py" line="250"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1655,12 +1655,12 @@ Please check that the paper shows the same</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="243"/>
+        <location filename="../../kiosk/ui/shell.py" line="249"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="414"/>
+        <location filename="../../kiosk/ui/shell.py" line="420"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1746,7 +1746,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="74"/>
-        <location filename="../../kiosk/ui/shell.py" line="262"/>
+        <location filename="../../kiosk/ui/shell.py" line="268"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
