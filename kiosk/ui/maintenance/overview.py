@@ -26,7 +26,7 @@ class OverviewPage(Page):
         self.figures.forget()
 
     def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
-        run = self.panel.run
+        run = partial(self.panel.run, slow=True)  # each writes its audit row: off the GUI thread
         box.addWidget(label(ui(tr("设备")), "Title"))
         devices = maint.devices()
         if not devices:

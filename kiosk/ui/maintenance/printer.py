@@ -37,7 +37,9 @@ class PrinterPage(Page):
             box.addWidget(
                 button(ui(tr("打印测试页")), lambda: run(maint.test_print, slow=True), name="test_print")
             )
-            box.addWidget(button(ui(tr("已换纸")), lambda: run(maint.paper_refilled), name="paper_refilled"))
+            box.addWidget(
+                button(ui(tr("已换纸")), lambda: run(maint.paper_refilled, slow=True), name="paper_refilled")
+            )
         a4 = rows.get("a4printer")
         if a4 is not None:
             self._a4(maint, a4, box)
