@@ -51,9 +51,15 @@ i18n: setup
 
 # The production bundle: simulate-only packages (scikit-image, SciPy, dlib and its models) stay
 # out (kiosk.spec); the reference servers stay in so the bundle can run its simulated demo.
+# Fails if one of kiosk.spec's SIMULATE_ONLY packages got in, as files or as modules in the archive.
+# The demo runs from build/ so its var/ (database, journal, pickup signing key) stays out of dist/.
+SIMULATE_ONLY := skimage scipy dlib _dlib_pybind11 face_recognition_models matplotlib
 bundle: setup
 	$(VENV)/bin/pyinstaller --noconfirm --clean kiosk.spec
-	cd dist/kiosk && QT_QPA_PLATFORM=offscreen ./kiosk --config _internal/resources/config/simulate.toml --simulate --demo ../../build/bundle-demo
+	@mods="$$($(VENV)/bin/pyi-archive_viewer -r -b dist/kiosk/kiosk)" || exit 1; for p in $(SIMULATE_ONLY); do \
+		if ls -d dist/kiosk/_internal/$$p dist/kiosk/_internal/$$p[.-]* 2>/dev/null | grep . || echo "$$mods" | grep -m3 -E "^ *$$p(\.|$$)"; then \
+			echo "simulate-only package $$p is in the bundle: exclude it in kiosk.spec"; exit 1; fi; done
+	cd build && QT_QPA_PLATFORM=offscreen ../dist/kiosk/kiosk --config ../dist/kiosk/_internal/resources/config/simulate.toml --simulate --demo bundle-demo
 	@echo "Bundle in dist/kiosk/ starts and ran its demo (build/bundle-demo/index.html)."
 	@echo "Bundle size: $$(du -sm dist/kiosk | cut -f1) MiB ($$(find dist/kiosk -type f | wc -l) files); largest:"
 	@du -sm dist/kiosk/_internal/* | sort -rn | head -8
