@@ -556,8 +556,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/views.py" line="161"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="96"/>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="104"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="90"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
@@ -1318,38 +1317,38 @@ Please check that the paper shows the same</translation>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="163"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="166"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="167"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="176"/>
         <source>夜间关机</source>
         <translation>Shut down for the night</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="184"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="187"/>
         <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
         <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="186"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
         <source>确认关机</source>
         <translation>Shut down now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="188"/>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="61"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="191"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="60"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1410,7 +1409,7 @@ Please check that the paper shows the same</translation>
         <translation>No figures on this kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="34"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="35"/>
         <source>本机没有凭条打印机</source>
         <translation>This kiosk has no receipt printer</translation>
     </message>
@@ -1420,38 +1419,38 @@ Please check that the paper shows the same</translation>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="40"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="39"/>
         <source>已换纸</source>
         <translation>Paper refilled</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="47"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="46"/>
         <source>A4 打印队列</source>
         <translation>A4 print queue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="52"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="50"/>
         <source>正在读取打印队列…</source>
         <translation>Reading the print queue…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="54"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="53"/>
         <source>读取打印队列失败：{why}</source>
         <translation>Could not read the print queue: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="56"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="55"/>
         <source>打印队列为空</source>
         <translation>The print queue is empty</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="531"/>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="69"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="68"/>
         <source>重新打印</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/printer.py" line="79"/>
+        <location filename="../../kiosk/ui/maintenance/printer.py" line="77"/>
         <source>刷新打印队列</source>
         <translation>Refresh the print queue</translation>
     </message>
@@ -5121,6 +5120,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     <message>
         <location filename="../../kiosk/maintenance/session.py" line="96"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="55"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="98"/>
         <source>未能完成：{why}</source>
         <translation>Could not be done: {why}</translation>
     </message>

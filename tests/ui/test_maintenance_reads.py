@@ -120,3 +120,18 @@ def test_a_slow_locker_inventory_never_holds_the_wall_its_compartments_follow(
     click(qtbot, shell, "locker_faulty_0")
     qtbot.waitUntil(lambda: "1 故障" in texts(shell, 0.2), timeout=5000)  # the wall read again
     assert len(calls) == read + 1
+
+
+def test_an_action_that_raises_ends_on_its_failure_not_on_processing(
+    qtbot,
+    shell,  # noqa: F811
+    monkeypatch,
+):
+    def broken(self: Maintenance) -> None:
+        raise RuntimeError("打印机驱动异常")
+
+    monkeypatch.setattr(Maintenance, "paper_refilled", broken)
+    click(qtbot, shell, "tab_printer")
+    click(qtbot, shell, "paper_refilled")
+    qtbot.waitUntil(lambda: "未能完成：打印机驱动异常" in texts(shell), timeout=10000)
+    assert "正在处理" not in texts(shell)

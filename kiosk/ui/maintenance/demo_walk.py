@@ -175,7 +175,7 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
     _stuck_a4_job(shell)
     _page(shell, "printer")
     if "a4printer" in kiosk.devices:
-        expect(lambda: not _shown(shell, PrinterPage).loading, "the A4 print queue")
+        expect(lambda: _shown(shell, PrinterPage).jobs.settled, "the A4 print queue")
     snap(
         "maint-printer",
         "Maintenance printers: test print, paper refilled, the A4 queue "

@@ -100,4 +100,4 @@ class FollowupsPage(Page):
         # the reply taken here (the redraw replaces the field); the close writes the ratings
         # database and checks what is overdue: on a thread, then the items read again
         action = partial(followups.close, ref, field.text())
-        self.panel.run(action, slow=True, after=self.rows.again)
+        self.panel.run(action, after=self.rows.again)

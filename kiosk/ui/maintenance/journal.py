@@ -44,7 +44,7 @@ class JournalPage(Page):
             return
         # a retry calls the platform and the gateway, by hand writes the journal: on a thread,
         # then the items read again
-        run = partial(self.panel.run, slow=True, after=self.items.again)
+        run = partial(self.panel.run, after=self.items.again)
         if not items:
             box.addWidget(label(ui(tr("没有需要人工处理的业务")), "Hint"))
             return

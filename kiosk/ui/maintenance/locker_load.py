@@ -132,7 +132,7 @@ class LoadPage(Page):
             shown.send(opened)  # which door is open, while staff are at it
             return loading.finish()
 
-        self.panel.run(opened_then_closed, slow=True)
+        self.panel.run(opened_then_closed)
 
     def _show(self, outcome: Outcome) -> None:
         self.panel.result = outcome

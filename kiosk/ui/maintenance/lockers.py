@@ -92,7 +92,7 @@ class LockersPage(Page):
         self.action = None
         # on a thread: an open waits for the lock board's reply (seconds when it is slow or
         # silent), and every action writes the hall database
-        self.panel.run(partial(fn, n, why), slow=True, after=self.wall.again)
+        self.panel.run(partial(fn, n, why), after=self.wall.again)
 
     def _select(self, number: int) -> None:
         self.selected = number

@@ -26,7 +26,7 @@ class OverviewPage(Page):
         self.figures.forget()
 
     def render(self, maint: Maintenance, box: QVBoxLayout) -> None:
-        run = partial(self.panel.run, slow=True)  # each writes its audit row: off the GUI thread
+        run = self.panel.run
         box.addWidget(label(ui(tr("设备")), "Title"))
         devices = maint.devices()
         if not devices:

@@ -4,6 +4,7 @@ button to it (audited there). A new page is a Page subclass in its own module, l
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -31,6 +32,7 @@ from kiosk.ui.screens.base import clear
 from kiosk.ui.widgets import button, label
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 PAGES: tuple[type[Page], ...] = (
     OverviewPage,
@@ -80,22 +82,23 @@ class MaintenancePanel(QWidget):
         self.redraw()
 
     # ---- running actions ----
-    def run(
-        self, action: Callable[[], Outcome], slow: bool = False, after: Callable[[], None] | None = None
-    ) -> None:
-        """A quick action runs here; a slow one (a print, a database write) on a thread, its
-        outcome back through the bridge, so the screen keeps answering. `after` is called on the
-        GUI thread once the action has ended, before the redraw (the page reads again what the
-        action changed)."""
-        if not slow:
-            self.result = action()
-            if after is not None:
-                after()
-            self.redraw()
-            return
+    def run(self, action: Callable[[], Outcome], after: Callable[[], None] | None = None) -> None:
+        """Run a staff action on a thread (each writes its audit row; many wait on a device or
+        the network), 正在处理 meanwhile, its outcome back through the bridge, so the screen
+        keeps answering. `after` is called on the GUI thread once the action has ended, before
+        the redraw (the page reads again what the action changed)."""
         self.result = Outcome(True, tr("正在处理，请稍候"))
         self.redraw()
-        threading.Thread(target=lambda: self._done.send((action(), after)), daemon=True).start()
+
+        def work() -> None:
+            try:
+                outcome = action()
+            except Exception as e:  # never left at 正在处理: the failure is the outcome
+                log.exception("staff action failed")
+                outcome = Outcome(False, tr("未能完成：{why}", why=str(getattr(e, "reason", None) or e)))
+            self._done.send((outcome, after))
+
+        threading.Thread(target=work, daemon=True, name="staff-action").start()
 
     def load(self, fetch: Callable[[], T], done: Callable[[T | Exception], None]) -> None:
         """Read something slow (a device, the network) on a thread; `done` gets the value, or

@@ -48,7 +48,7 @@ class QueuePage(Page):
             box.addWidget(label(ui(tr("本机没有排队取号服务，或排队数据库不可用")), "Hint"))
             return
         # a pause or a resume writes the hall database: on a thread, then the services read again
-        run = partial(self.panel.run, slow=True, after=self.today.again)
+        run = partial(self.panel.run, after=self.today.again)
         for r in rows:
             if r.paused:
                 state = ui(tr("已由工作人员暂停取号"))
@@ -114,4 +114,4 @@ class QueuePage(Page):
     def _print(self) -> None:
         seq, code = int(self.digits), self.code
         self.digits = ""
-        self.panel.run(partial(self._desk.reprint, code, seq), slow=True)
+        self.panel.run(partial(self._desk.reprint, code, seq))

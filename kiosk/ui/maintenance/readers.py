@@ -59,7 +59,7 @@ class ReadersPage(Page):
                 box.addWidget(
                     button(
                         ui(tr("测试指纹仪")),
-                        lambda: self.panel.run(finger.start(), slow=True),
+                        lambda: self.panel.run(finger.start()),
                         name="fingerprint_check",
                     )
                 )
