@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,3 +101,18 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Db]:
     """An empty hall database; a test picks one engine with parametrize(indirect=True)."""
     with database(request.param, tmp_path) as d:
         yield d
+
+
+def held(monkeypatch, cls: type, name: str) -> tuple[threading.Event, list[str]]:
+    """`cls.name` waits for the returned event before it reads; the list names the thread of
+    each call (on the GUI thread the wait would freeze the screen until released)."""
+    gate, calls = threading.Event(), []
+    real = getattr(cls, name)
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        calls.append(threading.current_thread().name)
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cls, name, slow)
+    return gate, calls

@@ -4,30 +4,15 @@ compartment chosen, the language) reads nothing; an action that changes the page
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from kiosk.maintenance.actions import Maintenance
 from kiosk.maintenance.journal_desk import JournalDesk
 from kiosk.maintenance.queue_desk import QueueDesk
 from kiosk.ui.maintenance.page import Page
+from tests.ui.conftest import held
 from tests.ui.test_maintenance import click, texts
 from tests.ui.test_maintenance_devices import kiosk, shell  # noqa: F401  (staff signed in)
-
-
-def held(monkeypatch, cls: type, name: str) -> tuple[threading.Event, list[str]]:
-    """`cls.name` waits for the returned event before it reads; the list names the thread of
-    each call (on the GUI thread the wait would freeze the screen until released)."""
-    gate, calls = threading.Event(), []
-    real = getattr(cls, name)
-
-    def slow(*args: Any, **kwargs: Any) -> Any:
-        calls.append(threading.current_thread().name)
-        gate.wait(10)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(cls, name, slow)
-    return gate, calls
 
 
 def page(shell, key: str) -> Any:  # noqa: F811

@@ -13,18 +13,26 @@ import cv2
 import httpx
 import pytest
 from argon2 import PasswordHasher
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from devices.base import State
 from hall.audit import AuditLog
 from kiosk.maintenance.followups import overdue_alert
 from tests.queue.helpers import at_counter
-from tests.ui.conftest import simulated_kiosk
+from tests.ui.conftest import held, simulated_kiosk
+from tests.ui.test_maintenance import taps, type_pin
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
 FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 PIN = "246813"
+
+
+def sign_in(qtbot, shell) -> None:  # type: ignore[no-untyped-def]
+    """Staff in: the corner gesture, then the PIN."""
+    taps(qtbot, shell)
+    type_pin(qtbot, shell, PIN)
+    qtbot.waitUntil(lambda: shell.mode == "staff", timeout=20000)
 
 
 @pytest.fixture
@@ -273,12 +281,7 @@ def test_staff_answer_and_close_an_item_in_maintenance_mode(qtbot, shell, kiosk)
     bad = store.rate_journey("queue", "run1", 1, reasons=("slow",))
     kiosk.clock.advance(10 * 86400)  # both past their deadline: staff are told
     overdue_alert(store, kiosk.alerts)
-    for _ in range(5):
-        qtbot.mouseClick(shell, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    for k in PIN:
-        tap(qtbot, shell, f"key_{k}")
-    tap(qtbot, shell, "pin_confirm")
-    qtbot.waitUntil(lambda: shell.mode == "staff", timeout=20000)
+    sign_in(qtbot, shell)
     tap(qtbot, shell, "tab_followups")
     qtbot.waitUntil(lambda: "待办 2 项，其中超期 2 项" in visible_text(shell), timeout=5000)
     assert "已超期" in visible_text(shell)
@@ -310,26 +313,12 @@ def test_a_slow_ratings_database_never_holds_the_followup_page_its_items_follow(
     """The items read (and a close written) off the GUI thread: held, the page says it is
     reading and the tabs answer; the items follow; choosing one reads nothing, a close reads
     again."""
-    import threading
 
     from kiosk.maintenance.followups import Followups
 
     item = kiosk.services["ratings"].report_unresolved("想办出入境签注", phone="13900001111")
-    gate, calls = threading.Event(), []
-    real = Followups.items
-
-    def slow(self, limit: int = 50):  # type: ignore[no-untyped-def]
-        calls.append(threading.current_thread().name)
-        gate.wait(10)  # on the GUI thread this would freeze the screen until released
-        return real(self, limit)
-
-    monkeypatch.setattr(Followups, "items", slow)
-    for _ in range(5):
-        qtbot.mouseClick(shell, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    for k in PIN:
-        tap(qtbot, shell, f"key_{k}")
-    tap(qtbot, shell, "pin_confirm")
-    qtbot.waitUntil(lambda: shell.mode == "staff", timeout=20000)
+    gate, calls = held(monkeypatch, Followups, "items")
+    sign_in(qtbot, shell)
     tap(qtbot, shell, "tab_followups")
     wait_text(qtbot, shell, "正在读取…", 5000)  # the page drawn, its items held
     assert item.ref not in visible_text(shell) and calls == ["staff-load"]
@@ -409,12 +398,7 @@ def test_a_long_follow_up_page_overlaps_nothing_in_either_orientation(qtbot, she
     for i in range(16):  # more items than the screen holds: the page scrolls
         store.report_unresolved(f"想办理第 {i} 项业务，窗口说材料不全，但网上说明没有写清楚需要哪些材料")
     chosen = store.report_unresolved("想办出入境签注，跑了两次都没有办成", phone="13900001111")
-    for _ in range(5):
-        qtbot.mouseClick(shell, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    for k in PIN:
-        tap(qtbot, shell, f"key_{k}")
-    tap(qtbot, shell, "pin_confirm")
-    qtbot.waitUntil(lambda: shell.mode == "staff", timeout=20000)
+    sign_in(qtbot, shell)
     tap(qtbot, shell, "tab_followups")
     qtbot.waitUntil(lambda: "待办 17 项" in visible_text(shell), timeout=5000)
     tap(qtbot, shell, f"item_{chosen.ref}")
