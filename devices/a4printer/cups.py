@@ -153,8 +153,13 @@ JOB_STATES = {
 }
 
 # ipptool's Get-Jobs request (`ipptool -c URI /dev/stdin`); requesting-user-name lets the job's
-# owner (the kiosk) see job-name, which CUPS hides from others
-GET_JOBS = """{
+# owner (the kiosk) see job-name, which CUPS hides from others. LOADS_JOB is asked for only because
+# cupsd cannot answer it from its in-memory summary of a job, so it loads each job's attributes:
+# about a second after a job ends cupsd drops them, and as CUPS 2.4 never fills in that summary's
+# name for a job it was sent, the job then comes back without job-name.
+# (Loading caps the answer at 500 jobs, far more than `PreserveJobHistory 1h` keeps.)
+LOADS_JOB = "job-printer-state-message"
+GET_JOBS = f"""{{
 OPERATION Get-Jobs
 GROUP operation-attributes-tag
 ATTR charset attributes-charset utf-8
@@ -162,14 +167,14 @@ ATTR naturalLanguage attributes-natural-language en
 ATTR uri printer-uri $uri
 ATTR name requesting-user-name $user
 ATTR keyword which-jobs all
-ATTR keyword requested-attributes job-id,job-state,job-state-reasons,number-of-documents,job-name
+ATTR keyword requested-attributes job-id,job-state,job-state-reasons,number-of-documents,job-name,{LOADS_JOB}
 STATUS successful-ok
 DISPLAY job-id
 DISPLAY job-state
 DISPLAY job-state-reasons
 DISPLAY number-of-documents
 DISPLAY job-name
-}
+}}
 """
 
 

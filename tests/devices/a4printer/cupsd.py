@@ -51,7 +51,8 @@ class PrivateCups:
         for sub in ("root", "spool", "tmp", "cache", "state", "log", "out", "bin/backend", "bin/daemon"):
             (d / sub).mkdir(parents=True, exist_ok=True)
         (d / "root/cupsd.conf").write_text(
-            f"Listen {self.socket}\nLogLevel info\nWebInterface No\nBrowsing No\nDefaultAuthType None\n"
+            # debug: the log tells when cupsd unloads a finished job (unloaded())
+            f"Listen {self.socket}\nLogLevel debug\nWebInterface No\nBrowsing No\nDefaultAuthType None\n"
             # No as deploy/README.md sets it: no certificate left in the spool
             f"PreserveJobFiles {'Yes' if self.preserve_files else 'No'}\n"
             "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
@@ -125,6 +126,11 @@ class PrivateCups:
     @property
     def documents(self) -> list[Path]:
         return sorted(self.out.glob("*.pdf"))
+
+    def unloaded(self, job_id: str) -> bool:
+        """cupsd has dropped the finished job's attributes from memory (about a second after it
+        ends), as it has by the time staff look at the queue."""
+        return f"[Job {job_id.rsplit('-', 1)[1]}] Unloading..." in self.log()
 
     def log(self) -> str:
         path = self.dir / "log/error_log"

@@ -79,6 +79,8 @@ def test_a_job_prints_through_the_real_scheduler(cups, pdf):
     assert drv.wait_job(job.job_id, timeout=20).state == "completed"
     [out] = cups.documents
     assert out.read_bytes() == pdf.read_bytes()
+    assert until(lambda: cups.unloaded(job.job_id))  # out of cupsd's memory, its name still reads
+    assert drv.job_state(job.job_id).name == "SO20261201000001"
     assert until(lambda: cups.spooled == [])  # the certificate's file does not stay in the spool
 
 
@@ -151,6 +153,8 @@ def test_only_a_job_whose_file_cups_kept_can_be_printed_again(pdf, monkeypatch, 
             assert until(lambda drv=drv: drv.poll().state is State.FAULT)
             c.cancel(job_id)
             c.paper(loaded=True)
+            # staff look at the queue later, when cupsd has dropped the ended job from memory
+            assert until(lambda c=c, job_id=job_id: c.unloaded(job_id)), c.log()[-1500:]
             job = drv.job_state(job_id)
             assert job.canceled and job.kept is keeps  # number-of-documents
             # the job's name is the serial, so the journal knows the job as a certificate's
