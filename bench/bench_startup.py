@@ -6,13 +6,17 @@ the roles), build (logs, alerts, devices built but not started), ui_imports (Qt 
 screens), window (the Shell), first paint; then, on the worker thread after the paint, DB open
 and devices started.
 Targets: first paint <= 1.5x the bare window, idle RSS <= 150 MiB. The CPU time each spent up
-to its first paint is shown too: on a shared machine it tells what a quiet run would.
+to its first paint is shown too, and the instructions each ran (callgrind, one run each): on a
+shared machine times and CPU seconds move with the load, instruction counts do not, so they say
+which change helped and where the start-up goes phase by phase.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -25,18 +29,23 @@ TARGET_RATIO = 1.5
 TARGET_RSS_MIB = 150
 
 BARE = """
-import sys, time
+import os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 app = QApplication(sys.argv[:1])
-w = QWidget(); w.resize(1080, 1920)
+w = QWidget(); w.resize(1080, 1920){qt}
 class F(QObject):
     def eventFilter(self, o, e):
         if e.type() == QEvent.Type.Paint:
+            if os.environ.get("BENCH_STOP"): os._exit(0)
             print(time.time(), time.process_time(), flush=True); QTimer.singleShot(0, app.quit)
         return False
 f = F(); w.installEventFilter(f); w.show(); app.exec()
 """
+# The same window touching the Qt namespace once: PySide makes its ~90 enums (1,200 members)
+# as Python enums at the first `Qt` access, which any window with an alignment or a flag pays
+BARE_QT = BARE.format(qt="\nfrom PySide6.QtCore import Qt; w.setFocusPolicy(Qt.FocusPolicy.NoFocus)")
+BARE = BARE.format(qt="")
 
 # in run_kiosk.py's order: the config, the roles, the kiosk (no Qt), then Qt and the window. Qt
 # first would cost every kiosk module imported after it a read of its source (PySide's import
@@ -46,13 +55,18 @@ import gc, json, os, sys, time
 gc.disable()  # as run_kiosk.py
 sys.path.insert(0, {root!r})
 marks = {{}}
+STOP = os.environ.get("BENCH_STOP")
+def mark(phase):
+    marks[phase] = time.time()
+    if phase == STOP:  # counting instructions up to here
+        os._exit(0)
 from kiosk.config import load
 config = load(None, {{"kiosk.voice": False, "kiosk.services": ["queue"],
                       "kiosk.data_dir": {tmp!r} + "/data",
                       "kiosk.runtime_dir": {tmp!r} + "/run", "log.dir": {tmp!r} + "/log"}})
 from kiosk.hall_roles import roles
 roles(config)
-marks["config"] = time.time()
+mark("config")
 from kiosk.app import build
 kiosk = build(config, defer=True)
 deferred = kiosk.deferred
@@ -61,14 +75,14 @@ def timed():
     deferred()
     marks["db_and_devices"] = time.time()
 kiosk.deferred = timed
-marks["build"] = time.time()
+mark("build")
 from PySide6.QtCore import QEvent, QObject, QTimer
 from kiosk.ui.app import after_first_paint, application
 from kiosk.ui.shell import Shell
-marks["ui_imports"] = time.time()
+mark("ui_imports")
 app = application()
 shell = Shell(kiosk); shell.resize(1080, 1920)
-marks["window"] = time.time()
+mark("window")
 def rss():
     for line in open("/proc/self/status"):
         if line.startswith("VmRSS"):
@@ -78,7 +92,7 @@ class F(QObject):
     def eventFilter(self, o, e):
         if e.type() == QEvent.Type.Paint and not self.done:
             self.done = True
-            marks["first_paint"] = time.time()
+            mark("first_paint")
             marks["cpu"] = time.process_time()
             report = lambda: print(json.dumps({{**marks, "rss": rss()}}), flush=True)
             QTimer.singleShot(3000, lambda: (report(), app.quit()))
@@ -105,6 +119,46 @@ def start(code: str, pycache: str) -> tuple[float, str]:
     return t0, lines[0]
 
 
+def instructions(code: str, pycache: str, stop: str) -> int:
+    """Instructions the program runs up to `stop` (callgrind): the same count on a loaded machine
+    as on a quiet one, where times and even CPU seconds are not."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": pycache, "BENCH_STOP": stop}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    out = subprocess.run(
+        [*valgrind, sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=600
+    )
+    found = re.search(r"Collected : (\d+)", out.stderr)
+    if found is None:
+        raise RuntimeError(out.stderr[-2000:])
+    return int(found.group(1))
+
+
+def count_instructions(code: str, pycache: str) -> None:
+    """The cold start in instructions: kiosk phase by phase, the bare window, and the bare window
+    that touches the Qt namespace once (the part of the gap no window with an alignment avoids)."""
+    if shutil.which("valgrind") is None:
+        print("instructions: valgrind is not installed (tools/setup-system.sh installs it)")
+        return
+    bare = instructions(BARE, pycache, "first_paint")
+    bare_qt = instructions(BARE_QT, pycache, "first_paint")
+    counts = {p: instructions(code, pycache, p) for p in PHASES[:-1]}
+    steps, before = [], 0
+    for phase, n in counts.items():
+        steps.append(f"{phase} +{(n - before) / 1e6:.0f}")
+        before = n
+    kiosk = counts["first_paint"]
+    print(
+        f"instructions to first paint (M):  bare {bare / 1e6:.0f}, "
+        f"bare + Qt namespace {bare_qt / 1e6:.0f}, kiosk {kiosk / 1e6:.0f}"
+    )
+    print("kiosk instructions by phase (M):  " + "  ".join(steps))
+    print(
+        f"instruction ratio kiosk/bare:     {kiosk / bare:7.2f}x  (target <= {TARGET_RATIO}x; "
+        f"the Qt namespace alone {bare_qt / bare:.2f}x, kiosk/that {kiosk / bare_qt:.2f}x)"
+    )
+
+
 def main(rounds: int = 7) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         code = KIOSK.format(root=str(ROOT), tmp=tmp)
@@ -125,6 +179,17 @@ def main(rounds: int = 7) -> None:
                 if p in marks:
                     phases[p].append(marks[p] - t0)
             rss.append(int(marks["rss"]))
+        report(rounds, bare, phases, cpu, rss)
+        count_instructions(code, pycache)
+
+
+def report(
+    rounds: int,
+    bare: list[float],
+    phases: dict[str, list[float]],
+    cpu: list[tuple[float, float]],
+    rss: list[int],
+) -> None:
     b = statistics.median(bare)
     k = statistics.median(phases["first_paint"])
     print(f"bare PySide6 window, first paint: {b * 1000:7.0f} ms (median of {rounds})")
@@ -137,7 +202,7 @@ def main(rounds: int = 7) -> None:
         f"cold start ratio kiosk/bare:      {k / b:7.2f}x  (rounds {ratios[0]:.2f}-{ratios[-1]:.2f}; "
         f"target <= {TARGET_RATIO}x)"
     )
-    # CPU time barely changes when other work shares the machine: the ratio a quiet run shows
+    # CPU seconds move less than wall time when other work shares the machine
     by_cpu = sorted(k_cpu / b_cpu for b_cpu, k_cpu in cpu)
     b_ms, k_ms = (statistics.median(c[i] for c in cpu) * 1000 for i in (0, 1))
     print(

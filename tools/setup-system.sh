@@ -13,7 +13,9 @@ pkgs=(fonts-noto-cjk fonts-noto-cjk-extra fontconfig libgl1 libegl1 libxkbcommon
       libxcb-image0 libnss3 libasound2 cups-client cups-ipp-utils cups-daemon poppler-utils zbar-tools
       speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
       # the kiosk tested on a real X server, bare and under a window manager (tests/ui/test_kiosk_on_x.py)
-      xvfb x11-utils xdotool imagemagick openbox)
+      xvfb x11-utils xdotool imagemagick openbox
+      # the start-up benchmark counts instructions (bench/bench_startup.py)
+      valgrind)
 # a bare Debian python3 has no venv module until python3-venv is installed
 python3 -c 'import ensurepip, venv' 2>/dev/null || pkgs+=(python3-venv python3-pip)
 missing=()
