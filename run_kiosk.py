@@ -90,7 +90,17 @@ def main(argv: list[str] | None = None) -> int:
     return run(kiosk, windowed=args.windowed, simulate=args.simulate, roles=chosen)
 
 
+def fake_cups(argv: list[str]) -> int:
+    """The simulated A4 printer's lp/lpstat/cancel/ipptool in the bundle, which has no
+    interpreter to run devices/a4printer/fake_cups.py with (devices.a4printer.simulator)."""
+    from devices.a4printer import fake_cups
+
+    return fake_cups.main(argv)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--fake-cups"]:
+        sys.exit(fake_cups(sys.argv[2:]))
     # No cyclic garbage collection while the first home is built: start-up makes tens of
     # thousands of objects and keeps nearly all of them, and the ~50 collections that would run
     # cost ~10 ms before the first paint. kiosk.ui.app turns it on again after that paint.

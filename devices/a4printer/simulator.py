@@ -31,6 +31,18 @@ STATES: dict[str, tuple[Text, str, list[str], str]] = {
 }
 
 
+# run_kiosk.py's first argument that runs fake_cups instead of the kiosk
+FAKE_CUPS_ARG = "--fake-cups"
+
+
+def fake_cups_command() -> list[str]:
+    """How the stand-in programs start fake_cups: the interpreter with its file, or in the
+    PyInstaller bundle (no interpreter, no source files) the kiosk binary itself."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FAKE_CUPS_ARG]
+    return [sys.executable, str(Path(fake_cups.__file__).resolve())]
+
+
 class A4Simulator:
     kind = "a4printer"
 
@@ -60,12 +72,11 @@ class A4Simulator:
             ),
             encoding="utf-8",
         )
-        script = Path(fake_cups.__file__).resolve()
+        runner = " ".join(shlex.quote(part) for part in fake_cups_command())
         for program in ("lp", "lpstat", "cancel", "ipptool"):
             path = self.dir / program
             path.write_text(
-                f"#!/bin/sh\nexec {shlex.quote(sys.executable)} {shlex.quote(str(script))} "
-                f'{shlex.quote(str(self.dir))} {program} "$@"\n',
+                f'#!/bin/sh\nexec {runner} {shlex.quote(str(self.dir))} {program} "$@"\n',
                 encoding="utf-8",
             )
             path.chmod(0o755)

@@ -1,6 +1,7 @@
 """The CUPS driver against the simulated CUPS (stand-in lp/lpstat), and the Qt PDF renderer."""
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,20 @@ def test_after_a_withdrawn_job_the_resumed_printer_warns_and_the_next_job_prints
     assert "缺纸" in str(status.reason)
     assert drv.wait_job(drv.print_pdf(pdf).job_id, timeout=5).state == "completed"
     assert drv.poll().state is State.OK and len(sim.documents) == 1
+
+
+def test_in_the_bundle_the_printer_programs_run_through_the_kiosk_binary(tmp_path, pdf, monkeypatch):
+    """The PyInstaller bundle has no interpreter and no source files: the simulated CUPS's
+    programs run the kiosk binary itself (make bundle's demo prints certificates through them)."""
+    binary = tmp_path / "kiosk"  # stands for dist/kiosk/kiosk: run_kiosk.py's entry point
+    run_kiosk = Path(__file__).resolve().parents[3] / "run_kiosk.py"
+    binary.write_text(f'#!/bin/sh\nexec {sys.executable} {run_kiosk} "$@"\n', encoding="utf-8")
+    binary.chmod(0o755)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(binary))
+    sim = A4Simulator(tmp_path / "a4printer", {}).start()
+    monkeypatch.undo()
+    drv = driver(sim)
+    job = drv.print_pdf(pdf, title="参保证明")
+    assert drv.wait_job(job.job_id, timeout=10).state == "completed"
+    assert sim.last_document is not None and sim.last_document.read_bytes() == pdf.read_bytes()
