@@ -274,10 +274,18 @@ class Shell(QWidget):
         self.home_screen.show_tiles(tiles, self.elderly)
         self._last_refresh = self.clock.monotonic()
 
+    def next_visitor(self) -> None:
+        """The citizen has walked away (their journey timed out, or the home stood untouched
+        until the attract screen): whoever comes next starts in the hall's language at the
+        standard size, not in what the last one chose."""
+        if self.languages.current != self.kcfg["language"]:
+            self.languages.set(self.kcfg["language"])
+        if self.elderly:
+            self.elderly = False
+            self.apply_style()
+
     def show_attract(self) -> None:
         self.mode = "attract"
-        self.elderly = False  # a new visitor starts with the standard size
-        self.apply_style()
         names = [ui(t.title) for t in self.home_screen.tiles if t.available]
         self.attract_screen.show_attract(self.hall_name(), names)
         self.stack.setCurrentWidget(self.attract_screen)
@@ -407,11 +415,13 @@ class Shell(QWidget):
                 and self.current_view is error_view()
                 and self.idle.idle_for >= (error_view().timeout or 30)
             ):
+                self.next_visitor()
                 self.go_home()
                 return
             state = self.idle.state()
             if state.expired:
                 self.host.cancel("idle")
+                self.next_visitor()
                 self.go_home()
             elif state.warning:
                 self.idle_overlay.update_count(int(state.remaining + 0.999))
@@ -422,6 +432,7 @@ class Shell(QWidget):
                 self.idle_overlay.hide()
         elif self.mode == "home":
             if self.idle.idle_for >= self.kcfg["attract_after"]:
+                self.next_visitor()
                 self.show_attract()
             elif self.clock.monotonic() - self._last_refresh >= 5:
                 self.refresh_home()
@@ -521,6 +532,9 @@ class Shell(QWidget):
         self._status_changes.close()
         self._device_events.close()
         self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:  # install()'s filter: a closed shell no longer sees the app's input
+            app.removeEventFilter(self)
         if self._host is not None:
             self._host.shutdown()
 

@@ -124,6 +124,32 @@ def test_attract_after_long_idle_and_touch_returns_home(qtbot, shell, kiosk):
     assert shell.mode == "home"
 
 
+def test_the_next_visitor_starts_in_chinese_at_the_standard_size(qtbot, shell, kiosk):
+    """Whoever walks away from a journey in English and large print leaves the kiosk as the hall
+    set it: the next citizen is not met by another's choices."""
+    click(qtbot, shell, "language")
+    click(qtbot, shell, "elderly")
+    click(qtbot, shell, "service_demo")
+    assert shell.mode == "flow" and shell.languages.current == "en" and shell.elderly
+    kiosk.clock.advance(shell.idle.timeout + 1)  # nobody touches the screen: they have gone
+    shell.tick()
+    assert shell.mode == "home" and shell.languages.current == "zh" and not shell.elderly
+    assert "体验流程" in btn(shell, "service_demo").text() and btn(shell, "language").text() == "English"
+    assert shell.idle.timeout == kiosk.config["kiosk"]["idle_timeout"]  # elderly time is off too
+    # a choice made on the home and left there goes when the attract screen comes
+    click(qtbot, shell, "language")
+    kiosk.clock.advance(kiosk.config["kiosk"]["attract_after"] + 1)
+    shell.tick()
+    assert shell.mode == "attract" and shell.languages.current == "zh" and "请轻触屏幕开始" in texts(shell)
+
+
+def test_a_finished_journey_keeps_the_citizens_language(qtbot, shell):
+    click(qtbot, shell, "language")
+    click(qtbot, shell, "service_demo")
+    click(qtbot, shell, "home")  # the header's Home: the citizen is still here
+    assert shell.mode == "home" and shell.languages.current == "en"
+
+
 def test_flow_raising_midway_shows_error_then_home(qtbot, shell, kiosk):
     def broken(ctx):
         yield Message(title=tr("第一步"))
