@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from backends.errors import BackendError, Refused
 from backends.platform.api import Certificate, CertificateType, Person
-from core.text import Text, tr
+from core.text import Text, lines, tr
 from devices.base import DeviceError
 from flows.queue import take_card_back
 from flows.reissue import compare_face, end, fen, pay, systems_down, type_number
@@ -262,7 +262,7 @@ def _one_certificate(ctx: FlowContext, platform: Any, id_number: str, kind: Cert
     ok = yield from _preview(ctx, rendered, KIND_NAMES.get(cert.code, Text(cert.title)))
     if not ok:
         return "more"
-    copies = yield from _copies(ctx, rendered.pages)
+    copies = yield from _copies(ctx, rendered.pages, kind.fee_fen)
     if copies is None:
         return "more"
     prints = _prints(ctx)
@@ -313,7 +313,7 @@ def _settle_fee(ctx: FlowContext, prints: CertificatePrints, cert: Certificate) 
         return tr("已缴的费用将原路退回。")
     if not outcome.final:
         return tr("已缴的费用稍后会自动原路退回。")
-    return Text("")
+    return tr("已缴费 {fee} 元。", fee=fen(int(fee.refs["amount_fen"])))  # kept: the certificate printed
 
 
 def issuer_verifier(ctx: FlowContext, platform: Any) -> Any:
@@ -366,18 +366,22 @@ def _preview(ctx: FlowContext, rendered: Rendered, name: Text) -> FlowGen:
             return False
 
 
-def _copies(ctx: FlowContext, pages: int) -> FlowGen:
+def _copies(ctx: FlowContext, pages: int, fee_fen: int) -> FlowGen:
+    """How many copies, each choice with its sheets and, for a paid certificate, its price."""
     most = int(ctx.config["certificate"]["max_copies"])
     if most == 1:
         return 1
+
+    def detail(n: int) -> Text:
+        if fee_fen:
+            return tr("共 {sheets} 张 A4 纸，{fee} 元", sheets=n * pages, fee=fen(n * fee_fen))
+        return tr("共 {sheets} 张 A4 纸", sheets=n * pages)
+
     while True:
         got = yield Choose(
             title=tr("请选择打印份数（最多 {most} 份）", most=most),
             prompt=tr("请选择打印几份，最多 {most} 份", most=most),
-            options=tuple(
-                Option(str(n), tr("{n} 份", n=n), tr("共 {sheets} 张 A4 纸", sheets=n * pages))
-                for n in range(1, most + 1)
-            ),
+            options=tuple(Option(str(n), tr("{n} 份", n=n), detail(n)) for n in range(1, most + 1)),
         )
         if not got.name.isdigit():
             return None
@@ -420,16 +424,16 @@ def _print(
                     continue
                 return (yield from _gave_up(ctx, prints, cert))
             if step.state == "done":
-                yield from _settle_fee(ctx, prints, cert)
-                return (yield from _printed(ctx, cert, rendered, copies))
+                paid = yield from _settle_fee(ctx, prints, cert)
+                return (yield from _printed(ctx, cert, rendered, copies, paid))
             finished = False
             state = yield from _wait_job(
                 ctx, prints, job_key, float(cfg["print_wait"]), float(cfg["poll_seconds"])
             )
             finished = True
             if state == "completed":
-                yield from _settle_fee(ctx, prints, cert)
-                return (yield from _printed(ctx, cert, rendered, copies))
+                paid = yield from _settle_fee(ctx, prints, cert)
+                return (yield from _printed(ctx, cert, rendered, copies, paid))
             if state == "withdrawn":
                 refund = yield from _settle_fee(ctx, prints, cert)
                 return (
@@ -535,15 +539,18 @@ def _not_printed(ctx: FlowContext, why: Text) -> FlowGen:
     return got.name == "retry"
 
 
-def _printed(ctx: FlowContext, cert: Certificate, rendered: Rendered, copies: int) -> FlowGen:
+def _printed(ctx: FlowContext, cert: Certificate, rendered: Rendered, copies: int, paid: Text) -> FlowGen:
+    """`paid`: what the fee came to ("" for a free certificate), so a citizen who pressed cancel
+    as the payment went through is told they paid."""
+    taken = tr(
+        "请在出纸口取走证明 {copies} 份（每份 {pages} 页）。\n编号 {serial}。扫描页脚二维码可核验真伪",
+        copies=copies,
+        pages=rendered.pages,
+        serial=cert.serial,
+    )
     got = yield Message(
         title=tr("证明已打印，请取走"),
-        body=tr(
-            "请在出纸口取走证明 {copies} 份（每份 {pages} 页）。\n编号 {serial}。扫描页脚二维码可核验真伪",
-            copies=copies,
-            pages=rendered.pages,
-            serial=cert.serial,
-        ),
+        body=lines([taken, paid]) if str(paid) else taken,
         prompt=tr("证明已打印，请在出纸口取走"),
         tone="success",
         actions=(("more", tr("打印其他证明")), ("ok", tr("完成"))),

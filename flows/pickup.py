@@ -120,9 +120,10 @@ def _ask(ctx: FlowContext) -> FlowGen:
     if got.name == "scanned":
         return ("qr", str(got.value))
     if got.name == "scan_rejected":  # the scanner dropped it (oversized, unreadable bytes)
+        log.info("pickup scan rejected by the scanner: %s", got.value)  # the why is for staff
         yield Message(
             title=tr("这不是取证回执的二维码"),
-            body=tr("{why}。请扫描受理回执上的二维码", why=got.value),
+            body=tr("未能读出这个二维码。请扫描受理回执上的二维码，也可以刷身份证或输入受理号"),
             tone="warning",
             actions=(("ok", tr("再扫一次")),),
             timeout=30,

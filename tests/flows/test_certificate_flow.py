@@ -511,6 +511,14 @@ def test_copies_stop_at_the_configured_most_which_the_screen_shows(ctx, a4sim, s
     assert len(asked) == 2  # 5 was not taken: asked again
     assert str(asked[0].title) == "请选择打印份数（最多 4 份）" and "最多 4 份" in str(asked[0].prompt)
     assert [o.key for o in asked[0].options] == ["1", "2", "3", "4"]
+    # each choice says what it costs before the citizen pays, and the end says what was paid
+    assert [str(o.detail).split("，")[-1] for o in asked[0].options] == [
+        "10.00 元",
+        "20.00 元",
+        "30.00 元",
+        "40.00 元",
+    ]
+    assert "已缴费 40.00 元" in str(t.views[-1].body)
     [step] = prints(ctx)
     assert step.refs["copies"] == 4
     [pay] = [s for s in ctx.services["journal"].iter_all() if s.kind == "payment"]

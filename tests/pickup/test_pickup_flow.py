@@ -202,15 +202,20 @@ def test_a_scan_the_scanner_dropped_is_said_and_scanning_goes_on(hall: Hall) -> 
     too_long = Intent("scan_rejected", "扫码内容超过 2048 个字符，已丢弃")
     answers = iter([too_long, Intent("ok"), scan(hall.slip(acc))])
     seen: list[str] = []
+    bodies: list[str] = []
 
     def citizen(view: View) -> Intent | None:
         seen.append(str(view.title))
+        bodies.append(str(getattr(view, "body", "")))
         if str(view.title) == "人像比对未通过":
             return Intent("retry")
         return next(answers, None) if isinstance(view, Message) and view.actions else None
 
     t = run(pickup.start, hall.ctx, citizen)
     assert "这不是取证回执的二维码" in seen and seen.count("请扫描回执上的二维码") == 2
+    said = bodies[seen.index("这不是取证回执的二维码")]
+    # the citizen hears what to do, not the scanner's technical reason (that goes to the log)
+    assert "受理回执上的二维码" in said and "2048" not in said and "字符" not in said
     assert t.outcome == Finished("collected"), seen
 
 
