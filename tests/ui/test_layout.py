@@ -292,6 +292,35 @@ def test_help_speaks_about_the_step_on_show(shell):
     shot(shell, "help-1080x1920")
 
 
+def test_help_sends_people_to_home_only_where_it_works(shell):
+    """Help said "Press 'Home' at any time to stop" on steps where 首页 is off (a ticket, a
+    payment, a rating): there it points at the screen's own buttons, or says to wait."""
+    shell.resize(1080, 1920)
+    shell.toggle_language()
+    helps = {}
+    shell.start_service("demo")  # a choice: 首页 works
+    settle()
+    shell.show_help()
+    helps["home on"] = shell.help_overlay.body.text()
+    shell.help_overlay.hide()
+    ticket = Message(title=tr("请取走您的号票"), actions=(("ok", tr("我已记下号码")),), can_go_back=False)
+    shell.show_view(ticket, lambda _i: None)
+    shell.show_help()
+    helps["buttons"] = shell.help_overlay.body.text()
+    shell.help_overlay.hide()
+    shell.show_view(Busy(title=tr("请稍候")), None)
+    shell.show_help()
+    helps["busy"] = shell.help_overlay.body.text()
+    assert not shell.home_button.isEnabled()
+    assert 'Press "Home" to stop' in helps["home on"]
+    for step in ("buttons", "busy"):
+        assert 'Press "Home"' not in helps[step], helps
+        assert '"Home" does not work at this step' in helps[step], helps
+    assert "buttons on the screen" in helps["buttons"] and "wait" in helps["busy"], helps
+    assert not any(q in text for text in helps.values() for q in "“”"), helps  # ASCII quotes in English
+    shot(shell, "help-home-off-1080x1920-en")
+
+
 def test_turning_to_landscape_gives_a_landscape_window_and_layout(shell):
     """The demo's landscape shot was 1920x1211: the portrait layout's minimum height held the
     window taller than the screen. The screen decides the size; the layout follows."""
