@@ -380,7 +380,8 @@ class Shell(QWidget):
         if self.home_button.isEnabled():
             return tr("按“首页”可放弃本次办理，您的信息会被清除。")
         screen = self.stack.currentWidget()
-        if any(b.isVisible() and b.isEnabled() for b in screen.findChildren(QPushButton)):
+        buttons = screen.findChildren(QPushButton) if screen is not None else []
+        if any(b.isVisible() and b.isEnabled() for b in buttons):
             return tr("这一步不能按“首页”离开，请按屏幕上的按钮继续。")
         return tr("这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。")
 

@@ -1659,17 +1659,17 @@ Please check that the paper shows the same</translation>
         <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="384"/>
+        <location filename="../../kiosk/ui/shell.py" line="385"/>
         <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
         <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="385"/>
+        <location filename="../../kiosk/ui/shell.py" line="386"/>
         <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
         <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="433"/>
+        <location filename="../../kiosk/ui/shell.py" line="434"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
