@@ -142,10 +142,9 @@ def keep(submit: Callable[[Verdict], Rating], verdict: Verdict) -> None:
     threading.Thread(target=run, name="rating-kept", daemon=True).start()
 
 
-def _why(ctx: FlowContext, codes: tuple[str, ...], timeout: float, said: list[Verdict]) -> FlowGen:
-    """Reasons (list plus optional text) and, with consent, a phone number. None: walked away
-    (`said` ends with what they had said by then)."""
-    got = yield Pick(
+def reasons_view(codes: tuple[str, ...], timeout: float = 30) -> Pick:
+    """What went wrong: reasons to tick (several) and a line to write."""
+    return Pick(
         title=tr("请告诉我们哪里做得不好"),
         prompt=tr("请选择不满意的原因，可以多选，也可以写下来"),
         options=tuple(Option(c, REASONS[c]) for c in codes),
@@ -154,6 +153,12 @@ def _why(ctx: FlowContext, codes: tuple[str, ...], timeout: float, said: list[Ve
         timeout=timeout * 2,
         can_go_back=False,
     )
+
+
+def _why(ctx: FlowContext, codes: tuple[str, ...], timeout: float, said: list[Verdict]) -> FlowGen:
+    """Reasons (list plus optional text) and, with consent, a phone number. None: walked away
+    (`said` ends with what they had said by then)."""
+    got = yield reasons_view(codes, timeout)
     if got.name != "ok":
         return None
     picked: Picked = got.value

@@ -85,11 +85,11 @@ class HelpOverlay(Overlay):
         for w in (self.title, self.body, self.close_button):
             self.box.addWidget(w)
 
-    def show_help(self, phone: str, step: str) -> None:
-        """`step`: what to do on the current screen; then the way home and a person to call."""
+    def show_help(self, phone: str, step: str, way_out: str = "") -> None:
+        """`step`: what to do on the current screen; `way_out`: how to leave it (the shell knows
+        whether 首页 works there); then a person to call."""
         self.title.setText(ui(tr("帮助")))
-        lines = [step] if step else []
-        lines.append(ui(tr("任何时候可按“首页”放弃本次办理，您的信息会被清除。")))
+        lines = [text for text in (step, way_out) if text]
         if phone:
             lines.append(ui(tr("需要人工帮助请拨打：{phone}", phone=phone)))
         self.body.setText("\n\n".join(lines))

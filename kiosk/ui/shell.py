@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QLayout,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -377,7 +378,20 @@ class Shell(QWidget):
                 screen.show_view(self.current_view, answer)
 
     def show_help(self) -> None:
-        self.help_overlay.show_help(self.kcfg["help_phone"], ui(self.step_help()))
+        self.help_overlay.show_help(self.kcfg["help_phone"], ui(self.step_help()), ui(self.way_out()))
+
+    def way_out(self) -> Text:
+        """How to leave the screen on show, as Help words it: 首页 is off while a journey cannot
+        be dropped (a ticket, a payment, a rating), and Help must not send people to it then."""
+        if self.mode not in ("flow", "error"):
+            return Text("")  # the home screen: nothing to leave
+        if self.home_button.isEnabled():
+            return tr("按“首页”可放弃本次办理，您的信息会被清除。")
+        screen = self.stack.currentWidget()
+        buttons = screen.findChildren(QPushButton) if screen is not None else []
+        if any(b.isVisible() and b.isEnabled() for b in buttons):
+            return tr("这一步不能按“首页”离开，请按屏幕上的按钮继续。")
+        return tr("这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。")
 
     def step_help(self) -> Text:
         """What Help says about the screen on show: the flow's words for this step, else the

@@ -48,13 +48,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="188"/>
+        <location filename="../../flows/rating.py" line="193"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="189"/>
+        <location filename="../../flows/rating.py" line="194"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -1021,15 +1021,10 @@ Please check that the paper shows the same</translation>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="250"/>
+        <location filename="../../kiosk/ui/overlays.py" line="91"/>
+        <location filename="../../kiosk/ui/shell.py" line="251"/>
         <source>帮助</source>
         <translation>Help</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/overlays.py" line="92"/>
-        <source>任何时候可按“首页”放弃本次办理，您的信息会被清除。</source>
-        <translation>Press “Home” at any time to stop; your information will be erased.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="94"/>
@@ -1044,7 +1039,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../kiosk/ui/screens/entry.py" line="16"/>
         <source>用屏幕上的数字键输入，按“删除”改正一位，按“清空”重新输入，输完按“确认”。</source>
-        <translation>Type on the on-screen keys; “Delete” removes one digit, “Clear” starts again. Press “Confirm” when done.</translation>
+        <translation>Type on the on-screen keys; &quot;Delete&quot; removes one digit, &quot;Clear&quot; starts again. Press &quot;Confirm&quot; when done.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/entry.py" line="70"/>
@@ -1138,7 +1133,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../kiosk/ui/keyboard.py" line="113"/>
         <source>符号：轻触即输入，按“字母”回到字母</source>
-        <translation>Symbols: a touch types one; “Letters” goes back</translation>
+        <translation>Symbols: a touch types one; &quot;Letters&quot; goes back</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="79"/>
@@ -1615,24 +1610,24 @@ Please check that the paper shows the same</translation>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="56"/>
+        <location filename="../../kiosk/ui/shell.py" line="57"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="57"/>
+        <location filename="../../kiosk/ui/shell.py" line="58"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="58"/>
+        <location filename="../../kiosk/ui/shell.py" line="59"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="66"/>
+        <location filename="../../kiosk/ui/shell.py" line="67"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
-        <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press “Elderly mode”.</translation>
+        <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press &quot;Elderly mode&quot;.</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="236"/>
@@ -1649,17 +1644,32 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/reissue.py" line="416"/>
         <location filename="../../flows/unresolved.py" line="60"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="60"/>
+        <location filename="../../kiosk/ui/shell.py" line="61"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="249"/>
+        <location filename="../../kiosk/ui/shell.py" line="250"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="420"/>
+        <location filename="../../kiosk/ui/shell.py" line="381"/>
+        <source>按“首页”可放弃本次办理，您的信息会被清除。</source>
+        <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shell.py" line="385"/>
+        <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
+        <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shell.py" line="386"/>
+        <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
+        <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shell.py" line="434"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1745,7 +1755,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="74"/>
-        <location filename="../../kiosk/ui/shell.py" line="268"/>
+        <location filename="../../kiosk/ui/shell.py" line="269"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -1983,33 +1993,33 @@ Please check that the paper shows the same</translation>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="126"/>
+        <location filename="../../devices/a4printer/simulator.py" line="137"/>
         <source>A4 打印机状态</source>
         <translation>A4 printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="131"/>
+        <location filename="../../devices/a4printer/simulator.py" line="142"/>
         <location filename="../../devices/printer/simulator.py" line="139"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="132"/>
+        <location filename="../../devices/a4printer/simulator.py" line="143"/>
         <source>打印中脱机</source>
         <translation>Goes offline mid-job</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="133"/>
+        <location filename="../../devices/a4printer/simulator.py" line="144"/>
         <source>下一份打印失败</source>
         <translation>Next job fails</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="134"/>
+        <location filename="../../devices/a4printer/simulator.py" line="145"/>
         <source>停止打印服务</source>
         <translation>Stop print service</translation>
     </message>
     <message>
-        <location filename="../../devices/a4printer/simulator.py" line="135"/>
+        <location filename="../../devices/a4printer/simulator.py" line="146"/>
         <source>启动打印服务</source>
         <translation>Start print service</translation>
     </message>
@@ -3005,7 +3015,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/photo.py" line="66"/>
         <source>请摘下帽子和眼镜，正对摄像头，让脸在虚线框内。按语音和屏幕提示调整，倒数三秒后自动拍照；也可以按“拍照”。</source>
-        <translation>Take off hat and glasses, face the camera and keep your face inside the dashed outline. Follow the spoken and on-screen advice; the photo is taken after a 3-2-1 countdown, or press “Take photo”.</translation>
+        <translation>Take off hat and glasses, face the camera and keep your face inside the dashed outline. Follow the spoken and on-screen advice; the photo is taken after a 3-2-1 countdown, or press &quot;Take photo&quot;.</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="70"/>
@@ -4153,7 +4163,7 @@ ID number: {id}</translation>
         <source>{why}。
 受理号 {acc}，订单号 {order}。已缴费用将原路退回到您付款的账户。有疑问请拨打服务电话 {phone}，或在首页“办不成事”反映</source>
         <translation>{why}.
-Acceptance number {acc}, order {order}. The fee you paid will be refunded to the account you paid from. For questions call {phone}, or use “Could not get it done?” on the home screen</translation>
+Acceptance number {acc}, order {order}. The fee you paid will be refunded to the account you paid from. For questions call {phone}, or use &quot;Could not get it done?&quot; on the home screen</translation>
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="315"/>
@@ -5182,7 +5192,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     <message>
         <location filename="../../flows/rating.py" line="66"/>
         <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
-        <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press “Skip” if you prefer not to rate. Ratings never record who you are.</translation>
+        <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press &quot;Skip&quot; if you prefer not to rate. Ratings never record who you are.</translation>
     </message>
     <message>
         <location filename="../../flows/rating.py" line="87"/>
@@ -5211,62 +5221,62 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="149"/>
+        <location filename="../../flows/rating.py" line="148"/>
         <source>请告诉我们哪里做得不好</source>
         <translation>Please tell us what went wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="150"/>
+        <location filename="../../flows/rating.py" line="149"/>
         <source>请选择不满意的原因，可以多选，也可以写下来</source>
         <translation>Choose what you were unhappy with (one or more), or write it down</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="152"/>
+        <location filename="../../flows/rating.py" line="151"/>
         <source>其他想说的（可不填）</source>
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="172"/>
+        <location filename="../../flows/rating.py" line="177"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="173"/>
+        <location filename="../../flows/rating.py" line="178"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="175"/>
+        <location filename="../../flows/rating.py" line="180"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="175"/>
+        <location filename="../../flows/rating.py" line="180"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="176"/>
+        <location filename="../../flows/rating.py" line="181"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="176"/>
+        <location filename="../../flows/rating.py" line="181"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="190"/>
+        <location filename="../../flows/rating.py" line="195"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="227"/>
+        <location filename="../../flows/rating.py" line="232"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="248"/>
+        <location filename="../../flows/rating.py" line="253"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>
@@ -5517,17 +5527,17 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>No slip now: the number is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="35"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="34"/>
         <source>轻触选项选中它，再轻触一次取消；也可以用下方的键盘写几句话：输入拼音，在键盘上方选字，按“中/英”输入英文字母。选好后按“提交”。</source>
-        <translation>Touch an option to select it, touch again to clear it; you can also write a few words with the keyboard below: type pinyin and pick the characters above the keys, or press “中/EN” to type English letters. Then press “Submit”.</translation>
+        <translation>Touch an option to select it, touch again to clear it; you can also write a few words with the keyboard below: type pinyin and pick the characters above the keys, or press &quot;中/EN&quot; to type English letters. Then press &quot;Submit&quot;.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="82"/>
         <source>用下方的键盘输入</source>
         <translation>Type with the keyboard below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="95"/>
         <source>轻触这里输入</source>
         <translation>Touch here to type</translation>
     </message>

@@ -10,12 +10,23 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QScroller, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 from core.text import Text, tr
+from flows.rating import KIOSK_REASONS, reasons_view
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import Busy, Choose, Message, Option
 from kiosk.ui import theme
+from kiosk.ui.widgets import WrapButton
 from tests.ui.conftest import make_kiosk
 
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/ui"))
@@ -69,6 +80,18 @@ def text_fits(lab: QLabel) -> bool:
     return need.width() <= room.width() + 1 and need.height() <= room.height() + 1
 
 
+def button_text_fits(b: QPushButton) -> bool:
+    """The button's whole text fits inside its border and padding: on one line, or wrapped where
+    the button wraps its text (WrapButton)."""
+    if not isinstance(b, WrapButton):
+        return b.sizeHint().width() <= b.width() + 1
+    opt = QStyleOptionButton()
+    b.initStyleOption(opt)
+    room = b.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, b)
+    need = b.fontMetrics().boundingRect(QRect(0, 0, room.width(), 10**6), Qt.TextFlag.TextWordWrap, b.text())
+    return need.width() <= room.width() + 1 and need.height() <= room.height() + 1
+
+
 def box_of(w: QWidget, root: QWidget) -> QRect:
     return QRect(w.mapTo(root, QPoint(0, 0)), w.size())
 
@@ -104,7 +127,7 @@ def assert_nothing_cut(root: QWidget) -> None:
         inside = area.contains(box_of(b, root)) if page is None else page.rect().contains(box_of(b, page))
         assert inside, f"button {b.objectName()} outside the window"
         if b.text() and not b.findChildren(QLabel):
-            assert b.sizeHint().width() <= b.width() + 1, f"button {b.text()!r} cut"
+            assert button_text_fits(b), f"button {b.text()!r} cut in {b.size().toTuple()}"
 
 
 def assert_header_clear(shell) -> None:  # type: ignore[no-untyped-def]
@@ -153,6 +176,27 @@ def test_long_detail_lines_wrap_inside_the_tile(shell):
     lines = [lab.text() for lab in tile.findChildren(QLabel)]
     assert any("13:30-17:00" in t for t in lines)  # the whole text, not "13:30-1"
     assert_nothing_cut(shell)
+
+
+@pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_unhappy_rating_reasons_show_whole_in_english(shell, size, elderly):
+    """After 不满意 the reasons are chips; in English "The self-service machine was hard to
+    use" was cut at both ends (three of five in portrait): they wrap inside the chip."""
+    shell.resize(*size)
+    shell.toggle_language()
+    if elderly:
+        shell.toggle_elderly()
+    shell.mode = "flow"
+    shell.show_view(reasons_view(KIOSK_REASONS), lambda _i: None)
+    settle()
+    chips = [b for b in visible_in(shell, QPushButton) if b.objectName().startswith("pick_")]
+    assert len(chips) == len(KIOSK_REASONS)
+    assert "The self-service machine was hard to use" in [b.text() for b in chips]
+    cut = [b.text() for b in chips if not button_text_fits(b)]
+    assert not cut, cut
+    assert_nothing_cut(shell)
+    shot(shell, f"rating-reasons-{size[0]}x{size[1]}-en{'-elderly' if elderly else ''}")
 
 
 @pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
@@ -246,6 +290,35 @@ def test_help_speaks_about_the_step_on_show(shell):
     assert "请取走凭条" in helps["message"]
     assert "12345" in helps["message"]  # the help phone is on every step
     shot(shell, "help-1080x1920")
+
+
+def test_help_sends_people_to_home_only_where_it_works(shell):
+    """Help said "Press 'Home' at any time to stop" on steps where 首页 is off (a ticket, a
+    payment, a rating): there it points at the screen's own buttons, or says to wait."""
+    shell.resize(1080, 1920)
+    shell.toggle_language()
+    helps = {}
+    shell.start_service("demo")  # a choice: 首页 works
+    settle()
+    shell.show_help()
+    helps["home on"] = shell.help_overlay.body.text()
+    shell.help_overlay.hide()
+    ticket = Message(title=tr("请取走您的号票"), actions=(("ok", tr("我已记下号码")),), can_go_back=False)
+    shell.show_view(ticket, lambda _i: None)
+    shell.show_help()
+    helps["buttons"] = shell.help_overlay.body.text()
+    shell.help_overlay.hide()
+    shell.show_view(Busy(title=tr("请稍候")), None)
+    shell.show_help()
+    helps["busy"] = shell.help_overlay.body.text()
+    assert not shell.home_button.isEnabled()
+    assert 'Press "Home" to stop' in helps["home on"]
+    for step in ("buttons", "busy"):
+        assert 'Press "Home"' not in helps[step], helps
+        assert '"Home" does not work at this step' in helps[step], helps
+    assert "buttons on the screen" in helps["buttons"] and "wait" in helps["busy"], helps
+    assert not any(q in text for text in helps.values() for q in "“”"), helps  # ASCII quotes in English
+    shot(shell, "help-home-off-1080x1920-en")
 
 
 def test_turning_to_landscape_gives_a_landscape_window_and_layout(shell):

@@ -64,3 +64,13 @@ def test_english_counts_read_right_at_one():
         if "(s)" in (t := m.findtext("translation") or "") or "(ies)" in t
     ]
     assert not guessed, guessed
+
+
+def test_english_quotes_are_ascii():
+    """The kiosk's CJK font draws “ ” full width: English help read ' “Skip” ' with wide gaps."""
+    curly = [
+        t
+        for m in ET.parse(TS).iter("message")
+        if any(q in (t := m.findtext("translation") or "") for q in "“”‘’")
+    ]
+    assert not curly, curly

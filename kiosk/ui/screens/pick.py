@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
 )
 
@@ -23,7 +22,7 @@ from core.text import tr
 from flows.views import Intent, Pick, Picked, View
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, overflow, screen_for
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import WrapButton, button, label
 
 if TYPE_CHECKING:
     from kiosk.ui.keyboard import Keyboard
@@ -53,11 +52,10 @@ class PickScreen(Screen):
         self.group.setExclusive(not view.multiple)
         self.choices: dict[str, QPushButton] = {}
         for i, o in enumerate(view.options):
-            b = QPushButton(ui(o.label))
+            b = WrapButton(ui(o.label))  # a long reason in English wraps, not cut at both ends
             b.setObjectName(f"pick_{o.key}")
             b.setProperty("role", "pick")
             b.setCheckable(True)
-            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
             b.toggled.connect(lambda _on: self._changed())
             self.group.addButton(b)
             self.choices[o.key] = b
