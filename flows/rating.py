@@ -25,6 +25,7 @@ from hall.ratings.model import BAD, LEVELS, REASONS, Rating, RatingError, check_
 log = logging.getLogger(__name__)
 
 SKIP = "skip"
+STEP_BACK = "back"  # ask_phone: the citizen went back from its first screen
 # what a journey returns when nothing was done to rate: the citizen turned back or went home,
 # or the journey refused them (a citizen refused is offered 办不成事, not a rating)
 NOT_DONE = frozenset({"back", "home", "refused", None})
@@ -142,8 +143,9 @@ def keep(submit: Callable[[Verdict], Rating], verdict: Verdict) -> None:
     threading.Thread(target=run, name="rating-kept", daemon=True).start()
 
 
-def reasons_view(codes: tuple[str, ...], timeout: float = 30) -> Pick:
-    """What went wrong: reasons to tick (several) and a line to write."""
+def reasons_view(codes: tuple[str, ...], timeout: float = 30, earlier: Picked | None = None) -> Pick:
+    """What went wrong: reasons to tick (several) and a line to write (`earlier`: as the citizen
+    left them, coming back from the phone)."""
     return Pick(
         title=tr("请告诉我们哪里做得不好"),
         prompt=tr("请选择不满意的原因，可以多选，也可以写下来"),
@@ -152,18 +154,24 @@ def reasons_view(codes: tuple[str, ...], timeout: float = 30) -> Pick:
         required=False,
         timeout=timeout * 2,
         can_go_back=False,
+        earlier=earlier,
     )
 
 
 def _why(ctx: FlowContext, codes: tuple[str, ...], timeout: float, said: list[Verdict]) -> FlowGen:
     """Reasons (list plus optional text) and, with consent, a phone number. None: walked away
     (`said` ends with what they had said by then)."""
-    got = yield reasons_view(codes, timeout)
-    if got.name != "ok":
-        return None
-    picked: Picked = got.value
-    said.append(Verdict(said[0].level, picked.keys, picked.text))
-    phone = yield from ask_phone(ctx, timeout)
+    earlier: Picked | None = None
+    while True:
+        got = yield reasons_view(codes, timeout, earlier)
+        if got.name != "ok":
+            return None
+        picked: Picked = got.value
+        said.append(Verdict(said[0].level, picked.keys, picked.text))
+        phone = yield from ask_phone(ctx, timeout)
+        if phone != STEP_BACK:
+            break
+        earlier = picked  # back from the phone: the reasons again, as ticked and written
     if phone == "":
         return None
     return Verdict(0, picked.keys, picked.text, phone)
@@ -171,22 +179,33 @@ def _why(ctx: FlowContext, codes: tuple[str, ...], timeout: float, said: list[Ve
 
 def ask_phone(ctx: FlowContext, timeout: float = 30) -> FlowGen:
     """Consent first, then an 11-digit mobile number checked as typed. Returns the number, None
-    (declined) or "" (walked away). The number is masked in logs for the session's life."""
+    (declined), "" (walked away) or STEP_BACK (back from the consent: the caller asks its step
+    before again; back from the number asks the consent again). Nothing is filed on a back.
+    The number is masked in logs for the session's life."""
     days = ctx.config.get("ratings", {}).get("phone_retention_days", 30)
-    consent = yield Choose(
-        title=tr("是否留下手机号码以便回访？"),
-        prompt=tr("如需工作人员回访，可以留下手机号码"),
-        options=(
-            Option("yes", tr("留下手机号码"), tr("仅用于回访，办结 {days} 天后删除", days=days)),
-            Option("no", tr("不留号码"), tr("不需要回访")),
-        ),
-        timeout=timeout,
-        can_go_back=False,
-    )
-    if consent.name == "no":
-        return None
-    if consent.name != "yes":
-        return ""
+    while True:
+        consent = yield Choose(
+            title=tr("是否留下手机号码以便回访？"),
+            prompt=tr("如需工作人员回访，可以留下手机号码"),
+            options=(
+                Option("yes", tr("留下手机号码"), tr("仅用于回访，办结 {days} 天后删除", days=days)),
+                Option("no", tr("不留号码"), tr("不需要回访")),
+            ),
+            timeout=timeout,
+        )
+        if consent.name == "back":
+            return STEP_BACK
+        if consent.name == "no":
+            return None
+        if consent.name != "yes":
+            return ""
+        phone = yield from _phone_number(ctx, timeout)
+        if phone != STEP_BACK:
+            return phone
+
+
+def _phone_number(ctx: FlowContext, timeout: float) -> FlowGen:
+    """The number typed and checked: the number, "" (walked away) or STEP_BACK."""
     error = Text("")
     while True:
         entered = yield Entry(
@@ -199,7 +218,7 @@ def ask_phone(ctx: FlowContext, timeout: float = 30) -> FlowGen:
             timeout=timeout * 2,
         )
         if entered.name == "back":
-            return None
+            return STEP_BACK
         if entered.name != "ok":
             return ""
         try:

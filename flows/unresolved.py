@@ -8,7 +8,7 @@ import logging
 
 from core.text import Bilingual, Text, tr
 from devices.base import DeviceError, OutcomeUnknown
-from flows.rating import ask_phone
+from flows.rating import STEP_BACK, ask_phone
 from flows.runtime import FlowContext, FlowGen
 from flows.views import Busy, Message, Option, Pick, Picked, Work
 from hall.ratings.model import Item, RatingError
@@ -29,24 +29,30 @@ def _services(ctx: FlowContext) -> list[tuple[str, Bilingual]]:
 def start(ctx: FlowContext) -> FlowGen:
     store = ctx.services["ratings"]
     names = dict(_services(ctx))
-    got = yield Pick(
-        title=tr("请告诉我们您没有办成的事"),
-        prompt=tr("请选择没有办成的业务，或写下您要办的事"),
-        # the hall's services, and the rest: a citizen's matter may be none of them
-        options=(*(Option(code, name) for code, name in names.items()), Option(OTHER, tr("其他事项"))),
-        multiple=False,
-        text_label=tr("写下您要办的事或遇到的问题（可不填）"),
-        timeout=120,
-        help=tr("选择一项业务，或在下方写下您要办的事。留下手机号码后，工作人员会在期限内给您答复。"),
-    )
-    if got.name != "ok":
-        return "back" if got.name == "back" else "home"
-    picked: Picked = got.value
-    code = picked.keys[0] if picked.keys and picked.keys[0] != OTHER else ""
-    what = picked.text or (str(names[code]) if code else "其他事项" if picked.keys else "")
-    phone = yield from ask_phone(ctx)
+    earlier: Picked | None = None
+    while True:
+        got = yield Pick(
+            title=tr("请告诉我们您没有办成的事"),
+            prompt=tr("请选择没有办成的业务，或写下您要办的事"),
+            # the hall's services, and the rest: a citizen's matter may be none of them
+            options=(*(Option(code, name) for code, name in names.items()), Option(OTHER, tr("其他事项"))),
+            multiple=False,
+            text_label=tr("写下您要办的事或遇到的问题（可不填）"),
+            timeout=120,
+            help=tr("选择一项业务，或在下方写下您要办的事。留下手机号码后，工作人员会在期限内给您答复。"),
+            earlier=earlier,
+        )
+        if got.name != "ok":
+            return "back" if got.name == "back" else "home"
+        picked: Picked = got.value
+        phone = yield from ask_phone(ctx)
+        if phone != STEP_BACK:
+            break
+        earlier = picked  # back from the phone: the matter again, as picked and written
     if phone == "":
         return "home"
+    code = picked.keys[0] if picked.keys and picked.keys[0] != OTHER else ""
+    what = picked.text or (str(names[code]) if code else "其他事项" if picked.keys else "")
     try:
         item: Item = yield Work(lambda: store.report_unresolved(what, service=code, phone=phone))
     except RatingError as e:

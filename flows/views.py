@@ -128,6 +128,8 @@ class Pick(View):
     text_max: int = 200
     required: bool = True
     submit: Text = tr("提交")
+    # what was ticked and written when the citizen came back to this step from the next
+    earlier: Picked | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -75,6 +75,8 @@ SYMBOLS = {
 class Keyboard(QWidget):
     """Types into `field`: a candidate bar over five rows of keys (digits and delete; three
     letter rows ending in punctuation, or the symbol page; symbols, 中/英, space)."""
+
+    composing = Signal(str)  # the pinyin waiting in the bar changed (a submit it may enable)
 
     def __init__(
         self,
@@ -240,6 +242,7 @@ class Keyboard(QWidget):
             self._fill_bar()
         finally:
             self._drawing = False
+        self.composing.emit(self.letters)
 
     def _fill_bar(self) -> None:
         from kiosk.ui.screens.base import clear
@@ -328,9 +331,7 @@ class Keyboard(QWidget):
             self._insert(" ")
 
     def toggle_lang(self) -> None:
-        if self.letters:  # what was typed goes in as letters, as an input method does
-            self._insert(self.letters)
-            self._reset()
+        self.finish()
         self.lang = "en" if self.lang == "zh" else "zh"
         self.shift = False
         self._draw_keys()
@@ -363,6 +364,14 @@ class Keyboard(QWidget):
         if self.candidates:
             self.choose(0)
         if self.letters and not self.candidates:
+            self._insert(self.letters)
+            self._reset()
+            self._draw_bar()
+
+    def finish(self) -> None:
+        """Pinyin left waiting goes in as the letters typed, as Enter does in a Chinese input
+        method: a submit, or the keyboard put away, never drops the citizen's words."""
+        if self.letters:
             self._insert(self.letters)
             self._reset()
             self._draw_bar()

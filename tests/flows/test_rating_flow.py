@@ -151,6 +151,29 @@ def test_declining_the_phone_still_opens_an_item_without_it(make_ctx, store):
     assert "核实处理" in str(t.views[-1].body)  # type: ignore[attr-defined]
 
 
+def test_back_from_the_phone_returns_to_the_reasons_as_written_and_stores_once(make_ctx, store):
+    said = Picked(("slow",), "等了很久")
+    t = journey(
+        spec("printed"),
+        make_ctx(),
+        Intent("2"),
+        Intent("ok", said),
+        Intent("yes"),
+        Intent("back"),  # from the number: the consent again
+        Intent("back"),  # from the consent: the reasons again, as ticked and written
+        Intent("ok", said),
+        Intent("no"),
+        Intent("ok"),
+    )
+    reasons = [v for v in t.views if isinstance(v, Pick)]
+    assert [p.earlier for p in reasons] == [None, said]
+    consent = next(v for v in t.views if isinstance(v, Choose) and "手机号码" in str(v.title))
+    assert consent.can_go_back
+    [r] = store.ratings()  # nothing stored on the way back
+    assert (r.level, r.reasons, r.text) == (2, ("slow",), "等了很久")
+    assert store.item(r.followup).phone is None
+
+
 def test_a_ticket_rated_twice_says_so(make_ctx, store):
     ctx = make_ctx()
     store.rate_journey("queue", ctx.session.id, 5)

@@ -102,20 +102,37 @@ def test_a_printer_fault_mid_job_still_gives_the_number(make_ctx, store, devices
     assert t.outcome == Finished("on_screen")
 
 
-def test_a_wrong_phone_is_asked_again_and_back_files_without_one(make_ctx, store):
+def test_back_from_the_phone_goes_back_a_step_at_a_time_and_files_nothing(make_ctx, store):
+    written = Picked(("tax",), "发票开不出来")
     t = run(
         unresolved.start,
         make_ctx(),
         citizen(
-            Intent("ok", Picked(("tax",), "")), Intent("yes"), Intent("ok", "2391234567"), Intent("back")
+            Intent("ok", written),
+            Intent("yes"),
+            Intent("ok", "2391234567"),
+            Intent("back"),  # from the number: the consent again, nothing filed
+            Intent("back"),  # from the consent: the matter again, as picked and written
+            Intent("ok", written),
+            Intent("yes"),
+            Intent("ok", "13912345678"),  # only the submit files it
+            Intent("ok"),
         ),
     )
     entries = [v for v in t.views if isinstance(v, Entry)]
-    assert str(entries[-1].error) == "手机号码应为以 1 开头的十一位数字"
-    # back from the phone number files the report without one
-    assert [i.phone for i in store.items()] == [None]
-    t = run(unresolved.start, make_ctx(), citizen(Intent("back")))  # back from the first screen
-    assert t.outcome == Finished("back") and len(store.items()) == 1
+    assert str(entries[0].error) == "" and str(entries[1].error) == "手机号码应为以 1 开头的十一位数字"
+    names = [type(v).__name__ for v in t.views[:7]]
+    assert names == ["Pick", "Choose", "Entry", "Entry", "Choose", "Pick", "Choose"]
+    first, again = (v for v in t.views if isinstance(v, Pick))
+    assert first.earlier is None and again.earlier == written
+    [item] = store.items()
+    assert (item.service, item.what, item.phone) == ("tax", "发票开不出来", "13912345678")
+    assert t.outcome == Finished("printed")
+
+
+def test_back_from_the_first_screen_leaves_the_journey_and_files_nothing(make_ctx, store):
+    t = run(unresolved.start, make_ctx(), citizen(Intent("back")))
+    assert t.outcome == Finished("back") and store.items() == []
 
 
 def test_the_tile_is_off_with_a_reason_while_the_store_is_down(store):

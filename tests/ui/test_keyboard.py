@@ -6,6 +6,7 @@ is whole and a touch target at both screen sizes, larger in elderly mode."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -207,6 +208,45 @@ def test_what_was_typed_and_ticked_stays_when_the_screen_is_drawn_again(qtbot, s
     assert answers == [Intent("ok", Picked(("social",), "社保"))]
 
 
+def test_pinyin_left_in_the_bar_is_submitted_as_typed(qtbot, shell, answers):
+    """Submit with candidates showing: the letters go in, as Enter does in a Chinese input method."""
+    keys(qtbot, shell, "banli")
+    key(qtbot, shell, "cand_0")
+    keys(qtbot, shell, "wufa")
+    assert "无法" in candidates(shell) and field(shell).text() == "办理"
+    key(qtbot, shell, "submit")
+    assert answers == [Intent("ok", Picked((), "办理wufa"))]
+    assert candidates(shell) == [] and field(shell).text() == "办理wufa"
+
+
+def test_pinyin_alone_is_something_written_and_can_be_submitted(qtbot, shell, answers):
+    assert not [b for b in shell.findChildren(QPushButton, "submit") if b.isEnabled()]  # required
+    keys(qtbot, shell, "wufa")
+    assert field(shell).text() == ""
+    key(qtbot, shell, "submit")
+    assert answers == [Intent("ok", Picked((), "wufa"))]
+
+
+def test_pinyin_waiting_stays_as_typed_when_the_screen_is_drawn_again(qtbot, shell, answers):
+    keys(qtbot, shell, "shebao")
+    shell.mode = "flow"
+    shell.toggle_elderly()  # the keyboard is built again
+    QApplication.processEvents()
+    assert field(shell).text() == "shebao" and candidates(shell) == []
+
+
+def test_a_step_come_back_to_shows_what_was_ticked_and_written(qtbot, shell):
+    got: list[Intent] = []
+    shell.show_view(replace(VIEW, earlier=Picked(("tax",), "发票开不出来")), got.append)
+    QApplication.processEvents()
+    assert field(shell).text() == "发票开不出来"
+    assert [b.objectName() for b in shell.findChildren(QPushButton) if b.isVisible() and b.isChecked()] == [
+        "pick_tax"
+    ]
+    key(qtbot, shell, "submit")
+    assert got == [Intent("ok", Picked(("tax",), "发票开不出来"))]
+
+
 def test_the_counters_rating_pad_has_the_keyboard_too(qtbot, kiosk, tmp_path):
     """The pad beside a counter (800x1280, a tablet facing the citizen) asks the same reasons."""
     from core.clock import SystemClock
@@ -253,11 +293,11 @@ def test_the_counters_rating_pad_has_the_keyboard_too(qtbot, kiosk, tmp_path):
     if SHOTS.is_dir():
         pad.grab().save(str(SHOTS / "keyboard_pad_800x1280.png"))
     keys(qtbot, pad, "banli")
-    key(qtbot, pad, "vk_done")  # put away: the pinyin left goes in as its first word
+    key(qtbot, pad, "vk_done")  # put away: the pinyin left goes in as typed, never lost
     QApplication.processEvents()
     assert [b for b in pad.findChildren(QPushButton, "pick_slow") if b.isVisible() and b.isChecked()]
     key(qtbot, pad, "submit")
-    assert got == [Intent("ok", Picked(("slow",), "通行证办理"))]
+    assert got == [Intent("ok", Picked(("slow",), "通行证banli"))]
     pad.close()
 
 

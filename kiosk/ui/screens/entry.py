@@ -77,6 +77,15 @@ class EntryScreen(Screen):
         if self.problem(value) is not None:
             return
         if len(value) < self.view.min_length:
-            self.error.setText(ui(tr("位数不足，请至少输入 {n} 位", n=self.view.min_length)))
+            self.error.setText(ui(self.too_short()))
             return
         self.answer(Intent("ok", value))
+
+    def too_short(self) -> Text:
+        """Digits said as digits; a number of one length asked for as that length, not "at least"."""
+        v = self.view
+        if not v.allowed.isdigit():  # an ID number's last character may be X
+            return tr("位数不足，请至少输入 {n} 位", n=v.min_length)
+        if v.min_length == v.max_length:
+            return tr("位数不足，请输入 {n} 位数字", n=v.min_length)
+        return tr("位数不足，请至少输入 {n} 位数字", n=v.min_length)

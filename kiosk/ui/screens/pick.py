@@ -90,6 +90,7 @@ class PickScreen(Screen):
                 self.metrics,
                 on_done=self._fold if compact else None,
             )
+            self.keyboard.composing.connect(lambda _letters: self._changed())
             text.addWidget(self.keyboard)
             if compact:
                 self.field.setPlaceholderText(ui(tr("轻触这里输入")))
@@ -118,7 +119,11 @@ class PickScreen(Screen):
     def show_view(self, view: View, answer: Callable[[Intent], None]) -> None:
         # the same question drawn again (language, elderly mode, the screen turned): what was
         # ticked and typed stays, not only the question
-        kept = self.picked() if view is self.view and self.view is not None else None
+        kept = view.earlier if isinstance(view, Pick) else None  # back from the next step
+        if view is self.view and self.view is not None:
+            if self.keyboard is not None:
+                self.keyboard.finish()  # the keyboard is built again: its pinyin goes in as typed
+            kept = self.picked()
         super().show_view(view, answer)  # build(), then the back row
         if self.side_row is not None:
             self._back_beside_submit(self.side_row)
@@ -183,7 +188,7 @@ class PickScreen(Screen):
 
     def _fold(self) -> None:
         if self.keyboard is not None:
-            self.keyboard.commit_first()  # pinyin left waiting goes in as its first candidate
+            self.keyboard.finish()
             self.keyboard.hide()
             for b in self.choices.values():
                 b.show()
@@ -194,8 +199,11 @@ class PickScreen(Screen):
 
     def _changed(self) -> None:
         p = self.picked()
-        self.submit.setEnabled(not self.view.required or bool(p.keys or p.text))
+        composing = self.keyboard is not None and bool(self.keyboard.letters)
+        self.submit.setEnabled(not self.view.required or bool(p.keys or p.text or composing))
 
     def confirm(self) -> None:
+        if self.keyboard is not None:
+            self.keyboard.finish()  # the pinyin still in the bar is part of what was written
         if self.submit.isEnabled():
             self.answer(Intent("ok", self.picked()))
