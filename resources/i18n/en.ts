@@ -48,13 +48,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="193"/>
+        <location filename="../../flows/rating.py" line="212"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="194"/>
+        <location filename="../../flows/rating.py" line="213"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="94"/>
-        <location filename="../../flows/certificate.py" line="568"/>
+        <location filename="../../flows/certificate.py" line="575"/>
         <source>核验证明真伪</source>
         <translation>Check a certificate</translation>
     </message>
@@ -301,6 +301,11 @@
         <translation>The fee you paid will be refunded automatically later. </translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="316"/>
+        <source>已缴费 {fee} 元。</source>
+        <translation>Paid: {fee} yuan.</translation>
+    </message>
+    <message>
         <location filename="../../flows/certificate.py" line="349"/>
         <source>请核对证明内容</source>
         <translation>Please check the certificate</translation>
@@ -331,17 +336,22 @@
         <translation>Use Previous and Next to see every page; if everything is right, press Print.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="375"/>
+        <location filename="../../flows/certificate.py" line="377"/>
+        <source>共 {sheets} 张 A4 纸，{fee} 元</source>
+        <translation>{sheets} A4 sheets, {fee} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="382"/>
         <source>请选择打印份数（最多 {most} 份）</source>
         <translation>How many copies? (at most {most})</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="376"/>
+        <location filename="../../flows/certificate.py" line="383"/>
         <source>请选择打印几份，最多 {most} 份</source>
         <translation>Please choose how many copies to print, at most {most}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="378"/>
+        <location filename="../../flows/certificate.py" line="384"/>
         <source>{n} 份</source>
         <translation>Copies: {n}</translation>
     </message>
@@ -351,168 +361,168 @@
         <translation>A4 sheets in all: {sheets}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="406"/>
+        <location filename="../../flows/certificate.py" line="410"/>
         <source>A4 打印机暂时无法使用</source>
         <translation>The A4 printer is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="407"/>
+        <location filename="../../flows/certificate.py" line="411"/>
         <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}</source>
         <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="415"/>
-        <location filename="../../flows/certificate.py" line="464"/>
+        <location filename="../../flows/certificate.py" line="419"/>
+        <location filename="../../flows/certificate.py" line="468"/>
         <source>正在打印证明，请稍候</source>
         <translation>Printing your certificate, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="418"/>
+        <location filename="../../flows/certificate.py" line="422"/>
         <source>{why}。证明没有打印</source>
         <translation>{why}. The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="438"/>
+        <location filename="../../flows/certificate.py" line="442"/>
         <source>打印已取消</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="439"/>
+        <location filename="../../flows/certificate.py" line="443"/>
         <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理</source>
         <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="444"/>
+        <location filename="../../flows/certificate.py" line="448"/>
         <source>打印机报告任务失败，证明没有打印出来</source>
         <translation>The printer reported the job failed; the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="455"/>
-        <location filename="../../flows/certificate.py" line="528"/>
+        <location filename="../../flows/certificate.py" line="459"/>
+        <location filename="../../flows/certificate.py" line="532"/>
         <source>证明没有打印</source>
         <translation>The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="479"/>
+        <location filename="../../flows/certificate.py" line="483"/>
         <source>打印暂停</source>
         <translation>Printing paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="481"/>
+        <location filename="../../flows/certificate.py" line="485"/>
         <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
         <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="482"/>
+        <location filename="../../flows/certificate.py" line="486"/>
         <source>A4 打印机暂停</source>
         <translation>The A4 printer has paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="484"/>
+        <location filename="../../flows/certificate.py" line="488"/>
         <source>打印暂停，已通知工作人员</source>
         <translation>Printing paused; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="486"/>
+        <location filename="../../flows/certificate.py" line="490"/>
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="486"/>
+        <location filename="../../flows/certificate.py" line="490"/>
         <source>继续等待</source>
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="502"/>
+        <location filename="../../flows/certificate.py" line="506"/>
         <source>正在取消打印</source>
         <translation>Cancelling printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="502"/>
+        <location filename="../../flows/certificate.py" line="506"/>
         <source>正在取消打印，请稍候</source>
         <translation>Cancelling printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="529"/>
+        <location filename="../../flows/certificate.py" line="533"/>
         <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
         <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="540"/>
+        <location filename="../../flows/certificate.py" line="552"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="542"/>
+        <location filename="../../flows/certificate.py" line="546"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
         <translation>Please take the certificate from the paper slot (copies: {copies}, pages each: {pages}).
 Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="547"/>
+        <location filename="../../flows/certificate.py" line="554"/>
         <source>证明已打印，请在出纸口取走</source>
         <translation>Your certificate is printed; please take it from the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="549"/>
-        <location filename="../../flows/certificate.py" line="604"/>
+        <location filename="../../flows/certificate.py" line="556"/>
+        <location filename="../../flows/certificate.py" line="611"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="179"/>
         <location filename="../../flows/photo.py" line="192"/>
         <location filename="../../flows/pickup.py" line="67"/>
         <location filename="../../flows/queue.py" line="272"/>
-        <location filename="../../flows/rating.py" line="91"/>
-        <location filename="../../flows/rating.py" line="116"/>
+        <location filename="../../flows/rating.py" line="92"/>
+        <location filename="../../flows/rating.py" line="117"/>
         <location filename="../../flows/reissue_slip.py" line="134"/>
-        <location filename="../../flows/unresolved.py" line="79"/>
+        <location filename="../../flows/unresolved.py" line="85"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="549"/>
+        <location filename="../../flows/certificate.py" line="556"/>
         <source>打印其他证明</source>
         <translation>Print another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="565"/>
+        <location filename="../../flows/certificate.py" line="572"/>
         <source>暂时无法核验</source>
         <translation>Cannot check right now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="565"/>
+        <location filename="../../flows/certificate.py" line="572"/>
         <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
         <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="569"/>
+        <location filename="../../flows/certificate.py" line="576"/>
         <source>请将证明页脚左下角的二维码对准扫码口</source>
         <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="570"/>
+        <location filename="../../flows/certificate.py" line="577"/>
         <source>请将证明上的二维码对准扫码口</source>
         <translation>Hold the certificate&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="583"/>
-        <location filename="../../flows/certificate.py" line="585"/>
+        <location filename="../../flows/certificate.py" line="590"/>
+        <location filename="../../flows/certificate.py" line="592"/>
         <source>核验未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="587"/>
-        <location filename="../../flows/certificate.py" line="604"/>
+        <location filename="../../flows/certificate.py" line="594"/>
+        <location filename="../../flows/certificate.py" line="611"/>
         <source>再核验一份</source>
         <translation>Check another</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="594"/>
+        <location filename="../../flows/certificate.py" line="601"/>
         <source>核验通过：证明由出具机构签发</source>
         <translation>Genuine: issued by the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="596"/>
+        <location filename="../../flows/certificate.py" line="603"/>
         <source>证明：{kind}
 编号：{serial}
 持证人公民身份号码：{id}
@@ -525,7 +535,7 @@ Issued: {issued}
 Please check that the paper shows the same</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="602"/>
+        <location filename="../../flows/certificate.py" line="609"/>
         <source>核验通过，请核对纸面信息</source>
         <translation>Genuine; please check the details against the paper</translation>
     </message>
@@ -550,12 +560,12 @@ Please check that the paper shows the same</translation>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="161"/>
+        <location filename="../../flows/views.py" line="163"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="161"/>
+        <location filename="../../flows/views.py" line="163"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="90"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
@@ -720,7 +730,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="120"/>
-        <location filename="../../flows/pickup.py" line="182"/>
+        <location filename="../../flows/pickup.py" line="183"/>
         <location filename="../../flows/queue.py" line="120"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
@@ -733,8 +743,8 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="121"/>
         <location filename="../../flows/certificate.py" line="122"/>
-        <location filename="../../flows/pickup.py" line="183"/>
         <location filename="../../flows/pickup.py" line="184"/>
+        <location filename="../../flows/pickup.py" line="185"/>
         <location filename="../../flows/queue.py" line="141"/>
         <location filename="../../flows/queue.py" line="142"/>
         <location filename="../../flows/reissue.py" line="293"/>
@@ -749,7 +759,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/queue.py" line="251"/>
         <location filename="../../flows/reissue_slip.py" line="100"/>
-        <location filename="../../flows/unresolved.py" line="100"/>
+        <location filename="../../flows/unresolved.py" line="106"/>
         <source>打印机不可用</source>
         <extracomment>an application in these states has a card coming: its slip may be reprinted</extracomment>
         <translation>Printer unavailable</translation>
@@ -1052,6 +1062,16 @@ Please check that the paper shows the same</translation>
         <translation>This number is wrong (check character or birth date). Please check and correct it</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/screens/entry.py" line="90"/>
+        <source>位数不足，请输入 {n} 位数字</source>
+        <translation>Too short: please enter {n} digits</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/entry.py" line="91"/>
+        <source>位数不足，请至少输入 {n} 位数字</source>
+        <translation>Too short: please enter at least {n} digits</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="33"/>
         <source>请输入密码</source>
         <translation>Enter PIN</translation>
@@ -1082,7 +1102,7 @@ Please check that the paper shows the same</translation>
         <translation>Scan the acceptance number on the card&apos;s envelope, read the holder&apos;s ID card, or type the number&apos;s 13 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="104"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="106"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <location filename="../../kiosk/ui/maintenance/queue.py" line="97"/>
@@ -1091,47 +1111,47 @@ Please check that the paper shows the same</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="105"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="107"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="106"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="108"/>
         <source>符号</source>
         <translation>Symbols</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="107"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="109"/>
         <source>字母</source>
         <translation>Letters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="108"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="110"/>
         <source>中/英</source>
         <translation>中/EN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="109"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="111"/>
         <source>大写</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="110"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="112"/>
         <source>收起</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="111"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="113"/>
         <source>中文：输入拼音，再在这里选字</source>
         <translation>Chinese: type pinyin, then pick the characters here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="112"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="114"/>
         <source>英文：直接输入字母</source>
         <translation>English: letters go in as typed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="113"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="115"/>
         <source>符号：轻触即输入，按“字母”回到字母</source>
         <translation>Symbols: a touch types one; &quot;Letters&quot; goes back</translation>
     </message>
@@ -1439,7 +1459,7 @@ Please check that the paper shows the same</translation>
         <translation>The print queue is empty</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="531"/>
+        <location filename="../../flows/certificate.py" line="535"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="68"/>
         <source>重新打印</source>
         <translation>Print again</translation>
@@ -1605,7 +1625,7 @@ Please check that the paper shows the same</translation>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/entry.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/entry.py" line="88"/>
         <source>位数不足，请至少输入 {n} 位</source>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
@@ -1631,8 +1651,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="236"/>
-        <location filename="../../flows/certificate.py" line="531"/>
-        <location filename="../../flows/certificate.py" line="587"/>
+        <location filename="../../flows/certificate.py" line="535"/>
+        <location filename="../../flows/certificate.py" line="594"/>
         <location filename="../../flows/fingerprints.py" line="194"/>
         <location filename="../../flows/photo.py" line="128"/>
         <location filename="../../flows/photo.py" line="143"/>
@@ -1642,7 +1662,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="346"/>
         <location filename="../../flows/reissue.py" line="89"/>
         <location filename="../../flows/reissue.py" line="416"/>
-        <location filename="../../flows/unresolved.py" line="60"/>
+        <location filename="../../flows/unresolved.py" line="66"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="61"/>
         <source>返回首页</source>
@@ -1654,22 +1674,22 @@ Please check that the paper shows the same</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="381"/>
+        <location filename="../../kiosk/ui/shell.py" line="389"/>
         <source>按“首页”可放弃本次办理，您的信息会被清除。</source>
         <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="385"/>
+        <location filename="../../kiosk/ui/shell.py" line="393"/>
         <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
         <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="386"/>
+        <location filename="../../kiosk/ui/shell.py" line="394"/>
         <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
         <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="434"/>
+        <location filename="../../kiosk/ui/shell.py" line="444"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1743,9 +1763,9 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="125"/>
-        <location filename="../../flows/certificate.py" line="572"/>
+        <location filename="../../flows/certificate.py" line="579"/>
         <location filename="../../flows/pickup.py" line="101"/>
-        <location filename="../../flows/pickup.py" line="186"/>
+        <location filename="../../flows/pickup.py" line="187"/>
         <location filename="../../flows/queue.py" line="136"/>
         <location filename="../../flows/reissue.py" line="297"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="82"/>
@@ -1945,8 +1965,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/driver.py" line="187"/>
-        <location filename="../../flows/certificate.py" line="415"/>
-        <location filename="../../flows/certificate.py" line="464"/>
+        <location filename="../../flows/certificate.py" line="419"/>
+        <location filename="../../flows/certificate.py" line="468"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
@@ -4001,7 +4021,7 @@ Please check that the paper shows the same</translation>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="339"/>
+        <location filename="../../flows/pickup.py" line="340"/>
         <location filename="../../flows/reissue.py" line="172"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
@@ -4044,7 +4064,7 @@ Please check that the paper shows the same</translation>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="371"/>
+        <location filename="../../flows/pickup.py" line="372"/>
         <location filename="../../flows/reissue.py" line="227"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
@@ -4102,8 +4122,8 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="145"/>
         <location filename="../../flows/certificate.py" line="162"/>
-        <location filename="../../flows/pickup.py" line="265"/>
-        <location filename="../../flows/pickup.py" line="283"/>
+        <location filename="../../flows/pickup.py" line="266"/>
+        <location filename="../../flows/pickup.py" line="284"/>
         <location filename="../../flows/reissue.py" line="267"/>
         <location filename="../../flows/reissue_slip.py" line="173"/>
         <location filename="../../flows/reissue_slip.py" line="203"/>
@@ -4279,324 +4299,324 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Your application slip has a QR code. You can also read your ID card or type the acceptance number on the slip; a face check follows.</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="124"/>
-        <location filename="../../flows/pickup.py" line="205"/>
-        <location filename="../../flows/pickup.py" line="210"/>
+        <location filename="../../flows/pickup.py" line="125"/>
+        <location filename="../../flows/pickup.py" line="206"/>
+        <location filename="../../flows/pickup.py" line="211"/>
         <source>这不是取证回执的二维码</source>
         <translation>This is not a pickup slip&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="125"/>
-        <source>{why}。请扫描受理回执上的二维码</source>
-        <translation>{why}. Please scan the QR code on your application slip</translation>
+        <location filename="../../flows/pickup.py" line="126"/>
+        <source>未能读出这个二维码。请扫描受理回执上的二维码，也可以刷身份证或输入受理号</source>
+        <translation>This QR code could not be read. Please scan the QR code on your acceptance slip, or swipe your ID card or enter the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="127"/>
+        <location filename="../../flows/pickup.py" line="128"/>
         <source>再扫一次</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="142"/>
+        <location filename="../../flows/pickup.py" line="143"/>
         <source>请输入受理号</source>
         <translation>Please type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="143"/>
+        <location filename="../../flows/pickup.py" line="144"/>
         <source>请输入回执上的受理号</source>
         <translation>Type the acceptance number on your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="144"/>
+        <location filename="../../flows/pickup.py" line="145"/>
         <source>受理号（SL 后的 13 位数字）</source>
         <translation>Acceptance number (the 13 digits after SL)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="165"/>
+        <location filename="../../flows/pickup.py" line="166"/>
         <source>请将二维码对准摄像头</source>
         <translation>Show the QR code to the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="165"/>
+        <location filename="../../flows/pickup.py" line="166"/>
         <source>请将回执二维码对准摄像头，保持不动</source>
         <translation>Hold the slip&apos;s QR code still in front of the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="171"/>
+        <location filename="../../flows/pickup.py" line="172"/>
         <source>没有识别到二维码</source>
         <translation>No QR code recognised</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="172"/>
+        <location filename="../../flows/pickup.py" line="173"/>
         <source>请将回执平整地对准摄像头再试，或输入受理号</source>
         <translation>Hold the slip flat to the camera and try again, or type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="174"/>
+        <location filename="../../flows/pickup.py" line="175"/>
         <location filename="../../flows/reissue.py" line="416"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="205"/>
+        <location filename="../../flows/pickup.py" line="206"/>
         <source>扫到的二维码内容过长，请扫描受理回执上的二维码</source>
         <translation>The scanned code is far too long. Please scan the QR code on your application slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="211"/>
+        <location filename="../../flows/pickup.py" line="212"/>
         <source>请扫描身份证受理回执上的二维码（不是付款码或其他二维码）</source>
         <translation>Please scan the QR code on your ID card application slip (not a payment code or another QR code)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="216"/>
+        <location filename="../../flows/pickup.py" line="217"/>
         <source>这张回执不是本大厅开具的</source>
         <translation>This slip is from another hall</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="217"/>
+        <location filename="../../flows/pickup.py" line="218"/>
         <source>回执由 {kiosk} 号自助机开具，请到开具回执的大厅领取</source>
         <translation>The slip was issued by kiosk {kiosk}. Please collect at the hall that issued it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="224"/>
-        <location filename="../../flows/pickup.py" line="237"/>
+        <location filename="../../flows/pickup.py" line="225"/>
+        <location filename="../../flows/pickup.py" line="238"/>
         <source>回执二维码无法验证</source>
         <translation>The slip&apos;s QR code cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="224"/>
+        <location filename="../../flows/pickup.py" line="225"/>
         <source>这张回执不是本大厅开具的有效回执，请带身份证到窗口核实</source>
         <translation>This is not a valid slip of this hall. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="231"/>
+        <location filename="../../flows/pickup.py" line="232"/>
         <source>回执已过期</source>
         <translation>The slip has expired</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="233"/>
+        <location filename="../../flows/pickup.py" line="234"/>
         <source>回执于 {day} 开具，已超过 {days} 天有效期，请带身份证到窗口领取</source>
         <translation>The slip was issued on {day}, more than {days} days ago. Please collect at the counter with your ID</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="237"/>
+        <location filename="../../flows/pickup.py" line="238"/>
         <source>回执日期不对，请带身份证到窗口核实</source>
         <translation>The slip&apos;s date is wrong. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="271"/>
+        <location filename="../../flows/pickup.py" line="272"/>
         <source>没有查到可领取的证件</source>
         <translation>No card to collect was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="271"/>
+        <location filename="../../flows/pickup.py" line="272"/>
         <source>没有找到您的身份证申请</source>
         <translation>No ID card application of yours was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="283"/>
+        <location filename="../../flows/pickup.py" line="284"/>
         <source>正在查询证件制作进度，请稍候</source>
         <translation>Checking your card&apos;s progress, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="286"/>
+        <location filename="../../flows/pickup.py" line="287"/>
         <source>没有找到这份申请</source>
         <translation>Application not found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="286"/>
+        <location filename="../../flows/pickup.py" line="287"/>
         <source>受理号 {acc} 没有对应的申请，请核对回执</source>
         <translation>No application has the acceptance number {acc}. Please check your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="299"/>
+        <location filename="../../flows/pickup.py" line="300"/>
         <source>证件 {acc} 登记在本机取件柜，但柜中没有记录</source>
         <translation>Card {acc} is registered in this kiosk&apos;s locker, but the locker has no record of it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="301"/>
-        <location filename="../../flows/pickup.py" line="314"/>
-        <location filename="../../flows/pickup.py" line="418"/>
+        <location filename="../../flows/pickup.py" line="302"/>
+        <location filename="../../flows/pickup.py" line="315"/>
+        <location filename="../../flows/pickup.py" line="419"/>
         <source>暂时无法取出证件</source>
         <translation>The card cannot be collected right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="301"/>
+        <location filename="../../flows/pickup.py" line="302"/>
         <source>柜中记录与系统不一致，已通知工作人员核查</source>
         <translation>The locker&apos;s record and the system disagree; staff have been told to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="303"/>
+        <location filename="../../flows/pickup.py" line="304"/>
         <source>证件尚未放入取件柜</source>
         <translation>The card is not in the locker yet</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="304"/>
+        <location filename="../../flows/pickup.py" line="305"/>
         <source>本机取件柜中还没有这张证件。新证制作完成放入后会通知您，请届时再来</source>
         <translation>This card is not in this kiosk&apos;s locker yet. You will be told when the new card is ready; please come back then</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="311"/>
+        <location filename="../../flows/pickup.py" line="312"/>
         <source>{n} 号柜故障，有市民在等证件 {acc}</source>
         <translation>Compartment {n} is faulty and a citizen is waiting for card {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="314"/>
+        <location filename="../../flows/pickup.py" line="315"/>
         <source>{n} 号柜暂时故障，已通知工作人员</source>
         <translation>Compartment {n} is out of order; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="316"/>
+        <location filename="../../flows/pickup.py" line="317"/>
         <source>柜门正在打开</source>
         <translation>The door is being opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="316"/>
+        <location filename="../../flows/pickup.py" line="317"/>
         <source>{n} 号柜门已经打开，请取出证件后关好柜门</source>
         <translation>Door {n} is already open. Take your card and shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="339"/>
+        <location filename="../../flows/pickup.py" line="340"/>
         <source>这份申请已经取消，没有可领取的证件</source>
         <translation>This application was cancelled; there is no card to collect</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="342"/>
+        <location filename="../../flows/pickup.py" line="343"/>
         <source>新证还在制作中</source>
         <translation>Your new card is still being made</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="343"/>
+        <location filename="../../flows/pickup.py" line="344"/>
         <source>受理号 {acc} 的新证尚未制作完成，完成后会通知您领取</source>
         <translation>The new card for acceptance number {acc} is not ready yet. You will be told when it can be collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="347"/>
+        <location filename="../../flows/pickup.py" line="348"/>
         <source>请到窗口领取</source>
         <translation>Please collect at the counter</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="347"/>
+        <location filename="../../flows/pickup.py" line="348"/>
         <source>您的新证已转到服务窗口，请带回执到窗口领取</source>
         <translation>Your new card has been moved to the service counter. Please collect it there with your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="350"/>
+        <location filename="../../flows/pickup.py" line="351"/>
         <source>证件不在本机</source>
         <translation>The card is not at this kiosk</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="351"/>
+        <location filename="../../flows/pickup.py" line="352"/>
         <source>您的新证放在 {kiosk} 号自助机的取件柜中，请到那台机器扫码领取</source>
         <translation>Your new card is in the locker of kiosk {kiosk}. Please scan your slip there</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="360"/>
+        <location filename="../../flows/pickup.py" line="361"/>
         <source>证件已领取</source>
         <translation>Already collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="362"/>
+        <location filename="../../flows/pickup.py" line="363"/>
         <source>这张回执的证件已于 {at} 领取，回执不能重复使用。如果不是您本人领取的，请拨打服务电话 {phone}</source>
         <translation>The card for this slip was collected at {at}; a slip works only once. If it was not you, please call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="372"/>
+        <location filename="../../flows/pickup.py" line="373"/>
         <source>刷身份证或输入受理号领取需要联网核验。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs the online check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="388"/>
+        <location filename="../../flows/pickup.py" line="389"/>
         <source>没有领取</source>
         <translation>Not collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="388"/>
+        <location filename="../../flows/pickup.py" line="389"/>
         <source>人像比对没有完成，证件仍在柜中</source>
         <translation>The face check was not completed; the card stays in the locker</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="390"/>
+        <location filename="../../flows/pickup.py" line="391"/>
         <location filename="../../flows/reissue.py" line="372"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="390"/>
+        <location filename="../../flows/pickup.py" line="391"/>
         <source>请本人带回执和身份证明到窗口领取</source>
         <translation>Please collect in person at the counter with your slip and proof of identity</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="395"/>
+        <location filename="../../flows/pickup.py" line="396"/>
         <source>暂时无法核验身份</source>
         <translation>Your identity cannot be checked right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="396"/>
+        <location filename="../../flows/pickup.py" line="397"/>
         <source>刷身份证或输入受理号领取需要人像比对。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs a face check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="404"/>
+        <location filename="../../flows/pickup.py" line="405"/>
         <source>正在打开柜门</source>
         <translation>Opening the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="404"/>
+        <location filename="../../flows/pickup.py" line="405"/>
         <source>正在打开柜门，请稍候</source>
         <translation>Opening the door, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="414"/>
+        <location filename="../../flows/pickup.py" line="415"/>
         <source>取件柜暂时无法打开</source>
         <translation>The locker cannot open right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="414"/>
+        <location filename="../../flows/pickup.py" line="415"/>
         <source>{why}，没有打开任何柜门</source>
         <translation>{why}; no door was opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="422"/>
+        <location filename="../../flows/pickup.py" line="423"/>
         <source>请到 {n} 号柜门取证件</source>
         <translation>Please take your card from door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="423"/>
+        <location filename="../../flows/pickup.py" line="424"/>
         <source>{n} 号柜门已打开，请取出证件，然后关好柜门</source>
         <translation>Door {n} is open. Take your card, then shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="424"/>
+        <location filename="../../flows/pickup.py" line="425"/>
         <source>柜门在下图亮起的位置。取出证件后请随手关门</source>
         <translation>The door is the one lit on the map below. Please shut it after taking your card</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="439"/>
+        <location filename="../../flows/pickup.py" line="440"/>
         <source>请关好 {n} 号柜门</source>
         <translation>Please shut door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="440"/>
+        <location filename="../../flows/pickup.py" line="441"/>
         <source>取出证件后请关好柜门。柜门一直开着会通知工作人员</source>
         <translation>Please shut the door after taking your card. Staff are told about a door left open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="453"/>
+        <location filename="../../flows/pickup.py" line="454"/>
         <source>领取成功</source>
         <translation>Card collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="455"/>
+        <location filename="../../flows/pickup.py" line="456"/>
         <source>请当场核对证件上的信息。有问题请到窗口咨询，或拨打服务电话 {phone}</source>
         <translation>Please check the details on the card now. If anything is wrong, ask at a counter or call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="471"/>
+        <location filename="../../flows/pickup.py" line="472"/>
         <source>很抱歉，{n} 号柜门没有打开</source>
         <translation>Sorry, door {n} did not open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="473"/>
+        <location filename="../../flows/pickup.py" line="474"/>
         <source>已通知工作人员维修。您的证件仍安全地放在柜中，回执依然有效：柜门修好后可再来扫码领取，或在工作时间带回执到服务窗口领取</source>
         <translation>Staff have been told to repair it. Your card is safe in the locker and your slip is still valid: scan it again once the door is repaired, or collect the card at the service counter during opening hours</translation>
     </message>
@@ -4984,7 +5004,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Reprint a slip: please place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="265"/>
+        <location filename="../../flows/pickup.py" line="266"/>
         <location filename="../../flows/reissue_slip.py" line="173"/>
         <location filename="../../flows/reissue_slip.py" line="203"/>
         <source>正在查询您的申请，请稍候</source>
@@ -5027,7 +5047,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/reissue_slip.py" line="148"/>
-        <location filename="../../flows/unresolved.py" line="118"/>
+        <location filename="../../flows/unresolved.py" line="124"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
@@ -5170,113 +5190,113 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Time left {m}:{s}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="58"/>
+        <location filename="../../flows/rating.py" line="59"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="59"/>
+        <location filename="../../flows/rating.py" line="60"/>
         <source>请您对本次服务作出评价，也可以跳过</source>
         <translation>Please rate this service, or skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="62"/>
+        <location filename="../../flows/rating.py" line="63"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="62"/>
+        <location filename="../../flows/rating.py" line="63"/>
         <source>不评价，直接结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="66"/>
+        <location filename="../../flows/rating.py" line="67"/>
         <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
         <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press &quot;Skip&quot; if you prefer not to rate. Ratings never record who you are.</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="87"/>
+        <location filename="../../flows/rating.py" line="88"/>
         <source>评价未能提交</source>
         <translation>The rating could not be sent</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="98"/>
+        <location filename="../../flows/rating.py" line="99"/>
         <source>我们会在 {due} 前处理并电话答复您。问询进展时请报评价编号 {ref}</source>
         <translation>We will look into it and call you back by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="104"/>
+        <location filename="../../flows/rating.py" line="105"/>
         <source>我们会在 {due} 前核实处理。问询进展时请报评价编号 {ref}</source>
         <translation>We will look into it by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="109"/>
+        <location filename="../../flows/rating.py" line="110"/>
         <source>感谢您的支持，欢迎再来</source>
         <translation>Thank you, and welcome back</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="111"/>
-        <location filename="../../flows/rating.py" line="114"/>
+        <location filename="../../flows/rating.py" line="112"/>
+        <location filename="../../flows/rating.py" line="115"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="148"/>
+        <location filename="../../flows/rating.py" line="150"/>
         <source>请告诉我们哪里做得不好</source>
         <translation>Please tell us what went wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="149"/>
+        <location filename="../../flows/rating.py" line="151"/>
         <source>请选择不满意的原因，可以多选，也可以写下来</source>
         <translation>Choose what you were unhappy with (one or more), or write it down</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="151"/>
+        <location filename="../../flows/rating.py" line="153"/>
         <source>其他想说的（可不填）</source>
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="177"/>
+        <location filename="../../flows/rating.py" line="188"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="178"/>
+        <location filename="../../flows/rating.py" line="189"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="180"/>
+        <location filename="../../flows/rating.py" line="191"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="180"/>
+        <location filename="../../flows/rating.py" line="191"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="181"/>
+        <location filename="../../flows/rating.py" line="192"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="181"/>
+        <location filename="../../flows/rating.py" line="192"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="195"/>
+        <location filename="../../flows/rating.py" line="214"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="232"/>
+        <location filename="../../flows/rating.py" line="251"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="253"/>
+        <location filename="../../flows/rating.py" line="272"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>
@@ -5425,88 +5445,88 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="42"/>
-        <location filename="../../flows/unresolved.py" line="58"/>
+        <location filename="../../flows/unresolved.py" line="64"/>
         <source>暂时无法登记，请到服务台反映</source>
         <translation>Cannot take reports right now; please tell the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="33"/>
+        <location filename="../../flows/unresolved.py" line="35"/>
         <source>请告诉我们您没有办成的事</source>
         <translation>Tell us what you could not get done</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="34"/>
+        <location filename="../../flows/unresolved.py" line="36"/>
         <source>请选择没有办成的业务，或写下您要办的事</source>
         <translation>Choose the service you could not get done, or write down what you needed</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="36"/>
+        <location filename="../../flows/unresolved.py" line="38"/>
         <source>其他事项</source>
         <translation>Something else</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="38"/>
+        <location filename="../../flows/unresolved.py" line="40"/>
         <source>写下您要办的事或遇到的问题（可不填）</source>
         <translation>Write what you needed or what went wrong (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="40"/>
+        <location filename="../../flows/unresolved.py" line="42"/>
         <source>选择一项业务，或在下方写下您要办的事。留下手机号码后，工作人员会在期限内给您答复。</source>
         <translation>Choose a service, or write below what you needed. Leave a mobile number and staff will answer you within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="54"/>
+        <location filename="../../flows/unresolved.py" line="60"/>
         <source>暂时无法登记</source>
         <translation>Cannot take your report right now</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="56"/>
+        <location filename="../../flows/unresolved.py" line="62"/>
         <source>{why}。请到服务台反映，或拨打 {phone}</source>
         <translation>{why}. Please tell the service desk, or call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="68"/>
+        <location filename="../../flows/unresolved.py" line="74"/>
         <source>我们会在 {due} 前答复您</source>
         <translation>We will answer you by {due}</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="70"/>
+        <location filename="../../flows/unresolved.py" line="76"/>
         <source>请于 {due} 后凭编号到服务台查询答复</source>
         <translation>From {due}, ask at the service desk for the answer with this number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="74"/>
-        <location filename="../../flows/unresolved.py" line="77"/>
+        <location filename="../../flows/unresolved.py" line="80"/>
+        <location filename="../../flows/unresolved.py" line="83"/>
         <source>已登记，请取走凭条</source>
         <translation>Reported. Please take your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="85"/>
+        <location filename="../../flows/unresolved.py" line="91"/>
         <source>已登记，请记下编号</source>
         <translation>Reported. Please note the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="87"/>
+        <location filename="../../flows/unresolved.py" line="93"/>
         <source>{answer}。凭条未能打印，请拍照或记下编号（{why}）</source>
         <translation>{answer}. The slip could not be printed: please photograph or note the number ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="88"/>
+        <location filename="../../flows/unresolved.py" line="94"/>
         <source>已登记，凭条未能打印，请记下编号</source>
         <translation>Reported. The slip could not be printed; please note the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="90"/>
+        <location filename="../../flows/unresolved.py" line="96"/>
         <source>我已记下编号</source>
         <translation>I have noted the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="114"/>
+        <location filename="../../flows/unresolved.py" line="120"/>
         <source>正在打印凭条</source>
         <translation>Printing your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="114"/>
+        <location filename="../../flows/unresolved.py" line="120"/>
         <source>正在打印凭条，请稍候</source>
         <translation>Printing your slip, please wait</translation>
     </message>
@@ -5537,7 +5557,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Type with the keyboard below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="96"/>
         <source>轻触这里输入</source>
         <translation>Touch here to type</translation>
     </message>
