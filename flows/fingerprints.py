@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,10 @@ NEXT_FINGER_SECONDS = 6.0
 _tags = itertools.count(1)  # names each capture, so a late event of the one before is not taken for it
 
 
-def take_prints(ctx: FlowContext) -> FlowGen:
+def take_prints(ctx: FlowContext, leave: Callable[[], FlowGen] | None = None) -> FlowGen:
     """A CaptureResult (a hand that could not be taken is recorded as failed), or why not:
-    "back" (the citizen cancelled) or "device_lost" (after a screen saying so)."""
+    "back" (the citizen cancelled) or "device_lost" (after a screen saying so). `leave()`: asked
+    before a cancel throws the journey's work away; False asks for the same finger again."""
     from devices.fingerprint.model import CaptureResult, Slot
     from devices.fingerprint.policy import Policy, hand_steps
 
@@ -51,6 +53,9 @@ def take_prints(ctx: FlowContext) -> FlowGen:
         finger, _try = next(steps)
         while True:
             got = yield from _one_finger(ctx, finger, note, place, moved)
+            if got == "back" and leave is not None and not (yield from leave()):
+                note = moved = Text("")  # 继续办理: the same finger, asked afresh
+                continue
             if isinstance(got, str) and got != "skip":
                 return got
             image = None if got == "skip" else got

@@ -7,7 +7,7 @@ file stays in the session folder only and goes with the session. No printer, no 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -41,10 +41,16 @@ def start(ctx: FlowContext) -> FlowGen:
     return (yield from _print_sheet(ctx, photo, path))
 
 
-def take_photo(ctx: FlowContext, title: Text, retakes: int | None = None) -> FlowGen:
+def take_photo(
+    ctx: FlowContext,
+    title: Text,
+    retakes: int | None = None,
+    leave: Callable[[bool], FlowGen] | None = None,
+) -> FlowGen:
     """The live-guided photo, made compliant and confirmed by the citizen: a step other journeys
     reuse (`taken = yield from take_photo(...)`). Returns (IdPhoto, path in the session folder),
-    or why not: "back", "device_lost", or "no_retakes" once `retakes` retakes are used up."""
+    or why not: "back", "device_lost", or "no_retakes" once `retakes` retakes are used up.
+    `leave(photo_taken)`: asked before "back" throws a journey's work away; False stays here."""
     from devices.camera.idphoto import PhotoRefused
 
     settings = ctx.config["devices.camera"]
@@ -69,6 +75,8 @@ def take_photo(ctx: FlowContext, title: Text, retakes: int | None = None) -> Flo
         if shot.name == offline("camera"):
             return (yield from _device_lost(ctx, tr("摄像头暂时无法使用")))
         if shot.name != "captured":
+            if leave is not None and not (yield from leave(False)):
+                continue
             return "back"
         frame = shot.value
         try:
@@ -102,13 +110,16 @@ def take_photo(ctx: FlowContext, title: Text, retakes: int | None = None) -> Flo
         )
         if not actions:
             return (yield from _no_retakes(ctx))
-        choice = yield Message(
-            title=tr("请确认您的照片") if not failed else tr("照片需要重拍"),
-            body=verdict,
-            image=str(path),
-            tone="success" if not failed else "warning",
-            actions=actions,
-        )
+        while True:
+            choice = yield Message(
+                title=tr("请确认您的照片") if not failed else tr("照片需要重拍"),
+                body=verdict,
+                image=str(path),
+                tone="success" if not failed else "warning",
+                actions=actions,
+            )
+            if choice.name in ("retake", "ok") or leave is None or (yield from leave(True)):
+                break
         if choice.name == "retake":
             retake()
             continue

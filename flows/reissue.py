@@ -57,6 +57,10 @@ REFUSALS: dict[str, Text] = {
     "person_not_found": tr("没有查到这个身份证号码的户籍信息，请核对号码，或到窗口办理"),
 }
 OLD_CARD = tr("请刷旧身份证")
+# what a citizen who gives up loses, said before it is thrown away
+LOST_ID = tr("您输入的信息将被清除，需要从头办理。")
+LOST_PHOTO = tr("已拍的照片将被删除，需要从头办理。")
+LOST_ALL = tr("已拍的照片和指纹将被删除，需要从头办理。")
 CARD_EVENTS = ("card_inserted", "card_invalid", offline("idcard"))
 
 
@@ -129,7 +133,12 @@ def start(ctx: FlowContext) -> FlowGen:
     if kind is None:
         return "back"
     # 3. photo
-    taken = yield from take_photo(ctx, tr("拍摄身份证照片"), retakes=int(cfg["photo_retakes"]))
+    taken = yield from take_photo(
+        ctx,
+        tr("拍摄身份证照片"),
+        retakes=int(cfg["photo_retakes"]),
+        leave=lambda photo: really_leave(LOST_PHOTO if photo else LOST_ID),
+    )
     if isinstance(taken, str):
         return taken
     photo, _path = taken
@@ -138,7 +147,7 @@ def start(ctx: FlowContext) -> FlowGen:
     if face != "same":
         return face
     # 5. fingerprints
-    prints = yield from take_prints(ctx)
+    prints = yield from take_prints(ctx, leave=lambda: really_leave(LOST_ALL))
     if isinstance(prints, str):
         return prints
     # 6. the application, then the review
@@ -212,6 +221,20 @@ def start(ctx: FlowContext) -> FlowGen:
     finally:
         if case is not None and not settled:
             _abandon(saga, case.saga)
+
+
+def really_leave(lost: Text) -> FlowGen:
+    """True when the citizen, asked, gives up the application (`lost`: what goes with it);
+    False (继续办理) takes them back to the screen they left, with nothing lost."""
+    got = yield Message(
+        title=tr("要放弃本次申请吗？"),
+        body=lost,
+        prompt=tr("要放弃本次申请吗？{lost}", lost=lost),
+        tone="warning",
+        actions=(("discard", tr("放弃")), ("keep", tr("继续办理"))),
+        can_go_back=False,
+    )
+    return got.name == "discard"
 
 
 def _abandon(saga: PaidApplication, key: str) -> None:
@@ -355,8 +378,11 @@ def _kind(ctx: FlowContext, person: Person, id_number: str, renewal: bool) -> Fl
         )
         for k in kinds
     )
-    got = yield Choose(title=tr("请选择办理类型"), prompt=tr("请选择办理类型，下方写有费用"), options=options)
-    return Kind(got.name) if got.name in {k.value for k in kinds} else None
+    choose = Choose(title=tr("请选择办理类型"), prompt=tr("请选择办理类型，下方写有费用"), options=options)
+    while (got := (yield choose)).name not in {k.value for k in kinds}:
+        if (yield from really_leave(LOST_ID)):
+            return None
+    return Kind(got.name)
 
 
 # ---- 4. face ----
@@ -442,7 +468,7 @@ def _review(
     ctx: FlowContext, person: Person, kind: Kind, id_number: str, prints: Any, case: Case, photo: str
 ) -> FlowGen:
     fee = tr("免收工本费") if case.fee_fen == 0 else tr("{fee} 元", fee=fen(case.fee_fen))
-    got = yield Message(
+    review = Message(
         title=tr("请核对申请信息"),
         body=tr(
             "姓名：{name}\n公民身份号码：{id}\n办理类型：{kind}（{until}）\n指纹：{prints}\n受理号：{acc}\n应缴费用：{fee}",
@@ -459,7 +485,10 @@ def _review(
         actions=(("cancel", tr("取消申请")), ("ok", tr("确认，去缴费") if case.fee_fen else tr("确认提交"))),
         can_go_back=False,
     )
-    return got.name == "ok"
+    while (yield review).name != "ok":
+        if (yield from really_leave(LOST_ALL)):
+            return False
+    return True
 
 
 # ---- 7. pay ----

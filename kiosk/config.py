@@ -74,6 +74,13 @@ CORE_SECTIONS: tuple[Section, ...] = (
                 "elderly_timeout_factor", 2.0, "Elderly mode multiplies idle timeouts by this.", min=1, max=5
             ),
             Option(
+                "tap_guard",
+                0.5,
+                "Seconds a screen ignores taps after its buttons changed (taps meant for the one before).",
+                min=0,
+                max=2,
+            ),
+            Option(
                 "attract_after", 120, "Seconds idle on the home screen before the attract screen.", min=10
             ),
             Option("voice", True, "Speak each screen's prompt when a speech engine is present."),

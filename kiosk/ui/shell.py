@@ -33,6 +33,7 @@ from kiosk.ui.overlays import HelpOverlay, IdleOverlay
 from kiosk.ui.screens import screen_class
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.tap_guard import TapGuard
 from kiosk.ui.widgets import button, label
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ class Shell(QWidget):
         self.error: BaseException | None = None
         self._host: FlowHost | None = None  # built with the first journey (see host)
         self.idle = IdleWatch(self.clock, kcfg["idle_timeout"], kcfg["idle_warning"])
+        self.tap_guard = TapGuard(float(kcfg["tap_guard"]))
         self._screens: dict[type, Screen] = {}
         self._laid_out_portrait: bool | None = None
 
@@ -259,6 +261,8 @@ class Shell(QWidget):
     def go_home(self) -> None:
         if self._staff is not None and self._staff.session.active:  # the staff session is over
             self._staff.session.end("home")
+        if self.mode in ("flow", "error"):  # a journey's last screen gave way to the tiles
+            self.tap_guard.arm()
         self.mode = "home"
         self.current_view = None
         self.idle_overlay.hide()
@@ -315,6 +319,7 @@ class Shell(QWidget):
         self.current_view = view
         screen.show_view(view, answer or (lambda _i: None))  # busy views take no answer
         self.stack.setCurrentWidget(screen)
+        self.tap_guard.shown(view)
         self.home_button.setEnabled(view.can_go_back or self.mode == "error")
         self.say(ui(view.prompt if str(view.prompt) else view.title))
 
@@ -499,6 +504,8 @@ class Shell(QWidget):
             self.user_activity()
             if was_attract:
                 return True  # the touch that wakes the kiosk does not also press a button
+            if self.tap_guard.active and self._on_screen(obj):
+                return True  # meant for the screen this one just replaced (kiosk/ui/tap_guard.py)
         if self.kiosk_mode and et in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             from PySide6.QtGui import QKeyEvent
 
@@ -513,6 +520,11 @@ class Shell(QWidget):
             event.ignore()
             return True
         return False
+
+    def _on_screen(self, obj: QObject) -> bool:
+        """`obj` is on the home or journey screen showing (not the header, not an overlay)."""
+        page = self.stack.currentWidget()
+        return isinstance(obj, QWidget) and page is not None and (obj is page or page.isAncestorOf(obj))
 
     def _staff_gesture(self, event: QPointerEvent) -> bool:
         """Feed each press once to the hidden staff gesture (the window and each widget up the

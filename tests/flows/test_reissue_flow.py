@@ -661,3 +661,59 @@ def test_a_submitted_application_is_rated_under_the_reissue_never_with_the_id_nu
     t, store = rated_walk("reissue", ctx, citizen, tmp_path / "ratings")
     assert t.outcome == Finished("submitted"), citizen.seen
     check_rated(t, store, "reissue", ctx, tmp_path / "ratings", WANG, "360426********0071")
+
+
+class Hesitant(Citizen):
+    """Steps back at the screens named in `first` (title -> intent, once each), then answers as
+    told at the question "要放弃本次申请吗？"."""
+
+    def __init__(self, first: dict[str, str], at_question: str) -> None:
+        super().__init__()
+        self.first, self.at_question = dict(first), at_question
+        self.asked: list[Message] = []
+
+    def __call__(self, view: View) -> Intent | None:
+        title = str(view.title)
+        if title == "要放弃本次申请吗？":
+            assert isinstance(view, Message)
+            self.asked.append(view)
+            self.seen.append(title)
+            return Intent(self.at_question)
+        if title in self.first:
+            self.seen.append(title)
+            return Intent(self.first.pop(title))
+        return super().__call__(view)
+
+
+def test_back_and_cancel_ask_before_the_work_is_lost_and_keep_goes_on_where_it_was(ctx, devices, sim):
+    citizen = Hesitant(
+        {"请选择办理类型": "back", "请确认您的照片": "back", "请核对申请信息": "cancel"}, "keep"
+    )
+    t = run(reissue.start, ctx, citizen)
+    assert t.outcome == Finished("submitted"), citizen.seen
+    # each time asked, with both ways out, and then back on the very screen left
+    seen = citizen.seen
+    for left in ("请选择办理类型", "请确认您的照片", "请核对申请信息"):
+        at = seen.index(left)
+        assert seen[at + 1 : at + 3] == ["要放弃本次申请吗？", left], seen
+    bodies = [str(v.body) for v in citizen.asked]
+    assert "信息将被清除" in bodies[0] and "照片将被删除" in bodies[1] and "照片和指纹将被删除" in bodies[2]
+    assert all(
+        {k: str(x) for k, x in v.actions} == {"keep": "继续办理", "discard": "放弃"} for v in citizen.asked
+    )
+    # nothing was taken again: one photo, one print per thumb
+    assert seen.count("拍摄身份证照片") == 1
+    assert devices.fingerprint.asked == ["right_thumb", "left_thumb"]
+
+
+@pytest.mark.parametrize("left", ["请选择办理类型", "请确认您的照片", "请核对申请信息"])
+def test_giving_up_when_asked_ends_the_application_and_clears_the_session(ctx, devices, sim, tmp_path, left):
+    review = left == "请核对申请信息"
+    citizen = Hesitant({left: "cancel" if review else "back"}, "discard")
+    t = run(reissue.start, ctx, citizen)
+    assert t.outcome == Finished("cancelled" if review else "back"), citizen.seen
+    assert citizen.seen[citizen.seen.index(left) + 1] == "要放弃本次申请吗？"
+    # the session is gone with its photo: nothing of the citizen is left in the run folder
+    assert ctx.session.closed and not [f for f in (tmp_path / "run").rglob("*") if f.is_file()]
+    if review:  # the application already made is withdrawn, nothing charged
+        _settled(ctx, "not_paid")

@@ -30,6 +30,9 @@ def make_kiosk(
     # the hall database (journeys, staff audit) in tmp_path, not the working folder's var/data
     defaults = {
         "kiosk.voice": False,
+        # tests tap the moment a screen shows; the guard against a tap meant for the screen
+        # before has its own tests (test_reissue_journey.py), which turn it on
+        "kiosk.tap_guard": 0.0,
         "kiosk.services": ["demo", "certificate"],
         "kiosk.data_dir": str(tmp_path / "data"),
     }
@@ -90,6 +93,7 @@ def simulated_kiosk(tmp_path: Path, services: list[str], **overrides: Any) -> Ki
             # journeys' own tests end at their last screen; the rating asked after every
             # journey has its tests (test_ratings_ui.py), which turn it on
             "ratings.ask_after_journeys": False,
+            "kiosk.tap_guard": 0.0,  # as make_kiosk
             **overrides,
         },
     )

@@ -270,3 +270,84 @@ def test_a_citizen_paying_on_the_phone_is_not_timed_out_by_the_idle_watch(qtbot,
     kiosk.clock.advance(kiosk.config["kiosk"]["idle_timeout"] + 5)
     shell.tick()
     assert shell.mode == "home"
+
+
+def test_a_tap_meant_for_start_that_lands_as_the_finger_screen_comes_does_not_skip_the_finger(
+    qtbot, kiosk, shell
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from flows.fingerprints import NEXT_FINGER_SECONDS
+
+    shell.tap_guard.seconds = 0.5  # as the kiosk is configured (the tests' default turns it off)
+    reader, fingerprint = kiosk.simulators["idcard"], kiosk.simulators["fingerprint"]
+    QApplication.processEvents()
+    tap(qtbot, shell, "service_reissue")
+    tap(qtbot, shell, "option_renew")
+    qtbot.waitUntil(lambda: "请刷旧身份证" in texts(shell), timeout=20000)
+    reader.insert("resident")
+    qtbot.waitUntil(
+        lambda: isinstance(shell.current_view, Message) and "card_removed" in shell.current_view.events,
+        timeout=20000,
+    )
+    reader.remove()
+    tap(qtbot, shell, "option_renewal_expiry")
+    qtbot.waitUntil(lambda: "请确认您的照片" in texts(shell), timeout=60000)
+    tap(qtbot, shell, "action_ok")
+    qtbot.waitUntil(lambda: "请将右手拇指放在指纹仪上" in texts(shell), timeout=60000)
+    tap(qtbot, shell, "action_skip")
+    qtbot.waitUntil(lambda: "下一个：请将右手食指放在指纹仪上" in texts(shell), timeout=20000)
+    start = next(b for b in shell.findChildren(QPushButton, "action_ok") if b.isVisible())
+    where = shell.mapFromGlobal(start.mapToGlobal(start.rect().center()))
+    # the citizen reaches for 好的，开始 just as the screen moves on by itself
+    kiosk.clock.advance(NEXT_FINGER_SECONDS)
+    shell.tick()
+    assert str(shell.current_view.title) == "请将右手食指放在指纹仪上"
+    QApplication.processEvents()  # the new buttons laid out (milliseconds)
+    under = shell.childAt(where)
+    assert under is not None and "换一个" in (under.text() if isinstance(under, QPushButton) else "")
+    QTest.mouseClick(under, Qt.MouseButton.LeftButton, pos=under.mapFrom(shell, where))
+    QApplication.processEvents()
+    assert str(shell.current_view.title) == "请将右手食指放在指纹仪上"
+    assert "已跳过右手食指" not in texts(shell)
+    fingerprint.place("good")  # the index the screen asks for is taken
+    qtbot.waitUntil(lambda: "请核对申请信息" in texts(shell), timeout=90000)
+    assert "右手食指" in texts(shell)
+
+
+def test_cancel_on_the_review_asks_first_and_is_drawn_as_the_secondary_action(qtbot, kiosk, shell, tmp_path):
+    kiosk.simulators["fingerprint"].place("good")
+    QApplication.processEvents()
+    tap(qtbot, shell, "service_reissue")
+    tap(qtbot, shell, "option_lost")
+    for c in WANG:
+        tap(qtbot, shell, f"key_{c}")
+    tap(qtbot, shell, "confirm")
+    tap(qtbot, shell, "action_yes")
+    tap(qtbot, shell, "option_reissue_lost")
+    qtbot.waitUntil(lambda: "请确认您的照片" in texts(shell), timeout=60000)
+    tap(qtbot, shell, "back")  # 返回 on the photo: asked, and 继续办理 keeps the photo on screen
+    qtbot.waitUntil(lambda: "要放弃本次申请吗？" in texts(shell), timeout=20000)
+    shoot(shell, "13-give-up-photo")
+    tap(qtbot, shell, "action_keep")
+    qtbot.waitUntil(lambda: "请确认您的照片" in texts(shell), timeout=20000)
+    tap(qtbot, shell, "action_ok")
+    qtbot.waitUntil(lambda: "请核对申请信息" in texts(shell), timeout=90000)
+    cancel = next(b for b in shell.findChildren(QPushButton, "action_cancel") if b.isVisible())
+    ok = next(b for b in shell.findChildren(QPushButton, "action_ok") if b.isVisible())
+    assert cancel.property("role") == "secondary" and ok.property("role") != "secondary"
+    assert cancel.grab().toImage().pixelColor(cancel.width() // 2, 4) != ok.grab().toImage().pixelColor(
+        ok.width() // 2, 4
+    )
+    shoot(shell, "14-review-cancel-secondary")
+    session = shell.host.runner.session
+    tap(qtbot, shell, "action_cancel")
+    qtbot.waitUntil(lambda: "要放弃本次申请吗？" in texts(shell), timeout=20000)
+    assert "照片和指纹将被删除" in texts(shell) and not session.closed
+    shoot(shell, "15-give-up-review")
+    tap(qtbot, shell, "action_discard")
+    qtbot.waitUntil(lambda: "申请已取消" in texts(shell), timeout=30000)
+    tap(qtbot, shell, "action_ok")
+    assert shell.mode == "home" and session.closed
+    no_personal_data_left(tmp_path, WANG, "王小明")

@@ -14,6 +14,8 @@ from kiosk.ui.screens.base import Screen, screen_for
 from kiosk.ui.widgets import button, label, qr_pixmap
 
 TONE_COLOURS = {"success": theme.GREEN, "warning": theme.AMBER, "error": theme.RED, "info": theme.BLUE}
+#: actions that step back or give up: drawn as secondary, never like the way on beside them
+SECONDARY = frozenset({"cancel", "back", "discard"})
 
 
 @screen_for(Message)
@@ -47,7 +49,8 @@ class MessageScreen(Screen):
         row = QHBoxLayout()
         row.addStretch(1)
         for key, text in view.actions:
-            b = button(ui(text), partial(self.answer, Intent(key)), name=f"action_{key}")
+            role = "secondary" if key in SECONDARY else ""
+            b = button(ui(text), partial(self.answer, Intent(key)), role=role, name=f"action_{key}")
             b.setMinimumWidth(self.metrics.mm(60))
             row.addWidget(b)
         row.addStretch(1)
