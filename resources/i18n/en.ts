@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="236"/>
+        <location filename="../../flows/reissue.py" line="259"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -468,8 +468,8 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/certificate.py" line="556"/>
         <location filename="../../flows/certificate.py" line="611"/>
         <location filename="../../flows/demo.py" line="49"/>
-        <location filename="../../flows/photo.py" line="179"/>
-        <location filename="../../flows/photo.py" line="192"/>
+        <location filename="../../flows/photo.py" line="190"/>
+        <location filename="../../flows/photo.py" line="203"/>
         <location filename="../../flows/pickup.py" line="67"/>
         <location filename="../../flows/queue.py" line="272"/>
         <location filename="../../flows/rating.py" line="92"/>
@@ -747,7 +747,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="185"/>
         <location filename="../../flows/queue.py" line="141"/>
         <location filename="../../flows/queue.py" line="142"/>
-        <location filename="../../flows/reissue.py" line="293"/>
+        <location filename="../../flows/reissue.py" line="316"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
@@ -1026,13 +1026,14 @@ Please check that the paper shows the same</translation>
         <translation>This session will end soon and your details will be cleared</translation>
     </message>
     <message>
+        <location filename="../../flows/reissue.py" line="234"/>
         <location filename="../../kiosk/ui/overlays.py" line="76"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="91"/>
-        <location filename="../../kiosk/ui/shell.py" line="251"/>
+        <location filename="../../kiosk/ui/shell.py" line="253"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1630,22 +1631,22 @@ Please check that the paper shows the same</translation>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="57"/>
+        <location filename="../../kiosk/ui/shell.py" line="58"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="58"/>
+        <location filename="../../kiosk/ui/shell.py" line="59"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="59"/>
+        <location filename="../../kiosk/ui/shell.py" line="60"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="67"/>
+        <location filename="../../kiosk/ui/shell.py" line="68"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press &quot;Elderly mode&quot;.</translation>
     </message>
@@ -1653,43 +1654,43 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="236"/>
         <location filename="../../flows/certificate.py" line="535"/>
         <location filename="../../flows/certificate.py" line="594"/>
-        <location filename="../../flows/fingerprints.py" line="194"/>
-        <location filename="../../flows/photo.py" line="128"/>
-        <location filename="../../flows/photo.py" line="143"/>
-        <location filename="../../flows/photo.py" line="201"/>
+        <location filename="../../flows/fingerprints.py" line="199"/>
+        <location filename="../../flows/photo.py" line="139"/>
+        <location filename="../../flows/photo.py" line="154"/>
+        <location filename="../../flows/photo.py" line="212"/>
         <location filename="../../flows/queue.py" line="175"/>
         <location filename="../../flows/queue.py" line="221"/>
         <location filename="../../flows/queue.py" line="346"/>
-        <location filename="../../flows/reissue.py" line="89"/>
-        <location filename="../../flows/reissue.py" line="416"/>
+        <location filename="../../flows/reissue.py" line="93"/>
+        <location filename="../../flows/reissue.py" line="442"/>
         <location filename="../../flows/unresolved.py" line="66"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="61"/>
+        <location filename="../../kiosk/ui/shell.py" line="62"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="250"/>
+        <location filename="../../kiosk/ui/shell.py" line="252"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="389"/>
+        <location filename="../../kiosk/ui/shell.py" line="394"/>
         <source>按“首页”可放弃本次办理，您的信息会被清除。</source>
         <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="393"/>
+        <location filename="../../kiosk/ui/shell.py" line="398"/>
         <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
         <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="394"/>
+        <location filename="../../kiosk/ui/shell.py" line="399"/>
         <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
         <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="444"/>
+        <location filename="../../kiosk/ui/shell.py" line="449"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1767,7 +1768,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="101"/>
         <location filename="../../flows/pickup.py" line="187"/>
         <location filename="../../flows/queue.py" line="136"/>
-        <location filename="../../flows/reissue.py" line="297"/>
+        <location filename="../../flows/reissue.py" line="320"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="82"/>
         <location filename="../../kiosk/ui/screens/base.py" line="79"/>
         <source>返回</source>
@@ -1775,7 +1776,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="74"/>
-        <location filename="../../kiosk/ui/shell.py" line="269"/>
+        <location filename="../../kiosk/ui/shell.py" line="273"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -3028,144 +3029,144 @@ Please check that the paper shows the same</translation>
         <translation>Self-service ID photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="63"/>
+        <location filename="../../flows/photo.py" line="69"/>
         <source>请正对摄像头，按屏幕提示调整姿势</source>
         <translation>Please face the camera and adjust your position as shown on screen</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="66"/>
+        <location filename="../../flows/photo.py" line="72"/>
         <source>请摘下帽子和眼镜，正对摄像头，让脸在虚线框内。按语音和屏幕提示调整，倒数三秒后自动拍照；也可以按“拍照”。</source>
         <translation>Take off hat and glasses, face the camera and keep your face inside the dashed outline. Follow the spoken and on-screen advice; the photo is taken after a 3-2-1 countdown, or press &quot;Take photo&quot;.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="70"/>
-        <location filename="../../flows/reissue.py" line="369"/>
+        <location filename="../../flows/photo.py" line="76"/>
+        <location filename="../../flows/reissue.py" line="395"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="80"/>
+        <location filename="../../flows/photo.py" line="88"/>
         <source>这张照片不能使用</source>
         <translation>This photo cannot be used</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="81"/>
+        <location filename="../../flows/photo.py" line="89"/>
         <source>{why}。请按提示重新拍摄</source>
         <translation>{why}. Please retake the photo as instructed.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="83"/>
-        <location filename="../../flows/photo.py" line="100"/>
+        <location filename="../../flows/photo.py" line="91"/>
+        <location filename="../../flows/photo.py" line="108"/>
         <source>重新拍摄</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="94"/>
+        <location filename="../../flows/photo.py" line="102"/>
         <source>照片未通过：{rules}</source>
         <translation>Photo rejected: {rules}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="106"/>
+        <location filename="../../flows/photo.py" line="115"/>
         <source>请确认您的照片</source>
         <translation>Please check your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="106"/>
+        <location filename="../../flows/photo.py" line="115"/>
         <source>照片需要重拍</source>
         <translation>The photo needs to be retaken</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="101"/>
+        <location filename="../../flows/photo.py" line="109"/>
         <source>使用此照片</source>
         <translation>Use this photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="98"/>
+        <location filename="../../flows/photo.py" line="106"/>
         <source>还可以重拍 {n} 次</source>
         <translation>Retakes left: {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="98"/>
+        <location filename="../../flows/photo.py" line="106"/>
         <source>重拍次数已用完</source>
         <translation>No retakes left</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="125"/>
+        <location filename="../../flows/photo.py" line="136"/>
         <source>多次拍摄未能得到合格照片</source>
         <translation>No usable photo after several tries</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="123"/>
+        <location filename="../../flows/photo.py" line="134"/>
         <source>请到服务台由工作人员协助拍照，或稍后再试。服务电话 {phone}</source>
         <translation>Please ask at the service desk for help with the photo, or try again later. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="78"/>
+        <location filename="../../flows/photo.py" line="86"/>
         <source>{why}。</source>
         <translation>{why}.</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="94"/>
+        <location filename="../../flows/photo.py" line="102"/>
         <source>照片符合证件照标准</source>
         <translation>The photo meets the ID photo standard</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="139"/>
+        <location filename="../../flows/photo.py" line="150"/>
         <source>照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}</source>
         <translation>No photo was kept. Please try again later or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="163"/>
+        <location filename="../../flows/photo.py" line="174"/>
         <source>打印机暂时无法使用，照片无法打印</source>
         <translation>The printer is not available, so the photo cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="170"/>
+        <location filename="../../flows/photo.py" line="181"/>
         <source>正在打印照片</source>
         <translation>Printing your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="170"/>
+        <location filename="../../flows/photo.py" line="181"/>
         <source>正在打印照片，请稍候</source>
         <translation>Printing your photo, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="176"/>
+        <location filename="../../flows/photo.py" line="187"/>
         <source>照片可能已经打出</source>
         <translation>Your photo may have been printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="177"/>
+        <location filename="../../flows/photo.py" line="188"/>
         <source>打印机在打印后没有应答，请查看出纸口。离开后照片文件即从本机删除</source>
         <translation>The printer did not answer after printing: please check the paper slot. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="188"/>
+        <location filename="../../flows/photo.py" line="199"/>
         <source>请取走您的照片</source>
         <translation>Please take your photo</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="189"/>
+        <location filename="../../flows/photo.py" line="200"/>
         <source>照片已打印在凭条上。离开后照片文件即从本机删除</source>
         <translation>Your photo is printed on the slip. The photo file is deleted from this kiosk when you leave</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="190"/>
+        <location filename="../../flows/photo.py" line="201"/>
         <source>照片已打印，请取走</source>
         <translation>Your photo is printed, please take it</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="198"/>
+        <location filename="../../flows/photo.py" line="209"/>
         <source>照片未能打印</source>
         <translation>The photo could not be printed</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="199"/>
+        <location filename="../../flows/photo.py" line="210"/>
         <source>{why}。您可以重试，或稍后再来</source>
         <translation>{why}. You can try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/photo.py" line="201"/>
+        <location filename="../../flows/photo.py" line="212"/>
         <source>重试打印</source>
         <translation>Print again</translation>
     </message>
@@ -3953,169 +3954,169 @@ Please check that the paper shows the same</translation>
         <translation>The ID card system cannot be reached now. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="72"/>
+        <location filename="../../flows/reissue.py" line="76"/>
         <source>有效期 5 年</source>
         <translation>valid 5 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="74"/>
+        <location filename="../../flows/reissue.py" line="78"/>
         <source>有效期 10 年</source>
         <translation>valid 10 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="76"/>
+        <location filename="../../flows/reissue.py" line="80"/>
         <source>有效期 20 年</source>
         <translation>valid 20 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="77"/>
+        <location filename="../../flows/reissue.py" line="81"/>
         <source>长期有效</source>
         <translation>valid for life</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="99"/>
+        <location filename="../../flows/reissue.py" line="103"/>
         <source>请到窗口办理</source>
         <translation>Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="101"/>
+        <location filename="../../flows/reissue.py" line="105"/>
         <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
         <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="116"/>
+        <location filename="../../flows/reissue.py" line="120"/>
         <source>自助机暂时不能办理此业务</source>
         <translation>This machine cannot handle this service now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="116"/>
+        <location filename="../../flows/reissue.py" line="120"/>
         <location filename="../../flows/reissue_slip.py" line="207"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="126"/>
-        <location filename="../../flows/reissue.py" line="157"/>
+        <location filename="../../flows/reissue.py" line="130"/>
+        <location filename="../../flows/reissue.py" line="166"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="132"/>
+        <location filename="../../flows/reissue.py" line="138"/>
         <source>拍摄身份证照片</source>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="154"/>
-        <location filename="../../flows/reissue.py" line="164"/>
+        <location filename="../../flows/reissue.py" line="163"/>
+        <location filename="../../flows/reissue.py" line="173"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="154"/>
+        <location filename="../../flows/reissue.py" line="163"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="164"/>
+        <location filename="../../flows/reissue.py" line="173"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="340"/>
-        <location filename="../../flows/reissue.py" line="172"/>
+        <location filename="../../flows/reissue.py" line="181"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="300"/>
-        <location filename="../../flows/reissue.py" line="172"/>
+        <location filename="../../flows/reissue.py" line="181"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="184"/>
+        <location filename="../../flows/reissue.py" line="193"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="184"/>
+        <location filename="../../flows/reissue.py" line="193"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="193"/>
+        <location filename="../../flows/reissue.py" line="202"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="195"/>
+        <location filename="../../flows/reissue.py" line="204"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="201"/>
+        <location filename="../../flows/reissue.py" line="210"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="211"/>
+        <location filename="../../flows/reissue.py" line="220"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="372"/>
-        <location filename="../../flows/reissue.py" line="227"/>
+        <location filename="../../flows/reissue.py" line="250"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="227"/>
+        <location filename="../../flows/reissue.py" line="250"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="237"/>
+        <location filename="../../flows/reissue.py" line="260"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="241"/>
+        <location filename="../../flows/reissue.py" line="264"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="242"/>
+        <location filename="../../flows/reissue.py" line="265"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="244"/>
+        <location filename="../../flows/reissue.py" line="267"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="246"/>
+        <location filename="../../flows/reissue.py" line="269"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="246"/>
+        <location filename="../../flows/reissue.py" line="269"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="249"/>
+        <location filename="../../flows/reissue.py" line="272"/>
         <source>补打受理回执</source>
         <translation>Reprint the acceptance slip</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="250"/>
+        <location filename="../../flows/reissue.py" line="273"/>
         <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
         <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="252"/>
+        <location filename="../../flows/reissue.py" line="275"/>
         <source>读卡器暂不可用，请到窗口补打</source>
         <translation>The card reader is unavailable; please get a reprint at a counter</translation>
     </message>
@@ -4124,52 +4125,52 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="162"/>
         <location filename="../../flows/pickup.py" line="266"/>
         <location filename="../../flows/pickup.py" line="284"/>
-        <location filename="../../flows/reissue.py" line="267"/>
+        <location filename="../../flows/reissue.py" line="290"/>
         <location filename="../../flows/reissue_slip.py" line="173"/>
         <location filename="../../flows/reissue_slip.py" line="203"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="267"/>
+        <location filename="../../flows/reissue.py" line="290"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="271"/>
+        <location filename="../../flows/reissue.py" line="294"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="276"/>
+        <location filename="../../flows/reissue.py" line="299"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="277"/>
+        <location filename="../../flows/reissue.py" line="300"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="278"/>
+        <location filename="../../flows/reissue.py" line="301"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="279"/>
+        <location filename="../../flows/reissue.py" line="302"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="279"/>
+        <location filename="../../flows/reissue.py" line="302"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="307"/>
+        <location filename="../../flows/reissue.py" line="330"/>
         <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
     </message>
@@ -4179,81 +4180,111 @@ ID number: {id}</translation>
         <translation>Please read your old ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="204"/>
+        <location filename="../../flows/reissue.py" line="61"/>
+        <source>您输入的信息将被清除，需要从头办理。</source>
+        <translation>The details you entered will be cleared and you will need to start again.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="62"/>
+        <source>已拍的照片将被删除，需要从头办理。</source>
+        <translation>The photo taken will be deleted and you will need to start again.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="63"/>
+        <source>已拍的照片和指纹将被删除，需要从头办理。</source>
+        <translation>The photo and fingerprints taken will be deleted and you will need to start again.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="213"/>
         <source>{why}。
 受理号 {acc}，订单号 {order}。已缴费用将原路退回到您付款的账户。有疑问请拨打服务电话 {phone}，或在首页“办不成事”反映</source>
         <translation>{why}.
 Acceptance number {acc}, order {order}. The fee you paid will be refunded to the account you paid from. For questions call {phone}, or use &quot;Could not get it done?&quot; on the home screen</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="315"/>
+        <location filename="../../flows/reissue.py" line="230"/>
+        <source>要放弃本次申请吗？</source>
+        <translation>Give up this application?</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="232"/>
+        <source>要放弃本次申请吗？{lost}</source>
+        <translation>Give up this application? {lost}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="234"/>
+        <source>放弃</source>
+        <translation>Give up</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="338"/>
         <source>请输入您的身份证号码</source>
         <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="316"/>
+        <location filename="../../flows/reissue.py" line="339"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="317"/>
+        <location filename="../../flows/reissue.py" line="340"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="323"/>
+        <location filename="../../flows/reissue.py" line="346"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="352"/>
+        <location filename="../../flows/reissue.py" line="375"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="354"/>
+        <location filename="../../flows/reissue.py" line="377"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="358"/>
+        <location filename="../../flows/reissue.py" line="381"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="358"/>
+        <location filename="../../flows/reissue.py" line="381"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="369"/>
+        <location filename="../../flows/reissue.py" line="395"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="392"/>
-        <location filename="../../flows/reissue.py" line="401"/>
+        <location filename="../../flows/reissue.py" line="418"/>
+        <location filename="../../flows/reissue.py" line="427"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="392"/>
+        <location filename="../../flows/reissue.py" line="418"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="401"/>
+        <location filename="../../flows/reissue.py" line="427"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="413"/>
+        <location filename="../../flows/reissue.py" line="439"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="414"/>
+        <location filename="../../flows/reissue.py" line="440"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
@@ -4352,7 +4383,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="175"/>
-        <location filename="../../flows/reissue.py" line="416"/>
+        <location filename="../../flows/reissue.py" line="442"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
@@ -4536,7 +4567,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="391"/>
-        <location filename="../../flows/reissue.py" line="372"/>
+        <location filename="../../flows/reissue.py" line="398"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
@@ -4641,140 +4672,140 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Card reader off: scan the slip or type the number</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="187"/>
         <location filename="../../flows/fingerprints.py" line="192"/>
+        <location filename="../../flows/fingerprints.py" line="197"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="75"/>
+        <location filename="../../flows/fingerprints.py" line="80"/>
         <source>部分指纹未能采集</source>
         <extracomment>devices.fingerprint.policy PLACED and DONE (named here: the policy module loads numpy) the &quot;finger given up, next one&quot; screen before the next finger&apos;s capture: long enough to hear it</extracomment>
         <translation>Some fingerprints could not be taken</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="76"/>
+        <location filename="../../flows/fingerprints.py" line="81"/>
         <source>已记录为“指纹采集失败”，不影响办理。{summary}</source>
         <translation>Recorded as &quot;capture failed&quot;; your application goes on. {summary}</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="77"/>
+        <location filename="../../flows/fingerprints.py" line="82"/>
         <source>部分指纹未能采集，已记录，不影响办理</source>
         <translation>Some fingerprints could not be captured. This is recorded and does not stop your application</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="79"/>
+        <location filename="../../flows/fingerprints.py" line="84"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="92"/>
+        <location filename="../../flows/fingerprints.py" line="97"/>
         <source>已跳过{finger}。</source>
         <translation>{finger} skipped.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="94"/>
+        <location filename="../../flows/fingerprints.py" line="99"/>
         <source>没有等到{finger}，已跳过。</source>
         <translation>{finger} did not come in time: skipped.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="95"/>
+        <location filename="../../flows/fingerprints.py" line="100"/>
         <source>{finger}多次不够清晰，已跳过。</source>
         <translation>{finger} was not clear enough after several tries: skipped.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="102"/>
+        <location filename="../../flows/fingerprints.py" line="107"/>
         <source>指纹不够清晰（质量 {q}，需要 {need}），请擦干手指，平放并稍用力按住</source>
         <translation>The print is not clear enough (quality {q}, {need} needed). Dry your finger, lay it flat and press a little harder</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="118"/>
+        <location filename="../../flows/fingerprints.py" line="123"/>
         <source>下一个：请将{finger}放在指纹仪上</source>
         <translation>Next: {finger}, place it on the fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="121"/>
+        <location filename="../../flows/fingerprints.py" line="126"/>
         <source>{moved}请先抬起手指，再放{finger}。</source>
         <translation>{moved} Lift your finger first, then place this one: {finger}.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="122"/>
+        <location filename="../../flows/fingerprints.py" line="127"/>
         <source>{moved}{next}</source>
         <translation>{moved} {next}</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="125"/>
+        <location filename="../../flows/fingerprints.py" line="130"/>
         <source>好的，开始</source>
         <translation>OK, start</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="138"/>
+        <location filename="../../flows/fingerprints.py" line="143"/>
         <source>请将{finger}放在指纹仪上</source>
         <translation>{finger}: place it on the fingerprint scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="139"/>
+        <location filename="../../flows/fingerprints.py" line="144"/>
         <source>手指平放在指纹仪中央，按住不动，听到提示后抬起</source>
         <translation>Lay the finger flat in the middle of the scanner, hold it still, and lift it when you hear the signal</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="145"/>
+        <location filename="../../flows/fingerprints.py" line="150"/>
         <source>{note}{title}</source>
         <translation>{note} {title}</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="149"/>
+        <location filename="../../flows/fingerprints.py" line="154"/>
         <source>这个手指按不上，换一个</source>
         <translation>I cannot use this finger, try another</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="125"/>
-        <location filename="../../flows/fingerprints.py" line="149"/>
+        <location filename="../../flows/fingerprints.py" line="130"/>
+        <location filename="../../flows/fingerprints.py" line="154"/>
         <source>取消办理</source>
         <translation>Cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="151"/>
+        <location filename="../../flows/fingerprints.py" line="156"/>
         <source>按屏幕上写的手指，平放在指纹仪玻璃中央，按住约一秒。手指太干可以先哈一口气。</source>
         <translation>Place the finger named on the screen flat on the middle of the scanner glass and hold it for about a second. If your finger is dry, breathe on it first.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="161"/>
+        <location filename="../../flows/fingerprints.py" line="166"/>
         <source>正在采集，请保持手指不动</source>
         <translation>Capturing, please keep your finger still</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="162"/>
+        <location filename="../../flows/fingerprints.py" line="167"/>
         <source>{finger}已放好，图像传送需要几秒钟</source>
         <translation>{finger} on the scanner: the image takes a few seconds to come through</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="174"/>
+        <location filename="../../flows/fingerprints.py" line="179"/>
         <source>正在读取指纹</source>
         <translation>Reading the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="189"/>
+        <location filename="../../flows/fingerprints.py" line="194"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理。服务电话 {phone}</source>
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="444"/>
+        <location filename="../../flows/reissue.py" line="470"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="444"/>
+        <location filename="../../flows/reissue.py" line="470"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="446"/>
+        <location filename="../../flows/reissue.py" line="472"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="448"/>
+        <location filename="../../flows/reissue.py" line="474"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -4789,176 +4820,176 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="457"/>
+        <location filename="../../flows/reissue.py" line="483"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="459"/>
-        <location filename="../../flows/reissue.py" line="524"/>
+        <location filename="../../flows/reissue.py" line="485"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="459"/>
+        <location filename="../../flows/reissue.py" line="485"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="459"/>
+        <location filename="../../flows/reissue.py" line="485"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="475"/>
+        <location filename="../../flows/reissue.py" line="504"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="476"/>
+        <location filename="../../flows/reissue.py" line="505"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="478"/>
+        <location filename="../../flows/reissue.py" line="507"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="482"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="482"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="488"/>
-        <location filename="../../flows/reissue.py" line="489"/>
+        <location filename="../../flows/reissue.py" line="517"/>
+        <location filename="../../flows/reissue.py" line="518"/>
         <source>请选择缴费方式</source>
         <translation>Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="492"/>
+        <location filename="../../flows/reissue.py" line="521"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="512"/>
+        <location filename="../../flows/reissue.py" line="541"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="514"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="521"/>
+        <location filename="../../flows/reissue.py" line="550"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="522"/>
+        <location filename="../../flows/reissue.py" line="551"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="522"/>
+        <location filename="../../flows/reissue.py" line="551"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="524"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="532"/>
+        <location filename="../../flows/reissue.py" line="561"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="533"/>
+        <location filename="../../flows/reissue.py" line="562"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="534"/>
+        <location filename="../../flows/reissue.py" line="563"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="542"/>
+        <location filename="../../flows/reissue.py" line="571"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="542"/>
+        <location filename="../../flows/reissue.py" line="571"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="555"/>
+        <location filename="../../flows/reissue.py" line="584"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="556"/>
+        <location filename="../../flows/reissue.py" line="585"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="556"/>
+        <location filename="../../flows/reissue.py" line="585"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="567"/>
-        <location filename="../../flows/reissue.py" line="601"/>
+        <location filename="../../flows/reissue.py" line="596"/>
+        <location filename="../../flows/reissue.py" line="630"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="568"/>
+        <location filename="../../flows/reissue.py" line="597"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="569"/>
+        <location filename="../../flows/reissue.py" line="598"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="586"/>
+        <location filename="../../flows/reissue.py" line="615"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="586"/>
+        <location filename="../../flows/reissue.py" line="615"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="598"/>
+        <location filename="../../flows/reissue.py" line="627"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="599"/>
+        <location filename="../../flows/reissue.py" line="628"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="617"/>
+        <location filename="../../flows/reissue.py" line="646"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="617"/>
+        <location filename="../../flows/reissue.py" line="646"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
@@ -5098,8 +5129,9 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Touch the option you want. Grey options cannot be chosen now; the reason is shown below them.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/message.py" line="21"/>
+        <location filename="../../kiosk/ui/screens/message.py" line="23"/>
         <source>请阅读屏幕上的内容，然后按下方的按钮继续。</source>
+        <extracomment>actions that step back or give up: drawn as secondary, never like the way on beside them</extracomment>
         <translation>Read the screen, then press a button below to continue.</translation>
     </message>
     <message>
