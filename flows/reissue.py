@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -181,7 +181,7 @@ def start(ctx: FlowContext) -> FlowGen:
             return (yield from end(ctx, tr("申请已取消"), tr("没有收取任何费用。"), "info", "cancelled"))
         # 7. pay
         if case.fee_fen > 0:
-            paid = yield from pay(ctx, saga, case)
+            paid = yield from pay(ctx, saga, case, leave=lambda: really_leave(LOST_ALL))
             if paid != "paid":
                 if paid != "unknown":
                     yield Work(lambda: saga.settle(case.saga, citizen_gone=True))
@@ -492,8 +492,12 @@ def _review(
 
 
 # ---- 7. pay ----
-def pay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
-    """ "paid", or why not: "cancelled", "failed", "unknown" (the reconciler settles it)."""
+def pay(
+    ctx: FlowContext, saga: PaidApplication, case: Case, leave: Callable[[], FlowGen] | None = None
+) -> FlowGen:
+    """ "paid", or why not: "cancelled", "failed", "unknown" (the reconciler settles it).
+    `leave` asks a citizen who would cancel before any charge whether to give up (True: they
+    do); without it a cancel ends at once."""
     modes = [m for m in ctx.config["reissue"]["payment_modes"] if m in ("micropay", "native")]
     while True:
         options = []
@@ -514,13 +518,14 @@ def pay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
             mode = usable[0].key
         else:
             got = yield Choose(
-                title=tr("请选择缴费方式"),
-                prompt=tr("请选择缴费方式"),
+                title=tr("请选择缴费方式（{fee} 元）", fee=fen(case.fee_fen)),
+                prompt=tr("需缴费 {fee} 元，请选择缴费方式", fee=fen(case.fee_fen)),
                 options=tuple(options),
-                can_go_back=False,
                 help=tr("两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。"),
             )
             if got.name not in ("micropay", "native"):
+                if got.name == "back" and leave is not None and not (yield from leave()):
+                    continue
                 return "cancelled"
             mode = got.name
         if mode == "micropay":
@@ -553,6 +558,8 @@ def pay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
             actions=(("cancel", tr("取消申请")), ("retry", tr("重新支付"))),
             can_go_back=False,
         )
+        if again.name == "cancel" and leave is not None and not (yield from leave()):
+            continue  # 继续办理: the payment is offered again
         if again.name != "retry":
             return "cancelled"
 

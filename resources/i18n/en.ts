@@ -4826,7 +4826,7 @@ Fee: {fee}</translation>
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="485"/>
-        <location filename="../../flows/reissue.py" line="553"/>
+        <location filename="../../flows/reissue.py" line="558"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
@@ -4841,155 +4841,159 @@ Fee: {fee}</translation>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="504"/>
+        <location filename="../../flows/reissue.py" line="508"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="505"/>
+        <location filename="../../flows/reissue.py" line="509"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="507"/>
+        <location filename="../../flows/reissue.py" line="511"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="511"/>
+        <location filename="../../flows/reissue.py" line="515"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="511"/>
+        <location filename="../../flows/reissue.py" line="515"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="517"/>
-        <location filename="../../flows/reissue.py" line="518"/>
-        <source>请选择缴费方式</source>
-        <translation>Please choose how to pay</translation>
+        <location filename="../../flows/reissue.py" line="521"/>
+        <source>请选择缴费方式（{fee} 元）</source>
+        <translation>Choose how to pay ({fee} yuan)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="521"/>
+        <location filename="../../flows/reissue.py" line="522"/>
+        <source>需缴费 {fee} 元，请选择缴费方式</source>
+        <translation>The fee is {fee} yuan. Please choose how to pay</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="524"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="541"/>
+        <location filename="../../flows/reissue.py" line="546"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="543"/>
+        <location filename="../../flows/reissue.py" line="548"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="550"/>
+        <location filename="../../flows/reissue.py" line="555"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="551"/>
+        <location filename="../../flows/reissue.py" line="556"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="551"/>
+        <location filename="../../flows/reissue.py" line="556"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="553"/>
+        <location filename="../../flows/reissue.py" line="558"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="561"/>
+        <location filename="../../flows/reissue.py" line="568"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="562"/>
+        <location filename="../../flows/reissue.py" line="569"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="563"/>
+        <location filename="../../flows/reissue.py" line="570"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="571"/>
+        <location filename="../../flows/reissue.py" line="578"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="571"/>
+        <location filename="../../flows/reissue.py" line="578"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="584"/>
+        <location filename="../../flows/reissue.py" line="591"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="585"/>
+        <location filename="../../flows/reissue.py" line="592"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="585"/>
+        <location filename="../../flows/reissue.py" line="592"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="596"/>
-        <location filename="../../flows/reissue.py" line="630"/>
+        <location filename="../../flows/reissue.py" line="603"/>
+        <location filename="../../flows/reissue.py" line="637"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="597"/>
+        <location filename="../../flows/reissue.py" line="604"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="598"/>
+        <location filename="../../flows/reissue.py" line="605"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="615"/>
+        <location filename="../../flows/reissue.py" line="622"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="615"/>
+        <location filename="../../flows/reissue.py" line="622"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="627"/>
+        <location filename="../../flows/reissue.py" line="634"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="628"/>
+        <location filename="../../flows/reissue.py" line="635"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="646"/>
+        <location filename="../../flows/reissue.py" line="653"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="646"/>
+        <location filename="../../flows/reissue.py" line="653"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>

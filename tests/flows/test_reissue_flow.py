@@ -233,6 +233,32 @@ def test_userpaying_never_confirmed_is_reversed_and_nothing_is_charged(ctx, devi
     assert not devices.printer.jobs
 
 
+@pytest.mark.parametrize(("leave", "outcome"), [("keep", "submitted"), ("discard", "cancelled")])
+def test_the_payment_choice_shows_the_fee_and_going_back_asks_before_giving_up(ctx, sim, leave, outcome):
+    """Both ways to pay offered: the screen says how much, and its 返回 asks first; 继续办理
+    offers the payment again, 放弃 withdraws the application with nothing charged."""
+    citizen, asked, before = Citizen(), [], set(sim.gateway.orders)
+    plain = citizen.__call__
+
+    def walk(view: View) -> Intent | None:
+        title = str(view.title)
+        if title.startswith("请选择缴费方式"):
+            asked.append(title)
+            if len(asked) == 1:
+                return Intent("back")
+        if title == "要放弃本次申请吗？":
+            return Intent(leave)
+        return plain(view)
+
+    t = run(reissue.start, ctx, walk)
+    assert asked[0] == "请选择缴费方式（40.00 元）"
+    assert t.outcome == Finished(outcome), [str(v.title) for v in t.views]
+    assert len(asked) == (2 if leave == "keep" else 1)
+    if leave == "discard":
+        _settled(ctx, "not_paid")
+        assert set(sim.gateway.orders) == before  # no order was opened: nothing charged
+
+
 def test_a_citizen_who_walks_away_mid_payment_has_the_order_closed(ctx, devices, sim):
     sim.gateway.script("*", "userpaying_then_abandoned")
     runner = _walk_until(ctx, Citizen(), lambda v: str(v.title) == "请在手机上确认付款")
@@ -501,7 +527,7 @@ def test_a_system_failing_at_each_call_gives_a_clear_screen_and_money_ends_consi
         server.faults.add(method, path, "status", times=1 if lost else LASTING, after=lost)
     else:
         hook = _fault_after_create(sim, ctx, method, path)
-    answers = {"支付没有完成": "cancel", "支付结果暂时无法确认": "ok"}
+    answers = {"支付没有完成": "cancel", "要放弃本次申请吗？": "discard", "支付结果暂时无法确认": "ok"}
     if call in ("order query", "order cancel"):
         sim.gateway.script("*", "userpaying_then_abandoned")  # scanned, never confirmed
         citizen.on_payment = lambda v: Intent("cancel")  # gives up at the QR: the order is closed
@@ -517,7 +543,9 @@ def test_a_system_failing_at_each_call_gives_a_clear_screen_and_money_ends_consi
         sim.platform.faults.clear()
         sim.gateway.faults.clear()
     shown = [str(v.title) for v in t.views]
-    assert isinstance(t.outcome, Finished) and shown[-1] == title, shown
+    # cancelling a payment that did not go through asks before the application is given up
+    last = "要放弃本次申请吗？" if title == "支付没有完成" else title
+    assert isinstance(t.outcome, Finished) and shown[-1] == last and title in shown, shown
     assert t.views[-1].actions  # a way on: home, or the next step
     if title == "业务系统暂时无法连接":
         assert "没有收取任何费用" in str(t.views[-1].body)
