@@ -26,7 +26,7 @@ from flows.rating import KIOSK_REASONS, reasons_view
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import Busy, Choose, Message, Option
 from kiosk.ui import theme
-from kiosk.ui.widgets import WrapButton
+from kiosk.ui.wrap_button import WrapButton
 from tests.ui.conftest import make_kiosk
 
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/ui"))

@@ -22,7 +22,8 @@ from core.text import tr
 from flows.views import Intent, Pick, Picked, View
 from kiosk.ui.i18n import ui
 from kiosk.ui.screens.base import Screen, overflow, screen_for
-from kiosk.ui.widgets import WrapButton, button, label
+from kiosk.ui.widgets import button, label
+from kiosk.ui.wrap_button import WrapButton
 
 if TYPE_CHECKING:
     from kiosk.ui.keyboard import Keyboard
