@@ -105,6 +105,7 @@ class Shell(QWidget):
         self.error: BaseException | None = None
         self._host: FlowHost | None = None  # built with the first journey (see host)
         self.idle = IdleWatch(self.clock, kcfg["idle_timeout"], kcfg["idle_warning"])
+        self._shown_at = 0.0  # when the current view appeared (clock.monotonic)
         self.tap_guard = TapGuard(float(kcfg["tap_guard"]))
         self._screens: dict[type, Screen] = {}
         self._laid_out_portrait: bool | None = None
@@ -317,6 +318,7 @@ class Shell(QWidget):
         """Called by the flow host (and for the error screen)."""
         screen = self._screen_for(type(view))
         self.current_view = view
+        self._shown_at = self.clock.monotonic()
         screen.show_view(view, answer or (lambda _i: None))  # busy views take no answer
         self.stack.setCurrentWidget(screen)
         self.tap_guard.shown(view)
@@ -340,7 +342,20 @@ class Shell(QWidget):
             self.flow_failed(outcome.error)
         else:
             log.info("flow ended: %s", outcome.result if isinstance(outcome, Finished) else outcome)
+            if self._timed_out_untouched():
+                self.next_visitor()  # the ticket or rating screen closed itself: nobody was there
             self.go_home()
+
+    def _timed_out_untouched(self) -> bool:
+        """The screen on show ran out its own time with nobody touching it since it appeared."""
+        view = self.current_view
+        shown_for = self.clock.monotonic() - self._shown_at
+        return bool(
+            view is not None
+            and view.timeout
+            and shown_for >= view.timeout
+            and self.idle.idle_for >= shown_for
+        )
 
     def flow_failed(self, error: BaseException) -> None:
         self.error = error

@@ -143,6 +143,26 @@ def test_the_next_visitor_starts_in_chinese_at_the_standard_size(qtbot, shell, k
     assert shell.mode == "attract" and shell.languages.current == "zh" and "请轻触屏幕开始" in texts(shell)
 
 
+def test_a_last_screen_that_closes_itself_untouched_leaves_chinese_for_the_next(qtbot, shell, kiosk):
+    def ticket(ctx):
+        yield Message(title=tr("请取走凭条"), timeout=30)  # a journey's last screen, as the ticket's
+
+    kiosk.catalog["demo"] = FlowSpec("demo", tr("体验流程"), tr(""), ticket)
+    click(qtbot, shell, "language")
+    click(qtbot, shell, "service_demo")
+    kiosk.clock.advance(31)  # nobody touches it: it closes itself
+    shell.tick()
+    qtbot.waitUntil(lambda: shell.mode == "home")
+    assert shell.languages.current == "zh"
+    # whoever taps its button is still there: their English stays
+    click(qtbot, shell, "language")
+    click(qtbot, shell, "service_demo")
+    kiosk.clock.advance(20)
+    click(qtbot, shell, "action_ok")
+    qtbot.waitUntil(lambda: shell.mode == "home")
+    assert shell.languages.current == "en"
+
+
 def test_a_finished_journey_keeps_the_citizens_language(qtbot, shell):
     click(qtbot, shell, "language")
     click(qtbot, shell, "service_demo")
