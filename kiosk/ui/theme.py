@@ -113,6 +113,8 @@ def stylesheet(m: Metrics) -> str:
     QPushButton:pressed {{ background: {BLUE_DARK}; }}
     QPushButton:disabled {{ background: {BUTTON_OFF_BG}; color: {BUTTON_OFF_TEXT}; }}
     QPushButton[role="secondary"] {{ background: {WHITE}; color: {BLUE}; border: 3px solid {BLUE}; }}
+    QPushButton[role="secondary"]:disabled {{ background: {BUTTON_OFF_BG}; color: {BUTTON_OFF_TEXT};
+        border: 3px dashed {BUTTON_OFF_TEXT}; }}
     QPushButton[role="header"] {{ background: transparent; color: {WHITE}; border: 2px solid {WHITE};
         font-size: {f(26)}px; min-width: {m.target}px; padding: 8px 16px; }}
     QPushButton[role="header"]:disabled {{ color: {HEADER_OFF_TEXT}; border: 2px dashed {HEADER_OFF_TEXT}; }}

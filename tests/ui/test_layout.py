@@ -26,6 +26,7 @@ from flows.rating import KIOSK_REASONS, reasons_view
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from flows.views import Busy, Choose, Message, Option
 from kiosk.ui import theme
+from kiosk.ui.widgets import button
 from kiosk.ui.wrap_button import WrapButton
 from tests.ui.conftest import make_kiosk
 
@@ -252,6 +253,23 @@ def test_a_disabled_home_button_looks_disabled(shell):
         for y in range(0, enabled.height(), 2)
     )
     assert differing > enabled.width() * enabled.height() // 4 // 50  # visibly, not one pixel
+
+
+def test_a_disabled_outlined_button_looks_disabled(shell):
+    """An outlined (secondary) button that cannot be pressed does not look like one that can:
+    the preview's 上一页 on page 1, a maintenance action with nothing chosen."""
+    b = button("上一页", lambda: None, role="secondary")
+    b.setParent(shell)
+    b.setGeometry(0, 300, 400, shell.metrics.target)
+    b.show()
+    settle()
+    enabled = b.grab().toImage()
+    b.setEnabled(False)
+    settle()
+    disabled = b.grab().toImage()
+    middle = (enabled.width() // 2, 6)  # the face, between border and text
+    assert enabled.pixelColor(*middle) != disabled.pixelColor(*middle)
+    assert disabled.pixelColor(*middle).name() == theme.BUTTON_OFF_BG
 
 
 def test_every_text_colour_reads_at_4_5_to_1():
