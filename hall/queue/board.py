@@ -60,7 +60,16 @@ class Board:
 
     @property
     def current(self) -> CallShown | None:
-        return self.calls[0] if self.calls else None
+        """The newest call while its counter still serves that ticket: once the ticket is
+        finished, or the counter pauses or closes, it is history (the recent calls), not a call
+        for anyone to follow."""
+        latest = self.calls[0] if self.calls else None
+        if latest is None:
+            return None
+        at = next((c for c in self.counters if c.name == latest.counter), None)
+        if at is None or not at.open or at.paused or at.number != latest.number:
+            return None
+        return latest
 
 
 def read_board(store: QueueStore, recent: int) -> Board:

@@ -166,11 +166,14 @@ class BoardWindow(QWidget):
         if current is not None:
             self.call_number.setText(current.number)
             said = tr("请 {number} 号到 {counter} 号窗口办理", number=current.number, counter=current.counter)
-            self.call_text.setText(ui(said))
-            self.call_english.setText(english(said))
+        else:  # no counter is calling anyone now: no stale "please go to" on the panel
+            self.call_number.setText("—")
+            said = tr("请留意叫号")
+        self.call_text.setText(ui(said))
+        self.call_english.setText(english(said))
         clear(self.recent)
         listed = {(current.number, current.counter)} if current is not None else set()
-        for c in board.calls[1:]:
+        for c in board.calls:
             if (c.number, c.counter) in listed:  # a recall repeats a call already listed
                 continue
             listed.add((c.number, c.counter))

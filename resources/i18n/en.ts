@@ -1033,7 +1033,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="91"/>
-        <location filename="../../kiosk/ui/shell.py" line="253"/>
+        <location filename="../../kiosk/ui/shell.py" line="254"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1670,27 +1670,27 @@ Please check that the paper shows the same</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="252"/>
+        <location filename="../../kiosk/ui/shell.py" line="253"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="394"/>
+        <location filename="../../kiosk/ui/shell.py" line="409"/>
         <source>按“首页”可放弃本次办理，您的信息会被清除。</source>
         <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="398"/>
+        <location filename="../../kiosk/ui/shell.py" line="413"/>
         <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
         <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="399"/>
+        <location filename="../../kiosk/ui/shell.py" line="414"/>
         <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
         <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="449"/>
+        <location filename="../../kiosk/ui/shell.py" line="464"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1776,7 +1776,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="74"/>
-        <location filename="../../kiosk/ui/shell.py" line="273"/>
+        <location filename="../../kiosk/ui/shell.py" line="274"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -5583,17 +5583,17 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>No slip now: the number is shown on screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="35"/>
         <source>轻触选项选中它，再轻触一次取消；也可以用下方的键盘写几句话：输入拼音，在键盘上方选字，按“中/英”输入英文字母。选好后按“提交”。</source>
         <translation>Touch an option to select it, touch again to clear it; you can also write a few words with the keyboard below: type pinyin and pick the characters above the keys, or press &quot;中/EN&quot; to type English letters. Then press &quot;Submit&quot;.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="83"/>
         <source>用下方的键盘输入</source>
         <translation>Type with the keyboard below</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pick.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/pick.py" line="97"/>
         <source>轻触这里输入</source>
         <translation>Touch here to type</translation>
     </message>
@@ -5918,30 +5918,35 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Number {number}, please go to counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="178"/>
+        <location filename="../../kiosk/ui/board_window.py" line="171"/>
+        <source>请留意叫号</source>
+        <translation>Please watch for your number to be called</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board_window.py" line="181"/>
         <source>{number} → {counter} 号窗口</source>
         <translation>{number} → counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="191"/>
+        <location filename="../../kiosk/ui/board_window.py" line="194"/>
         <location filename="../../kiosk/ui/counter_window.py" line="145"/>
         <location filename="../../kiosk/ui/counter_window.py" line="286"/>
         <source>{counter} 号窗口</source>
         <translation>Counter {counter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="193"/>
+        <location filename="../../kiosk/ui/board_window.py" line="196"/>
         <location filename="../../kiosk/ui/counter_window.py" line="94"/>
         <source>暂停服务</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="195"/>
+        <location filename="../../kiosk/ui/board_window.py" line="198"/>
         <source>未开放</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board_window.py" line="204"/>
+        <location filename="../../kiosk/ui/board_window.py" line="207"/>
         <source>{name}：{n} 人</source>
         <translation>{name}: {n}</translation>
     </message>

@@ -123,6 +123,9 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
         assert pad is not None and "办理完成后" in labels(pad)
         click(qtbot, counter, "finish")
         qtbot.waitUntil(lambda: counter.number.text() == "—" and "3 人等候" in labels(counter), timeout=WAIT)
+        # B001 is served: the board no longer sends anyone to counter 9, and lists it as a past call
+        qtbot.waitUntil(lambda: board.call_number.text() == "—", timeout=WAIT)
+        assert "请留意叫号" in board.call_text.text() and "B001 → 9 号窗口" in labels(board)
         # the citizen rates B001 on the pad: very satisfied
         qtbot.waitUntil(lambda: "B001" in labels(pad), timeout=WAIT)
         snap(pad, "rating-pad", (800, 1280))
@@ -171,6 +174,7 @@ def test_a_clerk_logs_in_calls_serves_and_the_board_follows(qtbot: Any, db: Db, 
         qtbot.waitUntil(lambda: "B004（暂缓）" in labels(counter), timeout=WAIT)
         click(qtbot, counter, "pause")
         qtbot.waitUntil(lambda: "暂停中" in counter.title.text(), timeout=WAIT)
+        qtbot.waitUntil(lambda: board.call_number.text() == "—", timeout=WAIT)  # not to a paused counter
         assert not counter.buttons["call_next"].isEnabled() and counter.buttons["resume"].isVisible()
         qtbot.waitUntil(
             lambda: [c.paused for c in board.board.counters if c.name == "9"] == [True], timeout=WAIT
