@@ -91,7 +91,13 @@ def _service_option(a: Any, reader: bool) -> Option:
         return Option(
             a.service.code, service_name(a.service), enabled=False, reason=tr("需要刷身份证，读卡器暂不可用")
         )
-    detail = tr("等候 {n} 人，约 {m} 分钟", n=a.waiting, m=a.estimated_wait_min) if a.available else Text("")
+    detail = Text("")
+    if a.available:
+        detail = (
+            tr("等候 {n} 人，约 {m} 分钟", n=a.waiting, m=a.estimated_wait_min)
+            if a.waiting
+            else tr("现在无人等候")  # not "约 0 分钟": a counter may still be busy
+        )
     return Option(a.service.code, service_name(a.service), detail, a.available, a.reason or Text(""))
 
 

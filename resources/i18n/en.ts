@@ -471,7 +471,7 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/photo.py" line="190"/>
         <location filename="../../flows/photo.py" line="203"/>
         <location filename="../../flows/pickup.py" line="67"/>
-        <location filename="../../flows/queue.py" line="272"/>
+        <location filename="../../flows/queue.py" line="278"/>
         <location filename="../../flows/rating.py" line="92"/>
         <location filename="../../flows/rating.py" line="117"/>
         <location filename="../../flows/reissue_slip.py" line="134"/>
@@ -662,7 +662,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="70"/>
-        <location filename="../../flows/queue.py" line="321"/>
+        <location filename="../../flows/queue.py" line="327"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
@@ -688,55 +688,60 @@ Please check that the paper shows the same</translation>
         <translation>Needs ID card: reader off</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="94"/>
+        <location filename="../../flows/queue.py" line="97"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="101"/>
+        <location filename="../../flows/queue.py" line="99"/>
+        <source>现在无人等候</source>
+        <translation>No one waiting now</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="107"/>
         <source>{name}需要实名取号</source>
         <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="106"/>
+        <location filename="../../flows/queue.py" line="112"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="107"/>
+        <location filename="../../flows/queue.py" line="113"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="111"/>
+        <location filename="../../flows/queue.py" line="117"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="112"/>
+        <location filename="../../flows/queue.py" line="118"/>
         <source>年满 {age} 周岁优先</source>
         <translation>Priority for age {age}+</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="114"/>
-        <location filename="../../flows/queue.py" line="172"/>
+        <location filename="../../flows/queue.py" line="120"/>
+        <location filename="../../flows/queue.py" line="178"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="114"/>
+        <location filename="../../flows/queue.py" line="120"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="120"/>
         <location filename="../../flows/pickup.py" line="183"/>
-        <location filename="../../flows/queue.py" line="120"/>
+        <location filename="../../flows/queue.py" line="126"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="138"/>
+        <location filename="../../flows/queue.py" line="144"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
@@ -745,19 +750,19 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="122"/>
         <location filename="../../flows/pickup.py" line="184"/>
         <location filename="../../flows/pickup.py" line="185"/>
-        <location filename="../../flows/queue.py" line="141"/>
-        <location filename="../../flows/queue.py" line="142"/>
+        <location filename="../../flows/queue.py" line="147"/>
+        <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/reissue.py" line="316"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="217"/>
+        <location filename="../../flows/queue.py" line="223"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="251"/>
+        <location filename="../../flows/queue.py" line="257"/>
         <location filename="../../flows/reissue_slip.py" line="100"/>
         <location filename="../../flows/unresolved.py" line="106"/>
         <source>打印机不可用</source>
@@ -765,27 +770,27 @@ Please check that the paper shows the same</translation>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="230"/>
+        <location filename="../../flows/queue.py" line="236"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>People ahead of you: {n}; estimated wait: about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="270"/>
+        <location filename="../../flows/queue.py" line="276"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="296"/>
+        <location filename="../../flows/queue.py" line="302"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="297"/>
+        <location filename="../../flows/queue.py" line="303"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="313"/>
+        <location filename="../../flows/queue.py" line="319"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -800,128 +805,128 @@ Please check that the paper shows the same</translation>
         <translation>Staff have paused all ticket services; please ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="157"/>
+        <location filename="../../flows/queue.py" line="163"/>
         <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
         <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="171"/>
+        <location filename="../../flows/queue.py" line="177"/>
         <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
         <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="172"/>
-        <location filename="../../flows/queue.py" line="175"/>
+        <location filename="../../flows/queue.py" line="178"/>
+        <location filename="../../flows/queue.py" line="181"/>
         <source>选择其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="174"/>
+        <location filename="../../flows/queue.py" line="180"/>
         <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
         <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="177"/>
+        <location filename="../../flows/queue.py" line="183"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="192"/>
+        <location filename="../../flows/queue.py" line="198"/>
         <source>您的身份证还在读卡器上</source>
         <translation>Your ID card is still in the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="192"/>
+        <location filename="../../flows/queue.py" line="198"/>
         <source>请取回您的身份证</source>
         <translation>Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="193"/>
+        <location filename="../../flows/queue.py" line="199"/>
         <source>请马上取回身份证，再继续</source>
         <translation>Please take your ID card now, then continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="195"/>
+        <location filename="../../flows/queue.py" line="201"/>
         <source>身份证已读取。请从读卡区取回，取回后继续</source>
         <translation>Your ID card has been read. Please take it from the reader to continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="196"/>
+        <location filename="../../flows/queue.py" line="202"/>
         <source>您的身份证还在读卡器上，请马上取回</source>
         <translation>Your ID card is still in the reader. Please take it now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="198"/>
+        <location filename="../../flows/queue.py" line="204"/>
         <source>身份证已读取，请取回您的身份证</source>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="232"/>
+        <location filename="../../flows/queue.py" line="238"/>
         <source>您前面没有人在等，请留意叫号</source>
         <translation>No one is ahead of you; please watch for your number to be called</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="240"/>
+        <location filename="../../flows/queue.py" line="246"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="242"/>
+        <location filename="../../flows/queue.py" line="248"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="245"/>
+        <location filename="../../flows/queue.py" line="251"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="255"/>
+        <location filename="../../flows/queue.py" line="261"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="255"/>
+        <location filename="../../flows/queue.py" line="261"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="267"/>
+        <location filename="../../flows/queue.py" line="273"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="282"/>
+        <location filename="../../flows/queue.py" line="288"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="284"/>
+        <location filename="../../flows/queue.py" line="290"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="287"/>
+        <location filename="../../flows/queue.py" line="293"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="295"/>
+        <location filename="../../flows/queue.py" line="301"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="322"/>
+        <location filename="../../flows/queue.py" line="328"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="326"/>
+        <location filename="../../flows/queue.py" line="332"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="328"/>
+        <location filename="../../flows/queue.py" line="334"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
@@ -936,42 +941,42 @@ Please check that the paper shows the same</translation>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/queue.py" line="336"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/queue.py" line="336"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="337"/>
+        <location filename="../../flows/queue.py" line="343"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="343"/>
+        <location filename="../../flows/queue.py" line="349"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="344"/>
+        <location filename="../../flows/queue.py" line="350"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="354"/>
+        <location filename="../../flows/queue.py" line="360"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="355"/>
+        <location filename="../../flows/queue.py" line="361"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="356"/>
+        <location filename="../../flows/queue.py" line="362"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
@@ -1658,9 +1663,9 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/photo.py" line="139"/>
         <location filename="../../flows/photo.py" line="154"/>
         <location filename="../../flows/photo.py" line="212"/>
-        <location filename="../../flows/queue.py" line="175"/>
-        <location filename="../../flows/queue.py" line="221"/>
-        <location filename="../../flows/queue.py" line="346"/>
+        <location filename="../../flows/queue.py" line="181"/>
+        <location filename="../../flows/queue.py" line="227"/>
+        <location filename="../../flows/queue.py" line="352"/>
         <location filename="../../flows/reissue.py" line="93"/>
         <location filename="../../flows/reissue.py" line="442"/>
         <location filename="../../flows/unresolved.py" line="66"/>
@@ -1767,7 +1772,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="579"/>
         <location filename="../../flows/pickup.py" line="101"/>
         <location filename="../../flows/pickup.py" line="187"/>
-        <location filename="../../flows/queue.py" line="136"/>
+        <location filename="../../flows/queue.py" line="142"/>
         <location filename="../../flows/reissue.py" line="320"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="82"/>
         <location filename="../../kiosk/ui/screens/base.py" line="79"/>

@@ -192,10 +192,13 @@ def test_a_service_paused_by_staff_is_off_with_its_reason_and_home_says_when_all
 
 def test_the_first_in_line_is_told_so_not_a_wait_of_0_minutes(make_ctx, devices):
     first = run(queue.start, make_ctx(), citizen(Intent("social"), Intent("plain"), Intent("ok")))
+    listed = {o.key: o.detail.render() for o in first.views[0].options}
+    assert listed["social"] == "现在无人等候"  # the service list too: not "等候 0 人，约 0 分钟"
     said = first.views[-1].body.render()
     assert "前面没有人" in said and "0 分钟" not in said and "0 人" not in said
     second = run(queue.start, make_ctx(), citizen(Intent("social"), Intent("plain"), Intent("ok")))
     assert "您前面还有 1 人" in second.views[-1].body.render()
+    assert {o.key: o.detail.render() for o in second.views[0].options}["social"].startswith("等候 1 人")
 
 
 def test_a_real_name_ticket_is_rated_under_the_queue_never_with_the_id_number(make_ctx, devices, tmp_path):
