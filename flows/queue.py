@@ -115,7 +115,7 @@ def _walk_in(ctx: FlowContext, svc: Any) -> FlowGen:
                 Option(
                     "card",
                     tr("刷身份证取号"),
-                    tr("年满 {age} 周岁优先", age=ctx.config["queue"]["elderly_age"]),
+                    tr("所有人都可以刷；年满 {age} 周岁可优先", age=ctx.config["queue"]["elderly_age"]),
                 ),
                 Option("plain", tr("直接取号"), tr("不需要身份证")),
             ),

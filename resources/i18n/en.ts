@@ -718,11 +718,6 @@ Please check that the paper shows the same</translation>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="118"/>
-        <source>年满 {age} 周岁优先</source>
-        <translation>Priority for age {age}+</translation>
-    </message>
-    <message>
         <location filename="../../flows/queue.py" line="120"/>
         <location filename="../../flows/queue.py" line="178"/>
         <source>直接取号</source>
@@ -773,6 +768,11 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="236"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>People ahead of you: {n}; estimated wait: about {m} min</translation>
+    </message>
+    <message>
+        <location filename="../../flows/queue.py" line="118"/>
+        <source>所有人都可以刷；年满 {age} 周岁可优先</source>
+        <translation>Anyone can use it; priority from age {age}</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="276"/>
