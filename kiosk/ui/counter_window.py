@@ -91,7 +91,7 @@ class CounterWindow(QWidget):
             ("no_show", tr("过号"), lambda: self._act("no_show")),
             ("hold", tr("暂缓"), lambda: self._act("hold")),
             ("transfer", tr("转其他业务"), self._choose_transfer),
-            ("pause", tr("暂停服务"), lambda: self._act("pause")),
+            ("pause", tr("暂停办理"), lambda: self._act("pause")),
             ("resume", tr("恢复服务"), lambda: self._act("resume")),
             ("logout", tr("退出登录"), lambda: self._act("logout")),
         ]

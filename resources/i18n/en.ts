@@ -5773,7 +5773,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <location filename="../../kiosk/ui/counter_window.py" line="90"/>
         <location filename="../../kiosk/ui/maintenance/followups.py" line="96"/>
         <source>办结</source>
-        <translation>Close</translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance/queue_desk.py" line="21"/>
@@ -5790,6 +5790,11 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <location filename="../../kiosk/ui/counter_window.py" line="93"/>
         <source>转其他业务</source>
         <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="94"/>
+        <source>暂停办理</source>
+        <translation>Pause service</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/counter_window.py" line="95"/>
@@ -5941,7 +5946,6 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/ui/board_window.py" line="196"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="94"/>
         <source>暂停服务</source>
         <translation>Paused</translation>
     </message>

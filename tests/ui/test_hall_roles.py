@@ -212,6 +212,11 @@ def test_a_clerk_works_the_counter_in_english_and_back(qtbot: Any, db: Db, tmp_p
         qtbot.waitUntil(lambda: "Social" in counter.title.text(), timeout=WAIT)
         qtbot.waitUntil(lambda: "2 waiting" in labels(counter), timeout=WAIT)
         assert counter.buttons["call_next"].text() == "Call next"
+        # actions read as actions: not "Paused" (a state) nor "Close" (close what?)
+        assert (
+            counter.buttons["pause"].text() == "Pause service"
+            and counter.buttons["finish"].text() == "Finish"
+        )
         click(qtbot, counter, "call_next")
         qtbot.waitUntil(lambda: "Called 1 times" in counter.status.text(), timeout=WAIT)
         click(qtbot, counter, "transfer")
