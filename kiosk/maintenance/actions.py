@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
@@ -54,6 +55,15 @@ class Slot:
     holds: str  # masked application number, or ""
     since: datetime
     reason: str
+
+
+def _local_time(entry: Mapping[str, Any], zone: ZoneInfo) -> str:
+    """A log line's time of day in the hall's zone (its ISO time as written if unreadable)."""
+    ts = str(entry.get("ts", ""))
+    try:
+        return datetime.fromisoformat(ts).astimezone(zone).strftime("%H:%M:%S")
+    except ValueError:
+        return ts[11:19]
 
 
 class Maintenance:
@@ -195,9 +205,11 @@ class Maintenance:
 
     # ---- logs ----
     def log_lines(self, count: int = 200, level: str = "INFO") -> list[str]:
-        """The newest `count` lines at `level` or above (the log is masked as it is written)."""
+        """The newest `count` lines at `level` or above, newest first, timed in the hall's
+        clock as the header is (the log is written in UTC, masked as it is written)."""
         path = Path(self.kiosk.config.resolve(self.kiosk.config["log"]["dir"])) / "kiosk.jsonl"
         floor = LEVELS.index(level)
+        zone = ZoneInfo(self.kiosk.config["kiosk"]["timezone"])
         out: deque[str] = deque(maxlen=count)
         try:
             with path.open(encoding="utf-8", errors="replace") as f:
@@ -208,8 +220,8 @@ class Maintenance:
                         continue
                     lvl = entry.get("level", "INFO")
                     if lvl in LEVELS and LEVELS.index(lvl) >= floor:
-                        when = str(entry.get("ts", ""))[11:19]
-                        out.append(f"{when} {lvl[0]} {entry.get('logger', '')}: {entry.get('msg', '')}")
+                        who, msg = entry.get("logger", ""), entry.get("msg", "")
+                        out.append(f"{_local_time(entry, zone)} {lvl[0]} {who}: {msg}")
         except OSError:
             return []
-        return list(out)
+        return list(reversed(out))

@@ -293,6 +293,8 @@ def test_logs_page_filters_by_level(qtbot, shell, staff_kiosk):
     qtbot.mouseClick(btn(shell, "tab_logs"), Qt.MouseButton.LeftButton)
     view = shell.findChild(QPlainTextEdit, "log_lines")
     assert "started" in view.toPlainText() and "jammed" in view.toPlainText()
+    # newest first, in the hall's time as the header clock shows it (written in UTC)
+    assert view.toPlainText().splitlines()[:2] == ["17:00:02 E printer: jammed", "17:00:01 I kiosk: started"]
     qtbot.mouseClick(btn(shell, "level_ERROR"), Qt.MouseButton.LeftButton)
     view = shell.findChild(QPlainTextEdit, "log_lines")
     assert "started" not in view.toPlainText() and "printer: jammed" in view.toPlainText()
