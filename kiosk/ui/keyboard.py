@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -76,21 +76,23 @@ class Keyboard(QWidget):
     """Types into `field`: a candidate bar over five rows of keys (digits and delete; three
     letter rows ending in punctuation, or the symbol page; symbols, 中/英, space)."""
 
-    composing = Signal(str)  # the pinyin waiting in the bar changed (a submit it may enable)
-
     def __init__(
         self,
         field: QLineEdit,
         metrics: theme.Metrics,
         on_done: Callable[[], None] | None = None,
+        on_composing: Callable[[str], None] | None = None,
     ) -> None:
-        """`on_done`: a key to put the keyboard away (a small screen shows it only while typing)."""
+        """`on_done`: a key to put the keyboard away (a small screen shows it only while typing).
+        `on_composing`: the pinyin waiting in the bar changed (a submit it may enable); a plain
+        call, not a signal emitted from Python (tests/ui/test_bridge.py)."""
         super().__init__()
         preload()
         self.setObjectName("Keyboard")
         self.field = field
         self.metrics = metrics
         self.on_done = on_done
+        self.on_composing = on_composing
         self.lang = "en" if language() == "en" else "zh"  # a citizen reading English types it
         self.symbols = False
         self.shift = False
@@ -242,7 +244,8 @@ class Keyboard(QWidget):
             self._fill_bar()
         finally:
             self._drawing = False
-        self.composing.emit(self.letters)
+        if self.on_composing is not None:
+            self.on_composing(self.letters)
 
     def _fill_bar(self) -> None:
         from kiosk.ui.screens.base import clear

@@ -90,8 +90,8 @@ class PickScreen(Screen):
                 self.field,
                 self.metrics,
                 on_done=self._fold if compact else None,
+                on_composing=lambda _letters: self._changed(),
             )
-            self.keyboard.composing.connect(lambda _letters: self._changed())
             text.addWidget(self.keyboard)
             if compact:
                 self.field.setPlaceholderText(ui(tr("轻触这里输入")))
