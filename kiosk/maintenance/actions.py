@@ -209,8 +209,7 @@ class Maintenance:
         clock as the header is (the log is written in UTC, masked as it is written)."""
         path = Path(self.kiosk.config.resolve(self.kiosk.config["log"]["dir"])) / "kiosk.jsonl"
         floor = LEVELS.index(level)
-        zone = ZoneInfo(self.kiosk.config["kiosk"]["timezone"])
-        out: deque[str] = deque(maxlen=count)
+        kept: deque[tuple[str, dict[str, Any]]] = deque(maxlen=count)  # formatted once kept
         try:
             with path.open(encoding="utf-8", errors="replace") as f:
                 for line in f:
@@ -220,8 +219,10 @@ class Maintenance:
                         continue
                     lvl = entry.get("level", "INFO")
                     if lvl in LEVELS and LEVELS.index(lvl) >= floor:
-                        who, msg = entry.get("logger", ""), entry.get("msg", "")
-                        out.append(f"{_local_time(entry, zone)} {lvl[0]} {who}: {msg}")
+                        kept.append((lvl, entry))
         except OSError:
             return []
-        return list(reversed(out))
+        return [
+            f"{_local_time(e, self.zone)} {lvl[0]} {e.get('logger', '')}: {e.get('msg', '')}"
+            for lvl, e in reversed(kept)
+        ]
