@@ -256,6 +256,15 @@ def test_unresolved_tile_files_a_report_and_prints_its_number(qtbot, shell, kios
     wait_for(qtbot, shell, lambda: shell.mode == "home", "home")  # no rating after a report
 
 
+def submit_with_phone(qtbot, shell, digits: str) -> None:
+    """Submit what was written, agree to a call back and type `digits` as the number."""
+    tap(qtbot, shell, "submit")
+    tap(qtbot, shell, "option_yes")
+    for k in digits:
+        tap(qtbot, shell, f"key_{k}")
+    tap(qtbot, shell, "confirm")
+
+
 def test_unresolved_back_from_the_phone_keeps_the_words_and_files_only_on_submit(qtbot, shell, kiosk):
     store = kiosk.services["ratings"]
     tap(qtbot, shell, "service_unresolved")
@@ -264,11 +273,7 @@ def test_unresolved_back_from_the_phone_keeps_the_words_and_files_only_on_submit
     type_pinyin(qtbot, shell, "wufa")  # left in the bar, 无法 offered but not chosen
     wait_text(qtbot, shell, "无法")
     grab(shell, "unresolved_pinyin_waiting")
-    tap(qtbot, shell, "submit")
-    tap(qtbot, shell, "option_yes")
-    for k in "139123":
-        tap(qtbot, shell, f"key_{k}")
-    tap(qtbot, shell, "confirm")
+    submit_with_phone(qtbot, shell, "139123")
     wait_text(qtbot, shell, "位数不足，请输入 11 位数字")  # digits, the one length a number has
     grab(shell, "unresolved_phone_too_short")
     tap(qtbot, shell, "back")
@@ -279,11 +284,7 @@ def test_unresolved_back_from_the_phone_keeps_the_words_and_files_only_on_submit
     field = next(f for f in shell.findChildren(QLineEdit, "text") if f.isVisible())
     assert field.text() == "想办wufa" and store.items() == []  # the words kept, nothing filed
     grab(shell, "unresolved_text_come_back_to")
-    tap(qtbot, shell, "submit")
-    tap(qtbot, shell, "option_yes")
-    for k in "13912345678":
-        tap(qtbot, shell, f"key_{k}")
-    tap(qtbot, shell, "confirm")
+    submit_with_phone(qtbot, shell, "13912345678")
     wait_text(qtbot, shell, "已登记", timeout=90000)
     [item] = store.items()
     assert (item.what, item.phone) == ("想办wufa", "13912345678")

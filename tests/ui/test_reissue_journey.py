@@ -186,10 +186,9 @@ def test_renewal_reads_the_old_card_asks_for_each_thumb_and_is_paid_by_qr(qtbot,
     no_personal_data_left(tmp_path, WANG, "王小明", "示例路1号")
 
 
-def test_a_thumb_passed_over_is_said_skipped_and_the_next_finger_named_before_it_is_taken(
-    qtbot, kiosk, shell
-):
-    reader, fingerprint = kiosk.simulators["idcard"], kiosk.simulators["fingerprint"]
+def renew_to_the_thumb(qtbot, kiosk, shell) -> None:
+    """A renewal walked to its first finger: old card read and taken back, photo confirmed."""
+    reader = kiosk.simulators["idcard"]
     QApplication.processEvents()
     tap(qtbot, shell, "service_reissue")
     tap(qtbot, shell, "option_renew")
@@ -204,6 +203,13 @@ def test_a_thumb_passed_over_is_said_skipped_and_the_next_finger_named_before_it
     qtbot.waitUntil(lambda: "请确认您的照片" in texts(shell), timeout=60000)
     tap(qtbot, shell, "action_ok")
     qtbot.waitUntil(lambda: "请将右手拇指放在指纹仪上" in texts(shell), timeout=60000)
+
+
+def test_a_thumb_passed_over_is_said_skipped_and_the_next_finger_named_before_it_is_taken(
+    qtbot, kiosk, shell
+):
+    fingerprint = kiosk.simulators["fingerprint"]
+    renew_to_the_thumb(qtbot, kiosk, shell)
     tap(qtbot, shell, "action_skip")  # 这个手指按不上，换一个
     # the citizen is told the thumb was skipped and which finger comes next, on screen and aloud
     qtbot.waitUntil(lambda: "下一个：请将右手食指放在指纹仪上" in texts(shell), timeout=20000)
@@ -281,21 +287,8 @@ def test_a_tap_meant_for_start_that_lands_as_the_finger_screen_comes_does_not_sk
     from flows.fingerprints import NEXT_FINGER_SECONDS
 
     shell.tap_guard.seconds = 0.5  # as the kiosk is configured (the tests' default turns it off)
-    reader, fingerprint = kiosk.simulators["idcard"], kiosk.simulators["fingerprint"]
-    QApplication.processEvents()
-    tap(qtbot, shell, "service_reissue")
-    tap(qtbot, shell, "option_renew")
-    qtbot.waitUntil(lambda: "请刷旧身份证" in texts(shell), timeout=20000)
-    reader.insert("resident")
-    qtbot.waitUntil(
-        lambda: isinstance(shell.current_view, Message) and "card_removed" in shell.current_view.events,
-        timeout=20000,
-    )
-    reader.remove()
-    tap(qtbot, shell, "option_renewal_expiry")
-    qtbot.waitUntil(lambda: "请确认您的照片" in texts(shell), timeout=60000)
-    tap(qtbot, shell, "action_ok")
-    qtbot.waitUntil(lambda: "请将右手拇指放在指纹仪上" in texts(shell), timeout=60000)
+    fingerprint = kiosk.simulators["fingerprint"]
+    renew_to_the_thumb(qtbot, kiosk, shell)
     tap(qtbot, shell, "action_skip")
     qtbot.waitUntil(lambda: "下一个：请将右手食指放在指纹仪上" in texts(shell), timeout=20000)
     start = next(b for b in shell.findChildren(QPushButton, "action_ok") if b.isVisible())
