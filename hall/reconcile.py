@@ -12,11 +12,11 @@ settles only its own sagas (a hall's kiosks share PostgreSQL). A saga still open
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from core.every import Every
 from core.text import TextLike, tr
 from hall.journal import DONE, Journal
 from hall.saga import CASE, WAITING, Outcome, PaidApplication
@@ -50,8 +50,8 @@ class Reconciler:
             self.add_settler(CASE, lambda saga: paid_application.settle(saga, citizen_gone=True))
         self.alert = alert
         self.grace, self.patience = grace, patience
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        # at start nothing of this kiosk is live: its first round settles with grace 0
+        self._every = Every("journal-reconciler", 300.0, self.run, first=lambda: self.run(timedelta(0)))
 
     def add_settler(self, kind: str, settle: Callable[[str], Outcome]) -> None:
         """`settle(saga)` for sagas whose first step of `kind` heads them."""
@@ -105,21 +105,8 @@ class Reconciler:
 
     # ---- every few minutes, in a thread of its own (network calls must not block anything) ----
     def start(self, every: float = 300.0) -> None:
-        def loop() -> None:
-            self._safe_run(timedelta(0))  # at start: nothing of this kiosk is live
-            while not self._stop.wait(every):
-                self._safe_run(None)
-
-        self._thread = threading.Thread(target=loop, name="journal-reconciler", daemon=True)
-        self._thread.start()
-
-    def _safe_run(self, grace: timedelta | None) -> None:
-        try:
-            self.run(grace)
-        except Exception:  # a database hiccup must not end the loop
-            log.exception("journal reconciliation failed; retrying next round")
+        self._every.seconds = every
+        self._every.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
+        self._every.stop()

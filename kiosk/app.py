@@ -5,6 +5,7 @@ reconciler, services."""
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from flows.runtime import FlowContext
 
 log = logging.getLogger(__name__)
+# how long stop() waits for a start-up still under way (a database that does not answer)
+STARTING_PATIENCE = 30.0
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Kiosk:
     voice: Voice = field(default_factory=lambda: Voice(enabled=False))
     tracking_server: Any = None  # simulate mode: the ticket tracking page on loopback
     deferred: Callable[[], None] | None = None  # start-up left for after the first paint
+    _starting: threading.Thread | None = field(default=None, init=False, repr=False)
 
     def new_context(self, elderly: bool = False, language: Callable[[], str] = lambda: "zh") -> FlowContext:
         """A journey's context. The scanner forgets the code it read last, so a slip scanned
@@ -88,7 +92,26 @@ class Kiosk:
     def write_health(self, extra: dict[str, Any] | None = None) -> None:
         write_status(self.config.resolve(self.config["health"]["status_file"]), self.health(extra))
 
+    def start_deferred(self, done: Callable[[], None]) -> None:
+        """Run the start-up left for after the first paint on a thread of its own (imports and
+        migrations would hold the GUI), then `done` (on that thread)."""
+        deferred, self.deferred = self.deferred, None
+        if deferred is None:
+            return
+
+        def work() -> None:
+            try:
+                deferred()
+            except Exception:  # the services stay off with their reasons; staff see the log
+                log.exception("start-up after first paint failed")
+            done()
+
+        self._starting = threading.Thread(target=work, name="start-after-paint", daemon=True)
+        self._starting.start()
+
     def stop(self) -> None:
+        if self._starting is not None:  # stopped soon after boot: let it finish starting first
+            self._starting.join(STARTING_PATIENCE)
         self.voice.stop()
         for name in (
             "remote",

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from core.every import Every
 from core.redact import mask_reference
 
 log = logging.getLogger(__name__)
@@ -26,11 +27,9 @@ class RemoteView:
     ) -> None:
         self._needing_hand = needing_hand
         self._last_visit = last_visit
-        self.every = every
         self._lock = threading.Lock()
         self._view: dict[str, Any] = {}
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._every = Every("remote-view", every, self.refresh, first=self.refresh)
 
     def refresh(self) -> dict[str, Any]:
         """Read both now (the loop's work; staff actions call it so the file follows at once)."""
@@ -66,19 +65,10 @@ class RemoteView:
             return dict(self._view)
 
     def start(self) -> None:
-        def loop() -> None:
-            while True:
-                self.refresh()
-                if self._stop.wait(self.every):
-                    return
-
-        self._thread = threading.Thread(target=loop, name="remote-view", daemon=True)
-        self._thread.start()
+        self._every.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
+        self._every.stop()
 
 
 def for_kiosk(engine: Any, journal: Any, kiosk_id: str, grace_min: float, every: float) -> RemoteView:

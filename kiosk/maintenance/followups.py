@@ -6,11 +6,11 @@ soonest due first, overdue ones marked; closing one with a reply goes through St
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from core.every import Every
 from core.text import Text, tr
 from kiosk.maintenance.session import Outcome
 
@@ -45,25 +45,13 @@ class OverdueWatch:
     kiosk, shows in the alerts without a restart."""
 
     def __init__(self, store: Any, alerts: Any, every: float) -> None:
-        self.store, self.alerts, self.every = store, alerts, every
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._every = Every("overdue-followups", every, lambda: overdue_alert(store, alerts))
 
     def start(self) -> None:
-        def loop() -> None:
-            while not self._stop.wait(self.every):
-                try:
-                    overdue_alert(self.store, self.alerts)
-                except Exception:  # a database hiccup must not end the watch
-                    log.exception("overdue follow-up check failed; retrying next round")
-
-        self._thread = threading.Thread(target=loop, name="overdue-followups", daemon=True)
-        self._thread.start()
+        self._every.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
+        self._every.stop()
 
 
 @dataclass(frozen=True)

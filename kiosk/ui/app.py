@@ -6,7 +6,6 @@ import gc
 import logging
 import signal
 import sys
-import threading
 from collections.abc import Callable
 
 import PySide6
@@ -87,21 +86,13 @@ def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
     """Open the databases and start devices and voice once the home is on screen, on a worker
     thread (Python imports and migrations would otherwise hold the GUI); the home redraws when
     the services are there."""
-    deferred, kiosk.deferred = kiosk.deferred, None
-    if deferred is None:
+    if kiosk.deferred is None:
         return
     ready: Channel[None] = channel(lambda _: shell.refresh_home(), owner=shell)
 
-    def work() -> None:
-        try:
-            deferred()
-        except Exception:  # the services stay off with their reasons; staff see the log
-            log.exception("start-up after first paint failed")
-        ready.send(None)
-
     def then() -> None:
         gc.enable()  # off while the home was built (run_kiosk.py)
-        threading.Thread(target=work, name="start-after-paint", daemon=True).start()
+        kiosk.start_deferred(lambda: ready.send(None))
         shell.build_staff()
         check_fonts()
 

@@ -174,3 +174,30 @@ def test_configured_urls_and_the_reconciler_at_start_finish_what_the_last_run_le
             wait_for(lambda: not second.services["journal"].open_sagas(), "the saga stayed open")
         finally:
             second.stop()
+
+
+def test_a_kiosk_stopped_while_it_is_still_starting_stops_cleanly(tmp_path: Path) -> None:
+    """SIGTERM soon after boot: the start-up after the first paint is still opening the journal
+    and starting its threads. The stop waits for it, raises nothing, and leaves none of the
+    kiosk's own threads running (the reconciler was once started after the stop, or joined
+    before it was started, which raised)."""
+    import threading
+
+    config = load(
+        None,
+        {
+            "kiosk.voice": False,
+            "kiosk.services": ["queue"],
+            "kiosk.data_dir": str(tmp_path / "data"),
+            "kiosk.runtime_dir": str(tmp_path / "run"),
+            "log.dir": str(tmp_path / "log"),
+            "health.status_file": str(tmp_path / "health.json"),
+        },
+    )
+    kiosk = build(config, defer=True)
+    done = threading.Event()
+    kiosk.start_deferred(done.set)
+    kiosk.stop()
+    assert done.is_set(), "stop did not wait for the start-up under way"
+    ours = {"start-after-paint", "journal-reconciler", "remote-view", "overdue-followups"}
+    assert [t.name for t in threading.enumerate() if t.name in ours and t.is_alive()] == []
