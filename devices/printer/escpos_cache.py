@@ -24,9 +24,11 @@ def use_cache(folder: Path) -> Path:
     already names one); call before anything imports escpos. Returns the folder in use."""
     with _lock:
         cache = Path(os.environ.setdefault(ENV, str(folder)))
+        # made even when escpos is already imported here: the variable goes to child processes
+        # (the printer's command line), and python-escpos fails on a folder that is not there
+        cache.mkdir(parents=True, exist_ok=True)
         if "escpos.capabilities" in sys.modules:
             return cache
-        cache.mkdir(parents=True, exist_ok=True)
         real = tempfile.mkdtemp
         tempfile.mkdtemp = lambda *_a, **_k: str(cache)  # type: ignore[assignment]
         try:

@@ -188,6 +188,7 @@ def test_a_kiosk_stopped_while_it_is_still_starting_stops_cleanly(tmp_path: Path
         {
             "kiosk.voice": False,
             "kiosk.services": ["queue"],
+            "devices.printer.driver": "none",  # no process-wide escpos cache left in tmp_path
             "kiosk.data_dir": str(tmp_path / "data"),
             "kiosk.runtime_dir": str(tmp_path / "run"),
             "log.dir": str(tmp_path / "log"),

@@ -30,3 +30,20 @@ def test_capabilities_pickle_is_reused_and_no_temp_folder_leaks(tmp_path: Path) 
     start(tmp, cache)
     assert pickle.stat().st_mtime_ns == written  # loaded, not parsed and written again
     assert list(tmp.iterdir()) == []  # no folder per start
+
+
+def test_a_child_process_finds_the_folder_even_when_escpos_was_imported_first(tmp_path: Path) -> None:
+    """The variable goes to child processes (the printer's command line): the folder it names
+    exists even when this process had imported python-escpos before (it crashed on a missing one)."""
+    cache = tmp_path / "run" / "escpos"
+    code = (
+        "import escpos.capabilities, subprocess, sys; " + IMPORT + "; "
+        "subprocess.run([sys.executable, '-c', 'import escpos.capabilities'], check=True)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ESCPOS_CAPABILITIES_PICKLE_DIR"}
+    env.update(TMPDIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(cache)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert cache.is_dir()
