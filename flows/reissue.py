@@ -85,6 +85,7 @@ def end(
     ctx: FlowContext, title: Text, body: Text, tone: str = "warning", outcome: str = "refused"
 ) -> FlowGen:
     """A screen that ends the journey with what happened and what to do, and the way home."""
+    ctx.at_stake = None  # what the citizen gave is gone or kept by now: home needs no question
     yield Message(
         title=title,
         body=body,
@@ -125,6 +126,7 @@ def start(ctx: FlowContext) -> FlowGen:
     if isinstance(who, str):
         return who
     id_number, person, renewal = who
+    ctx.at_stake = LOST_ID
     if not person.eligible:
         why = REFUSALS.get(person.refusal_code) or Text(person.refusal)
         return (yield from end(ctx, tr("自助机暂时不能为您办理"), why))
@@ -142,6 +144,7 @@ def start(ctx: FlowContext) -> FlowGen:
     if isinstance(taken, str):
         return taken
     photo, _path = taken
+    ctx.at_stake = LOST_PHOTO
     # 4. the live face against the registry photo
     face = yield from compare_face(ctx, platform, person)
     if face != "same":
@@ -150,6 +153,7 @@ def start(ctx: FlowContext) -> FlowGen:
     prints = yield from take_prints(ctx, leave=lambda: really_leave(LOST_ALL))
     if isinstance(prints, str):
         return prints
+    ctx.at_stake = LOST_ALL
     # 6. the application, then the review
     from hall.saga import SUBMITTED, WAITING, PaidApplication
 
@@ -187,6 +191,7 @@ def start(ctx: FlowContext) -> FlowGen:
                     yield Work(lambda: saga.settle(case.saga, citizen_gone=True))
                     settled = True
                 return paid
+        ctx.at_stake = None  # paid (or free): the application goes in whatever the citizen does
         # 8. submit and slip
         outcome = yield Work(
             lambda: saga.settle(case.saga),

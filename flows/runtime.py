@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.clock import Clock
+from core.text import Text
 from flows.session import Session
 from flows.spec import FlowRef as FlowRef  # re-exported: journeys find the spec beside the runtime
 from flows.spec import FlowSpec as FlowSpec
@@ -43,6 +44,9 @@ class FlowContext:
     elderly: bool = False
     # the citizen's language now ("zh" or "en"): a receipt is printed in it
     language: Callable[[], str] = field(default=lambda: "zh")
+    # what leaving now would throw away, set by a journey while it holds the citizen's work (a
+    # photo, fingerprints): the kiosk asks before its 首页 button ends the journey
+    at_stake: Text | None = None
 
     def usable(self, device: str) -> bool:
         """The device is configured and working now."""

@@ -10,7 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from flows.runtime import Cancelled, FlowFailed, FlowGen, FlowRunner, FlowSpec, Outcome
+from core.text import Text
+from flows.runtime import Cancelled, FlowContext, FlowFailed, FlowGen, FlowRunner, FlowSpec, Outcome
 from flows.views import TIMEOUT, Intent, View, Work
 from kiosk.ui.bridge import channel
 
@@ -30,6 +31,7 @@ class FlowHost(QObject):
         self.on_end = on_end
         self.runner: FlowRunner | None = None
         self.spec: FlowSpec | None = None
+        self.ctx: FlowContext | None = None
         self._result: Any = _UNSET  # what the journey returned, before its rating was asked
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="flow-work")
         # (seq, result, exception) from the pool's threads, run on the GUI thread
@@ -42,13 +44,18 @@ class FlowHost(QObject):
         return self.runner is not None
 
     @property
+    def at_stake(self) -> Text | None:
+        """What leaving the journey now would throw away (None: nothing, leave at once)."""
+        return self.ctx.at_stake if self.runner is not None and self.ctx is not None else None
+
+    @property
     def working(self) -> bool:
         return self.runner is not None and isinstance(self.runner.current, Work)
 
-    def start(self, spec: FlowSpec, ctx: Any) -> None:
+    def start(self, spec: FlowSpec, ctx: FlowContext) -> None:
         if self.runner is not None:
             return  # a second tap on home while the first flow starts
-        self.spec = spec
+        self.spec, self.ctx = spec, ctx
         self._result = _UNSET
         log.info("flow %s started (session %s)", spec.key, ctx.session.id)
         from flows import rating  # a journey's code, like the journeys: loaded on first use
@@ -96,6 +103,8 @@ class FlowHost(QObject):
 
     def _noted(self, result: Any) -> None:
         self._result = result
+        if self.ctx is not None:  # the journey is over: its rating holds nothing to lose
+            self.ctx.at_stake = None
 
     def _ended(self, outcome: Outcome) -> None:
         """Tell on_end how the journey ended: by what it returned when it got that far (a

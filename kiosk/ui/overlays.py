@@ -1,11 +1,12 @@
-"""Overlays over the whole shell: the idle countdown and help."""
+"""Overlays over the whole shell: the idle countdown, help, and the question before 首页 drops
+a journey's work."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.text import tr
 from kiosk.ui.i18n import ui
@@ -94,4 +95,31 @@ class HelpOverlay(Overlay):
             lines.append(ui(tr("需要人工帮助请拨打：{phone}", phone=phone)))
         self.body.setText("\n\n".join(lines))
         self.close_button.setText(ui(tr("关闭")))
+        self.cover()
+
+
+class LeaveOverlay(Overlay):
+    """首页 pressed while a journey holds the citizen's work (a photo, fingerprints): 放弃 ends
+    the journey, 继续办理 goes back to the screen under it with nothing lost. The same question
+    and buttons as the journey's own give-up question, so one mistaken tap never costs the work."""
+
+    def __init__(self, parent: QWidget, metrics: Metrics, on_leave: Callable[[], None]) -> None:
+        super().__init__(parent, metrics)
+        self.title = label("", "Title", align=Qt.AlignmentFlag.AlignHCenter)
+        self.body = label("", "Body")
+        row = QHBoxLayout()
+        row.setSpacing(metrics.mm(5))
+        self.leave_button = button("", on_leave, role="secondary", name="leave_discard")
+        self.keep_button = button("", self.hide, name="leave_keep")
+        row.addWidget(self.leave_button, 1)
+        row.addWidget(self.keep_button, 1)
+        self.box.addWidget(self.title)
+        self.box.addWidget(self.body)
+        self.box.addLayout(row)
+
+    def ask(self, lost: str) -> None:
+        self.title.setText(ui(tr("要放弃本次申请吗？")))
+        self.body.setText(lost)
+        self.leave_button.setText(ui(tr("放弃")))
+        self.keep_button.setText(ui(tr("继续办理")))
         self.cover()

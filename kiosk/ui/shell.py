@@ -29,7 +29,7 @@ from kiosk.idle import IdleWatch
 from kiosk.ui import theme
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import Languages, ui
-from kiosk.ui.overlays import HelpOverlay, IdleOverlay
+from kiosk.ui.overlays import HelpOverlay, IdleOverlay, LeaveOverlay
 from kiosk.ui.screens import screen_class
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
@@ -125,6 +125,7 @@ class Shell(QWidget):
         self.stack.addWidget(self.attract_screen)
         self.idle_overlay = IdleOverlay(self, self.metrics, self.keep_session)
         self.help_overlay = HelpOverlay(self, self.metrics)
+        self.leave_overlay = LeaveOverlay(self, self.metrics, self.leave_journey)
         self._staff: StaffMode | None = None  # built after the first paint (build_staff)
         self._last_press: tuple[int, float, float] | None = None
 
@@ -234,6 +235,7 @@ class Shell(QWidget):
             *self._screens.values(),
             self.idle_overlay,
             self.help_overlay,
+            self.leave_overlay,
         ]
         for s in screens:
             s.metrics = self.metrics
@@ -267,6 +269,7 @@ class Shell(QWidget):
         self.mode = "home"
         self.current_view = None
         self.idle_overlay.hide()
+        self.leave_overlay.hide()
         self.idle.touch()
         self.refresh_home()
         self.stack.setCurrentWidget(self.home_screen)
@@ -366,6 +369,14 @@ class Shell(QWidget):
     def home_pressed(self) -> None:
         if self.working:
             return  # printing or paying: let it finish
+        lost = self._host.at_stake if self._host is not None else None
+        if lost is not None:  # a mistaken tap must not cost a citizen their photo and prints
+            self.leave_overlay.ask(ui(lost))
+            self.say(ui(tr("要放弃本次申请吗？{lost}", lost=lost)))
+            return
+        self.leave_journey()
+
+    def leave_journey(self) -> None:
         if self._host is not None:
             self._host.cancel("home")
         self.go_home()
@@ -563,7 +574,7 @@ class Shell(QWidget):
         if self.portrait != self._laid_out_portrait:
             self._laid_out_portrait = self.portrait
             self._rerender()  # tiles in one column or three
-        for ov in (self.idle_overlay, self.help_overlay):
+        for ov in (self.idle_overlay, self.help_overlay, self.leave_overlay):
             if ov.isVisible():
                 ov.setGeometry(self.rect())
 

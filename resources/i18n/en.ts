@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="259"/>
+        <location filename="../../flows/reissue.py" line="264"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -571,32 +571,32 @@ Please check that the paper shows the same</translation>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="174"/>
+        <location filename="../../kiosk/app.py" line="197"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="213"/>
+        <location filename="../../kiosk/app.py" line="236"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="224"/>
+        <location filename="../../kiosk/app.py" line="247"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="271"/>
+        <location filename="../../kiosk/app.py" line="294"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="317"/>
+        <location filename="../../kiosk/app.py" line="340"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="361"/>
+        <location filename="../../kiosk/app.py" line="384"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -747,7 +747,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="185"/>
         <location filename="../../flows/queue.py" line="147"/>
         <location filename="../../flows/queue.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="316"/>
+        <location filename="../../flows/reissue.py" line="321"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
@@ -1016,39 +1016,40 @@ Please check that the paper shows the same</translation>
         <translation>Fault demo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="66"/>
+        <location filename="../../kiosk/ui/overlays.py" line="67"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="67"/>
+        <location filename="../../kiosk/ui/overlays.py" line="68"/>
         <source>还剩 {n} 秒</source>
         <translation>Seconds left: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="75"/>
+        <location filename="../../kiosk/ui/overlays.py" line="76"/>
         <source>本次办理即将结束，您的信息将被清除</source>
         <translation>This session will end soon and your details will be cleared</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="234"/>
-        <location filename="../../kiosk/ui/overlays.py" line="76"/>
+        <location filename="../../flows/reissue.py" line="239"/>
+        <location filename="../../kiosk/ui/overlays.py" line="77"/>
+        <location filename="../../kiosk/ui/overlays.py" line="124"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="91"/>
-        <location filename="../../kiosk/ui/shell.py" line="254"/>
+        <location filename="../../kiosk/ui/overlays.py" line="92"/>
+        <location filename="../../kiosk/ui/shell.py" line="256"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="94"/>
+        <location filename="../../kiosk/ui/overlays.py" line="95"/>
         <source>需要人工帮助请拨打：{phone}</source>
         <translation>For help from a person, call: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlays.py" line="96"/>
+        <location filename="../../kiosk/ui/overlays.py" line="97"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1108,7 +1109,7 @@ Please check that the paper shows the same</translation>
         <translation>Scan the acceptance number on the card&apos;s envelope, read the holder&apos;s ID card, or type the number&apos;s 13 digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="106"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="108"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="72"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="42"/>
         <location filename="../../kiosk/ui/maintenance/queue.py" line="97"/>
@@ -1117,47 +1118,47 @@ Please check that the paper shows the same</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="107"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="109"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="108"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="110"/>
         <source>符号</source>
         <translation>Symbols</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="109"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="111"/>
         <source>字母</source>
         <translation>Letters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="110"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="112"/>
         <source>中/英</source>
         <translation>中/EN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="111"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="113"/>
         <source>大写</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="112"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="114"/>
         <source>收起</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="113"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="115"/>
         <source>中文：输入拼音，再在这里选字</source>
         <translation>Chinese: type pinyin, then pick the characters here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="114"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="116"/>
         <source>英文：直接输入字母</source>
         <translation>English: letters go in as typed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="115"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="117"/>
         <source>符号：轻触即输入，按“字母”回到字母</source>
         <translation>Symbols: a touch types one; &quot;Letters&quot; goes back</translation>
     </message>
@@ -1666,8 +1667,8 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="181"/>
         <location filename="../../flows/queue.py" line="227"/>
         <location filename="../../flows/queue.py" line="352"/>
-        <location filename="../../flows/reissue.py" line="93"/>
-        <location filename="../../flows/reissue.py" line="442"/>
+        <location filename="../../flows/reissue.py" line="94"/>
+        <location filename="../../flows/reissue.py" line="447"/>
         <location filename="../../flows/unresolved.py" line="66"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="62"/>
@@ -1675,27 +1676,27 @@ Please check that the paper shows the same</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="253"/>
+        <location filename="../../kiosk/ui/shell.py" line="255"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="409"/>
+        <location filename="../../kiosk/ui/shell.py" line="420"/>
         <source>按“首页”可放弃本次办理，您的信息会被清除。</source>
         <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="413"/>
+        <location filename="../../kiosk/ui/shell.py" line="424"/>
         <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
         <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="414"/>
+        <location filename="../../kiosk/ui/shell.py" line="425"/>
         <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
         <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="464"/>
+        <location filename="../../kiosk/ui/shell.py" line="475"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1773,7 +1774,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="101"/>
         <location filename="../../flows/pickup.py" line="187"/>
         <location filename="../../flows/queue.py" line="142"/>
-        <location filename="../../flows/reissue.py" line="320"/>
+        <location filename="../../flows/reissue.py" line="325"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="82"/>
         <location filename="../../kiosk/ui/screens/base.py" line="79"/>
         <source>返回</source>
@@ -1781,7 +1782,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="74"/>
-        <location filename="../../kiosk/ui/shell.py" line="274"/>
+        <location filename="../../kiosk/ui/shell.py" line="277"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -3045,7 +3046,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="76"/>
-        <location filename="../../flows/reissue.py" line="395"/>
+        <location filename="../../flows/reissue.py" line="400"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -3979,149 +3980,149 @@ Please check that the paper shows the same</translation>
         <translation>valid for life</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="103"/>
+        <location filename="../../flows/reissue.py" line="104"/>
         <source>请到窗口办理</source>
         <translation>Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="105"/>
+        <location filename="../../flows/reissue.py" line="106"/>
         <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
         <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="120"/>
+        <location filename="../../flows/reissue.py" line="121"/>
         <source>自助机暂时不能办理此业务</source>
         <translation>This machine cannot handle this service now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="120"/>
+        <location filename="../../flows/reissue.py" line="121"/>
         <location filename="../../flows/reissue_slip.py" line="207"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="130"/>
-        <location filename="../../flows/reissue.py" line="166"/>
+        <location filename="../../flows/reissue.py" line="132"/>
+        <location filename="../../flows/reissue.py" line="170"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="138"/>
+        <location filename="../../flows/reissue.py" line="140"/>
         <source>拍摄身份证照片</source>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="163"/>
-        <location filename="../../flows/reissue.py" line="173"/>
+        <location filename="../../flows/reissue.py" line="167"/>
+        <location filename="../../flows/reissue.py" line="177"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="163"/>
+        <location filename="../../flows/reissue.py" line="167"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="173"/>
+        <location filename="../../flows/reissue.py" line="177"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="340"/>
-        <location filename="../../flows/reissue.py" line="181"/>
+        <location filename="../../flows/reissue.py" line="185"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="300"/>
-        <location filename="../../flows/reissue.py" line="181"/>
+        <location filename="../../flows/reissue.py" line="185"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="193"/>
+        <location filename="../../flows/reissue.py" line="198"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="193"/>
+        <location filename="../../flows/reissue.py" line="198"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="202"/>
+        <location filename="../../flows/reissue.py" line="207"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="204"/>
+        <location filename="../../flows/reissue.py" line="209"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="210"/>
+        <location filename="../../flows/reissue.py" line="215"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="220"/>
+        <location filename="../../flows/reissue.py" line="225"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="372"/>
-        <location filename="../../flows/reissue.py" line="250"/>
+        <location filename="../../flows/reissue.py" line="255"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="250"/>
+        <location filename="../../flows/reissue.py" line="255"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="260"/>
+        <location filename="../../flows/reissue.py" line="265"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="264"/>
+        <location filename="../../flows/reissue.py" line="269"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="265"/>
+        <location filename="../../flows/reissue.py" line="270"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="267"/>
+        <location filename="../../flows/reissue.py" line="272"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="269"/>
+        <location filename="../../flows/reissue.py" line="274"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="269"/>
+        <location filename="../../flows/reissue.py" line="274"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="272"/>
+        <location filename="../../flows/reissue.py" line="277"/>
         <source>补打受理回执</source>
         <translation>Reprint the acceptance slip</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="273"/>
+        <location filename="../../flows/reissue.py" line="278"/>
         <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
         <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="275"/>
+        <location filename="../../flows/reissue.py" line="280"/>
         <source>读卡器暂不可用，请到窗口补打</source>
         <translation>The card reader is unavailable; please get a reprint at a counter</translation>
     </message>
@@ -4130,52 +4131,52 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="162"/>
         <location filename="../../flows/pickup.py" line="266"/>
         <location filename="../../flows/pickup.py" line="284"/>
-        <location filename="../../flows/reissue.py" line="290"/>
+        <location filename="../../flows/reissue.py" line="295"/>
         <location filename="../../flows/reissue_slip.py" line="173"/>
         <location filename="../../flows/reissue_slip.py" line="203"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="290"/>
+        <location filename="../../flows/reissue.py" line="295"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="294"/>
+        <location filename="../../flows/reissue.py" line="299"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="299"/>
+        <location filename="../../flows/reissue.py" line="304"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="300"/>
+        <location filename="../../flows/reissue.py" line="305"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="301"/>
+        <location filename="../../flows/reissue.py" line="306"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="302"/>
+        <location filename="../../flows/reissue.py" line="307"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="302"/>
+        <location filename="../../flows/reissue.py" line="307"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="330"/>
+        <location filename="../../flows/reissue.py" line="335"/>
         <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
     </message>
@@ -4200,96 +4201,99 @@ ID number: {id}</translation>
         <translation>The photo and fingerprints taken will be deleted and you will need to start again.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="213"/>
+        <location filename="../../flows/reissue.py" line="218"/>
         <source>{why}。
 受理号 {acc}，订单号 {order}。已缴费用将原路退回到您付款的账户。有疑问请拨打服务电话 {phone}，或在首页“办不成事”反映</source>
         <translation>{why}.
 Acceptance number {acc}, order {order}. The fee you paid will be refunded to the account you paid from. For questions call {phone}, or use &quot;Could not get it done?&quot; on the home screen</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="230"/>
+        <location filename="../../flows/reissue.py" line="235"/>
+        <location filename="../../kiosk/ui/overlays.py" line="121"/>
         <source>要放弃本次申请吗？</source>
         <translation>Give up this application?</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="232"/>
+        <location filename="../../flows/reissue.py" line="237"/>
+        <location filename="../../kiosk/ui/shell.py" line="375"/>
         <source>要放弃本次申请吗？{lost}</source>
         <translation>Give up this application? {lost}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="234"/>
+        <location filename="../../flows/reissue.py" line="239"/>
+        <location filename="../../kiosk/ui/overlays.py" line="123"/>
         <source>放弃</source>
         <translation>Give up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="338"/>
+        <location filename="../../flows/reissue.py" line="343"/>
         <source>请输入您的身份证号码</source>
         <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="339"/>
+        <location filename="../../flows/reissue.py" line="344"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="340"/>
+        <location filename="../../flows/reissue.py" line="345"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="346"/>
+        <location filename="../../flows/reissue.py" line="351"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="375"/>
+        <location filename="../../flows/reissue.py" line="380"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="377"/>
+        <location filename="../../flows/reissue.py" line="382"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="381"/>
+        <location filename="../../flows/reissue.py" line="386"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="381"/>
+        <location filename="../../flows/reissue.py" line="386"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="395"/>
+        <location filename="../../flows/reissue.py" line="400"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="418"/>
-        <location filename="../../flows/reissue.py" line="427"/>
+        <location filename="../../flows/reissue.py" line="423"/>
+        <location filename="../../flows/reissue.py" line="432"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="418"/>
+        <location filename="../../flows/reissue.py" line="423"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="427"/>
+        <location filename="../../flows/reissue.py" line="432"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="439"/>
+        <location filename="../../flows/reissue.py" line="444"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="440"/>
+        <location filename="../../flows/reissue.py" line="445"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
@@ -4388,7 +4392,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="175"/>
-        <location filename="../../flows/reissue.py" line="442"/>
+        <location filename="../../flows/reissue.py" line="447"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
@@ -4572,7 +4576,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="391"/>
-        <location filename="../../flows/reissue.py" line="398"/>
+        <location filename="../../flows/reissue.py" line="403"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
@@ -4795,22 +4799,22 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="470"/>
+        <location filename="../../flows/reissue.py" line="475"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="470"/>
+        <location filename="../../flows/reissue.py" line="475"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="472"/>
+        <location filename="../../flows/reissue.py" line="477"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
+        <location filename="../../flows/reissue.py" line="479"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -4825,180 +4829,180 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="483"/>
+        <location filename="../../flows/reissue.py" line="488"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="485"/>
-        <location filename="../../flows/reissue.py" line="558"/>
+        <location filename="../../flows/reissue.py" line="490"/>
+        <location filename="../../flows/reissue.py" line="563"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="485"/>
+        <location filename="../../flows/reissue.py" line="490"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="485"/>
+        <location filename="../../flows/reissue.py" line="490"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="508"/>
+        <location filename="../../flows/reissue.py" line="513"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="509"/>
+        <location filename="../../flows/reissue.py" line="514"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="511"/>
+        <location filename="../../flows/reissue.py" line="516"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="515"/>
+        <location filename="../../flows/reissue.py" line="520"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="515"/>
+        <location filename="../../flows/reissue.py" line="520"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="521"/>
+        <location filename="../../flows/reissue.py" line="526"/>
         <source>请选择缴费方式（{fee} 元）</source>
         <translation>Choose how to pay ({fee} yuan)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="522"/>
+        <location filename="../../flows/reissue.py" line="527"/>
         <source>需缴费 {fee} 元，请选择缴费方式</source>
         <translation>The fee is {fee} yuan. Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="524"/>
+        <location filename="../../flows/reissue.py" line="529"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="546"/>
+        <location filename="../../flows/reissue.py" line="551"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="548"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="555"/>
+        <location filename="../../flows/reissue.py" line="560"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="556"/>
+        <location filename="../../flows/reissue.py" line="561"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="556"/>
+        <location filename="../../flows/reissue.py" line="561"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="558"/>
+        <location filename="../../flows/reissue.py" line="563"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="568"/>
+        <location filename="../../flows/reissue.py" line="573"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="569"/>
+        <location filename="../../flows/reissue.py" line="574"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="570"/>
+        <location filename="../../flows/reissue.py" line="575"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="578"/>
+        <location filename="../../flows/reissue.py" line="583"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="578"/>
+        <location filename="../../flows/reissue.py" line="583"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="591"/>
+        <location filename="../../flows/reissue.py" line="596"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="592"/>
+        <location filename="../../flows/reissue.py" line="597"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="592"/>
+        <location filename="../../flows/reissue.py" line="597"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="603"/>
-        <location filename="../../flows/reissue.py" line="637"/>
+        <location filename="../../flows/reissue.py" line="608"/>
+        <location filename="../../flows/reissue.py" line="642"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="604"/>
+        <location filename="../../flows/reissue.py" line="609"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="605"/>
+        <location filename="../../flows/reissue.py" line="610"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="622"/>
+        <location filename="../../flows/reissue.py" line="627"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="622"/>
+        <location filename="../../flows/reissue.py" line="627"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="634"/>
+        <location filename="../../flows/reissue.py" line="639"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="635"/>
+        <location filename="../../flows/reissue.py" line="640"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="653"/>
+        <location filename="../../flows/reissue.py" line="658"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="653"/>
+        <location filename="../../flows/reissue.py" line="658"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
@@ -5159,32 +5163,32 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Cannot open the {device} port {port}: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="143"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="153"/>
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="151"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="161"/>
         <source>已记录换纸，纸张提醒已清除</source>
         <translation>Paper refill recorded; paper alerts cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="181"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="191"/>
         <source>{n} 号柜已打开</source>
         <translation>Compartment {n} is open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="185"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="195"/>
         <source>{n} 号柜已清空</source>
         <translation>Compartment {n} cleared</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="189"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="199"/>
         <source>{n} 号柜已标记故障</source>
         <translation>Compartment {n} marked faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/actions.py" line="193"/>
+        <location filename="../../kiosk/maintenance/actions.py" line="203"/>
         <source>{n} 号柜已修复</source>
         <translation>Compartment {n} marked repaired</translation>
     </message>
@@ -5633,13 +5637,13 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>{n} follow-up items (bad ratings, things citizens could not get done) are past their deadline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="120"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="108"/>
         <location filename="../../kiosk/ui/maintenance/followups.py" line="42"/>
         <source>评价系统不可用</source>
         <translation>Ratings unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="123"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="111"/>
         <source>{ref} 已办结</source>
         <translation>{ref} closed</translation>
     </message>

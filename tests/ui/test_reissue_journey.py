@@ -344,3 +344,29 @@ def test_cancel_on_the_review_asks_first_and_is_drawn_as_the_secondary_action(qt
     tap(qtbot, shell, "action_ok")
     assert shell.mode == "home" and session.closed
     no_personal_data_left(tmp_path, WANG, "王小明")
+
+
+def test_home_asks_before_it_throws_away_a_photo_and_keeps_the_journey_on_keep(qtbot, kiosk, shell, tmp_path):
+    """首页 in the header: before anything is given it leaves at once; once a photo is taken it
+    asks, 继续办理 returns to the same finger with nothing lost, 放弃 ends it and keeps nothing."""
+    QApplication.processEvents()
+    tap(qtbot, shell, "service_reissue")
+    qtbot.waitUntil(lambda: shell.home_button.isEnabled(), timeout=20000)  # 补领 or 换领?
+    shell.home_button.click()  # nothing given yet: no question
+    assert shell.mode == "home" and not shell.leave_overlay.isVisible()
+    renew_to_the_thumb(qtbot, kiosk, shell)
+    session = shell.host.runner.session
+    shell.home_button.click()
+    assert shell.leave_overlay.isVisible() and "要放弃本次申请吗？" in texts(shell.leave_overlay)
+    assert "已拍的照片将被删除" in texts(shell.leave_overlay)
+    shoot(shell, "16-home-asks")
+    tap(qtbot, shell, "leave_keep")
+    assert not shell.leave_overlay.isVisible() and shell.mode == "flow" and not session.closed
+    assert "请将右手拇指放在指纹仪上" in texts(shell)
+    kiosk.simulators["fingerprint"].place("good")  # the journey goes on under it as before
+    qtbot.waitUntil(lambda: "请将左手拇指放在指纹仪上" in texts(shell), timeout=60000)
+    shell.home_button.click()
+    tap(qtbot, shell, "leave_discard")
+    assert shell.mode == "home" and not shell.leave_overlay.isVisible()
+    qtbot.waitUntil(lambda: session.closed, timeout=20000)
+    no_personal_data_left(tmp_path, WANG, "王小明", "示例路1号")
