@@ -280,6 +280,15 @@ def test_gesture_mid_journey_leaves_the_citizen_alone(qtbot, shell):
     assert shell.mode == "flow"  # ignored: the citizen's session and data stay as they were
 
 
+def log_view(qtbot, shell) -> QPlainTextEdit:
+    """The log lines once read (the file is read on a thread)."""
+    qtbot.waitUntil(lambda: shell.staff.panel.pages["logs"].lines.settled, timeout=5000)
+    QApplication.processEvents()
+    view = shell.findChild(QPlainTextEdit, "log_lines")
+    assert view is not None and view.isVisible()
+    return view
+
+
 def test_logs_page_filters_by_level(qtbot, shell, staff_kiosk):
     log_dir = Path(staff_kiosk.config["log"]["dir"])
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -291,12 +300,12 @@ def test_logs_page_filters_by_level(qtbot, shell, staff_kiosk):
     taps(qtbot, shell)
     type_pin(qtbot, shell, PIN)
     qtbot.mouseClick(btn(shell, "tab_logs"), Qt.MouseButton.LeftButton)
-    view = shell.findChild(QPlainTextEdit, "log_lines")
+    view = log_view(qtbot, shell)
     assert "started" in view.toPlainText() and "jammed" in view.toPlainText()
     # newest first, in the hall's time as the header clock shows it (written in UTC)
     assert view.toPlainText().splitlines()[:2] == ["17:00:02 E printer: jammed", "17:00:01 I kiosk: started"]
     qtbot.mouseClick(btn(shell, "level_ERROR"), Qt.MouseButton.LeftButton)
-    view = shell.findChild(QPlainTextEdit, "log_lines")
+    view = log_view(qtbot, shell)
     assert "started" not in view.toPlainText() and "printer: jammed" in view.toPlainText()
 
 

@@ -120,3 +120,24 @@ def test_an_action_that_raises_ends_on_its_failure_not_on_processing(
     click(qtbot, shell, "paper_refilled")
     qtbot.waitUntil(lambda: "未能完成：打印机驱动异常" in texts(shell), timeout=10000)
     assert "正在处理" not in texts(shell)
+
+
+def test_a_large_log_file_never_holds_the_logs_page(
+    qtbot,
+    shell,  # noqa: F811
+    kiosk,  # noqa: F811
+    monkeypatch,
+):
+    gate, calls = held(monkeypatch, Maintenance, "log_lines")
+    click(qtbot, shell, "tab_logs")
+    qtbot.waitUntil(lambda: bool(calls), timeout=5000)
+    assert "正在读取…" in texts(shell)
+    click(qtbot, shell, "tab_overview")  # staff can move on meanwhile
+    click(qtbot, shell, "tab_logs")
+    gate.set()
+    qtbot.waitUntil(lambda: "正在读取" not in texts(shell, 0.2), timeout=5000)
+    assert set(calls) == {"staff-load"}
+    read = len(calls)
+    click(qtbot, shell, "level_ERROR")  # another level: read again, off the GUI thread too
+    qtbot.waitUntil(lambda: len(calls) == read + 1, timeout=5000)
+    assert set(calls) == {"staff-load"}

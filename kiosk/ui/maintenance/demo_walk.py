@@ -17,6 +17,7 @@ from kiosk.ui.camera_view import CameraView
 from kiosk.ui.demo import click, expect, pump, visible
 from kiosk.ui.maintenance.journal import JournalPage
 from kiosk.ui.maintenance.lockers import LockersPage
+from kiosk.ui.maintenance.logs import LogsPage
 from kiosk.ui.maintenance.overview import OverviewPage
 from kiosk.ui.maintenance.page import Page
 from kiosk.ui.maintenance.printer import PrinterPage
@@ -236,6 +237,8 @@ def walk_maintenance(shell: Shell, snap: Snap) -> None:
 
     _journal(shell, snap)
     _page(shell, "logs")
+    expect(lambda: _shown(shell, LogsPage).lines.settled, "the log's lines")
+    expect(_settled(shell), "the log's lines laid out")
     snap("maint-logs", "Maintenance log: the newest lines (already masked), by level")
 
     _page(shell, "overview")
