@@ -4,7 +4,7 @@ states and alerts, a test print, "paper refilled", and the locker wall's staff a
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
 from core.redact import mask_reference
 from devices.base import State
@@ -151,6 +151,22 @@ def test_locker_wall_mark_faulty_repaired_and_open(qtbot, shell, kiosk):
     assert ("locker_faulty", "locker 1 门锁卡住", "ok") in rows
     assert ("locker_repaired", "locker 1 检查无故障", "ok") in rows
     assert ("locker_open", "locker 1 检查柜内", "ok") in rows
+
+
+def test_the_wall_follows_a_door_staff_close_without_a_tap(qtbot, shell, kiosk):
+    def slot_1() -> str:
+        QApplication.processEvents()
+        shown = [b for b in shell.findChildren(QPushButton, "slot_1") if b.isVisible()]
+        return shown[0].text() if shown else ""
+
+    click(qtbot, shell, "tab_lockers")
+    click(qtbot, shell, "slot_1")
+    click(qtbot, shell, "locker_open")
+    click(qtbot, shell, "locker_open_0")
+    qtbot.waitUntil(lambda: "1 号柜已打开" in texts(shell, 0.2), timeout=15000)
+    qtbot.waitUntil(lambda: slot_1().startswith("1 等待关门"), timeout=15000)
+    kiosk.simulators["locker"].close_door(1)  # staff shut it: no tap on the screen
+    qtbot.waitUntil(lambda: slot_1().startswith("1 空"), timeout=15000)
 
 
 def test_a_lock_board_slow_to_reply_never_holds_the_screen(qtbot, shell, kiosk):

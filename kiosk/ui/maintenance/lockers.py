@@ -1,16 +1,19 @@
 """Lockers: the wall as a grid (state, what it holds, since when); open, clear, mark faulty,
-repaired, each with a reason chosen by a tap from a short list (kiosk/maintenance/locker_reasons)."""
+repaired, each with a reason chosen by a tap from a short list (kiosk/maintenance/locker_reasons).
+The wall follows the doors: a door closed or opened while it shows is read again at once."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout
 
 from core.text import Text, tr
 from kiosk.maintenance.actions import Maintenance, Outcome, Slot
 from kiosk.maintenance.locker_reasons import REASONS
+from kiosk.ui.bridge import Channel, channel
 from kiosk.ui.i18n import ui
 from kiosk.ui.maintenance.page import Page, Reading, grid, not_read, state_name
 from kiosk.ui.widgets import button, label
@@ -21,6 +24,7 @@ ACTION_NAMES = {"open": tr("开门"), "clear": tr("清空"), "faulty": tr("标�
 class LockersPage(Page):
     key = "lockers"
     title = tr("取件柜")
+    _watched: object = None  # the inventory whose changes redraw the wall
 
     def reset(self) -> None:
         self.selected: int | None = None
@@ -34,6 +38,7 @@ class LockersPage(Page):
         if maint.lockers is None:
             box.addWidget(label(ui(tr("本机没有取件柜，或库存不可用")), "Hint"))
             return
+        self._watch(maint.lockers)
         # the locker inventory's database, on a thread: choosing a compartment redraws, reads nothing
         slots = self.wall.get(self.panel, maint.slots)
         if slots is None or isinstance(slots, Exception):
@@ -99,3 +104,20 @@ class LockersPage(Page):
         self.action = None
         self.panel.result = None
         self.panel.redraw()
+
+    def _watch(self, lockers: Any) -> None:
+        """Hear the inventory's changes (the door supervisor's thread: a door staff closed, one a
+        citizen opened) on the GUI thread, for as long as the panel lives."""
+        if self._watched is lockers:
+            return
+        self._watched = lockers
+        changed: Channel[object] = channel(lambda _compartment: self._changed(), owner=self.panel)
+        lockers.listeners.append(changed.send)
+
+    def _changed(self) -> None:
+        maint = self.panel.maint
+        if self.panel.acting:  # a staff action's own change: its end reads the wall again
+            return
+        if self.panel.page == self.key and maint is not None and maint.session.active:
+            self.wall.again()  # the wall as it was stays on screen until read
+            self.panel.redraw()

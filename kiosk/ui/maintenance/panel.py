@@ -64,6 +64,7 @@ class MaintenancePanel(QWidget):
         self.pages = {cls.key: cls(self) for cls in PAGES}
         self.page = "overview"
         self.result: Outcome | None = None
+        self.acting = 0  # staff actions under way (their end redraws and reads again)
         self._done = channel(self._finished, owner=self)
         self._loaded = channel(self._arrived, owner=self)
         self._scrolled, self._scrolled_page = 0, ""  # where staff scrolled the page on show to
@@ -88,6 +89,7 @@ class MaintenancePanel(QWidget):
         keeps answering. `after` is called on the GUI thread once the action has ended, before
         the redraw (the page reads again what the action changed)."""
         self.result = Outcome(True, tr("正在处理，请稍候"))
+        self.acting += 1
         self.redraw()
 
         def work() -> None:
@@ -121,6 +123,7 @@ class MaintenancePanel(QWidget):
 
     def _finished(self, ended: tuple[Outcome, Callable[[], None] | None]) -> None:
         self.result, after = ended
+        self.acting -= 1
         if after is not None:
             after()
         if self.maint is not None and self.maint.session.active:
