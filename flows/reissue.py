@@ -144,7 +144,7 @@ def start(ctx: FlowContext) -> FlowGen:
     if isinstance(taken, str):
         return taken
     photo, _path = taken
-    ctx.at_stake = LOST_PHOTO
+    ctx.at_stake = LOST_ALL  # the photo, and the prints as they are taken
     # 4. the live face against the registry photo
     face = yield from compare_face(ctx, platform, person)
     if face != "same":
@@ -153,7 +153,6 @@ def start(ctx: FlowContext) -> FlowGen:
     prints = yield from take_prints(ctx, leave=lambda: really_leave(LOST_ALL))
     if isinstance(prints, str):
         return prints
-    ctx.at_stake = LOST_ALL
     # 6. the application, then the review
     from hall.saga import SUBMITTED, WAITING, PaidApplication
 

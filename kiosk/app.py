@@ -112,6 +112,8 @@ class Kiosk:
     def stop(self) -> None:
         if self._starting is not None:  # stopped soon after boot: let it finish starting first
             self._starting.join(STARTING_PATIENCE)
+            if self._starting.is_alive():  # what it starts later dies with the process
+                log.warning("start-up still under way after %.0f s; stopping without it", STARTING_PATIENCE)
         self.voice.stop()
         for name in (
             "remote",

@@ -5,7 +5,6 @@ soonest due first, overdue ones marked; closing one with a reply goes through St
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -17,7 +16,6 @@ from kiosk.maintenance.session import Outcome
 if TYPE_CHECKING:
     from kiosk.maintenance.actions import Maintenance
 
-log = logging.getLogger(__name__)
 
 KINDS = {"rating": tr("差评回访"), "unresolved": tr("办不成事")}
 QUICK_REPLIES = (

@@ -324,7 +324,8 @@ class Shell(QWidget):
         self._shown_at = self.clock.monotonic()
         screen.show_view(view, answer or (lambda _i: None))  # busy views take no answer
         self.stack.setCurrentWidget(screen)
-        self.tap_guard.shown(view)
+        if self.tap_guard.shown(view):  # a new screen: a 首页 question about the last one is moot
+            self.leave_overlay.hide()
         self.home_button.setEnabled(view.can_go_back or self.mode == "error")
         self.say(ui(view.prompt if str(view.prompt) else view.title))
 
@@ -377,6 +378,9 @@ class Shell(QWidget):
         self.leave_journey()
 
     def leave_journey(self) -> None:
+        self.leave_overlay.hide()
+        if self.working:
+            return  # the journey moved on to printing or paying under the question: let it finish
         if self._host is not None:
             self._host.cancel("home")
         self.go_home()

@@ -25,12 +25,15 @@ class TapGuard:
         self._face: tuple[Any, ...] | None = None
         self._until = 0.0
 
-    def shown(self, view: Any) -> None:
-        """A view is on screen now; its buttons are guarded when they are not the ones before."""
+    def shown(self, view: Any) -> bool:
+        """A view is on screen now; its buttons are guarded when they are not the ones before.
+        True: they are not (a new screen, not the same one redrawn)."""
         face = _face(view)
-        if face != self._face:
+        changed = face != self._face
+        if changed:
             self.arm()
         self._face = face
+        return changed
 
     def arm(self) -> None:
         """The screen changed (home after a journey): ignore presses for a moment."""

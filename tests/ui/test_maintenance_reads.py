@@ -141,3 +141,24 @@ def test_a_large_log_file_never_holds_the_logs_page(
     click(qtbot, shell, "level_ERROR")  # another level: read again, off the GUI thread too
     qtbot.waitUntil(lambda: len(calls) == read + 1, timeout=5000)
     assert set(calls) == {"staff-load"}
+
+
+def test_a_read_asked_before_the_page_asked_again_is_never_shown() -> None:
+    """Staff change the log level while the old level's lines are still being read: those
+    lines arrive, are dropped, and the new level's are read and shown."""
+    from kiosk.ui.maintenance.page import Reading
+
+    asked: list[Any] = []
+
+    class Panel:
+        def load(self, fetch: Any, done: Any) -> None:
+            asked.append(done)
+
+    lines: Reading[str] = Reading()
+    assert lines.get(Panel(), lambda: "") is None  # type: ignore[arg-type]
+    lines.forget()  # another level chosen while the first read is under way
+    asked[0]("INFO lines")  # the first read comes back late
+    assert lines.value is None and not lines.settled
+    assert lines.get(Panel(), lambda: "") is None  # type: ignore[arg-type]
+    asked[1]("ERROR lines")
+    assert lines.value == "ERROR lines" and lines.settled

@@ -358,13 +358,16 @@ def test_home_asks_before_it_throws_away_a_photo_and_keeps_the_journey_on_keep(q
     session = shell.host.runner.session
     shell.home_button.click()
     assert shell.leave_overlay.isVisible() and "要放弃本次申请吗？" in texts(shell.leave_overlay)
-    assert "已拍的照片将被删除" in texts(shell.leave_overlay)
+    assert "已拍的照片和指纹将被删除" in texts(shell.leave_overlay)  # as 取消办理 here says
     shoot(shell, "16-home-asks")
     tap(qtbot, shell, "leave_keep")
     assert not shell.leave_overlay.isVisible() and shell.mode == "flow" and not session.closed
     assert "请将右手拇指放在指纹仪上" in texts(shell)
-    kiosk.simulators["fingerprint"].place("good")  # the journey goes on under it as before
+    shell.home_button.click()  # asked again, and the thumb placed meanwhile
+    assert shell.leave_overlay.isVisible()
+    kiosk.simulators["fingerprint"].place("good")  # the journey goes on under the question
     qtbot.waitUntil(lambda: "请将左手拇指放在指纹仪上" in texts(shell), timeout=60000)
+    assert not shell.leave_overlay.isVisible()  # a question about a screen that has gone
     shell.home_button.click()
     tap(qtbot, shell, "leave_discard")
     assert shell.mode == "home" and not shell.leave_overlay.isVisible()

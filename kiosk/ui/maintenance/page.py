@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -71,10 +72,13 @@ class Reading(Generic[T]):
         self.value: T | Exception | None = None  # None: nothing read yet
         self.due = True  # read at the next draw
         self.busy = False  # a read under way
+        self._asked = 0  # forgets so far: a read asked before the last one is not shown
 
     def forget(self) -> None:
-        """The page opens: read afresh, and say it is reading until then."""
+        """The page opens (or asks for something else): read afresh, and say it is reading until
+        then; a read under way for what was asked before is dropped when it comes."""
         self.value, self.due = None, True
+        self._asked += 1
 
     def again(self) -> None:
         """An action changed what was read: read again, showing the value read before."""
@@ -89,11 +93,14 @@ class Reading(Generic[T]):
         """The value read (an exception: why not; None: not yet), asking for a read when due."""
         if self.due and not self.busy:
             self.due, self.busy = False, True
-            panel.load(fetch, self._got)
+            panel.load(fetch, partial(self._got, self._asked))
         return self.value
 
-    def _got(self, value: T | Exception) -> None:
+    def _got(self, asked: int, value: T | Exception) -> None:
         self.busy = False
+        if asked != self._asked:  # forgotten meanwhile: read again at the redraw that follows
+            self.due = True
+            return
         if isinstance(value, Exception):
             log.error("a maintenance page could not read what it shows", exc_info=value)
         self.value = value
