@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from core.every import Every
-from core.text import Text, tr
+from core.text import Bilingual, Text, tr
 from kiosk.maintenance.session import Outcome
 
 if TYPE_CHECKING:
@@ -18,11 +18,17 @@ if TYPE_CHECKING:
 
 
 KINDS = {"rating": tr("差评回访"), "unresolved": tr("办不成事")}
+CALLED = tr("已电话联系市民并解决")
 QUICK_REPLIES = (
-    tr("已电话联系市民并解决"),
+    CALLED,
     tr("已告知办理地点和所需材料"),
     tr("已转交相关部门处理"),
 )
+
+
+def quick_replies(phone: str) -> tuple[Text, ...]:
+    """The replies staff may pick: "called the citizen" only when a number was left."""
+    return QUICK_REPLIES if phone else tuple(r for r in QUICK_REPLIES if r != CALLED)
 
 
 def overdue_alert(store: Any, alerts: Any) -> int:
@@ -56,7 +62,7 @@ class OverdueWatch:
 class ItemRow:
     ref: str
     kind: Text
-    service: str
+    service: Text  # the service's name as the citizen saw it ("" without one)
     what: str
     phone: str  # masked, "" without one
     opened: str  # "12-01 10:05"
@@ -85,7 +91,7 @@ class Followups:
             ItemRow(
                 i.ref,
                 KINDS.get(i.kind, Text(i.kind)),
-                i.service,
+                self.service_name(i.service),
                 i.what,
                 mask_phone(i.phone),
                 f"{i.opened_at:%m-%d %H:%M}",
@@ -96,6 +102,17 @@ class Followups:
             )
             for i in store.items(limit=limit)
         ]
+
+    def service_name(self, code: str) -> Text:
+        """A journey key or queue service code as home and the ticket name it (staff do not know
+        the codes); a code no longer configured as it is."""
+        spec = self.maint.kiosk.catalog.get(code)
+        if spec is not None:
+            return spec.title
+        for svc in self.maint.kiosk.config["queue"]["services"]:
+            if svc["code"] == code:
+                return Bilingual(svc["name_zh"], (), svc["name_en"])
+        return Text(code)
 
     def close(self, ref: str, reply: str) -> Outcome:
         store = self.store

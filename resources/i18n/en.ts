@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="264"/>
+        <location filename="../../flows/reissue.py" line="263"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -566,37 +566,37 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/views.py" line="163"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="90"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="91"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="197"/>
+        <location filename="../../kiosk/app.py" line="199"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="236"/>
+        <location filename="../../kiosk/app.py" line="238"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="247"/>
+        <location filename="../../kiosk/app.py" line="249"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="294"/>
+        <location filename="../../kiosk/app.py" line="296"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="340"/>
+        <location filename="../../kiosk/app.py" line="342"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="384"/>
+        <location filename="../../kiosk/app.py" line="386"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -623,7 +623,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/home.py" line="19"/>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="23"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="26"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
@@ -747,7 +747,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="185"/>
         <location filename="../../flows/queue.py" line="147"/>
         <location filename="../../flows/queue.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="321"/>
+        <location filename="../../flows/reissue.py" line="320"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
@@ -1031,7 +1031,7 @@ Please check that the paper shows the same</translation>
         <translation>This session will end soon and your details will be cleared</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="239"/>
+        <location filename="../../flows/reissue.py" line="238"/>
         <location filename="../../kiosk/ui/overlays.py" line="77"/>
         <location filename="../../kiosk/ui/overlays.py" line="124"/>
         <source>继续办理</source>
@@ -1188,53 +1188,53 @@ Please check that the paper shows the same</translation>
         <translation>Select a compartment on the Pickup locker page to load into or move to that one</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="26"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="27"/>
         <source>需注意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="27"/>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="33"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="28"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="34"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="28"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="29"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="29"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="30"/>
         <source>空</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="30"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="31"/>
         <source>有件</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="31"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="32"/>
         <source>正在开门</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="32"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="33"/>
         <source>等待关门</source>
         <translation>Waiting for the door to close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="43"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="44"/>
         <source>{name}：{value}</source>
         <translation>{name}: {value}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="105"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="112"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="106"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="113"/>
         <source>读取失败，请稍后再打开本页</source>
         <translation>Could not be read; open this page again later</translation>
     </message>
@@ -1259,7 +1259,7 @@ Please check that the paper shows the same</translation>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/logs.py" line="20"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="21"/>
         <source>日志</source>
         <translation>Logs</translation>
     </message>
@@ -1324,52 +1324,52 @@ Please check that the paper shows the same</translation>
         <translation>Checked, no fault found</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/logs.py" line="15"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="16"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/logs.py" line="15"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="16"/>
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/logs.py" line="15"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="16"/>
         <source>错误</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="166"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="169"/>
         <source>维护模式 · {staff}</source>
         <translation>Maintenance · {staff}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="170"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
         <source>退出维护</source>
         <translation>Exit maintenance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="173"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="176"/>
         <source>重启终端</source>
         <translation>Restart kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="176"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="179"/>
         <source>夜间关机</source>
         <translation>Shut down for the night</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="187"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="190"/>
         <source>确定关机吗？关机后本机停止服务，直到有人开机</source>
         <translation>Shut down? The kiosk serves nobody until someone switches it on again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="189"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="192"/>
         <source>确认关机</source>
         <translation>Shut down now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="191"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="194"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="60"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -1479,7 +1479,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../kiosk/maintenance/locker_load.py" line="48"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="64"/>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="35"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="39"/>
         <location filename="../../kiosk/ui/sim_cards.py" line="35"/>
         <source>本机没有取件柜，或库存不可用</source>
         <translation>No locker wall here, or its inventory is unavailable</translation>
@@ -1540,38 +1540,38 @@ Please check that the paper shows the same</translation>
         <translation>Door {n} did not open; nothing recorded: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="52"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="57"/>
         <source>轻触一个柜格查看和操作</source>
         <translation>Tap a compartment to see and act on it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="55"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="60"/>
         <source>故障原因：{why}</source>
         <translation>Fault: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="21"/>
         <source>开门</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="21"/>
         <location filename="../../kiosk/ui/screens/entry.py" line="32"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="21"/>
         <source>已修复</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="18"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="21"/>
         <source>标记故障</source>
         <translation>Mark faulty</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="74"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="79"/>
         <source>{n} 号柜 {action}：请选择原因</source>
         <translation>Compartment {n}, {action}: choose the reason</translation>
     </message>
@@ -1621,7 +1621,7 @@ Please check that the paper shows the same</translation>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/maintenance/logs.py" line="37"/>
+        <location filename="../../kiosk/ui/maintenance/logs.py" line="45"/>
         <source>没有日志</source>
         <translation>No log lines</translation>
     </message>
@@ -1668,7 +1668,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="227"/>
         <location filename="../../flows/queue.py" line="352"/>
         <location filename="../../flows/reissue.py" line="94"/>
-        <location filename="../../flows/reissue.py" line="447"/>
+        <location filename="../../flows/reissue.py" line="446"/>
         <location filename="../../flows/unresolved.py" line="66"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="62"/>
@@ -1681,22 +1681,22 @@ Please check that the paper shows the same</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="420"/>
+        <location filename="../../kiosk/ui/shell.py" line="424"/>
         <source>按“首页”可放弃本次办理，您的信息会被清除。</source>
         <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="424"/>
+        <location filename="../../kiosk/ui/shell.py" line="428"/>
         <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
         <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="425"/>
+        <location filename="../../kiosk/ui/shell.py" line="429"/>
         <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
         <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="475"/>
+        <location filename="../../kiosk/ui/shell.py" line="479"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1774,8 +1774,8 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="101"/>
         <location filename="../../flows/pickup.py" line="187"/>
         <location filename="../../flows/queue.py" line="142"/>
-        <location filename="../../flows/reissue.py" line="325"/>
-        <location filename="../../kiosk/ui/maintenance/lockers.py" line="82"/>
+        <location filename="../../flows/reissue.py" line="324"/>
+        <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
         <location filename="../../kiosk/ui/screens/base.py" line="79"/>
         <source>返回</source>
         <translation>Back</translation>
@@ -1986,7 +1986,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../devices/a4printer/simulator.py" line="24"/>
         <location filename="../../devices/camera/simulator.py" line="181"/>
         <location filename="../../devices/printer/simulator.py" line="29"/>
-        <location filename="../../kiosk/ui/maintenance/page.py" line="25"/>
+        <location filename="../../kiosk/ui/maintenance/page.py" line="26"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
@@ -3046,7 +3046,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="76"/>
-        <location filename="../../flows/reissue.py" line="400"/>
+        <location filename="../../flows/reissue.py" line="399"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -4002,7 +4002,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="132"/>
-        <location filename="../../flows/reissue.py" line="170"/>
+        <location filename="../../flows/reissue.py" line="169"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
@@ -4012,117 +4012,117 @@ Please check that the paper shows the same</translation>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="167"/>
-        <location filename="../../flows/reissue.py" line="177"/>
+        <location filename="../../flows/reissue.py" line="166"/>
+        <location filename="../../flows/reissue.py" line="176"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="167"/>
+        <location filename="../../flows/reissue.py" line="166"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="177"/>
+        <location filename="../../flows/reissue.py" line="176"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="340"/>
-        <location filename="../../flows/reissue.py" line="185"/>
+        <location filename="../../flows/reissue.py" line="184"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="300"/>
-        <location filename="../../flows/reissue.py" line="185"/>
+        <location filename="../../flows/reissue.py" line="184"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="198"/>
+        <location filename="../../flows/reissue.py" line="197"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="198"/>
+        <location filename="../../flows/reissue.py" line="197"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="207"/>
+        <location filename="../../flows/reissue.py" line="206"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="209"/>
+        <location filename="../../flows/reissue.py" line="208"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="215"/>
+        <location filename="../../flows/reissue.py" line="214"/>
         <location filename="../../hall/saga.py" line="260"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="225"/>
+        <location filename="../../flows/reissue.py" line="224"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="372"/>
-        <location filename="../../flows/reissue.py" line="255"/>
+        <location filename="../../flows/reissue.py" line="254"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="255"/>
+        <location filename="../../flows/reissue.py" line="254"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="265"/>
+        <location filename="../../flows/reissue.py" line="264"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="269"/>
+        <location filename="../../flows/reissue.py" line="268"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="270"/>
+        <location filename="../../flows/reissue.py" line="269"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="272"/>
+        <location filename="../../flows/reissue.py" line="271"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="274"/>
+        <location filename="../../flows/reissue.py" line="273"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="274"/>
+        <location filename="../../flows/reissue.py" line="273"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="277"/>
+        <location filename="../../flows/reissue.py" line="276"/>
         <source>补打受理回执</source>
         <translation>Reprint the acceptance slip</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="278"/>
+        <location filename="../../flows/reissue.py" line="277"/>
         <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
         <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="280"/>
+        <location filename="../../flows/reissue.py" line="279"/>
         <source>读卡器暂不可用，请到窗口补打</source>
         <translation>The card reader is unavailable; please get a reprint at a counter</translation>
     </message>
@@ -4131,52 +4131,52 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="162"/>
         <location filename="../../flows/pickup.py" line="266"/>
         <location filename="../../flows/pickup.py" line="284"/>
-        <location filename="../../flows/reissue.py" line="295"/>
+        <location filename="../../flows/reissue.py" line="294"/>
         <location filename="../../flows/reissue_slip.py" line="173"/>
         <location filename="../../flows/reissue_slip.py" line="203"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="295"/>
+        <location filename="../../flows/reissue.py" line="294"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="299"/>
+        <location filename="../../flows/reissue.py" line="298"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="304"/>
+        <location filename="../../flows/reissue.py" line="303"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="305"/>
+        <location filename="../../flows/reissue.py" line="304"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="306"/>
+        <location filename="../../flows/reissue.py" line="305"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="307"/>
+        <location filename="../../flows/reissue.py" line="306"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="307"/>
+        <location filename="../../flows/reissue.py" line="306"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="335"/>
+        <location filename="../../flows/reissue.py" line="334"/>
         <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
     </message>
@@ -4201,99 +4201,99 @@ ID number: {id}</translation>
         <translation>The photo and fingerprints taken will be deleted and you will need to start again.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="218"/>
+        <location filename="../../flows/reissue.py" line="217"/>
         <source>{why}。
 受理号 {acc}，订单号 {order}。已缴费用将原路退回到您付款的账户。有疑问请拨打服务电话 {phone}，或在首页“办不成事”反映</source>
         <translation>{why}.
 Acceptance number {acc}, order {order}. The fee you paid will be refunded to the account you paid from. For questions call {phone}, or use &quot;Could not get it done?&quot; on the home screen</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="235"/>
+        <location filename="../../flows/reissue.py" line="234"/>
         <location filename="../../kiosk/ui/overlays.py" line="121"/>
         <source>要放弃本次申请吗？</source>
         <translation>Give up this application?</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="237"/>
-        <location filename="../../kiosk/ui/shell.py" line="375"/>
+        <location filename="../../flows/reissue.py" line="236"/>
+        <location filename="../../kiosk/ui/shell.py" line="376"/>
         <source>要放弃本次申请吗？{lost}</source>
         <translation>Give up this application? {lost}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="239"/>
+        <location filename="../../flows/reissue.py" line="238"/>
         <location filename="../../kiosk/ui/overlays.py" line="123"/>
         <source>放弃</source>
         <translation>Give up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="343"/>
+        <location filename="../../flows/reissue.py" line="342"/>
         <source>请输入您的身份证号码</source>
         <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="344"/>
+        <location filename="../../flows/reissue.py" line="343"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="345"/>
+        <location filename="../../flows/reissue.py" line="344"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="351"/>
+        <location filename="../../flows/reissue.py" line="350"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="380"/>
+        <location filename="../../flows/reissue.py" line="379"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="382"/>
+        <location filename="../../flows/reissue.py" line="381"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="386"/>
+        <location filename="../../flows/reissue.py" line="385"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="386"/>
+        <location filename="../../flows/reissue.py" line="385"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="400"/>
+        <location filename="../../flows/reissue.py" line="399"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="423"/>
-        <location filename="../../flows/reissue.py" line="432"/>
+        <location filename="../../flows/reissue.py" line="422"/>
+        <location filename="../../flows/reissue.py" line="431"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="423"/>
+        <location filename="../../flows/reissue.py" line="422"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="432"/>
+        <location filename="../../flows/reissue.py" line="431"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="444"/>
+        <location filename="../../flows/reissue.py" line="443"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="445"/>
+        <location filename="../../flows/reissue.py" line="444"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
@@ -4392,7 +4392,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="175"/>
-        <location filename="../../flows/reissue.py" line="447"/>
+        <location filename="../../flows/reissue.py" line="446"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
@@ -4576,7 +4576,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="391"/>
-        <location filename="../../flows/reissue.py" line="403"/>
+        <location filename="../../flows/reissue.py" line="402"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
@@ -4799,22 +4799,22 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="475"/>
+        <location filename="../../flows/reissue.py" line="474"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="475"/>
+        <location filename="../../flows/reissue.py" line="474"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="477"/>
+        <location filename="../../flows/reissue.py" line="476"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="479"/>
+        <location filename="../../flows/reissue.py" line="478"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -4829,180 +4829,180 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="488"/>
+        <location filename="../../flows/reissue.py" line="487"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="490"/>
-        <location filename="../../flows/reissue.py" line="563"/>
+        <location filename="../../flows/reissue.py" line="489"/>
+        <location filename="../../flows/reissue.py" line="562"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="490"/>
+        <location filename="../../flows/reissue.py" line="489"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="490"/>
+        <location filename="../../flows/reissue.py" line="489"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="513"/>
+        <location filename="../../flows/reissue.py" line="512"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="514"/>
+        <location filename="../../flows/reissue.py" line="513"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="516"/>
+        <location filename="../../flows/reissue.py" line="515"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="520"/>
+        <location filename="../../flows/reissue.py" line="519"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="520"/>
+        <location filename="../../flows/reissue.py" line="519"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="526"/>
+        <location filename="../../flows/reissue.py" line="525"/>
         <source>请选择缴费方式（{fee} 元）</source>
         <translation>Choose how to pay ({fee} yuan)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="527"/>
+        <location filename="../../flows/reissue.py" line="526"/>
         <source>需缴费 {fee} 元，请选择缴费方式</source>
         <translation>The fee is {fee} yuan. Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="529"/>
+        <location filename="../../flows/reissue.py" line="528"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="551"/>
+        <location filename="../../flows/reissue.py" line="550"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="553"/>
+        <location filename="../../flows/reissue.py" line="552"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="560"/>
+        <location filename="../../flows/reissue.py" line="559"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="561"/>
+        <location filename="../../flows/reissue.py" line="560"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="561"/>
+        <location filename="../../flows/reissue.py" line="560"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="563"/>
+        <location filename="../../flows/reissue.py" line="562"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="573"/>
+        <location filename="../../flows/reissue.py" line="572"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="574"/>
+        <location filename="../../flows/reissue.py" line="573"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="575"/>
+        <location filename="../../flows/reissue.py" line="574"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="583"/>
+        <location filename="../../flows/reissue.py" line="582"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="583"/>
+        <location filename="../../flows/reissue.py" line="582"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="596"/>
+        <location filename="../../flows/reissue.py" line="595"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="597"/>
+        <location filename="../../flows/reissue.py" line="596"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="597"/>
+        <location filename="../../flows/reissue.py" line="596"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="608"/>
-        <location filename="../../flows/reissue.py" line="642"/>
+        <location filename="../../flows/reissue.py" line="607"/>
+        <location filename="../../flows/reissue.py" line="641"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="609"/>
+        <location filename="../../flows/reissue.py" line="608"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="610"/>
+        <location filename="../../flows/reissue.py" line="609"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="627"/>
+        <location filename="../../flows/reissue.py" line="626"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="627"/>
+        <location filename="../../flows/reissue.py" line="626"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="639"/>
+        <location filename="../../flows/reissue.py" line="638"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="640"/>
+        <location filename="../../flows/reissue.py" line="639"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="658"/>
+        <location filename="../../flows/reissue.py" line="657"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="658"/>
+        <location filename="../../flows/reissue.py" line="657"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
@@ -5195,7 +5195,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     <message>
         <location filename="../../kiosk/maintenance/session.py" line="96"/>
         <location filename="../../kiosk/ui/maintenance/locker_load.py" line="55"/>
-        <location filename="../../kiosk/ui/maintenance/panel.py" line="98"/>
+        <location filename="../../kiosk/ui/maintenance/panel.py" line="100"/>
         <source>未能完成：{why}</source>
         <translation>Could not be done: {why}</translation>
     </message>
@@ -5607,43 +5607,43 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Touch here to type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="22"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="20"/>
         <source>差评回访</source>
         <translation>Bad rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="22"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="20"/>
         <source>办不成事</source>
         <translation>Could not get it done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="24"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="21"/>
         <source>已电话联系市民并解决</source>
         <translation>Called the citizen back and resolved it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="25"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="24"/>
         <source>已告知办理地点和所需材料</source>
         <translation>Told the citizen where to go and what to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="26"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="25"/>
         <source>已转交相关部门处理</source>
         <translation>Passed to the department responsible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="36"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="40"/>
         <source>{n} 项回访或办不成事已超过答复期限</source>
         <translation>{n} follow-up items (bad ratings, things citizens could not get done) are past their deadline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="108"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="123"/>
         <location filename="../../kiosk/ui/maintenance/followups.py" line="42"/>
         <source>评价系统不可用</source>
         <translation>Ratings unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/maintenance/followups.py" line="111"/>
+        <location filename="../../kiosk/maintenance/followups.py" line="126"/>
         <source>{ref} 已办结</source>
         <translation>{ref} closed</translation>
     </message>
@@ -5775,7 +5775,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/ui/counter_window.py" line="90"/>
-        <location filename="../../kiosk/ui/maintenance/followups.py" line="96"/>
+        <location filename="../../kiosk/ui/maintenance/followups.py" line="98"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>

@@ -341,6 +341,21 @@ def test_staff_answer_and_close_an_item_in_maintenance_mode(qtbot, shell, kiosk)
     ]
 
 
+def test_an_item_names_its_service_as_home_does_and_offers_no_call_without_a_phone(qtbot, shell, kiosk):
+    store = kiosk.services["ratings"]
+    social = store.report_unresolved("想办社保转移", service="social")  # a queue service, no phone
+    queue = store.rate_journey("queue", "run1", 1, reasons=("slow",))  # a journey's key
+    sign_in(qtbot, shell)
+    tap(qtbot, shell, "tab_followups")
+    tap(qtbot, shell, f"item_{social.ref}")
+    qtbot.waitUntil(lambda: shown(shell, "close_item") is not None, timeout=5000)
+    text = visible_text(shell)
+    assert "业务：社保业务" in text and "回访电话：未留" in text
+    assert shown(shell, "quick_0") is None and shown(shell, "quick_1") is not None  # no "called them"
+    tap(qtbot, shell, f"item_{queue.followup}")
+    qtbot.waitUntil(lambda: "业务：取号排队" in visible_text(shell), timeout=5000)
+
+
 def test_a_slow_ratings_database_never_holds_the_followup_page_its_items_follow(
     qtbot, shell, kiosk, monkeypatch
 ):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from core.text import tr
-from kiosk.maintenance.followups import QUICK_REPLIES, Followups, ItemRow
+from kiosk.maintenance.followups import QUICK_REPLIES, Followups, ItemRow, quick_replies
 from kiosk.ui.i18n import ui
 from kiosk.ui.maintenance.page import Page, Reading, grid, not_read
 from kiosk.ui.widgets import button, label
@@ -75,7 +75,7 @@ class FollowupsPage(Page):
         details = [
             tr("编号：{ref}（{kind}）", ref=chosen.ref, kind=chosen.kind),
             tr("受理：{at}，期限：{due}", at=chosen.opened, due=chosen.due),
-            tr("业务：{s}", s=chosen.service or "—"),
+            tr("业务：{s}", s=chosen.service if chosen.service.source else "—"),
             tr("内容：{what}", what=chosen.what or "—"),
             tr("回访电话：{phone}", phone=chosen.phone or tr("未留")),
         ]
@@ -87,9 +87,11 @@ class FollowupsPage(Page):
         field.setObjectName("reply")
         field.setPlaceholderText(ui(tr("答复内容")))
         box.addWidget(field)
+        offered = quick_replies(chosen.phone)
         quick = [
             button(ui(reply), partial(field.setText, ui(reply)), role="secondary", name=f"quick_{j}")
             for j, reply in enumerate(QUICK_REPLIES)
+            if reply in offered
         ]
         box.addWidget(grid(quick, 1))
         box.addWidget(
