@@ -118,6 +118,20 @@ def test_idle_while_a_test_print_hangs_ends_the_staff_session_and_its_outcome_is
     assert rows.index(("S01", "exit", "idle")) < rows.index(("S01", "test_print", "printer"))
 
 
+def test_an_outcome_never_moves_the_buttons_staff_just_pressed(qtbot, shell, kiosk):
+    def where(name: str) -> int:
+        QApplication.processEvents()
+        (b,) = [b for b in shell.findChildren(QPushButton, name) if b.isVisible()]
+        return b.mapTo(shell, b.rect().topLeft()).y()
+
+    click(qtbot, shell, "tab_printer")
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in shell.findChildren(QPushButton, "test_print")))
+    before = where("test_print")
+    click(qtbot, shell, "test_print")
+    qtbot.waitUntil(lambda: "测试页已打印" in texts(shell), timeout=20000)
+    assert where("test_print") == before  # the outcome line was there all along, empty
+
+
 def test_test_print_failure_is_shown_and_audited(qtbot, shell, kiosk):
     kiosk.simulators["printer"].set_state("out")
     assert kiosk.devices["printer"].wait_until(lambda s: s.state is State.FAULT, 10)
@@ -165,6 +179,8 @@ def test_the_wall_follows_a_door_staff_close_without_a_tap(qtbot, shell, kiosk):
     click(qtbot, shell, "locker_open_0")
     qtbot.waitUntil(lambda: "1 号柜已打开" in texts(shell, 0.2), timeout=15000)
     qtbot.waitUntil(lambda: slot_1().startswith("1 等待关门"), timeout=15000)
+    lockers = kiosk.services["lockers"]
+    qtbot.waitUntil(lambda: lockers.get(1).door_seen_open, timeout=15000)  # as when staff look in
     kiosk.simulators["locker"].close_door(1)  # staff shut it: no tap on the screen
     qtbot.waitUntil(lambda: slot_1().startswith("1 空"), timeout=15000)
 

@@ -11,7 +11,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QScrollBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QScrollBar, QVBoxLayout, QWidget
 
 from core.text import tr
 from kiosk.maintenance.actions import Maintenance, Outcome
@@ -194,8 +194,7 @@ class MaintenancePanel(QWidget):
                 button(ui(tr("取消")), self._keep_running, role="secondary", name="shutdown_cancel")
             )
             self.outer.addLayout(row)
-        if self.result is not None:
-            self.outer.addWidget(label(ui(self.result.message), "Body" if self.result.ok else "Error"))
+        self.outer.addWidget(self._result_line())
         body = QWidget()
         box = QVBoxLayout(body)
         box.setSpacing(12)
@@ -207,6 +206,16 @@ class MaintenancePanel(QWidget):
         scroll.setWidget(body)
         self.outer.addWidget(scroll, 1)
         self._keep_scrolled(scroll)
+
+    def _result_line(self) -> QLabel:
+        """The last action's outcome, in a line kept even when empty (two lines tall): an outcome
+        appearing never pushes the page down under the finger about to tap it again."""
+        ok = self.result is None or self.result.ok
+        line = label(ui(self.result.message) if self.result else "", "Body" if ok else "Error")
+        line.setAccessibleName("result")
+        line.ensurePolished()  # its font comes from the style sheet
+        line.setMinimumHeight(2 * line.fontMetrics().lineSpacing())
+        return line
 
     def _keep_scrolled(self, scroll: QScrollArea) -> None:
         """A redraw of the page on show (a device's status changed, an action ended) keeps where
