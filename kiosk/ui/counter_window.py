@@ -286,14 +286,26 @@ class CounterWindow(QWidget):
         self.title.setText(ui(tr("{counter} 号窗口", counter=state.name)) + f" · {names}{paused}")
         current = state.current
         self.number.setText(current.number if current else "—")
+        # two lines kept for the status: its text changing with a call never moves the buttons
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())
         if current is None:
             self.status.setText(
                 ui(tr("暂停服务中，恢复后可叫号")) if state.paused else ui(tr("空闲，可叫下一位"))
             )
         elif current.status == "serving":
             self.status.setText(ui(tr("办理中")))
+        elif current.calls < self.calling.no_show_after:  # why 过号 is not offered yet
+            self.status.setText(
+                ui(
+                    tr(
+                        "已叫号 {n} 次，等待群众到窗口；叫满 {limit} 次仍未到可按“过号”",
+                        n=current.calls,
+                        limit=self.calling.no_show_after,
+                    )
+                )
+            )
         else:
-            self.status.setText(ui(tr("已叫号 {n} 次，等待群众到窗口", n=current.calls)))
+            self.status.setText(ui(tr("已叫号 {n} 次仍未到窗口，可按“过号”", n=current.calls)))
         limit = self.calling.no_show_after
         called = current is not None and current.status == "called"
         enabled = {

@@ -5867,32 +5867,37 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="296"/>
-        <source>已叫号 {n} 次，等待群众到窗口</source>
-        <translation>Called {n} times, waiting for the citizen</translation>
+        <location filename="../../kiosk/ui/counter_window.py" line="299"/>
+        <source>已叫号 {n} 次，等待群众到窗口；叫满 {limit} 次仍未到可按“过号”</source>
+        <translation>Calls: {n}, waiting for the citizen. After {limit} calls with no one, press No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="317"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="306"/>
+        <source>已叫号 {n} 次仍未到窗口，可按“过号”</source>
+        <translation>Calls: {n}, no one came: press No-show</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter_window.py" line="327"/>
         <source>等候队列</source>
         <translation>Waiting lines</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="321"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="331"/>
         <source>{name}：{n} 人等候</source>
         <translation>{name}: {n} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="323"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="333"/>
         <source>（暂缓）</source>
         <translation> (held)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="324"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="334"/>
         <source> 等 {n} 个</source>
         <translation> ({n} in all)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="325"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="335"/>
         <source>无人等候</source>
         <translation>Nobody waiting</translation>
     </message>
