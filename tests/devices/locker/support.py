@@ -37,7 +37,8 @@ def start_device(settings: dict[str, Any]) -> Device[LockBoard]:
         "locker", lambda emit: LockBoard(settings, emit), backoff=(0.05, 0.2), call_timeout=10
     )
     dev.start()
-    assert dev.wait_until(lambda s: s.state is State.OK, 5), dev.status
+    # generous: on a loaded machine the first status poll of the pty can take seconds
+    assert dev.wait_until(lambda s: s.state is State.OK, 30), dev.status
     return dev
 
 
