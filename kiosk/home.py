@@ -51,8 +51,11 @@ def tiles(
         for kind in spec.requires:
             status = device_status(kind)
             if not status.usable:
-                name = DEVICE_NAMES.get(kind, Text(kind))
-                reason = tr("{device}暂不可用：{why}", device=name, why=status.reason)
+                # the driver's why ("[Errno 2] could not open port ...") is for staff, in the
+                # alert and maintenance mode; a citizen only needs to know it is off for now
+                reason = tr(
+                    "{device}暂不可用，请稍后再试或到窗口办理", device=DEVICE_NAMES.get(kind, Text(kind))
+                )
                 break
         if reason is None and spec.backends:
             reason = _backend_down(spec.backends, (app_services or {}).get("backends"))

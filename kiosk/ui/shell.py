@@ -268,8 +268,8 @@ class Shell(QWidget):
             self.tap_guard.arm()
         self.mode = "home"
         self.current_view = None
-        self.idle_overlay.hide()
-        self.leave_overlay.hide()
+        for overlay in (self.idle_overlay, self.leave_overlay, self.help_overlay):
+            overlay.hide()  # the next citizen must not find the last one's help or question
         self.idle.touch()
         self.refresh_home()
         self.stack.setCurrentWidget(self.home_screen)
@@ -324,8 +324,9 @@ class Shell(QWidget):
         self._shown_at = self.clock.monotonic()
         screen.show_view(view, answer or (lambda _i: None))  # busy views take no answer
         self.stack.setCurrentWidget(screen)
-        if self.tap_guard.shown(view):  # a new screen: a 首页 question about the last one is moot
+        if self.tap_guard.shown(view):  # a new screen: help or a 首页 question about the last is moot
             self.leave_overlay.hide()
+            self.help_overlay.hide()
         self.home_button.setEnabled(view.can_go_back or self.mode == "error")
         self.say(ui(view.prompt if str(view.prompt) else view.title))
 

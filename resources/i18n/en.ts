@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../flows/catalog.py" line="123"/>
-        <location filename="../../kiosk/home.py" line="85"/>
+        <location filename="../../kiosk/home.py" line="86"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
@@ -628,7 +628,12 @@ Please check that the paper shows the same</translation>
         <translation>Pickup locker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="74"/>
+        <location filename="../../kiosk/home.py" line="56"/>
+        <source>{device}暂不可用，请稍后再试或到窗口办理</source>
+        <translation>{device} is unavailable now. Please try later or go to a counter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/home.py" line="75"/>
         <source>{system}暂不可用：{why}</source>
         <translation>{system} is unavailable: {why}</translation>
     </message>
@@ -649,11 +654,6 @@ Please check that the paper shows the same</translation>
         <location filename="../../kiosk/home.py" line="47"/>
         <source>即将开通，敬请期待</source>
         <translation>Coming soon</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/home.py" line="55"/>
-        <source>{device}暂不可用：{why}</source>
-        <translation>{device} unavailable: {why}</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="23"/>
@@ -982,7 +982,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="51"/>
-        <location filename="../../kiosk/home.py" line="79"/>
+        <location filename="../../kiosk/home.py" line="80"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
@@ -992,20 +992,20 @@ Please check that the paper shows the same</translation>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="81"/>
+        <location filename="../../kiosk/home.py" line="82"/>
         <source>身份证补换领</source>
         <translation>ID card reissue</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="92"/>
         <location filename="../../flows/certificate.py" line="81"/>
-        <location filename="../../kiosk/home.py" line="82"/>
+        <location filename="../../kiosk/home.py" line="83"/>
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="103"/>
-        <location filename="../../kiosk/home.py" line="83"/>
+        <location filename="../../kiosk/home.py" line="84"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
@@ -1681,22 +1681,22 @@ Please check that the paper shows the same</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="424"/>
+        <location filename="../../kiosk/ui/shell.py" line="425"/>
         <source>按“首页”可放弃本次办理，您的信息会被清除。</source>
         <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="428"/>
+        <location filename="../../kiosk/ui/shell.py" line="429"/>
         <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
         <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="429"/>
+        <location filename="../../kiosk/ui/shell.py" line="430"/>
         <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
         <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="479"/>
+        <location filename="../../kiosk/ui/shell.py" line="480"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -3178,7 +3178,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="62"/>
-        <location filename="../../kiosk/home.py" line="80"/>
+        <location filename="../../kiosk/home.py" line="81"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
@@ -4215,7 +4215,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="236"/>
-        <location filename="../../kiosk/ui/shell.py" line="376"/>
+        <location filename="../../kiosk/ui/shell.py" line="377"/>
         <source>要放弃本次申请吗？{lost}</source>
         <translation>Give up this application? {lost}</translation>
     </message>
@@ -5577,7 +5577,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="116"/>
-        <location filename="../../kiosk/home.py" line="84"/>
+        <location filename="../../kiosk/home.py" line="85"/>
         <source>办不成事反映</source>
         <translation>Could not get it done?</translation>
     </message>
@@ -5852,52 +5852,52 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation> (paused)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="291"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="293"/>
         <source>暂停服务中，恢复后可叫号</source>
         <translation>Paused: resume to call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="291"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="293"/>
         <source>空闲，可叫下一位</source>
         <translation>Free: call the next citizen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="294"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="296"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="299"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="301"/>
         <source>已叫号 {n} 次，等待群众到窗口；叫满 {limit} 次仍未到可按“过号”</source>
         <translation>Calls: {n}, waiting for the citizen. After {limit} calls with no one, press No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="306"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="308"/>
         <source>已叫号 {n} 次仍未到窗口，可按“过号”</source>
         <translation>Calls: {n}, no one came: press No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="327"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="329"/>
         <source>等候队列</source>
         <translation>Waiting lines</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="331"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="333"/>
         <source>{name}：{n} 人等候</source>
         <translation>{name}: {n} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="333"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="335"/>
         <source>（暂缓）</source>
         <translation> (held)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="334"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="336"/>
         <source> 等 {n} 个</source>
         <translation> ({n} in all)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="335"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="337"/>
         <source>无人等候</source>
         <translation>Nobody waiting</translation>
     </message>
