@@ -45,6 +45,7 @@ class CounterWindow(QWidget):
         self.setWindowTitle("窗口叫号")
         self.setStyleSheet(theme.stylesheet(theme.metrics()) + _STYLE)
         self.calling: Any = None
+        self._login_portrait: bool | None = None  # the shape the login was laid out for
         self.counter = counter
         self.wanted_services = services
         self.state: Any = None
@@ -130,6 +131,16 @@ class CounterWindow(QWidget):
             self._show_login()
         self.timer.start()
 
+    @property
+    def _portrait(self) -> bool:
+        return self.height() > self.width()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        on_login = self.pages.currentWidget() is self.login_page
+        if on_login and self._login_portrait not in (None, self._portrait):
+            self._show_login()  # the counters laid out again for the new shape
+
     def _show_login(self) -> None:
         with self.languages.rendering():
             self._draw_login()
@@ -140,6 +151,8 @@ class CounterWindow(QWidget):
         self.title.setText(ui(tr("窗口登录")))
         self.login_layout.addWidget(label(ui(tr("请选择本窗口：")), "Body"))
         row = QGridLayout()
+        self._login_portrait = self._portrait
+        cols = 3 if self._portrait else 5  # five "Counter N" side by side overflow a portrait screen
         for i, name in enumerate(settings.counters()):
             b = button(
                 ui(tr("{counter} 号窗口", counter=name)),
@@ -149,7 +162,7 @@ class CounterWindow(QWidget):
             )
             b.setCheckable(True)  # the chosen counter shows checked: its services follow below
             b.setChecked(name == self.counter)
-            row.addWidget(b, i // 5, i % 5)
+            row.addWidget(b, i // cols, i % cols)
         self.login_layout.addLayout(row)
         if self.counter:
             self.login_layout.addWidget(label(ui(tr("本窗口办理的业务（可多选）：")), "Body"))
@@ -277,6 +290,9 @@ class CounterWindow(QWidget):
         if state is None or not state.logged_in:
             self._draw_login()
             return
+        if self.login_layout.count():  # hidden, its grid would still set the window's minimum size
+            clear(self.login_layout)
+            self._login_portrait = None
         settings = self.calling.store.settings
         lang = self.languages.current
         names = (", " if lang == "en" else "、").join(
@@ -286,8 +302,6 @@ class CounterWindow(QWidget):
         self.title.setText(ui(tr("{counter} 号窗口", counter=state.name)) + f" · {names}{paused}")
         current = state.current
         self.number.setText(current.number if current else "—")
-        # two lines kept for the status: its text changing with a call never moves the buttons
-        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())
         if current is None:
             self.status.setText(
                 ui(tr("暂停服务中，恢复后可叫号")) if state.paused else ui(tr("空闲，可叫下一位"))
@@ -298,14 +312,14 @@ class CounterWindow(QWidget):
             self.status.setText(
                 ui(
                     tr(
-                        "已叫号 {n} 次，等待群众到窗口；叫满 {limit} 次仍未到可按“过号”",
+                        "已叫号 {n} 次，等待群众到窗口；叫满 {limit} 次可过号",
                         n=current.calls,
                         limit=self.calling.no_show_after,
                     )
                 )
             )
         else:
-            self.status.setText(ui(tr("已叫号 {n} 次仍未到窗口，可按“过号”", n=current.calls)))
+            self.status.setText(ui(tr("已叫号 {n} 次仍未到窗口，可过号", n=current.calls)))
         limit = self.calling.no_show_after
         called = current is not None and current.status == "called"
         enabled = {

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../flows/catalog.py" line="123"/>
-        <location filename="../../kiosk/home.py" line="86"/>
+        <location filename="../../kiosk/home.py" line="88"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
@@ -628,12 +628,12 @@ Please check that the paper shows the same</translation>
         <translation>Pickup locker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="56"/>
+        <location filename="../../kiosk/home.py" line="57"/>
         <source>{device}暂不可用，请稍后再试或到窗口办理</source>
         <translation>{device} is unavailable now. Please try later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="75"/>
+        <location filename="../../kiosk/home.py" line="77"/>
         <source>{system}暂不可用：{why}</source>
         <translation>{system} is unavailable: {why}</translation>
     </message>
@@ -982,7 +982,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="51"/>
-        <location filename="../../kiosk/home.py" line="80"/>
+        <location filename="../../kiosk/home.py" line="82"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
@@ -992,20 +992,20 @@ Please check that the paper shows the same</translation>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="82"/>
+        <location filename="../../kiosk/home.py" line="84"/>
         <source>身份证补换领</source>
         <translation>ID card reissue</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="92"/>
         <location filename="../../flows/certificate.py" line="81"/>
-        <location filename="../../kiosk/home.py" line="83"/>
+        <location filename="../../kiosk/home.py" line="85"/>
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="103"/>
-        <location filename="../../kiosk/home.py" line="84"/>
+        <location filename="../../kiosk/home.py" line="86"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
@@ -3178,7 +3178,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="62"/>
-        <location filename="../../kiosk/home.py" line="81"/>
+        <location filename="../../kiosk/home.py" line="83"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
@@ -5577,7 +5577,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="116"/>
-        <location filename="../../kiosk/home.py" line="85"/>
+        <location filename="../../kiosk/home.py" line="87"/>
         <source>办不成事反映</source>
         <translation>Could not get it done?</translation>
     </message>
@@ -5759,145 +5759,145 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="87"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="88"/>
         <source>叫下一位</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="88"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="89"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="89"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="90"/>
         <source>开始办理</source>
         <translation>Start serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="90"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="91"/>
         <location filename="../../kiosk/ui/maintenance/followups.py" line="98"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance/queue_desk.py" line="21"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="91"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="92"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="92"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="93"/>
         <source>暂缓</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="93"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="94"/>
         <source>转其他业务</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="94"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="95"/>
         <source>暂停办理</source>
         <translation>Pause service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="95"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="96"/>
         <source>恢复服务</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="96"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="97"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="121"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="257"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="122"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="272"/>
         <source>正在连接排队系统…</source>
         <translation>Connecting to the queue…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="140"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="153"/>
         <source>窗口登录</source>
         <translation>Counter login</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="141"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="154"/>
         <source>请选择本窗口：</source>
         <translation>Choose this counter:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="155"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="170"/>
         <source>本窗口办理的业务（可多选）：</source>
         <translation>Services at this counter (several allowed):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="166"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="181"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="177"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="192"/>
         <source>请至少选择一项业务</source>
         <translation>Choose at least one service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="224"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="239"/>
         <source>操作失败：{why}</source>
         <translation>Action failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="285"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="300"/>
         <source>（暂停中）</source>
         <translation> (paused)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="293"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="306"/>
         <source>暂停服务中，恢复后可叫号</source>
         <translation>Paused: resume to call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="293"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="306"/>
         <source>空闲，可叫下一位</source>
         <translation>Free: call the next citizen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="296"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="309"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="301"/>
-        <source>已叫号 {n} 次，等待群众到窗口；叫满 {limit} 次仍未到可按“过号”</source>
-        <translation>Calls: {n}, waiting for the citizen. After {limit} calls with no one, press No-show</translation>
+        <location filename="../../kiosk/ui/counter_window.py" line="314"/>
+        <source>已叫号 {n} 次，等待群众到窗口；叫满 {limit} 次可过号</source>
+        <translation>Calls: {n}, waiting. No-show after {limit} calls</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="308"/>
-        <source>已叫号 {n} 次仍未到窗口，可按“过号”</source>
-        <translation>Calls: {n}, no one came: press No-show</translation>
+        <location filename="../../kiosk/ui/counter_window.py" line="321"/>
+        <source>已叫号 {n} 次仍未到窗口，可过号</source>
+        <translation>Calls: {n}, no one came: No-show allowed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="329"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="342"/>
         <source>等候队列</source>
         <translation>Waiting lines</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="333"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="346"/>
         <source>{name}：{n} 人等候</source>
         <translation>{name}: {n} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="335"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="348"/>
         <source>（暂缓）</source>
         <translation> (held)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="336"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="349"/>
         <source> 等 {n} 个</source>
         <translation> ({n} in all)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="337"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="350"/>
         <source>无人等候</source>
         <translation>Nobody waiting</translation>
     </message>
@@ -5948,8 +5948,8 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/ui/board_window.py" line="194"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="145"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="286"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="160"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="301"/>
         <source>{counter} 号窗口</source>
         <translation>Counter {counter}</translation>
     </message>
