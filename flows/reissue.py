@@ -244,9 +244,14 @@ def really_leave(lost: Text) -> FlowGen:
 def _abandon(saga: PaidApplication, key: str) -> None:
     """The citizen left (home, idle) with the case open: close or reverse the order and withdraw
     the application off the GUI thread; what cannot be reached now the reconciler finishes."""
-    threading.Thread(
-        target=lambda: saga.settle(key, citizen_gone=True), name="reissue-abandon", daemon=True
-    ).start()
+
+    def settle() -> None:
+        try:
+            saga.settle(key, citizen_gone=True)
+        except Exception as e:  # the kiosk shutting down closed its clients: the journal keeps it
+            log.warning("saga %s not settled on leaving (the reconciler will): %s", key, e)
+
+    threading.Thread(target=settle, name="reissue-abandon", daemon=True).start()
 
 
 def systems_down(ctx: FlowContext, e: BackendError) -> FlowGen:
