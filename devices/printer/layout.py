@@ -46,6 +46,8 @@ DOTS_PER_MM = 8  # 203 dpi, the head of every supported receipt printer
 
 INIT = b"\x1b@"
 CHINESE_ON = b"\x1c&"
+#: modules of white a QR needs around it to be found (ISO/IEC 18004); printers print none of it
+QR_QUIET_MODULES = 4
 ALIGN = {"left": 0, "center": 1, "right": 2}
 EC_LEVELS = {"L": QR_ECLEVEL_L, "M": QR_ECLEVEL_M, "Q": QR_ECLEVEL_Q, "H": QR_ECLEVEL_H}
 QR_EC_LIB = {
@@ -167,10 +169,15 @@ def _present(line: Mapping[str, Any], data: Mapping[str, Any]) -> bool:
 
 
 def _qr_image(content: str, size: int, ec: str) -> Any:
-    code = qrcode.QRCode(version=None, box_size=size, border=2, error_correction=QR_EC_LIB[ec])
+    code = qrcode.QRCode(version=None, box_size=size, border=QR_QUIET_MODULES, error_correction=QR_EC_LIB[ec])
     code.add_data(content)
     code.make(fit=True)
     return code.make_image().get_image().convert("1")
+
+
+def _feed_dots(dots: int) -> bytes:
+    """ESC J n: print what is buffered and feed n dots (at most 255)."""
+    return b"\x1bJ" + bytes([min(max(dots, 0), 255)])
 
 
 def _photo_raster(path: str, width_mm: int, opts: PaperOptions) -> Any:
@@ -215,8 +222,12 @@ def render(p: Escpos, layout: Layout, data: Mapping[str, Any], opts: PaperOption
             size, ec = int(line.get("size", 6)), line.get("ec", "M")
             p.set(align=line.get("align", "center"))
             if native_qr:
+                # the printed symbol has no margin: white paper above and below (ESC J n dots) keeps
+                # the line of text before it from touching it, which phones and scanners miss
+                quiet = _feed_dots(QR_QUIET_MODULES * size)
+                p._raw(quiet)
                 p.qr(content, native=True, size=size, ec=EC_LEVELS[ec])
-                p._raw(b"\n")
+                p._raw(quiet)
             else:
                 p.image(_qr_image(content, size, ec), impl="bitImageRaster")
         elif "image" in line:

@@ -5,13 +5,11 @@ Real drivers over ptys; the ticket is read back from the printer simulator (text
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import cv2
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from devices.base import State
+from tests.qr import read_one_qr
 from tests.ui.conftest import simulated_kiosk
 
 
@@ -41,12 +39,6 @@ def tap(qtbot, shell, name: str) -> None:
         timeout=5000,
     )
     next(b for b in shell.findChildren(QPushButton, name) if b.isVisible()).click()
-
-
-def decode_qr(png: Path) -> str:
-    img = cv2.imread(str(png))
-    data, _, _ = cv2.QRCodeDetector().detectAndDecode(img)
-    return data
 
 
 def test_card_left_on_reader_is_not_used_for_the_next_session(qtbot, shell, kiosk):
@@ -95,7 +87,7 @@ def test_walk_in_ticket_without_card_is_printed(qtbot, shell, kiosk):
     assert "B001" in visible_text(shell)
     assert printer.wait_receipts(1, 10)
     assert "B001" in printer.last_text and "社保业务" in printer.last_text
-    assert "/B001/" in decode_qr(printer.last_receipt)  # the ticket's tracking page
+    assert "/B001/" in read_one_qr(printer.last_receipt)  # the ticket's tracking page
     tap(qtbot, shell, "action_ok")
     assert shell.mode == "home"
     assert kiosk.services["queue"].ticket("B001") is not None

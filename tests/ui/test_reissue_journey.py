@@ -8,9 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import cv2
 import pytest
-import zxingcpp
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from core.text import tr
@@ -19,6 +17,7 @@ from hall.db import sqlite_url
 from hall.pickup_code import load_verifier
 from tests.backends.support import AUTH, WANG, servers
 from tests.flows.reissue_walk import simulated_kiosk
+from tests.qr import read_qr
 
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/reissue"))
 
@@ -79,7 +78,7 @@ def verified_slip(printer, tmp_path: Path, name: str):
     assert printer.wait_receipts(1, 10)
     slip = printer.last_receipt
     (SHOTS / name).write_bytes(Path(slip).read_bytes())
-    codes = [r.text for r in zxingcpp.read_barcodes(cv2.imread(str(slip)))]
+    codes = read_qr(slip)
     assert len(codes) == 1
     return load_verifier(tmp_path / "data/pickup.pub").verify(codes[0])
 

@@ -55,7 +55,7 @@ def test_queue_ticket_exact_bytes_80mm_native_qr():
         + style(1, 1, False, 0) + rule
         + style(1, 1, False, 0) + gb("取号时间：2026-01-05 09:30")
         + style(1, 1, False, 0) + gb("扫码查看排队进度，过号请重新取号。")
-        + b"\x1ba\x01" + native_qr(b"https://q.example.gov.cn/t/A023") + b"\n"
+        + b"\x1ba\x01" + b"\x1bJ\x18" + native_qr(b"https://q.example.gov.cn/t/A023") + b"\x1bJ\x18"
         + style(1, 1, False, 0) + b"\x1bd\x06\x1dV\x01"
     )  # fmt: skip
     got = L.job_bytes(L.load_layout("queue_ticket"), SAMPLES["queue_ticket"], VARIANTS["80-gb18030-native"])

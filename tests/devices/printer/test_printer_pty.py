@@ -6,21 +6,18 @@ import sys
 import threading
 from pathlib import Path
 
-import cv2
+import numpy as np
 import pytest
+import zxingcpp
+from PIL import Image
 
 from devices.base import ConnectionLost, Device, DeviceError, DeviceOffline, OutcomeUnknown, State
 from devices.printer.driver import EscposPrinter
 from devices.printer.simulator import PrinterSimulator
 from tests.devices.printer.conftest import SAMPLES
+from tests.qr import read_one_qr
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def decode_qr(png: Path) -> str:
-    img = cv2.imread(str(png), cv2.IMREAD_GRAYSCALE)
-    text, _, _ = cv2.QRCodeDetector().detectAndDecode(img)
-    return text
 
 
 def start(tmp_path: Path, **settings):
@@ -69,7 +66,7 @@ def test_ticket_is_rendered_with_its_number_and_a_readable_qr(printer):
     assert sim.wait_receipts(1)
     assert sim.last_receipt.exists()
     assert "A023" in sim.last_text and "您前面还有 5 人等候" in sim.last_text
-    assert decode_qr(sim.last_receipt) == "https://q.example.gov.cn/t/A023"
+    assert read_one_qr(sim.last_receipt) == "https://q.example.gov.cn/t/A023"
 
 
 @pytest.mark.parametrize(("width", "chinese"), [(58, "bitmap"), (80, "gb18030")])
@@ -79,11 +76,34 @@ def test_raster_qr_and_bitmap_chinese_render_readable(tmp_path, width, chinese):
         assert dev.wait_until(lambda s: s.state is State.OK, 5)
         assert print_ticket(dev, "B105").completed
         assert sim.wait_receipts(1)
-        assert decode_qr(sim.last_receipt) == "https://q.example.gov.cn/t/B105"
+        assert read_one_qr(sim.last_receipt) == "https://q.example.gov.cn/t/B105"
         assert "B105" in sim.last_text
     finally:
         dev.stop()
         sim.stop()
+
+
+@pytest.mark.parametrize("native_qr", [True, False])
+def test_the_qr_has_four_modules_of_white_paper_above_and_below_it(tmp_path, native_qr):
+    """A phone or a scanner looks for the white around a code: the text line printed just before
+    it must not touch it (it did: one line gap of 6 dots above a 6-dot module)."""
+    sim, dev = start(tmp_path, native_qr=native_qr)
+    try:
+        assert dev.wait_until(lambda s: s.state is State.OK, 5)
+        assert print_ticket(dev).completed and sim.wait_receipts(1)
+    finally:
+        dev.stop()
+        sim.stop()
+    grey = np.asarray(Image.open(sim.last_receipt).convert("L"))
+    (code,) = zxingcpp.read_barcodes(grey)
+    ink = grey < 128
+    corners = [code.position.top_left, code.position.top_right, code.position.bottom_left]
+    left, right = min(c.x for c in corners), max(c.x for c in corners)
+    top, bottom = min(c.y for c in corners), code.position.bottom_left.y
+    module = 6  # the ticket layout's size
+    rows = ink[:, left : right + 1].any(axis=1)
+    assert not rows[top - 4 * module : top].any(), "ink within four modules above the code"
+    assert not rows[bottom + 1 : bottom + 1 + 4 * module].any(), "ink within four modules below the code"
 
 
 def test_paper_out_before_job_refuses_and_prints_nothing(printer):
@@ -196,7 +216,7 @@ def test_second_request_while_printing_waits_its_turn(printer):
     assert all(r.completed for r in results.values()) and len(results) == 3
     assert sim.wait_receipts(3)
     assert len(sim.receipts) == 3
-    assert sorted(decode_qr(p)[-4:] for p in sim.receipts) == ["A001", "A002", "A003"]
+    assert sorted(read_one_qr(p)[-4:] for p in sim.receipts) == ["A001", "A002", "A003"]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -236,7 +256,7 @@ def test_cli_test_page_prints_and_refuses_without_paper(tmp_path):
         out = run_cli("test-page", "--port", str(sim.port))
         assert out.returncode == 0, out.stderr
         assert sim.wait_receipts(1)
-        assert decode_qr(sim.last_receipt) == "TEST-PAGE-OK"
+        assert read_one_qr(sim.last_receipt) == "TEST-PAGE-OK"
         sim.set_state("out")
         out = run_cli("test-page", "--port", str(sim.port))
         assert out.returncode != 0 and "打印纸已用完" in out.stderr
@@ -271,7 +291,7 @@ def test_a_restarted_simulator_keeps_the_receipts_of_the_last_run(tmp_path):
             dev.stop()
             sim.stop()
         assert len(list(folder.glob("receipt-*.png"))) == run
-    assert {decode_qr(p) for p in folder.glob("receipt-*.png")} == {
+    assert {read_one_qr(p) for p in folder.glob("receipt-*.png")} == {
         "https://q.example.gov.cn/t/A001",
         "https://q.example.gov.cn/t/A002",
     }
