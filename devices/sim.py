@@ -7,6 +7,7 @@ The real driver opens `port`, a stable symlink to the pty's slave side, exactly 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import select
@@ -132,6 +133,11 @@ class PtySimulator(Simulator):
             link, self._link = self._link, None
             if link is None:
                 return
+            # the port goes, as the kernel removes /dev/ttyUSB0: the terminal's number is free
+            # for the next device, and a driver must not reconnect to that one through our name
+            with contextlib.suppress(OSError):
+                if self.port.is_symlink() and os.readlink(self.port) == link.slave_name:
+                    self.port.unlink()
             for fd in (link.master, link.slave_fd):
                 try:
                     os.close(fd)

@@ -1,9 +1,13 @@
 """The real driver, supervised by a Device, against the simulated printer on a pty."""
 
+import contextlib
 import json
+import os
 import subprocess
 import sys
 import threading
+import time
+import tty
 from pathlib import Path
 
 import numpy as np
@@ -167,6 +171,40 @@ def test_unplug_goes_offline_then_replug_prints_on_a_fresh_connection(printer):
     assert dev.reconnects >= 1
     assert print_ticket(dev).completed
     assert sim.wait_receipts(1)
+
+
+def test_an_unplugged_printer_does_not_talk_to_the_device_that_takes_its_terminal(printer):
+    """Unplugging removes the port, as the kernel removes /dev/ttyUSB0. A pseudo-terminal number
+    freed by the unplug goes to the next device plugged in (another simulator: a locker board,
+    a scanner), and the printer's driver must not reconnect to that device, write printer
+    commands to it and read its bytes as printer status."""
+    sim, dev = printer
+    tries = len(dev.drivers)
+    sim.unplug()
+    wait_for(lambda: len(dev.drivers) > tries)  # a new try: the old terminal has been closed
+    master, other = os.openpty()  # the next device: the kernel hands out the lowest free number
+    tty.setraw(other)  # as a simulator sets its terminal: no echo of what it says
+    os.set_blocking(master, False)
+    try:
+        os.write(master, b"MN" * 64)  # what it says, should anyone listen
+        tries = len(dev.drivers)
+        wait_for(lambda: len(dev.drivers) > tries + 2)  # the driver kept trying (0.05-0.2 s apart)
+        with contextlib.suppress(BlockingIOError):
+            heard = os.read(master, 4096)
+            pytest.fail(f"the printer's driver wrote {heard[:16]!r} to another device")
+        assert dev.status.state is State.OFFLINE
+    finally:
+        os.close(master)
+        os.close(other)
+    sim.plug()
+    assert dev.wait_until(lambda s: s.state is State.OK, 5)
+
+
+def wait_for(cond, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not cond():
+        assert time.monotonic() < deadline, "condition not reached"
+        time.sleep(0.02)
 
 
 def test_stalled_printer_fails_the_job_goes_offline_and_recovers(printer):
