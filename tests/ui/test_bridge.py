@@ -73,7 +73,7 @@ def test_a_widgets_channel_closes_when_the_widget_is_destroyed(qtbot):
     w = QWidget()
     ch = channel(got.append, owner=w)
     w.deleteLater()
-    qtbot.waitUntil(lambda: ch.closed, timeout=3000)
+    qtbot.waitUntil(lambda: ch.closed, timeout=10000)
     ch.send(1)
     QApplication.processEvents()
     assert got == []

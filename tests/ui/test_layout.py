@@ -230,7 +230,7 @@ def test_busy_screen_draws_a_turning_spinner_not_a_missing_glyph(shell, qtbot):
     spinner = shell._screen_for(Busy).spinner
     assert spinner.isVisible() and spinner.width() >= shell.metrics.mm(20)
     start = spinner.angle
-    qtbot.waitUntil(lambda: spinner.angle != start, timeout=3000)
+    qtbot.waitUntil(lambda: spinner.angle != start, timeout=10000)
     shot(shell, "busy-1080x1920")
 
 
