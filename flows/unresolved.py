@@ -69,12 +69,12 @@ def start(ctx: FlowContext) -> FlowGen:
         )
         return "refused"
     due = item.due.isoformat()
-    printed, why = yield from _print(ctx, item, what)
     answer = (
         tr("我们会在 {due} 前答复您", due=due)
         if phone
         else tr("请于 {due} 后凭编号到服务台查询答复", due=due)
     )
+    printed, why = yield from _print(ctx, item, what, answer)
     if printed is True:
         yield Message(
             title=tr("已登记，请取走凭条"),
@@ -100,15 +100,16 @@ def start(ctx: FlowContext) -> FlowGen:
     return "on_screen"
 
 
-def _print(ctx: FlowContext, item: Item, what: str) -> FlowGen:
-    """(True, "") when the slip came out; else (False or "unknown", why)."""
+def _print(ctx: FlowContext, item: Item, what: str, answer: Text) -> FlowGen:
+    """(True, "") when the slip came out; else (False or "unknown", why). The slip says how the
+    answer comes in the screen's words (the screen and the paper must not disagree)."""
     if not ctx.usable("printer"):
         return False, tr("打印机不可用")
     data = {
         "hall": ctx.config["kiosk"]["hall_name"],
         "ref": item.ref,
         "what": what,
-        "due": item.due.isoformat(),
+        "answer": str(answer),
         "filed_at": item.opened_at.strftime("%Y-%m-%d %H:%M"),
         "help_phone": ctx.config["kiosk"]["help_phone"],
     }
