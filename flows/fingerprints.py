@@ -53,8 +53,8 @@ def take_prints(ctx: FlowContext, leave: Callable[[], FlowGen] | None = None) ->
         finger, _try = next(steps)
         while True:
             got = yield from _one_finger(ctx, finger, note, place, moved)
-            if got == "back" and leave is not None and not (yield from leave()):
-                note = moved = Text("")  # 继续办理: the same finger, asked afresh
+            if got == "again" or (got == "back" and leave is not None and not (yield from leave())):
+                note = moved = Text("")  # 再试一次 or 继续办理: the same finger, asked afresh
                 continue
             if isinstance(got, str) and got != "skip":
                 return got
@@ -95,8 +95,6 @@ def _given_up(finger: str, got: object) -> Text:
     name = FINGER_NAMES[finger]
     if got == "skip":
         return tr("已跳过{finger}。", finger=name)
-    if got is None:
-        return tr("没有等到{finger}，已跳过。", finger=name)
     return tr("{finger}多次不够清晰，已跳过。", finger=name)
 
 
@@ -109,8 +107,10 @@ def _why_again(image: Any, threshold: int) -> Text:
 
 
 def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float, moved: Text) -> FlowGen:
-    """The FingerImage, None when no finger came within the place timeout, "skip" when the
-    citizen passed on to another finger, or "back"/"device_lost". `moved` says which finger was
+    """The FingerImage, "again" when no finger came within the place timeout and the citizen
+    asked to try it again, "skip" when they passed on to another finger, or "back"/"device_lost".
+    A finger that does not come is never given up unasked: a slow citizen must not find other
+    fingers on their card than the ones they were asked for. `moved` says which finger was
     given up for this one: told on a screen of its own before the module looks for a finger, so
     a finger still on the glass is never taken as this one unasked."""
     from devices.fingerprint.model import FINGER_NAMES, NoFinger
@@ -151,7 +151,7 @@ def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float, moved: 
                 tone="warning" if str(note) else "info",
                 image=str(PICTURE),
                 events=EVENTS,
-                actions=(("skip", tr("这个手指按不上，换一个")), ("cancel", tr("取消办理"))),
+                actions=(("other_finger", tr("这个手指按不上，换一个")), ("cancel", tr("取消办理"))),
                 timeout=max(0.5, deadline - ctx.clock.monotonic()),
                 help=tr("按屏幕上写的手指，平放在指纹仪玻璃中央，按住约一秒。手指太干可以先哈一口气。"),
             )
@@ -172,19 +172,36 @@ def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float, moved: 
                 return (yield from _device_lost(ctx))
             if got.name == "timeout":
                 break  # the driver, told to stop, answers NoFinger at once
-            return "skip" if got.name == "skip" else "back"
+            return "skip" if got.name == "other_finger" else "back"
         try:
             image = yield Work(
                 lambda: fut.result(timeout=place + 5),
                 busy=Busy(title=title, prompt=tr("正在读取指纹")),
             )
         except NoFinger:
-            return None
+            return (yield from _not_placed(name))
         except (DeviceError, TimeoutError):  # a fault, or a module that never finished
             return (yield from _device_lost(ctx))
         return image
     finally:
         stop.set()  # cancelled, home, idle: the module stops waiting for the finger
+
+
+def _not_placed(name: Text) -> FlowGen:
+    """No finger within the place timeout: the same finger again, or another. No timeout
+    of its own: a citizen who has walked away is ended by the idle watch, like any screen."""
+    title = tr("没有检测到{finger}", finger=name)
+    got = yield Message(
+        title=title,
+        body=tr("准备好后请按“再试一次”，再把{finger}平放在指纹仪上。手指按不上可以换一个。", finger=name),
+        prompt=title,
+        tone="warning",
+        image=str(PICTURE),
+        # no cancel of its own (three buttons do not fit a narrow screen in English): 首页 asks
+        # whether to give the application up, as on every step that holds the citizen's work
+        actions=(("again", tr("再试一次")), ("other_finger", tr("换一个手指"))),
+    )
+    return {"again": "again", "other_finger": "skip"}.get(got.name, "back")
 
 
 def _device_lost(ctx: FlowContext) -> FlowGen:

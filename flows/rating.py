@@ -27,8 +27,9 @@ log = logging.getLogger(__name__)
 SKIP = "skip"
 STEP_BACK = "back"  # ask_phone: the citizen went back from its first screen
 # what a journey returns when nothing was done to rate: the citizen turned back or went home,
-# or the journey refused them (a citizen refused is offered 办不成事, not a rating)
-NOT_DONE = frozenset({"back", "home", "refused", None})
+# the journey refused them or sent them to a counter, or a device it needs failed mid-way (its
+# screen ends with 返回首页: the citizen is offered 办不成事, not a rating)
+NOT_DONE = frozenset({"back", "home", "refused", "counter", "device_lost", "no_retakes", None})
 # reasons a kiosk journey can have (a counter's pad offers them all)
 KIOSK_REASONS = ("slow", "unclear", "machine", "not_done", "other")
 

@@ -75,7 +75,7 @@ def test_each_thumb_is_asked_for_on_its_own_spoken_screen_with_a_way_out(tmp_pat
     assert [str(v.title) for v in screens] == ["请将右手拇指放在指纹仪上", "请将左手拇指放在指纹仪上"]
     assert [str(v.prompt) for v in screens] == [str(v.title) for v in screens]  # said aloud
     assert all(offline("fingerprint") in v.events for v in screens)  # an unplugged module ends it
-    assert all({"skip", "cancel"} <= {k for k, _ in v.actions} for v in screens)
+    assert all({"other_finger", "cancel"} <= {k for k, _ in v.actions} for v in screens)
     assert all("平放在指纹仪中央" in str(v.body) for v in screens)  # how to place it
     assert all(Path(v.image).is_file() for v in screens)  # and a picture of it
     assert module.asked == ["right_thumb", "left_thumb"]
@@ -102,7 +102,7 @@ def test_a_print_too_faint_is_asked_again_saying_why(tmp_path, module):
 
 
 def test_a_citizen_without_a_usable_thumb_passes_on_to_the_next_finger(tmp_path, module):
-    answers = iter([Intent("skip")])
+    answers = iter([Intent("other_finger")])
 
     def citizen(view: View) -> Intent | None:
         if "finger_done" in view.events:
@@ -118,31 +118,44 @@ def test_a_citizen_without_a_usable_thumb_passes_on_to_the_next_finger(tmp_path,
     assert module.stops[0].is_set()  # the module was told to stop waiting for the thumb
 
 
-def test_a_thumb_never_placed_is_said_skipped_and_the_next_finger_named_before_it_is_looked_for(
-    tmp_path, module
-):
+def test_a_thumb_not_placed_in_time_is_asked_about_again_never_given_up_unasked(tmp_path, module):
+    """A slow citizen (10 s went by) is asked: try the thumb again, take another finger, or
+    cancel. Once they pass it on, the next finger is named before the module looks for it."""
     module.absent = {"right_thumb"}
+    answers = iter([Intent("again"), Intent("other_finger")])  # to the two "not detected" questions
     seen: list[tuple[View, list[str]]] = []  # each screen, and the fingers the module was asked for by then
 
     def citizen(view: View) -> Intent | None:
         seen.append((view, list(module.asked)))
-        return module.told[-1] if "finger_done" in view.events else None
+        if "finger_done" in view.events:
+            return module.told[-1]
+        if str(view.title) == "没有检测到右手拇指":
+            return next(answers)
+        return None
 
     t = run(lambda c: take_prints(c), context(tmp_path, Devices(module)), citizen)
     assert isinstance(t.outcome, Finished) and t.outcome.result.taken == ("right_index", "left_thumb")
     titles = [str(v.title) for v, _ in seen]
+    question = next(v for v, _ in seen if str(v.title) == "没有检测到右手拇指")
+    assert question.timeout is None and question.tone == "warning"  # waits for the citizen
+    assert {k for k, _ in question.actions} == {"again", "other_finger"} and question.can_go_back
+    assert str(question.prompt) == "没有检测到右手拇指"  # said aloud
+    assert titles[:4] == ["请将右手拇指放在指纹仪上", "没有检测到右手拇指"] * 2  # tried again, asked again
     told = titles.index("下一个：请将右手食指放在指纹仪上")
-    assert titles[told - 1] == "请将右手拇指放在指纹仪上"
     view, asked = seen[told]
     # said plainly, on screen and aloud, which finger was skipped and which one comes next ...
-    assert "没有等到右手拇指，已跳过" in str(view.body) and "右手食指" in str(view.body)
-    assert str(view.prompt).startswith("没有等到右手拇指，已跳过") and "请将右手食指放在指纹仪上" in str(
-        view.prompt
-    )
-    assert view.tone == "warning" and {"ok", "cancel"} <= {k for k, _ in view.actions}
+    assert "已跳过右手拇指" in str(view.body) and "右手食指" in str(view.body)
+    assert str(view.prompt).startswith("已跳过右手拇指") and "请将右手食指放在指纹仪上" in str(view.prompt)
     # ... before the module looks for it: a finger still on the glass is not taken as the index
-    assert asked == ["right_thumb"]
+    assert asked == ["right_thumb", "right_thumb"]
     assert titles[told + 1] == "请将右手食指放在指纹仪上"
+
+
+def test_a_citizen_gone_from_a_finger_screen_gets_no_other_finger_recorded(tmp_path, module):
+    module.absent = {"right_thumb"}
+    t = run(lambda c: take_prints(c), context(tmp_path, Devices(module)), relay(module))
+    assert not isinstance(t.outcome, Finished)  # ended by the idle watch at the question
+    assert module.asked == ["right_thumb"]  # no other finger was looked for
 
 
 def test_the_placed_message_names_the_finger_the_screen_asked_for(tmp_path, module):
@@ -154,7 +167,7 @@ def test_the_placed_message_names_the_finger_the_screen_asked_for(tmp_path, modu
         placed = [i for i in module.told if i.name == "finger_placed"]
         if module.asked == ["right_thumb"]:
             thumb_placed.append(placed[-1])
-            return Intent("skip")  # 换一个
+            return Intent("other_finger")  # 换一个
         if str(view.title).startswith("请将右手食指") and thumb_placed:
             return thumb_placed.pop()  # a late word of the thumb's capture: not the index
         if str(view.title).startswith("请将"):
@@ -192,14 +205,16 @@ def test_the_module_going_offline_says_so_and_ends_the_step(tmp_path, module):
     assert module.stops[0].is_set()
 
 
-def test_nobody_places_a_finger_each_finger_times_out_and_capture_failed_is_recorded(tmp_path, module):
+def test_no_finger_can_be_placed_each_is_passed_on_and_capture_failed_is_recorded(tmp_path, module):
     module.placed = False
-    t = run(
-        lambda c: take_prints(c),
-        context(tmp_path, Devices(module)),
-        lambda v: None if "finger_done" in v.events else Intent("ok"),
-    )
-    # no finger comes: every finger's screen times out by itself, fallbacks included, then the note
+
+    def citizen(view: View) -> Intent | None:
+        if "finger_done" in view.events:
+            return None  # nothing comes: the screen times out
+        return Intent("other_finger") if str(view.title).startswith("没有检测到") else Intent("ok")
+
+    t = run(lambda c: take_prints(c), context(tmp_path, Devices(module)), citizen)
+    # every finger asked for, fallbacks included, each passed on by the citizen, then the note
     assert len(finger_screens(t)) == 10
     assert isinstance(t.outcome, Finished) and not t.outcome.result.complete
     assert "采集失败" in str(t.views[-1].body)

@@ -93,6 +93,9 @@ def test_skip_is_one_tap_and_walking_away_stores_nothing(make_ctx, store):
         ("back", True, True, True),  # the citizen turned back: nothing to rate
         ("home", True, True, True),
         ("refused", True, True, True),  # a ticket refused: nothing was done
+        ("counter", True, True, True),  # sent to a counter
+        ("device_lost", True, True, True),  # a device failed mid-way: "返回首页" goes home
+        ("no_retakes", True, True, True),  # no usable photo in the retakes allowed
         ("printed", False, True, True),  # a journey that opts out (the demo, 办不成事)
         ("printed", True, False, True),  # [ratings] ask_after_journeys = false
         ("printed", True, True, False),  # the ratings store is down

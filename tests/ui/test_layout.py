@@ -200,6 +200,25 @@ def test_unhappy_rating_reasons_show_whole_in_english(shell, size, elderly):
     shot(shell, f"rating-reasons-{size[0]}x{size[1]}-en{'-elderly' if elderly else ''}")
 
 
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080), (768, 1366)], ids=["1080", "1920", "768"])
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_finger_not_detected_asks_with_whole_buttons_and_home_open(shell, size, language):
+    from devices.fingerprint.model import FINGER_NAMES
+    from flows.fingerprints import _not_placed
+
+    shell.resize(*size)
+    if language == "en":
+        shell.toggle_language()
+    shell.mode = "flow"
+    shell.show_view(next(_not_placed(FINGER_NAMES["right_thumb"])), lambda _i: None)
+    settle()
+    shown = {b.objectName() for b in visible_in(shell, QPushButton)}
+    assert {"action_again", "action_other_finger"} <= shown, shown
+    assert shell.home_button.isEnabled()  # the way out: 首页 asks before giving the application up
+    assert_nothing_cut(shell)
+    shot(shell, f"finger-not-detected-{size[0]}x{size[1]}-{language}")
+
+
 @pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
 @pytest.mark.parametrize("size", [(1080, 1920), (768, 1366), (1920, 1080)], ids=["1080", "768", "1920"])
 def test_idle_countdown_says_seconds_at_two_digits(shell, size, elderly):

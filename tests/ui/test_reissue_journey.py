@@ -209,7 +209,7 @@ def test_a_thumb_passed_over_is_said_skipped_and_the_next_finger_named_before_it
 ):
     fingerprint = kiosk.simulators["fingerprint"]
     renew_to_the_thumb(qtbot, kiosk, shell)
-    tap(qtbot, shell, "action_skip")  # 这个手指按不上，换一个
+    tap(qtbot, shell, "action_other_finger")  # 这个手指按不上，换一个
     # the citizen is told the thumb was skipped and which finger comes next, on screen and aloud
     qtbot.waitUntil(lambda: "下一个：请将右手食指放在指纹仪上" in texts(shell), timeout=20000)
     assert "已跳过右手拇指" in texts(shell) and "已跳过右手拇指" in str(shell.current_view.prompt)
@@ -288,7 +288,7 @@ def test_a_tap_meant_for_start_that_lands_as_the_finger_screen_comes_does_not_sk
     shell.tap_guard.seconds = 0.5  # as the kiosk is configured (the tests' default turns it off)
     fingerprint = kiosk.simulators["fingerprint"]
     renew_to_the_thumb(qtbot, kiosk, shell)
-    tap(qtbot, shell, "action_skip")
+    tap(qtbot, shell, "action_other_finger")
     qtbot.waitUntil(lambda: "下一个：请将右手食指放在指纹仪上" in texts(shell), timeout=20000)
     start = next(b for b in shell.findChildren(QPushButton, "action_ok") if b.isVisible())
     where = shell.mapFromGlobal(start.mapToGlobal(start.rect().center()))

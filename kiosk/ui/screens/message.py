@@ -15,7 +15,8 @@ from kiosk.ui.widgets import button, label, qr_pixmap
 
 TONE_COLOURS = {"success": theme.GREEN, "warning": theme.AMBER, "error": theme.RED, "info": theme.BLUE}
 #: actions that step back or give up: drawn as secondary, never like the way on beside them
-SECONDARY = frozenset({"cancel", "back", "discard"})
+# the way out, and the choice that goes back on the step: the other (the step's way on) is filled
+SECONDARY = frozenset({"cancel", "back", "discard", "other_finger", "retake", "no"})
 
 
 @screen_for(Message)
