@@ -48,6 +48,12 @@ SECTION = Section(
             max_len=80,
         ),
         Option(
+            "pickup_place_en",
+            "the self-service pickup machine in this hall's 24-hour area",
+            "Where the new card is collected, in English (empty: the Chinese in English too).",
+            max_len=120,
+        ),
+        Option(
             "signing_key", "var/data/pickup-signing.pem", "Ed25519 private key (PEM) that signs pickup codes."
         ),
         Option("verify_key", "var/data/pickup-verify.pem", "Its public key (PEM), for the pickup kiosks."),

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from backends.errors import BackendError, Refused
 from backends.platform.api import AppState, Kind
-from core.text import Text, lines, tr
+from core.text import Bilingual, Text, lines, tr
 from devices.base import DeviceError, OutcomeUnknown
 from flows.runtime import FlowContext, FlowGen
 from flows.views import Busy, Message, Work
@@ -111,7 +111,7 @@ def print_slip(ctx: FlowContext, slip: dict[str, str], name_masked: str, id_mask
             printed = "unknown"
         except DeviceError as e:
             why = e.reason
-    day, place = slip["pickup_after"], cfg["pickup_place"]
+    day, place = slip["pickup_after"], Bilingual(cfg["pickup_place"], en=cfg["pickup_place_en"])
     # the money first: the citizen sees the payment went through before reading what follows
     order = slip["order_no"]
     paid = [tr("已缴费 {fee} 元（订单号 {order}）", fee=slip["fee"], order=order)] if order else []
@@ -140,11 +140,11 @@ def print_slip(ctx: FlowContext, slip: dict[str, str], name_masked: str, id_mask
     yield Message(
         title=tr("申请已受理，回执未能打印") if printed is False else tr("申请已受理，回执可能没有打出"),
         body=tr(
-            "受理号 {acc}\n请拍下本页，于 {day} 后到{place}凭二维码领取；"
-            "也可在任一自助机刷身份证补打回执（{why}）",
+            "受理号 {acc}\n请拍下本页，于 {day} 后到{place}凭二维码领取；{reprint}（{why}）",
             acc=acc,
             day=day,
             place=place,
+            reprint=_reprint_advice(Kind(slip["kind"])),
             why=why if printed is False else tr("请查看出纸口"),
         ),
         prompt=tr("回执未能打印，请拍下受理号和二维码"),
@@ -155,6 +155,14 @@ def print_slip(ctx: FlowContext, slip: dict[str, str], name_masked: str, id_mask
         can_go_back=False,
     )
     return "submitted_not_printed"
+
+
+def _reprint_advice(kind: Kind) -> Text:
+    """Where the slip can be printed again: a kiosk reads the ID card, which a citizen reporting
+    a lost card does not have (a typed number alone must not print a pickup code)."""
+    if kind is Kind.REISSUE_LOST:
+        return tr("也可凭受理号和身份证明到服务窗口补打回执")
+    return tr("也可在任一自助机刷身份证补打回执")
 
 
 def reprint(ctx: FlowContext) -> FlowGen:

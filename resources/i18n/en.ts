@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="263"/>
+        <location filename="../../flows/reissue.py" line="268"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -48,13 +48,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="212"/>
+        <location filename="../../flows/rating.py" line="213"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="213"/>
+        <location filename="../../flows/rating.py" line="214"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -472,8 +472,8 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/photo.py" line="203"/>
         <location filename="../../flows/pickup.py" line="67"/>
         <location filename="../../flows/queue.py" line="278"/>
-        <location filename="../../flows/rating.py" line="92"/>
-        <location filename="../../flows/rating.py" line="117"/>
+        <location filename="../../flows/rating.py" line="93"/>
+        <location filename="../../flows/rating.py" line="118"/>
         <location filename="../../flows/reissue_slip.py" line="134"/>
         <location filename="../../flows/unresolved.py" line="85"/>
         <source>完成</source>
@@ -747,7 +747,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="185"/>
         <location filename="../../flows/queue.py" line="147"/>
         <location filename="../../flows/queue.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="320"/>
+        <location filename="../../flows/reissue.py" line="325"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
@@ -759,7 +759,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/queue.py" line="257"/>
         <location filename="../../flows/reissue_slip.py" line="100"/>
-        <location filename="../../flows/unresolved.py" line="106"/>
+        <location filename="../../flows/unresolved.py" line="107"/>
         <source>打印机不可用</source>
         <extracomment>an application in these states has a card coming: its slip may be reprinted</extracomment>
         <translation>Printer unavailable</translation>
@@ -1660,7 +1660,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="236"/>
         <location filename="../../flows/certificate.py" line="535"/>
         <location filename="../../flows/certificate.py" line="594"/>
-        <location filename="../../flows/fingerprints.py" line="199"/>
+        <location filename="../../flows/fingerprints.py" line="216"/>
         <location filename="../../flows/photo.py" line="139"/>
         <location filename="../../flows/photo.py" line="154"/>
         <location filename="../../flows/photo.py" line="212"/>
@@ -1668,7 +1668,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="227"/>
         <location filename="../../flows/queue.py" line="352"/>
         <location filename="../../flows/reissue.py" line="94"/>
-        <location filename="../../flows/reissue.py" line="446"/>
+        <location filename="../../flows/reissue.py" line="451"/>
         <location filename="../../flows/unresolved.py" line="66"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="62"/>
@@ -1774,7 +1774,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="101"/>
         <location filename="../../flows/pickup.py" line="187"/>
         <location filename="../../flows/queue.py" line="142"/>
-        <location filename="../../flows/reissue.py" line="324"/>
+        <location filename="../../flows/reissue.py" line="329"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
         <location filename="../../kiosk/ui/screens/base.py" line="79"/>
         <source>返回</source>
@@ -1842,13 +1842,13 @@ Please check that the paper shows the same</translation>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="72"/>
+        <location filename="../../devices/sim.py" line="73"/>
         <source>拔出设备</source>
         <extracomment>input kept for tests to inspect; simulate mode runs for days, so older input is dropped</extracomment>
         <translation>Unplug device</translation>
     </message>
     <message>
-        <location filename="../../devices/sim.py" line="73"/>
+        <location filename="../../devices/sim.py" line="74"/>
         <source>插回设备</source>
         <translation>Plug device back in</translation>
     </message>
@@ -3046,7 +3046,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="76"/>
-        <location filename="../../flows/reissue.py" line="399"/>
+        <location filename="../../flows/reissue.py" line="404"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -3996,7 +3996,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="121"/>
-        <location filename="../../flows/reissue_slip.py" line="207"/>
+        <location filename="../../flows/reissue_slip.py" line="215"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
@@ -4072,57 +4072,57 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="372"/>
-        <location filename="../../flows/reissue.py" line="254"/>
+        <location filename="../../flows/reissue.py" line="259"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="254"/>
+        <location filename="../../flows/reissue.py" line="259"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="264"/>
+        <location filename="../../flows/reissue.py" line="269"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="268"/>
+        <location filename="../../flows/reissue.py" line="273"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="269"/>
+        <location filename="../../flows/reissue.py" line="274"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="271"/>
+        <location filename="../../flows/reissue.py" line="276"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="273"/>
+        <location filename="../../flows/reissue.py" line="278"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="273"/>
+        <location filename="../../flows/reissue.py" line="278"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="276"/>
+        <location filename="../../flows/reissue.py" line="281"/>
         <source>补打受理回执</source>
         <translation>Reprint the acceptance slip</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="277"/>
+        <location filename="../../flows/reissue.py" line="282"/>
         <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
         <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="279"/>
+        <location filename="../../flows/reissue.py" line="284"/>
         <source>读卡器暂不可用，请到窗口补打</source>
         <translation>The card reader is unavailable; please get a reprint at a counter</translation>
     </message>
@@ -4131,52 +4131,52 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="162"/>
         <location filename="../../flows/pickup.py" line="266"/>
         <location filename="../../flows/pickup.py" line="284"/>
-        <location filename="../../flows/reissue.py" line="294"/>
-        <location filename="../../flows/reissue_slip.py" line="173"/>
-        <location filename="../../flows/reissue_slip.py" line="203"/>
+        <location filename="../../flows/reissue.py" line="299"/>
+        <location filename="../../flows/reissue_slip.py" line="181"/>
+        <location filename="../../flows/reissue_slip.py" line="211"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="294"/>
+        <location filename="../../flows/reissue.py" line="299"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="298"/>
+        <location filename="../../flows/reissue.py" line="303"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="303"/>
+        <location filename="../../flows/reissue.py" line="308"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="304"/>
+        <location filename="../../flows/reissue.py" line="309"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="305"/>
+        <location filename="../../flows/reissue.py" line="310"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="306"/>
+        <location filename="../../flows/reissue.py" line="311"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="306"/>
+        <location filename="../../flows/reissue.py" line="311"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="334"/>
+        <location filename="../../flows/reissue.py" line="339"/>
         <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
     </message>
@@ -4226,74 +4226,74 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Give up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="342"/>
+        <location filename="../../flows/reissue.py" line="347"/>
         <source>请输入您的身份证号码</source>
         <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="343"/>
+        <location filename="../../flows/reissue.py" line="348"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="344"/>
+        <location filename="../../flows/reissue.py" line="349"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="350"/>
+        <location filename="../../flows/reissue.py" line="355"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="379"/>
+        <location filename="../../flows/reissue.py" line="384"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="381"/>
+        <location filename="../../flows/reissue.py" line="386"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="385"/>
+        <location filename="../../flows/reissue.py" line="390"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="385"/>
+        <location filename="../../flows/reissue.py" line="390"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="399"/>
+        <location filename="../../flows/reissue.py" line="404"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="422"/>
-        <location filename="../../flows/reissue.py" line="431"/>
+        <location filename="../../flows/reissue.py" line="427"/>
+        <location filename="../../flows/reissue.py" line="436"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="422"/>
+        <location filename="../../flows/reissue.py" line="427"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="431"/>
+        <location filename="../../flows/reissue.py" line="436"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="443"/>
+        <location filename="../../flows/reissue.py" line="448"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="444"/>
+        <location filename="../../flows/reissue.py" line="449"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
@@ -4391,8 +4391,9 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Hold the slip flat to the camera and try again, or type the acceptance number</translation>
     </message>
     <message>
+        <location filename="../../flows/fingerprints.py" line="202"/>
         <location filename="../../flows/pickup.py" line="175"/>
-        <location filename="../../flows/reissue.py" line="446"/>
+        <location filename="../../flows/reissue.py" line="451"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
@@ -4576,7 +4577,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="391"/>
-        <location filename="../../flows/reissue.py" line="402"/>
+        <location filename="../../flows/reissue.py" line="407"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
@@ -4681,8 +4682,8 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Card reader off: scan the slip or type the number</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="192"/>
-        <location filename="../../flows/fingerprints.py" line="197"/>
+        <location filename="../../flows/fingerprints.py" line="209"/>
+        <location filename="../../flows/fingerprints.py" line="214"/>
         <source>指纹仪暂时无法使用</source>
         <translation>The fingerprint scanner is not available now</translation>
     </message>
@@ -4713,17 +4714,12 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>{finger} skipped.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="99"/>
-        <source>没有等到{finger}，已跳过。</source>
-        <translation>{finger} did not come in time: skipped.</translation>
-    </message>
-    <message>
-        <location filename="../../flows/fingerprints.py" line="100"/>
+        <location filename="../../flows/fingerprints.py" line="98"/>
         <source>{finger}多次不够清晰，已跳过。</source>
         <translation>{finger} was not clear enough after several tries: skipped.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="107"/>
+        <location filename="../../flows/fingerprints.py" line="105"/>
         <source>指纹不够清晰（质量 {q}，需要 {need}），请擦干手指，平放并稍用力按住</source>
         <translation>The print is not clear enough (quality {q}, {need} needed). Dry your finger, lay it flat and press a little harder</translation>
     </message>
@@ -4768,6 +4764,16 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>I cannot use this finger, try another</translation>
     </message>
     <message>
+        <location filename="../../flows/fingerprints.py" line="196"/>
+        <source>准备好后请按“再试一次”，再把{finger}平放在指纹仪上。手指按不上可以换一个。</source>
+        <translation>When you are ready, press &quot;Try again&quot;, then lay the finger flat on the fingerprint reader ({finger}). If it cannot be read, use another finger.</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="202"/>
+        <source>换一个手指</source>
+        <translation>Other finger</translation>
+    </message>
+    <message>
         <location filename="../../flows/fingerprints.py" line="130"/>
         <location filename="../../flows/fingerprints.py" line="154"/>
         <source>取消办理</source>
@@ -4794,27 +4800,32 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Reading the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="194"/>
+        <location filename="../../flows/fingerprints.py" line="193"/>
+        <source>没有检测到{finger}</source>
+        <translation>{finger} not detected</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="211"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理。服务电话 {phone}</source>
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
+        <location filename="../../flows/reissue.py" line="479"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="474"/>
+        <location filename="../../flows/reissue.py" line="479"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="476"/>
+        <location filename="../../flows/reissue.py" line="481"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="478"/>
+        <location filename="../../flows/reissue.py" line="483"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -4829,180 +4840,180 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="487"/>
+        <location filename="../../flows/reissue.py" line="492"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="489"/>
-        <location filename="../../flows/reissue.py" line="562"/>
+        <location filename="../../flows/reissue.py" line="494"/>
+        <location filename="../../flows/reissue.py" line="567"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="489"/>
+        <location filename="../../flows/reissue.py" line="494"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="489"/>
+        <location filename="../../flows/reissue.py" line="494"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="512"/>
+        <location filename="../../flows/reissue.py" line="517"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="513"/>
+        <location filename="../../flows/reissue.py" line="518"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="515"/>
+        <location filename="../../flows/reissue.py" line="520"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="519"/>
+        <location filename="../../flows/reissue.py" line="524"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="519"/>
+        <location filename="../../flows/reissue.py" line="524"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="525"/>
+        <location filename="../../flows/reissue.py" line="530"/>
         <source>请选择缴费方式（{fee} 元）</source>
         <translation>Choose how to pay ({fee} yuan)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="526"/>
+        <location filename="../../flows/reissue.py" line="531"/>
         <source>需缴费 {fee} 元，请选择缴费方式</source>
         <translation>The fee is {fee} yuan. Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="528"/>
+        <location filename="../../flows/reissue.py" line="533"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="550"/>
+        <location filename="../../flows/reissue.py" line="555"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="552"/>
+        <location filename="../../flows/reissue.py" line="557"/>
         <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
         <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="559"/>
+        <location filename="../../flows/reissue.py" line="564"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="560"/>
+        <location filename="../../flows/reissue.py" line="565"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="560"/>
+        <location filename="../../flows/reissue.py" line="565"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="562"/>
+        <location filename="../../flows/reissue.py" line="567"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="572"/>
+        <location filename="../../flows/reissue.py" line="577"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="573"/>
+        <location filename="../../flows/reissue.py" line="578"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="574"/>
+        <location filename="../../flows/reissue.py" line="579"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="582"/>
+        <location filename="../../flows/reissue.py" line="587"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="582"/>
+        <location filename="../../flows/reissue.py" line="587"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="595"/>
+        <location filename="../../flows/reissue.py" line="600"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="596"/>
+        <location filename="../../flows/reissue.py" line="601"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="596"/>
+        <location filename="../../flows/reissue.py" line="601"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="607"/>
-        <location filename="../../flows/reissue.py" line="641"/>
+        <location filename="../../flows/reissue.py" line="612"/>
+        <location filename="../../flows/reissue.py" line="646"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="608"/>
+        <location filename="../../flows/reissue.py" line="613"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="609"/>
+        <location filename="../../flows/reissue.py" line="614"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="626"/>
+        <location filename="../../flows/reissue.py" line="631"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="626"/>
+        <location filename="../../flows/reissue.py" line="631"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="638"/>
+        <location filename="../../flows/reissue.py" line="643"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="639"/>
+        <location filename="../../flows/reissue.py" line="644"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="657"/>
+        <location filename="../../flows/reissue.py" line="662"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="657"/>
+        <location filename="../../flows/reissue.py" line="662"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
@@ -5038,39 +5049,49 @@ From {day}, scan the QR code on the receipt at {place} to collect your new card.
     <message>
         <location filename="../../flows/reissue_slip.py" line="143"/>
         <source>受理号 {acc}
-请拍下本页，于 {day} 后到{place}凭二维码领取；也可在任一自助机刷身份证补打回执（{why}）</source>
+请拍下本页，于 {day} 后到{place}凭二维码领取；{reprint}（{why}）</source>
         <translation>Acceptance number {acc}
-Please take a photo of this page. Collect your card after {day} at {place} with the QR code; you can also reprint the slip at any kiosk by reading your ID card ({why})</translation>
+Please take a photo of this page. Collect your card after {day} at {place} with the QR code; {reprint} ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="164"/>
+        <source>也可凭受理号和身份证明到服务窗口补打回执</source>
+        <translation>a service counter can also reprint the slip: bring the acceptance number and proof of identity</translation>
     </message>
     <message>
         <location filename="../../flows/reissue_slip.py" line="165"/>
+        <source>也可在任一自助机刷身份证补打回执</source>
+        <translation>you can also reprint the slip at any kiosk by reading your ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue_slip.py" line="173"/>
         <source>补打回执：请刷身份证</source>
         <translation>Reprint a slip: please place your ID card on the reader</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="266"/>
-        <location filename="../../flows/reissue_slip.py" line="173"/>
-        <location filename="../../flows/reissue_slip.py" line="203"/>
+        <location filename="../../flows/reissue_slip.py" line="181"/>
+        <location filename="../../flows/reissue_slip.py" line="211"/>
         <source>正在查询您的申请，请稍候</source>
         <translation>Looking up your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="176"/>
+        <location filename="../../flows/reissue_slip.py" line="184"/>
         <source>没有查到您的申请</source>
         <translation>Your application was not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="184"/>
+        <location filename="../../flows/reissue_slip.py" line="192"/>
         <source>没有可补打回执的申请</source>
         <translation>No application with a slip to reprint</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="185"/>
+        <location filename="../../flows/reissue_slip.py" line="193"/>
         <source>没有查到您正在办理的身份证申请。已领取或已取消的申请不能补打回执</source>
         <translation>No ID card application in progress was found for you. Slips of collected or cancelled applications cannot be reprinted</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="207"/>
+        <location filename="../../flows/reissue_slip.py" line="215"/>
         <source>自助机暂时不能补打回执</source>
         <translation>This kiosk cannot reprint slips right now</translation>
     </message>
@@ -5091,7 +5112,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/reissue_slip.py" line="148"/>
-        <location filename="../../flows/unresolved.py" line="124"/>
+        <location filename="../../flows/unresolved.py" line="125"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
@@ -5142,7 +5163,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Touch the option you want. Grey options cannot be chosen now; the reason is shown below them.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/message.py" line="23"/>
+        <location filename="../../kiosk/ui/screens/message.py" line="24"/>
         <source>请阅读屏幕上的内容，然后按下方的按钮继续。</source>
         <extracomment>actions that step back or give up: drawn as secondary, never like the way on beside them</extracomment>
         <translation>Read the screen, then press a button below to continue.</translation>
@@ -5235,113 +5256,113 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Time left {m}:{s}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="59"/>
+        <location filename="../../flows/rating.py" line="60"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="60"/>
+        <location filename="../../flows/rating.py" line="61"/>
         <source>请您对本次服务作出评价，也可以跳过</source>
         <translation>Please rate this service, or skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="63"/>
+        <location filename="../../flows/rating.py" line="64"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="63"/>
+        <location filename="../../flows/rating.py" line="64"/>
         <source>不评价，直接结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="67"/>
+        <location filename="../../flows/rating.py" line="68"/>
         <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
         <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press &quot;Skip&quot; if you prefer not to rate. Ratings never record who you are.</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="88"/>
+        <location filename="../../flows/rating.py" line="89"/>
         <source>评价未能提交</source>
         <translation>The rating could not be sent</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="99"/>
+        <location filename="../../flows/rating.py" line="100"/>
         <source>我们会在 {due} 前处理并电话答复您。问询进展时请报评价编号 {ref}</source>
         <translation>We will look into it and call you back by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="105"/>
+        <location filename="../../flows/rating.py" line="106"/>
         <source>我们会在 {due} 前核实处理。问询进展时请报评价编号 {ref}</source>
         <translation>We will look into it by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="110"/>
+        <location filename="../../flows/rating.py" line="111"/>
         <source>感谢您的支持，欢迎再来</source>
         <translation>Thank you, and welcome back</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="112"/>
-        <location filename="../../flows/rating.py" line="115"/>
+        <location filename="../../flows/rating.py" line="113"/>
+        <location filename="../../flows/rating.py" line="116"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="150"/>
+        <location filename="../../flows/rating.py" line="151"/>
         <source>请告诉我们哪里做得不好</source>
         <translation>Please tell us what went wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="151"/>
+        <location filename="../../flows/rating.py" line="152"/>
         <source>请选择不满意的原因，可以多选，也可以写下来</source>
         <translation>Choose what you were unhappy with (one or more), or write it down</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="153"/>
+        <location filename="../../flows/rating.py" line="154"/>
         <source>其他想说的（可不填）</source>
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="188"/>
+        <location filename="../../flows/rating.py" line="189"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="189"/>
+        <location filename="../../flows/rating.py" line="190"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="191"/>
+        <location filename="../../flows/rating.py" line="192"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="191"/>
+        <location filename="../../flows/rating.py" line="192"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="192"/>
+        <location filename="../../flows/rating.py" line="193"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="192"/>
+        <location filename="../../flows/rating.py" line="193"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="214"/>
+        <location filename="../../flows/rating.py" line="215"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="251"/>
+        <location filename="../../flows/rating.py" line="252"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="272"/>
+        <location filename="../../flows/rating.py" line="273"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>
@@ -5530,12 +5551,12 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>{why}. Please tell the service desk, or call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="74"/>
+        <location filename="../../flows/unresolved.py" line="73"/>
         <source>我们会在 {due} 前答复您</source>
         <translation>We will answer you by {due}</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="76"/>
+        <location filename="../../flows/unresolved.py" line="75"/>
         <source>请于 {due} 后凭编号到服务台查询答复</source>
         <translation>From {due}, ask at the service desk for the answer with this number</translation>
     </message>
@@ -5566,12 +5587,12 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>I have noted the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="120"/>
+        <location filename="../../flows/unresolved.py" line="121"/>
         <source>正在打印凭条</source>
         <translation>Printing your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="120"/>
+        <location filename="../../flows/unresolved.py" line="121"/>
         <source>正在打印凭条，请稍候</source>
         <translation>Printing your slip, please wait</translation>
     </message>
@@ -5812,92 +5833,92 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/ui/counter_window.py" line="122"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="272"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="270"/>
         <source>正在连接排队系统…</source>
         <translation>Connecting to the queue…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="153"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="151"/>
         <source>窗口登录</source>
         <translation>Counter login</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="154"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="152"/>
         <source>请选择本窗口：</source>
         <translation>Choose this counter:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="170"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="168"/>
         <source>本窗口办理的业务（可多选）：</source>
         <translation>Services at this counter (several allowed):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="181"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="179"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="192"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="190"/>
         <source>请至少选择一项业务</source>
         <translation>Choose at least one service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="239"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="237"/>
         <source>操作失败：{why}</source>
         <translation>Action failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="300"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="301"/>
         <source>（暂停中）</source>
         <translation> (paused)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="306"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="307"/>
         <source>暂停服务中，恢复后可叫号</source>
         <translation>Paused: resume to call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="306"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="307"/>
         <source>空闲，可叫下一位</source>
         <translation>Free: call the next citizen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="309"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="310"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="314"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="315"/>
         <source>已叫号 {n} 次，等待群众到窗口；叫满 {limit} 次可过号</source>
         <translation>Calls: {n}, waiting. No-show after {limit} calls</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="321"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="322"/>
         <source>已叫号 {n} 次仍未到窗口，可过号</source>
         <translation>Calls: {n}, no one came: No-show allowed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="342"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="343"/>
         <source>等候队列</source>
         <translation>Waiting lines</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="346"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="347"/>
         <source>{name}：{n} 人等候</source>
         <translation>{name}: {n} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="348"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="349"/>
         <source>（暂缓）</source>
         <translation> (held)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="349"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="350"/>
         <source> 等 {n} 个</source>
         <translation> ({n} in all)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter_window.py" line="350"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="351"/>
         <source>无人等候</source>
         <translation>Nobody waiting</translation>
     </message>
@@ -5948,8 +5969,8 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../kiosk/ui/board_window.py" line="194"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="160"/>
-        <location filename="../../kiosk/ui/counter_window.py" line="301"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="158"/>
+        <location filename="../../kiosk/ui/counter_window.py" line="302"/>
         <source>{counter} 号窗口</source>
         <translation>Counter {counter}</translation>
     </message>
