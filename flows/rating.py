@@ -56,31 +56,38 @@ def ask(
     timeout: float = 30,
 ) -> FlowGen:
     """Ask, store through `submit` (off the GUI thread), thank. Returns the Rating or None."""
-    got = yield Choose(
-        title=title or tr("请您对本次服务作出评价"),
-        prompt=tr("请您对本次服务作出评价，也可以跳过"),
-        options=(
-            *(Option(str(level), words, Text(stars(level))) for level, words in LEVELS.items()),
-            Option(SKIP, tr("跳过"), tr("不评价，直接结束")),
-        ),
-        timeout=timeout,
-        can_go_back=False,
-        help=tr("轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。"),
-    )
-    if not got.name.isdigit():  # skip, timeout, home
-        return None
-    verdict = Verdict(int(got.name))
-    if verdict.level <= BAD:
+    while True:
+        got = yield Choose(
+            title=title or tr("请您对本次服务作出评价"),
+            prompt=tr("请您对本次服务作出评价，也可以跳过"),
+            options=(
+                *(Option(str(level), words, Text(stars(level))) for level, words in LEVELS.items()),
+                Option(SKIP, tr("跳过"), tr("不评价，直接结束")),
+            ),
+            timeout=timeout,
+            can_go_back=False,
+            help=tr(
+                "轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。"
+            ),
+        )
+        if not got.name.isdigit():  # skip, timeout, home
+            return None
+        verdict = Verdict(int(got.name))
+        if verdict.level > BAD:
+            break
         said = [verdict]  # what the citizen has said so far: the level, then the reasons
         try:
             told = yield from _why(ctx, reasons, timeout, said)
         except GeneratorExit:  # home or the idle timeout ended the session on these screens
             keep(submit, said[-1])
             raise
+        if told == STEP_BACK:  # back from the reasons: a mis-tap on 不满意 is undone, nothing kept
+            continue
         if told is None:  # walked away (the screen timed out): their level still counts
             keep(submit, said[-1])
             return None
         verdict = replace(told, level=verdict.level)
+        break
     try:
         rating: Rating = yield Work(lambda: submit(verdict))
     except RatingError as e:
@@ -154,17 +161,19 @@ def reasons_view(codes: tuple[str, ...], timeout: float = 30, earlier: Picked | 
         text_label=tr("其他想说的（可不填）"),
         required=False,
         timeout=timeout * 2,
-        can_go_back=False,
+        can_go_back=True,  # to the levels: 不满意 tapped by mistake
         earlier=earlier,
     )
 
 
 def _why(ctx: FlowContext, codes: tuple[str, ...], timeout: float, said: list[Verdict]) -> FlowGen:
     """Reasons (list plus optional text) and, with consent, a phone number. None: walked away
-    (`said` ends with what they had said by then)."""
+    (`said` ends with what they had said by then); STEP_BACK: back to the levels."""
     earlier: Picked | None = None
     while True:
         got = yield reasons_view(codes, timeout, earlier)
+        if got.name == "back":
+            return STEP_BACK
         if got.name != "ok":
             return None
         picked: Picked = got.value

@@ -79,6 +79,15 @@ def test_a_finished_journey_asks_and_stores_a_rating_of_that_run(make_ctx, store
     assert (r.kind, r.service, r.level) == ("journey", "queue", 5)
 
 
+def test_back_from_the_reasons_undoes_a_mistaken_bad_rating(make_ctx, store):
+    t = journey(spec("printed"), make_ctx(), Intent("1"), Intent("back"), Intent("5"), Intent("ok"))
+    reasons = next(v for v in t.views if str(v.title) == "请告诉我们哪里做得不好")
+    assert reasons.can_go_back  # a way back to the levels, not only 提交
+    assert [str(v.title) for v in t.views].count("请您对本次自助办理作出评价") == 2
+    [r] = store.ratings()  # the mis-tapped 非常不满意 is not kept, and no follow-up is opened
+    assert r.level == 5 and store.items() == []
+
+
 def test_skip_is_one_tap_and_walking_away_stores_nothing(make_ctx, store):
     t = journey(spec("printed"), make_ctx(), Intent("skip"))
     assert len(t.views) == 2 and t.outcome == Finished("printed")
