@@ -52,6 +52,7 @@ class Refusal:
     title: Text
     body: Text
     tone: str = "warning"
+    retype: bool = False  # a typed number found nothing: offer to type it again
 
 
 def _local(ctx: FlowContext, when: datetime) -> datetime:
@@ -71,6 +72,21 @@ def _end(ctx: FlowContext, r: Refusal, outcome: str = "refused") -> FlowGen:
     return outcome
 
 
+def _retype(r: Refusal) -> FlowGen:
+    """A number typed that the platform does not know (most likely a slip of the finger): True
+    to type it again."""
+    got = yield Message(
+        title=r.title,
+        body=r.body,
+        prompt=r.title,
+        tone=r.tone,
+        actions=(("again", tr("重新输入")), ("ok", tr("完成"))),
+        timeout=60,
+        can_go_back=False,
+    )
+    return got.name == "again"
+
+
 def _counter(ctx: FlowContext, title: Text, why: Text) -> Refusal:
     return Refusal(
         title,
@@ -80,13 +96,20 @@ def _counter(ctx: FlowContext, title: Text, why: Text) -> Refusal:
 
 def start(ctx: FlowContext) -> FlowGen:
     handover = ctx.services["handover"]
+    retyping = False
     while True:
-        got = yield from _ask(ctx)
+        got = (yield from _typed_number()) if retyping else (yield from _ask(ctx))
+        retyping = False
         if got in ("back", "home"):
             return got
         if got == "again":
             continue
         found = yield from _find(ctx, handover, got)
+        if isinstance(found, Refusal) and found.retype:
+            if (yield from _retype(found)):
+                retyping = True
+                continue
+            return "refused"
         if isinstance(found, Refusal):
             return (yield from _end(ctx, found))
         face = yield from _face(ctx, found)
@@ -125,7 +148,7 @@ def _ask(ctx: FlowContext) -> FlowGen:
             title=tr("这不是取证回执的二维码"),
             body=tr("未能读出这个二维码。请扫描受理回执上的二维码，也可以刷身份证或输入受理号"),
             tone="warning",
-            actions=(("ok", tr("再扫一次")),),
+            actions=(("ok", tr("返回")),),  # to the scan, where the card and the number are offered
             timeout=30,
             can_go_back=False,
         )
@@ -139,15 +162,19 @@ def _ask(ctx: FlowContext) -> FlowGen:
         id_number = yield from _read_card(ctx)
         return ("idcard", id_number) if id_number else "again"
     if got.name == "number":
-        typed = yield Entry(
-            title=tr("请输入受理号"),
-            prompt=tr("请输入回执上的受理号"),
-            label=tr("受理号（SL 后的 13 位数字）"),
-            min_length=ACCEPTANCE_LEN - 2,
-            max_length=ACCEPTANCE_LEN - 2,
-        )
-        return ("face", "SL" + str(typed.value)) if typed.name == "ok" else "again"
+        return (yield from _typed_number())
     return "back" if got.name == "back" else "home"
+
+
+def _typed_number() -> FlowGen:
+    typed = yield Entry(
+        title=tr("请输入受理号"),
+        prompt=tr("请输入回执上的受理号"),
+        label=tr("受理号（SL 后的 13 位数字）"),
+        min_length=ACCEPTANCE_LEN - 2,
+        max_length=ACCEPTANCE_LEN - 2,
+    )
+    return ("face", "SL" + str(typed.value)) if typed.name == "ok" else "again"
 
 
 def _camera_scan(ctx: FlowContext) -> FlowGen:
@@ -284,7 +311,11 @@ def _find(ctx: FlowContext, handover: Any, got: tuple[str, str]) -> FlowGen:
                 busy=Busy(title=tr("正在查询"), prompt=tr("正在查询证件制作进度，请稍候")),
             )
         except Refused:
-            return Refusal(tr("没有找到这份申请"), tr("受理号 {acc} 没有对应的申请，请核对回执", acc=acc))
+            return Refusal(
+                tr("没有找到这份申请"),
+                tr("受理号 {acc} 没有对应的申请，请核对回执", acc=acc),
+                retype=method == "face",  # typed: perhaps mistyped
+            )
         except BackendError as e:
             log.warning("platform not reachable at pickup, using the local inventory: %s", e)
     if app is None and method != "qr":

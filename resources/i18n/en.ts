@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="19"/>
-        <location filename="../../flows/pickup.py" line="103"/>
+        <location filename="../../flows/pickup.py" line="126"/>
         <source>刷身份证</source>
         <translation>Read ID card</translation>
     </message>
@@ -48,13 +48,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="213"/>
+        <location filename="../../flows/rating.py" line="222"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="214"/>
+        <location filename="../../flows/rating.py" line="223"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -470,10 +470,11 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="190"/>
         <location filename="../../flows/photo.py" line="203"/>
-        <location filename="../../flows/pickup.py" line="67"/>
+        <location filename="../../flows/pickup.py" line="68"/>
+        <location filename="../../flows/pickup.py" line="83"/>
         <location filename="../../flows/queue.py" line="278"/>
-        <location filename="../../flows/rating.py" line="93"/>
-        <location filename="../../flows/rating.py" line="118"/>
+        <location filename="../../flows/rating.py" line="100"/>
+        <location filename="../../flows/rating.py" line="125"/>
         <location filename="../../flows/reissue_slip.py" line="134"/>
         <location filename="../../flows/unresolved.py" line="85"/>
         <source>完成</source>
@@ -730,7 +731,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="120"/>
-        <location filename="../../flows/pickup.py" line="183"/>
+        <location filename="../../flows/pickup.py" line="210"/>
         <location filename="../../flows/queue.py" line="126"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
@@ -743,8 +744,8 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="121"/>
         <location filename="../../flows/certificate.py" line="122"/>
-        <location filename="../../flows/pickup.py" line="184"/>
-        <location filename="../../flows/pickup.py" line="185"/>
+        <location filename="../../flows/pickup.py" line="211"/>
+        <location filename="../../flows/pickup.py" line="212"/>
         <location filename="../../flows/queue.py" line="147"/>
         <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/reissue.py" line="325"/>
@@ -1771,8 +1772,9 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="125"/>
         <location filename="../../flows/certificate.py" line="579"/>
-        <location filename="../../flows/pickup.py" line="101"/>
-        <location filename="../../flows/pickup.py" line="187"/>
+        <location filename="../../flows/pickup.py" line="124"/>
+        <location filename="../../flows/pickup.py" line="151"/>
+        <location filename="../../flows/pickup.py" line="214"/>
         <location filename="../../flows/queue.py" line="142"/>
         <location filename="../../flows/reissue.py" line="329"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
@@ -4028,7 +4030,7 @@ Please check that the paper shows the same</translation>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="340"/>
+        <location filename="../../flows/pickup.py" line="371"/>
         <location filename="../../flows/reissue.py" line="184"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
@@ -4071,7 +4073,7 @@ Please check that the paper shows the same</translation>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="372"/>
+        <location filename="../../flows/pickup.py" line="403"/>
         <location filename="../../flows/reissue.py" line="259"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
@@ -4129,8 +4131,8 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="145"/>
         <location filename="../../flows/certificate.py" line="162"/>
-        <location filename="../../flows/pickup.py" line="266"/>
-        <location filename="../../flows/pickup.py" line="284"/>
+        <location filename="../../flows/pickup.py" line="293"/>
+        <location filename="../../flows/pickup.py" line="311"/>
         <location filename="../../flows/reissue.py" line="299"/>
         <location filename="../../flows/reissue_slip.py" line="181"/>
         <location filename="../../flows/reissue_slip.py" line="211"/>
@@ -4303,361 +4305,361 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>The pickup locker is unavailable. Please collect at the counter</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="77"/>
+        <location filename="../../flows/pickup.py" line="93"/>
         <source>{why}。服务电话 {phone}</source>
         <translation>{why}. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="104"/>
+        <location filename="../../flows/pickup.py" line="127"/>
         <source>输入受理号</source>
         <translation>Type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="107"/>
+        <location filename="../../flows/pickup.py" line="130"/>
         <source>对准摄像头扫码</source>
         <translation>Show it to the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="109"/>
+        <location filename="../../flows/pickup.py" line="132"/>
         <source>请扫描回执上的二维码</source>
         <translation>Please scan the QR code on your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="110"/>
-        <location filename="../../flows/pickup.py" line="113"/>
+        <location filename="../../flows/pickup.py" line="133"/>
+        <location filename="../../flows/pickup.py" line="136"/>
         <source>请将受理回执上的二维码对准扫码口</source>
         <translation>Hold the QR code on your application slip to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="112"/>
+        <location filename="../../flows/pickup.py" line="135"/>
         <source>扫码器暂不可用。可将回执二维码对准摄像头，或刷身份证、输入受理号</source>
         <translation>The scanner is unavailable. Show the slip&apos;s QR code to the camera, read your ID card, or type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="118"/>
+        <location filename="../../flows/pickup.py" line="141"/>
         <source>受理回执上印有二维码。也可以刷身份证，或输入回执上的受理号，再进行人像比对后领取。</source>
         <translation>Your application slip has a QR code. You can also read your ID card or type the acceptance number on the slip; a face check follows.</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="125"/>
-        <location filename="../../flows/pickup.py" line="206"/>
-        <location filename="../../flows/pickup.py" line="211"/>
+        <location filename="../../flows/pickup.py" line="148"/>
+        <location filename="../../flows/pickup.py" line="233"/>
+        <location filename="../../flows/pickup.py" line="238"/>
         <source>这不是取证回执的二维码</source>
         <translation>This is not a pickup slip&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="126"/>
+        <location filename="../../flows/pickup.py" line="149"/>
         <source>未能读出这个二维码。请扫描受理回执上的二维码，也可以刷身份证或输入受理号</source>
         <translation>This QR code could not be read. Please scan the QR code on your acceptance slip, or swipe your ID card or enter the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="128"/>
-        <source>再扫一次</source>
-        <translation>Scan again</translation>
-    </message>
-    <message>
-        <location filename="../../flows/pickup.py" line="143"/>
+        <location filename="../../flows/pickup.py" line="171"/>
         <source>请输入受理号</source>
         <translation>Please type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="144"/>
+        <location filename="../../flows/pickup.py" line="172"/>
         <source>请输入回执上的受理号</source>
         <translation>Type the acceptance number on your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="145"/>
+        <location filename="../../flows/pickup.py" line="173"/>
         <source>受理号（SL 后的 13 位数字）</source>
         <translation>Acceptance number (the 13 digits after SL)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="166"/>
+        <location filename="../../flows/pickup.py" line="193"/>
         <source>请将二维码对准摄像头</source>
         <translation>Show the QR code to the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="166"/>
+        <location filename="../../flows/pickup.py" line="193"/>
         <source>请将回执二维码对准摄像头，保持不动</source>
         <translation>Hold the slip&apos;s QR code still in front of the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="172"/>
+        <location filename="../../flows/pickup.py" line="199"/>
         <source>没有识别到二维码</source>
         <translation>No QR code recognised</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="173"/>
+        <location filename="../../flows/pickup.py" line="200"/>
         <source>请将回执平整地对准摄像头再试，或输入受理号</source>
         <translation>Hold the slip flat to the camera and try again, or type the acceptance number</translation>
     </message>
     <message>
         <location filename="../../flows/fingerprints.py" line="202"/>
-        <location filename="../../flows/pickup.py" line="175"/>
+        <location filename="../../flows/pickup.py" line="202"/>
         <location filename="../../flows/reissue.py" line="451"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="206"/>
+        <location filename="../../flows/pickup.py" line="83"/>
+        <source>重新输入</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/pickup.py" line="233"/>
         <source>扫到的二维码内容过长，请扫描受理回执上的二维码</source>
         <translation>The scanned code is far too long. Please scan the QR code on your application slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="212"/>
+        <location filename="../../flows/pickup.py" line="239"/>
         <source>请扫描身份证受理回执上的二维码（不是付款码或其他二维码）</source>
         <translation>Please scan the QR code on your ID card application slip (not a payment code or another QR code)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="217"/>
+        <location filename="../../flows/pickup.py" line="244"/>
         <source>这张回执不是本大厅开具的</source>
         <translation>This slip is from another hall</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="218"/>
+        <location filename="../../flows/pickup.py" line="245"/>
         <source>回执由 {kiosk} 号自助机开具，请到开具回执的大厅领取</source>
         <translation>The slip was issued by kiosk {kiosk}. Please collect at the hall that issued it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="225"/>
-        <location filename="../../flows/pickup.py" line="238"/>
+        <location filename="../../flows/pickup.py" line="252"/>
+        <location filename="../../flows/pickup.py" line="265"/>
         <source>回执二维码无法验证</source>
         <translation>The slip&apos;s QR code cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="225"/>
+        <location filename="../../flows/pickup.py" line="252"/>
         <source>这张回执不是本大厅开具的有效回执，请带身份证到窗口核实</source>
         <translation>This is not a valid slip of this hall. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="232"/>
+        <location filename="../../flows/pickup.py" line="259"/>
         <source>回执已过期</source>
         <translation>The slip has expired</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="234"/>
+        <location filename="../../flows/pickup.py" line="261"/>
         <source>回执于 {day} 开具，已超过 {days} 天有效期，请带身份证到窗口领取</source>
         <translation>The slip was issued on {day}, more than {days} days ago. Please collect at the counter with your ID</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="238"/>
+        <location filename="../../flows/pickup.py" line="265"/>
         <source>回执日期不对，请带身份证到窗口核实</source>
         <translation>The slip&apos;s date is wrong. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="272"/>
+        <location filename="../../flows/pickup.py" line="299"/>
         <source>没有查到可领取的证件</source>
         <translation>No card to collect was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="272"/>
+        <location filename="../../flows/pickup.py" line="299"/>
         <source>没有找到您的身份证申请</source>
         <translation>No ID card application of yours was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="284"/>
+        <location filename="../../flows/pickup.py" line="311"/>
         <source>正在查询证件制作进度，请稍候</source>
         <translation>Checking your card&apos;s progress, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="287"/>
+        <location filename="../../flows/pickup.py" line="315"/>
         <source>没有找到这份申请</source>
         <translation>Application not found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="287"/>
+        <location filename="../../flows/pickup.py" line="316"/>
         <source>受理号 {acc} 没有对应的申请，请核对回执</source>
         <translation>No application has the acceptance number {acc}. Please check your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="300"/>
+        <location filename="../../flows/pickup.py" line="331"/>
         <source>证件 {acc} 登记在本机取件柜，但柜中没有记录</source>
         <translation>Card {acc} is registered in this kiosk&apos;s locker, but the locker has no record of it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="302"/>
-        <location filename="../../flows/pickup.py" line="315"/>
-        <location filename="../../flows/pickup.py" line="419"/>
+        <location filename="../../flows/pickup.py" line="333"/>
+        <location filename="../../flows/pickup.py" line="346"/>
+        <location filename="../../flows/pickup.py" line="450"/>
         <source>暂时无法取出证件</source>
         <translation>The card cannot be collected right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="302"/>
+        <location filename="../../flows/pickup.py" line="333"/>
         <source>柜中记录与系统不一致，已通知工作人员核查</source>
         <translation>The locker&apos;s record and the system disagree; staff have been told to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="304"/>
+        <location filename="../../flows/pickup.py" line="335"/>
         <source>证件尚未放入取件柜</source>
         <translation>The card is not in the locker yet</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="305"/>
+        <location filename="../../flows/pickup.py" line="336"/>
         <source>本机取件柜中还没有这张证件。新证制作完成放入后会通知您，请届时再来</source>
         <translation>This card is not in this kiosk&apos;s locker yet. You will be told when the new card is ready; please come back then</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="312"/>
+        <location filename="../../flows/pickup.py" line="343"/>
         <source>{n} 号柜故障，有市民在等证件 {acc}</source>
         <translation>Compartment {n} is faulty and a citizen is waiting for card {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="315"/>
+        <location filename="../../flows/pickup.py" line="346"/>
         <source>{n} 号柜暂时故障，已通知工作人员</source>
         <translation>Compartment {n} is out of order; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="317"/>
+        <location filename="../../flows/pickup.py" line="348"/>
         <source>柜门正在打开</source>
         <translation>The door is being opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="317"/>
+        <location filename="../../flows/pickup.py" line="348"/>
         <source>{n} 号柜门已经打开，请取出证件后关好柜门</source>
         <translation>Door {n} is already open. Take your card and shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="340"/>
+        <location filename="../../flows/pickup.py" line="371"/>
         <source>这份申请已经取消，没有可领取的证件</source>
         <translation>This application was cancelled; there is no card to collect</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="343"/>
+        <location filename="../../flows/pickup.py" line="374"/>
         <source>新证还在制作中</source>
         <translation>Your new card is still being made</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="344"/>
+        <location filename="../../flows/pickup.py" line="375"/>
         <source>受理号 {acc} 的新证尚未制作完成，完成后会通知您领取</source>
         <translation>The new card for acceptance number {acc} is not ready yet. You will be told when it can be collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="348"/>
+        <location filename="../../flows/pickup.py" line="379"/>
         <source>请到窗口领取</source>
         <translation>Please collect at the counter</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="348"/>
+        <location filename="../../flows/pickup.py" line="379"/>
         <source>您的新证已转到服务窗口，请带回执到窗口领取</source>
         <translation>Your new card has been moved to the service counter. Please collect it there with your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="351"/>
+        <location filename="../../flows/pickup.py" line="382"/>
         <source>证件不在本机</source>
         <translation>The card is not at this kiosk</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="352"/>
+        <location filename="../../flows/pickup.py" line="383"/>
         <source>您的新证放在 {kiosk} 号自助机的取件柜中，请到那台机器扫码领取</source>
         <translation>Your new card is in the locker of kiosk {kiosk}. Please scan your slip there</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="361"/>
+        <location filename="../../flows/pickup.py" line="392"/>
         <source>证件已领取</source>
         <translation>Already collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="363"/>
+        <location filename="../../flows/pickup.py" line="394"/>
         <source>这张回执的证件已于 {at} 领取，回执不能重复使用。如果不是您本人领取的，请拨打服务电话 {phone}</source>
         <translation>The card for this slip was collected at {at}; a slip works only once. If it was not you, please call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="373"/>
+        <location filename="../../flows/pickup.py" line="404"/>
         <source>刷身份证或输入受理号领取需要联网核验。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs the online check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="389"/>
+        <location filename="../../flows/pickup.py" line="420"/>
         <source>没有领取</source>
         <translation>Not collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="389"/>
+        <location filename="../../flows/pickup.py" line="420"/>
         <source>人像比对没有完成，证件仍在柜中</source>
         <translation>The face check was not completed; the card stays in the locker</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="391"/>
+        <location filename="../../flows/pickup.py" line="422"/>
         <location filename="../../flows/reissue.py" line="407"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="391"/>
+        <location filename="../../flows/pickup.py" line="422"/>
         <source>请本人带回执和身份证明到窗口领取</source>
         <translation>Please collect in person at the counter with your slip and proof of identity</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="396"/>
+        <location filename="../../flows/pickup.py" line="427"/>
         <source>暂时无法核验身份</source>
         <translation>Your identity cannot be checked right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="397"/>
+        <location filename="../../flows/pickup.py" line="428"/>
         <source>刷身份证或输入受理号领取需要人像比对。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs a face check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="405"/>
+        <location filename="../../flows/pickup.py" line="436"/>
         <source>正在打开柜门</source>
         <translation>Opening the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="405"/>
+        <location filename="../../flows/pickup.py" line="436"/>
         <source>正在打开柜门，请稍候</source>
         <translation>Opening the door, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="415"/>
+        <location filename="../../flows/pickup.py" line="446"/>
         <source>取件柜暂时无法打开</source>
         <translation>The locker cannot open right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="415"/>
+        <location filename="../../flows/pickup.py" line="446"/>
         <source>{why}，没有打开任何柜门</source>
         <translation>{why}; no door was opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="423"/>
+        <location filename="../../flows/pickup.py" line="454"/>
         <source>请到 {n} 号柜门取证件</source>
         <translation>Please take your card from door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="424"/>
+        <location filename="../../flows/pickup.py" line="455"/>
         <source>{n} 号柜门已打开，请取出证件，然后关好柜门</source>
         <translation>Door {n} is open. Take your card, then shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="425"/>
+        <location filename="../../flows/pickup.py" line="456"/>
         <source>柜门在下图亮起的位置。取出证件后请随手关门</source>
         <translation>The door is the one lit on the map below. Please shut it after taking your card</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="440"/>
+        <location filename="../../flows/pickup.py" line="471"/>
         <source>请关好 {n} 号柜门</source>
         <translation>Please shut door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="441"/>
+        <location filename="../../flows/pickup.py" line="472"/>
         <source>取出证件后请关好柜门。柜门一直开着会通知工作人员</source>
         <translation>Please shut the door after taking your card. Staff are told about a door left open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="454"/>
+        <location filename="../../flows/pickup.py" line="485"/>
         <source>领取成功</source>
         <translation>Card collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="456"/>
+        <location filename="../../flows/pickup.py" line="487"/>
         <source>请当场核对证件上的信息。有问题请到窗口咨询，或拨打服务电话 {phone}</source>
         <translation>Please check the details on the card now. If anything is wrong, ask at a counter or call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="472"/>
+        <location filename="../../flows/pickup.py" line="503"/>
         <source>很抱歉，{n} 号柜门没有打开</source>
         <translation>Sorry, door {n} did not open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="474"/>
+        <location filename="../../flows/pickup.py" line="505"/>
         <source>已通知工作人员维修。您的证件仍安全地放在柜中，回执依然有效：柜门修好后可再来扫码领取，或在工作时间带回执到服务窗口领取</source>
         <translation>Staff have been told to repair it. Your card is safe in the locker and your slip is still valid: scan it again once the door is repaired, or collect the card at the service counter during opening hours</translation>
     </message>
@@ -5069,7 +5071,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Reprint a slip: please place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="266"/>
+        <location filename="../../flows/pickup.py" line="293"/>
         <location filename="../../flows/reissue_slip.py" line="181"/>
         <location filename="../../flows/reissue_slip.py" line="211"/>
         <source>正在查询您的申请，请稍候</source>
@@ -5256,113 +5258,113 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Time left {m}:{s}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="60"/>
+        <location filename="../../flows/rating.py" line="61"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="61"/>
+        <location filename="../../flows/rating.py" line="62"/>
         <source>请您对本次服务作出评价，也可以跳过</source>
         <translation>Please rate this service, or skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="64"/>
+        <location filename="../../flows/rating.py" line="65"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="64"/>
+        <location filename="../../flows/rating.py" line="65"/>
         <source>不评价，直接结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="68"/>
+        <location filename="../../flows/rating.py" line="70"/>
         <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
         <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press &quot;Skip&quot; if you prefer not to rate. Ratings never record who you are.</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="89"/>
+        <location filename="../../flows/rating.py" line="96"/>
         <source>评价未能提交</source>
         <translation>The rating could not be sent</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="100"/>
+        <location filename="../../flows/rating.py" line="107"/>
         <source>我们会在 {due} 前处理并电话答复您。问询进展时请报评价编号 {ref}</source>
         <translation>We will look into it and call you back by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="106"/>
+        <location filename="../../flows/rating.py" line="113"/>
         <source>我们会在 {due} 前核实处理。问询进展时请报评价编号 {ref}</source>
         <translation>We will look into it by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="111"/>
+        <location filename="../../flows/rating.py" line="118"/>
         <source>感谢您的支持，欢迎再来</source>
         <translation>Thank you, and welcome back</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="113"/>
-        <location filename="../../flows/rating.py" line="116"/>
+        <location filename="../../flows/rating.py" line="120"/>
+        <location filename="../../flows/rating.py" line="123"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="151"/>
+        <location filename="../../flows/rating.py" line="158"/>
         <source>请告诉我们哪里做得不好</source>
         <translation>Please tell us what went wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="152"/>
+        <location filename="../../flows/rating.py" line="159"/>
         <source>请选择不满意的原因，可以多选，也可以写下来</source>
         <translation>Choose what you were unhappy with (one or more), or write it down</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="154"/>
+        <location filename="../../flows/rating.py" line="161"/>
         <source>其他想说的（可不填）</source>
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="189"/>
+        <location filename="../../flows/rating.py" line="198"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="190"/>
+        <location filename="../../flows/rating.py" line="199"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="192"/>
+        <location filename="../../flows/rating.py" line="201"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="192"/>
+        <location filename="../../flows/rating.py" line="201"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="193"/>
+        <location filename="../../flows/rating.py" line="202"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="193"/>
+        <location filename="../../flows/rating.py" line="202"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="215"/>
+        <location filename="../../flows/rating.py" line="224"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="252"/>
+        <location filename="../../flows/rating.py" line="261"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="273"/>
+        <location filename="../../flows/rating.py" line="282"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>

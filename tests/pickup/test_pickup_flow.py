@@ -158,6 +158,31 @@ def test_typed_acceptance_number_with_face_check(hall: Hall) -> None:
     assert hall.platform.ref.apps[acc].state == AppState.COLLECTED
 
 
+def test_a_mistyped_acceptance_number_can_be_typed_again(hall: Hall) -> None:
+    acc, _ = hall.ready()
+    wrong = acc[:-5] + "99999"  # a sequence number no application of the day has
+    typed = iter([Intent("ok", wrong[2:]), Intent("ok", acc[2:])])
+    seen: list[View] = []
+
+    def citizen(view: View) -> Intent | None:
+        seen.append(view)
+        if isinstance(view, Message) and view.events:  # the scan screen
+            return Intent("number")
+        if isinstance(view, Entry):
+            return next(typed)
+        if str(view.title) == "没有找到这份申请":
+            assert {k for k, _ in view.actions} == {"again", "ok"}  # 重新输入, not only 完成
+            return Intent("again")
+        return None
+
+    t = run(pickup.start, hall.ctx, citizen)
+    assert t.outcome == Finished("collected"), [str(v.title) for v in t.views]
+    titles = [str(v.title) for v in seen]
+    # straight back to the number, not to the scan screen
+    assert titles[titles.index("没有找到这份申请") + 1] == "请输入受理号"
+    assert titles.count("请扫描回执上的二维码") == 1
+
+
 def test_someone_else_with_the_slip_is_sent_to_the_counter(hall: Hall) -> None:
     """The slip's application was photographed with another face than the one at the camera."""
     # lossless: the reference platform's synthetic "other" face nears the match threshold once
