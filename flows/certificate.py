@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from backends.errors import BackendError, Refused
 from backends.platform.api import Certificate, CertificateType, Person
-from core.text import Text, lines, tr
+from core.text import Bilingual, Text, lines, tr
 from devices.base import DeviceError
 from flows.queue import take_card_back
 from flows.reissue import compare_face, end, fen, pay, systems_down, type_number
@@ -181,9 +181,13 @@ def _choose_kind(ctx: FlowContext, types: list[CertificateType]) -> FlowGen:
             Option(
                 t.code,
                 KIND_NAMES.get(t.code, Text(t.name)),
-                tr("{issuer}出具，免费", issuer=t.issuer)
+                tr("{issuer}出具，免费", issuer=Bilingual(t.issuer, en=t.issuer_en))
                 if t.fee_fen == 0
-                else tr("{issuer}出具，每份 {fee} 元", issuer=t.issuer, fee=fen(t.fee_fen)),
+                else tr(
+                    "{issuer}出具，每份 {fee} 元",
+                    issuer=Bilingual(t.issuer, en=t.issuer_en),
+                    fee=fen(t.fee_fen),
+                ),
                 enabled=t.fee_fen == 0 or can_pay,
                 reason=tr("缴费系统暂不可用，此证明请到窗口办理"),
             )

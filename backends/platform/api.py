@@ -73,6 +73,7 @@ class CertificateType:
     issuer: str
     ranged: bool = False  # monthly records: the citizen picks a period
     fee_fen: int = 0
+    issuer_en: str = ""  # the issuer's name on English screens ("": the Chinese)
 
 
 @dataclass(frozen=True)

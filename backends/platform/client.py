@@ -167,7 +167,12 @@ class PlatformClient:
         def parse(d: Any) -> list[CertificateType]:
             return [
                 CertificateType(
-                    t["code"], t["name"], t["issuer"], bool(t.get("ranged")), int(t.get("fee_fen", 0))
+                    t["code"],
+                    t["name"],
+                    t["issuer"],
+                    bool(t.get("ranged")),
+                    int(t.get("fee_fen", 0)),
+                    str(t.get("issuer_en", "")),
                 )
                 for t in d["types"]
             ]

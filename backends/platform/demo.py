@@ -127,6 +127,7 @@ class CertificateKind:
     ranged: bool  # monthly records: the citizen picks a period
     columns: tuple[str, ...]
     fee_fen: int = 0
+    issuer_en: str = ""  # for the kiosk's English screens (the certificate itself is Chinese)
 
 
 CERTIFICATE_TYPES: dict[str, CertificateKind] = {
@@ -135,18 +136,21 @@ CERTIFICATE_TYPES: dict[str, CertificateKind] = {
         "市社会保险事业管理中心",
         True,
         ("缴费年月", "险种", "缴费基数（元）", "单位缴纳（元）", "个人缴纳（元）", "缴费单位"),
+        issuer_en="the City Social Insurance Administration Center",
     ),
     "income_tax": CertificateKind(
         "个人所得税纳税记录",
         "国家税务总局市税务局",
         True,
         ("所属期", "所得项目", "收入额（元）", "已申报税额（元）", "扣缴义务人", "入库日期"),
+        issuer_en="the City Tax Service, State Taxation Administration",
     ),
     "housing_fund": CertificateKind(
         "住房公积金缴存证明",
         "市住房公积金管理中心",
         True,
         ("缴存年月", "业务类型", "单位缴存（元）", "个人缴存（元）", "账户余额（元）"),
+        issuer_en="the City Housing Provident Fund Management Center",
     ),
     "property_record": CertificateKind(
         "不动产登记信息查询结果",
@@ -154,6 +158,7 @@ CERTIFICATE_TYPES: dict[str, CertificateKind] = {
         False,
         ("不动产权证号", "坐落", "面积（㎡）", "用途", "权利类型", "登记日期", "状态"),
         1000,  # a records office's search fee, so the paid path is walked too
+        issuer_en="the City Real Estate Registration Center",
     ),
 }
 

@@ -322,7 +322,14 @@ class ReferencePlatform:
     async def _catalogue(self, request: Request) -> Any:
         return {
             "types": [
-                {"code": code, "name": k.name, "issuer": k.issuer, "ranged": k.ranged, "fee_fen": k.fee_fen}
+                {
+                    "code": code,
+                    "name": k.name,
+                    "issuer": k.issuer,
+                    "issuer_en": k.issuer_en,
+                    "ranged": k.ranged,
+                    "fee_fen": k.fee_fen,
+                }
                 for code, k in demo.CERTIFICATE_TYPES.items()
             ]
         }

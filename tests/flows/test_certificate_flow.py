@@ -203,6 +203,20 @@ def test_each_kind_prints_on_a4_and_the_session_leaves_nothing(ctx, a4sim, srv, 
     no_content_left(ctx, tmp_path, "王小明")  # the serial stays, a reference in the journal
 
 
+def test_the_certificate_list_names_each_issuer_in_english_on_english_screens(ctx, a4sim):
+    citizen = Citizen()
+    t = run(certificate.start, ctx, citizen)
+    [kinds] = [v for v in t.views if isinstance(v, Choose) and str(v.title) == "请选择要打印的证明"]
+    en_ts = {
+        "{issuer}出具，免费": "Issued by {issuer}, free",
+        "{issuer}出具，每份 {fee} 元": "Issued by {issuer}",
+    }
+    english = [o.detail.render(lambda s: en_ts.get(s, s), "en") for o in kinds.options]
+    assert "Issued by the City Social Insurance Administration Center, free" in english  # the platform's
+    assert not any("市社会保险事业管理中心" in e for e in english)
+    assert "市社会保险事业管理中心出具，免费" in [str(o.detail) for o in kinds.options]  # Chinese as it was
+
+
 def test_decades_of_records_and_a_rare_name_print_every_page(ctx, a4sim, tmp_path):
     citizen = Citizen(RARE.id_number, period="all", copies="1")
     t = run(certificate.start, ctx, citizen)
