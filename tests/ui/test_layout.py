@@ -200,6 +200,25 @@ def test_unhappy_rating_reasons_show_whole_in_english(shell, size, elderly):
     shot(shell, f"rating-reasons-{size[0]}x{size[1]}-en{'-elderly' if elderly else ''}")
 
 
+def test_only_the_way_on_is_a_filled_button(shell):
+    """Two filled buttons side by side (重新拍摄 / 使用这张照片, 不是 / 是我本人) left a citizen to
+    guess; on the finger screen the one filled button was 换一个 while the way on is the finger."""
+    shell.mode = "flow"
+    for actions, way_on in (
+        ((("no", tr("不是，重新输入")), ("yes", tr("是我本人"))), "yes"),
+        ((("retake", tr("重新拍摄")), ("ok", tr("使用这张照片"))), "ok"),
+        ((("again", tr("再试一次")), ("other_finger", tr("换一个手指"))), "again"),
+    ):
+        shell.show_view(Message(title=tr("请确认"), actions=actions), lambda _i: None)
+        settle()
+        filled = [
+            b.objectName()
+            for b in visible_in(shell, QPushButton)
+            if b.objectName().startswith("action_") and b.property("role") != "secondary"
+        ]
+        assert filled == [f"action_{way_on}"]
+
+
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080), (768, 1366)], ids=["1080", "1920", "768"])
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_a_finger_not_detected_asks_with_whole_buttons_and_home_open(shell, size, language):

@@ -15,6 +15,9 @@ from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets import button, clear, label, show_pending
 
 SCREENS: dict[type, type[Screen]] = {}
+#: actions that step back, give up or go round the step again: outlined, never drawn like the
+#: way on beside them (the step's way on is the one filled button)
+SECONDARY = frozenset({"cancel", "back", "discard", "other_finger", "retake", "no"})
 
 
 def screen_for(view_type: type) -> Callable[[type[Screen]], type[Screen]]:

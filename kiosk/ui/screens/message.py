@@ -10,13 +10,10 @@ from core.text import tr
 from flows.views import Intent, Message
 from kiosk.ui import theme
 from kiosk.ui.i18n import ui
-from kiosk.ui.screens.base import Screen, screen_for
+from kiosk.ui.screens.base import SECONDARY, Screen, screen_for
 from kiosk.ui.widgets import button, label, qr_pixmap
 
 TONE_COLOURS = {"success": theme.GREEN, "warning": theme.AMBER, "error": theme.RED, "info": theme.BLUE}
-#: actions that step back or give up: drawn as secondary, never like the way on beside them
-# the way out, and the choice that goes back on the step: the other (the step's way on) is filled
-SECONDARY = frozenset({"cancel", "back", "discard", "other_finger", "retake", "no"})
 
 
 @screen_for(Message)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 from core.text import tr
 from flows.views import Intent, Preview
 from kiosk.ui.i18n import ui
-from kiosk.ui.screens.base import Screen, screen_for
+from kiosk.ui.screens.base import SECONDARY, Screen, screen_for
 from kiosk.ui.widgets import button, label
 
 EDGE = 6  # pixels kept round the page for its edge and shadow
@@ -72,7 +72,8 @@ class PreviewScreen(Screen):
         row = QHBoxLayout()
         row.addStretch(1)
         for key, text in view.actions:
-            b = button(ui(text), partial(self.answer, Intent(key)), name=f"action_{key}")
+            role = "secondary" if key in SECONDARY else ""  # 重新选择 outlined beside 确认打印
+            b = button(ui(text), partial(self.answer, Intent(key)), role=role, name=f"action_{key}")
             b.setMinimumWidth(self.metrics.mm(60))
             row.addWidget(b)
         row.addStretch(1)
