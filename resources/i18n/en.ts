@@ -155,7 +155,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="94"/>
-        <location filename="../../flows/certificate.py" line="575"/>
+        <location filename="../../flows/certificate.py" line="579"/>
         <source>核验证明真伪</source>
         <translation>Check a certificate</translation>
     </message>
@@ -201,272 +201,272 @@
         <translation>Issued by {issuer}, free</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="186"/>
+        <location filename="../../flows/certificate.py" line="187"/>
         <source>{issuer}出具，每份 {fee} 元</source>
         <translation>Issued by {issuer}, {fee} yuan a copy</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="188"/>
+        <location filename="../../flows/certificate.py" line="192"/>
         <source>缴费系统暂不可用，此证明请到窗口办理</source>
         <translation>Payment is unavailable: please get this certificate at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="203"/>
+        <location filename="../../flows/certificate.py" line="207"/>
         <source>最近 {n} 个月</source>
         <translation>Last {n} months</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="203"/>
+        <location filename="../../flows/certificate.py" line="207"/>
         <source>{since} 至 {until}</source>
         <translation>{since} to {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="207"/>
+        <location filename="../../flows/certificate.py" line="211"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="207"/>
+        <location filename="../../flows/certificate.py" line="211"/>
         <source>记录较多时页数较多</source>
         <translation>Many records make many pages</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="209"/>
+        <location filename="../../flows/certificate.py" line="213"/>
         <source>请选择查询期间</source>
         <translation>Please choose a period</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="209"/>
+        <location filename="../../flows/certificate.py" line="213"/>
         <source>请选择要打印哪段时间的记录</source>
         <translation>Please choose which period of records to print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="229"/>
+        <location filename="../../flows/certificate.py" line="233"/>
         <source>正在出具证明</source>
         <translation>Issuing the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="229"/>
+        <location filename="../../flows/certificate.py" line="233"/>
         <source>正在向出具机构查询，请稍候</source>
         <translation>Asking the issuing authority, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="233"/>
+        <location filename="../../flows/certificate.py" line="237"/>
         <source>没有查到您的该项记录</source>
         <translation>No records of this kind were found for you</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="234"/>
+        <location filename="../../flows/certificate.py" line="238"/>
         <source>{why}。可以换一个期间或其他证明，也可以到窗口咨询</source>
         <translation>{why}. You can choose another period or certificate, or ask at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="236"/>
+        <location filename="../../flows/certificate.py" line="240"/>
         <source>选择其他证明</source>
         <translation>Choose another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="251"/>
+        <location filename="../../flows/certificate.py" line="255"/>
         <source>证明数据核验未通过</source>
         <translation>The certificate data did not pass the check</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="252"/>
+        <location filename="../../flows/certificate.py" line="256"/>
         <source>为防止出具错误的证明，本次没有打印。请稍后再试或到窗口办理</source>
         <translation>Nothing was printed, so that no wrong certificate is issued. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="260"/>
+        <location filename="../../flows/certificate.py" line="264"/>
         <source>正在生成证明</source>
         <translation>Preparing the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="260"/>
+        <location filename="../../flows/certificate.py" line="264"/>
         <source>正在生成证明文件，请稍候</source>
         <translation>Preparing the certificate document, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="300"/>
+        <location filename="../../flows/certificate.py" line="304"/>
         <source>没有缴费，证明没有打印</source>
         <translation>Not paid: the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="313"/>
+        <location filename="../../flows/certificate.py" line="317"/>
         <source>已缴的费用将原路退回。</source>
         <translation>The fee you paid will be refunded to where it came from. </translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="315"/>
+        <location filename="../../flows/certificate.py" line="319"/>
         <source>已缴的费用稍后会自动原路退回。</source>
         <translation>The fee you paid will be refunded automatically later. </translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="316"/>
+        <location filename="../../flows/certificate.py" line="320"/>
         <source>已缴费 {fee} 元。</source>
         <translation>Paid: {fee} yuan.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="349"/>
+        <location filename="../../flows/certificate.py" line="353"/>
         <source>请核对证明内容</source>
         <translation>Please check the certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="350"/>
+        <location filename="../../flows/certificate.py" line="354"/>
         <source>请核对证明内容，确认后打印</source>
         <translation>Please check the certificate, then print it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="354"/>
+        <location filename="../../flows/certificate.py" line="358"/>
         <source>{name}，共 {pages} 页。打印出来的证明与此一致</source>
         <translation>{name}, pages: {pages}. The printed certificate is exactly this</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="355"/>
+        <location filename="../../flows/certificate.py" line="359"/>
         <source>重新选择</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="355"/>
+        <location filename="../../flows/certificate.py" line="359"/>
         <source>确认打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="357"/>
+        <location filename="../../flows/certificate.py" line="361"/>
         <source>用“上一页”“下一页”翻看全部内容；内容无误请按“确认打印”。</source>
         <translation>Use Previous and Next to see every page; if everything is right, press Print.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="377"/>
+        <location filename="../../flows/certificate.py" line="381"/>
         <source>共 {sheets} 张 A4 纸，{fee} 元</source>
         <translation>{sheets} A4 sheets, {fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="382"/>
+        <location filename="../../flows/certificate.py" line="386"/>
         <source>请选择打印份数（最多 {most} 份）</source>
         <translation>How many copies? (at most {most})</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="383"/>
+        <location filename="../../flows/certificate.py" line="387"/>
         <source>请选择打印几份，最多 {most} 份</source>
         <translation>Please choose how many copies to print, at most {most}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="384"/>
+        <location filename="../../flows/certificate.py" line="388"/>
         <source>{n} 份</source>
         <translation>Copies: {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="378"/>
+        <location filename="../../flows/certificate.py" line="382"/>
         <source>共 {sheets} 张 A4 纸</source>
         <translation>A4 sheets in all: {sheets}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="410"/>
+        <location filename="../../flows/certificate.py" line="414"/>
         <source>A4 打印机暂时无法使用</source>
         <translation>The A4 printer is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="411"/>
+        <location filename="../../flows/certificate.py" line="415"/>
         <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}</source>
         <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="419"/>
-        <location filename="../../flows/certificate.py" line="468"/>
+        <location filename="../../flows/certificate.py" line="423"/>
+        <location filename="../../flows/certificate.py" line="472"/>
         <source>正在打印证明，请稍候</source>
         <translation>Printing your certificate, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="422"/>
+        <location filename="../../flows/certificate.py" line="426"/>
         <source>{why}。证明没有打印</source>
         <translation>{why}. The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="442"/>
+        <location filename="../../flows/certificate.py" line="446"/>
         <source>打印已取消</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="443"/>
+        <location filename="../../flows/certificate.py" line="447"/>
         <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理</source>
         <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="448"/>
+        <location filename="../../flows/certificate.py" line="452"/>
         <source>打印机报告任务失败，证明没有打印出来</source>
         <translation>The printer reported the job failed; the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="459"/>
-        <location filename="../../flows/certificate.py" line="532"/>
+        <location filename="../../flows/certificate.py" line="463"/>
+        <location filename="../../flows/certificate.py" line="536"/>
         <source>证明没有打印</source>
         <translation>The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="483"/>
+        <location filename="../../flows/certificate.py" line="487"/>
         <source>打印暂停</source>
         <translation>Printing paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="485"/>
+        <location filename="../../flows/certificate.py" line="489"/>
         <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
         <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="486"/>
+        <location filename="../../flows/certificate.py" line="490"/>
         <source>A4 打印机暂停</source>
         <translation>The A4 printer has paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="488"/>
+        <location filename="../../flows/certificate.py" line="492"/>
         <source>打印暂停，已通知工作人员</source>
         <translation>Printing paused; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="490"/>
+        <location filename="../../flows/certificate.py" line="494"/>
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="490"/>
+        <location filename="../../flows/certificate.py" line="494"/>
         <source>继续等待</source>
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="506"/>
+        <location filename="../../flows/certificate.py" line="510"/>
         <source>正在取消打印</source>
         <translation>Cancelling printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="506"/>
+        <location filename="../../flows/certificate.py" line="510"/>
         <source>正在取消打印，请稍候</source>
         <translation>Cancelling printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="533"/>
+        <location filename="../../flows/certificate.py" line="537"/>
         <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
         <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="552"/>
+        <location filename="../../flows/certificate.py" line="556"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="546"/>
+        <location filename="../../flows/certificate.py" line="550"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
         <translation>Please take the certificate from the paper slot (copies: {copies}, pages each: {pages}).
 Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="554"/>
+        <location filename="../../flows/certificate.py" line="558"/>
         <source>证明已打印，请在出纸口取走</source>
         <translation>Your certificate is printed; please take it from the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="556"/>
-        <location filename="../../flows/certificate.py" line="611"/>
+        <location filename="../../flows/certificate.py" line="560"/>
+        <location filename="../../flows/certificate.py" line="615"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="190"/>
         <location filename="../../flows/photo.py" line="203"/>
@@ -481,49 +481,49 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="556"/>
+        <location filename="../../flows/certificate.py" line="560"/>
         <source>打印其他证明</source>
         <translation>Print another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="572"/>
+        <location filename="../../flows/certificate.py" line="576"/>
         <source>暂时无法核验</source>
         <translation>Cannot check right now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="572"/>
+        <location filename="../../flows/certificate.py" line="576"/>
         <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
         <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="576"/>
+        <location filename="../../flows/certificate.py" line="580"/>
         <source>请将证明页脚左下角的二维码对准扫码口</source>
         <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="577"/>
+        <location filename="../../flows/certificate.py" line="581"/>
         <source>请将证明上的二维码对准扫码口</source>
         <translation>Hold the certificate&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="590"/>
-        <location filename="../../flows/certificate.py" line="592"/>
+        <location filename="../../flows/certificate.py" line="594"/>
+        <location filename="../../flows/certificate.py" line="596"/>
         <source>核验未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="594"/>
-        <location filename="../../flows/certificate.py" line="611"/>
+        <location filename="../../flows/certificate.py" line="598"/>
+        <location filename="../../flows/certificate.py" line="615"/>
         <source>再核验一份</source>
         <translation>Check another</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="601"/>
+        <location filename="../../flows/certificate.py" line="605"/>
         <source>核验通过：证明由出具机构签发</source>
         <translation>Genuine: issued by the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="603"/>
+        <location filename="../../flows/certificate.py" line="607"/>
         <source>证明：{kind}
 编号：{serial}
 持证人公民身份号码：{id}
@@ -536,7 +536,7 @@ Issued: {issued}
 Please check that the paper shows the same</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="609"/>
+        <location filename="../../flows/certificate.py" line="613"/>
         <source>核验通过，请核对纸面信息</source>
         <translation>Genuine; please check the details against the paper</translation>
     </message>
@@ -1467,7 +1467,7 @@ Please check that the paper shows the same</translation>
         <translation>The print queue is empty</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="535"/>
+        <location filename="../../flows/certificate.py" line="539"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="68"/>
         <source>重新打印</source>
         <translation>Print again</translation>
@@ -1658,9 +1658,9 @@ Please check that the paper shows the same</translation>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press &quot;Elderly mode&quot;.</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="236"/>
-        <location filename="../../flows/certificate.py" line="535"/>
-        <location filename="../../flows/certificate.py" line="594"/>
+        <location filename="../../flows/certificate.py" line="240"/>
+        <location filename="../../flows/certificate.py" line="539"/>
+        <location filename="../../flows/certificate.py" line="598"/>
         <location filename="../../flows/fingerprints.py" line="216"/>
         <location filename="../../flows/photo.py" line="139"/>
         <location filename="../../flows/photo.py" line="154"/>
@@ -1771,14 +1771,14 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="125"/>
-        <location filename="../../flows/certificate.py" line="579"/>
+        <location filename="../../flows/certificate.py" line="583"/>
         <location filename="../../flows/pickup.py" line="124"/>
         <location filename="../../flows/pickup.py" line="151"/>
         <location filename="../../flows/pickup.py" line="214"/>
         <location filename="../../flows/queue.py" line="142"/>
         <location filename="../../flows/reissue.py" line="329"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
-        <location filename="../../kiosk/ui/screens/base.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="82"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -1974,8 +1974,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/driver.py" line="187"/>
-        <location filename="../../flows/certificate.py" line="419"/>
-        <location filename="../../flows/certificate.py" line="468"/>
+        <location filename="../../flows/certificate.py" line="423"/>
+        <location filename="../../flows/certificate.py" line="472"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
@@ -4036,7 +4036,7 @@ Please check that the paper shows the same</translation>
         <translation>Application cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="300"/>
+        <location filename="../../flows/certificate.py" line="304"/>
         <location filename="../../flows/reissue.py" line="184"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
@@ -5149,9 +5149,9 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/base.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="59"/>
         <source>请按屏幕上的提示操作。</source>
-        <extracomment>what Help says on this kind of screen when the view has no help of its own</extracomment>
+        <extracomment>actions that step back, give up or go round the step again: outlined, never drawn like the way on beside them (the step&apos;s way on is the one filled button) what Help says on this kind of screen when the view has no help of its own</extracomment>
         <translation>Follow the instructions on the screen.</translation>
     </message>
     <message>
@@ -5165,9 +5165,8 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Touch the option you want. Grey options cannot be chosen now; the reason is shown below them.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/message.py" line="24"/>
+        <location filename="../../kiosk/ui/screens/message.py" line="21"/>
         <source>请阅读屏幕上的内容，然后按下方的按钮继续。</source>
-        <extracomment>actions that step back or give up: drawn as secondary, never like the way on beside them</extracomment>
         <translation>Read the screen, then press a button below to continue.</translation>
     </message>
     <message>
@@ -6280,24 +6279,24 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Nothing read yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/preview.py" line="113"/>
         <source>这是将要打印的证明。用“上一页”“下一页”翻看，内容无误请按“确认打印”。</source>
         <translation>This is the certificate that will print. Use Previous and Next to turn pages; if it is right, press Print.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/preview.py" line="119"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/preview.py" line="120"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="62"/>
-        <source>第 {page} 页 / 共 {pages} 页</source>
-        <translation>Page {page} of {pages}</translation>
+        <location filename="../../kiosk/ui/screens/preview.py" line="124"/>
+        <source>第 {page} 页 / 共 {pages} 页 · 轻触页面放大</source>
+        <translation>Page {page} of {pages} · Tap the page to zoom</translation>
     </message>
     <message>
         <location filename="../../hall/lockers/handover.py" line="85"/>

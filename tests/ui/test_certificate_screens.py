@@ -9,7 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from backends.platform.api import Certificate
@@ -136,3 +137,35 @@ def test_pause_and_check_screens_fit(qtbot, shell, name, view, size):
         assert_nothing_cut(shell)
         shoot(shell, f"{name}-{language}-{size[0]}x{size[1]}")
     shell.toggle_language()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_tap_enlarges_the_page_where_tapped_a_drag_moves_it_another_tap_shows_it_whole(
+    qtbot, shell, preview, size
+):
+    """A whole A4 page on a landscape screen is some 400 px wide: too small to check a table."""
+    shell.resize(*size)
+    shell.show_view(preview, lambda _i: None)
+    QApplication.processEvents()
+    [page] = visible_in(shell, PageView)
+    whole = page.page_rect()
+    at = QPoint(int(whole.center().x()), int(whole.top() + whole.height() * 0.4))
+    spot = ((at.x() - whole.x()) / whole.width(), (at.y() - whole.y()) / whole.height())
+    QTest.mouseClick(page, Qt.MouseButton.LeftButton, pos=at)
+    big = page.page_rect()
+    assert big.width() >= 2 * whole.width()
+    # the place tapped is now in the middle of the page's window, enlarged (across, a page
+    # narrower than the window is centred: it is, as the tap was at its middle)
+    seen = QPointF(big.x() + spot[0] * big.width(), big.y() + spot[1] * big.height())
+    assert abs(seen.x() - page.width() / 2) < 2 and abs(seen.y() - page.height() / 2) < 2
+    shoot(shell, f"preview-zoomed-{size[0]}x{size[1]}")
+    # a drag upwards moves the page up, under the finger
+    start = QPoint(page.width() // 2, page.height() // 2)
+    QTest.mousePress(page, Qt.MouseButton.LeftButton, pos=start)
+    for dy in range(0, 121, 20):
+        QTest.mouseMove(page, start - QPoint(0, dy))
+    QTest.mouseRelease(page, Qt.MouseButton.LeftButton, pos=start - QPoint(0, 120))
+    moved = page.page_rect()
+    assert moved.width() == big.width() and big.y() - moved.y() > 100
+    QTest.mouseClick(page, Qt.MouseButton.LeftButton, pos=start)
+    assert page.page_rect() == whole  # the whole page again

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from core.text import tr
@@ -15,25 +15,87 @@ from kiosk.ui.screens.base import SECONDARY, Screen, screen_for
 from kiosk.ui.widgets import button, label
 
 EDGE = 6  # pixels kept round the page for its edge and shadow
+ZOOM_MAX = 3.0  # times the whole page: enlarged enough to read a table's small print
+DRAG_PX = 12  # a finger that moves less than this taps
+
+
+def _clamp(v: float, low: float, high: float) -> float:
+    return max(low, min(high, v))
+
+
+def _place(room: float, size: float, centre: float) -> float:
+    """Where an enlarged page starts along one axis: `centre` (a fraction of the page) in the
+    middle of the room, clamped to the room's edges; a page smaller than the room is centred."""
+    if size <= room:
+        return (room - size) / 2
+    return _clamp(room / 2 - centre * size, room - size, 0.0)
 
 
 class PageView(QWidget):
-    """Paints the page image as large as fits, centred, on a grey desk with an edge."""
+    """Paints the page image as large as fits, centred, on a grey desk with an edge. A tap
+    enlarges it round the place tapped (a whole A4 page on a landscape screen is too small to
+    read), a drag moves it, another tap shows the whole page again."""
 
     def __init__(self, image: QImage, minimum: int) -> None:
         super().__init__()
         self.setObjectName("PageView")
         self.image = image
+        self.zoom = 1.0  # 1: the whole page
+        self.centre = QPointF(0.5, 0.5)  # the point of the page (fractions) in the middle when zoomed
+        self._pressed: QPointF | None = None
+        self._dragged = False
         self.setMinimumSize(QSize(minimum * 707 // 1000, minimum))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def _fit(self) -> float:
+        room_w, room_h = self.width() - 2 * EDGE, self.height() - 2 * EDGE  # the edge and shadow show
+        return min(room_w / self.image.width(), room_h / self.image.height())
 
     def page_rect(self) -> QRectF:
         if self.image.isNull():
             return QRectF()
-        room_w, room_h = self.width() - 2 * EDGE, self.height() - 2 * EDGE  # the edge and shadow show
-        scale = min(room_w / self.image.width(), room_h / self.image.height())
+        scale = self._fit() * self.zoom
         w, h = self.image.width() * scale, self.image.height() * scale
-        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+        if self.zoom == 1.0:
+            return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+        # the chosen point in the middle, but no desk showing where there is page to show (a
+        # page narrower than the window, as in landscape, stays centred across it)
+        x, y = _place(self.width(), w, self.centre.x()), _place(self.height(), h, self.centre.y())
+        return QRectF(x, y, w, h)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed, self._dragged = event.position(), False
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pressed is None or self.zoom == 1.0:
+            return
+        moved = event.position() - self._pressed
+        if not self._dragged and abs(moved.x()) + abs(moved.y()) < DRAG_PX:
+            return
+        self._dragged = True
+        r = self.page_rect()
+        self.centre = QPointF(
+            _clamp(self.centre.x() - moved.x() / r.width(), 0.0, 1.0),
+            _clamp(self.centre.y() - moved.y() / r.height(), 0.0, 1.0),
+        )
+        self._pressed = event.position()
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pressed is not None and not self._dragged and not self.image.isNull():
+            if self.zoom == 1.0:
+                r = self.page_rect()
+                at = event.position()
+                self.centre = QPointF(
+                    _clamp((at.x() - r.x()) / r.width(), 0.0, 1.0),
+                    _clamp((at.y() - r.y()) / r.height(), 0.0, 1.0),
+                )
+                # the preview's own pixels at most, and never less than twice the whole page
+                self.zoom = max(2.0, min(ZOOM_MAX, 1.0 / self._fit()))
+            else:
+                self.zoom = 1.0
+            self.update()
+        self._pressed = None
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -59,7 +121,9 @@ class PreviewScreen(Screen):
         prev.setEnabled(view.page > 1)
         nxt.setEnabled(view.page < view.pages)
         where = label(
-            ui(tr("第 {page} 页 / 共 {pages} 页", page=view.page, pages=view.pages)), "Body", wrap=False
+            ui(tr("第 {page} 页 / 共 {pages} 页 · 轻触页面放大", page=view.page, pages=view.pages)),
+            "Body",
+            wrap=False,
         )
         where.setObjectName("PageNumber")
         where.setAlignment(Qt.AlignmentFlag.AlignCenter)
