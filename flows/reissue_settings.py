@@ -49,7 +49,7 @@ SECTION = Section(
         ),
         Option(
             "pickup_place_en",
-            "the self-service pickup machine in this hall's 24-hour area",
+            "",
             "Where the new card is collected, in English (empty: the Chinese in English too).",
             max_len=120,
         ),

@@ -57,7 +57,7 @@ APPLICATION = obj(
 KIOSK = string(pattern="[A-Za-z0-9_-]{1,40}")
 CERT_TYPE = obj(
     {"code": string(max_length=32), "name": string(), "issuer": string()},
-    {"ranged": boolean(), "fee_fen": integer(0), "issuer_en": string(max_length=120)},
+    {"ranged": boolean(), "fee_fen": integer(0), "issuer_en": string()},
 )
 MONTH = string(pattern=r"\d{4}-\d\d")
 CERTIFICATE = obj(

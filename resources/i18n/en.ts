@@ -1778,7 +1778,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="142"/>
         <location filename="../../flows/reissue.py" line="329"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
-        <location filename="../../kiosk/ui/screens/base.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="89"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -5149,7 +5149,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/base.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="66"/>
         <source>请按屏幕上的提示操作。</source>
         <extracomment>actions that step back, give up or go round the step again: outlined, never drawn like the way on beside them (the step&apos;s way on is the one filled button) what Help says on this kind of screen when the view has no help of its own</extracomment>
         <translation>Follow the instructions on the screen.</translation>
@@ -6279,24 +6279,26 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Nothing read yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/preview.py" line="127"/>
         <source>这是将要打印的证明。用“上一页”“下一页”翻看，内容无误请按“确认打印”。</source>
         <translation>This is the certificate that will print. Use Previous and Next to turn pages; if it is right, press Print.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/preview.py" line="133"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/preview.py" line="134"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="124"/>
-        <source>第 {page} 页 / 共 {pages} 页 · 轻触页面放大</source>
-        <translation>Page {page} of {pages} · Tap the page to zoom</translation>
+        <location filename="../../kiosk/ui/screens/preview.py" line="138"/>
+        <source>第 {page} 页 / 共 {pages} 页
+轻触页面放大</source>
+        <translation>Page {page} of {pages}
+Tap the page to zoom</translation>
     </message>
     <message>
         <location filename="../../hall/lockers/handover.py" line="85"/>

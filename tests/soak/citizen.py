@@ -24,7 +24,7 @@ BAD_CARDS = ("bad_check_digit",)
 EVENT_WAIT = 4.0  # real seconds to wait for a provoked device event before giving up
 #: how a finger lands on the fingerprint module (None: not placed, the screen times out)
 PLACEMENTS = (("good", 0.7), ("poor", 0.12), ("lift", 0.06), (None, 0.12))
-GIVING_UP = frozenset({"back", "cancel", "home", "no", "skip", "retake", "reprint"})
+GIVING_UP = frozenset({"back", "cancel", "home", "no", "skip", "other_finger", "retake", "reprint"})
 # starting over ("print another", "check another"): a determined citizen finishes instead, or a
 # session of theirs would go round the journey until the step limit
 ANOTHER = frozenset({"more", "again"})

@@ -61,7 +61,9 @@ def preview(tmp_path) -> Preview:
     )
 
 
-@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080), (1280, 1024)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    "size", [(1080, 1920), (1920, 1080), (1280, 1024), (768, 1366)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_the_preview_shows_the_whole_page_inside_the_window(qtbot, shell, preview, size, language):
     shell.resize(*size)
@@ -169,3 +171,27 @@ def test_a_tap_enlarges_the_page_where_tapped_a_drag_moves_it_another_tap_shows_
     assert moved.width() == big.width() and big.y() - moved.y() > 100
     QTest.mouseClick(page, Qt.MouseButton.LeftButton, pos=start)
     assert page.page_rect() == whole  # the whole page again
+
+
+def test_a_swipe_is_not_a_tap_and_a_drag_back_from_an_edge_moves_at_once(qtbot, shell, preview):
+    shell.resize(1080, 1920)
+    shell.show_view(preview, lambda _i: None)
+    QApplication.processEvents()
+    [page] = visible_in(shell, PageView)
+    whole = page.page_rect()
+    mid = QPoint(int(whole.center().x()), int(whole.center().y()))
+    QTest.mousePress(page, Qt.MouseButton.LeftButton, pos=mid)
+    for dx in range(0, 201, 40):  # a sideways swipe, as to turn a page
+        QTest.mouseMove(page, mid - QPoint(dx, 0))
+    QTest.mouseRelease(page, Qt.MouseButton.LeftButton, pos=mid - QPoint(200, 0))
+    assert page.page_rect() == whole  # not zoomed
+    corner = QPoint(int(whole.left() + 5), int(whole.top() + 5))
+    QTest.mouseClick(page, Qt.MouseButton.LeftButton, pos=corner)  # the top left, enlarged
+    big = page.page_rect()
+    assert big.width() >= 2 * whole.width() and abs(big.left()) < 0.5 and abs(big.top()) < 0.5
+    start = QPoint(page.width() // 2, page.height() // 2)
+    QTest.mousePress(page, Qt.MouseButton.LeftButton, pos=start)
+    for dx in range(0, 61, 20):  # back towards the middle of the page: the page follows at once
+        QTest.mouseMove(page, start - QPoint(dx, 0))
+    QTest.mouseRelease(page, Qt.MouseButton.LeftButton, pos=start - QPoint(60, 0))
+    assert page.page_rect().left() < big.left() - 30

@@ -208,6 +208,7 @@ def test_only_the_way_on_is_a_filled_button(shell):
         ((("no", tr("不是，重新输入")), ("yes", tr("是我本人"))), "yes"),
         ((("retake", tr("重新拍摄")), ("ok", tr("使用这张照片"))), "ok"),
         ((("again", tr("再试一次")), ("other_finger", tr("换一个手指"))), "again"),
+        ((("retake", tr("重新拍摄")),), "retake"),  # the photo failed its checks: retaking is the way on
     ):
         shell.show_view(Message(title=tr("请确认"), actions=actions), lambda _i: None)
         settle()

@@ -28,9 +28,16 @@ NAMES = {"queue": Text("取号排队"), "pickup": Text("证件领取")}
 
 
 def test_a_journey_s_result_is_completed_abandoned_or_failed():
-    assert [outcome_of(r) for r in ("back", "home", "refused", None)] == ["abandoned"] * 4
+    left = ("back", "home", "refused", "counter", "no_retakes", None)
+    assert [outcome_of(r) for r in left] == ["abandoned"] * 6
     assert [outcome_of(r) for r in ("failed", "device_lost")] == ["failed"] * 2
     assert [outcome_of(r) for r in ("done", "printed", "more", {"ticket": "A001"})] == ["completed"] * 4
+
+
+def test_a_journey_not_rated_as_not_done_is_not_counted_completed():
+    from flows.rating import NOT_DONE
+
+    assert [r for r in NOT_DONE if outcome_of(r) == "completed"] == []  # the two lists agree
 
 
 def test_journeys_are_counted_per_kiosk_service_and_day(db):

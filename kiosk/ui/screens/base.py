@@ -20,6 +20,13 @@ SCREENS: dict[type, type[Screen]] = {}
 SECONDARY = frozenset({"cancel", "back", "discard", "other_finger", "retake", "no"})
 
 
+def action_role(key: str, actions: tuple[tuple[str, Any], ...]) -> str:
+    """A button's role among a view's actions: outlined when it goes back or round and another
+    action goes on; filled otherwise (重新拍摄 alone is the way on, and looks it)."""
+    way_on = any(k not in SECONDARY for k, _ in actions)
+    return "secondary" if key in SECONDARY and way_on else ""
+
+
 def screen_for(view_type: type) -> Callable[[type[Screen]], type[Screen]]:
     def register(cls: type[Screen]) -> type[Screen]:
         SCREENS[view_type] = cls

@@ -10,7 +10,7 @@ from core.text import tr
 from flows.views import Intent, Message
 from kiosk.ui import theme
 from kiosk.ui.i18n import ui
-from kiosk.ui.screens.base import SECONDARY, Screen, screen_for
+from kiosk.ui.screens.base import Screen, action_role, screen_for
 from kiosk.ui.widgets import button, label, qr_pixmap
 
 TONE_COLOURS = {"success": theme.GREEN, "warning": theme.AMBER, "error": theme.RED, "info": theme.BLUE}
@@ -47,7 +47,7 @@ class MessageScreen(Screen):
         row = QHBoxLayout()
         row.addStretch(1)
         for key, text in view.actions:
-            role = "secondary" if key in SECONDARY else ""
+            role = action_role(key, view.actions)
             b = button(ui(text), partial(self.answer, Intent(key)), role=role, name=f"action_{key}")
             b.setMinimumWidth(self.metrics.mm(60))
             row.addWidget(b)

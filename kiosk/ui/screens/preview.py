@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 from core.text import tr
 from flows.views import Intent, Preview
 from kiosk.ui.i18n import ui
-from kiosk.ui.screens.base import SECONDARY, Screen, screen_for
+from kiosk.ui.screens.base import Screen, action_role, screen_for
 from kiosk.ui.widgets import button, label
 
 EDGE = 6  # pixels kept round the page for its edge and shadow
@@ -21,6 +21,14 @@ DRAG_PX = 12  # a finger that moves less than this taps
 
 def _clamp(v: float, low: float, high: float) -> float:
     return max(low, min(high, v))
+
+
+def _reachable(centre: float, room: float, size: float) -> float:
+    """`centre` within the fractions of a page `size` long that can sit mid-`room`."""
+    if size <= room:
+        return 0.5
+    margin = room / (2 * size)
+    return _clamp(centre, margin, 1.0 - margin)
 
 
 def _place(room: float, size: float, centre: float) -> float:
@@ -49,7 +57,7 @@ class PageView(QWidget):
 
     def _fit(self) -> float:
         room_w, room_h = self.width() - 2 * EDGE, self.height() - 2 * EDGE  # the edge and shadow show
-        return min(room_w / self.image.width(), room_h / self.image.height())
+        return max(1e-3, min(room_w / self.image.width(), room_h / self.image.height()))
 
     def page_rect(self) -> QRectF:
         if self.image.isNull():
@@ -66,32 +74,38 @@ class PageView(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._pressed, self._dragged = event.position(), False
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._pressed = None  # a double tap zooms once: its second release is not a tap
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._pressed is None or self.zoom == 1.0:
+        if self._pressed is None:
             return
         moved = event.position() - self._pressed
         if not self._dragged and abs(moved.x()) + abs(moved.y()) < DRAG_PX:
             return
-        self._dragged = True
+        self._dragged = True  # a swipe, zoomed or not, is not a tap
+        if self.zoom == 1.0:
+            return
         r = self.page_rect()
-        self.centre = QPointF(
-            _clamp(self.centre.x() - moved.x() / r.width(), 0.0, 1.0),
-            _clamp(self.centre.y() - moved.y() / r.height(), 0.0, 1.0),
-        )
+        self._centre_on(self.centre.x() - moved.x() / r.width(), self.centre.y() - moved.y() / r.height())
         self._pressed = event.position()
         self.update()
+
+    def _centre_on(self, fx: float, fy: float) -> None:
+        """Move the middle to (fx, fy) of the page, kept where the page can be put: a drag back
+        from an edge moves the page at once, not after the finger has made up an overshoot."""
+        scale = self._fit() * self.zoom
+        w, h = self.image.width() * scale, self.image.height() * scale
+        self.centre = QPointF(_reachable(fx, self.width(), w), _reachable(fy, self.height(), h))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pressed is not None and not self._dragged and not self.image.isNull():
             if self.zoom == 1.0:
                 r = self.page_rect()
                 at = event.position()
-                self.centre = QPointF(
-                    _clamp((at.x() - r.x()) / r.width(), 0.0, 1.0),
-                    _clamp((at.y() - r.y()) / r.height(), 0.0, 1.0),
-                )
                 # the preview's own pixels at most, and never less than twice the whole page
                 self.zoom = max(2.0, min(ZOOM_MAX, 1.0 / self._fit()))
+                self._centre_on((at.x() - r.x()) / r.width(), (at.y() - r.y()) / r.height())
             else:
                 self.zoom = 1.0
             self.update()
@@ -120,8 +134,9 @@ class PreviewScreen(Screen):
         nxt = button(ui(tr("下一页")), partial(self.answer, Intent("next")), role="secondary", name="next")
         prev.setEnabled(view.page > 1)
         nxt.setEnabled(view.page < view.pages)
+        # two lines beside the buttons, as tall as they are: the page keeps its room
         where = label(
-            ui(tr("第 {page} 页 / 共 {pages} 页 · 轻触页面放大", page=view.page, pages=view.pages)),
+            ui(tr("第 {page} 页 / 共 {pages} 页\n轻触页面放大", page=view.page, pages=view.pages)),
             "Body",
             wrap=False,
         )
@@ -136,7 +151,7 @@ class PreviewScreen(Screen):
         row = QHBoxLayout()
         row.addStretch(1)
         for key, text in view.actions:
-            role = "secondary" if key in SECONDARY else ""  # 重新选择 outlined beside 确认打印
+            role = action_role(key, view.actions)  # 重新选择 outlined beside 确认打印
             b = button(ui(text), partial(self.answer, Intent(key)), role=role, name=f"action_{key}")
             b.setMinimumWidth(self.metrics.mm(60))
             row.addWidget(b)
