@@ -54,8 +54,11 @@ def ask(
     title: Text | None = None,
     reasons: tuple[str, ...] = tuple(REASONS),
     timeout: float = 30,
+    back: bool = True,
 ) -> FlowGen:
-    """Ask, store through `submit` (off the GUI thread), thank. Returns the Rating or None."""
+    """Ask, store through `submit` (off the GUI thread), thank. Returns the Rating or None.
+    `back`: the reasons screen offers 返回 to the levels (not on the counter's small pad, whose
+    screen has no room for the row)."""
     while True:
         got = yield Choose(
             title=title or tr("请您对本次服务作出评价"),
@@ -77,7 +80,7 @@ def ask(
             break
         said = [verdict]  # what the citizen has said so far: the level, then the reasons
         try:
-            told = yield from _why(ctx, reasons, timeout, said)
+            told = yield from _why(ctx, reasons, timeout, said, back)
         except GeneratorExit:  # home or the idle timeout ended the session on these screens
             keep(submit, said[-1])
             raise
@@ -151,7 +154,9 @@ def keep(submit: Callable[[Verdict], Rating], verdict: Verdict) -> None:
     threading.Thread(target=run, name="rating-kept", daemon=True).start()
 
 
-def reasons_view(codes: tuple[str, ...], timeout: float = 30, earlier: Picked | None = None) -> Pick:
+def reasons_view(
+    codes: tuple[str, ...], timeout: float = 30, earlier: Picked | None = None, back: bool = True
+) -> Pick:
     """What went wrong: reasons to tick (several) and a line to write (`earlier`: as the citizen
     left them, coming back from the phone)."""
     return Pick(
@@ -161,17 +166,19 @@ def reasons_view(codes: tuple[str, ...], timeout: float = 30, earlier: Picked | 
         text_label=tr("其他想说的（可不填）"),
         required=False,
         timeout=timeout * 2,
-        can_go_back=True,  # to the levels: 不满意 tapped by mistake
+        can_go_back=back,  # to the levels: 不满意 tapped by mistake
         earlier=earlier,
     )
 
 
-def _why(ctx: FlowContext, codes: tuple[str, ...], timeout: float, said: list[Verdict]) -> FlowGen:
+def _why(
+    ctx: FlowContext, codes: tuple[str, ...], timeout: float, said: list[Verdict], back: bool = True
+) -> FlowGen:
     """Reasons (list plus optional text) and, with consent, a phone number. None: walked away
     (`said` ends with what they had said by then); STEP_BACK: back to the levels."""
     earlier: Picked | None = None
     while True:
-        got = yield reasons_view(codes, timeout, earlier)
+        got = yield reasons_view(codes, timeout, earlier, back)
         if got.name == "back":
             return STEP_BACK
         if got.name != "ok":
@@ -280,5 +287,6 @@ def for_ticket(ctx: FlowContext, number: str, counter: str | None = None) -> Flo
             ctx,
             lambda v: store.rate_ticket(number, v.level, counter=counter, **v.fields()),
             title=tr("请对 {number} 号的服务作出评价", number=number),
+            back=False,
         )
     )
