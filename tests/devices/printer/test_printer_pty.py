@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 import tty
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from devices.base import ConnectionLost, Device, DeviceError, DeviceOffline, Out
 from devices.printer.driver import EscposPrinter
 from devices.printer.simulator import PrinterSimulator
 from tests.devices.printer.conftest import SAMPLES
+from tests.kiosk_process import wait_for
 from tests.qr import read_one_qr
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -181,14 +181,14 @@ def test_an_unplugged_printer_does_not_talk_to_the_device_that_takes_its_termina
     sim, dev = printer
     tries = len(dev.drivers)
     sim.unplug()
-    wait_for(lambda: len(dev.drivers) > tries)  # a new try: the old terminal has been closed
+    wait_for(lambda: len(dev.drivers) > tries, "a new try")  # a new try: the old terminal has been closed
     master, other = os.openpty()  # the next device: the kernel hands out the lowest free number
     tty.setraw(other)  # as a simulator sets its terminal: no echo of what it says
     os.set_blocking(master, False)
     try:
         os.write(master, b"MN" * 64)  # what it says, should anyone listen
         tries = len(dev.drivers)
-        wait_for(lambda: len(dev.drivers) > tries + 2)  # the driver kept trying (0.05-0.2 s apart)
+        wait_for(lambda: len(dev.drivers) > tries + 2, "the driver to keep trying")  # 0.05-0.2 s apart
         with contextlib.suppress(BlockingIOError):
             heard = os.read(master, 4096)
             pytest.fail(f"the printer's driver wrote {heard[:16]!r} to another device")
@@ -198,13 +198,6 @@ def test_an_unplugged_printer_does_not_talk_to_the_device_that_takes_its_termina
         os.close(other)
     sim.plug()
     assert dev.wait_until(lambda s: s.state is State.OK, 5)
-
-
-def wait_for(cond, seconds: float = 10) -> None:
-    deadline = time.monotonic() + seconds
-    while not cond():
-        assert time.monotonic() < deadline, "condition not reached"
-        time.sleep(0.02)
 
 
 def test_stalled_printer_fails_the_job_goes_offline_and_recovers(printer):
