@@ -105,4 +105,8 @@ if __name__ == "__main__":
     # thousands of objects and keeps nearly all of them, and the ~50 collections that would run
     # cost ~10 ms before the first paint. kiosk.ui.app turns it on again after that paint.
     gc.disable()
+    # before any dataclass is defined: their methods come compiled from the last start
+    from core import dataclass_cache
+
+    dataclass_cache.install()
     sys.exit(main())

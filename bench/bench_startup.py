@@ -54,6 +54,8 @@ KIOSK = """
 import gc, json, os, sys, time
 gc.disable()  # as run_kiosk.py
 sys.path.insert(0, {root!r})
+from core import dataclass_cache
+dataclass_cache.install()
 marks = {{}}
 STOP = os.environ.get("BENCH_STOP")
 def mark(phase):

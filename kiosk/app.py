@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core import dataclass_cache
 from core.clock import Clock, SystemClock
 from core.text import tr
 from devices.base import DeviceEvent, State
@@ -105,6 +106,7 @@ class Kiosk:
             except Exception:  # the services stay off with their reasons; staff see the log
                 log.exception("start-up after first paint failed")
             done()
+            dataclass_cache.save()  # for the next start's dataclasses
 
         self._starting = threading.Thread(target=work, name="start-after-paint", daemon=True)
         self._starting.start()

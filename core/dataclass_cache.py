@@ -1,0 +1,113 @@
+"""Compiled dataclass methods kept between starts, as .pyc files keep modules' code.
+
+CPython 3.11 writes each dataclass's __init__, __repr__, __eq__, __hash__ and (frozen)
+__setattr__/__delattr__ as source text and compiles it at every start. For the ~24 dataclasses
+defined before the kiosk's first paint that is ~80 M instructions, a tenth of the cold start,
+spent compiling the same text every time. The text depends only on the class's fields and
+options, so the code compiled from it is kept by that text, beside this module's bytecode (where
+the import system puts it: PYTHONPYCACHEPREFIX and PYTHONDONTWRITEBYTECODE are honoured) and read
+back with marshal, as the import system reads a .pyc.
+
+`install()` must run before the dataclasses are defined (run_kiosk.py does it first); `save()`
+writes what this run used once there is something new. Without a cache, or with an unreadable
+one, dataclasses compile as they always do.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import importlib.util
+import logging
+import marshal
+import os
+import sys
+import threading
+from types import CodeType
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_loaded: dict[str, CodeType] = {}
+_used: dict[str, CodeType] = {}
+_compiled = False  # something this run compiled that the file does not hold
+
+
+def cache_path() -> str | None:
+    """Beside this module's bytecode; None where this interpreter keeps no bytecode."""
+    try:
+        pyc = importlib.util.cache_from_source(__file__)
+    except (NotImplementedError, TypeError):  # no cache tag or no file: no bytecode kept either
+        return None
+    return pyc.removesuffix(".pyc") + ".dataclasses"
+
+
+def _exec(source: str, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None) -> None:
+    """dataclasses' `exec(txt, globals, ns)`, compiling each text once."""
+    global _compiled
+    code = _used.get(source) or _loaded.get(source)
+    if code is None:
+        # dont_inherit: compiled as exec() in dataclasses.py would, without this module's
+        # `from __future__ import annotations`
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        _compiled = True
+    with _lock:
+        _used[source] = code
+    builtins.exec(code, globals, locals)
+
+
+def _read(path: str) -> dict[str, CodeType]:
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return {}
+    magic = importlib.util.MAGIC_NUMBER
+    if not data.startswith(magic):  # another interpreter's (marshal's format is per version)
+        return {}
+    try:
+        codes = marshal.loads(data[len(magic) :])
+    except (EOFError, ValueError, TypeError):
+        log.warning("the dataclass cache %s is unreadable; compiling instead", path)
+        return {}
+    if not isinstance(codes, dict) or not all(
+        isinstance(k, str) and isinstance(v, CodeType) for k, v in codes.items()
+    ):
+        return {}
+    return codes
+
+
+def install() -> None:
+    """Read the cache and have dataclasses compile through it (dataclasses looks `exec` up in
+    its module before the builtins)."""
+    if getattr(dataclasses, "exec", None) is _exec:
+        return
+    path = cache_path()
+    if path is not None:
+        _loaded.update(_read(path))
+    setattr(dataclasses, "exec", _exec)  # noqa: B010 (mypy: the module does not declare it)
+
+
+def save() -> None:
+    """Write the code this run's dataclasses used, if any of it was compiled (a changed class
+    replaces its entry; entries no class used are dropped)."""
+    global _compiled
+    path = cache_path()
+    if not _compiled or path is None or sys.dont_write_bytecode:
+        return
+    with _lock:
+        data = importlib.util.MAGIC_NUMBER + marshal.dumps(dict(_used))
+        _compiled = False
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)  # a reader sees the old file or the new one, never half
+    except OSError as e:  # a read-only install compiles at each start, as before
+        log.info("dataclass cache not written: %s", e.strerror)
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

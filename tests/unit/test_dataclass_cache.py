@@ -1,0 +1,117 @@
+"""The dataclass cache (core/dataclass_cache.py): the second start compiles no dataclass method and
+its classes behave exactly as compiled ones; a damaged or foreign cache is compiled over, and a
+machine that keeps no bytecode gets no cache file either."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# a start of its own: dataclasses defined after install(), as run_kiosk.py orders them
+PROGRAM = """
+import builtins, dataclasses, json, sys
+sys.path.insert(0, {root!r})
+compiled = []
+real_compile = builtins.compile
+def counting_compile(*args, **kwargs):
+    compiled.append(args[0])
+    return real_compile(*args, **kwargs)
+builtins.compile = counting_compile
+from core import dataclass_cache
+dataclass_cache.install()
+from dataclasses import dataclass, field
+
+@dataclass(frozen=True)
+class Ticket:
+    number: str
+    ahead: int = 0
+    lanes: tuple[str, ...] = field(default_factory=tuple)
+
+@dataclass
+class Counter:
+    name: str
+    open: bool = True
+
+t = Ticket("A001", 3)
+c = Counter("3")
+c.open = False
+try:
+    t.ahead = 4
+    frozen = False
+except dataclasses.FrozenInstanceError:
+    frozen = True
+print(json.dumps({{
+    "compiled": sum("__create_fn__" in str(s) for s in compiled),
+    "repr": repr(t) + " " + repr(c),
+    "equal": t == Ticket("A001", 3, ()) and t != Ticket("A002", 3),
+    "hash": hash(t) == hash(Ticket("A001", 3)),
+    "frozen": frozen,
+    "default_factory_fresh": Ticket("B").lanes == () and Counter("1").open,
+}}))
+dataclass_cache.save()
+"""
+
+
+def start(pycache: Path, *, keep_bytecode: bool = True) -> dict[str, object]:
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(pycache)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if not keep_bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    out = subprocess.run(
+        [sys.executable, "-c", PROGRAM.format(root=str(ROOT))],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    result: dict[str, object] = json.loads(out.stdout)
+    return result
+
+
+def cache_file(pycache: Path) -> Path:
+    found = list(pycache.rglob("*.dataclasses"))
+    assert len(found) <= 1
+    return found[0] if found else pycache / "none"
+
+
+EXPECTED = {
+    "repr": "Ticket(number='A001', ahead=3, lanes=()) Counter(name='3', open=False)",
+    "equal": True,
+    "hash": True,
+    "frozen": True,
+    "default_factory_fresh": True,
+}
+
+
+def test_the_second_start_compiles_no_dataclass_method_and_its_classes_behave_the_same(tmp_path):
+    first = start(tmp_path)
+    assert first["compiled"] >= 6  # two classes: __init__, __repr__, __eq__, __hash__, frozen setters
+    assert cache_file(tmp_path).is_file()
+    second = start(tmp_path)
+    assert second["compiled"] == 0
+    assert {k: second[k] for k in EXPECTED} == EXPECTED
+    assert {k: first[k] for k in EXPECTED} == EXPECTED
+
+
+def test_a_damaged_or_foreign_cache_is_compiled_over(tmp_path):
+    start(tmp_path)
+    cache = cache_file(tmp_path)
+    good = cache.read_bytes()
+    for bad in (good[:-40], b"\x00\x01\x02\x03" + good[4:], b""):
+        cache.write_bytes(bad)
+        result = start(tmp_path)
+        assert result["compiled"] >= 6
+        assert {k: result[k] for k in EXPECTED} == EXPECTED
+        assert start(tmp_path)["compiled"] == 0  # written afresh by the start before
+
+
+def test_no_cache_is_written_where_no_bytecode_is_kept(tmp_path):
+    result = start(tmp_path, keep_bytecode=False)
+    assert {k: result[k] for k in EXPECTED} == EXPECTED
+    assert not cache_file(tmp_path).exists()
