@@ -506,3 +506,45 @@ def test_a_swipe_up_scrolls_the_home_tiles(shell, qtbot, monkeypatch):
     assert vp.rect().contains(QRect(demo.mapTo(vp, QPoint(0, 0)), demo.size()))
     qtbot.mouseClick(demo, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: shell.mode == "flow", timeout=5000)
+
+
+def drawn_lines(lab: QLabel) -> list[str]:
+    """The lines a word-wrapped label draws, as Qt breaks them at its width."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    text = lab.text()
+    layout = QTextLayout(text, lab.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # QLabel's word wrap
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(lab.contentsRect().width())
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+@pytest.mark.parametrize("size", ALL_SIZES, ids=[f"{w}x{h}" for w, h in ALL_SIZES])
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_attract_screen_breaks_its_service_list_between_services(shell, monkeypatch, size, language):
+    """In portrait the list of services broke "体验流程" as "体" / "验流程": a passer-by reads
+    two services that do not exist. Lines now break only between services."""
+    open_every_service(monkeypatch)
+    shell.resize(*size)
+    if language == "en":
+        shell.toggle_language()
+    shell.refresh_home()
+    shell.show_attract()
+    settle()
+    names = set(shell.attract_screen.service_names)
+    listing = shell.attract_screen.services_label
+    assert listing is not None and listing.isVisible() and len(names) == len(EVERY_SERVICE)
+    lines = drawn_lines(listing)
+    assert len(lines) >= 1
+    for line in lines:
+        shown = line.replace("\u2060", "").replace("\u00a0", " ").strip(" ·")
+        assert all(part.strip() in names for part in shown.split(" · ")), lines
+    assert_nothing_cut(shell)
+    shot(shell, f"attract-{size[0]}x{size[1]}-{language}")
