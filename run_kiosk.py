@@ -83,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
                 config = config.replace(key, f"{tmp}/{key}")
             config = config.replace("health.status_file", f"{tmp}/health.json")
             clock = AdjustableClock(args.demo_time)
-            return run_demo(build(config, simulate=args.simulate, clock=clock), args.demo)
+            walked = run_demo(build(config, simulate=args.simulate, clock=clock), args.demo)
+        from core import dataclass_cache
+
+        dataclass_cache.save()  # make bundle's demo run writes the bundle's cache (see there)
+        return walked
     kiosk = build(config, simulate=args.simulate, defer=True)  # the rest after first paint
     from kiosk.ui.app import run
 

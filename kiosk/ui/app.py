@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QMessageLogContext, QObject, Qt, QTimer, QtMs
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
+from core import dataclass_cache
 from kiosk.app import Kiosk
 from kiosk.health import sd_notify
 from kiosk.ui import placement, theme
@@ -92,6 +93,7 @@ def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
 
     def then() -> None:
         gc.enable()  # off while the home was built (run_kiosk.py)
+        dataclass_cache.started()
         kiosk.start_deferred(lambda: ready.send(None))
         shell.build_staff()
         check_fonts()

@@ -1,6 +1,7 @@
 """The dataclass cache (core/dataclass_cache.py): the second start compiles no dataclass method and
-its classes behave exactly as compiled ones; a damaged or foreign cache is compiled over, and a
-machine that keeps no bytecode gets no cache file either."""
+its classes behave exactly as compiled ones; a damaged or foreign cache is compiled over; a
+machine that keeps no bytecode gets no cache file either, but a bundle (which never writes
+bytecode) has its cache written by its build's run."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PROGRAM = """
 import builtins, dataclasses, json, sys
 sys.path.insert(0, {root!r})
+if {frozen!r}:
+    sys.frozen = True  # as PyInstaller's bootloader marks a bundle
 compiled = []
 real_compile = builtins.compile
 def counting_compile(*args, **kwargs):
@@ -31,6 +34,9 @@ class Ticket:
     number: str
     ahead: int = 0
     lanes: tuple[str, ...] = field(default_factory=tuple)
+
+if {started!r}:
+    dataclass_cache.started()  # the first screen is up: what follows is not a start's
 
 @dataclass
 class Counter:
@@ -57,13 +63,15 @@ dataclass_cache.save()
 """
 
 
-def start(pycache: Path, *, keep_bytecode: bool = True) -> dict[str, object]:
+def start(
+    pycache: Path, *, keep_bytecode: bool = True, frozen: bool = False, started: bool = False
+) -> dict[str, object]:
     env = {**os.environ, "PYTHONPYCACHEPREFIX": str(pycache)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not keep_bytecode:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
     out = subprocess.run(
-        [sys.executable, "-c", PROGRAM.format(root=str(ROOT))],
+        [sys.executable, "-c", PROGRAM.format(root=str(ROOT), frozen=frozen, started=started)],
         capture_output=True,
         text=True,
         env=env,
@@ -115,3 +123,20 @@ def test_no_cache_is_written_where_no_bytecode_is_kept(tmp_path):
     result = start(tmp_path, keep_bytecode=False)
     assert {k: result[k] for k in EXPECTED} == EXPECTED
     assert not cache_file(tmp_path).exists()
+
+
+def test_a_bundle_writes_its_cache_although_it_keeps_no_bytecode(tmp_path):
+    """PyInstaller's bundles run with bytecode writing off: make bundle's demo run writes the
+    cache the installed kiosk then reads."""
+    start(tmp_path, keep_bytecode=False, frozen=True)
+    assert cache_file(tmp_path).is_file()
+    assert start(tmp_path, keep_bytecode=False, frozen=True)["compiled"] == 0
+
+
+def test_classes_defined_after_the_first_screen_are_not_kept(tmp_path):
+    """A journey's or a demo's classes would grow the file every start reads (a demo run
+    defines ~700 methods): only the start-up's are kept."""
+    start(tmp_path, started=True)
+    again = start(tmp_path, started=True)
+    assert 3 <= again["compiled"] <= 4  # Counter's __init__, __repr__, __eq__ (Ticket's kept)
+    assert {k: again[k] for k in EXPECTED} == EXPECTED
