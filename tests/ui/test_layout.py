@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -463,6 +464,7 @@ def test_every_simulate_service_on_home_shows_whole(shell, qtbot, monkeypatch, s
     home = shell.home_screen
     bar = home.scroll_area.verticalScrollBar()
     assert home.more_cue.isVisible() == (bar.maximum() > 0)  # more below: the cue says so
+    assert home.fade.isVisible() == (bar.maximum() > 0)  # ... and the cut row fades out
     cue = home.more_cue
     assert all(cue.fontMetrics().inFontUcs4(ord(ch)) for ch in cue.text() if not ch.isspace()), cue.text()
     if bar.maximum() > 0:
@@ -470,7 +472,7 @@ def test_every_simulate_service_on_home_shows_whole(shell, qtbot, monkeypatch, s
         qtbot.waitUntil(lambda: bar.value() >= min(bar.maximum(), bar.pageStep()), timeout=5000)
         bar.setValue(bar.maximum())
         settle()
-        assert not cue.isVisible()  # at the end the cue goes
+        assert not cue.isVisible() and not home.fade.isVisible()  # at the end both go
     tag = f"{size[0]}x{size[1]}-{language}{'-elderly' if elderly else ''}"
     if size in ((1080, 1920), (1920, 1080)):
         bar.setValue(0)
@@ -548,3 +550,30 @@ def test_the_attract_screen_breaks_its_service_list_between_services(shell, monk
         assert all(part.strip() in names for part in shown.split(" · ")), lines
     assert_nothing_cut(shell)
     shot(shell, f"attract-{size[0]}x{size[1]}-{language}")
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_the_row_the_scroll_edge_cuts_fades_out_instead_of_showing_sliced_text(shell, monkeypatch, size):
+    """Elderly English: the last row in view was cut through its text ("Tell us what you could
+    not get done" sliced in half), which reads as a broken screen. The edge now fades into the
+    background: its last pixels are the background's, the tiles above it untouched."""
+    open_every_service(monkeypatch)
+    shell.resize(*size)
+    shell.toggle_language()
+    shell.toggle_elderly()
+    shell.refresh_home()
+    settle()
+    home = shell.home_screen
+    area = home.scroll_area
+    assert area.verticalScrollBar().maximum() > 0  # the tiles spill: a row is cut
+    image = shell.grab().toImage()
+    bottom = area.mapTo(shell, area.rect().bottomLeft())
+    background = QColor(theme.BG)
+    for x in range(bottom.x(), bottom.x() + area.width(), 7):
+        seen = image.pixelColor(x, bottom.y() - 1)
+        off = max(abs(seen.red() - background.red()), abs(seen.blue() - background.blue()))
+        assert off <= 3, (x, seen.name())
+    top = area.mapTo(shell, area.rect().topLeft())
+    inside_first_tile = (top.x() + area.width() // 4, top.y() + shell.metrics.mm(20))
+    assert image.pixelColor(*inside_first_tile) == QColor(theme.WHITE)
+    shot(shell, f"home-fade-{size[0]}x{size[1]}-en-elderly")

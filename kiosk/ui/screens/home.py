@@ -5,15 +5,42 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QPointF, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from core.text import tr
 from kiosk.home import Tile
 from kiosk.ui.i18n import ui
-from kiosk.ui.theme import Metrics
+from kiosk.ui.theme import BG, Metrics
 from kiosk.ui.widgets import button, clear, label, show_pending, tile_grid
+
+
+class _Fade(QWidget):
+    """Over the bottom of the scroll area while tiles lie below: the row the edge cuts fades
+    into the background, so it reads as continuing, not as a tile sliced through its text."""
+
+    def __init__(self, area: QScrollArea, height: int) -> None:
+        super().__init__(area)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # taps reach the tiles
+        self.setFixedHeight(height)
+        self.hide()
+        area.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(0, watched.height() - self.height(), watched.width(), self.height())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        solid = QColor(BG)
+        clear = QColor(BG)
+        clear.setAlpha(0)
+        fade = QLinearGradient(0, 0, 0, self.height())
+        fade.setColorAt(0.0, clear)
+        fade.setColorAt(0.8, solid)
+        fade.setColorAt(1.0, solid)
+        QPainter(self).fillRect(self.rect(), fade)
 
 
 class HomeScreen(QWidget):
@@ -53,6 +80,7 @@ class HomeScreen(QWidget):
         self.scroll_area.setWidget(self.page)
         self._swipe = False  # the drag gesture is grabbed once there is something to scroll to
         self.outer.addWidget(self.scroll_area, 1)
+        self.fade = _Fade(self.scroll_area, metrics.mm(14))
 
         # its own row, centred under the tiles: beside the elderly switch it did not fit 768 wide
         self.more_cue = button("", self._scroll_on, role="secondary", name="more")
@@ -95,6 +123,7 @@ class HomeScreen(QWidget):
         # When none fits without scrolling, the fewest columns: larger tiles, a swipe to the rest
         first = 1 if win.height() >= win.width() else 3
         self.more_cue.hide()  # measured without it; it shows again if the tiles spill
+        self.fade.hide()
         for cols in range(first, first + 2):
             self._build(cols)
             if self._spill() <= 0:
@@ -133,7 +162,10 @@ class HomeScreen(QWidget):
 
     def _show_cue(self, *_changed: int) -> None:
         bar = self.scroll_area.verticalScrollBar()
-        self.more_cue.setVisible(bar.value() < bar.maximum())
+        more = bar.value() < bar.maximum()
+        self.more_cue.setVisible(more)
+        self.fade.setVisible(more)
+        self.fade.raise_()
         if bar.maximum() > 0 and not self._swipe:
             # touch screens deliver a drag as mouse events; a tap still presses the tile. Only
             # now: Qt's first gesture set-up costs ~25 ms a home that fits need not wait for
