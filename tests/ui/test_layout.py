@@ -576,4 +576,9 @@ def test_the_row_the_scroll_edge_cuts_fades_out_instead_of_showing_sliced_text(s
     top = area.mapTo(shell, area.rect().topLeft())
     inside_first_tile = (top.x() + area.width() // 4, top.y() + shell.metrics.mm(20))
     assert image.pixelColor(*inside_first_tile) == QColor(theme.WHITE)
+    # a tap on the faded part of a tile reaches the tile
+    under = shell.childAt(bottom.x() + area.width() // 6, bottom.y() - home.fade.height() // 2)
+    while under is not None and not under.objectName().startswith("service_"):
+        under = under.parentWidget()
+    assert under is not None, "the fade takes the taps meant for the tile under it"
     shot(shell, f"home-fade-{size[0]}x{size[1]}-en-elderly")
