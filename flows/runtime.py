@@ -44,6 +44,8 @@ class FlowContext:
     elderly: bool = False
     # the citizen's language now ("zh" or "en"): a receipt is printed in it
     language: Callable[[], str] = field(default=lambda: "zh")
+    # a Text in that language, as the screen shows it (the UI's translator; str() is the Chinese)
+    translate: Callable[[Text], str] = field(default=str)
     # what leaving now would throw away, set by a journey while it holds the citizen's work (a
     # photo, fingerprints): the kiosk asks before its 首页 button ends the journey
     at_stake: Text | None = None

@@ -52,7 +52,8 @@ def start(ctx: FlowContext) -> FlowGen:
     if phone == "":
         return "home"
     code = picked.keys[0] if picked.keys and picked.keys[0] != OTHER else ""
-    what = picked.text or (str(names[code]) if code else "其他事项" if picked.keys else "")
+    matter = names[code] if code else tr("其他事项") if picked.keys else None
+    what = picked.text or (str(matter) if matter is not None else "")  # staff read it in Chinese
     try:
         item: Item = yield Work(lambda: store.report_unresolved(what, service=code, phone=phone))
     except RatingError as e:
@@ -74,7 +75,8 @@ def start(ctx: FlowContext) -> FlowGen:
         if phone
         else tr("请于 {due} 后凭编号到服务台查询答复", due=due)
     )
-    printed, why = yield from _print(ctx, item, what, answer)
+    shown = picked.text or (ctx.translate(matter) if matter is not None else "")
+    printed, why = yield from _print(ctx, item, shown, answer)
     if printed is True:
         yield Message(
             title=tr("已登记，请取走凭条"),
@@ -101,23 +103,25 @@ def start(ctx: FlowContext) -> FlowGen:
 
 
 def _print(ctx: FlowContext, item: Item, what: str, answer: Text) -> FlowGen:
-    """(True, "") when the slip came out; else (False or "unknown", why). The slip says how the
-    answer comes in the screen's words (the screen and the paper must not disagree)."""
+    """(True, "") when the slip came out; else (False or "unknown", why). The slip is in the
+    citizen's language and says how the answer comes in the screen's words (the screen and the
+    paper must not disagree)."""
     if not ctx.usable("printer"):
         return False, tr("打印机不可用")
+    english = ctx.language() == "en"
+    kcfg = ctx.config["kiosk"]
+    layout = "unresolved_slip_en" if english else "unresolved_slip"
     data = {
-        "hall": ctx.config["kiosk"]["hall_name"],
+        "hall": (kcfg["hall_name_en"] or kcfg["hall_name"]) if english else kcfg["hall_name"],
         "ref": item.ref,
         "what": what,
-        "answer": str(answer),
+        "answer": ctx.translate(answer),
         "filed_at": item.opened_at.strftime("%Y-%m-%d %H:%M"),
         "help_phone": ctx.config["kiosk"]["help_phone"],
     }
     try:
         result = yield Work(
-            lambda: ctx.devices["printer"].call(
-                lambda d: d.print_layout("unresolved_slip", data), timeout=30
-            ),
+            lambda: ctx.devices["printer"].call(lambda d: d.print_layout(layout, data), timeout=30),
             busy=Busy(title=tr("正在打印凭条"), prompt=tr("正在打印凭条，请稍候")),
         )
     except OutcomeUnknown:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from core import dataclass_cache
 from core.clock import Clock, SystemClock
-from core.text import tr
+from core.text import Text, tr
 from devices.base import DeviceEvent, State
 from devices.manager import DeviceManager, build_devices, load_object
 from flows.catalog import CATALOG
@@ -56,7 +56,12 @@ class Kiosk:
     deferred: Callable[[], None] | None = None  # start-up left for after the first paint
     _starting: threading.Thread | None = field(default=None, init=False, repr=False)
 
-    def new_context(self, elderly: bool = False, language: Callable[[], str] = lambda: "zh") -> FlowContext:
+    def new_context(
+        self,
+        elderly: bool = False,
+        language: Callable[[], str] = lambda: "zh",
+        translate: Callable[[Text], str] = str,
+    ) -> FlowContext:
         """A journey's context. The scanner forgets the code it read last, so a slip scanned
         again in a new journey (after its pickup) is read, not dropped as a held repeat."""
         scanner = self.devices.get("scanner")
@@ -72,6 +77,7 @@ class Kiosk:
             services=self.services,
             elderly=elderly,
             language=language,
+            translate=translate,
         )
 
     def health(self, extra: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -40,6 +40,8 @@ LAYOUT_NAMES = (
     "photo_sheet",
     "reissue_receipt",
     "pickup_slip",
+    "unresolved_slip",
+    "unresolved_slip_en",
     "test_page",
 )
 DOTS_PER_MM = 8  # 203 dpi, the head of every supported receipt printer

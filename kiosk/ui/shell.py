@@ -315,7 +315,7 @@ class Shell(QWidget):
         self.mode = "flow"
         self.idle.touch()
         self.retranslate()
-        self.host.start(spec, self.kiosk.new_context(self.elderly, lambda: self.languages.current))
+        self.host.start(spec, self.kiosk.new_context(self.elderly, lambda: self.languages.current, ui))
 
     def show_view(self, view: View, answer: Callable[[Intent], None] | None) -> None:
         """Called by the flow host (and for the error screen)."""

@@ -143,3 +143,23 @@ def test_the_tile_is_off_with_a_reason_while_the_store_is_down(store):
     assert not tile.available and str(tile.reason) == "暂时无法登记，请到服务台反映"
     [tile] = tiles(["unresolved"], catalog, status, {"ratings": store})
     assert tile.available and str(tile.title) == "办不成事反映"
+
+
+def test_in_english_the_slip_is_english_in_the_screens_words_and_staff_read_chinese(make_ctx, store, devices):
+    """An English session printed a Chinese slip the citizen could not read. The slip is now
+    English, its matter and answer as the screen shows them; the record staff read is Chinese."""
+    ctx = make_ctx()
+    ctx.language = lambda: "en"
+    ctx.translate = lambda text: f"EN({text})"  # the UI's translator stands here
+    t = run(
+        unresolved.start,
+        ctx,
+        citizen(Intent("ok", Picked(("tax",), "")), Intent("yes"), Intent("ok", "13912345678"), Intent("ok")),
+    )
+    assert t.outcome == Finished("printed")
+    [item] = store.items()
+    assert item.what == "税务"
+    [(layout, data)] = devices.printer.jobs
+    assert layout == "unresolved_slip_en"
+    assert data["what"] == "EN(税务)" and data["answer"] == ctx.translate(t.views[-1].body)
+    assert data["hall"] == ctx.config["kiosk"]["hall_name_en"]

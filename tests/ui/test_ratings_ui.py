@@ -256,6 +256,30 @@ def test_unresolved_tile_files_a_report_and_prints_its_number(qtbot, shell, kios
     wait_for(qtbot, shell, lambda: shell.mode == "home", "home")  # no rating after a report
 
 
+def test_unresolved_in_english_prints_an_english_slip_in_the_screens_words(qtbot, shell, kiosk):
+    """The slip of an English session was Chinese: a citizen who reads English could not read
+    the number's meaning or when to ask. It is English now, as the screen says it."""
+    printer = kiosk.simulators["printer"]
+    wait_text(qtbot, shell, "办不成事反映")
+    tap(qtbot, shell, "language")
+    tap(qtbot, shell, "service_unresolved")
+    tap(qtbot, shell, "pick_social")
+    tap(qtbot, shell, "submit")
+    tap(qtbot, shell, "option_no")
+    wait_for(qtbot, shell, lambda: "Please take your slip" in visible_text(shell), "the slip screen", 90000)
+    [item] = kiosk.services["ratings"].items()
+    assert item.what == "社保业务"  # staff read the record in Chinese
+    assert printer.wait_receipts(1, 30)
+    slip = printer.last_text
+    assert item.ref in slip and "Matter: Social" in slip and "Report: could not get it done" in slip
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in slip), slip  # nothing left in Chinese
+    due = item.due.isoformat()
+    answer = next(x.text() for x in shell.findChildren(QLabel) if x.isVisible() and due in x.text())
+    assert answer.split(".")[0] in " ".join(slip.split())  # the screen's words on the paper
+    tap(qtbot, shell, "action_ok")
+    wait_for(qtbot, shell, lambda: shell.mode == "home", "home")
+
+
 def submit_with_phone(qtbot, shell, digits: str) -> None:
     """Submit what was written, agree to a call back and type `digits` as the number."""
     tap(qtbot, shell, "submit")

@@ -63,6 +63,22 @@ SAMPLES = {
         "locker": "B-07",
         "picked_at": datetime(2026, 1, 21, 7, 45),
     },
+    "unresolved_slip": {
+        "hall": HALL,
+        "ref": "BB00007",
+        "what": "社保",
+        "answer": "我们会在 2026-01-09 前答复您",
+        "filed_at": "2026-01-05 09:30",
+        "help_phone": "12345",
+    },
+    "unresolved_slip_en": {
+        "hall": "Government Service Center, 24-Hour Self-Service Area",
+        "ref": "BB00007",
+        "what": "Social insurance",
+        "answer": "We will reply by 2026-01-09",
+        "filed_at": "2026-01-05 09:30",
+        "help_phone": "12345",
+    },
     "test_page": {
         "hall": HALL,
         "printed_at": datetime(2026, 1, 5, 8, 0),
