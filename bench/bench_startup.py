@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kiosk.ui.theme import FONT_FAMILIES
+from kiosk.ui.theme import FONT_FAMILIES, FONT_PX
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 1.5
@@ -52,7 +52,7 @@ BARE_QT = BARE.format(qt="\nfrom PySide6.QtCore import Qt; w.setFocusPolicy(Qt.F
 BARE_TEXT = BARE.format(
     qt="\nfrom PySide6.QtCore import Qt; w.setFocusPolicy(Qt.FocusPolicy.NoFocus)"
     "\nfrom PySide6.QtGui import QFont; from PySide6.QtWidgets import QLabel, QVBoxLayout"
-    f"\nf = QFont(); f.setFamilies({FONT_FAMILIES!r}); f.setPixelSize(28); app.setFont(f)"
+    f"\nf = QFont(); f.setFamilies({FONT_FAMILIES!r}); f.setPixelSize({FONT_PX}); app.setFont(f)"
     "\nQVBoxLayout(w).addWidget(QLabel('政务服务中心 24小时自助服务区'))"
 )
 BARE = BARE.format(qt="")

@@ -1,12 +1,13 @@
 """Compiled dataclass methods kept between starts, as .pyc files keep modules' code.
 
 CPython 3.11 writes each dataclass's __init__, __repr__, __eq__, __hash__ and (frozen)
-__setattr__/__delattr__ as source text and compiles it at every start. For the ~24 dataclasses
-defined before the kiosk's first paint that is ~80 M instructions, a tenth of the cold start,
-spent compiling the same text every time. The text depends only on the class's fields and
-options, so the code compiled from it is kept by that text, beside this module's bytecode (where
-the import system puts it: PYTHONPYCACHEPREFIX and PYTHONDONTWRITEBYTECODE are honoured) and read
-back with marshal, as the import system reads a .pyc.
+__setattr__/__delattr__ as source text and compiles it at every start: the ~140 methods of the
+dataclasses defined before the first paint of a queue-only kiosk (the startup bench's) cost
+~60 M instructions, 6 % of its cold start, compiling the same text every time. The text depends
+only on the class's fields and options, so the code compiled from it is kept by that text, beside
+this module's bytecode (where the import system puts it: PYTHONPYCACHEPREFIX and
+PYTHONDONTWRITEBYTECODE are honoured) and read back with marshal, as the import system reads a
+.pyc.
 
 `install()` must run before the dataclasses are defined (run_kiosk.py does it first); `save()`
 writes what the start-up used up to `started()` (the first screen up) once there is something
@@ -51,15 +52,16 @@ def cache_path() -> str | None:
 def _exec(source: str, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None) -> None:
     """dataclasses' `exec(txt, globals, ns)`, compiling each text once."""
     global _compiled
-    kept = _used.get(source) or _loaded.get(source) or b""
-    code = _unmarshal(kept)
+    kept = _used.get(source) or _loaded.get(source)
+    code = _unmarshal(kept) if kept is not None else None
     if code is None:
         # dont_inherit: compiled as exec() in dataclasses.py would, without this module's
         # `from __future__ import annotations`
         code = compile(source, "<string>", "exec", dont_inherit=True)
-        kept = marshal.dumps(code)
-        _compiled = _compiled or _recording
-    if _recording:
+        if _recording:
+            kept = marshal.dumps(code)
+            _compiled = True
+    if _recording and kept is not None:
         with _lock:
             _used[source] = kept
     builtins.exec(code, globals, locals)
@@ -107,8 +109,8 @@ def install() -> None:
 
 def started() -> None:
     """The first screen is up: classes defined from now on (journeys, the database, a demo's
-    walk) are not kept, so the file holds what a start needs and reads quickly (a demo's walk
-    alone defines ~900 methods)."""
+    walk) are not kept, so the file holds what a start needs (a full simulate config's demo
+    run, which imports the journeys before its first screen, keeps ~750 methods)."""
     global _recording
     _recording = False
 

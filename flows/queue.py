@@ -46,6 +46,7 @@ def ticket_print(
     config: Mapping[str, Any], services: Mapping[str, Any], svc: Any, ticket: Any, language: str = "zh"
 ) -> tuple[str, dict[str, Any]]:
     """The receipt layout and its data for a ticket (the journey prints it, staff reprint it)."""
+    kcfg = config["kiosk"]
     data = {
         "number": ticket.number,
         "service_name": svc.name_zh,
@@ -53,7 +54,7 @@ def ticket_print(
         "waiting_ahead": ticket.waiting_ahead,
         "estimated_wait_min": ticket.estimated_wait_min,
         "issued_at": ticket.issued_at.strftime("%Y-%m-%d %H:%M"),
-        "hall": config["kiosk"]["hall_name"],
+        "hall": Bilingual(kcfg["hall_name"], (), kcfg["hall_name_en"]).render(None, language),
         "qr": ticket_qr(services, ticket),
         "priority": "优先" if ticket.priority else "",
     }

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.clock import Clock
-from core.text import Text
+from core.text import Bilingual, Text
 from flows.session import Session
 from flows.spec import FlowRef as FlowRef  # re-exported: journeys find the spec beside the runtime
 from flows.spec import FlowSpec as FlowSpec
@@ -49,6 +49,11 @@ class FlowContext:
     # what leaving now would throw away, set by a journey while it holds the citizen's work (a
     # photo, fingerprints): the kiosk asks before its 首页 button ends the journey
     at_stake: Text | None = None
+
+    def hall_name(self) -> str:
+        """The hall's name as the screen shows it (the Chinese where no English one is set)."""
+        kcfg = self.config["kiosk"]
+        return self.translate(Bilingual(kcfg["hall_name"], (), kcfg["hall_name_en"]))
 
     def usable(self, device: str) -> bool:
         """The device is configured and working now."""

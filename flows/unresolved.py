@@ -108,11 +108,9 @@ def _print(ctx: FlowContext, item: Item, what: str, answer: Text) -> FlowGen:
     paper must not disagree)."""
     if not ctx.usable("printer"):
         return False, tr("打印机不可用")
-    english = ctx.language() == "en"
-    kcfg = ctx.config["kiosk"]
-    layout = "unresolved_slip_en" if english else "unresolved_slip"
+    layout = "unresolved_slip_en" if ctx.language() == "en" else "unresolved_slip"
     data = {
-        "hall": (kcfg["hall_name_en"] or kcfg["hall_name"]) if english else kcfg["hall_name"],
+        "hall": ctx.hall_name(),
         "ref": item.ref,
         "what": what,
         "answer": ctx.translate(answer),

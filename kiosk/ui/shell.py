@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.text import Text, tr
+from core.text import Bilingual, Text, tr
 from devices.base import DeviceEvent
 from kiosk import home
 from kiosk.app import Kiosk
@@ -247,8 +247,7 @@ class Shell(QWidget):
 
     def hall_name(self) -> str:
         """The hall's name in the language on screen (its Chinese name where none is configured)."""
-        english = self.kcfg["hall_name_en"] if self.languages.current == "en" else ""
-        return english or self.kcfg["hall_name"]
+        return ui(Bilingual(self.kcfg["hall_name"], (), self.kcfg["hall_name_en"]))
 
     def retranslate(self) -> None:
         self.hall_label.setText(self.hall_name())

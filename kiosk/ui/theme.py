@@ -58,6 +58,7 @@ def contrast(fg: str, bg: str) -> float:
 
 
 FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei"]
+FONT_PX = 28  # the application's font; the style sheet sizes each kind of text apart
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def metrics(elderly: bool = False) -> Metrics:
 def app_font() -> QFont:
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
-    font.setPixelSize(28)
+    font.setPixelSize(FONT_PX)
     return font
 
 

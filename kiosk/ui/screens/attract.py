@@ -15,8 +15,8 @@ from kiosk.ui.widgets import clear, label
 
 def unbroken(name: str) -> str:
     """The name with no line break inside: Chinese may break between any two characters ("体" /
-    "验流程" reads as two services), so a word joiner holds each pair that is not two Latin
-    letters (those break only at spaces, here no-break spaces; joiners would cost kerning)."""
+    "验流程" reads as two services), so a word joiner holds each pair but two ASCII characters
+    (those break only at spaces, here no-break spaces; joiners would cost kerning)."""
     name = name.replace(" ", "\u00a0")
     joined = (("" if a.isascii() and b.isascii() else "\u2060") + b for a, b in pairwise(name))
     return name[:1] + "".join(joined)
