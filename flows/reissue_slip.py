@@ -167,13 +167,13 @@ def _reprint_advice(kind: Kind) -> Text:
 
 def reprint(ctx: FlowContext) -> FlowGen:
     """补打回执: the card read, the person's application found, its slip printed again."""
-    from flows.queue import take_card_back
     from flows.reissue import end, read_card, systems_down  # the journey's screens; it imports this
 
+    # read_card has the card taken back (asked again, the card long gone, the citizen was told
+    # for 40 s it was still on the reader, and the idle watch ended the journey)
     id_number = yield from read_card(ctx, tr("补打回执：请刷身份证"))
     if id_number in ("back", "home"):
         return id_number
-    yield from take_card_back(ctx)
     platform = ctx.services["platform"]
     try:
         person, apps = yield Work(

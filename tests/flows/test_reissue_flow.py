@@ -454,6 +454,9 @@ def test_a_slip_for_an_application_submitted_after_its_citizen_left_is_made_at_t
     ctx.session = Session(tmp_path / "run")
     t = run(reissue_slip.reprint, ctx, _reprint_citizen())
     assert t.outcome == Finished("submitted")
+    # the card is asked back once: asked again, long gone, the citizen was told it was still
+    # on the reader until the idle watch ended the journey
+    assert sum("card_removed" in v.events for v in t.views) == 1
     data = devices.printer.jobs[-1][1]
     assert ctx.services["pickup_signer"].verifier.verify(data["qr"]).acceptance_no == acc
     assert data["order_no"] == _order_no(ctx)
