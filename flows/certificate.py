@@ -494,6 +494,7 @@ def _wait_job(
                 actions=(("cancel", tr("取消打印")), ("wait", tr("继续等待"))),
                 timeout=every * 5,
                 can_go_back=False,
+                waiting_on_us=True,  # told to wait, not timed out by the idle watch: `wait` bounds it
             )
             if got.name == "cancel":
                 return (yield from _withdraw(ctx, prints, job_key))

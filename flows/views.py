@@ -22,6 +22,9 @@ class View:
     events: tuple[str, ...] = ()
     can_go_back: bool = True
     help: Text | None = None
+    # the citizen waits for us (a printer paused until staff come): the idle watch does not end
+    # the journey; the view's own timeout and the flow bound the wait
+    waiting_on_us: bool = False
 
 
 @dataclass(frozen=True)

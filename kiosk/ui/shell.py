@@ -454,7 +454,8 @@ class Shell(QWidget):
         if self.mode in ("flow", "error"):
             from flows.views import Payment  # loaded with the journey's first view
 
-            if self.working or isinstance(self.current_view, Payment):
+            view = self.current_view
+            if self.working or isinstance(view, Payment) or (view is not None and view.waiting_on_us):
                 # never time out a citizen while we are the slow one, nor one paying on the phone:
                 # the payment has its own visible countdown and closes the order at its end
                 self.idle.touch()

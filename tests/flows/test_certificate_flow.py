@@ -312,7 +312,8 @@ def test_citizen_who_walks_away_mid_job_has_the_job_withdrawn(ctx, a4sim):
                 ctx.clock.advance(step.timeout or 0)
                 answer = Intent("timeout")
             step = runner.answer(answer)
-    runner.cancel("idle")
+    assert step.waiting_on_us  # told it may wait: the kiosk's idle watch leaves it be
+    runner.cancel("idle")  # ... but a citizen gone for good: the session ends it
     deadline = time.monotonic() + 30
     while [j["state"] for j in a4sim.jobs()] != ["canceled"] and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -277,6 +277,17 @@ def test_a_citizen_paying_on_the_phone_is_not_timed_out_by_the_idle_watch(qtbot,
     assert shell.mode == "home"
 
 
+def test_a_citizen_told_to_wait_for_staff_is_not_timed_out_by_the_idle_watch(qtbot, kiosk, shell):
+    """The certificate's A4 printer out of paper: 打印暂停 … 您可以等待. A citizen who waited as
+    told was asked 您还在吗 after a minute and sent home, the paid job withdrawn."""
+    shell.mode = "flow"
+    paused = Message(title=tr("打印暂停"), actions=(("wait", tr("继续等待")),), waiting_on_us=True)
+    shell.show_view(paused, lambda i: None)
+    kiosk.clock.advance(kiosk.config["kiosk"]["idle_timeout"] + 5)
+    shell.tick()
+    assert shell.mode == "flow" and not shell.idle_overlay.isVisible()
+
+
 def test_a_tap_meant_for_start_that_lands_as_the_finger_screen_comes_does_not_skip_the_finger(
     qtbot, kiosk, shell
 ):
