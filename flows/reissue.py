@@ -16,6 +16,7 @@ reconciler if this kiosk dies. Photo and prints live in the session and go with 
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from backends.errors import BackendError, Refused
 from backends.payment.api import Mode, Order, State
-from backends.platform.api import Kind, Person
+from backends.platform.api import AppState, Kind, Person
 from core.text import Text, tr
 from devices.base import DeviceError
 from devices.idcard.record import is_valid_id
@@ -35,6 +36,7 @@ from flows.queue import take_card_back
 from flows.reissue_slip import local_now, make_slip, print_slip, reprint, signer
 from flows.runtime import FlowContext, FlowGen
 from flows.views import Busy, Choose, Entry, Message, Option, Payment, Work, offline
+from hall.reconcile import GRACE
 
 if TYPE_CHECKING:  # the saga brings SQLAlchemy: loaded when a citizen starts, not at first paint
     from hall.saga import Case, PaidApplication
@@ -130,6 +132,8 @@ def start(ctx: FlowContext) -> FlowGen:
     if not person.eligible:
         why = REFUSALS.get(person.refusal_code) or Text(person.refusal)
         return (yield from end(ctx, tr("自助机暂时不能为您办理"), why))
+    if (yield from _payment_unconfirmed(ctx, platform, id_number)):
+        return (yield from end(ctx, tr("自助机暂时不能为您办理"), _unconfirmed_why(ctx), outcome="unsettled"))
     # 2. kind and fee
     kind = yield from _kind(ctx, person, id_number, renewal)
     if kind is None:
@@ -252,6 +256,41 @@ def _abandon(saga: PaidApplication, key: str) -> None:
             log.warning("saga %s not settled on leaving (the reconciler will): %s", key, e)
 
     threading.Thread(target=settle, name="reissue-abandon", daemon=True).start()
+
+
+def _payment_unconfirmed(ctx: FlowContext, platform: Any, id_number: str) -> FlowGen:
+    """True when an application of this person waits for its payment to be confirmed (the
+    gateway did not answer): a second one started meanwhile was paid for twice, the first
+    completed by the reconciler minutes later. The platform lists the person's applications;
+    the hall's journal says which are still open."""
+    from hall.saga import PaidApplication
+
+    saga = PaidApplication(ctx.services["journal"], platform, ctx.services["payment"])
+
+    def unsettled() -> bool:
+        apps = platform.applications_for(id_number)
+        created = {a.acceptance_no for a in apps if a.state is AppState.CREATED}
+        return bool(created) and saga.unsettled(created)
+
+    try:
+        return (yield Work(unsettled, busy=Busy(title=tr("正在查询"), prompt=tr("正在查询您的申请，请稍候"))))
+    except BackendError:  # the platform answered the lookup a moment ago; not knowing, go on
+        return False
+
+
+def _unconfirmed_why(ctx: FlowContext) -> Text:
+    return tr(
+        "您刚才的申请正在确认缴费结果，请勿重复申请或再次付款。确认后本机会自动完成申请，或原路退款"
+        "（约 {minutes} 分钟）；之后可刷身份证补打回执。有疑问请拨打服务电话 {phone}",
+        minutes=_settle_minutes(ctx),
+        phone=ctx.config["kiosk"]["help_phone"],
+    )
+
+
+def _settle_minutes(ctx: FlowContext) -> int:
+    """The longest a payment left unconfirmed waits to be settled: the reconciler's grace, then
+    its next round."""
+    return math.ceil((GRACE.total_seconds() + ctx.config["backends"]["reconcile_every"]) / 60)
 
 
 def systems_down(ctx: FlowContext, e: BackendError) -> FlowGen:
@@ -554,8 +593,11 @@ def pay(
                     ctx,
                     tr("支付结果暂时无法确认"),
                     tr(
-                        "如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}",
+                        "如已扣款，本机会在约 {minutes} 分钟内自动完成申请或原路退款，"
+                        "请勿重复支付或重新申请。受理号 {acc}。有疑问请拨打服务电话 {phone}",
+                        minutes=_settle_minutes(ctx),
                         acc=case.acceptance_no,
+                        phone=ctx.config["kiosk"]["help_phone"],
                     ),
                     outcome="unknown",
                 )

@@ -35,13 +35,16 @@ class Report:
     alerted: list[str] = field(default_factory=list)
 
 
+GRACE = timedelta(minutes=10)  # a saga's last step this old: its citizen has gone
+
+
 class Reconciler:
     def __init__(
         self,
         journal: Journal,
         paid_application: PaidApplication | None = None,
         alert: AlertFn | None = None,
-        grace: timedelta = timedelta(minutes=10),
+        grace: timedelta = GRACE,
         patience: timedelta = timedelta(hours=1),
     ) -> None:
         self.journal = journal

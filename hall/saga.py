@@ -123,6 +123,15 @@ class PaidApplication:
         self._record(order)
         return order
 
+    def unsettled(self, acceptance_nos: set[str]) -> bool:
+        """One of these applications belongs to a case the journal has not settled yet."""
+        j = self.journal
+        for saga in j.open_sagas():
+            for step in j.saga(saga):
+                if step.kind == CREATE and step.refs.get("acceptance_no") in acceptance_nos:
+                    return True
+        return False
+
     def poll(self, order_no: str) -> Order:
         """The order's state from the gateway, journalled when final; UNKNOWN when unreachable."""
         try:

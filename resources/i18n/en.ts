@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="268"/>
+        <location filename="../../flows/reissue.py" line="307"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -48,13 +48,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="222"/>
+        <location filename="../../flows/rating.py" line="229"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="223"/>
+        <location filename="../../flows/rating.py" line="230"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="94"/>
-        <location filename="../../flows/certificate.py" line="579"/>
+        <location filename="../../flows/certificate.py" line="580"/>
         <source>核验证明真伪</source>
         <translation>Check a certificate</translation>
     </message>
@@ -398,7 +398,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="463"/>
-        <location filename="../../flows/certificate.py" line="536"/>
+        <location filename="../../flows/certificate.py" line="537"/>
         <source>证明没有打印</source>
         <translation>The certificate was not printed</translation>
     </message>
@@ -433,97 +433,97 @@
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="510"/>
+        <location filename="../../flows/certificate.py" line="511"/>
         <source>正在取消打印</source>
         <translation>Cancelling printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="510"/>
+        <location filename="../../flows/certificate.py" line="511"/>
         <source>正在取消打印，请稍候</source>
         <translation>Cancelling printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="537"/>
+        <location filename="../../flows/certificate.py" line="538"/>
         <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
         <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="556"/>
+        <location filename="../../flows/certificate.py" line="557"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="550"/>
+        <location filename="../../flows/certificate.py" line="551"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
         <translation>Please take the certificate from the paper slot (copies: {copies}, pages each: {pages}).
 Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="558"/>
+        <location filename="../../flows/certificate.py" line="559"/>
         <source>证明已打印，请在出纸口取走</source>
         <translation>Your certificate is printed; please take it from the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="560"/>
-        <location filename="../../flows/certificate.py" line="615"/>
+        <location filename="../../flows/certificate.py" line="561"/>
+        <location filename="../../flows/certificate.py" line="616"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="190"/>
         <location filename="../../flows/photo.py" line="203"/>
         <location filename="../../flows/pickup.py" line="68"/>
         <location filename="../../flows/pickup.py" line="83"/>
-        <location filename="../../flows/queue.py" line="278"/>
-        <location filename="../../flows/rating.py" line="100"/>
-        <location filename="../../flows/rating.py" line="125"/>
+        <location filename="../../flows/queue.py" line="279"/>
+        <location filename="../../flows/rating.py" line="103"/>
+        <location filename="../../flows/rating.py" line="128"/>
         <location filename="../../flows/reissue_slip.py" line="134"/>
-        <location filename="../../flows/unresolved.py" line="85"/>
+        <location filename="../../flows/unresolved.py" line="87"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="560"/>
+        <location filename="../../flows/certificate.py" line="561"/>
         <source>打印其他证明</source>
         <translation>Print another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="576"/>
+        <location filename="../../flows/certificate.py" line="577"/>
         <source>暂时无法核验</source>
         <translation>Cannot check right now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="576"/>
+        <location filename="../../flows/certificate.py" line="577"/>
         <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
         <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="580"/>
+        <location filename="../../flows/certificate.py" line="581"/>
         <source>请将证明页脚左下角的二维码对准扫码口</source>
         <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="581"/>
+        <location filename="../../flows/certificate.py" line="582"/>
         <source>请将证明上的二维码对准扫码口</source>
         <translation>Hold the certificate&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="594"/>
-        <location filename="../../flows/certificate.py" line="596"/>
+        <location filename="../../flows/certificate.py" line="595"/>
+        <location filename="../../flows/certificate.py" line="597"/>
         <source>核验未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="598"/>
-        <location filename="../../flows/certificate.py" line="615"/>
+        <location filename="../../flows/certificate.py" line="599"/>
+        <location filename="../../flows/certificate.py" line="616"/>
         <source>再核验一份</source>
         <translation>Check another</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="605"/>
+        <location filename="../../flows/certificate.py" line="606"/>
         <source>核验通过：证明由出具机构签发</source>
         <translation>Genuine: issued by the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="607"/>
+        <location filename="../../flows/certificate.py" line="608"/>
         <source>证明：{kind}
 编号：{serial}
 持证人公民身份号码：{id}
@@ -536,7 +536,7 @@ Issued: {issued}
 Please check that the paper shows the same</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="613"/>
+        <location filename="../../flows/certificate.py" line="614"/>
         <source>核验通过，请核对纸面信息</source>
         <translation>Genuine; please check the details against the paper</translation>
     </message>
@@ -551,53 +551,53 @@ Please check that the paper shows the same</translation>
         <translation>No card reader: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="48"/>
+        <location filename="../../flows/views.py" line="51"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="130"/>
+        <location filename="../../flows/views.py" line="133"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="163"/>
+        <location filename="../../flows/views.py" line="166"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="163"/>
+        <location filename="../../flows/views.py" line="166"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="91"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="199"/>
+        <location filename="../../kiosk/app.py" line="207"/>
         <source>{system}：{why}</source>
         <translation>{system}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="238"/>
+        <location filename="../../kiosk/app.py" line="246"/>
         <source>{device}：{why}</source>
         <translation>{device}: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="249"/>
+        <location filename="../../kiosk/app.py" line="257"/>
         <source>语音播报不可用：{why}</source>
         <translation>Voice guidance unavailable: {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="296"/>
+        <location filename="../../kiosk/app.py" line="304"/>
         <source>评价系统不可用：{err}</source>
         <translation>Ratings unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="342"/>
+        <location filename="../../kiosk/app.py" line="350"/>
         <source>取件柜库存不可用：{err}</source>
         <translation>Pickup locker inventory unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="386"/>
+        <location filename="../../kiosk/app.py" line="394"/>
         <source>业务日志不可用：{err}</source>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
@@ -662,82 +662,82 @@ Please check that the paper shows the same</translation>
         <translation>The queue system is temporarily unavailable. Please get a ticket at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="70"/>
-        <location filename="../../flows/queue.py" line="327"/>
+        <location filename="../../flows/queue.py" line="71"/>
+        <location filename="../../flows/queue.py" line="328"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="70"/>
+        <location filename="../../flows/queue.py" line="71"/>
         <source>已在网上或电话预约的市民</source>
         <translation>For citizens who booked online or by phone</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="72"/>
         <location filename="../../flows/queue.py" line="73"/>
+        <location filename="../../flows/queue.py" line="74"/>
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="76"/>
+        <location filename="../../flows/queue.py" line="77"/>
         <source>轻触您要办理的业务领取排队号；每项下方写有等候人数。灰色的业务现在不能取号，原因写在下方。</source>
         <translation>Touch a service to take a queue ticket; each shows how many people are waiting. Grey services cannot issue tickets now; the reason is shown below them.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="92"/>
+        <location filename="../../flows/queue.py" line="93"/>
         <source>需要刷身份证，读卡器暂不可用</source>
         <translation>Needs ID card: reader off</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="97"/>
+        <location filename="../../flows/queue.py" line="98"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="99"/>
+        <location filename="../../flows/queue.py" line="100"/>
         <source>现在无人等候</source>
         <translation>No one waiting now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="107"/>
+        <location filename="../../flows/queue.py" line="108"/>
         <source>{name}需要实名取号</source>
         <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="112"/>
+        <location filename="../../flows/queue.py" line="113"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="113"/>
+        <location filename="../../flows/queue.py" line="114"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="117"/>
+        <location filename="../../flows/queue.py" line="118"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="120"/>
-        <location filename="../../flows/queue.py" line="178"/>
+        <location filename="../../flows/queue.py" line="121"/>
+        <location filename="../../flows/queue.py" line="179"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="120"/>
+        <location filename="../../flows/queue.py" line="121"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="120"/>
         <location filename="../../flows/pickup.py" line="210"/>
-        <location filename="../../flows/queue.py" line="126"/>
+        <location filename="../../flows/queue.py" line="127"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="144"/>
+        <location filename="../../flows/queue.py" line="145"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
@@ -746,52 +746,52 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="122"/>
         <location filename="../../flows/pickup.py" line="211"/>
         <location filename="../../flows/pickup.py" line="212"/>
-        <location filename="../../flows/queue.py" line="147"/>
         <location filename="../../flows/queue.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="325"/>
+        <location filename="../../flows/queue.py" line="149"/>
+        <location filename="../../flows/reissue.py" line="364"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="223"/>
+        <location filename="../../flows/queue.py" line="224"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="257"/>
+        <location filename="../../flows/queue.py" line="258"/>
         <location filename="../../flows/reissue_slip.py" line="100"/>
-        <location filename="../../flows/unresolved.py" line="107"/>
+        <location filename="../../flows/unresolved.py" line="110"/>
         <source>打印机不可用</source>
         <extracomment>an application in these states has a card coming: its slip may be reprinted</extracomment>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="236"/>
+        <location filename="../../flows/queue.py" line="237"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>People ahead of you: {n}; estimated wait: about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="118"/>
+        <location filename="../../flows/queue.py" line="119"/>
         <source>所有人都可以刷；年满 {age} 周岁可优先</source>
         <translation>Anyone can use it; priority from age {age}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="276"/>
+        <location filename="../../flows/queue.py" line="277"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="302"/>
+        <location filename="../../flows/queue.py" line="303"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="303"/>
+        <location filename="../../flows/queue.py" line="304"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="319"/>
+        <location filename="../../flows/queue.py" line="320"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -806,128 +806,128 @@ Please check that the paper shows the same</translation>
         <translation>Staff have paused all ticket services; please ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="163"/>
+        <location filename="../../flows/queue.py" line="164"/>
         <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
         <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="177"/>
+        <location filename="../../flows/queue.py" line="178"/>
         <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
         <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="178"/>
-        <location filename="../../flows/queue.py" line="181"/>
+        <location filename="../../flows/queue.py" line="179"/>
+        <location filename="../../flows/queue.py" line="182"/>
         <source>选择其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="180"/>
+        <location filename="../../flows/queue.py" line="181"/>
         <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
         <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="183"/>
+        <location filename="../../flows/queue.py" line="184"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="198"/>
+        <location filename="../../flows/queue.py" line="199"/>
         <source>您的身份证还在读卡器上</source>
         <translation>Your ID card is still in the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="198"/>
+        <location filename="../../flows/queue.py" line="199"/>
         <source>请取回您的身份证</source>
         <translation>Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="199"/>
+        <location filename="../../flows/queue.py" line="200"/>
         <source>请马上取回身份证，再继续</source>
         <translation>Please take your ID card now, then continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="201"/>
+        <location filename="../../flows/queue.py" line="202"/>
         <source>身份证已读取。请从读卡区取回，取回后继续</source>
         <translation>Your ID card has been read. Please take it from the reader to continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="202"/>
+        <location filename="../../flows/queue.py" line="203"/>
         <source>您的身份证还在读卡器上，请马上取回</source>
         <translation>Your ID card is still in the reader. Please take it now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="204"/>
+        <location filename="../../flows/queue.py" line="205"/>
         <source>身份证已读取，请取回您的身份证</source>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="238"/>
+        <location filename="../../flows/queue.py" line="239"/>
         <source>您前面没有人在等，请留意叫号</source>
         <translation>No one is ahead of you; please watch for your number to be called</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="246"/>
+        <location filename="../../flows/queue.py" line="247"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="248"/>
+        <location filename="../../flows/queue.py" line="249"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="251"/>
+        <location filename="../../flows/queue.py" line="252"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="261"/>
+        <location filename="../../flows/queue.py" line="262"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="261"/>
+        <location filename="../../flows/queue.py" line="262"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="273"/>
+        <location filename="../../flows/queue.py" line="274"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="288"/>
+        <location filename="../../flows/queue.py" line="289"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="290"/>
+        <location filename="../../flows/queue.py" line="291"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="293"/>
+        <location filename="../../flows/queue.py" line="294"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="301"/>
+        <location filename="../../flows/queue.py" line="302"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="328"/>
+        <location filename="../../flows/queue.py" line="329"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="332"/>
+        <location filename="../../flows/queue.py" line="333"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="334"/>
+        <location filename="../../flows/queue.py" line="335"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
@@ -942,42 +942,42 @@ Please check that the paper shows the same</translation>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="336"/>
+        <location filename="../../flows/queue.py" line="337"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="336"/>
+        <location filename="../../flows/queue.py" line="337"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="343"/>
+        <location filename="../../flows/queue.py" line="344"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="349"/>
+        <location filename="../../flows/queue.py" line="350"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="350"/>
+        <location filename="../../flows/queue.py" line="351"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="360"/>
+        <location filename="../../flows/queue.py" line="361"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="361"/>
+        <location filename="../../flows/queue.py" line="362"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="362"/>
+        <location filename="../../flows/queue.py" line="363"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
@@ -1011,7 +1011,7 @@ Please check that the paper shows the same</translation>
         <translation>Collect a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo.py" line="406"/>
+        <location filename="../../kiosk/ui/demo.py" line="408"/>
         <source>故障演示</source>
         <extracomment>extra steps contributed by service journeys: (name, walk(shell, snap))</extracomment>
         <translation>Fault demo</translation>
@@ -1032,7 +1032,7 @@ Please check that the paper shows the same</translation>
         <translation>This session will end soon and your details will be cleared</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="238"/>
+        <location filename="../../flows/reissue.py" line="242"/>
         <location filename="../../kiosk/ui/overlays.py" line="77"/>
         <location filename="../../kiosk/ui/overlays.py" line="124"/>
         <source>继续办理</source>
@@ -1040,7 +1040,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="92"/>
-        <location filename="../../kiosk/ui/shell.py" line="256"/>
+        <location filename="../../kiosk/ui/shell.py" line="255"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1467,7 +1467,7 @@ Please check that the paper shows the same</translation>
         <translation>The print queue is empty</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="539"/>
+        <location filename="../../flows/certificate.py" line="540"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="68"/>
         <source>重新打印</source>
         <translation>Print again</translation>
@@ -1659,40 +1659,40 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="240"/>
-        <location filename="../../flows/certificate.py" line="539"/>
-        <location filename="../../flows/certificate.py" line="598"/>
+        <location filename="../../flows/certificate.py" line="540"/>
+        <location filename="../../flows/certificate.py" line="599"/>
         <location filename="../../flows/fingerprints.py" line="216"/>
         <location filename="../../flows/photo.py" line="139"/>
         <location filename="../../flows/photo.py" line="154"/>
         <location filename="../../flows/photo.py" line="212"/>
-        <location filename="../../flows/queue.py" line="181"/>
-        <location filename="../../flows/queue.py" line="227"/>
-        <location filename="../../flows/queue.py" line="352"/>
-        <location filename="../../flows/reissue.py" line="94"/>
-        <location filename="../../flows/reissue.py" line="451"/>
-        <location filename="../../flows/unresolved.py" line="66"/>
+        <location filename="../../flows/queue.py" line="182"/>
+        <location filename="../../flows/queue.py" line="228"/>
+        <location filename="../../flows/queue.py" line="353"/>
+        <location filename="../../flows/reissue.py" line="96"/>
+        <location filename="../../flows/reissue.py" line="490"/>
+        <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="62"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="255"/>
+        <location filename="../../kiosk/ui/shell.py" line="254"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="425"/>
+        <location filename="../../kiosk/ui/shell.py" line="424"/>
         <source>按“首页”可放弃本次办理，您的信息会被清除。</source>
         <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="429"/>
+        <location filename="../../kiosk/ui/shell.py" line="428"/>
         <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
         <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="430"/>
+        <location filename="../../kiosk/ui/shell.py" line="429"/>
         <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
         <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
     </message>
@@ -1759,47 +1759,47 @@ Please check that the paper shows the same</translation>
         <translation>Driver failed to load: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="40"/>
         <source>24 小时自助服务</source>
         <translation>24-hour self-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="27"/>
-        <location filename="../../kiosk/ui/screens/attract.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="45"/>
         <source>请轻触屏幕开始</source>
         <translation>Touch the screen to start</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="125"/>
-        <location filename="../../flows/certificate.py" line="583"/>
+        <location filename="../../flows/certificate.py" line="584"/>
         <location filename="../../flows/pickup.py" line="124"/>
         <location filename="../../flows/pickup.py" line="151"/>
         <location filename="../../flows/pickup.py" line="214"/>
-        <location filename="../../flows/queue.py" line="142"/>
-        <location filename="../../flows/reissue.py" line="329"/>
+        <location filename="../../flows/queue.py" line="143"/>
+        <location filename="../../flows/reissue.py" line="368"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
         <location filename="../../kiosk/ui/screens/base.py" line="89"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="74"/>
-        <location filename="../../kiosk/ui/shell.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="102"/>
+        <location filename="../../kiosk/ui/shell.py" line="276"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="103"/>
         <source>退出长者模式</source>
         <translation>Leave elderly mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="103"/>
         <source>长者模式（大字体、慢节奏）</source>
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="105"/>
         <source>更多业务 ▼</source>
         <translation>More services ▼</translation>
     </message>
@@ -3048,7 +3048,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="76"/>
-        <location filename="../../flows/reissue.py" line="404"/>
+        <location filename="../../flows/reissue.py" line="443"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -3895,64 +3895,64 @@ Please check that the paper shows the same</translation>
         <translation>The service refused: {why}</translation>
     </message>
     <message>
-        <location filename="../../hall/saga.py" line="145"/>
-        <location filename="../../hall/saga.py" line="201"/>
+        <location filename="../../hall/saga.py" line="154"/>
+        <location filename="../../hall/saga.py" line="210"/>
         <source>日志中没有这笔业务</source>
         <translation>This transaction is not in the journal</translation>
     </message>
     <message>
-        <location filename="../../hall/saga.py" line="225"/>
+        <location filename="../../hall/saga.py" line="234"/>
         <source>支付结果尚未确定</source>
         <translation>The payment result is not yet known</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="45"/>
+        <location filename="../../flows/reissue.py" line="47"/>
         <source>到期换领</source>
         <translation>Renewal at expiry</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="46"/>
+        <location filename="../../flows/reissue.py" line="48"/>
         <source>损坏换领</source>
         <translation>Renewal of a damaged card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="47"/>
+        <location filename="../../flows/reissue.py" line="49"/>
         <source>丢失补领</source>
         <translation>Reissue after loss</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="51"/>
+        <location filename="../../flows/reissue.py" line="53"/>
         <source>您已有一份正在办理的身份证申请，不能重复申请。新证制作好后会通知您领取</source>
         <translation>You already have an ID card application in progress and cannot apply again. You will be told when the new card is ready</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="52"/>
+        <location filename="../../flows/reissue.py" line="54"/>
         <source>未满十六周岁的申请人，请由监护人陪同到窗口办理</source>
         <translation>Applicants under 16 must come to a counter with a guardian</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="53"/>
+        <location filename="../../flows/reissue.py" line="55"/>
         <source>户籍信息显示已注销，请到户籍窗口咨询</source>
         <translation>Your household registration shows as cancelled. Please ask at the household registration counter</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="154"/>
-        <location filename="../../flows/reissue.py" line="54"/>
+        <location filename="../../flows/reissue.py" line="56"/>
         <source>户籍中没有您的登记照片，无法进行人像比对，请到窗口办理</source>
         <translation>There is no registered photo of you to compare your face with. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="55"/>
+        <location filename="../../flows/reissue.py" line="57"/>
         <source>港澳台居民居住证请到出入境窗口办理</source>
         <translation>Residence permits for Hong Kong, Macao and Taiwan residents are handled at the exit-entry counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="56"/>
+        <location filename="../../flows/reissue.py" line="58"/>
         <source>您的户籍不在本省，自助机暂不能受理，请到窗口办理异地换补领</source>
         <translation>Your household is registered in another province, which this machine cannot handle. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="57"/>
+        <location filename="../../flows/reissue.py" line="59"/>
         <source>没有查到这个身份证号码的户籍信息，请核对号码，或到窗口办理</source>
         <translation>No registration was found for this ID number. Please check the number, or apply at a counter</translation>
     </message>
@@ -3962,169 +3962,170 @@ Please check that the paper shows the same</translation>
         <translation>The ID card system cannot be reached now. Please apply at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="76"/>
+        <location filename="../../flows/reissue.py" line="78"/>
         <source>有效期 5 年</source>
         <translation>valid 5 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="78"/>
+        <location filename="../../flows/reissue.py" line="80"/>
         <source>有效期 10 年</source>
         <translation>valid 10 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="80"/>
+        <location filename="../../flows/reissue.py" line="82"/>
         <source>有效期 20 年</source>
         <translation>valid 20 years</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="81"/>
+        <location filename="../../flows/reissue.py" line="83"/>
         <source>长期有效</source>
         <translation>valid for life</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="104"/>
+        <location filename="../../flows/reissue.py" line="106"/>
         <source>请到窗口办理</source>
         <translation>Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="106"/>
+        <location filename="../../flows/reissue.py" line="108"/>
         <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
         <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="121"/>
+        <location filename="../../flows/reissue.py" line="123"/>
         <source>自助机暂时不能办理此业务</source>
         <translation>This machine cannot handle this service now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="121"/>
+        <location filename="../../flows/reissue.py" line="123"/>
         <location filename="../../flows/reissue_slip.py" line="215"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="132"/>
-        <location filename="../../flows/reissue.py" line="169"/>
+        <location filename="../../flows/reissue.py" line="134"/>
+        <location filename="../../flows/reissue.py" line="136"/>
+        <location filename="../../flows/reissue.py" line="173"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="140"/>
+        <location filename="../../flows/reissue.py" line="144"/>
         <source>拍摄身份证照片</source>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="166"/>
-        <location filename="../../flows/reissue.py" line="176"/>
+        <location filename="../../flows/reissue.py" line="170"/>
+        <location filename="../../flows/reissue.py" line="180"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="166"/>
+        <location filename="../../flows/reissue.py" line="170"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="176"/>
+        <location filename="../../flows/reissue.py" line="180"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="371"/>
-        <location filename="../../flows/reissue.py" line="184"/>
+        <location filename="../../flows/reissue.py" line="188"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="304"/>
-        <location filename="../../flows/reissue.py" line="184"/>
+        <location filename="../../flows/reissue.py" line="188"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="197"/>
+        <location filename="../../flows/reissue.py" line="201"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="197"/>
+        <location filename="../../flows/reissue.py" line="201"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="206"/>
+        <location filename="../../flows/reissue.py" line="210"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="208"/>
+        <location filename="../../flows/reissue.py" line="212"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="214"/>
-        <location filename="../../hall/saga.py" line="260"/>
+        <location filename="../../flows/reissue.py" line="218"/>
+        <location filename="../../hall/saga.py" line="269"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="224"/>
+        <location filename="../../flows/reissue.py" line="228"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="403"/>
-        <location filename="../../flows/reissue.py" line="259"/>
+        <location filename="../../flows/reissue.py" line="298"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="259"/>
+        <location filename="../../flows/reissue.py" line="298"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="269"/>
+        <location filename="../../flows/reissue.py" line="308"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="273"/>
+        <location filename="../../flows/reissue.py" line="312"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="274"/>
+        <location filename="../../flows/reissue.py" line="313"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="276"/>
+        <location filename="../../flows/reissue.py" line="315"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="278"/>
+        <location filename="../../flows/reissue.py" line="317"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="278"/>
+        <location filename="../../flows/reissue.py" line="317"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="281"/>
+        <location filename="../../flows/reissue.py" line="320"/>
         <source>补打受理回执</source>
         <translation>Reprint the acceptance slip</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="282"/>
+        <location filename="../../flows/reissue.py" line="321"/>
         <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
         <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="284"/>
+        <location filename="../../flows/reissue.py" line="323"/>
         <source>读卡器暂不可用，请到窗口补打</source>
         <translation>The card reader is unavailable; please get a reprint at a counter</translation>
     </message>
@@ -4133,171 +4134,182 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="162"/>
         <location filename="../../flows/pickup.py" line="293"/>
         <location filename="../../flows/pickup.py" line="311"/>
-        <location filename="../../flows/reissue.py" line="299"/>
+        <location filename="../../flows/reissue.py" line="276"/>
+        <location filename="../../flows/reissue.py" line="338"/>
         <location filename="../../flows/reissue_slip.py" line="181"/>
         <location filename="../../flows/reissue_slip.py" line="211"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="299"/>
+        <location filename="../../flows/reissue.py" line="338"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="303"/>
+        <location filename="../../flows/reissue.py" line="342"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="308"/>
+        <location filename="../../flows/reissue.py" line="347"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="309"/>
+        <location filename="../../flows/reissue.py" line="348"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="310"/>
+        <location filename="../../flows/reissue.py" line="349"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="311"/>
+        <location filename="../../flows/reissue.py" line="350"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="311"/>
+        <location filename="../../flows/reissue.py" line="350"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="339"/>
+        <location filename="../../flows/reissue.py" line="378"/>
         <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="59"/>
+        <location filename="../../flows/reissue.py" line="61"/>
         <source>请刷旧身份证</source>
         <translation>Please read your old ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="61"/>
+        <location filename="../../flows/reissue.py" line="63"/>
         <source>您输入的信息将被清除，需要从头办理。</source>
         <translation>The details you entered will be cleared and you will need to start again.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="62"/>
+        <location filename="../../flows/reissue.py" line="64"/>
         <source>已拍的照片将被删除，需要从头办理。</source>
         <translation>The photo taken will be deleted and you will need to start again.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="63"/>
+        <location filename="../../flows/reissue.py" line="65"/>
         <source>已拍的照片和指纹将被删除，需要从头办理。</source>
         <translation>The photo and fingerprints taken will be deleted and you will need to start again.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="217"/>
+        <location filename="../../flows/reissue.py" line="221"/>
         <source>{why}。
 受理号 {acc}，订单号 {order}。已缴费用将原路退回到您付款的账户。有疑问请拨打服务电话 {phone}，或在首页“办不成事”反映</source>
         <translation>{why}.
 Acceptance number {acc}, order {order}. The fee you paid will be refunded to the account you paid from. For questions call {phone}, or use &quot;Could not get it done?&quot; on the home screen</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="234"/>
+        <location filename="../../flows/reissue.py" line="238"/>
         <location filename="../../kiosk/ui/overlays.py" line="121"/>
         <source>要放弃本次申请吗？</source>
         <translation>Give up this application?</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="236"/>
-        <location filename="../../kiosk/ui/shell.py" line="377"/>
+        <location filename="../../flows/reissue.py" line="240"/>
+        <location filename="../../kiosk/ui/shell.py" line="376"/>
         <source>要放弃本次申请吗？{lost}</source>
         <translation>Give up this application? {lost}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="238"/>
+        <location filename="../../flows/reissue.py" line="242"/>
         <location filename="../../kiosk/ui/overlays.py" line="123"/>
         <source>放弃</source>
         <translation>Give up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="347"/>
+        <location filename="../../flows/reissue.py" line="283"/>
+        <source>您刚才的申请正在确认缴费结果，请勿重复申请或再次付款。确认后本机会自动完成申请，或原路退款（约 {minutes} 分钟）；之后可刷身份证补打回执。有疑问请拨打服务电话 {phone}</source>
+        <translation>The payment for your application a moment ago is still being confirmed. Please do not apply or pay again. Once it is confirmed, this kiosk completes the application or refunds the payment to your account (within about {minutes} minutes); you can then read your ID card to reprint the slip. Questions: call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="386"/>
         <source>请输入您的身份证号码</source>
         <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="348"/>
+        <location filename="../../flows/reissue.py" line="387"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="349"/>
+        <location filename="../../flows/reissue.py" line="388"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="355"/>
+        <location filename="../../flows/reissue.py" line="394"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="384"/>
+        <location filename="../../flows/reissue.py" line="423"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="386"/>
+        <location filename="../../flows/reissue.py" line="425"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/reissue.py" line="429"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/reissue.py" line="429"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="404"/>
+        <location filename="../../flows/reissue.py" line="443"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="427"/>
-        <location filename="../../flows/reissue.py" line="436"/>
+        <location filename="../../flows/reissue.py" line="466"/>
+        <location filename="../../flows/reissue.py" line="475"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="427"/>
+        <location filename="../../flows/reissue.py" line="466"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="436"/>
+        <location filename="../../flows/reissue.py" line="475"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="448"/>
+        <location filename="../../flows/reissue.py" line="487"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="449"/>
+        <location filename="../../flows/reissue.py" line="488"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="596"/>
+        <source>如已扣款，本机会在约 {minutes} 分钟内自动完成申请或原路退款，请勿重复支付或重新申请。受理号 {acc}。有疑问请拨打服务电话 {phone}</source>
+        <translation>If you were charged, this kiosk completes the application or refunds the payment to your account within about {minutes} minutes. Please do not pay or apply again. Acceptance number {acc}. Questions: call {phone}</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="112"/>
@@ -4390,7 +4402,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     <message>
         <location filename="../../flows/fingerprints.py" line="202"/>
         <location filename="../../flows/pickup.py" line="202"/>
-        <location filename="../../flows/reissue.py" line="451"/>
+        <location filename="../../flows/reissue.py" line="490"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
@@ -4579,7 +4591,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="422"/>
-        <location filename="../../flows/reissue.py" line="407"/>
+        <location filename="../../flows/reissue.py" line="446"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
@@ -4812,22 +4824,22 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="479"/>
+        <location filename="../../flows/reissue.py" line="518"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="479"/>
+        <location filename="../../flows/reissue.py" line="518"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="481"/>
+        <location filename="../../flows/reissue.py" line="520"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="483"/>
+        <location filename="../../flows/reissue.py" line="522"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -4842,180 +4854,175 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="492"/>
+        <location filename="../../flows/reissue.py" line="531"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="494"/>
-        <location filename="../../flows/reissue.py" line="567"/>
+        <location filename="../../flows/reissue.py" line="533"/>
+        <location filename="../../flows/reissue.py" line="609"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="494"/>
+        <location filename="../../flows/reissue.py" line="533"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="494"/>
+        <location filename="../../flows/reissue.py" line="533"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="517"/>
+        <location filename="../../flows/reissue.py" line="556"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="518"/>
+        <location filename="../../flows/reissue.py" line="557"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="520"/>
+        <location filename="../../flows/reissue.py" line="559"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="524"/>
+        <location filename="../../flows/reissue.py" line="563"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="524"/>
+        <location filename="../../flows/reissue.py" line="563"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="530"/>
+        <location filename="../../flows/reissue.py" line="569"/>
         <source>请选择缴费方式（{fee} 元）</source>
         <translation>Choose how to pay ({fee} yuan)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="531"/>
+        <location filename="../../flows/reissue.py" line="570"/>
         <source>需缴费 {fee} 元，请选择缴费方式</source>
         <translation>The fee is {fee} yuan. Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="533"/>
+        <location filename="../../flows/reissue.py" line="572"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="555"/>
+        <location filename="../../flows/reissue.py" line="594"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="557"/>
-        <source>如已扣款，本机会自动完成申请或原路退款，请勿重复支付。受理号 {acc}</source>
-        <translation>If you were charged, this machine will complete the application or refund you; please do not pay again. Acceptance number {acc}</translation>
-    </message>
-    <message>
-        <location filename="../../flows/reissue.py" line="564"/>
+        <location filename="../../flows/reissue.py" line="606"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="565"/>
+        <location filename="../../flows/reissue.py" line="607"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="565"/>
+        <location filename="../../flows/reissue.py" line="607"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="567"/>
+        <location filename="../../flows/reissue.py" line="609"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="577"/>
+        <location filename="../../flows/reissue.py" line="619"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="578"/>
+        <location filename="../../flows/reissue.py" line="620"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="579"/>
+        <location filename="../../flows/reissue.py" line="621"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="587"/>
+        <location filename="../../flows/reissue.py" line="629"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="587"/>
+        <location filename="../../flows/reissue.py" line="629"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="600"/>
+        <location filename="../../flows/reissue.py" line="642"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="601"/>
+        <location filename="../../flows/reissue.py" line="643"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="601"/>
+        <location filename="../../flows/reissue.py" line="643"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="612"/>
-        <location filename="../../flows/reissue.py" line="646"/>
+        <location filename="../../flows/reissue.py" line="654"/>
+        <location filename="../../flows/reissue.py" line="688"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="613"/>
+        <location filename="../../flows/reissue.py" line="655"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="614"/>
+        <location filename="../../flows/reissue.py" line="656"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="631"/>
+        <location filename="../../flows/reissue.py" line="673"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="631"/>
+        <location filename="../../flows/reissue.py" line="673"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="643"/>
+        <location filename="../../flows/reissue.py" line="685"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="644"/>
+        <location filename="../../flows/reissue.py" line="686"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="662"/>
+        <location filename="../../flows/reissue.py" line="704"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="662"/>
+        <location filename="../../flows/reissue.py" line="704"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
@@ -5066,12 +5073,13 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>you can also reprint the slip at any kiosk by reading your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue_slip.py" line="173"/>
+        <location filename="../../flows/reissue_slip.py" line="174"/>
         <source>补打回执：请刷身份证</source>
         <translation>Reprint a slip: please place your ID card on the reader</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="293"/>
+        <location filename="../../flows/reissue.py" line="276"/>
         <location filename="../../flows/reissue_slip.py" line="181"/>
         <location filename="../../flows/reissue_slip.py" line="211"/>
         <source>正在查询您的申请，请稍候</source>
@@ -5114,7 +5122,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/reissue_slip.py" line="148"/>
-        <location filename="../../flows/unresolved.py" line="125"/>
+        <location filename="../../flows/unresolved.py" line="127"/>
         <source>请查看出纸口</source>
         <translation>please look at the paper slot</translation>
     </message>
@@ -5257,113 +5265,113 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Time left {m}:{s}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="61"/>
+        <location filename="../../flows/rating.py" line="64"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="62"/>
+        <location filename="../../flows/rating.py" line="65"/>
         <source>请您对本次服务作出评价，也可以跳过</source>
         <translation>Please rate this service, or skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="65"/>
+        <location filename="../../flows/rating.py" line="68"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="65"/>
+        <location filename="../../flows/rating.py" line="68"/>
         <source>不评价，直接结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="70"/>
+        <location filename="../../flows/rating.py" line="73"/>
         <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
         <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press &quot;Skip&quot; if you prefer not to rate. Ratings never record who you are.</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="96"/>
+        <location filename="../../flows/rating.py" line="99"/>
         <source>评价未能提交</source>
         <translation>The rating could not be sent</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="107"/>
+        <location filename="../../flows/rating.py" line="110"/>
         <source>我们会在 {due} 前处理并电话答复您。问询进展时请报评价编号 {ref}</source>
         <translation>We will look into it and call you back by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="113"/>
+        <location filename="../../flows/rating.py" line="116"/>
         <source>我们会在 {due} 前核实处理。问询进展时请报评价编号 {ref}</source>
         <translation>We will look into it by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="118"/>
+        <location filename="../../flows/rating.py" line="121"/>
         <source>感谢您的支持，欢迎再来</source>
         <translation>Thank you, and welcome back</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="120"/>
         <location filename="../../flows/rating.py" line="123"/>
+        <location filename="../../flows/rating.py" line="126"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="158"/>
+        <location filename="../../flows/rating.py" line="163"/>
         <source>请告诉我们哪里做得不好</source>
         <translation>Please tell us what went wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="159"/>
+        <location filename="../../flows/rating.py" line="164"/>
         <source>请选择不满意的原因，可以多选，也可以写下来</source>
         <translation>Choose what you were unhappy with (one or more), or write it down</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="161"/>
+        <location filename="../../flows/rating.py" line="166"/>
         <source>其他想说的（可不填）</source>
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="198"/>
+        <location filename="../../flows/rating.py" line="205"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="199"/>
+        <location filename="../../flows/rating.py" line="206"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="201"/>
+        <location filename="../../flows/rating.py" line="208"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="201"/>
+        <location filename="../../flows/rating.py" line="208"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="202"/>
+        <location filename="../../flows/rating.py" line="209"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="202"/>
+        <location filename="../../flows/rating.py" line="209"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="224"/>
+        <location filename="../../flows/rating.py" line="231"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="261"/>
+        <location filename="../../flows/rating.py" line="268"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="282"/>
+        <location filename="../../flows/rating.py" line="289"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>
@@ -5512,7 +5520,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="42"/>
-        <location filename="../../flows/unresolved.py" line="64"/>
+        <location filename="../../flows/unresolved.py" line="65"/>
         <source>暂时无法登记，请到服务台反映</source>
         <translation>Cannot take reports right now; please tell the service desk</translation>
     </message>
@@ -5528,6 +5536,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/unresolved.py" line="38"/>
+        <location filename="../../flows/unresolved.py" line="55"/>
         <source>其他事项</source>
         <translation>Something else</translation>
     </message>
@@ -5542,58 +5551,58 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Choose a service, or write below what you needed. Leave a mobile number and staff will answer you within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="60"/>
+        <location filename="../../flows/unresolved.py" line="61"/>
         <source>暂时无法登记</source>
         <translation>Cannot take your report right now</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="62"/>
+        <location filename="../../flows/unresolved.py" line="63"/>
         <source>{why}。请到服务台反映，或拨打 {phone}</source>
         <translation>{why}. Please tell the service desk, or call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="73"/>
+        <location filename="../../flows/unresolved.py" line="74"/>
         <source>我们会在 {due} 前答复您</source>
         <translation>We will answer you by {due}</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="75"/>
+        <location filename="../../flows/unresolved.py" line="76"/>
         <source>请于 {due} 后凭编号到服务台查询答复</source>
         <translation>From {due}, ask at the service desk for the answer with this number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="80"/>
-        <location filename="../../flows/unresolved.py" line="83"/>
+        <location filename="../../flows/unresolved.py" line="82"/>
+        <location filename="../../flows/unresolved.py" line="85"/>
         <source>已登记，请取走凭条</source>
         <translation>Reported. Please take your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="91"/>
+        <location filename="../../flows/unresolved.py" line="93"/>
         <source>已登记，请记下编号</source>
         <translation>Reported. Please note the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="93"/>
+        <location filename="../../flows/unresolved.py" line="95"/>
         <source>{answer}。凭条未能打印，请拍照或记下编号（{why}）</source>
         <translation>{answer}. The slip could not be printed: please photograph or note the number ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="94"/>
+        <location filename="../../flows/unresolved.py" line="96"/>
         <source>已登记，凭条未能打印，请记下编号</source>
         <translation>Reported. The slip could not be printed; please note the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="96"/>
+        <location filename="../../flows/unresolved.py" line="98"/>
         <source>我已记下编号</source>
         <translation>I have noted the number</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="121"/>
+        <location filename="../../flows/unresolved.py" line="123"/>
         <source>正在打印凭条</source>
         <translation>Printing your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/unresolved.py" line="121"/>
+        <location filename="../../flows/unresolved.py" line="123"/>
         <source>正在打印凭条，请稍候</source>
         <translation>Printing your slip, please wait</translation>
     </message>
@@ -6068,12 +6077,12 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>{name}: tickets are paused. Please come back later or ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../hall/reconcile.py" line="87"/>
+        <location filename="../../hall/reconcile.py" line="90"/>
         <source>没有能处理这笔业务的程序</source>
         <translation>Nothing on this kiosk can settle this transaction</translation>
     </message>
     <message>
-        <location filename="../../hall/reconcile.py" line="101"/>
+        <location filename="../../hall/reconcile.py" line="104"/>
         <source>业务 {saga}（{kind}）长时间未能完成，请人工核对</source>
         <translation>Transaction {saga} ({kind}) has not completed for a long time; please check it by hand</translation>
     </message>
@@ -6294,7 +6303,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/preview.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/preview.py" line="139"/>
         <source>第 {page} 页 / 共 {pages} 页
 轻触页面放大</source>
         <translation>Page {page} of {pages}

@@ -574,6 +574,55 @@ def test_a_system_failing_at_each_call_gives_a_clear_screen_and_money_ends_consi
         assert all(sim.platform.apps[acc].state == "cancelled" for acc in made)
 
 
+def test_a_second_application_while_the_first_payment_is_unconfirmed_is_refused(ctx, devices, sim, tmp_path):
+    """A night walk-through: the gateway stopped answering while the QR was shown; the citizen
+    cancelled, was told the result could not be confirmed, started again with the same card and
+    paid again. The reconciler completed the first minutes later: two applications, charged
+    twice. Now the second start is refused with why, how long and whom to call, and once the
+    first is settled the person may apply again."""
+    from datetime import timedelta
+
+    from hall.reconcile import Reconciler
+    from hall.saga import PaidApplication
+
+    before_orders = set(sim.gateway.orders)
+    citizen = Citizen(mode="native")
+    sim.gateway.script("*", "userpaying_then_abandoned")
+    citizen.on_payment = lambda v: Intent("cancel")
+    # the gateway stops answering while the QR is shown: neither the close nor a query is answered
+    sim.gateway.faults.add("POST", "/orders/", "status", times=LASTING)
+    sim.gateway.faults.add("GET", "/orders/", "status", times=LASTING)
+    plain = citizen.__call__
+    answers = {"要放弃本次申请吗？": "discard", "支付结果暂时无法确认": "ok"}
+
+    def walk(view: View) -> Intent | None:
+        key = answers.get(str(view.title))
+        return Intent(key) if key else plain(view)
+
+    try:  # the gateway silent throughout: the first case stays open (its settling on leaving fails)
+        first = run(reissue.start, ctx, walk)
+        assert str(first.views[-1].title) == "支付结果暂时无法确认"
+        assert "12345" in str(first.views[-1].body) and "分钟" in str(first.views[-1].body)
+        ctx.session = Session(tmp_path / "run2")
+        second = run(reissue.start, ctx, Citizen())
+    finally:
+        sim.gateway.faults.clear()
+    assert second.outcome == Finished("unsettled")
+    why = str(second.views[-1].body)
+    assert "正在确认缴费结果" in why and "请勿重复申请" in why and "12345" in why
+    assert not any(isinstance(v, Payment) for v in second.views)  # nothing offered to pay
+    assert len([s for s in ctx.services["journal"].iter_all() if s.kind == CASE]) == 1
+    # settled (here the close is answered: nothing was charged), the person may apply again
+    saga = PaidApplication(ctx.services["journal"], ctx.services["platform"], ctx.services["payment"])
+    Reconciler(ctx.services["journal"], saga, grace=timedelta(0)).run()
+    orders = [sim.gateway.orders[o] for o in set(sim.gateway.orders) - before_orders]
+    assert sum(sim.gateway.net_fen(o.order_no) for o in orders) == 0
+    ctx.session = Session(tmp_path / "run3")
+    sim.gateway.script("*", "pay")  # this time the citizen pays and the gateway answers
+    again = run(reissue.start, ctx, Citizen())
+    assert again.outcome == Finished("submitted")
+
+
 # ---- each device failing at its step ----
 class DeadCamera:
     def snapshot(self) -> Any:
