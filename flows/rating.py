@@ -29,7 +29,20 @@ STEP_BACK = "back"  # ask_phone: the citizen went back from its first screen
 # what a journey returns when nothing was done to rate: the citizen turned back or went home,
 # the journey refused them or sent them to a counter, or a device it needs failed mid-way (its
 # screen ends with 返回首页: the citizen is offered 办不成事, not a rating)
-NOT_DONE = frozenset({"back", "home", "refused", "counter", "device_lost", "no_retakes", None})
+NOT_DONE = frozenset(
+    {
+        "back",
+        "home",
+        "refused",
+        "counter",
+        "device_lost",
+        "no_retakes",
+        "door_failed",  # a locker door that did not open
+        "unknown",  # a payment whose result could not be confirmed
+        "unsettled",  # refused: an earlier payment still being confirmed
+        None,
+    }
+)
 # reasons a kiosk journey can have (a counter's pad offers them all)
 KIOSK_REASONS = ("slow", "unclear", "machine", "not_done", "other")
 

@@ -20,8 +20,8 @@ log = logging.getLogger(__name__)
 # what a journey returns when the citizen left without it done (flows/rating.py NOT_DONE, less
 # the faults): turned back, refused, sent to a counter, no usable photo; "failed" and
 # "device_lost": the journey ended on a fault it could not get past
-LEFT = frozenset({"back", "home", "refused", "counter", "no_retakes", None})
-BROKE = frozenset({"failed", "device_lost"})
+LEFT = frozenset({"back", "home", "refused", "counter", "no_retakes", "unsettled", None})
+BROKE = frozenset({"failed", "device_lost", "door_failed", "unknown"})
 
 
 def outcome_of(result: Any) -> str:
