@@ -158,6 +158,11 @@ def offline(device: str) -> str:
     return f"{device}_offline"
 
 
+def offline_device(event: str) -> str | None:
+    """The device an `offline()` event names; None for any other event."""
+    return event.removesuffix("_offline") if event.endswith("_offline") else None
+
+
 @dataclass(frozen=True)
 class Work:
     """Ask the runtime to run fn() off the GUI thread while showing `busy`; its result is sent back."""

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 
 from core.text import Text
 from flows.runtime import Cancelled, FlowContext, FlowFailed, FlowGen, FlowRunner, FlowSpec, Outcome
-from flows.views import TIMEOUT, Intent, View, Work
+from flows.views import TIMEOUT, Intent, View, Work, offline_device
 from kiosk.ui.bridge import channel
 
 log = logging.getLogger(__name__)
@@ -138,6 +138,8 @@ class FlowHost(QObject):
             waiting = [k for k in step.events if k in self._sticky]
             if waiting:
                 self.answer(Intent(waiting[0], self._sticky.pop(waiting[0])), seq)
+            elif (lost := self._already_down(step)) is not None:
+                self.answer(lost, seq)
         elif isinstance(step, Work):
             seq = runner.seq
             self.shell.show_view(step.busy, None)
@@ -148,6 +150,19 @@ class FlowHost(QObject):
             self._sticky.clear()  # a card left on the reader is not the next citizen's
             self._ended(step)
             self.shell.flow_ended(step)
+
+    def _already_down(self, view: View) -> Intent | None:
+        """The view waits to hear that a device went down, and it already is: the event came
+        before the view and would never reach it (a camera unplugged on the confirm screen, then
+        重新拍摄: a black preview and a shutter that did nothing)."""
+        devices = self.ctx.devices if self.ctx is not None else None
+        if devices is None:
+            return None
+        for kind in view.events:
+            device = offline_device(kind)
+            if device is not None and not (status := devices.status(device)).usable:
+                return Intent(kind, status)
+        return None
 
     def _on_work_done(self, done: tuple[int, Any, BaseException | None]) -> None:
         seq, result, exc = done

@@ -273,6 +273,26 @@ def test_service_whose_device_is_down_cannot_start(qtbot, tmp_path):
         k.stop()
 
 
+def test_a_screen_waiting_on_a_device_that_is_already_down_hears_it_at_once(qtbot, shell, kiosk):
+    """The camera unplugged on the photo's confirm screen, then 重新拍摄: the capture screen came
+    after the device's offline event and waited on a dead camera (black preview, a shutter that
+    did nothing). A screen that listens for a device going down now hears it when shown."""
+    from flows.views import Message, offline
+
+    assert not kiosk.devices.status("camera").usable  # none configured here: down from the start
+    heard: list[str] = []
+
+    def flow(ctx):  # type: ignore[no-untyped-def]
+        waiting = Message(title=tr("请正对摄像头"), events=(offline("camera"),), actions=(("ok", tr("确定")),))
+        got = yield waiting
+        heard.append(got.name)
+        return "done"
+
+    kiosk.catalog["demo"] = FlowSpec("demo", tr("体验流程"), tr(""), flow)
+    shell.start_service("demo")
+    qtbot.waitUntil(lambda: heard == [offline("camera")], timeout=10000)
+
+
 @pytest.mark.parametrize(
     ("key", "mods"),
     [
