@@ -412,7 +412,13 @@ def _print(
                     yield from end(
                         ctx,
                         tr("A4 打印机暂时无法使用"),
-                        tr("{why}。证明没有打印，请稍后再试或到窗口办理。{refund}", why=why, refund=refund),
+                        tr(
+                            "{why}。证明没有打印，请稍后再试或到窗口办理。{refund}"
+                            "有疑问请拨打服务电话 {phone}",
+                            why=why,
+                            refund=refund,
+                            phone=ctx.config["kiosk"]["help_phone"],
+                        ),
                     )
                 )
             attempt += 1
@@ -423,7 +429,7 @@ def _print(
                     busy=Busy(title=tr("正在打印"), prompt=tr("正在打印证明，请稍候")),
                 )
             except DeviceError as e:
-                again = yield from _not_printed(ctx, tr("{why}。证明没有打印", why=e.reason))
+                again = yield from _not_printed(ctx, tr("{why}。证明没有打印", why=e.reason), prints, cert)
                 if again:
                     continue
                 return (yield from _gave_up(ctx, prints, cert))
@@ -444,12 +450,17 @@ def _print(
                     yield from end(
                         ctx,
                         tr("打印已取消"),
-                        tr("证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理", refund=refund),
+                        tr(
+                            "证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理；"
+                            "有疑问请拨打服务电话 {phone}",
+                            refund=refund,
+                            phone=ctx.config["kiosk"]["help_phone"],
+                        ),
                         "info",
                         "cancelled",
                     )
                 )
-            again = yield from _not_printed(ctx, tr("打印机报告任务失败，证明没有打印出来"))
+            again = yield from _not_printed(ctx, tr("打印机报告任务失败，证明没有打印出来"), prints, cert)
             if not again:
                 return (yield from _gave_up(ctx, prints, cert))
     finally:
@@ -532,10 +543,21 @@ def _withdraw_later(prints: CertificatePrints, job_key: str, serial: str) -> Non
     threading.Thread(target=run, name="certificate-withdraw", daemon=True).start()
 
 
-def _not_printed(ctx: FlowContext, why: Text) -> FlowGen:
+def _not_printed(ctx: FlowContext, why: Text, prints: CertificatePrints, cert: Certificate) -> FlowGen:
+    """Print again or leave; a citizen who paid is told what each does with the fee (nobody
+    may be there to ask at night)."""
+    from hall.certificate_prints import FEE
+
+    fee = yield Work(partial(prints.journal.get, FEE, cert.serial))
+    paid = tr("已缴的费用：重新打印不再收费，返回首页则原路退回。") if fee is not None else Text("")
     got = yield Message(
         title=tr("证明没有打印"),
-        body=tr("{why}。可以请工作人员处理后再试，或稍后再来", why=why),
+        body=tr(
+            "{why}。{paid}可以稍后重新打印；有疑问请拨打服务电话 {phone}",
+            why=why,
+            paid=paid,
+            phone=ctx.config["kiosk"]["help_phone"],
+        ),
         tone="warning",
         actions=(("home", tr("返回首页")), ("retry", tr("重新打印"))),
         can_go_back=False,

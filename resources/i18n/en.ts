@@ -48,13 +48,13 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="27"/>
-        <location filename="../../flows/rating.py" line="229"/>
+        <location filename="../../flows/rating.py" line="242"/>
         <source>请输入手机号码</source>
         <translation>Enter your mobile number</translation>
     </message>
     <message>
         <location filename="../../flows/demo.py" line="28"/>
-        <location filename="../../flows/rating.py" line="230"/>
+        <location filename="../../flows/rating.py" line="243"/>
         <source>请输入十一位手机号码</source>
         <translation>Please enter your 11-digit mobile number</translation>
     </message>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="94"/>
-        <location filename="../../flows/certificate.py" line="580"/>
+        <location filename="../../flows/certificate.py" line="602"/>
         <source>核验证明真伪</source>
         <translation>Check a certificate</translation>
     </message>
@@ -366,164 +366,169 @@
         <translation>The A4 printer is unavailable for now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="415"/>
-        <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}</source>
-        <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}</translation>
-    </message>
-    <message>
-        <location filename="../../flows/certificate.py" line="423"/>
-        <location filename="../../flows/certificate.py" line="472"/>
+        <location filename="../../flows/certificate.py" line="429"/>
+        <location filename="../../flows/certificate.py" line="483"/>
         <source>正在打印证明，请稍候</source>
         <translation>Printing your certificate, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="426"/>
+        <location filename="../../flows/certificate.py" line="432"/>
         <source>{why}。证明没有打印</source>
         <translation>{why}. The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="446"/>
+        <location filename="../../flows/certificate.py" line="452"/>
         <source>打印已取消</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="447"/>
-        <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理</source>
-        <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter</translation>
-    </message>
-    <message>
-        <location filename="../../flows/certificate.py" line="452"/>
+        <location filename="../../flows/certificate.py" line="463"/>
         <source>打印机报告任务失败，证明没有打印出来</source>
         <translation>The printer reported the job failed; the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="463"/>
-        <location filename="../../flows/certificate.py" line="537"/>
+        <location filename="../../flows/certificate.py" line="474"/>
+        <location filename="../../flows/certificate.py" line="554"/>
         <source>证明没有打印</source>
         <translation>The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="487"/>
+        <location filename="../../flows/certificate.py" line="498"/>
         <source>打印暂停</source>
         <translation>Printing paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="489"/>
+        <location filename="../../flows/certificate.py" line="500"/>
         <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
         <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="490"/>
+        <location filename="../../flows/certificate.py" line="501"/>
         <source>A4 打印机暂停</source>
         <translation>The A4 printer has paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="492"/>
+        <location filename="../../flows/certificate.py" line="503"/>
         <source>打印暂停，已通知工作人员</source>
         <translation>Printing paused; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="494"/>
+        <location filename="../../flows/certificate.py" line="505"/>
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="494"/>
+        <location filename="../../flows/certificate.py" line="505"/>
         <source>继续等待</source>
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="511"/>
+        <location filename="../../flows/certificate.py" line="522"/>
         <source>正在取消打印</source>
         <translation>Cancelling printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="511"/>
+        <location filename="../../flows/certificate.py" line="522"/>
         <source>正在取消打印，请稍候</source>
         <translation>Cancelling printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="538"/>
-        <source>{why}。可以请工作人员处理后再试，或稍后再来</source>
-        <translation>{why}. You can ask staff to fix it and try again, or come back later</translation>
-    </message>
-    <message>
-        <location filename="../../flows/certificate.py" line="557"/>
+        <location filename="../../flows/certificate.py" line="579"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="551"/>
+        <location filename="../../flows/certificate.py" line="573"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
         <translation>Please take the certificate from the paper slot (copies: {copies}, pages each: {pages}).
 Serial {serial}. Scan the QR code at the foot of each page to check it</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="559"/>
+        <location filename="../../flows/certificate.py" line="416"/>
+        <source>{why}。证明没有打印，请稍后再试或到窗口办理。{refund}有疑问请拨打服务电话 {phone}</source>
+        <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}Questions: call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="454"/>
+        <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理；有疑问请拨打服务电话 {phone}</source>
+        <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter. Questions: call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="552"/>
+        <source>已缴的费用：重新打印不再收费，返回首页则原路退回。</source>
+        <translation>Your fee: printing again costs nothing more; going home refunds it to your account. </translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="556"/>
+        <source>{why}。{paid}可以稍后重新打印；有疑问请拨打服务电话 {phone}</source>
+        <translation>{why}. {paid}You can print again later. Questions: call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="581"/>
         <source>证明已打印，请在出纸口取走</source>
         <translation>Your certificate is printed; please take it from the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="561"/>
-        <location filename="../../flows/certificate.py" line="616"/>
+        <location filename="../../flows/certificate.py" line="583"/>
+        <location filename="../../flows/certificate.py" line="638"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="190"/>
         <location filename="../../flows/photo.py" line="203"/>
         <location filename="../../flows/pickup.py" line="68"/>
         <location filename="../../flows/pickup.py" line="83"/>
         <location filename="../../flows/queue.py" line="279"/>
-        <location filename="../../flows/rating.py" line="103"/>
-        <location filename="../../flows/rating.py" line="128"/>
+        <location filename="../../flows/rating.py" line="116"/>
+        <location filename="../../flows/rating.py" line="141"/>
         <location filename="../../flows/reissue_slip.py" line="134"/>
         <location filename="../../flows/unresolved.py" line="87"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="561"/>
+        <location filename="../../flows/certificate.py" line="583"/>
         <source>打印其他证明</source>
         <translation>Print another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="577"/>
+        <location filename="../../flows/certificate.py" line="599"/>
         <source>暂时无法核验</source>
         <translation>Cannot check right now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="577"/>
+        <location filename="../../flows/certificate.py" line="599"/>
         <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
         <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="581"/>
+        <location filename="../../flows/certificate.py" line="603"/>
         <source>请将证明页脚左下角的二维码对准扫码口</source>
         <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="582"/>
+        <location filename="../../flows/certificate.py" line="604"/>
         <source>请将证明上的二维码对准扫码口</source>
         <translation>Hold the certificate&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="595"/>
-        <location filename="../../flows/certificate.py" line="597"/>
+        <location filename="../../flows/certificate.py" line="617"/>
+        <location filename="../../flows/certificate.py" line="619"/>
         <source>核验未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="599"/>
-        <location filename="../../flows/certificate.py" line="616"/>
+        <location filename="../../flows/certificate.py" line="621"/>
+        <location filename="../../flows/certificate.py" line="638"/>
         <source>再核验一份</source>
         <translation>Check another</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="606"/>
+        <location filename="../../flows/certificate.py" line="628"/>
         <source>核验通过：证明由出具机构签发</source>
         <translation>Genuine: issued by the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="608"/>
+        <location filename="../../flows/certificate.py" line="630"/>
         <source>证明：{kind}
 编号：{serial}
 持证人公民身份号码：{id}
@@ -536,7 +541,7 @@ Issued: {issued}
 Please check that the paper shows the same</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="614"/>
+        <location filename="../../flows/certificate.py" line="636"/>
         <source>核验通过，请核对纸面信息</source>
         <translation>Genuine; please check the details against the paper</translation>
     </message>
@@ -561,12 +566,12 @@ Please check that the paper shows the same</translation>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="166"/>
+        <location filename="../../flows/views.py" line="171"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="166"/>
+        <location filename="../../flows/views.py" line="171"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="91"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
@@ -1467,7 +1472,7 @@ Please check that the paper shows the same</translation>
         <translation>The print queue is empty</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="540"/>
+        <location filename="../../flows/certificate.py" line="562"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="68"/>
         <source>重新打印</source>
         <translation>Print again</translation>
@@ -1659,8 +1664,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="240"/>
-        <location filename="../../flows/certificate.py" line="540"/>
-        <location filename="../../flows/certificate.py" line="599"/>
+        <location filename="../../flows/certificate.py" line="562"/>
+        <location filename="../../flows/certificate.py" line="621"/>
         <location filename="../../flows/fingerprints.py" line="216"/>
         <location filename="../../flows/photo.py" line="139"/>
         <location filename="../../flows/photo.py" line="154"/>
@@ -1771,7 +1776,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="125"/>
-        <location filename="../../flows/certificate.py" line="584"/>
+        <location filename="../../flows/certificate.py" line="606"/>
         <location filename="../../flows/pickup.py" line="124"/>
         <location filename="../../flows/pickup.py" line="151"/>
         <location filename="../../flows/pickup.py" line="214"/>
@@ -1974,8 +1979,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/driver.py" line="187"/>
-        <location filename="../../flows/certificate.py" line="423"/>
-        <location filename="../../flows/certificate.py" line="472"/>
+        <location filename="../../flows/certificate.py" line="429"/>
+        <location filename="../../flows/certificate.py" line="483"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>
@@ -5265,113 +5270,113 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Time left {m}:{s}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="64"/>
+        <location filename="../../flows/rating.py" line="77"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="65"/>
+        <location filename="../../flows/rating.py" line="78"/>
         <source>请您对本次服务作出评价，也可以跳过</source>
         <translation>Please rate this service, or skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="68"/>
+        <location filename="../../flows/rating.py" line="81"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="68"/>
+        <location filename="../../flows/rating.py" line="81"/>
         <source>不评价，直接结束</source>
         <translation>Finish without rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="73"/>
+        <location filename="../../flows/rating.py" line="86"/>
         <source>轻触一项评价本次服务：非常满意到非常不满意。不想评价请按“跳过”。评价不记录您的身份信息。</source>
         <translation>Touch one to rate this service, from very satisfied to very dissatisfied. Press &quot;Skip&quot; if you prefer not to rate. Ratings never record who you are.</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="99"/>
+        <location filename="../../flows/rating.py" line="112"/>
         <source>评价未能提交</source>
         <translation>The rating could not be sent</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="110"/>
+        <location filename="../../flows/rating.py" line="123"/>
         <source>我们会在 {due} 前处理并电话答复您。问询进展时请报评价编号 {ref}</source>
         <translation>We will look into it and call you back by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="116"/>
+        <location filename="../../flows/rating.py" line="129"/>
         <source>我们会在 {due} 前核实处理。问询进展时请报评价编号 {ref}</source>
         <translation>We will look into it by {due}. To ask how it stands, quote rating number {ref}</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="121"/>
+        <location filename="../../flows/rating.py" line="134"/>
         <source>感谢您的支持，欢迎再来</source>
         <translation>Thank you, and welcome back</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="123"/>
-        <location filename="../../flows/rating.py" line="126"/>
+        <location filename="../../flows/rating.py" line="136"/>
+        <location filename="../../flows/rating.py" line="139"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="163"/>
+        <location filename="../../flows/rating.py" line="176"/>
         <source>请告诉我们哪里做得不好</source>
         <translation>Please tell us what went wrong</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="164"/>
+        <location filename="../../flows/rating.py" line="177"/>
         <source>请选择不满意的原因，可以多选，也可以写下来</source>
         <translation>Choose what you were unhappy with (one or more), or write it down</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="166"/>
+        <location filename="../../flows/rating.py" line="179"/>
         <source>其他想说的（可不填）</source>
         <translation>Anything else to tell us (optional)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="205"/>
+        <location filename="../../flows/rating.py" line="218"/>
         <source>是否留下手机号码以便回访？</source>
         <translation>Leave a mobile number so we can call you back?</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="206"/>
+        <location filename="../../flows/rating.py" line="219"/>
         <source>如需工作人员回访，可以留下手机号码</source>
         <translation>If you would like a call back from staff, you can leave a mobile number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="208"/>
+        <location filename="../../flows/rating.py" line="221"/>
         <source>留下手机号码</source>
         <translation>Leave my number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="208"/>
+        <location filename="../../flows/rating.py" line="221"/>
         <source>仅用于回访，办结 {days} 天后删除</source>
         <translation>Used only to call you back; deleted {days} days after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="209"/>
+        <location filename="../../flows/rating.py" line="222"/>
         <source>不留号码</source>
         <translation>No number</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="209"/>
+        <location filename="../../flows/rating.py" line="222"/>
         <source>不需要回访</source>
         <translation>No call back needed</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="231"/>
+        <location filename="../../flows/rating.py" line="244"/>
         <source>手机号码（仅用于回访）</source>
         <translation>Mobile number (only for the call back)</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="268"/>
+        <location filename="../../flows/rating.py" line="281"/>
         <source>请您对本次自助办理作出评价</source>
         <translation>Please rate this self-service visit</translation>
     </message>
     <message>
-        <location filename="../../flows/rating.py" line="289"/>
+        <location filename="../../flows/rating.py" line="302"/>
         <source>请对 {number} 号的服务作出评价</source>
         <translation>Please rate the service for number {number}</translation>
     </message>

@@ -19,6 +19,7 @@ from backends.platform import seal
 from backends.platform.client import PlatformClient
 from backends.platform.demo import PEOPLE
 from core.clock import FakeClock
+from core.text import tr
 from devices.a4printer.driver import CupsPrinter
 from devices.a4printer.simulator import A4Simulator
 from devices.base import OK, Device, DeviceStatus, State
@@ -290,6 +291,10 @@ def test_a_paid_job_staff_cancel_in_cups_is_not_printed_and_refunded(ctx, a4sim,
     citizen.on_pause = pause
     t = run(certificate.start, ctx, citizen)
     assert "证明没有打印" in citizen.seen and "证明已打印，请取走" not in citizen.seen
+    # paid: the choice says what each way does with the fee, and whom to call at night
+    retry = [v for v in t.views if isinstance(v, Message) and ("retry", tr("重新打印")) in v.actions]
+    [failed] = [str(v.body) for v in retry]
+    assert "重新打印不再收费，返回首页则原路退回" in failed and "服务电话" in failed
     assert "已缴的费用将原路退回" in str(t.views[-1].body)
     [step] = prints(ctx)
     assert step.state == FAILED and step.after["cups"] == "failed"
