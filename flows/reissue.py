@@ -35,7 +35,7 @@ from flows.photo import take_photo
 from flows.queue import take_card_back
 from flows.reissue_slip import local_now, make_slip, print_slip, reprint, signer
 from flows.runtime import FlowContext, FlowGen
-from flows.views import Busy, Choose, Entry, Message, Option, Payment, Work, offline
+from flows.views import Busy, Choose, Entry, Message, Option, Payment, Work, offline, online
 from hall.reconcile import GRACE
 
 if TYPE_CHECKING:  # the saga brings SQLAlchemy: loaded when a citizen starts, not at first paint
@@ -323,7 +323,11 @@ def _who(ctx: FlowContext, platform: Any) -> FlowGen:
                     reason=tr("读卡器暂不可用，请到窗口补打"),
                 ),
             ),
+            # with the reader down, drawn again when it is back: its choices turn on
+            events=() if ctx.usable("idcard") else (online("idcard"),),
         )
+        if how.name == online("idcard"):
+            continue
         if how.name in ("back", "reprint"):
             return how.name
         renewal = how.name == "renew"
@@ -377,8 +381,29 @@ def read_card(ctx: FlowContext, title: Text = OLD_CARD) -> FlowGen:
         if got.name == "card_invalid":
             error = tr("这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码", why=got.value)
             continue
-        return "back" if got.name in ("back", offline("idcard")) else "home"
+        if got.name == offline("idcard"):
+            yield from _reader_lost(ctx)
+            return "back"
+        return "back" if got.name == "back" else "home"
     return "back"
+
+
+def _reader_lost(ctx: FlowContext) -> FlowGen:
+    """The reader went down while waiting for the card: said, not a silent jump back (the
+    card may lie on it, and 换领 is greyed on the screen that comes next)."""
+    yield Message(
+        title=tr("读卡器暂时无法使用"),
+        body=tr(
+            "如身份证已放在读卡区，请先取回。证件丢失可选择补领输入号码，或稍后再试；"
+            "有疑问请拨打服务电话 {phone}",
+            phone=ctx.config["kiosk"]["help_phone"],
+        ),
+        prompt=tr("读卡器暂时无法使用，请取回身份证"),
+        tone="warning",
+        actions=(("ok", tr("知道了")),),
+        timeout=30,
+        can_go_back=False,
+    )
 
 
 #: the large keypad for the ID number, its check character checked as it is typed

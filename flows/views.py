@@ -158,9 +158,18 @@ def offline(device: str) -> str:
     return f"{device}_offline"
 
 
-def offline_device(event: str) -> str | None:
-    """The device an `offline()` event names; None for any other event."""
-    return event.removesuffix("_offline") if event.endswith("_offline") else None
+def online(device: str) -> str:
+    """The event a view names in `events` to hear that a device it offers no choice of while
+    it is down is working again (the view is drawn again with the choice on)."""
+    return f"{device}_online"
+
+
+def watched_device(event: str) -> tuple[str, bool] | None:
+    """(device, whether the event is its coming back) for `offline()`/`online()` events."""
+    for suffix, up in (("_offline", False), ("_online", True)):
+        if event.endswith(suffix):
+            return event.removesuffix(suffix), up
+    return None
 
 
 @dataclass(frozen=True)

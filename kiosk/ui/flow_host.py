@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 
 from core.text import Text
 from flows.runtime import Cancelled, FlowContext, FlowFailed, FlowGen, FlowRunner, FlowSpec, Outcome
-from flows.views import TIMEOUT, Intent, View, Work, offline_device
+from flows.views import TIMEOUT, Intent, View, Work, watched_device
 from kiosk.ui.bridge import channel
 
 log = logging.getLogger(__name__)
@@ -138,8 +138,8 @@ class FlowHost(QObject):
             waiting = [k for k in step.events if k in self._sticky]
             if waiting:
                 self.answer(Intent(waiting[0], self._sticky.pop(waiting[0])), seq)
-            elif (lost := self._already_down(step)) is not None:
-                self.answer(lost, seq)
+            elif (known := self._already_so(step)) is not None:
+                self.answer(known, seq)
         elif isinstance(step, Work):
             seq = runner.seq
             self.shell.show_view(step.busy, None)
@@ -151,16 +151,16 @@ class FlowHost(QObject):
             self._ended(step)
             self.shell.flow_ended(step)
 
-    def _already_down(self, view: View) -> Intent | None:
-        """The view waits to hear that a device went down, and it already is: the event came
-        before the view and would never reach it (a camera unplugged on the confirm screen, then
-        重新拍摄: a black preview and a shutter that did nothing)."""
+    def _already_so(self, view: View) -> Intent | None:
+        """The view waits to hear that a device went down (or came back), and it already has:
+        the event came before the view and would never reach it (a camera unplugged on the
+        confirm screen, then 重新拍摄: a black preview and a shutter that did nothing)."""
         devices = self.ctx.devices if self.ctx is not None else None
         if devices is None:
             return None
         for kind in view.events:
-            device = offline_device(kind)
-            if device is not None and not (status := devices.status(device)).usable:
+            watched = watched_device(kind)
+            if watched is not None and (status := devices.status(watched[0])).usable == watched[1]:
                 return Intent(kind, status)
         return None
 

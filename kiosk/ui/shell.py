@@ -490,10 +490,10 @@ class Shell(QWidget):
     def _forward_device_event(self, ev: DeviceEvent) -> None:  # a device's worker thread
         if ev.kind == "status":
             self._status_changes.send((ev.device, ev.payload.state.value))
-            if not ev.payload.usable:  # a flow waiting on this device must hear it went away
-                from flows.views import offline
+            # a flow waiting on this device must hear it went away, or came back
+            from flows.views import offline, online
 
-                self._device_events.send((offline(ev.device), ev.payload))
+            self._device_events.send(((online if ev.payload.usable else offline)(ev.device), ev.payload))
         elif ev.kind != "frame":  # frames go to the camera screen's own channel
             self._device_events.send((ev.kind, ev.payload))
 

@@ -566,12 +566,12 @@ Please check that the paper shows the same</translation>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="171"/>
+        <location filename="../../flows/views.py" line="180"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/views.py" line="171"/>
+        <location filename="../../flows/views.py" line="180"/>
         <location filename="../../kiosk/ui/maintenance/panel.py" line="91"/>
         <source>正在处理，请稍候</source>
         <translation>Working on it, please wait</translation>
@@ -753,7 +753,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="212"/>
         <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/queue.py" line="149"/>
-        <location filename="../../flows/reissue.py" line="364"/>
+        <location filename="../../flows/reissue.py" line="368"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
@@ -833,6 +833,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="184"/>
+        <location filename="../../flows/reissue.py" line="395"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
@@ -1674,7 +1675,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="228"/>
         <location filename="../../flows/queue.py" line="353"/>
         <location filename="../../flows/reissue.py" line="96"/>
-        <location filename="../../flows/reissue.py" line="490"/>
+        <location filename="../../flows/reissue.py" line="515"/>
         <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="62"/>
@@ -1781,7 +1782,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="151"/>
         <location filename="../../flows/pickup.py" line="214"/>
         <location filename="../../flows/queue.py" line="143"/>
-        <location filename="../../flows/reissue.py" line="368"/>
+        <location filename="../../flows/reissue.py" line="372"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
         <location filename="../../kiosk/ui/screens/base.py" line="89"/>
         <source>返回</source>
@@ -3053,7 +3054,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="76"/>
-        <location filename="../../flows/reissue.py" line="443"/>
+        <location filename="../../flows/reissue.py" line="468"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -4140,52 +4141,52 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="293"/>
         <location filename="../../flows/pickup.py" line="311"/>
         <location filename="../../flows/reissue.py" line="276"/>
-        <location filename="../../flows/reissue.py" line="338"/>
+        <location filename="../../flows/reissue.py" line="342"/>
         <location filename="../../flows/reissue_slip.py" line="181"/>
         <location filename="../../flows/reissue_slip.py" line="211"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="338"/>
+        <location filename="../../flows/reissue.py" line="342"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="342"/>
+        <location filename="../../flows/reissue.py" line="346"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="347"/>
+        <location filename="../../flows/reissue.py" line="351"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="348"/>
+        <location filename="../../flows/reissue.py" line="352"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="349"/>
+        <location filename="../../flows/reissue.py" line="353"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="350"/>
+        <location filename="../../flows/reissue.py" line="354"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="350"/>
+        <location filename="../../flows/reissue.py" line="354"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="378"/>
+        <location filename="../../flows/reissue.py" line="382"/>
         <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
     </message>
@@ -4240,79 +4241,94 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>The payment for your application a moment ago is still being confirmed. Please do not apply or pay again. Once it is confirmed, this kiosk completes the application or refunds the payment to your account (within about {minutes} minutes); you can then read your ID card to reprint the slip. Questions: call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="386"/>
+        <location filename="../../flows/reissue.py" line="397"/>
+        <source>如身份证已放在读卡区，请先取回。证件丢失可选择补领输入号码，或稍后再试；有疑问请拨打服务电话 {phone}</source>
+        <translation>If your ID card is on the reader, please take it back first. If your card is lost, you can choose to replace it by typing its number, or try again later. Questions: call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="401"/>
+        <source>读卡器暂时无法使用，请取回身份证</source>
+        <translation>The card reader is not available. Please take back your ID card</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="403"/>
+        <source>知道了</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="411"/>
         <source>请输入您的身份证号码</source>
         <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="387"/>
+        <location filename="../../flows/reissue.py" line="412"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="388"/>
+        <location filename="../../flows/reissue.py" line="413"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="394"/>
+        <location filename="../../flows/reissue.py" line="419"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="423"/>
+        <location filename="../../flows/reissue.py" line="448"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="425"/>
+        <location filename="../../flows/reissue.py" line="450"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="429"/>
+        <location filename="../../flows/reissue.py" line="454"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="429"/>
+        <location filename="../../flows/reissue.py" line="454"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="443"/>
+        <location filename="../../flows/reissue.py" line="468"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="466"/>
-        <location filename="../../flows/reissue.py" line="475"/>
+        <location filename="../../flows/reissue.py" line="491"/>
+        <location filename="../../flows/reissue.py" line="500"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="466"/>
+        <location filename="../../flows/reissue.py" line="491"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="475"/>
+        <location filename="../../flows/reissue.py" line="500"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="487"/>
+        <location filename="../../flows/reissue.py" line="512"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="488"/>
+        <location filename="../../flows/reissue.py" line="513"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="596"/>
+        <location filename="../../flows/reissue.py" line="621"/>
         <source>如已扣款，本机会在约 {minutes} 分钟内自动完成申请或原路退款，请勿重复支付或重新申请。受理号 {acc}。有疑问请拨打服务电话 {phone}</source>
         <translation>If you were charged, this kiosk completes the application or refunds the payment to your account within about {minutes} minutes. Please do not pay or apply again. Acceptance number {acc}. Questions: call {phone}</translation>
     </message>
@@ -4407,7 +4423,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     <message>
         <location filename="../../flows/fingerprints.py" line="202"/>
         <location filename="../../flows/pickup.py" line="202"/>
-        <location filename="../../flows/reissue.py" line="490"/>
+        <location filename="../../flows/reissue.py" line="515"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
@@ -4596,7 +4612,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="422"/>
-        <location filename="../../flows/reissue.py" line="446"/>
+        <location filename="../../flows/reissue.py" line="471"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
@@ -4829,22 +4845,22 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="518"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="518"/>
+        <location filename="../../flows/reissue.py" line="543"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="520"/>
+        <location filename="../../flows/reissue.py" line="545"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="522"/>
+        <location filename="../../flows/reissue.py" line="547"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -4859,175 +4875,175 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="531"/>
+        <location filename="../../flows/reissue.py" line="556"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="533"/>
-        <location filename="../../flows/reissue.py" line="609"/>
+        <location filename="../../flows/reissue.py" line="558"/>
+        <location filename="../../flows/reissue.py" line="634"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="533"/>
+        <location filename="../../flows/reissue.py" line="558"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="533"/>
+        <location filename="../../flows/reissue.py" line="558"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="556"/>
+        <location filename="../../flows/reissue.py" line="581"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="557"/>
+        <location filename="../../flows/reissue.py" line="582"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="559"/>
+        <location filename="../../flows/reissue.py" line="584"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="563"/>
+        <location filename="../../flows/reissue.py" line="588"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="563"/>
+        <location filename="../../flows/reissue.py" line="588"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="569"/>
+        <location filename="../../flows/reissue.py" line="594"/>
         <source>请选择缴费方式（{fee} 元）</source>
         <translation>Choose how to pay ({fee} yuan)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="570"/>
+        <location filename="../../flows/reissue.py" line="595"/>
         <source>需缴费 {fee} 元，请选择缴费方式</source>
         <translation>The fee is {fee} yuan. Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="572"/>
+        <location filename="../../flows/reissue.py" line="597"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="594"/>
+        <location filename="../../flows/reissue.py" line="619"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="606"/>
+        <location filename="../../flows/reissue.py" line="631"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="607"/>
+        <location filename="../../flows/reissue.py" line="632"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="607"/>
+        <location filename="../../flows/reissue.py" line="632"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="609"/>
+        <location filename="../../flows/reissue.py" line="634"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="619"/>
+        <location filename="../../flows/reissue.py" line="644"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="620"/>
+        <location filename="../../flows/reissue.py" line="645"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="621"/>
+        <location filename="../../flows/reissue.py" line="646"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="629"/>
+        <location filename="../../flows/reissue.py" line="654"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="629"/>
+        <location filename="../../flows/reissue.py" line="654"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="642"/>
+        <location filename="../../flows/reissue.py" line="667"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="643"/>
+        <location filename="../../flows/reissue.py" line="668"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="643"/>
+        <location filename="../../flows/reissue.py" line="668"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="654"/>
-        <location filename="../../flows/reissue.py" line="688"/>
+        <location filename="../../flows/reissue.py" line="679"/>
+        <location filename="../../flows/reissue.py" line="713"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="655"/>
+        <location filename="../../flows/reissue.py" line="680"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="656"/>
+        <location filename="../../flows/reissue.py" line="681"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="673"/>
+        <location filename="../../flows/reissue.py" line="698"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="673"/>
+        <location filename="../../flows/reissue.py" line="698"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="685"/>
+        <location filename="../../flows/reissue.py" line="710"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="686"/>
+        <location filename="../../flows/reissue.py" line="711"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="704"/>
+        <location filename="../../flows/reissue.py" line="729"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="704"/>
+        <location filename="../../flows/reissue.py" line="729"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>

@@ -228,6 +228,29 @@ def test_a_thumb_passed_over_is_said_skipped_and_the_next_finger_named_before_it
     assert "右手食指" in texts(shell)  # the finger taken is the one the screen asked for
 
 
+def test_the_reader_lost_while_waiting_for_the_card_is_said_and_its_choices_return_with_it(
+    qtbot, kiosk, shell
+):
+    """A night walk-through: the reader unplugged while 请刷旧身份证 showed jumped back to the
+    choice without a word, and when the reader came back 换领 stayed greyed out."""
+    reader = kiosk.simulators["idcard"]
+    tap(qtbot, shell, "service_reissue")
+    tap(qtbot, shell, "option_renew")
+    qtbot.waitUntil(lambda: "请刷旧身份证" in texts(shell), timeout=20000)
+    reader.unplug()
+    qtbot.waitUntil(lambda: "读卡器暂时无法使用" in texts(shell), timeout=20000)
+    assert "如身份证已放在读卡区，请先取回" in texts(shell) and "12345" in texts(shell)
+    tap(qtbot, shell, "action_ok")
+
+    def renew() -> QPushButton | None:
+        return next((b for b in shell.findChildren(QPushButton, "option_renew") if b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: renew() is not None, timeout=20000)
+    assert not renew().isEnabled() and "读卡器暂不可用" in renew().text()
+    reader.plug()
+    qtbot.waitUntil(lambda: renew() is not None and renew().isEnabled(), timeout=20000)
+
+
 def test_payment_screens_count_down_and_show_the_qr(qtbot, shell):
     """The QR and phone-confirmation screens as a citizen sees them (rendered directly)."""
     native = Payment(
