@@ -710,7 +710,7 @@ def _native(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
             title=tr("请用手机扫码付款"),
             prompt=tr("请用微信或支付宝扫描二维码付款"),
             qr=qr,
-            status=tr("请在手机上确认付款") if order.detail == "USERPAYING" else Text(""),
+            status=_paying_status(order),
             timeout=max(0.0, min(every, left)),
         )
         got = yield view
@@ -720,6 +720,14 @@ def _native(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
         if got.name == "cancel" or left <= every:
             # closed only after a query says unpaid (above); a payment arriving now is reversed
             return (yield Work(lambda o=order: saga.cancel_order(o.order_no), busy=view))
+
+
+def _paying_status(order: Order) -> Text:
+    """The line under the QR: confirm on the phone, or (the gateway silent) that we keep asking,
+    so a citizen who paid does not pay again (a night walk-through saw only the QR)."""
+    if order.state == State.UNKNOWN:
+        return tr("支付系统暂时没有应答，正在重试。如您已付款，请勿重复付款")
+    return tr("请在手机上确认付款") if order.detail == "USERPAYING" else Text("")
 
 
 # ---- 8. slip ----

@@ -5002,7 +5002,7 @@ Fee: {fee}</translation>
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="679"/>
-        <location filename="../../flows/reissue.py" line="713"/>
+        <location filename="../../flows/reissue.py" line="730"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
@@ -5038,12 +5038,17 @@ Fee: {fee}</translation>
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="729"/>
+        <source>支付系统暂时没有应答，正在重试。如您已付款，请勿重复付款</source>
+        <translation>The payment system is not answering; we keep trying. If you have paid, please do not pay again</translation>
+    </message>
+    <message>
+        <location filename="../../flows/reissue.py" line="737"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="729"/>
+        <location filename="../../flows/reissue.py" line="737"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>

@@ -623,6 +623,27 @@ def test_a_second_application_while_the_first_payment_is_unconfirmed_is_refused(
     assert again.outcome == Finished("submitted")
 
 
+def test_the_qr_screen_says_so_when_the_gateway_stops_answering(ctx, devices, sim):
+    """The gateway silent while the QR shows: the screen said nothing until the citizen gave
+    up. The line under the QR now says we keep asking, and not to pay twice."""
+    citizen = Citizen(mode="native")
+    sim.gateway.script("*", "userpaying_then_abandoned")
+    statuses: list[str] = []
+
+    def pay(view: Payment) -> Intent | None:
+        statuses.append(str(view.status))
+        return Intent("cancel") if len(statuses) >= 3 else None  # waits two rounds, then gives up
+
+    citizen.on_payment = pay
+    sim.gateway.faults.add("GET", "/orders/", "status", times=LASTING)
+    try:
+        run(reissue.start, ctx, citizen)
+    finally:
+        sim.gateway.faults.clear()
+    assert statuses[0] != statuses[-1]
+    assert "支付系统暂时没有应答，正在重试。如您已付款，请勿重复付款" in statuses[1:]
+
+
 # ---- each device failing at its step ----
 class DeadCamera:
     def snapshot(self) -> Any:
