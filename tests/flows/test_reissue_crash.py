@@ -31,6 +31,7 @@ STEPS = [
     "Entry:请输入您的身份证号码",
     "Work:正在查询",
     "Message:请确认是您本人",
+    "Work:正在查询",  # an earlier application whose payment is being confirmed?
     "Choose:请选择办理类型",
     "Capture:拍摄身份证照片",
     "Work:请稍候",
