@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from core.text import tr
@@ -14,6 +15,9 @@ from kiosk.home import Tile
 from kiosk.ui.i18n import ui
 from kiosk.ui.theme import BG, Metrics
 from kiosk.ui.widgets import button, clear, label, show_pending, tile_grid
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 
 class _Fade(QWidget):
@@ -33,6 +37,9 @@ class _Fade(QWidget):
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # PySide makes each Qt class at its first use: these only when tiles spill
+        from PySide6.QtGui import QColor, QLinearGradient, QPainter
+
         solid = QColor(BG)
         clear = QColor(BG)
         clear.setAlpha(0)
@@ -80,7 +87,7 @@ class HomeScreen(QWidget):
         self.scroll_area.setWidget(self.page)
         self._swipe = False  # the drag gesture is grabbed once there is something to scroll to
         self.outer.addWidget(self.scroll_area, 1)
-        self.fade = _Fade(self.scroll_area, metrics.mm(14))
+        self.fade: _Fade | None = None  # made when tiles first spill: most homes never need it
 
         # its own row, centred under the tiles: beside the elderly switch it did not fit 768 wide
         self.more_cue = button("", self._scroll_on, role="secondary", name="more")
@@ -123,7 +130,8 @@ class HomeScreen(QWidget):
         # When none fits without scrolling, the fewest columns: larger tiles, a swipe to the rest
         first = 1 if win.height() >= win.width() else 3
         self.more_cue.hide()  # measured without it; it shows again if the tiles spill
-        self.fade.hide()
+        if self.fade is not None:
+            self.fade.hide()
         for cols in range(first, first + 2):
             self._build(cols)
             if self._spill() <= 0:
@@ -164,8 +172,11 @@ class HomeScreen(QWidget):
         bar = self.scroll_area.verticalScrollBar()
         more = bar.value() < bar.maximum()
         self.more_cue.setVisible(more)
-        self.fade.setVisible(more)
-        self.fade.raise_()
+        if more and self.fade is None:
+            self.fade = _Fade(self.scroll_area, self.metrics.mm(14))
+        if self.fade is not None:
+            self.fade.setVisible(more)
+            self.fade.raise_()
         if bar.maximum() > 0 and not self._swipe:
             # touch screens deliver a drag as mouse events; a tap still presses the tile. Only
             # now: Qt's first gesture set-up costs ~25 ms a home that fits need not wait for
