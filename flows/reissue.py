@@ -678,7 +678,7 @@ def _micropay(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
             wait - waited,
             title=tr("请在手机上确认付款"),
             prompt=tr("请在手机上输入密码确认付款"),
-            status=tr("等待您在手机上确认"),
+            status=_paying_status(order, tr("等待您在手机上确认")),
             timeout=every,
         )
         got = yield view
@@ -703,6 +703,7 @@ def _native(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
     deadline = clock.monotonic() + expire
     while True:
         left = deadline - clock.monotonic()
+        confirming = tr("请在手机上确认付款") if order.detail == "USERPAYING" else Text("")
         view = _paying(
             ctx,
             case,
@@ -710,7 +711,7 @@ def _native(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
             title=tr("请用手机扫码付款"),
             prompt=tr("请用微信或支付宝扫描二维码付款"),
             qr=qr,
-            status=_paying_status(order),
+            status=_paying_status(order, confirming),
             timeout=max(0.0, min(every, left)),
         )
         got = yield view
@@ -722,12 +723,12 @@ def _native(ctx: FlowContext, saga: PaidApplication, case: Case) -> FlowGen:
             return (yield Work(lambda o=order: saga.cancel_order(o.order_no), busy=view))
 
 
-def _paying_status(order: Order) -> Text:
-    """The line under the QR: confirm on the phone, or (the gateway silent) that we keep asking,
+def _paying_status(order: Order, confirming: Text) -> Text:
+    """The line under the payment: `confirming`, or, the gateway silent, that we keep asking,
     so a citizen who paid does not pay again (a night walk-through saw only the QR)."""
     if order.state == State.UNKNOWN:
         return tr("支付系统暂时没有应答，正在重试。如您已付款，请勿重复付款")
-    return tr("请在手机上确认付款") if order.detail == "USERPAYING" else Text("")
+    return confirming
 
 
 # ---- 8. slip ----

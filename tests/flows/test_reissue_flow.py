@@ -623,10 +623,12 @@ def test_a_second_application_while_the_first_payment_is_unconfirmed_is_refused(
     assert again.outcome == Finished("submitted")
 
 
-def test_the_qr_screen_says_so_when_the_gateway_stops_answering(ctx, devices, sim):
+@pytest.mark.parametrize("mode", ["native", "micropay"])
+def test_the_payment_screen_says_so_when_the_gateway_stops_answering(ctx, devices, sim, mode):
     """The gateway silent while the QR shows: the screen said nothing until the citizen gave
-    up. The line under the QR now says we keep asking, and not to pay twice."""
-    citizen = Citizen(mode="native")
+    up. The line under the QR (or under "confirm on your phone") now says we keep asking, and
+    not to pay twice."""
+    citizen = Citizen(mode=mode)
     sim.gateway.script("*", "userpaying_then_abandoned")
     statuses: list[str] = []
 
