@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from backends.errors import BackendError, Refused
 from backends.payment.api import Mode, Order, State
-from backends.platform.api import AppState, Kind, Person
+from backends.platform.api import Kind, Person
 from core.text import Text, tr
 from devices.base import DeviceError
 from devices.idcard.record import is_valid_id
@@ -266,14 +266,9 @@ def _payment_unconfirmed(ctx: FlowContext, platform: Any, id_number: str) -> Flo
     from hall.saga import PaidApplication
 
     saga = PaidApplication(ctx.services["journal"], platform, ctx.services["payment"])
-
-    def unsettled() -> bool:
-        apps = platform.applications_for(id_number)
-        created = {a.acceptance_no for a in apps if a.state is AppState.CREATED}
-        return bool(created) and saga.unsettled(created)
-
     try:
-        return (yield Work(unsettled, busy=Busy(title=tr("正在查询"), prompt=tr("正在查询您的申请，请稍候"))))
+        busy = Busy(title=tr("正在查询"), prompt=tr("正在查询您的申请，请稍候"))
+        return (yield Work(partial(saga.unsettled_for, id_number), busy=busy))
     except BackendError:  # the platform answered the lookup a moment ago; not knowing, go on
         return False
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from backends.errors import BackendError, Refused, Unavailable
 from backends.payment.api import Gateway, Mode, Order, State, new_order_no, refund_no
-from backends.platform.api import Application, Kind, Platform
+from backends.platform.api import Application, AppState, Kind, Platform
 from core.redact import mask_id
 from core.text import Text, tr
 from hall.journal import DONE, FAILED, OPEN, UNDONE, Journal, Step
@@ -123,14 +123,21 @@ class PaidApplication:
         self._record(order)
         return order
 
-    def unsettled(self, acceptance_nos: set[str]) -> bool:
-        """One of these applications belongs to a case the journal has not settled yet."""
+    def unsettled_for(self, id_number: str) -> bool:
+        """An application of this person belongs to a case the journal has not settled yet.
+        The hall's open cases are read first (few, and local): with none, the platform is not
+        asked, so a journey pays no extra round trip in the common case."""
         j = self.journal
-        for saga in j.open_sagas():
-            for step in j.saga(saga):
-                if step.kind == CREATE and step.refs.get("acceptance_no") in acceptance_nos:
-                    return True
-        return False
+        open_apps = {
+            str(step.refs["acceptance_no"])
+            for saga in j.open_sagas()
+            for step in j.saga(saga)
+            if step.kind == CREATE and step.refs.get("acceptance_no")
+        }
+        if not open_apps:
+            return False
+        apps = self.platform.applications_for(id_number)
+        return any(a.acceptance_no in open_apps and a.state is AppState.CREATED for a in apps)
 
     def poll(self, order_no: str) -> Order:
         """The order's state from the gateway, journalled when final; UNKNOWN when unreachable."""
