@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 import PySide6
 from PySide6.QtCore import QEvent, QMessageLogContext, QObject, Qt, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from core import dataclass_cache
@@ -49,8 +48,10 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("gov-kiosk")
     # run_kiosk.py starts with garbage collection off; the kiosk's first paint turns it on, and
-    # this covers the windows that have no home (counter, board, the demo)
-    QTimer.singleShot(GC_AFTER_MS, gc.enable)
+    # this covers the windows that have no home (counter, board, the demo). Counted from the
+    # event loop's start, not from here: on a slow or loaded machine the window takes long to
+    # build, and a timer due before its first paint ran a full collection ahead of it
+    QTimer.singleShot(0, lambda: QTimer.singleShot(GC_AFTER_MS, gc.enable))
     app.setFont(theme.app_font())
     if not bindings_keep_references():
         log.critical(
@@ -62,7 +63,10 @@ def application() -> QApplication:
 
 def check_fonts() -> None:
     """Tell staff when no CJK font is installed. Listing the fonts costs ~10 ms: the kiosk asks
-    after its first paint (a missing font does not stop it painting)."""
+    after its first paint (a missing font does not stop it painting), and imports the class then:
+    PySide makes a class's enums at its first import."""
+    from PySide6.QtGui import QFontDatabase
+
     if not any(f in QFontDatabase.families() for f in theme.FONT_FAMILIES):
         log.error("no CJK font installed: Chinese will not render (install fonts-noto-cjk)")
 
@@ -95,7 +99,7 @@ def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
         gc.enable()  # off while the home was built (run_kiosk.py)
         dataclass_cache.started()
         kiosk.start_deferred(lambda: ready.send(None))
-        shell.build_staff()
+        shell.build_rest()
         check_fonts()
 
     _FirstPaint(shell.home_screen, then)

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -105,6 +105,10 @@ def place_windowed(kiosk: QWidget, design: tuple[int, int], panel: QWidget | Non
 def add_shortcuts(windows: Mapping[str, QWidget], owner: QWidget) -> None:
     """Ctrl+1 kiosk, Ctrl+2 counter, Ctrl+3 rating pad, Ctrl+4 board, from any of them (the
     shortcuts belong to `owner`, Qt keeps them)."""
+    # here, not at the top: PySide makes a class's enums when it is first imported (QKeySequence
+    # has 76), and a full-screen kiosk has no shortcuts
+    from PySide6.QtGui import QKeySequence, QShortcut
+
     for n, name in enumerate(SHORTCUT_ORDER, start=1):
         window = windows.get(name)
         if window is None:
