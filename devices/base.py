@@ -13,14 +13,15 @@ import queue
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from core.clock import SystemClock
 from core.text import Text, TextLike, as_text, tr
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +195,8 @@ class Device(Generic[D]):
 
     def submit(self, fn: Callable[[D], T]) -> Future[T]:
         """Run fn(driver) on the worker; refused at once while the device is not connected."""
+        from concurrent.futures import Future  # at the first call: not on the first paint's path
+
         fut: Future[T] = Future()
         if self._driver is None and not self.status.usable:
             fut.set_exception(DeviceOffline(self.status.reason, device=self.name))
@@ -206,7 +209,7 @@ class Device(Generic[D]):
         fut = self.submit(fn)
         try:
             return fut.result(timeout if timeout is not None else self.call_timeout)
-        except FutureTimeout:
+        except TimeoutError:  # concurrent.futures.TimeoutError is TimeoutError since 3.11
             fut.cancel()
             raise DeviceTimeout(tr("设备无响应"), device=self.name) from None
 

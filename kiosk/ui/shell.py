@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -83,6 +83,16 @@ def _render_certificate(cert: Any, printed_at: str, pdf: Path) -> Any:
     return render(cert, printed_at, pdf)
 
 
+# the shell's overlays, cached properties built after the first paint or at first use
+OVERLAYS = ("idle_overlay", "help_overlay", "leave_overlay")
+W = TypeVar("W", bound=QWidget)
+
+
+def _polished(widget: W) -> W:
+    widget.ensurePolished()
+    return widget
+
+
 class Shell(QWidget):
     def __init__(self, kiosk: Kiosk, *, kiosk_mode: bool = False) -> None:
         super().__init__()
@@ -120,12 +130,9 @@ class Shell(QWidget):
         self.stack = QStackedWidget()
         root.addWidget(self.stack, 1)
         self.home_screen = HomeScreen(self.metrics, self.start_service, self.toggle_elderly)
-        self.attract_screen = AttractScreen(self.metrics)
         self.stack.addWidget(self.home_screen)
-        self.stack.addWidget(self.attract_screen)
-        self.idle_overlay = IdleOverlay(self, self.metrics, self.keep_session)
-        self.help_overlay = HelpOverlay(self, self.metrics)
-        self.leave_overlay = LeaveOverlay(self, self.metrics, self.leave_journey)
+        # the attract screen and the overlays are built after the first paint (build_rest) or
+        # at first use, whichever comes first: the home is painted without them
         self._staff: StaffMode | None = None  # built after the first paint (build_staff)
         self._last_press: tuple[int, float, float] | None = None
 
@@ -163,6 +170,40 @@ class Shell(QWidget):
     def working(self) -> bool:
         """A journey's step is running off the GUI thread (printing, paying)."""
         return self._host is not None and self._host.working
+
+    @cached_property
+    def attract_screen(self) -> AttractScreen:
+        screen = AttractScreen(self.metrics)
+        self.stack.addWidget(screen)
+        return screen
+
+    # Overlays are polished as they are built: they size their text (fit_one_line) before they
+    # are first shown, which must measure the font the style sheet gives (bold), not the default
+    @cached_property
+    def idle_overlay(self) -> IdleOverlay:
+        return _polished(IdleOverlay(self, self.metrics, self.keep_session))
+
+    @cached_property
+    def help_overlay(self) -> HelpOverlay:
+        return _polished(HelpOverlay(self, self.metrics))
+
+    @cached_property
+    def leave_overlay(self) -> LeaveOverlay:
+        return _polished(LeaveOverlay(self, self.metrics, self.leave_journey))
+
+    def _built(self, *names: str) -> list[Any]:
+        """Those of the widgets built at first use (cached properties) that exist already."""
+        return [self.__dict__[n] for n in names if n in self.__dict__]
+
+    def _overlays(self) -> list[Any]:
+        return self._built(*OVERLAYS)
+
+    def build_rest(self) -> None:
+        """Right after the first paint: what the home did not need, so that the first idle
+        warning, help or attract screen is not built while a citizen waits for it."""
+        for name in ("attract_screen", *OVERLAYS):
+            getattr(self, name)
+        self.build_staff()
 
     @property
     def staff(self) -> StaffMode:
@@ -231,11 +272,9 @@ class Shell(QWidget):
         self.setStyleSheet(theme.stylesheet(self.metrics))
         screens: list[Any] = [
             self.home_screen,
-            self.attract_screen,
+            *self._built("attract_screen"),
             *self._screens.values(),
-            self.idle_overlay,
-            self.help_overlay,
-            self.leave_overlay,
+            *self._overlays(),
         ]
         for s in screens:
             s.metrics = self.metrics
@@ -267,7 +306,7 @@ class Shell(QWidget):
             self.tap_guard.arm()
         self.mode = "home"
         self.current_view = None
-        for overlay in (self.idle_overlay, self.leave_overlay, self.help_overlay):
+        for overlay in self._overlays():
             overlay.hide()  # the next citizen must not find the last one's help or question
         self.idle.touch()
         self.refresh_home()
@@ -324,8 +363,8 @@ class Shell(QWidget):
         screen.show_view(view, answer or (lambda _i: None))  # busy views take no answer
         self.stack.setCurrentWidget(screen)
         if self.tap_guard.shown(view):  # a new screen: help or a 首页 question about the last is moot
-            self.leave_overlay.hide()
-            self.help_overlay.hide()
+            for overlay in self._built("leave_overlay", "help_overlay"):
+                overlay.hide()
         self.home_button.setEnabled(view.can_go_back or self.mode == "error")
         self.say(ui(view.prompt if str(view.prompt) else view.title))
 
@@ -378,7 +417,8 @@ class Shell(QWidget):
         self.leave_journey()
 
     def leave_journey(self) -> None:
-        self.leave_overlay.hide()
+        for overlay in self._built("leave_overlay"):  # its answer, or 首页 with nothing at stake
+            overlay.hide()
         if self.working:
             return  # the journey moved on to printing or paying under the question: let it finish
         if self._host is not None:
@@ -387,7 +427,8 @@ class Shell(QWidget):
 
     def keep_session(self) -> None:
         self.idle.touch()
-        self.idle_overlay.hide()
+        for overlay in self._built("idle_overlay"):
+            overlay.hide()
 
     def toggle_language(self) -> None:
         self.languages.set("en" if self.languages.current == "zh" else "zh")
@@ -478,8 +519,9 @@ class Shell(QWidget):
                 if not self.idle_overlay.isVisible():
                     self.idle_overlay.cover()
                     self.say(ui(tr("您还在吗？请轻触屏幕继续")))
-            elif self.idle_overlay.isVisible():
-                self.idle_overlay.hide()
+            else:
+                for overlay in self._built("idle_overlay"):
+                    overlay.hide()
         elif self.mode == "home":
             if self.idle.idle_for >= self.kcfg["attract_after"]:
                 self.next_visitor()
@@ -579,7 +621,7 @@ class Shell(QWidget):
         if self.portrait != self._laid_out_portrait:
             self._laid_out_portrait = self.portrait
             self._rerender()  # tiles in one column or three
-        for ov in (self.idle_overlay, self.help_overlay, self.leave_overlay):
+        for ov in self._overlays():
             if ov.isVisible():
                 ov.setGeometry(self.rect())
 
