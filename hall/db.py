@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -140,10 +141,36 @@ class DriverStatement:
         by_name = {name: bind for bind, name in compiled.bind_names.items()}
         self._order = list(compiled.positiontup or ()) if dialect.positional else None
         self._binds = []
+        self._by_name = by_name
         for name, bind in by_name.items():
             process = bind.type.dialect_impl(dialect).bind_processor(dialect)
             fixed = bind.value if process is None or bind.value is None else process(bind.value)
             self._binds.append((name, bind.required, process, fixed))
+
+    def inline(self, variables: Callable[[str], str]) -> str:
+        """The statement as PL/pgSQL takes it: each parameter as the variable `variables` names
+        for it (the driver's SQL, pyformat, doubles each % outside a parameter; the result has
+        them single)."""
+        if self._dialect.paramstyle != "pyformat":
+            raise ValueError("inline() reads pyformat SQL")
+        return re.sub(r"%%|%\((\w+)\)s", lambda m: variables(m.group(1)) if m.group(1) else "%", self.sql)
+
+    def fixed(self) -> dict[str, tuple[str, str]]:
+        """Each parameter with a fixed value: (its SQL type, the value as an SQL literal)."""
+        out = {}
+        for name, bind in self._by_name.items():
+            if bind.required:
+                continue
+            impl = bind.type.dialect_impl(self._dialect)
+            literal = impl.literal_processor(self._dialect)
+            if bind.value is None:
+                value = "NULL"
+            elif literal is not None:
+                value = str(literal(bind.value)).replace("%%", "%")
+            else:
+                raise ValueError(f"no SQL literal for the parameter {name!r}")
+            out[name] = (bind.type.compile(dialect=self._dialect), value)
+        return out
 
     def execute(self, conn: Connection, params: dict[str, Any]) -> Any:
         """Run on `conn`'s driver connection in whatever transaction state it is in; the cursor."""
