@@ -156,7 +156,8 @@ class DriverStatement:
         return re.sub(r"%%|%\((\w+)\)s", lambda m: variables(m.group(1)) if m.group(1) else "%", self.sql)
 
     def fixed(self) -> dict[str, tuple[str, str]]:
-        """Each parameter with a fixed value: (its SQL type, the value as an SQL literal)."""
+        """Each parameter with a fixed value: (its SQL type, the value as an SQL literal, with
+        % single: the dialect's literal has it doubled for pyformat SQL), for inline()."""
         out = {}
         for name, bind in self._by_name.items():
             if bind.required:

@@ -9,9 +9,11 @@ import uuid
 from datetime import date, datetime
 
 import pytest
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import psycopg
 
 from core.clock import FakeClock
-from hall.db import open_engine
+from hall.db import DriverStatement, open_engine
 from hall.queue import QueueKeyMismatch, QueueRefused, QueueStore, QueueUnavailable
 from tests.queue.helpers import (
     ELDER,
@@ -359,3 +361,16 @@ def test_a_fresh_install_creates_its_database_and_id_key_in_the_data_folder(tmp_
     (tmp_path / "data" / "queue-id.key").unlink()  # a lost key must not silently break one-per-day
     with pytest.raises(QueueKeyMismatch):
         open_queue(sections, FakeClock(), resolve=lambda p: tmp_path / p)
+
+
+def test_a_driver_statement_as_plpgsql_takes_it() -> None:
+    """The issue procedure's body (PostgreSQL) is the issue's statements with each parameter a
+    variable and each fixed value a constant: % is single again, in the SQL and in literals."""
+    stmt = DriverStatement(
+        sa.select(sa.literal("50%"), sa.literal_column("'5%'"), sa.bindparam("x", type_=sa.Integer) + 1),
+        psycopg.dialect(),
+    )
+    assert stmt.fixed() == {"param_1": ("VARCHAR", "'50%'"), "param_2": ("INTEGER", "1")}
+    assert stmt.inline(lambda name: f"v_{name}") == (
+        "SELECT v_param_1::VARCHAR AS anon_1, '5%', v_x::INTEGER + v_param_2::INTEGER AS anon_2"
+    )
