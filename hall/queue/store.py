@@ -19,6 +19,7 @@ import json
 import logging
 import re
 import secrets
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -223,6 +224,7 @@ _ISSUE_ARGS = {
     "since": "timestamp",
     "n": "integer",
 }
+_INSUFFICIENT_PRIVILEGE = "42501"  # SQLSTATE of CREATE in pg_temp without TEMP on the database
 # what it gives back: the ticket's id and seq (NULL: the daily limit is reached), then the
 # estimate's row (as _context reads it)
 _ISSUE_OUT = (
@@ -245,7 +247,8 @@ def _issue_procedure(
     statements are those the client sent before, compiled from the same Core constructs
     (inline()), so nothing is written twice; the name is the body's hash, and a session makes it
     at its first ticket (temporary: no migration, no version to keep in step with the code; the
-    role needs TEMP on the database, which PUBLIC has by default). A CALL in autocommit may
+    role needs TEMP on the database, which PUBLIC has by default; without it, the two statements
+    are sent one after the other, see QueueStore._issue_call). A CALL in autocommit may
     COMMIT inside. One client statement instead of two saves the second statement's client work
     and a round trip: one issuer, CPU per ticket (schedstat) client about 420 -> 280 us, backend
     about 420 -> 385 us. (Pipelining the two statements instead, Sync between them, saved nothing
@@ -403,6 +406,8 @@ class QueueStore:
             self._procedure, self._create_procedure, self._call_issue = _issue_procedure(
                 self._issue_pg, self._reads, dialect
             )
+            self._fallback_lock = threading.Lock()  # one warning per store when it cannot make it
+            self._fallback_logged = False
         else:
             self._issue_sqlite, self._next_seq, self._insert_numbered = (
                 DriverStatement(_sqlite_statement(sql), dialect)
@@ -566,9 +571,9 @@ class QueueStore:
             with self._errors(), self._auto.connect() as conn:
                 if person is not None:
                     self._refuse_if_holding(conn, svc, day, person)
-                row = None
-                if self._pg and booking is None:  # one call: the ticket, then what it shows
-                    row = self._issue_call(conn, svc, now, values)
+                # PostgreSQL, but for a check-in: one call, the ticket, then what it shows
+                row = self._issue_call(conn, svc, now, values) if self._pg and booking is None else None
+                if row is not None:
                     written = None if row[0] is None else (row[0], row[1])
                 else:
                     if not self._pg:
@@ -605,11 +610,31 @@ class QueueStore:
         """PostgreSQL, all but a check-in: number, ticket and estimate in one call of the
         session's issue procedure (made at the session's first ticket): (id, seq, then the
         estimate's row); id None: the daily limit is reached. A failure before the ticket's
-        commit rolls its number back: no gap."""
+        commit rolls its number back: no gap. None: the session cannot make the procedure (the
+        role lacks TEMP on the database, as hardened installations revoke it from PUBLIC): the
+        caller issues in two statements, as before the procedure."""
         info = conn.connection.info  # the pooled connection's, cleared when it reconnects
-        if self._procedure not in info:
-            conn.exec_driver_sql(self._create_procedure)
-            info[self._procedure] = True
+        made = info.get(self._procedure)
+        if made is None:
+            try:
+                conn.exec_driver_sql(self._create_procedure)
+                made = True
+            except sa.exc.ProgrammingError as e:
+                # only the missing privilege: an error in the procedure's SQL must not hide here
+                if getattr(e.orig, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
+                    raise
+                made = False  # autocommit: the failed statement left no transaction behind
+                with self._fallback_lock:
+                    warn, self._fallback_logged = not self._fallback_logged, True
+                if warn:
+                    log.warning(
+                        "queue: cannot create the issue procedure in pg_temp (%s); issuing tickets"
+                        " in two statements instead (GRANT TEMP on the database for one call)",
+                        e.orig if e.orig is not None else e,
+                    )
+            info[self._procedure] = made
+        if not made:
+            return None
         params = {
             **values,
             "prefix": svc.prefix,
@@ -621,10 +646,14 @@ class QueueStore:
     def _write(
         self, conn: Connection, svc: Service, values: dict[str, Any], booking: int | None
     ) -> tuple[int, int] | None:
-        """Number and ticket in a transaction on the connection of the issue's reads (one
-        checkout): SQLite, the numbering insert under BEGIN IMMEDIATE; PostgreSQL, a check-in's
-        CTE and its booking. A failure rolls the number back: no gap. None: the daily limit is
-        reached."""
+        """Number and ticket on the connection of the issue's reads (one checkout): SQLite, the
+        numbering insert under BEGIN IMMEDIATE; PostgreSQL, the numbering CTE, a statement that
+        commits on its own (when the session has no issue procedure, see _issue_call), or a
+        check-in's CTE and its booking in a transaction. A failure rolls the number back: no gap.
+        None: the daily limit is reached."""
+        if self._pg and booking is None:
+            row = self._write_ticket(conn, svc, values)
+            return (row[0], row[1]) if row else None
         with queued_writer(conn):
             return self._write_in_tx(conn, svc, values, booking)
 
@@ -645,7 +674,8 @@ class QueueStore:
         return written
 
     def _write_ticket(self, conn: Connection, svc: Service, values: dict[str, Any]) -> Any:
-        """The ticket's row (id, seq) in the open transaction, or None at the daily limit."""
+        """The ticket's row (id, seq), or None at the daily limit: in the open transaction, or
+        (PostgreSQL without the issue procedure) a statement of its own."""
         if self._pg:
             return self._issue_pg.execute(conn, {**values, "prefix": svc.prefix}).fetchone()
         if not values["limit"]:

@@ -4,6 +4,7 @@ appointments, counters (calling through hall/queue/calling.py) and the estimated
 from __future__ import annotations
 
 import itertools
+import logging
 import time
 import uuid
 from datetime import date, datetime
@@ -15,6 +16,7 @@ from sqlalchemy.dialects.postgresql import psycopg
 from core.clock import FakeClock
 from hall.db import DriverStatement, open_engine
 from hall.queue import QueueKeyMismatch, QueueRefused, QueueStore, QueueUnavailable
+from tests.conftest import PG_URL
 from tests.queue.helpers import (
     ELDER,
     KEY,
@@ -321,6 +323,57 @@ def test_a_database_restart_fails_one_ticket_and_the_next_one_gets_the_next_numb
         with pytest.raises(QueueUnavailable):
             store.issue("b")
         assert [store.issue("b").number for _ in range(3)] == ["B002", "B003", "B004"]
+
+
+def test_postgresql_issues_tickets_for_a_role_without_temp(caplog) -> None:  # type: ignore[no-untyped-def]
+    """Hardened installations revoke TEMP on the database from PUBLIC: the session cannot make
+    its issue procedure in pg_temp. Tickets still come, in two statements, numbered without a
+    gap and with the estimate; the store warns once and each connection tries CREATE once."""
+    name = "kiosk_notemp_" + uuid.uuid4().hex[:12]  # the database and its role (superusers have TEMP)
+    password = uuid.uuid4().hex
+    admin = sa.create_engine(
+        sa.make_url(PG_URL).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+    )
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"CREATE ROLE {name} LOGIN NOSUPERUSER PASSWORD '{password}'")
+            conn.exec_driver_sql(f"CREATE DATABASE {name}")  # not the role's: an owner keeps TEMP
+            conn.exec_driver_sql(f"REVOKE TEMP ON DATABASE {name} FROM PUBLIC")
+            temp = conn.exec_driver_sql(f"SELECT has_database_privilege('{name}', '{name}', 'TEMP')")
+            assert temp.scalar() is False
+        url = admin.url.set(database=name)
+        granting = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+        with granting.connect() as conn:  # PostgreSQL 15: PUBLIC may not create in public
+            conn.exec_driver_sql(f"GRANT CREATE ON SCHEMA public TO {name}")
+        granting.dispose()
+        engine = open_engine(url.set(username=name, password=password).render_as_string(hide_password=False))
+        creates = []
+        sa.event.listen(
+            engine,
+            "before_cursor_execute",
+            lambda _c, _cur, sql, *_a: creates.append(sql) if sql.startswith("CREATE PROCEDURE") else None,
+        )
+        try:
+            store = QueueStore(engine, hall(), FakeClock(local(2026, 1, 5, 10)), TZ, KEY)
+            store.prepare()
+            with caplog.at_level(logging.WARNING, logger="hall.queue.store"):
+                tickets = [store.issue("b") for _ in range(2)]
+                assert len(creates) == 1  # the pool's one connection tried once
+                with engine.connect():  # holds it: the next tickets take a second connection
+                    tickets += [store.issue("b") for _ in range(2)]
+            assert len(creates) == 2
+            assert [t.number for t in tickets] == ["B001", "B002", "B003", "B004"]
+            ahead_wait = [(t.waiting_ahead, t.estimated_wait_min) for t in tickets]
+            assert ahead_wait == [(0, 0), (1, 5), (2, 10), (3, 15)]  # 10 min a case, counters 2 and 9
+            warned = [r for r in caplog.records if "pg_temp" in r.getMessage()]
+            assert len(warned) == 1 and "permission denied" in warned[0].getMessage()  # once a store
+        finally:
+            engine.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            conn.exec_driver_sql(f"DROP ROLE IF EXISTS {name}")
+        admin.dispose()
 
 
 def test_postgresql_pushes_issued_and_called_events_to_listeners(tmp_path) -> None:  # type: ignore[no-untyped-def]
