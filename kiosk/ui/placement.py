@@ -106,7 +106,7 @@ def add_shortcuts(windows: Mapping[str, QWidget], owner: QWidget) -> None:
     """Ctrl+1 kiosk, Ctrl+2 counter, Ctrl+3 rating pad, Ctrl+4 board, from any of them (the
     shortcuts belong to `owner`, Qt keeps them)."""
     # here, not at the top: PySide makes a class's enums when it is first imported (QKeySequence
-    # has 76), and a full-screen kiosk has no shortcuts
+    # has 76), and a kiosk without hall windows has no shortcuts
     from PySide6.QtGui import QKeySequence, QShortcut
 
     for n, name in enumerate(SHORTCUT_ORDER, start=1):

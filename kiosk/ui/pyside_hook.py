@@ -3,18 +3,25 @@
 PySide6 asks, at every `import` statement run after it is loaded, whether the imported module
 uses PySide (to scope `from __feature__ import ...`) and answers with `"PySide6" in
 inspect.getsource(module)`: tokenize, linecache and a join of every line, for each module the
-first time an import statement names it, `typing`, `threading` and `collections` included. At
-start-up that was 50 modules and about 8 ms before the first paint. The same question is
+first time an import statement names it, `typing`, `threading` and `collections` included. Run
+from source, that was 50 modules and about 8 ms before the first paint. The same question is
 answered here from the file's bytes; anything that is not a plain `.py` file (built-in and
-extension modules, zip imports) still goes to PySide's own test.
+extension modules, zip imports), and a file declaring another encoding than UTF-8, still goes to
+PySide's own test. A PyInstaller bundle keeps no source (a module's `__file__` names a `.py`
+that is not there), so PySide's test fails fast there and this one is not installed.
 """
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Callable
 from types import ModuleType
 
 import PySide6  # noqa: F401  (loads shibokensupport, whose hook this replaces)
+
+# PEP 263: a coding declaration in the first two lines
+_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
 
 
 def uses_pyside(module: ModuleType, fallback: Callable[[ModuleType], bool]) -> bool:
@@ -24,14 +31,21 @@ def uses_pyside(module: ModuleType, fallback: Callable[[ModuleType], bool]) -> b
         return fallback(module)
     try:
         with open(path, "rb") as source:
-            # the name is ASCII: the same bytes in any source encoding Python accepts by default
-            return b"PySide6" in source.read()
+            data = source.read()
     except OSError:
         return fallback(module)
+    if b"PySide6" not in data:
+        return False  # ASCII-compatible source: no such bytes, no such text
+    declared = _CODING.search(b"\n".join(data.split(b"\n", 2)[:2]))
+    if declared is not None and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return fallback(module)  # in gbk or big5, the bytes may sit inside a two-byte character
+    return True
 
 
 def install() -> bool:
-    """False (nothing changed) when this PySide6 has no such hook."""
+    """False (nothing changed) when this PySide6 has no such hook, or in a bundle."""
+    if getattr(sys, "frozen", False):
+        return False
     try:
         import shibokensupport.feature as feature  # type: ignore[import-not-found]
     except ImportError:

@@ -191,11 +191,11 @@ class Shell(QWidget):
     def leave_overlay(self) -> LeaveOverlay:
         return _polished(LeaveOverlay(self, self.metrics, self.leave_journey))
 
-    def _built(self, *names: str) -> list[Any]:
+    def _built(self, *names: str) -> list[QWidget]:
         """Those of the widgets built at first use (cached properties) that exist already."""
         return [self.__dict__[n] for n in names if n in self.__dict__]
 
-    def _overlays(self) -> list[Any]:
+    def _overlays(self) -> list[QWidget]:
         return self._built(*OVERLAYS)
 
     def build_rest(self) -> None:
