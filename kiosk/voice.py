@@ -18,7 +18,6 @@ import contextlib
 import logging
 import os
 import queue
-import signal
 import threading
 import time
 from collections import deque
@@ -348,6 +347,8 @@ class Voice:
     def _end_spawned(self) -> None:
         """End a daemon we started ourselves and that failed us (stuck, e.g. with no audio device);
         left alone it would hold the socket unanswered forever. One someone else runs is theirs."""
+        import signal  # here: the module makes its enums at import, off the first paint's path
+
         pidfile, self._spawned = self._spawned, None
         try:
             pid = int(pidfile.read_text()) if pidfile else 0

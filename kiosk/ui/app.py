@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import signal
 import sys
 from collections.abc import Callable
 
@@ -105,6 +104,16 @@ def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
     _FirstPaint(shell.home_screen, then)
 
 
+def exit_on_sigterm(app: QApplication) -> None:
+    """SIGTERM (systemd stopping the kiosk) ends the event loop. exit(), not quit(): Qt 6's
+    quit() first asks every window to close, and the kiosk window refuses (a citizen must not
+    close it), so SIGTERM did nothing. Set after the first paint: the signal module makes its
+    enums at import, and until then the default action ends a start-up that has nothing to save."""
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
+
+
 def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] = ("kiosk",)) -> int:
     app = application()
     kcfg = kiosk.config["kiosk"]
@@ -166,9 +175,7 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] 
         beat()
 
     QTimer.singleShot(0, ready)
-    # exit(), not quit(): Qt 6's quit() first asks every window to close, and the kiosk window
-    # refuses (a citizen must not close it), so SIGTERM from systemd did nothing
-    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
+    _FirstPaint(shell.home_screen, lambda: exit_on_sigterm(app))
     code = app.exec()
     watchdog.stop()
     shell.shutdown()
