@@ -64,6 +64,8 @@ def parse_hours(text: str, where: str = "hours") -> Hours:
 
 @dataclass(frozen=True)
 class Service:
+    """One service of the queue, from a [[queue.services]] entry."""
+
     code: str
     prefix: str
     name_zh: str
@@ -89,6 +91,8 @@ class Service:
 
 @dataclass(frozen=True)
 class Calendar:
+    """The hall's days: dates closed and dates worked against the services' weekdays."""
+
     closed_dates: frozenset[date]
     working_dates: frozenset[date]
     always_open: bool = False

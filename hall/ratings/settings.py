@@ -49,6 +49,8 @@ SECTION = Section(
 
 @dataclass(frozen=True)
 class RatingSettings:
+    """[ratings], parsed: follow-up and phone retention days, and the hall's calendar."""
+
     followup_days: int = 5
     phone_retention_days: int = 30
     closed_dates: frozenset[date] = frozenset()

@@ -29,9 +29,7 @@ from kiosk.idle import IdleWatch
 from kiosk.ui import theme
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import Languages, ui
-from kiosk.ui.overlays import HelpOverlay, IdleOverlay, LeaveOverlay
 from kiosk.ui.screens import screen_class
-from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.tap_guard import TapGuard
 from kiosk.ui.widgets import button, label
@@ -44,6 +42,8 @@ if TYPE_CHECKING:
     from flows.views import Intent, Message, View
     from kiosk.ui.flow_host import FlowHost
     from kiosk.ui.maintenance import StaffMode
+    from kiosk.ui.overlays import HelpOverlay, IdleOverlay, LeaveOverlay
+    from kiosk.ui.screens.attract import AttractScreen
     from kiosk.ui.screens.base import Screen
 
 log = logging.getLogger(__name__)
@@ -173,6 +173,8 @@ class Shell(QWidget):
 
     @cached_property
     def attract_screen(self) -> AttractScreen:
+        from kiosk.ui.screens.attract import AttractScreen  # built after the first paint: so is its module
+
         screen = AttractScreen(self.metrics)
         self.stack.addWidget(screen)
         return screen
@@ -181,14 +183,20 @@ class Shell(QWidget):
     # are first shown, which must measure the font the style sheet gives (bold), not the default
     @cached_property
     def idle_overlay(self) -> IdleOverlay:
+        from kiosk.ui.overlays import IdleOverlay  # after the first paint, with its widget
+
         return _polished(IdleOverlay(self, self.metrics, self.keep_session))
 
     @cached_property
     def help_overlay(self) -> HelpOverlay:
+        from kiosk.ui.overlays import HelpOverlay
+
         return _polished(HelpOverlay(self, self.metrics))
 
     @cached_property
     def leave_overlay(self) -> LeaveOverlay:
+        from kiosk.ui.overlays import LeaveOverlay
+
         return _polished(LeaveOverlay(self, self.metrics, self.leave_journey))
 
     def _built(self, *names: str) -> list[QWidget]:
