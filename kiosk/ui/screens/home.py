@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from core.text import tr
 from kiosk.home import Tile
@@ -181,6 +181,8 @@ class HomeScreen(QWidget):
             # touch screens deliver a drag as mouse events; a tap still presses the tile. Only
             # now: Qt's first gesture set-up costs ~25 ms a home that fits need not wait for
             self._swipe = True
+            from PySide6.QtWidgets import QScroller  # PySide makes the class (and its enums) now
+
             QScroller.grabGesture(
                 self.scroll_area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
             )
@@ -189,4 +191,6 @@ class HomeScreen(QWidget):
         """A tap on "more" glides a screenful down, for whoever does not think to swipe."""
         bar = self.scroll_area.verticalScrollBar()
         target = min(bar.maximum(), bar.value() + bar.pageStep())
+        from PySide6.QtWidgets import QScroller
+
         QScroller.scroller(self.scroll_area.viewport()).scrollTo(QPointF(0, target))
