@@ -135,12 +135,23 @@ def kiosk_code(tmp: str) -> str:
 PHASES = ("config", "build", "ui_imports", "window", "first_paint", "db_and_devices")
 
 
+def service_environment() -> dict[str, str]:
+    """deploy/kiosk.service's Environment= settings, as the kiosk runs in a hall (both programs
+    get them), but its display: the bench paints offscreen."""
+    env = {}
+    for line in (ROOT / "deploy" / "kiosk.service").read_text(encoding="utf-8").splitlines():
+        if line.startswith("Environment="):
+            key, _, value = line.removeprefix("Environment=").partition("=")
+            env[key] = value
+    return {**env, "QT_QPA_PLATFORM": "offscreen"}
+
+
 def start(code: str, pycache: str) -> tuple[float, str]:
     """Both programs run from compiled bytecode, as a deployed kiosk does (its bundle carries
     it): the caches go to `pycache`, written by a first start that is not measured. Without
     this, a machine with PYTHONDONTWRITEBYTECODE (this one) compiles the kiosk's ~80 modules
     from source on every start (~90 ms) while PySide6's own come precompiled."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": pycache}
+    env = {**os.environ, **service_environment(), "PYTHONPYCACHEPREFIX": pycache}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.time()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
@@ -153,7 +164,7 @@ def start(code: str, pycache: str) -> tuple[float, str]:
 def instructions(code: str, pycache: str, stop: str) -> int:
     """Instructions the program runs up to `stop` (callgrind): the same count on a loaded machine
     as on a quiet one, where times and even CPU seconds are not."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": pycache, "BENCH_STOP": stop}
+    env = {**os.environ, **service_environment(), "PYTHONPYCACHEPREFIX": pycache, "BENCH_STOP": stop}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     out = subprocess.run(
