@@ -4,7 +4,6 @@ status, and pushed to an optional webhook. Drivers and services raise; they neve
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Callable
@@ -71,6 +70,8 @@ class Alerts:
             self._active[(source, code)] = alert
             self._acknowledged.discard((source, code))
             if self.path is not None:
+                import json  # at the first alert: json compiles regular expressions at import
+
                 with self.path.open("a", encoding="utf-8") as f:
                     f.write(json.dumps(alert.to_json(), ensure_ascii=False) + "\n")
         log.warning("ALERT %s/%s: %s", source, code, alert.message)
@@ -103,6 +104,7 @@ class Alerts:
             return list(self._recent)
 
     def _post(self, alert: Alert) -> None:
+        import json
         import urllib.request  # on first use: most kiosks never post, and it costs ~15 ms to import
 
         req = urllib.request.Request(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,8 @@ def write_status(path: Path, status: dict[str, Any]) -> None:
     """Atomically replace the status file (readers never see half a file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
+    import json  # the first status is written after the first paint: json is not loaded before it
+
     tmp.write_text(redact(json.dumps(status, ensure_ascii=False, indent=1)), encoding="utf-8")
     tmp.replace(path)
 

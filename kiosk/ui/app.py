@@ -170,12 +170,13 @@ def run(kiosk: Kiosk, *, windowed: bool, simulate: bool, roles: tuple[str, ...] 
     log_dir = kiosk.config.resolve(kiosk.config["log"]["dir"])
     watchdog = GuiWatchdog(kiosk.alerts, log_dir / "gui-stall.txt").start()
 
-    def ready() -> None:
+    def on_screen() -> None:
+        # READY=1 once the home is on screen (a timer due at once ran before its first paint)
+        exit_on_sigterm(app)
         sd_notify("READY=1")
         beat()
 
-    QTimer.singleShot(0, ready)
-    _FirstPaint(shell.home_screen, lambda: exit_on_sigterm(app))
+    _FirstPaint(shell.home_screen, on_screen)
     code = app.exec()
     watchdog.stop()
     shell.shutdown()
