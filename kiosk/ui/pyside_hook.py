@@ -20,8 +20,9 @@ from types import ModuleType
 
 import PySide6  # noqa: F401  (loads shibokensupport, whose hook this replaces)
 
-# PEP 263: a coding declaration in the first two lines
-_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
+# PEP 263: a coding declaration in the first two lines (compiled at the first file that has
+# "coding" there: the kiosk's modules do not, and a compile costs ~1 M instructions)
+_CODING = rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)"
 
 
 def uses_pyside(module: ModuleType, fallback: Callable[[ModuleType], bool]) -> bool:
@@ -36,7 +37,8 @@ def uses_pyside(module: ModuleType, fallback: Callable[[ModuleType], bool]) -> b
         return fallback(module)
     if b"PySide6" not in data:
         return False  # ASCII-compatible source: no such bytes, no such text
-    declared = _CODING.search(b"\n".join(data.split(b"\n", 2)[:2]))
+    head = b"\n".join(data.split(b"\n", 2)[:2])
+    declared = re.search(_CODING, head, re.MULTILINE) if b"coding" in head else None
     if declared is not None and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
         return fallback(module)  # in gbk or big5, the bytes may sit inside a two-byte character
     return True
