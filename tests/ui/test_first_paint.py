@@ -18,18 +18,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "psycopg", "cv2", "escpos", "numpy", "PIL", "qrcode", "urllib.request")
-# built right after the paint: staff maintenance mode (argon2, its panel), the simulator panel;
-# at the first journey: its host
-LATER = ("kiosk.ui.maintenance", "argon2", "kiosk.ui.sim_panel", "kiosk.ui.flow_host")
+# built right after the paint: staff maintenance mode (argon2, its panel), the simulator panel,
+# the overlays (idle, help, leave) and the attract screen; at the first journey: its host; json
+# with the first line the log file writes, after the paint
+LATER = (
+    "kiosk.ui.maintenance",
+    "argon2",
+    "kiosk.ui.sim_panel",
+    "kiosk.ui.flow_host",
+    "kiosk.ui.overlays",
+    "json",
+)
 # of flows/ only the catalog and its specs, the session folders (stale ones are purged at start)
 # and the config sections (flows.*_settings, checked at start); of the screens only home's own.
 # A journey module (flows.queue, flows.reissue, ..., flows.rating after each), the runtime and
 # view models every journey uses, its host and a flow's screen load when the first one starts
 FLOWS_AT_PAINT = {"flows.catalog", "flows.spec", "flows.session"}
-SCREENS_AT_PAINT = {"kiosk.ui.screens.home", "kiosk.ui.screens.attract"}
+SCREENS_AT_PAINT = {"kiosk.ui.screens.home"}
 
 SCRIPT = """
-import gc, json, sys, time
+import gc, sys, time
 gc.disable()  # as run_kiosk.py
 from pathlib import Path
 from kiosk.config import load
@@ -75,6 +83,7 @@ def poll():
 timer = QTimer(); timer.timeout.connect(poll); timer.start(50)
 app.exec()
 shell.shutdown(); kiosk.stop()
+import json  # not before: the kiosk must not load it before its first paint
 print(json.dumps(out))
 """
 
