@@ -427,3 +427,42 @@ def test_a_driver_statement_as_plpgsql_takes_it() -> None:
     assert stmt.inline(lambda name: f"v_{name}") == (
         "SELECT v_param_1::VARCHAR AS anon_1, '5%', v_x::INTEGER + v_param_2::INTEGER AS anon_2"
     )
+
+
+def _index_sql(conn: sa.Connection, name: str) -> str:
+    if conn.dialect.name == "sqlite":
+        return str(conn.exec_driver_sql(f"SELECT sql FROM sqlite_master WHERE name = '{name}'").scalar())
+    found = f"SELECT indexdef FROM pg_indexes WHERE indexname = '{name}' AND schemaname = current_schema()"
+    return str(conn.exec_driver_sql(found).scalar())
+
+
+def test_an_older_database_gets_partial_estimate_and_transfer_indexes(db: Db) -> None:
+    """A new ticket (not called, not done, not transferred) has no entry in the indexes the
+    estimate and the transfers read: an older hall's full ones are made again as partial."""
+    store = db.store(hall(), FakeClock(local(2026, 1, 5, 10)))
+    engine = store.engine
+    names = ("ix_queue_ticket_called", "ix_queue_ticket_done", "ix_queue_ticket_line")
+    with engine.begin() as conn:
+        for name in names:  # as queue_estimate 1 and queue_calling 2 made them
+            conn.exec_driver_sql(f"DROP INDEX {name}")
+        conn.exec_driver_sql(
+            "CREATE INDEX ix_queue_ticket_called ON queue_ticket (day, service, called_at, counter)"
+        )
+        conn.exec_driver_sql(
+            "CREATE INDEX ix_queue_ticket_done ON queue_ticket (day, service, status, done_at)"
+        )
+        conn.exec_driver_sql("CREATE INDEX ix_queue_ticket_line ON queue_ticket (day, line)")
+        conn.exec_driver_sql("UPDATE schema_version SET version = 1 WHERE component = 'queue_estimate'")
+    store.prepare()
+    with engine.connect() as conn:
+        found = {name: _index_sql(conn, name) for name in names}
+    for name, column in zip(names, ("called_at", "done_at", "line"), strict=True):
+        assert "WHERE" in found[name] and f"{column} IS NOT NULL" in found[name], found[name]
+    # the estimate still counts what it reads through them
+    calling = at_counter(store, "2")
+    for _ in range(3):
+        store.issue("b")
+    calling.call_next("2")
+    store.clock.advance(600)  # type: ignore[attr-defined]
+    calling.finish("2")
+    assert store.issue("b").waiting_ahead == 2
