@@ -1,9 +1,11 @@
 """Staff pausing a queue service (a counter short of staff, a system down at the back office):
 a row per paused service in the hall's database, so every kiosk of the hall refuses its tickets.
 
-Issuing is hot, so the store asks `Pauses.reason()`, which answers from a copy read at most
-`ttl` seconds ago: a pause made at another kiosk takes effect there within `ttl`; one made
-here takes effect at once (this kiosk's copy is refreshed by the change).
+Issuing is hot: on SQLite the store reads the pause with each ticket's estimate, in the same
+statement, so a pause made at any kiosk refuses the next ticket everywhere. Elsewhere (the home
+screen, check-ins, PostgreSQL's issue) it asks `Pauses.paused()`, which answers from a copy read
+at most `ttl` seconds ago: a pause made at another kiosk takes effect there within `ttl`; one
+made here takes effect at once (this kiosk's copy is refreshed by the change).
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ from hall.queue import identity, rules
 from hall.queue import tables as t
 from hall.queue.counter_tables import call
 from hall.queue.errors import QueueKeyMismatch, QueueRefused, QueueUnavailable
-from hall.queue.pause import Pauses, refusal
+from hall.queue.pause import Pauses, pause, refusal
 from hall.queue.services import QueueSettings, Service
 
 log = logging.getLogger(__name__)
@@ -126,6 +126,11 @@ class Appointment:
 _tk = t.ticket.c
 _SERVICE_DAY = sa.and_(_tk.service == sa.bindparam("service"), _tk.day == sa.bindparam("day"))
 _HELD = sa.select(_tk.number).where(_SERVICE_DAY, _tk.id_hash == sa.bindparam("person"))
+_HOLDING = (
+    sa.select(_tk.number)
+    .where(_SERVICE_DAY, _tk.id_hash == sa.bindparam("person", None, type_=sa.String))
+    .scalar_subquery()
+)
 # a service's own waiting tickets, less those transferred to another service's line (one scan
 # of ix_queue_ticket_lane, which holds `line`)
 _WAITING = (
@@ -220,13 +225,18 @@ def _context_reads(pg: bool) -> dict[tuple[bool, bool | None], Any]:
     active = _ACTIVE_COUNTERS.scalar_subquery()
     # one pass over the latest service times gives their count and sum (one row, even when none)
     samples = (sa.func.count(recent.c.ms), sa.func.coalesce(sa.func.sum(recent.c.ms), 0))
+    # SQLite: the issue's checks come with its estimate, from the same snapshot and in the same
+    # statement (a statement costs more than these two lookups): whether staff paused the service,
+    # at any kiosk (read at every ticket, so there is no copy to go stale), and the number the
+    # person holds today (person: None for an anonymous ticket)
+    checks = () if pg else (sa.exists().where(pause.c.service == sa.bindparam("service")), _HOLDING)
     out: dict[tuple[bool, bool | None], Any] = {}
     if not pg:
         # a walk-in ticket before it is issued (key (False, None)): everyone its lane waits for
-        out[False, None] = sa.select(_ALL_WAITING, active, *samples).select_from(recent)
+        out[False, None] = sa.select(_ALL_WAITING, active, *samples, *checks).select_from(recent)
     for priority in (False, True):
         ahead = _ahead(_OF_PRIORITY if priority else _OF_WALK_IN)
-        stmt = sa.select(ahead, active, *samples).select_from(recent)
+        stmt = sa.select(ahead, active, *samples, *checks).select_from(recent)
         out[priority, False] = stmt
         if pg:
             # A transactional WAL record makes this statement's commit flush the log up to it, so
@@ -547,9 +557,16 @@ class QueueStore:
         opening = rules.opening(svc, self.settings.calendar, now)
         if not opening.open:
             raise QueueRefused(opening.reason or tr("此业务暂停取号"), opening.code)
-        if self._db(self.pauses.paused, svc.code):
+        # SQLite reads the pause with the ticket's estimate (see _issue), PostgreSQL from the copy
+        if self._pg and self._db(self.pauses.paused, svc.code):
             raise QueueRefused(refusal(svc.name_zh), "paused")
-        person = self._person(svc, day, id_number)
+        try:
+            person = self._person(svc, day, id_number)
+        except QueueRefused:
+            # paused is told first (read now, as with a ticket; a refusal is no hot path)
+            if not self._pg and svc.code in self._db(self.pauses.current):
+                raise QueueRefused(refusal(svc.name_zh), "paused") from None
+            raise
         if id_number is not None and birth_date is None:
             birth_date = rules.birth_date_of(identity.normalise(id_number))
         elderly = id_number is not None and rules.is_elderly(birth_date, day, self.settings.elderly_age)
@@ -602,15 +619,20 @@ class QueueStore:
         ahead = wait = 0
         try:
             with self._errors(), self._auto.connect() as conn:
-                if person is not None:
+                if person is not None and self._pg:
                     self._refuse_if_holding(conn, svc, day, person)
                 # PostgreSQL, but for a check-in: one call, the ticket, then what it shows
                 row = self._issue_call(conn, svc, now, values) if self._pg and booking is None else None
                 if row is not None:
                     written = None if row[0] is None else (row[0], row[1])
                 else:
-                    if not self._pg:
-                        ahead, wait = self._context(conn, svc, now, priority)
+                    if not self._pg:  # the estimate, the pause and the person's ticket in one read
+                        read = self._context_row(conn, svc, now, priority, person=person)
+                        if read[4]:
+                            raise QueueRefused(refusal(svc.name_zh), "paused")
+                        if read[5] is not None:
+                            raise self._holding(svc, read[5])
+                        ahead, wait = self._estimate(svc, read)
                     written = self._write(conn, svc, values, booking)
                 if written is None:
                     raise QueueRefused(tr("今日号源已取完（每日 {limit} 个）", limit=limit), "limit_reached")
@@ -731,10 +753,13 @@ class QueueStore:
     def _refuse_if_holding(self, conn: Connection, svc: Service, day: date, person: str) -> None:
         held = self._held.execute(conn, {"service": svc.code, "day": day, "person": person}).fetchone()
         if held is not None:
-            raise QueueRefused(
-                tr("您今天已取过{name}的号：{number}，每人每天限取一个", name=svc.name_zh, number=held[0]),
-                "duplicate",
-            )
+            raise self._holding(svc, held[0])
+
+    def _holding(self, svc: Service, number: str) -> QueueRefused:
+        return QueueRefused(
+            tr("您今天已取过{name}的号：{number}，每人每天限取一个", name=svc.name_zh, number=number),
+            "duplicate",
+        )
 
     def _context(
         self,
@@ -749,6 +774,21 @@ class QueueStore:
         """(tickets waiting ahead, estimated wait in minutes) for a ticket `seq` of the lane,
         issued at `issued` (default now), in one statement; before the ticket exists, ahead is
         everyone its lane waits behind, tickets transferred to the service included."""
+        return self._estimate(svc, self._context_row(conn, svc, now, priority, seq, issued, durable))
+
+    def _context_row(
+        self,
+        conn: Connection,
+        svc: Service,
+        now: datetime,
+        priority: bool,
+        seq: int = _BEFORE_ISSUE,
+        issued: datetime | None = None,
+        durable: bool = False,
+        person: str | None = None,
+    ) -> Any:
+        """The context read's row: (ahead, active counters, samples, their sum in ms), then on
+        SQLite (paused, the number `person` holds today)."""
         params: dict[str, Any] = {
             "service": svc.code,
             "day": now.date(),
@@ -757,9 +797,10 @@ class QueueStore:
             "issued": _utc_naive(issued or now),
             "since": _utc_naive(now - ACTIVE_COUNTER_WINDOW),
             "n": self.settings.recent_samples,
+            "person": person,
         }
         key = (priority, None if seq == _BEFORE_ISSUE and not priority and not self._pg else durable)
-        return self._estimate(svc, self._reads[key].execute(conn, params).fetchone())
+        return self._reads[key].execute(conn, params).fetchone()
 
     def _estimate(self, svc: Service, row: Any) -> tuple[int, int]:
         """(ahead, wait in minutes) from a context read's row."""
