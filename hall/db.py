@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import operator
 import os
 import re
 import threading
@@ -146,6 +147,23 @@ class DriverStatement:
             process = bind.type.dialect_impl(dialect).bind_processor(dialect)
             fixed = bind.value if process is None or bind.value is None else process(bind.value)
             self._binds.append((name, bind.required, process, fixed))
+        # for execute(), the hot path: the fixed values, processed, as a dict to copy; the names a
+        # caller must give, and those it may give (a named parameter with a default; the names
+        # SQLAlchemy makes up for literals, as status_1, are nobody's to give); the positional
+        # arguments picked in C
+        self._fixed = {name: fixed for name, required, _, fixed in self._binds if not required}
+        self._required = [(name, process) for name, required, process, _ in self._binds if required]
+        self._optional = [
+            (name, process)
+            for name, required, process, _ in self._binds
+            if not required and by_name[name].key == name
+        ]
+        order = self._order or []
+        self._pick: Callable[[dict[str, Any]], Any] | None = None
+        if self._order is not None:
+            self._pick = (lambda _: ()) if not order else operator.itemgetter(*order)
+            if len(order) == 1:  # itemgetter of one name gives the value, not a tuple
+                self._pick = lambda values, name=order[0]: (values[name],)
 
     def inline(self, variables: Callable[[str], str]) -> str:
         """The statement as PL/pgSQL takes it: each parameter as the variable `variables` names
@@ -175,14 +193,15 @@ class DriverStatement:
 
     def execute(self, conn: Connection, params: dict[str, Any]) -> Any:
         """Run on `conn`'s driver connection in whatever transaction state it is in; the cursor."""
-        values = {}
-        for name, required, process, fixed in self._binds:
-            if required or name in params:
+        values = self._fixed.copy()
+        for name, process in self._required:
+            value = params[name]
+            values[name] = value if process is None or value is None else process(value)
+        for name, process in self._optional:
+            if name in params:
                 value = params[name]
                 values[name] = value if process is None or value is None else process(value)
-            else:
-                values[name] = fixed
-        args: Any = values if self._order is None else [values[name] for name in self._order]
+        args: Any = values if self._pick is None else self._pick(values)
         fairy = conn.connection
         try:
             return fairy.driver_connection.execute(self.sql, args)  # type: ignore[union-attr]
