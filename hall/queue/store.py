@@ -615,6 +615,7 @@ class QueueStore:
             "status": t.WAITING,
             "kiosk_id": self.kiosk_id,
             "issued_at": _utc_naive(now),
+            "prefix": svc.prefix,  # the number's, as Service.number formats it
         }
         ahead = wait = 0
         try:
@@ -692,7 +693,6 @@ class QueueStore:
             return None
         params = {
             **values,
-            "prefix": svc.prefix,
             "since": _utc_naive(now - ACTIVE_COUNTER_WINDOW),
             "n": self.settings.recent_samples,
         }
@@ -732,9 +732,9 @@ class QueueStore:
         """The ticket's row (id, seq), or None at the daily limit: in the open transaction, or
         (PostgreSQL without the issue procedure) a statement of its own."""
         if self._pg:
-            return self._issue_pg.execute(conn, {**values, "prefix": svc.prefix}).fetchone()
+            return self._issue_pg.execute(conn, values).fetchone()
         if not values["limit"]:
-            return self._issue_sqlite.execute(conn, {**values, "prefix": svc.prefix}).fetchone()
+            return self._issue_sqlite.execute(conn, values).fetchone()
         seq = self._next_seq.execute(conn, values).fetchone()[0]
         if seq > values["limit"]:
             return None
@@ -804,9 +804,10 @@ class QueueStore:
 
     def _estimate(self, svc: Service, row: Any) -> tuple[int, int]:
         """(ahead, wait in minutes) from a context read's row."""
-        ahead, active, samples, total_ms = (int(x or 0) for x in row[:4])
+        ahead = int(row[0] or 0)
         if ahead <= 0:
             return 0, 0
+        active, samples, total_ms = int(row[1] or 0), int(row[2] or 0), int(row[3] or 0)
         counters = active or len(svc.counters)
         avg = rules.average_service_min(total_ms / 60_000, samples, svc.avg_service_min)
         return ahead, rules.estimated_wait_min(ahead, avg, counters)
