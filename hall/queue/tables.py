@@ -48,10 +48,26 @@ ticket = sa.Table(
     sa.Column("called_at", sa.DateTime, nullable=True),
     sa.Column("done_at", sa.DateTime, nullable=True),
     sa.UniqueConstraint("service", "day", "seq", name="uq_queue_ticket_number"),
-    # NULLs are distinct on both engines: anonymous tickets never collide
-    sa.UniqueConstraint("service", "day", "id_hash", name="uq_queue_ticket_person"),
 )
 extend_ticket(ticket)  # calling's columns and the indexes on them (hall/queue/counter_tables.py)
+
+
+def _partial(column: sa.Column[Any]) -> dict[str, Any]:
+    """An index of the rows where `column` is set, on both engines."""
+    return {f"{engine}_where": column.is_not(None) for engine in ("sqlite", "postgresql")}
+
+
+# One ticket per person, service and day. A partial index, not a table constraint: an anonymous
+# ticket (most) has no entry, one b-tree less to write per issue (queue_estimate 3 for an older
+# hall, where it was a constraint).
+_PERSON = sa.Index(
+    "uq_queue_ticket_person",
+    ticket.c.service,
+    ticket.c.day,
+    ticket.c.id_hash,
+    unique=True,
+    **_partial(ticket.c.id_hash),
+)
 
 counter = sa.Table(
     "queue_counter",
@@ -94,11 +110,6 @@ register(
 )
 
 
-def _partial(column: sa.Column[Any]) -> dict[str, Any]:
-    """An index of the rows where `column` is set, on both engines."""
-    return {f"{engine}_where": column.is_not(None) for engine in ("sqlite", "postgresql")}
-
-
 # What every ticket reads for its wait estimate, without scanning the day's tickets: the
 # counters that called lately, the latest service times. Declared on the table, so a fresh
 # database has them from version 1; an older one gets them here. A component of its own, as
@@ -137,6 +148,28 @@ def _partial_indexes(conn: sa.Connection) -> None:
         index.create(conn)
 
 
+def _person_index(conn: sa.Connection) -> None:
+    """The one-ticket-per-person rule as the partial unique index it is declared as. PostgreSQL
+    drops the constraint; SQLite cannot drop a table's constraint, so the table is made again as
+    declared (rows and ids copied) with its indexes."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("ALTER TABLE queue_ticket DROP CONSTRAINT IF EXISTS uq_queue_ticket_person")
+    else:
+        found = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'queue_ticket'"
+        if "uq_queue_ticket_person" in str(conn.exec_driver_sql(found).scalar()):
+            have = [c["name"] for c in sa.inspect(conn).get_columns("queue_ticket")]
+            columns = ", ".join(c for c in have if c in ticket.c)
+            create = str(sa.schema.CreateTable(ticket).compile(dialect=conn.dialect))
+            conn.exec_driver_sql(create.replace("TABLE queue_ticket ", "TABLE queue_ticket_rebuilt ", 1))
+            conn.exec_driver_sql(
+                f"INSERT INTO queue_ticket_rebuilt ({columns}) SELECT {columns} FROM queue_ticket"
+            )
+            conn.exec_driver_sql("DROP TABLE queue_ticket")
+            conn.exec_driver_sql("ALTER TABLE queue_ticket_rebuilt RENAME TO queue_ticket")
+    for index in ticket.indexes:
+        index.create(conn, checkfirst=True)
+
+
 register(
     Migration("queue_estimate", 1, "indexes for the wait estimate", _create_estimate_indexes),
     Migration(
@@ -144,5 +177,8 @@ register(
         2,
         "new tickets have no entry in the estimate's or transfers' indexes",
         _partial_indexes,
+    ),
+    Migration(
+        "queue_estimate", 3, "anonymous tickets have no entry in the one-per-person index", _person_index
     ),
 )

@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import psycopg
 from core.clock import FakeClock
 from hall.db import DriverStatement, open_engine
 from hall.queue import QueueKeyMismatch, QueueRefused, QueueStore, QueueUnavailable
+from hall.queue import tables as t
 from tests.conftest import PG_URL
 from tests.queue.helpers import (
     ELDER,
@@ -466,3 +467,42 @@ def test_an_older_database_gets_partial_estimate_and_transfer_indexes(db: Db) ->
     store.clock.advance(600)  # type: ignore[attr-defined]
     calling.finish("2")
     assert store.issue("b").waiting_ahead == 2
+
+
+def test_an_older_database_gets_the_one_per_person_rule_as_a_partial_index(db: Db) -> None:
+    """Where one ticket per person was a table constraint (anonymous tickets had an entry too),
+    the migration makes it a partial unique index: tickets and ids kept, the rule still holds."""
+    clock = FakeClock(local(2026, 1, 5, 10))
+    store = db.store(hall(), clock)
+    first = store.issue("a", id_number=YOUNG)
+    store.issue("b")
+    engine = store.engine
+    with engine.begin() as conn:  # back to the constraint, as queue_estimate 2 left it
+        conn.exec_driver_sql("DROP INDEX uq_queue_ticket_person")
+        if db.kind == "postgresql":
+            constraint = "uq_queue_ticket_person UNIQUE (service, day, id_hash)"
+            conn.exec_driver_sql(f"ALTER TABLE queue_ticket ADD CONSTRAINT {constraint}")
+        else:
+            create = str(sa.schema.CreateTable(t.ticket).compile(dialect=conn.dialect)).rstrip().rstrip(")")
+            create += ", CONSTRAINT uq_queue_ticket_person UNIQUE (service, day, id_hash))"
+            conn.exec_driver_sql(create.replace("TABLE queue_ticket ", "TABLE old_ticket ", 1))
+            conn.exec_driver_sql("INSERT INTO old_ticket SELECT * FROM queue_ticket")
+            conn.exec_driver_sql("DROP TABLE queue_ticket")
+            conn.exec_driver_sql("ALTER TABLE old_ticket RENAME TO queue_ticket")
+            for index in t.ticket.indexes:
+                if index.name != "uq_queue_ticket_person":
+                    index.create(conn)
+        conn.exec_driver_sql("UPDATE schema_version SET version = 2 WHERE component = 'queue_estimate'")
+        assert "WHERE" not in _index_sql(conn, "uq_queue_ticket_person")
+    store.prepare()
+    with engine.connect() as conn:
+        assert "id_hash IS NOT NULL" in _index_sql(conn, "uq_queue_ticket_person")
+        if db.kind == "sqlite":
+            found = "SELECT sql FROM sqlite_master WHERE name = 'queue_ticket'"
+            assert "uq_queue_ticket_person" not in str(conn.exec_driver_sql(found).scalar())
+    kept = store.ticket("A001")
+    assert kept is not None and kept.id == first.id
+    with refused("duplicate"):
+        store.issue("a", id_number=YOUNG)
+    assert store.issue("b").number == "B002"
+    assert store.issue("a", id_number=ELDER).number == "A002"
