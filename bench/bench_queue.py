@@ -5,8 +5,8 @@ processes, each row committed with the same connection handling as the issuers' 
 executed the same way (on the driver, hall.db.DriverStatement). The same insert executed through
 SQLAlchemy Core is shown beside it, and SQLite also shows the raw sqlite3 rate (the driver
 alone on one connection, no pool), the floor under all. A second baseline writes the ticket's
-own row (queue_ticket: its columns and seven b-trees) the same way with no numbering and no
-reads: what issuing costs above the row it must write.
+own row (queue_ticket: its columns, and the three b-trees an anonymous ticket writes) the same
+way with no numbering and no reads: what issuing costs above the row it must write.
 
 Run: python bench/bench_queue.py   (or make bench). PostgreSQL: KIOSK_TEST_PG or the test URL.
 BENCH_QUEUE_ENGINES=postgresql (or sqlite) runs one engine only.

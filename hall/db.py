@@ -141,29 +141,29 @@ class DriverStatement:
         # (name, the caller must give it, type processor, the fixed value processed once)
         by_name = {name: bind for bind, name in compiled.bind_names.items()}
         self._order = list(compiled.positiontup or ()) if dialect.positional else None
-        self._binds = []
+        binds = []
         self._by_name = by_name
         for name, bind in by_name.items():
             process = bind.type.dialect_impl(dialect).bind_processor(dialect)
             fixed = bind.value if process is None or bind.value is None else process(bind.value)
-            self._binds.append((name, bind.required, process, fixed))
+            binds.append((name, bind.required, process, fixed))
         # for execute(), the hot path: the fixed values, processed, as a dict to copy; the names a
         # caller must give, and those it may give (a named parameter with a default; the names
         # SQLAlchemy makes up for literals, as status_1, are nobody's to give); the positional
         # arguments picked in C
-        self._fixed = {name: fixed for name, required, _, fixed in self._binds if not required}
-        self._required = [(name, process) for name, required, process, _ in self._binds if required]
+        self._fixed = {name: fixed for name, required, _, fixed in binds if not required}
+        self._required = [(name, process) for name, required, process, _ in binds if required]
         self._optional = [
             (name, process)
-            for name, required, process, _ in self._binds
+            for name, required, process, _ in binds
             if not required and by_name[name].key == name
         ]
-        order = self._order or []
+        order = self._order
         self._pick: Callable[[dict[str, Any]], Any] | None = None
-        if self._order is not None:
-            self._pick = (lambda _: ()) if not order else operator.itemgetter(*order)
-            if len(order) == 1:  # itemgetter of one name gives the value, not a tuple
-                self._pick = lambda values, name=order[0]: (values[name],)
+        if order is not None and len(order) == 1:  # itemgetter of one name gives the value, not a tuple
+            self._pick = lambda values, name=order[0]: (values[name],)
+        elif order is not None:
+            self._pick = operator.itemgetter(*order) if order else (lambda _: ())
 
     def inline(self, variables: Callable[[str], str]) -> str:
         """The statement as PL/pgSQL takes it: each parameter as the variable `variables` names

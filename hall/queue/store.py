@@ -175,7 +175,9 @@ def _ahead(lane: Any) -> Any:
 # those transferred to another line (few a day: by the partial ix_queue_ticket_line, which the
 # planner, without statistics, would not pick over the lane index unasked), plus those moved in.
 # Counting each waiting ticket is the estimate's only cost that grows with the queue: the two
-# per-row tests made it about 1.6x (raw sqlite3, 200 waiting: about 35 -> 22 us).
+# per-row tests made it about 1.6x (raw sqlite3, 200 waiting: about 35 -> 22 us). INDEXED BY
+# fails the statement if the index is missing: renaming or dropping ix_queue_ticket_line (every
+# database has it from queue 1 or queue_calling 2 on) must change this statement too.
 _MOVED_OUT = (
     sa.text(
         "SELECT count(*) AS n FROM queue_ticket INDEXED BY ix_queue_ticket_line"
@@ -629,10 +631,11 @@ class QueueStore:
                 else:
                     if not self._pg:  # the estimate, the pause and the person's ticket in one read
                         read = self._context_row(conn, svc, now, priority, person=person)
-                        if read[4]:
+                        paused, holding = read[4], read[5]
+                        if paused:
                             raise QueueRefused(refusal(svc.name_zh), "paused")
-                        if read[5] is not None:
-                            raise self._holding(svc, read[5])
+                        if holding is not None:
+                            raise self._holding(svc, holding)
                         ahead, wait = self._estimate(svc, read)
                     written = self._write(conn, svc, values, booking)
                 if written is None:

@@ -157,8 +157,16 @@ def _person_index(conn: sa.Connection) -> None:
     else:
         found = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'queue_ticket'"
         if "uq_queue_ticket_person" in str(conn.exec_driver_sql(found).scalar()):
+            # The copy is made from the table as declared now: a column the database has and the
+            # code does not would be lost, so it stops instead. A column declared later needs a
+            # server default (rows from an older hall lack it), and no table may reference
+            # queue_ticket by foreign key while this rebuild exists (foreign_keys is on, and
+            # cannot be switched off in the migration's transaction: DROP TABLE would fail).
             have = [c["name"] for c in sa.inspect(conn).get_columns("queue_ticket")]
-            columns = ", ".join(c for c in have if c in ticket.c)
+            unknown = [c for c in have if c not in ticket.c]
+            if unknown:
+                raise RuntimeError(f"queue_ticket has columns this version does not know: {unknown}")
+            columns = ", ".join(have)
             create = str(sa.schema.CreateTable(ticket).compile(dialect=conn.dialect))
             conn.exec_driver_sql(create.replace("TABLE queue_ticket ", "TABLE queue_ticket_rebuilt ", 1))
             conn.exec_driver_sql(
