@@ -13,6 +13,7 @@ from pathlib import Path
 
 from core.redact import redact
 from core.text import Text, TextLike, as_text
+from kiosk.logs import json_line
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +71,8 @@ class Alerts:
             self._active[(source, code)] = alert
             self._acknowledged.discard((source, code))
             if self.path is not None:
-                import json  # at the first alert: json compiles regular expressions at import
-
                 with self.path.open("a", encoding="utf-8") as f:
-                    f.write(json.dumps(alert.to_json(), ensure_ascii=False) + "\n")
+                    f.write(json_line(alert.to_json()) + "\n")
         log.warning("ALERT %s/%s: %s", source, code, alert.message)
         if self.webhook:
             threading.Thread(target=self._post, args=(alert,), daemon=True).start()
@@ -104,12 +103,11 @@ class Alerts:
             return list(self._recent)
 
     def _post(self, alert: Alert) -> None:
-        import json
         import urllib.request  # on first use: most kiosks never post, and it costs ~15 ms to import
 
         req = urllib.request.Request(
             self.webhook,
-            data=json.dumps(alert.to_json(), ensure_ascii=False).encode(),
+            data=json_line(alert.to_json()).encode(),
             headers={"Content-Type": "application/json"},
         )
         try:

@@ -30,8 +30,9 @@ class JsonFormatter(logging.Formatter):
 
 
 def json_line(entry: dict[str, str]) -> str:
-    # json loads with the first line written, after the first paint (the kiosk keeps the lines
-    # logged before it, see LogFile): its package compiles its regular expressions at import
+    """One JSON line, Chinese as is: log lines and alerts. json loads with the first one written,
+    after the first paint (LogFile keeps the lines logged before it): its package compiles its
+    regular expressions at import."""
     import json
 
     return json.dumps(entry, ensure_ascii=False)

@@ -521,7 +521,7 @@ class QueueStore:
 
     def _availability(self, conn: Connection, svc: Service, now: datetime) -> Availability:
         day = now.date()
-        waiting, wait = self._context(conn, svc, now, priority=False)
+        waiting, wait = self._estimate(svc, self._context(conn, svc, now, priority=False))
         # the day's highest number (SQLite keeps no counter row; numbers have no gaps)
         last = conn.execute(
             sa.select(sa.func.max(_tk.seq)).where(_tk.service == svc.code, _tk.day == day)
@@ -630,7 +630,7 @@ class QueueStore:
                     written = None if row[0] is None else (row[0], row[1])
                 else:
                     if not self._pg:  # the estimate, the pause and the person's ticket in one read
-                        read = self._context_row(conn, svc, now, priority, person=person)
+                        read = self._context(conn, svc, now, priority, person=person)
                         paused, holding = read[4], read[5]
                         if paused:
                             raise QueueRefused(refusal(svc.name_zh), "paused")
@@ -645,7 +645,9 @@ class QueueStore:
                 if row is not None:
                     ahead, wait = self._estimate(svc, row[2:])
                 elif self._pg:
-                    ahead, wait = self._context(conn, svc, now, priority, seq, durable=True)
+                    ahead, wait = self._estimate(
+                        svc, self._context(conn, svc, now, priority, seq, durable=True)
+                    )
         except QueueUnavailable as e:
             # the same person at two machines at once: the unique (service, day, id_hash) caught it
             if person is not None and isinstance(e.__cause__, sa.exc.IntegrityError):
@@ -773,25 +775,12 @@ class QueueStore:
         seq: int = _BEFORE_ISSUE,
         issued: datetime | None = None,
         durable: bool = False,
-    ) -> tuple[int, int]:
-        """(tickets waiting ahead, estimated wait in minutes) for a ticket `seq` of the lane,
-        issued at `issued` (default now), in one statement; before the ticket exists, ahead is
-        everyone its lane waits behind, tickets transferred to the service included."""
-        return self._estimate(svc, self._context_row(conn, svc, now, priority, seq, issued, durable))
-
-    def _context_row(
-        self,
-        conn: Connection,
-        svc: Service,
-        now: datetime,
-        priority: bool,
-        seq: int = _BEFORE_ISSUE,
-        issued: datetime | None = None,
-        durable: bool = False,
         person: str | None = None,
     ) -> Any:
-        """The context read's row: (ahead, active counters, samples, their sum in ms), then on
-        SQLite (paused, the number `person` holds today)."""
+        """What a ticket `seq` of the lane, issued at `issued` (default now), shows besides its
+        number, in one statement (see _estimate): (ahead, active counters, samples, their sum in
+        ms), then on SQLite (paused, the number `person` holds today). Before the ticket exists,
+        ahead is everyone its lane waits behind, tickets transferred to the service included."""
         params: dict[str, Any] = {
             "service": svc.code,
             "day": now.date(),
@@ -957,7 +946,9 @@ class QueueStore:
                     _tk.issued_at >= _utc_naive(ticket.issued_at),
                 )
                 seq = conn.execute(first_after).scalar() or _BEFORE_ISSUE
-            return self._context(conn, line, now, ticket.priority, seq, issued=ticket.issued_at)
+            return self._estimate(
+                line, self._context(conn, line, now, ticket.priority, seq, issued=ticket.issued_at)
+            )
 
         ahead, wait = self._tx(run)
         return replace(ticket, waiting_ahead=ahead, estimated_wait_min=wait)
