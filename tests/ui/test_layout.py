@@ -29,7 +29,7 @@ from flows.views import Busy, Choose, Message, Option
 from kiosk.ui import theme
 from kiosk.ui.widgets import button
 from kiosk.ui.wrap_button import WrapButton
-from tests.ui.conftest import make_kiosk
+from tests.ui.conftest import make_kiosk, shown_shell
 
 SHOTS = Path(os.environ.get("KIOSK_SHOTS", "/work/shots/ui"))
 SIZES = [(1080, 1920), (1920, 1080), (1280, 1024), (768, 1366)]
@@ -552,6 +552,35 @@ def test_the_attract_screen_breaks_its_service_list_between_services(shell, monk
         assert all(part.strip() in names for part in shown.split(" · ")), lines
     assert_nothing_cut(shell)
     shot(shell, f"attract-{size[0]}x{size[1]}-{language}")
+
+
+def test_the_fade_lies_over_the_scroll_edge_when_elderly_spills_the_tiles_at_the_same_size(
+    qtbot, kiosk, monkeypatch
+):
+    """Elderly mode switched on a home already laid out at its size (the demo's order, its
+    hall's name): the fade, made when the tiles first spill, sat at Qt's default place, a white
+    patch over the first tile's title, and the edge did not fade."""
+    open_every_service(monkeypatch)
+    shell = shown_shell(qtbot, kiosk)
+    try:
+        shell.refresh_home()
+        settle()
+        shell.toggle_elderly()
+        shell.refresh_home()
+        settle()
+        home = shell.home_screen
+        area = home.scroll_area
+        assert area.verticalScrollBar().maximum() > 0 and home.fade is not None and home.fade.isVisible()
+        assert home.fade.geometry() == QRect(
+            0, area.height() - home.fade.height(), area.width(), home.fade.height()
+        )
+        image = shell.grab().toImage()
+        top = area.mapTo(shell, area.rect().topLeft())
+        title = (top.x() + shell.metrics.mm(4), top.y() + shell.metrics.mm(6))  # in the first tile
+        assert image.pixelColor(*title) == QColor(theme.WHITE)
+        shot(shell, "home-fade-1080x1920-zh-elderly")
+    finally:
+        shell.shutdown()
 
 
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])

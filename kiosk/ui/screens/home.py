@@ -29,11 +29,18 @@ class _Fade(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # taps reach the tiles
         self.setFixedHeight(height)
         self.hide()
+        # placed now (made once the tiles spill, the area may not be resized again: left at Qt's
+        # default, the fade covered the first tile's title and none lay over the edge) and at
+        # every resize of the area
+        self._place(area)
         area.installEventFilter(self)
+
+    def _place(self, area: QWidget) -> None:
+        self.setGeometry(0, area.height() - self.height(), area.width(), self.height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
-            self.setGeometry(0, watched.height() - self.height(), watched.width(), self.height())
+            self._place(watched)
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
