@@ -275,19 +275,18 @@ def load(path: Path | None, overrides: Mapping[str, Any] | None = None) -> Confi
     sections = {s.name: s for s in all_sections()}
     raw: dict[str, Any] = {}
     if path is not None:
-        import tomllib  # with a file only (its regular expressions take ~8 ms to compile)
+        from kiosk.config_cache import read_toml
 
         try:
-            # utf-8-sig: editors on Windows start the file with a byte order mark
-            raw = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
+            raw = read_toml(Path(path))
         except FileNotFoundError:
             raise ConfigError(f"config file {path} does not exist") from None
         except UnicodeDecodeError:
             raise ConfigError(f"config file {path} is not UTF-8 text") from None
-        except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"config file {path} is not valid TOML: {e}") from None
         except OSError as e:
             raise ConfigError(f"config file {path} cannot be read: {e.strerror}") from None
+        except ValueError as e:  # tomllib.TOMLDecodeError
+            raise ConfigError(f"config file {path} is not valid TOML: {e}") from None
     given = _flatten(raw, sections)
     values = {
         name: _check_table(section.options, given.get(name, {}), f"[{name}]")
