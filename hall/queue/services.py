@@ -7,7 +7,6 @@ here, with the same one-line ConfigError naming the key.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +15,9 @@ from typing import Any
 from core.schema import ConfigError
 from core.text import Bilingual
 
-_RANGE_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+# what a service code may hold after its first letter (codes and prefixes are checked with str
+# methods: each regular expression would compile on the way to the first paint)
+_CODE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
 @dataclass(frozen=True)
@@ -40,15 +41,24 @@ def _hhmm(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
+def _clock(text: str) -> tuple[int, int] | None:
+    """'8:30' or '08:30' (digits of any script, as int() reads them) -> (8, 30); else None."""
+    h, colon, m = text.strip().partition(":")
+    if not colon or not 1 <= len(h) <= 2 or len(m) != 2 or not (h + m).isdecimal():
+        return None
+    return int(h), int(m)
+
+
 def parse_hours(text: str, where: str = "hours") -> Hours:
     ranges = []
     for part in text.split(","):
-        m = _RANGE_RE.match(part)
-        if not m:
+        first, dash, second = part.partition("-")
+        opens, closes = (_clock(first), _clock(second)) if dash else (None, None)
+        if opens is None or closes is None:
             raise ConfigError(
                 f"{where} = {text!r} is not allowed: expected ranges like '08:30-12:00,13:30-17:30'"
             )
-        h1, m1, h2, m2 = map(int, m.groups())
+        (h1, m1), (h2, m2) = opens, closes
         start, end = h1 * 60 + m1, h2 * 60 + m2
         if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or end > 24 * 60 or end <= start:
             raise ConfigError(
@@ -150,10 +160,10 @@ def _dates(values: Iterable[Any], where: str) -> frozenset[date]:
 
 def parse_service(raw: Mapping[str, Any], where: str) -> Service:
     prefix = str(raw["prefix"])
-    if not re.fullmatch(r"[A-Z]", prefix):
+    if not (len(prefix) == 1 and "A" <= prefix <= "Z"):
         raise ConfigError(f"{where}.prefix = {prefix!r} is not allowed: expected one capital letter A-Z")
     code = str(raw["code"])
-    if not re.fullmatch(r"[a-z][a-z0-9_-]{0,31}", code):
+    if not (1 <= len(code) <= 32 and "a" <= code[0] <= "z" and _CODE_CHARS.issuperset(code)):
         raise ConfigError(
             f"{where}.code = {code!r} is not allowed: expected a short lowercase word like 'tax'"
         )

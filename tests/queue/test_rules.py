@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hall.queue import identity, rules
-from hall.queue.services import parse_hours
+from hall.queue.services import parse_hours, parse_service
 from hall.queue.settings import SECTION
 from kiosk import config as kconfig
 from tests.queue.helpers import ELDER, YOUNG, service, settings, synthetic_id
@@ -65,6 +68,51 @@ def test_bad_hours_name_the_key(hours: str, problem: str) -> None:
 def test_inconsistent_services_are_refused_with_one_line(services: list, problem: str) -> None:
     with pytest.raises(kconfig.ConfigError, match=problem):
         settings(services)
+
+
+# What the hours, prefix and code checks accepted as regular expressions; they are str methods
+# now (no pattern to compile at start-up) and must accept exactly the same
+HOURS_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+PREFIX_RE = re.compile(r"[A-Z]")
+CODE_RE = re.compile(r"[a-z][a-z0-9_-]{0,31}")
+# the characters that matter, a few that look like them (full-width digits, Arabic-Indic digits,
+# a superscript, an ideographic space, a line break), and any other
+LOOKALIKES = "0123456789:- ,\t\nAZazbq_\u00b2\uff10\uff18\u0663\u3000\uff1a"
+NEAR = st.sampled_from(list(LOOKALIKES)) | st.characters()
+
+
+@given(st.lists(NEAR, max_size=14).map("".join) | st.from_regex(HOURS_RE, fullmatch=True))
+def test_hours_accept_what_the_pattern_accepted(part: str) -> None:
+    m = HOURS_RE.match(part)
+    try:
+        hours = parse_hours(part)
+    except kconfig.ConfigError as e:
+        refused = "ranges like" in str(e)
+        assert refused == (m is None), part  # a well-formed but impossible range is the other error
+        return
+    assert m is not None, part
+    h1, m1, h2, m2 = map(int, m.groups())
+    assert hours.ranges == ((h1 * 60 + m1, h2 * 60 + m2),)
+
+
+@given(
+    st.lists(NEAR, max_size=3).map("".join),
+    st.lists(NEAR, min_size=1, max_size=34).map("".join) | st.from_regex(CODE_RE, fullmatch=True),
+)
+def test_prefixes_and_codes_accept_what_the_patterns_accepted(prefix: str, code: str) -> None:
+    raw = {**service("x", "A"), "prefix": prefix}
+    try:
+        parse_service(raw, "[queue] services[0]")
+        prefix_ok = True
+    except kconfig.ConfigError:
+        prefix_ok = False
+    assert prefix_ok == (PREFIX_RE.fullmatch(prefix) is not None), prefix
+    try:
+        parse_service({**service("x", "A"), "code": code}, "[queue] services[0]")
+        code_ok = True
+    except kconfig.ConfigError:
+        code_ok = False
+    assert code_ok == (CODE_RE.fullmatch(code) is not None), code
 
 
 def test_bad_holiday_date_is_named() -> None:
