@@ -271,22 +271,38 @@ def _flatten(raw: dict[str, Any], sections: dict[str, Section]) -> dict[str, dic
 
 
 def load(path: Path | None, overrides: Mapping[str, Any] | None = None) -> Config:
-    """Read, validate and complete a config file (None: all defaults)."""
-    sections = {s.name: s for s in all_sections()}
-    raw: dict[str, Any] = {}
-    if path is not None:
-        from kiosk.config_cache import read_toml
+    """Read, validate and complete a config file (None: all defaults). A file checked at an
+    earlier start, unchanged and with the same code, is not read again (kiosk/config_cache.py)."""
+    if path is None:
+        return Config(_checked({}, overrides))
+    from kiosk import config_cache
+
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist") from None
+    except OSError as e:
+        raise ConfigError(f"config file {path} cannot be read: {e.strerror}") from None
+    values = None if overrides else config_cache.kept_values(data)
+    if values is None:
+        import tomllib  # with a changed file only (its regular expressions take ~8 ms to compile)
 
         try:
-            raw = read_toml(Path(path))
-        except FileNotFoundError:
-            raise ConfigError(f"config file {path} does not exist") from None
+            # utf-8-sig: editors on Windows start the file with a byte order mark
+            raw = tomllib.loads(data.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise ConfigError(f"config file {path} is not UTF-8 text") from None
-        except OSError as e:
-            raise ConfigError(f"config file {path} cannot be read: {e.strerror}") from None
-        except ValueError as e:  # tomllib.TOMLDecodeError
+        except tomllib.TOMLDecodeError as e:
             raise ConfigError(f"config file {path} is not valid TOML: {e}") from None
+        values = _checked(raw, overrides)
+        if not overrides:
+            config_cache.keep(data, values)
+    return Config(values, Path(path))
+
+
+def _checked(raw: dict[str, Any], overrides: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """Every section's values: the file's, checked, and the defaults of what it leaves out."""
+    sections = {s.name: s for s in all_sections()}
     given = _flatten(raw, sections)
     values = {
         name: _check_table(section.options, given.get(name, {}), f"[{name}]")
@@ -304,7 +320,7 @@ def load(path: Path | None, overrides: Mapping[str, Any] | None = None) -> Confi
     from hall.queue.services import parse_settings
 
     parse_settings(values["queue"])  # hours, codes, prefixes: a bad [queue] stops at start too
-    return Config(values, Path(path) if path else None)
+    return values
 
 
 def _toml_value(value: Any) -> str:

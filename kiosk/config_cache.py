@@ -1,14 +1,20 @@
-"""The config file's parsed TOML kept between starts, as .pyc files keep modules' code.
+"""The config file's checked values kept between starts, as .pyc files keep modules' code.
 
-A kiosk reads the same file at every start, and parsing it costs more than the rest of the
-config: importing tomllib compiles three regular expressions (~9 M instructions, 1 % of the cold
-start to the first painted home). The parse depends only on the file's bytes and the
-interpreter, so both are kept with it and compared in full at the next start: an edited file
-(however small the edit, whatever its time stamp) is parsed again. One entry, the last file
-parsed: a kiosk has one config, and tests with many files only overwrite it.
-
-The folder is systemd's CacheDirectory= (deploy/kiosk.service), else $XDG_CACHE_HOME/gov-kiosk,
-else ~/.cache/gov-kiosk. A missing, damaged or unwritable cache only means a parse.
+A kiosk reads the same file at every start, and reading it costs more than what it configures:
+tomllib compiles three regular expressions at its import, and checking the values imports every
+module that declares a section (~25 of them, whose import is most of the cost; ~26 M
+instructions of the ~900 M the cold start to the first painted home runs). The checked values
+depend only on the file's bytes, the interpreter and the kiosk's code, so all three are kept
+with them and compared in full at the next start:
+- the file's bytes: an edit of any size, whatever its time stamp, is read and checked again;
+- the code: each of the kiosk's own modules loaded when the values were checked (the schema,
+  the checks, the sections: all of them, not a list to keep in step), by size and modification
+  time; a bundle, whose modules are not files, by its executable's. A changed module, a new
+  default or a stricter check, has the file checked again.
+One entry, the last file checked: a kiosk has one config, and tests with many files only
+overwrite it. The folder is systemd's CacheDirectory= (deploy/kiosk.service), else
+$XDG_CACHE_HOME/gov-kiosk, else ~/.cache/gov-kiosk. A missing, damaged or unwritable cache only
+means the file is read and checked as without one.
 """
 
 from __future__ import annotations
@@ -20,6 +26,10 @@ from pathlib import Path
 from typing import Any
 
 CACHE_NAME = "config.marshal"
+# the kiosk's source folder: its modules are those whose files lie under it
+SOURCE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+Stamps = tuple[tuple[str, int, int], ...]
 
 
 def cache_file() -> Path:
@@ -30,43 +40,60 @@ def cache_file() -> Path:
     return Path(base) / "gov-kiosk" / CACHE_NAME
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """The file's TOML as tomllib parses it (a BOM from a Windows editor allowed). Raises what
-    reading (OSError), decoding (UnicodeDecodeError) or parsing (tomllib.TOMLDecodeError, a
-    ValueError) raises."""
-    data = path.read_bytes()
-    key = (sys.version, data)
-    cache = cache_file()
-    kept = _read(cache)
-    if kept is not None and kept[:2] == key:
-        return kept[2]
-    import tomllib  # with a changed file only (its regular expressions take ~8 ms to compile)
-
-    raw = tomllib.loads(data.decode("utf-8-sig"))
-    _write(cache, (*key, raw))
-    return raw
+def code_files() -> list[str]:
+    """The files of the code that checked the values: the kiosk's modules loaded now, or a
+    bundle's executable (its modules live inside it)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    prefix = SOURCE_ROOT + os.sep
+    files = (getattr(m, "__file__", None) for m in list(sys.modules.values()))
+    return sorted({f for f in files if isinstance(f, str) and f.startswith(prefix)})
 
 
-def _read(cache: Path) -> tuple[Any, ...] | None:
+def _stamps(files: list[str]) -> Stamps | None:
+    out = []
+    for f in files:
+        try:
+            st = os.stat(f)
+        except OSError:  # a module gone since: the code changed
+            return None
+        out.append((f, st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def kept_values(data: bytes) -> dict[str, dict[str, Any]] | None:
+    """The values checked for a file of these bytes by this code, if kept."""
     try:
-        kept = marshal.loads(cache.read_bytes())
+        kept = marshal.loads(cache_file().read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return kept if isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[2], dict) else None
+    if not (isinstance(kept, tuple) and len(kept) == 4 and kept[:2] == (sys.version, data)):
+        return None
+    stamps, values = kept[2], kept[3]
+    if not isinstance(stamps, tuple) or not isinstance(values, dict):
+        return None
+    if _stamps([s[0] for s in stamps]) != stamps:
+        return None
+    return values
 
 
-def _write(cache: Path, entry: tuple[Any, ...]) -> None:
-    try:
-        data = marshal.dumps(entry)
-    except ValueError:  # a TOML date or time (marshal has no datetime): parsed at every start
+def keep(data: bytes, values: dict[str, dict[str, Any]]) -> None:
+    """Keep the values just checked for a file of these bytes (by the code loaded now)."""
+    stamps = _stamps(code_files())
+    if stamps is None:
         return
+    try:
+        entry = marshal.dumps((sys.version, data, stamps, values))
+    except ValueError:  # a value marshal cannot write (a TOML date): checked at every start
+        return
+    cache = cache_file()
     tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         # the config's bytes: readable by the kiosk's user only, as its file may be
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with open(fd, "wb") as f:
-            f.write(data)
+            f.write(entry)
         os.replace(tmp, cache)  # another start reads the old entry or the new, never half
     except OSError:
         try:

@@ -1,16 +1,19 @@
-"""The parsed config kept between starts (kiosk/config_cache.py): an edit of the file is read at
-the next start however small it is, a start with the same file does not parse it again, and a
-damaged, foreign or unwritable cache costs only a parse."""
+"""The checked config kept between starts (kiosk/config_cache.py): an edit of the file, or of the
+code that checks it, is read at the next start however small it is; a start with the same file
+and code neither parses nor checks it again (nor imports the sections' modules); a damaged,
+foreign or unwritable cache costs only a read."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from kiosk import config as kconfig
 from kiosk import config_cache
 from kiosk.config import ConfigError, load
 
@@ -39,12 +42,13 @@ def test_an_edit_is_read_at_the_next_start_even_with_the_same_size_and_time(tmp_
     assert load(path)["kiosk"]["kiosk_id"] == "K02"
 
 
-def test_a_start_with_the_same_file_does_not_parse_it(tmp_path, cache):
+def test_a_start_with_the_same_file_does_not_read_it_again(tmp_path, cache):
     path = write(tmp_path / "kiosk.toml", '[kiosk]\nhall_name = "测试大厅"\nidle_timeout = 90\n')
     program = (
         "import sys; from pathlib import Path; from kiosk.config import load\n"
         "c = load(Path(sys.argv[1]))\n"
-        "print(c['kiosk']['hall_name'], c['kiosk']['idle_timeout'], 'tomllib' in sys.modules)\n"
+        "read = [m in sys.modules for m in ('tomllib', 'hall.queue.settings', 'devices.printer')]\n"
+        "print(c['kiosk']['hall_name'], c['kiosk']['idle_timeout'], c.device('printer')['driver'], read)\n"
     )
     env = {**os.environ, "XDG_CACHE_HOME": str(cache.parents[1])}
 
@@ -54,8 +58,54 @@ def test_a_start_with_the_same_file_does_not_parse_it(tmp_path, cache):
         assert run.returncode == 0, run.stderr.decode()
         return run.stdout.decode().strip()
 
-    assert start() == "测试大厅 90 True"  # the first start parses and keeps
-    assert start() == "测试大厅 90 False"
+    assert start() == "测试大厅 90 escpos [True, True, True]"  # the first start reads and keeps
+    assert start() == "测试大厅 90 escpos [False, False, False]"
+
+
+def test_a_change_of_the_checking_code_has_the_file_checked_again(tmp_path, cache, monkeypatch):
+    module = tmp_path / "schema_part.py"  # stands for a module of the schema
+    module.write_text("LIMIT = 900\n")
+    files = config_cache.code_files
+    monkeypatch.setattr(config_cache, "code_files", lambda: [*files(), str(module)])
+    path = write(tmp_path / "kiosk.toml", "[kiosk]\nidle_timeout = 5\n")
+    with pytest.raises(ConfigError):
+        load(path)  # not allowed: nothing kept
+    checks = []
+    real = kconfig._checked
+    monkeypatch.setattr(kconfig, "_checked", lambda *a: checks.append(1) or real(*a))
+    path = write(tmp_path / "kiosk.toml", "[kiosk]\nidle_timeout = 90\n")
+    load(path)
+    load(path)
+    assert len(checks) == 1  # kept
+    module.write_text("LIMIT = 9000\n")  # same time stamp or not: its size differs
+    load(path)
+    assert len(checks) == 2
+
+
+def test_the_code_kept_with_the_values_is_the_schemas(tmp_path):
+    """In a start of its own: the modules that declare sections and check values are among those
+    the cache compares at the next start."""
+    program = (
+        "import sys; from pathlib import Path; from kiosk.config import load\n"
+        "from kiosk import config_cache\n"
+        "load(Path(sys.argv[1]))\n"
+        "root = config_cache.SOURCE_ROOT\n"
+        "print(' '.join(f[len(root) + 1:] for f in config_cache.code_files()))\n"
+    )
+    path = write(tmp_path / "kiosk.toml", "[kiosk]\nidle_timeout = 90\n")
+    run = subprocess.run([sys.executable, "-c", program, str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    files = set(run.stdout.split())
+    for f in (
+        "kiosk/config.py",
+        "core/schema.py",
+        "hall/queue/services.py",
+        "hall/queue/settings.py",
+        "devices/printer/__init__.py",
+        "flows/reissue_settings.py",
+        "kiosk/maintenance/settings.py",
+    ):
+        assert f in files
 
 
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"\xe3" * 100])
@@ -84,11 +134,14 @@ def test_the_cache_is_private_and_holds_no_other_file(tmp_path, cache):
     assert load(tmp_path / "a.toml")["kiosk"]["kiosk_id"] == "KA"
 
 
-def test_a_toml_date_is_parsed_at_every_start_and_still_checked(tmp_path, cache):
-    path = write(tmp_path / "kiosk.toml", "[kiosk]\nhall_name = 2026-01-05\n")
+def test_a_toml_date_is_read_at_every_start(tmp_path, cache):
+    # a closed day may be written as a TOML date: marshal keeps no dates, so nothing is kept
+    path = write(tmp_path / "kiosk.toml", "[queue]\nclosed_dates = [2026-10-01]\n")
+    assert load(path)["queue"]["closed_dates"] == [date(2026, 10, 1)]
+    assert load(path)["queue"]["closed_dates"] == [date(2026, 10, 1)]
+    assert not cache.exists()
     with pytest.raises(ConfigError, match="hall_name"):
-        load(path)
-    assert not cache.exists()  # marshal keeps no dates: nothing kept, nothing wrong
+        load(write(tmp_path / "kiosk.toml", "[kiosk]\nhall_name = 2026-01-05\n"))
 
 
 def test_bad_files_say_what_is_wrong_with_a_cache_present(tmp_path, cache):
