@@ -6,7 +6,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from backends.reachability import NOT_CONFIGURED, SYSTEM_NAMES
 from core.text import Text, lines, tr
 from devices.base import DeviceStatus
 from flows.spec import FlowSpec
@@ -70,7 +69,10 @@ def tiles(
 
 def _backend_down(names: tuple[str, ...], reachability: Any) -> Text | None:
     """Why a system the service needs cannot be used now (kiosk.services["backends"] keeps the
-    last probe's answer, so this never waits on the network)."""
+    last probe's answer, so this never waits on the network). Imported here: a kiosk whose
+    services need no such system (a ticket machine) never loads the probes' module."""
+    from backends.reachability import NOT_CONFIGURED, SYSTEM_NAMES
+
     for name in names:
         reach = reachability.status(name) if reachability is not None else NOT_CONFIGURED
         if not reach.up:

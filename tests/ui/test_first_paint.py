@@ -28,6 +28,7 @@ LATER = (
     "kiosk.ui.flow_host",
     "kiosk.ui.overlays",
     "json",
+    "backends.reachability",  # a queue-only home asks no probe: its tiles need no backend
 )
 # of flows/ only the catalog and its specs, the session folders (stale ones are purged at start)
 # and the config sections (flows.*_settings, checked at start); of the screens only home's own.
