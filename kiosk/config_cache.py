@@ -70,7 +70,10 @@ def kept_values(data: bytes) -> dict[str, dict[str, Any]] | None:
     if not (isinstance(kept, tuple) and len(kept) == 4 and kept[:2] == (sys.version, data)):
         return None
     stamps, values = kept[2], kept[3]
-    if not isinstance(stamps, tuple) or not isinstance(values, dict):
+    # an entry of another shape (another version's, after a rollback) is no entry
+    if not isinstance(values, dict) or not isinstance(stamps, tuple):
+        return None
+    if not all(isinstance(s, tuple) and len(s) == 3 and isinstance(s[0], str) for s in stamps):
         return None
     if _stamps([s[0] for s in stamps]) != stamps:
         return None

@@ -5,6 +5,7 @@ foreign or unwritable cache costs only a read."""
 
 from __future__ import annotations
 
+import marshal
 import os
 import subprocess
 import sys
@@ -115,6 +116,17 @@ def test_a_damaged_cache_is_parsed_over(tmp_path, cache, damage):
     cache.write_bytes(damage)
     assert load(path)["kiosk"]["idle_timeout"] == 90
     assert load(path)["kiosk"]["idle_timeout"] == 90  # and the cache written over it serves
+
+
+@pytest.mark.parametrize(
+    "stamps", [(1, 2), ((3, 0, 0),), ("x",), (("/no/such/module.py", 0, 0),), "not stamps"]
+)
+def test_an_entry_of_another_shape_is_no_entry(tmp_path, cache, stamps):
+    # what another version might have left (a rollback): the right bytes, odd stamps
+    path = write(tmp_path / "kiosk.toml", "[kiosk]\nidle_timeout = 90\n")
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(marshal.dumps((sys.version, path.read_bytes(), stamps, {"kiosk": {}})))
+    assert load(path)["kiosk"]["idle_timeout"] == 90
 
 
 def test_an_unwritable_cache_folder_still_loads(tmp_path, monkeypatch):
