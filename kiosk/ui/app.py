@@ -52,22 +52,24 @@ def application() -> QApplication:
     # build, and a timer due before its first paint ran a full collection ahead of it
     QTimer.singleShot(0, lambda: QTimer.singleShot(GC_AFTER_MS, gc.enable))
     app.setFont(theme.app_font())
+    return app
+
+
+def check_installation() -> None:
+    """Tell staff what in this installation will fail the kiosk: no CJK font (Chinese would not
+    render), or a PySide6 that drops references (it would crash within hours). Asked once the
+    first window is up, as neither stops it painting: listing the fonts costs ~10 ms and the
+    bindings' probe 200 calls (~1.2 M instructions); QFontDatabase is imported then, as PySide
+    makes a class's enums at its first import."""
+    from PySide6.QtGui import QFontDatabase
+
+    if not any(f in QFontDatabase.families() for f in theme.FONT_FAMILIES):
+        log.error("no CJK font installed: Chinese will not render (install fonts-noto-cjk)")
     if not bindings_keep_references():
         log.critical(
             "PySide6 %s drops references to None/True: the kiosk will crash (install PySide6 < 6.12)",
             PySide6.__version__,
         )
-    return app
-
-
-def check_fonts() -> None:
-    """Tell staff when no CJK font is installed. Listing the fonts costs ~10 ms: the kiosk asks
-    after its first paint (a missing font does not stop it painting), and imports the class then:
-    PySide makes a class's enums at its first import."""
-    from PySide6.QtGui import QFontDatabase
-
-    if not any(f in QFontDatabase.families() for f in theme.FONT_FAMILIES):
-        log.error("no CJK font installed: Chinese will not render (install fonts-noto-cjk)")
 
 
 class _FirstPaint(QObject):
@@ -99,7 +101,7 @@ def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
         dataclass_cache.started()
         kiosk.start_deferred(lambda: ready.send(None))
         shell.build_rest()
-        check_fonts()
+        check_installation()
 
     _FirstPaint(shell.home_screen, then)
 

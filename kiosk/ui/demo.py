@@ -23,7 +23,7 @@ from core.text import Text, tr
 from devices.base import DeviceEvent
 from flows.runtime import FlowContext, FlowGen, FlowSpec
 from kiosk.app import Kiosk
-from kiosk.ui.app import application, check_fonts
+from kiosk.ui.app import application, check_installation
 from kiosk.ui.camera_view import CameraView
 from kiosk.ui.shell import Shell
 from kiosk.ui.sim_panel import SimulatorPanel
@@ -277,7 +277,7 @@ def walk_photo(shell: Shell, snap: Callable[[str, str], None]) -> None:
 
 def run_demo(kiosk: Kiosk, outdir: Path) -> int:
     application()
-    check_fonts()
+    check_installation()
     outdir.mkdir(parents=True, exist_ok=True)
     expected = _ExpectedFailure()
     loggers = [logging.getLogger(name) for name in ("flows.runtime", "kiosk.ui.flow_host")]

@@ -137,14 +137,14 @@ class HallWindows:
 def run_roles(config: Config, roles: tuple[str, ...], *, windowed: bool) -> int:
     """Counter terminal and/or display board without the kiosk."""
     from kiosk import logs
-    from kiosk.ui.app import application, check_fonts
+    from kiosk.ui.app import application, check_installation
 
     lcfg = config["log"]
     logs.setup(config.resolve(lcfg["dir"]), lcfg["level"], lcfg["max_bytes"], lcfg["backups"])
     app = application()
     hall = HallWindows(config, roles, SystemClock())
     hall.show(windowed)
-    check_fonts()
+    check_installation()
     signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
     code = app.exec()
     hall.stop()

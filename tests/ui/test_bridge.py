@@ -26,6 +26,21 @@ def test_the_installed_qt_bindings_keep_their_references():
     assert bindings_keep_references(2000)
 
 
+def test_staff_hear_of_bindings_that_drop_references_once_the_window_is_up(qapp, monkeypatch, caplog):
+    # asked after the first paint with the font check (kiosk, counter and board windows, demo),
+    # not while the application is made
+    from kiosk.ui import app
+
+    probes = []
+    monkeypatch.setattr(app, "bindings_keep_references", lambda: probes.append(1) or False)
+    app.application()
+    assert probes == []
+    with caplog.at_level("CRITICAL", logger="kiosk.ui.app"):
+        app.check_installation()
+    assert probes == [1]
+    assert "drops references to None/True" in caplog.text
+
+
 def test_values_sent_from_threads_arrive_in_order_on_the_gui_thread(qtbot):
     from kiosk.ui.bridge import channel
 
