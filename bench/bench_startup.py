@@ -193,13 +193,13 @@ def count_instructions(code: str, pycache: str) -> None:
         before = n
     kiosk = counts["first_paint"]
     print(
-        f"instructions to first paint (M):  bare {bare / 1e6:.0f}, "
+        f"instructions to first paint (M):  bare {bare / 1e6:.1f}, "
         f"bare + Qt namespace {bare_qt / 1e6:.0f}, that + a line of Chinese {bare_text / 1e6:.0f}, "
-        f"kiosk {kiosk / 1e6:.0f}"
+        f"kiosk {kiosk / 1e6:.1f}"
     )
     print("kiosk instructions by phase (M):  " + "  ".join(steps))
     print(
-        f"instruction ratio kiosk/bare:     {kiosk / bare:7.2f}x  (target <= {TARGET_RATIO}x; "
+        f"instruction ratio kiosk/bare:     {kiosk / bare:7.3f}x  (target <= {TARGET_RATIO}x; "
         f"the Qt namespace alone {bare_qt / bare:.2f}x, with the line of Chinese {bare_text / bare:.2f}x, "
         f"kiosk/that {kiosk / bare_text:.2f}x)"
     )
