@@ -23,7 +23,6 @@ import dataclasses
 import importlib.util
 import logging
 import marshal
-import os
 import sys
 import threading
 from types import CodeType
@@ -129,15 +128,9 @@ def save() -> None:
     with _lock:
         data = importlib.util.MAGIC_NUMBER + marshal.dumps(dict(_used))
         _compiled = False
-    tmp = f"{path}.{os.getpid()}.tmp"
+    from core.atomic_file import write_atomically
+
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)  # a reader sees the old file or the new one, never half
+        write_atomically(path, data)
     except OSError as e:  # a read-only install compiles at each start, as before
         log.info("dataclass cache not written: %s", e.strerror)
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass

@@ -89,17 +89,10 @@ def keep(data: bytes, values: dict[str, dict[str, Any]]) -> None:
         entry = marshal.dumps((sys.version, data, stamps, values))
     except ValueError:  # a value marshal cannot write (a TOML date): checked at every start
         return
-    cache = cache_file()
-    tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    from core.atomic_file import write_atomically
+
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
         # the config's bytes: readable by the kiosk's user only, as its file may be
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(fd, "wb") as f:
-            f.write(entry)
-        os.replace(tmp, cache)  # another start reads the old entry or the new, never half
+        write_atomically(str(cache_file()), entry, 0o600)
     except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        pass  # unwritable: the next start reads and checks the file again
