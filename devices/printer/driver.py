@@ -126,6 +126,17 @@ class EscposPrinter(Driver):
         self.last_status = status
         return status
 
+    def _status_after_job(self, size: int) -> st.PrinterStatus:
+        """The status after a job of `size` bytes, asked twice before giving up: one reply lost on
+        the line must not turn a ticket in the citizen's hand into an unknown outcome."""
+        # the reply queues behind the job on a slow link: allow for the job's transfer time
+        wait = size * 10 / int(self.settings.get("baud", 115200))
+        try:
+            return self.read_status(wait=wait)
+        except ConnectionLost as e:
+            log.warning("printer: no status after the job (%s): asking again", e)
+        return self.read_status(wait=wait)
+
     def poll(self) -> DeviceStatus:
         return self.read_status().device_status()
 
@@ -167,10 +178,8 @@ class EscposPrinter(Driver):
         except transport.LINK_ERRORS as e:
             log.warning("printer link failed after %d of %d bytes: %s", sent, len(job), e)
             raise ConnectionLost(tr("打印机停止接收数据")) from e
-        # the reply queues behind the job on a slow link: allow for the job's transfer time
-        baud = int(self.settings.get("baud", 115200))
         try:  # the whole job is out: from here a lost link leaves the outcome unknown
-            after = self.read_status(wait=len(job) * 10 / baud)
+            after = self._status_after_job(len(job))
         except ConnectionLost as e:
             log.warning("printer link lost after the whole job of %d bytes: outcome unknown", sent)
             raise OutcomeUnknown(tr("打印机在打印后没有应答")) from e

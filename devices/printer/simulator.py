@@ -84,6 +84,8 @@ class PrinterSimulator(PtySimulator):
         self._stalled = threading.Event()
         self._stall_next_job = False
         self._unplug_after_next = False
+        self._lose_reply_after_next = False
+        self._lose_next_reply = False
         self._changed = threading.Condition()
         self._serial = itertools.count(1)
 
@@ -119,6 +121,10 @@ class PrinterSimulator(PtySimulator):
     def unplug_after_next(self) -> None:
         """Pull the cable right after the next receipt is cut: printed, but no status after it."""
         self._unplug_after_next = True
+
+    def lose_reply_after_next(self) -> None:
+        """The first status reply after the next receipt is lost on the line (noise, a late byte)."""
+        self._lose_reply_after_next = True
 
     def resume(self) -> None:
         """Power cycled: working again, and a stall armed for the next job is gone too."""
@@ -161,7 +167,10 @@ class PrinterSimulator(PtySimulator):
                 return
             if cmd.name == "dle_eot":
                 self.status_queries += 1
-                self._reply_status(cmd.arg)
+                if self._lose_next_reply:
+                    self._lose_next_reply = False
+                else:
+                    self._reply_status(cmd.arg)
             elif cmd.name == "gs_I":
                 self.write(GS_I_REPLIES.get(cmd.arg - 48 if 49 <= cmd.arg <= 51 else cmd.arg, b""))
             elif cmd.name == "gs_r":
@@ -196,6 +205,7 @@ class PrinterSimulator(PtySimulator):
             log.info("printer simulator: %d dots fed without a cut, torn off", TEAR_OFF_DOTS)
             done, self._paper.receipt = self._paper.receipt, paper.Receipt()
         if done is not None:
+            self._lose_next_reply, self._lose_reply_after_next = self._lose_reply_after_next, False
             self._save(done)
 
     def _save(self, receipt: paper.Receipt) -> None:

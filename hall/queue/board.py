@@ -164,10 +164,10 @@ class BoardFeed:
                 if self.listen_url:
                     self._listen(self.listen_url)
                 else:
+                    self._read()  # as live: "polling" once the calls made before are known
                     self._set_state("polling", "")
-                    while not self._stop.is_set():
+                    while not self._stop.wait(self.poll):
                         self._read()
-                        self._stop.wait(self.poll)
                         backoff = 0.2
             except (QueueError, OSError, sa.exc.SQLAlchemyError, psycopg.Error) as e:
                 self._set_state("offline", (str(e).strip().splitlines() or [repr(e)])[0])

@@ -90,6 +90,33 @@ def test_a_call_reaches_the_board_and_is_news_once(hall: tuple[Db, QueueStore, C
         feed.stop()
 
 
+def test_a_call_made_the_moment_the_board_says_it_listens_is_news(
+    hall: tuple[Db, QueueStore, Calling],
+) -> None:
+    """ "live" / "polling" is said after the board knows the calls made before it: a call made on
+    hearing it is announced (said before the first read, it was taken for an old call)."""
+    db, store, calling = hall
+    store.issue("b")
+    seen = Seen()
+
+    def status(state: str, reason: str) -> None:
+        seen.status(state, reason)
+        if state in ("live", "polling") and not seen.numbers():
+            calling.call_next("2")  # on the feed's thread, before it reads again
+
+    feed = BoardFeed(
+        QueueStore(open_engine(db.url), QUEUE, FakeClock(START), TZ, KEY),
+        seen.update,
+        listen_url=db.url if db.kind == "postgresql" else None,
+        on_status=status,
+        poll=0.2,
+    ).start()
+    try:
+        wait_until(lambda: ("B001", "2") in seen.numbers(), "the call announced")
+    finally:
+        feed.stop()
+
+
 @pytest.mark.parametrize("db", ["postgresql"], indirect=True)
 def test_the_board_reconnects_after_the_database_was_lost_and_catches_up(
     hall: tuple[Db, QueueStore, Calling],

@@ -311,6 +311,15 @@ def test_printer_unplugged_after_printing_the_whole_job_is_outcome_unknown(print
     assert print_ticket(dev, "E002").completed
 
 
+def test_a_status_reply_lost_after_the_job_is_asked_again_not_called_unknown(printer):
+    """One reply lost on the line after a printed ticket: asked again, the ticket counts as
+    printed (an unknown outcome would send the citizen to staff for a ticket in their hand)."""
+    sim, dev = printer
+    sim.lose_reply_after_next()
+    assert print_ticket(dev, "E003").completed
+    assert sim.wait_receipts(1) and "E003" in sim.last_text
+
+
 def test_a_restarted_simulator_keeps_the_receipts_of_the_last_run(tmp_path):
     folder = tmp_path / "receipts"
     for run, number in enumerate(("A001", "A002"), 1):
