@@ -84,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
             config = config.replace("health.status_file", f"{tmp}/health.json")
             clock = AdjustableClock(args.demo_time)
             walked = run_demo(build(config, simulate=args.simulate, clock=clock), args.demo)
-        from core import dataclass_cache
+        from core import code_cache
 
-        dataclass_cache.save()  # make bundle's demo run writes the bundle's cache (see there)
+        code_cache.save()  # make bundle's demo run writes the bundle's cache (see there)
         return walked
     kiosk = build(config, simulate=args.simulate, defer=True)  # the rest after first paint
     from kiosk.ui.app import run
@@ -109,8 +109,9 @@ if __name__ == "__main__":
     # thousands of objects and keeps nearly all of them, and the ~50 collections that would run
     # cost ~10 ms before the first paint. kiosk.ui.app turns it on again after that paint.
     gc.disable()
-    # before any dataclass is defined: their methods come compiled from the last start
-    from core import dataclass_cache
+    # before any dataclass is defined and before PySide is imported: dataclasses' methods and
+    # PySide's support modules come compiled from the last start (core/code_cache.py)
+    from core import code_cache
 
-    dataclass_cache.install()
+    code_cache.install()
     sys.exit(main())

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core import dataclass_cache
+from core import code_cache
 from core.clock import Clock, SystemClock
 from core.text import Text, tr
 from devices.base import DeviceEvent, State
@@ -112,7 +112,7 @@ class Kiosk:
             except Exception:  # the services stay off with their reasons; staff see the log
                 log.exception("start-up after first paint failed")
             done()
-            dataclass_cache.save()  # for the next start's dataclasses
+            code_cache.save()  # for the next start's dataclasses and PySide support
 
         self._starting = threading.Thread(target=work, name="start-after-paint", daemon=True)
         self._starting.start()

@@ -11,7 +11,7 @@ import PySide6
 from PySide6.QtCore import QEvent, QMessageLogContext, QObject, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
-from core import dataclass_cache
+from core import code_cache
 from kiosk.app import Kiosk
 from kiosk.health import sd_notify
 from kiosk.ui import placement, theme
@@ -98,7 +98,7 @@ def after_first_paint(kiosk: Kiosk, shell: Shell) -> None:
 
     def then() -> None:
         gc.enable()  # off while the home was built (run_kiosk.py)
-        dataclass_cache.started()
+        code_cache.started()
         kiosk.start_deferred(lambda: ready.send(None))
         shell.build_rest()
         check_installation()

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
-from core import dataclass_cache
+from core import code_cache
 from core.clock import AdjustableClock
 from core.text import Text, tr
 from devices.base import DeviceEvent
@@ -284,7 +284,7 @@ def run_demo(kiosk: Kiosk, outdir: Path) -> int:
     for logger in loggers:
         logger.addFilter(expected)
     shell = Shell(kiosk, kiosk_mode=False)
-    dataclass_cache.started()  # what a start needs to paint its home (core/dataclass_cache.py)
+    code_cache.started()  # what a start needs to paint its home (core/code_cache.py)
     try:
         shots = _walk(kiosk, shell, outdir)
     except DemoStuck as e:

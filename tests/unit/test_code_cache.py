@@ -1,15 +1,22 @@
-"""The dataclass cache (core/dataclass_cache.py): the second start compiles no dataclass method and
-its classes behave exactly as compiled ones; a damaged or foreign cache is compiled over; a
+"""The code cache (core/code_cache.py): the second start compiles no dataclass method and none of
+PySide's support modules, and its classes and PySide behave exactly as compiled ones; a damaged
+or foreign cache is compiled over, and PySide's modules kept for another text are not used; a
 machine that keeps no bytecode gets no cache file either, but a bundle (which never writes
 bytecode) has its cache written by its build's run."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import marshal
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from core import code_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,8 +33,8 @@ def count(event, args):
     if event == "compile" and args[1] == "<string>":
         compiled.append(args[0])
 sys.addaudithook(count)
-from core import dataclass_cache
-dataclass_cache.install()
+from core import code_cache
+code_cache.install()
 from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
@@ -37,7 +44,7 @@ class Ticket:
     lanes: tuple[str, ...] = field(default_factory=tuple)
 
 if {started!r}:
-    dataclass_cache.started()  # the first screen is up: what follows is not a start's
+    code_cache.started()  # the first screen is up: what follows is not a start's
 
 @dataclass
 class Counter:
@@ -63,7 +70,7 @@ print(json.dumps({{
     "frozen": frozen,
     "default_factory_fresh": Ticket("B").lanes == () and Counter("1").open,
 }}))
-dataclass_cache.save()
+code_cache.save()
 """
 
 
@@ -87,7 +94,7 @@ def start(
 
 
 def cache_file(pycache: Path) -> Path:
-    found = list(pycache.rglob("*.dataclasses"))
+    found = list(pycache.rglob("*.code"))
     assert len(found) <= 1
     return found[0] if found else pycache / "none"
 
@@ -146,3 +153,93 @@ def test_classes_defined_after_the_first_screen_are_not_kept(tmp_path):
     again = start(tmp_path, started=True)
     assert 3 <= again["compiled"] <= 4  # Counter's __init__, __repr__, __eq__ (Ticket's kept)
     assert {k: again[k] for k in EXPECTED} == EXPECTED
+
+
+# shiboken6 compiles PySide's support modules from source at its import
+PYSIDE_PROGRAM = """
+import json, sys
+sys.path.insert(0, {root!r})
+compiled = []
+def count(event, args):
+    if event == "compile" and str(args[1]).startswith(("signature_bootstrap.py", "shibokensupport/")):
+        compiled.append(args[1])
+sys.addaudithook(count)
+from core import code_cache
+code_cache.install()
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+w = QWidget()
+w.setWindowTitle("t")
+try:
+    w.setWindowTitle(5)
+except TypeError as e:  # the message PySide's support builds from the signatures
+    signature = str(e).splitlines()[-1].strip()
+from __feature__ import snake_case  # PySide's feature switch, one of the support modules
+print(json.dumps({{
+    "compiled": len(compiled),
+    "signature": signature,
+    "enum": repr(Qt.AlignmentFlag.AlignCenter),
+    "snake_case": w.window_title(),
+    "loader": type(shiboken6.__loader__).__name__ + " " + type(shiboken6.__spec__.loader).__name__,
+}}))
+code_cache.save()
+"""
+PYSIDE_EXPECTED = {
+    "signature": "PySide6.QtWidgets.QWidget.setWindowTitle(arg__1: str, /)",
+    "enum": "<AlignmentFlag.AlignCenter: 132>",
+    "snake_case": "t",
+    "loader": "SourceFileLoader SourceFileLoader",
+}
+
+
+def start_pyside(pycache: Path) -> dict[str, object]:
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(pycache), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    out = subprocess.run(
+        [sys.executable, "-c", PYSIDE_PROGRAM.format(root=str(ROOT))],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    result: dict[str, object] = json.loads(out.stdout)
+    return result
+
+
+def test_the_second_start_compiles_none_of_pysides_support_and_pyside_works_the_same(tmp_path):
+    first = start_pyside(tmp_path)
+    assert first["compiled"] >= 10  # the bootstrap and the modules it unpacks
+    second = start_pyside(tmp_path)
+    assert second["compiled"] == 0
+    assert {k: second[k] for k in PYSIDE_EXPECTED} == PYSIDE_EXPECTED
+    assert {k: first[k] for k in PYSIDE_EXPECTED} == PYSIDE_EXPECTED
+
+
+def test_pysides_support_kept_for_another_text_is_not_used(tmp_path):
+    """Another PySide's (or a changed) module of the same name is compiled afresh: the text is
+    part of the key. Each kept module is replaced here by code that would end the start."""
+    start_pyside(tmp_path)
+    cache = cache_file(tmp_path)
+    codes = marshal.loads(cache.read_bytes()[len(importlib.util.MAGIC_NUMBER) :])
+    trap = marshal.dumps(compile("raise SystemExit(3)", "trap", "exec"))
+    pyside = [k for k in codes if isinstance(k, bytes)]
+    assert pyside
+    for key in pyside:
+        del codes[key]
+        codes[key + b"\n# another version\n"] = trap
+    cache.write_bytes(importlib.util.MAGIC_NUMBER + marshal.dumps(codes))
+    again = start_pyside(tmp_path)
+    assert again["compiled"] >= 10
+    assert {k: again[k] for k in PYSIDE_EXPECTED} == PYSIDE_EXPECTED
+
+
+def test_a_compile_passed_through_keeps_its_callers_future_flags():
+    """While shiboken6 is imported every compile() goes through the cache's wrapper; one that is
+    not PySide's must compile as if called directly (this module has `annotations`)."""
+    source = "x: undefined_name = 1"
+    exec(code_cache._pyside_compile(source, "<t>", "exec"), {})  # the annotation stays a string
+    with pytest.raises(NameError):
+        exec(code_cache._pyside_compile(source, "<t>", "exec", dont_inherit=True), {})
