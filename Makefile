@@ -60,8 +60,7 @@ bundle: setup
 		if ls -d dist/kiosk/_internal/$$p dist/kiosk/_internal/$$p[.-]* 2>/dev/null | grep . || echo "$$mods" | grep -m3 -E "^ *$$p(\.|$$)"; then \
 			echo "simulate-only package $$p is in the bundle: exclude it in kiosk.spec"; exit 1; fi; done
 	cd build && QT_QPA_PLATFORM=offscreen ../dist/kiosk/kiosk --config ../dist/kiosk/_internal/resources/config/simulate.toml --simulate --demo bundle-demo
-	@ls dist/kiosk/_internal/core/__pycache__/code_cache.*.code >/dev/null 2>&1 || { \
-		echo "the demo run wrote no code cache into the bundle (core/code_cache.py)"; exit 1; }
+	@$(VENV)/bin/python tools/check_bundle_cache.py dist/kiosk/_internal/core/__pycache__
 	@echo "Bundle in dist/kiosk/ starts and ran its demo (build/bundle-demo/index.html)."
 	@echo "Bundle size: $$(du -sm dist/kiosk | cut -f1) MiB ($$(find dist/kiosk -type f | wc -l) files); largest:"
 	@du -sm dist/kiosk/_internal/* | sort -rn | head -8

@@ -128,12 +128,15 @@ def install() -> None:
 
 # ---- PySide's support modules ----
 
-# compile()'s flags for the __future__ features: what a compile inherits from its caller's code
+# compile()'s flags a compile inherits from its caller's code: the __future__ features'
+# (PyCF_MASK; nested_scopes is CO_NESTED, which the interpreter does not pass on)
 _FUTURE_FLAGS = 0
 for _name in __future__.all_feature_names:
-    _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
+    if _name != "nested_scopes":
+        _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
 # the sources shiboken6 compiles at its import: its bootstrap, then the package it unpacks
 _PYSIDE_FILES = ("signature_bootstrap.py", "shibokensupport/")
+_real_compile = builtins.compile  # the compile() in place when shiboken6's import began
 
 
 def _pyside_compile(
@@ -153,6 +156,7 @@ def _pyside_compile(
     if (
         rest
         or mode != "exec"
+        or flags & ~_FUTURE_FLAGS  # an AST wanted, say: nothing marshal could keep
         or not isinstance(source, bytes)
         or not isinstance(filename, str)
         or not filename.startswith(_PYSIDE_FILES)
@@ -162,29 +166,35 @@ def _pyside_compile(
     return _cached(key, lambda: _real_compile(source, filename, mode, flags, True, optimize))
 
 
-_real_compile = builtins.compile
-
-
 class _Compiling:
     """shiboken6's own loader, run with builtins.compile routed through the cache."""
 
     def __init__(self, loader: Any) -> None:
         self.loader = loader
 
+    def __getattr__(self, name: str) -> Any:  # get_source, is_package, ... while it is imported
+        return getattr(self.loader, name)
+
     def create_module(self, spec: ModuleSpec) -> ModuleType | None:
         result: ModuleType | None = self.loader.create_module(spec)
         return result
 
     def exec_module(self, module: ModuleType) -> None:
+        global _real_compile
+        _real_compile = builtins.compile
         builtins.compile = _pyside_compile
         try:
             self.loader.exec_module(module)
         finally:
-            builtins.compile = _real_compile
+            if builtins.compile is _pyside_compile:  # not if something replaced it meanwhile
+                builtins.compile = _real_compile
             # the module is the loader's own from here on, as if found without us
             module.__loader__ = self.loader
             if module.__spec__ is not None:
                 module.__spec__.loader = self.loader
+        # imported: nothing more to do (a failed import leaves the finder for the next try)
+        if _ShibokenFinder in sys.meta_path:
+            sys.meta_path.remove(_ShibokenFinder)
 
 
 class _ShibokenFinder:
@@ -194,10 +204,8 @@ class _ShibokenFinder:
     def find_spec(cls, name: str, path: Sequence[str] | None = None, target: Any = None) -> ModuleSpec | None:
         if name != "shiboken6":
             return None
-        if cls in sys.meta_path:
-            sys.meta_path.remove(cls)
         for finder in sys.meta_path:
-            find = getattr(finder, "find_spec", None)
+            find = getattr(finder, "find_spec", None) if finder is not cls else None
             spec = find(name, path, target) if find is not None else None
             if spec is not None:
                 if spec.loader is not None and hasattr(spec.loader, "exec_module"):

@@ -5,7 +5,9 @@ machine that keeps no bytecode gets no cache file either, but a bundle (which ne
 bytecode) has its cache written by its build's run."""
 
 from __future__ import annotations
+import __future__
 
+import ast
 import importlib.util
 import json
 import marshal
@@ -219,8 +221,8 @@ def test_the_second_start_compiles_none_of_pysides_support_and_pyside_works_the_
 
 
 def test_pysides_support_kept_for_another_text_is_not_used(tmp_path):
-    """Another PySide's (or a changed) module of the same name is compiled afresh: the text is
-    part of the key. Each kept module is replaced here by code that would end the start."""
+    """A cache full of PySide modules kept for other texts (another PySide's) is compiled over,
+    not run: each kept module is replaced here by code that would end the start."""
     start_pyside(tmp_path)
     cache = cache_file(tmp_path)
     codes = marshal.loads(cache.read_bytes()[len(importlib.util.MAGIC_NUMBER) :])
@@ -236,10 +238,37 @@ def test_pysides_support_kept_for_another_text_is_not_used(tmp_path):
     assert {k: again[k] for k in PYSIDE_EXPECTED} == PYSIDE_EXPECTED
 
 
+ANNOTATIONS = __future__.annotations.compiler_flag
+
+
+def run(code: object) -> dict[str, object]:
+    names: dict[str, object] = {}
+    exec(code, names)  # type: ignore[arg-type]
+    return names
+
+
+def test_a_pyside_module_of_the_same_name_with_another_text_or_flags_gets_its_own_code():
+    """The key is the text and the flags, not the name: an upgraded PySide's module never runs
+    the last version's code."""
+    name = "shibokensupport/kept_by_text.py"
+    assert run(code_cache._pyside_compile(b"x = 1", name, "exec"))["x"] == 1
+    assert run(code_cache._pyside_compile(b"x = 2", name, "exec"))["x"] == 2
+    annotated = b"x: undefined_name = 1"
+    run(code_cache._pyside_compile(annotated, name, "exec", ANNOTATIONS, True))  # kept as a string
+    with pytest.raises(NameError):  # evaluated: compiled without the flag, not served the above
+        run(code_cache._pyside_compile(annotated, name, "exec", 0, True))
+
+
 def test_a_compile_passed_through_keeps_its_callers_future_flags():
     """While shiboken6 is imported every compile() goes through the cache's wrapper; one that is
-    not PySide's must compile as if called directly (this module has `annotations`)."""
+    not PySide's must compile as if called directly, with its caller's __future__ flags (the
+    wrapper's module has `annotations`, which must not leak into a caller without it)."""
     source = "x: undefined_name = 1"
-    exec(code_cache._pyside_compile(source, "<t>", "exec"), {})  # the annotation stays a string
-    with pytest.raises(NameError):
-        exec(code_cache._pyside_compile(source, "<t>", "exec", dont_inherit=True), {})
+    run(code_cache._pyside_compile(source, "<t>", "exec"))  # this module has `annotations`
+    caller = compile("code = pyside_compile(source, '<t>', 'exec')", "<caller>", "exec", dont_inherit=True)
+    names = {"pyside_compile": code_cache._pyside_compile, "source": source}
+    exec(caller, names)
+    with pytest.raises(NameError):  # compiled as its caller, without `annotations`, would
+        run(names["code"])
+    tree = code_cache._pyside_compile(b"x = 1", "shibokensupport/t.py", "exec", ast.PyCF_ONLY_AST)
+    assert isinstance(tree, ast.Module)  # an AST asked for is not a code to keep
