@@ -225,12 +225,14 @@ def run_clients(kind: str, url: str, clients: int, day_offset: int) -> tuple[flo
     return len(latencies) / (ended - began), statistics.median(latencies), p99
 
 
-def bench_engine(name: str, url: str) -> None:
+def bench_engine(name: str, url: str) -> float:
+    """Prints each issuer count's figures; returns the fair baseline's rate at 1 client."""
     engine = open_engine(url)
     QueueStore(engine, _settings(), FakeClock(START), TZ, KEY).prepare()
     with engine.begin() as conn:
         BARE.create(conn, checkfirst=True)
     engine.dispose()
+    one_client = 0.0
     for i, n in enumerate(ISSUERS):
         # alternated rounds, medians: machine noise hits baselines and issuers alike; a ratio is
         # the median of the rounds' own ratios, with their lowest and highest
@@ -257,11 +259,14 @@ def bench_engine(name: str, url: str) -> None:
             f"[{ratios[0]:.2f}-{ratios[-1]:.2f}], of p50s {by_p50:4.2f}, to Core {to_core:4.2f}{target}",
             flush=True,
         )
+        if n == 1:
+            one_client = bare[0]
         print(
             f"{'':<10} {n:>2} clients: the ticket's own row alone {row[0]:6.0f}/s p50 {row[1] * 1000:5.2f} "
             f"p99 {row[2] * 1000:6.2f} ms | issue / own row {to_row:4.2f}",
             flush=True,
         )
+    return one_client
 
 
 def midday(name: str, url: str, served: int = 500, waiting: int = 50, tickets: int = 200) -> None:
@@ -297,6 +302,83 @@ def midday(name: str, url: str, served: int = 500, waiting: int = 50, tickets: i
     )
 
 
+def statement_floor(name: str, url: str, bare_rate: float, rounds: int = 5) -> None:
+    """What the ticket's statements as they are allow: an issue's statements alone (the
+    estimate's read, the numbering write, their commits; on PostgreSQL the one CALL) against
+    the bare insert, both on one connection taken once, run on the driver, with no pool checkout,
+    no writer queue and none of issue()'s Python; and the numbering write alone. From them, the
+    most the 1-issuer ratio can be: the bare insert's whole time (`bare_rate`, the fair baseline
+    at 1 client) plus only what the issue's statements cost beyond the bare insert's. Reaches
+    into QueueStore's statements on purpose: these are what an issue sends."""
+    engine = open_engine(url)
+    store = QueueStore(engine, _settings(), FakeClock(START), TZ, KEY)
+    svc = store.service("bench")
+    now = store.local_now()
+    values: dict[str, Any] = {
+        "service": svc.code,
+        "limit": 0,
+        "priority": 0,
+        "kind": t.WALK_IN,
+        "id_hash": None,
+        "appointment_id": None,
+        "status": t.WAITING,
+        "kiosk_id": "",
+        "issued_at": now.astimezone(UTC).replace(tzinfo=None),
+        "prefix": svc.prefix,
+    }
+    context = {"service": svc.code, "seq": -1, "rank": 0, "issued": values["issued_at"], "person": None}
+    context.update(since=values["issued_at"] - timedelta(hours=1), n=store.settings.recent_samples)
+    bare_insert = DriverStatement(sa.insert(BARE).values(v=sa.bindparam("v")), engine.dialect)
+    pg = engine.dialect.name == "postgresql"
+    with autocommit(engine).connect() as conn:
+        begin, commit = store._begin, store._commit
+
+        def in_tx(write: Callable[[], object]) -> None:
+            if pg:
+                write()
+                return
+            begin.execute(conn, {})
+            write()
+            commit.execute(conn, {})
+
+        def bare() -> None:
+            in_tx(lambda: bare_insert.execute(conn, {"v": 1}))
+
+        def write() -> None:
+            if pg:
+                store._issue_pg.execute(conn, values).fetchone()  # commits without waiting for the disk
+            else:
+                in_tx(lambda: store._issue_sqlite.execute(conn, values).fetchone())
+
+        def issue() -> None:
+            if pg:
+                store._issue_call(conn, svc, now, values)
+                return
+            store._reads[False, None].execute(conn, context).fetchone()
+            write()
+
+        rates: dict[str, list[float]] = {"bare": [], "issue": [], "write": []}
+        for r in range(rounds):
+            for i, (kind, one) in enumerate((("bare", bare), ("issue", issue), ("write", write))):
+                values["day"] = context["day"] = (START + timedelta(days=500 + 10 * r + i)).date()
+                t0 = time.perf_counter()
+                for _ in range(TICKETS):
+                    one()
+                rates[kind].append(TICKETS / (time.perf_counter() - t0))
+    engine.dispose()
+    med = {k: statistics.median(v) for k, v in rates.items()}
+    note = "committed without waiting for the disk, as the ticket's is" if pg else "under BEGIN IMMEDIATE"
+    extra = 1 / med["issue"] - 1 / med["bare"]  # seconds the issue's statements add to the bare's
+    ceiling = (1 / bare_rate) / (1 / bare_rate + extra)
+    print(
+        f"{name:<10}  1 client, statements alone on one connection: bare insert {med['bare']:6.0f}/s, "
+        f"issue {med['issue']:6.0f}/s ({med['issue'] / med['bare']:4.2f}); the numbering write alone "
+        f"({note}) {med['write'] / med['bare']:4.2f}. With none of issue()'s Python, the 1-issuer "
+        f"ratio would be at most {ceiling:4.2f}",
+        flush=True,
+    )
+
+
 def _pg_schema() -> tuple[str, str]:
     schema = "bench_" + uuid.uuid4().hex[:10]
     admin = open_engine(PG_URL)
@@ -316,14 +398,16 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             raw = raw_sqlite_rate(Path(tmp) / "raw.db")
             print(f"sqlite     raw sqlite3 insert, 1 connection: {raw:7.0f} rows/s", flush=True)
-            bench_engine("sqlite", sqlite_url(Path(tmp) / "bench.db"))
+            bare_rate = bench_engine("sqlite", sqlite_url(Path(tmp) / "bench.db"))
             midday("sqlite", sqlite_url(Path(tmp) / "bench.db"))
+            statement_floor("sqlite", sqlite_url(Path(tmp) / "bench.db"), bare_rate)
     if "postgresql" not in ENGINES:
         return
     schema, url = _pg_schema()
     try:
-        bench_engine("postgresql", url)
+        bare_rate = bench_engine("postgresql", url)
         midday("postgresql", url)
+        statement_floor("postgresql", url, bare_rate)
     finally:
         admin = open_engine(PG_URL)
         with admin.begin() as conn:
