@@ -63,6 +63,29 @@ def test_a_start_with_the_same_file_does_not_read_it_again(tmp_path, cache):
     assert start() == "测试大厅 90 escpos [False, False, False]"
 
 
+def test_a_time_zone_gone_from_the_system_since_the_check_is_reported_as_the_files_error(tmp_path, cache):
+    """The zone's check asks the tz database, which can change without the file or the code: a
+    kept value naming a zone the system no longer has is checked again and refused with the
+    file's error, as run_kiosk.py reports it, not a crash at the window's clock."""
+    zones = tmp_path / "zones"
+    (zones / "Hall").mkdir(parents=True)
+    (zones / "Hall" / "Test").write_bytes(Path("/usr/share/zoneinfo/Asia/Shanghai").read_bytes())
+    path = write(tmp_path / "kiosk.toml", '[kiosk]\ntimezone = "Hall/Test"\n')
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache.parents[1]), "PYTHONTZPATH": str(zones)}
+    argv = [sys.executable, str(ROOT / "run_kiosk.py"), "--config", str(path), "--print-config"]
+
+    def start() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+
+    first = start()
+    assert first.returncode == 0 and 'timezone = "Hall/Test"' in first.stdout, first.stderr
+    assert cache.exists()
+    (zones / "Hall" / "Test").unlink()  # tzdata updated: the zone is gone
+    gone = start()
+    assert gone.returncode == 2
+    assert "[kiosk].timezone = 'Hall/Test' is not allowed: expected an IANA time zone name" in gone.stderr
+
+
 def test_a_change_of_the_checking_code_has_the_file_checked_again(tmp_path, cache, monkeypatch):
     module = tmp_path / "schema_part.py"  # stands for a module of the schema
     module.write_text("LIMIT = 900\n")
