@@ -366,6 +366,13 @@ def _utc_naive(dt: datetime) -> datetime:
     return dt.astimezone(UTC).replace(tzinfo=None)
 
 
+def active_since(now: datetime) -> datetime:
+    """The start of the window in which a counter that called counts as serving (UTC, naive):
+    an hour of real time, also across a change of summer time (aware arithmetic in the hall's
+    zone is wall-clock arithmetic: 0 or 120 minutes in the hour after a change)."""
+    return _utc_naive(now) - ACTIVE_COUNTER_WINDOW
+
+
 class QueueStore:
     """Thread-safe (each call takes its own connection); share one per process."""
 
@@ -698,7 +705,7 @@ class QueueStore:
             return None
         params = {
             **values,
-            "since": _utc_naive(now - ACTIVE_COUNTER_WINDOW),
+            "since": active_since(now),
             "n": self.settings.recent_samples,
         }
         return self._call_issue.execute(conn, params).fetchone()
@@ -787,7 +794,7 @@ class QueueStore:
             "seq": seq,
             "rank": int(priority),
             "issued": _utc_naive(issued or now),
-            "since": _utc_naive(now - ACTIVE_COUNTER_WINDOW),
+            "since": active_since(now),
             "n": self.settings.recent_samples,
             "person": person,
         }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import stat
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hall.queue import identity, rules
 from hall.queue.services import parse_hours, parse_service
 from hall.queue.settings import SECTION
+from hall.queue.store import active_since
 from kiosk import config as kconfig
 from tests.queue.helpers import ELDER, YOUNG, service, settings, synthetic_id
 
@@ -214,3 +215,18 @@ def test_counters_come_in_the_order_a_clerk_counts() -> None:
     assert settings().counters() == tuple(str(n) for n in range(1, 10))
     mixed = settings([service("a", "A", counters=["10", "9", "VIP"]), service("b", "B", counters=["2"])])
     assert mixed.counters() == ("2", "9", "10", "VIP")
+
+
+@pytest.mark.parametrize(
+    "local",
+    [
+        datetime(2026, 3, 29, 3, 30, tzinfo=ZoneInfo("Europe/Berlin")),  # half an hour after spring forward
+        datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=ZoneInfo("Europe/Berlin")),  # the repeated hour
+        datetime(2026, 1, 5, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")),
+    ],
+)
+def test_counters_serving_lately_are_those_of_the_last_real_hour_across_summer_time(local: datetime) -> None:
+    """The estimate counts counters that called within an hour: sixty real minutes, not a wall
+    clock's hour, which is 0 or 120 minutes long in the hour after a change of summer time."""
+    now_utc = local.astimezone(UTC).replace(tzinfo=None)
+    assert now_utc - active_since(local) == timedelta(minutes=60)
