@@ -39,7 +39,7 @@ from hall.queue import tables as t  # noqa: E402
 from hall.queue.calling import Calling  # noqa: E402
 from hall.queue.services import QueueSettings, parse_settings  # noqa: E402
 from hall.queue.settings import SECTION, SERVICE_OPTIONS  # noqa: E402
-from hall.queue.store import QueueStore  # noqa: E402
+from hall.queue.store import QueueStore, active_since  # noqa: E402
 
 PG_URL = os.environ.get("KIOSK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 ISSUERS = (1, 8, 32)
@@ -134,19 +134,8 @@ def _insert_row(url: str, day_offset: int) -> tuple[sa.Engine, Callable[[], obje
 
     def one() -> object:
         n = next(seq)
-        params = {
-            "service": service,
-            "day": day,
-            "priority": 0,
-            "kind": t.WALK_IN,
-            "id_hash": None,
-            "appointment_id": None,
-            "status": t.WAITING,
-            "kiosk_id": "",
-            "issued_at": issued,
-            "seq": n,
-            "number": f"A{n:03d}",
-        }
+        params = {**WALK_IN, "service": service, "day": day, "issued_at": issued}
+        params.update(seq=n, number=f"A{n:03d}")
         with auto.connect() as conn:
             if pg:
                 return insert.execute(conn, params)
@@ -159,6 +148,15 @@ def _insert_row(url: str, day_offset: int) -> tuple[sa.Engine, Callable[[], obje
     return engine, one
 
 
+# an anonymous walk-in ticket's columns besides its service, day, time and number
+WALK_IN = {
+    "priority": 0,
+    "kind": t.WALK_IN,
+    "id_hash": None,
+    "appointment_id": None,
+    "status": t.WAITING,
+    "kiosk_id": "",
+}
 ROW_COLUMNS = (
     "service",
     "day",
@@ -314,20 +312,11 @@ def statement_floor(name: str, url: str, bare_rate: float, rounds: int = 5) -> N
     store = QueueStore(engine, _settings(), FakeClock(START), TZ, KEY)
     svc = store.service("bench")
     now = store.local_now()
-    values: dict[str, Any] = {
-        "service": svc.code,
-        "limit": 0,
-        "priority": 0,
-        "kind": t.WALK_IN,
-        "id_hash": None,
-        "appointment_id": None,
-        "status": t.WAITING,
-        "kiosk_id": "",
-        "issued_at": now.astimezone(UTC).replace(tzinfo=None),
-        "prefix": svc.prefix,
-    }
-    context = {"service": svc.code, "seq": -1, "rank": 0, "issued": values["issued_at"], "person": None}
-    context.update(since=values["issued_at"] - timedelta(hours=1), n=store.settings.recent_samples)
+    issued = now.astimezone(UTC).replace(tzinfo=None)
+    values: dict[str, Any] = {**WALK_IN, "service": svc.code, "issued_at": issued}
+    values.update(limit=0, prefix=svc.prefix)
+    context = {"service": svc.code, "seq": -1, "rank": 0, "issued": issued, "person": None}
+    context.update(since=active_since(now), n=store.settings.recent_samples)
     bare_insert = DriverStatement(sa.insert(BARE).values(v=sa.bindparam("v")), engine.dialect)
     pg = engine.dialect.name == "postgresql"
     with autocommit(engine).connect() as conn:

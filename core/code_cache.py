@@ -172,12 +172,8 @@ class _Compiling:
     def __init__(self, loader: Any) -> None:
         self.loader = loader
 
-    def __getattr__(self, name: str) -> Any:  # get_source, is_package, ... while it is imported
+    def __getattr__(self, name: str) -> Any:  # create_module, get_source, is_package, ...
         return getattr(self.loader, name)
-
-    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
-        result: ModuleType | None = self.loader.create_module(spec)
-        return result
 
     def exec_module(self, module: ModuleType) -> None:
         global _real_compile

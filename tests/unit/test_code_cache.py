@@ -79,16 +79,21 @@ code_cache.save()
 def start(
     pycache: Path, *, keep_bytecode: bool = True, frozen: bool = False, started: bool = False
 ) -> dict[str, object]:
+    more = {} if keep_bytecode else {"PYTHONDONTWRITEBYTECODE": "1"}
+    return run_start(PROGRAM.format(root=str(ROOT), frozen=frozen, started=started), pycache, more)
+
+
+def run_start(program: str, pycache: Path, more: dict[str, str]) -> dict[str, object]:
+    """`program` as a start of its own, its bytecode (and so the cache) under `pycache`; what
+    it printed as JSON."""
     env = {**os.environ, "PYTHONPYCACHEPREFIX": str(pycache)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if not keep_bytecode:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
     out = subprocess.run(
-        [sys.executable, "-c", PROGRAM.format(root=str(ROOT), frozen=frozen, started=started)],
+        [sys.executable, "-c", program],
         capture_output=True,
         text=True,
-        env=env,
-        timeout=60,
+        env={**env, **more},
+        timeout=120,
         check=True,
     )
     result: dict[str, object] = json.loads(out.stdout)
@@ -197,18 +202,7 @@ PYSIDE_EXPECTED = {
 
 
 def start_pyside(pycache: Path) -> dict[str, object]:
-    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(pycache), "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    out = subprocess.run(
-        [sys.executable, "-c", PYSIDE_PROGRAM.format(root=str(ROOT))],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=True,
-    )
-    result: dict[str, object] = json.loads(out.stdout)
-    return result
+    return run_start(PYSIDE_PROGRAM.format(root=str(ROOT)), pycache, {"QT_QPA_PLATFORM": "offscreen"})
 
 
 def test_the_second_start_compiles_none_of_pysides_support_and_pyside_works_the_same(tmp_path):
