@@ -318,6 +318,7 @@ class Shell(QWidget):
             overlay.hide()  # the next citizen must not find the last one's help or question
         self.idle.touch()
         self.refresh_home()
+        self.home_screen.to_top()  # not where the last citizen left it scrolled
         self.stack.setCurrentWidget(self.home_screen)
         self.retranslate()
         self.say(ui(tr("请选择您要办理的业务")))

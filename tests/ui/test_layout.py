@@ -511,6 +511,46 @@ def test_a_swipe_up_scrolls_the_home_tiles(shell, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: shell.mode == "flow", timeout=5000)
 
 
+def test_the_home_keeps_its_place_while_a_citizen_reads_the_lower_tiles(shell, qtbot, monkeypatch):
+    """The shell asks for the tiles again every few seconds while home shows. A stranger in
+    elderly mode pressed "more"; the tiles were built anew and jumped back to the top, and the
+    tap meant for 取件 opened 身份证. The same tiles now stay where the citizen put them; a tile
+    that changes is shown, and the next visitor finds the first tiles."""
+    open_every_service(monkeypatch)
+    shell.resize(1366, 768)
+    shell.toggle_elderly()
+    shell.refresh_home()
+    settle()
+    home = shell.home_screen
+    bar = home.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    tiles = [b for b in home.findChildren(QPushButton) if b.objectName().startswith("service_")]
+    for _ in range(3):  # the clock's ticks, each past the refresh interval
+        shell.clock.advance(6)
+        shell.tick()
+        settle()
+        assert shell.mode == "home" and bar.value() == bar.maximum() > 0
+    assert all(t.isVisible() for t in tiles)  # the very buttons under the finger, not rebuilt ones
+
+    from flows.catalog import CATALOG
+    from kiosk import home as home_tiles
+    from kiosk.home import Tile
+
+    changed = [Tile(k, CATALOG[k].title, CATALOG[k].detail, k != "demo", tr("暂停")) for k in EVERY_SERVICE]
+    monkeypatch.setattr(home_tiles, "tiles", lambda *a, **k: changed)
+    shell.clock.advance(6)
+    shell.tick()
+    settle()
+    demo = next(b for b in home.findChildren(QPushButton) if b.objectName() == "service_demo")
+    assert not demo.isEnabled()  # a tile that went off is shown off
+
+    bar.setValue(bar.maximum())
+    shell.go_home()  # a journey ended, or the next visitor
+    settle()
+    assert bar.value() == 0
+
+
 def drawn_lines(lab: QLabel) -> list[str]:
     """The lines a word-wrapped label draws, as Qt breaks them at its width."""
     from PySide6.QtGui import QTextLayout, QTextOption

@@ -76,6 +76,7 @@ class HomeScreen(QWidget):
         self.tiles: list[Tile] = []
         self.elderly = False
         self._stale = False  # tiles given while hidden, laid out when the home shows
+        self._laid_out: object = None  # what the tiles were last laid out from (_looks)
 
         self.title = label("", "Title", align=Qt.AlignmentFlag.AlignHCenter)
         self.outer.addWidget(self.title)
@@ -117,6 +118,10 @@ class HomeScreen(QWidget):
         text = ui(tr("退出长者模式")) if elderly else ui(tr("长者模式（大字体、慢节奏）"))
         self.elderly_button.setText(text)
         self.more_cue.setText(ui(tr("更多业务 ▼")))
+        if self.isVisible() and not self._stale and self._looks() == self._laid_out:
+            # the shell asks again every few seconds: the same tiles built anew would throw a
+            # citizen reading the lower ones back to the top, under a finger about to tap
+            return
         if not self.isVisible():
             # laid out when it shows: only then is the window's shape (one column or three)
             # known. The shell's first home, built before its window is sized, was laid out for
@@ -130,8 +135,19 @@ class HomeScreen(QWidget):
         if self._stale:
             self._lay_out()
 
+    def _looks(self) -> object:
+        """Everything the tiles' layout depends on: their texts (in the current language), whether
+        each is open, the elderly size and the window's."""
+        texts = tuple((t.key, ui(t.title), ui(t.detail), ui(t.reason), t.available) for t in self.tiles)
+        return texts, self.elderly, self.window().size().toTuple()
+
+    def to_top(self) -> None:
+        """The first tiles in view, as a new visitor should find the home."""
+        self.scroll_area.verticalScrollBar().setValue(0)
+
     def _lay_out(self) -> None:
         self._stale = False
+        self._laid_out = self._looks()
         win = self.window()
         # one column in portrait: tile labels are long in English; more only if they do not fit.
         # When none fits without scrolling, the fewest columns: larger tiles, a swipe to the rest
