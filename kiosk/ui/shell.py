@@ -26,6 +26,7 @@ from devices.base import DeviceEvent
 from kiosk import home
 from kiosk.app import Kiosk
 from kiosk.idle import IdleWatch
+from kiosk.left_card import NOTICE, LeftCard
 from kiosk.ui import theme
 from kiosk.ui.bridge import channel
 from kiosk.ui.i18n import Languages, ui
@@ -117,6 +118,7 @@ class Shell(QWidget):
         self.idle = IdleWatch(self.clock, kcfg["idle_timeout"], kcfg["idle_warning"])
         self._shown_at = 0.0  # when the current view appeared (clock.monotonic)
         self.tap_guard = TapGuard(float(kcfg["tap_guard"]))
+        self.left_card = LeftCard(kiosk.alerts, self.clock.monotonic)
         self._screens: dict[type, Screen] = {}
         self._laid_out_portrait: bool | None = None
 
@@ -317,18 +319,28 @@ class Shell(QWidget):
         for overlay in self._overlays():
             overlay.hide()  # the next citizen must not find the last one's help or question
         self.idle.touch()
+        left = self.left_card.journey_ended(self._card_present())
         self.refresh_home()
         self.home_screen.to_top()  # not where the last citizen left it scrolled
         self.stack.setCurrentWidget(self.home_screen)
         self.retranslate()
-        self.say(ui(tr("请选择您要办理的业务")))
+        self.say(ui(NOTICE if left else tr("请选择您要办理的业务")))
 
     def refresh_home(self) -> None:
         tiles = home.tiles(
             list(self.kcfg["services"]), self.kiosk.catalog, self.kiosk.devices.status, self.kiosk.services
         )
-        self.home_screen.show_tiles(tiles, self.elderly)
+        self.home_screen.show_tiles(tiles, self.elderly, NOTICE if self.left_card.left else None)
         self._last_refresh = self.clock.monotonic()
+
+    def _card_present(self) -> bool:
+        """A card lies on the ID card reader (its driver says so in its status)."""
+        return bool(self.kiosk.devices.status("idcard").detail.get("card_present"))
+
+    def _watch_left_card(self) -> None:
+        """On the home: the notice of a card left behind goes once the card is taken."""
+        if self.left_card.left and not self.left_card.check(self._card_present()):
+            self.refresh_home()
 
     def next_visitor(self) -> None:
         """The citizen has walked away (their journey timed out, or the home stood untouched
@@ -360,6 +372,7 @@ class Shell(QWidget):
             self.refresh_home()  # it went off since the screen was drawn
             return
         self.mode = "flow"
+        self.left_card.journey_started()
         self.idle.touch()
         self.retranslate()
         self.host.start(spec, self.kiosk.new_context(self.elderly, lambda: self.languages.current, ui))
@@ -532,7 +545,9 @@ class Shell(QWidget):
                 for overlay in self._built("idle_overlay"):
                     overlay.hide()
         elif self.mode == "home":
-            if self.idle.idle_for >= self.kcfg["attract_after"]:
+            self._watch_left_card()
+            # a card left behind keeps the home and its notice up: the attract screen would hide it
+            if self.idle.idle_for >= self.kcfg["attract_after"] and not self.left_card.left:
                 self.next_visitor()
                 self.show_attract()
             elif self.clock.monotonic() - self._last_refresh >= 5:
@@ -550,6 +565,7 @@ class Shell(QWidget):
 
     def _on_status_change(self, _change: tuple[str, str]) -> None:
         if self.mode == "home":
+            self._watch_left_card()
             self.refresh_home()
         elif self.mode == "staff":
             self.staff.panel.redraw()  # staff watch the device they are fixing come back

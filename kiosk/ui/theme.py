@@ -20,6 +20,7 @@ TILE_OFF_TEXT = "#4b5563"
 TILE_REASON = "#9a3412"  # why a service is off: dark orange, readable on the grey tile
 BUTTON_OFF_BG = "#c9d1dc"
 BUTTON_OFF_TEXT = "#3f4753"
+NOTICE_BG = "#fff1cc"  # what the citizen must do before anything else (a card left on the reader)
 HEADER_OFF_TEXT = "#c7d6ec"  # a header button that does nothing now: dim text, no border
 
 #: every text colour on the background it is drawn on; each must reach WCAG AA (4.5:1)
@@ -30,6 +31,7 @@ TEXT_ON_BACKGROUND = {
     "error": (RED, BG),
     "big success": (GREEN, BG),
     "big warning": (AMBER, BG),
+    "notice": (AMBER, NOTICE_BG),
     "big error": (RED, BG),
     "big info": (BLUE, BG),
     "header": (WHITE, BLUE),
@@ -104,6 +106,8 @@ def stylesheet(m: Metrics) -> str:
     QLabel#Big {{ font-size: {f(150)}px; font-weight: bold; color: {BLUE}; }}
     QLabel#Error {{ font-size: {f(28)}px; color: {RED}; }}
     QLabel#Hint {{ font-size: {f(24)}px; color: {GREY}; }}
+    QLabel#Notice {{ font-size: {f(36)}px; font-weight: bold; color: {AMBER}; background: {NOTICE_BG};
+        border: 3px solid {AMBER}; border-radius: 14px; padding: 12px 20px; }}
     QWidget#Header {{ background: {BLUE}; }}
     QWidget#Header QLabel {{ color: {WHITE}; font-size: {f(30)}px; }}
     QWidget#Header QLabel#Clock {{ font-size: {f(26)}px; font-weight: bold; }}

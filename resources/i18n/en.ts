@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../flows/catalog.py" line="123"/>
-        <location filename="../../kiosk/home.py" line="88"/>
+        <location filename="../../kiosk/home.py" line="90"/>
         <source>体验流程</source>
         <translation>Demo journey</translation>
     </message>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="307"/>
+        <location filename="../../flows/reissue.py" line="302"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -607,57 +607,57 @@ Please check that the paper shows the same</translation>
         <translation>Transaction journal unavailable: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="15"/>
+        <location filename="../../kiosk/home.py" line="14"/>
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="16"/>
+        <location filename="../../kiosk/home.py" line="15"/>
         <source>凭条打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="17"/>
+        <location filename="../../kiosk/home.py" line="16"/>
         <source>A4 打印机</source>
         <translation>A4 printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="18"/>
+        <location filename="../../kiosk/home.py" line="17"/>
         <location filename="../../kiosk/ui/maintenance/camera.py" line="21"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="19"/>
+        <location filename="../../kiosk/home.py" line="18"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="26"/>
         <source>取件柜</source>
         <translation>Pickup locker</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="57"/>
+        <location filename="../../kiosk/home.py" line="56"/>
         <source>{device}暂不可用，请稍后再试或到窗口办理</source>
         <translation>{device} is unavailable now. Please try later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="77"/>
+        <location filename="../../kiosk/home.py" line="79"/>
         <source>{system}暂不可用：{why}</source>
         <translation>{system} is unavailable: {why}</translation>
     </message>
     <message>
         <location filename="../../devices/fingerprint/uart.py" line="65"/>
-        <location filename="../../kiosk/home.py" line="20"/>
+        <location filename="../../kiosk/home.py" line="19"/>
         <source>指纹仪</source>
         <extracomment>Health checks in a row with no answer before the link counts as lost. How long one port.read() may block; bounds how late a deadline is noticed. Commands the module works on before answering (exposure, feature extraction): their ack may take this many reply timeouts. Seconds between GenImg tries while waiting for a finger (a module takes ~0.1 s per look).</extracomment>
         <translation>Fingerprint scanner</translation>
     </message>
     <message>
         <location filename="../../devices/scanner/driver.py" line="75"/>
-        <location filename="../../kiosk/home.py" line="21"/>
+        <location filename="../../kiosk/home.py" line="20"/>
         <source>扫码器</source>
         <translation>Code scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="47"/>
+        <location filename="../../kiosk/home.py" line="46"/>
         <source>即将开通，敬请期待</source>
         <translation>Coming soon</translation>
     </message>
@@ -753,7 +753,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="212"/>
         <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/queue.py" line="149"/>
-        <location filename="../../flows/reissue.py" line="368"/>
+        <location filename="../../flows/reissue.py" line="363"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
@@ -833,7 +833,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="184"/>
-        <location filename="../../flows/reissue.py" line="395"/>
+        <location filename="../../flows/reissue.py" line="390"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
@@ -989,7 +989,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="51"/>
-        <location filename="../../kiosk/home.py" line="82"/>
+        <location filename="../../kiosk/home.py" line="84"/>
         <source>取号排队</source>
         <translation>Queue ticket</translation>
     </message>
@@ -999,20 +999,20 @@ Please check that the paper shows the same</translation>
         <translation>Choose a service and get a queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/home.py" line="84"/>
+        <location filename="../../kiosk/home.py" line="86"/>
         <source>身份证补换领</source>
         <translation>ID card reissue</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="92"/>
         <location filename="../../flows/certificate.py" line="81"/>
-        <location filename="../../kiosk/home.py" line="85"/>
+        <location filename="../../kiosk/home.py" line="87"/>
         <source>证明打印</source>
         <translation>Certificates</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="103"/>
-        <location filename="../../kiosk/home.py" line="86"/>
+        <location filename="../../kiosk/home.py" line="88"/>
         <source>证件领取</source>
         <translation>Collect a document</translation>
     </message>
@@ -1046,7 +1046,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="92"/>
-        <location filename="../../kiosk/ui/shell.py" line="255"/>
+        <location filename="../../kiosk/ui/shell.py" line="304"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1644,22 +1644,22 @@ Please check that the paper shows the same</translation>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="58"/>
+        <location filename="../../kiosk/ui/shell.py" line="59"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="59"/>
+        <location filename="../../kiosk/ui/shell.py" line="60"/>
         <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
         <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="60"/>
+        <location filename="../../kiosk/ui/shell.py" line="61"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="68"/>
+        <location filename="../../kiosk/ui/shell.py" line="69"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press &quot;Elderly mode&quot;.</translation>
     </message>
@@ -1675,35 +1675,35 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="228"/>
         <location filename="../../flows/queue.py" line="353"/>
         <location filename="../../flows/reissue.py" line="96"/>
-        <location filename="../../flows/reissue.py" line="515"/>
+        <location filename="../../flows/reissue.py" line="510"/>
         <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="62"/>
+        <location filename="../../kiosk/ui/shell.py" line="63"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="254"/>
+        <location filename="../../kiosk/ui/shell.py" line="303"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="424"/>
+        <location filename="../../kiosk/ui/shell.py" line="487"/>
         <source>按“首页”可放弃本次办理，您的信息会被清除。</source>
         <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="428"/>
+        <location filename="../../kiosk/ui/shell.py" line="491"/>
         <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
         <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="429"/>
+        <location filename="../../kiosk/ui/shell.py" line="492"/>
         <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
         <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="480"/>
+        <location filename="../../kiosk/ui/shell.py" line="543"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1724,7 +1724,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../backends/reachability.py" line="35"/>
-        <location filename="../../devices/base.py" line="160"/>
+        <location filename="../../devices/base.py" line="161"/>
         <source>正在连接</source>
         <extracomment>Reconnect delays (first, cap) in seconds. The cap is short on purpose: a reopen attempt costs one port open and one status poll, while a long cap keeps a device that answers again away for as long as the cap (15 s of garbage once kept a printer off for 16 s more). seconds between poll() calls while connected</extracomment>
         <translation>Connecting</translation>
@@ -1735,22 +1735,22 @@ Please check that the paper shows the same</translation>
         <translation>cannot be reached at the moment</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="211"/>
+        <location filename="../../devices/base.py" line="214"/>
         <source>设备无响应</source>
         <translation>Device not responding</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="261"/>
+        <location filename="../../devices/base.py" line="264"/>
         <source>无法连接：{err}</source>
         <translation>Cannot connect: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="275"/>
+        <location filename="../../devices/base.py" line="278"/>
         <source>设备故障：{err}</source>
         <translation>Device fault: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/base.py" line="281"/>
+        <location filename="../../devices/base.py" line="284"/>
         <source>设备已停止</source>
         <translation>Device stopped</translation>
     </message>
@@ -1782,30 +1782,30 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="151"/>
         <location filename="../../flows/pickup.py" line="214"/>
         <location filename="../../flows/queue.py" line="143"/>
-        <location filename="../../flows/reissue.py" line="372"/>
+        <location filename="../../flows/reissue.py" line="367"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
         <location filename="../../kiosk/ui/screens/base.py" line="89"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="102"/>
-        <location filename="../../kiosk/ui/shell.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="121"/>
+        <location filename="../../kiosk/ui/shell.py" line="327"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="124"/>
         <source>退出长者模式</source>
         <translation>Leave elderly mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="124"/>
         <source>长者模式（大字体、慢节奏）</source>
         <translation>Elderly mode (large text, more time)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="126"/>
         <source>更多业务 ▼</source>
         <translation>More services ▼</translation>
     </message>
@@ -1937,7 +1937,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/driver.py" line="104"/>
-        <location filename="../../devices/printer/driver.py" line="160"/>
+        <location filename="../../devices/printer/driver.py" line="171"/>
         <source>无法打印：{why}</source>
         <translation>Cannot print: {why}</translation>
     </message>
@@ -2034,7 +2034,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../devices/a4printer/simulator.py" line="142"/>
-        <location filename="../../devices/printer/simulator.py" line="139"/>
+        <location filename="../../devices/printer/simulator.py" line="145"/>
         <source>打印中缺纸</source>
         <translation>Paper runs out while printing</translation>
     </message>
@@ -2952,12 +2952,12 @@ Please check that the paper shows the same</translation>
         <translation>Unexpected printer response: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="169"/>
+        <location filename="../../devices/printer/driver.py" line="180"/>
         <source>打印机停止接收数据</source>
         <translation>Printer stopped accepting data</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/driver.py" line="176"/>
+        <location filename="../../devices/printer/driver.py" line="185"/>
         <source>打印机在打印后没有应答</source>
         <translation>The printer did not answer after printing</translation>
     </message>
@@ -2972,28 +2972,28 @@ Please check that the paper shows the same</translation>
         <translation>Cutter fault</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="138"/>
+        <location filename="../../devices/printer/simulator.py" line="144"/>
         <source>打印机状态</source>
         <extracomment>receipts remembered (paths, text, QR data) and kept on disk: simulate mode runs for days paper fed without a cut before the simulator tears it off (about 2.5 m at 8 dots/mm)</extracomment>
         <translation>Printer status</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="140"/>
+        <location filename="../../devices/printer/simulator.py" line="146"/>
         <source>打印机卡死</source>
         <translation>Printer frozen</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="141"/>
+        <location filename="../../devices/printer/simulator.py" line="147"/>
         <source>打印中卡死</source>
         <translation>Freezes while printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="142"/>
+        <location filename="../../devices/printer/simulator.py" line="148"/>
         <source>打印后断开</source>
         <translation>Unplug after printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/simulator.py" line="143"/>
+        <location filename="../../devices/printer/simulator.py" line="149"/>
         <source>打印机恢复</source>
         <translation>Printer recovers</translation>
     </message>
@@ -3054,7 +3054,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="76"/>
-        <location filename="../../flows/reissue.py" line="468"/>
+        <location filename="../../flows/reissue.py" line="463"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -3186,7 +3186,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="62"/>
-        <location filename="../../kiosk/home.py" line="83"/>
+        <location filename="../../kiosk/home.py" line="85"/>
         <source>自助拍照</source>
         <translation>Self-service photo</translation>
     </message>
@@ -3283,18 +3283,18 @@ Please check that the paper shows the same</translation>
         <translation>Tickets available from {at} (hours: {hours})</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="343"/>
+        <location filename="../../hall/queue/store.py" line="488"/>
         <source>本机的身份证号密钥与共享排队库不一致，请从第一台取号机复制密钥文件</source>
         <translation>The ID number key on this kiosk does not match the shared queue database. Please copy the key file from the first ticket kiosk.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="372"/>
+        <location filename="../../hall/queue/store.py" line="517"/>
         <source>没有这项业务：{code}</source>
         <translation>No such service: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="398"/>
-        <location filename="../../hall/queue/store.py" line="485"/>
+        <location filename="../../hall/queue/store.py" line="543"/>
+        <location filename="../../hall/queue/store.py" line="649"/>
         <source>今日号源已取完（每日 {limit} 个）</source>
         <translation>No tickets left today ({limit} per day)</translation>
     </message>
@@ -3330,7 +3330,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../hall/queue/calling.py" line="314"/>
-        <location filename="../../hall/queue/store.py" line="423"/>
+        <location filename="../../hall/queue/store.py" line="568"/>
         <source>此业务暂停取号</source>
         <translation>Tickets for this service are paused</translation>
     </message>
@@ -3355,59 +3355,59 @@ Please check that the paper shows the same</translation>
         <translation>{number} is already being served</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="443"/>
+        <location filename="../../hall/queue/store.py" line="595"/>
         <source>{name}需要实名取号，请刷身份证</source>
         <translation>{name} requires a ticket with your ID card (real-name). Please scan your ID card.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="446"/>
-        <location filename="../../hall/queue/store.py" line="610"/>
+        <location filename="../../hall/queue/store.py" line="598"/>
+        <location filename="../../hall/queue/store.py" line="825"/>
         <source>身份证号码有误，请核对</source>
         <translation>The ID card number is incorrect. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="559"/>
-        <location filename="../../hall/queue/store.py" line="680"/>
+        <location filename="../../hall/queue/store.py" line="763"/>
+        <location filename="../../hall/queue/store.py" line="895"/>
         <source>此预约已签到</source>
         <translation>This appointment has already been checked in</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="565"/>
+        <location filename="../../hall/queue/store.py" line="772"/>
         <source>您今天已取过{name}的号：{number}，每人每天限取一个</source>
         <translation>You already have a ticket for {name} today: {number}. Limit one per person per day.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="616"/>
+        <location filename="../../hall/queue/store.py" line="831"/>
         <source>预约号应为 1 到 32 位字母、数字或短横线</source>
         <translation>An appointment number is 1 to 32 letters, digits or hyphens</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="642"/>
+        <location filename="../../hall/queue/store.py" line="857"/>
         <source>预约号已存在：{ref}</source>
         <translation>Appointment number already exists: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="667"/>
+        <location filename="../../hall/queue/store.py" line="882"/>
         <source>未找到今天的预约：{ref}</source>
         <translation>No appointment found for today: {ref}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="671"/>
+        <location filename="../../hall/queue/store.py" line="886"/>
         <source>此预约是{name}业务</source>
         <translation>This appointment is for {name}</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="678"/>
+        <location filename="../../hall/queue/store.py" line="893"/>
         <source>此预约不是本人的预约</source>
         <translation>This appointment is not yours</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="685"/>
+        <location filename="../../hall/queue/store.py" line="900"/>
         <source>您预约的时间是 {at}，请于 {start} 后签到</source>
         <translation>Your appointment is at {at}. Please check in after {start}.</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="692"/>
+        <location filename="../../hall/queue/store.py" line="907"/>
         <source>已超过预约时间 {at}，请现场取号</source>
         <translation>Your appointment time {at} has passed. Please get a ticket here.</translation>
     </message>
@@ -3427,7 +3427,7 @@ Please check that the paper shows the same</translation>
         <translation>Ticket {number} has not been called yet</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/store.py" line="816"/>
+        <location filename="../../hall/queue/store.py" line="1033"/>
         <source>排队系统暂时无法使用，请稍后再试或咨询工作人员</source>
         <translation>The queue system is temporarily unavailable. Please try again later or ask staff.</translation>
     </message>
@@ -3901,13 +3901,13 @@ Please check that the paper shows the same</translation>
         <translation>The service refused: {why}</translation>
     </message>
     <message>
-        <location filename="../../hall/saga.py" line="154"/>
-        <location filename="../../hall/saga.py" line="210"/>
+        <location filename="../../hall/saga.py" line="161"/>
+        <location filename="../../hall/saga.py" line="217"/>
         <source>日志中没有这笔业务</source>
         <translation>This transaction is not in the journal</translation>
     </message>
     <message>
-        <location filename="../../hall/saga.py" line="234"/>
+        <location filename="../../hall/saga.py" line="241"/>
         <source>支付结果尚未确定</source>
         <translation>The payment result is not yet known</translation>
     </message>
@@ -4070,7 +4070,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="218"/>
-        <location filename="../../hall/saga.py" line="269"/>
+        <location filename="../../hall/saga.py" line="276"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
@@ -4081,57 +4081,57 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="403"/>
-        <location filename="../../flows/reissue.py" line="298"/>
+        <location filename="../../flows/reissue.py" line="293"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="298"/>
+        <location filename="../../flows/reissue.py" line="293"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="308"/>
+        <location filename="../../flows/reissue.py" line="303"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="312"/>
+        <location filename="../../flows/reissue.py" line="307"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="313"/>
+        <location filename="../../flows/reissue.py" line="308"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="315"/>
+        <location filename="../../flows/reissue.py" line="310"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="317"/>
+        <location filename="../../flows/reissue.py" line="312"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="317"/>
+        <location filename="../../flows/reissue.py" line="312"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="320"/>
+        <location filename="../../flows/reissue.py" line="315"/>
         <source>补打受理回执</source>
         <translation>Reprint the acceptance slip</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="321"/>
+        <location filename="../../flows/reissue.py" line="316"/>
         <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
         <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="323"/>
+        <location filename="../../flows/reissue.py" line="318"/>
         <source>读卡器暂不可用，请到窗口补打</source>
         <translation>The card reader is unavailable; please get a reprint at a counter</translation>
     </message>
@@ -4140,53 +4140,53 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="162"/>
         <location filename="../../flows/pickup.py" line="293"/>
         <location filename="../../flows/pickup.py" line="311"/>
-        <location filename="../../flows/reissue.py" line="276"/>
-        <location filename="../../flows/reissue.py" line="342"/>
+        <location filename="../../flows/reissue.py" line="270"/>
+        <location filename="../../flows/reissue.py" line="337"/>
         <location filename="../../flows/reissue_slip.py" line="181"/>
         <location filename="../../flows/reissue_slip.py" line="211"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="342"/>
+        <location filename="../../flows/reissue.py" line="337"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="346"/>
+        <location filename="../../flows/reissue.py" line="341"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="351"/>
+        <location filename="../../flows/reissue.py" line="346"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="352"/>
+        <location filename="../../flows/reissue.py" line="347"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="353"/>
+        <location filename="../../flows/reissue.py" line="348"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="354"/>
+        <location filename="../../flows/reissue.py" line="349"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="354"/>
+        <location filename="../../flows/reissue.py" line="349"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="382"/>
+        <location filename="../../flows/reissue.py" line="377"/>
         <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
     </message>
@@ -4225,7 +4225,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="240"/>
-        <location filename="../../kiosk/ui/shell.py" line="376"/>
+        <location filename="../../kiosk/ui/shell.py" line="437"/>
         <source>要放弃本次申请吗？{lost}</source>
         <translation>Give up this application? {lost}</translation>
     </message>
@@ -4236,99 +4236,99 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Give up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="283"/>
+        <location filename="../../flows/reissue.py" line="278"/>
         <source>您刚才的申请正在确认缴费结果，请勿重复申请或再次付款。确认后本机会自动完成申请，或原路退款（约 {minutes} 分钟）；之后可刷身份证补打回执。有疑问请拨打服务电话 {phone}</source>
         <translation>The payment for your application a moment ago is still being confirmed. Please do not apply or pay again. Once it is confirmed, this kiosk completes the application or refunds the payment to your account (within about {minutes} minutes); you can then read your ID card to reprint the slip. Questions: call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="397"/>
+        <location filename="../../flows/reissue.py" line="392"/>
         <source>如身份证已放在读卡区，请先取回。证件丢失可选择补领输入号码，或稍后再试；有疑问请拨打服务电话 {phone}</source>
         <translation>If your ID card is on the reader, please take it back first. If your card is lost, you can choose to replace it by typing its number, or try again later. Questions: call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="401"/>
+        <location filename="../../flows/reissue.py" line="396"/>
         <source>读卡器暂时无法使用，请取回身份证</source>
         <translation>The card reader is not available. Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="403"/>
+        <location filename="../../flows/reissue.py" line="398"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="411"/>
+        <location filename="../../flows/reissue.py" line="406"/>
         <source>请输入您的身份证号码</source>
         <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="412"/>
+        <location filename="../../flows/reissue.py" line="407"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="413"/>
+        <location filename="../../flows/reissue.py" line="408"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="419"/>
+        <location filename="../../flows/reissue.py" line="414"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="448"/>
+        <location filename="../../flows/reissue.py" line="443"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="450"/>
+        <location filename="../../flows/reissue.py" line="445"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="454"/>
+        <location filename="../../flows/reissue.py" line="449"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="454"/>
+        <location filename="../../flows/reissue.py" line="449"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="468"/>
+        <location filename="../../flows/reissue.py" line="463"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="491"/>
-        <location filename="../../flows/reissue.py" line="500"/>
+        <location filename="../../flows/reissue.py" line="486"/>
+        <location filename="../../flows/reissue.py" line="495"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="491"/>
+        <location filename="../../flows/reissue.py" line="486"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="500"/>
+        <location filename="../../flows/reissue.py" line="495"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="512"/>
+        <location filename="../../flows/reissue.py" line="507"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="513"/>
+        <location filename="../../flows/reissue.py" line="508"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="621"/>
+        <location filename="../../flows/reissue.py" line="616"/>
         <source>如已扣款，本机会在约 {minutes} 分钟内自动完成申请或原路退款，请勿重复支付或重新申请。受理号 {acc}。有疑问请拨打服务电话 {phone}</source>
         <translation>If you were charged, this kiosk completes the application or refunds the payment to your account within about {minutes} minutes. Please do not pay or apply again. Acceptance number {acc}. Questions: call {phone}</translation>
     </message>
@@ -4423,7 +4423,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     <message>
         <location filename="../../flows/fingerprints.py" line="202"/>
         <location filename="../../flows/pickup.py" line="202"/>
-        <location filename="../../flows/reissue.py" line="515"/>
+        <location filename="../../flows/reissue.py" line="510"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
@@ -4612,7 +4612,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="422"/>
-        <location filename="../../flows/reissue.py" line="471"/>
+        <location filename="../../flows/reissue.py" line="466"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
@@ -4845,22 +4845,22 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="543"/>
+        <location filename="../../flows/reissue.py" line="538"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="543"/>
+        <location filename="../../flows/reissue.py" line="538"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="545"/>
+        <location filename="../../flows/reissue.py" line="540"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="547"/>
+        <location filename="../../flows/reissue.py" line="542"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -4875,180 +4875,180 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="556"/>
+        <location filename="../../flows/reissue.py" line="551"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="558"/>
-        <location filename="../../flows/reissue.py" line="634"/>
+        <location filename="../../flows/reissue.py" line="553"/>
+        <location filename="../../flows/reissue.py" line="629"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="558"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="558"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="581"/>
+        <location filename="../../flows/reissue.py" line="576"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="582"/>
+        <location filename="../../flows/reissue.py" line="577"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="584"/>
+        <location filename="../../flows/reissue.py" line="579"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="588"/>
+        <location filename="../../flows/reissue.py" line="583"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="588"/>
+        <location filename="../../flows/reissue.py" line="583"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="594"/>
+        <location filename="../../flows/reissue.py" line="589"/>
         <source>请选择缴费方式（{fee} 元）</source>
         <translation>Choose how to pay ({fee} yuan)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="595"/>
+        <location filename="../../flows/reissue.py" line="590"/>
         <source>需缴费 {fee} 元，请选择缴费方式</source>
         <translation>The fee is {fee} yuan. Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="597"/>
+        <location filename="../../flows/reissue.py" line="592"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="619"/>
+        <location filename="../../flows/reissue.py" line="614"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="631"/>
+        <location filename="../../flows/reissue.py" line="626"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="632"/>
+        <location filename="../../flows/reissue.py" line="627"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="632"/>
+        <location filename="../../flows/reissue.py" line="627"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="634"/>
+        <location filename="../../flows/reissue.py" line="629"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="644"/>
+        <location filename="../../flows/reissue.py" line="639"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="645"/>
+        <location filename="../../flows/reissue.py" line="640"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="646"/>
+        <location filename="../../flows/reissue.py" line="641"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="654"/>
+        <location filename="../../flows/reissue.py" line="649"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="654"/>
+        <location filename="../../flows/reissue.py" line="649"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="667"/>
+        <location filename="../../flows/reissue.py" line="662"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="668"/>
+        <location filename="../../flows/reissue.py" line="663"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="668"/>
+        <location filename="../../flows/reissue.py" line="663"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="679"/>
-        <location filename="../../flows/reissue.py" line="730"/>
+        <location filename="../../flows/reissue.py" line="674"/>
+        <location filename="../../flows/reissue.py" line="701"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="680"/>
+        <location filename="../../flows/reissue.py" line="675"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="681"/>
+        <location filename="../../flows/reissue.py" line="676"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="698"/>
+        <location filename="../../flows/reissue.py" line="693"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="698"/>
+        <location filename="../../flows/reissue.py" line="693"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="710"/>
+        <location filename="../../flows/reissue.py" line="706"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="711"/>
+        <location filename="../../flows/reissue.py" line="707"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="729"/>
+        <location filename="../../flows/reissue.py" line="725"/>
         <source>支付系统暂时没有应答，正在重试。如您已付款，请勿重复付款</source>
         <translation>The payment system is not answering; we keep trying. If you have paid, please do not pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="737"/>
+        <location filename="../../flows/reissue.py" line="733"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="737"/>
+        <location filename="../../flows/reissue.py" line="733"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
@@ -5105,7 +5105,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="293"/>
-        <location filename="../../flows/reissue.py" line="276"/>
+        <location filename="../../flows/reissue.py" line="270"/>
         <location filename="../../flows/reissue_slip.py" line="181"/>
         <location filename="../../flows/reissue_slip.py" line="211"/>
         <source>正在查询您的申请，请稍候</source>
@@ -5634,7 +5634,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="116"/>
-        <location filename="../../kiosk/home.py" line="87"/>
+        <location filename="../../kiosk/home.py" line="89"/>
         <source>办不成事反映</source>
         <translation>Could not get it done?</translation>
     </message>
@@ -6098,7 +6098,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>application not created, not charged</translation>
     </message>
     <message>
-        <location filename="../../hall/queue/pause.py" line="46"/>
+        <location filename="../../hall/queue/pause.py" line="48"/>
         <source>{name}暂停取号，请稍后再来或到服务台咨询</source>
         <translation>{name}: tickets are paused. Please come back later or ask at the service desk</translation>
     </message>
@@ -6459,6 +6459,16 @@ Tap the page to zoom</translation>
         <location filename="../../kiosk/maintenance/figures.py" line="72"/>
         <source>取号</source>
         <translation>Tickets issued</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/left_card.py" line="17"/>
+        <source>读卡器上留有一张身份证，请取回</source>
+        <translation>An ID card has been left on the reader. Please take it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/left_card.py" line="58"/>
+        <source>身份证遗留在读卡器上已超过 {m} 分钟，请工作人员取出保管</source>
+        <translation>An ID card has been on the reader for over {m} min since its journey ended: staff, please take it into safekeeping.</translation>
     </message>
 </context>
 </TS>

@@ -551,6 +551,35 @@ def test_the_home_keeps_its_place_while_a_citizen_reads_the_lower_tiles(shell, q
     assert bar.value() == 0
 
 
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
+def test_the_notice_of_a_card_left_on_the_reader_shows_whole_above_the_tiles(
+    shell, monkeypatch, size, language, elderly
+):
+    """The notice (kiosk/left_card.py) takes room above the tiles: they are laid out again under
+    it, every one whole, and it reads at 4.5:1."""
+    open_every_service(monkeypatch)
+    shell.resize(*size)
+    if language == "en":
+        shell.toggle_language()
+    if elderly:
+        shell.toggle_elderly()
+    monkeypatch.setattr(shell, "_card_present", lambda: True)
+    shell.go_home()  # a journey ended with the card still on the reader
+    settle()
+    notice = shell.home_screen.notice
+    said = {
+        "zh": "读卡器上留有一张身份证，请取回",
+        "en": "An ID card has been left on the reader. Please take it.",
+    }
+    assert notice.isVisible() and notice.text() == said[language]
+    assert box_of(notice, shell).bottom() < box_of(shell.home_screen.scroll_area, shell).top()
+    assert_nothing_cut(shell)
+    assert theme.contrast(*theme.TEXT_ON_BACKGROUND["notice"]) >= 4.5
+    shot(shell, f"home-card-left-{size[0]}x{size[1]}-{language}{'-elderly' if elderly else ''}")
+
+
 def drawn_lines(lab: QLabel) -> list[str]:
     """The lines a word-wrapped label draws, as Qt breaks them at its width."""
     from PySide6.QtGui import QTextLayout, QTextOption

@@ -59,6 +59,43 @@ def test_card_left_on_reader_is_not_used_for_the_next_session(qtbot, shell, kios
     assert "请将身份证放在读卡区" in visible_text(shell)  # still waiting: the old card is not reused
 
 
+def test_a_card_left_after_the_journey_is_said_on_home_and_staff_are_told(qtbot, shell, kiosk):
+    """The journey asks twice for the card, then goes on. At night nobody else sees the card on
+    the reader before the next stranger: the home says so above the tiles (and aloud), stays up
+    instead of the attract screen, and staff get an alert that names nobody; all of it goes when
+    the card is taken."""
+    reader = kiosk.simulators["idcard"]
+    spoken: list[str] = []
+    shell.say = spoken.append  # type: ignore[method-assign]
+    reader.insert("resident")
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_idcard")
+    qtbot.waitUntil(lambda: "请取回您的身份证" in visible_text(shell), timeout=15000)
+    kiosk.clock.advance(21)
+    qtbot.waitUntil(lambda: "您的身份证还在读卡器上" in visible_text(shell), timeout=5000)
+    kiosk.clock.advance(21)
+    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)
+    assert "读卡器上留有一张身份证" not in visible_text(shell)  # the journey's own reminders first
+    tap(qtbot, shell, "action_ok")
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
+    assert "读卡器上留有一张身份证，请取回" in visible_text(shell)
+    assert spoken[-1] == "读卡器上留有一张身份证，请取回"
+    assert not kiosk.alerts.active()  # a citizen a few steps away may still come back for it
+
+    kiosk.clock.advance(125)  # past the alert's wait and the attract screen's
+    qtbot.waitUntil(lambda: [a.code for a in kiosk.alerts.active()] == ["card_left"], timeout=5000)
+    alert = kiosk.alerts.active()[0]
+    assert alert.source == "idcard" and "身份证遗留在读卡器上" in alert.message
+    assert not any(ch.isdigit() for ch in alert.message.replace("2 分钟", ""))  # no number of anyone's
+    assert shell.mode == "home" and "读卡器上留有一张身份证" in visible_text(shell)  # not the attract screen
+
+    reader.remove()
+    qtbot.waitUntil(lambda: "读卡器上留有一张身份证" not in visible_text(shell), timeout=10000)
+    assert not kiosk.alerts.active()
+    kiosk.clock.advance(125)
+    qtbot.waitUntil(lambda: shell.mode == "attract", timeout=5000)  # the kiosk rests again
+
+
 def test_taking_the_card_back_is_a_step_that_ends_when_the_reader_sees_it_gone(qtbot, shell, kiosk):
     reader = kiosk.simulators["idcard"]
     spoken: list[str] = []

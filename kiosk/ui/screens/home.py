@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from core.text import tr
+from core.text import Text, tr
 from kiosk.home import Tile
 from kiosk.ui.i18n import ui
 from kiosk.ui.theme import BG, Metrics
@@ -80,6 +80,9 @@ class HomeScreen(QWidget):
 
         self.title = label("", "Title", align=Qt.AlignmentFlag.AlignHCenter)
         self.outer.addWidget(self.title)
+        self.notice = label("", "Notice", align=Qt.AlignmentFlag.AlignHCenter)
+        self.notice.hide()
+        self.outer.addWidget(self.notice)
         self.page = QWidget()
         self.page_box = QVBoxLayout(self.page)
         self.page_box.setContentsMargins(0, 0, 0, 0)
@@ -112,9 +115,12 @@ class HomeScreen(QWidget):
         bar.valueChanged.connect(self._show_cue, queued)
         self.more_cue.hide()
 
-    def show_tiles(self, tiles: list[Tile], elderly: bool) -> None:
+    def show_tiles(self, tiles: list[Tile], elderly: bool, notice: Text | None = None) -> None:
+        """notice: what the citizen must do first (above the tiles), if anything."""
         self.tiles, self.elderly = tiles, elderly
         self.title.setText(ui(tr("请选择您要办理的业务")))
+        self.notice.setText(ui(notice) if notice is not None else "")
+        self.notice.setVisible(notice is not None)
         text = ui(tr("退出长者模式")) if elderly else ui(tr("长者模式（大字体、慢节奏）"))
         self.elderly_button.setText(text)
         self.more_cue.setText(ui(tr("更多业务 ▼")))
@@ -137,9 +143,9 @@ class HomeScreen(QWidget):
 
     def _looks(self) -> object:
         """Everything the tiles' layout depends on: their texts (in the current language), whether
-        each is open, the elderly size and the window's."""
+        each is open, the elderly size, the window's and the notice above them."""
         texts = tuple((t.key, ui(t.title), ui(t.detail), ui(t.reason), t.available) for t in self.tiles)
-        return texts, self.elderly, self.window().size().toTuple()
+        return texts, self.elderly, self.window().size().toTuple(), self.notice.text()
 
     def to_top(self) -> None:
         """The first tiles in view, as a new visitor should find the home."""
