@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -214,22 +215,28 @@ def take_card_back(ctx: FlowContext) -> FlowGen:
             return  # taken, or the reader is gone and cannot tell
 
 
-def _issue(ctx: FlowContext, issue: Callable[[], Any]) -> FlowGen:
-    """Issue (off the GUI thread), print, and tell the citizen; a refusal gets its own screen."""
+# a typed appointment number that finds no booking: most likely a slip of the finger
+_RETYPE = "appointment_not_found"
+
+
+def _issue(ctx: FlowContext, issue: Callable[[], Any], typed: bool = False) -> FlowGen:
+    """Issue (off the GUI thread), print, and tell the citizen; a refusal gets its own screen.
+    typed: the request is a number the citizen typed, which they may type again ("again")."""
     store = ctx.services["queue"]
     try:
         ticket = yield Work(issue)
     except QueueError as e:
-        yield Message(
+        again = (("again", tr("重新输入")),) if typed and e.code == _RETYPE else ()
+        got = yield Message(
             title=tr("无法取号"),
             body=e.reason,
             prompt=e.reason,
             tone="error",
-            actions=(("ok", tr("返回首页")),),
+            actions=(*again, ("ok", tr("返回首页"))),
             timeout=30,
             can_go_back=False,
         )
-        return "refused"
+        return "again" if got.name == "again" else "refused"
     svc = store.service(ticket.service)
     name = service_name(svc)
     qr = ticket_qr(ctx.services, ticket)
@@ -357,14 +364,16 @@ def _appointment(ctx: FlowContext) -> FlowGen:
             return "refused"
         ref, id_number = found[0].ref, card.id_number
         return (yield from _issue(ctx, lambda: store.check_in(ref, id_number=id_number)))
-    entered = yield Entry(
-        title=tr("请输入预约号"),
-        prompt=tr("请输入短信中的预约号"),
-        label=tr("预约号"),
-        min_length=4,
-        max_length=12,
-    )
-    if entered.name == "back":
-        return "back"
-    ref = str(entered.value)
-    return (yield from _issue(ctx, lambda: store.check_in(ref)))
+    while True:
+        entered = yield Entry(
+            title=tr("请输入预约号"),
+            prompt=tr("请输入短信中的预约号"),
+            label=tr("预约号"),
+            min_length=4,
+            max_length=12,
+        )
+        if entered.name == "back":
+            return "back"
+        result = yield from _issue(ctx, partial(store.check_in, str(entered.value)), typed=True)
+        if result != "again":
+            return result

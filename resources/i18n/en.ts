@@ -477,7 +477,7 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/photo.py" line="203"/>
         <location filename="../../flows/pickup.py" line="68"/>
         <location filename="../../flows/pickup.py" line="83"/>
-        <location filename="../../flows/queue.py" line="279"/>
+        <location filename="../../flows/queue.py" line="286"/>
         <location filename="../../flows/rating.py" line="116"/>
         <location filename="../../flows/rating.py" line="141"/>
         <location filename="../../flows/reissue_slip.py" line="134"/>
@@ -667,82 +667,82 @@ Please check that the paper shows the same</translation>
         <translation>The queue system is temporarily unavailable. Please get a ticket at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="71"/>
-        <location filename="../../flows/queue.py" line="328"/>
+        <location filename="../../flows/queue.py" line="72"/>
+        <location filename="../../flows/queue.py" line="335"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="71"/>
+        <location filename="../../flows/queue.py" line="72"/>
         <source>已在网上或电话预约的市民</source>
         <translation>For citizens who booked online or by phone</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="73"/>
         <location filename="../../flows/queue.py" line="74"/>
+        <location filename="../../flows/queue.py" line="75"/>
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="77"/>
+        <location filename="../../flows/queue.py" line="78"/>
         <source>轻触您要办理的业务领取排队号；每项下方写有等候人数。灰色的业务现在不能取号，原因写在下方。</source>
         <translation>Touch a service to take a queue ticket; each shows how many people are waiting. Grey services cannot issue tickets now; the reason is shown below them.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="93"/>
+        <location filename="../../flows/queue.py" line="94"/>
         <source>需要刷身份证，读卡器暂不可用</source>
         <translation>Needs ID card: reader off</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="98"/>
+        <location filename="../../flows/queue.py" line="99"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="100"/>
+        <location filename="../../flows/queue.py" line="101"/>
         <source>现在无人等候</source>
         <translation>No one waiting now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="108"/>
+        <location filename="../../flows/queue.py" line="109"/>
         <source>{name}需要实名取号</source>
         <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="113"/>
+        <location filename="../../flows/queue.py" line="114"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="114"/>
+        <location filename="../../flows/queue.py" line="115"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="118"/>
+        <location filename="../../flows/queue.py" line="119"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="121"/>
-        <location filename="../../flows/queue.py" line="179"/>
+        <location filename="../../flows/queue.py" line="122"/>
+        <location filename="../../flows/queue.py" line="180"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="121"/>
+        <location filename="../../flows/queue.py" line="122"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="120"/>
         <location filename="../../flows/pickup.py" line="210"/>
-        <location filename="../../flows/queue.py" line="127"/>
+        <location filename="../../flows/queue.py" line="128"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="145"/>
+        <location filename="../../flows/queue.py" line="146"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
@@ -751,19 +751,19 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="122"/>
         <location filename="../../flows/pickup.py" line="211"/>
         <location filename="../../flows/pickup.py" line="212"/>
-        <location filename="../../flows/queue.py" line="148"/>
         <location filename="../../flows/queue.py" line="149"/>
+        <location filename="../../flows/queue.py" line="150"/>
         <location filename="../../flows/reissue.py" line="363"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="224"/>
+        <location filename="../../flows/queue.py" line="231"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="258"/>
+        <location filename="../../flows/queue.py" line="265"/>
         <location filename="../../flows/reissue_slip.py" line="100"/>
         <location filename="../../flows/unresolved.py" line="110"/>
         <source>打印机不可用</source>
@@ -771,32 +771,32 @@ Please check that the paper shows the same</translation>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="237"/>
+        <location filename="../../flows/queue.py" line="244"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>People ahead of you: {n}; estimated wait: about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="119"/>
+        <location filename="../../flows/queue.py" line="120"/>
         <source>所有人都可以刷；年满 {age} 周岁可优先</source>
         <translation>Anyone can use it; priority from age {age}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="277"/>
+        <location filename="../../flows/queue.py" line="284"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="303"/>
+        <location filename="../../flows/queue.py" line="310"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="304"/>
+        <location filename="../../flows/queue.py" line="311"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="320"/>
+        <location filename="../../flows/queue.py" line="327"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -811,129 +811,129 @@ Please check that the paper shows the same</translation>
         <translation>Staff have paused all ticket services; please ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="164"/>
+        <location filename="../../flows/queue.py" line="165"/>
         <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
         <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="178"/>
+        <location filename="../../flows/queue.py" line="179"/>
         <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
         <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="179"/>
-        <location filename="../../flows/queue.py" line="182"/>
+        <location filename="../../flows/queue.py" line="180"/>
+        <location filename="../../flows/queue.py" line="183"/>
         <source>选择其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="181"/>
+        <location filename="../../flows/queue.py" line="182"/>
         <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
         <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="184"/>
+        <location filename="../../flows/queue.py" line="185"/>
         <location filename="../../flows/reissue.py" line="390"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="199"/>
+        <location filename="../../flows/queue.py" line="200"/>
         <source>您的身份证还在读卡器上</source>
         <translation>Your ID card is still in the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="199"/>
+        <location filename="../../flows/queue.py" line="200"/>
         <source>请取回您的身份证</source>
         <translation>Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="200"/>
+        <location filename="../../flows/queue.py" line="201"/>
         <source>请马上取回身份证，再继续</source>
         <translation>Please take your ID card now, then continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="202"/>
+        <location filename="../../flows/queue.py" line="203"/>
         <source>身份证已读取。请从读卡区取回，取回后继续</source>
         <translation>Your ID card has been read. Please take it from the reader to continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="203"/>
+        <location filename="../../flows/queue.py" line="204"/>
         <source>您的身份证还在读卡器上，请马上取回</source>
         <translation>Your ID card is still in the reader. Please take it now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="205"/>
+        <location filename="../../flows/queue.py" line="206"/>
         <source>身份证已读取，请取回您的身份证</source>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="239"/>
+        <location filename="../../flows/queue.py" line="246"/>
         <source>您前面没有人在等，请留意叫号</source>
         <translation>No one is ahead of you; please watch for your number to be called</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="247"/>
+        <location filename="../../flows/queue.py" line="254"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="249"/>
+        <location filename="../../flows/queue.py" line="256"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="252"/>
+        <location filename="../../flows/queue.py" line="259"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="262"/>
+        <location filename="../../flows/queue.py" line="269"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="262"/>
+        <location filename="../../flows/queue.py" line="269"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="274"/>
+        <location filename="../../flows/queue.py" line="281"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="289"/>
+        <location filename="../../flows/queue.py" line="296"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="291"/>
+        <location filename="../../flows/queue.py" line="298"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="294"/>
+        <location filename="../../flows/queue.py" line="301"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="302"/>
+        <location filename="../../flows/queue.py" line="309"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="329"/>
+        <location filename="../../flows/queue.py" line="336"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="333"/>
+        <location filename="../../flows/queue.py" line="340"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="335"/>
+        <location filename="../../flows/queue.py" line="342"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
@@ -948,42 +948,42 @@ Please check that the paper shows the same</translation>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="337"/>
+        <location filename="../../flows/queue.py" line="344"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="337"/>
+        <location filename="../../flows/queue.py" line="344"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="344"/>
+        <location filename="../../flows/queue.py" line="351"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="350"/>
+        <location filename="../../flows/queue.py" line="357"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="351"/>
+        <location filename="../../flows/queue.py" line="358"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="361"/>
+        <location filename="../../flows/queue.py" line="369"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="362"/>
+        <location filename="../../flows/queue.py" line="370"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="363"/>
+        <location filename="../../flows/queue.py" line="371"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
@@ -1671,9 +1671,9 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/photo.py" line="139"/>
         <location filename="../../flows/photo.py" line="154"/>
         <location filename="../../flows/photo.py" line="212"/>
-        <location filename="../../flows/queue.py" line="182"/>
-        <location filename="../../flows/queue.py" line="228"/>
-        <location filename="../../flows/queue.py" line="353"/>
+        <location filename="../../flows/queue.py" line="183"/>
+        <location filename="../../flows/queue.py" line="235"/>
+        <location filename="../../flows/queue.py" line="360"/>
         <location filename="../../flows/reissue.py" line="96"/>
         <location filename="../../flows/reissue.py" line="510"/>
         <location filename="../../flows/unresolved.py" line="67"/>
@@ -1781,7 +1781,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="124"/>
         <location filename="../../flows/pickup.py" line="151"/>
         <location filename="../../flows/pickup.py" line="214"/>
-        <location filename="../../flows/queue.py" line="143"/>
+        <location filename="../../flows/queue.py" line="144"/>
         <location filename="../../flows/reissue.py" line="367"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
         <location filename="../../kiosk/ui/screens/base.py" line="89"/>
@@ -4429,6 +4429,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="83"/>
+        <location filename="../../flows/queue.py" line="229"/>
         <source>重新输入</source>
         <translation>Type it again</translation>
     </message>

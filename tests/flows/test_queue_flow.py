@@ -210,3 +210,55 @@ def test_a_real_name_ticket_is_rated_under_the_queue_never_with_the_id_number(ma
     t, store = rated_walk("queue", ctx, answers, tmp_path / "ratings")
     assert t.outcome == Finished("printed")
     check_rated(t, store, "queue", ctx, tmp_path / "ratings", card.id_number, card.name)
+
+
+def test_an_appointment_number_that_finds_nothing_can_be_typed_again(make_ctx, devices):
+    """A stranger mistyped the number from the text message and was offered only the way home,
+    to start over from the home screen; now the refusal offers to type it again, and the right
+    number checks the booking in."""
+    ctx = make_ctx()
+    store = ctx.services["queue"]
+    store.book(
+        "social",
+        store.local_now().replace(tzinfo=None),
+        id_number=PRESETS["resident"].id_number,
+        ref="5550001",
+    )
+    done = run(
+        queue.start,
+        ctx,
+        citizen(
+            Intent("_appointment"),
+            Intent("ref"),
+            Intent("ok", "5550010"),  # one digit slipped
+            Intent("again"),
+            Intent("ok", "5550001"),
+            Intent("ok"),
+        ),
+    )
+    refused = next(v for v in done.views if isinstance(v, Message) and str(v.title) == "无法取号")
+    assert [a for a, _ in refused.actions] == ["again", "ok"]
+    assert "5550010" in refused.body.render()
+    assert [type(v).__name__ for v in done.views].count("Entry") == 2  # the keypad again, not home
+    assert "您前面" in done.views[-1].body.render()  # the ticket: checked in at the second try
+
+
+def test_a_check_in_refused_for_another_reason_offers_no_retyping(make_ctx, devices):
+    """Typing again only helps a number that found nothing: a booking already used goes home."""
+    ctx = make_ctx()
+    store = ctx.services["queue"]
+    store.book(
+        "social",
+        store.local_now().replace(tzinfo=None),
+        id_number=PRESETS["resident"].id_number,
+        ref="5550002",
+    )
+    store.check_in("5550002")
+    done = run(
+        queue.start,
+        ctx,
+        citizen(Intent("_appointment"), Intent("ref"), Intent("ok", "5550002"), Intent("ok")),
+    )
+    refused = done.views[-1]
+    assert isinstance(refused, Message) and [a for a, _ in refused.actions] == ["ok"]
+    assert "已签到" in refused.body.render()
