@@ -52,8 +52,11 @@ def ticket_print(
         "number": ticket.number,
         "service_name": svc.name_zh,
         "service_name_en": svc.name_en or svc.name_zh,
-        "waiting_ahead": ticket.waiting_ahead,
-        "estimated_wait_min": ticket.estimated_wait_min,
+        # the first in line is told so, as on the screen: not "0 ahead, about 0 minutes" (the
+        # clerk may still be busy)
+        "waiting_ahead": ticket.waiting_ahead or None,
+        "estimated_wait_min": ticket.estimated_wait_min if ticket.waiting_ahead else None,
+        "first_in_line": None if ticket.waiting_ahead else "yes",
         "issued_at": ticket.issued_at.strftime("%Y-%m-%d %H:%M"),
         "hall": Bilingual(kcfg["hall_name"], (), kcfg["hall_name_en"]).render(None, language),
         "qr": ticket_qr(services, ticket),

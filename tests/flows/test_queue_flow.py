@@ -48,6 +48,13 @@ def make_ctx(tmp_path: Path, devices: FakeDevices) -> Callable[..., FlowContext]
     return make
 
 
+def printed(job: tuple[str, dict[str, Any]]) -> str:
+    """A receipt job's text as the printer gets it."""
+    from devices.printer import layout as L
+
+    return L.job_bytes(L.load_layout(job[0]), job[1], L.PaperOptions()).decode("gb18030", "replace")
+
+
 def titles(t: Any) -> list[str]:
     return [str(v.title) for v in t.views]
 
@@ -196,8 +203,12 @@ def test_the_first_in_line_is_told_so_not_a_wait_of_0_minutes(make_ctx, devices)
     assert listed["social"] == "现在无人等候"  # the service list too: not "等候 0 人，约 0 分钟"
     said = first.views[-1].body.render()
     assert "前面没有人" in said and "0 分钟" not in said and "0 人" not in said
+    paper = printed(devices.printer.jobs[-1])
+    assert "您前面没有人在等" in paper and "0 分钟" not in paper and "0 人" not in paper  # as the screen
     second = run(queue.start, make_ctx(), citizen(Intent("social"), Intent("plain"), Intent("ok")))
     assert "您前面还有 1 人" in second.views[-1].body.render()
+    paper = printed(devices.printer.jobs[-1])
+    assert "您前面还有 1 人等候" in paper and "没有人" not in paper
     assert {o.key: o.detail.render() for o in second.views[0].options}["social"].startswith("等候 1 人")
 
 

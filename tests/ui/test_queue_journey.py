@@ -197,7 +197,7 @@ def test_ticket_in_english_session_is_printed_in_english(qtbot, shell, kiosk):
     tap(qtbot, shell, "option_plain")
     qtbot.waitUntil(lambda: "Please take your ticket" in visible_text(shell), timeout=15000)
     assert printer.wait_receipts(1, 10)
-    assert "People ahead of you" in printer.last_text and "Social insurance" in printer.last_text
+    assert "No one is ahead of you" in printer.last_text and "Social insurance" in printer.last_text
     assert "社保业务" in printer.last_text  # the name the counters call
 
 

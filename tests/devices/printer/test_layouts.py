@@ -69,10 +69,14 @@ def test_queue_ticket_without_estimate_leaves_that_line_out():
     assert "您前面还有 5 人".encode("gb18030") in got
 
 
-def test_nobody_waiting_is_printed_as_zero():
-    data = {**SAMPLES["queue_ticket"], "waiting_ahead": 0}
-    got = L.job_bytes(L.load_layout("queue_ticket"), data, VARIANTS["80-gb18030-native"])
-    assert "您前面还有 0 人等候".encode("gb18030") in got
+def test_a_line_whose_field_is_empty_is_left_out_and_zero_is_printed():
+    nobody = {**SAMPLES["queue_ticket"], "waiting_ahead": None, "first_in_line": "yes"}
+    got = L.job_bytes(L.load_layout("queue_ticket"), nobody, VARIANTS["80-gb18030-native"])
+    assert "您前面还有".encode("gb18030") not in got and "您前面没有人在等".encode("gb18030") in got
+    zero = {**SAMPLES["queue_ticket"], "waiting_ahead": 0}  # a value: `when` keeps it
+    assert "您前面还有 0 人".encode("gb18030") in L.job_bytes(
+        L.load_layout("queue_ticket"), zero, VARIANTS["80-gb18030-native"]
+    )
 
 
 @pytest.mark.parametrize("name", L.LAYOUT_NAMES)
