@@ -51,13 +51,18 @@ log = logging.getLogger(__name__)
 
 
 @cache
-def error_view() -> Message:
-    """The error screen's view (one object: the idle check knows it by identity)."""
+def error_view(phone: str) -> Message:
+    """The error screen's view (one object per help number: the idle check knows it by identity).
+    The way to a person is the phone: at night the service desk is not staffed."""
     from flows.views import Message
 
     return Message(
         title=tr("抱歉，本次办理未能完成"),
-        body=tr("系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。"),
+        body=tr(
+            "系统出现了问题，您的信息已清除，没有产生任何费用。"
+            "请返回首页重新开始；需要帮助请拨打服务电话 {phone}",
+            phone=phone,
+        ),
         prompt=tr("抱歉，本次办理未能完成，请返回首页重新开始"),
         tone="error",
         actions=(("home", tr("返回首页")),),
@@ -426,7 +431,7 @@ class Shell(QWidget):
         self.error = error
         self.mode = "error"
         self.retranslate()
-        self.show_view(error_view(), lambda _i: self.go_home())
+        self.show_view(error_view(self.kcfg["help_phone"]), lambda _i: self.go_home())
 
     def home_pressed(self) -> None:
         if self.working:
@@ -523,11 +528,9 @@ class Shell(QWidget):
                 # the payment has its own visible countdown and closes the order at its end
                 self.idle.touch()
             self.host.tick()
-            if (
-                self.mode == "error"
-                and self.current_view is error_view()
-                and self.idle.idle_for >= (error_view().timeout or 30)
-            ):
+            failed = error_view(self.kcfg["help_phone"])
+            timed_out = self.idle.idle_for >= (failed.timeout or 30)
+            if self.mode == "error" and self.current_view is failed and timed_out:
                 self.next_visitor()
                 self.go_home()
                 return

@@ -477,7 +477,7 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/photo.py" line="203"/>
         <location filename="../../flows/pickup.py" line="68"/>
         <location filename="../../flows/pickup.py" line="83"/>
-        <location filename="../../flows/queue.py" line="286"/>
+        <location filename="../../flows/queue.py" line="289"/>
         <location filename="../../flows/rating.py" line="116"/>
         <location filename="../../flows/rating.py" line="141"/>
         <location filename="../../flows/reissue_slip.py" line="134"/>
@@ -667,82 +667,82 @@ Please check that the paper shows the same</translation>
         <translation>The queue system is temporarily unavailable. Please get a ticket at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="72"/>
-        <location filename="../../flows/queue.py" line="335"/>
+        <location filename="../../flows/queue.py" line="75"/>
+        <location filename="../../flows/queue.py" line="338"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="72"/>
+        <location filename="../../flows/queue.py" line="75"/>
         <source>已在网上或电话预约的市民</source>
         <translation>For citizens who booked online or by phone</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="74"/>
-        <location filename="../../flows/queue.py" line="75"/>
+        <location filename="../../flows/queue.py" line="77"/>
+        <location filename="../../flows/queue.py" line="78"/>
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="78"/>
+        <location filename="../../flows/queue.py" line="81"/>
         <source>轻触您要办理的业务领取排队号；每项下方写有等候人数。灰色的业务现在不能取号，原因写在下方。</source>
         <translation>Touch a service to take a queue ticket; each shows how many people are waiting. Grey services cannot issue tickets now; the reason is shown below them.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="94"/>
+        <location filename="../../flows/queue.py" line="97"/>
         <source>需要刷身份证，读卡器暂不可用</source>
         <translation>Needs ID card: reader off</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="99"/>
+        <location filename="../../flows/queue.py" line="102"/>
         <source>等候 {n} 人，约 {m} 分钟</source>
         <translation>{n} waiting, about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="101"/>
+        <location filename="../../flows/queue.py" line="104"/>
         <source>现在无人等候</source>
         <translation>No one waiting now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="109"/>
+        <location filename="../../flows/queue.py" line="112"/>
         <source>{name}需要实名取号</source>
         <translation>{name} requires a ticket with your ID card (real-name)</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="114"/>
+        <location filename="../../flows/queue.py" line="117"/>
         <source>是否刷身份证取号？</source>
         <translation>Scan your ID card to get a ticket?</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="115"/>
+        <location filename="../../flows/queue.py" line="118"/>
         <source>年满 {age} 周岁的市民刷身份证可优先办理</source>
         <translation>Citizens aged {age} or over get priority service by scanning their ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="119"/>
+        <location filename="../../flows/queue.py" line="122"/>
         <source>刷身份证取号</source>
         <translation>Scan ID card for a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="122"/>
-        <location filename="../../flows/queue.py" line="180"/>
+        <location filename="../../flows/queue.py" line="125"/>
+        <location filename="../../flows/queue.py" line="183"/>
         <source>直接取号</source>
         <translation>Get a ticket now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="122"/>
+        <location filename="../../flows/queue.py" line="125"/>
         <source>不需要身份证</source>
         <translation>No ID card needed</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="120"/>
         <location filename="../../flows/pickup.py" line="210"/>
-        <location filename="../../flows/queue.py" line="128"/>
+        <location filename="../../flows/queue.py" line="131"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="146"/>
+        <location filename="../../flows/queue.py" line="149"/>
         <source>不刷卡，直接取号</source>
         <translation>Skip the ID card, just get a ticket</translation>
     </message>
@@ -751,19 +751,19 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="122"/>
         <location filename="../../flows/pickup.py" line="211"/>
         <location filename="../../flows/pickup.py" line="212"/>
-        <location filename="../../flows/queue.py" line="149"/>
-        <location filename="../../flows/queue.py" line="150"/>
+        <location filename="../../flows/queue.py" line="152"/>
+        <location filename="../../flows/queue.py" line="153"/>
         <location filename="../../flows/reissue.py" line="363"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="231"/>
+        <location filename="../../flows/queue.py" line="234"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="265"/>
+        <location filename="../../flows/queue.py" line="268"/>
         <location filename="../../flows/reissue_slip.py" line="100"/>
         <location filename="../../flows/unresolved.py" line="110"/>
         <source>打印机不可用</source>
@@ -771,32 +771,32 @@ Please check that the paper shows the same</translation>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="244"/>
+        <location filename="../../flows/queue.py" line="247"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>People ahead of you: {n}; estimated wait: about {m} min</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="120"/>
+        <location filename="../../flows/queue.py" line="123"/>
         <source>所有人都可以刷；年满 {age} 周岁可优先</source>
         <translation>Anyone can use it; priority from age {age}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="284"/>
+        <location filename="../../flows/queue.py" line="287"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="310"/>
+        <location filename="../../flows/queue.py" line="313"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="311"/>
+        <location filename="../../flows/queue.py" line="314"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="327"/>
+        <location filename="../../flows/queue.py" line="330"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -811,129 +811,129 @@ Please check that the paper shows the same</translation>
         <translation>Staff have paused all ticket services; please ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="165"/>
+        <location filename="../../flows/queue.py" line="168"/>
         <source>这张证件无法使用：{why}。请取回后换一张证件，或到服务台咨询</source>
         <translation>This card cannot be used: {why}. Please take it back and try another card, or ask at the service desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="179"/>
+        <location filename="../../flows/queue.py" line="182"/>
         <source>您可以不刷卡直接取号，或选择其他业务。需要帮助请拨打 {phone}</source>
         <translation>You can take a ticket without your card, or choose another service. For help call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="180"/>
         <location filename="../../flows/queue.py" line="183"/>
+        <location filename="../../flows/queue.py" line="186"/>
         <source>选择其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="182"/>
+        <location filename="../../flows/queue.py" line="185"/>
         <source>此业务需要刷身份证。请选择其他业务，或到服务台办理。服务电话 {phone}</source>
         <translation>This service needs your ID card. Please choose another service or go to the service desk. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="185"/>
+        <location filename="../../flows/queue.py" line="188"/>
         <location filename="../../flows/reissue.py" line="390"/>
         <source>读卡器暂时无法使用</source>
         <translation>The card reader is not available</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="200"/>
+        <location filename="../../flows/queue.py" line="203"/>
         <source>您的身份证还在读卡器上</source>
         <translation>Your ID card is still in the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="200"/>
+        <location filename="../../flows/queue.py" line="203"/>
         <source>请取回您的身份证</source>
         <translation>Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="201"/>
+        <location filename="../../flows/queue.py" line="204"/>
         <source>请马上取回身份证，再继续</source>
         <translation>Please take your ID card now, then continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="203"/>
+        <location filename="../../flows/queue.py" line="206"/>
         <source>身份证已读取。请从读卡区取回，取回后继续</source>
         <translation>Your ID card has been read. Please take it from the reader to continue</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="204"/>
+        <location filename="../../flows/queue.py" line="207"/>
         <source>您的身份证还在读卡器上，请马上取回</source>
         <translation>Your ID card is still in the reader. Please take it now</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="206"/>
+        <location filename="../../flows/queue.py" line="209"/>
         <source>身份证已读取，请取回您的身份证</source>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="246"/>
+        <location filename="../../flows/queue.py" line="249"/>
         <source>您前面没有人在等，请留意叫号</source>
         <translation>No one is ahead of you; please watch for your number to be called</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="254"/>
+        <location filename="../../flows/queue.py" line="257"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="256"/>
+        <location filename="../../flows/queue.py" line="259"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="259"/>
+        <location filename="../../flows/queue.py" line="262"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="269"/>
+        <location filename="../../flows/queue.py" line="272"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="269"/>
+        <location filename="../../flows/queue.py" line="272"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="281"/>
+        <location filename="../../flows/queue.py" line="284"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="296"/>
+        <location filename="../../flows/queue.py" line="299"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="298"/>
+        <location filename="../../flows/queue.py" line="301"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="301"/>
+        <location filename="../../flows/queue.py" line="304"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="309"/>
+        <location filename="../../flows/queue.py" line="312"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="336"/>
+        <location filename="../../flows/queue.py" line="339"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="340"/>
+        <location filename="../../flows/queue.py" line="343"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="342"/>
+        <location filename="../../flows/queue.py" line="345"/>
         <source>读卡器暂不可用</source>
         <translation>The card reader is not available</translation>
     </message>
@@ -948,42 +948,42 @@ Please check that the paper shows the same</translation>
         <translation>Card reader off: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="344"/>
+        <location filename="../../flows/queue.py" line="347"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="344"/>
+        <location filename="../../flows/queue.py" line="347"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="351"/>
+        <location filename="../../flows/queue.py" line="354"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="357"/>
+        <location filename="../../flows/queue.py" line="360"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="358"/>
+        <location filename="../../flows/queue.py" line="361"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="369"/>
+        <location filename="../../flows/queue.py" line="372"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="370"/>
+        <location filename="../../flows/queue.py" line="373"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="371"/>
+        <location filename="../../flows/queue.py" line="374"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
@@ -1046,7 +1046,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="92"/>
-        <location filename="../../kiosk/ui/shell.py" line="304"/>
+        <location filename="../../kiosk/ui/shell.py" line="309"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1644,22 +1644,17 @@ Please check that the paper shows the same</translation>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="59"/>
+        <location filename="../../kiosk/ui/shell.py" line="60"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="60"/>
-        <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始，或到服务台寻求帮助。</source>
-        <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen, or ask at the service desk.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/shell.py" line="61"/>
+        <location filename="../../kiosk/ui/shell.py" line="66"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="69"/>
+        <location filename="../../kiosk/ui/shell.py" line="74"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press &quot;Elderly mode&quot;.</translation>
     </message>
@@ -1671,39 +1666,44 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/photo.py" line="139"/>
         <location filename="../../flows/photo.py" line="154"/>
         <location filename="../../flows/photo.py" line="212"/>
-        <location filename="../../flows/queue.py" line="183"/>
-        <location filename="../../flows/queue.py" line="235"/>
-        <location filename="../../flows/queue.py" line="360"/>
+        <location filename="../../flows/queue.py" line="186"/>
+        <location filename="../../flows/queue.py" line="238"/>
+        <location filename="../../flows/queue.py" line="363"/>
         <location filename="../../flows/reissue.py" line="96"/>
         <location filename="../../flows/reissue.py" line="510"/>
         <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="63"/>
+        <location filename="../../kiosk/ui/shell.py" line="68"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="303"/>
+        <location filename="../../kiosk/ui/shell.py" line="62"/>
+        <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始；需要帮助请拨打服务电话 {phone}</source>
+        <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen; for help, call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shell.py" line="308"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="487"/>
+        <location filename="../../kiosk/ui/shell.py" line="492"/>
         <source>按“首页”可放弃本次办理，您的信息会被清除。</source>
         <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="491"/>
+        <location filename="../../kiosk/ui/shell.py" line="496"/>
         <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
         <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="492"/>
+        <location filename="../../kiosk/ui/shell.py" line="497"/>
         <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
         <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="543"/>
+        <location filename="../../kiosk/ui/shell.py" line="546"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1781,7 +1781,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="124"/>
         <location filename="../../flows/pickup.py" line="151"/>
         <location filename="../../flows/pickup.py" line="214"/>
-        <location filename="../../flows/queue.py" line="144"/>
+        <location filename="../../flows/queue.py" line="147"/>
         <location filename="../../flows/reissue.py" line="367"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
         <location filename="../../kiosk/ui/screens/base.py" line="89"/>
@@ -1790,7 +1790,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="121"/>
-        <location filename="../../kiosk/ui/shell.py" line="327"/>
+        <location filename="../../kiosk/ui/shell.py" line="332"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -4225,7 +4225,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="240"/>
-        <location filename="../../kiosk/ui/shell.py" line="437"/>
+        <location filename="../../kiosk/ui/shell.py" line="442"/>
         <source>要放弃本次申请吗？{lost}</source>
         <translation>Give up this application? {lost}</translation>
     </message>
@@ -4429,7 +4429,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="83"/>
-        <location filename="../../flows/queue.py" line="229"/>
+        <location filename="../../flows/queue.py" line="232"/>
         <source>重新输入</source>
         <translation>Type it again</translation>
     </message>

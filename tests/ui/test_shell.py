@@ -189,6 +189,8 @@ def test_flow_raising_midway_shows_error_then_home(qtbot, shell, kiosk):
     session = shell.host.runner.session
     click(qtbot, shell, "action_ok")
     assert shell.mode == "error" and "抱歉" in texts(shell)
+    # the way to a person at any hour (the service desk is not staffed at night)
+    assert f"服务电话 {kiosk.config['kiosk']['help_phone']}" in texts(shell) and "服务台" not in texts(shell)
     assert session.closed
     click(qtbot, shell, "action_home")
     assert shell.mode == "home"
