@@ -553,7 +553,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/catalog.py" line="97"/>
         <source>读卡器暂不可用，可输入号码办理</source>
-        <translation>No card reader: type the ID number</translation>
+        <translation>Card reader unavailable: type the ID number</translation>
     </message>
     <message>
         <location filename="../../flows/views.py" line="51"/>
@@ -945,7 +945,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/catalog.py" line="56"/>
         <source>读卡器暂不可用，实名取号请到服务台</source>
-        <translation>Card reader off: ID card services at the desk</translation>
+        <translation>Card reader unavailable: ID card services at the desk</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="347"/>
@@ -4705,17 +4705,17 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     <message>
         <location filename="../../flows/catalog.py" line="108"/>
         <source>扫码器暂不可用，可对准摄像头扫码或输入受理号</source>
-        <translation>Scanner off: show the code to the camera or type the number</translation>
+        <translation>Scanner unavailable: show the code to the camera or type the number</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="109"/>
         <source>摄像头暂不可用，凭回执二维码领取</source>
-        <translation>Camera off: collect with the slip&apos;s QR code</translation>
+        <translation>Camera unavailable: collect with the slip&apos;s QR code</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="110"/>
         <source>读卡器暂不可用，可扫码或输入受理号</source>
-        <translation>Card reader off: scan the slip or type the number</translation>
+        <translation>Card reader unavailable: scan the slip or type the number</translation>
     </message>
     <message>
         <location filename="../../flows/fingerprints.py" line="209"/>
@@ -5145,7 +5145,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     <message>
         <location filename="../../flows/catalog.py" line="86"/>
         <source>打印机暂不可用，回执二维码显示在屏幕上</source>
-        <translation>The printer is unavailable: the slip&apos;s QR code is shown on screen</translation>
+        <translation>Printer unavailable: the slip&apos;s QR code is shown on screen</translation>
     </message>
     <message>
         <location filename="../../flows/reissue_slip.py" line="148"/>
@@ -5176,12 +5176,12 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     <message>
         <location filename="../../flows/catalog.py" line="74"/>
         <source>读卡器暂不可用，可输入号码办理补领</source>
-        <translation>Card reader not available: a lost-card reissue by typed number still works</translation>
+        <translation>Card reader unavailable: a lost-card reissue by typed number still works</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="75"/>
         <source>扫码器暂不可用，可用手机扫码支付</source>
-        <translation>Code scanner not available: pay by scanning a QR code with your phone</translation>
+        <translation>Scanner unavailable: pay by scanning a QR code with your phone</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/base.py" line="66"/>
