@@ -218,8 +218,10 @@ def take_card_back(ctx: FlowContext) -> FlowGen:
             return  # taken, or the reader is gone and cannot tell
 
 
-# a typed appointment number that finds no booking: most likely a slip of the finger
+# a typed appointment number that finds no booking: most likely a slip of the finger, typed again
+# up to RETYPE_TRIES times in all
 _RETYPE = "appointment_not_found"
+RETYPE_TRIES = 3
 
 
 def _issue(ctx: FlowContext, issue: Callable[[], Any], typed: bool = False) -> FlowGen:
@@ -367,7 +369,7 @@ def _appointment(ctx: FlowContext) -> FlowGen:
             return "refused"
         ref, id_number = found[0].ref, card.id_number
         return (yield from _issue(ctx, lambda: store.check_in(ref, id_number=id_number)))
-    while True:
+    for attempt in range(1, RETYPE_TRIES + 1):
         entered = yield Entry(
             title=tr("请输入预约号"),
             prompt=tr("请输入短信中的预约号"),
@@ -377,6 +379,9 @@ def _appointment(ctx: FlowContext) -> FlowGen:
         )
         if entered.name == "back":
             return "back"
-        result = yield from _issue(ctx, partial(store.check_in, str(entered.value)), typed=True)
+        # a few tries for a slip of the finger, not endless guesses at someone else's booking
+        check_in = partial(store.check_in, str(entered.value))
+        result = yield from _issue(ctx, check_in, typed=attempt < RETYPE_TRIES)
         if result != "again":
             return result
+    return "refused"

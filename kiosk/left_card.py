@@ -18,39 +18,38 @@ NOTICE = tr("读卡器上留有一张身份证，请取回")
 
 
 class LeftCard:
-    """Watches the reader's card while the home shows; not thread-safe (the GUI thread's)."""
+    """Watches the reader's card while the home shows; the GUI thread's (not thread-safe).
+
+    `present` is what the reader says: True, False, or None when it cannot tell (faulty, away):
+    an unknown reader neither leaves a card nor takes one away."""
 
     def __init__(self, alerts: Alerts, monotonic: Callable[[], float], alert_after: float = ALERT_AFTER_S):
         self.alerts = alerts
         self.monotonic = monotonic
         self.alert_after = alert_after
-        self._since: float | None = None  # when the journey that left it ended
+        self._since: float | None = None  # when the first journey that left it ended
         self._alerted = False
 
     @property
     def left(self) -> bool:
         return self._since is not None
 
-    def journey_ended(self, card_present: bool) -> bool:
-        """The kiosk went home; True if a card was left behind (say so now)."""
-        if card_present and self._since is None:
+    def journey_ended(self, present: bool | None) -> bool:
+        """A journey gave way to the home: True while a card lies there (say so now). A journey
+        in between (one that never asked for the card) does not restart the wait for staff."""
+        if present and self._since is None:
             self._since = self.monotonic()
-            return True
-        if not card_present:
-            self.taken()
-        return False
+        return self.check(present)
 
-    def journey_started(self) -> None:
-        """A journey asks for the card itself; what it does with one still there is its business."""
-        self._since = None
-        self._resolve()
-
-    def check(self, card_present: bool) -> bool:
-        """Each tick while home shows: False once the card is gone."""
+    def check(self, present: bool | None) -> bool:
+        """Each tick while home shows: False once the card is seen gone."""
         if self._since is None:
             return False
-        if not card_present:
-            self.taken()
+        if present is False:
+            self._since = None
+            if self._alerted:
+                self._alerted = False
+                self.alerts.clear(SOURCE, CODE)
             return False
         if not self._alerted and self.monotonic() - self._since >= self.alert_after:
             self._alerted = True
@@ -58,12 +57,3 @@ class LeftCard:
             message = tr("身份证遗留在读卡器上已超过 {m} 分钟，请工作人员取出保管", m=minutes)
             self.alerts.raise_(SOURCE, CODE, message, "warning")
         return True
-
-    def taken(self) -> None:
-        self._since = None
-        self._resolve()
-
-    def _resolve(self) -> None:
-        if self._alerted:
-            self._alerted = False
-            self.alerts.clear(SOURCE, CODE)

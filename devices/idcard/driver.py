@@ -99,9 +99,10 @@ class SamSerialReader(Driver):
             return DeviceStatus(State.FAULT, self._sam_problem)
         if self._errors >= ERRORS_BEFORE_FAULT:
             return DeviceStatus(State.FAULT, self._last_error)
+        present = {"card_present": self._reported}  # while it polls cards, it knows (kiosk/left_card.py)
         if str(self.decoder.problem):
-            return DeviceStatus(State.DEGRADED, self.decoder.problem)
-        return DeviceStatus(State.OK, detail={"card_present": self._reported})
+            return DeviceStatus(State.DEGRADED, self.decoder.problem, detail=present)
+        return DeviceStatus(State.OK, detail=present)
 
     def _failed(self, reason: Text) -> None:
         self._errors += 1

@@ -56,13 +56,11 @@ def error_view(phone: str) -> Message:
     The way to a person is the phone: at night the service desk is not staffed."""
     from flows.views import Message
 
+    cleared = tr("系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始")
+    body = tr("{cleared}；需要帮助请拨打服务电话 {phone}", cleared=cleared, phone=phone) if phone else cleared
     return Message(
         title=tr("抱歉，本次办理未能完成"),
-        body=tr(
-            "系统出现了问题，您的信息已清除，没有产生任何费用。"
-            "请返回首页重新开始；需要帮助请拨打服务电话 {phone}",
-            phone=phone,
-        ),
+        body=body,
         prompt=tr("抱歉，本次办理未能完成，请返回首页重新开始"),
         tone="error",
         actions=(("home", tr("返回首页")),),
@@ -317,14 +315,18 @@ class Shell(QWidget):
     def go_home(self) -> None:
         if self._staff is not None and self._staff.session.active:  # the staff session is over
             self._staff.session.end("home")
-        if self.mode in ("flow", "error"):  # a journey's last screen gave way to the tiles
+        ended = self.mode in ("flow", "error")  # a journey's last screen gave way to the tiles
+        if ended:
             self.tap_guard.arm()
         self.mode = "home"
         self.current_view = None
         for overlay in self._overlays():
             overlay.hide()  # the next citizen must not find the last one's help or question
         self.idle.touch()
-        left = self.left_card.journey_ended(self._card_present())
+        # a card on the reader when the attract screen is woken or staff close their panel is
+        # someone's about to be used, or staff's own: only a journey's end leaves one behind
+        present = self._card_present()
+        left = self.left_card.journey_ended(present) if ended else self.left_card.check(present)
         self.refresh_home()
         self.home_screen.to_top()  # not where the last citizen left it scrolled
         self.stack.setCurrentWidget(self.home_screen)
@@ -338,24 +340,30 @@ class Shell(QWidget):
         self.home_screen.show_tiles(tiles, self.elderly, NOTICE if self.left_card.left else None)
         self._last_refresh = self.clock.monotonic()
 
-    def _card_present(self) -> bool:
-        """A card lies on the ID card reader (its driver says so in its status)."""
-        return bool(self.kiosk.devices.status("idcard").detail.get("card_present"))
+    def _card_present(self) -> bool | None:
+        """Whether a card lies on the ID card reader, as its driver says in its status; None
+        when the reader cannot tell (faulty, away, or no reader)."""
+        present = self.kiosk.devices.status("idcard").detail.get("card_present")
+        return None if present is None else bool(present)
 
     def _watch_left_card(self) -> None:
         """On the home: the notice of a card left behind goes once the card is taken."""
         if self.left_card.left and not self.left_card.check(self._card_present()):
             self.refresh_home()
 
-    def next_visitor(self) -> None:
+    def next_visitor(self) -> bool:
         """The citizen has walked away (their journey timed out, or the home stood untouched
         until the attract screen): whoever comes next starts in the hall's language at the
-        standard size, not in what the last one chose."""
+        standard size, not in what the last one chose. True if that changed either."""
+        changed = False
         if self.languages.current != self.kcfg["language"]:
             self.languages.set(self.kcfg["language"])
+            changed = True
         if self.elderly:
             self.elderly = False
             self.apply_style()
+            changed = True
+        return changed
 
     def show_attract(self) -> None:
         self.mode = "attract"
@@ -377,7 +385,6 @@ class Shell(QWidget):
             self.refresh_home()  # it went off since the screen was drawn
             return
         self.mode = "flow"
-        self.left_card.journey_started()
         self.idle.touch()
         self.retranslate()
         self.host.start(spec, self.kiosk.new_context(self.elderly, lambda: self.languages.current, ui))
@@ -549,10 +556,15 @@ class Shell(QWidget):
                     overlay.hide()
         elif self.mode == "home":
             self._watch_left_card()
-            # a card left behind keeps the home and its notice up: the attract screen would hide it
-            if self.idle.idle_for >= self.kcfg["attract_after"] and not self.left_card.left:
-                self.next_visitor()
-                self.show_attract()
+            if self.idle.idle_for >= self.kcfg["attract_after"]:
+                if not self.left_card.left:
+                    self.next_visitor()
+                    self.show_attract()
+                elif self.next_visitor():
+                    # a card left behind keeps the home and its notice up (the attract screen
+                    # would hide it), in the hall's language and size, not the last citizen's
+                    self.retranslate()
+                    self._rerender()
             elif self.clock.monotonic() - self._last_refresh >= 5:
                 self.refresh_home()
 

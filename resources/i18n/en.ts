@@ -167,7 +167,7 @@
     <message>
         <location filename="../../flows/certificate.py" line="97"/>
         <source>扫码器暂不可用</source>
-        <translation>Code scanner unavailable</translation>
+        <translation>Scanner unavailable</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="135"/>
@@ -835,7 +835,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="188"/>
         <location filename="../../flows/reissue.py" line="390"/>
         <source>读卡器暂时无法使用</source>
-        <translation>The card reader is not available</translation>
+        <translation>Card reader unavailable</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="203"/>
@@ -935,7 +935,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/queue.py" line="345"/>
         <source>读卡器暂不可用</source>
-        <translation>The card reader is not available</translation>
+        <translation>Card reader unavailable</translation>
     </message>
     <message>
         <location filename="../../flows/catalog.py" line="55"/>
@@ -1046,7 +1046,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/overlays.py" line="92"/>
-        <location filename="../../kiosk/ui/shell.py" line="309"/>
+        <location filename="../../kiosk/ui/shell.py" line="307"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -1644,17 +1644,17 @@ Please check that the paper shows the same</translation>
         <translation>Too short: please enter at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="60"/>
+        <location filename="../../kiosk/ui/shell.py" line="62"/>
         <source>抱歉，本次办理未能完成</source>
         <translation>Sorry, this could not be completed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="66"/>
+        <location filename="../../kiosk/ui/shell.py" line="64"/>
         <source>抱歉，本次办理未能完成，请返回首页重新开始</source>
         <translation>Sorry, this could not be completed. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="74"/>
+        <location filename="../../kiosk/ui/shell.py" line="72"/>
         <source>轻触一项业务开始办理。灰色的业务现在不能办理，原因写在下方。需要大字体请按“长者模式”。</source>
         <translation>Touch a service to begin. Grey services are not available now; the reason is shown below them. For larger text, press &quot;Elderly mode&quot;.</translation>
     </message>
@@ -1673,37 +1673,42 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/reissue.py" line="510"/>
         <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
-        <location filename="../../kiosk/ui/shell.py" line="68"/>
+        <location filename="../../kiosk/ui/shell.py" line="66"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="62"/>
-        <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始；需要帮助请拨打服务电话 {phone}</source>
-        <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen; for help, call {phone}</translation>
+        <location filename="../../kiosk/ui/shell.py" line="59"/>
+        <source>系统出现了问题，您的信息已清除，没有产生任何费用。请返回首页重新开始</source>
+        <translation>Something went wrong. Your details have been cleared and you have not been charged. Please start again from the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="308"/>
+        <location filename="../../kiosk/ui/shell.py" line="60"/>
+        <source>{cleared}；需要帮助请拨打服务电话 {phone}</source>
+        <translation>{cleared}; for help, call {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shell.py" line="306"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="492"/>
+        <location filename="../../kiosk/ui/shell.py" line="499"/>
         <source>按“首页”可放弃本次办理，您的信息会被清除。</source>
         <translation>Press &quot;Home&quot; to stop; your information will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="496"/>
+        <location filename="../../kiosk/ui/shell.py" line="503"/>
         <source>这一步不能按“首页”离开，请按屏幕上的按钮继续。</source>
         <translation>&quot;Home&quot; does not work at this step; use the buttons on the screen to go on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="497"/>
+        <location filename="../../kiosk/ui/shell.py" line="504"/>
         <source>这一步不能按“首页”离开，请稍候，完成后屏幕会提示下一步。</source>
         <translation>&quot;Home&quot; does not work at this step; please wait, the screen will tell you what comes next.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="546"/>
+        <location filename="../../kiosk/ui/shell.py" line="553"/>
         <source>您还在吗？请轻触屏幕继续</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
@@ -1790,7 +1795,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="121"/>
-        <location filename="../../kiosk/ui/shell.py" line="332"/>
+        <location filename="../../kiosk/ui/shell.py" line="334"/>
         <source>请选择您要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
@@ -2504,32 +2509,32 @@ Please check that the paper shows the same</translation>
         <translation>Card reader not responding: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="116"/>
+        <location filename="../../devices/idcard/driver.py" line="117"/>
         <source>安全模块异常：{err}</source>
         <translation>Security module error: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="141"/>
+        <location filename="../../devices/idcard/driver.py" line="142"/>
         <source>无法读取此卡：{err}</source>
         <translation>Cannot read this card: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="149"/>
+        <location filename="../../devices/idcard/driver.py" line="150"/>
         <source>读卡器未连接</source>
         <translation>Card reader not connected</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="181"/>
+        <location filename="../../devices/idcard/driver.py" line="182"/>
         <source>证件信息无法识别：{err}</source>
         <translation>Card information not recognized: {err}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="189"/>
+        <location filename="../../devices/idcard/driver.py" line="190"/>
         <source>证件校验未通过：{why}</source>
         <translation>Card verification failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../devices/idcard/driver.py" line="208"/>
+        <location filename="../../devices/idcard/driver.py" line="209"/>
         <source>读卡器上没有身份证</source>
         <translation>No ID card on the card reader</translation>
     </message>
@@ -4225,7 +4230,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/reissue.py" line="240"/>
-        <location filename="../../kiosk/ui/shell.py" line="442"/>
+        <location filename="../../kiosk/ui/shell.py" line="449"/>
         <source>要放弃本次申请吗？{lost}</source>
         <translation>Give up this application? {lost}</translation>
     </message>
@@ -6467,7 +6472,7 @@ Tap the page to zoom</translation>
         <translation>An ID card has been left on the reader. Please take it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/left_card.py" line="58"/>
+        <location filename="../../kiosk/left_card.py" line="57"/>
         <source>身份证遗留在读卡器上已超过 {m} 分钟，请工作人员取出保管</source>
         <translation>An ID card has been on the reader for over {m} min since its journey ended: staff, please take it into safekeeping.</translation>
     </message>

@@ -273,3 +273,16 @@ def test_a_check_in_refused_for_another_reason_offers_no_retyping(make_ctx, devi
     refused = done.views[-1]
     assert isinstance(refused, Message) and [a for a, _ in refused.actions] == ["ok"]
     assert "已签到" in refused.body.render()
+
+
+def test_typing_again_ends_after_a_few_tries(make_ctx, devices):
+    """Retyping is for a slip of the finger, not for guessing someone else's booking: the third
+    number that finds nothing offers only the way home."""
+    wrong = [Intent("ok", f"555009{i}") for i in range(queue.RETYPE_TRIES)]
+    answers = [Intent("_appointment"), Intent("ref")]
+    for typed in wrong:
+        answers += [typed, Intent("again")]
+    done = run(queue.start, make_ctx(), citizen(*answers))
+    refusals = [v for v in done.views if isinstance(v, Message) and str(v.title) == "无法取号"]
+    assert len(refusals) == queue.RETYPE_TRIES == 3
+    assert [[a for a, _ in r.actions] for r in refusals] == [["again", "ok"], ["again", "ok"], ["ok"]]

@@ -566,6 +566,7 @@ def test_the_notice_of_a_card_left_on_the_reader_shows_whole_above_the_tiles(
     if elderly:
         shell.toggle_elderly()
     monkeypatch.setattr(shell, "_card_present", lambda: True)
+    shell.mode = "flow"
     shell.go_home()  # a journey ended with the card still on the reader
     settle()
     notice = shell.home_screen.notice

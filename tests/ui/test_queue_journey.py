@@ -59,41 +59,104 @@ def test_card_left_on_reader_is_not_used_for_the_next_session(qtbot, shell, kios
     assert "请将身份证放在读卡区" in visible_text(shell)  # still waiting: the old card is not reused
 
 
+# the card-return step's two screens and the ticket's, as each language says them
+CARD_STEPS = {
+    "zh": ("请取回您的身份证", "您的身份证还在读卡器上", "请取走您的号票"),
+    "en": ("Please take back your ID card", "Your ID card is still in the reader", "Please take your ticket"),
+}
+
+
+def leave_the_card_after_a_ticket(qtbot, shell, kiosk, language: str = "zh") -> None:
+    """A real-name ticket whose citizen walks off without the card: both reminders run out."""
+    take, still, ticket = CARD_STEPS[language]
+    kiosk.simulators["idcard"].insert("resident")
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_idcard")
+    qtbot.waitUntil(lambda: take in visible_text(shell), timeout=15000)
+    kiosk.clock.advance(21)
+    qtbot.waitUntil(lambda: still in visible_text(shell), timeout=5000)
+    kiosk.clock.advance(21)
+    qtbot.waitUntil(lambda: ticket in visible_text(shell), timeout=15000)
+    assert NOTICE_ZH not in visible_text(shell)  # the journey's own reminders first
+    tap(qtbot, shell, "action_ok")
+    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
+
+
+NOTICE_ZH = "读卡器上留有一张身份证，请取回"
+
+
 def test_a_card_left_after_the_journey_is_said_on_home_and_staff_are_told(qtbot, shell, kiosk):
     """The journey asks twice for the card, then goes on. At night nobody else sees the card on
     the reader before the next stranger: the home says so above the tiles (and aloud), stays up
     instead of the attract screen, and staff get an alert that names nobody; all of it goes when
     the card is taken."""
-    reader = kiosk.simulators["idcard"]
+    from kiosk.left_card import ALERT_AFTER_S
+
     spoken: list[str] = []
     shell.say = spoken.append  # type: ignore[method-assign]
-    reader.insert("resident")
-    tap(qtbot, shell, "service_queue")
-    tap(qtbot, shell, "option_idcard")
-    qtbot.waitUntil(lambda: "请取回您的身份证" in visible_text(shell), timeout=15000)
-    kiosk.clock.advance(21)
-    qtbot.waitUntil(lambda: "您的身份证还在读卡器上" in visible_text(shell), timeout=5000)
-    kiosk.clock.advance(21)
-    qtbot.waitUntil(lambda: "请取走您的号票" in visible_text(shell), timeout=15000)
-    assert "读卡器上留有一张身份证" not in visible_text(shell)  # the journey's own reminders first
-    tap(qtbot, shell, "action_ok")
-    qtbot.waitUntil(lambda: shell.mode == "home", timeout=5000)
-    assert "读卡器上留有一张身份证，请取回" in visible_text(shell)
-    assert spoken[-1] == "读卡器上留有一张身份证，请取回"
+    leave_the_card_after_a_ticket(qtbot, shell, kiosk)
+    assert NOTICE_ZH in visible_text(shell) and spoken[-1] == NOTICE_ZH
     assert not kiosk.alerts.active()  # a citizen a few steps away may still come back for it
 
-    kiosk.clock.advance(125)  # past the alert's wait and the attract screen's
+    # past both the alert's wait and the attract screen's
+    kiosk.clock.advance(max(ALERT_AFTER_S, shell.kcfg["attract_after"]) + 5)
     qtbot.waitUntil(lambda: [a.code for a in kiosk.alerts.active()] == ["card_left"], timeout=5000)
     alert = kiosk.alerts.active()[0]
     assert alert.source == "idcard" and "身份证遗留在读卡器上" in alert.message
     assert not any(ch.isdigit() for ch in alert.message.replace("2 分钟", ""))  # no number of anyone's
-    assert shell.mode == "home" and "读卡器上留有一张身份证" in visible_text(shell)  # not the attract screen
+    assert shell.mode == "home" and NOTICE_ZH in visible_text(shell)  # not the attract screen
 
-    reader.remove()
-    qtbot.waitUntil(lambda: "读卡器上留有一张身份证" not in visible_text(shell), timeout=10000)
+    kiosk.simulators["idcard"].remove()
+    qtbot.waitUntil(lambda: NOTICE_ZH not in visible_text(shell), timeout=10000)
     assert not kiosk.alerts.active()
-    kiosk.clock.advance(125)
+    kiosk.clock.advance(shell.kcfg["attract_after"] + 5)
     qtbot.waitUntil(lambda: shell.mode == "attract", timeout=5000)  # the kiosk rests again
+
+
+def test_a_reader_that_cannot_tell_does_not_take_the_left_card_away(qtbot, shell, kiosk):
+    """Unplugged (or faulty) the reader says nothing of the card: the notice and the wait for
+    staff go on, not "taken"."""
+    leave_the_card_after_a_ticket(qtbot, shell, kiosk)
+    reader = kiosk.simulators["idcard"]
+    reader.unplug()
+    qtbot.waitUntil(lambda: not kiosk.devices["idcard"].status.usable, timeout=15000)
+    shell.tick()
+    assert NOTICE_ZH in visible_text(shell)
+    kiosk.clock.advance(shell.kcfg["attract_after"] + 5)
+    shell.tick()
+    assert shell.mode == "home" and NOTICE_ZH in visible_text(shell)
+    reader.plug()
+
+
+def test_a_card_put_down_before_a_journey_is_not_called_left(qtbot, shell, kiosk):
+    """A citizen who puts the card down on the attract screen, then touches it, is about to use
+    the card: no notice, nothing said of it, no alert."""
+    from kiosk.left_card import ALERT_AFTER_S
+
+    kiosk.clock.advance(shell.kcfg["attract_after"] + 5)
+    qtbot.waitUntil(lambda: shell.mode == "attract", timeout=5000)
+    kiosk.simulators["idcard"].insert("resident")
+    qtbot.waitUntil(lambda: kiosk.devices["idcard"].status.detail.get("card_present") is True, timeout=15000)
+    shell.user_activity()  # the touch that wakes it
+    assert shell.mode == "home" and NOTICE_ZH not in visible_text(shell)
+    kiosk.clock.advance(max(ALERT_AFTER_S, shell.kcfg["attract_after"]) + 5)
+    shell.tick()
+    assert not kiosk.alerts.active() and shell.mode == "attract"  # it rests: nothing was left
+    shell.user_activity()
+    tap(qtbot, shell, "service_queue")
+    tap(qtbot, shell, "option_idcard")
+    qtbot.waitUntil(lambda: "请取回您的身份证" in visible_text(shell), timeout=15000)  # the card is used
+
+
+def test_the_notice_turns_to_the_halls_language_for_whoever_comes_next(qtbot, shell, kiosk):
+    """The last citizen chose English; once nobody has touched the kiosk for the attract
+    screen's time, the notice that stays up is in the hall's language, like the attract screen."""
+    tap(qtbot, shell, "language")
+    leave_the_card_after_a_ticket(qtbot, shell, kiosk, "en")
+    assert "An ID card has been left on the reader" in visible_text(shell)
+    kiosk.clock.advance(shell.kcfg["attract_after"] + 5)
+    shell.tick()
+    assert shell.mode == "home" and NOTICE_ZH in visible_text(shell)
 
 
 def test_taking_the_card_back_is_a_step_that_ends_when_the_reader_sees_it_gone(qtbot, shell, kiosk):

@@ -324,3 +324,10 @@ def test_every_screen_has_a_spoken_prompt(qtbot, shell):
     click(qtbot, shell, "service_demo")
     click(qtbot, shell, "option_phone")
     assert spoken == ["请选择您要办理的业务", "请选择办理方式", "请输入十一位手机号码"]
+
+
+def test_the_error_screen_without_a_help_number_names_none():
+    from kiosk.ui.shell import error_view
+
+    assert "服务电话" not in error_view("").body.render() and "重新开始" in error_view("").body.render()
+    assert "服务电话 96000" in error_view("96000").body.render()

@@ -143,9 +143,10 @@ class HomeScreen(QWidget):
 
     def _looks(self) -> object:
         """Everything the tiles' layout depends on: their texts (in the current language), whether
-        each is open, the elderly size, the window's and the notice above them."""
+        each is open, the elderly size, the notice above them and the window's size (this screen's
+        own settles after a layout; the header's rows follow the window and the language)."""
         texts = tuple((t.key, ui(t.title), ui(t.detail), ui(t.reason), t.available) for t in self.tiles)
-        return texts, self.elderly, self.window().size().toTuple(), self.notice.text()
+        return texts, self.elderly, self.notice.text(), self.window().size().toTuple()
 
     def to_top(self) -> None:
         """The first tiles in view, as a new visitor should find the home."""
