@@ -368,7 +368,7 @@ class Shell(QWidget):
     def show_attract(self) -> None:
         self.mode = "attract"
         names = [ui(t.title) for t in self.home_screen.tiles if t.available]
-        self.attract_screen.show_attract(self.hall_name(), names)
+        self.attract_screen.show_attract(self.hall_name(), names, self.kcfg["help_phone"])
         self.stack.setCurrentWidget(self.attract_screen)
         self.retranslate()
 

@@ -477,7 +477,7 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/photo.py" line="203"/>
         <location filename="../../flows/pickup.py" line="68"/>
         <location filename="../../flows/pickup.py" line="83"/>
-        <location filename="../../flows/queue.py" line="289"/>
+        <location filename="../../flows/queue.py" line="291"/>
         <location filename="../../flows/rating.py" line="116"/>
         <location filename="../../flows/rating.py" line="141"/>
         <location filename="../../flows/reissue_slip.py" line="134"/>
@@ -668,7 +668,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="75"/>
-        <location filename="../../flows/queue.py" line="338"/>
+        <location filename="../../flows/queue.py" line="340"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
@@ -758,12 +758,12 @@ Please check that the paper shows the same</translation>
         <translation>Place your ID card on the card reader</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="234"/>
+        <location filename="../../flows/queue.py" line="236"/>
         <source>无法取号</source>
         <translation>Cannot get a ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="268"/>
+        <location filename="../../flows/queue.py" line="270"/>
         <location filename="../../flows/reissue_slip.py" line="100"/>
         <location filename="../../flows/unresolved.py" line="110"/>
         <source>打印机不可用</source>
@@ -771,7 +771,7 @@ Please check that the paper shows the same</translation>
         <translation>Printer unavailable</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="247"/>
+        <location filename="../../flows/queue.py" line="249"/>
         <source>您前面还有 {n} 人，预计等候约 {m} 分钟</source>
         <translation>People ahead of you: {n}; estimated wait: about {m} min</translation>
     </message>
@@ -781,22 +781,22 @@ Please check that the paper shows the same</translation>
         <translation>Anyone can use it; priority from age {age}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="287"/>
+        <location filename="../../flows/queue.py" line="289"/>
         <source>您的号码是 {n}，请取走号票</source>
         <translation>Your number is {n}. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="313"/>
+        <location filename="../../flows/queue.py" line="315"/>
         <source>{ahead}。请用手机拍下此页或扫描二维码保存号码。（{why}）</source>
         <translation>{ahead}. Please take a photo of this screen with your phone or scan the QR code to save your number. ({why})</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="314"/>
+        <location filename="../../flows/queue.py" line="316"/>
         <source>号票未能打印，您的号码是 {n}，请拍照保存</source>
         <translation>The ticket could not be printed. Your number is {n}. Please take a photo to keep it.</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="330"/>
+        <location filename="../../flows/queue.py" line="332"/>
         <source>我已记下号码</source>
         <translation>I have noted my number</translation>
     </message>
@@ -868,72 +868,72 @@ Please check that the paper shows the same</translation>
         <translation>Your ID card has been read. Please take it back</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="249"/>
+        <location filename="../../flows/queue.py" line="251"/>
         <source>您前面没有人在等，请留意叫号</source>
         <translation>No one is ahead of you; please watch for your number to be called</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="257"/>
+        <location filename="../../flows/queue.py" line="259"/>
         <source>您的电子号票：{service}</source>
         <translation>Your on-screen ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="259"/>
+        <location filename="../../flows/queue.py" line="261"/>
         <source>{ahead}。纸质号票暂不可用，请用手机拍下此页或扫描二维码保存号码，凭此号码办理，与纸质号票同等有效</source>
         <translation>{ahead}. Paper tickets are not available: photograph this screen or scan the QR code to keep your number. It is as valid as a printed ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="262"/>
+        <location filename="../../flows/queue.py" line="264"/>
         <source>您的号码是 {n}，请拍照或扫码保存</source>
         <translation>Your number is {n}. Please photograph the screen or scan the code</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="272"/>
+        <location filename="../../flows/queue.py" line="274"/>
         <source>正在打印号票</source>
         <translation>Printing ticket</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="272"/>
+        <location filename="../../flows/queue.py" line="274"/>
         <source>正在打印号票，请稍候</source>
         <translation>Printing your ticket, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="284"/>
+        <location filename="../../flows/queue.py" line="286"/>
         <source>请取走您的号票：{service}</source>
         <translation>Please take your ticket: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="299"/>
+        <location filename="../../flows/queue.py" line="301"/>
         <source>您的号码有效：{service}</source>
         <translation>Your number is valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="301"/>
+        <location filename="../../flows/queue.py" line="303"/>
         <source>{ahead}。打印机在出票时断开，号票可能已经打出，也可能没有。请查看出票口；没有号票时，请拍下此页或扫描二维码保存号码</source>
         <translation>{ahead}. The printer disconnected while printing: your ticket may or may not have come out. Please check the ticket slot; if there is no ticket, photograph this screen or scan the QR code to keep your number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="304"/>
+        <location filename="../../flows/queue.py" line="306"/>
         <source>您的号码是 {n}，号票可能没有打出，请查看出票口或拍照保存</source>
         <translation>Your number is {n}. The ticket may not have printed: check the slot or photograph the screen</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="312"/>
+        <location filename="../../flows/queue.py" line="314"/>
         <source>号票未能打印，您的号码依然有效：{service}</source>
         <translation>Ticket not printed; your number is still valid: {service}</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="339"/>
+        <location filename="../../flows/queue.py" line="341"/>
         <source>请选择签到方式</source>
         <translation>Please choose how to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="343"/>
+        <location filename="../../flows/queue.py" line="345"/>
         <source>刷身份证签到</source>
         <translation>Check in with ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="345"/>
+        <location filename="../../flows/queue.py" line="347"/>
         <source>读卡器暂不可用</source>
         <translation>Card reader unavailable</translation>
     </message>
@@ -948,42 +948,42 @@ Please check that the paper shows the same</translation>
         <translation>Card reader unavailable: ID card services at the desk</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="347"/>
+        <location filename="../../flows/queue.py" line="349"/>
         <source>输入预约号签到</source>
         <translation>Check in with appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="347"/>
+        <location filename="../../flows/queue.py" line="349"/>
         <source>短信中的预约号</source>
         <translation>Appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="354"/>
+        <location filename="../../flows/queue.py" line="356"/>
         <source>请刷身份证签到</source>
         <translation>Please scan your ID card to check in</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="360"/>
+        <location filename="../../flows/queue.py" line="362"/>
         <source>没有找到您今天的预约</source>
         <translation>No appointment found for you today</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="361"/>
+        <location filename="../../flows/queue.py" line="363"/>
         <source>请确认预约日期，或直接取号排队</source>
         <translation>Please check your appointment date, or get a ticket and wait in line</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="372"/>
+        <location filename="../../flows/queue.py" line="374"/>
         <source>请输入预约号</source>
         <translation>Please enter your appointment number</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="373"/>
+        <location filename="../../flows/queue.py" line="375"/>
         <source>请输入短信中的预约号</source>
         <translation>Please enter the appointment number from your text message</translation>
     </message>
     <message>
-        <location filename="../../flows/queue.py" line="374"/>
+        <location filename="../../flows/queue.py" line="376"/>
         <source>预约号</source>
         <translation>Appointment number</translation>
     </message>
@@ -1667,8 +1667,8 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/photo.py" line="154"/>
         <location filename="../../flows/photo.py" line="212"/>
         <location filename="../../flows/queue.py" line="186"/>
-        <location filename="../../flows/queue.py" line="238"/>
-        <location filename="../../flows/queue.py" line="363"/>
+        <location filename="../../flows/queue.py" line="240"/>
+        <location filename="../../flows/queue.py" line="365"/>
         <location filename="../../flows/reissue.py" line="96"/>
         <location filename="../../flows/reissue.py" line="510"/>
         <location filename="../../flows/unresolved.py" line="67"/>
@@ -1770,13 +1770,13 @@ Please check that the paper shows the same</translation>
         <translation>Driver failed to load: {err}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="40"/>
-        <source>24 小时自助服务</source>
-        <translation>24-hour self-service</translation>
+        <location filename="../../kiosk/ui/screens/attract.py" line="43"/>
+        <source>需要帮助请拨打服务电话 {phone}</source>
+        <translation>For help, call {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="42"/>
-        <location filename="../../kiosk/ui/screens/attract.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/attract.py" line="49"/>
         <source>请轻触屏幕开始</source>
         <translation>Touch the screen to start</translation>
     </message>
@@ -4434,7 +4434,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="83"/>
-        <location filename="../../flows/queue.py" line="232"/>
+        <location filename="../../flows/queue.py" line="234"/>
         <source>重新输入</source>
         <translation>Type it again</translation>
     </message>

@@ -620,6 +620,10 @@ def test_the_attract_screen_breaks_its_service_list_between_services(shell, monk
         assert not line.lstrip(" \u00a0\u2060").startswith("·"), lines  # the dot ends a line
         shown = line.replace("\u2060", "").replace("\u00a0", " ").strip(" ·")
         assert all(part.strip() in names for part in shown.split(" · ")), lines
+    # the way to a person at night, not a repeat of the hall's name ("24 小时自助服务")
+    phone = shell.kcfg["help_phone"]
+    said = {"zh": f"需要帮助请拨打服务电话 {phone}", "en": f"For help, call {phone}"}[language]
+    assert said in [lab.text() for lab in shell.attract_screen.findChildren(QLabel) if lab.isVisible()]
     assert_nothing_cut(shell)
     shot(shell, f"attract-{size[0]}x{size[1]}-{language}")
 

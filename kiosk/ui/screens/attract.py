@@ -30,14 +30,18 @@ class AttractScreen(QWidget):
         self.service_names: list[str] = []
         self.services_label: QLabel | None = None
 
-    def show_attract(self, hall: str, services: list[str]) -> None:
+    def show_attract(self, hall: str, services: list[str], phone: str = "") -> None:
+        """phone: the help number, under the hall's name (its name says 24 hours already; at
+        night the phone is the only way to a person)."""
         clear(self.outer)
         side = self.metrics.mm(6)  # the list's lines keep clear of the screen's edges
         self.outer.setContentsMargins(side, 0, side, 0)
         center = Qt.AlignmentFlag.AlignHCenter
         self.outer.addStretch(2)
         self.outer.addWidget(label(hall, "Title", align=center))
-        self.outer.addWidget(label(ui(tr("24 小时自助服务")), "Body", align=center))
+        if phone:
+            helpline = ui(tr("需要帮助请拨打服务电话 {phone}", phone=phone))
+            self.outer.addWidget(label(helpline, "Body", align=center))
         self.outer.addStretch(1)
         big = label(ui(tr("请轻触屏幕开始")), "Big", align=center)
         big.setStyleSheet(f"font-size: {self.metrics.font(90)}px;")
