@@ -29,7 +29,7 @@ from devices.base import DeviceError
 from flows.queue import take_card_back
 from flows.reissue import compare_face, end, fen, pay, systems_down, type_number
 from flows.runtime import FlowContext, FlowGen
-from flows.views import Busy, Choose, Message, Option, Preview, Work, offline
+from flows.views import TIMEOUT, Busy, Choose, Message, Option, Preview, Work, offline, online
 
 if TYPE_CHECKING:  # SQLAlchemy comes with the journal: loaded when a print starts, not at first paint
     from hall.certificate_prints import CertificatePrints
@@ -438,7 +438,7 @@ def _print(
                 return (yield from _printed(ctx, cert, rendered, copies, paid))
             finished = False
             state = yield from _wait_job(
-                ctx, prints, job_key, float(cfg["print_wait"]), float(cfg["poll_seconds"])
+                ctx, prints, job_key, float(cfg["print_wait"]), float(cfg["poll_seconds"]), cert.serial
             )
             finished = True
             if state == "completed":
@@ -452,9 +452,10 @@ def _print(
                         tr("打印已取消"),
                         tr(
                             "证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理；"
-                            "有疑问请拨打服务电话 {phone}",
+                            "有疑问请拨打服务电话 {phone}，并告知证明编号 {serial}",
                             refund=refund,
                             phone=ctx.config["kiosk"]["help_phone"],
+                            serial=cert.serial,
                         ),
                         "info",
                         "cancelled",
@@ -476,11 +477,14 @@ def _gave_up(ctx: FlowContext, prints: CertificatePrints, cert: Certificate) -> 
 
 
 def _wait_job(
-    ctx: FlowContext, prints: CertificatePrints, job_key: str, wait: float, every: float
+    ctx: FlowContext, prints: CertificatePrints, job_key: str, wait: float, every: float, serial: str
 ) -> FlowGen:
     """ "completed", "failed", or "withdrawn" (the citizen gave up, or it waited too long)."""
+    from hall.certificate_prints import FEE
+
     waited = 0.0
     busy = Busy(title=tr("正在打印"), prompt=tr("正在打印证明，请稍候"), timeout=every)
+    refund: Text | None = None  # what cancelling does with a fee, read at the first pause
     while True:
         try:
             state = yield Work(partial(prints.poll, job_key), busy=busy)
@@ -494,22 +498,35 @@ def _wait_job(
             return (yield from _withdraw(ctx, prints, job_key))
         status = ctx.devices.status("a4printer")
         if not status.usable or status.detail.get("paper") == "out":
+            if refund is None:
+                fee = yield Work(partial(prints.journal.get, FEE, serial))
+                refund = tr("，已缴的费用原路退回") if fee is not None else Text("")
+            # Stays up until the printer is back, the citizen answers or the wait runs out: drawn
+            # again at each poll, it flickered to a spinner and lost taps. At night nobody comes
+            # at once: the alert reaches staff, the phone is the way to a person now.
             got = yield Message(
                 title=tr("打印暂停"),
                 body=tr(
-                    "{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印",
+                    "{why}。已通知工作人员，打印机恢复后会接着打印。"
+                    "您可以等待，也可以取消打印{refund}。服务电话 {phone}",
                     why=status.reason or tr("A4 打印机暂停"),
+                    refund=refund,
+                    phone=ctx.config["kiosk"]["help_phone"],
                 ),
                 prompt=tr("打印暂停，已通知工作人员"),
                 tone="warning",
                 actions=(("cancel", tr("取消打印")), ("wait", tr("继续等待"))),
-                timeout=every * 5,
+                events=(online("a4printer"),),
+                timeout=max(every, wait - waited),
                 can_go_back=False,
                 waiting_on_us=True,  # told to wait, not timed out by the idle watch: `wait` bounds it
             )
             if got.name == "cancel":
                 return (yield from _withdraw(ctx, prints, job_key))
-            waited += every * 5
+            if got.name == TIMEOUT.name:
+                waited = wait
+            else:  # the printer is back (poll now), or the citizen chose to wait on
+                waited += every if got.name == online("a4printer") else every * 5
             continue
         yield busy
         waited += every

@@ -155,7 +155,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="94"/>
-        <location filename="../../flows/certificate.py" line="602"/>
+        <location filename="../../flows/certificate.py" line="619"/>
         <source>核验证明真伪</source>
         <translation>Check a certificate</translation>
     </message>
@@ -356,6 +356,11 @@
         <translation>Copies: {n}</translation>
     </message>
     <message>
+        <location filename="../../flows/certificate.py" line="510"/>
+        <source>{why}。已通知工作人员，打印机恢复后会接着打印。您可以等待，也可以取消打印{refund}。服务电话 {phone}</source>
+        <translation>{why}. Staff have been told; printing goes on once the printer is back. You can wait, or cancel printing{refund}. Help line: {phone}</translation>
+    </message>
+    <message>
         <location filename="../../flows/certificate.py" line="382"/>
         <source>共 {sheets} 张 A4 纸</source>
         <translation>A4 sheets in all: {sheets}</translation>
@@ -367,7 +372,7 @@
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="429"/>
-        <location filename="../../flows/certificate.py" line="483"/>
+        <location filename="../../flows/certificate.py" line="486"/>
         <source>正在打印证明，请稍候</source>
         <translation>Printing your certificate, please wait</translation>
     </message>
@@ -382,63 +387,68 @@
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="463"/>
+        <location filename="../../flows/certificate.py" line="454"/>
+        <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理；有疑问请拨打服务电话 {phone}，并告知证明编号 {serial}</source>
+        <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter. Questions: call {phone} and give the certificate number {serial}</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="464"/>
         <source>打印机报告任务失败，证明没有打印出来</source>
         <translation>The printer reported the job failed; the certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="474"/>
-        <location filename="../../flows/certificate.py" line="554"/>
+        <location filename="../../flows/certificate.py" line="475"/>
+        <location filename="../../flows/certificate.py" line="571"/>
         <source>证明没有打印</source>
         <translation>The certificate was not printed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="498"/>
+        <location filename="../../flows/certificate.py" line="503"/>
+        <source>，已缴的费用原路退回</source>
+        <translation> (the fee you paid is refunded to your account)</translation>
+    </message>
+    <message>
+        <location filename="../../flows/certificate.py" line="508"/>
         <source>打印暂停</source>
         <translation>Printing paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="500"/>
-        <source>{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印</source>
-        <translation>{why}. Staff have been told; printing goes on once it is fixed. You can wait, or cancel printing</translation>
-    </message>
-    <message>
-        <location filename="../../flows/certificate.py" line="501"/>
+        <location filename="../../flows/certificate.py" line="512"/>
         <source>A4 打印机暂停</source>
         <translation>The A4 printer has paused</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="503"/>
+        <location filename="../../flows/certificate.py" line="516"/>
         <source>打印暂停，已通知工作人员</source>
         <translation>Printing paused; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="505"/>
+        <location filename="../../flows/certificate.py" line="518"/>
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="505"/>
+        <location filename="../../flows/certificate.py" line="518"/>
         <source>继续等待</source>
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="522"/>
+        <location filename="../../flows/certificate.py" line="539"/>
         <source>正在取消打印</source>
         <translation>Cancelling printing</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="522"/>
+        <location filename="../../flows/certificate.py" line="539"/>
         <source>正在取消打印，请稍候</source>
         <translation>Cancelling printing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="579"/>
+        <location filename="../../flows/certificate.py" line="596"/>
         <source>证明已打印，请取走</source>
         <translation>Printed: please take your certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="573"/>
+        <location filename="../../flows/certificate.py" line="590"/>
         <source>请在出纸口取走证明 {copies} 份（每份 {pages} 页）。
 编号 {serial}。扫描页脚二维码可核验真伪</source>
         <translation>Please take the certificate from the paper slot (copies: {copies}, pages each: {pages}).
@@ -450,28 +460,23 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <translation>{why}. Nothing was printed. Please try again later or go to a counter. {refund}Questions: call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="454"/>
-        <source>证明没有打印出来。{refund}可以稍后再来打印，或到窗口办理；有疑问请拨打服务电话 {phone}</source>
-        <translation>The certificate was not printed. {refund}You can come back to print it later, or go to a counter. Questions: call {phone}</translation>
-    </message>
-    <message>
-        <location filename="../../flows/certificate.py" line="552"/>
+        <location filename="../../flows/certificate.py" line="569"/>
         <source>已缴的费用：重新打印不再收费，返回首页则原路退回。</source>
         <translation>Your fee: printing again costs nothing more; going home refunds it to your account. </translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="556"/>
+        <location filename="../../flows/certificate.py" line="573"/>
         <source>{why}。{paid}可以稍后重新打印；有疑问请拨打服务电话 {phone}</source>
         <translation>{why}. {paid}You can print again later. Questions: call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="581"/>
+        <location filename="../../flows/certificate.py" line="598"/>
         <source>证明已打印，请在出纸口取走</source>
         <translation>Your certificate is printed; please take it from the paper slot</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="583"/>
-        <location filename="../../flows/certificate.py" line="638"/>
+        <location filename="../../flows/certificate.py" line="600"/>
+        <location filename="../../flows/certificate.py" line="655"/>
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="190"/>
         <location filename="../../flows/photo.py" line="203"/>
@@ -486,49 +491,49 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="583"/>
+        <location filename="../../flows/certificate.py" line="600"/>
         <source>打印其他证明</source>
         <translation>Print another certificate</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="599"/>
+        <location filename="../../flows/certificate.py" line="616"/>
         <source>暂时无法核验</source>
         <translation>Cannot check right now</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="599"/>
+        <location filename="../../flows/certificate.py" line="616"/>
         <source>出具机构的核验密钥暂不可用，请到窗口核验</source>
         <translation>The issuing authority&apos;s verification key is unavailable. Please have it checked at a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="603"/>
+        <location filename="../../flows/certificate.py" line="620"/>
         <source>请将证明页脚左下角的二维码对准扫码口</source>
         <translation>Hold the QR code at the bottom left of the certificate to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="604"/>
+        <location filename="../../flows/certificate.py" line="621"/>
         <source>请将证明上的二维码对准扫码口</source>
         <translation>Hold the certificate&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="617"/>
-        <location filename="../../flows/certificate.py" line="619"/>
+        <location filename="../../flows/certificate.py" line="634"/>
+        <location filename="../../flows/certificate.py" line="636"/>
         <source>核验未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="621"/>
         <location filename="../../flows/certificate.py" line="638"/>
+        <location filename="../../flows/certificate.py" line="655"/>
         <source>再核验一份</source>
         <translation>Check another</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="628"/>
+        <location filename="../../flows/certificate.py" line="645"/>
         <source>核验通过：证明由出具机构签发</source>
         <translation>Genuine: issued by the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="630"/>
+        <location filename="../../flows/certificate.py" line="647"/>
         <source>证明：{kind}
 编号：{serial}
 持证人公民身份号码：{id}
@@ -541,7 +546,7 @@ Issued: {issued}
 Please check that the paper shows the same</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="636"/>
+        <location filename="../../flows/certificate.py" line="653"/>
         <source>核验通过，请核对纸面信息</source>
         <translation>Genuine; please check the details against the paper</translation>
     </message>
@@ -1473,7 +1478,7 @@ Please check that the paper shows the same</translation>
         <translation>The print queue is empty</translation>
     </message>
     <message>
-        <location filename="../../flows/certificate.py" line="562"/>
+        <location filename="../../flows/certificate.py" line="579"/>
         <location filename="../../kiosk/ui/maintenance/printer.py" line="68"/>
         <source>重新打印</source>
         <translation>Print again</translation>
@@ -1660,8 +1665,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="240"/>
-        <location filename="../../flows/certificate.py" line="562"/>
-        <location filename="../../flows/certificate.py" line="621"/>
+        <location filename="../../flows/certificate.py" line="579"/>
+        <location filename="../../flows/certificate.py" line="638"/>
         <location filename="../../flows/fingerprints.py" line="216"/>
         <location filename="../../flows/photo.py" line="139"/>
         <location filename="../../flows/photo.py" line="154"/>
@@ -1782,7 +1787,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="125"/>
-        <location filename="../../flows/certificate.py" line="606"/>
+        <location filename="../../flows/certificate.py" line="623"/>
         <location filename="../../flows/pickup.py" line="124"/>
         <location filename="../../flows/pickup.py" line="151"/>
         <location filename="../../flows/pickup.py" line="214"/>
@@ -1986,7 +1991,7 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../devices/a4printer/driver.py" line="187"/>
         <location filename="../../flows/certificate.py" line="429"/>
-        <location filename="../../flows/certificate.py" line="483"/>
+        <location filename="../../flows/certificate.py" line="486"/>
         <source>正在打印</source>
         <translation>Printing</translation>
     </message>

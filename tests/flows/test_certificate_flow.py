@@ -27,7 +27,7 @@ from flows import certificate
 from flows.headless import run
 from flows.runtime import Finished, FlowContext, FlowRunner
 from flows.session import Session
-from flows.views import Busy, Choose, Entry, Intent, Message, Payment, Preview, View, Work
+from flows.views import Busy, Choose, Entry, Intent, Message, Payment, Preview, View, Work, online
 from hall.certificate_prints import PRINT, CertificatePrints
 from hall.db import migrate, open_engine
 from hall.journal import DONE, FAILED, Journal
@@ -266,12 +266,24 @@ def test_printer_offline_mid_job_and_the_citizen_cancels(ctx, a4sim):
 
 
 def test_a_paid_certificate_that_does_not_print_is_refunded(ctx, a4sim, srv):
+    """At night nobody comes to the printer at once: the pause says what cancelling does with
+    the fee and gives the phone, stays up until the printer is back (drawn again at each poll,
+    it flickered to a spinner and lost a stranger's tap), and the end names the certificate."""
     a4sim.offline_during_next()
     citizen = Citizen(kind="property_record", copies="1")
-    citizen.on_pause = lambda view: Intent("cancel")
+    paused: list[Message] = []
+    citizen.on_pause = lambda view: (paused.append(view), Intent("cancel"))[1]
     t = run(certificate.start, ctx, citizen)
     assert t.outcome == Finished("cancelled"), citizen.seen
+    [pause] = paused
+    body = pause.body.render()
+    assert "取消打印，已缴的费用原路退回" in body and "服务电话 12345" in body
+    assert online("a4printer") in pause.events  # heard back at once ...
+    every = ctx.config["certificate"]["poll_seconds"]
+    assert pause.timeout is not None and pause.timeout > every * 5  # ... not drawn again at each poll
     assert "已缴的费用将原路退回" in str(t.views[-1].body)
+    serial = next(s.refs["serial"] for s in ctx.services["journal"].iter_all() if s.kind == PRINT)
+    assert f"证明编号 {serial}" in t.views[-1].body.render()
     [pay] = [s for s in ctx.services["journal"].iter_all() if s.kind == "payment"]
     assert pay.state == "undone" and srv.gateway.net_fen(pay.key) == 0
     a4sim.set_state("idle")

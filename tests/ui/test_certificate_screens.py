@@ -99,8 +99,11 @@ def test_the_preview_shows_the_whole_page_inside_the_window(qtbot, shell, previe
             Message(
                 title=tr("打印暂停"),
                 body=tr(
-                    "{why}。已通知工作人员处理，处理好后会接着打印。您可以等待，也可以取消打印",
+                    "{why}。已通知工作人员，打印机恢复后会接着打印。"
+                    "您可以等待，也可以取消打印{refund}。服务电话 {phone}",
                     why=tr("A4 打印纸已用完"),
+                    refund=tr("，已缴的费用原路退回"),
+                    phone="12345",
                 ),
                 tone="warning",
                 actions=(("cancel", tr("取消打印")), ("wait", tr("继续等待"))),
