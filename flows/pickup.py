@@ -52,7 +52,9 @@ class Refusal:
     title: Text
     body: Text
     tone: str = "warning"
-    retype: bool = False  # a typed number found nothing: offer to type it again
+    # offered besides 完成: "retype", a typed number found nothing (type it again); "rescan", a
+    # code that is not a slip's (scan again, or read the card, or type the number)
+    again: str = ""
 
 
 def _local(ctx: FlowContext, when: datetime) -> datetime:
@@ -73,14 +75,15 @@ def _end(ctx: FlowContext, r: Refusal, outcome: str = "refused") -> FlowGen:
 
 
 def _retype(r: Refusal) -> FlowGen:
-    """A number typed that the platform does not know (most likely a slip of the finger): True
-    to type it again."""
+    """A number typed that the platform does not know (most likely a slip of the finger), or a
+    code that is not a slip's (another QR code held up): True to try again."""
+    label = tr("重新输入") if r.again == "retype" else tr("再试一次")
     got = yield Message(
         title=r.title,
         body=r.body,
         prompt=r.title,
         tone=r.tone,
-        actions=(("again", tr("重新输入")), ("ok", tr("完成"))),
+        actions=(("again", label), ("ok", tr("完成"))),
         timeout=60,
         can_go_back=False,
     )
@@ -105,9 +108,9 @@ def start(ctx: FlowContext) -> FlowGen:
         if got == "again":
             continue
         found = yield from _find(ctx, handover, got)
-        if isinstance(found, Refusal) and found.retype:
+        if isinstance(found, Refusal) and found.again:
             if (yield from _retype(found)):
-                retyping = True
+                retyping = found.again == "retype"
                 continue
             return "refused"
         if isinstance(found, Refusal):
@@ -230,13 +233,18 @@ def read_code(ctx: FlowContext, code: str) -> str | Refusal:
 
     cfg = ctx.config["pickup"]
     if len(code) > int(cfg["max_code_length"]):
-        return Refusal(tr("这不是取证回执的二维码"), tr("扫到的二维码内容过长，请扫描受理回执上的二维码"))
+        return Refusal(
+            tr("这不是取证回执的二维码"),
+            tr("扫到的二维码内容过长，请扫描受理回执上的二维码"),
+            again="rescan",
+        )
     try:
         kiosk = issuing_kiosk(code)
     except NotAPickupCode:
         return Refusal(
             tr("这不是取证回执的二维码"),
             tr("请扫描身份证受理回执上的二维码（不是付款码或其他二维码）"),
+            again="rescan",
         )
     hall = [str(k) for k in cfg["hall_kiosks"]]
     if hall and kiosk not in hall:
@@ -296,7 +304,7 @@ def _find(ctx: FlowContext, handover: Any, got: tuple[str, str]) -> FlowGen:
             return _needs_platform(ctx)
         mine = yield Work(partial(_pick, handover, apps))
         if mine is None:
-            return Refusal(tr("没有查到可领取的证件"), tr("没有找到您的身份证申请"))
+            return _counter(ctx, tr("没有查到可领取的证件"), tr("没有找到您的身份证申请"))
         acc = mine.acceptance_no
     else:
         acc = value
@@ -314,7 +322,7 @@ def _find(ctx: FlowContext, handover: Any, got: tuple[str, str]) -> FlowGen:
             return Refusal(
                 tr("没有找到这份申请"),
                 tr("受理号 {acc} 没有对应的申请，请核对回执", acc=acc),
-                retype=method == "face",  # typed: perhaps mistyped
+                again="retype" if method == "face" else "",  # typed: perhaps mistyped
             )
         except BackendError as e:
             log.warning("platform not reachable at pickup, using the local inventory: %s", e)

@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="19"/>
-        <location filename="../../flows/pickup.py" line="126"/>
+        <location filename="../../flows/pickup.py" line="129"/>
         <source>刷身份证</source>
         <translation>Read ID card</translation>
     </message>
@@ -480,8 +480,8 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/demo.py" line="49"/>
         <location filename="../../flows/photo.py" line="190"/>
         <location filename="../../flows/photo.py" line="203"/>
-        <location filename="../../flows/pickup.py" line="68"/>
-        <location filename="../../flows/pickup.py" line="83"/>
+        <location filename="../../flows/pickup.py" line="70"/>
+        <location filename="../../flows/pickup.py" line="86"/>
         <location filename="../../flows/queue.py" line="291"/>
         <location filename="../../flows/rating.py" line="116"/>
         <location filename="../../flows/rating.py" line="141"/>
@@ -741,7 +741,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="120"/>
-        <location filename="../../flows/pickup.py" line="210"/>
+        <location filename="../../flows/pickup.py" line="213"/>
         <location filename="../../flows/queue.py" line="131"/>
         <source>请刷身份证</source>
         <translation>Please scan your ID card</translation>
@@ -754,8 +754,8 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="121"/>
         <location filename="../../flows/certificate.py" line="122"/>
-        <location filename="../../flows/pickup.py" line="211"/>
-        <location filename="../../flows/pickup.py" line="212"/>
+        <location filename="../../flows/pickup.py" line="214"/>
+        <location filename="../../flows/pickup.py" line="215"/>
         <location filename="../../flows/queue.py" line="152"/>
         <location filename="../../flows/queue.py" line="153"/>
         <location filename="../../flows/reissue.py" line="363"/>
@@ -1788,9 +1788,9 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="125"/>
         <location filename="../../flows/certificate.py" line="623"/>
-        <location filename="../../flows/pickup.py" line="124"/>
-        <location filename="../../flows/pickup.py" line="151"/>
-        <location filename="../../flows/pickup.py" line="214"/>
+        <location filename="../../flows/pickup.py" line="127"/>
+        <location filename="../../flows/pickup.py" line="154"/>
+        <location filename="../../flows/pickup.py" line="217"/>
         <location filename="../../flows/queue.py" line="147"/>
         <location filename="../../flows/reissue.py" line="367"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
@@ -4047,7 +4047,7 @@ Please check that the paper shows the same</translation>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="371"/>
+        <location filename="../../flows/pickup.py" line="379"/>
         <location filename="../../flows/reissue.py" line="188"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
@@ -4090,7 +4090,7 @@ Please check that the paper shows the same</translation>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="403"/>
+        <location filename="../../flows/pickup.py" line="411"/>
         <location filename="../../flows/reissue.py" line="293"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
@@ -4148,8 +4148,8 @@ Please check that the paper shows the same</translation>
     <message>
         <location filename="../../flows/certificate.py" line="145"/>
         <location filename="../../flows/certificate.py" line="162"/>
-        <location filename="../../flows/pickup.py" line="293"/>
-        <location filename="../../flows/pickup.py" line="311"/>
+        <location filename="../../flows/pickup.py" line="301"/>
+        <location filename="../../flows/pickup.py" line="319"/>
         <location filename="../../flows/reissue.py" line="270"/>
         <location filename="../../flows/reissue.py" line="337"/>
         <location filename="../../flows/reissue_slip.py" line="181"/>
@@ -4348,362 +4348,363 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>The pickup locker is unavailable. Please collect at the counter</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="93"/>
+        <location filename="../../flows/pickup.py" line="96"/>
         <source>{why}。服务电话 {phone}</source>
         <translation>{why}. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="127"/>
+        <location filename="../../flows/pickup.py" line="130"/>
         <source>输入受理号</source>
         <translation>Type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="130"/>
+        <location filename="../../flows/pickup.py" line="133"/>
         <source>对准摄像头扫码</source>
         <translation>Show it to the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="132"/>
+        <location filename="../../flows/pickup.py" line="135"/>
         <source>请扫描回执上的二维码</source>
         <translation>Please scan the QR code on your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="133"/>
         <location filename="../../flows/pickup.py" line="136"/>
+        <location filename="../../flows/pickup.py" line="139"/>
         <source>请将受理回执上的二维码对准扫码口</source>
         <translation>Hold the QR code on your application slip to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="135"/>
+        <location filename="../../flows/pickup.py" line="138"/>
         <source>扫码器暂不可用。可将回执二维码对准摄像头，或刷身份证、输入受理号</source>
         <translation>The scanner is unavailable. Show the slip&apos;s QR code to the camera, read your ID card, or type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="141"/>
+        <location filename="../../flows/pickup.py" line="144"/>
         <source>受理回执上印有二维码。也可以刷身份证，或输入回执上的受理号，再进行人像比对后领取。</source>
         <translation>Your application slip has a QR code. You can also read your ID card or type the acceptance number on the slip; a face check follows.</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="148"/>
-        <location filename="../../flows/pickup.py" line="233"/>
-        <location filename="../../flows/pickup.py" line="238"/>
+        <location filename="../../flows/pickup.py" line="151"/>
+        <location filename="../../flows/pickup.py" line="237"/>
+        <location filename="../../flows/pickup.py" line="245"/>
         <source>这不是取证回执的二维码</source>
         <translation>This is not a pickup slip&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="149"/>
+        <location filename="../../flows/pickup.py" line="152"/>
         <source>未能读出这个二维码。请扫描受理回执上的二维码，也可以刷身份证或输入受理号</source>
         <translation>This QR code could not be read. Please scan the QR code on your acceptance slip, or swipe your ID card or enter the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="171"/>
+        <location filename="../../flows/pickup.py" line="174"/>
         <source>请输入受理号</source>
         <translation>Please type the acceptance number</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="172"/>
+        <location filename="../../flows/pickup.py" line="175"/>
         <source>请输入回执上的受理号</source>
         <translation>Type the acceptance number on your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="173"/>
+        <location filename="../../flows/pickup.py" line="176"/>
         <source>受理号（SL 后的 13 位数字）</source>
         <translation>Acceptance number (the 13 digits after SL)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="193"/>
+        <location filename="../../flows/pickup.py" line="196"/>
         <source>请将二维码对准摄像头</source>
         <translation>Show the QR code to the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="193"/>
+        <location filename="../../flows/pickup.py" line="196"/>
         <source>请将回执二维码对准摄像头，保持不动</source>
         <translation>Hold the slip&apos;s QR code still in front of the camera</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="199"/>
+        <location filename="../../flows/pickup.py" line="202"/>
         <source>没有识别到二维码</source>
         <translation>No QR code recognised</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="200"/>
+        <location filename="../../flows/pickup.py" line="203"/>
         <source>请将回执平整地对准摄像头再试，或输入受理号</source>
         <translation>Hold the slip flat to the camera and try again, or type the acceptance number</translation>
     </message>
     <message>
         <location filename="../../flows/fingerprints.py" line="202"/>
-        <location filename="../../flows/pickup.py" line="202"/>
+        <location filename="../../flows/pickup.py" line="80"/>
+        <location filename="../../flows/pickup.py" line="205"/>
         <location filename="../../flows/reissue.py" line="510"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="83"/>
+        <location filename="../../flows/pickup.py" line="80"/>
         <location filename="../../flows/queue.py" line="234"/>
         <source>重新输入</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="233"/>
+        <location filename="../../flows/pickup.py" line="238"/>
         <source>扫到的二维码内容过长，请扫描受理回执上的二维码</source>
         <translation>The scanned code is far too long. Please scan the QR code on your application slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="239"/>
+        <location filename="../../flows/pickup.py" line="246"/>
         <source>请扫描身份证受理回执上的二维码（不是付款码或其他二维码）</source>
         <translation>Please scan the QR code on your ID card application slip (not a payment code or another QR code)</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="244"/>
+        <location filename="../../flows/pickup.py" line="252"/>
         <source>这张回执不是本大厅开具的</source>
         <translation>This slip is from another hall</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="245"/>
+        <location filename="../../flows/pickup.py" line="253"/>
         <source>回执由 {kiosk} 号自助机开具，请到开具回执的大厅领取</source>
         <translation>The slip was issued by kiosk {kiosk}. Please collect at the hall that issued it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="252"/>
-        <location filename="../../flows/pickup.py" line="265"/>
+        <location filename="../../flows/pickup.py" line="260"/>
+        <location filename="../../flows/pickup.py" line="273"/>
         <source>回执二维码无法验证</source>
         <translation>The slip&apos;s QR code cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="252"/>
+        <location filename="../../flows/pickup.py" line="260"/>
         <source>这张回执不是本大厅开具的有效回执，请带身份证到窗口核实</source>
         <translation>This is not a valid slip of this hall. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="259"/>
+        <location filename="../../flows/pickup.py" line="267"/>
         <source>回执已过期</source>
         <translation>The slip has expired</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="261"/>
+        <location filename="../../flows/pickup.py" line="269"/>
         <source>回执于 {day} 开具，已超过 {days} 天有效期，请带身份证到窗口领取</source>
         <translation>The slip was issued on {day}, more than {days} days ago. Please collect at the counter with your ID</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="265"/>
+        <location filename="../../flows/pickup.py" line="273"/>
         <source>回执日期不对，请带身份证到窗口核实</source>
         <translation>The slip&apos;s date is wrong. Please bring your ID to the counter to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="299"/>
+        <location filename="../../flows/pickup.py" line="307"/>
         <source>没有查到可领取的证件</source>
         <translation>No card to collect was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="299"/>
+        <location filename="../../flows/pickup.py" line="307"/>
         <source>没有找到您的身份证申请</source>
         <translation>No ID card application of yours was found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="311"/>
+        <location filename="../../flows/pickup.py" line="319"/>
         <source>正在查询证件制作进度，请稍候</source>
         <translation>Checking your card&apos;s progress, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="315"/>
+        <location filename="../../flows/pickup.py" line="323"/>
         <source>没有找到这份申请</source>
         <translation>Application not found</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="316"/>
+        <location filename="../../flows/pickup.py" line="324"/>
         <source>受理号 {acc} 没有对应的申请，请核对回执</source>
         <translation>No application has the acceptance number {acc}. Please check your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="331"/>
+        <location filename="../../flows/pickup.py" line="339"/>
         <source>证件 {acc} 登记在本机取件柜，但柜中没有记录</source>
         <translation>Card {acc} is registered in this kiosk&apos;s locker, but the locker has no record of it</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="333"/>
-        <location filename="../../flows/pickup.py" line="346"/>
-        <location filename="../../flows/pickup.py" line="450"/>
+        <location filename="../../flows/pickup.py" line="341"/>
+        <location filename="../../flows/pickup.py" line="354"/>
+        <location filename="../../flows/pickup.py" line="458"/>
         <source>暂时无法取出证件</source>
         <translation>The card cannot be collected right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="333"/>
+        <location filename="../../flows/pickup.py" line="341"/>
         <source>柜中记录与系统不一致，已通知工作人员核查</source>
         <translation>The locker&apos;s record and the system disagree; staff have been told to check</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="335"/>
+        <location filename="../../flows/pickup.py" line="343"/>
         <source>证件尚未放入取件柜</source>
         <translation>The card is not in the locker yet</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="336"/>
+        <location filename="../../flows/pickup.py" line="344"/>
         <source>本机取件柜中还没有这张证件。新证制作完成放入后会通知您，请届时再来</source>
         <translation>This card is not in this kiosk&apos;s locker yet. You will be told when the new card is ready; please come back then</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="343"/>
+        <location filename="../../flows/pickup.py" line="351"/>
         <source>{n} 号柜故障，有市民在等证件 {acc}</source>
         <translation>Compartment {n} is faulty and a citizen is waiting for card {acc}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="346"/>
+        <location filename="../../flows/pickup.py" line="354"/>
         <source>{n} 号柜暂时故障，已通知工作人员</source>
         <translation>Compartment {n} is out of order; staff have been told</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="348"/>
+        <location filename="../../flows/pickup.py" line="356"/>
         <source>柜门正在打开</source>
         <translation>The door is being opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="348"/>
+        <location filename="../../flows/pickup.py" line="356"/>
         <source>{n} 号柜门已经打开，请取出证件后关好柜门</source>
         <translation>Door {n} is already open. Take your card and shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="371"/>
+        <location filename="../../flows/pickup.py" line="379"/>
         <source>这份申请已经取消，没有可领取的证件</source>
         <translation>This application was cancelled; there is no card to collect</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="374"/>
+        <location filename="../../flows/pickup.py" line="382"/>
         <source>新证还在制作中</source>
         <translation>Your new card is still being made</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="375"/>
+        <location filename="../../flows/pickup.py" line="383"/>
         <source>受理号 {acc} 的新证尚未制作完成，完成后会通知您领取</source>
         <translation>The new card for acceptance number {acc} is not ready yet. You will be told when it can be collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="379"/>
+        <location filename="../../flows/pickup.py" line="387"/>
         <source>请到窗口领取</source>
         <translation>Please collect at the counter</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="379"/>
+        <location filename="../../flows/pickup.py" line="387"/>
         <source>您的新证已转到服务窗口，请带回执到窗口领取</source>
         <translation>Your new card has been moved to the service counter. Please collect it there with your slip</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="382"/>
+        <location filename="../../flows/pickup.py" line="390"/>
         <source>证件不在本机</source>
         <translation>The card is not at this kiosk</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="383"/>
+        <location filename="../../flows/pickup.py" line="391"/>
         <source>您的新证放在 {kiosk} 号自助机的取件柜中，请到那台机器扫码领取</source>
         <translation>Your new card is in the locker of kiosk {kiosk}. Please scan your slip there</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="392"/>
+        <location filename="../../flows/pickup.py" line="400"/>
         <source>证件已领取</source>
         <translation>Already collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="394"/>
+        <location filename="../../flows/pickup.py" line="402"/>
         <source>这张回执的证件已于 {at} 领取，回执不能重复使用。如果不是您本人领取的，请拨打服务电话 {phone}</source>
         <translation>The card for this slip was collected at {at}; a slip works only once. If it was not you, please call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="404"/>
+        <location filename="../../flows/pickup.py" line="412"/>
         <source>刷身份证或输入受理号领取需要联网核验。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs the online check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="420"/>
+        <location filename="../../flows/pickup.py" line="428"/>
         <source>没有领取</source>
         <translation>Not collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="420"/>
+        <location filename="../../flows/pickup.py" line="428"/>
         <source>人像比对没有完成，证件仍在柜中</source>
         <translation>The face check was not completed; the card stays in the locker</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="422"/>
+        <location filename="../../flows/pickup.py" line="430"/>
         <location filename="../../flows/reissue.py" line="466"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="422"/>
+        <location filename="../../flows/pickup.py" line="430"/>
         <source>请本人带回执和身份证明到窗口领取</source>
         <translation>Please collect in person at the counter with your slip and proof of identity</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="427"/>
+        <location filename="../../flows/pickup.py" line="435"/>
         <source>暂时无法核验身份</source>
         <translation>Your identity cannot be checked right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="428"/>
+        <location filename="../../flows/pickup.py" line="436"/>
         <source>刷身份证或输入受理号领取需要人像比对。请扫描回执上的二维码领取，或稍后再试</source>
         <translation>Collecting with an ID card or a typed number needs a face check. Please scan the QR code on your slip, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="436"/>
+        <location filename="../../flows/pickup.py" line="444"/>
         <source>正在打开柜门</source>
         <translation>Opening the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="436"/>
+        <location filename="../../flows/pickup.py" line="444"/>
         <source>正在打开柜门，请稍候</source>
         <translation>Opening the door, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="446"/>
+        <location filename="../../flows/pickup.py" line="454"/>
         <source>取件柜暂时无法打开</source>
         <translation>The locker cannot open right now</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="446"/>
+        <location filename="../../flows/pickup.py" line="454"/>
         <source>{why}，没有打开任何柜门</source>
         <translation>{why}; no door was opened</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="454"/>
+        <location filename="../../flows/pickup.py" line="462"/>
         <source>请到 {n} 号柜门取证件</source>
         <translation>Please take your card from door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="455"/>
+        <location filename="../../flows/pickup.py" line="463"/>
         <source>{n} 号柜门已打开，请取出证件，然后关好柜门</source>
         <translation>Door {n} is open. Take your card, then shut the door</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="456"/>
+        <location filename="../../flows/pickup.py" line="464"/>
         <source>柜门在下图亮起的位置。取出证件后请随手关门</source>
         <translation>The door is the one lit on the map below. Please shut it after taking your card</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="471"/>
+        <location filename="../../flows/pickup.py" line="479"/>
         <source>请关好 {n} 号柜门</source>
         <translation>Please shut door {n}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="472"/>
+        <location filename="../../flows/pickup.py" line="480"/>
         <source>取出证件后请关好柜门。柜门一直开着会通知工作人员</source>
         <translation>Please shut the door after taking your card. Staff are told about a door left open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="485"/>
+        <location filename="../../flows/pickup.py" line="493"/>
         <source>领取成功</source>
         <translation>Card collected</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="487"/>
+        <location filename="../../flows/pickup.py" line="495"/>
         <source>请当场核对证件上的信息。有问题请到窗口咨询，或拨打服务电话 {phone}</source>
         <translation>Please check the details on the card now. If anything is wrong, ask at a counter or call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="503"/>
+        <location filename="../../flows/pickup.py" line="511"/>
         <source>很抱歉，{n} 号柜门没有打开</source>
         <translation>Sorry, door {n} did not open</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="505"/>
+        <location filename="../../flows/pickup.py" line="513"/>
         <source>已通知工作人员维修。您的证件仍安全地放在柜中，回执依然有效：柜门修好后可再来扫码领取，或在工作时间带回执到服务窗口领取</source>
         <translation>Staff have been told to repair it. Your card is safe in the locker and your slip is still valid: scan it again once the door is repaired, or collect the card at the service counter during opening hours</translation>
     </message>
@@ -5115,7 +5116,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
         <translation>Reprint a slip: please place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../flows/pickup.py" line="293"/>
+        <location filename="../../flows/pickup.py" line="301"/>
         <location filename="../../flows/reissue.py" line="270"/>
         <location filename="../../flows/reissue_slip.py" line="181"/>
         <location filename="../../flows/reissue_slip.py" line="211"/>

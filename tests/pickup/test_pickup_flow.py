@@ -183,6 +183,31 @@ def test_a_mistyped_acceptance_number_can_be_typed_again(hall: Hall) -> None:
     assert titles.count("请扫描回执上的二维码") == 1
 
 
+def test_a_code_that_is_not_a_slips_can_be_scanned_again(hall: Hall) -> None:
+    """A stranger held up a payment code: the refusal offered only 完成, and the journey was
+    over. Now 再试一次 goes back to the scan screen, where the slip (or the card, or the
+    number) still works."""
+    acc, _ = hall.ready()
+    scans = iter([scan("https://example.org/not-a-slip"), scan(hall.slip(acc))])
+    seen: list[View] = []
+
+    def citizen(view: View) -> Intent | None:
+        seen.append(view)
+        if str(view.title) == "人像比对未通过":
+            return Intent("retry")
+        if isinstance(view, Message) and view.events:  # the scan screen
+            return next(scans)
+        if str(view.title) == "这不是取证回执的二维码":
+            assert [(k, str(label)) for k, label in view.actions] == [("again", "再试一次"), ("ok", "完成")]
+            return Intent("again")
+        return None
+
+    t = run(pickup.start, hall.ctx, citizen)
+    assert t.outcome == Finished("collected"), [str(v.title) for v in t.views]
+    titles = [str(v.title) for v in seen]
+    assert titles[titles.index("这不是取证回执的二维码") + 1] == "请扫描回执上的二维码"
+
+
 def test_someone_else_with_the_slip_is_sent_to_the_counter(hall: Hall) -> None:
     """The slip's application was photographed with another face than the one at the camera."""
     # lossless: the reference platform's synthetic "other" face nears the match threshold once
@@ -307,6 +332,18 @@ def test_idcard_read_finds_the_ready_card(hall: Hall) -> None:
     t = run(pickup.start, hall.ctx, citizen)
     assert t.outcome == Finished("collected"), [str(v.title) for v in t.views]
     assert hall.platform.ref.apps[acc].state == AppState.COLLECTED
+
+
+def test_a_card_with_nothing_to_collect_is_told_whom_to_call(hall: Hall) -> None:
+    """No application under the card: at night the phone is the next step (it said only 没有找到)."""
+    hall.ctx.devices.states["idcard"] = OK
+    nobody = "440304198506120334"  # synthetic, valid check digit, never applied for anything
+    card = SimpleNamespace(id_number=nobody, name="李四", address="某地")
+    answers = iter([Intent("idcard"), Intent("card_inserted", card), Intent("card_removed"), Intent("ok")])
+    t = run(pickup.start, hall.ctx, lambda view: next(answers, None) if isinstance(view, Message) else None)
+    end = last(t)
+    assert str(end.title) == "没有查到可领取的证件"
+    assert f"服务电话 {hall.ctx.config['kiosk']['help_phone']}" in end.body.render()
 
 
 def test_a_collected_card_is_rated_under_the_pickup_never_with_the_id_number(hall: Hall, tmp_path) -> None:
