@@ -86,14 +86,16 @@ def validity(id_number: str, today: date) -> Text:
 def end(
     ctx: FlowContext, title: Text, body: Text, tone: str = "warning", outcome: str = "refused"
 ) -> FlowGen:
-    """A screen that ends the journey with what happened and what to do, and the way home."""
+    """A screen that ends the journey with what happened and what to do, and the way on."""
     ctx.at_stake = None  # what the citizen gave is gone or kept by now: home needs no question
     yield Message(
         title=title,
         body=body,
         prompt=title,
         tone=tone,
-        actions=(("ok", tr("返回首页")),),
+        # 完成, not 返回首页: a rating may come first (a stranger's tap meant for the home's
+        # first tile landed on its 非常满意 after a refused application)
+        actions=(("ok", tr("完成")),),
         timeout=60,
         can_go_back=False,
     )

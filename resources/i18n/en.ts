@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../flows/demo.py" line="16"/>
-        <location filename="../../flows/reissue.py" line="302"/>
+        <location filename="../../flows/reissue.py" line="304"/>
         <source>请选择办理方式</source>
         <translation>Please choose how to proceed</translation>
     </message>
@@ -485,6 +485,7 @@ Serial {serial}. Scan the QR code at the foot of each page to check it</translat
         <location filename="../../flows/queue.py" line="291"/>
         <location filename="../../flows/rating.py" line="116"/>
         <location filename="../../flows/rating.py" line="141"/>
+        <location filename="../../flows/reissue.py" line="98"/>
         <location filename="../../flows/reissue_slip.py" line="134"/>
         <location filename="../../flows/unresolved.py" line="87"/>
         <source>完成</source>
@@ -758,7 +759,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="215"/>
         <location filename="../../flows/queue.py" line="152"/>
         <location filename="../../flows/queue.py" line="153"/>
-        <location filename="../../flows/reissue.py" line="363"/>
+        <location filename="../../flows/reissue.py" line="365"/>
         <source>请将身份证放在读卡区</source>
         <translation>Place your ID card on the card reader</translation>
     </message>
@@ -838,7 +839,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/queue.py" line="188"/>
-        <location filename="../../flows/reissue.py" line="390"/>
+        <location filename="../../flows/reissue.py" line="392"/>
         <source>读卡器暂时无法使用</source>
         <translation>Card reader unavailable</translation>
     </message>
@@ -1043,7 +1044,7 @@ Please check that the paper shows the same</translation>
         <translation>This session will end soon and your details will be cleared</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="242"/>
+        <location filename="../../flows/reissue.py" line="244"/>
         <location filename="../../kiosk/ui/overlays.py" line="77"/>
         <location filename="../../kiosk/ui/overlays.py" line="124"/>
         <source>继续办理</source>
@@ -1674,8 +1675,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/queue.py" line="186"/>
         <location filename="../../flows/queue.py" line="240"/>
         <location filename="../../flows/queue.py" line="365"/>
-        <location filename="../../flows/reissue.py" line="96"/>
-        <location filename="../../flows/reissue.py" line="510"/>
+        <location filename="../../flows/reissue.py" line="512"/>
         <location filename="../../flows/unresolved.py" line="67"/>
         <location filename="../../kiosk/ui/maintenance/pin.py" line="44"/>
         <location filename="../../kiosk/ui/shell.py" line="66"/>
@@ -1792,7 +1792,7 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/pickup.py" line="154"/>
         <location filename="../../flows/pickup.py" line="217"/>
         <location filename="../../flows/queue.py" line="147"/>
-        <location filename="../../flows/reissue.py" line="367"/>
+        <location filename="../../flows/reissue.py" line="369"/>
         <location filename="../../kiosk/ui/maintenance/lockers.py" line="87"/>
         <location filename="../../kiosk/ui/screens/base.py" line="89"/>
         <source>返回</source>
@@ -3064,7 +3064,7 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="76"/>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/reissue.py" line="465"/>
         <source>摄像头暂时无法使用</source>
         <translation>The camera is not available</translation>
     </message>
@@ -3998,150 +3998,150 @@ Please check that the paper shows the same</translation>
         <translation>valid for life</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="106"/>
+        <location filename="../../flows/reissue.py" line="108"/>
         <source>请到窗口办理</source>
         <translation>Please go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="108"/>
+        <location filename="../../flows/reissue.py" line="110"/>
         <source>{why}。请带身份证明到服务窗口办理；没办成事可在首页“办不成事”反映。服务电话 {phone}</source>
         <translation>{why}. Please bring proof of identity to a service counter; if you could not get it done, tell us under &quot;Could not get it done&quot; on the home screen. Help line {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="123"/>
+        <location filename="../../flows/reissue.py" line="125"/>
         <source>自助机暂时不能办理此业务</source>
         <translation>This machine cannot handle this service now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="123"/>
+        <location filename="../../flows/reissue.py" line="125"/>
         <location filename="../../flows/reissue_slip.py" line="215"/>
         <source>请到窗口办理，或稍后再试</source>
         <translation>Please go to a counter, or try again later</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="134"/>
         <location filename="../../flows/reissue.py" line="136"/>
-        <location filename="../../flows/reissue.py" line="173"/>
+        <location filename="../../flows/reissue.py" line="138"/>
+        <location filename="../../flows/reissue.py" line="175"/>
         <source>自助机暂时不能为您办理</source>
         <translation>This machine cannot handle your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="144"/>
+        <location filename="../../flows/reissue.py" line="146"/>
         <source>拍摄身份证照片</source>
         <translation>Photo for your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="170"/>
-        <location filename="../../flows/reissue.py" line="180"/>
+        <location filename="../../flows/reissue.py" line="172"/>
+        <location filename="../../flows/reissue.py" line="182"/>
         <source>正在提交申请资料</source>
         <translation>Sending your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="170"/>
+        <location filename="../../flows/reissue.py" line="172"/>
         <source>正在提交申请资料，请稍候</source>
         <translation>Sending your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="180"/>
+        <location filename="../../flows/reissue.py" line="182"/>
         <source>正在上传照片和指纹，请稍候</source>
         <translation>Sending your photo and fingerprints, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="379"/>
-        <location filename="../../flows/reissue.py" line="188"/>
+        <location filename="../../flows/reissue.py" line="190"/>
         <source>申请已取消</source>
         <translation>Application cancelled</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="304"/>
-        <location filename="../../flows/reissue.py" line="188"/>
+        <location filename="../../flows/reissue.py" line="190"/>
         <source>没有收取任何费用。</source>
         <translation>Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="201"/>
+        <location filename="../../flows/reissue.py" line="203"/>
         <source>正在提交申请</source>
         <translation>Submitting your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="201"/>
+        <location filename="../../flows/reissue.py" line="203"/>
         <source>正在提交申请，请稍候</source>
         <translation>Submitting your application, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="210"/>
+        <location filename="../../flows/reissue.py" line="212"/>
         <source>费用已收到，申请将自动提交</source>
         <translation>Fee received; the application will be submitted automatically</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="212"/>
+        <location filename="../../flows/reissue.py" line="214"/>
         <source>受理号 {acc}。系统暂未应答，本机会自动提交；不能完成时费用原路退回</source>
         <translation>Acceptance number {acc}. The system has not answered yet; this machine will submit it, and refund the fee if it cannot</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="218"/>
+        <location filename="../../flows/reissue.py" line="220"/>
         <location filename="../../hall/saga.py" line="276"/>
         <source>申请无法完成</source>
         <translation>The application cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="228"/>
+        <location filename="../../flows/reissue.py" line="230"/>
         <source>申请未能提交，费用将原路退回</source>
         <translation>The application could not be submitted; the fee will be refunded</translation>
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="411"/>
-        <location filename="../../flows/reissue.py" line="293"/>
+        <location filename="../../flows/reissue.py" line="295"/>
         <source>业务系统暂时无法连接</source>
         <translation>The system cannot be reached now</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="293"/>
+        <location filename="../../flows/reissue.py" line="295"/>
         <source>{why}。没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>{why}. Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="303"/>
+        <location filename="../../flows/reissue.py" line="305"/>
         <source>换领请刷旧身份证；证件丢失请选择补领</source>
         <translation>To renew, read your old card; if it was lost, choose reissue</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="307"/>
+        <location filename="../../flows/reissue.py" line="309"/>
         <source>换领：刷旧身份证</source>
         <translation>Renew: read the old card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="308"/>
+        <location filename="../../flows/reissue.py" line="310"/>
         <source>证件到期或损坏</source>
         <translation>Card expiring or damaged</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="310"/>
+        <location filename="../../flows/reissue.py" line="312"/>
         <source>读卡器暂不可用，请选择输入号码</source>
         <translation>The card reader is not available; please type your number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="312"/>
+        <location filename="../../flows/reissue.py" line="314"/>
         <source>补领：输入身份证号码</source>
         <translation>Reissue: type the ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="312"/>
+        <location filename="../../flows/reissue.py" line="314"/>
         <source>证件丢失</source>
         <translation>Card lost</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="315"/>
+        <location filename="../../flows/reissue.py" line="317"/>
         <source>补打受理回执</source>
         <translation>Reprint the acceptance slip</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="316"/>
+        <location filename="../../flows/reissue.py" line="318"/>
         <source>已经申请，回执丢了或没打出来：刷身份证补打</source>
         <translation>Already applied, slip lost or not printed: read your ID card to reprint it</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="318"/>
+        <location filename="../../flows/reissue.py" line="320"/>
         <source>读卡器暂不可用，请到窗口补打</source>
         <translation>The card reader is unavailable; please get a reprint at a counter</translation>
     </message>
@@ -4150,53 +4150,53 @@ Please check that the paper shows the same</translation>
         <location filename="../../flows/certificate.py" line="162"/>
         <location filename="../../flows/pickup.py" line="301"/>
         <location filename="../../flows/pickup.py" line="319"/>
-        <location filename="../../flows/reissue.py" line="270"/>
-        <location filename="../../flows/reissue.py" line="337"/>
+        <location filename="../../flows/reissue.py" line="272"/>
+        <location filename="../../flows/reissue.py" line="339"/>
         <location filename="../../flows/reissue_slip.py" line="181"/>
         <location filename="../../flows/reissue_slip.py" line="211"/>
         <source>正在查询</source>
         <translation>Looking up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="337"/>
+        <location filename="../../flows/reissue.py" line="339"/>
         <source>正在查询户籍信息，请稍候</source>
         <translation>Looking up your registration, please wait</translation>
     </message>
     <message>
         <location filename="../../flows/certificate.py" line="148"/>
-        <location filename="../../flows/reissue.py" line="341"/>
+        <location filename="../../flows/reissue.py" line="343"/>
         <source>没有查到您的信息</source>
         <translation>Your details were not found</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="346"/>
+        <location filename="../../flows/reissue.py" line="348"/>
         <source>请确认是您本人</source>
         <translation>Please confirm this is you</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="347"/>
+        <location filename="../../flows/reissue.py" line="349"/>
         <source>姓名：{name}
 公民身份号码：{id}</source>
         <translation>Name: {name}
 ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="348"/>
+        <location filename="../../flows/reissue.py" line="350"/>
         <source>请确认姓名是否正确</source>
         <translation>Please confirm the name is right</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="349"/>
+        <location filename="../../flows/reissue.py" line="351"/>
         <source>不是，重新输入</source>
         <translation>No, type again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="349"/>
+        <location filename="../../flows/reissue.py" line="351"/>
         <source>是我本人</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="377"/>
+        <location filename="../../flows/reissue.py" line="379"/>
         <source>这张证件无法读取：{why}。损坏的证件请到窗口办理，或选择补领输入号码</source>
         <translation>This card cannot be read: {why}. For a damaged card please go to a counter, or choose reissue and type the number</translation>
     </message>
@@ -4221,124 +4221,124 @@ ID number: {id}</translation>
         <translation>The photo and fingerprints taken will be deleted and you will need to start again.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="221"/>
+        <location filename="../../flows/reissue.py" line="223"/>
         <source>{why}。
 受理号 {acc}，订单号 {order}。已缴费用将原路退回到您付款的账户。有疑问请拨打服务电话 {phone}，或在首页“办不成事”反映</source>
         <translation>{why}.
 Acceptance number {acc}, order {order}. The fee you paid will be refunded to the account you paid from. For questions call {phone}, or use &quot;Could not get it done?&quot; on the home screen</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="238"/>
+        <location filename="../../flows/reissue.py" line="240"/>
         <location filename="../../kiosk/ui/overlays.py" line="121"/>
         <source>要放弃本次申请吗？</source>
         <translation>Give up this application?</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="240"/>
+        <location filename="../../flows/reissue.py" line="242"/>
         <location filename="../../kiosk/ui/shell.py" line="449"/>
         <source>要放弃本次申请吗？{lost}</source>
         <translation>Give up this application? {lost}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="242"/>
+        <location filename="../../flows/reissue.py" line="244"/>
         <location filename="../../kiosk/ui/overlays.py" line="123"/>
         <source>放弃</source>
         <translation>Give up</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="278"/>
+        <location filename="../../flows/reissue.py" line="280"/>
         <source>您刚才的申请正在确认缴费结果，请勿重复申请或再次付款。确认后本机会自动完成申请，或原路退款（约 {minutes} 分钟）；之后可刷身份证补打回执。有疑问请拨打服务电话 {phone}</source>
         <translation>The payment for your application a moment ago is still being confirmed. Please do not apply or pay again. Once it is confirmed, this kiosk completes the application or refunds the payment to your account (within about {minutes} minutes); you can then read your ID card to reprint the slip. Questions: call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="392"/>
+        <location filename="../../flows/reissue.py" line="394"/>
         <source>如身份证已放在读卡区，请先取回。证件丢失可选择补领输入号码，或稍后再试；有疑问请拨打服务电话 {phone}</source>
         <translation>If your ID card is on the reader, please take it back first. If your card is lost, you can choose to replace it by typing its number, or try again later. Questions: call {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="396"/>
+        <location filename="../../flows/reissue.py" line="398"/>
         <source>读卡器暂时无法使用，请取回身份证</source>
         <translation>The card reader is not available. Please take back your ID card</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="398"/>
+        <location filename="../../flows/reissue.py" line="400"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="406"/>
+        <location filename="../../flows/reissue.py" line="408"/>
         <source>请输入您的身份证号码</source>
         <extracomment>the large keypad for the ID number, its check character checked as it is typed</extracomment>
         <translation>Please type your ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="407"/>
+        <location filename="../../flows/reissue.py" line="409"/>
         <source>请输入十八位身份证号码</source>
         <translation>Please type the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="408"/>
+        <location filename="../../flows/reissue.py" line="410"/>
         <source>公民身份号码（18 位，最后一位可能是 X）</source>
         <translation>ID number (18 characters; the last may be X)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="414"/>
+        <location filename="../../flows/reissue.py" line="416"/>
         <source>号码有误（校验位或出生日期不对），请核对后重新输入</source>
         <translation>This number is wrong (check character or birth date). Please check it and type it again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="443"/>
+        <location filename="../../flows/reissue.py" line="445"/>
         <source>免收工本费，{until}</source>
         <translation>No fee, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="445"/>
+        <location filename="../../flows/reissue.py" line="447"/>
         <source>工本费 {fee} 元，{until}</source>
         <translation>Fee {fee} yuan, {until}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="449"/>
+        <location filename="../../flows/reissue.py" line="451"/>
         <source>请选择办理类型</source>
         <translation>Please choose what you apply for</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="449"/>
+        <location filename="../../flows/reissue.py" line="451"/>
         <source>请选择办理类型，下方写有费用</source>
         <translation>Please choose what you apply for; the fee is shown below each</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="463"/>
+        <location filename="../../flows/reissue.py" line="465"/>
         <source>没有收取任何费用，请稍后再试或到窗口办理</source>
         <translation>Nothing was charged. Please try again later or go to a counter</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="486"/>
-        <location filename="../../flows/reissue.py" line="495"/>
+        <location filename="../../flows/reissue.py" line="488"/>
+        <location filename="../../flows/reissue.py" line="497"/>
         <source>人像比对</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="486"/>
+        <location filename="../../flows/reissue.py" line="488"/>
         <source>请看着摄像头，轻轻眨眨眼</source>
         <translation>Please look at the camera and blink</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="495"/>
+        <location filename="../../flows/reissue.py" line="497"/>
         <source>正在比对，请稍候</source>
         <translation>Comparing, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="507"/>
+        <location filename="../../flows/reissue.py" line="509"/>
         <source>人像比对未通过</source>
         <translation>Face check not passed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="508"/>
+        <location filename="../../flows/reissue.py" line="510"/>
         <source>请摘下帽子和眼镜，正对摄像头，保持光线充足，再试一次</source>
         <translation>Take off hat and glasses, face the camera in good light, and try again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="616"/>
+        <location filename="../../flows/reissue.py" line="618"/>
         <source>如已扣款，本机会在约 {minutes} 分钟内自动完成申请或原路退款，请勿重复支付或重新申请。受理号 {acc}。有疑问请拨打服务电话 {phone}</source>
         <translation>If you were charged, this kiosk completes the application or refunds the payment to your account within about {minutes} minutes. Please do not pay or apply again. Acceptance number {acc}. Questions: call {phone}</translation>
     </message>
@@ -4434,7 +4434,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <location filename="../../flows/fingerprints.py" line="202"/>
         <location filename="../../flows/pickup.py" line="80"/>
         <location filename="../../flows/pickup.py" line="205"/>
-        <location filename="../../flows/reissue.py" line="510"/>
+        <location filename="../../flows/reissue.py" line="512"/>
         <source>再试一次</source>
         <translation>Try again</translation>
     </message>
@@ -4624,7 +4624,7 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="430"/>
-        <location filename="../../flows/reissue.py" line="466"/>
+        <location filename="../../flows/reissue.py" line="468"/>
         <source>人像比对没有通过</source>
         <translation>The face check did not pass</translation>
     </message>
@@ -4857,22 +4857,22 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>Nothing has been charged. Please try again later or go to a counter. Service phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="538"/>
+        <location filename="../../flows/reissue.py" line="540"/>
         <source>免收工本费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="538"/>
+        <location filename="../../flows/reissue.py" line="540"/>
         <source>{fee} 元</source>
         <translation>{fee} yuan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="540"/>
+        <location filename="../../flows/reissue.py" line="542"/>
         <source>请核对申请信息</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="542"/>
+        <location filename="../../flows/reissue.py" line="544"/>
         <source>姓名：{name}
 公民身份号码：{id}
 办理类型：{kind}（{until}）
@@ -4887,180 +4887,180 @@ Acceptance number: {acc}
 Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="551"/>
+        <location filename="../../flows/reissue.py" line="553"/>
         <source>请核对申请信息，确认后缴费</source>
         <translation>Please check your application, then pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="553"/>
-        <location filename="../../flows/reissue.py" line="629"/>
+        <location filename="../../flows/reissue.py" line="555"/>
+        <location filename="../../flows/reissue.py" line="631"/>
         <source>取消申请</source>
         <translation>Cancel application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="553"/>
+        <location filename="../../flows/reissue.py" line="555"/>
         <source>确认，去缴费</source>
         <translation>Confirm and pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="553"/>
+        <location filename="../../flows/reissue.py" line="555"/>
         <source>确认提交</source>
         <translation>Confirm and submit</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="576"/>
+        <location filename="../../flows/reissue.py" line="578"/>
         <source>出示付款码</source>
         <translation>Show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="577"/>
+        <location filename="../../flows/reissue.py" line="579"/>
         <source>打开微信或支付宝付款码，由本机扫码</source>
         <translation>Open the WeChat or Alipay payment code for this machine to scan</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="579"/>
+        <location filename="../../flows/reissue.py" line="581"/>
         <source>扫码器暂不可用，请用手机扫码支付</source>
         <translation>The code scanner is not available; please scan the QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="583"/>
+        <location filename="../../flows/reissue.py" line="585"/>
         <source>手机扫码支付</source>
         <translation>Scan a QR code with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="583"/>
+        <location filename="../../flows/reissue.py" line="585"/>
         <source>用微信或支付宝扫描屏幕上的二维码</source>
         <translation>Scan the QR code on the screen with WeChat or Alipay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="589"/>
+        <location filename="../../flows/reissue.py" line="591"/>
         <source>请选择缴费方式（{fee} 元）</source>
         <translation>Choose how to pay ({fee} yuan)</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="590"/>
+        <location filename="../../flows/reissue.py" line="592"/>
         <source>需缴费 {fee} 元，请选择缴费方式</source>
         <translation>The fee is {fee} yuan. Please choose how to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="592"/>
+        <location filename="../../flows/reissue.py" line="594"/>
         <source>两种方式都可以：出示手机付款码给本机扫，或用手机扫屏幕上的二维码。</source>
         <translation>Either way works: show your phone payment code to the scanner, or scan the QR code on the screen with your phone.</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="614"/>
+        <location filename="../../flows/reissue.py" line="616"/>
         <source>支付结果暂时无法确认</source>
         <translation>The payment result cannot be confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="626"/>
+        <location filename="../../flows/reissue.py" line="628"/>
         <source>支付没有完成</source>
         <translation>Payment not completed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="627"/>
+        <location filename="../../flows/reissue.py" line="629"/>
         <source>没有扣款（{why}）。您可以重新支付，或取消申请</source>
         <translation>Nothing was charged ({why}). You can pay again or cancel the application</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="627"/>
+        <location filename="../../flows/reissue.py" line="629"/>
         <source>订单已关闭</source>
         <translation>order closed</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="629"/>
+        <location filename="../../flows/reissue.py" line="631"/>
         <source>重新支付</source>
         <translation>Pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="639"/>
+        <location filename="../../flows/reissue.py" line="641"/>
         <source>缴纳工本费</source>
         <translation>Pay the fee</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="640"/>
+        <location filename="../../flows/reissue.py" line="642"/>
         <source>请按屏幕提示付款</source>
         <translation>Please pay as the screen shows</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="641"/>
+        <location filename="../../flows/reissue.py" line="643"/>
         <source>取消缴费</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="649"/>
+        <location filename="../../flows/reissue.py" line="651"/>
         <source>请出示付款码</source>
         <translation>Please show your payment code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="649"/>
+        <location filename="../../flows/reissue.py" line="651"/>
         <source>请打开手机付款码，对准扫码口</source>
         <translation>Open the payment code on your phone and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="662"/>
+        <location filename="../../flows/reissue.py" line="664"/>
         <source>这不是付款码，请打开微信或支付宝的付款码再扫</source>
         <translation>That is not a payment code; please open the WeChat or Alipay payment code and scan again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="663"/>
+        <location filename="../../flows/reissue.py" line="665"/>
         <source>正在扣款</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="663"/>
+        <location filename="../../flows/reissue.py" line="665"/>
         <source>正在扣款，请稍候</source>
         <translation>Charging, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="674"/>
-        <location filename="../../flows/reissue.py" line="701"/>
+        <location filename="../../flows/reissue.py" line="676"/>
+        <location filename="../../flows/reissue.py" line="703"/>
         <source>请在手机上确认付款</source>
         <translation>Please confirm the payment on your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="675"/>
+        <location filename="../../flows/reissue.py" line="677"/>
         <source>请在手机上输入密码确认付款</source>
         <translation>Enter your password on your phone to confirm the payment</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="676"/>
+        <location filename="../../flows/reissue.py" line="678"/>
         <source>等待您在手机上确认</source>
         <translation>Waiting for your confirmation on the phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="693"/>
+        <location filename="../../flows/reissue.py" line="695"/>
         <source>正在生成付款二维码</source>
         <translation>Making the payment QR code</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="693"/>
+        <location filename="../../flows/reissue.py" line="695"/>
         <source>正在生成付款二维码，请稍候</source>
         <translation>Making the payment QR code, please wait</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="706"/>
+        <location filename="../../flows/reissue.py" line="708"/>
         <source>请用手机扫码付款</source>
         <translation>Scan to pay with your phone</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="707"/>
+        <location filename="../../flows/reissue.py" line="709"/>
         <source>请用微信或支付宝扫描二维码付款</source>
         <translation>Scan the QR code with WeChat or Alipay to pay</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="725"/>
+        <location filename="../../flows/reissue.py" line="727"/>
         <source>支付系统暂时没有应答，正在重试。如您已付款，请勿重复付款</source>
         <translation>The payment system is not answering; we keep trying. If you have paid, please do not pay again</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="733"/>
+        <location filename="../../flows/reissue.py" line="735"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执</source>
         <translation>Printing your receipt</translation>
     </message>
     <message>
-        <location filename="../../flows/reissue.py" line="733"/>
+        <location filename="../../flows/reissue.py" line="735"/>
         <location filename="../../flows/reissue_slip.py" line="107"/>
         <source>正在打印受理回执，请稍候</source>
         <translation>Printing your receipt, please wait</translation>
@@ -5117,7 +5117,7 @@ Please take a photo of this page. Collect your card after {day} at {place} with 
     </message>
     <message>
         <location filename="../../flows/pickup.py" line="301"/>
-        <location filename="../../flows/reissue.py" line="270"/>
+        <location filename="../../flows/reissue.py" line="272"/>
         <location filename="../../flows/reissue_slip.py" line="181"/>
         <location filename="../../flows/reissue_slip.py" line="211"/>
         <source>正在查询您的申请，请稍候</source>

@@ -307,6 +307,8 @@ def test_a_paid_application_the_platform_refuses_is_refunded_and_the_citizen_tol
     assert str(last.title) == "申请未能提交，费用将原路退回" and "平台复核未通过" in body
     assert acc in body and order in body and ctx.config["kiosk"]["help_phone"] in body
     assert sim.gateway.net_fen(order) == 0  # refunded in full
+    # the rating comes next: the button says 完成, not 返回首页 (whose tap landed on 非常满意)
+    assert [(k, str(label)) for k, label in last.actions] == [("ok", "完成")]
 
 
 def _quiet() -> None:
