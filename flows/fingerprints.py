@@ -101,9 +101,9 @@ def _given_up(finger: str, got: object) -> Text:
 def _why_again(image: Any, threshold: int) -> Text:
     if image is None:
         return Text("")
-    return tr(
-        "指纹不够清晰（质量 {q}，需要 {need}），请擦干手指，平放并稍用力按住", q=image.quality, need=threshold
-    )
+    # the scores mean nothing to a citizen: they go to the log, for staff
+    log.info("fingerprint quality %s below %s", image.quality, threshold)
+    return tr("指纹不够清晰，请擦干手指，平放并稍用力按住")
 
 
 def _one_finger(ctx: FlowContext, finger: str, note: Text, place: float, moved: Text) -> FlowGen:

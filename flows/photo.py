@@ -147,7 +147,7 @@ def _device_lost(ctx: FlowContext, title: Text) -> FlowGen:
     yield Message(
         title=title,
         body=tr(
-            "照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}",
+            "照片没有保存，没有收取任何费用。请稍后再试；服务电话 {phone}",
             phone=ctx.config["kiosk"]["help_phone"],
         ),
         tone="warning",

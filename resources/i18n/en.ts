@@ -3136,8 +3136,8 @@ Please check that the paper shows the same</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="150"/>
-        <source>照片没有保存。请稍后再试，或到服务台办理。服务电话 {phone}</source>
-        <translation>No photo was kept. Please try again later or go to the service desk. Help line {phone}</translation>
+        <source>照片没有保存，没有收取任何费用。请稍后再试；服务电话 {phone}</source>
+        <translation>No photo was kept and you have not been charged. Please try again later; help line {phone}</translation>
     </message>
     <message>
         <location filename="../../flows/photo.py" line="174"/>
@@ -4766,11 +4766,6 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <translation>{finger} was not clear enough after several tries: skipped.</translation>
     </message>
     <message>
-        <location filename="../../flows/fingerprints.py" line="105"/>
-        <source>指纹不够清晰（质量 {q}，需要 {need}），请擦干手指，平放并稍用力按住</source>
-        <translation>The print is not clear enough (quality {q}, {need} needed). Dry your finger, lay it flat and press a little harder</translation>
-    </message>
-    <message>
         <location filename="../../flows/fingerprints.py" line="123"/>
         <source>下一个：请将{finger}放在指纹仪上</source>
         <translation>Next: {finger}, place it on the fingerprint scanner</translation>
@@ -4825,6 +4820,11 @@ Acceptance number {acc}, order {order}. The fee you paid will be refunded to the
         <location filename="../../flows/fingerprints.py" line="154"/>
         <source>取消办理</source>
         <translation>Cancel the application</translation>
+    </message>
+    <message>
+        <location filename="../../flows/fingerprints.py" line="106"/>
+        <source>指纹不够清晰，请擦干手指，平放并稍用力按住</source>
+        <translation>The print is not clear enough. Dry your finger, lay it flat and press a little harder</translation>
     </message>
     <message>
         <location filename="../../flows/fingerprints.py" line="156"/>

@@ -662,6 +662,7 @@ def test_the_camera_lost_at_the_photo_says_so_and_nothing_is_created(ctx, device
     t = run(reissue.start, ctx, lambda v: Intent(offline("camera")) if isinstance(v, Capture) else plain(v))
     assert t.outcome == Finished("device_lost")
     assert str(t.views[-1].title) == "摄像头暂时无法使用" and "照片没有保存" in str(t.views[-1].body)
+    assert "没有收取任何费用" in str(t.views[-1].body) and "服务台" not in str(t.views[-1].body)
     assert not list(ctx.services["journal"].iter_all())
 
 
