@@ -340,6 +340,11 @@ class Shell(QWidget):
         self.home_screen.show_tiles(tiles, self.elderly, NOTICE if self.left_card.left else None)
         self._last_refresh = self.clock.monotonic()
 
+    def _error_timed_out(self) -> bool:
+        """The error screen on show stood untouched for its time (it goes home by itself)."""
+        failed = error_view(self.kcfg["help_phone"])
+        return self.current_view is failed and self.idle.idle_for >= (failed.timeout or 30)
+
     def _card_present(self) -> bool | None:
         """Whether a card lies on the ID card reader, as its driver says in its status; None
         when the reader cannot tell (faulty, away, or no reader)."""
@@ -347,9 +352,10 @@ class Shell(QWidget):
         return None if present is None else bool(present)
 
     def _watch_left_card(self) -> None:
-        """On the home: the notice of a card left behind goes once the card is taken."""
-        if self.left_card.left and not self.left_card.check(self._card_present()):
-            self.refresh_home()
+        """On the home, while a card is left: staff told when it has lain there long enough, the
+        notice gone once it is taken (the reader's status change that says so redraws the home)."""
+        if self.left_card.left:
+            self.left_card.check(self._card_present())
 
     def next_visitor(self) -> bool:
         """The citizen has walked away (their journey timed out, or the home stood untouched
@@ -535,9 +541,7 @@ class Shell(QWidget):
                 # the payment has its own visible countdown and closes the order at its end
                 self.idle.touch()
             self.host.tick()
-            failed = error_view(self.kcfg["help_phone"])
-            timed_out = self.idle.idle_for >= (failed.timeout or 30)
-            if self.mode == "error" and self.current_view is failed and timed_out:
+            if self.mode == "error" and self._error_timed_out():
                 self.next_visitor()
                 self.go_home()
                 return

@@ -223,18 +223,20 @@ def test_a_real_name_ticket_is_rated_under_the_queue_never_with_the_id_number(ma
     check_rated(t, store, "queue", ctx, tmp_path / "ratings", card.id_number, card.name)
 
 
+def booked(ctx: FlowContext, ref: str) -> Any:
+    """The context's queue store, with a booking under `ref` for now (social insurance)."""
+    store = ctx.services["queue"]
+    now = store.local_now().replace(tzinfo=None)
+    store.book("social", now, id_number=PRESETS["resident"].id_number, ref=ref)
+    return store
+
+
 def test_an_appointment_number_that_finds_nothing_can_be_typed_again(make_ctx, devices):
     """A stranger mistyped the number from the text message and was offered only the way home,
     to start over from the home screen; now the refusal offers to type it again, and the right
     number checks the booking in."""
     ctx = make_ctx()
-    store = ctx.services["queue"]
-    store.book(
-        "social",
-        store.local_now().replace(tzinfo=None),
-        id_number=PRESETS["resident"].id_number,
-        ref="5550001",
-    )
+    booked(ctx, "5550001")
     done = run(
         queue.start,
         ctx,
@@ -257,13 +259,7 @@ def test_an_appointment_number_that_finds_nothing_can_be_typed_again(make_ctx, d
 def test_a_check_in_refused_for_another_reason_offers_no_retyping(make_ctx, devices):
     """Typing again only helps a number that found nothing: a booking already used goes home."""
     ctx = make_ctx()
-    store = ctx.services["queue"]
-    store.book(
-        "social",
-        store.local_now().replace(tzinfo=None),
-        id_number=PRESETS["resident"].id_number,
-        ref="5550002",
-    )
+    store = booked(ctx, "5550002")
     store.check_in("5550002")
     done = run(
         queue.start,

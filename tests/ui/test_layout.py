@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -480,14 +481,19 @@ def test_every_simulate_service_on_home_shows_whole(shell, qtbot, monkeypatch, s
         shot(shell, f"home-all-services-{tag}")
 
 
-def test_a_swipe_up_scrolls_the_home_tiles(shell, qtbot, monkeypatch):
-    """A finger dragged up the tiles scrolls them (QScroller), and a tap on a tile still opens it."""
+def spilled_home(shell, monkeypatch: pytest.MonkeyPatch) -> Any:  # type: ignore[no-untyped-def]
+    """The home whose tiles spill below the screen: every service, elderly, at 1366x768."""
     open_every_service(monkeypatch)
     shell.resize(1366, 768)
     shell.toggle_elderly()
     shell.refresh_home()
     settle()
-    home = shell.home_screen
+    return shell.home_screen
+
+
+def test_a_swipe_up_scrolls_the_home_tiles(shell, qtbot, monkeypatch):
+    """A finger dragged up the tiles scrolls them (QScroller), and a tap on a tile still opens it."""
+    home = spilled_home(shell, monkeypatch)
     bar, vp = home.scroll_area.verticalScrollBar(), home.scroll_area.viewport()
     assert bar.maximum() > 0 and home.more_cue.isVisible()
     start = QPoint(vp.width() // 2, vp.height() - 20)
@@ -516,12 +522,7 @@ def test_the_home_keeps_its_place_while_a_citizen_reads_the_lower_tiles(shell, q
     elderly mode pressed "more"; the tiles were built anew and jumped back to the top, and the
     tap meant for 取件 opened 身份证. The same tiles now stay where the citizen put them; a tile
     that changes is shown, and the next visitor finds the first tiles."""
-    open_every_service(monkeypatch)
-    shell.resize(1366, 768)
-    shell.toggle_elderly()
-    shell.refresh_home()
-    settle()
-    home = shell.home_screen
+    home = spilled_home(shell, monkeypatch)
     bar = home.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0
     bar.setValue(bar.maximum())
